@@ -1,0 +1,5 @@
+import { StagesApp } from "@/components/StagesApp";
+
+export default function Home() {
+  return <StagesApp />;
+}

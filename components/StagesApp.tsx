@@ -1,0 +1,112 @@
+"use client";
+
+import { useLiveQuery } from "dexie-react-hooks";
+import { useEffect, useState } from "react";
+import type { Progress } from "@/lib/engine/api";
+import { getEngine, newTaskId, progress } from "@/lib/engine/client";
+import { formatBytes, plural } from "@/lib/format";
+import { describeError } from "@/lib/result";
+import type { StagedFile } from "@/lib/staging/db";
+import { stagingDb } from "@/lib/staging/store";
+import { DestinationPanel } from "./destination/DestinationPanel";
+import { Notices } from "./Notices";
+import { useNotices } from "./notices";
+import { AddFiles } from "./staging/AddFiles";
+import { StagedPreview } from "./staging/StagedPreview";
+import { StagingArea } from "./staging/StagingArea";
+
+type EngineState = { kind: "starting" } | { kind: "ready"; version: string } | { kind: "failed"; message: string };
+
+/** The one screen: stage files, preview them, promote them to the destination. */
+export function StagesApp() {
+  const { notices, notify, dismiss } = useNotices();
+  const files = useLiveQuery(() => stagingDb().files.orderBy("addedAt").toArray(), []);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [engine, setEngine] = useState<EngineState>({ kind: "starting" });
+  const [adding, setAdding] = useState<{ name: string; taskId: string; progress: Progress | null } | null>(null);
+
+  useEffect(() => {
+    void getEngine()
+      .start()
+      .then((r) =>
+        setEngine(r.ok ? { kind: "ready", version: r.value.duckdbVersion } : { kind: "failed", message: describeError(r.error) }),
+      );
+  }, []);
+
+  async function addFiles(list: File[]) {
+    for (const file of list) {
+      const taskId = newTaskId();
+      setAdding({ name: file.name, taskId, progress: null });
+      const result = await getEngine().stageFile(
+        file,
+        taskId,
+        progress((p) => setAdding({ name: file.name, taskId, progress: p })),
+      );
+      if (!result.ok) notify("error", describeError(result.error));
+      else {
+        setSelectedId(result.value.id);
+        if (result.value.error) notify("error", describeError(result.value.error));
+        else notify("info", `Staged ${file.name}: ${plural(result.value.rowCount ?? 0, "row")}.`);
+      }
+    }
+    setAdding(null);
+  }
+
+  async function removeFile(file: StagedFile) {
+    const result = await getEngine().removeStaged(file.id);
+    if (!result.ok) notify("error", describeError(result.error));
+    if (selectedId === file.id) setSelectedId(null);
+  }
+
+  const selected = files?.find((f) => f.id === selectedId) ?? files?.at(-1) ?? null;
+
+  return (
+    <div className="mx-auto max-w-7xl space-y-4 p-4">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-xl font-bold">Stages</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Stage data files, check them, and promote them to a durable dataset — all in this browser.
+          </p>
+        </div>
+        <p className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+          {engine.kind === "starting" && "Starting the engine…"}
+          {engine.kind === "ready" && `Engine ready (DuckDB ${engine.version})`}
+          {engine.kind === "failed" && `The engine could not start: ${engine.message}`}
+        </p>
+      </header>
+      <Notices notices={notices} dismiss={dismiss} />
+      <div className="grid gap-4 md:grid-cols-[18rem_1fr]">
+        <aside className="space-y-4">
+          <AddFiles onFiles={(list) => void addFiles(list)} />
+          {adding && (
+            <div role="status" className="space-y-1 text-sm">
+              <p>
+                Staging {adding.name}
+                {adding.progress?.total
+                  ? `: ${adding.progress.phase.toLowerCase()} ${formatBytes(adding.progress.done)} of ${formatBytes(adding.progress.total)}`
+                  : "…"}
+              </p>
+              <button
+                type="button"
+                className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2"
+                onClick={() => void getEngine().cancel(adding.taskId)}
+              >
+                Cancel adding {adding.name}
+              </button>
+            </div>
+          )}
+          <StagingArea files={files ?? []} selectedId={selected?.id ?? null} onSelect={setSelectedId} onRemove={(f) => void removeFile(f)} />
+        </aside>
+        <main className="min-w-0 space-y-6">
+          {selected ? (
+            <StagedPreview file={selected} notify={notify} />
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-400">Add a CSV file to see its rows here.</p>
+          )}
+          <DestinationPanel notify={notify} />
+        </main>
+      </div>
+    </div>
+  );
+}

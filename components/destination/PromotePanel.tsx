@@ -1,0 +1,86 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import { announceDatasetsChanged } from "@/lib/datasets/changes";
+import { checkDatasetName, suggestDatasetName } from "@/lib/datasets/name";
+import type { Progress } from "@/lib/engine/api";
+import { getEngine, newTaskId, progress } from "@/lib/engine/client";
+import { formatCount, plural } from "@/lib/format";
+import { describeError } from "@/lib/result";
+import type { StagedFile } from "@/lib/staging/db";
+import type { Notify } from "../notices";
+
+/** Promote the selected staged file to a new version of a destination dataset. */
+export function PromotePanel({ file, notify }: { file: StagedFile; notify: Notify }) {
+  const inputId = useId();
+  const [name, setName] = useState(() => suggestDatasetName(file.name));
+  const [running, setRunning] = useState<{ taskId: string; progress: Progress | null } | null>(null);
+  useEffect(() => setName(suggestDatasetName(file.name)), [file.name]);
+  const nameError = checkDatasetName(name);
+
+  async function promote() {
+    if (nameError) return;
+    const taskId = newTaskId();
+    setRunning({ taskId, progress: null });
+    const result = await getEngine().promote(
+      file.id,
+      name,
+      taskId,
+      progress((p) => setRunning({ taskId, progress: p })),
+    );
+    setRunning(null);
+    if (!result.ok) return notify("error", describeError(result.error));
+    const m = result.value;
+    notify(
+      "info",
+      `Promoted ${m.name} v${m.version}: ${plural(m.rows.promoted, "row")} promoted of ${formatCount(m.rows.in)} in, ${formatCount(m.rows.rejected)} rejected.`,
+    );
+    announceDatasetsChanged();
+  }
+
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void promote();
+      }}
+    >
+      <div className="flex flex-col">
+        <label htmlFor={inputId} className="text-xs font-medium">
+          Dataset name
+        </label>
+        <input
+          id={inputId}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={nameError !== null}
+          aria-describedby={`${inputId}-hint`}
+          className="rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700"
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={running !== null || nameError !== null}
+        className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 disabled:opacity-50"
+      >
+        Promote
+      </button>
+      {running && (
+        <button
+          type="button"
+          className="rounded border px-2 py-1 text-sm focus-visible:outline-2"
+          onClick={() => void getEngine().cancel(running.taskId)}
+        >
+          Cancel promotion
+        </button>
+      )}
+      <p id={`${inputId}-hint`} className="w-full text-xs text-slate-600 dark:text-slate-400">
+        {nameError ??
+          (running?.progress
+            ? `${running.progress.phase}: ${formatCount(running.progress.done)} of ${formatCount(running.progress.total ?? 0)} rows`
+            : `Writes ${plural(file.rowCount ?? 0, "row")} as a new version of “${name}” in the destination. Staging is left as it is.`)}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { onDatasetsChanged } from "@/lib/datasets/changes";
+import type { DatasetSummary } from "@/lib/engine/api";
+import { getEngine } from "@/lib/engine/client";
+import { describeError } from "@/lib/result";
+
+/** The destination's datasets, refreshed whenever any tab announces a change. */
+export function useDatasets() {
+  const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    const result = await getEngine().listDatasets();
+    if (result.ok) {
+      setDatasets(result.value);
+      setError(null);
+    } else setError(describeError(result.error));
+  }, []);
+  useEffect(() => {
+    void refresh();
+    return onDatasetsChanged(() => void refresh());
+  }, [refresh]);
+  return { datasets, error };
+}

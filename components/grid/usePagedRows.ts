@@ -1,0 +1,71 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { RowPage, SourceRef } from "@/lib/engine/api";
+import { getEngine } from "@/lib/engine/client";
+import { describeError } from "@/lib/result";
+
+/**
+ * Rows of a source, fetched from the worker a page at a time as the grid
+ * needs them. Only a bounded number of pages is kept.
+ */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 40;
+
+export function usePagedRows(source: SourceRef) {
+  const key = JSON.stringify(source);
+  const [pages, setPages] = useState<Map<number, RowPage>>(() => new Map());
+  const [error, setError] = useState<string | null>(null);
+  const inflight = useRef(new Set<number>());
+  const generation = useRef(0);
+
+  useEffect(() => {
+    generation.current++;
+    inflight.current.clear();
+    setPages(new Map());
+    setError(null);
+  }, [key]);
+
+  const ensureRows = useCallback(
+    (first: number, last: number) => {
+      const gen = generation.current;
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
+        if (pages.has(p) || inflight.current.has(p)) continue;
+        inflight.current.add(p);
+        void getEngine()
+          .page(JSON.parse(key) as SourceRef, { offset: p * PAGE_SIZE, limit: PAGE_SIZE })
+          .then((result) => {
+            if (gen !== generation.current) return;
+            inflight.current.delete(p);
+            if (!result.ok) {
+              setError(describeError(result.error));
+              return;
+            }
+            setPages((old) => {
+              const next = new Map(old).set(p, result.value);
+              while (next.size > MAX_PAGES) next.delete(farthest(next, p));
+              return next;
+            });
+          });
+      }
+    },
+    [key, pages],
+  );
+
+  const cell = useCallback(
+    (row: number, column: number): string | null | undefined => {
+      const page = pages.get(Math.floor(row / PAGE_SIZE));
+      if (!page) return undefined;
+      return page.columns[column]?.[row - page.offset];
+    },
+    [pages],
+  );
+
+  return { ensureRows, cell, error };
+}
+
+function farthest(pages: Map<number, RowPage>, from: number): number {
+  let worst = from;
+  for (const p of pages.keys()) if (Math.abs(p - from) > Math.abs(worst - from)) worst = p;
+  return worst;
+}

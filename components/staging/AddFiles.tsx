@@ -1,0 +1,46 @@
+"use client";
+
+import { useId, useState } from "react";
+
+/** The file picker and drop zone: both hand the chosen files to `onFiles`. */
+export function AddFiles({ onFiles }: { onFiles: (files: File[]) => void }) {
+  const inputId = useId();
+  const [over, setOver] = useState(false);
+  return (
+    <div
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        onFiles([...e.dataTransfer.files]);
+      }}
+      className={`rounded-lg border-2 border-dashed p-4 text-center text-sm ${
+        over ? "border-sky-500 bg-sky-50 dark:bg-sky-950" : "border-slate-300 dark:border-slate-700"
+      }`}
+    >
+      <p className="mb-2">Drop CSV files here, or</p>
+      <label
+        htmlFor={inputId}
+        className="inline-block cursor-pointer rounded bg-sky-700 px-3 py-1.5 font-medium text-white focus-within:outline-2 hover:bg-sky-800"
+      >
+        Add files
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        multiple
+        accept=".csv,.tsv,.txt,text/csv"
+        className="sr-only"
+        onChange={(e) => {
+          onFiles([...(e.target.files ?? [])]);
+          e.target.value = "";
+        }}
+      />
+      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Files stay in this browser.</p>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { formatBytes, plural, shortHash } from "@/lib/format";
+import type { StagedFile } from "@/lib/staging/db";
+
+interface Props {
+  files: StagedFile[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onRemove: (file: StagedFile) => void;
+}
+
+/** The staging area: every staged file, by name, with its state. */
+export function StagingArea({ files, selectedId, onSelect, onRemove }: Props) {
+  return (
+    <section aria-labelledby="staging-heading" className="space-y-2">
+      <h2 id="staging-heading" className="text-base font-semibold">
+        Staging area
+      </h2>
+      {files.length === 0 ? (
+        <p className="text-sm text-slate-500 dark:text-slate-400">No files staged yet.</p>
+      ) : (
+        <ul className="space-y-1">
+          {files.map((f) => (
+            <li
+              key={f.id}
+              className={`rounded border p-2 text-sm ${
+                f.id === selectedId
+                  ? "border-sky-500 bg-sky-50 dark:bg-sky-950"
+                  : "border-slate-200 dark:border-slate-800"
+              }`}
+            >
+              <div className="flex items-center justify-between gap-2">
+                <button
+                  type="button"
+                  className="min-w-0 truncate text-left font-medium underline-offset-2 hover:underline focus-visible:outline-2"
+                  aria-pressed={f.id === selectedId}
+                  onClick={() => onSelect(f.id)}
+                >
+                  {f.name}
+                </button>
+                <button
+                  type="button"
+                  className="shrink-0 rounded px-1 text-xs text-slate-600 hover:text-red-700 focus-visible:outline-2 dark:text-slate-300"
+                  aria-label={`Remove ${f.name} from staging`}
+                  onClick={() => onRemove(f)}
+                >
+                  Remove
+                </button>
+              </div>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                {formatBytes(f.size)} · sha256 <span title={f.sha256}>{shortHash(f.sha256)}</span>
+                {" · "}
+                <StatusText file={f} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function StatusText({ file }: { file: StagedFile }) {
+  if (file.status === "reading") return <span>reading…</span>;
+  if (file.status === "error") return <span className="text-red-700 dark:text-red-400">could not be read</span>;
+  return <span>{plural(file.rowCount ?? 0, "row")}</span>;
+}

@@ -1,0 +1,37 @@
+/**
+ * RFC 4180 CSV writing: comma separated, CRLF line ends, a field quoted when
+ * it holds a comma, quote, CR or LF, quotes doubled. NULL is written as an
+ * empty field.
+ */
+export interface CsvWriteOptions {
+  /**
+   * Prefix cells that start with = + - @ (or a tab or CR) with an apostrophe,
+   * so that a spreadsheet opening the file shows them as text instead of
+   * running them as formulas. Plain numbers such as -12.5 are left alone.
+   */
+  neutralizeFormulas: boolean;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export function csvField(value: string | null, options: CsvWriteOptions): string {
+  if (value === null) return "";
+  const text = options.neutralizeFormulas && FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvRow(values: readonly (string | null)[], options: CsvWriteOptions): string {
+  return values.map((v) => csvField(v, options)).join(",") + "\r\n";
+}
+
+/** Rows of a column-major page, as CSV text. */
+export function csvRows(columns: readonly (readonly (string | null)[])[], options: CsvWriteOptions): string {
+  const rowCount = columns[0]?.length ?? 0;
+  let out = "";
+  for (let r = 0; r < rowCount; r++) {
+    out += csvRow(columns.map((c) => c[r] ?? null), options);
+  }
+  return out;
+}

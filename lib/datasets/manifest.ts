@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/**
+ * The manifest sits beside a dataset version's data file and is written last:
+ * a version exists exactly when its manifest does. It carries the lineage:
+ * which staged files (by checksum) and which recipe made the data, and the
+ * row counts, which must reconcile.
+ */
+export const columnSchema = z.object({ name: z.string(), type: z.string() });
+
+export const manifestSchema = z
+  .object({
+    kind: z.literal("stages.dataset-manifest"),
+    manifestVersion: z.literal(1),
+    name: z.string().min(1),
+    version: z.number().int().positive(),
+    createdAt: z.string(),
+    appVersion: z.string(),
+    schema: z.array(columnSchema),
+    rows: z.object({
+      in: z.number().int().nonnegative(),
+      valid: z.number().int().nonnegative(),
+      rejected: z.number().int().nonnegative(),
+      promoted: z.number().int().nonnegative(),
+    }),
+    sources: z.array(z.object({ name: z.string(), sha256: z.string(), size: z.number().int().nonnegative() })),
+    recipe: z.unknown().nullable(),
+    recipeSha256: z.string().nullable(),
+    data: z.object({
+      file: z.string(),
+      format: z.literal("parquet"),
+      compression: z.string(),
+      size: z.number().int().nonnegative(),
+      sha256: z.string(),
+    }),
+  })
+  .refine((m) => m.rows.in === m.rows.promoted + m.rows.rejected, {
+    message: "rows in must equal rows promoted + rows rejected",
+    path: ["rows"],
+  });
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type Column = z.infer<typeof columnSchema>;
+
+export function parseManifest(json: string): Manifest | null {
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Column, Manifest } from "@/lib/datasets/manifest";
+import type { StagedFile } from "@/lib/staging/db";
+import type { Result } from "@/lib/result";
+
+/**
+ * The engine boundary: everything the UI asks of the worker that owns
+ * DuckDB-WASM, IndexedDB writes and OPFS. Every call returns a Result (errors
+ * are values with a user-facing message); long calls take a task id that
+ * `cancel` stops, and a progress callback as a top-level argument (Comlink
+ * proxies only top-level arguments).
+ */
+export type SourceRef =
+  | { kind: "staged"; fileId: string }
+  | { kind: "dataset"; name: string; version: number };
+
+export interface TableInfo {
+  columns: Column[];
+  rowCount: number;
+}
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+/** A window of rows, column-major, every value as display text or null. */
+export interface RowPage {
+  offset: number;
+  rowCount: number;
+  columns: (string | null)[][];
+}
+
+export interface Progress {
+  phase: string;
+  done: number;
+  total?: number;
+  unit: "bytes" | "rows";
+}
+
+export type ProgressFn = (progress: Progress) => void;
+
+export interface DatasetSummary {
+  name: string;
+  versions: number[];
+  latest: Manifest;
+  bytes: number;
+}
+
+export type ExportFormat = "csv" | "parquet";
+
+export interface ExportOptions {
+  neutralizeFormulas: boolean;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  blob: Blob;
+}
+
+export interface EngineApi {
+  /** Start DuckDB (idempotent); resolves with its version. */
+  start(): Promise<Result<{ duckdbVersion: string }>>;
+  stageFile(file: File, taskId: string, onProgress?: ProgressFn): Promise<Result<StagedFile>>;
+  removeStaged(fileId: string): Promise<Result<null>>;
+  describe(source: SourceRef): Promise<Result<TableInfo>>;
+  page(source: SourceRef, request: PageRequest): Promise<Result<RowPage>>;
+  promote(fileId: string, datasetName: string, taskId: string, onProgress?: ProgressFn): Promise<Result<Manifest>>;
+  listDatasets(): Promise<Result<DatasetSummary[]>>;
+  exportDataset(name: string, version: number, format: ExportFormat, options: ExportOptions): Promise<Result<ExportedFile>>;
+  cancel(taskId: string): Promise<void>;
+}

@@ -1,0 +1,27 @@
+/**
+ * Errors cross the worker boundary as values, never as thrown exceptions:
+ * each carries a sentence a user can act on and, where it applies, where in
+ * the input the problem is.
+ */
+export interface StagesError {
+  message: string;
+  file?: string;
+  line?: number;
+  column?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: StagesError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = (error: StagesError): Result<never> => ({ ok: false, error });
+
+/** Text for the UI: "orders.csv, line 4, column "amount": message". */
+export function describeError(error: StagesError): string {
+  const where = [
+    error.file,
+    error.line !== undefined ? `line ${error.line}` : undefined,
+    error.column !== undefined ? `column "${error.column}"` : undefined,
+  ].filter(Boolean);
+  return where.length ? `${where.join(", ")}: ${error.message}` : error.message;
+}

@@ -1,0 +1,42 @@
+import type { StagesError } from "@/lib/result";
+
+/**
+ * Turn a DuckDB error message into a user-facing error that says what and
+ * where. DuckDB's CSV reader reports "CSV Error on Line: N" and, for type
+ * conversions, the column it was converting; everything from "Possible
+ * fixes" on is advice for the SQL user, not for ours.
+ */
+export function fromDuckDbError(raw: string, file?: string): StagesError {
+  const text = raw.replace(/^Error:\s*/, "");
+  const lineMatch = /on Line:\s*(\d+)/i.exec(text);
+  const columnMatch = /converting column "([^"]+)"/i.exec(text);
+  return {
+    message: summarize(text),
+    file,
+    line: lineMatch ? Number(lineMatch[1]) : undefined,
+    column: columnMatch?.[1],
+  };
+}
+
+const STOP = /^(Possible (fixes|solutions)|The search space|LINE \d+:|This type was auto-detected)/;
+const SKIP = /^(Original Line:|Column .* is being converted)/;
+
+function summarize(text: string): string {
+  if (/Error when sniffing file/i.test(text)) {
+    return "Could not detect how this file is laid out (delimiter, quotes, header): it may not be a CSV file.";
+  }
+  const lines = text.split("\n").map((l) => l.trim());
+  const head = (lines[0] ?? "")
+    .replace(/^[A-Za-z ]*Error:\s*/, "")
+    .replace(/^CSV Error on Line:\s*\d+\s*/i, "");
+  const body: string[] = [];
+  for (const line of lines.slice(1)) {
+    if (STOP.test(line)) break;
+    if (line && !SKIP.test(line)) body.push(line);
+  }
+  const sentence = [head, ...body.slice(0, 2)]
+    .filter(Boolean)
+    .map((p) => p.replace(/\.$/, ""))
+    .join(". ");
+  return sentence ? `${sentence}.` : "DuckDB could not read this input.";
+}

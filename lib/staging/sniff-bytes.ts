@@ -1,0 +1,28 @@
+/**
+ * A first look at a file's leading bytes, before any parser sees it: is it
+ * text at all, and which byte-order mark does it carry?
+ */
+export type TextBom = "utf-8" | "utf-16le" | "utf-16be" | null;
+
+export function detectBom(head: Uint8Array): TextBom {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return "utf-8";
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+/**
+ * The offset of the first byte that text never holds (NUL, or a control
+ * character other than tab, LF, FF, CR, ESC), or null when the bytes look
+ * like text. UTF-16 text holds NULs, so a UTF-16 BOM means text.
+ */
+export function firstBinaryByte(head: Uint8Array): number | null {
+  const bom = detectBom(head);
+  if (bom === "utf-16le" || bom === "utf-16be") return null;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) return i;
+    if (b === 0x7f) return i;
+  }
+  return null;
+}

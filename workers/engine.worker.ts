@@ -1,0 +1,48 @@
+import * as Comlink from "comlink";
+import type { EngineApi } from "@/lib/engine/api";
+import { fail, ok, type Result } from "@/lib/result";
+import { openStagesDb } from "@/lib/staging/db";
+import { cleanLeftovers, listDatasets } from "./engine/datasets";
+import { duck } from "./engine/duckdb";
+import { exportDataset } from "./engine/export";
+import { promote } from "./engine/promote";
+import { removeStaged, stageFile } from "./engine/staging";
+import { ensureTable, readPage } from "./engine/tables";
+import { Cancelled, cancelTask, endTask } from "./engine/tasks";
+
+/**
+ * The engine worker: the only place that runs DuckDB, writes the staging
+ * area and writes OPFS. Its API is lib/engine/api.ts, exposed with Comlink.
+ */
+const db = openStagesDb();
+
+/** Every call returns a Result: an exception becomes an error value here. */
+async function guard<T>(work: () => Promise<Result<T>>, taskId?: string): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Cancelled) return fail({ message: "Cancelled. Nothing was changed." });
+    return fail({ message: String((error as Error)?.message ?? error) });
+  } finally {
+    if (taskId) endTask(taskId);
+  }
+}
+
+const engine: EngineApi = {
+  start: () =>
+    guard(async () => {
+      const { version } = await duck();
+      await cleanLeftovers();
+      return ok({ duckdbVersion: version });
+    }),
+  stageFile: (file, taskId, onProgress) => guard(() => stageFile(db, file, taskId, onProgress), taskId),
+  removeStaged: (fileId) => guard(() => removeStaged(db, fileId)),
+  describe: (source) => guard(() => ensureTable(db, source)),
+  page: (source, request) => guard(() => readPage(db, source, request)),
+  promote: (fileId, name, taskId, onProgress) => guard(() => promote(db, fileId, name, taskId, onProgress), taskId),
+  listDatasets: () => guard(listDatasets),
+  exportDataset: (name, version, format, options) => guard(() => exportDataset(db, name, version, format, options)),
+  cancel: async (taskId) => cancelTask(taskId),
+};
+
+Comlink.expose(engine);

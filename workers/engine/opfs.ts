@@ -1,0 +1,53 @@
+import { DATASETS_DIR } from "@/lib/datasets/layout";
+
+/** Small helpers over the Origin Private File System, for the engine worker. */
+type MovableHandle = FileSystemFileHandle & { move(name: string): Promise<void> };
+type IterableDir = FileSystemDirectoryHandle & {
+  entries(): AsyncIterableIterator<[string, FileSystemHandle]>;
+};
+
+export async function datasetsDir(): Promise<FileSystemDirectoryHandle> {
+  const root = await navigator.storage.getDirectory();
+  return root.getDirectoryHandle(DATASETS_DIR, { create: true });
+}
+
+export async function datasetDir(name: string, create: boolean): Promise<FileSystemDirectoryHandle | null> {
+  try {
+    return await (await datasetsDir()).getDirectoryHandle(name, { create });
+  } catch {
+    return null;
+  }
+}
+
+export async function entries(dir: FileSystemDirectoryHandle): Promise<[string, FileSystemHandle][]> {
+  const out: [string, FileSystemHandle][] = [];
+  for await (const entry of (dir as IterableDir).entries()) out.push(entry);
+  return out;
+}
+
+export async function fileNames(dir: FileSystemDirectoryHandle): Promise<string[]> {
+  return (await entries(dir)).filter(([, h]) => h.kind === "file").map(([n]) => n);
+}
+
+export async function readText(dir: FileSystemDirectoryHandle, name: string): Promise<string | null> {
+  try {
+    return await (await (await dir.getFileHandle(name)).getFile()).text();
+  } catch {
+    return null;
+  }
+}
+
+export async function writeText(dir: FileSystemDirectoryHandle, name: string, text: string): Promise<void> {
+  const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+  await writable.write(text);
+  await writable.close();
+}
+
+export async function moveFile(dir: FileSystemDirectoryHandle, from: string, to: string): Promise<void> {
+  const handle = (await dir.getFileHandle(from)) as MovableHandle;
+  await handle.move(to);
+}
+
+export async function removeEntry(dir: FileSystemDirectoryHandle, name: string): Promise<void> {
+  await dir.removeEntry(name, { recursive: true }).catch(() => undefined);
+}

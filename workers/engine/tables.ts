@@ -1,0 +1,84 @@
+import { DuckDBDataProtocol } from "@duckdb/duckdb-wasm";
+import type { Column } from "@/lib/datasets/manifest";
+import type { PageRequest, RowPage, SourceRef, TableInfo } from "@/lib/engine/api";
+import { fail, ok, type Result } from "@/lib/result";
+import { fromDuckDbError } from "@/lib/sql/duckdb-error";
+import { ident } from "@/lib/sql/quote";
+import type { StagesDb } from "@/lib/staging/db";
+import { plainRows, textColumns } from "./arrow-text";
+import { duck } from "./duckdb";
+import { loadDatasetTable } from "./datasets";
+
+/**
+ * Every source (a staged file, a dataset version) is materialized once into
+ * a DuckDB table, built from IndexedDB or OPFS on first use: DuckDB holds
+ * nothing that cannot be rebuilt.
+ */
+const loading = new Map<string, Promise<Result<TableInfo>>>();
+
+export function tableName(source: SourceRef): string {
+  return source.kind === "staged" ? `staged_${source.fileId}` : `dataset_${source.name}_v${source.version}`;
+}
+
+export function ensureTable(db: StagesDb, source: SourceRef): Promise<Result<TableInfo>> {
+  const table = tableName(source);
+  let pending = loading.get(table);
+  if (!pending) {
+    pending = (source.kind === "staged" ? loadStaged(db, source.fileId, table) : loadDatasetTable(source, table)).then(
+      async (loaded) => (loaded.ok ? ok(await describeTable(table)) : loaded),
+    );
+    loading.set(table, pending);
+    void pending.then((r) => r.ok || loading.delete(table));
+  }
+  return pending;
+}
+
+export async function dropTable(source: SourceRef): Promise<void> {
+  const table = tableName(source);
+  loading.delete(table);
+  const { conn, db } = await duck();
+  await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+  if (source.kind === "staged") await db.dropFile(registeredName(source.fileId)).catch(() => null);
+}
+
+const registeredName = (fileId: string) => `staged-${fileId}.csv`;
+
+async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<Result<null>> {
+  const [meta, stored] = await Promise.all([db.files.get(fileId), db.blobs.get(fileId)]);
+  if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
+  const { db: duckDb, conn } = await duck();
+  const name = registeredName(fileId);
+  await duckDb.registerFileHandle(name, stored.blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  try {
+    await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv('${name}')`);
+    return ok(null);
+  } catch (error) {
+    return fail(fromDuckDbError(String((error as Error).message ?? error), meta.name));
+  }
+}
+
+async function describeTable(table: string): Promise<TableInfo> {
+  const { conn } = await duck();
+  const described = plainRows(await conn.query(`DESCRIBE ${ident(table)}`));
+  const columns: Column[] = described.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  const counted = plainRows(await conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`));
+  return { columns, rowCount: Number(counted[0]?.n ?? 0) };
+}
+
+export async function readPage(db: StagesDb, source: SourceRef, request: PageRequest): Promise<Result<RowPage>> {
+  const info = await ensureTable(db, source);
+  if (!info.ok) return info;
+  const limit = Math.max(0, Math.min(request.limit, 5000));
+  const offset = Math.max(0, Math.floor(request.offset));
+  const { conn } = await duck();
+  const table = await conn.query(
+    `SELECT ${textSelectList(info.value.columns)} FROM ${ident(tableName(source))} LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return ok({ offset, rowCount: table.numRows, columns: textColumns(table) });
+}
+
+/** Every column cast to its DuckDB text form, aliased by position. */
+export function textSelectList(columns: readonly Column[]): string {
+  if (columns.length === 0) return "NULL AS c0";
+  return columns.map((c, i) => `CAST(${ident(c.name)} AS VARCHAR) AS c${i}`).join(", ");
+}
