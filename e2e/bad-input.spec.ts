@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
+
+test("bad files get a message naming the file (and line), and other staged files stay intact", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "good.csv", content: "a,b\n1,x\n2,y\n" }]);
+  await expect(stagingArea(page).getByText("good.csv")).toBeVisible();
+
+  await addFiles(page, [{ name: "empty.csv", content: "" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "empty.csv" })).toContainText("empty");
+
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  await addFiles(page, [{ name: "picture.csv", content: png }]);
+  await expect(page.getByRole("alert").filter({ hasText: "picture.csv" })).toContainText("not a text file");
+
+  // The sniffer samples the first rows, so the bad value on the last line is found while loading.
+  const lines = ["id,n", ...Array.from({ length: 30_000 }, (_, i) => `${i},${i}`), "30000,abc", ""];
+  await addFiles(page, [{ name: "late.csv", content: lines.join("\n") }]);
+  const lateError = page.getByRole("alert").filter({ hasText: "late.csv" });
+  await expect(lateError).toContainText("line 30002");
+  await expect(lateError).toContainText('column "n"');
+
+  // The unreadable file stays staged and says why; the empty and binary ones were never staged.
+  await expect(stagingArea(page).getByText("late.csv")).toBeVisible();
+  await expect(stagingArea(page).getByText("could not be read")).toBeVisible();
+  await expect(stagingArea(page).getByText("empty.csv")).toHaveCount(0);
+  await expect(stagingArea(page).getByText("picture.csv")).toHaveCount(0);
+
+  await stagingArea(page).getByRole("button", { name: "good.csv", exact: true }).click();
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "3");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "y"]);
+});
+
+test("a removed file leaves the staging area and does not come back after a reload", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [
+    { name: "keep.csv", content: "k\n1\n" },
+    { name: "drop.csv", content: "d\n1\n" },
+  ]);
+  await expect(stagingArea(page).getByText("drop.csv")).toBeVisible();
+  await stagingArea(page).getByRole("button", { name: "Remove drop.csv from staging" }).click();
+  await expect(stagingArea(page).getByText("drop.csv")).toHaveCount(0);
+  await page.reload();
+  await expect(stagingArea(page).getByText("keep.csv")).toBeVisible();
+  await expect(stagingArea(page).getByText("drop.csv")).toHaveCount(0);
+});

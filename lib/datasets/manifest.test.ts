@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { parseManifest, type Manifest } from "./manifest";
+
+const manifest: Manifest = {
+  kind: "stages.dataset-manifest",
+  manifestVersion: 1,
+  name: "people",
+  version: 1,
+  createdAt: "2026-11-25T00:00:00.000Z",
+  appVersion: "0.1.0",
+  schema: [{ name: "id", type: "BIGINT" }],
+  rows: { in: 3, valid: 3, rejected: 0, promoted: 3 },
+  sources: [{ name: "people.csv", sha256: "ab".repeat(32), size: 10 }],
+  recipe: null,
+  recipeSha256: null,
+  data: { file: "v1.parquet", format: "parquet", compression: "zstd", size: 100, sha256: "cd".repeat(32) },
+};
+
+describe("parseManifest", () => {
+  it("round-trips a valid manifest", () => {
+    expect(parseManifest(JSON.stringify(manifest))).toEqual(manifest);
+  });
+
+  it("refuses counts that do not reconcile", () => {
+    const bad = { ...manifest, rows: { in: 3, valid: 3, rejected: 0, promoted: 2 } };
+    expect(parseManifest(JSON.stringify(bad))).toBeNull();
+  });
+
+  it("refuses broken JSON and other documents", () => {
+    expect(parseManifest("{")).toBeNull();
+    expect(parseManifest("")).toBeNull();
+    expect(parseManifest(JSON.stringify({ ...manifest, kind: "other" }))).toBeNull();
+  });
+});

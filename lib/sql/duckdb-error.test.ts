@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { describeError } from "@/lib/result";
+import { fromDuckDbError } from "./duckdb-error";
+
+// Messages as DuckDB's CSV reader writes them (captured from DuckDB 1.4/1.5).
+const CONVERSION = `Conversion Error: CSV Error on Line: 30002
+Original Line: 30000,abc
+Error when converting column "n". Could not convert string "abc" to 'BIGINT'
+
+Column n is being converted as type BIGINT
+This type was auto-detected from the CSV file.
+Possible solutions:
+* Override the type for this column manually by setting the type explicitly, e.g., types={'n': 'VARCHAR'}
+
+  file = staged-1.csv
+  delimiter = , (Auto-Detected)`;
+
+const SNIFF = `Invalid Input Error: Error when sniffing file "staged-1.csv".
+It was not possible to automatically detect the CSV parsing dialect
+The search space used was:
+Delimiter Candidates: ',', '|', ';', '	'
+Possible fixes:
+* Set delimiter (e.g., delim=',')`;
+
+const RAGGED = `Invalid Input Error: CSV Error on Line: 4
+Original Line: 3,c,d,e
+Expected Number of Columns: 3 Found: 4
+Possible fixes:
+* Enable null padding (null_padding=true) to replace missing values with NULL`;
+
+describe("fromDuckDbError", () => {
+  it("keeps the line, the column and the concrete sentence of a conversion error", () => {
+    const error = fromDuckDbError(CONVERSION, "late.csv");
+    expect(error).toEqual({
+      file: "late.csv",
+      line: 30002,
+      column: "n",
+      message: `Error when converting column "n". Could not convert string "abc" to 'BIGINT'.`,
+    });
+    expect(describeError(error)).toBe(
+      `late.csv, line 30002, column "n": Error when converting column "n". Could not convert string "abc" to 'BIGINT'.`,
+    );
+  });
+
+  it("says in plain words when the dialect cannot be sniffed, without the internal file name", () => {
+    const error = fromDuckDbError(SNIFF, "data.csv");
+    expect(error.line).toBeUndefined();
+    expect(error.message).toMatch(/Could not detect how this file is laid out/);
+    expect(error.message).not.toContain("staged-1.csv");
+  });
+
+  it("reports ragged rows with their line and drops the advice for SQL users", () => {
+    const error = fromDuckDbError(RAGGED, "r.csv");
+    expect(error.line).toBe(4);
+    expect(error.message).toBe("Expected Number of Columns: 3 Found: 4.");
+  });
+
+  it("falls back to the first line of an unknown error", () => {
+    expect(fromDuckDbError("Error: Catalog Error: Table x does not exist").message).toBe("Table x does not exist.");
+  });
+});

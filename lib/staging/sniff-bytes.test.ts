@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { detectBom, firstBinaryByte } from "./sniff-bytes";
+
+const bytes = (...b: number[]) => new Uint8Array(b);
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe("detectBom", () => {
+  it("recognizes UTF-8 and UTF-16 byte-order marks", () => {
+    expect(detectBom(bytes(0xef, 0xbb, 0xbf, 0x61))).toBe("utf-8");
+    expect(detectBom(bytes(0xff, 0xfe, 0x61, 0))).toBe("utf-16le");
+    expect(detectBom(bytes(0xfe, 0xff, 0, 0x61))).toBe("utf-16be");
+    expect(detectBom(text("a,b"))).toBeNull();
+  });
+});
+
+describe("firstBinaryByte", () => {
+  it("accepts text with tabs, CR and LF, and non-ASCII UTF-8", () => {
+    expect(firstBinaryByte(text("a\tb\r\nÉmile,東京\n"))).toBeNull();
+  });
+
+  it("finds the first NUL or control byte", () => {
+    expect(firstBinaryByte(bytes(0x61, 0x62, 0x00, 0x63))).toBe(2);
+    expect(firstBinaryByte(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe(6);
+    expect(firstBinaryByte(bytes(0x61, 0x7f))).toBe(1);
+  });
+
+  it("treats UTF-16 (which is full of NULs) as text when it carries a BOM", () => {
+    expect(firstBinaryByte(bytes(0xff, 0xfe, 0x61, 0x00, 0x2c, 0x00))).toBeNull();
+  });
+});

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every test: unit tests (Vitest), the production build, then end-to-end tests
+# (Playwright, real Chromium, against the static build). Ends with one line:
+# "Tests: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+bash scripts/ensure-chromium.sh || exit 1
+mkdir -p test-results
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
+if npx next build; then
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json || status=1
+else
+  status=1
+fi
+node scripts/test-summary.mjs test-results/unit.json test-results/e2e.json || status=1
+exit $status
