@@ -6,13 +6,13 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 bash scripts/ensure-chromium.sh || exit 1
-mkdir -p test-results
+mkdir -p .reports
 status=0
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json || status=1
 if npx next build; then
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json || status=1
+  PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --reporter=list,json || status=1
 else
   status=1
 fi
-node scripts/test-summary.mjs test-results/unit.json test-results/e2e.json || status=1
+node scripts/test-summary.mjs .reports/unit.json .reports/e2e.json || status=1
 exit $status
