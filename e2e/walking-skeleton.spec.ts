@@ -11,7 +11,11 @@ const PEOPLE_CSV = [
   "",
 ].join("\n");
 
-test("stage a CSV, preview it, keep it across reloads, promote it and download it", async ({ page }) => {
+test("stage a CSV, preview it, keep it across reloads, promote it and download it", async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith(baseURL!) && !/^(blob|data):/.test(request.url())) foreign.push(request.url());
+  });
   await openApp(page);
   await addFiles(page, [{ name: "people.csv", content: PEOPLE_CSV }]);
 
@@ -55,4 +59,5 @@ test("stage a CSV, preview it, keep it across reloads, promote it and download i
     { id: "2", name: "Lovelace, Ada", amount: 3, joined: "2024-02-03", t_id: "BIGINT", t_amount: "DOUBLE", t_joined: "DATE" },
     { id: "3", name: "Émile", amount: -4.25, joined: null, t_id: "BIGINT", t_amount: "DOUBLE", t_joined: "DATE" },
   ]);
+  expect(foreign, "the page asks no host but its own").toEqual([]);
 });
