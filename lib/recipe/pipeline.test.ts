@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { compilePipeline, countsSql, finalPrefix, pipelineNames, ruleCountsSql } from "./pipeline";
+import { emptyRecipe, type Recipe } from "./schema";
+
+const COLUMNS = [
+  { name: "id", type: "BIGINT" },
+  { name: "email", type: "VARCHAR" },
+  { name: "amount", type: "DOUBLE" },
+];
+const names = pipelineNames("run");
+let db: Awaited<ReturnType<typeof freshDuckDb>>;
+
+beforeEach(async () => {
+  db = await freshDuckDb();
+  await db.run(`CREATE TABLE staged AS SELECT * FROM (VALUES
+    (1, 'a@x.org', 10.0), (2, NULL, 5.0), (3, 'c@x.org', -1.0), (4, 'd@x.org', 7.5), (5, 'bad', 3.0)) v(id, email, amount)`);
+});
+
+async function runPipeline(recipe: Recipe) {
+  const compiled = compilePipeline("staged", COLUMNS, recipe, names);
+  if (!compiled.ok) throw new Error(compiled.problem.reason);
+  for (const statement of compiled.statements) await db.run(statement);
+  await db.run(finalPrefix(names) + compiled.finalSql);
+  return compiled;
+}
+
+const recipe: Recipe = {
+  ...emptyRecipe(),
+  rules: [
+    { id: "email-required", kind: "required", column: "email", severity: "reject", enabled: true },
+    { id: "email-shape", kind: "pattern", column: "email", pattern: "@", severity: "reject", enabled: true },
+    { id: "amount-positive", kind: "range", column: "amount", min: "0", severity: "warn", enabled: true },
+  ],
+  steps: [
+    { kind: "filter", where: "amount < 9", enabled: true },
+    { kind: "rename", from: "amount", to: "total", enabled: true },
+  ],
+};
+
+describe("compilePipeline", () => {
+  it("splits rows into final and rejected, and the counts reconcile", async () => {
+    await runPipeline(recipe);
+    const [counts] = await db.rows(countsSql("staged", names));
+    expect(counts).toEqual({ rows_in: 5, rejected_by_rules: 2, warned: 1, rejected: 3, transformed: 2, final: 2 });
+    expect(counts!.rows_in).toBe((counts!.rejected as number) + (counts!.transformed as number));
+    expect(await db.rows(`SELECT * FROM run_final`)).toEqual([
+      { id: 3, email: "c@x.org", total: -1 },
+      { id: 4, email: "d@x.org", total: 7.5 },
+    ]);
+  });
+
+  it("keeps rejected rows with their line and every reason", async () => {
+    await runPipeline(recipe);
+    expect(await db.rows(`SELECT _line, id, _errors FROM run_rejected`)).toEqual([
+      { _line: 2, id: 1, _errors: "Removed by a transform step (a filter or duplicate removal)" },
+      { _line: 3, id: 2, _errors: '"email" is required (value: empty)' },
+      { _line: 6, id: 5, _errors: '"email" must match @ (value: bad)' },
+    ]);
+    expect(await db.rows(ruleCountsSql(names))).toEqual([
+      { rule: "amount-positive", severity: "warn", n: 1 },
+      { rule: "email-required", severity: "reject", n: 1 },
+      { rule: "email-shape", severity: "reject", n: 1 },
+    ]);
+  });
+
+  it("runs the recipe's SQL over the transformed rows", async () => {
+    await runPipeline({ ...recipe, sql: "SELECT count(*) AS n, sum(total) AS s FROM transformed;" });
+    expect(await db.rows(`SELECT * FROM run_final`)).toEqual([{ n: 2, s: 6.5 }]);
+  });
+
+  it("with an empty recipe, final is the staged data in order", async () => {
+    await runPipeline(emptyRecipe());
+    expect((await db.rows(`SELECT id FROM run_final`)).map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("names the rule or step that cannot compile", () => {
+    const bad = { ...emptyRecipe(), rules: [{ id: "x", kind: "required", column: "nope", severity: "reject", enabled: true }] } as Recipe;
+    expect(compilePipeline("staged", COLUMNS, bad, names)).toMatchObject({ ok: false, problem: { where: "rule", index: 0 } });
+  });
+});

@@ -1,0 +1,183 @@
+import type { Column } from "@/lib/datasets/manifest";
+import { ident, literal } from "@/lib/sql/quote";
+import { isNumericType } from "@/lib/sql/types";
+import type { Rule } from "./schema";
+
+/**
+ * Rules compile to one SELECT that checks every rule in a single pass: each
+ * row gets a list of the rules it breaks (_stages_errors) and a flag saying
+ * whether any of them rejects it (_stages_rejected).
+ */
+export const ROW = "_stages_row";
+export const LINE = "_stages_line";
+export const ERRORS = "_stages_errors";
+export const REJECTED = "_stages_rejected";
+export const HIDDEN_COLUMNS = [ROW, LINE] as const;
+
+const ERROR_TYPE = "STRUCT(rule VARCHAR, col VARCHAR, severity VARCHAR, message VARCHAR, value VARCHAR)[]";
+const INTEGER = "^\\s*[+-]?\\d+\\s*$";
+const DECIMAL = "^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$";
+const BOOLEANS = ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"];
+
+type RowRule = Exclude<Rule, { kind: "columns" }>;
+
+export function ruleColumns(rule: Rule): string[] {
+  if ("column" in rule) return [rule.column];
+  if (rule.kind === "uniqueKey") return rule.columns;
+  return [];
+}
+
+/** Why a rule cannot run on these columns, or null. */
+export function checkRule(rule: Rule, columns: readonly Column[]): string | null {
+  const names = new Set(columns.map((c) => c.name));
+  const missing = ruleColumns(rule).filter((c) => !names.has(c));
+  if (missing.length) return `This rule refers to ${missing.map((m) => `"${m}"`).join(", ")}, which the data does not have.`;
+  if (rule.kind === "range" && rule.min === undefined && rule.max === undefined) return "Give a minimum, a maximum, or both.";
+  if (rule.kind === "length" && rule.min === undefined && rule.max === undefined) return "Give a minimum length, a maximum, or both.";
+  return null;
+}
+
+export function ruleMessage(rule: Rule): string {
+  const c = "column" in rule ? `"${rule.column}"` : "";
+  switch (rule.kind) {
+    case "required":
+      return `${c} is required`;
+    case "unique":
+      return `${c} must be unique`;
+    case "type":
+      return `${c} must be ${TYPE_WORDS[rule.type]}${rule.format ? ` (format ${rule.format})` : ""}`;
+    case "range":
+      return `${c} must be ${bounds(rule.min, rule.max, "")}`;
+    case "length":
+      return `${c} must be ${bounds(rule.min?.toString(), rule.max?.toString(), " characters long")}`;
+    case "pattern":
+      return `${c} must match ${rule.pattern}`;
+    case "oneOf":
+      return `${c} must be one of: ${rule.values.join(", ")}`;
+    case "expression":
+      return rule.label ?? `rows must satisfy ${rule.sql}`;
+    case "uniqueKey":
+      return `(${rule.columns.join(", ")}) must be unique together`;
+    case "columns":
+      return `the columns must be ${rule.expected.join(", ")}${rule.allowExtra ? " (others allowed)" : ""}`;
+  }
+}
+
+const TYPE_WORDS = {
+  integer: "a whole number",
+  decimal: "a number",
+  date: "a date",
+  timestamp: "a date and time",
+  boolean: "true or false",
+} as const;
+
+function bounds(min: string | undefined, max: string | undefined, unit: string): string {
+  if (min !== undefined && max !== undefined) return `between ${min} and ${max}${unit}`;
+  return min !== undefined ? `at least ${min}${unit}` : `at most ${max}${unit}`;
+}
+
+/** Table-level findings: the "columns" rules, checked against the schema. */
+export function columnFindings(rules: readonly Rule[], columns: readonly Column[]): { rule: Rule; message: string }[] {
+  const present = columns.map((c) => c.name);
+  const out: { rule: Rule; message: string }[] = [];
+  for (const rule of rules) {
+    if (rule.kind !== "columns" || !rule.enabled) continue;
+    const missing = rule.expected.filter((c) => !present.includes(c));
+    const extra = rule.allowExtra ? [] : present.filter((c) => !rule.expected.includes(c));
+    const parts = [
+      missing.length ? `missing ${missing.map((m) => `"${m}"`).join(", ")}` : "",
+      extra.length ? `unexpected ${extra.map((m) => `"${m}"`).join(", ")}` : "",
+    ].filter(Boolean);
+    if (parts.length) out.push({ rule, message: `Columns: ${parts.join("; ")}.` });
+  }
+  return out;
+}
+
+/** A SQL boolean that is true when the row passes the rule (never NULL). */
+export function passesSql(rule: RowRule, columns: readonly Column[]): string {
+  if (rule.kind === "expression") return `((${rule.sql}) IS NOT FALSE)`;
+  if (rule.kind === "uniqueKey") return `(count(*) OVER (PARTITION BY ${rule.columns.map(ident).join(", ")}) = 1)`;
+  const col = ident(rule.column);
+  const text = `CAST(${col} AS VARCHAR)`;
+  const orNull = (check: string) => `(${col} IS NULL OR (${check}))`;
+  switch (rule.kind) {
+    case "required":
+      return `(${col} IS NOT NULL AND trim(${text}) <> '')`;
+    case "unique":
+      return orNull(`count(*) OVER (PARTITION BY ${col}) = 1`);
+    case "type":
+      return orNull(typeCheck(text, rule.type, rule.format));
+    case "range":
+      return orNull(rangeCheck(col, columns.find((c) => c.name === rule.column)?.type ?? "", rule.min, rule.max));
+    case "length": {
+      const checks = [
+        rule.min !== undefined ? `length(${text}) >= ${rule.min}` : "",
+        rule.max !== undefined ? `length(${text}) <= ${rule.max}` : "",
+      ];
+      return orNull(checks.filter(Boolean).join(" AND ") || "true");
+    }
+    case "pattern":
+      return orNull(`regexp_matches(${text}, ${literal(rule.pattern)})`);
+    case "oneOf":
+      return orNull(`${text} IN (${rule.values.map(literal).join(", ")})`);
+  }
+}
+
+function typeCheck(text: string, type: "integer" | "decimal" | "date" | "timestamp" | "boolean", format?: string): string {
+  switch (type) {
+    case "integer":
+      return `regexp_matches(${text}, ${literal(INTEGER)}) AND TRY_CAST(${text} AS HUGEINT) IS NOT NULL`;
+    case "decimal":
+      return `regexp_matches(${text}, ${literal(DECIMAL)})`;
+    case "date":
+      return format ? `try_strptime(${text}, ${literal(format)}) IS NOT NULL` : `TRY_CAST(${text} AS DATE) IS NOT NULL`;
+    case "timestamp":
+      return format ? `try_strptime(${text}, ${literal(format)}) IS NOT NULL` : `TRY_CAST(${text} AS TIMESTAMP) IS NOT NULL`;
+    case "boolean":
+      return `lower(trim(${text})) IN (${BOOLEANS.map(literal).join(", ")})`;
+  }
+}
+
+const isNumber = (s: string | undefined) => s === undefined || /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim());
+
+function rangeCheck(col: string, type: string, min?: string, max?: string): string {
+  const numeric = isNumber(min) && isNumber(max);
+  const value = numeric && !isNumericType(type) ? `TRY_CAST(CAST(${col} AS VARCHAR) AS DOUBLE)` : col;
+  const bound = (b: string) => (numeric ? b.trim() : literal(b));
+  const checks = [
+    min !== undefined ? `${value} >= ${bound(min)}` : "",
+    max !== undefined ? `${value} <= ${bound(max)}` : "",
+  ].filter(Boolean);
+  return `coalesce(${checks.join(" AND ")}, false)`;
+}
+
+/**
+ * The validation SELECT over `input`: the input's columns, its row number and
+ * source line (header lines plus newlines inside earlier quoted fields),
+ * and the errors of each row.
+ */
+export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], headerLines = 1): string {
+  const active = rules.filter((r): r is RowRule => r.enabled && r.kind !== "columns");
+  const entries = active.map(
+    (r) =>
+      `CASE WHEN NOT ${passesSql(r, columns)} THEN {'rule': ${literal(r.id)}, 'col': ${
+        "column" in r ? literal(r.column) : "NULL"
+      }, 'severity': ${literal(r.severity)}, 'message': ${literal(ruleMessage(r))}, 'value': ${
+        "column" in r ? `CAST(${ident(r.column)} AS VARCHAR)` : "NULL"
+      }} END`,
+  );
+  const errors = entries.length
+    ? `CAST(list_filter([${entries.join(", ")}], e -> e IS NOT NULL) AS ${ERROR_TYPE})`
+    : `CAST([] AS ${ERROR_TYPE})`;
+  const newlines = columns
+    .filter((c) => /^VARCHAR/i.test(c.type))
+    .map((c) => `coalesce(length(${ident(c.name)}) - length(replace(${ident(c.name)}, chr(10), '')), 0)`);
+  const line = newlines.length
+    ? `${ROW} + ${headerLines} + coalesce(sum(${newlines.join(" + ")}) OVER (ORDER BY ${ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`
+    : `${ROW} + ${headerLines}`;
+  return `SELECT *, list_bool_or(list_transform(${ERRORS}, e -> e.severity = 'reject')) IS TRUE AS ${REJECTED}
+FROM (
+  SELECT src.*, CAST(${line} AS BIGINT) AS ${LINE}, ${errors} AS ${ERRORS}
+  FROM (SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, * FROM ${input}) AS src
+)`;
+}

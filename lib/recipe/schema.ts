@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/**
+ * The recipe: parse options, validation rules, transform steps and SQL,
+ * versioned and checked on every load. Rules and steps are plain data that
+ * lib/recipe compiles to DuckDB SQL.
+ */
+export const RECIPE_VERSION = 1;
+
+const severity = z.enum(["reject", "warn"]);
+const column = z.string().min(1);
+const base = { id: z.string().min(1), severity, enabled: z.boolean().default(true) };
+
+export const ruleSchema = z.discriminatedUnion("kind", [
+  z.object({ ...base, kind: z.literal("required"), column }),
+  z.object({ ...base, kind: z.literal("unique"), column }),
+  z.object({
+    ...base,
+    kind: z.literal("type"),
+    column,
+    type: z.enum(["integer", "decimal", "date", "timestamp", "boolean"]),
+    format: z.string().optional(),
+  }),
+  z.object({ ...base, kind: z.literal("range"), column, min: z.string().optional(), max: z.string().optional() }),
+  z.object({
+    ...base,
+    kind: z.literal("length"),
+    column,
+    min: z.number().int().nonnegative().optional(),
+    max: z.number().int().nonnegative().optional(),
+  }),
+  z.object({ ...base, kind: z.literal("pattern"), column, pattern: z.string().min(1) }),
+  z.object({ ...base, kind: z.literal("oneOf"), column, values: z.array(z.string()).min(1) }),
+  z.object({ ...base, kind: z.literal("expression"), sql: z.string().min(1), label: z.string().optional() }),
+  z.object({ ...base, kind: z.literal("uniqueKey"), columns: z.array(column).min(1) }),
+  z.object({ ...base, kind: z.literal("columns"), expected: z.array(column), allowExtra: z.boolean().default(false) }),
+]);
+
+export const stepSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("select"), columns: z.array(column).min(1) }),
+  z.object({ kind: z.literal("rename"), from: column, to: column }),
+  z.object({ kind: z.literal("cast"), column, type: z.string().min(1) }),
+  z.object({ kind: z.literal("trim"), column }),
+  z.object({ kind: z.literal("case"), column, to: z.enum(["upper", "lower"]) }),
+  z.object({ kind: z.literal("fillNull"), column, value: z.string() }),
+  z.object({ kind: z.literal("replace"), column, find: z.string().min(1), replace: z.string() }),
+  z.object({ kind: z.literal("filter"), where: z.string().min(1) }),
+  z.object({ kind: z.literal("dedupe"), columns: z.array(column).optional() }),
+  z.object({ kind: z.literal("derive"), name: column, expression: z.string().min(1) }),
+  z.object({ kind: z.literal("split"), column, delimiter: z.string().min(1), into: z.array(column).min(2) }),
+]);
+
+const stepEntry = z.intersection(stepSchema, z.object({ enabled: z.boolean().default(true) }));
+
+export const recipeSchema = z.object({
+  version: z.literal(RECIPE_VERSION),
+  name: z.string().optional(),
+  rules: z.array(ruleSchema).default([]),
+  steps: z.array(stepEntry).default([]),
+  sql: z.string().nullable().default(null),
+  destination: z.object({ name: z.string() }).optional(),
+});
+
+export type Rule = z.infer<typeof ruleSchema>;
+export type Step = z.infer<typeof stepEntry>;
+export type Recipe = z.infer<typeof recipeSchema>;
+export type RuleKind = Rule["kind"];
+export type StepKind = Step["kind"];
+
+export const emptyRecipe = (): Recipe => ({ version: RECIPE_VERSION, rules: [], steps: [], sql: null });

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import type { Step } from "./schema";
+import { compileSteps, describeStep } from "./steps";
+
+let db: Awaited<ReturnType<typeof freshDuckDb>>;
+const COLUMNS = ["id", "name", "amt", "tags"];
+
+beforeAll(async () => {
+  db = await freshDuckDb();
+  await db.run(`CREATE TABLE t AS SELECT * FROM (VALUES
+    (1, '  Ada ', '10', 'a;b'), (2, 'bob', NULL, 'c;d'), (3, 'Bob', '-5', 'e'), (4, 'bob', NULL, 'c;d')) v(id, name, amt, tags)`);
+});
+
+const on = (s: Omit<Step, "enabled"> & { enabled?: boolean }) => ({ enabled: true, ...s }) as Step;
+
+async function run(steps: Step[]): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
+  const compiled = compileSteps("t", steps, COLUMNS);
+  if (!compiled.ok) throw new Error(compiled.reason);
+  return { columns: compiled.columns, rows: await db.rows(`${compiled.sql} ORDER BY ALL`) };
+}
+
+describe("compileSteps", () => {
+  it("selects, reorders and renames columns", async () => {
+    const out = await run([on({ kind: "select", columns: ["name", "id"] }), on({ kind: "rename", from: "name", to: "who" })]);
+    expect(out.columns).toEqual(["who", "id"]);
+    expect(out.rows[0]).toEqual({ who: "  Ada ", id: 1 });
+  });
+
+  it("trims, changes case, fills nulls and replaces text", async () => {
+    const out = await run([
+      on({ kind: "trim", column: "name" }),
+      on({ kind: "case", column: "name", to: "lower" }),
+      on({ kind: "fillNull", column: "amt", value: "0" }),
+      on({ kind: "replace", column: "tags", find: ";", replace: "|" }),
+    ]);
+    expect(out.rows.map((r) => [r.name, r.amt, r.tags])).toEqual([
+      ["ada", "10", "a|b"],
+      ["bob", "0", "c|d"],
+      ["bob", "-5", "e"],
+      ["bob", "0", "c|d"],
+    ]);
+  });
+
+  it("casts, filters and derives", async () => {
+    const out = await run([
+      on({ kind: "cast", column: "amt", type: "INTEGER" }),
+      on({ kind: "filter", where: "amt IS NOT NULL" }),
+      on({ kind: "derive", name: "double_amt", expression: "amt * 2" }),
+    ]);
+    expect(out.rows.map((r) => [r.id, r.amt, r.double_amt])).toEqual([
+      [1, 10, 20],
+      [3, -5, -10],
+    ]);
+  });
+
+  it("removes duplicates on chosen keys (case-sensitive) or on all columns", async () => {
+    const byName = await run([on({ kind: "dedupe", columns: ["name"] })]);
+    expect(byName.rows.map((r) => r.id)).toEqual([1, 2, 3]);
+    const all = await run([on({ kind: "select", columns: ["name", "tags"] }), on({ kind: "dedupe" })]);
+    expect(all.rows).toHaveLength(3);
+  });
+
+  it("splits a column into new ones", async () => {
+    const out = await run([on({ kind: "split", column: "tags", delimiter: ";", into: ["t1", "t2"] })]);
+    expect(out.columns).toEqual([...COLUMNS, "t1", "t2"]);
+    expect(out.rows.map((r) => [r.t1, r.t2])).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+      ["e", null],
+      ["c", "d"],
+    ]);
+  });
+
+  it("skips disabled steps", async () => {
+    const out = await run([on({ kind: "filter", where: "false", enabled: false })]);
+    expect(out.rows).toHaveLength(4);
+  });
+
+  it("refuses steps on missing columns, clashing names and unsafe type names, naming the step", () => {
+    expect(compileSteps("t", [on({ kind: "select", columns: ["id"] }), on({ kind: "trim", column: "name" })], COLUMNS)).toEqual({
+      ok: false,
+      step: 1,
+      reason: 'This step refers to "name", which the data does not have here.',
+    });
+    expect(compileSteps("t", [on({ kind: "rename", from: "id", to: "name" })], COLUMNS).ok).toBe(false);
+    expect(compileSteps("t", [on({ kind: "cast", column: "id", type: "INT); DROP TABLE t; --" })], COLUMNS).ok).toBe(false);
+  });
+
+  it("describes steps in plain words", () => {
+    expect(describeStep(on({ kind: "rename", from: "a", to: "b" }))).toBe("Rename a to b");
+  });
+});

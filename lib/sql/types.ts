@@ -1,0 +1,9 @@
+/** DuckDB type names, as DESCRIBE reports them. */
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/i;
+const TEXT = /^(VARCHAR|TEXT|STRING)/i;
+
+export const isNumericType = (type: string): boolean => NUMERIC.test(type);
+export const isTextType = (type: string): boolean => TEXT.test(type);
+
+/** A type name safe to splice into SQL: VARCHAR, DECIMAL(10,2), TIMESTAMP WITH TIME ZONE, INTEGER[]. */
+export const isSafeTypeName = (type: string): boolean => /^[A-Za-z][A-Za-z0-9_ ]*(\(\d+(,\s*\d+)?\))?(\[\])?$/.test(type.trim());
