@@ -10,9 +10,9 @@ import type { StagedFile } from "@/lib/staging/db";
 import { stagingDb } from "@/lib/staging/store";
 import { DestinationPanel } from "./destination/DestinationPanel";
 import { Notices } from "./Notices";
+import { Workspace } from "./pipeline/Workspace";
 import { useNotices } from "./notices";
 import { AddFiles } from "./staging/AddFiles";
-import { StagedPreview } from "./staging/StagedPreview";
 import { StagingArea } from "./staging/StagingArea";
 
 type EngineState = { kind: "starting" } | { kind: "ready"; version: string } | { kind: "failed"; message: string };
@@ -100,7 +100,7 @@ export function StagesApp() {
         </aside>
         <main className="min-w-0 space-y-6">
           {selected ? (
-            <StagedPreview file={selected} notify={notify} />
+            <Workspace key={selected.id} file={selected} notify={notify} />
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-400">Add a CSV file to see its rows here.</p>
           )}

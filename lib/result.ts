@@ -8,6 +8,10 @@ export interface StagesError {
   file?: string;
   line?: number;
   column?: string;
+  /** For errors in SQL text: the 1-based character position within `line`. */
+  position?: number;
+  /** For errors in a recipe: the rule, step or SQL that caused it. */
+  at?: { part: "rule" | "step" | "sql"; index: number };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: StagesError };
@@ -20,7 +24,7 @@ export const fail = (error: StagesError): Result<never> => ({ ok: false, error }
 export function describeError(error: StagesError): string {
   const where = [
     error.file,
-    error.line !== undefined ? `line ${error.line}` : undefined,
+    error.line !== undefined ? `line ${error.line}${error.position !== undefined ? `, position ${error.position}` : ""}` : undefined,
     error.column !== undefined ? `column "${error.column}"` : undefined,
   ].filter(Boolean);
   return where.length ? `${where.join(", ")}: ${error.message}` : error.message;

@@ -4,7 +4,8 @@ import { fail, ok, type Result } from "@/lib/result";
 import { openStagesDb } from "@/lib/staging/db";
 import { cleanLeftovers, listDatasets } from "./engine/datasets";
 import { duck } from "./engine/duckdb";
-import { exportDataset } from "./engine/export";
+import { exportSource } from "./engine/export";
+import { runRecipe } from "./engine/pipeline";
 import { promote } from "./engine/promote";
 import { removeStaged, stageFile } from "./engine/staging";
 import { ensureTable, readPage } from "./engine/tables";
@@ -39,9 +40,11 @@ const engine: EngineApi = {
   removeStaged: (fileId) => guard(() => removeStaged(db, fileId)),
   describe: (source) => guard(() => ensureTable(db, source)),
   page: (source, request) => guard(() => readPage(db, source, request)),
-  promote: (fileId, name, taskId, onProgress) => guard(() => promote(db, fileId, name, taskId, onProgress), taskId),
+  runRecipe: (fileId, recipe, taskId) => guard(() => runRecipe(db, fileId, recipe, taskId), taskId),
+  promote: (fileId, recipe, name, taskId, onProgress) =>
+    guard(() => promote(db, fileId, recipe, name, taskId, onProgress), taskId),
   listDatasets: () => guard(listDatasets),
-  exportDataset: (name, version, format, options) => guard(() => exportDataset(db, name, version, format, options)),
+  exportSource: (source, format, options) => guard(() => exportSource(db, source, format, options)),
   cancel: async (taskId) => cancelTask(taskId),
 };
 

@@ -20,7 +20,7 @@ export function DestinationPanel({ notify }: { notify: Notify }) {
   const [neutralizeFormulas, setNeutralizeFormulas] = useState(true);
 
   async function download(name: string, version: number, format: ExportFormat) {
-    const result = await getEngine().exportDataset(name, version, format, { neutralizeFormulas });
+    const result = await getEngine().exportSource({ kind: "dataset", name, version }, format, { neutralizeFormulas });
     if (!result.ok) return notify("error", describeError(result.error));
     saveBlob(result.value.blob, result.value.fileName);
   }

@@ -3,15 +3,25 @@
 import { useEffect, useId, useState } from "react";
 import { announceDatasetsChanged } from "@/lib/datasets/changes";
 import { checkDatasetName, suggestDatasetName } from "@/lib/datasets/name";
-import type { Progress } from "@/lib/engine/api";
+import type { Progress, RunSummary } from "@/lib/engine/api";
 import { getEngine, newTaskId, progress } from "@/lib/engine/client";
 import { formatCount, plural } from "@/lib/format";
 import { describeError } from "@/lib/result";
+import type { Recipe } from "@/lib/recipe/schema";
 import type { StagedFile } from "@/lib/staging/db";
 import type { Notify } from "../notices";
 
-/** Promote the selected staged file to a new version of a destination dataset. */
-export function PromotePanel({ file, notify }: { file: StagedFile; notify: Notify }) {
+interface Props {
+  file: StagedFile;
+  recipe: Recipe;
+  /** The recipe ran without error on the current data. */
+  ready: boolean;
+  summary: RunSummary | null;
+  notify: Notify;
+}
+
+/** Promote the selected staged file, through its recipe, to a new version of a destination dataset. */
+export function PromotePanel({ file, recipe, ready, summary, notify }: Props) {
   const inputId = useId();
   const [name, setName] = useState(() => suggestDatasetName(file.name));
   const [running, setRunning] = useState<{ taskId: string; progress: Progress | null } | null>(null);
@@ -24,6 +34,7 @@ export function PromotePanel({ file, notify }: { file: StagedFile; notify: Notif
     setRunning({ taskId, progress: null });
     const result = await getEngine().promote(
       file.id,
+      recipe,
       name,
       taskId,
       progress((p) => setRunning({ taskId, progress: p })),
@@ -61,7 +72,7 @@ export function PromotePanel({ file, notify }: { file: StagedFile; notify: Notif
       </div>
       <button
         type="submit"
-        disabled={running !== null || nameError !== null}
+        disabled={running !== null || nameError !== null || !ready}
         className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 disabled:opacity-50"
       >
         Promote
@@ -79,7 +90,9 @@ export function PromotePanel({ file, notify }: { file: StagedFile; notify: Notif
         {nameError ??
           (running?.progress
             ? `${running.progress.phase}: ${formatCount(running.progress.done)} of ${formatCount(running.progress.total ?? 0)} rows`
-            : `Writes ${plural(file.rowCount ?? 0, "row")} as a new version of “${name}” in the destination. Staging is left as it is.`)}
+            : !ready || !summary
+              ? "Promote is available once the recipe has run without errors."
+              : `Writes ${plural(summary.final, "final row")} as a new version of “${name}” in the destination (${formatCount(summary.rejected)} rejected rows are recorded, not written). Staging is left as it is.`)}
       </p>
     </form>
   );

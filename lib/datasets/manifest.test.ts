@@ -11,6 +11,7 @@ const manifest: Manifest = {
   schema: [{ name: "id", type: "BIGINT" }],
   rows: { in: 3, valid: 3, rejected: 0, promoted: 3 },
   sources: [{ name: "people.csv", sha256: "ab".repeat(32), size: 10 }],
+  sqlStage: null,
   recipe: null,
   recipeSha256: null,
   data: { file: "v1.parquet", format: "parquet", compression: "zstd", size: 100, sha256: "cd".repeat(32) },
@@ -24,6 +25,12 @@ describe("parseManifest", () => {
   it("refuses counts that do not reconcile", () => {
     const bad = { ...manifest, rows: { in: 3, valid: 3, rejected: 0, promoted: 2 } };
     expect(parseManifest(JSON.stringify(bad))).toBeNull();
+  });
+
+  it("reconciles through a SQL stage that reshapes rows", () => {
+    const reshaped = { ...manifest, rows: { in: 3, valid: 3, rejected: 1, promoted: 1 }, sqlStage: { rowsIn: 2, rowsOut: 1 } };
+    expect(parseManifest(JSON.stringify(reshaped))).toEqual(reshaped);
+    expect(parseManifest(JSON.stringify({ ...reshaped, sqlStage: { rowsIn: 1, rowsOut: 1 } }))).toBeNull();
   });
 
   it("refuses broken JSON and other documents", () => {

@@ -24,6 +24,8 @@ export const manifestSchema = z
       promoted: z.number().int().nonnegative(),
     }),
     sources: z.array(z.object({ name: z.string(), sha256: z.string(), size: z.number().int().nonnegative() })),
+    /** Set when the recipe's SQL reshaped the rows: how many it read and wrote. */
+    sqlStage: z.object({ rowsIn: z.number().int().nonnegative(), rowsOut: z.number().int().nonnegative() }).nullable(),
     recipe: z.unknown().nullable(),
     recipeSha256: z.string().nullable(),
     data: z.object({
@@ -34,10 +36,13 @@ export const manifestSchema = z
       sha256: z.string(),
     }),
   })
-  .refine((m) => m.rows.in === m.rows.promoted + m.rows.rejected, {
-    message: "rows in must equal rows promoted + rows rejected",
-    path: ["rows"],
-  });
+  .refine(
+    (m) =>
+      m.sqlStage
+        ? m.rows.in === m.sqlStage.rowsIn + m.rows.rejected && m.rows.promoted === m.sqlStage.rowsOut
+        : m.rows.in === m.rows.promoted + m.rows.rejected,
+    { message: "rows in must equal rows promoted (or read by the SQL stage) + rows rejected", path: ["rows"] },
+  );
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type Column = z.infer<typeof columnSchema>;

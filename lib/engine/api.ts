@@ -1,4 +1,5 @@
 import type { Column, Manifest } from "@/lib/datasets/manifest";
+import type { Recipe } from "@/lib/recipe/schema";
 import type { StagedFile } from "@/lib/staging/db";
 import type { Result } from "@/lib/result";
 
@@ -11,7 +12,9 @@ import type { Result } from "@/lib/result";
  */
 export type SourceRef =
   | { kind: "staged"; fileId: string }
-  | { kind: "dataset"; name: string; version: number };
+  | { kind: "dataset"; name: string; version: number }
+  /** A recipe run's output; `runId` only tells caches that a new run replaced it. */
+  | { kind: "result"; fileId: string; part: "final" | "rejected"; runId: string };
 
 export interface TableInfo {
   columns: Column[];
@@ -46,6 +49,25 @@ export interface DatasetSummary {
   bytes: number;
 }
 
+/** What a recipe run did to a staged file. rowsIn = rejected + transformed, always. */
+export interface RunSummary {
+  runId: string;
+  rowsIn: number;
+  rejectedByRules: number;
+  /** Rows that passed every rejecting rule but broke a warning rule. */
+  warned: number;
+  /** Rows kept apart: broken by a rejecting rule, or removed by a step. */
+  rejected: number;
+  /** Valid rows after the steps: what the SQL stage reads. */
+  transformed: number;
+  final: number;
+  ruleCounts: { rule: string; severity: "reject" | "warn"; n: number }[];
+  tableFindings: { ruleId: string; message: string }[];
+  stepSql: string[];
+  finalColumns: Column[];
+  rejectedColumns: Column[];
+}
+
 export type ExportFormat = "csv" | "parquet";
 
 export interface ExportOptions {
@@ -64,8 +86,10 @@ export interface EngineApi {
   removeStaged(fileId: string): Promise<Result<null>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
   page(source: SourceRef, request: PageRequest): Promise<Result<RowPage>>;
-  promote(fileId: string, datasetName: string, taskId: string, onProgress?: ProgressFn): Promise<Result<Manifest>>;
+  runRecipe(fileId: string, recipe: Recipe, taskId: string): Promise<Result<RunSummary>>;
+  promote(fileId: string, recipe: Recipe, datasetName: string, taskId: string, onProgress?: ProgressFn): Promise<Result<Manifest>>;
   listDatasets(): Promise<Result<DatasetSummary[]>>;
-  exportDataset(name: string, version: number, format: ExportFormat, options: ExportOptions): Promise<Result<ExportedFile>>;
+  /** CSV of any source; Parquet of a dataset version. */
+  exportSource(source: SourceRef, format: ExportFormat, options: ExportOptions): Promise<Result<ExportedFile>>;
   cancel(taskId: string): Promise<void>;
 }

@@ -16,6 +16,8 @@ export function getEngine(): Engine {
       name: "stages-engine",
     });
     engine = Comlink.wrap<EngineApi>(worker);
+    // The same API the UI uses, for benchmarks and fault tests driving the app.
+    (globalThis as { stages?: { engine: Engine } }).stages = { engine };
   }
   return engine;
 }

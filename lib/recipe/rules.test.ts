@@ -18,7 +18,7 @@ const ROWS = `(1, 'a@x.org', '10', 'open'),
   (3, '  ', '-4', 'weird'),
   (5, 'c@x', '20', NULL)`;
 
-const rule = (r: Partial<Rule> & Pick<Rule, "kind">, id = r.kind): Rule =>
+const rule = (r: Partial<Rule> & Pick<Rule, "kind">, id: string = r.kind): Rule =>
   ({ id, severity: "reject", enabled: true, ...r }) as Rule;
 
 let db: Awaited<ReturnType<typeof freshDuckDb>>;

@@ -62,6 +62,7 @@ export const recipeSchema = z.object({
 });
 
 export type Rule = z.infer<typeof ruleSchema>;
+export type StepBody = z.infer<typeof stepSchema>;
 export type Step = z.infer<typeof stepEntry>;
 export type Recipe = z.infer<typeof recipeSchema>;
 export type RuleKind = Rule["kind"];

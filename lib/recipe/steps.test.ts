@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/lib/testing/duckdb-node";
-import type { Step } from "./schema";
+import type { Step, StepBody } from "./schema";
 import { compileSteps, describeStep } from "./steps";
 
 let db: Awaited<ReturnType<typeof freshDuckDb>>;
@@ -12,7 +12,7 @@ beforeAll(async () => {
     (1, '  Ada ', '10', 'a;b'), (2, 'bob', NULL, 'c;d'), (3, 'Bob', '-5', 'e'), (4, 'bob', NULL, 'c;d')) v(id, name, amt, tags)`);
 });
 
-const on = (s: Omit<Step, "enabled"> & { enabled?: boolean }) => ({ enabled: true, ...s }) as Step;
+const on = (s: StepBody & { enabled?: boolean }): Step => ({ enabled: true, ...s });
 
 async function run(steps: Step[]): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
   const compiled = compileSteps("t", steps, COLUMNS);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeError } from "@/lib/result";
-import { fromDuckDbError } from "./duckdb-error";
+import { fromDuckDbError, sqlErrorPosition } from "./duckdb-error";
 
 // Messages as DuckDB's CSV reader writes them (captured from DuckDB 1.4/1.5).
 const CONVERSION = `Conversion Error: CSV Error on Line: 30002
@@ -57,5 +57,21 @@ describe("fromDuckDbError", () => {
 
   it("falls back to the first line of an unknown error", () => {
     expect(fromDuckDbError("Error: Catalog Error: Table x does not exist").message).toBe("Table x does not exist.");
+  });
+});
+
+describe("sqlErrorPosition", () => {
+  const PARSER = `Parser Error: syntax error at or near "FORM"
+
+LINE 3: SELECT * FORM transformed
+                 ^`;
+
+  it("finds the line and the character the caret points at, less the lines put in front", () => {
+    expect(sqlErrorPosition(PARSER, 1)).toEqual({ line: 2, position: 10 });
+    expect(sqlErrorPosition(PARSER)).toEqual({ line: 3, position: 10 });
+  });
+
+  it("returns null when DuckDB gives no position", () => {
+    expect(sqlErrorPosition("Catalog Error: Table x does not exist")).toBeNull();
   });
 });

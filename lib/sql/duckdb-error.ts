@@ -40,3 +40,19 @@ function summarize(text: string): string {
     .join(". ");
   return sentence ? `${sentence}.` : "DuckDB could not read this input.";
 }
+
+/**
+ * Where in a SQL text DuckDB's error points: its "LINE n:" excerpt and the
+ * caret under it. `linesBefore` is how many lines were put in front of the
+ * user's text.
+ */
+export function sqlErrorPosition(raw: string, linesBefore = 0): { line: number; position: number } | null {
+  const lines = raw.split("\n");
+  const at = lines.findIndex((l) => /^LINE \d+: /.test(l));
+  if (at < 0) return null;
+  const excerpt = lines[at]!;
+  const line = Number(/^LINE (\d+): /.exec(excerpt)![1]) - linesBefore;
+  const caret = lines[at + 1]?.indexOf("^") ?? -1;
+  if (line < 1 || caret < 0) return null;
+  return { line, position: caret - excerpt.indexOf(": ") - 1 };
+}

@@ -4,7 +4,7 @@ import type { DatasetSummary, SourceRef } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident } from "@/lib/sql/quote";
-import { duck } from "./duckdb";
+import { withConnection } from "./duckdb";
 import { datasetDir, datasetsDir, entries, fileNames, readText, removeEntry } from "./opfs";
 import { parquetIpcBatches } from "./parquet";
 
@@ -70,13 +70,14 @@ export async function loadDatasetTable(
   const manifest = await readManifest(source.name, source.version);
   const file = await datasetFile(source.name, source.version);
   if (!manifest || !file) return fail({ message: `Dataset ${source.name} has no version ${source.version}.` });
-  const { conn } = await duck();
   try {
-    const columns = manifest.schema.map((c) => `${ident(c.name)} ${c.type}`).join(", ");
-    await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} (${columns})`);
-    for await (const ipc of parquetIpcBatches(file)) {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
-    }
+    await withConnection(async (conn) => {
+      const columns = manifest.schema.map((c) => `${ident(c.name)} ${c.type}`).join(", ");
+      await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} (${columns})`);
+      for await (const ipc of parquetIpcBatches(file)) {
+        await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+      }
+    });
     return ok(null);
   } catch (error) {
     return fail(fromDuckDbError(String((error as Error).message ?? error), `${source.name} v${source.version}`));

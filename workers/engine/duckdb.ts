@@ -4,14 +4,21 @@ import * as duckdb from "@duckdb/duckdb-wasm";
  * The one DuckDB-WASM instance of this engine worker. Its bundle (the "eh"
  * flavour, which every current browser runs) is served by the site itself;
  * extensions are never downloaded: a missing one is a readable error.
+ *
+ * Each operation borrows a connection of its own (`withConnection`): a
+ * streamed or pending query on a connection is cut short by any other
+ * statement on that connection, so connections are never shared between
+ * operations that run at the same time.
  */
+export type Connection = duckdb.AsyncDuckDBConnection;
+
 export interface Duck {
   db: duckdb.AsyncDuckDB;
-  conn: duckdb.AsyncDuckDBConnection;
   version: string;
 }
 
 let starting: Promise<Duck> | null = null;
+const idle: Connection[] = [];
 
 export function duck(): Promise<Duck> {
   starting ??= start().catch((error: unknown) => {
@@ -21,6 +28,16 @@ export function duck(): Promise<Duck> {
   return starting;
 }
 
+export async function withConnection<T>(work: (conn: Connection) => Promise<T>): Promise<T> {
+  const { db } = await duck();
+  const conn = idle.pop() ?? (await db.connect());
+  try {
+    return await work(conn);
+  } finally {
+    idle.push(conn);
+  }
+}
+
 async function start(): Promise<Duck> {
   const wasmUrl = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
   const workerUrl = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url).href;
@@ -28,8 +45,9 @@ async function start(): Promise<Duck> {
   await db.instantiate(wasmUrl);
   await db.open({ query: { castBigIntToDouble: false } });
   const conn = await db.connect();
-  await conn.query("SET autoinstall_known_extensions = false");
-  await conn.query("SET autoload_known_extensions = false");
+  await conn.query("SET GLOBAL autoinstall_known_extensions = false");
+  await conn.query("SET GLOBAL autoload_known_extensions = false");
   const version = String((await conn.query("SELECT version() AS v")).getChild("v")?.get(0) ?? "");
-  return { db, conn, version };
+  idle.push(conn);
+  return { db, version };
 }

@@ -3,18 +3,22 @@ import { dataFileName, manifestFileName, nextVersion, tempFileName } from "@/lib
 import { manifestSchema, type Manifest } from "@/lib/datasets/manifest";
 import { checkDatasetName } from "@/lib/datasets/name";
 import type { ProgressFn } from "@/lib/engine/api";
+import type { Recipe } from "@/lib/recipe/schema";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident } from "@/lib/sql/quote";
-import type { StagesDb } from "@/lib/staging/db";
+import type { StagedFile, StagesDb } from "@/lib/staging/db";
 import { datasetLock } from "./datasets";
-import { duck } from "./duckdb";
+import { withConnection, type Connection } from "./duckdb";
+import { serial } from "./serial";
 import { datasetDir, fileNames, moveFile, removeEntry, writeText } from "./opfs";
 import { parquetStream } from "./parquet";
-import { ensureTable, tableName } from "./tables";
+import { PIPELINE, runRecipeOn } from "./pipeline";
+import { resultNames } from "./tables";
 import { progressReporter, throwIfCancelled } from "./tasks";
 
 /**
- * Promote a staged file to a new version of a dataset. The data is streamed
+ * Promote a staged file, through its recipe, to a new version of a dataset.
+ * The recipe runs again on the full data, then the final rows are streamed
  * to a temporary file, moved into place, and only then is the manifest (the
  * commit point) written. A Web Lock per dataset keeps two tabs from taking
  * the same version number.
@@ -22,6 +26,7 @@ import { progressReporter, throwIfCancelled } from "./tasks";
 export async function promote(
   db: StagesDb,
   fileId: string,
+  recipe: Recipe,
   datasetName: string,
   taskId: string,
   onProgress?: ProgressFn,
@@ -30,19 +35,34 @@ export async function promote(
   if (nameError) return fail({ message: nameError });
   const staged = await db.files.get(fileId);
   if (!staged) return fail({ message: "This file is no longer in the staging area." });
-  const source = { kind: "staged", fileId } as const;
-  const info = await ensureTable(db, source);
-  if (!info.ok) return info;
+  return serial(PIPELINE, () =>
+    withConnection((conn) => promoteOn(conn, db, staged, recipe, datasetName, taskId, progressReporter(onProgress))),
+  );
+}
+
+async function promoteOn(
+  conn: Connection,
+  db: StagesDb,
+  staged: StagedFile,
+  recipe: Recipe,
+  datasetName: string,
+  taskId: string,
+  report: ReturnType<typeof progressReporter>,
+): Promise<Result<Manifest>> {
+  const fileId = staged.id;
+  report({ phase: "Running the recipe", done: 0, unit: "rows" }, true);
+  const run = await runRecipeOn(conn, db, fileId, recipe, taskId);
+  if (!run.ok) return run;
+  const summary = run.value;
+  const finalTable = resultNames(fileId).final;
 
   return navigator.locks.request(datasetLock(datasetName), async () => {
     const dir = (await datasetDir(datasetName, true))!;
     const version = nextVersion(await fileNames(dir));
     const temp = tempFileName(version, crypto.randomUUID().slice(0, 8));
-    const report = progressReporter(onProgress);
-    const total = info.value.rowCount;
+    const total = summary.final;
     try {
-      const { conn } = await duck();
-      const reader = await conn.send(`SELECT * FROM ${ident(tableName(source))}`);
+      const reader = await conn.send(`SELECT * FROM ${ident(finalTable)}`);
       let promoted = 0;
       const batches = (async function* () {
         for await (const batch of reader) {
@@ -54,7 +74,7 @@ export async function promote(
       })();
       const data = await writeStream(dir, temp, await parquetStream(reader.schema, batches));
       if (promoted !== total) {
-        throw new Error(`Row counts do not reconcile: ${total} rows in, ${promoted} written.`);
+        throw new Error(`Row counts do not reconcile: ${total} final rows, ${promoted} written.`);
       }
       await moveFile(dir, temp, dataFileName(version));
       const manifest: Manifest = manifestSchema.parse({
@@ -64,11 +84,12 @@ export async function promote(
         version,
         createdAt: new Date().toISOString(),
         appVersion: process.env.NEXT_PUBLIC_APP_VERSION ?? "dev",
-        schema: info.value.columns,
-        rows: { in: total, valid: total, rejected: 0, promoted },
+        schema: summary.finalColumns,
+        rows: { in: summary.rowsIn, valid: summary.rowsIn - summary.rejectedByRules, rejected: summary.rejected, promoted },
+        sqlStage: recipe.sql ? { rowsIn: summary.transformed, rowsOut: promoted } : null,
         sources: [{ name: staged.name, sha256: staged.sha256, size: staged.size }],
-        recipe: null,
-        recipeSha256: null,
+        recipe,
+        recipeSha256: await sha256Text(JSON.stringify(recipe)),
         data: { file: dataFileName(version), format: "parquet", compression: "zstd", ...data },
       });
       await writeText(dir, manifestFileName(version), JSON.stringify(manifest, null, 2));
@@ -80,6 +101,13 @@ export async function promote(
       return fail({ message: `Promotion to ${datasetName} did not complete, nothing was changed: ${(error as Error).message}` });
     }
   });
+}
+
+async function sha256Text(text: string): Promise<string> {
+  const hasher = await createSHA256();
+  hasher.init();
+  hasher.update(text);
+  return hasher.digest("hex");
 }
 
 async function writeStream(

@@ -55,9 +55,10 @@ export async function stageFile(
 
 export async function removeStaged(db: StagesDb, fileId: string): Promise<Result<null>> {
   await dropTable({ kind: "staged", fileId });
-  await db.transaction("rw", db.files, db.blobs, async () => {
+  await db.transaction("rw", db.files, db.blobs, db.drafts, async () => {
     await db.files.delete(fileId);
     await db.blobs.delete(fileId);
+    await db.drafts.delete(fileId);
   });
   return ok(null);
 }

@@ -1,12 +1,14 @@
 import { DuckDBDataProtocol } from "@duckdb/duckdb-wasm";
 import type { Column } from "@/lib/datasets/manifest";
 import type { PageRequest, RowPage, SourceRef, TableInfo } from "@/lib/engine/api";
+import { pipelineNames } from "@/lib/recipe/pipeline";
+import { HIDDEN_COLUMNS } from "@/lib/recipe/rules";
 import { fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
-import { ident } from "@/lib/sql/quote";
+import { ident, literal } from "@/lib/sql/quote";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows, textColumns } from "./arrow-text";
-import { duck } from "./duckdb";
+import { duck, withConnection, type Connection } from "./duckdb";
 import { loadDatasetTable } from "./datasets";
 
 /**
@@ -16,12 +18,28 @@ import { loadDatasetTable } from "./datasets";
  */
 const loading = new Map<string, Promise<Result<TableInfo>>>();
 
+/** The tables a recipe run over a staged file writes. */
+export const resultNames = (fileId: string) => pipelineNames(`run_${fileId}`);
+
 export function tableName(source: SourceRef): string {
-  return source.kind === "staged" ? `staged_${source.fileId}` : `dataset_${source.name}_v${source.version}`;
+  switch (source.kind) {
+    case "staged":
+      return `staged_${source.fileId}`;
+    case "dataset":
+      return `dataset_${source.name}_v${source.version}`;
+    case "result":
+      return resultNames(source.fileId)[source.part];
+  }
 }
 
-export function ensureTable(db: StagesDb, source: SourceRef): Promise<Result<TableInfo>> {
+export async function ensureTable(db: StagesDb, source: SourceRef): Promise<Result<TableInfo>> {
   const table = tableName(source);
+  if (source.kind === "result") {
+    const exists = await withConnection(async (conn) =>
+      plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`)),
+    );
+    return exists[0]?.n ? ok(await describeTable(table)) : fail({ message: "Run the recipe first: there is no result yet." });
+  }
   let pending = loading.get(table);
   if (!pending) {
     pending = (source.kind === "staged" ? loadStaged(db, source.fileId, table) : loadDatasetTable(source, table)).then(
@@ -36,8 +54,8 @@ export function ensureTable(db: StagesDb, source: SourceRef): Promise<Result<Tab
 export async function dropTable(source: SourceRef): Promise<void> {
   const table = tableName(source);
   loading.delete(table);
-  const { conn, db } = await duck();
-  await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+  const { db } = await duck();
+  await withConnection((conn) => conn.query(`DROP TABLE IF EXISTS ${ident(table)}`));
   if (source.kind === "staged") await db.dropFile(registeredName(source.fileId)).catch(() => null);
 }
 
@@ -46,21 +64,26 @@ const registeredName = (fileId: string) => `staged-${fileId}.csv`;
 async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<Result<null>> {
   const [meta, stored] = await Promise.all([db.files.get(fileId), db.blobs.get(fileId)]);
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
-  const { db: duckDb, conn } = await duck();
+  const { db: duckDb } = await duck();
   const name = registeredName(fileId);
   await duckDb.registerFileHandle(name, stored.blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
   try {
-    await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv('${name}')`);
+    await withConnection((conn) => conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv('${name}')`));
     return ok(null);
   } catch (error) {
     return fail(fromDuckDbError(String((error as Error).message ?? error), meta.name));
   }
 }
 
-async function describeTable(table: string): Promise<TableInfo> {
-  const { conn } = await duck();
+export function describeTable(table: string): Promise<TableInfo> {
+  return withConnection((conn) => describeWith(conn, table));
+}
+
+async function describeWith(conn: Connection, table: string): Promise<TableInfo> {
   const described = plainRows(await conn.query(`DESCRIBE ${ident(table)}`));
-  const columns: Column[] = described.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  const columns: Column[] = described
+    .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }))
+    .filter((c) => !(HIDDEN_COLUMNS as readonly string[]).includes(c.name));
   const counted = plainRows(await conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`));
   return { columns, rowCount: Number(counted[0]?.n ?? 0) };
 }
@@ -70,9 +93,8 @@ export async function readPage(db: StagesDb, source: SourceRef, request: PageReq
   if (!info.ok) return info;
   const limit = Math.max(0, Math.min(request.limit, 5000));
   const offset = Math.max(0, Math.floor(request.offset));
-  const { conn } = await duck();
-  const table = await conn.query(
-    `SELECT ${textSelectList(info.value.columns)} FROM ${ident(tableName(source))} LIMIT ${limit} OFFSET ${offset}`,
+  const table = await withConnection((conn) =>
+    conn.query(`SELECT ${textSelectList(info.value.columns)} FROM ${ident(tableName(source))} LIMIT ${limit} OFFSET ${offset}`),
   );
   return ok({ offset, rowCount: table.numRows, columns: textColumns(table) });
 }

@@ -1,7 +1,11 @@
 import type { Progress, ProgressFn } from "@/lib/engine/api";
 
-/** Cancellation flags for long calls, checked between chunks of work. */
+/**
+ * Cancellation of long calls: a flag checked between chunks of work, and
+ * hooks (such as interrupting a running query) called when it is raised.
+ */
 const cancelled = new Set<string>();
+const hooks = new Map<string, () => void>();
 
 export class Cancelled extends Error {
   constructor() {
@@ -11,6 +15,17 @@ export class Cancelled extends Error {
 
 export function cancelTask(taskId: string): void {
   cancelled.add(taskId);
+  hooks.get(taskId)?.();
+}
+
+/** Call `hook` if the task is cancelled while `work` runs. */
+export async function onCancel<T>(taskId: string, hook: () => void, work: () => Promise<T>): Promise<T> {
+  hooks.set(taskId, hook);
+  try {
+    return await work();
+  } finally {
+    hooks.delete(taskId);
+  }
 }
 
 export function throwIfCancelled(taskId: string): void {

@@ -1,0 +1,34 @@
+"use client";
+
+import type { RunSummary } from "@/lib/engine/api";
+import { getEngine } from "@/lib/engine/client";
+import { saveBlob } from "@/lib/download";
+import { plural } from "@/lib/format";
+import { describeError } from "@/lib/result";
+import { DataGrid } from "../grid/DataGrid";
+import type { Notify } from "../notices";
+
+/** Rows kept apart by the recipe, each with its source line and reasons; downloadable. */
+export function RejectedRows({ fileId, summary, notify }: { fileId: string; summary: RunSummary; notify: Notify }) {
+  const source = { kind: "result", fileId, part: "rejected", runId: summary.runId } as const;
+  async function download() {
+    const result = await getEngine().exportSource(source, "csv", { neutralizeFormulas: true });
+    if (!result.ok) return notify("error", describeError(result.error));
+    saveBlob(result.value.blob, result.value.fileName);
+  }
+  return (
+    <section aria-labelledby="rejected-heading" className="space-y-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id="rejected-heading" className="text-sm font-semibold">
+          Rejected rows ({plural(summary.rejected, "row")})
+        </h3>
+        {summary.rejected > 0 && (
+          <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs focus-visible:outline-2 dark:border-slate-700" onClick={() => void download()}>
+            Download rejected rows as CSV
+          </button>
+        )}
+      </div>
+      {summary.rejected > 0 && <DataGrid label="Rejected rows" source={source} columns={summary.rejectedColumns} rowCount={summary.rejected} />}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { formatCount, plural } from "@/lib/format";
+import { describeError } from "@/lib/result";
+import type { RunState } from "../recipe/useRecipe";
+import { summaryOf } from "../recipe/useRecipe";
+
+/** What the recipe did, in counts that always add up: in = final (or into SQL) + rejected. */
+export function RunStatus({ run, cancel }: { run: RunState; cancel: () => void }) {
+  const s = summaryOf(run);
+  return (
+    <div role="status" aria-live="polite" className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+      {run.kind === "running" && (
+        <p className="flex items-center gap-2">
+          Running the recipe on the full data…
+          <button type="button" className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2" onClick={cancel}>
+            Cancel run
+          </button>
+        </p>
+      )}
+      {run.kind === "failed" && !run.error.at && <p className="text-red-700 dark:text-red-400">{describeError(run.error)}</p>}
+      {run.kind === "failed" && run.error.at && (
+        <p className="text-red-700 dark:text-red-400">The recipe has an error (shown at the {run.error.at.part}); the previews show the last run.</p>
+      )}
+      {s && (
+        <p data-testid="run-counts">
+          <strong>{plural(s.rowsIn, "row")} in</strong> = {formatCount(s.transformed)} valid after steps + {formatCount(s.rejected)} rejected
+          {s.rejected > 0 && ` (${formatCount(s.rejectedByRules)} by rules, ${formatCount(s.rejected - s.rejectedByRules)} removed by steps)`}
+          {s.warned > 0 && ` · ${plural(s.warned, "row")} with warnings`}
+          {s.final !== s.transformed ? ` · the SQL turns ${formatCount(s.transformed)} rows into ${plural(s.final, "final row")}` : ` · ${plural(s.final, "final row")}`}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { plural } from "@/lib/format";
+import { describeError } from "@/lib/result";
+import type { StagedFile } from "@/lib/staging/db";
+import { PromotePanel } from "../destination/PromotePanel";
+import { DataGrid } from "../grid/DataGrid";
+import type { Notify } from "../notices";
+import { RecipeLibrary } from "../recipe/RecipeLibrary";
+import { RulesEditor } from "../recipe/RulesEditor";
+import { SqlEditor } from "../recipe/SqlEditor";
+import { StepsEditor } from "../recipe/StepsEditor";
+import { summaryOf, useRecipe, useRecipeRun } from "../recipe/useRecipe";
+import { RejectedRows } from "./RejectedRows";
+import { RunStatus } from "./RunStatus";
+
+/** One staged file's pipeline: staged and final side by side, rules, steps, SQL, rejects, promotion. */
+export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }) {
+  const [recipe, setRecipe] = useRecipe(file.id);
+  const { run, cancel } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined);
+  const summary = summaryOf(run);
+  const error = run.kind === "failed" ? run.error : null;
+  const stagedColumns = file.columns?.map((c) => c.name) ?? [];
+
+  return (
+    <section aria-labelledby="workspace-heading" className="space-y-4">
+      <h2 id="workspace-heading" className="text-base font-semibold">
+        {file.name}
+      </h2>
+      {file.status === "reading" && <p className="text-sm">Reading {file.name}…</p>}
+      {file.status === "error" && file.error && (
+        <p className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          {describeError(file.error)}
+        </p>
+      )}
+      {file.status === "ready" && file.columns && (
+        <>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            {plural(file.rowCount ?? 0, "row")} · {plural(file.columns.length, "column")}: {file.columns.map((c) => `${c.name} ${c.type}`).join(", ")}
+          </p>
+          <RunStatus run={run} cancel={cancel} />
+          <div className="grid gap-4 xl:grid-cols-2">
+            <div className="min-w-0 space-y-1">
+              <h3 className="text-sm font-semibold">Staged</h3>
+              <DataGrid label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns} rowCount={file.rowCount ?? 0} />
+            </div>
+            <div className="min-w-0 space-y-1">
+              <h3 className="text-sm font-semibold">Final</h3>
+              {summary ? (
+                <DataGrid
+                  label="Final data"
+                  source={{ kind: "result", fileId: file.id, part: "final", runId: summary.runId }}
+                  columns={summary.finalColumns}
+                  rowCount={summary.final}
+                />
+              ) : (
+                <p className="text-sm text-slate-600 dark:text-slate-400">The final rows appear when the recipe has run.</p>
+              )}
+            </div>
+          </div>
+          {recipe && (
+            <div className="grid gap-4 xl:grid-cols-2">
+              <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns} summary={summary} error={error} />
+              <div className="space-y-4">
+                <StepsEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns} summary={summary} error={error} />
+                <SqlEditor recipe={recipe} setRecipe={setRecipe} error={error} />
+              </div>
+            </div>
+          )}
+          {summary && <RejectedRows fileId={file.id} summary={summary} notify={notify} />}
+          {recipe && <RecipeLibrary recipe={recipe} setRecipe={setRecipe} notify={notify} />}
+          {recipe && <PromotePanel file={file} recipe={recipe} ready={run.kind === "done"} summary={summary} notify={notify} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useState } from "react";
+import type { RunSummary } from "@/lib/engine/api";
+import { plural } from "@/lib/format";
+import { buildRule, RULE_FORMS } from "@/lib/recipe/forms";
+import { ruleMessage } from "@/lib/recipe/rules";
+import type { Recipe, Rule } from "@/lib/recipe/schema";
+import type { StagesError } from "@/lib/result";
+import { SpecForm } from "./SpecForm";
+
+interface Props {
+  recipe: Recipe;
+  setRecipe: (recipe: Recipe) => void;
+  columns: string[];
+  summary: RunSummary | null;
+  error: StagesError | null;
+}
+
+/** Validation rules: the list with their failure counts, and a form to add one. */
+export function RulesEditor({ recipe, setRecipe, columns, summary, error }: Props) {
+  const [severity, setSeverity] = useState<"reject" | "warn">("reject");
+  const update = (index: number, rule: Rule | null) =>
+    setRecipe({ ...recipe, rules: recipe.rules.flatMap((r, i) => (i !== index ? [r] : rule ? [rule] : [])) });
+  const countOf = (id: string) => summary?.ruleCounts.filter((c) => c.rule === id).reduce((n, c) => n + c.n, 0) ?? 0;
+
+  return (
+    <section aria-labelledby="rules-heading" className="space-y-2">
+      <h3 id="rules-heading" className="text-sm font-semibold">
+        Validation rules
+      </h3>
+      {summary?.tableFindings.map((f) => (
+        <p key={f.ruleId} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {f.message}
+        </p>
+      ))}
+      {recipe.rules.length === 0 && <p className="text-xs text-slate-600 dark:text-slate-400">No rules yet: every row is valid.</p>}
+      <ol className="space-y-1">
+        {recipe.rules.map((rule, i) => (
+          <li key={rule.id} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+            <div className="flex flex-wrap items-center gap-2">
+              <input
+                type="checkbox"
+                aria-label={`Rule ${i + 1} enabled`}
+                checked={rule.enabled}
+                onChange={(e) => update(i, { ...rule, enabled: e.target.checked })}
+              />
+              <span className="min-w-0 flex-1">{ruleMessage(rule)}</span>
+              <span className="text-xs text-slate-600 dark:text-slate-400">
+                {summary && rule.kind !== "columns" ? `${plural(countOf(rule.id), "row")} failing` : ""}
+              </span>
+              <select
+                aria-label={`Rule ${i + 1} severity`}
+                className="rounded border border-slate-300 bg-transparent text-xs dark:border-slate-700"
+                value={rule.severity}
+                onChange={(e) => update(i, { ...rule, severity: e.target.value as Rule["severity"] })}
+              >
+                <option value="reject">Rejects the row</option>
+                <option value="warn">Only warns</option>
+              </select>
+              <button type="button" className="text-xs underline focus-visible:outline-2" aria-label={`Remove rule ${i + 1}`} onClick={() => update(i, null)}>
+                Remove
+              </button>
+            </div>
+            {error?.at?.part === "rule" && error.at.index === i && (
+              <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">
+                {error.message}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <SpecForm
+        legend="Add a rule"
+        kindLabel="Rule"
+        forms={RULE_FORMS}
+        columns={columns}
+        submitLabel="Add rule"
+        extra={
+          <label className="flex flex-col text-xs">
+            When it fails
+            <select
+              className="rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700"
+              value={severity}
+              onChange={(e) => setSeverity(e.target.value as "reject" | "warn")}
+            >
+              <option value="reject">Reject the row</option>
+              <option value="warn">Only warn</option>
+            </select>
+          </label>
+        }
+        onSubmit={(kind, values) => {
+          const rule = buildRule(kind, values, crypto.randomUUID().slice(0, 8), severity);
+          if (typeof rule === "string") return rule;
+          setRecipe({ ...recipe, rules: [...recipe.rules, rule] });
+          return null;
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useId, useState } from "react";
+import type { FieldSpec, FormValues } from "@/lib/recipe/forms";
+
+interface Props<K extends string> {
+  legend: string;
+  kindLabel: string;
+  forms: Record<K, { label: string; fields: FieldSpec[] }>;
+  columns: string[];
+  extra?: React.ReactNode;
+  submitLabel: string;
+  /** Returns an error to show, or null when the item was added. */
+  onSubmit: (kind: K, values: FormValues) => string | null;
+}
+
+const input = "rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700";
+
+/** A small form whose fields follow the chosen kind's spec (lib/recipe/forms.ts). */
+export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, extra, submitLabel, onSubmit }: Props<K>) {
+  const id = useId();
+  const kinds = Object.keys(forms) as K[];
+  const [kind, setKind] = useState<K>(kinds[0]!);
+  const [values, setValues] = useState<FormValues>({});
+  const [error, setError] = useState<string | null>(null);
+  const set = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
+
+  return (
+    <form
+      className="space-y-2 rounded border border-slate-200 p-2 dark:border-slate-800"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problem = onSubmit(kind, values);
+        setError(problem);
+        if (!problem) setValues({});
+      }}
+    >
+      <fieldset className="flex flex-wrap items-end gap-2">
+        <legend className="mb-1 text-xs font-semibold">{legend}</legend>
+        <label className="flex flex-col text-xs">
+          {kindLabel}
+          <select className={input} value={kind} onChange={(e) => setKind(e.target.value as K)}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {forms[k].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {forms[kind].fields.map((f) => (
+          <Field key={`${kind}-${f.name}`} id={`${id}-${f.name}`} spec={f} columns={columns} value={values[f.name]} set={set} />
+        ))}
+        {extra}
+        <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2">
+          {submitLabel}
+        </button>
+      </fieldset>
+      {error && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function Field({ id, spec, columns, value, set }: { id: string; spec: FieldSpec; columns: string[]; value: string | boolean | undefined; set: (n: string, v: string | boolean) => void }) {
+  const text = typeof value === "string" ? value : "";
+  if (spec.input === "checkbox") {
+    return (
+      <label className="flex items-center gap-1 text-xs">
+        <input type="checkbox" checked={value === true} onChange={(e) => set(spec.name, e.target.checked)} />
+        {spec.label}
+      </label>
+    );
+  }
+  const options = spec.input === "column" ? columns : spec.choices;
+  return (
+    <label htmlFor={id} className="flex flex-col text-xs">
+      {spec.label}
+      {options ? (
+        <select id={id} className={input} value={text || ""} onChange={(e) => set(spec.name, e.target.value)}>
+          <option value="">Choose…</option>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          className={input}
+          value={text}
+          inputMode={spec.input === "number" ? "numeric" : undefined}
+          onChange={(e) => set(spec.name, e.target.value)}
+        />
+      )}
+    </label>
+  );
+}

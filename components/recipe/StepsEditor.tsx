@@ -1,0 +1,89 @@
+"use client";
+
+import type { RunSummary } from "@/lib/engine/api";
+import { buildStep, STEP_FORMS } from "@/lib/recipe/forms";
+import type { Recipe, Step } from "@/lib/recipe/schema";
+import { describeStep } from "@/lib/recipe/steps";
+import type { StagesError } from "@/lib/result";
+import { SpecForm } from "./SpecForm";
+
+interface Props {
+  recipe: Recipe;
+  setRecipe: (recipe: Recipe) => void;
+  columns: string[];
+  summary: RunSummary | null;
+  error: StagesError | null;
+}
+
+const small = "rounded px-1 text-xs underline disabled:opacity-40 focus-visible:outline-2";
+
+/** Transform steps: an ordered list that can be edited, disabled, moved and removed. */
+export function StepsEditor({ recipe, setRecipe, columns, summary, error }: Props) {
+  const steps = recipe.steps;
+  const set = (next: Step[]) => setRecipe({ ...recipe, steps: next });
+  const move = (i: number, by: number) => {
+    const next = [...steps];
+    const [step] = next.splice(i, 1);
+    next.splice(i + by, 0, step!);
+    set(next);
+  };
+
+  return (
+    <section aria-labelledby="steps-heading" className="space-y-2">
+      <h3 id="steps-heading" className="text-sm font-semibold">
+        Transform steps
+      </h3>
+      {steps.length === 0 && <p className="text-xs text-slate-600 dark:text-slate-400">No steps yet: valid rows pass through unchanged.</p>}
+      <ol className="space-y-1">
+        {steps.map((step, i) => (
+          <li key={i} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+            <div className="flex flex-wrap items-center gap-2">
+              <input
+                type="checkbox"
+                aria-label={`Step ${i + 1} enabled`}
+                checked={step.enabled}
+                onChange={(e) => set(steps.map((s, j) => (j === i ? { ...s, enabled: e.target.checked } : s)))}
+              />
+              <span className={`min-w-0 flex-1 ${step.enabled ? "" : "line-through opacity-60"}`}>
+                {i + 1}. {describeStep(step)}
+              </span>
+              <button type="button" className={small} disabled={i === 0} aria-label={`Move step ${i + 1} up`} onClick={() => move(i, -1)}>
+                Up
+              </button>
+              <button type="button" className={small} disabled={i === steps.length - 1} aria-label={`Move step ${i + 1} down`} onClick={() => move(i, 1)}>
+                Down
+              </button>
+              <button type="button" className={small} aria-label={`Remove step ${i + 1}`} onClick={() => set(steps.filter((_, j) => j !== i))}>
+                Remove
+              </button>
+            </div>
+            {summary?.stepSql[i] && (
+              <details className="mt-1 text-xs">
+                <summary className="cursor-pointer">SQL</summary>
+                <pre className="overflow-x-auto whitespace-pre-wrap font-mono">{summary.stepSql[i]}</pre>
+              </details>
+            )}
+            {error?.at?.part === "step" && error.at.index === i && (
+              <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">
+                {error.message}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <SpecForm
+        legend="Add a step"
+        kindLabel="Step"
+        forms={STEP_FORMS}
+        columns={columns}
+        submitLabel="Add step"
+        onSubmit={(kind, values) => {
+          const step = buildStep(kind, values);
+          if (typeof step === "string") return step;
+          set([...steps, step]);
+          return null;
+        }}
+      />
+    </section>
+  );
+}

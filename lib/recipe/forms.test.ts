@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { buildRule, buildStep } from "./forms";
+
+describe("buildRule", () => {
+  it("turns filled-in fields into a checked rule", () => {
+    expect(buildRule("range", { column: "amount", min: " 0 ", max: "" }, "r1", "warn")).toEqual({
+      id: "r1",
+      kind: "range",
+      column: "amount",
+      min: "0",
+      severity: "warn",
+      enabled: true,
+    });
+    expect(buildRule("oneOf", { column: "s", values: "a, b,,c" }, "r2", "reject")).toMatchObject({ values: ["a", "b", "c"] });
+    expect(buildRule("columns", { expected: "a,b", allowExtra: true }, "r3", "reject")).toMatchObject({ expected: ["a", "b"], allowExtra: true });
+  });
+
+  it("says which field is missing or wrong", () => {
+    expect(buildRule("pattern", { column: "x", pattern: " " }, "r", "reject")).toBe("Regular expression: fill this in.");
+    expect(buildRule("length", { column: "x", min: "-1" }, "r", "reject")).toBe("Minimum length: a whole number, 0 or more.");
+  });
+});
+
+describe("buildStep", () => {
+  it("builds steps, keeping spaces where they matter", () => {
+    expect(buildStep("replace", { column: "c", find: ",", replace: " " })).toEqual({ kind: "replace", column: "c", find: ",", replace: " ", enabled: true });
+    expect(buildStep("split", { column: "c", delimiter: ";", into: "a, b" })).toMatchObject({ into: ["a", "b"] });
+    expect(buildStep("dedupe", {})).toEqual({ kind: "dedupe", enabled: true });
+  });
+
+  it("refuses incomplete steps", () => {
+    expect(buildStep("rename", { from: "a", to: "" })).toBe("New name: fill this in.");
+    expect(buildStep("split", { column: "c", delimiter: ";", into: "only" })).toMatch(/into/);
+  });
+});

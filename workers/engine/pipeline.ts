@@ -1,0 +1,141 @@
+import type { Column } from "@/lib/datasets/manifest";
+import type { RunSummary } from "@/lib/engine/api";
+import { suggestDatasetName } from "@/lib/datasets/name";
+import { compilePipeline, countsSql, finalPrefix, ruleCountsSql } from "@/lib/recipe/pipeline";
+import { ROW, LINE } from "@/lib/recipe/rules";
+import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
+import { compileSteps } from "@/lib/recipe/steps";
+import { fail, ok, type Result, type StagesError } from "@/lib/result";
+import { fromDuckDbError, sqlErrorPosition } from "@/lib/sql/duckdb-error";
+import { ident, literal } from "@/lib/sql/quote";
+import type { StagesDb } from "@/lib/staging/db";
+import { plainRows } from "./arrow-text";
+import { withConnection, type Connection } from "./duckdb";
+import { serial } from "./serial";
+import { errorText, runCancellable } from "./query";
+import { describeTable, ensureTable, resultNames, tableName } from "./tables";
+
+/**
+ * Run a recipe over a staged file, entirely in DuckDB: rules, steps, SQL.
+ * Failures come back pinned to the rule, step or SQL line that caused them.
+ */
+export function runRecipe(db: StagesDb, fileId: string, recipe: Recipe, taskId: string): Promise<Result<RunSummary>> {
+  return serial(PIPELINE, () => withConnection((conn) => runRecipeOn(conn, db, fileId, recipe, taskId)));
+}
+
+/** Runs share the `transformed` view and result tables: one at a time, under this key. */
+export const PIPELINE = "pipeline";
+
+/** Run a recipe on a borrowed connection; the caller holds the PIPELINE turn. */
+export async function runRecipeOn(
+  conn: Connection,
+  db: StagesDb,
+  fileId: string,
+  input: Recipe,
+  taskId: string,
+): Promise<Result<RunSummary>> {
+  const parsed = recipeSchema.safeParse(input);
+  if (!parsed.success) return fail({ message: `The recipe is malformed: ${parsed.error.issues[0]?.message}` });
+  const recipe = parsed.data;
+  const source = { kind: "staged", fileId } as const;
+  const staged = await ensureTable(db, source);
+  if (!staged.ok) return staged;
+  const columns = staged.value.columns;
+  const names = resultNames(fileId);
+  const compiled = compilePipeline(tableName(source), columns, recipe, names);
+  if (!compiled.ok) return fail({ message: compiled.problem.reason, at: { part: compiled.problem.where, index: compiled.problem.index } });
+
+  const ruleProblem = await checkRulesInDuckDb(conn, recipe, tableName(source));
+  if (ruleProblem) return fail(ruleProblem);
+
+  for (const [i, statement] of compiled.statements.entries()) {
+    try {
+      await runCancellable(conn, statement, taskId);
+    } catch (error) {
+      if (i === 2) return fail(await locateStepError(conn, recipe, columns, names.valid, error));
+      throw error;
+    }
+  }
+  if (recipe.sql) await exposeStagedFiles(conn, db, recipe.sql);
+  try {
+    await runCancellable(conn, finalPrefix(names) + compiled.finalSql, taskId);
+  } catch (error) {
+    const text = errorText(error);
+    const where = recipe.sql ? sqlErrorPosition(text, 1) : null;
+    return fail({ ...fromDuckDbError(text), ...(where ?? {}), at: { part: "sql", index: 0 } });
+  }
+
+  const counts = plainRows(await conn.query(countsSql(tableName(source), names)))[0] as Record<string, number>;
+  if (counts.rows_in !== counts.rejected! + counts.transformed! || (!recipe.sql && counts.final !== counts.transformed)) {
+    return fail({ message: `Row counts do not reconcile (${JSON.stringify(counts)}); nothing was changed.` });
+  }
+  const ruleCounts = plainRows(await conn.query(ruleCountsSql(names))) as RunSummary["ruleCounts"];
+  const [finalInfo, rejectedInfo] = await Promise.all([describeTable(names.final), describeTable(names.rejected)]);
+  return ok({
+    runId: crypto.randomUUID(),
+    rowsIn: counts.rows_in!,
+    rejectedByRules: counts.rejected_by_rules!,
+    warned: counts.warned!,
+    rejected: counts.rejected!,
+    transformed: counts.transformed!,
+    final: counts.final!,
+    ruleCounts,
+    tableFindings: compiled.tableFindings,
+    stepSql: stepSqlOf(recipe, columns, names.valid),
+    finalColumns: finalInfo.columns,
+    rejectedColumns: rejectedInfo.columns,
+  });
+}
+
+function stepSqlOf(recipe: Recipe, columns: Column[], valid: string): string[] {
+  const compiled = compileSteps(ident(valid), recipe.steps, columns.map((c) => c.name));
+  return compiled.ok ? compiled.stepSql : [];
+}
+
+/** Regular expressions and SQL expressions are checked by DuckDB itself, one rule at a time. */
+async function checkRulesInDuckDb(conn: Connection, recipe: Recipe, staged: string): Promise<StagesError | null> {
+  for (const [index, rule] of recipe.rules.entries()) {
+    if (!rule.enabled) continue;
+    const probe =
+      rule.kind === "pattern"
+        ? `SELECT regexp_matches('', ${literal(rule.pattern)})`
+        : rule.kind === "expression"
+          ? `SELECT (${rule.sql}) IS NOT FALSE FROM ${ident(staged)} LIMIT 0`
+          : null;
+    if (!probe) continue;
+    try {
+      await conn.query(probe);
+    } catch (error) {
+      const what = rule.kind === "pattern" ? "This regular expression is not valid" : "This SQL expression cannot run";
+      return { message: `${what}: ${fromDuckDbError(errorText(error)).message}`, at: { part: "rule", index } };
+    }
+  }
+  return null;
+}
+
+/** Find the first step whose SQL fails, by running the chain one step longer each time. */
+async function locateStepError(conn: Connection, recipe: Recipe, columns: Column[], valid: string, error: unknown): Promise<StagesError> {
+  for (let k = 1; k <= recipe.steps.length; k++) {
+    if (!recipe.steps[k - 1]!.enabled) continue;
+    const prefix = compileSteps(ident(valid), recipe.steps.slice(0, k), columns.map((c) => c.name), [ROW, LINE]);
+    if (!prefix.ok) continue;
+    try {
+      await conn.query(`CREATE OR REPLACE TEMP TABLE _stages_probe AS ${prefix.sql}`);
+    } catch (stepError) {
+      await conn.query("DROP TABLE IF EXISTS _stages_probe");
+      return { ...fromDuckDbError(errorText(stepError)), at: { part: "step", index: k - 1 } };
+    }
+  }
+  await conn.query("DROP TABLE IF EXISTS _stages_probe");
+  return fromDuckDbError(errorText(error));
+}
+
+/** Staged files that the SQL names (by their file name's stem) become views it can join. */
+async function exposeStagedFiles(conn: Connection, db: StagesDb, sql: string): Promise<void> {
+  for (const file of await db.files.toArray()) {
+    const name = suggestDatasetName(file.name);
+    if (file.status !== "ready" || !new RegExp(`\\b${name}\\b`, "i").test(sql)) continue;
+    const loaded = await ensureTable(db, { kind: "staged", fileId: file.id });
+    if (loaded.ok) await conn.query(`CREATE OR REPLACE VIEW ${ident(name)} AS SELECT * FROM ${ident(tableName({ kind: "staged", fileId: file.id }))}`);
+  }
+}
