@@ -7,8 +7,8 @@ import { loadRecipe } from "@/lib/recipe/load";
 import type { Recipe } from "@/lib/recipe/schema";
 import { stagingDb } from "@/lib/staging/store";
 import type { Notify } from "../notices";
+import { controlClass as field, LabeledControl } from "./LabeledControl";
 
-const field = "rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700";
 const button = "rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 dark:border-slate-700";
 
 /** Save the recipe by name, apply a saved one, export it as a file or import one. */
@@ -42,10 +42,9 @@ export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; s
         Recipe
       </h3>
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex flex-col text-xs">
-          Recipe name
-          <input className={field} value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
+        <LabeledControl label="Recipe name">
+          {(inputId) => <input id={inputId} className={field} value={name} onChange={(e) => setName(e.target.value)} />}
+        </LabeledControl>
         <button
           type="button"
           className={button}
@@ -58,17 +57,18 @@ export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; s
         >
           Save recipe
         </button>
-        <label className="flex flex-col text-xs">
-          Saved recipes
-          <select className={field} value={chosen} onChange={(e) => setChosen(e.target.value)}>
-            <option value="">Choose…</option>
-            {saved?.map((r) => (
-              <option key={r.name} value={r.name}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabeledControl label="Saved recipes">
+          {(selectId) => (
+            <select id={selectId} className={field} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+              <option value="">Choose…</option>
+              {saved?.map((r) => (
+                <option key={r.name} value={r.name}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabeledControl>
         <button type="button" className={button} disabled={!chosen} onClick={() => apply(saved?.find((r) => r.name === chosen)?.recipe, `“${chosen}”`)}>
           Apply saved recipe
         </button>

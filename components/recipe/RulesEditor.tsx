@@ -7,6 +7,7 @@ import { buildRule, RULE_FORMS } from "@/lib/recipe/forms";
 import { ruleMessage } from "@/lib/recipe/rules";
 import type { Recipe, Rule } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
+import { controlClass, LabeledControl } from "./LabeledControl";
 import { SpecForm } from "./SpecForm";
 
 interface Props {
@@ -77,17 +78,14 @@ export function RulesEditor({ recipe, setRecipe, columns, summary, error }: Prop
         columns={columns}
         submitLabel="Add rule"
         extra={
-          <label className="flex flex-col text-xs">
-            When it fails
-            <select
-              className="rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700"
-              value={severity}
-              onChange={(e) => setSeverity(e.target.value as "reject" | "warn")}
-            >
-              <option value="reject">Reject the row</option>
-              <option value="warn">Only warn</option>
-            </select>
-          </label>
+          <LabeledControl label="When it fails">
+            {(id) => (
+              <select id={id} className={controlClass} value={severity} onChange={(e) => setSeverity(e.target.value as "reject" | "warn")}>
+                <option value="reject">Reject the row</option>
+                <option value="warn">Only warn</option>
+              </select>
+            )}
+          </LabeledControl>
         }
         onSubmit={(kind, values) => {
           const rule = buildRule(kind, values, crypto.randomUUID().slice(0, 8), severity);

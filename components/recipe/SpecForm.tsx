@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import type { FieldSpec, FormValues } from "@/lib/recipe/forms";
+import { controlClass as input, LabeledControl } from "./LabeledControl";
 
 interface Props<K extends string> {
   legend: string;
@@ -14,11 +15,8 @@ interface Props<K extends string> {
   onSubmit: (kind: K, values: FormValues) => string | null;
 }
 
-const input = "rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700";
-
 /** A small form whose fields follow the chosen kind's spec (lib/recipe/forms.ts). */
 export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, extra, submitLabel, onSubmit }: Props<K>) {
-  const id = useId();
   const kinds = Object.keys(forms) as K[];
   const [kind, setKind] = useState<K>(kinds[0]!);
   const [values, setValues] = useState<FormValues>({});
@@ -37,18 +35,19 @@ export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, 
     >
       <fieldset className="flex flex-wrap items-end gap-2">
         <legend className="mb-1 text-xs font-semibold">{legend}</legend>
-        <label className="flex flex-col text-xs">
-          {kindLabel}
-          <select className={input} value={kind} onChange={(e) => setKind(e.target.value as K)}>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {forms[k].label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabeledControl label={kindLabel}>
+          {(id) => (
+            <select id={id} className={input} value={kind} onChange={(e) => setKind(e.target.value as K)}>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {forms[k].label}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabeledControl>
         {forms[kind].fields.map((f) => (
-          <Field key={`${kind}-${f.name}`} id={`${id}-${f.name}`} spec={f} columns={columns} value={values[f.name]} set={set} />
+          <Field key={`${kind}-${f.name}`} spec={f} columns={columns} value={values[f.name]} set={set} />
         ))}
         {extra}
         <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2">
@@ -64,7 +63,7 @@ export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, 
   );
 }
 
-function Field({ id, spec, columns, value, set }: { id: string; spec: FieldSpec; columns: string[]; value: string | boolean | undefined; set: (n: string, v: string | boolean) => void }) {
+function Field({ spec, columns, value, set }: { spec: FieldSpec; columns: string[]; value: string | boolean | undefined; set: (n: string, v: string | boolean) => void }) {
   const text = typeof value === "string" ? value : "";
   if (spec.input === "checkbox") {
     return (
@@ -76,26 +75,27 @@ function Field({ id, spec, columns, value, set }: { id: string; spec: FieldSpec;
   }
   const options = spec.input === "column" ? columns : spec.choices;
   return (
-    <label htmlFor={id} className="flex flex-col text-xs">
-      {spec.label}
-      {options ? (
-        <select id={id} className={input} value={text || ""} onChange={(e) => set(spec.name, e.target.value)}>
-          <option value="">Choose…</option>
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          id={id}
-          className={input}
-          value={text}
-          inputMode={spec.input === "number" ? "numeric" : undefined}
-          onChange={(e) => set(spec.name, e.target.value)}
-        />
-      )}
-    </label>
+    <LabeledControl label={spec.label}>
+      {(id) =>
+        options ? (
+          <select id={id} className={input} value={text || ""} onChange={(e) => set(spec.name, e.target.value)}>
+            <option value="">Choose…</option>
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id={id}
+            className={input}
+            value={text}
+            inputMode={spec.input === "number" ? "numeric" : undefined}
+            onChange={(e) => set(spec.name, e.target.value)}
+          />
+        )
+      }
+    </LabeledControl>
   );
 }

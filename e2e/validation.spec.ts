@@ -1,0 +1,62 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { addFiles, destination, openApp, rowTexts } from "./support/app";
+import { addRule, expectCounts } from "./support/recipe";
+
+const ORDERS = [
+  "id,email,amount,status",
+  "1,a@x.org,10,open",
+  "2,,5,closed",
+  "3,c@x.org,-1,archived",
+  "4,d@x.org,abc,open",
+  "5,e@x.org,7,open",
+  "",
+].join("\n");
+
+test("rules reject rows with their line and reason, the counts reconcile, and rejects download", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await expectCounts(page, "5 rows in = 5 valid after steps + 0 rejected");
+
+  await addRule(page, "Required (not empty)", { Column: "email" });
+  await addRule(page, "Must be of a type", { Column: "amount", Type: "decimal" });
+  await addRule(page, "One of a list", { Column: "status", "Allowed values (comma-separated)": "open, closed" }, "Only warn");
+
+  await expectCounts(page, "5 rows in = 3 valid after steps + 2 rejected");
+  await expectCounts(page, "1 row with warnings");
+  const rejected = page.getByRole("grid", { name: "Rejected rows" });
+  await expect(rejected).toHaveAttribute("aria-rowcount", "3");
+  await expect(rejected.getByRole("columnheader")).toHaveText(["_line", "id", "email", "amount", "status", "_errors"]);
+  await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["3", "2", "", "5", "closed", '"email" is required (value: empty)']);
+  await expect.poll(() => rowTexts(page, "Rejected rows", 3)).toEqual(["5", "4", "d@x.org", "abc", "open", '"amount" must be a number (value: abc)']);
+  await expect(page.getByRole("grid", { name: "Final data" })).toHaveAttribute("aria-rowcount", "4");
+  await expect(page.getByRole("listitem").filter({ hasText: '"status" must be one of' })).toContainText("1 row failing");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download rejected rows as CSV" }).click();
+  expect(await readFile((await (await download).path())!, "utf8")).toBe(
+    "_line,id,email,amount,status,_errors\r\n" +
+      '3,2,,5,closed,"""email"" is required (value: empty)"\r\n' +
+      '5,4,d@x.org,abc,open,"""amount"" must be a number (value: abc)"\r\n',
+  );
+
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").filter({ hasText: "orders" })).toContainText("3 rows");
+  await expect(page.getByRole("status").filter({ hasText: "Promoted orders v1" })).toContainText("3 rows promoted of 5 in, 2 rejected");
+});
+
+test("a broken regular expression or SQL condition is refused with a message at the rule", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await expectCounts(page, "5 rows in");
+
+  await addRule(page, "Matches a pattern", { Column: "email", "Regular expression": "([a-z" });
+  const patternRule = page.getByRole("listitem").filter({ hasText: '"email" must match' });
+  await expect(patternRule.getByRole("alert")).toContainText("This regular expression is not valid");
+  await expect(page.getByRole("button", { name: "Promote" })).toBeDisabled();
+  await page.getByRole("button", { name: "Remove rule 1" }).click();
+
+  await addRule(page, "Custom SQL condition", { "SQL condition (true when the row is good)": "amount >>> 3" });
+  const sqlRule = page.getByRole("listitem").filter({ hasText: "rows must satisfy" });
+  await expect(sqlRule.getByRole("alert")).toContainText("This SQL expression cannot run");
+});
