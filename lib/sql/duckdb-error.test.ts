@@ -61,17 +61,26 @@ describe("fromDuckDbError", () => {
 });
 
 describe("sqlErrorPosition", () => {
+  const prefix = "CREATE TABLE t AS\nSELECT 1;\n";
+  const statement = `${prefix}SELECT *\nFROM x WHERE FORM transformed`;
   const PARSER = `Parser Error: syntax error at or near "FORM"
 
-LINE 3: SELECT * FORM transformed
-                 ^`;
+LINE 4: FROM x WHERE FORM transformed
+                     ^`;
 
   it("finds the line and the character the caret points at, less the lines put in front", () => {
-    expect(sqlErrorPosition(PARSER, 1)).toEqual({ line: 2, position: 10 });
-    expect(sqlErrorPosition(PARSER)).toEqual({ line: 3, position: 10 });
+    expect(sqlErrorPosition(PARSER, statement, prefix.length)).toEqual({ line: 2, position: 14 });
+    expect(sqlErrorPosition(PARSER, statement)).toEqual({ line: 4, position: 14 });
+  });
+
+  it("uses the character offset of DuckDB-WASM's JSON errors", () => {
+    const offset = statement.indexOf("FORM");
+    const json = JSON.stringify({ exception_type: "Parser", exception_message: 'syntax error at or near "FORM"', position: String(offset) });
+    expect(sqlErrorPosition(json, statement, prefix.length)).toEqual({ line: 2, position: 14 });
+    expect(fromDuckDbError(json).message).toBe('syntax error at or near "FORM".');
   });
 
   it("returns null when DuckDB gives no position", () => {
-    expect(sqlErrorPosition("Catalog Error: Table x does not exist")).toBeNull();
+    expect(sqlErrorPosition("Catalog Error: Table x does not exist", "SELECT * FROM x")).toBeNull();
   });
 });

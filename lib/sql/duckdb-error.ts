@@ -7,7 +7,7 @@ import type { StagesError } from "@/lib/result";
  * fixes" on is advice for the SQL user, not for ours.
  */
 export function fromDuckDbError(raw: string, file?: string): StagesError {
-  const text = raw.replace(/^Error:\s*/, "");
+  const text = unwrap(raw).text;
   const lineMatch = /on Line:\s*(\d+)/i.exec(text);
   const columnMatch = /converting column "([^"]+)"/i.exec(text);
   return {
@@ -42,12 +42,41 @@ function summarize(text: string): string {
 }
 
 /**
- * Where in a SQL text DuckDB's error points: its "LINE n:" excerpt and the
- * caret under it. `linesBefore` is how many lines were put in front of the
- * user's text.
+ * DuckDB-WASM reports some errors as JSON ({exception_type, exception_message,
+ * position}); others as plain "Type Error: message" text. Both become text,
+ * plus the character offset into the statement where DuckDB gives one.
  */
-export function sqlErrorPosition(raw: string, linesBefore = 0): { line: number; position: number } | null {
-  const lines = raw.split("\n");
+export function unwrap(raw: string): { text: string; offset?: number } {
+  const text = raw.replace(/^Error:\s*/, "");
+  if (text.startsWith("{")) {
+    try {
+      const json = JSON.parse(text) as { exception_type?: string; exception_message?: string; position?: string };
+      if (json.exception_message) {
+        const offset = json.position !== undefined ? Number(json.position) : undefined;
+        return { text: `${json.exception_type ?? "DuckDB"} Error: ${json.exception_message}`, offset: Number.isFinite(offset) ? offset : undefined };
+      }
+    } catch {
+      // Not JSON after all: use the text as it is.
+    }
+  }
+  return { text };
+}
+
+/**
+ * Where in the user's SQL an error is: line and 1-based position within the
+ * line. `statement` is what DuckDB ran and `userStart` where the user's text
+ * begins in it. Uses DuckDB's character offset, else its "LINE n:" excerpt
+ * and the caret under it.
+ */
+export function sqlErrorPosition(raw: string, statement: string, userStart = 0): { line: number; position: number } | null {
+  const { text, offset } = unwrap(raw);
+  if (offset !== undefined && offset >= userStart && offset <= statement.length) {
+    const before = statement.slice(userStart, offset);
+    const line = before.split("\n").length;
+    return { line, position: offset - userStart - (before.lastIndexOf("\n") + 1) + 1 };
+  }
+  const linesBefore = statement.slice(0, userStart).split("\n").length - 1;
+  const lines = text.split("\n");
   const at = lines.findIndex((l) => /^LINE \d+: /.test(l));
   if (at < 0) return null;
   const excerpt = lines[at]!;

@@ -13,6 +13,7 @@ import { plainRows } from "./arrow-text";
 import { withConnection, type Connection } from "./duckdb";
 import { serial } from "./serial";
 import { errorText, runCancellable } from "./query";
+import { Cancelled } from "./tasks";
 import { describeTable, ensureTable, resultNames, tableName } from "./tables";
 
 /**
@@ -52,16 +53,18 @@ export async function runRecipeOn(
     try {
       await runCancellable(conn, statement, taskId);
     } catch (error) {
-      if (i === 2) return fail(await locateStepError(conn, recipe, columns, names.valid, error));
+      if (i === 2 && !(error instanceof Cancelled)) return fail(await locateStepError(conn, recipe, columns, names.valid, error));
       throw error;
     }
   }
   if (recipe.sql) await exposeStagedFiles(conn, db, recipe.sql);
+  const finalStatement = finalPrefix(names) + compiled.finalSql;
   try {
-    await runCancellable(conn, finalPrefix(names) + compiled.finalSql, taskId);
+    await runCancellable(conn, finalStatement, taskId);
   } catch (error) {
+    if (error instanceof Cancelled) throw error;
     const text = errorText(error);
-    const where = recipe.sql ? sqlErrorPosition(text, 1) : null;
+    const where = recipe.sql ? sqlErrorPosition(text, finalStatement, finalPrefix(names).length) : null;
     return fail({ ...fromDuckDbError(text), ...(where ?? {}), at: { part: "sql", index: 0 } });
   }
 

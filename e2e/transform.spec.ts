@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, rowTexts } from "./support/app";
+import { addStep, expectCounts } from "./support/recipe";
+
+const SALES = ["id,region,amt", "1, north ,10", "2,south,5", "3,north,7", "4,east,1", "5,south,2", ""].join("\n");
+
+test("steps and SQL build a recipe whose final preview survives a reload", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "sales.csv", content: SALES }]);
+  await expectCounts(page, "5 rows in");
+
+  await addStep(page, "Trim spaces", { Column: "region" });
+  await addStep(page, "Rename a column", { Column: "amt", "New name": "amount" });
+  await addStep(page, "Keep rows where", { "SQL condition": "amount >= 2" });
+  await expectCounts(page, "5 rows in = 4 valid after steps + 1 rejected");
+  const final = page.getByRole("grid", { name: "Final data" });
+  await expect(final.getByRole("columnheader")).toHaveText(["id", "region", "amount"]);
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "north", "10"]);
+
+  const sql = page.getByLabel(/Optional query over/);
+  await sql.fill("SELECT region, sum(amount) AS total\nFROM transformed GROUP BY region ORDER BY region");
+  await page.getByRole("button", { name: "Run SQL" }).click();
+  await expect(final).toHaveAttribute("aria-rowcount", "3");
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["north", "17"]);
+  await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["south", "7"]);
+  await expectCounts(page, "the SQL turns 4 rows into 2 final rows");
+
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: "Rename amt to amount" })).toBeVisible();
+  await expect(page.getByLabel(/Optional query over/)).toHaveValue(/sum\(amount\)/);
+  await expect(page.getByRole("grid", { name: "Final data" })).toHaveAttribute("aria-rowcount", "3");
+  await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["south", "7"]);
+
+  // Moving the filter above the rename makes it refer to a column that does not exist yet.
+  await page.getByRole("button", { name: "Move step 3 up" }).click();
+  const steps = page.getByRole("region", { name: "Transform steps" }).getByRole("listitem");
+  await expect(steps.nth(1)).toContainText("Keep rows where amount >= 2");
+  await expect(steps.nth(1).getByRole("alert")).toContainText('"amount"');
+});
+
+test("a broken SQL statement shows where the error is, and a long query can be cancelled", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "sales.csv", content: SALES }]);
+  await expectCounts(page, "5 rows in");
+
+  await page.getByLabel(/Optional query over/).fill("SELECT *\nFROM transformed WHERE FORM x");
+  await page.getByRole("button", { name: "Run SQL" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "SQL line" })).toContainText("SQL line 2, position 29");
+
+  await page.getByLabel(/Optional query over/).fill("SELECT count(*) AS n FROM range(100000000000) a, transformed");
+  await page.getByRole("button", { name: "Run SQL" }).click();
+  await page.getByRole("button", { name: "Cancel run" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Cancelled" })).toBeVisible();
+  await page.getByRole("button", { name: "Remove SQL" }).click();
+  await expectCounts(page, "5 rows in = 5 valid after steps + 0 rejected");
+});
