@@ -14,9 +14,10 @@ if (existsSync(unitPath)) {
 } else failed += 1;
 
 if (existsSync(e2ePath)) {
-  const { stats } = JSON.parse(readFileSync(e2ePath, "utf8"));
+  const { stats, errors = [] } = JSON.parse(readFileSync(e2ePath, "utf8"));
   passed += stats.expected;
-  failed += stats.unexpected + stats.flaky;
+  // Errors outside any test (a web server that would not start, a broken config) count as failures.
+  failed += stats.unexpected + stats.flaky + errors.length;
   skipped += stats.skipped;
 } else failed += 1;
 
