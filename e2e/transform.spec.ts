@@ -17,7 +17,7 @@ test("steps and SQL build a recipe whose final preview survives a reload", async
   await expect(final.getByRole("columnheader")).toHaveText(["id", "region", "amount"]);
   await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "north", "10"]);
 
-  const sql = page.getByLabel(/Optional query over/);
+  const sql = page.getByRole("textbox", { name: "SQL query" });
   await sql.fill("SELECT region, sum(amount) AS total\nFROM transformed GROUP BY region ORDER BY region");
   await page.getByRole("button", { name: "Run SQL" }).click();
   await expect(final).toHaveAttribute("aria-rowcount", "3");
@@ -27,7 +27,7 @@ test("steps and SQL build a recipe whose final preview survives a reload", async
 
   await page.reload();
   await expect(page.getByRole("listitem").filter({ hasText: "Rename amt to amount" })).toBeVisible();
-  await expect(page.getByLabel(/Optional query over/)).toHaveValue(/sum\(amount\)/);
+  await expect(page.getByRole("textbox", { name: "SQL query" })).toContainText("sum(amount)");
   await expect(page.getByRole("grid", { name: "Final data" })).toHaveAttribute("aria-rowcount", "3");
   await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["south", "7"]);
 
@@ -43,14 +43,36 @@ test("a broken SQL statement shows where the error is, and a long query can be c
   await addFiles(page, [{ name: "sales.csv", content: SALES }]);
   await expectCounts(page, "5 rows in");
 
-  await page.getByLabel(/Optional query over/).fill("SELECT *\nFROM transformed WHERE FORM x");
+  await page.getByRole("textbox", { name: "SQL query" }).fill("SELECT *\nFROM transformed WHERE FORM x");
   await page.getByRole("button", { name: "Run SQL" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "SQL line" })).toContainText("SQL line 2, position 29");
 
-  await page.getByLabel(/Optional query over/).fill("SELECT count(*) AS n FROM range(100000000000) a, transformed");
+  await page.getByRole("textbox", { name: "SQL query" }).fill("SELECT count(*) AS n FROM range(100000000000) a, transformed");
   await page.getByRole("button", { name: "Run SQL" }).click();
   await page.getByRole("button", { name: "Cancel run" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Cancelled" })).toBeVisible();
   await page.getByRole("button", { name: "Remove SQL" }).click();
   await expectCounts(page, "5 rows in = 5 valid after steps + 0 rejected");
+});
+
+test("the SQL editor completes column names, and joins another staged file by its name", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [
+    { name: "regions.csv", content: "region,manager\nnorth,Ana\nsouth,Bo\n" },
+    { name: "sales.csv", content: SALES },
+  ]);
+  await expectCounts(page, "5 rows in");
+
+  const sql = page.getByRole("textbox", { name: "SQL query" });
+  await sql.click();
+  await sql.pressSequentially("SELECT regi");
+  await expect(page.getByRole("listbox", { name: "Completions" }).getByRole("option", { name: /^region/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  await sql.fill("SELECT s.id, r.manager FROM transformed s JOIN regions r ON trim(s.region) = r.region ORDER BY s.id");
+  await page.getByRole("button", { name: "Run SQL" }).click();
+  const final = page.getByRole("grid", { name: "Final data" });
+  await expect(final).toHaveAttribute("aria-rowcount", "5");
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "Ana"]);
+  await expect.poll(() => rowTexts(page, "Final data", 5)).toEqual(["5", "Bo"]);
 });

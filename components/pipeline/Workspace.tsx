@@ -63,7 +63,12 @@ export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }
               <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns} summary={summary} error={error} />
               <div className="space-y-4">
                 <StepsEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns} summary={summary} error={error} />
-                <SqlEditor recipe={recipe} setRecipe={setRecipe} error={error} />
+                <SqlEditor
+                  recipe={recipe}
+                  setRecipe={setRecipe}
+                  error={error}
+                  schema={{ transformed: (summary?.transformedColumns ?? file.columns).map((c) => c.name) }}
+                />
               </div>
             </div>
           )}

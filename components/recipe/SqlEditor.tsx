@@ -4,15 +4,18 @@ import { useEffect, useId, useState } from "react";
 import type { Recipe } from "@/lib/recipe/schema";
 import { TRANSFORMED_VIEW } from "@/lib/recipe/pipeline";
 import type { StagesError } from "@/lib/result";
+import { SqlCodeEditor } from "./SqlCodeEditor";
 
 interface Props {
   recipe: Recipe;
   setRecipe: (recipe: Recipe) => void;
   error: StagesError | null;
+  /** Tables the SQL can read, with their columns, for completion. */
+  schema: Record<string, string[]>;
 }
 
 /** The recipe's optional SQL stage, applied on request (Ctrl+Enter or the button). */
-export function SqlEditor({ recipe, setRecipe, error }: Props) {
+export function SqlEditor({ recipe, setRecipe, error, schema }: Props) {
   const id = useId();
   const [text, setText] = useState(recipe.sql ?? "");
   useEffect(() => setText(recipe.sql ?? ""), [recipe.sql]);
@@ -24,26 +27,12 @@ export function SqlEditor({ recipe, setRecipe, error }: Props) {
       <h3 id={`${id}-heading`} className="text-sm font-semibold">
         SQL
       </h3>
-      <label htmlFor={id} className="block text-xs text-slate-600 dark:text-slate-400">
-        Optional query over <code>{TRANSFORMED_VIEW}</code> (the valid rows after the steps). Other staged files can be read by their file
-        name without extension.
-      </label>
-      <textarea
-        id={id}
-        rows={4}
-        spellCheck={false}
-        value={text}
-        placeholder={`SELECT * FROM ${TRANSFORMED_VIEW}`}
-        aria-invalid={sqlError !== null}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            apply();
-          }
-        }}
-        className="w-full rounded border border-slate-300 bg-transparent p-2 font-mono text-sm dark:border-slate-700"
-      />
+      <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+        Optional query over <code>{TRANSFORMED_VIEW}</code> (the valid rows after the steps), e.g.{" "}
+        <code>SELECT * FROM {TRANSFORMED_VIEW}</code>. Other staged files can be read by their file name without extension. Ctrl+Enter
+        runs it.
+      </p>
+      <SqlCodeEditor label="SQL query" value={text} schema={schema} defaultTable={TRANSFORMED_VIEW} invalid={sqlError !== null} onChange={setText} onRun={apply} />
       <div className="flex gap-2">
         <button type="button" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2" onClick={apply}>
           Run SQL

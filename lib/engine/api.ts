@@ -64,6 +64,8 @@ export interface RunSummary {
   ruleCounts: { rule: string; severity: "reject" | "warn"; n: number }[];
   tableFindings: { ruleId: string; message: string }[];
   stepSql: string[];
+  /** The columns the SQL stage reads (the view `transformed`). */
+  transformedColumns: Column[];
   finalColumns: Column[];
   rejectedColumns: Column[];
 }

@@ -73,7 +73,11 @@ export async function runRecipeOn(
     return fail({ message: `Row counts do not reconcile (${JSON.stringify(counts)}); nothing was changed.` });
   }
   const ruleCounts = plainRows(await conn.query(ruleCountsSql(names))) as RunSummary["ruleCounts"];
-  const [finalInfo, rejectedInfo] = await Promise.all([describeTable(names.final), describeTable(names.rejected)]);
+  const [finalInfo, rejectedInfo, transformedInfo] = await Promise.all([
+    describeTable(names.final),
+    describeTable(names.rejected),
+    describeTable(names.transformedFull),
+  ]);
   return ok({
     runId: crypto.randomUUID(),
     rowsIn: counts.rows_in!,
@@ -85,6 +89,7 @@ export async function runRecipeOn(
     ruleCounts,
     tableFindings: compiled.tableFindings,
     stepSql: stepSqlOf(recipe, columns, names.valid),
+    transformedColumns: transformedInfo.columns,
     finalColumns: finalInfo.columns,
     rejectedColumns: rejectedInfo.columns,
   });

@@ -1,0 +1,63 @@
+"use client";
+
+import { sql, PostgreSQL } from "@codemirror/lang-sql";
+import { Compartment, EditorState } from "@codemirror/state";
+import { EditorView, keymap } from "@codemirror/view";
+import { basicSetup } from "codemirror";
+import { useEffect, useRef } from "react";
+
+interface Props {
+  label: string;
+  value: string;
+  /** Table name → its column names, for completion. */
+  schema: Record<string, string[]>;
+  /** The table whose columns complete without a table name. */
+  defaultTable: string;
+  invalid: boolean;
+  onChange: (text: string) => void;
+  onRun: () => void;
+}
+
+/** CodeMirror 6 with SQL highlighting and completion of table and column names. Ctrl/Cmd+Enter runs. */
+export function SqlCodeEditor({ label, value, schema, defaultTable, invalid, onChange, onRun }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const language = useRef(new Compartment());
+  const attributes = useRef(new Compartment());
+  const callbacks = useRef({ onChange, onRun });
+  callbacks.current = { onChange, onRun };
+
+  useEffect(() => {
+    view.current = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          keymap.of([{ key: "Mod-Enter", run: () => (callbacks.current.onRun(), true) }]),
+          basicSetup,
+          language.current.of(sql({ dialect: PostgreSQL, schema, defaultTable })),
+          attributes.current.of(EditorView.contentAttributes.of({ "aria-label": label, "aria-invalid": String(invalid) })),
+          EditorView.updateListener.of((u) => u.docChanged && callbacks.current.onChange(u.state.doc.toString())),
+          EditorView.theme({ "&": { fontSize: "13px" }, ".cm-content": { minHeight: "5rem" } }),
+        ],
+      }),
+    });
+    return () => view.current?.destroy();
+  }, []); // Created once: value, schema and label reach it through the effects below.
+
+  useEffect(() => {
+    const v = view.current;
+    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+  }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: [
+        language.current.reconfigure(sql({ dialect: PostgreSQL, schema, defaultTable })),
+        attributes.current.reconfigure(EditorView.contentAttributes.of({ "aria-label": label, "aria-invalid": String(invalid) })),
+      ],
+    });
+  }, [schema, defaultTable, label, invalid]);
+
+  return <div ref={host} className="overflow-hidden rounded border border-slate-300 bg-white text-slate-900 dark:border-slate-700" />;
+}
