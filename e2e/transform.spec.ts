@@ -76,3 +76,22 @@ test("the SQL editor completes column names, and joins another staged file by it
   await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "Ana"]);
   await expect.poll(() => rowTexts(page, "Final data", 5)).toEqual(["5", "Bo"]);
 });
+
+test("columns map onto a target schema: matched by name, confirmed by the user", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "crm.csv", content: "Customer ID,E-mail,amt\n1,a@x.org,5\n2,b@x.org,7\n" }]);
+  await expectCounts(page, "2 rows in");
+
+  await page.getByText("Map onto a target schema").click();
+  await page.getByLabel(/Target columns, one per line/).fill("customer_id BIGINT\nemail\ntotal INTEGER\ncountry");
+  await page.getByRole("button", { name: "Match columns" }).click();
+  await expect(page.getByLabel("Source for customer_id")).toHaveValue("Customer ID");
+  await expect(page.getByLabel("Source for email")).toHaveValue("E-mail");
+  await expect(page.getByLabel("Source for total")).toHaveValue("");
+  await page.getByLabel("Source for total").selectOption("amt");
+  await page.getByRole("button", { name: "Add mapping step" }).click();
+
+  const final = page.getByRole("grid", { name: "Final data" });
+  await expect(final.getByRole("columnheader")).toHaveText(["customer_id", "email", "total", "country"]);
+  await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "b@x.org", "7", ""]);
+});

@@ -62,7 +62,13 @@ export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }
             <div className="grid gap-4 xl:grid-cols-2">
               <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns} summary={summary} error={error} />
               <div className="space-y-4">
-                <StepsEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns} summary={summary} error={error} />
+                <StepsEditor
+                  recipe={recipe}
+                  setRecipe={setRecipe}
+                  columns={(summary?.transformedColumns ?? file.columns).map((c) => c.name)}
+                  summary={summary}
+                  error={error}
+                />
                 <SqlEditor
                   recipe={recipe}
                   setRecipe={setRecipe}

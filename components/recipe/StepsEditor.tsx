@@ -5,6 +5,7 @@ import { buildStep, STEP_FORMS } from "@/lib/recipe/forms";
 import type { Recipe, Step } from "@/lib/recipe/schema";
 import { describeStep } from "@/lib/recipe/steps";
 import type { StagesError } from "@/lib/result";
+import { SchemaMapper } from "./SchemaMapper";
 import { SpecForm } from "./SpecForm";
 
 interface Props {
@@ -84,6 +85,7 @@ export function StepsEditor({ recipe, setRecipe, columns, summary, error }: Prop
           return null;
         }}
       />
+      <SchemaMapper columns={columns} onAdd={(step) => set([...steps, step])} />
     </section>
   );
 }

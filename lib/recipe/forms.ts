@@ -49,7 +49,10 @@ export const RULE_FORMS: Forms<RuleKind> = {
   },
 };
 
-export const STEP_FORMS: Forms<StepKind> = {
+/** Steps made with a plain form; mapping onto a target schema has its own. */
+export type FormStepKind = Exclude<StepKind, "mapSchema">;
+
+export const STEP_FORMS: Forms<FormStepKind> = {
   select: { label: "Keep and order columns", fields: [{ name: "columns", label: "Columns, in order", input: "columns" }] },
   rename: { label: "Rename a column", fields: [{ name: "from", label: "Column", input: "column" }, { name: "to", label: "New name", input: "text" }] },
   cast: { label: "Change type", fields: [column, { name: "type", label: "Type (e.g. INTEGER, DATE, DECIMAL(10,2))", input: "text" }] },
@@ -101,7 +104,7 @@ export function buildRule(kind: RuleKind, values: FormValues, id: string, severi
   return parsed.success ? parsed.data : `${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`;
 }
 
-export function buildStep(kind: StepKind, values: FormValues): Step | string {
+export function buildStep(kind: FormStepKind, values: FormValues): Step | string {
   const fields = fieldValues(STEP_FORMS[kind].fields, values);
   if (typeof fields === "string") return fields;
   const parsed = stepSchema.safeParse({ ...fields, kind });

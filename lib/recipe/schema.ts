@@ -48,6 +48,10 @@ export const stepSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("dedupe"), columns: z.array(column).optional() }),
   z.object({ kind: z.literal("derive"), name: column, expression: z.string().min(1) }),
   z.object({ kind: z.literal("split"), column, delimiter: z.string().min(1), into: z.array(column).min(2) }),
+  z.object({
+    kind: z.literal("mapSchema"),
+    target: z.array(z.object({ name: column, type: z.string().min(1), from: column.nullable() })).min(1),
+  }),
 ]);
 
 const stepEntry = z.intersection(stepSchema, z.object({ enabled: z.boolean().default(true) }));

@@ -72,6 +72,26 @@ describe("compileSteps", () => {
     ]);
   });
 
+  it("maps columns onto a target schema, casting and filling unmatched targets with NULL", async () => {
+    const out = await run([
+      on({
+        kind: "mapSchema",
+        target: [
+          { name: "customer", type: "VARCHAR", from: "name" },
+          { name: "amount", type: "INTEGER", from: "amt" },
+          { name: "country", type: "VARCHAR", from: null },
+        ],
+      }),
+    ]);
+    expect(out.columns).toEqual(["customer", "amount", "country"]);
+    expect(out.rows).toEqual([
+      { customer: "  Ada ", amount: 10, country: null },
+      { customer: "Bob", amount: -5, country: null },
+      { customer: "bob", amount: null, country: null },
+      { customer: "bob", amount: null, country: null },
+    ]);
+  });
+
   it("skips disabled steps", async () => {
     const out = await run([on({ kind: "filter", where: "false", enabled: false })]);
     expect(out.rows).toHaveLength(4);

@@ -86,6 +86,12 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
         ...step.into.map((n, i): [string, string] => [`string_split(CAST(${ident(step.column)} AS VARCHAR), ${literal(step.delimiter)})[${i + 1}]`, n]),
       ]);
     }
+    case "mapSchema": {
+      const badType = step.target.find((t) => !isSafeTypeName(t.type));
+      if (badType) return `"${badType.type}" is not a type name.`;
+      if (new Set(step.target.map((t) => t.name)).size !== step.target.length) return "Each target column needs its own name.";
+      return project(step.target.map((t) => [`CAST(${t.from === null ? "NULL" : ident(t.from)} AS ${t.type.trim()})`, t.name]));
+    }
   }
 }
 
@@ -100,6 +106,8 @@ function stepColumns(step: Step): string[] {
     case "filter":
     case "derive":
       return [];
+    case "mapSchema":
+      return step.target.flatMap((t) => (t.from === null ? [] : [t.from]));
     default:
       return [step.column];
   }
@@ -130,5 +138,7 @@ export function describeStep(step: Step): string {
       return `Add ${step.name} = ${step.expression}`;
     case "split":
       return `Split ${step.column} on "${step.delimiter}" into ${step.into.join(", ")}`;
+    case "mapSchema":
+      return `Map onto the target schema: ${step.target.map((t) => `${t.name} ${t.type} ← ${t.from ?? "(empty)"}`).join(", ")}`;
   }
 }
