@@ -36,6 +36,15 @@ test("steps and SQL build a recipe whose final preview survives a reload", async
   const steps = page.getByRole("region", { name: "Transform steps" }).getByRole("listitem");
   await expect(steps.nth(1)).toContainText("Keep rows where amount >= 2");
   await expect(steps.nth(1).getByRole("alert")).toContainText('"amount"');
+
+  // Edit the moved filter to use the column's name at that point.
+  await page.getByRole("button", { name: "Edit step 2" }).click();
+  const edit = page.getByRole("group", { name: "Edit step 2" });
+  await expect(edit.getByLabel("SQL condition")).toHaveValue("amount >= 2");
+  await edit.getByLabel("SQL condition").fill("amt >= 5");
+  await edit.getByRole("button", { name: "Save step" }).click();
+  await expect(steps.nth(1)).toContainText("Keep rows where amt >= 5");
+  await expectCounts(page, "5 rows in = 3 valid after steps + 2 rejected");
 });
 
 test("a broken SQL statement shows where the error is, and a long query can be cancelled", async ({ page }) => {

@@ -65,7 +65,7 @@ export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }
                 <StepsEditor
                   recipe={recipe}
                   setRecipe={setRecipe}
-                  columns={(summary?.transformedColumns ?? file.columns).map((c) => c.name)}
+                  columns={stagedColumns}
                   summary={summary}
                   error={error}
                 />

@@ -11,15 +11,18 @@ interface Props<K extends string> {
   columns: string[];
   extra?: React.ReactNode;
   submitLabel: string;
+  /** Start from an existing item's kind and values (editing it). */
+  initial?: { kind: K; values: FormValues };
+  onCancel?: () => void;
   /** Returns an error to show, or null when the item was added. */
   onSubmit: (kind: K, values: FormValues) => string | null;
 }
 
 /** A small form whose fields follow the chosen kind's spec (lib/recipe/forms.ts). */
-export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, extra, submitLabel, onSubmit }: Props<K>) {
+export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, extra, submitLabel, initial, onCancel, onSubmit }: Props<K>) {
   const kinds = Object.keys(forms) as K[];
-  const [kind, setKind] = useState<K>(kinds[0]!);
-  const [values, setValues] = useState<FormValues>({});
+  const [kind, setKind] = useState<K>(initial?.kind ?? kinds[0]!);
+  const [values, setValues] = useState<FormValues>(initial?.values ?? {});
   const [error, setError] = useState<string | null>(null);
   const set = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
 
@@ -53,6 +56,11 @@ export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, 
         <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2">
           {submitLabel}
         </button>
+        {onCancel && (
+          <button type="button" className="rounded border px-3 py-1 text-sm focus-visible:outline-2" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </fieldset>
       {error && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">

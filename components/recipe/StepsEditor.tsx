@@ -1,9 +1,10 @@
 "use client";
 
+import { useState } from "react";
 import type { RunSummary } from "@/lib/engine/api";
-import { buildStep, STEP_FORMS } from "@/lib/recipe/forms";
+import { buildStep, STEP_FORMS, stepFormValues, type FormStepKind } from "@/lib/recipe/forms";
 import type { Recipe, Step } from "@/lib/recipe/schema";
-import { describeStep } from "@/lib/recipe/steps";
+import { compileSteps, describeStep } from "@/lib/recipe/steps";
 import type { StagesError } from "@/lib/result";
 import { SchemaMapper } from "./SchemaMapper";
 import { SpecForm } from "./SpecForm";
@@ -11,6 +12,7 @@ import { SpecForm } from "./SpecForm";
 interface Props {
   recipe: Recipe;
   setRecipe: (recipe: Recipe) => void;
+  /** The columns of the valid rows, before any step. */
   columns: string[];
   summary: RunSummary | null;
   error: StagesError | null;
@@ -21,7 +23,13 @@ const small = "rounded px-1 text-xs underline disabled:opacity-40 focus-visible:
 /** Transform steps: an ordered list that can be edited, disabled, moved and removed. */
 export function StepsEditor({ recipe, setRecipe, columns, summary, error }: Props) {
   const steps = recipe.steps;
+  const [editing, setEditing] = useState<number | null>(null);
   const set = (next: Step[]) => setRecipe({ ...recipe, steps: next });
+  /** The columns a step at position i sees: what the steps before it leave. */
+  const columnsBefore = (i: number) => {
+    const compiled = compileSteps("input", steps.slice(0, i), columns);
+    return compiled.ok ? compiled.columns : columns;
+  };
   const move = (i: number, by: number) => {
     const next = [...steps];
     const [step] = next.splice(i, 1);
@@ -54,10 +62,33 @@ export function StepsEditor({ recipe, setRecipe, columns, summary, error }: Prop
               <button type="button" className={small} disabled={i === steps.length - 1} aria-label={`Move step ${i + 1} down`} onClick={() => move(i, 1)}>
                 Down
               </button>
+              {step.kind !== "mapSchema" && (
+                <button type="button" className={small} aria-label={`Edit step ${i + 1}`} onClick={() => setEditing(i)}>
+                  Edit
+                </button>
+              )}
               <button type="button" className={small} aria-label={`Remove step ${i + 1}`} onClick={() => set(steps.filter((_, j) => j !== i))}>
                 Remove
               </button>
             </div>
+            {editing === i && step.kind !== "mapSchema" && (
+              <SpecForm
+                legend={`Edit step ${i + 1}`}
+                kindLabel="Step"
+                forms={STEP_FORMS}
+                columns={columnsBefore(i)}
+                submitLabel="Save step"
+                initial={{ kind: step.kind, values: stepFormValues(step) }}
+                onCancel={() => setEditing(null)}
+                onSubmit={(kind: FormStepKind, values) => {
+                  const edited = buildStep(kind, values);
+                  if (typeof edited === "string") return edited;
+                  set(steps.map((s, j) => (j === i ? { ...edited, enabled: s.enabled } : s)));
+                  setEditing(null);
+                  return null;
+                }}
+              />
+            )}
             {summary?.stepSql[i] && (
               <details className="mt-1 text-xs">
                 <summary className="cursor-pointer">SQL</summary>
@@ -76,7 +107,7 @@ export function StepsEditor({ recipe, setRecipe, columns, summary, error }: Prop
         legend="Add a step"
         kindLabel="Step"
         forms={STEP_FORMS}
-        columns={columns}
+        columns={columnsBefore(steps.length)}
         submitLabel="Add step"
         onSubmit={(kind, values) => {
           const step = buildStep(kind, values);
@@ -85,7 +116,7 @@ export function StepsEditor({ recipe, setRecipe, columns, summary, error }: Prop
           return null;
         }}
       />
-      <SchemaMapper columns={columns} onAdd={(step) => set([...steps, step])} />
+      <SchemaMapper columns={columnsBefore(steps.length)} onAdd={(step) => set([...steps, step])} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildRule, buildStep } from "./forms";
+import { buildRule, buildStep, stepFormValues, type FormStepKind } from "./forms";
+import type { Step } from "./schema";
 
 describe("buildRule", () => {
   it("turns filled-in fields into a checked rule", () => {
@@ -31,5 +32,17 @@ describe("buildStep", () => {
   it("refuses incomplete steps", () => {
     expect(buildStep("rename", { from: "a", to: "" })).toBe("New name: fill this in.");
     expect(buildStep("split", { column: "c", delimiter: ";", into: "only" })).toMatch(/into/);
+  });
+});
+
+describe("stepFormValues", () => {
+  it("gives back what buildStep reads, so a step edits without change", () => {
+    const steps: Step[] = [
+      { kind: "split", column: "c", delimiter: ";", into: ["a", "b"], enabled: true },
+      { kind: "replace", column: "c", find: "x", replace: "", enabled: true },
+      { kind: "dedupe", columns: ["k1", "k2"], enabled: true },
+      { kind: "filter", where: "a > 1", enabled: true },
+    ];
+    for (const step of steps) expect(buildStep(step.kind as FormStepKind, stepFormValues(step))).toEqual(step);
   });
 });

@@ -110,3 +110,15 @@ export function buildStep(kind: FormStepKind, values: FormValues): Step | string
   const parsed = stepSchema.safeParse({ ...fields, kind });
   return parsed.success ? { ...parsed.data, enabled: true } : `${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`;
 }
+
+/** A step's values as the form shows them, for editing it. */
+export function stepFormValues(step: Step): FormValues {
+  const values: FormValues = {};
+  for (const [key, value] of Object.entries(step)) {
+    if (key === "kind" || key === "enabled") continue;
+    if (Array.isArray(value)) values[key] = value.join(", ");
+    else if (typeof value === "boolean") values[key] = value;
+    else if (value !== undefined && value !== null) values[key] = String(value);
+  }
+  return values;
+}
