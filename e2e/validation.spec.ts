@@ -60,3 +60,24 @@ test("a broken regular expression or SQL condition is refused with a message at 
   const sqlRule = page.getByRole("listitem").filter({ hasText: "rows must satisfy" });
   await expect(sqlRule.getByRole("alert")).toContainText("This SQL expression cannot run");
 });
+
+test("column profiles show the right counts and suggest rules the user can accept", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await expectCounts(page, "5 rows in");
+
+  const id = page.getByRole("listitem", { name: "Profile of id" });
+  await expect(id).toContainText("Empty0 (0%)");
+  await expect(id).toContainText("Distinct5");
+  await expect(id).toContainText("Min – max1 – 5");
+  await expect(id).toContainText("Mean3");
+  const status = page.getByRole("listitem", { name: "Profile of status" });
+  await expect(status.getByRole("table", { name: "Most common values of status" }).getByRole("row").first()).toContainText("open3");
+  const email = page.getByRole("listitem", { name: "Profile of email" });
+  await expect(email).toContainText("Empty1 (20%)");
+
+  await page.getByRole("button", { name: 'Add rule: "id" must be unique' }).click();
+  await expect(page.getByRole("region", { name: "Validation rules" }).getByRole("listitem")).toContainText(['"id" must be unique']);
+  await expect(page.getByRole("button", { name: 'Add rule: "id" must be unique' })).toHaveCount(0);
+  await expectCounts(page, "5 rows in = 5 valid after steps + 0 rejected");
+});

@@ -6,6 +6,7 @@ import { cleanLeftovers, listDatasets } from "./engine/datasets";
 import { duck } from "./engine/duckdb";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
+import { profileSource } from "./engine/profile";
 import { promote } from "./engine/promote";
 import { removeStaged, stageFile } from "./engine/staging";
 import { ensureTable, readPage } from "./engine/tables";
@@ -40,6 +41,7 @@ const engine: EngineApi = {
   removeStaged: (fileId) => guard(() => removeStaged(db, fileId)),
   describe: (source) => guard(() => ensureTable(db, source)),
   page: (source, request) => guard(() => readPage(db, source, request)),
+  profile: (source) => guard(() => profileSource(db, source)),
   runRecipe: (fileId, recipe, taskId) => guard(() => runRecipe(db, fileId, recipe, taskId), taskId),
   promote: (fileId, recipe, name, taskId, onProgress) =>
     guard(() => promote(db, fileId, recipe, name, taskId, onProgress), taskId),

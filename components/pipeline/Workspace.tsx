@@ -11,6 +11,7 @@ import { RulesEditor } from "../recipe/RulesEditor";
 import { SqlEditor } from "../recipe/SqlEditor";
 import { StepsEditor } from "../recipe/StepsEditor";
 import { summaryOf, useRecipe, useRecipeRun } from "../recipe/useRecipe";
+import { ProfilePanel } from "./ProfilePanel";
 import { RejectedRows } from "./RejectedRows";
 import { RunStatus } from "./RunStatus";
 
@@ -58,6 +59,7 @@ export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }
               )}
             </div>
           </div>
+          {recipe && <ProfilePanel source={{ kind: "staged", fileId: file.id }} recipe={recipe} setRecipe={setRecipe} />}
           {recipe && (
             <div className="grid gap-4 xl:grid-cols-2">
               <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns} summary={summary} error={error} />

@@ -1,4 +1,5 @@
 import type { Column, Manifest } from "@/lib/datasets/manifest";
+import type { ColumnProfile } from "@/lib/profile/sql";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { StagedFile } from "@/lib/staging/db";
 import type { Result } from "@/lib/result";
@@ -88,6 +89,8 @@ export interface EngineApi {
   removeStaged(fileId: string): Promise<Result<null>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
   page(source: SourceRef, request: PageRequest): Promise<Result<RowPage>>;
+  /** Per-column statistics, top values and histograms, computed by DuckDB. */
+  profile(source: SourceRef): Promise<Result<ColumnProfile[]>>;
   runRecipe(fileId: string, recipe: Recipe, taskId: string): Promise<Result<RunSummary>>;
   promote(fileId: string, recipe: Recipe, datasetName: string, taskId: string, onProgress?: ProgressFn): Promise<Result<Manifest>>;
   listDatasets(): Promise<Result<DatasetSummary[]>>;

@@ -1,0 +1,124 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { SourceRef } from "@/lib/engine/api";
+import { getEngine } from "@/lib/engine/client";
+import { formatCount } from "@/lib/format";
+import type { ColumnProfile } from "@/lib/profile/sql";
+import { suggestRules } from "@/lib/profile/suggest";
+import { ruleMessage } from "@/lib/recipe/rules";
+import type { Recipe } from "@/lib/recipe/schema";
+import { describeError } from "@/lib/result";
+
+interface Props {
+  source: SourceRef;
+  recipe: Recipe;
+  setRecipe: (recipe: Recipe) => void;
+}
+
+/** Column profiles of the staged data, and the rules they suggest. */
+export function ProfilePanel({ source, recipe, setRecipe }: Props) {
+  const [profiles, setProfiles] = useState<ColumnProfile[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = JSON.stringify(source);
+  useEffect(() => {
+    let live = true;
+    void getEngine()
+      .profile(JSON.parse(key) as SourceRef)
+      .then((r) => live && (r.ok ? setProfiles(r.value) : setError(describeError(r.error))));
+    return () => void (live = false);
+  }, [key]);
+
+  const existing = new Set(recipe.rules.map((r) => ruleMessage(r)));
+  const suggestions = profiles ? suggestRules(profiles, () => crypto.randomUUID().slice(0, 8)).filter((s) => !existing.has(ruleMessage(s.rule))) : [];
+
+  return (
+    <section aria-labelledby="profile-heading" className="space-y-2">
+      <h3 id="profile-heading" className="text-sm font-semibold">
+        Column profiles
+      </h3>
+      {error && <p className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+      {!profiles && !error && <p className="text-xs">Profiling the columns…</p>}
+      {profiles && (
+        <ul className="grid gap-2 sm:grid-cols-2 2xl:grid-cols-3">
+          {profiles.map((p) => (
+            <li key={p.name} aria-label={`Profile of ${p.name}`} className="rounded border border-slate-200 p-2 text-xs dark:border-slate-800">
+              <p className="font-semibold">
+                {p.name} <span className="font-normal text-slate-500">{p.type}</span>
+              </p>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-2">
+                <dt>Empty</dt>
+                <dd>
+                  {formatCount(p.nulls)} ({p.count ? Math.round((100 * p.nulls) / p.count) : 0}%)
+                </dd>
+                <dt>Distinct</dt>
+                <dd>
+                  {p.distinctApprox ? "≈ " : ""}
+                  {formatCount(p.distinct)}
+                </dd>
+                <dt>Min – max</dt>
+                <dd>
+                  {p.min ?? "—"} – {p.max ?? "—"}
+                </dd>
+                {p.mean !== null && (
+                  <>
+                    <dt>Mean</dt>
+                    <dd>{Number(p.mean.toPrecision(6))}</dd>
+                  </>
+                )}
+              </dl>
+              <Bars profile={p} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {suggestions.length > 0 && (
+        <div className="space-y-1">
+          <h4 className="text-xs font-semibold">Suggested rules</h4>
+          <ul className="space-y-1 text-xs">
+            {suggestions.map((s) => (
+              <li key={s.rule.id} className="flex flex-wrap items-center gap-2">
+                <span>
+                  {ruleMessage(s.rule)} <span className="text-slate-500">({s.why})</span>
+                </span>
+                <button
+                  type="button"
+                  className="rounded border px-2 py-0.5 focus-visible:outline-2"
+                  onClick={() => setRecipe({ ...recipe, rules: [...recipe.rules, s.rule] })}
+                >
+                  Add rule: {ruleMessage(s.rule)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** A histogram for numbers, the most common values for the rest, as plain bars. */
+function Bars({ profile }: { profile: ColumnProfile }) {
+  const bars = profile.histogram
+    ? profile.histogram.map((b) => ({ label: `${Number(b.from.toPrecision(4))} – ${Number(b.to.toPrecision(4))}`, n: b.n }))
+    : profile.top.map((t) => ({ label: t.value ?? "(empty)", n: t.n }));
+  const most = Math.max(1, ...bars.map((b) => b.n));
+  return (
+    <table className="mt-1 w-full">
+      <caption className="sr-only">{profile.histogram ? `Histogram of ${profile.name}` : `Most common values of ${profile.name}`}</caption>
+      <tbody>
+        {bars.map((b, i) => (
+          <tr key={i}>
+            <th scope="row" className="max-w-24 truncate pr-1 text-left font-normal" title={b.label}>
+              {b.label}
+            </th>
+            <td className="w-full">
+              <div className="h-2 rounded bg-sky-600" style={{ width: `${(100 * b.n) / most}%` }} />
+            </td>
+            <td className="pl-1 text-right tabular-nums">{formatCount(b.n)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

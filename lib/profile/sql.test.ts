@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { histogramBins, histogramSql, statsSql, topValuesSql } from "./sql";
+import { suggestRules } from "./suggest";
+
+const COLUMNS = [
+  { name: "id", type: "INTEGER" },
+  { name: "status", type: "VARCHAR" },
+  { name: "score", type: "DOUBLE" },
+];
+
+async function table() {
+  const db = await freshDuckDb();
+  await db.run(`CREATE TABLE t AS SELECT * FROM (VALUES
+    (1, 'open', 1.0), (2, 'open', 2.0), (3, 'closed', NULL), (4, 'open', 10.0), (5, 'closed', 4.0), (6, NULL, 5.5)) v(id, status, score)`);
+  return db;
+}
+
+describe("profile SQL", () => {
+  it("counts rows, nulls, distinct values, bounds and means in one scan", async () => {
+    const db = await table();
+    const [row] = await db.rows(statsSql("t", COLUMNS, true));
+    expect(row).toMatchObject({ n: 6, nn0: 6, d0: 6, min0: "1", max0: "6", avg0: 3.5, nn1: 5, d1: 2, min1: "closed", avg1: null, nn2: 5, d2: 5 });
+    const [approx] = await db.rows(statsSql("t", COLUMNS, false));
+    expect(approx!.d1).toBe(2);
+  });
+
+  it("finds the most common values, NULL among them", async () => {
+    const db = await table();
+    expect(await db.rows(topValuesSql("t", "status"))).toEqual([
+      { value: "open", n: 3 },
+      { value: "closed", n: 2 },
+      { value: null, n: 1 },
+    ]);
+  });
+
+  it("bins numbers into a histogram whose last bin holds the maximum", async () => {
+    const db = await table();
+    const rows = (await db.rows(histogramSql("t", "score", 1, 10, 3))) as { bin: number; n: number }[];
+    expect(histogramBins(rows, 1, 10, 3)).toEqual([
+      { from: 1, to: 4, n: 2 },
+      { from: 4, to: 7, n: 2 },
+      { from: 7, to: 10, n: 1 },
+    ]);
+  });
+});
+
+describe("suggestRules", () => {
+  it("suggests what the data keeps: required, unique, one-of, range", () => {
+    let n = 0;
+    const profile = (p: Partial<Parameters<typeof suggestRules>[0][number]>) => ({
+      name: "c", type: "VARCHAR", count: 6, nulls: 0, distinct: 6, distinctApprox: false, min: null, max: null, mean: null, top: [], histogram: null, ...p,
+    });
+    const suggestions = suggestRules(
+      [
+        profile({ name: "id", type: "INTEGER", min: "1", max: "6" }),
+        profile({ name: "status", distinct: 2, nulls: 1, top: [{ value: "open", n: 3 }, { value: "closed", n: 2 }, { value: null, n: 1 }] }),
+        profile({ name: "note", distinct: 6, distinctApprox: true }),
+      ],
+      () => `s${++n}`,
+    );
+    expect(suggestions.map((s) => [s.rule.kind, "column" in s.rule ? s.rule.column : ""])).toEqual([
+      ["required", "id"],
+      ["unique", "id"],
+      ["range", "id"],
+      ["oneOf", "status"],
+      ["required", "note"],
+    ]);
+    expect(suggestions[3]!.rule).toMatchObject({ values: ["open", "closed"], severity: "reject", enabled: true });
+  });
+});

@@ -1,0 +1,62 @@
+import type { Column } from "@/lib/datasets/manifest";
+import { ident } from "@/lib/sql/quote";
+import { isNumericType } from "@/lib/sql/types";
+
+/**
+ * Column profiles as SQL: one scan for every column's counts, bounds and
+ * mean; then, per column, its most common values (text) or a 10-bin
+ * histogram (numbers).
+ */
+export interface ColumnProfile {
+  name: string;
+  type: string;
+  count: number;
+  nulls: number;
+  distinct: number;
+  /** Distinct counts of big tables are estimated (HyperLogLog). */
+  distinctApprox: boolean;
+  min: string | null;
+  max: string | null;
+  mean: number | null;
+  top: { value: string | null; n: number }[];
+  histogram: { from: number; to: number; n: number }[] | null;
+}
+
+/** Above this many rows, distinct counts are estimated. */
+export const EXACT_DISTINCT_LIMIT = 200_000;
+
+export function statsSql(table: string, columns: readonly Column[], exactDistinct: boolean): string {
+  const parts = columns.flatMap((c, i) => {
+    const col = ident(c.name);
+    return [
+      `count(${col})::BIGINT AS nn${i}`,
+      exactDistinct ? `count(DISTINCT ${col})::BIGINT AS d${i}` : `approx_count_distinct(${col})::BIGINT AS d${i}`,
+      `CAST(min(${col}) AS VARCHAR) AS min${i}`,
+      `CAST(max(${col}) AS VARCHAR) AS max${i}`,
+      isNumericType(c.type) ? `avg(${col})::DOUBLE AS avg${i}` : `NULL::DOUBLE AS avg${i}`,
+    ];
+  });
+  return `SELECT count(*)::BIGINT AS n${parts.length ? ", " + parts.join(", ") : ""} FROM ${ident(table)}`;
+}
+
+export function topValuesSql(table: string, column: string, limit = 5): string {
+  return `SELECT CAST(${ident(column)} AS VARCHAR) AS value, count(*)::BIGINT AS n FROM ${ident(table)}
+GROUP BY 1 ORDER BY n DESC, value NULLS LAST LIMIT ${limit}`;
+}
+
+export function histogramSql(table: string, column: string, min: number, max: number, bins = 10): string {
+  const width = (max - min) / bins || 1;
+  const col = ident(column);
+  return `SELECT least(CAST(floor((${col} - ${min}) / ${width}) AS INTEGER), ${bins - 1}) AS bin, count(*)::BIGINT AS n
+FROM ${ident(table)} WHERE ${col} IS NOT NULL GROUP BY 1 ORDER BY 1`;
+}
+
+/** Fill every bin, empty ones included, with its bounds. */
+export function histogramBins(rows: { bin: number; n: number }[], min: number, max: number, bins = 10) {
+  const width = (max - min) / bins || 1;
+  return Array.from({ length: bins }, (_, b) => ({
+    from: min + b * width,
+    to: min + (b + 1) * width,
+    n: rows.find((r) => r.bin === b)?.n ?? 0,
+  }));
+}

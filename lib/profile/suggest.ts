@@ -1,0 +1,38 @@
+import { isNumericType, isTextType } from "@/lib/sql/types";
+import type { Rule } from "@/lib/recipe/schema";
+import type { ColumnProfile } from "./sql";
+
+/**
+ * Rules the data already keeps, offered for the user to accept: no nulls →
+ * required; all values distinct → unique; few distinct text values → one of
+ * them; numbers → between the seen minimum and maximum.
+ */
+export interface Suggestion {
+  rule: Rule;
+  why: string;
+}
+
+/** A rule without its id, severity and switch (distributed over the kinds). */
+type RuleBody = Rule extends infer R ? (R extends Rule ? Omit<R, "id" | "severity" | "enabled"> : never) : never;
+
+export function suggestRules(profiles: readonly ColumnProfile[], newId: () => string): Suggestion[] {
+  const out: Suggestion[] = [];
+  const add = (rule: RuleBody, why: string) =>
+    out.push({ rule: { ...rule, id: newId(), severity: "reject", enabled: true } as Rule, why });
+  for (const p of profiles) {
+    if (p.count === 0) continue;
+    if (p.nulls === 0) add({ kind: "required", column: p.name }, `no empty values in ${p.count} rows`);
+    if (p.nulls === 0 && !p.distinctApprox && p.distinct === p.count && p.count > 1) {
+      add({ kind: "unique", column: p.name }, `all ${p.count} values are different`);
+    }
+    const complete = p.top.reduce((n, t) => n + (t.value === null ? 0 : t.n), 0) === p.count - p.nulls;
+    if (isTextType(p.type) && p.distinct <= 10 && p.count >= 2 * p.distinct && complete && !p.distinctApprox) {
+      const values = p.top.flatMap((t) => (t.value === null ? [] : [t.value]));
+      add({ kind: "oneOf", column: p.name, values }, `only ${values.length} different values`);
+    }
+    if (isNumericType(p.type) && p.min !== null && p.max !== null) {
+      add({ kind: "range", column: p.name, min: p.min, max: p.max }, `values seen run from ${p.min} to ${p.max}`);
+    }
+  }
+  return out;
+}

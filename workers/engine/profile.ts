@@ -1,0 +1,62 @@
+import type { SourceRef } from "@/lib/engine/api";
+import { EXACT_DISTINCT_LIMIT, histogramBins, histogramSql, statsSql, topValuesSql, type ColumnProfile } from "@/lib/profile/sql";
+import { ok, type Result } from "@/lib/result";
+import { isNumericType } from "@/lib/sql/types";
+import type { StagesDb } from "@/lib/staging/db";
+import { plainRows } from "./arrow-text";
+import { withConnection } from "./duckdb";
+import { ensureTable, tableName } from "./tables";
+
+/** Column profiles of a source, computed by DuckDB and kept per source (and run). */
+const cache = new Map<string, Promise<Result<ColumnProfile[]>>>();
+
+export function profileSource(db: StagesDb, source: SourceRef): Promise<Result<ColumnProfile[]>> {
+  const key = JSON.stringify(source);
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = compute(db, source);
+    cache.set(key, pending);
+    void pending.then((r) => r.ok || cache.delete(key));
+  }
+  return pending;
+}
+
+async function compute(db: StagesDb, source: SourceRef): Promise<Result<ColumnProfile[]>> {
+  const info = await ensureTable(db, source);
+  if (!info.ok) return info;
+  const { columns, rowCount } = info.value;
+  const table = tableName(source);
+  const exact = rowCount <= EXACT_DISTINCT_LIMIT;
+  return withConnection(async (conn) => {
+    const stats = plainRows(await conn.query(statsSql(table, columns, exact)))[0] as Record<string, unknown>;
+    const profiles: ColumnProfile[] = [];
+    for (const [i, c] of columns.entries()) {
+      const count = Number(stats.n);
+      const min = (stats[`min${i}`] as string | null) ?? null;
+      const max = (stats[`max${i}`] as string | null) ?? null;
+      const numeric = isNumericType(c.type) && min !== null && max !== null;
+      const top = plainRows(await conn.query(topValuesSql(table, c.name))) as ColumnProfile["top"];
+      const histogram = numeric
+        ? histogramBins(
+            plainRows(await conn.query(histogramSql(table, c.name, Number(min), Number(max)))) as { bin: number; n: number }[],
+            Number(min),
+            Number(max),
+          )
+        : null;
+      profiles.push({
+        name: c.name,
+        type: c.type,
+        count,
+        nulls: count - Number(stats[`nn${i}`]),
+        distinct: Number(stats[`d${i}`]),
+        distinctApprox: !exact,
+        min,
+        max,
+        mean: (stats[`avg${i}`] as number | null) ?? null,
+        top,
+        histogram,
+      });
+    }
+    return ok(profiles);
+  });
+}
