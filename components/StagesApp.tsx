@@ -3,7 +3,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
 import type { Progress } from "@/lib/engine/api";
-import { getEngine, newTaskId, progress } from "@/lib/engine/client";
+import { getEngine, newTaskId, onEngineRestart, progress } from "@/lib/engine/client";
 import { formatBytes, plural } from "@/lib/format";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/db";
@@ -26,12 +26,19 @@ export function StagesApp() {
   const [adding, setAdding] = useState<{ name: string; taskId: string; progress: Progress | null } | null>(null);
 
   useEffect(() => {
-    void getEngine()
-      .start()
-      .then((r) =>
-        setEngine(r.ok ? { kind: "ready", version: r.value.duckdbVersion } : { kind: "failed", message: describeError(r.error) }),
-      );
-  }, []);
+    const start = () =>
+      void getEngine()
+        .start()
+        .then((r) =>
+          setEngine(r.ok ? { kind: "ready", version: r.value.duckdbVersion } : { kind: "failed", message: describeError(r.error) }),
+        );
+    start();
+    return onEngineRestart((reason) => {
+      notify("error", `The engine stopped (${reason}) and is restarting. Staged files and datasets are safe.`);
+      setEngine({ kind: "starting" });
+      start();
+    });
+  }, [notify]);
 
   async function addFiles(list: File[]) {
     for (const file of list) {

@@ -11,6 +11,7 @@ import { promote } from "./engine/promote";
 import { removeStaged, stageFile } from "./engine/staging";
 import { ensureTable, readPage } from "./engine/tables";
 import { Cancelled, cancelTask, endTask } from "./engine/tasks";
+import { compareVersions, deleteVersion, listVersions } from "./engine/versions";
 
 /**
  * The engine worker: the only place that runs DuckDB, writes the staging
@@ -46,6 +47,9 @@ const engine: EngineApi = {
   promote: (fileId, recipe, name, taskId, onProgress) =>
     guard(() => promote(db, fileId, recipe, name, taskId, onProgress), taskId),
   listDatasets: () => guard(listDatasets),
+  listVersions: (name) => guard(() => listVersions(name)),
+  deleteVersion: (name, version) => guard(() => deleteVersion(name, version)),
+  compareVersions: (name, before, after) => guard(() => compareVersions(db, name, before, after)),
   exportSource: (source, format, options) => guard(() => exportSource(db, source, format, options)),
   cancel: async (taskId) => cancelTask(taskId),
 };

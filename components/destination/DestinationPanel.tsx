@@ -1,29 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import type { ExportFormat } from "@/lib/engine/api";
-import { getEngine } from "@/lib/engine/client";
-import { saveBlob } from "@/lib/download";
-import { formatBytes, plural } from "@/lib/format";
-import { describeError } from "@/lib/result";
+import { SourceGrid } from "../grid/SourceGrid";
 import type { Notify } from "../notices";
+import { DatasetCard } from "./DatasetCard";
 import { useDatasets } from "./useDatasets";
-
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: "csv", label: "CSV" },
-  { format: "parquet", label: "Parquet" },
-];
 
 /** The destination: promoted datasets in this browser's private file system. */
 export function DestinationPanel({ notify }: { notify: Notify }) {
   const { datasets, error } = useDatasets();
   const [neutralizeFormulas, setNeutralizeFormulas] = useState(true);
-
-  async function download(name: string, version: number, format: ExportFormat) {
-    const result = await getEngine().exportSource({ kind: "dataset", name, version }, format, { neutralizeFormulas });
-    if (!result.ok) return notify("error", describeError(result.error));
-    saveBlob(result.value.blob, result.value.fileName);
-  }
+  const [open, setOpen] = useState<{ name: string; version: number } | null>(null);
+  const opened = open && datasets?.some((d) => d.name === open.name && d.versions.includes(open.version)) ? open : null;
 
   return (
     <section aria-labelledby="destination-heading" className="space-y-2">
@@ -31,7 +19,7 @@ export function DestinationPanel({ notify }: { notify: Notify }) {
         Destination
       </h2>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Datasets are kept in this browser&apos;s private file system, one Parquet file per version.
+        Datasets are kept in this browser&apos;s private file system, one Parquet file and manifest per version.
       </p>
       {error && <p className="text-sm text-red-700 dark:text-red-400">{error}</p>}
       {datasets === null ? (
@@ -40,37 +28,34 @@ export function DestinationPanel({ notify }: { notify: Notify }) {
         <p className="text-sm text-slate-500 dark:text-slate-400">No datasets promoted yet.</p>
       ) : (
         <ul className="space-y-2">
-          {datasets.map(({ name, latest, versions, bytes }) => (
-            <li key={name} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
-              <p className="font-medium">{name}</p>
-              <p className="text-xs text-slate-600 dark:text-slate-400">
-                v{latest.version} · {plural(latest.rows.promoted, "row")} · {plural(versions.length, "version")} ·{" "}
-                {formatBytes(bytes)} · {new Date(latest.createdAt).toLocaleString()}
-              </p>
-              <div className="mt-1 flex flex-wrap gap-2">
-                {FORMATS.map(({ format, label }) => (
-                  <button
-                    key={format}
-                    type="button"
-                    className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 focus-visible:outline-2 dark:border-slate-700 dark:hover:bg-slate-800"
-                    onClick={() => void download(name, latest.version, format)}
-                  >
-                    Download {name} v{latest.version} as {label}
-                  </button>
-                ))}
-              </div>
-            </li>
+          {datasets.map((d) => (
+            <DatasetCard
+              key={d.name}
+              dataset={d}
+              neutralizeFormulas={neutralizeFormulas}
+              onOpen={(version) => setOpen({ name: d.name, version })}
+              notify={notify}
+            />
           ))}
         </ul>
       )}
       <label className="flex items-center gap-2 text-xs">
-        <input
-          type="checkbox"
-          checked={neutralizeFormulas}
-          onChange={(e) => setNeutralizeFormulas(e.target.checked)}
-        />
+        <input type="checkbox" checked={neutralizeFormulas} onChange={(e) => setNeutralizeFormulas(e.target.checked)} />
         Protect CSV downloads against spreadsheet formulas (cells starting with = + - @)
       </label>
+      {opened && (
+        <div className="space-y-1">
+          <div className="flex items-baseline justify-between">
+            <h3 className="text-sm font-semibold">
+              {opened.name} v{opened.version}
+            </h3>
+            <button type="button" className="text-xs underline focus-visible:outline-2" onClick={() => setOpen(null)}>
+              Close {opened.name} v{opened.version}
+            </button>
+          </div>
+          <SourceGrid label={`Dataset ${opened.name} v${opened.version}`} source={{ kind: "dataset", ...opened }} />
+        </div>
+      )}
     </section>
   );
 }

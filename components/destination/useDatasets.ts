@@ -5,11 +5,13 @@ import { onDatasetsChanged } from "@/lib/datasets/changes";
 import type { DatasetSummary } from "@/lib/engine/api";
 import { getEngine } from "@/lib/engine/client";
 import { describeError } from "@/lib/result";
+import { useEngineEpoch } from "../useEngineEpoch";
 
 /** The destination's datasets, refreshed whenever any tab announces a change. */
 export function useDatasets() {
   const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const epoch = useEngineEpoch();
   const refresh = useCallback(async () => {
     const result = await getEngine().listDatasets();
     if (result.ok) {
@@ -20,6 +22,6 @@ export function useDatasets() {
   useEffect(() => {
     void refresh();
     return onDatasetsChanged(() => void refresh());
-  }, [refresh]);
+  }, [refresh, epoch]);
   return { datasets, error };
 }

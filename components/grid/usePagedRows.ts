@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { RowPage, SourceRef } from "@/lib/engine/api";
 import { getEngine } from "@/lib/engine/client";
 import { describeError } from "@/lib/result";
+import { useEngineEpoch } from "../useEngineEpoch";
 
 /**
  * Rows of a source, fetched from the worker a page at a time as the grid
@@ -14,6 +15,7 @@ const MAX_PAGES = 40;
 
 export function usePagedRows(source: SourceRef) {
   const key = JSON.stringify(source);
+  const epoch = useEngineEpoch();
   const [pages, setPages] = useState<Map<number, RowPage>>(() => new Map());
   const [error, setError] = useState<string | null>(null);
   const inflight = useRef(new Set<number>());
@@ -24,7 +26,7 @@ export function usePagedRows(source: SourceRef) {
     inflight.current.clear();
     setPages(new Map());
     setError(null);
-  }, [key]);
+  }, [key, epoch]);
 
   const ensureRows = useCallback(
     (first: number, last: number) => {

@@ -9,6 +9,7 @@ import { suggestRules } from "@/lib/profile/suggest";
 import { ruleMessage } from "@/lib/recipe/rules";
 import type { Recipe } from "@/lib/recipe/schema";
 import { describeError } from "@/lib/result";
+import { useEngineEpoch } from "../useEngineEpoch";
 
 interface Props {
   source: SourceRef;
@@ -21,13 +22,14 @@ export function ProfilePanel({ source, recipe, setRecipe }: Props) {
   const [profiles, setProfiles] = useState<ColumnProfile[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(source);
+  const epoch = useEngineEpoch();
   useEffect(() => {
     let live = true;
     void getEngine()
       .profile(JSON.parse(key) as SourceRef)
       .then((r) => live && (r.ok ? setProfiles(r.value) : setError(describeError(r.error))));
     return () => void (live = false);
-  }, [key]);
+  }, [key, epoch]);
 
   const existing = new Set(recipe.rules.map((r) => ruleMessage(r)));
   const suggestions = profiles ? suggestRules(profiles, () => crypto.randomUUID().slice(0, 8)).filter((s) => !existing.has(ruleMessage(s.rule))) : [];

@@ -6,6 +6,7 @@ import type { RunSummary } from "@/lib/engine/api";
 import { getEngine, newTaskId } from "@/lib/engine/client";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
+import { useEngineEpoch } from "../useEngineEpoch";
 import { stagingDb } from "@/lib/staging/store";
 
 /** The recipe being edited for a staged file, saved as a draft on every change. */
@@ -30,6 +31,7 @@ export function useRecipeRun(fileId: string, recipe: Recipe | undefined): { run:
   const current = useRef<string | null>(null);
   const lastSummary = useRef<RunSummary | null>(null);
   const key = recipe ? JSON.stringify(recipe) : null;
+  const epoch = useEngineEpoch();
 
   useEffect(() => {
     if (!key) return;
@@ -48,7 +50,7 @@ export function useRecipeRun(fileId: string, recipe: Recipe | undefined): { run:
           setRun({ kind: "done", summary: result.value });
         } else setRun({ kind: "failed", error: result.error, last: lastSummary.current });
       });
-  }, [fileId, key]);
+  }, [fileId, key, epoch]);
 
   const cancel = useCallback(() => {
     if (current.current) void getEngine().cancel(current.current);

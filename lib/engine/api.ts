@@ -1,3 +1,4 @@
+import type { SchemaDiff } from "@/lib/datasets/compare";
 import type { Column, Manifest } from "@/lib/datasets/manifest";
 import type { ColumnProfile } from "@/lib/profile/sql";
 import type { Recipe } from "@/lib/recipe/schema";
@@ -71,7 +72,19 @@ export interface RunSummary {
   rejectedColumns: Column[];
 }
 
-export type ExportFormat = "csv" | "parquet";
+export type ExportFormat = "csv" | "parquet" | "ndjson" | "manifest";
+
+/** What changed between two versions of a dataset. */
+export interface VersionDiff {
+  before: number;
+  after: number;
+  schema: SchemaDiff;
+  rowsBefore: number;
+  rowsAfter: number;
+  /** Rows (compared by value over the shared columns) only in one of the two. */
+  onlyBefore: number;
+  onlyAfter: number;
+}
 
 export interface ExportOptions {
   neutralizeFormulas: boolean;
@@ -94,7 +107,11 @@ export interface EngineApi {
   runRecipe(fileId: string, recipe: Recipe, taskId: string): Promise<Result<RunSummary>>;
   promote(fileId: string, recipe: Recipe, datasetName: string, taskId: string, onProgress?: ProgressFn): Promise<Result<Manifest>>;
   listDatasets(): Promise<Result<DatasetSummary[]>>;
-  /** CSV of any source; Parquet of a dataset version. */
+  /** Every committed version's manifest, oldest first. */
+  listVersions(name: string): Promise<Result<Manifest[]>>;
+  deleteVersion(name: string, version: number): Promise<Result<null>>;
+  compareVersions(name: string, before: number, after: number): Promise<Result<VersionDiff>>;
+  /** CSV or NDJSON of any source; Parquet and the manifest of a dataset version. */
   exportSource(source: SourceRef, format: ExportFormat, options: ExportOptions): Promise<Result<ExportedFile>>;
   cancel(taskId: string): Promise<void>;
 }

@@ -1,25 +1,64 @@
 import * as Comlink from "comlink";
+import { fail, type Result } from "@/lib/result";
 import type { EngineApi, ProgressFn } from "./api";
 
 /**
- * The main thread's handle on the engine worker. One worker per tab, started
- * on first use.
+ * The main thread's handle on the engine worker: one worker per tab, started
+ * on first use. If the worker dies (or a test stops it), every call still
+ * waiting resolves with an error value, and the next call starts a new
+ * worker; listeners hear of the restart so they can refresh.
  */
 export type Engine = Comlink.Remote<EngineApi>;
 
-let engine: Engine | null = null;
+interface Running {
+  worker: Worker;
+  remote: Engine;
+  died: Promise<Result<never>>;
+  markDead: (result: Result<never>) => void;
+}
+
+let running: Running | null = null;
+const listeners = new Set<(reason: string) => void>();
+
+function spawn(): Running {
+  const worker = new Worker(new URL("../../workers/engine.worker.ts", import.meta.url), { type: "module", name: "stages-engine" });
+  let markDead!: Running["markDead"];
+  const died = new Promise<Result<never>>((resolve) => (markDead = resolve));
+  worker.addEventListener("error", () => restartEngine("it crashed"));
+  return { worker, remote: Comlink.wrap<EngineApi>(worker), died, markDead };
+}
+
+/** Stop the worker (crashed, or for a test) and let the next call start a new one. */
+export function restartEngine(reason: string): void {
+  if (!running) return;
+  const dead = running;
+  running = null;
+  dead.worker.terminate();
+  dead.markDead(fail({ message: `The engine stopped (${reason}) and has been restarted. Staged files and datasets are safe: try again.` }));
+  listeners.forEach((listener) => listener(reason));
+}
+
+export function onEngineRestart(listener: (reason: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const engine = new Proxy({} as Engine, {
+  get: (_, method: string) =>
+    (...args: unknown[]) => {
+      running ??= spawn();
+      const { remote, died } = running;
+      return Promise.race([(remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args), died]);
+    },
+});
 
 export function getEngine(): Engine {
-  if (!engine) {
-    const worker = new Worker(new URL("../../workers/engine.worker.ts", import.meta.url), {
-      type: "module",
-      name: "stages-engine",
-    });
-    engine = Comlink.wrap<EngineApi>(worker);
-    // The same API the UI uses, for benchmarks and fault tests driving the app.
-    (globalThis as { stages?: { engine: Engine } }).stages = { engine };
-  }
   return engine;
+}
+
+/** The same API the UI uses, for benchmarks and fault tests driving the app. */
+if (typeof window !== "undefined") {
+  (window as { stages?: unknown }).stages = { engine, killEngine: () => restartEngine("stopped by a test") };
 }
 
 /** Wrap a progress callback so it can cross to the worker. */

@@ -1,15 +1,18 @@
 import { Table } from "apache-arrow";
 import { csvRow, csvRows } from "@/lib/csv/write";
+import { manifestFileName } from "@/lib/datasets/layout";
+import { ndjsonRows } from "@/lib/ndjson/write";
 import type { ExportFormat, ExportOptions, ExportedFile, SourceRef } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident } from "@/lib/sql/quote";
 import type { StagesDb } from "@/lib/staging/db";
 import { textColumns } from "./arrow-text";
 import { datasetFile } from "./datasets";
+import { datasetDir, readText } from "./opfs";
 import { withConnection } from "./duckdb";
 import { ensureTable, tableName, textSelectList } from "./tables";
 
-/** A source as a downloadable file, built in the worker batch by batch. */
+/** A source as a downloadable file: data files are built in the worker batch by batch. */
 export async function exportSource(
   db: StagesDb,
   source: SourceRef,
@@ -17,21 +20,31 @@ export async function exportSource(
   options: ExportOptions,
 ): Promise<Result<ExportedFile>> {
   const base = baseName(db, source);
-  if (format === "parquet") {
-    if (source.kind !== "dataset") return fail({ message: "Parquet downloads are made from promoted datasets." });
-    const file = await datasetFile(source.name, source.version);
-    return file
-      ? ok({ fileName: `${await base}.parquet`, blob: file })
-      : fail({ message: `Dataset ${source.name} has no version ${source.version}.` });
+  if (format === "parquet" || format === "manifest") {
+    if (source.kind !== "dataset") return fail({ message: "Parquet files and manifests belong to promoted datasets." });
+    const missing = fail({ message: `Dataset ${source.name} has no version ${source.version}.` });
+    if (format === "parquet") {
+      const file = await datasetFile(source.name, source.version);
+      return file ? ok({ fileName: `${await base}.parquet`, blob: file }) : missing;
+    }
+    const dir = await datasetDir(source.name, false);
+    const text = dir && (await readText(dir, manifestFileName(source.version)));
+    return text ? ok({ fileName: `${await base}.manifest.json`, blob: new Blob([text], { type: "application/json" }) }) : missing;
   }
   const info = await ensureTable(db, source);
   if (!info.ok) return info;
-  const parts: string[] = [csvRow(info.value.columns.map((c) => c.name), options)];
+  const { columns } = info.value;
+  const parts: string[] = format === "csv" ? [csvRow(columns.map((c) => c.name), options)] : [];
   await withConnection(async (conn) => {
-    const reader = await conn.send(`SELECT ${textSelectList(info.value.columns)} FROM ${ident(tableName(source))}`);
-    for await (const batch of reader) parts.push(csvRows(textColumns(new Table([batch])), options));
+    const reader = await conn.send(`SELECT ${textSelectList(columns)} FROM ${ident(tableName(source))}`);
+    for await (const batch of reader) {
+      const data = textColumns(new Table([batch]));
+      parts.push(format === "csv" ? csvRows(data, options) : ndjsonRows(columns, data));
+    }
   });
-  return ok({ fileName: `${await base}.csv`, blob: new Blob(parts, { type: "text/csv;charset=utf-8" }) });
+  return format === "csv"
+    ? ok({ fileName: `${await base}.csv`, blob: new Blob(parts, { type: "text/csv;charset=utf-8" }) })
+    : ok({ fileName: `${await base}.ndjson`, blob: new Blob(parts, { type: "application/x-ndjson" }) });
 }
 
 async function baseName(db: StagesDb, source: SourceRef): Promise<string> {

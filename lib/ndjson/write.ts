@@ -1,0 +1,33 @@
+import type { Column } from "@/lib/datasets/manifest";
+import { isNumericType } from "@/lib/sql/types";
+
+/**
+ * NDJSON from DuckDB's text form of each value: numbers stay JSON numbers
+ * (non-finite ones become null), booleans stay booleans, everything else
+ * (dates, timestamps, decimals too large for a double, nested values) is a
+ * JSON string as DuckDB writes it.
+ */
+const FINITE_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+const SAFE_DIGITS = 15;
+
+function jsonValue(text: string | null, type: string): string {
+  if (text === null) return "null";
+  if (/^BOOLEAN$/i.test(type)) return text === "true" ? "true" : "false";
+  if (isNumericType(type)) {
+    if (!FINITE_NUMBER.test(text)) return "null";
+    const digits = text.replace(/^-/, "").replace(/[eE].*$/, "").replace(".", "").replace(/^0+/, "").length;
+    return digits > SAFE_DIGITS && !/^(FLOAT|DOUBLE)/i.test(type) ? JSON.stringify(text) : text;
+  }
+  return JSON.stringify(text);
+}
+
+/** Rows of a column-major page as NDJSON lines. */
+export function ndjsonRows(columns: readonly Column[], data: readonly (readonly (string | null)[])[]): string {
+  const keys = columns.map((c) => JSON.stringify(c.name));
+  const rowCount = data[0]?.length ?? 0;
+  let out = "";
+  for (let r = 0; r < rowCount; r++) {
+    out += `{${columns.map((c, i) => `${keys[i]}:${jsonValue(data[i]![r] ?? null, c.type)}`).join(",")}}\n`;
+  }
+  return out;
+}
