@@ -4,6 +4,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { openStagesDb } from "@/lib/staging/db";
 import { cleanLeftovers, listDatasets } from "./engine/datasets";
 import { duck } from "./engine/duckdb";
+import { clearExports } from "./engine/opfs";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
 import { profileSource } from "./engine/profile";
@@ -36,6 +37,7 @@ const engine: EngineApi = {
     guard(async () => {
       const { version } = await duck();
       await cleanLeftovers();
+      await clearExports();
       return ok({ duckdbVersion: version });
     }),
   stageFile: (file, taskId, onProgress) => guard(() => stageFile(db, file, taskId, onProgress), taskId),

@@ -8,11 +8,15 @@ import { ident } from "@/lib/sql/quote";
 import type { StagesDb } from "@/lib/staging/db";
 import { textColumns } from "./arrow-text";
 import { datasetFile } from "./datasets";
-import { datasetDir, readText } from "./opfs";
+import { datasetDir, exportsDir, readText } from "./opfs";
 import { withConnection } from "./duckdb";
 import { ensureTable, tableName, textSelectList } from "./tables";
 
-/** A source as a downloadable file: data files are built in the worker batch by batch. */
+/**
+ * A source as a downloadable file. CSV and NDJSON are written batch by batch
+ * to a scratch file in OPFS, so a large export is never held in memory; the
+ * File handed to the page is backed by that file.
+ */
 export async function exportSource(
   db: StagesDb,
   source: SourceRef,
@@ -34,17 +38,24 @@ export async function exportSource(
   const info = await ensureTable(db, source);
   if (!info.ok) return info;
   const { columns } = info.value;
-  const parts: string[] = format === "csv" ? [csvRow(columns.map((c) => c.name), options)] : [];
-  await withConnection(async (conn) => {
-    const reader = await conn.send(`SELECT ${textSelectList(columns)} FROM ${ident(tableName(source))}`);
-    for await (const batch of reader) {
-      const data = textColumns(new Table([batch]));
-      parts.push(format === "csv" ? csvRows(data, options) : ndjsonRows(columns, data));
-    }
-  });
-  return format === "csv"
-    ? ok({ fileName: `${await base}.csv`, blob: new Blob(parts, { type: "text/csv;charset=utf-8" }) })
-    : ok({ fileName: `${await base}.ndjson`, blob: new Blob(parts, { type: "application/x-ndjson" }) });
+  const fileName = `${await base}.${format}`;
+  const handle = await (await exportsDir()).getFileHandle(`${crypto.randomUUID()}-${fileName}`, { create: true });
+  const writable = await handle.createWritable();
+  try {
+    if (format === "csv") await writable.write(csvRow(columns.map((c) => c.name), options));
+    await withConnection(async (conn) => {
+      const reader = await conn.send(`SELECT ${textSelectList(columns)} FROM ${ident(tableName(source))}`);
+      for await (const batch of reader) {
+        const data = textColumns(new Table([batch]));
+        await writable.write(format === "csv" ? csvRows(data, options) : ndjsonRows(columns, data));
+      }
+    });
+    await writable.close();
+  } catch (error) {
+    await writable.abort().catch(() => undefined);
+    throw error;
+  }
+  return ok({ fileName, blob: await handle.getFile() });
 }
 
 async function baseName(db: StagesDb, source: SourceRef): Promise<string> {
