@@ -54,6 +54,7 @@ export function StagesApp() {
         setSelectedId(result.value.id);
         if (result.value.error) notify("error", describeError(result.value.error));
         else notify("info", `Staged ${file.name}: ${plural(result.value.rowCount ?? 0, "row")}.`);
+        if (result.value.duplicateOf) notify("info", `${file.name} has the same content as ${result.value.duplicateOf}, staged earlier.`);
       }
     }
     setAdding(null);

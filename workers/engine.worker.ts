@@ -9,7 +9,7 @@ import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
 import { profileSource } from "./engine/profile";
 import { promote } from "./engine/promote";
-import { removeStaged, stageFile } from "./engine/staging";
+import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, readPage } from "./engine/tables";
 import { Cancelled, cancelTask, endTask } from "./engine/tasks";
 import { compareVersions, deleteVersion, listVersions } from "./engine/versions";
@@ -38,10 +38,12 @@ const engine: EngineApi = {
       const { version } = await duck();
       await cleanLeftovers();
       await clearExports();
+      void resumeReads(db);
       return ok({ duckdbVersion: version });
     }),
   stageFile: (file, taskId, onProgress) => guard(() => stageFile(db, file, taskId, onProgress), taskId),
   removeStaged: (fileId) => guard(() => removeStaged(db, fileId)),
+  reparse: (fileId, options) => guard(() => reparse(db, fileId, options)),
   describe: (source) => guard(() => ensureTable(db, source)),
   page: (source, request) => guard(() => readPage(db, source, request)),
   profile: (source) => guard(() => profileSource(db, source)),

@@ -11,6 +11,7 @@ import { RulesEditor } from "../recipe/RulesEditor";
 import { SqlEditor } from "../recipe/SqlEditor";
 import { StepsEditor } from "../recipe/StepsEditor";
 import { summaryOf, useRecipe, useRecipeRun } from "../recipe/useRecipe";
+import { ParsePanel } from "../staging/ParsePanel";
 import { ProfilePanel } from "./ProfilePanel";
 import { RejectedRows } from "./RejectedRows";
 import { RunStatus } from "./RunStatus";
@@ -18,7 +19,7 @@ import { RunStatus } from "./RunStatus";
 /** One staged file's pipeline: staged and final side by side, rules, steps, SQL, rejects, promotion. */
 export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }) {
   const [recipe, setRecipe] = useRecipe(file.id);
-  const { run, cancel } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined);
+  const { run, cancel } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined, file.readCount);
   const summary = summaryOf(run);
   const error = run.kind === "failed" ? run.error : null;
   const stagedColumns = file.columns?.map((c) => c.name) ?? [];
@@ -29,6 +30,7 @@ export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }
         {file.name}
       </h2>
       {file.status === "reading" && <p className="text-sm">Reading {file.name}…</p>}
+      {file.status !== "reading" && <ParsePanel key={file.readCount} file={file} notify={notify} />}
       {file.status === "error" && file.error && (
         <p className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           {describeError(file.error)}
@@ -43,7 +45,7 @@ export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }
           <div className="grid gap-4 xl:grid-cols-2">
             <div className="min-w-0 space-y-1">
               <h3 className="text-sm font-semibold">Staged</h3>
-              <DataGrid label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns} rowCount={file.rowCount ?? 0} />
+              <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns} rowCount={file.rowCount ?? 0} />
             </div>
             <div className="min-w-0 space-y-1">
               <h3 className="text-sm font-semibold">Final</h3>
@@ -59,7 +61,7 @@ export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }
               )}
             </div>
           </div>
-          {recipe && <ProfilePanel source={{ kind: "staged", fileId: file.id }} recipe={recipe} setRecipe={setRecipe} />}
+          {recipe && <ProfilePanel key={file.readCount} source={{ kind: "staged", fileId: file.id }} recipe={recipe} setRecipe={setRecipe} />}
           {recipe && (
             <div className="grid gap-4 xl:grid-cols-2">
               <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns} summary={summary} error={error} />

@@ -26,7 +26,7 @@ export type RunState =
   | { kind: "failed"; error: StagesError; last: RunSummary | null };
 
 /** Runs the recipe in the worker whenever it changes; a newer run cancels the older. */
-export function useRecipeRun(fileId: string, recipe: Recipe | undefined): { run: RunState; cancel: () => void } {
+export function useRecipeRun(fileId: string, recipe: Recipe | undefined, readCount: number): { run: RunState; cancel: () => void } {
   const [run, setRun] = useState<RunState>({ kind: "idle" });
   const current = useRef<string | null>(null);
   const lastSummary = useRef<RunSummary | null>(null);
@@ -50,7 +50,7 @@ export function useRecipeRun(fileId: string, recipe: Recipe | undefined): { run:
           setRun({ kind: "done", summary: result.value });
         } else setRun({ kind: "failed", error: result.error, last: lastSummary.current });
       });
-  }, [fileId, key, epoch]);
+  }, [fileId, key, epoch, readCount]);
 
   const cancel = useCallback(() => {
     if (current.current) void getEngine().cancel(current.current);

@@ -22,7 +22,7 @@ export function AddFiles({ onFiles }: { onFiles: (files: File[]) => void }) {
         over ? "border-sky-500 bg-sky-50 dark:bg-sky-950" : "border-slate-300 dark:border-slate-700"
       }`}
     >
-      <p className="mb-2">Drop CSV files here, or</p>
+      <p className="mb-2">Drop data files here (CSV, TSV, JSON, NDJSON, Parquet, Excel, gzip), or</p>
       <label
         htmlFor={inputId}
         className="inline-block cursor-pointer rounded bg-sky-700 px-3 py-1.5 font-medium text-white focus-within:outline-2 hover:bg-sky-800"
@@ -33,7 +33,7 @@ export function AddFiles({ onFiles }: { onFiles: (files: File[]) => void }) {
         id={inputId}
         type="file"
         multiple
-        accept=".csv,.tsv,.txt,text/csv"
+        accept=".csv,.tsv,.tab,.txt,.json,.ndjson,.jsonl,.parquet,.xlsx,.gz,text/csv,application/json"
         className="sr-only"
         onChange={(e) => {
           onFiles([...(e.target.files ?? [])]);

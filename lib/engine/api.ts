@@ -2,6 +2,7 @@ import type { SchemaDiff } from "@/lib/datasets/compare";
 import type { Column, Manifest } from "@/lib/datasets/manifest";
 import type { ColumnProfile } from "@/lib/profile/sql";
 import type { Recipe } from "@/lib/recipe/schema";
+import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { StagedFile } from "@/lib/staging/db";
 import type { Result } from "@/lib/result";
 
@@ -15,6 +16,8 @@ import type { Result } from "@/lib/result";
 export type SourceRef =
   | { kind: "staged"; fileId: string }
   | { kind: "dataset"; name: string; version: number }
+  /** Lines of a staged CSV that did not parse, with their line numbers. */
+  | { kind: "badLines"; fileId: string }
   /** A recipe run's output; `runId` only tells caches that a new run replaced it. */
   | { kind: "result"; fileId: string; part: "final" | "rejected"; runId: string };
 
@@ -100,6 +103,8 @@ export interface EngineApi {
   start(): Promise<Result<{ duckdbVersion: string }>>;
   stageFile(file: File, taskId: string, onProgress?: ProgressFn): Promise<Result<StagedFile>>;
   removeStaged(fileId: string): Promise<Result<null>>;
+  /** Read a staged file again with other parse options, and keep them. */
+  reparse(fileId: string, options: ParseOptions): Promise<Result<StagedFile>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
   page(source: SourceRef, request: PageRequest): Promise<Result<RowPage>>;
   /** Per-column statistics, top values and histograms, computed by DuckDB. */

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { Column } from "@/lib/datasets/manifest";
 import type { Recipe } from "@/lib/recipe/schema";
+import { parseOptionsSchema, type ParseOptions, type SniffedDialect } from "./parse-options";
 import type { StagesError } from "@/lib/result";
 
 /**
@@ -19,7 +20,20 @@ export interface StagedFile {
   sha256: string;
   addedAt: number;
   status: StagedStatus;
-  /** What DuckDB's sniffer found, once read. */
+  /** How the file is read: detected when staged, changeable by the user. */
+  parse: ParseOptions;
+  /** Counts every read, so that views of the file know to refresh. */
+  readCount: number;
+  /** The opening text as UTF-8 and as the chosen encoding. */
+  encodingSample?: { asUtf8: string; decoded: string };
+  /** What DuckDB's sniffer found (CSV). */
+  sniffed?: SniffedDialect;
+  /** Lines skipped because they did not parse (kept for download). */
+  badLines?: number;
+  /** The name of an earlier staged file with the same bytes. */
+  duplicateOf?: string;
+  /** The workbook's sheets (Excel). */
+  sheets?: string[];
   columns?: Column[];
   rowCount?: number;
   /** Why the file could not be read; the bytes stay staged. */
@@ -58,5 +72,16 @@ export function openStagesDb(): StagesDb {
     blobs: "id",
   });
   db.version(2).stores({ drafts: "fileId", recipes: "name" });
+  db.version(3)
+    .stores({})
+    .upgrade((tx) =>
+      tx
+        .table("files")
+        .toCollection()
+        .modify((f: StagedFile) => {
+          f.parse ??= parseOptionsSchema.parse({ format: "csv" });
+          f.readCount ??= 1;
+        }),
+    );
   return db;
 }

@@ -61,5 +61,6 @@ export async function exportSource(
 async function baseName(db: StagesDb, source: SourceRef): Promise<string> {
   if (source.kind === "dataset") return `${source.name}-v${source.version}`;
   const stem = ((await db.files.get(source.fileId))?.name ?? "data").replace(/\.[^.]+$/, "");
-  return source.kind === "staged" ? stem : `${stem}-${source.part}`;
+  if (source.kind === "staged") return stem;
+  return source.kind === "badLines" ? `${stem}-bad-lines` : `${stem}-${source.part}`;
 }

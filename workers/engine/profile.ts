@@ -10,6 +10,11 @@ import { ensureTable, tableName } from "./tables";
 /** Column profiles of a source, computed by DuckDB and kept per source (and run). */
 const cache = new Map<string, Promise<Result<ColumnProfile[]>>>();
 
+/** Drop what is known of a source that changed (re-read or removed). */
+export function forgetProfile(source: SourceRef): void {
+  cache.delete(JSON.stringify(source));
+}
+
 export function profileSource(db: StagesDb, source: SourceRef): Promise<Result<ColumnProfile[]>> {
   const key = JSON.stringify(source);
   let pending = cache.get(key);

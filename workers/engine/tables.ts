@@ -1,15 +1,14 @@
-import { DuckDBDataProtocol } from "@duckdb/duckdb-wasm";
 import type { Column } from "@/lib/datasets/manifest";
 import type { PageRequest, RowPage, SourceRef, TableInfo } from "@/lib/engine/api";
 import { pipelineNames } from "@/lib/recipe/pipeline";
 import { HIDDEN_COLUMNS } from "@/lib/recipe/rules";
 import { fail, ok, type Result } from "@/lib/result";
-import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows, textColumns } from "./arrow-text";
 import { duck, withConnection, type Connection } from "./duckdb";
 import { loadDatasetTable } from "./datasets";
+import { badLinesTable, readStaged } from "./readers";
 
 /**
  * Every source (a staged file, a dataset version) is materialized once into
@@ -29,12 +28,14 @@ export function tableName(source: SourceRef): string {
       return `dataset_${source.name}_v${source.version}`;
     case "result":
       return resultNames(source.fileId)[source.part];
+    case "badLines":
+      return badLinesTable(source.fileId);
   }
 }
 
 export async function ensureTable(db: StagesDb, source: SourceRef): Promise<Result<TableInfo>> {
   const table = tableName(source);
-  if (source.kind === "result") {
+  if (source.kind === "result" || source.kind === "badLines") {
     const exists = await withConnection(async (conn) =>
       plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`)),
     );
@@ -56,23 +57,17 @@ export async function dropTable(source: SourceRef): Promise<void> {
   loading.delete(table);
   const { db } = await duck();
   await withConnection((conn) => conn.query(`DROP TABLE IF EXISTS ${ident(table)}`));
-  if (source.kind === "staged") await db.dropFile(registeredName(source.fileId)).catch(() => null);
+  if (source.kind === "staged") await db.dropFile(`staged-${source.fileId}.csv`).catch(() => null);
 }
 
-const registeredName = (fileId: string) => `staged-${fileId}.csv`;
-
+/** Read a staged file into its table; what the read found is saved with the file. */
 async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<Result<null>> {
   const [meta, stored] = await Promise.all([db.files.get(fileId), db.blobs.get(fileId)]);
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
-  const { db: duckDb } = await duck();
-  const name = registeredName(fileId);
-  await duckDb.registerFileHandle(name, stored.blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
-  try {
-    await withConnection((conn) => conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv('${name}')`));
-    return ok(null);
-  } catch (error) {
-    return fail(fromDuckDbError(String((error as Error).message ?? error), meta.name));
-  }
+  const read = await readStaged(fileId, meta.name, stored.blob, meta.parse, table);
+  if (!read.ok) return read;
+  await db.files.update(fileId, { sniffed: read.value.sniffed, badLines: read.value.badLines, sheets: read.value.sheets });
+  return ok(null);
 }
 
 export function describeTable(table: string): Promise<TableInfo> {

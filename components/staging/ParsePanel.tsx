@@ -1,0 +1,178 @@
+"use client";
+
+import { useState } from "react";
+import { getEngine } from "@/lib/engine/client";
+import { saveBlob } from "@/lib/download";
+import { plural } from "@/lib/format";
+import { parseTargetSchema } from "@/lib/recipe/match-columns";
+import { describeError } from "@/lib/result";
+import type { StagedFile } from "@/lib/staging/db";
+import { ENCODINGS, FORMATS } from "@/lib/staging/detect";
+import type { ParseOptions } from "@/lib/staging/parse-options";
+import type { Notify } from "../notices";
+import { controlClass, LabeledControl } from "../recipe/LabeledControl";
+
+const typesText = (types: Record<string, string>) => Object.entries(types).map(([c, t]) => `${c} ${t}`).join("\n");
+const optional = (text: string) => (text === "" ? undefined : text);
+
+/** How a staged file is read: what was detected and sniffed, and the user's choices. */
+export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify }) {
+  const [draft, setDraft] = useState<ParseOptions>(file.parse);
+  const [types, setTypes] = useState(typesText(file.parse.types));
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<ParseOptions>) => setDraft((d) => ({ ...d, ...patch }));
+  const csv = draft.format === "csv";
+  const text = csv || draft.format === "json" || draft.format === "ndjson";
+  const s = file.sniffed;
+
+  async function reread() {
+    setBusy(true);
+    const parsedTypes = Object.fromEntries(parseTargetSchema(types).map((t) => [t.name, t.type]));
+    const result = await getEngine().reparse(file.id, { ...draft, types: parsedTypes });
+    setBusy(false);
+    if (!result.ok) return notify("error", describeError(result.error));
+    if (result.value.error) notify("error", describeError(result.value.error));
+    else notify("info", `Read ${file.name} again: ${plural(result.value.rowCount ?? 0, "row")}.`);
+  }
+  async function downloadBadLines() {
+    const result = await getEngine().exportSource({ kind: "badLines", fileId: file.id }, "csv", { neutralizeFormulas: true });
+    if (!result.ok) return notify("error", describeError(result.error));
+    saveBlob(result.value.blob, result.value.fileName);
+  }
+
+  return (
+    <details open={file.status === "error"} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+      <summary className="cursor-pointer text-sm font-semibold">
+        How {file.name} is read: {file.parse.format.toUpperCase()}
+        {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}
+      </summary>
+      <div className="mt-2 space-y-2">
+        {s && (
+          <p className="text-xs">
+            DuckDB&apos;s sniffer found: delimiter {JSON.stringify(s.delimiter)}, quote {JSON.stringify(s.quote)}, escape{" "}
+            {JSON.stringify(s.escape)}, header {s.header ? "yes" : "no"}, {plural(s.skip, "skipped row")}
+            {s.dateFormat ? `, dates ${s.dateFormat}` : ""}
+            {s.timestampFormat ? `, timestamps ${s.timestampFormat}` : ""}.
+          </p>
+        )}
+        {file.encodingSample && (
+          <dl className="grid grid-cols-[auto_1fr] gap-x-2 font-mono text-xs">
+            <dt>As UTF-8</dt>
+            <dd className="truncate">{file.encodingSample.asUtf8}</dd>
+            <dt>As {file.parse.encoding}</dt>
+            <dd className="truncate">{file.encodingSample.decoded}</dd>
+          </dl>
+        )}
+        {(file.badLines ?? 0) > 0 && (
+          <p className="flex flex-wrap items-center gap-2 text-xs">
+            {plural(file.badLines!, "line")} skipped because {file.badLines === 1 ? "it does" : "they do"} not parse.
+            <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => void downloadBadLines()}>
+              Download skipped lines as CSV
+            </button>
+          </p>
+        )}
+        {file.duplicateOf && <p className="text-xs text-amber-700 dark:text-amber-400">Same content as {file.duplicateOf}, staged earlier.</p>}
+        <div className="flex flex-wrap items-end gap-2">
+          <LabeledControl label="Format">
+            {(id) => (
+              <select id={id} className={controlClass} value={draft.format} onChange={(e) => set({ format: e.target.value as ParseOptions["format"] })}>
+                {FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {f.toUpperCase()}
+                  </option>
+                ))}
+              </select>
+            )}
+          </LabeledControl>
+          <label className="flex items-center gap-1 text-xs">
+            <input type="checkbox" checked={draft.gzip} onChange={(e) => set({ gzip: e.target.checked })} />
+            Gzip-compressed
+          </label>
+          {text && (
+            <LabeledControl label="Encoding">
+              {(id) => (
+                <select id={id} className={controlClass} value={draft.encoding} onChange={(e) => set({ encoding: e.target.value })}>
+                  {ENCODINGS.map((e) => (
+                    <option key={e} value={e}>
+                      {e}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </LabeledControl>
+          )}
+          {csv && (
+            <>
+              <LabeledControl label="Delimiter (\t for tab)">
+                {(id) => <input id={id} size={4} className={controlClass} value={draft.delimiter ?? ""} placeholder="auto" onChange={(e) => set({ delimiter: optional(e.target.value) })} />}
+              </LabeledControl>
+              <LabeledControl label="Quote">
+                {(id) => <input id={id} size={2} maxLength={1} className={controlClass} value={draft.quote ?? ""} placeholder="auto" onChange={(e) => set({ quote: optional(e.target.value) })} />}
+              </LabeledControl>
+              <LabeledControl label="Escape">
+                {(id) => <input id={id} size={2} maxLength={1} className={controlClass} value={draft.escape ?? ""} placeholder="auto" onChange={(e) => set({ escape: optional(e.target.value) })} />}
+              </LabeledControl>
+              <LabeledControl label="Header row">
+                {(id) => (
+                  <select
+                    id={id}
+                    className={controlClass}
+                    value={draft.header === undefined ? "auto" : draft.header ? "yes" : "no"}
+                    onChange={(e) => set({ header: e.target.value === "auto" ? undefined : e.target.value === "yes" })}
+                  >
+                    <option value="auto">Detect</option>
+                    <option value="yes">Yes</option>
+                    <option value="no">No</option>
+                  </select>
+                )}
+              </LabeledControl>
+              <LabeledControl label="Skip lines at the top">
+                {(id) => (
+                  <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.skip ?? ""} placeholder="auto"
+                    onChange={(e) => set({ skip: e.target.value === "" ? undefined : Math.max(0, Number(e.target.value) || 0) })} />
+                )}
+              </LabeledControl>
+            </>
+          )}
+          {(csv || draft.format === "ndjson") && (
+            <LabeledControl label="Bad lines">
+              {(id) => (
+                <select id={id} className={controlClass} value={draft.badLines} onChange={(e) => set({ badLines: e.target.value as ParseOptions["badLines"] })}>
+                  <option value="stop">Stop and report them</option>
+                  <option value="skip">Skip bad lines (counted and kept)</option>
+                </select>
+              )}
+            </LabeledControl>
+          )}
+          {draft.format === "xlsx" && (
+            <>
+              <LabeledControl label="Sheet">
+                {(id) => (
+                  <select id={id} className={controlClass} value={draft.sheet ?? file.sheets?.[0] ?? ""} onChange={(e) => set({ sheet: e.target.value })}>
+                    {(file.sheets ?? []).map((name) => (
+                      <option key={name} value={name}>
+                        {name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </LabeledControl>
+              <LabeledControl label="Row with the column names">
+                {(id) => (
+                  <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.headerRow}
+                    onChange={(e) => set({ headerRow: Math.max(1, Number(e.target.value) || 1) })} />
+                )}
+              </LabeledControl>
+            </>
+          )}
+        </div>
+        <LabeledControl label="Column types to force, one per line (e.g. zip VARCHAR)">
+          {(id) => <textarea id={id} rows={2} className={`${controlClass} font-mono`} value={types} onChange={(e) => setTypes(e.target.value)} />}
+        </LabeledControl>
+        <button type="button" disabled={busy} className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 disabled:opacity-50" onClick={() => void reread()}>
+          Read again with these options
+        </button>
+      </div>
+    </details>
+  );
+}

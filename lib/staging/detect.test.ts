@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { detectEncoding, detectFormat, innerName, isGzip } from "./detect";
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe("detectFormat", () => {
+  it("trusts magic bytes over the name", () => {
+    expect(detectFormat("data.csv", text("PAR1\x15\x04"))).toBe("parquet");
+    expect(detectFormat("book.bin", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]))).toBe("xlsx");
+  });
+
+  it("uses the extension, looking through .gz", () => {
+    expect(detectFormat("a.tsv", text("a\tb"))).toBe("csv");
+    expect(detectFormat("a.jsonl.gz", new Uint8Array([0x1f, 0x8b]))).toBe("ndjson");
+    expect(innerName("a.csv.gz")).toBe("a.csv");
+  });
+
+  it("tells JSON arrays from NDJSON by content", () => {
+    expect(detectFormat("x.json", text('[{"a":1},\n{"a":2}]'))).toBe("json");
+    expect(detectFormat("x.json", text('{"a":1}\n{"a":2}\n'))).toBe("ndjson");
+    expect(detectFormat("x.json", text('{\n  "a": [1, 2]\n}'))).toBe("json");
+    expect(detectFormat("x.data", text("a,b\n1,2"))).toBe("csv");
+  });
+
+  it("recognizes gzip", () => {
+    expect(isGzip(new Uint8Array([0x1f, 0x8b, 8]))).toBe(true);
+    expect(isGzip(text("a,b"))).toBe(false);
+  });
+});
+
+describe("detectEncoding", () => {
+  it("reads byte-order marks", () => {
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toBe("utf-8");
+    expect(detectEncoding(new Uint8Array([0xff, 0xfe, 0x61, 0]))).toBe("utf-16le");
+  });
+
+  it("accepts UTF-8, even with a character cut off at the end of the sample", () => {
+    const bytes = text("naïve,東京");
+    expect(detectEncoding(bytes)).toBe("utf-8");
+    expect(detectEncoding(bytes.subarray(0, bytes.length - 1))).toBe("utf-8");
+  });
+
+  it("falls back to Windows-1252 for Latin-1 bytes, and spots UTF-16 without a BOM", () => {
+    expect(detectEncoding(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x31]))).toBe("windows-1252");
+    const utf16 = new Uint8Array([...text("id,name")].flatMap((b) => [b, 0]));
+    expect(detectEncoding(utf16)).toBe("utf-16le");
+  });
+});

@@ -1,0 +1,80 @@
+import { detectBom } from "./sniff-bytes";
+
+/**
+ * What a staged file is, from its name and first bytes: the format, whether
+ * it is gzip-compressed, and its text encoding. The user can override each.
+ */
+export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx"] as const;
+export type FileFormat = (typeof FORMATS)[number];
+
+const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
+
+export const isGzip = (head: Uint8Array) => startsWith(head, [0x1f, 0x8b]);
+
+/** Strip compression extensions: "a.csv.gz" → "a.csv". */
+export const innerName = (name: string) => name.replace(/\.(gz|gzip)$/i, "");
+
+export function detectFormat(name: string, head: Uint8Array): FileFormat {
+  if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return "parquet";
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return "xlsx";
+  const ext = /\.([a-z0-9]+)$/i.exec(innerName(name))?.[1]?.toLowerCase();
+  if (ext === "parquet") return "parquet";
+  if (ext === "xlsx") return "xlsx";
+  if (ext === "ndjson" || ext === "jsonl") return "ndjson";
+  if (ext === "csv" || ext === "tsv" || ext === "tab" || ext === "txt") return "csv";
+  return jsonShape(head) ?? "csv";
+}
+
+/** "[" starts a JSON array; a first line that is a whole object starts NDJSON. */
+function jsonShape(head: Uint8Array): "json" | "ndjson" | null {
+  const text = new TextDecoder().decode(head).replace(/^\uFEFF/, "").trimStart();
+  if (text.startsWith("[")) return "json";
+  if (!text.startsWith("{")) return null;
+  const firstLine = text.split(/\r?\n/, 1)[0]!;
+  try {
+    JSON.parse(firstLine);
+    return "ndjson";
+  } catch {
+    return "json";
+  }
+}
+
+/** Encodings offered to the user; DuckDB reads UTF-8 itself, the rest are transcoded. */
+export const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "windows-1252", "iso-8859-15", "shift_jis", "euc-jp", "gb18030", "big5", "euc-kr", "windows-1251", "koi8-r"] as const;
+
+/**
+ * The encoding of text bytes: a byte-order mark, else UTF-16 when every
+ * other byte is NUL, else UTF-8 when the bytes decode as UTF-8, else
+ * Windows-1252 (what browsers assume for Latin-1).
+ */
+export function detectEncoding(head: Uint8Array): string {
+  const bom = detectBom(head);
+  if (bom) return bom;
+  const sample = head.subarray(0, 512);
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? oddNul++ : evenNul++);
+  if (oddNul > sample.length / 4 && evenNul === 0) return "utf-16le";
+  if (evenNul > sample.length / 4 && oddNul === 0) return "utf-16be";
+  return isUtf8(head) ? "utf-8" : "windows-1252";
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  // Ignore a multi-byte character cut off at the end of the sample.
+  let end = bytes.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = bytes[end - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      if (back < need) end -= back;
+    }
+    break;
+  }
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,62 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { badLinesSql, castSelect, checkTypes, parseOptionsSchema, readCsvSql } from "./parse-options";
+
+async function file(name: string, content: string | Buffer): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), "stages-")), name);
+  await writeFile(path, content);
+  return path;
+}
+
+const options = (o: object) => parseOptionsSchema.parse({ format: "csv", ...o });
+
+describe("readCsvSql", () => {
+  it("reads with the sniffer when nothing is set", async () => {
+    const db = await freshDuckDb();
+    const path = await file("a.csv", "id;zip\n1;01000\n2;02000\n");
+    expect(await db.rows(`SELECT * FROM ${readCsvSql(path, options({}), "rej")}`)).toEqual([
+      { id: 1, zip: "01000" },
+      { id: 2, zip: "02000" },
+    ]);
+  });
+
+  it("applies a chosen delimiter (tab written as \\t), header, skip and types", async () => {
+    const db = await freshDuckDb();
+    const path = await file("a.tsv", "junk line\nid\tcode\n1\t007\n");
+    const sql = readCsvSql(path, options({ delimiter: "\\t", header: true, skip: 1, types: { code: "INTEGER", id: "VARCHAR" } }), "rej");
+    expect(await db.rows(`SELECT * FROM ${sql}`)).toEqual([{ id: "1", code: 7 }]);
+  });
+
+  it("reads gzip", async () => {
+    const db = await freshDuckDb();
+    const path = await file("a.csv.gz", gzipSync("a,b\n1,2\n"));
+    expect(await db.rows(`SELECT * FROM ${readCsvSql(path, options({ gzip: true }), "rej")}`)).toEqual([{ a: 1, b: 2 }]);
+  });
+
+  it("keeps ragged lines and bad values apart, with their line numbers, instead of derailing the sniffer", async () => {
+    const db = await freshDuckDb();
+    const good = Array.from({ length: 20 }, (_, i) => `${i},${i * 2}`);
+    const path = await file("bad.csv", ["a,b", ...good, "3,4,5", "6,x", "8", ""].join("\n"));
+    await db.run(`CREATE TABLE t AS SELECT * FROM ${readCsvSql(path, options({ types: { b: "BIGINT" } }), "rej")}`);
+    expect((await db.rows("SELECT count(*) AS n FROM t"))[0]).toEqual({ n: 20 });
+    expect((await db.rows(badLinesSql("rej"))).map((r) => [r.line, r.error_type, r.column_name, r.csv_line])).toEqual([
+      [22, "TOO MANY COLUMNS", null, "3,4,5"],
+      [23, "CAST", "b", "6,x"],
+      [24, "MISSING COLUMNS", "b", "8"],
+    ]);
+  });
+});
+
+describe("type overrides", () => {
+  it("refuses unsafe type names and casts other formats after loading", async () => {
+    expect(checkTypes({ a: "DECIMAL(10,2)" })).toBeNull();
+    expect(checkTypes({ a: "INT); DROP TABLE x" })).toMatch(/not a type name/);
+    const db = await freshDuckDb();
+    await db.run("CREATE TABLE t AS SELECT '5' AS a, 'x' AS b");
+    expect(await db.rows(castSelect("t", ["a", "b"], { a: "INTEGER" }))).toEqual([{ a: 5, b: "x" }]);
+  });
+});

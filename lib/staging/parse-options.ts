@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { ident, literal } from "@/lib/sql/quote";
+import { isSafeTypeName } from "@/lib/sql/types";
+import { FORMATS } from "./detect";
+
+/**
+ * How a staged file is read. Detected when it is staged, shown to the user,
+ * changeable, and saved with the file. Unset CSV fields are left to DuckDB's
+ * sniffer.
+ */
+export const parseOptionsSchema = z.object({
+  format: z.enum(FORMATS),
+  gzip: z.boolean().default(false),
+  encoding: z.string().default("utf-8"),
+  delimiter: z.string().max(4).optional(),
+  quote: z.string().max(1).optional(),
+  escape: z.string().max(1).optional(),
+  header: z.boolean().optional(),
+  skip: z.number().int().nonnegative().optional(),
+  /** Column name → DuckDB type, overriding what was inferred. */
+  types: z.record(z.string(), z.string()).default({}),
+  /** CSV lines that do not parse: stop with an error, or skip them (counted and kept). */
+  badLines: z.enum(["stop", "skip"]).default("stop"),
+  sheet: z.string().optional(),
+  /** The spreadsheet row (1-based) that holds the column names. */
+  headerRow: z.number().int().positive().default(1),
+});
+
+export type ParseOptions = z.infer<typeof parseOptionsSchema>;
+
+/** What DuckDB's sniffer decided about a CSV file. */
+export interface SniffedDialect {
+  delimiter: string;
+  quote: string;
+  escape: string;
+  header: boolean;
+  skip: number;
+  dateFormat: string | null;
+  timestampFormat: string | null;
+}
+
+export function checkTypes(types: Record<string, string>): string | null {
+  const bad = Object.entries(types).find(([, t]) => !isSafeTypeName(t));
+  return bad ? `"${bad[1]}" (for ${bad[0]}) is not a type name.` : null;
+}
+
+const delimiterText = (d: string) => (d === "\\t" ? "\t" : d);
+
+/**
+ * The read_csv call for a registered UTF-8 file (transcoding happens before).
+ * Lines that do not parse are always collected in `rejectsTable` with their
+ * line numbers (a ragged line would otherwise derail DuckDB's sniffer); the
+ * caller then stops or skips them, as the options say.
+ */
+export function readCsvSql(path: string, options: ParseOptions, rejectsTable: string): string {
+  const args = [literal(path)];
+  if (options.delimiter) args.push(`delim = ${literal(delimiterText(options.delimiter))}`);
+  if (options.quote !== undefined) args.push(`quote = ${literal(options.quote)}`);
+  if (options.escape !== undefined) args.push(`escape = ${literal(options.escape)}`);
+  if (options.header !== undefined) args.push(`header = ${options.header}`);
+  if (options.skip !== undefined) args.push(`skip = ${options.skip}`);
+  if (options.gzip) args.push(`compression = 'gzip'`);
+  const types = Object.entries(options.types);
+  if (types.length) args.push(`types = {${types.map(([c, t]) => `${literal(c)}: ${literal(t.trim())}`).join(", ")}}`);
+  args.push("ignore_errors = true", "store_rejects = true", `rejects_table = ${literal(rejectsTable)}`, `rejects_scan = ${literal(`${rejectsTable}_scan`)}`);
+  return `read_csv(${args.join(", ")})`;
+}
+
+/** The rejected lines DuckDB stored, one row per bad line. */
+export const badLinesSql = (rejectsTable: string) =>
+  `SELECT line::BIGINT AS line, column_name, error_type, error_message, csv_line FROM ${ident(rejectsTable)} ORDER BY line`;
+
+/** Apply type overrides after loading a non-CSV source. */
+export function castSelect(table: string, columns: readonly string[], types: Record<string, string>): string {
+  return `SELECT ${columns.map((c) => (types[c] ? `CAST(${ident(c)} AS ${types[c]!.trim()}) AS ${ident(c)}` : ident(c))).join(", ")} FROM ${ident(table)}`;
+}

@@ -1,0 +1,63 @@
+/**
+ * Text preparation before DuckDB reads a file: gzip is inflated and any
+ * encoding but UTF-8 is transcoded to UTF-8, both streaming, in the worker.
+ */
+export function inflate(blob: Blob): ReadableStream<Uint8Array> {
+  return blob.stream().pipeThrough(new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>);
+}
+
+export async function utf8Blob(blob: Blob, gzip: boolean, encoding: string): Promise<Blob> {
+  if (!gzip && encoding === "utf-8") return blob;
+  let stream = gzip ? inflate(blob) : blob.stream();
+  if (encoding !== "utf-8") {
+    stream = stream
+      .pipeThrough(new TextDecoderStream(encoding) as unknown as TransformStream<Uint8Array, string>)
+      .pipeThrough(new TextEncoderStream());
+  }
+  try {
+    return await new Response(stream).blob();
+  } catch (error) {
+    throw new TextError(gzip ? "The gzip data is truncated or damaged, so the file cannot be read." : `The file could not be decoded as ${encoding}.`, error);
+  }
+}
+
+export class TextError extends Error {
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+  }
+}
+
+/** The first bytes of the content (inflated when gzip). */
+export async function contentHead(blob: Blob, gzip: boolean, bytes = 64 * 1024): Promise<Uint8Array> {
+  if (!gzip) return new Uint8Array(await blob.slice(0, bytes).arrayBuffer());
+  const reader = inflate(blob).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < bytes) {
+      const next = await reader.read();
+      if (next.done) break;
+      chunks.push(next.value);
+      size += next.value.byteLength;
+    }
+  } catch {
+    // A damaged stream: what was read so far is the head.
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  const head = new Uint8Array(Math.min(size, bytes));
+  let at = 0;
+  for (const c of chunks) {
+    head.set(c.subarray(0, head.length - at), at);
+    at += Math.min(c.byteLength, head.length - at);
+    if (at >= head.length) break;
+  }
+  return head;
+}
+
+/** The same opening text read as UTF-8 and as the chosen encoding: a wrong guess shows at once. */
+export function encodingSample(head: Uint8Array, encoding: string): { asUtf8: string; decoded: string } {
+  const cut = head.subarray(0, 240);
+  const line = (s: string) => s.replace(/^\uFEFF/, "").slice(0, 120);
+  return { asUtf8: line(new TextDecoder("utf-8").decode(cut)), decoded: line(new TextDecoder(encoding).decode(cut)) };
+}
