@@ -13,7 +13,9 @@ import { Notices } from "./Notices";
 import { Workspace } from "./pipeline/Workspace";
 import { useNotices } from "./notices";
 import { AddFiles } from "./staging/AddFiles";
+import { AuditLog } from "./staging/AuditLog";
 import { StagingArea } from "./staging/StagingArea";
+import { StorageMeter } from "./staging/StorageMeter";
 
 type EngineState = { kind: "starting" } | { kind: "ready"; version: string } | { kind: "failed"; message: string };
 
@@ -104,11 +106,19 @@ export function StagesApp() {
               </button>
             </div>
           )}
-          <StagingArea files={files ?? []} selectedId={selected?.id ?? null} onSelect={setSelectedId} onRemove={(f) => void removeFile(f)} />
+          <StagingArea
+            files={files ?? []}
+            selectedId={selected?.id ?? null}
+            onSelect={setSelectedId}
+            onRemove={(f) => void removeFile(f)}
+            onClear={() => void Promise.all((files ?? []).map((f) => removeFile(f)))}
+          />
+          <StorageMeter refreshKey={files} />
+          <AuditLog />
         </aside>
         <main className="min-w-0 space-y-6">
           {selected ? (
-            <Workspace key={selected.id} file={selected} notify={notify} />
+            <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} />
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-400">Add a CSV file to see its rows here.</p>
           )}

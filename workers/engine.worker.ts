@@ -52,7 +52,7 @@ const engine: EngineApi = {
     guard(() => promote(db, fileId, recipe, name, taskId, onProgress), taskId),
   listDatasets: () => guard(listDatasets),
   listVersions: (name) => guard(() => listVersions(name)),
-  deleteVersion: (name, version) => guard(() => deleteVersion(name, version)),
+  deleteVersion: (name, version) => guard(() => deleteVersion(db, name, version)),
   compareVersions: (name, before, after) => guard(() => compareVersions(db, name, before, after)),
   exportSource: (source, format, options) => guard(() => exportSource(db, source, format, options)),
   cancel: async (taskId) => cancelTask(taskId),

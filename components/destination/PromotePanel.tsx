@@ -18,10 +18,13 @@ interface Props {
   ready: boolean;
   summary: RunSummary | null;
   notify: Notify;
+  /** Staging is temporary: after a promotion, offer to remove the source. */
+  onRemoveSource: () => void;
 }
 
 /** Promote the selected staged file, through its recipe, to a new version of a destination dataset. */
-export function PromotePanel({ file, recipe, ready, summary, notify }: Props) {
+export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSource }: Props) {
+  const [promoted, setPromoted] = useState<string | null>(null);
   const inputId = useId();
   const [name, setName] = useState(() => suggestDatasetName(file.name));
   const [running, setRunning] = useState<{ taskId: string; progress: Progress | null } | null>(null);
@@ -47,6 +50,7 @@ export function PromotePanel({ file, recipe, ready, summary, notify }: Props) {
       `Promoted ${m.name} v${m.version}: ${plural(m.rows.promoted, "row")} promoted of ${formatCount(m.rows.in)} in, ${formatCount(m.rows.rejected)} rejected.`,
     );
     announceDatasetsChanged();
+    setPromoted(`${m.name} v${m.version}`);
   }
 
   return (
@@ -85,6 +89,14 @@ export function PromotePanel({ file, recipe, ready, summary, notify }: Props) {
         >
           Cancel promotion
         </button>
+      )}
+      {promoted && (
+        <p className="flex w-full flex-wrap items-center gap-2 text-xs">
+          {file.name} is now in the destination as {promoted}. Staging is temporary:
+          <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={onRemoveSource}>
+            Remove {file.name} from staging
+          </button>
+        </p>
       )}
       <p id={`${inputId}-hint`} className="w-full text-xs text-slate-600 dark:text-slate-400">
         {nameError ??

@@ -17,7 +17,7 @@ import { RejectedRows } from "./RejectedRows";
 import { RunStatus } from "./RunStatus";
 
 /** One staged file's pipeline: staged and final side by side, rules, steps, SQL, rejects, promotion. */
-export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }) {
+export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify: Notify; onRemove: () => void }) {
   const [recipe, setRecipe] = useRecipe(file.id);
   const { run, cancel } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined, file.readCount);
   const summary = summaryOf(run);
@@ -84,7 +84,7 @@ export function Workspace({ file, notify }: { file: StagedFile; notify: Notify }
           )}
           {summary && <RejectedRows fileId={file.id} summary={summary} notify={notify} />}
           {recipe && <RecipeLibrary recipe={recipe} setRecipe={setRecipe} notify={notify} />}
-          {recipe && <PromotePanel file={file} recipe={recipe} ready={run.kind === "done"} summary={summary} notify={notify} />}
+          {recipe && <PromotePanel file={file} recipe={recipe} ready={run.kind === "done"} summary={summary} notify={notify} onRemoveSource={onRemove} />}
         </>
       )}
     </section>

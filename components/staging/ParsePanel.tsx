@@ -41,7 +41,7 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
   }
 
   return (
-    <details open={file.status === "error"} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+    <details open={file.status === "error" || file.readCount > 1} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       <summary className="cursor-pointer text-sm font-semibold">
         How {file.name} is read: {file.parse.format.toUpperCase()}
         {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { formatBytes, plural, shortHash } from "@/lib/format";
 import type { StagedFile } from "@/lib/staging/db";
 
@@ -8,10 +9,17 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onRemove: (file: StagedFile) => void;
+  onClear: () => void;
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+const AGE_KEY = "stages:flag-after-days";
+
 /** The staging area: every staged file, by name, with its state. */
-export function StagingArea({ files, selectedId, onSelect, onRemove }: Props) {
+export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [flagDays, setFlagDays] = useState(() => Number(globalThis.localStorage?.getItem(AGE_KEY)) || 7);
+  const now = Date.now();
   return (
     <section aria-labelledby="staging-heading" className="space-y-2">
       <h2 id="staging-heading" className="text-base font-semibold">
@@ -53,10 +61,46 @@ export function StagingArea({ files, selectedId, onSelect, onRemove }: Props) {
                 {" · "}
                 <StatusText file={f} />
               </p>
+              {now - f.addedAt > flagDays * DAY && (
+                <p className="text-xs text-amber-700 dark:text-amber-400">
+                  Staged {plural(Math.floor((now - f.addedAt) / DAY), "day")} ago: staging is temporary.
+                </p>
+              )}
             </li>
           ))}
         </ul>
       )}
+      {files.length > 0 &&
+        (confirming ? (
+          <p className="flex flex-wrap items-center gap-2 text-xs">
+            Remove all {plural(files.length, "staged file")}?
+            <button type="button" className="rounded border border-red-400 px-2 py-0.5 text-red-700 focus-visible:outline-2 dark:text-red-400" onClick={() => { setConfirming(false); onClear(); }}>
+              Remove all
+            </button>
+            <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => setConfirming(false)}>
+              Keep them
+            </button>
+          </p>
+        ) : (
+          <button type="button" className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2" onClick={() => setConfirming(true)}>
+            Clear staging
+          </button>
+        ))}
+      <label className="flex items-center gap-1 text-xs">
+        Flag files staged more than
+        <input
+          type="number"
+          min={1}
+          className="w-14 rounded border border-slate-300 bg-transparent px-1 dark:border-slate-700"
+          value={flagDays}
+          onChange={(e) => {
+            const days = Math.max(1, Number(e.target.value) || 1);
+            setFlagDays(days);
+            localStorage.setItem(AGE_KEY, String(days));
+          }}
+        />
+        days ago
+      </label>
     </section>
   );
 }

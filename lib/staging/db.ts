@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { Column } from "@/lib/datasets/manifest";
 import type { Recipe } from "@/lib/recipe/schema";
+import type { AuditEvent } from "./audit";
 import { parseOptionsSchema, type ParseOptions, type SniffedDialect } from "./parse-options";
 import type { StagesError } from "@/lib/result";
 
@@ -8,7 +9,8 @@ import type { StagesError } from "@/lib/result";
  * The staging area: IndexedDB database "stages". A staged file's metadata and
  * its bytes live in two tables written in one transaction, so that listing
  * the staging area never touches the bytes, and a file is never half-staged.
- * Recipes (a draft per staged file, and recipes saved by name) live beside them.
+ * Recipes (a draft per staged file, and recipes saved by name) and the
+ * append-only audit log live beside them.
  */
 export type StagedStatus = "reading" | "ready" | "error";
 
@@ -63,6 +65,7 @@ export type StagesDb = Dexie & {
   blobs: EntityTable<StagedBlob, "id">;
   drafts: EntityTable<RecipeDraft, "fileId">;
   recipes: EntityTable<SavedRecipe, "name">;
+  audit: EntityTable<AuditEvent, "seq">;
 };
 
 export function openStagesDb(): StagesDb {
@@ -83,5 +86,6 @@ export function openStagesDb(): StagesDb {
           f.readCount ??= 1;
         }),
     );
+  db.version(4).stores({ audit: "++seq, at" });
   return db;
 }

@@ -8,6 +8,7 @@ import { compileSteps } from "@/lib/recipe/steps";
 import { fail, ok, type Result, type StagesError } from "@/lib/result";
 import { fromDuckDbError, sqlErrorPosition } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
+import { audit } from "@/lib/staging/audit";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows } from "./arrow-text";
 import { withConnection, type Connection } from "./duckdb";
@@ -73,6 +74,14 @@ export async function runRecipeOn(
     return fail({ message: `Row counts do not reconcile (${JSON.stringify(counts)}); nothing was changed.` });
   }
   const ruleCounts = plainRows(await conn.query(ruleCountsSql(names))) as RunSummary["ruleCounts"];
+  const file = await db.files.get(fileId);
+  await audit(db, {
+    kind: "validate",
+    file: file?.name,
+    sha256: file?.sha256,
+    counts: { in: counts.rows_in!, rejected: counts.rejected!, warned: counts.warned!, final: counts.final! },
+    detail: `${recipe.rules.length} rules, ${recipe.steps.length} steps${recipe.sql ? ", SQL" : ""}`,
+  });
   const [finalInfo, rejectedInfo, transformedInfo] = await Promise.all([
     describeTable(names.final),
     describeTable(names.rejected),

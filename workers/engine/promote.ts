@@ -6,6 +6,7 @@ import type { ProgressFn } from "@/lib/engine/api";
 import type { Recipe } from "@/lib/recipe/schema";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident } from "@/lib/sql/quote";
+import { audit } from "@/lib/staging/audit";
 import type { StagedFile, StagesDb } from "@/lib/staging/db";
 import { datasetLock } from "./datasets";
 import { withConnection, type Connection } from "./duckdb";
@@ -93,6 +94,7 @@ async function promoteOn(
         data: { file: dataFileName(version), format: "parquet", compression: "zstd", ...data },
       });
       await writeText(dir, manifestFileName(version), JSON.stringify(manifest, null, 2));
+      await audit(db, { kind: "promote", file: staged.name, sha256: staged.sha256, dataset: datasetName, version, counts: manifest.rows });
       report({ phase: "Done", done: promoted, total, unit: "rows" }, true);
       return ok(manifest);
     } catch (error) {

@@ -4,6 +4,7 @@ import { csvRow } from "@/lib/csv/write";
 import { fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
+import { checksSql, wholeNumberChecks } from "@/lib/staging/json-types";
 import { badLinesSql, castSelect, readCsvSql, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import { plainRows } from "./arrow-text";
 import { duck, withConnection, type Connection } from "./duckdb";
@@ -129,8 +130,13 @@ async function readJson(fileId: string, fileName: string, text: string, options:
   const loaded = `${table}_json`;
   return withConnection(async (conn) => {
     await conn.insertJSONFromPath(path, { name: loaded });
-    // DuckDB's JSON reader sorts columns by name: restore the file's order.
-    await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, keys, options.types)}`);
+    // DuckDB's JSON reader sorts columns by name and reads numbers as DOUBLE:
+    // restore the file's order, and whole numbers as BIGINT.
+    const described = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    const checks = wholeNumberChecks(described);
+    const whole = checks.length ? plainRows(await conn.query(checksSql(loaded, checks)))[0]! : {};
+    const types = Object.fromEntries(checks.filter((_, i) => whole[`c${i}`] === true).map((c) => [c.name, c.type]));
+    await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, keys, { ...types, ...options.types })}`);
     await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
     await db.dropFile(path);
     return ok({ badLines });

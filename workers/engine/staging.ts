@@ -1,6 +1,7 @@
 import { createSHA256 } from "hash-wasm";
 import type { ProgressFn } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
+import { audit } from "@/lib/staging/audit";
 import type { StagedFile, StagesDb } from "@/lib/staging/db";
 import { detectEncoding, detectFormat, isGzip } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
@@ -44,6 +45,7 @@ export async function stageFile(db: StagesDb, file: File, taskId: string, onProg
   } catch (error) {
     return fail({ file: file.name, message: storageMessage(error) });
   }
+  await audit(db, { kind: "add", file: staged.name, sha256, counts: { bytes: file.size }, detail: duplicate ? `same content as ${duplicate.name}` : undefined });
   return ok(await read(db, staged));
 }
 
@@ -76,7 +78,15 @@ async function read(db: StagesDb, staged: StagedFile): Promise<StagedFile> {
     ? { status: "ready", columns: info.value.columns, rowCount: info.value.rowCount, error: undefined }
     : { status: "error", error: info.error, columns: undefined, rowCount: undefined };
   await db.files.update(staged.id, update);
-  return (await db.files.get(staged.id)) ?? { ...staged, ...update };
+  const after = (await db.files.get(staged.id)) ?? { ...staged, ...update };
+  await audit(db, {
+    kind: "read",
+    file: staged.name,
+    sha256: staged.sha256,
+    counts: info.ok ? { rows: info.value.rowCount, columns: info.value.columns.length, badLines: after.badLines ?? 0 } : undefined,
+    detail: info.ok ? `${staged.parse.format}, ${staged.parse.encoding}` : `failed: ${info.error.message}`,
+  });
+  return after;
 }
 
 async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?: { asUtf8: string; decoded: string } }>> {
@@ -107,6 +117,8 @@ export async function resumeReads(db: StagesDb): Promise<void> {
 export async function removeStaged(db: StagesDb, fileId: string): Promise<Result<null>> {
   await dropTable({ kind: "staged", fileId });
   forgetProfile({ kind: "staged", fileId });
+  const meta = await db.files.get(fileId);
+  if (meta) await audit(db, { kind: "delete-file", file: meta.name, sha256: meta.sha256 });
   await db.transaction("rw", db.files, db.blobs, db.drafts, async () => {
     await db.files.delete(fileId);
     await db.blobs.delete(fileId);

@@ -3,6 +3,7 @@ import { committedVersions, dataFileName, manifestFileName } from "@/lib/dataset
 import type { Manifest } from "@/lib/datasets/manifest";
 import type { VersionDiff } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
+import { audit } from "@/lib/staging/audit";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows } from "./arrow-text";
 import { datasetLock, readManifest } from "./datasets";
@@ -23,7 +24,7 @@ export async function listVersions(name: string): Promise<Result<Manifest[]>> {
 }
 
 /** The manifest goes first, so the version stops existing at once; then its data. */
-export async function deleteVersion(name: string, version: number): Promise<Result<null>> {
+export async function deleteVersion(db: StagesDb, name: string, version: number): Promise<Result<null>> {
   return navigator.locks.request(datasetLock(name), async () => {
     const dir = await datasetDir(name, false);
     if (!dir || !committedVersions(await fileNames(dir)).includes(version)) {
@@ -32,6 +33,7 @@ export async function deleteVersion(name: string, version: number): Promise<Resu
     await dir.removeEntry(manifestFileName(version));
     await removeEntry(dir, dataFileName(version));
     await dropTable({ kind: "dataset", name, version });
+    await audit(db, { kind: "delete-version", dataset: name, version });
     if (committedVersions(await fileNames(dir)).length === 0) await removeEntry(await datasetsDir(), name);
     return ok(null);
   });

@@ -1,0 +1,37 @@
+"use client";
+
+import { useLiveQuery } from "dexie-react-hooks";
+import { saveBlob } from "@/lib/download";
+import { auditNdjson } from "@/lib/staging/audit";
+import { stagingDb } from "@/lib/staging/store";
+
+/** The append-only audit log: the latest events, and all of them as NDJSON. */
+export function AuditLog() {
+  const latest = useLiveQuery(() => stagingDb().audit.orderBy("seq").reverse().limit(100).toArray(), []);
+  return (
+    <details className="text-xs">
+      <summary className="cursor-pointer font-semibold">Audit log</summary>
+      <button
+        type="button"
+        className="my-1 rounded border px-2 py-0.5 focus-visible:outline-2"
+        onClick={() =>
+          void stagingDb()
+            .audit.orderBy("seq")
+            .toArray()
+            .then((all) => saveBlob(new Blob([auditNdjson(all)], { type: "application/x-ndjson" }), "stages-audit.ndjson"))
+        }
+      >
+        Export audit log as NDJSON
+      </button>
+      <ol aria-label="Audit events" className="max-h-64 space-y-0.5 overflow-auto">
+        {latest?.map((e) => (
+          <li key={e.seq}>
+            <time dateTime={e.at}>{new Date(e.at).toLocaleTimeString()}</time> {e.kind} {e.file ?? ""}
+            {e.dataset ? ` ${e.dataset} v${e.version}` : ""}
+            {e.counts ? ` (${Object.entries(e.counts).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

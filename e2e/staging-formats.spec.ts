@@ -1,0 +1,152 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { encode, gzip, parquet, xlsx } from "./support/files";
+
+/** Stage one file and wait until it has been read (or could not be). */
+async function stage(page: Page, name: string, content: string | Buffer) {
+  await addFiles(page, [{ name, content, mimeType: "application/octet-stream" }]);
+  const item = stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
+  await expect(item).toContainText(/\d rows?|could not be read/);
+  await expect(item.getByRole("button", { name, exact: true })).toHaveAttribute("aria-pressed", "true");
+}
+
+async function expectTable(page: Page, headers: string[], firstRow: string[]) {
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(headers);
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(firstRow);
+}
+
+const parsePanel = (page: Page) => page.locator("details").filter({ has: page.getByText(/^How .* is read/) });
+
+async function reread(page: Page, options: Record<string, string>) {
+  const panel = parsePanel(page);
+  if (!(await panel.evaluate((el) => (el as HTMLDetailsElement).open))) await panel.getByText(/^How .* is read/).click();
+  for (const [label, value] of Object.entries(options)) {
+    const field = panel.getByLabel(label, { exact: true });
+    if ((await field.evaluate((el) => el.tagName)) === "SELECT") await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await panel.getByRole("button", { name: "Read again with these options" }).click();
+}
+
+test("every format stages with the right cells: delimited text, JSON, NDJSON, Parquet, Excel, gzip", async ({ page }) => {
+  await openApp(page);
+  await stage(page, "semi.csv", "id;name\n1;Ada\n2;Bo\n");
+  await expectTable(page, ["id", "name"], ["1", "Ada"]);
+  await stage(page, "cities.tsv", "id\tcity\tzip\n1\tÅre\t01234\n");
+  await expectTable(page, ["id", "city", "zip"], ["1", "Åre", "01234"]);
+  await stage(page, "list.json", '[{"zeta": 1, "alpha": "x", "tags": [1, 2]}, {"zeta": 2, "alpha": null, "tags": []}]');
+  await expectTable(page, ["zeta", "alpha", "tags"], ["1", "x", "[1, 2]"]);
+  await stage(page, "events.ndjson", '{"b": 2, "a": "first"}\n{"b": 3, "a": "second"}\n');
+  await expectTable(page, ["b", "a"], ["2", "first"]);
+  await stage(page, "nested.parquet", await parquet("SELECT 1 AS id, 'Ada' AS name, DATE '2024-01-02' AS d, [1, 2] AS l, {'k': 7} AS s"));
+  await expectTable(page, ["id", "name", "d", "l", "s"], ["1", "Ada", "2024-01-02", "[1, 2]", "{'k': 7}"]);
+  await stage(page, "sales.csv.gz", gzip("region,amount\nnorth,10\nsouth,5\n"));
+  await expectTable(page, ["region", "amount"], ["north", "10"]);
+
+  const book = await xlsx([
+    { sheet: "Summary", rows: [["Total"], [3]] },
+    { sheet: "Data", rows: [["Quarterly report"], ["id", "name", "joined"], [1, "Ada", new Date("2024-01-02")], [2, "Bo", new Date("2024-02-03")]] },
+  ]);
+  await stage(page, "book.xlsx", book);
+  await expectTable(page, ["Total"], ["3"]);
+  await reread(page, { Sheet: "Data", "Row with the column names": "2" });
+  await expectTable(page, ["id", "name", "joined"], ["1", "Ada", "2024-01-02"]);
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "3");
+});
+
+test("text encodings are detected or chosen, and every cell reaches the grid as the right characters", async ({ page }) => {
+  await openApp(page);
+  await stage(page, "utf16le.csv", encode("id,name\n1,Zoë\n", "utf-16le"));
+  await expectTable(page, ["id", "name"], ["1", "Zoë"]);
+  await stage(page, "utf16be.csv", encode("id,name\n1,Łukasz\n", "utf-16be"));
+  await expectTable(page, ["id", "name"], ["1", "Łukasz"]);
+  await stage(page, "bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("id,name\n1,Ümit\n")]));
+  await expectTable(page, ["id", "name"], ["1", "Ümit"]);
+  await stage(page, "latin1.csv", encode("id,name\n1,café crème\n", "windows-1252"));
+  await expectTable(page, ["id", "name"], ["1", "café crème"]);
+  await expect(parsePanel(page).getByText(/^How latin1.csv is read: CSV, windows-1252/)).toBeVisible();
+
+  // Shift-JIS is not UTF-8, so the first guess is Windows-1252: the sample shows it, the user picks.
+  await stage(page, "tokyo.csv", encode("id,city\n1,東京\n2,大阪\n", "shift_jis"));
+  await expect(parsePanel(page).getByText(/^How tokyo.csv is read: CSV, windows-1252/)).toBeVisible();
+  await reread(page, { Encoding: "shift_jis" });
+  await expectTable(page, ["id", "city"], ["1", "東京"]);
+  await stage(page, "beijing.csv", encode("id,city\n1,北京\n", "gb18030"));
+  await reread(page, { Encoding: "gb18030" });
+  await expectTable(page, ["id", "city"], ["1", "北京"]);
+});
+
+test("bad lines are reported with their line numbers, then skipped with the right count and kept for download", async ({ page }) => {
+  await openApp(page);
+  const good = Array.from({ length: 30 }, (_, i) => `${i},${i * 2}`);
+  await stage(page, "ragged.csv", ["a,b", ...good, "3,4,5", ...good.slice(0, 5), "8", ""].join("\n"));
+  await expect(page.getByRole("alert").filter({ hasText: "ragged.csv" })).toContainText("line 32");
+  await expect(page.getByRole("alert").filter({ hasText: "ragged.csv" })).toContainText("2 lines do not fit (lines 32, 38)");
+  await expect(stagingArea(page).getByText("could not be read")).toBeVisible();
+
+  await reread(page, { "Bad lines": "skip" });
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "36");
+  await expect(parsePanel(page)).toContainText("2 lines skipped because they do not parse.");
+  const pending = page.waitForEvent("download");
+  await parsePanel(page).getByRole("button", { name: "Download skipped lines as CSV" }).click();
+  const csv = await readFile((await (await pending).path())!, "utf8");
+  expect(csv.split("\r\n").slice(0, 3)).toEqual([
+    "line,column_name,error_type,error_message,csv_line",
+    '32,,TOO MANY COLUMNS,Expected Number of Columns: 2 Found: 3,"3,4,5"',
+    "38,b,MISSING COLUMNS,Expected Number of Columns: 2 Found: 1,8",
+  ]);
+});
+
+test("a truncated gzip and an NDJSON file with a broken line fail with a clear message", async ({ page }) => {
+  await openApp(page);
+  const whole = gzip("a,b\n" + Array.from({ length: 5000 }, (_, i) => `${i},${i}`).join("\n"));
+  await addFiles(page, [{ name: "cut.csv.gz", content: whole.subarray(0, Math.floor(whole.length / 2)), mimeType: "application/gzip" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "cut.csv.gz" })).toContainText("gzip data is truncated or damaged");
+  await addFiles(page, [{ name: "broken.ndjson", content: '{"a": 1}\n{"a": 2\n{"a": 3}\n' }]);
+  await expect(page.getByRole("alert").filter({ hasText: "broken.ndjson" })).toContainText("line 2");
+  await reread(page, { "Bad lines": "skip" });
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "3");
+});
+
+test("duplicates are flagged; files are deleted one by one or all at once; the audit log records the flow", async ({ page }) => {
+  await openApp(page);
+  await stage(page, "a.csv", "x\n1\n2\n");
+  await stage(page, "copy of a.csv", "x\n1\n2\n");
+  await expect(page.getByRole("status").filter({ hasText: "copy of a.csv has the same content as a.csv" })).toBeVisible();
+  await expect(parsePanel(page)).toContainText("Same content as a.csv");
+
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Promoted copy_of_a v1" })).toBeVisible();
+  await page.getByRole("main").getByRole("button", { name: "Remove copy of a.csv from staging" }).click();
+  await expect(stagingArea(page).getByText("copy of a.csv")).toHaveCount(0);
+
+  await stage(page, "b.csv", "y\n3\n");
+  await stagingArea(page).getByRole("button", { name: "Clear staging" }).click();
+  await stagingArea(page).getByRole("button", { name: "Remove all" }).click();
+  await expect(stagingArea(page).getByText("No files staged yet.")).toBeVisible();
+  await page.reload();
+  await expect(stagingArea(page).getByText("No files staged yet.")).toBeVisible();
+
+  await page.getByText("Audit log", { exact: true }).click();
+  const pending = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export audit log as NDJSON" }).click();
+  const events = (await readFile((await (await pending).path())!, "utf8")).trimEnd().split("\n").map((l) => JSON.parse(l));
+  const kinds = events.map((e) => `${e.kind} ${e.file ?? e.dataset ?? ""}`.trim());
+  const main = kinds.filter((k) => !k.startsWith("validate"));
+  expect(main.slice(0, -2)).toEqual([
+    "add a.csv",
+    "read a.csv",
+    "add copy of a.csv",
+    "read copy of a.csv",
+    "promote copy of a.csv",
+    "delete-file copy of a.csv",
+    "add b.csv",
+    "read b.csv",
+  ]);
+  // Clearing staging removes the files in parallel.
+  expect(main.slice(-2).sort()).toEqual(["delete-file a.csv", "delete-file b.csv"]);
+  expect(events.find((e) => e.kind === "promote")).toMatchObject({ dataset: "copy_of_a", version: 1, counts: { in: 2, promoted: 2, rejected: 0 } });
+  expect(events.filter((e) => e.kind === "validate").length).toBeGreaterThan(0);
+  expect(events.every((e) => typeof e.at === "string" && e.seq > 0)).toBe(true);
+});
