@@ -150,3 +150,17 @@ test("duplicates are flagged; files are deleted one by one or all at once; the a
   expect(events.filter((e) => e.kind === "validate").length).toBeGreaterThan(0);
   expect(events.every((e) => typeof e.at === "string" && e.seq > 0)).toBe(true);
 });
+
+test("dates whose day/month order is ambiguous are flagged, and the user picks", async ({ page }) => {
+  await openApp(page);
+  await stage(page, "when.csv", "id,when\n1,03/04/2024\n2,05/06/2024\n");
+  const flag = parsePanel(page).getByRole("alert");
+  await expect(flag).toContainText("Dates in when could be day/month or month/day");
+  const dayFirst = (await flag.textContent())!.includes("read as %d/%m/%Y");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", dayFirst ? "2024-04-03" : "2024-03-04"]);
+
+  await flag.getByRole("button", { name: /^Read dates as/ }).click();
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", dayFirst ? "2024-03-04" : "2024-04-03"]);
+  await expect(parsePanel(page).getByRole("alert")).toHaveCount(0);
+  await expect(parsePanel(page).getByLabel("Date format", { exact: true })).toHaveValue(dayFirst ? "%m/%d/%Y" : "%d/%m/%Y");
+});

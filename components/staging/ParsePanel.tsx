@@ -25,10 +25,10 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
   const text = csv || draft.format === "json" || draft.format === "ndjson";
   const s = file.sniffed;
 
-  async function reread() {
+  async function reread(patch: Partial<ParseOptions> = {}) {
     setBusy(true);
     const parsedTypes = Object.fromEntries(parseTargetSchema(types).map((t) => [t.name, t.type]));
-    const result = await getEngine().reparse(file.id, { ...draft, types: parsedTypes });
+    const result = await getEngine().reparse(file.id, { ...draft, ...patch, types: parsedTypes });
     setBusy(false);
     if (!result.ok) return notify("error", describeError(result.error));
     if (result.value.error) notify("error", describeError(result.value.error));
@@ -41,7 +41,7 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
   }
 
   return (
-    <details open={file.status === "error" || file.readCount > 1} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+    <details open={file.status === "error" || file.readCount > 1 || file.ambiguousDates !== undefined} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       <summary className="cursor-pointer text-sm font-semibold">
         How {file.name} is read: {file.parse.format.toUpperCase()}
         {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}
@@ -70,6 +70,22 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
               Download skipped lines as CSV
             </button>
           </p>
+        )}
+        {file.ambiguousDates && (
+          <div role="alert" className="space-y-1 rounded border border-amber-400 p-2 text-xs">
+            <p>
+              Dates in {file.ambiguousDates.columns.join(", ")} could be day/month or month/day: no day is above 12. They were read as{" "}
+              <code>{file.ambiguousDates.chosen}</code>.
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => void reread({ dateFormat: file.ambiguousDates!.chosen })}>
+                Keep {file.ambiguousDates.chosen}
+              </button>
+              <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => void reread({ dateFormat: file.ambiguousDates!.alternative })}>
+                Read dates as {file.ambiguousDates.alternative}
+              </button>
+            </div>
+          </div>
         )}
         {file.duplicateOf && <p className="text-xs text-amber-700 dark:text-amber-400">Same content as {file.duplicateOf}, staged earlier.</p>}
         <div className="flex flex-wrap items-end gap-2">
@@ -125,6 +141,9 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
                     <option value="no">No</option>
                   </select>
                 )}
+              </LabeledControl>
+              <LabeledControl label="Date format">
+                {(id) => <input id={id} size={9} className={controlClass} value={draft.dateFormat ?? ""} placeholder="auto" onChange={(e) => set({ dateFormat: optional(e.target.value) })} />}
               </LabeledControl>
               <LabeledControl label="Skip lines at the top">
                 {(id) => (

@@ -32,6 +32,8 @@ export interface StagedFile {
   sniffed?: SniffedDialect;
   /** Lines skipped because they did not parse (kept for download). */
   badLines?: number;
+  /** Date columns whose day and month order the data cannot settle. */
+  ambiguousDates?: AmbiguousDates;
   /** The name of an earlier staged file with the same bytes. */
   duplicateOf?: string;
   /** The workbook's sheets (Excel). */
@@ -40,6 +42,12 @@ export interface StagedFile {
   rowCount?: number;
   /** Why the file could not be read; the bytes stay staged. */
   error?: StagesError;
+}
+
+export interface AmbiguousDates {
+  columns: string[];
+  chosen: string;
+  alternative: string;
 }
 
 export interface StagedBlob {

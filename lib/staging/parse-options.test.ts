@@ -31,6 +31,15 @@ describe("readCsvSql", () => {
     expect(await db.rows(`SELECT * FROM ${sql}`)).toEqual([{ id: "1", code: 7 }]);
   });
 
+  it("reads dates with a chosen format", async () => {
+    const db = await freshDuckDb();
+    const path = await file("d.csv", "d\n03/04/2024\n05/06/2024\n");
+    expect(await db.rows(`SELECT CAST(d AS VARCHAR) AS d FROM ${readCsvSql(path, options({ dateFormat: "%d/%m/%Y" }), "rej")}`)).toEqual([
+      { d: "2024-04-03" },
+      { d: "2024-06-05" },
+    ]);
+  });
+
   it("reads gzip", async () => {
     const db = await freshDuckDb();
     const path = await file("a.csv.gz", gzipSync("a,b\n1,2\n"));

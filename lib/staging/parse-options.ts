@@ -17,6 +17,8 @@ export const parseOptionsSchema = z.object({
   escape: z.string().max(1).optional(),
   header: z.boolean().optional(),
   skip: z.number().int().nonnegative().optional(),
+  /** A strptime format for DATE columns, e.g. %d/%m/%Y; unset, DuckDB's sniffer decides. */
+  dateFormat: z.string().max(40).optional(),
   /** Column name → DuckDB type, overriding what was inferred. */
   types: z.record(z.string(), z.string()).default({}),
   /** CSV lines that do not parse: stop with an error, or skip them (counted and kept). */
@@ -60,6 +62,7 @@ export function readCsvSql(path: string, options: ParseOptions, rejectsTable: st
   if (options.header !== undefined) args.push(`header = ${options.header}`);
   if (options.skip !== undefined) args.push(`skip = ${options.skip}`);
   if (options.gzip) args.push(`compression = 'gzip'`);
+  if (options.dateFormat) args.push(`dateformat = ${literal(options.dateFormat)}`);
   const types = Object.entries(options.types);
   if (types.length) args.push(`types = {${types.map(([c, t]) => `${literal(c)}: ${literal(t.trim())}`).join(", ")}}`);
   args.push("ignore_errors = true", "store_rejects = true", `rejects_table = ${literal(rejectsTable)}`, `rejects_scan = ${literal(`${rejectsTable}_scan`)}`);

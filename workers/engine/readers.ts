@@ -4,6 +4,8 @@ import { csvRow } from "@/lib/csv/write";
 import { fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
+import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
+import type { AmbiguousDates } from "@/lib/staging/db";
 import { checksSql, wholeNumberChecks } from "@/lib/staging/json-types";
 import { badLinesSql, castSelect, readCsvSql, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import { plainRows } from "./arrow-text";
@@ -23,6 +25,7 @@ export interface ReadInfo {
   sniffed?: SniffedDialect;
   badLines: number;
   sheets?: string[];
+  ambiguousDates?: AmbiguousDates;
 }
 
 export const badLinesTable = (fileId: string) => `badlines_${fileId}`;
@@ -74,8 +77,20 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
         message: `${first.error_message} in "${String(first.csv_line).slice(0, 80)}".${more} Choose “Skip bad lines” to stage the rest; skipped lines are counted and kept.`,
       });
     }
-    return ok({ sniffed, badLines: bad.length });
+    const ambiguousDates = options.dateFormat ? undefined : await findAmbiguousDates(conn, table, sniffed?.dateFormat);
+    return ok({ sniffed, badLines: bad.length, ambiguousDates });
   });
+}
+
+/** DATE columns whose day and month could be swapped, when the sniffer's format has both. */
+async function findAmbiguousDates(conn: Connection, table: string, chosen: string | null | undefined): Promise<AmbiguousDates | undefined> {
+  const alternative = swappedDateFormat(chosen);
+  if (!chosen || !alternative) return undefined;
+  const dates = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).filter((r) => r.column_type === "DATE").map((r) => String(r.column_name));
+  if (!dates.length) return undefined;
+  const [flags] = plainRows(await conn.query(ambiguousDatesSql(table, dates)));
+  const columns = dates.filter((_, i) => flags?.[`c${i}`] === true);
+  return columns.length ? { columns, chosen, alternative } : undefined;
 }
 
 async function sniff(conn: Connection, path: string, options: ParseOptions): Promise<SniffedDialect | undefined> {
