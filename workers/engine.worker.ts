@@ -10,7 +10,7 @@ import { runRecipe } from "./engine/pipeline";
 import { profileSource } from "./engine/profile";
 import { promote } from "./engine/promote";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
-import { ensureTable, readPage } from "./engine/tables";
+import { ensureTable, openView, readPage } from "./engine/tables";
 import { Cancelled, cancelTask, endTask } from "./engine/tasks";
 import { compareVersions, deleteVersion, listVersions } from "./engine/versions";
 
@@ -47,6 +47,11 @@ const engine: EngineApi = {
   describe: (source) => guard(() => ensureTable(db, source)),
   page: (source, request) => guard(() => readPage(db, source, request)),
   profile: (source) => guard(() => profileSource(db, source)),
+  openView: (source, view) =>
+    guard(async () => {
+      const opened = await openView(db, source, view);
+      return opened.ok ? ok({ rowCount: opened.value.rowCount }) : opened;
+    }),
   runRecipe: (fileId, recipe, taskId) => guard(() => runRecipe(db, fileId, recipe, taskId), taskId),
   promote: (fileId, recipe, name, taskId, onProgress) =>
     guard(() => promote(db, fileId, recipe, name, taskId, onProgress), taskId),

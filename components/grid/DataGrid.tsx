@@ -1,9 +1,14 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Column } from "@/lib/datasets/manifest";
 import type { SourceRef } from "@/lib/engine/api";
+import { formatCount } from "@/lib/format";
+import { rowWindow, scrollTopFor } from "@/lib/grid/window";
+import { isNumericType } from "@/lib/sql/types";
+import { GridHeader, type Layout } from "./GridHeader";
+import { GridToolbar } from "./GridToolbar";
+import { useGridView } from "./useGridView";
 import { usePagedRows } from "./usePagedRows";
 
 interface Props {
@@ -11,96 +16,163 @@ interface Props {
   source: SourceRef;
   columns: Column[];
   rowCount: number;
+  /** Scroll position shared with another grid, as a share of the scroll range. */
+  sync?: { share: number; onScroll: (share: number) => void };
 }
 
-const ROW_HEIGHT = 30;
-const COLUMN_WIDTH = 168;
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/;
+const ROW = 30;
+const HEIGHT = 384;
+const WIDTH = 168;
 
 /**
- * One grid for every source: an ARIA grid, virtualized, whose rows are paged
- * from the worker. aria-rowcount counts the header row.
+ * One grid for every source: an ARIA grid, virtualized (scaled past the
+ * browser's height limit), paged from the worker, sortable and filterable,
+ * with resizable and pinnable columns and the ARIA grid keyboard pattern.
+ * aria-rowcount counts the header row; aria-rowindex is the row's place in
+ * the current view.
  */
-export function DataGrid({ label, source, columns, rowCount }: Props) {
+export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { ensureRows, cell, error } = usePagedRows(source);
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? -1;
+  const [scrollTop, setScrollTop] = useState(0);
+  const [active, setActive] = useState({ row: -1, col: 0 });
+  const [widths, setWidths] = useState(() => columns.map(() => WIDTH));
+  const [pinned, setPinned] = useState<Set<number>>(new Set());
+  const { view, setView, rowCount, ready, error: viewError } = useGridView(source, sourceRows);
+  const { ensureRows, cell, error } = usePagedRows(source, ready ? view : undefined);
+  const win = rowWindow({ scrollTop, viewportHeight: HEIGHT - ROW, rowHeight: ROW, rowCount });
 
   useEffect(() => {
-    if (last >= first) ensureRows(first, last);
-  }, [first, last, ensureRows]);
+    if (win.count > 0) ensureRows(win.first, win.first + win.count - 1);
+  }, [win.first, win.count, ensureRows]);
 
-  const width = Math.max(columns.length, 1) * COLUMN_WIDTH;
+  const layout = useMemo<Layout>(() => {
+    const order = [...columns.keys()].sort((a, b) => Number(pinned.has(b)) - Number(pinned.has(a)) || a - b);
+    const sized = columns.map((_, i) => widths[i] ?? WIDTH);
+    const left = new Map<number, number>();
+    let x = 0;
+    for (const i of order) if (pinned.has(i)) (left.set(i, x), (x += sized[i]!));
+    return { order, widths: sized, pinned, left };
+  }, [columns, pinned, widths]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!sync || !el) return;
+    const range = el.scrollHeight - el.clientHeight;
+    if (range > 0 && Math.abs(el.scrollTop / range - sync.share) > 0.001) el.scrollTop = sync.share * range;
+  }, [sync]);
+
+  const focusKey = `${active.row}:${active.col}`;
+  useLayoutEffect(() => {
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${focusKey}"]`);
+    if (el && scrollRef.current?.contains(document.activeElement)) el.focus({ preventScroll: true });
+  }, [focusKey, win.first]);
+
+  function moveTo(row: number, col: number) {
+    const r = Math.max(-1, Math.min(row, rowCount - 1));
+    const c = Math.max(0, Math.min(col, columns.length - 1));
+    setActive({ row: r, col: c });
+    const el = scrollRef.current;
+    if (!el || r < 0) return;
+    const visible = Math.floor((HEIGHT - ROW) / ROW) - 1;
+    if (r < win.first || r > win.first + visible - 1) {
+      el.scrollTop = scrollTopFor(r < win.first ? r : r - visible + 1, { viewportHeight: HEIGHT - ROW, rowHeight: ROW, rowCount });
+    }
+  }
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    const page = Math.floor((HEIGHT - ROW) / ROW) - 1;
+    const at = layout.order.indexOf(active.col);
+    const colAt = (i: number) => layout.order[Math.max(0, Math.min(i, layout.order.length - 1))]!;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(active.row + 1, active.col),
+      ArrowUp: () => moveTo(active.row - 1, active.col),
+      ArrowRight: () => (e.shiftKey && active.row < 0 ? resize(active.col, 16) : moveTo(active.row, colAt(at + 1))),
+      ArrowLeft: () => (e.shiftKey && active.row < 0 ? resize(active.col, -16) : moveTo(active.row, colAt(at - 1))),
+      PageDown: () => moveTo(active.row + page, active.col),
+      PageUp: () => moveTo(Math.max(0, active.row - page), active.col),
+      Home: () => (e.ctrlKey ? moveTo(0, colAt(0)) : moveTo(active.row, colAt(0))),
+      End: () => (e.ctrlKey ? moveTo(rowCount - 1, colAt(columns.length - 1)) : moveTo(active.row, colAt(columns.length - 1))),
+      Enter: () => active.row < 0 && sortBy(columns[active.col]!.name),
+      p: () => active.row < 0 && pin(active.col),
+    };
+    const action = keys[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  }
+
+  const sortBy = (name: string) =>
+    setView({ ...view, sort: view.sort?.column !== name ? { column: name, descending: false } : view.sort.descending ? undefined : { column: name, descending: true } });
+  const pin = (i: number) => setPinned((p) => (p.has(i) ? new Set([...p].filter((x) => x !== i)) : new Set(p).add(i)));
+  const setWidth = (i: number, width: number) => setWidths(layout.widths.map((x, j) => (j === i ? Math.max(60, width) : x)));
+  const resize = (i: number, by: number) => setWidth(i, layout.widths[i]! + by);
+  const total = layout.widths.reduce((n, w) => n + w, 0);
+  const activeValue = active.row >= 0 ? cell(active.row, active.col) : undefined;
+
   return (
     <div className="space-y-1">
-      {error && (
+      <GridToolbar label={label} columns={columns} view={view} setView={setView} />
+      {(error || viewError) && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
+          {viewError ?? error}
         </p>
       )}
+      {rowCount !== sourceRows && <p className="text-xs text-slate-600 dark:text-slate-400">{formatCount(rowCount)} of {formatCount(sourceRows)} rows match.</p>}
       <div
         ref={scrollRef}
         role="grid"
         aria-label={label}
         aria-rowcount={rowCount + 1}
         aria-colcount={columns.length}
-        tabIndex={0}
-        className="relative h-96 overflow-auto rounded border border-slate-200 text-sm focus-visible:outline-2 dark:border-slate-800"
+        onKeyDown={onKeyDown}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          setScrollTop(el.scrollTop);
+          const range = el.scrollHeight - el.clientHeight;
+          if (sync && range > 0) sync.onScroll(el.scrollTop / range);
+        }}
+        className="relative overflow-auto rounded border border-slate-200 text-sm dark:border-slate-800"
+        style={{ height: HEIGHT }}
       >
-        <div role="rowgroup" className="sticky top-0 z-10" style={{ width }}>
-          <div role="row" aria-rowindex={1} className="flex bg-slate-100 dark:bg-slate-900">
-            {columns.map((c, i) => (
-              <div
-                key={i}
-                role="columnheader"
-                aria-colindex={i + 1}
-                title={`${c.name} (${c.type})`}
-                className="truncate border-r border-b border-slate-200 px-2 py-1 font-semibold dark:border-slate-800"
-                style={{ width: COLUMN_WIDTH, flex: "none" }}
-              >
-                {c.name}
+        <GridHeader columns={columns} layout={layout} view={view} activeColumn={active.row < 0 ? active.col : null} onSort={sortBy} onPin={pin} onResize={setWidth} />
+        <div role="rowgroup" className="relative" style={{ height: win.totalHeight, width: total }}>
+          {Array.from({ length: win.count }, (_, k) => {
+            const row = win.first + k;
+            return (
+              <div key={row} role="row" aria-rowindex={row + 2} className={`absolute left-0 flex ${row % 2 ? "bg-slate-50 dark:bg-slate-900" : "bg-white dark:bg-slate-950"}`} style={{ top: win.top + k * ROW, height: ROW }}>
+                {layout.order.map((i) => {
+                  const value = cell(row, i);
+                  const isActive = active.row === row && active.col === i;
+                  return (
+                    <div
+                      key={i}
+                      role="gridcell"
+                      aria-colindex={i + 1}
+                      data-cell={`${row}:${i}`}
+                      tabIndex={isActive ? 0 : -1}
+                      title={value ?? undefined}
+                      onClick={() => setActive({ row, col: i })}
+                      className={`truncate border-r border-slate-100 px-2 py-1 focus:outline-2 focus:-outline-offset-2 focus:outline-sky-600 dark:border-slate-800 ${isNumericType(columns[i]!.type) ? "text-right tabular-nums" : ""} ${value === null ? "cell-null" : ""} ${layout.pinned.has(i) ? "sticky z-10 bg-inherit" : ""}`}
+                      style={{ width: layout.widths[i], flex: "none", left: layout.left.get(i) }}
+                    >
+                      {value ?? ""}
+                    </div>
+                  );
+                })}
               </div>
-            ))}
-          </div>
-        </div>
-        <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), width }}>
-          {items.map((item) => (
-            <div
-              key={item.key}
-              role="row"
-              aria-rowindex={item.index + 2}
-              className="absolute left-0 flex odd:bg-white even:bg-slate-50 dark:odd:bg-slate-950 dark:even:bg-slate-900/50"
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-            >
-              {columns.map((c, i) => {
-                const value = cell(item.index, i);
-                return (
-                  <div
-                    key={i}
-                    role="gridcell"
-                    aria-colindex={i + 1}
-                    title={value ?? undefined}
-                    className={`truncate border-r border-slate-100 px-2 py-1 dark:border-slate-800 ${
-                      NUMERIC.test(c.type) ? "text-right tabular-nums" : ""
-                    } ${value === null ? "cell-null" : ""}`}
-                    style={{ width: COLUMN_WIDTH, flex: "none" }}
-                  >
-                    {value ?? ""}
-                  </div>
-                );
-              })}
-            </div>
-          ))}
+            );
+          })}
         </div>
       </div>
+      <p className="text-xs text-slate-500 dark:text-slate-400">
+        Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End. On a column header: Enter sorts, P pins, Shift+arrows resize.
+      </p>
+      <p aria-live="polite" className="min-h-4 truncate text-xs text-slate-600 dark:text-slate-400" title={activeValue ?? undefined}>
+        {active.row >= 0 && activeValue !== undefined
+          ? `Row ${formatCount(active.row + 1)}, ${columns[active.col]!.name}: ${activeValue === null ? "null" : activeValue === "" ? "(empty text)" : activeValue}`
+          : ""}
+      </p>
     </div>
   );
 }

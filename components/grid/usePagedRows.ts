@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RowPage, SourceRef } from "@/lib/engine/api";
+import type { GridView } from "@/lib/grid/view";
 import { getEngine } from "@/lib/engine/client";
 import { describeError } from "@/lib/result";
 import { useEngineEpoch } from "../useEngineEpoch";
@@ -13,8 +14,8 @@ import { useEngineEpoch } from "../useEngineEpoch";
 const PAGE_SIZE = 100;
 const MAX_PAGES = 40;
 
-export function usePagedRows(source: SourceRef) {
-  const key = JSON.stringify(source);
+export function usePagedRows(source: SourceRef, view: GridView | undefined) {
+  const key = JSON.stringify([source, view]);
   const epoch = useEngineEpoch();
   const [pages, setPages] = useState<Map<number, RowPage>>(() => new Map());
   const [error, setError] = useState<string | null>(null);
@@ -31,11 +32,13 @@ export function usePagedRows(source: SourceRef) {
   const ensureRows = useCallback(
     (first: number, last: number) => {
       const gen = generation.current;
+      const [src, v] = JSON.parse(key) as [SourceRef, GridView | undefined];
+      if (!v) return;
       for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) {
         if (pages.has(p) || inflight.current.has(p)) continue;
         inflight.current.add(p);
         void getEngine()
-          .page(JSON.parse(key) as SourceRef, { offset: p * PAGE_SIZE, limit: PAGE_SIZE })
+          .page(src, { offset: p * PAGE_SIZE, limit: PAGE_SIZE, view: v })
           .then((result) => {
             if (gen !== generation.current) return;
             inflight.current.delete(p);

@@ -1,5 +1,6 @@
 import type { SchemaDiff } from "@/lib/datasets/compare";
 import type { Column, Manifest } from "@/lib/datasets/manifest";
+import type { GridView } from "@/lib/grid/view";
 import type { ColumnProfile } from "@/lib/profile/sql";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -29,6 +30,8 @@ export interface TableInfo {
 export interface PageRequest {
   offset: number;
   limit: number;
+  /** Sorted and filtered rows, in place of the source's own order. */
+  view?: GridView;
 }
 
 /** A window of rows, column-major, every value as display text or null. */
@@ -107,6 +110,8 @@ export interface EngineApi {
   reparse(fileId: string, options: ParseOptions): Promise<Result<StagedFile>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
   page(source: SourceRef, request: PageRequest): Promise<Result<RowPage>>;
+  /** Sort and filter a source; resolves with how many rows the view holds. */
+  openView(source: SourceRef, view: GridView): Promise<Result<{ rowCount: number }>>;
   /** Per-column statistics, top values and histograms, computed by DuckDB. */
   profile(source: SourceRef): Promise<Result<ColumnProfile[]>>;
   runRecipe(fileId: string, recipe: Recipe, taskId: string): Promise<Result<RunSummary>>;

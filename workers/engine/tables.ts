@@ -1,5 +1,6 @@
 import type { Column } from "@/lib/datasets/manifest";
 import type { PageRequest, RowPage, SourceRef, TableInfo } from "@/lib/engine/api";
+import { gridViewSchema, isPlainView, pageSql, viewSql, type GridView } from "@/lib/grid/view";
 import { pipelineNames } from "@/lib/recipe/pipeline";
 import { HIDDEN_COLUMNS } from "@/lib/recipe/rules";
 import { fail, ok, type Result } from "@/lib/result";
@@ -55,6 +56,7 @@ export async function ensureTable(db: StagesDb, source: SourceRef): Promise<Resu
 export async function dropTable(source: SourceRef): Promise<void> {
   const table = tableName(source);
   loading.delete(table);
+  for (const key of [...views.keys()]) if (key.startsWith(`${table}|`)) await dropView(key);
   const { db } = await duck();
   await withConnection((conn) => conn.query(`DROP TABLE IF EXISTS ${ident(table)}`));
   if (source.kind === "staged") await db.dropFile(`staged-${source.fileId}.csv`).catch(() => null);
@@ -84,14 +86,52 @@ async function describeWith(conn: Connection, table: string): Promise<TableInfo>
   return { columns, rowCount: Number(counted[0]?.n ?? 0) };
 }
 
+/**
+ * Sorted and filtered views, materialized once (in view order, so pages go by
+ * row id), kept for the most recent few, dropped with their source.
+ */
+const views = new Map<string, Promise<Result<{ table: string; rowCount: number }>>>();
+const MAX_VIEWS = 6;
+
+export async function openView(db: StagesDb, source: SourceRef, input: GridView | undefined): Promise<Result<{ table: string; rowCount: number }>> {
+  const info = await ensureTable(db, source);
+  if (!info.ok) return info;
+  const base = tableName(source);
+  if (isPlainView(input)) return ok({ table: base, rowCount: info.value.rowCount });
+  const view = gridViewSchema.parse(input);
+  const key = `${base}|${JSON.stringify(view)}`;
+  let pending = views.get(key);
+  if (!pending) {
+    const compiled = viewSql(base, info.value.columns, view);
+    if ("error" in compiled) return fail({ message: compiled.error });
+    const table = `view_${crypto.randomUUID().replaceAll("-", "")}`;
+    pending = withConnection(async (conn) => {
+      await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS ${compiled.sql}`);
+      const [row] = plainRows(await conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`));
+      return ok({ table, rowCount: Number(row?.n ?? 0) });
+    });
+    views.set(key, pending);
+    void pending.then((r) => r.ok || views.delete(key));
+    while (views.size > MAX_VIEWS) await dropView(views.keys().next().value!);
+  }
+  return pending;
+}
+
+async function dropView(key: string): Promise<void> {
+  const pending = views.get(key);
+  views.delete(key);
+  const view = await pending;
+  if (view?.ok) await withConnection((conn) => conn.query(`DROP TABLE IF EXISTS ${ident(view.value.table)}`));
+}
+
 export async function readPage(db: StagesDb, source: SourceRef, request: PageRequest): Promise<Result<RowPage>> {
   const info = await ensureTable(db, source);
   if (!info.ok) return info;
+  const view = await openView(db, source, request.view);
+  if (!view.ok) return view;
   const limit = Math.max(0, Math.min(request.limit, 5000));
   const offset = Math.max(0, Math.floor(request.offset));
-  const table = await withConnection((conn) =>
-    conn.query(`SELECT ${textSelectList(info.value.columns)} FROM ${ident(tableName(source))} LIMIT ${limit} OFFSET ${offset}`),
-  );
+  const table = await withConnection((conn) => conn.query(pageSql(view.value.table, textSelectList(info.value.columns), offset, limit)));
   return ok({ offset, rowCount: table.numRows, columns: textColumns(table) });
 }
 
