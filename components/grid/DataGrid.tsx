@@ -61,10 +61,12 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
     if (range > 0 && Math.abs(el.scrollTop / range - sync.share) > 0.001) el.scrollTop = sync.share * range;
   }, [sync]);
 
+  // Keyboard focus follows the active cell, even when the cell that had it was scrolled out of the DOM.
+  const keyboard = useRef(false);
   const focusKey = `${active.row}:${active.col}`;
   useLayoutEffect(() => {
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${focusKey}"]`);
-    if (el && scrollRef.current?.contains(document.activeElement)) el.focus({ preventScroll: true });
+    if (el && keyboard.current) el.focus({ preventScroll: true });
   }, [focusKey, win.first]);
 
   function moveTo(row: number, col: number) {
@@ -98,6 +100,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
     const action = keys[e.key];
     if (action) {
       e.preventDefault();
+      keyboard.current = true;
       action();
     }
   }
@@ -126,6 +129,10 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
         aria-rowcount={rowCount + 1}
         aria-colcount={columns.length}
         onKeyDown={onKeyDown}
+        onFocus={() => (keyboard.current = true)}
+        onBlur={(e) => {
+          if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) keyboard.current = false;
+        }}
         onScroll={(e) => {
           const el = e.currentTarget;
           setScrollTop(el.scrollTop);

@@ -1,6 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import { plural } from "@/lib/format";
+import { columnChanges, describeChanges } from "@/lib/recipe/changes";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/db";
 import { PromotePanel } from "../destination/PromotePanel";
@@ -23,6 +25,11 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
   const summary = summaryOf(run);
   const error = run.kind === "failed" ? run.error : null;
   const stagedColumns = file.columns?.map((c) => c.name) ?? [];
+  const [together, setTogether] = useState(true);
+  const [share, setShare] = useState(0);
+  // Rows correspond one to one when nothing was rejected or removed and no SQL reshaped them.
+  const corresponding = summary !== null && summary.rejected === 0 && summary.final === summary.rowsIn && !recipe?.sql;
+  const sync = corresponding && together ? { share, onScroll: setShare } : undefined;
 
   return (
     <section aria-labelledby="workspace-heading" className="space-y-4">
@@ -42,10 +49,21 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
             {plural(file.rowCount ?? 0, "row")} · {plural(file.columns.length, "column")}: {file.columns.map((c) => `${c.name} ${c.type}`).join(", ")}
           </p>
           <RunStatus run={run} cancel={cancel} />
+          {summary && recipe && (
+            <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="column-changes">
+              Columns: {describeChanges(columnChanges(file.columns, summary.finalColumns, recipe.steps))}.
+            </p>
+          )}
+          {corresponding && (
+            <label className="flex items-center gap-1 text-xs">
+              <input type="checkbox" checked={together} onChange={(e) => setTogether(e.target.checked)} />
+              Scroll staged and final together (their rows correspond one to one)
+            </label>
+          )}
           <div className="grid gap-4 xl:grid-cols-2">
             <div className="min-w-0 space-y-1">
               <h3 className="text-sm font-semibold">Staged</h3>
-              <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns} rowCount={file.rowCount ?? 0} />
+              <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns} rowCount={file.rowCount ?? 0} sync={sync} />
             </div>
             <div className="min-w-0 space-y-1">
               <h3 className="text-sm font-semibold">Final</h3>
@@ -55,6 +73,7 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
                   source={{ kind: "result", fileId: file.id, part: "final", runId: summary.runId }}
                   columns={summary.finalColumns}
                   rowCount={summary.final}
+                  sync={sync}
                 />
               ) : (
                 <p className="text-sm text-slate-600 dark:text-slate-400">The final rows appear when the recipe has run.</p>
