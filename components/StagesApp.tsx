@@ -7,6 +7,7 @@ import { getEngine, newTaskId, onEngineRestart, progress } from "@/lib/engine/cl
 import { formatBytes, plural } from "@/lib/format";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/db";
+import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
 import { stagingDb } from "@/lib/staging/store";
 import { DestinationPanel } from "./destination/DestinationPanel";
 import { Notices } from "./Notices";
@@ -42,7 +43,17 @@ export function StagesApp() {
     });
   }, [notify]);
 
-  async function addFiles(list: File[]) {
+  async function trySample() {
+    const response = await fetch(SAMPLE_PATH).catch(() => null);
+    if (!response?.ok) return notify("error", "The sample data could not be loaded from this site.");
+    const file = new File([await response.blob()], SAMPLE_FILE, { type: "text/csv" });
+    const [staged] = await addFiles([file]);
+    if (staged) await stagingDb().drafts.put({ fileId: staged, recipe: SAMPLE_RECIPE, updatedAt: Date.now() });
+  }
+
+  /** Stage files one after the other; resolves with the ids of those staged. */
+  async function addFiles(list: File[]): Promise<string[]> {
+    const ids: string[] = [];
     for (const file of list) {
       const taskId = newTaskId();
       setAdding({ name: file.name, taskId, progress: null });
@@ -53,6 +64,7 @@ export function StagesApp() {
       );
       if (!result.ok) notify("error", describeError(result.error));
       else {
+        ids.push(result.value.id);
         setSelectedId(result.value.id);
         if (result.value.error) notify("error", describeError(result.value.error));
         else notify("info", `Staged ${file.name}: ${plural(result.value.rowCount ?? 0, "row")}.`);
@@ -60,6 +72,7 @@ export function StagesApp() {
       }
     }
     setAdding(null);
+    return ids;
   }
 
   async function removeFile(file: StagedFile) {
@@ -88,7 +101,7 @@ export function StagesApp() {
       <Notices notices={notices} dismiss={dismiss} />
       <div className="grid gap-4 md:grid-cols-[18rem_1fr]">
         <aside className="space-y-4">
-          <AddFiles onFiles={(list) => void addFiles(list)} />
+          <AddFiles onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />
           {adding && (
             <div role="status" className="space-y-1 text-sm">
               <p>

@@ -23,9 +23,9 @@ export function DestinationPanel({ notify }: { notify: Notify }) {
       </p>
       {error && <p className="text-sm text-red-700 dark:text-red-400">{error}</p>}
       {datasets === null ? (
-        <p className="text-sm text-slate-500">Loading…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>
       ) : datasets.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">No datasets promoted yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">No datasets promoted yet.</p>
       ) : (
         <ul className="space-y-2">
           {datasets.map((d) => (

@@ -172,7 +172,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
           })}
         </div>
       </div>
-      <p className="text-xs text-slate-500 dark:text-slate-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End. On a column header: Enter sorts, P pins, Shift+arrows resize.
       </p>
       <p aria-live="polite" className="min-h-4 truncate text-xs text-slate-600 dark:text-slate-400" title={activeValue ?? undefined}>

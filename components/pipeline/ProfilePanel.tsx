@@ -46,7 +46,7 @@ export function ProfilePanel({ source, recipe, setRecipe }: Props) {
           {profiles.map((p) => (
             <li key={p.name} aria-label={`Profile of ${p.name}`} className="rounded border border-slate-200 p-2 text-xs dark:border-slate-800">
               <p className="font-semibold">
-                {p.name} <span className="font-normal text-slate-500">{p.type}</span>
+                {p.name} <span className="font-normal text-slate-600 dark:text-slate-400">{p.type}</span>
               </p>
               <dl className="grid grid-cols-[auto_1fr] gap-x-2">
                 <dt>Empty</dt>
@@ -81,7 +81,7 @@ export function ProfilePanel({ source, recipe, setRecipe }: Props) {
             {suggestions.map((s) => (
               <li key={s.rule.id} className="flex flex-wrap items-center gap-2">
                 <span>
-                  {ruleMessage(s.rule)} <span className="text-slate-500">({s.why})</span>
+                  {ruleMessage(s.rule)} <span className="text-slate-600 dark:text-slate-400">({s.why})</span>
                 </span>
                 <button
                   type="button"

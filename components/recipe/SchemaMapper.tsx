@@ -48,7 +48,7 @@ export function SchemaMapper({ columns, onAdd }: { columns: string[]; onAdd: (st
                 {targets.map((t, i) => (
                   <tr key={t.name}>
                     <th scope="row" className="pr-4 text-left font-normal">
-                      {t.name} <span className="text-slate-500">{t.type}</span>
+                      {t.name} <span className="text-slate-600 dark:text-slate-400">{t.type}</span>
                     </th>
                     <td>
                       <select

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 
 /** The file picker and drop zone: both hand the chosen files to `onFiles`. */
-export function AddFiles({ onFiles }: { onFiles: (files: File[]) => void }) {
+export function AddFiles({ onFiles, onSample }: { onFiles: (files: File[]) => void; onSample: () => void }) {
   const inputId = useId();
   const [over, setOver] = useState(false);
   return (
@@ -40,7 +40,10 @@ export function AddFiles({ onFiles }: { onFiles: (files: File[]) => void }) {
           e.target.value = "";
         }}
       />
-      <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Files stay in this browser.</p>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Files stay in this browser.</p>
+      <button type="button" className="mt-2 text-xs font-medium text-sky-800 underline focus-visible:outline-2 dark:text-sky-300" onClick={onSample}>
+        Try sample data
+      </button>
     </div>
   );
 }

@@ -26,7 +26,7 @@ export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: 
         Staging area
       </h2>
       {files.length === 0 ? (
-        <p className="text-sm text-slate-500 dark:text-slate-400">No files staged yet.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">No files staged yet.</p>
       ) : (
         <ul className="space-y-1">
           {files.map((f) => (

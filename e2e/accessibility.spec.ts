@@ -1,0 +1,39 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { destination, openApp, stagingArea } from "./support/app";
+import { expectCounts } from "./support/recipe";
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
+async function sampleFlow(page: Page) {
+  await openApp(page);
+  expect(await seriousViolations(page), "first visit").toEqual([]);
+
+  await page.getByRole("button", { name: "Try sample data" }).click();
+  await expect(stagingArea(page).getByText("orders.csv")).toBeVisible();
+  await expectCounts(page, "60 rows in = 55 valid after steps + 5 rejected");
+  await expect(page.getByRole("grid", { name: "Rejected rows" })).toBeVisible();
+  expect(await seriousViolations(page), "sample staged and validated").toEqual([]);
+
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 55 rows");
+  await destination(page).getByText("Versions of orders").click();
+  await destination(page).getByRole("button", { name: "Open orders v1" }).click();
+  await expect(page.getByRole("grid", { name: "Dataset orders v1" })).toBeVisible();
+  expect(await seriousViolations(page), "promoted, versions open").toEqual([]);
+}
+
+test("no serious or critical accessibility violations on any main view (light)", async ({ page }) => {
+  await sampleFlow(page);
+});
+
+test("no serious or critical accessibility violations on any main view (dark)", async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: "dark" });
+  await sampleFlow(await context.newPage());
+  await context.close();
+});
