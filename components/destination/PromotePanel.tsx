@@ -20,10 +20,11 @@ interface Props {
   notify: Notify;
   /** Staging is temporary: after a promotion, offer to remove the source. */
   onRemoveSource: () => void;
+  onPromoted: (version: string) => void;
 }
 
 /** Promote the selected staged file, through its recipe, to a new version of a destination dataset. */
-export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSource }: Props) {
+export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSource, onPromoted }: Props) {
   const [promoted, setPromoted] = useState<string | null>(null);
   const inputId = useId();
   const [name, setName] = useState(() => suggestDatasetName(file.name));
@@ -51,6 +52,7 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
     );
     announceDatasetsChanged();
     setPromoted(`${m.name} v${m.version}`);
+    onPromoted(`${m.name} v${m.version}`);
   }
 
   return (

@@ -14,6 +14,7 @@ import { SqlEditor } from "../recipe/SqlEditor";
 import { StepsEditor } from "../recipe/StepsEditor";
 import { summaryOf, useRecipe, useRecipeRun } from "../recipe/useRecipe";
 import { ParsePanel } from "../staging/ParsePanel";
+import { FlowSteps } from "./FlowSteps";
 import { ProfilePanel } from "./ProfilePanel";
 import { RejectedRows } from "./RejectedRows";
 import { RunStatus } from "./RunStatus";
@@ -27,6 +28,7 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
   const stagedColumns = file.columns?.map((c) => c.name) ?? [];
   const [together, setTogether] = useState(true);
   const [share, setShare] = useState(0);
+  const [promoted, setPromoted] = useState<string | null>(null);
   // Rows correspond one to one when nothing was rejected or removed and no SQL reshaped them.
   const corresponding = summary !== null && summary.rejected === 0 && summary.final === summary.rowsIn && !recipe?.sql;
   const sync = corresponding && together ? { share, onScroll: setShare } : undefined;
@@ -36,6 +38,7 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
       <h2 id="workspace-heading" className="text-base font-semibold">
         {file.name}
       </h2>
+      <FlowSteps file={file} recipe={recipe} summary={summary} promoted={promoted} />
       {file.status === "reading" && <p className="text-sm">Reading {file.name}…</p>}
       {file.status !== "reading" && <ParsePanel key={file.readCount} file={file} notify={notify} />}
       {file.status === "error" && file.error && (
@@ -103,7 +106,7 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
           )}
           {summary && <RejectedRows fileId={file.id} summary={summary} notify={notify} />}
           {recipe && <RecipeLibrary recipe={recipe} setRecipe={setRecipe} notify={notify} />}
-          {recipe && <PromotePanel file={file} recipe={recipe} ready={run.kind === "done"} summary={summary} notify={notify} onRemoveSource={onRemove} />}
+          {recipe && <PromotePanel file={file} recipe={recipe} ready={run.kind === "done"} summary={summary} notify={notify} onRemoveSource={onRemove} onPromoted={setPromoted} />}
         </>
       )}
     </section>
