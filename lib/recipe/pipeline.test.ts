@@ -74,6 +74,13 @@ describe("compilePipeline", () => {
     expect((await db.rows(`SELECT id FROM run_final`)).map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("refuses SQL that would read files or URLs on its own, naming where it is", () => {
+    const reading = { ...emptyRecipe(), sql: "SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')" };
+    expect(compilePipeline("staged", COLUMNS, reading, names)).toMatchObject({ ok: false, problem: { where: "sql", reason: expect.stringMatching(/read_csv/) } });
+    const filter = { ...emptyRecipe(), steps: [{ kind: "filter", where: "id IN (SELECT id FROM 'x.csv')", enabled: true }] } as Recipe;
+    expect(compilePipeline("staged", COLUMNS, filter, names)).toMatchObject({ ok: false, problem: { where: "step", index: 0 } });
+  });
+
   it("names the rule or step that cannot compile", () => {
     const bad = { ...emptyRecipe(), rules: [{ id: "x", kind: "required", column: "nope", severity: "reject", enabled: true }] } as Recipe;
     expect(compilePipeline("staged", COLUMNS, bad, names)).toMatchObject({ ok: false, problem: { where: "rule", index: 0 } });

@@ -1,4 +1,5 @@
 import type { Column } from "@/lib/datasets/manifest";
+import { checkRecipeSql } from "@/lib/sql/guard";
 import { ident } from "@/lib/sql/quote";
 import { ERRORS, LINE, REJECTED, ROW, checkRule, columnFindings, validationSql } from "./rules";
 import type { Recipe } from "./schema";
@@ -47,6 +48,8 @@ export function compilePipeline(
   names: PipelineNames,
   headerLines = 1,
 ): CompiledPipeline {
+  const guarded = guardSql(recipe);
+  if (guarded) return { ok: false, problem: guarded };
   for (const [index, rule] of recipe.rules.entries()) {
     const reason = rule.enabled ? checkRule(rule, columns) : null;
     if (reason) return { ok: false, problem: { where: "rule", index, reason } };
@@ -75,6 +78,21 @@ ORDER BY ${REJECT_LINE}`,
   ];
   const tableFindings = columnFindings(recipe.rules, columns).map((f) => ({ ruleId: f.rule.id, message: f.message }));
   return { ok: true, statements, finalSql, tableFindings };
+}
+
+/** Every SQL fragment of the recipe goes through the guard (lib/sql/guard.ts) before anything runs. */
+function guardSql(recipe: Recipe): PipelineProblem | null {
+  for (const [index, rule] of recipe.rules.entries()) {
+    const reason = rule.kind === "expression" ? checkRecipeSql(rule.sql) : null;
+    if (reason) return { where: "rule", index, reason };
+  }
+  for (const [index, step] of recipe.steps.entries()) {
+    const fragment = step.kind === "filter" ? step.where : step.kind === "derive" ? step.expression : null;
+    const reason = fragment === null ? null : checkRecipeSql(fragment);
+    if (reason) return { where: "step", index, reason };
+  }
+  const reason = recipe.sql ? checkRecipeSql(recipe.sql, true) : null;
+  return reason ? { where: "sql", index: 0, reason } : null;
 }
 
 /** The counts a run reports; `check` says whether they reconcile. */

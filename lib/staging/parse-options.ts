@@ -50,11 +50,13 @@ const delimiterText = (d: string) => (d === "\\t" ? "\t" : d);
 
 /**
  * The read_csv call for a registered UTF-8 file (transcoding happens before).
- * Lines that do not parse are always collected in `rejectsTable` with their
- * line numbers (a ragged line would otherwise derail DuckDB's sniffer); the
- * caller then stops or skips them, as the options say.
+ * In the browser, lines that do not parse are always collected in
+ * `rejectsTable` with their line numbers (a ragged line would otherwise
+ * derail DuckDB's sniffer); the caller then stops or skips them, as the
+ * options say. Without a rejects table (an exported script), DuckDB itself
+ * stops at a bad line, or skips it.
  */
-export function readCsvSql(path: string, options: ParseOptions, rejectsTable: string): string {
+export function readCsvSql(path: string, options: ParseOptions, rejectsTable?: string): string {
   const args = [literal(path)];
   if (options.delimiter) args.push(`delim = ${literal(delimiterText(options.delimiter))}`);
   if (options.quote !== undefined) args.push(`quote = ${literal(options.quote)}`);
@@ -65,7 +67,9 @@ export function readCsvSql(path: string, options: ParseOptions, rejectsTable: st
   if (options.dateFormat) args.push(`dateformat = ${literal(options.dateFormat)}`);
   const types = Object.entries(options.types);
   if (types.length) args.push(`types = {${types.map(([c, t]) => `${literal(c)}: ${literal(t.trim())}`).join(", ")}}`);
-  args.push("ignore_errors = true", "store_rejects = true", `rejects_table = ${literal(rejectsTable)}`, `rejects_scan = ${literal(`${rejectsTable}_scan`)}`);
+  if (rejectsTable) {
+    args.push("ignore_errors = true", "store_rejects = true", `rejects_table = ${literal(rejectsTable)}`, `rejects_scan = ${literal(`${rejectsTable}_scan`)}`);
+  } else if (options.badLines === "skip") args.push("ignore_errors = true");
   return `read_csv(${args.join(", ")})`;
 }
 

@@ -62,8 +62,14 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
     const sniffed = await sniff(conn, path, options);
     const csvOptions = { ...options, gzip: false };
     await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${readCsvSql(path, csvOptions, rejects)}`);
-    const bad = plainRows(await conn.query(badLinesSql(rejects)));
-    await conn.query(`CREATE OR REPLACE TABLE ${ident(badLinesTable(fileId))} AS ${badLinesSql(rejects)}`);
+    // DuckDB creates the rejects table only in some versions when nothing was rejected.
+    const [stored] = plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(rejects)}`));
+    const bad = stored?.n ? plainRows(await conn.query(badLinesSql(rejects))) : [];
+    await conn.query(
+      stored?.n
+        ? `CREATE OR REPLACE TABLE ${ident(badLinesTable(fileId))} AS ${badLinesSql(rejects)}`
+        : `CREATE OR REPLACE TABLE ${ident(badLinesTable(fileId))} (line BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)`,
+    );
     await conn.query(`DROP TABLE IF EXISTS ${ident(rejects)}`);
     await conn.query(`DROP TABLE IF EXISTS ${ident(`${rejects}_scan`)}`);
     if (bad.length && options.badLines === "stop") {

@@ -1,0 +1,44 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import type { Recipe } from "@/lib/recipe/schema";
+import { parseOptionsSchema } from "@/lib/staging/parse-options";
+import { exportSql } from "./export-sql";
+
+describe("exportSql", () => {
+  it("writes a script that native DuckDB runs: rejects as CSV, final rows as Parquet", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "orders.csv");
+    await writeFile(input, "id,email,amount\n1,a@x.org,10\n2,,5\n3,c@x.org,-1\n4,d@x.org,7\n");
+    const recipe: Recipe = {
+      version: 1,
+      rules: [{ id: "email", kind: "required", column: "email", severity: "reject", enabled: true }],
+      steps: [{ kind: "filter", where: "amount > 0", enabled: true }],
+      sql: null,
+    };
+    const columns = [
+      { name: "id", type: "BIGINT" },
+      { name: "email", type: "VARCHAR" },
+      { name: "amount", type: "BIGINT" },
+    ];
+    const exported = exportSql(recipe, { path: input, parse: parseOptionsSchema.parse({ format: "csv" }), columns }, join(dir, "orders"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "orders-final.parquet")}') ORDER BY id`)).toEqual([
+      { id: 1, email: "a@x.org", amount: 10 },
+      { id: 4, email: "d@x.org", amount: 7 },
+    ]);
+    expect((await db.rows(`SELECT _line, id FROM read_csv('${join(dir, "orders-rejected.csv")}') ORDER BY _line`)).map((r) => [r._line, r.id])).toEqual([
+      [3, 2],
+      [4, 3],
+    ]);
+  });
+
+  it("explains what it cannot export", () => {
+    const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
+    expect(exportSql(recipe, { path: "b.xlsx", parse: parseOptionsSchema.parse({ format: "xlsx" }), columns: [] }, "b")).toMatchObject({ ok: false });
+  });
+});
