@@ -12,6 +12,7 @@ import { stagingDb } from "@/lib/staging/store";
 import { DestinationPanel } from "./destination/DestinationPanel";
 import { Notices } from "./Notices";
 import { Workspace } from "./pipeline/Workspace";
+import { SharedLink } from "./share/SharedLink";
 import { useNotices } from "./notices";
 import { AddFiles } from "./staging/AddFiles";
 import { AuditLog } from "./staging/AuditLog";
@@ -98,6 +99,12 @@ export function StagesApp() {
           {engine.kind === "failed" && `The engine could not start: ${engine.message}`}
         </p>
       </header>
+      <SharedLink
+        onAccept={async (list, share) => {
+          const ids = await addFiles(list);
+          await Promise.all(ids.map((fileId) => stagingDb().drafts.put({ fileId, recipe: share.recipe, updatedAt: Date.now() })));
+        }}
+      />
       <Notices notices={notices} dismiss={dismiss} />
       <div className="grid gap-4 md:grid-cols-[18rem_1fr]">
         <aside className="space-y-4">

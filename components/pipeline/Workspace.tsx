@@ -9,6 +9,7 @@ import { PromotePanel } from "../destination/PromotePanel";
 import { DataGrid } from "../grid/DataGrid";
 import type { Notify } from "../notices";
 import { RecipeLibrary } from "../recipe/RecipeLibrary";
+import { SharePanel } from "../share/SharePanel";
 import { RulesEditor } from "../recipe/RulesEditor";
 import { SqlEditor } from "../recipe/SqlEditor";
 import { StepsEditor } from "../recipe/StepsEditor";
@@ -106,6 +107,7 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
           )}
           {summary && <RejectedRows fileId={file.id} summary={summary} notify={notify} />}
           {recipe && <RecipeLibrary recipe={recipe} setRecipe={setRecipe} notify={notify} />}
+          {recipe && <SharePanel file={file} recipe={recipe} notify={notify} />}
           {recipe && <PromotePanel file={file} recipe={recipe} ready={run.kind === "done"} summary={summary} notify={notify} onRemoveSource={onRemove} onPromoted={setPromoted} />}
         </>
       )}

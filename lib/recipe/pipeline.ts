@@ -81,7 +81,7 @@ ORDER BY ${REJECT_LINE}`,
 }
 
 /** Every SQL fragment of the recipe goes through the guard (lib/sql/guard.ts) before anything runs. */
-function guardSql(recipe: Recipe): PipelineProblem | null {
+export function guardSql(recipe: Recipe): PipelineProblem | null {
   for (const [index, rule] of recipe.rules.entries()) {
     const reason = rule.kind === "expression" ? checkRecipeSql(rule.sql) : null;
     if (reason) return { where: "rule", index, reason };

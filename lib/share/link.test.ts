@@ -42,5 +42,9 @@ describe("share links", () => {
       reason: expect.stringMatching(/may not hold </),
     });
     expect(decodeShare(fragmentOf({ v: 1, recipe: { version: 1, rules: "nope" } }))).toMatchObject({ ok: false, reason: expect.stringMatching(/malformed/) });
+    expect(decodeShare(fragmentOf({ v: 1, recipe: { version: 1, sql: "SELECT * FROM read_csv('https://evil.example/x.csv')" } }))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/recipe's sql is refused: read_csv\(\) reads files or the network/),
+    });
   });
 });

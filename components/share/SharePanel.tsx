@@ -1,0 +1,73 @@
+"use client";
+
+import { useId, useState } from "react";
+import { saveBlob } from "@/lib/download";
+import type { Recipe } from "@/lib/recipe/schema";
+import { exportSql } from "@/lib/share/export-sql";
+import { DEFAULT_INLINE_LIMIT, encodeShare } from "@/lib/share/link";
+import type { StagedFile } from "@/lib/staging/db";
+import { stagingDb } from "@/lib/staging/store";
+import type { Notify } from "../notices";
+import { controlClass, LabeledControl } from "../recipe/LabeledControl";
+
+/** Share the recipe as a link (optionally with where the data lives, or small data inline), or export it as SQL. */
+export function SharePanel({ file, recipe, notify }: { file: StagedFile; recipe: Recipe; notify: Notify }) {
+  const id = useId();
+  const [sourceUrl, setSourceUrl] = useState("");
+  const [inline, setInline] = useState(false);
+  const [link, setLink] = useState<string | null>(null);
+
+  async function share() {
+    const blob = inline ? (await stagingDb().blobs.get(file.id))?.blob : undefined;
+    const encoded = encodeShare(
+      {
+        recipe,
+        sources: sourceUrl.trim() ? [{ name: file.name, url: sourceUrl.trim() }] : [],
+        inline: blob ? [{ name: file.name, text: await blob.text() }] : [],
+      },
+      DEFAULT_INLINE_LIMIT,
+    );
+    if (!encoded.ok) return notify("error", encoded.reason);
+    setLink(`${location.origin}${location.pathname}${encoded.fragment}`);
+  }
+
+  function exportScript() {
+    const stem = file.name.replace(/\.[^.]+$/, "");
+    const exported = exportSql(recipe, { path: file.name, parse: file.parse, columns: file.columns ?? [] }, stem);
+    if (!exported.ok) return notify("error", exported.reason);
+    saveBlob(new Blob([exported.script], { type: "application/sql" }), `${stem}.sql`);
+  }
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-2">
+      <h3 id={`${id}-heading`} className="text-sm font-semibold">
+        Share
+      </h3>
+      <div className="flex flex-wrap items-end gap-2">
+        <LabeledControl label="Where the data lives (optional http/https URL)">
+          {(inputId) => <input id={inputId} type="url" size={36} className={controlClass} value={sourceUrl} placeholder="https://…" onChange={(e) => setSourceUrl(e.target.value)} />}
+        </LabeledControl>
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} />
+          Put the data itself in the link (small files only)
+        </label>
+        <button type="button" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2" onClick={() => void share()}>
+          Share
+        </button>
+        <button type="button" className="rounded border px-3 py-1 text-sm focus-visible:outline-2" onClick={exportScript}>
+          Export as SQL
+        </button>
+      </div>
+      {link && (
+        <div className="flex flex-wrap items-center gap-2">
+          <LabeledControl label="Share link (the part after # never reaches a server)">
+            {(inputId) => <input id={inputId} readOnly size={48} className={`${controlClass} font-mono`} value={link} onFocus={(e) => e.target.select()} />}
+          </LabeledControl>
+          <button type="button" className="rounded border px-2 py-1 text-sm focus-visible:outline-2" onClick={() => void navigator.clipboard?.writeText(link).then(() => notify("info", "Share link copied."))}>
+            Copy link
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { formatBytes } from "@/lib/format";
+import { ruleMessage } from "@/lib/recipe/rules";
+import { describeStep } from "@/lib/recipe/steps";
+import { decodeShare, PREFIX, type Share } from "@/lib/share/link";
+
+type State = { kind: "none" } | { kind: "offer"; share: Share } | { kind: "refused"; reason: string } | { kind: "fetching"; what: string };
+
+const hostOf = (url: string) => new URL(url).host;
+
+/**
+ * A share link opened: show everything it carries and do nothing until the
+ * user agrees; then fetch its sources (cancellable, failures in plain
+ * words) and hand the files and the recipe to `onAccept`.
+ */
+export function SharedLink({ onAccept }: { onAccept: (files: File[], share: Share) => Promise<void> }) {
+  const [state, setState] = useState<State>({ kind: "none" });
+  const abort = useRef<AbortController | null>(null);
+  const clearFragment = () => history.replaceState(null, "", location.pathname + location.search);
+
+  // A link opened in a new tab loads the page; pasted into this tab, it only changes the fragment.
+  useEffect(() => {
+    const read = () => {
+      if (!location.hash.startsWith(PREFIX)) return;
+      const decoded = decodeShare(location.hash);
+      setState(decoded.ok ? { kind: "offer", share: decoded.share } : { kind: "refused", reason: decoded.reason });
+    };
+    read();
+    window.addEventListener("hashchange", read);
+    return () => window.removeEventListener("hashchange", read);
+  }, []);
+
+  async function accept(share: Share) {
+    abort.current = new AbortController();
+    const files: File[] = share.inline.map((f) => new File([f.text], f.name, { type: "text/plain" }));
+    for (const source of share.sources) {
+      setState({ kind: "fetching", what: `${source.name} from ${hostOf(source.url)}` });
+      const fetched = await fetchSource(source, abort.current.signal);
+      if (typeof fetched === "string") return setState({ kind: "refused", reason: fetched });
+      files.push(fetched);
+    }
+    clearFragment();
+    setState({ kind: "none" });
+    await onAccept(files, share);
+  }
+
+  if (state.kind === "none") return null;
+  const dialog = "space-y-2 rounded-lg border-2 border-sky-600 bg-white p-4 text-sm dark:bg-slate-950";
+  if (state.kind === "refused") {
+    return (
+      <div role="alertdialog" aria-labelledby="share-refused" className={dialog}>
+        <h2 id="share-refused" className="font-semibold">
+          This share link cannot be opened
+        </h2>
+        <p>{state.reason}</p>
+        <button type="button" className="rounded border px-3 py-1 focus-visible:outline-2" onClick={() => (clearFragment(), setState({ kind: "none" }))}>
+          Close
+        </button>
+      </div>
+    );
+  }
+  if (state.kind === "fetching") {
+    return (
+      <div role="status" className={dialog}>
+        <p>Fetching {state.what}…</p>
+        <button type="button" className="rounded border px-3 py-1 focus-visible:outline-2" onClick={() => abort.current?.abort()}>
+          Cancel fetching
+        </button>
+      </div>
+    );
+  }
+  const { share } = state;
+  return (
+    <div role="dialog" aria-modal="false" aria-labelledby="share-title" className={dialog}>
+      <h2 id="share-title" className="font-semibold">
+        Open a shared recipe?
+      </h2>
+      <p>Nothing runs and nothing is fetched until you choose Open it.</p>
+      {share.sources.length > 0 && (
+        <>
+          <h3 className="font-semibold">Data it will fetch</h3>
+          <ul className="list-disc pl-5">
+            {share.sources.map((s) => (
+              <li key={s.url}>
+                {s.name} from <strong>{hostOf(s.url)}</strong> <span className="break-all text-xs">({s.url})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {share.inline.length > 0 && (
+        <>
+          <h3 className="font-semibold">Data inside the link</h3>
+          <ul className="list-disc pl-5">
+            {share.inline.map((f) => (
+              <li key={f.name}>
+                {f.name} ({formatBytes(new TextEncoder().encode(f.text).length)})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3 className="font-semibold">Recipe</h3>
+      <ul className="list-disc pl-5">
+        {share.recipe.rules.map((r) => (
+          <li key={r.id}>Rule: {ruleMessage(r)}</li>
+        ))}
+        {share.recipe.steps.map((s, i) => (
+          <li key={i}>Step: {describeStep(s)}</li>
+        ))}
+        {share.recipe.rules.length + share.recipe.steps.length === 0 && <li>No rules or steps.</li>}
+      </ul>
+      {share.recipe.sql && <pre className="overflow-x-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-900">{share.recipe.sql}</pre>}
+      <div className="flex gap-2">
+        <button type="button" className="rounded bg-sky-700 px-3 py-1 font-medium text-white focus-visible:outline-2" onClick={() => void accept(share)}>
+          Open it
+        </button>
+        <button type="button" className="rounded border px-3 py-1 focus-visible:outline-2" onClick={() => (clearFragment(), setState({ kind: "none" }))}>
+          Don&apos;t open
+        </button>
+      </div>
+    </div>
+  );
+}
+
+async function fetchSource(source: { name: string; url: string }, signal: AbortSignal): Promise<File | string> {
+  const host = hostOf(source.url);
+  try {
+    const response = await fetch(source.url, { signal, credentials: "omit" });
+    if (!response.ok) return `The server at ${host} answered ${response.status} ${response.statusText} for ${source.name}.`;
+    return new File([await response.blob()], source.name);
+  } catch (error) {
+    if (signal.aborted) return "Fetching was cancelled. Nothing was staged.";
+    return `Could not fetch ${source.name} from ${host}: the server may be unreachable, or it does not let other sites read the file (CORS). (${(error as Error).message})`;
+  }
+}
