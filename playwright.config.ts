@@ -34,10 +34,19 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: `npx serve out --no-clipboard --no-request-logging --listen tcp://127.0.0.1:${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `npx serve out --no-clipboard --no-request-logging --listen tcp://127.0.0.1:${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      // The build made with STAGES_BASE_PATH=/stages (scripts/test-all.sh), hosted under that sub-path.
+      command: `npx serve .subpath --no-clipboard --no-request-logging --listen tcp://127.0.0.1:${port + 1}`,
+      url: `http://127.0.0.1:${port + 1}/stages/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -9,7 +9,8 @@ bash scripts/ensure-chromium.sh || exit 1
 mkdir -p .reports
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json || status=1
-if npx next build; then
+# The same site built for a sub-path (/stages), kept in .subpath/ for the hosting test, then the root build.
+if STAGES_BASE_PATH=/stages npm run build && rm -rf .subpath && mkdir -p .subpath && mv out .subpath/stages && npm run build; then
   PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --reporter=list,json || status=1
 else
   status=1
