@@ -46,7 +46,7 @@ const engine: EngineApi = {
   reparse: (fileId, options) => guard(() => reparse(db, fileId, options)),
   describe: (source) => guard(() => ensureTable(db, source)),
   page: (source, request) => guard(() => readPage(db, source, request)),
-  profile: (source) => guard(() => profileSource(db, source)),
+  profile: (source, detail) => guard(() => profileSource(db, source, detail)),
   openView: (source, view) =>
     guard(async () => {
       const opened = await openView(db, source, view);

@@ -5,7 +5,7 @@ import { announceDatasetsChanged } from "@/lib/datasets/changes";
 import type { Manifest } from "@/lib/datasets/manifest";
 import type { DatasetSummary, ExportFormat, VersionDiff } from "@/lib/engine/api";
 import { getEngine } from "@/lib/engine/client";
-import { saveBlob } from "@/lib/download";
+import { deliver } from "@/lib/download";
 import { formatBytes, formatCount, plural } from "@/lib/format";
 import { describeError } from "@/lib/result";
 import type { Notify } from "../notices";
@@ -40,7 +40,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
   async function download(version: number, format: ExportFormat) {
     const result = await getEngine().exportSource({ kind: "dataset", name, version }, format, { neutralizeFormulas });
     if (!result.ok) return notify("error", describeError(result.error));
-    saveBlob(result.value.blob, result.value.fileName);
+    await deliver(result.value.blob, result.value.fileName);
   }
   async function remove(version: number) {
     const result = await getEngine().deleteVersion(name, version);

@@ -24,10 +24,18 @@ export function ProfilePanel({ source, recipe, setRecipe }: Props) {
   const key = JSON.stringify(source);
   const epoch = useEngineEpoch();
   useEffect(() => {
+    // Counts first (one scan), then top values and histograms.
     let live = true;
+    const src = JSON.parse(key) as SourceRef;
     void getEngine()
-      .profile(JSON.parse(key) as SourceRef)
-      .then((r) => live && (r.ok ? setProfiles(r.value) : setError(describeError(r.error))));
+      .profile(src, "summary")
+      .then(async (summary) => {
+        if (!live) return;
+        if (!summary.ok) return setError(describeError(summary.error));
+        setProfiles(summary.value);
+        const full = await getEngine().profile(src, "full");
+        if (live) full.ok ? setProfiles(full.value) : setError(describeError(full.error));
+      });
     return () => void (live = false);
   }, [key, epoch]);
 

@@ -2,7 +2,7 @@
 
 import type { RunSummary } from "@/lib/engine/api";
 import { getEngine } from "@/lib/engine/client";
-import { saveBlob } from "@/lib/download";
+import { deliver } from "@/lib/download";
 import { plural } from "@/lib/format";
 import { describeError } from "@/lib/result";
 import { DataGrid } from "../grid/DataGrid";
@@ -14,7 +14,7 @@ export function RejectedRows({ fileId, summary, notify }: { fileId: string; summ
   async function download() {
     const result = await getEngine().exportSource(source, "csv", { neutralizeFormulas: true });
     if (!result.ok) return notify("error", describeError(result.error));
-    saveBlob(result.value.blob, result.value.fileName);
+    await deliver(result.value.blob, result.value.fileName);
   }
   return (
     <section aria-labelledby="rejected-heading" className="space-y-2">

@@ -112,8 +112,11 @@ export interface EngineApi {
   page(source: SourceRef, request: PageRequest): Promise<Result<RowPage>>;
   /** Sort and filter a source; resolves with how many rows the view holds. */
   openView(source: SourceRef, view: GridView): Promise<Result<{ rowCount: number }>>;
-  /** Per-column statistics, top values and histograms, computed by DuckDB. */
-  profile(source: SourceRef): Promise<Result<ColumnProfile[]>>;
+  /**
+   * Per-column statistics computed by DuckDB: "summary" is one scan (counts,
+   * bounds, mean); "full" adds top values and histograms.
+   */
+  profile(source: SourceRef, detail: "summary" | "full"): Promise<Result<ColumnProfile[]>>;
   runRecipe(fileId: string, recipe: Recipe, taskId: string): Promise<Result<RunSummary>>;
   promote(fileId: string, recipe: Recipe, datasetName: string, taskId: string, onProgress?: ProgressFn): Promise<Result<Manifest>>;
   listDatasets(): Promise<Result<DatasetSummary[]>>;

@@ -12,21 +12,21 @@ const cache = new Map<string, Promise<Result<ColumnProfile[]>>>();
 
 /** Drop what is known of a source that changed (re-read or removed). */
 export function forgetProfile(source: SourceRef): void {
-  cache.delete(JSON.stringify(source));
+  for (const detail of ["summary", "full"]) cache.delete(JSON.stringify([source, detail]));
 }
 
-export function profileSource(db: StagesDb, source: SourceRef): Promise<Result<ColumnProfile[]>> {
-  const key = JSON.stringify(source);
+export function profileSource(db: StagesDb, source: SourceRef, detail: "summary" | "full"): Promise<Result<ColumnProfile[]>> {
+  const key = JSON.stringify([source, detail]);
   let pending = cache.get(key);
   if (!pending) {
-    pending = compute(db, source);
+    pending = compute(db, source, detail === "full");
     cache.set(key, pending);
     void pending.then((r) => r.ok || cache.delete(key));
   }
   return pending;
 }
 
-async function compute(db: StagesDb, source: SourceRef): Promise<Result<ColumnProfile[]>> {
+async function compute(db: StagesDb, source: SourceRef, full: boolean): Promise<Result<ColumnProfile[]>> {
   const info = await ensureTable(db, source);
   if (!info.ok) return info;
   const { columns, rowCount } = info.value;
@@ -40,8 +40,8 @@ async function compute(db: StagesDb, source: SourceRef): Promise<Result<ColumnPr
       const min = (stats[`min${i}`] as string | null) ?? null;
       const max = (stats[`max${i}`] as string | null) ?? null;
       const numeric = isNumericType(c.type) && min !== null && max !== null;
-      const top = plainRows(await conn.query(topValuesSql(table, c.name))) as ColumnProfile["top"];
-      const histogram = numeric
+      const top = full ? (plainRows(await conn.query(topValuesSql(table, c.name))) as ColumnProfile["top"]) : [];
+      const histogram = full && numeric
         ? histogramBins(
             plainRows(await conn.query(histogramSql(table, c.name, Number(min), Number(max)))) as { bin: number; n: number }[],
             Number(min),
