@@ -21,6 +21,10 @@ interface Props {
 }
 
 const ROW = 30;
+/** A cell never puts more than this into the DOM; the full value panel shows more. */
+const CELL_CHARS = 500;
+const PANEL_CHARS = 10_000;
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}… (${formatCount(text.length - max)} more characters)` : text);
 const HEIGHT = 384;
 const WIDTH = 168;
 
@@ -158,12 +162,12 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
                       aria-colindex={i + 1}
                       data-cell={`${row}:${i}`}
                       tabIndex={isActive ? 0 : -1}
-                      title={value ?? undefined}
+                      title={value === null || value === undefined ? undefined : clip(value, CELL_CHARS)}
                       onClick={() => setActive({ row, col: i })}
                       className={`truncate border-r border-slate-100 px-2 py-1 focus:outline-2 focus:-outline-offset-2 focus:outline-sky-600 dark:border-slate-800 ${isNumericType(columns[i]!.type) ? "text-right tabular-nums" : ""} ${value === null ? "cell-null" : ""} ${layout.pinned.has(i) ? "sticky z-10 bg-inherit" : ""}`}
                       style={{ width: layout.widths[i], flex: "none", left: layout.left.get(i) }}
                     >
-                      {value ?? ""}
+                      {value === null || value === undefined ? "" : value.length > CELL_CHARS ? `${value.slice(0, CELL_CHARS)}…` : value}
                     </div>
                   );
                 })}
@@ -175,9 +179,9 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End. On a column header: Enter sorts, P pins, Shift+arrows resize.
       </p>
-      <p aria-live="polite" className="min-h-4 truncate text-xs text-slate-600 dark:text-slate-400" title={activeValue ?? undefined}>
+      <p aria-live="polite" className="max-h-24 min-h-4 overflow-auto text-xs break-words whitespace-pre-wrap text-slate-600 dark:text-slate-400">
         {active.row >= 0 && activeValue !== undefined
-          ? `Row ${formatCount(active.row + 1)}, ${columns[active.col]!.name}: ${activeValue === null ? "null" : activeValue === "" ? "(empty text)" : activeValue}`
+          ? `Row ${formatCount(active.row + 1)}, ${columns[active.col]!.name}: ${activeValue === null ? "null" : activeValue === "" ? "(empty text)" : clip(activeValue, PANEL_CHARS)}`
           : ""}
       </p>
     </div>

@@ -87,6 +87,11 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
             </div>
           </div>
         )}
+        {file.lenient && (
+          <p className="text-xs text-amber-700 dark:text-amber-400">
+            Read leniently: the file is irregular (mixed line endings, say), so DuckDB&apos;s strict checks were relaxed. Look over the rows.
+          </p>
+        )}
         {file.duplicateOf && <p className="text-xs text-amber-700 dark:text-amber-400">Same content as {file.duplicateOf}, staged earlier.</p>}
         <div className="flex flex-wrap items-end gap-2">
           <LabeledControl label="Format">

@@ -30,6 +30,8 @@ export interface StagedFile {
   encodingSample?: { asUtf8: string; decoded: string };
   /** What DuckDB's sniffer found (CSV). */
   sniffed?: SniffedDialect;
+  /** Read with DuckDB's strict mode off (the strict read could not sniff the file). */
+  lenient?: boolean;
   /** Lines skipped because they did not parse (kept for download). */
   badLines?: number;
   /** Date columns whose day and month order the data cannot settle. */

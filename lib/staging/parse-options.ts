@@ -23,6 +23,8 @@ export const parseOptionsSchema = z.object({
   types: z.record(z.string(), z.string()).default({}),
   /** CSV lines that do not parse: stop with an error, or skip them (counted and kept). */
   badLines: z.enum(["stop", "skip"]).default("stop"),
+  /** false reads structurally irregular CSV (mixed line endings) leniently. */
+  strict: z.boolean().default(true),
   sheet: z.string().optional(),
   /** The spreadsheet row (1-based) that holds the column names. */
   headerRow: z.number().int().positive().default(1),
@@ -47,6 +49,7 @@ export function checkTypes(types: Record<string, string>): string | null {
 }
 
 const delimiterText = (d: string) => (d === "\\t" ? "\t" : d);
+export const MAX_LINE_BYTES = 32 * 1024 * 1024;
 
 /**
  * The read_csv call for a registered UTF-8 file (transcoding happens before).
@@ -64,6 +67,9 @@ export function readCsvSql(path: string, options: ParseOptions, rejectsTable?: s
   if (options.header !== undefined) args.push(`header = ${options.header}`);
   if (options.skip !== undefined) args.push(`skip = ${options.skip}`);
   if (options.gzip) args.push(`compression = 'gzip'`);
+  // DuckDB's default limit is 2 MB a line; a field of several megabytes is still data.
+  args.push(`max_line_size = ${MAX_LINE_BYTES}`, `buffer_size = ${2 * MAX_LINE_BYTES}`);
+  if (!options.strict) args.push("strict_mode = false");
   if (options.dateFormat) args.push(`dateformat = ${literal(options.dateFormat)}`);
   const types = Object.entries(options.types);
   if (types.length) args.push(`types = {${types.map(([c, t]) => `${literal(c)}: ${literal(t.trim())}`).join(", ")}}`);

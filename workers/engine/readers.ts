@@ -23,6 +23,8 @@ import { TextError, utf8Blob } from "./text";
  */
 export interface ReadInfo {
   sniffed?: SniffedDialect;
+  /** Read with DuckDB's strict mode off, because the strict read could not make sense of the file. */
+  lenient?: boolean;
   badLines: number;
   sheets?: string[];
   ambiguousDates?: AmbiguousDates;
@@ -34,7 +36,7 @@ export async function readStaged(fileId: string, fileName: string, blob: Blob, o
   try {
     switch (options.format) {
       case "csv":
-        return await readCsv(fileId, fileName, await utf8Blob(blob, options.gzip, options.encoding), options, table);
+        return await readCsvLeniently(fileId, fileName, await utf8Blob(blob, options.gzip, options.encoding), options, table);
       case "json":
       case "ndjson":
         return await readJson(fileId, fileName, await (await utf8Blob(blob, options.gzip, options.encoding)).text(), options, table);
@@ -52,6 +54,17 @@ export async function readStaged(fileId: string, fileName: string, blob: Blob, o
 async function register(name: string, blob: Blob): Promise<void> {
   const { db } = await duck();
   await db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+}
+
+/** A file whose dialect the strict reader cannot sniff (mixed line endings, say) is read leniently, and marked so. */
+async function readCsvLeniently(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
+  try {
+    return await readCsv(fileId, fileName, text, options, table);
+  } catch (error) {
+    if (!options.strict || !/sniffing/i.test(errorText(error))) throw error;
+    const lenient = await readCsv(fileId, fileName, text, { ...options, strict: false }, table);
+    return lenient.ok ? ok({ ...lenient.value, lenient: true }) : lenient;
+  }
 }
 
 async function readCsv(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {

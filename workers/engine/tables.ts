@@ -68,8 +68,8 @@ async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
   const read = await readStaged(fileId, meta.name, stored.blob, meta.parse, table);
   if (!read.ok) return read;
-  const { sniffed, badLines, sheets, ambiguousDates } = read.value;
-  await db.files.update(fileId, { sniffed, badLines, sheets, ambiguousDates });
+  const { sniffed, badLines, sheets, ambiguousDates, lenient } = read.value;
+  await db.files.update(fileId, { sniffed, badLines, sheets, ambiguousDates, lenient });
   return ok(null);
 }
 
