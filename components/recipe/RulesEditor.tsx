@@ -1,25 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import type { RunSummary } from "@/lib/engine/api";
 import { plural } from "@/lib/format";
 import { buildRule, RULE_FORMS } from "@/lib/recipe/forms";
 import { ruleMessage } from "@/lib/recipe/rules";
-import type { Recipe, Rule } from "@/lib/recipe/schema";
-import type { StagesError } from "@/lib/result";
+import type { Rule } from "@/lib/recipe/schema";
 import { controlClass, LabeledControl } from "./LabeledControl";
+import type { RecipeEditorProps } from "./editorProps";
 import { SpecForm } from "./SpecForm";
 
-interface Props {
-  recipe: Recipe;
-  setRecipe: (recipe: Recipe) => void;
-  columns: string[];
-  summary: RunSummary | null;
-  error: StagesError | null;
-}
 
 /** Validation rules: the list with their failure counts, and a form to add one. */
-export function RulesEditor({ recipe, setRecipe, columns, summary, error }: Props) {
+export function RulesEditor({ recipe, setRecipe, columns, summary, error }: RecipeEditorProps) {
   const [severity, setSeverity] = useState<"reject" | "warn">("reject");
   const update = (index: number, rule: Rule | null) =>
     setRecipe({ ...recipe, rules: recipe.rules.flatMap((r, i) => (i !== index ? [r] : rule ? [rule] : [])) });

@@ -1,27 +1,18 @@
 "use client";
 
 import { useState } from "react";
-import type { RunSummary } from "@/lib/engine/api";
 import { buildStep, STEP_FORMS, stepFormValues, type FormStepKind } from "@/lib/recipe/forms";
-import type { Recipe, Step } from "@/lib/recipe/schema";
+import type { Step } from "@/lib/recipe/schema";
 import { compileSteps, describeStep } from "@/lib/recipe/steps";
-import type { StagesError } from "@/lib/result";
 import { SchemaMapper } from "./SchemaMapper";
+import type { RecipeEditorProps } from "./editorProps";
 import { SpecForm } from "./SpecForm";
 
-interface Props {
-  recipe: Recipe;
-  setRecipe: (recipe: Recipe) => void;
-  /** The columns of the valid rows, before any step. */
-  columns: string[];
-  summary: RunSummary | null;
-  error: StagesError | null;
-}
 
 const small = "rounded px-1 text-xs underline disabled:opacity-40 focus-visible:outline-2";
 
 /** Transform steps: an ordered list that can be edited, disabled, moved and removed. */
-export function StepsEditor({ recipe, setRecipe, columns, summary, error }: Props) {
+export function StepsEditor({ recipe, setRecipe, columns, summary, error }: RecipeEditorProps) {
   const steps = recipe.steps;
   const [editing, setEditing] = useState<number | null>(null);
   const set = (next: Step[]) => setRecipe({ ...recipe, steps: next });
