@@ -1,0 +1,71 @@
+// The app's own engine API, driven in Chromium: each step timed, with the
+// longest main-thread task seen during it (PerformanceObserver "longtask").
+export const TEN_RULES = [
+  { id: "r1", kind: "required", column: "customer", severity: "reject", enabled: true },
+  { id: "r2", kind: "required", column: "id", severity: "reject", enabled: true },
+  { id: "r3", kind: "unique", column: "id", severity: "reject", enabled: true },
+  { id: "r4", kind: "range", column: "amount", min: "0", max: "1000", severity: "reject", enabled: true },
+  { id: "r5", kind: "range", column: "quantity", min: "0", max: "16", severity: "warn", enabled: true },
+  { id: "r6", kind: "oneOf", column: "status", values: ["paid", "shipped", "refunded", "open"], severity: "reject", enabled: true },
+  { id: "r7", kind: "oneOf", column: "city", values: ["Lyon", "Oslo", "Porto", "Kraków", "Zürich", "Tallinn", "Ghent", "Bilbao"], severity: "warn", enabled: true },
+  { id: "r8", kind: "pattern", column: "customer", pattern: "^customer [0-9]+$", severity: "reject", enabled: true },
+  { id: "r9", kind: "length", column: "status", min: 2, max: 10, severity: "warn", enabled: true },
+  { id: "r10", kind: "expression", sql: "ordered_on <= CAST(updated_at AS DATE)", severity: "reject", enabled: true },
+];
+
+export const TRANSFORM = {
+  steps: [
+    { kind: "trim", column: "city", enabled: true },
+    { kind: "case", column: "status", to: "upper", enabled: true },
+    { kind: "derive", name: "total", expression: "amount * quantity", enabled: true },
+  ],
+  sql: "SELECT city, status, count(*) AS orders, sum(total) AS revenue FROM transformed GROUP BY ALL ORDER BY ALL",
+};
+
+/** Runs in the page: fetches the file (untimed), then times each engine call. */
+export async function runFlow({ fileUrl, fileName, rules, transform }) {
+  const engine = window.stages.engine;
+  let longest = 0;
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest = Math.max(longest, e.duration)))).observe({ type: "longtask", buffered: false });
+  const file = new File([await (await fetch(fileUrl)).blob()], fileName, { type: "text/csv" });
+  const steps = {};
+  const step = async (name, work) => {
+    longest = 0;
+    const t0 = performance.now();
+    const result = await work();
+    await new Promise((r) => setTimeout(r, 60));
+    if (result && result.ok === false) throw new Error(`${name}: ${result.error.message}`);
+    steps[name] = { seconds: (performance.now() - t0 - 60) / 1000, longTaskMs: longest };
+    return result;
+  };
+  const staged = await step("stage (checksum, IndexedDB, DuckDB read)", () => engine.stageFile(file, crypto.randomUUID()));
+  const source = { kind: "staged", fileId: staged.value.id };
+  await step("first rows (a page of 100)", () => engine.page(source, { offset: 0, limit: 100 }));
+  await step("a page at the end", () => engine.page(source, { offset: staged.value.rowCount - 100, limit: 100 }));
+  await step("profile (all columns)", () => engine.profile(source, "full"));
+  const base = { version: 1, rules, steps: [], sql: null };
+  await step("validate (10 rules, one pass)", () => engine.runRecipe(staged.value.id, base, crypto.randomUUID()));
+  const recipe = { ...base, ...transform };
+  await step("transform (3 steps + SQL aggregate)", () => engine.runRecipe(staged.value.id, recipe, crypto.randomUUID()));
+  const name = `bench_${Date.now()}`;
+  await step("promote (recipe + Parquet to OPFS)", () => engine.promote(staged.value.id, base, name, crypto.randomUUID()));
+  await step("download as CSV (written to OPFS scratch)", () => engine.exportSource({ kind: "dataset", name, version: 1 }, "csv", { neutralizeFormulas: true }));
+  const estimate = await navigator.storage.estimate();
+  await engine.removeStaged(staged.value.id);
+  await engine.deleteVersion(name, 1);
+  return { steps, rows: staged.value.rowCount, storageBytes: estimate.usage ?? 0 };
+}
+
+/** Runs in the page: Papa Parse in a Web Worker, header + dynamicTyping, keeping the rows. */
+export async function runPapa({ fileUrl, papaSource }) {
+  const blob = await (await fetch(fileUrl)).blob();
+  const code = `${papaSource}
+self.onmessage = (e) => { const t0 = performance.now(); Papa.parse(e.data, { header: true, dynamicTyping: true, complete: (r) => self.postMessage({ seconds: (performance.now() - t0) / 1000, rows: r.data.length }) }); };`;
+  const worker = new Worker(URL.createObjectURL(new Blob([code], { type: "text/javascript" })));
+  const result = await new Promise((resolve) => {
+    worker.onmessage = (e) => resolve(e.data);
+    worker.postMessage(blob);
+  });
+  worker.terminate();
+  return result;
+}
