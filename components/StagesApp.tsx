@@ -4,7 +4,8 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
 import type { Progress } from "@/lib/engine/api";
 import { getEngine, newTaskId, onEngineRestart, progress } from "@/lib/engine/client";
-import { formatBytes, plural } from "@/lib/format";
+import { plural } from "@/lib/format";
+import { describeProgress } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/db";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
@@ -27,7 +28,7 @@ export function StagesApp() {
   const files = useLiveQuery(() => stagingDb().files.orderBy("addedAt").toArray(), []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [engine, setEngine] = useState<EngineState>({ kind: "starting" });
-  const [adding, setAdding] = useState<{ name: string; taskId: string; progress: Progress | null } | null>(null);
+  const [adding, setAdding] = useState<{ name: string; taskId: string; progress: Progress | null; startedAt: number } | null>(null);
 
   useEffect(() => {
     const start = () =>
@@ -57,11 +58,12 @@ export function StagesApp() {
     const ids: string[] = [];
     for (const file of list) {
       const taskId = newTaskId();
-      setAdding({ name: file.name, taskId, progress: null });
+      const startedAt = performance.now();
+      setAdding({ name: file.name, taskId, progress: null, startedAt });
       const result = await getEngine().stageFile(
         file,
         taskId,
-        progress((p) => setAdding({ name: file.name, taskId, progress: p })),
+        progress((p) => setAdding({ name: file.name, taskId, progress: p, startedAt })),
       );
       if (!result.ok) notify("error", describeError(result.error));
       else {
@@ -113,10 +115,9 @@ export function StagesApp() {
             <div role="status" className="space-y-1 text-sm">
               <p>
                 Staging {adding.name}
-                {adding.progress?.total
-                  ? `: ${adding.progress.phase.toLowerCase()} ${formatBytes(adding.progress.done)} of ${formatBytes(adding.progress.total)}`
-                  : "…"}
+                {adding.progress ? ` — ${describeProgress(adding.progress, performance.now() - adding.startedAt)}` : "…"}
               </p>
+              {adding.progress?.total ? <progress className="w-full" max={adding.progress.total} value={adding.progress.done} /> : null}
               <button
                 type="button"
                 className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2"

@@ -6,6 +6,7 @@ import { checkDatasetName, suggestDatasetName } from "@/lib/datasets/name";
 import type { Progress, RunSummary } from "@/lib/engine/api";
 import { getEngine, newTaskId, progress } from "@/lib/engine/client";
 import { formatCount, plural } from "@/lib/format";
+import { describeProgress } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { StagedFile } from "@/lib/staging/db";
@@ -28,20 +29,21 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
   const [promoted, setPromoted] = useState<string | null>(null);
   const inputId = useId();
   const [name, setName] = useState(() => suggestDatasetName(file.name));
-  const [running, setRunning] = useState<{ taskId: string; progress: Progress | null } | null>(null);
+  const [running, setRunning] = useState<{ taskId: string; progress: Progress | null; startedAt: number } | null>(null);
   useEffect(() => setName(suggestDatasetName(file.name)), [file.name]);
   const nameError = checkDatasetName(name);
 
   async function promote() {
     if (nameError) return;
     const taskId = newTaskId();
-    setRunning({ taskId, progress: null });
+    const startedAt = performance.now();
+    setRunning({ taskId, progress: null, startedAt });
     const result = await getEngine().promote(
       file.id,
       recipe,
       name,
       taskId,
-      progress((p) => setRunning({ taskId, progress: p })),
+      progress((p) => setRunning({ taskId, progress: p, startedAt })),
     );
     setRunning(null);
     if (!result.ok) return notify("error", describeError(result.error));
@@ -103,7 +105,7 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
       <p id={`${inputId}-hint`} className="w-full text-xs text-slate-600 dark:text-slate-400">
         {nameError ??
           (running?.progress
-            ? `${running.progress.phase}: ${formatCount(running.progress.done)} of ${formatCount(running.progress.total ?? 0)} rows`
+            ? describeProgress(running.progress, performance.now() - running.startedAt)
             : !ready || !summary
               ? "Promote is available once the recipe has run without errors."
               : `Writes ${plural(summary.final, "final row")} as a new version of “${name}” in the destination (${formatCount(summary.rejected)} rejected rows are recorded, not written). Staging is left as it is.`)}

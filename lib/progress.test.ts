@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { describeProgress, formatDuration } from "./progress";
+
+describe("describeProgress", () => {
+  it("says how far, how fast and how long is left", () => {
+    expect(describeProgress({ phase: "Checksumming", done: 50 * 1024 * 1024, total: 100 * 1024 * 1024, unit: "bytes" }, 2000)).toBe(
+      "Checksumming: 50 MB of 100 MB (50%), 25 MB/s, about 2 s left",
+    );
+    expect(describeProgress({ phase: "Writing Parquet", done: 30000, total: 120000, unit: "rows" }, 1500)).toBe(
+      "Writing Parquet: 30,000 rows of 120,000 rows (25%), 20,000 rows/s, about 5 s left",
+    );
+  });
+
+  it("leaves out the rate until there is enough to measure, and the estimate without a total", () => {
+    expect(describeProgress({ phase: "Running the recipe", done: 0, unit: "rows" }, 5000)).toBe("Running the recipe: 0 rows");
+    expect(describeProgress({ phase: "Reading", done: 1024, unit: "bytes" }, 100)).toBe("Reading: 1.0 KB");
+    expect(describeProgress({ phase: "Reading", done: 2048, unit: "bytes" }, 1000)).toBe("Reading: 2.0 KB, 2.0 KB/s");
+  });
+});
+
+describe("formatDuration", () => {
+  it("rounds to seconds and minutes", () => {
+    expect(formatDuration(0.2)).toBe("1 s");
+    expect(formatDuration(42.4)).toBe("42 s");
+    expect(formatDuration(125)).toBe("2 min 5 s");
+  });
+});

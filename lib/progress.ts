@@ -1,0 +1,21 @@
+import type { Progress } from "./engine/api";
+import { formatBytes, formatCount } from "./format";
+
+/** "Checksumming: 45 MB of 100 MB (45%), 30 MB/s, about 2 s left". */
+export function describeProgress(p: Progress, elapsedMs: number): string {
+  const amount = (n: number) => (p.unit === "bytes" ? formatBytes(n) : `${formatCount(Math.round(n))} rows`);
+  const parts = [`${p.phase}: ${amount(p.done)}${p.total ? ` of ${amount(p.total)} (${Math.floor((100 * p.done) / p.total)}%)` : ""}`];
+  const rate = elapsedMs >= 250 && p.done > 0 ? p.done / (elapsedMs / 1000) : null;
+  if (rate !== null) {
+    parts.push(`${amount(rate)}/s`);
+    if (p.total && p.total > p.done) parts.push(`about ${formatDuration((p.total - p.done) / rate)} left`);
+  }
+  return parts.join(", ");
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 1) return "1 s";
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
+}
