@@ -7,6 +7,7 @@ import { ruleMessage } from "@/lib/recipe/rules";
 import type { Rule } from "@/lib/recipe/schema";
 import { controlClass, LabeledControl } from "./LabeledControl";
 import type { RecipeEditorProps } from "./editorProps";
+import { ErrorAt } from "./ErrorAt";
 import { SpecForm } from "./SpecForm";
 
 
@@ -55,11 +56,7 @@ export function RulesEditor({ recipe, setRecipe, columns, summary, error }: Reci
                 Remove
               </button>
             </div>
-            {error?.at?.part === "rule" && error.at.index === i && (
-              <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">
-                {error.message}
-              </p>
-            )}
+            <ErrorAt error={error} part="rule" index={i} />
           </li>
         ))}
       </ol>

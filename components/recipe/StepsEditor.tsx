@@ -6,6 +6,7 @@ import type { Step } from "@/lib/recipe/schema";
 import { compileSteps, describeStep } from "@/lib/recipe/steps";
 import { SchemaMapper } from "./SchemaMapper";
 import type { RecipeEditorProps } from "./editorProps";
+import { ErrorAt } from "./ErrorAt";
 import { SpecForm } from "./SpecForm";
 
 
@@ -86,11 +87,7 @@ export function StepsEditor({ recipe, setRecipe, columns, summary, error }: Reci
                 <pre className="overflow-x-auto whitespace-pre-wrap font-mono">{summary.stepSql[i]}</pre>
               </details>
             )}
-            {error?.at?.part === "step" && error.at.index === i && (
-              <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">
-                {error.message}
-              </p>
-            )}
+            <ErrorAt error={error} part="step" index={i} />
           </li>
         ))}
       </ol>
