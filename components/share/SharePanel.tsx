@@ -18,6 +18,10 @@ export function SharePanel({ file, recipe, notify }: { file: StagedFile; recipe:
   const [link, setLink] = useState<string | null>(null);
 
   async function share() {
+    // Links carry small data only: a file over 16 times the compressed limit is refused without reading it into the page.
+    if (inline && file.size > 16 * DEFAULT_INLINE_LIMIT) {
+      return notify("error", `${file.name} is too large to carry in a link (files up to ${Math.round((16 * DEFAULT_INLINE_LIMIT) / 1024)} KB, ${Math.round(DEFAULT_INLINE_LIMIT / 1024)} KB once compressed). Share a source URL instead.`);
+    }
     const blob = inline ? (await stagingDb().blobs.get(file.id))?.blob : undefined;
     const encoded = encodeShare(
       {
