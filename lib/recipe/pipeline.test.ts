@@ -50,6 +50,24 @@ describe("compilePipeline", () => {
     ]);
   });
 
+  it("keeps the staged order in the final rows, without a sort, and after duplicate removal too", async () => {
+    // Rows that a dedupe window would put in key order, not file order.
+    await db.run(`CREATE OR REPLACE TABLE staged AS SELECT * FROM (VALUES
+      (9, 'z@x.org', 1.0), (1, 'a@x.org', 2.0), (9, 'z@x.org', 1.0), (5, 'm@x.org', 3.0), (1, 'a@x.org', 2.0), (3, 'c@x.org', 4.0)) v(id, email, amount)`);
+    const unique = { ...recipe, rules: [{ id: "u", kind: "unique" as const, column: "id", severity: "warn" as const, enabled: true }] };
+    const plain = await runPipeline({ ...unique, steps: [] });
+    expect(plain.finalSql).not.toMatch(/ORDER BY/);
+    expect((await db.rows(`SELECT id FROM run_final`)).map((r) => r.id)).toEqual([9, 1, 9, 5, 1, 3]);
+    await runPipeline({ ...unique, steps: [{ kind: "dedupe", enabled: true }] });
+    expect((await db.rows(`SELECT id FROM run_final`)).map((r) => r.id)).toEqual([9, 1, 5, 3]);
+    expect(await db.rows(`SELECT _stages_line AS line, id FROM run_validated WHERE len(_stages_errors) > 0`)).toEqual([
+      { line: 2, id: 9 },
+      { line: 3, id: 1 },
+      { line: 4, id: 9 },
+      { line: 6, id: 1 },
+    ]);
+  });
+
   it("keeps rejected rows with their line and every reason", async () => {
     await runPipeline(recipe);
     expect(await db.rows(`SELECT _line, id, _errors FROM run_rejected`)).toEqual([

@@ -62,19 +62,21 @@ export function compilePipeline(
   const rejectMessages = `array_to_string(list_transform(list_filter(${ERRORS}, e -> e.severity = 'reject'), e -> e.message || coalesce(' (value: ' || e.value || ')', ' (value: empty)')), '; ')`;
   const hidden = `EXCLUDE (${ROW}, ${LINE})`;
   const sql = recipe.sql?.trim().replace(/;\s*$/, "");
-  const finalSql = sql ? sql : `SELECT * ${hidden} FROM ${ident(names.transformedFull)} ORDER BY ${ROW}`;
+  const finalSql = sql ? sql : `SELECT * ${hidden} FROM ${ident(names.transformedFull)}`;
+  // Tables keep the order rows were inserted in; only duplicate removal (a window) reorders, so only it pays for a sort.
+  const reorders = recipe.steps.some((s) => s.enabled && s.kind === "dedupe");
 
   const statements = [
     `CREATE OR REPLACE TABLE ${ident(names.validated)} AS ${validationSql(ident(staged), recipe.rules, columns, headerLines)}`,
     `CREATE OR REPLACE VIEW ${ident(names.valid)} AS SELECT * EXCLUDE (${ERRORS}, ${REJECTED}) FROM ${ident(names.validated)} WHERE NOT ${REJECTED}`,
-    `CREATE OR REPLACE TABLE ${ident(names.transformedFull)} AS ${steps.sql}`,
+    `CREATE OR REPLACE TABLE ${ident(names.transformedFull)} AS ${reorders ? `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` : steps.sql}`,
     `CREATE OR REPLACE TABLE ${ident(names.rejected)} AS
 SELECT ${LINE} AS ${REJECT_LINE}, ${cols ? `${cols}, ` : ""}${rejectMessages} AS ${REJECT_ERRORS} FROM ${ident(names.validated)} WHERE ${REJECTED}
 UNION ALL
 SELECT v.${LINE}, ${userColumns.map((c) => `v.${ident(c)}`).join(", ")}${cols ? ", " : ""}'Removed by a transform step (a filter or duplicate removal)'
 FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t ON v.${ROW} = t.${ROW}
 ORDER BY ${REJECT_LINE}`,
-    `CREATE OR REPLACE VIEW ${TRANSFORMED_VIEW} AS SELECT * ${hidden} FROM ${ident(names.transformedFull)} ORDER BY ${ROW}`,
+    `CREATE OR REPLACE VIEW ${TRANSFORMED_VIEW} AS SELECT * ${hidden} FROM ${ident(names.transformedFull)}`,
   ];
   const tableFindings = columnFindings(recipe.rules, columns).map((f) => ({ ruleId: f.rule.id, message: f.message }));
   return { ok: true, statements, finalSql, tableFindings };

@@ -93,10 +93,14 @@ export function columnFindings(rules: readonly Rule[], columns: readonly Column[
   return out;
 }
 
-/** A SQL boolean that is true when the row passes the rule (never NULL). */
-export function passesSql(rule: RowRule, columns: readonly Column[]): string {
+/**
+ * A SQL boolean that is true when the row passes the rule (never NULL). The
+ * rules that compare rows (unique, uniqueKey) read `flag`, a column computed
+ * apart by `validationSql`.
+ */
+export function passesSql(rule: RowRule, columns: readonly Column[], flag = "false"): string {
   if (rule.kind === "expression") return `((${rule.sql}) IS NOT FALSE)`;
-  if (rule.kind === "uniqueKey") return `(count(*) OVER (PARTITION BY ${rule.columns.map(ident).join(", ")}) = 1)`;
+  if (rule.kind === "uniqueKey") return flag;
   const col = ident(rule.column);
   const text = `CAST(${col} AS VARCHAR)`;
   const orNull = (check: string) => `(${col} IS NULL OR (${check}))`;
@@ -104,7 +108,7 @@ export function passesSql(rule: RowRule, columns: readonly Column[]): string {
     case "required":
       return `(${col} IS NOT NULL AND trim(${text}) <> '')`;
     case "unique":
-      return orNull(`count(*) OVER (PARTITION BY ${col}) = 1`);
+      return orNull(flag);
     case "type":
       return orNull(typeCheck(text, rule.type, rule.format));
     case "range":
@@ -151,19 +155,29 @@ function rangeCheck(col: string, type: string, min?: string, max?: string): stri
   return `coalesce(${checks.join(" AND ")}, false)`;
 }
 
+/** The keys a row-comparing rule partitions by, or null for a rule that looks at one row. */
+const uniqueKeys = (rule: RowRule): string[] | null =>
+  rule.kind === "unique" ? [rule.column] : rule.kind === "uniqueKey" ? rule.columns : null;
+
 /**
  * The validation SELECT over `input`: the input's columns, its row number and
  * source line (header lines plus newlines inside earlier quoted fields),
  * and the errors of each row.
+ *
+ * Window functions hold every column they are given in memory, and DuckDB-WASM
+ * cannot spill to disk, so the line numbers and the uniqueness flags are
+ * computed on a narrow projection (row number, newline count, key columns),
+ * put back in row order, and joined to the rows by position.
  */
 export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], headerLines = 1): string {
   const active = rules.filter((r): r is RowRule => r.enabled && r.kind !== "columns");
+  const flags = new Map(active.flatMap((r, i) => (uniqueKeys(r) ? [[r, `_stages_u${i}`] as const] : [])));
   const entries = active.map(
     (r) =>
-      `CASE WHEN NOT ${passesSql(r, columns)} THEN {'rule': ${literal(r.id)}, 'col': ${
+      `CASE WHEN NOT ${passesSql(r, columns, flags.has(r) ? `aux.${flags.get(r)}` : undefined)} THEN {'rule': ${literal(r.id)}, 'col': ${
         "column" in r ? literal(r.column) : "NULL"
       }, 'severity': ${literal(r.severity)}, 'message': ${literal(ruleMessage(r))}, 'value': ${
-        "column" in r ? `CAST(${ident(r.column)} AS VARCHAR)` : "NULL"
+        "column" in r ? `CAST(src.${ident(r.column)} AS VARCHAR)` : "NULL"
       }} END`,
   );
   const errors = entries.length
@@ -173,11 +187,19 @@ export function validationSql(input: string, rules: readonly Rule[], columns: re
     .filter((c) => /^VARCHAR/i.test(c.type))
     .map((c) => `coalesce(length(${ident(c.name)}) - length(replace(${ident(c.name)}, chr(10), '')), 0)`);
   const line = newlines.length
-    ? `${ROW} + ${headerLines} + coalesce(sum(${newlines.join(" + ")}) OVER (ORDER BY ${ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`
+    ? `${ROW} + ${headerLines} + coalesce(sum(_stages_nl) OVER (ORDER BY ${ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`
     : `${ROW} + ${headerLines}`;
+  const keyColumns = [...new Set([...flags.keys()].flatMap((r) => uniqueKeys(r)!))];
+  const narrow = [`CAST(rowid + 1 AS BIGINT) AS ${ROW}`, ...(newlines.length ? [`${newlines.join(" + ")} AS _stages_nl`] : []), ...keyColumns.map(ident)];
+  const flagColumns = [...flags].map(([r, name]) => `count(*) OVER (PARTITION BY ${uniqueKeys(r)!.map(ident).join(", ")}) = 1 AS ${name}`);
   return `SELECT *, list_bool_or(list_transform(${ERRORS}, e -> e.severity = 'reject')) IS TRUE AS ${REJECTED}
 FROM (
-  SELECT src.*, CAST(${line} AS BIGINT) AS ${LINE}, ${errors} AS ${ERRORS}
+  SELECT src.*, aux.${LINE}, ${errors} AS ${ERRORS}
   FROM (SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, * FROM ${input}) AS src
+  POSITIONAL JOIN (
+    SELECT CAST(${line} AS BIGINT) AS ${LINE}${flagColumns.map((f) => `, ${f}`).join("")}
+    FROM (SELECT ${narrow.join(", ")} FROM ${input})
+    ORDER BY ${ROW}
+  ) AS aux
 )`;
 }
