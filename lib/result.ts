@@ -12,6 +12,8 @@ export interface StagesError {
   position?: number;
   /** For errors in a recipe: the rule, step or SQL that caused it. */
   at?: { part: "rule" | "step" | "sql"; index: number };
+  /** The engine cannot go on (it ran out of memory): the client restarts it. */
+  fatal?: boolean;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: StagesError };

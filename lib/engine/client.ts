@@ -1,5 +1,5 @@
 import * as Comlink from "comlink";
-import { fail, type Result } from "@/lib/result";
+import { fail, type Result, type StagesError } from "@/lib/result";
 import type { EngineApi, ProgressFn } from "./api";
 
 /**
@@ -48,7 +48,13 @@ const engine = new Proxy({} as Engine, {
     (...args: unknown[]) => {
       running ??= spawn();
       const { remote, died } = running;
-      return Promise.race([(remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args), died]);
+      const call = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args).then((result) => {
+        const error = (result as Result<unknown> | undefined)?.ok === false ? (result as { error: StagesError }).error : null;
+        // After this call's own (more precise) error has been delivered.
+        if (error?.fatal) queueMicrotask(() => running?.remote === remote && restartEngine("it ran out of memory"));
+        return result;
+      });
+      return Promise.race([call, died]);
     },
 });
 
@@ -56,12 +62,15 @@ export function getEngine(): Engine {
   return engine;
 }
 
-/** The same API the UI uses, for benchmarks and fault tests driving the app. */
-if (typeof window !== "undefined") {
-  (window as { stages?: unknown }).stages = { engine, killEngine: () => restartEngine("stopped by a test") };
-}
-
 /** Wrap a progress callback so it can cross to the worker. */
 export const progress = (fn: ProgressFn): ProgressFn => Comlink.proxy(fn);
+
+/** Wrap any other callback the worker calls back. */
+export const callback = <A>(fn: (arg: A) => void): ((arg: A) => void) => Comlink.proxy(fn);
+
+/** The same API the UI uses, for benchmarks and fault tests driving the app. */
+if (typeof window !== "undefined") {
+  (window as { stages?: unknown }).stages = { engine, callback, killEngine: () => restartEngine("stopped by a test") };
+}
 
 export const newTaskId = (): string => crypto.randomUUID();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/lib/testing/duckdb-node";
-import { histogramBins, histogramSql, statsSql, topValuesSql } from "./sql";
+import { histogramBins, histogramSql, isAllDistinct, statsSql, topValuesSql } from "./sql";
 import { suggestRules } from "./suggest";
 
 const COLUMNS = [
@@ -49,7 +49,7 @@ describe("suggestRules", () => {
   it("suggests what the data keeps: required, unique, one-of, range", () => {
     let n = 0;
     const profile = (p: Partial<Parameters<typeof suggestRules>[0][number]>) => ({
-      name: "c", type: "VARCHAR", count: 6, nulls: 0, distinct: 6, distinctApprox: false, min: null, max: null, mean: null, top: [], histogram: null, ...p,
+      name: "c", type: "VARCHAR", count: 6, nulls: 0, distinct: 6, distinctApprox: false, allDistinct: false, min: null, max: null, mean: null, top: [], histogram: null, ...p,
     });
     const suggestions = suggestRules(
       [
@@ -67,5 +67,18 @@ describe("suggestRules", () => {
       ["required", "note"],
     ]);
     expect(suggestions[3]!.rule).toMatchObject({ values: ["open", "closed"], severity: "reject", enabled: true });
+  });
+});
+
+describe("isAllDistinct", () => {
+  it("takes a column whose distinct estimate reaches its non-null count for a key", () => {
+    expect(isAllDistinct(11_900_000, 11_692_459)).toBe(true);
+    expect(isAllDistinct(9_800, 10_000)).toBe(true);
+  });
+
+  it("keeps listing common values when values repeat, or when there are none", () => {
+    expect(isAllDistinct(50_000, 11_692_459)).toBe(false);
+    expect(isAllDistinct(9_000, 10_000)).toBe(false);
+    expect(isAllDistinct(0, 0)).toBe(false);
   });
 });

@@ -15,6 +15,8 @@ export interface ColumnProfile {
   distinct: number;
   /** Distinct counts of big tables are estimated (HyperLogLog). */
   distinctApprox: boolean;
+  /** On a big table, (nearly) every value differs, as in a key column: common values are not listed. */
+  allDistinct: boolean;
   min: string | null;
   max: string | null;
   mean: number | null;
@@ -24,6 +26,13 @@ export interface ColumnProfile {
 
 /** Above this many rows, distinct counts are estimated. */
 export const EXACT_DISTINCT_LIMIT = 200_000;
+
+/**
+ * Whether a column is a key in all but name: its distinct count reaches
+ * (allowing for the estimate's error) its non-null count. Listing the "most
+ * common" values of such a column would group every row for nothing.
+ */
+export const isAllDistinct = (distinct: number, nonNull: number): boolean => nonNull > 0 && distinct >= 0.95 * nonNull;
 
 export function statsSql(table: string, columns: readonly Column[], exactDistinct: boolean): string {
   const parts = columns.flatMap((c, i) => {

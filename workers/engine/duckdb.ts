@@ -1,9 +1,13 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
+import { workDatabasePath } from "./workspace";
 
 /**
  * The one DuckDB-WASM instance of this engine worker. Its bundle (the "eh"
  * flavour, which every current browser runs) is served by the site itself;
  * extensions are never downloaded: a missing one is a readable error.
+ *
+ * Its database is a file in OPFS of this engine's own (see workspace.ts), so
+ * that tables larger than memory live on disk.
  *
  * Each operation borrows a connection of its own (`withConnection`): a
  * streamed or pending query on a connection is cut short by any other
@@ -16,6 +20,8 @@ export interface Duck {
   db: duckdb.AsyncDuckDB;
   version: string;
 }
+
+const MEMORY_LIMIT = "2GB";
 
 let starting: Promise<Duck> | null = null;
 const idle: Connection[] = [];
@@ -43,10 +49,15 @@ async function start(): Promise<Duck> {
   const workerUrl = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url).href;
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(workerUrl));
   await db.instantiate(wasmUrl);
-  await db.open({ query: { castBigIntToDouble: false } });
+  const path = await workDatabasePath();
+  await db.open({ path: path ?? undefined, accessMode: path ? duckdb.DuckDBAccessMode.READ_WRITE : undefined, query: { castBigIntToDouble: false } });
   const conn = await db.connect();
   await conn.query("SET GLOBAL autoinstall_known_extensions = false");
   await conn.query("SET GLOBAL autoload_known_extensions = false");
+  // The wasm heap ends at 4 GB and never shrinks. DuckDB's buffer pool gets half of it (its tables live in
+  // the OPFS database and are evicted there); the rest is for what the pool does not count: Arrow batches
+  // coming in and going out, file buffers, parquet-wasm.
+  if (path) await conn.query(`SET GLOBAL memory_limit = '${MEMORY_LIMIT}'`);
   const version = String((await conn.query("SELECT version() AS v")).getChild("v")?.get(0) ?? "");
   idle.push(conn);
   return { db, version };

@@ -1,23 +1,10 @@
 import { DATASETS_DIR } from "@/lib/datasets/layout";
 
-const EXPORTS_DIR = "exports";
-
 /** Small helpers over the Origin Private File System, for the engine worker. */
 type MovableHandle = FileSystemFileHandle & { move(name: string): Promise<void> };
 type IterableDir = FileSystemDirectoryHandle & {
   entries(): AsyncIterableIterator<[string, FileSystemHandle]>;
 };
-
-/** Scratch space for files being prepared for download; emptied at every start. */
-export async function exportsDir(): Promise<FileSystemDirectoryHandle> {
-  const root = await navigator.storage.getDirectory();
-  return root.getDirectoryHandle(EXPORTS_DIR, { create: true });
-}
-
-export async function clearExports(): Promise<void> {
-  const root = await navigator.storage.getDirectory();
-  await root.removeEntry(EXPORTS_DIR, { recursive: true }).catch(() => undefined);
-}
 
 export async function datasetsDir(): Promise<FileSystemDirectoryHandle> {
   const root = await navigator.storage.getDirectory();

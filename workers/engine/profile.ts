@@ -1,10 +1,12 @@
 import type { SourceRef } from "@/lib/engine/api";
-import { EXACT_DISTINCT_LIMIT, histogramBins, histogramSql, statsSql, topValuesSql, type ColumnProfile } from "@/lib/profile/sql";
+import { EXACT_DISTINCT_LIMIT, histogramBins, histogramSql, isAllDistinct, statsSql, topValuesSql, type ColumnProfile } from "@/lib/profile/sql";
 import { ok, type Result } from "@/lib/result";
 import { isNumericType } from "@/lib/sql/types";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows } from "./arrow-text";
 import { withConnection } from "./duckdb";
+import { PIPELINE } from "./pipeline";
+import { serial } from "./serial";
 import { ensureTable, tableName } from "./tables";
 
 /** Column profiles of a source, computed by DuckDB and kept per source (and run). */
@@ -19,7 +21,8 @@ export function profileSource(db: StagesDb, source: SourceRef, detail: "summary"
   const key = JSON.stringify([source, detail]);
   let pending = cache.get(key);
   if (!pending) {
-    pending = compute(db, source, detail === "full");
+    // Profiles of big tables hold large hash tables: they take their turn with recipe runs, so the two never add up in the wasm heap.
+    pending = serial(PIPELINE, () => compute(db, source, detail === "full"));
     cache.set(key, pending);
     void pending.then((r) => r.ok || cache.delete(key));
   }
@@ -40,7 +43,10 @@ async function compute(db: StagesDb, source: SourceRef, full: boolean): Promise<
       const min = (stats[`min${i}`] as string | null) ?? null;
       const max = (stats[`max${i}`] as string | null) ?? null;
       const numeric = isNumericType(c.type) && min !== null && max !== null;
-      const top = full ? (plainRows(await conn.query(topValuesSql(table, c.name))) as ColumnProfile["top"]) : [];
+      const nonNull = Number(stats[`nn${i}`]);
+      const distinct = Number(stats[`d${i}`]);
+      const allDistinct = !exact && isAllDistinct(distinct, nonNull);
+      const top = full && !allDistinct ? (plainRows(await conn.query(topValuesSql(table, c.name))) as ColumnProfile["top"]) : [];
       const histogram = full && numeric
         ? histogramBins(
             plainRows(await conn.query(histogramSql(table, c.name, Number(min), Number(max)))) as { bin: number; n: number }[],
@@ -52,9 +58,10 @@ async function compute(db: StagesDb, source: SourceRef, full: boolean): Promise<
         name: c.name,
         type: c.type,
         count,
-        nulls: count - Number(stats[`nn${i}`]),
-        distinct: Number(stats[`d${i}`]),
+        nulls: count - nonNull,
+        distinct,
         distinctApprox: !exact,
+        allDistinct,
         min,
         max,
         mean: (stats[`avg${i}`] as number | null) ?? null,

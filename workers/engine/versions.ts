@@ -9,6 +9,7 @@ import { plainRows } from "./arrow-text";
 import { datasetLock, readManifest } from "./datasets";
 import { withConnection } from "./duckdb";
 import { datasetDir, datasetsDir, fileNames, removeEntry } from "./opfs";
+import { forgetVersion } from "./promoted";
 import { dropTable, ensureTable, tableName } from "./tables";
 
 /** Versions of one dataset: list, delete, compare. */
@@ -33,6 +34,7 @@ export async function deleteVersion(db: StagesDb, name: string, version: number)
     await dir.removeEntry(manifestFileName(version));
     await removeEntry(dir, dataFileName(version));
     await dropTable({ kind: "dataset", name, version });
+    forgetVersion(name, version);
     await audit(db, { kind: "delete-version", dataset: name, version });
     if (committedVersions(await fileNames(dir)).length === 0) await removeEntry(await datasetsDir(), name);
     return ok(null);
