@@ -2,8 +2,8 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
-import type { Progress } from "@/lib/engine/api";
-import { getEngine, newTaskId, onEngineRestart, progress } from "@/lib/engine/client";
+import type { HeadPreview, Progress } from "@/lib/engine/api";
+import { callback, getEngine, newTaskId, onEngineRestart, progress } from "@/lib/engine/client";
 import { plural } from "@/lib/format";
 import { describeProgress } from "@/lib/progress";
 import { describeError } from "@/lib/result";
@@ -17,6 +17,7 @@ import { SharedLink } from "./share/SharedLink";
 import { useNotices } from "./notices";
 import { AddFiles } from "./staging/AddFiles";
 import { AuditLog } from "./staging/AuditLog";
+import { HeadPreviewTable } from "./staging/HeadPreviewTable";
 import { StagingArea } from "./staging/StagingArea";
 import { StorageMeter } from "./staging/StorageMeter";
 
@@ -28,7 +29,7 @@ export function StagesApp() {
   const files = useLiveQuery(() => stagingDb().files.orderBy("addedAt").toArray(), []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [engine, setEngine] = useState<EngineState>({ kind: "starting" });
-  const [adding, setAdding] = useState<{ name: string; taskId: string; progress: Progress | null; startedAt: number } | null>(null);
+  const [adding, setAdding] = useState<{ name: string; taskId: string; progress: Progress | null; startedAt: number; preview?: HeadPreview } | null>(null);
 
   useEffect(() => {
     const start = () =>
@@ -63,7 +64,8 @@ export function StagesApp() {
       const result = await getEngine().stageFile(
         file,
         taskId,
-        progress((p) => setAdding({ name: file.name, taskId, progress: p, startedAt })),
+        progress((p) => setAdding((a) => a && { ...a, progress: p })),
+        callback((preview: HeadPreview) => setAdding((a) => a && { ...a, preview })),
       );
       if (!result.ok) notify("error", describeError(result.error));
       else {
@@ -138,6 +140,7 @@ export function StagesApp() {
           <AuditLog />
         </aside>
         <main className="min-w-0 space-y-6">
+          {adding?.preview && <HeadPreviewTable name={adding.name} preview={adding.preview} />}
           {selected ? (
             <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} />
           ) : (

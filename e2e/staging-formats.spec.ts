@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
 import { encode, gzip, parquet, xlsx } from "./support/files";
@@ -163,4 +163,21 @@ test("dates whose day/month order is ambiguous are flagged, and the user picks",
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", dayFirst ? "2024-03-04" : "2024-04-03"]);
   await expect(parsePanel(page).getByRole("alert")).toHaveCount(0);
   await expect(parsePanel(page).getByLabel("Date format", { exact: true })).toHaveValue(dayFirst ? "%m/%d/%Y" : "%d/%m/%Y");
+});
+
+test("a big file shows its first rows at once, as written, while the whole file is read", async ({ page }) => {
+  await openApp(page);
+  const rows = Array.from({ length: 2_500_000 }, (_, i) => `${i},"name ${i}",${(i * 0.25).toFixed(2)}`);
+  // Over Playwright's 50 MB limit for in-memory files: handed over as a file on disk.
+  const path = test.info().outputPath("big.csv");
+  await writeFile(path, `id,name,amount\n${rows.join("\n")}\n`);
+  await page.locator('input[type="file"]').setInputFiles(path);
+  const head = page.getByRole("region", { name: "First rows of big.csv" });
+  await expect(head.getByRole("columnheader")).toHaveText(["id", "name", "amount"]);
+  await expect(head.getByRole("row").nth(1).getByRole("cell")).toHaveText(["0", "name 0", "0.00"]);
+  await expect(head.getByRole("row")).toHaveCount(21);
+  // Once read, the grid takes over with typed values.
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "2500001", { timeout: 60_000 });
+  await expect(head).toHaveCount(0);
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["0", "name 0", "0.0"]);
 });

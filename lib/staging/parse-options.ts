@@ -59,7 +59,7 @@ export const MAX_LINE_BYTES = 32 * 1024 * 1024;
  * options say. Without a rejects table (an exported script), DuckDB itself
  * stops at a bad line, or skips it.
  */
-export function readCsvSql(path: string, options: ParseOptions, rejectsTable?: string): string {
+export function readCsvSql(path: string, options: ParseOptions, rejectsTable?: string, extraArgs: readonly string[] = []): string {
   const args = [literal(path)];
   if (options.delimiter) args.push(`delim = ${literal(delimiterText(options.delimiter))}`);
   if (options.quote !== undefined) args.push(`quote = ${literal(options.quote)}`);
@@ -76,7 +76,7 @@ export function readCsvSql(path: string, options: ParseOptions, rejectsTable?: s
   if (rejectsTable) {
     args.push("ignore_errors = true", "store_rejects = true", `rejects_table = ${literal(rejectsTable)}`, `rejects_scan = ${literal(`${rejectsTable}_scan`)}`);
   } else if (options.badLines === "skip") args.push("ignore_errors = true");
-  return `read_csv(${args.join(", ")})`;
+  return `read_csv(${[...args, ...extraArgs].join(", ")})`;
 }
 
 /** The rejected lines DuckDB stored, one row per bad line. */

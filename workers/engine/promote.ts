@@ -7,6 +7,7 @@ import type { Recipe } from "@/lib/recipe/schema";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident } from "@/lib/sql/quote";
 import { audit } from "@/lib/staging/audit";
+import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import type { StagedFile, StagesDb } from "@/lib/staging/db";
 import { datasetLock } from "./datasets";
 import { withConnection, type Connection } from "./duckdb";
@@ -14,6 +15,8 @@ import { serial } from "./serial";
 import { datasetDir, fileNames, moveFile, removeEntry, writeText } from "./opfs";
 import { parquetStream } from "./parquet";
 import { PIPELINE, runRecipeOn } from "./pipeline";
+import { versionWrittenFrom } from "./promoted";
+import { roomFor } from "./room";
 import { resultNames } from "./tables";
 import { progressReporter, throwIfCancelled } from "./tasks";
 
@@ -36,6 +39,9 @@ export async function promote(
   if (nameError) return fail({ message: nameError });
   const staged = await db.files.get(fileId);
   if (!staged) return fail({ message: "This file is no longer in the staging area." });
+  // The recipe's result tables, then the Parquet file (compressed: smaller than the staged file).
+  const room = await roomFor(2 * staged.size, `promote to ${datasetName}`);
+  if (!room.ok) return fail({ message: `Promotion to ${datasetName} did not start, nothing was changed: ${room.error.message}` });
   return serial(PIPELINE, () =>
     withConnection((conn) => promoteOn(conn, db, staged, recipe, datasetName, taskId, progressReporter(onProgress))),
   );
@@ -94,13 +100,15 @@ async function promoteOn(
         data: { file: dataFileName(version), format: "parquet", compression: "zstd", ...data },
       });
       await writeText(dir, manifestFileName(version), JSON.stringify(manifest, null, 2));
+      versionWrittenFrom(datasetName, version, fileId, finalTable, manifest.data.sha256);
       await audit(db, { kind: "promote", file: staged.name, sha256: staged.sha256, dataset: datasetName, version, counts: manifest.rows });
       report({ phase: "Done", done: promoted, total, unit: "rows" }, true);
       return ok(manifest);
     } catch (error) {
       await removeEntry(dir, temp);
       await removeEntry(dir, dataFileName(version));
-      return fail({ message: `Promotion to ${datasetName} did not complete, nothing was changed: ${(error as Error).message}` });
+      const reason = isQuotaError(error) ? quotaMessage(`write version ${version} of ${datasetName}`) : (error as Error).message;
+      return fail({ message: `Promotion to ${datasetName} did not complete, nothing was changed: ${reason}` });
     }
   });
 }

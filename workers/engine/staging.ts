@@ -1,52 +1,93 @@
 import { createSHA256 } from "hash-wasm";
-import type { ProgressFn } from "@/lib/engine/api";
+import type { HeadPreview, ProgressFn, TableInfo } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
 import { audit } from "@/lib/staging/audit";
+import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import type { StagedFile, StagesDb } from "@/lib/staging/db";
 import { detectEncoding, detectFormat, isGzip } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
 import { firstBinaryByte } from "@/lib/staging/sniff-bytes";
 import { forgetProfile } from "./profile";
-import { dropTable, ensureTable } from "./tables";
-import { progressReporter, throwIfCancelled } from "./tasks";
+import { previewHead } from "./preview";
+import { roomFor } from "./room";
+import type { ReadInfo } from "./readers";
+import { dropTable, ensureTable, readFindings, readNewStaged } from "./tables";
+import { Cancelled, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
 
 /**
- * Staging a file: detect what it is, refuse what is not data, hash it while
- * streaming, store bytes and metadata in one IndexedDB transaction, then read
- * it with DuckDB. A file that cannot be read stays staged, marked with the
- * reason, so that other parse options can be tried.
+ * Staging a file: detect what it is, refuse what is not data; then, at the
+ * same time, read it with DuckDB (in DuckDB's own worker) and hash it while
+ * streaming, then store bytes and metadata in one IndexedDB transaction. A
+ * file that cannot be read stays staged, marked with the reason, so that
+ * other parse options can be tried; a file that cannot be stored leaves
+ * nothing behind.
  */
-export async function stageFile(db: StagesDb, file: File, taskId: string, onProgress?: ProgressFn): Promise<Result<StagedFile>> {
+export async function stageFile(
+  db: StagesDb,
+  file: File,
+  taskId: string,
+  onProgress?: ProgressFn,
+  onPreview?: (preview: HeadPreview) => void,
+): Promise<Result<StagedFile>> {
   if (file.size === 0) return fail({ file: file.name, message: "The file is empty (0 bytes): there is nothing to stage." });
   const detected = await detect(file);
   if (!detected.ok) return detected;
+  // The bytes in IndexedDB, and DuckDB's table of them (usually smaller, never much larger).
+  const room = await roomFor(2 * file.size, "stage this file");
+  if (!room.ok) return fail({ ...room.error, file: file.name });
+  if (onPreview) {
+    // A head that does not parse is no reason to stop: the full read will say what is wrong, and where.
+    const head = await previewHead(file, detected.value.parse).catch(() => null);
+    if (head) onPreview(head);
+  }
 
-  const sha256 = await hashFile(file, taskId, progressReporter(onProgress));
+  const id = crypto.randomUUID().replaceAll("-", "");
+  const reading = readNewStaged(id, file.name, detected.value.parse, file);
+  const stored = await store(db, file, id, detected.value, taskId, progressReporter(onProgress)).then(
+    (staged) => ({ staged }),
+    (error: unknown) => ({ error }),
+  );
+  if ("error" in stored) {
+    // Nothing was kept: the table being read goes as soon as the read ends.
+    void reading.then(() => dropTable({ kind: "staged", fileId: id }));
+    if (stored.error instanceof Cancelled) throw stored.error;
+    return fail({ file: file.name, message: storageMessage(stored.error) });
+  }
+  const read = await reading;
+  return ok(await record(db, stored.staged, read.ok ? ok(read.value.info) : read, read.ok ? read.value.found : undefined));
+}
+
+/** Checksum the file, then store its bytes and record in one transaction; resolves with the record. */
+async function store(
+  db: StagesDb,
+  file: File,
+  id: string,
+  detected: { parse: ParseOptions; sample?: { asUtf8: string; decoded: string } },
+  taskId: string,
+  report: ReturnType<typeof progressReporter>,
+): Promise<StagedFile> {
+  const sha256 = await hashFile(file, taskId, report);
   const duplicate = await db.files.where("sha256").equals(sha256).first();
   const staged: StagedFile = {
-    id: crypto.randomUUID().replaceAll("-", ""),
+    id,
     name: file.name,
     size: file.size,
     type: file.type,
     sha256,
     addedAt: Date.now(),
     status: "reading",
-    parse: detected.value.parse,
+    parse: detected.parse,
     readCount: 1,
-    encodingSample: detected.value.sample,
+    encodingSample: detected.sample,
     duplicateOf: duplicate?.name,
   };
-  try {
-    await db.transaction("rw", db.files, db.blobs, async () => {
-      await db.files.add(staged);
-      await db.blobs.add({ id: staged.id, blob: file });
-    });
-  } catch (error) {
-    return fail({ file: file.name, message: storageMessage(error) });
-  }
+  await db.transaction("rw", db.files, db.blobs, async () => {
+    await db.files.add(staged);
+    await db.blobs.add({ id, blob: file });
+  });
   await audit(db, { kind: "add", file: staged.name, sha256, counts: { bytes: file.size }, detail: duplicate ? `same content as ${duplicate.name}` : undefined });
-  return ok(await read(db, staged));
+  return staged;
 }
 
 /** Read a staged file again with other options, and keep them. */
@@ -73,9 +114,13 @@ export async function reparse(db: StagesDb, fileId: string, input: ParseOptions)
 }
 
 async function read(db: StagesDb, staged: StagedFile): Promise<StagedFile> {
-  const info = await ensureTable(db, { kind: "staged", fileId: staged.id });
+  return record(db, staged, await ensureTable(db, { kind: "staged", fileId: staged.id }));
+}
+
+/** Save what reading a staged file gave (its table, or why it could not be read), and log it. */
+async function record(db: StagesDb, staged: StagedFile, info: Result<TableInfo>, found?: ReadInfo): Promise<StagedFile> {
   const update: Partial<StagedFile> = info.ok
-    ? { status: "ready", columns: info.value.columns, rowCount: info.value.rowCount, error: undefined }
+    ? { status: "ready", columns: info.value.columns, rowCount: info.value.rowCount, error: undefined, ...(found ? readFindings(found) : {}) }
     : { status: "error", error: info.error, columns: undefined, rowCount: undefined };
   await db.files.update(staged.id, update);
   const after = (await db.files.get(staged.id)) ?? { ...staged, ...update };
@@ -145,9 +190,6 @@ async function hashFile(file: File, taskId: string, report: ReturnType<typeof pr
 }
 
 function storageMessage(error: unknown): string {
-  const name = (error as { name?: string; inner?: { name?: string } })?.inner?.name ?? (error as Error)?.name;
-  if (name === "QuotaExceededError") {
-    return "There is not enough browser storage to stage this file. Remove staged files or datasets, then try again. Nothing was kept.";
-  }
+  if (isQuotaError(error)) return quotaMessage("stage this file");
   return `The browser could not store this file (${String((error as Error)?.message ?? error)}). Nothing was kept.`;
 }

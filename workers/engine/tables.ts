@@ -9,7 +9,8 @@ import type { StagesDb } from "@/lib/staging/db";
 import { plainRows, textColumns } from "./arrow-text";
 import { duck, withConnection, type Connection } from "./duckdb";
 import { loadDatasetTable } from "./datasets";
-import { badLinesTable, readStaged } from "./readers";
+import type { ParseOptions } from "@/lib/staging/parse-options";
+import { badLinesTable, readStaged, type ReadInfo } from "./readers";
 
 /**
  * Every source (a staged file, a dataset version) is materialized once into
@@ -68,9 +69,26 @@ async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
   const read = await readStaged(fileId, meta.name, stored.blob, meta.parse, table);
   if (!read.ok) return read;
-  const { sniffed, badLines, sheets, ambiguousDates, lenient } = read.value;
-  await db.files.update(fileId, { sniffed, badLines, sheets, ambiguousDates, lenient });
+  await db.files.update(fileId, readFindings(read.value));
   return ok(null);
+}
+
+/** What a read found, as fields of the staged file's record. */
+export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenient }: ReadInfo) => ({ sniffed, badLines, sheets, ambiguousDates, lenient });
+
+/**
+ * Read a file that is being staged straight from the File the user gave,
+ * while its checksum is computed and its bytes stored: DuckDB runs in a
+ * worker of its own, so the two overlap. Other calls wait for this read.
+ */
+export function readNewStaged(fileId: string, name: string, parse: ParseOptions, blob: Blob): Promise<Result<{ info: TableInfo; found: ReadInfo }>> {
+  const table = tableName({ kind: "staged", fileId });
+  const pending = readStaged(fileId, name, blob, parse, table).then(async (read) =>
+    read.ok ? ok({ info: await describeTable(table), found: read.value }) : read,
+  );
+  loading.set(table, pending.then((r) => (r.ok ? ok(r.value.info) : r)));
+  void pending.then((r) => r.ok || loading.delete(table));
+  return pending;
 }
 
 export function describeTable(table: string): Promise<TableInfo> {
