@@ -114,6 +114,32 @@ test("a cancelled promotion and a worker killed mid-promotion leave the previous
   expect(csv.toString("utf8")).toBe("id,v\r\n1,a\r\n2,b\r\n");
 });
 
+test("a long download says how far it is, and can be cancelled", async ({ page }) => {
+  await openApp(page);
+  const rows = Array.from({ length: 600_000 }, (_, i) => `${i},row ${i} of a dataset long enough to take a while`);
+  await addFiles(page, [{ name: "long.csv", content: `id,text\n${rows.join("\n")}\n` }]);
+  await expectCounts(page, "600,000 rows in");
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 600,000 rows");
+
+  await destination(page).getByRole("button", { name: "Download long v1 as CSV" }).click();
+  const status = destination(page).getByRole("status").filter({ hasText: "Preparing long v1 as CSV" });
+  await expect(status).toContainText(/Writing CSV: [\d,]+ rows of 600,000 rows/);
+  await status.getByRole("button", { name: "Cancel download" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Cancelled" })).toBeVisible();
+  await expect(status).toHaveCount(0);
+  // Nothing half-written is left in the download scratch space.
+  await expect.poll(() => page.evaluate(async () => {
+    type Dir = FileSystemDirectoryHandle & { values(): AsyncIterable<FileSystemHandle> };
+    const files: string[] = [];
+    const walk = async (dir: Dir): Promise<void> => {
+      for await (const entry of dir.values()) entry.kind === "file" ? files.push(entry.name) : await walk(entry as Dir);
+    };
+    await walk((await (await navigator.storage.getDirectory()).getDirectoryHandle("exports", { create: true })) as Dir);
+    return files;
+  })).toEqual([]);
+});
+
 test("two tabs promoting to the same name at once make two well-formed versions, and each tab sees both", async ({ context }) => {
   const [one, two] = [await context.newPage(), await context.newPage()];
   await openApp(one);

@@ -18,6 +18,13 @@ describe("describeProgress", () => {
   });
 });
 
+describe("describeProgress of a run in steps", () => {
+  it("says which step of how many, and for how long it has run", () => {
+    expect(describeProgress({ phase: "Checking rules", done: 0, total: 5, unit: "steps" }, 300)).toBe("Checking rules (step 1 of 5)");
+    expect(describeProgress({ phase: "Counting", done: 4, total: 5, unit: "steps" }, 12_400)).toBe("Counting (step 5 of 5), 12 s so far");
+  });
+});
+
 describe("formatDuration", () => {
   it("rounds to seconds and minutes", () => {
     expect(formatDuration(0.2)).toBe("1 s");

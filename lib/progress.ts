@@ -3,6 +3,10 @@ import { formatBytes, formatCount } from "./format";
 
 /** "Checksumming: 45 MB of 100 MB (45%), 30 MB/s, about 2 s left". */
 export function describeProgress(p: Progress, elapsedMs: number): string {
+  if (p.unit === "steps") {
+    const step = p.total ? ` (step ${Math.min(p.done + 1, p.total)} of ${p.total})` : "";
+    return `${p.phase}${step}${elapsedMs >= 1000 ? `, ${formatDuration(elapsedMs / 1000)} so far` : ""}`;
+  }
   const amount = (n: number) => (p.unit === "bytes" ? formatBytes(n) : `${formatCount(Math.round(n))} rows`);
   const parts = [`${p.phase}: ${amount(p.done)}${p.total ? ` of ${amount(p.total)} (${Math.floor((100 * p.done) / p.total)}%)` : ""}`];
   const rate = elapsedMs >= 250 && p.done > 0 ? p.done / (elapsedMs / 1000) : null;

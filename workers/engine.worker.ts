@@ -1,14 +1,15 @@
 import * as Comlink from "comlink";
 import type { EngineApi } from "@/lib/engine/api";
+import { isOutOfMemory, outOfMemoryError } from "@/lib/engine/out-of-memory";
 import { fail, ok, type Result } from "@/lib/result";
 import { openStagesDb } from "@/lib/staging/db";
 import { cleanLeftovers, listDatasets } from "./engine/datasets";
 import { duck } from "./engine/duckdb";
-import { clearExports } from "./engine/opfs";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
 import { profileSource } from "./engine/profile";
 import { promote } from "./engine/promote";
+import { simulateQuota } from "./engine/room";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, openView, readPage } from "./engine/tables";
 import { Cancelled, cancelTask, endTask } from "./engine/tasks";
@@ -20,13 +21,18 @@ import { compareVersions, deleteVersion, listVersions } from "./engine/versions"
  */
 const db = openStagesDb();
 
-/** Every call returns a Result: an exception becomes an error value here. */
+/**
+ * Every call returns a Result: an exception becomes an error value here. Running
+ * out of memory is marked fatal, so that the client starts a fresh engine.
+ */
 async function guard<T>(work: () => Promise<Result<T>>, taskId?: string): Promise<Result<T>> {
   try {
-    return await work();
+    const result = await work();
+    return result.ok || !isOutOfMemory(result.error.message) ? result : fail(outOfMemoryError(result.error));
   } catch (error) {
     if (error instanceof Cancelled) return fail({ message: "Cancelled. Nothing was changed." });
-    return fail({ message: String((error as Error)?.message ?? error) });
+    const message = String((error as Error)?.message ?? error);
+    return fail(isOutOfMemory(message) ? outOfMemoryError({ message }) : { message });
   } finally {
     if (taskId) endTask(taskId);
   }
@@ -37,11 +43,10 @@ const engine: EngineApi = {
     guard(async () => {
       const { version } = await duck();
       await cleanLeftovers();
-      await clearExports();
       void resumeReads(db);
       return ok({ duckdbVersion: version });
     }),
-  stageFile: (file, taskId, onProgress) => guard(() => stageFile(db, file, taskId, onProgress), taskId),
+  stageFile: (file, taskId, onProgress, onPreview) => guard(() => stageFile(db, file, taskId, onProgress, onPreview), taskId),
   removeStaged: (fileId) => guard(() => removeStaged(db, fileId)),
   reparse: (fileId, options) => guard(() => reparse(db, fileId, options)),
   describe: (source) => guard(() => ensureTable(db, source)),
@@ -52,15 +57,17 @@ const engine: EngineApi = {
       const opened = await openView(db, source, view);
       return opened.ok ? ok({ rowCount: opened.value.rowCount }) : opened;
     }),
-  runRecipe: (fileId, recipe, taskId) => guard(() => runRecipe(db, fileId, recipe, taskId), taskId),
+  runRecipe: (fileId, recipe, taskId, onProgress) => guard(() => runRecipe(db, fileId, recipe, taskId, onProgress), taskId),
   promote: (fileId, recipe, name, taskId, onProgress) =>
     guard(() => promote(db, fileId, recipe, name, taskId, onProgress), taskId),
   listDatasets: () => guard(listDatasets),
   listVersions: (name) => guard(() => listVersions(name)),
   deleteVersion: (name, version) => guard(() => deleteVersion(db, name, version)),
   compareVersions: (name, before, after) => guard(() => compareVersions(db, name, before, after)),
-  exportSource: (source, format, options) => guard(() => exportSource(db, source, format, options)),
+  exportSource: (source, format, options, taskId, onProgress) =>
+    guard(() => exportSource(db, source, format, options, taskId, onProgress), taskId),
   cancel: async (taskId) => cancelTask(taskId),
+  simulateQuota: async (bytes) => simulateQuota(bytes),
 };
 
 Comlink.expose(engine);

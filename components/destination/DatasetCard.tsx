@@ -4,11 +4,12 @@ import { useEffect, useState } from "react";
 import { announceDatasetsChanged } from "@/lib/datasets/changes";
 import type { Manifest } from "@/lib/datasets/manifest";
 import type { DatasetSummary, ExportFormat, VersionDiff } from "@/lib/engine/api";
-import { getEngine } from "@/lib/engine/client";
+import { getEngine, newTaskId, progress } from "@/lib/engine/client";
 import { deliver } from "@/lib/download";
 import { formatBytes, formatCount, plural } from "@/lib/format";
 import { describeError } from "@/lib/result";
 import type { Notify } from "../notices";
+import { TaskStatus, type RunningTask } from "../TaskStatus";
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: "csv", label: "as CSV" },
@@ -31,6 +32,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
   const [manifests, setManifests] = useState<Manifest[] | null>(null);
   const [shown, setShown] = useState<number | null>(null);
   const [diff, setDiff] = useState<VersionDiff | null>(null);
+  const [exporting, setExporting] = useState<RunningTask | null>(null);
   useEffect(() => {
     void getEngine()
       .listVersions(name)
@@ -38,7 +40,11 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
   }, [name, latest.version, versions.length]);
 
   async function download(version: number, format: ExportFormat) {
-    const result = await getEngine().exportSource({ kind: "dataset", name, version }, format, { neutralizeFormulas });
+    const task: RunningTask = { label: `Preparing ${name} v${version} ${FORMATS.find((f) => f.format === format)!.label}`, taskId: newTaskId(), startedAt: performance.now(), progress: null };
+    setExporting(task);
+    const update = progress((p) => setExporting({ ...task, progress: p }));
+    const result = await getEngine().exportSource({ kind: "dataset", name, version }, format, { neutralizeFormulas }, task.taskId, update);
+    setExporting(null);
     if (!result.ok) return notify("error", describeError(result.error));
     await deliver(result.value.blob, result.value.fileName);
   }
@@ -68,6 +74,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
           </button>
         ))}
       </div>
+      {exporting && <TaskStatus task={exporting} cancelLabel="Cancel download" onCancel={() => void getEngine().cancel(exporting.taskId)} />}
       <details>
         <summary className="cursor-pointer text-xs">Versions of {name}</summary>
         <ol className="mt-1 space-y-1">

@@ -1,6 +1,7 @@
 "use client";
 
 import { formatCount, plural } from "@/lib/format";
+import { describeProgress } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { RunState } from "../recipe/useRecipe";
 import { summaryOf } from "../recipe/useRecipe";
@@ -12,7 +13,7 @@ export function RunStatus({ run, cancel }: { run: RunState; cancel: () => void }
     <div role="status" aria-live="polite" className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       {run.kind === "running" && (
         <p className="flex items-center gap-2">
-          Running the recipe on the full data…
+          {run.progress ? `Running the recipe on the full data: ${describeProgress(run.progress, performance.now() - run.startedAt)}` : "Running the recipe on the full data…"}
           <button type="button" className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2" onClick={cancel}>
             Cancel run
           </button>

@@ -2,8 +2,8 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { RunSummary } from "@/lib/engine/api";
-import { getEngine, newTaskId } from "@/lib/engine/client";
+import type { Progress, RunSummary } from "@/lib/engine/api";
+import { getEngine, newTaskId, progress } from "@/lib/engine/client";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
 import { useEngineEpoch } from "../useEngineEpoch";
@@ -21,7 +21,7 @@ export function useRecipe(fileId: string): [Recipe | undefined, (recipe: Recipe)
 
 export type RunState =
   | { kind: "idle" }
-  | { kind: "running"; taskId: string; last: RunSummary | null }
+  | { kind: "running"; taskId: string; last: RunSummary | null; startedAt: number; progress: Progress | null }
   | { kind: "done"; summary: RunSummary }
   | { kind: "failed"; error: StagesError; last: RunSummary | null };
 
@@ -39,9 +39,11 @@ export function useRecipeRun(fileId: string, recipe: Recipe | undefined, readCou
     const previous = current.current;
     current.current = taskId;
     if (previous) void getEngine().cancel(previous);
-    setRun({ kind: "running", taskId, last: lastSummary.current });
+    const running = { kind: "running", taskId, last: lastSummary.current, startedAt: performance.now(), progress: null } as const;
+    setRun(running);
+    const onProgress = progress((p) => current.current === taskId && setRun({ ...running, progress: p }));
     void getEngine()
-      .runRecipe(fileId, JSON.parse(key) as Recipe, taskId)
+      .runRecipe(fileId, JSON.parse(key) as Recipe, taskId, onProgress)
       .then((result) => {
         if (current.current !== taskId) return;
         current.current = null;

@@ -45,10 +45,18 @@ export interface Progress {
   phase: string;
   done: number;
   total?: number;
-  unit: "bytes" | "rows";
+  /** "steps": a run of several statements, where only the step reached is known. */
+  unit: "bytes" | "rows" | "steps";
 }
 
 export type ProgressFn = (progress: Progress) => void;
+
+/** The first rows of a file as written, read from its start while the whole file is staged. */
+export interface HeadPreview {
+  columns: string[];
+  /** Column-major, like a page of rows. */
+  columnValues: (string | null)[][];
+}
 
 export interface DatasetSummary {
   name: string;
@@ -104,7 +112,8 @@ export interface ExportedFile {
 export interface EngineApi {
   /** Start DuckDB (idempotent); resolves with its version. */
   start(): Promise<Result<{ duckdbVersion: string }>>;
-  stageFile(file: File, taskId: string, onProgress?: ProgressFn): Promise<Result<StagedFile>>;
+  /** Stage a file; `onPreview` gets its first rows (delimited text only) before the whole file is read. */
+  stageFile(file: File, taskId: string, onProgress?: ProgressFn, onPreview?: (preview: HeadPreview) => void): Promise<Result<StagedFile>>;
   removeStaged(fileId: string): Promise<Result<null>>;
   /** Read a staged file again with other parse options, and keep them. */
   reparse(fileId: string, options: ParseOptions): Promise<Result<StagedFile>>;
@@ -117,7 +126,7 @@ export interface EngineApi {
    * bounds, mean); "full" adds top values and histograms.
    */
   profile(source: SourceRef, detail: "summary" | "full"): Promise<Result<ColumnProfile[]>>;
-  runRecipe(fileId: string, recipe: Recipe, taskId: string): Promise<Result<RunSummary>>;
+  runRecipe(fileId: string, recipe: Recipe, taskId: string, onProgress?: ProgressFn): Promise<Result<RunSummary>>;
   promote(fileId: string, recipe: Recipe, datasetName: string, taskId: string, onProgress?: ProgressFn): Promise<Result<Manifest>>;
   listDatasets(): Promise<Result<DatasetSummary[]>>;
   /** Every committed version's manifest, oldest first. */
@@ -125,6 +134,8 @@ export interface EngineApi {
   deleteVersion(name: string, version: number): Promise<Result<null>>;
   compareVersions(name: string, before: number, after: number): Promise<Result<VersionDiff>>;
   /** CSV or NDJSON of any source; Parquet and the manifest of a dataset version. */
-  exportSource(source: SourceRef, format: ExportFormat, options: ExportOptions): Promise<Result<ExportedFile>>;
+  exportSource(source: SourceRef, format: ExportFormat, options: ExportOptions, taskId?: string, onProgress?: ProgressFn): Promise<Result<ExportedFile>>;
   cancel(taskId: string): Promise<void>;
+  /** Fault hook for tests: act as if the origin's storage quota were this many bytes (null: the real one). */
+  simulateQuota(bytes: number | null): Promise<void>;
 }

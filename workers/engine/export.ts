@@ -2,15 +2,18 @@ import { Table } from "apache-arrow";
 import { csvRow, csvRows } from "@/lib/csv/write";
 import { manifestFileName } from "@/lib/datasets/layout";
 import { ndjsonRows } from "@/lib/ndjson/write";
-import type { ExportFormat, ExportOptions, ExportedFile, SourceRef } from "@/lib/engine/api";
+import type { ExportFormat, ExportOptions, ExportedFile, ProgressFn, SourceRef } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident } from "@/lib/sql/quote";
 import type { StagesDb } from "@/lib/staging/db";
 import { textColumns } from "./arrow-text";
-import { datasetFile } from "./datasets";
-import { datasetDir, exportsDir, readText } from "./opfs";
+import { datasetFile, readManifest } from "./datasets";
+import { datasetDir, readText } from "./opfs";
+import { exportsDir } from "./workspace";
 import { withConnection } from "./duckdb";
-import { ensureTable, tableName, textSelectList } from "./tables";
+import { tableOfVersion } from "./promoted";
+import { describeTable, ensureTable, tableName, textSelectList } from "./tables";
+import { progressReporter, throwIfCancelled } from "./tasks";
 
 /**
  * A source as a downloadable file. CSV and NDJSON are written batch by batch
@@ -22,6 +25,8 @@ export async function exportSource(
   source: SourceRef,
   format: ExportFormat,
   options: ExportOptions,
+  taskId?: string,
+  onProgress?: ProgressFn,
 ): Promise<Result<ExportedFile>> {
   const base = baseName(db, source);
   if (format === "parquet" || format === "manifest") {
@@ -35,27 +40,45 @@ export async function exportSource(
     const text = dir && (await readText(dir, manifestFileName(source.version)));
     return text ? ok({ fileName: `${await base}.manifest.json`, blob: new Blob([text], { type: "application/json" }) }) : missing;
   }
-  const info = await ensureTable(db, source);
+  const promoted = await promotedTable(source);
+  const info = promoted ? ok(await describeTable(promoted)) : await ensureTable(db, source);
   if (!info.ok) return info;
   const { columns } = info.value;
+  const table = promoted ?? tableName(source);
+  const report = progressReporter(onProgress);
   const fileName = `${await base}.${format}`;
-  const handle = await (await exportsDir()).getFileHandle(`${crypto.randomUUID()}-${fileName}`, { create: true });
+  const scratch = await exportsDir();
+  const handle = await scratch.getFileHandle(`${crypto.randomUUID()}-${fileName}`, { create: true });
   const writable = await handle.createWritable();
   try {
     if (format === "csv") await writable.write(csvRow(columns.map((c) => c.name), options));
     await withConnection(async (conn) => {
-      const reader = await conn.send(`SELECT ${textSelectList(columns)} FROM ${ident(tableName(source))}`);
+      const reader = await conn.send(`SELECT ${textSelectList(columns)} FROM ${ident(table)}`);
+      const phase = `Writing ${format.toUpperCase()}`;
+      let done = 0;
       for await (const batch of reader) {
+        if (taskId) throwIfCancelled(taskId);
         const data = textColumns(new Table([batch]));
         await writable.write(format === "csv" ? csvRows(data, options) : ndjsonRows(columns, data));
+        done += batch.numRows;
+        report({ phase, done, total: info.value.rowCount, unit: "rows" });
       }
+      report({ phase, done, total: info.value.rowCount, unit: "rows" }, true);
     });
     await writable.close();
   } catch (error) {
     await writable.abort().catch(() => undefined);
+    await scratch.removeEntry(handle.name).catch(() => undefined);
     throw error;
   }
   return ok({ fileName, blob: await handle.getFile() });
+}
+
+/** A dataset version still held by the final table it was just written from (see promoted.ts). */
+async function promotedTable(source: SourceRef): Promise<string | null> {
+  if (source.kind !== "dataset") return null;
+  const manifest = await readManifest(source.name, source.version);
+  return manifest ? tableOfVersion(source.name, source.version, manifest.data.sha256) : null;
 }
 
 async function baseName(db: StagesDb, source: SourceRef): Promise<string> {

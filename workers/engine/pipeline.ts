@@ -1,5 +1,5 @@
 import type { Column } from "@/lib/datasets/manifest";
-import type { RunSummary } from "@/lib/engine/api";
+import type { ProgressFn, RunSummary } from "@/lib/engine/api";
 import { suggestDatasetName } from "@/lib/datasets/name";
 import { compilePipeline, countsSql, finalPrefix, ruleCountsSql } from "@/lib/recipe/pipeline";
 import { ROW, LINE } from "@/lib/recipe/rules";
@@ -11,6 +11,8 @@ import { ident, literal } from "@/lib/sql/quote";
 import { audit } from "@/lib/staging/audit";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows } from "./arrow-text";
+import { recipeRunStarted } from "./promoted";
+import { roomFor } from "./room";
 import { withConnection, type Connection } from "./duckdb";
 import { serial } from "./serial";
 import { errorText, runCancellable } from "./query";
@@ -21,9 +23,13 @@ import { describeTable, ensureTable, resultNames, tableName } from "./tables";
  * Run a recipe over a staged file, entirely in DuckDB: rules, steps, SQL.
  * Failures come back pinned to the rule, step or SQL line that caused them.
  */
-export function runRecipe(db: StagesDb, fileId: string, recipe: Recipe, taskId: string): Promise<Result<RunSummary>> {
-  return serial(PIPELINE, () => withConnection((conn) => runRecipeOn(conn, db, fileId, recipe, taskId)));
+export function runRecipe(db: StagesDb, fileId: string, recipe: Recipe, taskId: string, onProgress?: ProgressFn): Promise<Result<RunSummary>> {
+  return serial(PIPELINE, () => withConnection((conn) => runRecipeOn(conn, db, fileId, recipe, taskId, onProgress)));
 }
+
+/** What each statement of a compiled pipeline does, for progress (null: a view, instant). */
+const PHASES = ["Checking rules", null, "Applying steps", "Collecting rejected rows", null] as const;
+const STEPS = PHASES.filter(Boolean).length + 2;
 
 /** Runs share the `transformed` view and result tables: one at a time, under this key. */
 export const PIPELINE = "pipeline";
@@ -35,7 +41,11 @@ export async function runRecipeOn(
   fileId: string,
   input: Recipe,
   taskId: string,
+  onProgress?: ProgressFn,
 ): Promise<Result<RunSummary>> {
+  let step = 0;
+  const phase = (name: string) => onProgress?.({ phase: name, done: step++, total: STEPS, unit: "steps" });
+  recipeRunStarted(fileId);
   const parsed = recipeSchema.safeParse(input);
   if (!parsed.success) return fail({ message: `The recipe is malformed: ${parsed.error.issues[0]?.message}` });
   const recipe = parsed.data;
@@ -43,6 +53,9 @@ export async function runRecipeOn(
   const staged = await ensureTable(db, source);
   if (!staged.ok) return staged;
   const columns = staged.value.columns;
+  // A run writes its result tables (about one copy of the data) to DuckDB's database.
+  const room = await roomFor((await db.files.get(fileId))?.size ?? 0, "run the recipe on this file");
+  if (!room.ok) return room;
   const names = resultNames(fileId);
   const compiled = compilePipeline(tableName(source), columns, recipe, names);
   if (!compiled.ok) return fail({ message: compiled.problem.reason, at: { part: compiled.problem.where, index: compiled.problem.index } });
@@ -51,6 +64,8 @@ export async function runRecipeOn(
   if (ruleProblem) return fail(ruleProblem);
 
   for (const [i, statement] of compiled.statements.entries()) {
+    const name = PHASES[i];
+    if (name) phase(name);
     try {
       await runCancellable(conn, statement, taskId);
     } catch (error) {
@@ -60,6 +75,7 @@ export async function runRecipeOn(
   }
   if (recipe.sql) await exposeStagedFiles(conn, db, recipe.sql);
   const finalStatement = finalPrefix(names) + compiled.finalSql;
+  phase(recipe.sql ? "Running your SQL" : "Writing the final rows");
   try {
     await runCancellable(conn, finalStatement, taskId);
   } catch (error) {
@@ -69,6 +85,7 @@ export async function runRecipeOn(
     return fail({ ...fromDuckDbError(text), ...(where ?? {}), at: { part: "sql", index: 0 } });
   }
 
+  phase("Counting and reconciling");
   const counts = plainRows(await conn.query(countsSql(tableName(source), names)))[0] as Record<string, number>;
   if (counts.rows_in !== counts.rejected! + counts.transformed! || (!recipe.sql && counts.final !== counts.transformed)) {
     return fail({ message: `Row counts do not reconcile (${JSON.stringify(counts)}); nothing was changed.` });

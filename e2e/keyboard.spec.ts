@@ -1,0 +1,95 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { destination, openApp, stagedGrid, stagingArea } from "./support/app";
+import { expectCounts } from "./support/recipe";
+
+/**
+ * The whole flow with the keyboard alone: Tab moves focus, Enter and Space
+ * act, letters type. No clicks. At every stop, focus must be visible (an
+ * outline on the control, or on the label that stands for a hidden input).
+ */
+async function tabTo(page: Page, target: Locator, maxPresses = 250): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      const ring = await target.evaluate((el) => {
+        const shown = (el.matches(".sr-only") ? el.closest("label") : el) ?? el;
+        const style = getComputedStyle(shown);
+        return el.matches(":focus-visible") && style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+      });
+      expect(ring, "focus is visible").toBe(true);
+      return;
+    }
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/** Pick an option of a focused native select by typing its label's first letters, as a keyboard user does. */
+async function typeToChoose(page: Page, select: Locator, label: string): Promise<void> {
+  await page.keyboard.type(label.slice(0, 12));
+  await expect(select.locator("option:checked")).toHaveText(label);
+}
+
+test("the whole flow works from the keyboard alone: add files, choose one, add a rule and a step, promote, download, share", async ({ page }) => {
+  await openApp(page);
+
+  await tabTo(page, page.locator('input[type="file"]'));
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Enter");
+  await (await chooser).setFiles([
+    { name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("id,name,city\n1,Ada,Lyon\n2,,Oslo\n3,Cy,porto\n") },
+    { name: "other.csv", mimeType: "text/csv", buffer: Buffer.from("k\n1\n") },
+  ]);
+  await expect(stagingArea(page).getByText("other.csv")).toBeVisible();
+
+  const people = stagingArea(page).getByRole("button", { name: "people.csv", exact: true });
+  await tabTo(page, people);
+  await page.keyboard.press("Enter");
+  await expect(people).toHaveAttribute("aria-pressed", "true");
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "4");
+  await expectCounts(page, "3 rows in");
+
+  const rules = page.getByRole("group", { name: "Add a rule" });
+  const ruleKind = rules.getByLabel("Rule", { exact: true });
+  await tabTo(page, ruleKind);
+  await typeToChoose(page, ruleKind, "Required (not empty)");
+  const ruleColumn = rules.getByLabel("Column", { exact: true });
+  await tabTo(page, ruleColumn);
+  await typeToChoose(page, ruleColumn, "name");
+  await tabTo(page, rules.getByRole("button", { name: "Add rule" }));
+  await page.keyboard.press("Enter");
+  await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
+
+  const steps = page.getByRole("group", { name: "Add a step" });
+  const stepKind = steps.getByLabel("Step", { exact: true });
+  await tabTo(page, stepKind);
+  await typeToChoose(page, stepKind, "Change case");
+  const stepColumn = steps.getByLabel("Column", { exact: true });
+  await tabTo(page, stepColumn);
+  await typeToChoose(page, stepColumn, "city");
+  const caseChoice = steps.getByLabel("Case", { exact: true });
+  await tabTo(page, caseChoice);
+  await typeToChoose(page, caseChoice, "upper");
+  await tabTo(page, steps.getByRole("button", { name: "Add step" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("grid", { name: "Final data" }).getByText("PORTO")).toBeVisible();
+
+  const name = page.getByLabel("Dataset name");
+  await tabTo(page, name);
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("people_clean");
+  await tabTo(page, page.getByRole("button", { name: "Promote" }));
+  await page.keyboard.press("Enter");
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 2 rows");
+
+  await tabTo(page, destination(page).getByRole("button", { name: "Download people_clean v1 as CSV" }));
+  const download = page.waitForEvent("download");
+  await page.keyboard.press("Enter");
+  const csv = await (await download).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of csv) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).toString("utf8")).toBe("id,name,city\r\n1,Ada,LYON\r\n3,Cy,PORTO\r\n");
+
+  await tabTo(page, page.getByRole("button", { name: "Share", exact: true }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Share link (the part after # never reaches a server)")).toHaveValue(/#/);
+});
