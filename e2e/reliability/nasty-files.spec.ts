@@ -40,7 +40,6 @@ async function settle(page: Page, name: string, check: Check) {
 }
 
 const results: string[] = [];
-const HEAVY = new Set(["wide.csv", "big-field.csv"]);
 
 async function tryInput(page: Page, file: (typeof NASTY)[number]) {
   const check = EXPECTED[file.name];
@@ -54,20 +53,13 @@ async function tryInput(page: Page, file: (typeof NASTY)[number]) {
   results.push("error" in check! ? "error" : "staged");
 }
 
+// All in one page, one after the other: a 2,000-column file once left the engine out of memory for the
+// files after it (each column's distinct count held a hash table; profiles now scan 50 columns at a time).
 test("nasty files stage with the right cells or fail with a clear message, and the tab stays responsive", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await openApp(page);
-  for (const file of NASTY.filter((f) => !HEAVY.has(f.name))) await tryInput(page, file);
+  for (const file of NASTY) await tryInput(page, file);
 });
-
-// The heavy inputs each get a fresh page.
-for (const name of HEAVY) {
-  test(`a heavy input stages with the right cells: ${name}`, async ({ page }) => {
-    test.setTimeout(120_000);
-    await openApp(page);
-    await tryInput(page, NASTY.find((f) => f.name === name)!);
-  });
-}
 
 test.afterAll(() => {
   console.log(

@@ -1,10 +1,11 @@
+import type { Column } from "@/lib/datasets/manifest";
 import type { SourceRef } from "@/lib/engine/api";
 import { EXACT_DISTINCT_LIMIT, histogramBins, histogramSql, isAllDistinct, statsSql, topValuesSql, type ColumnProfile } from "@/lib/profile/sql";
 import { ok, type Result } from "@/lib/result";
 import { isNumericType } from "@/lib/sql/types";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows } from "./arrow-text";
-import { withConnection } from "./duckdb";
+import { withConnection, type Connection } from "./duckdb";
 import { PIPELINE } from "./pipeline";
 import { serial } from "./serial";
 import { ensureTable, tableName } from "./tables";
@@ -36,7 +37,7 @@ async function compute(db: StagesDb, source: SourceRef, full: boolean): Promise<
   const table = tableName(source);
   const exact = rowCount <= EXACT_DISTINCT_LIMIT;
   return withConnection(async (conn) => {
-    const stats = plainRows(await conn.query(statsSql(table, columns, exact)))[0] as Record<string, unknown>;
+    const stats = await columnStats(conn, table, columns, exact);
     const profiles: ColumnProfile[] = [];
     for (const [i, c] of columns.entries()) {
       const count = Number(stats.n);
@@ -71,4 +72,25 @@ async function compute(db: StagesDb, source: SourceRef, full: boolean): Promise<
     }
     return ok(profiles);
   });
+}
+
+/**
+ * Every column's counts and bounds, a group of columns per scan: each distinct
+ * count holds a hash table of its own, and a few thousand of them at once
+ * would fill the engine's memory (a 2,000-column file did).
+ */
+const COLUMNS_PER_SCAN = 50;
+
+async function columnStats(conn: Connection, table: string, columns: readonly Column[], exact: boolean): Promise<Record<string, unknown>> {
+  const merged: Record<string, unknown> = {};
+  for (let start = 0; start === 0 || start < columns.length; start += COLUMNS_PER_SCAN) {
+    const group = columns.slice(start, start + COLUMNS_PER_SCAN);
+    const row = plainRows(await conn.query(statsSql(table, group, exact)))[0] as Record<string, unknown>;
+    merged.n = row.n;
+    for (const [key, value] of Object.entries(row)) {
+      const match = /^([a-z]+)(\d+)$/.exec(key);
+      if (match) merged[`${match[1]}${start + Number(match[2])}`] = value;
+    }
+  }
+  return merged;
 }
