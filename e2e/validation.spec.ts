@@ -80,4 +80,12 @@ test("column profiles show the right counts and suggest rules the user can accep
   await expect(page.getByRole("region", { name: "Validation rules" }).getByRole("listitem")).toContainText(['"id" must be unique']);
   await expect(page.getByRole("button", { name: 'Add rule: "id" must be unique' })).toHaveCount(0);
   await expectCounts(page, "5 rows in = 5 valid after steps + 0 rejected");
+
+  // The final data has profiles of its own.
+  await addRule(page, "Required (not empty)", { Column: "email" });
+  await expectCounts(page, "5 rows in = 4 valid after steps + 1 rejected");
+  await page.getByRole("radio", { name: "Final data" }).check();
+  await expect(page.getByRole("heading", { name: "Column profiles of the final data" })).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "Profile of email" })).toContainText("Empty0 (0%)");
+  await expect(page.getByRole("listitem", { name: "Profile of id" })).toContainText("Distinct4");
 });

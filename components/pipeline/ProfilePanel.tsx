@@ -12,20 +12,27 @@ import { describeError } from "@/lib/result";
 import { useEngineEpoch } from "../useEngineEpoch";
 
 interface Props {
-  source: SourceRef;
+  staged: SourceRef;
+  /** The last run's final rows, once there are any. */
+  final: SourceRef | null;
   recipe: Recipe;
   setRecipe: (recipe: Recipe) => void;
 }
 
-/** Column profiles of the staged data, and the rules they suggest. */
-export function ProfilePanel({ source, recipe, setRecipe }: Props) {
+/** Column profiles of the staged data (with the rules they suggest) or of the final data. */
+export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
   const [profiles, setProfiles] = useState<ColumnProfile[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [ofFinal, setOfFinal] = useState(false);
+  const showingFinal = ofFinal && final !== null;
+  const source = showingFinal ? final : staged;
   const key = JSON.stringify(source);
   const epoch = useEngineEpoch();
   useEffect(() => {
     // Counts first (one scan), then top values and histograms.
     let live = true;
+    setProfiles(null);
+    setError(null);
     const src = JSON.parse(key) as SourceRef;
     void getEngine()
       .profile(src, "summary")
@@ -40,13 +47,25 @@ export function ProfilePanel({ source, recipe, setRecipe }: Props) {
   }, [key, epoch]);
 
   const existing = new Set(recipe.rules.map((r) => ruleMessage(r)));
-  const suggestions = profiles ? suggestRules(profiles, () => crypto.randomUUID().slice(0, 8)).filter((s) => !existing.has(ruleMessage(s.rule))) : [];
+  const suggestions = profiles && !showingFinal ? suggestRules(profiles, () => crypto.randomUUID().slice(0, 8)).filter((s) => !existing.has(ruleMessage(s.rule))) : [];
 
   return (
     <section aria-labelledby="profile-heading" className="space-y-2">
       <h3 id="profile-heading" className="text-sm font-semibold">
-        Column profiles
+        Column profiles of the {showingFinal ? "final" : "staged"} data
       </h3>
+      <fieldset className="flex gap-3 text-xs">
+        <legend className="sr-only">Profile which data</legend>
+        {[
+          { label: "Staged data", value: false },
+          { label: "Final data", value: true },
+        ].map((o) => (
+          <label key={o.label} className="flex items-center gap-1">
+            <input type="radio" name="profile-of" checked={ofFinal === o.value} disabled={o.value && !final} onChange={() => setOfFinal(o.value)} />
+            {o.label}
+          </label>
+        ))}
+      </fieldset>
       {error && <p className="text-sm text-red-700 dark:text-red-400">{error}</p>}
       {!profiles && !error && <p className="text-xs">Profiling the columns…</p>}
       {profiles && (

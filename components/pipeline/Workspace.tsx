@@ -27,6 +27,7 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
   const summary = summaryOf(run);
   const error = run.kind === "failed" ? run.error : null;
   const stagedColumns = file.columns?.map((c) => c.name) ?? [];
+  const stagedSource = { kind: "staged", fileId: file.id } as const;
   const [together, setTogether] = useState(true);
   const [share, setShare] = useState(0);
   const [promoted, setPromoted] = useState<string | null>(null);
@@ -84,7 +85,15 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
               )}
             </div>
           </div>
-          {recipe && <ProfilePanel key={file.readCount} source={{ kind: "staged", fileId: file.id }} recipe={recipe} setRecipe={setRecipe} />}
+          {recipe && (
+            <ProfilePanel
+              key={file.readCount}
+              staged={stagedSource}
+              final={summary ? { kind: "result", fileId: file.id, part: "final", runId: summary.runId } : null}
+              recipe={recipe}
+              setRecipe={setRecipe}
+            />
+          )}
           {recipe && (
             <div className="grid gap-4 xl:grid-cols-2">
               <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns} summary={summary} error={error} />
