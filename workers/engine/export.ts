@@ -4,6 +4,7 @@ import { manifestFileName } from "@/lib/datasets/layout";
 import { ndjsonRows } from "@/lib/ndjson/write";
 import type { ExportFormat, ExportOptions, ExportedFile, ProgressFn, SourceRef } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
+import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import { ident } from "@/lib/sql/quote";
 import type { StagesDb } from "@/lib/staging/db";
 import { textColumns } from "./arrow-text";
@@ -69,6 +70,7 @@ export async function exportSource(
   } catch (error) {
     await writable.abort().catch(() => undefined);
     await scratch.removeEntry(handle.name).catch(() => undefined);
+    if (isQuotaError(error)) return fail({ message: quotaMessage(`prepare ${fileName} for download`) });
     throw error;
   }
   return ok({ fileName, blob: await handle.getFile() });
