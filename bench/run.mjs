@@ -74,10 +74,16 @@ async function main() {
       const colds = [];
       const warms = [];
       const peaks = [];
+      let failure = null;
       for (let run = 0; run < runs; run++) {
         const context = await browser.newContext();
         const page = await context.newPage();
-        page.on("console", (m) => m.text().startsWith("bench:") && console.log(`  ${m.text().slice(7)}`));
+        const said = [];
+        page.on("console", (m) => {
+          if (!m.text().startsWith("bench:")) return;
+          said.push(m.text().slice(7));
+          console.log(`  ${m.text().slice(7)}`);
+        });
         const t0 = Date.now();
         await page.goto(base);
         await page.getByText(/Engine ready/).waitFor({ timeout: 60_000 });
@@ -90,7 +96,16 @@ async function main() {
         // A fresh Chromium profile here gets a 10 GB quota; a real profile gets up to 60% of the disk. The 1 GB
         // flow keeps ~1 GB in IndexedDB, DuckDB's work database, Parquet and a CSV at once: give it a real profile's room.
         await (await context.newCDPSession(page)).send("Storage.overrideQuotaForOrigin", { origin: base, quotaSize: 40 * 2 ** 30 });
-        const { result, peak } = await withRendererPeak(() => page.evaluate(runFlow, { fileUrl: `/bench-data/${fileName}`, fileName, rules: TEN_RULES, transform: TRANSFORM }));
+        const { result, peak } = await withRendererPeak(() =>
+          page.evaluate(runFlow, { fileUrl: `/bench-data/${fileName}`, fileName, rules: TEN_RULES, transform: TRANSFORM }).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })),
+        );
+        if (result.error) {
+          // The file did not go through the whole flow: say how far it got, and stop this size.
+          failure = { message: result.error, steps: said, peak };
+          console.log(`  run ${run + 1} failed: ${result.error}`);
+          await context.close();
+          break;
+        }
         flows.push(result);
         peaks.push(peak);
         papa.push(await page.evaluate(runPapa, { fileUrl: `/bench-data/${fileName}`, papaSource }));
@@ -103,7 +118,7 @@ async function main() {
         native1.push(await native(path, 1));
         nativeAll.push(await native(path, os.cpus().length));
       }
-      report.push({ mb, rows, bytes, runs, flows, papa, colds, warms, peaks, native1, nativeAll });
+      report.push({ mb, rows, bytes, runs, flows, papa, colds, warms, peaks, native1, nativeAll, failure });
       rmSync(path);
     }
     writeFileSync("docs/BENCHMARKS.md", render(report, await browser.version()));
@@ -127,8 +142,25 @@ function render(report, chromiumVersion) {
     "The app is driven through its own engine API (`window.stages.engine`), exactly as the UI calls it. The file is fetched into the page before timing starts. \"Longest task\" is the longest main-thread task (PerformanceObserver `longtask`, 50 ms and up) seen during the step; 0 means none.",
     "",
   ];
+  const whole = report.filter((r) => r.flows.length > 0 && !r.failure).map((r) => r.mb);
+  lines.push(`Largest file that went through the whole flow (stage, validate, transform, promote, download): ${whole.length ? `${Math.max(...whole)} MB` : "none"}.`, "");
   for (const r of report) {
     const mbs = r.bytes / 2 ** 20;
+    if (r.failure && r.flows.length === 0) {
+      lines.push(
+        `## ${Math.round(mbs)} MB CSV, ${r.rows.toLocaleString("en-US")} rows, 10 columns: did not go through the whole flow`,
+        "",
+        `It stopped with: ${r.failure.message}`,
+        "",
+        "Steps done before it stopped:",
+        "",
+        ...r.failure.steps.map((s) => `- ${s}`),
+        "",
+        `Peak renderer memory (sum of Chromium renderer RSS): ${(r.failure.peak / 2 ** 30).toFixed(2)} GiB. Native DuckDB on the same file, 1 thread: ${median(r.native1).toFixed(2)} s; ${os.cpus().length} threads: ${median(r.nativeAll).toFixed(2)} s.`,
+        "",
+      );
+      continue;
+    }
     const names = Object.keys(r.flows[0].steps);
     lines.push(`## ${Math.round(mbs)} MB CSV, ${r.rows.toLocaleString("en-US")} rows, 10 columns (median of ${r.runs} run${r.runs > 1 ? "s" : ""})`, "", "| step | seconds | MB/s | longest main-thread task (ms) |", "| --- | --- | --- | --- |");
     for (const n of names) {
@@ -149,6 +181,7 @@ function render(report, chromiumVersion) {
       `| native DuckDB, ${os.cpus().length} threads | ${nAll.toFixed(2)} | ${(mbs / nAll).toFixed(0)} | ${(nAll / stage).toFixed(2)}× its speed |`,
       `| Papa Parse 5 in a Web Worker (header, dynamicTyping, rows ${r.papa[0].kept ? "kept" : "counted, not kept"}) | ${papa.toFixed(2)} | ${(mbs / papa).toFixed(0)} | ${(papa / stage).toFixed(2)}× faster than it |`,
       "",
+      r.failure ? `One run did not complete, and is not in the medians: ${r.failure.message}\n\n` : "",
       `Engine cold start (page load to first query, fresh profile): ${median(r.colds).toFixed(2)} s; warm start (reload, wasm in the HTTP cache): ${median(r.warms).toFixed(2)} s. Peak renderer memory (sum of Chromium renderer RSS): ${(Math.max(...r.peaks) / 2 ** 30).toFixed(2)} GiB. Browser storage in use at the end of a run (IndexedDB + OPFS): ${(median(r.flows.map((f) => f.storageBytes)) / 2 ** 20).toFixed(0)} MB.`,
       "",
       "Against the issue's targets:",
