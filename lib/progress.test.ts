@@ -23,6 +23,16 @@ describe("describeProgress of a run in steps", () => {
     expect(describeProgress({ phase: "Checking rules", done: 0, total: 5, unit: "steps" }, 300)).toBe("Checking rules (step 1 of 5)");
     expect(describeProgress({ phase: "Counting", done: 4, total: 5, unit: "steps" }, 12_400)).toBe("Counting (step 5 of 5), 12 s so far");
   });
+
+  it("estimates what is left from the last run of the same work", () => {
+    expect(describeProgress({ phase: "Applying steps", done: 1, total: 5, unit: "steps" }, 12_000, 40_000)).toBe(
+      "Applying steps (step 2 of 5), 12 s so far, about 28 s left (the last run took 40 s)",
+    );
+    expect(describeProgress({ phase: "Counting", done: 4, total: 5, unit: "steps" }, 45_000, 40_000)).toBe(
+      "Counting (step 5 of 5), 45 s so far, longer than the last run (40 s)",
+    );
+    expect(describeProgress({ phase: "Checking rules", done: 0, total: 5, unit: "steps" }, 200, 300)).toBe("Checking rules (step 1 of 5)");
+  });
 });
 
 describe("formatDuration", () => {

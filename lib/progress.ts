@@ -2,10 +2,18 @@ import type { Progress } from "./engine/api";
 import { formatBytes, formatCount } from "./format";
 
 /** "Checksumming: 45 MB of 100 MB (45%), 30 MB/s, about 2 s left". */
-export function describeProgress(p: Progress, elapsedMs: number): string {
+export function describeProgress(p: Progress, elapsedMs: number, expectedMs?: number): string {
   if (p.unit === "steps") {
+    // A run of statements reports no rows as it goes: the estimate is the last run of the same work.
     const step = p.total ? ` (step ${Math.min(p.done + 1, p.total)} of ${p.total})` : "";
-    return `${p.phase}${step}${elapsedMs >= 1000 ? `, ${formatDuration(elapsedMs / 1000)} so far` : ""}`;
+    const sofar = elapsedMs >= 1000 ? `, ${formatDuration(elapsedMs / 1000)} so far` : "";
+    const left =
+      expectedMs === undefined || expectedMs < 1000
+        ? ""
+        : expectedMs > elapsedMs
+          ? `, about ${formatDuration((expectedMs - elapsedMs) / 1000)} left (the last run took ${formatDuration(expectedMs / 1000)})`
+          : `, longer than the last run (${formatDuration(expectedMs / 1000)})`;
+    return `${p.phase}${step}${sofar}${left}`;
   }
   const amount = (n: number) => (p.unit === "bytes" ? formatBytes(n) : `${formatCount(Math.round(n))} rows`);
   const parts = [`${p.phase}: ${amount(p.done)}${p.total ? ` of ${amount(p.total)} (${Math.floor((100 * p.done) / p.total)}%)` : ""}`];

@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { SourceRef } from "@/lib/engine/api";
-import { getEngine } from "@/lib/engine/client";
+import { OUT_OF_MEMORY, getEngine, lastRestartReason } from "@/lib/engine/client";
 import { formatCount } from "@/lib/format";
 import type { ColumnProfile } from "@/lib/profile/sql";
 import { suggestRules } from "@/lib/profile/suggest";
@@ -28,11 +28,19 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
   const source = showingFinal ? final : staged;
   const key = JSON.stringify(source);
   const epoch = useEngineEpoch();
+  const [attempt, setAttempt] = useState(0);
+  const seenEpoch = useRef<number | null>(null);
   useEffect(() => {
     // Counts first (one scan), then top values and histograms.
     let live = true;
     setProfiles(null);
     setError(null);
+    const restarted = seenEpoch.current !== null && seenEpoch.current !== epoch;
+    seenEpoch.current = epoch;
+    if (restarted && lastRestartReason() === OUT_OF_MEMORY) {
+      setError("The engine ran out of memory and restarted; profiles were not computed again by themselves.");
+      return;
+    }
     const src = JSON.parse(key) as SourceRef;
     void getEngine()
       .profile(src, "summary")
@@ -44,7 +52,7 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
         if (live) full.ok ? setProfiles(full.value) : setError(describeError(full.error));
       });
     return () => void (live = false);
-  }, [key, epoch]);
+  }, [key, epoch, attempt]);
 
   const existing = new Set(recipe.rules.map((r) => ruleMessage(r)));
   const suggestions = profiles && !showingFinal ? suggestRules(profiles, () => crypto.randomUUID().slice(0, 8)).filter((s) => !existing.has(ruleMessage(s.rule))) : [];
@@ -66,7 +74,14 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
           </label>
         ))}
       </fieldset>
-      {error && <p className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+      {error && (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-red-700 dark:text-red-400">
+          {error}
+          <button type="button" className="rounded border px-2 py-0.5 text-xs" onClick={() => setAttempt((n) => n + 1)}>
+            Profile again
+          </button>
+        </p>
+      )}
       {!profiles && !error && <p className="text-xs">Profiling the columns…</p>}
       {profiles && (
         <ul className="grid gap-2 sm:grid-cols-2 2xl:grid-cols-3">

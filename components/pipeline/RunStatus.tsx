@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { formatCount, plural } from "@/lib/format";
 import { describeProgress } from "@/lib/progress";
 import { describeError } from "@/lib/result";
@@ -7,19 +8,31 @@ import type { RunState } from "../recipe/useRecipe";
 import { summaryOf } from "../recipe/useRecipe";
 
 /** What the recipe did, in counts that always add up: in = final (or into SQL) + rejected. */
-export function RunStatus({ run, cancel }: { run: RunState; cancel: () => void }) {
+export function RunStatus({ run, cancel, retry }: { run: RunState; cancel: () => void; retry: () => void }) {
   const s = summaryOf(run);
+  // A statement can run for a while without news: the time so far (and left) still moves.
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (run.kind !== "running") return;
+    const timer = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
+  }, [run.kind]);
   return (
     <div role="status" aria-live="polite" className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       {run.kind === "running" && (
         <p className="flex items-center gap-2">
-          {run.progress ? `Running the recipe on the full data: ${describeProgress(run.progress, performance.now() - run.startedAt)}` : "Running the recipe on the full data…"}
+          {run.progress ? `Running the recipe on the full data: ${describeProgress(run.progress, performance.now() - run.startedAt, run.lastMs)}` : "Running the recipe on the full data…"}
           <button type="button" className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2" onClick={cancel}>
             Cancel run
           </button>
         </p>
       )}
       {run.kind === "failed" && !run.error.at && <p className="text-red-700 dark:text-red-400">{describeError(run.error)}</p>}
+      {run.kind === "failed" && run.error.fatal && (
+        <button type="button" className="rounded border px-2 py-0.5 text-xs" onClick={retry}>
+          Run the recipe again
+        </button>
+      )}
       {run.kind === "failed" && run.error.at && (
         <p className="text-red-700 dark:text-red-400">The recipe has an error (shown at the {run.error.at.part}); the previews show the last run.</p>
       )}

@@ -23,7 +23,7 @@ import { RunStatus } from "./RunStatus";
 /** One staged file's pipeline: staged and final side by side, rules, steps, SQL, rejects, promotion. */
 export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify: Notify; onRemove: () => void }) {
   const [recipe, setRecipe] = useRecipe(file.id);
-  const { run, cancel } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined, file.readCount);
+  const { run, cancel, retry } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined, file.readCount);
   const summary = summaryOf(run);
   const error = run.kind === "failed" ? run.error : null;
   const stagedColumns = file.columns?.map((c) => c.name) ?? [];
@@ -53,7 +53,7 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
           <p className="text-xs text-slate-600 dark:text-slate-400">
             {plural(file.rowCount ?? 0, "row")} · {plural(file.columns.length, "column")}: {file.columns.map((c) => `${c.name} ${c.type}`).join(", ")}
           </p>
-          <RunStatus run={run} cancel={cancel} />
+          <RunStatus run={run} cancel={cancel} retry={retry} />
           {summary && recipe && (
             <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="column-changes">
               Columns: {describeChanges(columnChanges(file.columns, summary.finalColumns, recipe.steps))}.

@@ -3,7 +3,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Progress, RunSummary } from "@/lib/engine/api";
-import { getEngine, newTaskId, progress } from "@/lib/engine/client";
+import { OUT_OF_MEMORY, getEngine, lastRestartReason, newTaskId, progress } from "@/lib/engine/client";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
 import { useEngineEpoch } from "../useEngineEpoch";
@@ -21,25 +21,39 @@ export function useRecipe(fileId: string): [Recipe | undefined, (recipe: Recipe)
 
 export type RunState =
   | { kind: "idle" }
-  | { kind: "running"; taskId: string; last: RunSummary | null; startedAt: number; progress: Progress | null }
+  | { kind: "running"; taskId: string; last: RunSummary | null; startedAt: number; progress: Progress | null; lastMs?: number }
   | { kind: "done"; summary: RunSummary }
   | { kind: "failed"; error: StagesError; last: RunSummary | null };
 
 /** Runs the recipe in the worker whenever it changes; a newer run cancels the older. */
-export function useRecipeRun(fileId: string, recipe: Recipe | undefined, readCount: number): { run: RunState; cancel: () => void } {
+export function useRecipeRun(
+  fileId: string,
+  recipe: Recipe | undefined,
+  readCount: number,
+): { run: RunState; cancel: () => void; retry: () => void } {
   const [run, setRun] = useState<RunState>({ kind: "idle" });
+  const [attempt, setAttempt] = useState(0);
+  const seenEpoch = useRef<number | null>(null);
   const current = useRef<string | null>(null);
   const lastSummary = useRef<RunSummary | null>(null);
+  const lastMs = useRef<number | undefined>(undefined);
   const key = recipe ? JSON.stringify(recipe) : null;
   const epoch = useEngineEpoch();
 
   useEffect(() => {
     if (!key) return;
+    const restarted = seenEpoch.current !== null && seenEpoch.current !== epoch;
+    seenEpoch.current = epoch;
+    if (restarted && lastRestartReason() === OUT_OF_MEMORY) {
+      // Running it again by itself could run the engine out of memory again: the user decides.
+      setRun({ kind: "failed", error: { message: PAUSED_AFTER_OUT_OF_MEMORY, fatal: true }, last: lastSummary.current });
+      return;
+    }
     const taskId = newTaskId();
     const previous = current.current;
     current.current = taskId;
     if (previous) void getEngine().cancel(previous);
-    const running = { kind: "running", taskId, last: lastSummary.current, startedAt: performance.now(), progress: null } as const;
+    const running = { kind: "running", taskId, last: lastSummary.current, startedAt: performance.now(), progress: null, lastMs: lastMs.current } as const;
     setRun(running);
     const onProgress = progress((p) => current.current === taskId && setRun({ ...running, progress: p }));
     void getEngine()
@@ -49,16 +63,21 @@ export function useRecipeRun(fileId: string, recipe: Recipe | undefined, readCou
         current.current = null;
         if (result.ok) {
           lastSummary.current = result.value;
+          lastMs.current = performance.now() - running.startedAt;
           setRun({ kind: "done", summary: result.value });
         } else setRun({ kind: "failed", error: result.error, last: lastSummary.current });
       });
-  }, [fileId, key, epoch, readCount]);
+  }, [fileId, key, epoch, readCount, attempt]);
 
   const cancel = useCallback(() => {
     if (current.current) void getEngine().cancel(current.current);
   }, []);
-  return { run, cancel };
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { run, cancel, retry };
 }
+
+export const PAUSED_AFTER_OUT_OF_MEMORY =
+  "The engine ran out of memory and restarted; the recipe was not run again by itself. Run it again when you are ready (fewer rules, or a smaller file, need less memory).";
 
 export const summaryOf = (run: RunState): RunSummary | null =>
   run.kind === "done" ? run.summary : run.kind === "idle" ? null : run.last;

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { addFiles, destination, openApp, rowTexts, stagedGrid, stagingArea } from "../support/app";
-import { expectCounts } from "../support/recipe";
+import { addRule, expectCounts } from "../support/recipe";
 
 /**
- * Faults: the storage quota running out while staging or promoting, and a
- * reload in the middle of staging, validation or promotion. After each, the
+ * Faults: the storage quota running out while staging or promoting, a reload
+ * in the middle of staging, validation or promotion, and the engine running
+ * out of memory. After each, the
  * staging area and the destination are consistent and the step can be
  * retried. (A worker killed mid-promotion and two tabs at once are in
  * destination.spec.ts.)
@@ -106,6 +107,10 @@ test("a reload in the middle of validation and of promotion: everything consiste
   await openApp(page);
   await addFiles(page, [{ name: "orders.csv", content: manyRows(800_000) }]);
   await expectCounts(page, "800,000 rows in");
+  // A run says which step it is at.
+  await addRule(page, "Required (not empty)", { Column: "name" });
+  await expect(page.getByRole("status").filter({ hasText: "Running the recipe" })).toContainText(/\(step \d of 5\)/);
+  await expectCounts(page, "800,000 rows in = 800,000 valid after steps + 0 rejected");
   await page.getByLabel("Dataset name").fill("orders");
 
   await page.getByRole("button", { name: "Promote" }).click();
@@ -129,6 +134,24 @@ test("a reload in the middle of validation and of promotion: everything consiste
   results.push("reload while validating and promoting");
 });
 
+test("running out of memory restarts the engine, says so, and the same work is not run again by itself", async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await addFiles(page, [{ name: "small.csv", content: "id,v\n1,a\n2,b\n" }]);
+  await expectCounts(page, "2 rows in");
+  // About 5 GB of text: more than DuckDB-WASM's memory can ever hold.
+  await page.getByRole("textbox", { name: "SQL query" }).fill("SELECT list(repeat('x', 1000000)) AS big FROM range(5000)");
+  await page.getByRole("button", { name: "Run SQL" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The engine stopped (it ran out of memory)" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("status").filter({ hasText: "the recipe was not run again by itself" })).toBeVisible();
+
+  await page.getByRole("textbox", { name: "SQL query" }).fill("SELECT count(*) AS n FROM transformed");
+  await page.getByRole("button", { name: "Run SQL" }).click();
+  await expectCounts(page, "1 final row");
+  await expect(stagingArea(page).getByText("small.csv")).toBeVisible();
+  results.push("out of memory");
+});
+
 test.afterAll(() => {
-  console.log(`reliability/faults: ${results.length} of 4 faults tried, ${results.length} recovered with nothing lost or half-written`);
+  console.log(`reliability/faults: ${results.length} of 5 faults tried, ${results.length} recovered with nothing lost or half-written`);
 });

@@ -18,6 +18,13 @@ interface Running {
 }
 
 let running: Running | null = null;
+let lastRestart: string | null = null;
+
+/** The reason given when the engine restarts because it ran out of memory. */
+export const OUT_OF_MEMORY = "it ran out of memory";
+
+/** Why the engine last restarted (null: it has not); work that ran it out of memory is not restarted by itself. */
+export const lastRestartReason = (): string | null => lastRestart;
 const listeners = new Set<(reason: string) => void>();
 
 function spawn(): Running {
@@ -34,7 +41,8 @@ export function restartEngine(reason: string): void {
   const dead = running;
   running = null;
   dead.worker.terminate();
-  dead.markDead(fail({ message: `The engine stopped (${reason}) and has been restarted. Staged files and datasets are safe: try again.` }));
+  lastRestart = reason;
+  dead.markDead(fail({ message: `The engine stopped (${reason}) and has been restarted. Staged files and datasets are safe: try again.`, fatal: reason === OUT_OF_MEMORY }));
   listeners.forEach((listener) => listener(reason));
 }
 
@@ -51,7 +59,7 @@ const engine = new Proxy({} as Engine, {
       const call = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args).then((result) => {
         const error = (result as Result<unknown> | undefined)?.ok === false ? (result as { error: StagesError }).error : null;
         // After this call's own (more precise) error has been delivered.
-        if (error?.fatal) queueMicrotask(() => running?.remote === remote && restartEngine("it ran out of memory"));
+        if (error?.fatal) queueMicrotask(() => running?.remote === remote && restartEngine(OUT_OF_MEMORY));
         return result;
       });
       return Promise.race([call, died]);

@@ -6,6 +6,8 @@ describe("isOutOfMemory", () => {
     expect(isOutOfMemory("Out of Memory Error: Allocation failure")).toBe(true);
     expect(isOutOfMemory("Out of Memory Error: could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)")).toBe(true);
     expect(isOutOfMemory("RuntimeError: memory access out of bounds")).toBe(true);
+    // As it reads once the error's class has been trimmed off for the user.
+    expect(isOutOfMemory("failed to allocate data of size 16.0 MiB (1.8 GiB/1.8 GiB used).")).toBe(true);
   });
 
   it("leaves other errors alone", () => {

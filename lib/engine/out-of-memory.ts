@@ -5,7 +5,7 @@ import type { StagesError } from "@/lib/result";
  * shrinks, so once it is full (or fragmented) the only cure is a fresh
  * engine: everything in it can be rebuilt from staging and the destination.
  */
-const OUT_OF_MEMORY = /Out of Memory Error|Allocation failure|could not allocate|Cannot enlarge memory|memory access out of bounds/i;
+const OUT_OF_MEMORY = /Out of Memory Error|Allocation failure|(could not|failed to) allocate|Cannot enlarge memory|memory access out of bounds/i;
 
 export const isOutOfMemory = (text: string): boolean => OUT_OF_MEMORY.test(text);
 
