@@ -22,6 +22,7 @@ describe("describeProgress of a run in steps", () => {
   it("says which step of how many, and for how long it has run", () => {
     expect(describeProgress({ phase: "Checking rules", done: 0, total: 5, unit: "steps" }, 300)).toBe("Checking rules (step 1 of 5)");
     expect(describeProgress({ phase: "Counting", done: 4, total: 5, unit: "steps" }, 12_400)).toBe("Counting (step 5 of 5), 12 s so far");
+    expect(describeProgress({ phase: "Reading into DuckDB", done: 0, unit: "steps" }, 7_000)).toBe("Reading into DuckDB, 7 s so far");
   });
 
   it("estimates what is left from the last run of the same work", () => {

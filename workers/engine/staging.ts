@@ -54,6 +54,8 @@ export async function stageFile(
     if (stored.error instanceof Cancelled) throw stored.error;
     return fail({ file: file.name, message: storageMessage(stored.error) });
   }
+  // The checksum and the copy are done; the read may still be going on (it says nothing of how far it is).
+  onProgress?.({ phase: "Reading into DuckDB", done: 0, unit: "steps" });
   const read = await reading;
   return ok(await record(db, stored.staged, read.ok ? ok(read.value.info) : read, read.ok ? read.value.found : undefined));
 }
