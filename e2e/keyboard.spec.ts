@@ -29,6 +29,18 @@ async function typeToChoose(page: Page, select: Locator, label: string): Promise
   await expect(select.locator("option:checked")).toHaveText(label);
 }
 
+/** Tab to each select of an "Add a rule" / "Add a step" form, choose by typing, then press its button with Enter. */
+async function fillSpecForm(page: Page, legend: string, choices: [label: string, option: string][], button: string): Promise<void> {
+  const form = page.getByRole("group", { name: legend });
+  for (const [label, option] of choices) {
+    const select = form.getByLabel(label, { exact: true });
+    await tabTo(page, select);
+    await typeToChoose(page, select, option);
+  }
+  await tabTo(page, form.getByRole("button", { name: button }));
+  await page.keyboard.press("Enter");
+}
+
 test("the whole flow works from the keyboard alone: add files, choose one, add a rule and a step, promote, download, share", async ({ page }) => {
   await openApp(page);
 
@@ -48,29 +60,10 @@ test("the whole flow works from the keyboard alone: add files, choose one, add a
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "4");
   await expectCounts(page, "3 rows in");
 
-  const rules = page.getByRole("group", { name: "Add a rule" });
-  const ruleKind = rules.getByLabel("Rule", { exact: true });
-  await tabTo(page, ruleKind);
-  await typeToChoose(page, ruleKind, "Required (not empty)");
-  const ruleColumn = rules.getByLabel("Column", { exact: true });
-  await tabTo(page, ruleColumn);
-  await typeToChoose(page, ruleColumn, "name");
-  await tabTo(page, rules.getByRole("button", { name: "Add rule" }));
-  await page.keyboard.press("Enter");
+  await fillSpecForm(page, "Add a rule", [["Rule", "Required (not empty)"], ["Column", "name"]], "Add rule");
   await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
 
-  const steps = page.getByRole("group", { name: "Add a step" });
-  const stepKind = steps.getByLabel("Step", { exact: true });
-  await tabTo(page, stepKind);
-  await typeToChoose(page, stepKind, "Change case");
-  const stepColumn = steps.getByLabel("Column", { exact: true });
-  await tabTo(page, stepColumn);
-  await typeToChoose(page, stepColumn, "city");
-  const caseChoice = steps.getByLabel("Case", { exact: true });
-  await tabTo(page, caseChoice);
-  await typeToChoose(page, caseChoice, "upper");
-  await tabTo(page, steps.getByRole("button", { name: "Add step" }));
-  await page.keyboard.press("Enter");
+  await fillSpecForm(page, "Add a step", [["Step", "Change case"], ["Column", "city"], ["Case", "upper"]], "Add step");
   await expect(page.getByRole("grid", { name: "Final data" }).getByText("PORTO")).toBeVisible();
 
   const name = page.getByLabel("Dataset name");

@@ -1,15 +1,15 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { SourceRef } from "@/lib/engine/api";
-import { OUT_OF_MEMORY, getEngine, lastRestartReason } from "@/lib/engine/client";
+import { getEngine } from "@/lib/engine/client";
 import { formatCount } from "@/lib/format";
 import type { ColumnProfile } from "@/lib/profile/sql";
 import { suggestRules } from "@/lib/profile/suggest";
 import { ruleMessage } from "@/lib/recipe/rules";
 import type { Recipe } from "@/lib/recipe/schema";
 import { describeError } from "@/lib/result";
-import { useEngineEpoch } from "../useEngineEpoch";
+import { useEngineEpoch, useOutOfMemoryRestart } from "../useEngineEpoch";
 
 interface Props {
   staged: SourceRef;
@@ -29,15 +29,13 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
   const key = JSON.stringify(source);
   const epoch = useEngineEpoch();
   const [attempt, setAttempt] = useState(0);
-  const seenEpoch = useRef<number | null>(null);
+  const outOfMemoryRestart = useOutOfMemoryRestart(epoch);
   useEffect(() => {
     // Counts first (one scan), then top values and histograms.
     let live = true;
     setProfiles(null);
     setError(null);
-    const restarted = seenEpoch.current !== null && seenEpoch.current !== epoch;
-    seenEpoch.current = epoch;
-    if (restarted && lastRestartReason() === OUT_OF_MEMORY) {
+    if (outOfMemoryRestart()) {
       setError("The engine ran out of memory and restarted; profiles were not computed again by themselves.");
       return;
     }

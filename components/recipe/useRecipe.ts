@@ -3,10 +3,10 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Progress, RunSummary } from "@/lib/engine/api";
-import { OUT_OF_MEMORY, getEngine, lastRestartReason, newTaskId, progress } from "@/lib/engine/client";
+import { getEngine, newTaskId, progress } from "@/lib/engine/client";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
-import { useEngineEpoch } from "../useEngineEpoch";
+import { useEngineEpoch, useOutOfMemoryRestart } from "../useEngineEpoch";
 import { stagingDb } from "@/lib/staging/store";
 
 /** The recipe being edited for a staged file, saved as a draft on every change. */
@@ -33,18 +33,16 @@ export function useRecipeRun(
 ): { run: RunState; cancel: () => void; retry: () => void } {
   const [run, setRun] = useState<RunState>({ kind: "idle" });
   const [attempt, setAttempt] = useState(0);
-  const seenEpoch = useRef<number | null>(null);
   const current = useRef<string | null>(null);
   const lastSummary = useRef<RunSummary | null>(null);
   const lastMs = useRef<number | undefined>(undefined);
   const key = recipe ? JSON.stringify(recipe) : null;
   const epoch = useEngineEpoch();
+  const outOfMemoryRestart = useOutOfMemoryRestart(epoch);
 
   useEffect(() => {
     if (!key) return;
-    const restarted = seenEpoch.current !== null && seenEpoch.current !== epoch;
-    seenEpoch.current = epoch;
-    if (restarted && lastRestartReason() === OUT_OF_MEMORY) {
+    if (outOfMemoryRestart()) {
       // Running it again by itself could run the engine out of memory again: the user decides.
       setRun({ kind: "failed", error: { message: PAUSED_AFTER_OUT_OF_MEMORY, fatal: true }, last: lastSummary.current });
       return;
