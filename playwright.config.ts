@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { serveArgs } from "./scripts/static-server.mjs";
 
 /**
  * End-to-end tests drive the production build (`out/`, served statically) in
@@ -36,14 +37,14 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: [
     {
-      command: `npx serve out --no-clipboard --no-request-logging --listen tcp://127.0.0.1:${port}`,
+      command: ["npx", ...serveArgs("out", port)].join(" "),
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },
     {
       // The build made with STAGES_BASE_PATH=/stages (scripts/test-all.sh), hosted under that sub-path.
-      command: `npx serve .subpath --no-clipboard --no-request-logging --listen tcp://127.0.0.1:${port + 1}`,
+      command: ["npx", ...serveArgs(".subpath", port + 1)].join(" "),
       url: `http://127.0.0.1:${port + 1}/stages/`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

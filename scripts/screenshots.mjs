@@ -4,11 +4,12 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { serveArgs } from "./static-server.mjs";
 
 const port = 3210;
 const base = `http://127.0.0.1:${port}`;
 const executablePath = process.env.STAGES_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const server = spawn("npx", ["serve", "out", "--no-clipboard", "--no-request-logging", "--listen", `tcp://127.0.0.1:${port}`], { stdio: "ignore" });
+const server = spawn("npx", serveArgs("out", port), { stdio: "ignore" });
 
 async function waitForServer() {
   for (let i = 0; i < 100; i++) {
