@@ -23,6 +23,13 @@ export interface Duck {
 
 const MEMORY_LIMIT = "2GB";
 
+/**
+ * How long DuckDB works on a pending query (query.ts `runLong`, `runCancellable`)
+ * before it reads its next message: the longest a page of rows waits behind a
+ * long statement. Each slice costs a message round trip (well under 1 ms).
+ */
+const POLLING_INTERVAL_MS = 20;
+
 let starting: Promise<Duck> | null = null;
 const idle: Connection[] = [];
 
@@ -50,7 +57,11 @@ async function start(): Promise<Duck> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(workerUrl));
   await db.instantiate(wasmUrl);
   const path = await workDatabasePath();
-  await db.open({ path: path ?? undefined, accessMode: path ? duckdb.DuckDBAccessMode.READ_WRITE : undefined, query: { castBigIntToDouble: false } });
+  await db.open({
+    path: path ?? undefined,
+    accessMode: path ? duckdb.DuckDBAccessMode.READ_WRITE : undefined,
+    query: { castBigIntToDouble: false, queryPollingInterval: POLLING_INTERVAL_MS },
+  });
   const conn = await db.connect();
   await conn.query("SET GLOBAL autoinstall_known_extensions = false");
   await conn.query("SET GLOBAL autoload_known_extensions = false");

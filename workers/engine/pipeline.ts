@@ -15,7 +15,7 @@ import { recipeRunStarted } from "./promoted";
 import { roomFor } from "./room";
 import { withConnection, type Connection } from "./duckdb";
 import { serial } from "./serial";
-import { errorText, runCancellable } from "./query";
+import { errorText, runCancellable, runLong } from "./query";
 import { Cancelled } from "./tasks";
 import { describeTable, ensureTable, resultNames, tableName } from "./tables";
 
@@ -86,7 +86,7 @@ export async function runRecipeOn(
   }
 
   phase("Counting and reconciling");
-  const counts = plainRows(await conn.query(countsSql(tableName(source), names)))[0] as Record<string, number>;
+  const counts = plainRows(await runLong(conn, countsSql(tableName(source), names)))[0] as Record<string, number>;
   if (counts.rows_in !== counts.rejected! + counts.transformed! || (!recipe.sql && counts.final !== counts.transformed)) {
     return fail({ message: `Row counts do not reconcile (${JSON.stringify(counts)}); nothing was changed.` });
   }

@@ -7,6 +7,7 @@ import type { StagesDb } from "@/lib/staging/db";
 import { plainRows } from "./arrow-text";
 import { withConnection, type Connection } from "./duckdb";
 import { PIPELINE } from "./pipeline";
+import { runLong } from "./query";
 import { serial } from "./serial";
 import { ensureTable, tableName } from "./tables";
 
@@ -47,10 +48,10 @@ async function compute(db: StagesDb, source: SourceRef, full: boolean): Promise<
       const nonNull = Number(stats[`nn${i}`]);
       const distinct = Number(stats[`d${i}`]);
       const allDistinct = !exact && isAllDistinct(distinct, nonNull);
-      const top = full && !allDistinct ? (plainRows(await conn.query(topValuesSql(table, c.name))) as ColumnProfile["top"]) : [];
+      const top = full && !allDistinct ? (plainRows(await runLong(conn, topValuesSql(table, c.name))) as ColumnProfile["top"]) : [];
       const histogram = full && numeric
         ? histogramBins(
-            plainRows(await conn.query(histogramSql(table, c.name, Number(min), Number(max)))) as { bin: number; n: number }[],
+            plainRows(await runLong(conn, histogramSql(table, c.name, Number(min), Number(max)))) as { bin: number; n: number }[],
             Number(min),
             Number(max),
           )
@@ -85,7 +86,7 @@ async function columnStats(conn: Connection, table: string, columns: readonly Co
   const merged: Record<string, unknown> = {};
   for (let start = 0; start === 0 || start < columns.length; start += COLUMNS_PER_SCAN) {
     const group = columns.slice(start, start + COLUMNS_PER_SCAN);
-    const row = plainRows(await conn.query(statsSql(table, group, exact)))[0] as Record<string, unknown>;
+    const row = plainRows(await runLong(conn, statsSql(table, group, exact)))[0] as Record<string, unknown>;
     merged.n = row.n;
     for (const [key, value] of Object.entries(row)) {
       const match = /^([a-z]+)(\d+)$/.exec(key);

@@ -1,3 +1,4 @@
+import { Table } from "apache-arrow";
 import type { Connection } from "./duckdb";
 import { Cancelled, onCancel, throwIfCancelled } from "./tasks";
 
@@ -25,6 +26,19 @@ export async function runCancellable(conn: Connection, sql: string, taskId: stri
     },
   );
   throwIfCancelled(taskId);
+}
+
+/**
+ * Run a statement that may take long (a scan, a table written) and collect its
+ * small result. DuckDB-WASM works on a pending query in slices (the polling
+ * interval set in duckdb.ts) and answers other connections between slices, so
+ * a page of rows asked for meanwhile waits for one slice instead of the whole
+ * statement; `conn.query` holds DuckDB's one thread until the statement ends.
+ */
+export async function runLong(conn: Connection, sql: string): Promise<Table> {
+  const reader = await conn.send(sql);
+  const batches = await reader.readAll();
+  return new Table(reader.schema, batches);
 }
 
 export const errorText = (error: unknown): string => String((error as Error)?.message ?? error);

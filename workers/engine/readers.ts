@@ -11,7 +11,7 @@ import { badLinesSql, castSelect, readCsvSql, type ParseOptions, type SniffedDia
 import { plainRows } from "./arrow-text";
 import { duck, withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches } from "./parquet";
-import { errorText } from "./query";
+import { errorText, runLong } from "./query";
 import { TextError, utf8Blob } from "./text";
 
 /**
@@ -74,7 +74,7 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
   return withConnection(async (conn) => {
     const sniffed = await sniff(conn, path, options);
     const csvOptions = { ...options, gzip: false };
-    await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${readCsvSql(path, csvOptions, rejects)}`);
+    await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${readCsvSql(path, csvOptions, rejects)}`);
     // DuckDB creates the rejects table only in some versions when nothing was rejected.
     const [stored] = plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(rejects)}`));
     const bad = stored?.n ? plainRows(await conn.query(badLinesSql(rejects))) : [];
@@ -107,7 +107,7 @@ async function findAmbiguousDates(conn: Connection, table: string, chosen: strin
   if (!chosen || !alternative) return undefined;
   const dates = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).filter((r) => r.column_type === "DATE").map((r) => String(r.column_name));
   if (!dates.length) return undefined;
-  const [flags] = plainRows(await conn.query(ambiguousDatesSql(table, dates)));
+  const [flags] = plainRows(await runLong(conn, ambiguousDatesSql(table, dates)));
   const columns = dates.filter((_, i) => flags?.[`c${i}`] === true);
   return columns.length ? { columns, chosen, alternative } : undefined;
 }
@@ -168,9 +168,9 @@ async function readJson(fileId: string, fileName: string, text: string, options:
     // restore the file's order, and whole numbers as BIGINT.
     const described = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
     const checks = wholeNumberChecks(described);
-    const whole = checks.length ? plainRows(await conn.query(checksSql(loaded, checks)))[0]! : {};
+    const whole = checks.length ? plainRows(await runLong(conn, checksSql(loaded, checks)))[0]! : {};
     const types = Object.fromEntries(checks.filter((_, i) => whole[`c${i}`] === true).map((c) => [c.name, c.type]));
-    await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, keys, { ...types, ...options.types })}`);
+    await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, keys, { ...types, ...options.types })}`);
     await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
     await db.dropFile(path);
     return ok({ badLines });
@@ -187,7 +187,7 @@ async function readParquet(fileName: string, blob: Blob, options: ParseOptions, 
     }
     if (first) return fail({ file: fileName, message: "The Parquet file holds no rows." });
     const columns = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`)).map((r) => String(r.column_name));
-    await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, columns, options.types)}`);
+    await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, columns, options.types)}`);
     await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
     return ok({ badLines: 0 });
   });

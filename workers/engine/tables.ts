@@ -8,6 +8,7 @@ import { ident, literal } from "@/lib/sql/quote";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows, textColumns } from "./arrow-text";
 import { duck, withConnection, type Connection } from "./duckdb";
+import { runLong } from "./query";
 import { loadDatasetTable } from "./datasets";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { badLinesTable, readStaged, type ReadInfo } from "./readers";
@@ -124,7 +125,7 @@ export async function openView(db: StagesDb, source: SourceRef, input: GridView 
     if ("error" in compiled) return fail({ message: compiled.error });
     const table = `view_${crypto.randomUUID().replaceAll("-", "")}`;
     pending = withConnection(async (conn) => {
-      await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS ${compiled.sql}`);
+      await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${compiled.sql}`);
       const [row] = plainRows(await conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`));
       return ok({ table, rowCount: Number(row?.n ?? 0) });
     });

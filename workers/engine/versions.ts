@@ -8,6 +8,7 @@ import type { StagesDb } from "@/lib/staging/db";
 import { plainRows } from "./arrow-text";
 import { datasetLock, readManifest } from "./datasets";
 import { withConnection } from "./duckdb";
+import { runLong } from "./query";
 import { datasetDir, datasetsDir, fileNames, removeEntry } from "./opfs";
 import { forgetVersion } from "./promoted";
 import { dropTable, ensureTable, tableName } from "./tables";
@@ -48,7 +49,7 @@ export async function compareVersions(db: StagesDb, name: string, before: number
   if (!infoA.ok) return infoA;
   if (!infoB.ok) return infoB;
   const shared = infoA.value.columns.filter((c) => infoB.value.columns.some((d) => d.name === c.name)).map((c) => c.name);
-  const [counts] = await withConnection(async (conn) => plainRows(await conn.query(rowDiffSql(tableName(a), tableName(b), shared))));
+  const [counts] = await withConnection(async (conn) => plainRows(await runLong(conn, rowDiffSql(tableName(a), tableName(b), shared))));
   return ok({
     before,
     after,
