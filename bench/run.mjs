@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { chromium } from "@playwright/test";
 import { runFlow, runPapa, TEN_RULES, TRANSFORM } from "./browser.mjs";
+import { buildBarePage, renderBare, runBare } from "./bare.mjs";
 import { generateCsv } from "./generate.mjs";
 import { serveArgs } from "../scripts/static-server.mjs";
 
@@ -73,6 +74,7 @@ async function native(path, threads) {
 async function main() {
   if (!existsSync("out/index.html")) throw new Error("Run `npm run build` first (npm run bench does).");
   mkdirSync(dataDir, { recursive: true });
+  const bare = await buildBarePage(dataDir, "/bench-data");
   const server = spawn("npx", serveArgs("out", port), { stdio: "ignore" });
   const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
   const papaSource = readFileSync("node_modules/papaparse/papaparse.min.js", "utf8");
@@ -125,13 +127,18 @@ async function main() {
         await context.close();
         console.log(`  run ${run + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(result.steps).map(([k, v]) => [k, +v.seconds.toFixed(2)])))}`);
       }
+      const bares = [];
+      for (let run = 0; run < runs; run++) {
+        bares.push(await runBare(browser, base, bare, `/bench-data/${fileName}`, fileName));
+        console.log(`  bare DuckDB-WASM: ${JSON.stringify(bares.at(-1))}`);
+      }
       const native1 = [];
       const nativeAll = [];
       for (let run = 0; run < runs; run++) {
         native1.push(await native(path, 1));
         nativeAll.push(await native(path, os.cpus().length));
       }
-      report.push({ mb, rows, bytes, runs, flows, papa, colds, warms, peaks, native1, nativeAll, failure });
+      report.push({ mb, rows, bytes, runs, flows, papa, colds, warms, peaks, native1, nativeAll, bares, failure });
       rmSync(path);
     }
     writeFileSync("docs/BENCHMARKS.md", render(report, await browser.version()));
@@ -171,6 +178,8 @@ function render(report, chromiumVersion) {
         "",
         `Peak renderer memory (sum of Chromium renderer RSS): ${(r.failure.peak / 2 ** 30).toFixed(2)} GiB. Native DuckDB on the same file, 1 thread: ${median(r.native1).toFixed(2)} s; ${os.cpus().length} threads: ${median(r.nativeAll).toFixed(2)} s.`,
         "",
+        ...renderBare(r.bares, Number(/^stage[^:]*: ([\d.]+) s/.exec(r.failure.steps.find((x) => x.startsWith("stage")) ?? "")?.[1] ?? NaN), mbs, median),
+        "",
       );
       continue;
     }
@@ -193,6 +202,8 @@ function render(report, chromiumVersion) {
       `| native DuckDB, 1 thread, CREATE TABLE AS read_csv | ${n1.toFixed(2)} | ${(mbs / n1).toFixed(0)} | ${(n1 / stage).toFixed(2)}× its speed |`,
       `| native DuckDB, ${os.cpus().length} threads | ${nAll.toFixed(2)} | ${(mbs / nAll).toFixed(0)} | ${(nAll / stage).toFixed(2)}× its speed |`,
       `| Papa Parse 5 in a Web Worker (header, dynamicTyping, rows ${r.papa[0].kept ? "kept" : "counted, not kept"}) | ${papa.toFixed(2)} | ${(mbs / papa).toFixed(0)} | ${(papa / stage).toFixed(2)}× faster than it |`,
+      "",
+      ...renderBare(r.bares, stage, mbs, median),
       "",
       r.failure ? `One run did not complete, and is not in the medians: ${r.failure.message}\n\n` : "",
       `Engine cold start (page load to first query, fresh profile): ${median(r.colds).toFixed(2)} s; warm start (reload, wasm in the HTTP cache): ${median(r.warms).toFixed(2)} s. Peak renderer memory (sum of Chromium renderer RSS): ${(Math.max(...r.peaks) / 2 ** 30).toFixed(2)} GiB. Browser storage in use at the end of a run (IndexedDB + OPFS): ${(median(r.flows.map((f) => f.storageBytes)) / 2 ** 20).toFixed(0)} MB.`,

@@ -1,0 +1,87 @@
+// The "bare DuckDB-WASM" reference, bundled by bench/bare.mjs into a page of its
+// own: the same DuckDB worker and wasm files the app ships, without the app.
+// Each variant reads the same File into a table, one cost added at a time, so
+// the gap between a bare read and the app's staging can be attributed:
+//   memory:     CREATE TABLE AS read_csv(file) into an in-memory database;
+//   compressed: the same into an in-memory database that compresses its
+//               tables as a database file does (ATTACH ':memory:' (COMPRESS));
+//   opfs:       the same into a database file in OPFS (as the app's engine);
+//   options:    the same with the app's own read_csv options (rejects kept,
+//               32 MB line limit) from lib/staging/parse-options.ts;
+//   contention: that, while the file is checksummed (SHA-256, hash-wasm) and
+//               copied into IndexedDB at the same time, as staging does.
+import { AsyncDuckDB, DuckDBAccessMode, DuckDBDataProtocol, VoidLogger } from "@duckdb/duckdb-wasm";
+import { createSHA256 } from "hash-wasm";
+import { parseOptionsSchema, readCsvSql } from "../lib/staging/parse-options";
+
+async function openDuck(workerUrl, wasmUrl, path) {
+  const worker = new Worker(workerUrl);
+  const db = new AsyncDuckDB(new VoidLogger(), worker);
+  await db.instantiate(wasmUrl);
+  await db.open(path ? { path, accessMode: DuckDBAccessMode.READ_WRITE } : {});
+  const conn = await db.connect();
+  if (path) await conn.query("SET memory_limit = '2GB'");
+  return { db, conn, close: async () => (await db.terminate(), worker.terminate()) };
+}
+
+async function checksumAndStore(file) {
+  const hasher = await createSHA256();
+  hasher.init();
+  const reader = file.stream().getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) hasher.update(chunk.value);
+  hasher.digest();
+  const idb = await new Promise((resolve, reject) => {
+    const open = indexedDB.open(`bare-${crypto.randomUUID()}`, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore("blobs");
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  await new Promise((resolve, reject) => {
+    const tx = idb.transaction("blobs", "readwrite");
+    tx.objectStore("blobs").put(file, "file");
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  const name = idb.name;
+  idb.close();
+  indexedDB.deleteDatabase(name);
+}
+
+async function removeOpfs(name) {
+  const root = await navigator.storage.getDirectory();
+  for (const suffix of ["", ".wal"]) await root.removeEntry(`${name}${suffix}`).catch(() => undefined);
+}
+
+/** Time one variant; resolves with seconds and the row count read. */
+async function timeVariant(variant, file, workerUrl, wasmUrl) {
+  const dbName = `bare-${crypto.randomUUID()}.db`;
+  const inMemory = variant === "memory" || variant === "compressed";
+  const duck = await openDuck(workerUrl, wasmUrl, inMemory ? null : `opfs://${dbName}`);
+  try {
+    await duck.db.registerFileHandle("bench.csv", file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    const read =
+      inMemory || variant === "opfs"
+        ? "read_csv('bench.csv')"
+        : readCsvSql("bench.csv", parseOptionsSchema.parse({ format: "csv", gzip: false, encoding: "utf-8" }), "bare_rejects");
+    if (variant === "compressed") await duck.conn.query("ATTACH ':memory:' AS compressed (COMPRESS); USE compressed");
+    const t0 = performance.now();
+    const reading = duck.conn.query(`CREATE TABLE t AS SELECT * FROM ${read}`);
+    if (variant === "contention") await checksumAndStore(file);
+    await reading;
+    const seconds = (performance.now() - t0) / 1000;
+    const rows = Number((await duck.conn.query("SELECT count(*)::INT AS n FROM t")).getChild("n").get(0));
+    return { seconds, rows };
+  } finally {
+    await duck.close();
+    if (!inMemory) await removeOpfs(dbName);
+  }
+}
+
+window.bareDuckdb = async ({ fileUrl, fileName, workerUrl, wasmUrl, variants }) => {
+  const file = new File([await (await fetch(fileUrl)).blob()], fileName, { type: "text/csv" });
+  const out = {};
+  for (const variant of variants) {
+    out[variant] = await timeVariant(variant, file, workerUrl, wasmUrl).catch((error) => ({ error: String(error?.message ?? error).split("\n")[0] }));
+  }
+  return out;
+};
