@@ -65,16 +65,18 @@ export function compilePipeline(
   const finalSql = sql ? sql : `SELECT * ${hidden} FROM ${ident(names.transformedFull)}`;
   // Tables keep the order rows were inserted in; only duplicate removal (a window) reorders, so only it pays for a sort.
   const reorders = recipe.steps.some((s) => s.enabled && s.kind === "dedupe");
+  // Only filters and duplicate removal drop rows. Without them no valid row goes missing, and the anti join that
+  // finds such rows (a hash table of every row number: it ran DuckDB-WASM out of memory at 23 M rows) is left out.
+  const dropsRows = recipe.steps.some((s) => s.enabled && (s.kind === "filter" || s.kind === "dedupe"));
+  const removedByStepsSql = `SELECT v.${LINE}, ${userColumns.map((c) => `v.${ident(c)}`).join(", ")}${cols ? ", " : ""}'Removed by a transform step (a filter or duplicate removal)'
+FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t ON v.${ROW} = t.${ROW}`;
 
   const statements = [
     `CREATE OR REPLACE TABLE ${ident(names.validated)} AS ${validationSql(ident(staged), recipe.rules, columns, headerLines)}`,
     `CREATE OR REPLACE VIEW ${ident(names.valid)} AS SELECT * EXCLUDE (${ERRORS}, ${REJECTED}) FROM ${ident(names.validated)} WHERE NOT ${REJECTED}`,
     `CREATE OR REPLACE TABLE ${ident(names.transformedFull)} AS ${reorders ? `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` : steps.sql}`,
     `CREATE OR REPLACE TABLE ${ident(names.rejected)} AS
-SELECT ${LINE} AS ${REJECT_LINE}, ${cols ? `${cols}, ` : ""}${rejectMessages} AS ${REJECT_ERRORS} FROM ${ident(names.validated)} WHERE ${REJECTED}
-UNION ALL
-SELECT v.${LINE}, ${userColumns.map((c) => `v.${ident(c)}`).join(", ")}${cols ? ", " : ""}'Removed by a transform step (a filter or duplicate removal)'
-FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t ON v.${ROW} = t.${ROW}
+SELECT ${LINE} AS ${REJECT_LINE}, ${cols ? `${cols}, ` : ""}${rejectMessages} AS ${REJECT_ERRORS} FROM ${ident(names.validated)} WHERE ${REJECTED}${dropsRows ? `\nUNION ALL\n${removedByStepsSql}` : ""}
 ORDER BY ${REJECT_LINE}`,
     `CREATE OR REPLACE VIEW ${TRANSFORMED_VIEW} AS SELECT * ${hidden} FROM ${ident(names.transformedFull)}`,
   ];

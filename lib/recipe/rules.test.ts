@@ -50,6 +50,20 @@ describe("validationSql", () => {
     expect(await failingIds(rule({ kind: "unique", column: "id" }))).toEqual([3, 3]);
   });
 
+  it("two uniqueness rules at once, beside the line numbers: each flags its own repeats, and only the line numbers use a window", async () => {
+    const rules = [rule({ kind: "unique", column: "id" }, "u-id"), rule({ kind: "uniqueKey", columns: ["status"] }, "u-status")];
+    const rows = await failures(rules);
+    expect(rows.map((r) => [r.id, r.line, r.rules])).toEqual([
+      [1, 2, ["u-status"]],
+      [2, 3, []],
+      [3, 4, ["u-id", "u-status"]],
+      [3, 6, ["u-id"]],
+      [5, 7, []],
+    ]);
+    // Each window holds its whole input in memory: two of them over 23 M rows ran DuckDB-WASM out of memory.
+    expect(validationSql("t", rules, COLUMNS).match(/\bOVER\b/g)).toHaveLength(1);
+  });
+
   it("type: integers are whole numbers only (1.5 is not silently rounded)", async () => {
     expect(await failingIds(rule({ kind: "type", column: "amount", type: "integer" }))).toEqual([2, 3]);
     expect(await failingIds(rule({ kind: "type", column: "amount", type: "decimal" }))).toEqual([3]);
