@@ -31,17 +31,16 @@ export const BARE_VARIANTS = [
   ["contention", "+ SHA-256 and IndexedDB copy of the file at the same time"],
 ];
 
-/** Runs the variants once in a fresh browser context; resolves with { variant: { seconds, rows } | { error } }. */
-export async function runBare(browser, base, bare, fileUrl, fileName) {
-  const context = await browser.newContext();
+/** Runs the variants once in a fresh browser profile; resolves with { variant: { seconds, rows } | { error } }. */
+export async function runBare(freshProfile, base, bare, fileUrl, fileName) {
+  const { page, close } = await freshProfile();
   try {
-    const page = await context.newPage();
     await page.goto(`${base}${bare.pageUrl}`);
     await page.waitForFunction(() => window.bareDuckdb !== undefined);
     const variants = BARE_VARIANTS.map(([v]) => v);
     return await page.evaluate((args) => window.bareDuckdb(args), { fileUrl, fileName, workerUrl: bare.workerUrl, wasmUrl: bare.wasmUrl, variants });
   } finally {
-    await context.close();
+    await close();
   }
 }
 
