@@ -54,7 +54,8 @@ export async function exportSource(
   try {
     if (format === "csv") await writable.write(csvRow(columns.map((c) => c.name), options));
     await withConnection(async (conn) => {
-      const reader = await conn.send(`SELECT ${textSelectList(columns)} FROM ${ident(table)}`);
+      // Streamed, not materialized first: the whole result in DuckDB's heap ran it out of memory at 2 GB.
+      const reader = await conn.send(`SELECT ${textSelectList(columns)} FROM ${ident(table)}`, true);
       const phase = `Writing ${format.toUpperCase()}`;
       let done = 0;
       for await (const batch of reader) {
