@@ -44,8 +44,10 @@ async function fillSpecForm(page: Page, legend: string, choices: [label: string,
 test("the whole flow works from the keyboard alone: add files, choose one, add a rule and a step, promote, download, share", async ({ page }) => {
   await openApp(page);
 
-  await tabTo(page, page.locator('input[type="file"]'));
+  // Listening turns on Playwright's file chooser interception, which takes effect asynchronously: start it
+  // before tabbing, or an Enter pressed right away opens (and loses) a real chooser (1 run in 4 did).
   const chooser = page.waitForEvent("filechooser");
+  await tabTo(page, page.locator('input[type="file"]'));
   await page.keyboard.press("Enter");
   await (await chooser).setFiles([
     { name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("id,name,city\n1,Ada,Lyon\n2,,Oslo\n3,Cy,porto\n") },
