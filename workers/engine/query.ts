@@ -17,8 +17,7 @@ export async function runCancellable(conn: Connection, sql: string, taskId: stri
     },
     async () => {
       try {
-        const reader = await conn.send(sql);
-        for await (const batch of reader) void batch;
+        await runLong(conn, sql);
       } catch (error) {
         if (interrupted) throw new Cancelled();
         throw error;
