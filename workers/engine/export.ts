@@ -13,6 +13,7 @@ import { datasetDir, readText } from "./opfs";
 import { exportsDir } from "./workspace";
 import { withConnection } from "./duckdb";
 import { tableOfVersion } from "./promoted";
+import { streamRows } from "./query";
 import { describeTable, ensureTable, tableName, textSelectList } from "./tables";
 import { progressReporter, throwIfCancelled } from "./tasks";
 
@@ -54,8 +55,7 @@ export async function exportSource(
   try {
     if (format === "csv") await writable.write(csvRow(columns.map((c) => c.name), options));
     await withConnection(async (conn) => {
-      // Streamed, not materialized first: the whole result in DuckDB's heap ran it out of memory at 2 GB.
-      const reader = await conn.send(`SELECT ${textSelectList(columns)} FROM ${ident(table)}`, true);
+      const reader = await streamRows(conn, `SELECT ${textSelectList(columns)} FROM ${ident(table)}`);
       const phase = `Writing ${format.toUpperCase()}`;
       let done = 0;
       for await (const batch of reader) {

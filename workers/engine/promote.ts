@@ -15,6 +15,7 @@ import { serial } from "./serial";
 import { datasetDir, fileNames, moveFile, removeEntry, writeText } from "./opfs";
 import { parquetStream } from "./parquet";
 import { PIPELINE, runRecipeOn } from "./pipeline";
+import { streamRows } from "./query";
 import { versionWrittenFrom } from "./promoted";
 import { roomFor } from "./room";
 import { resultNames } from "./tables";
@@ -69,8 +70,7 @@ async function promoteOn(
     const temp = tempFileName(version, crypto.randomUUID().slice(0, 8));
     const total = summary.final;
     try {
-      // Streamed (allowStreamResult): a materialized result held all 23 M rows of a 2 GB file in DuckDB's heap at once.
-      const reader = await conn.send(`SELECT * FROM ${ident(finalTable)}`, true);
+      const reader = await streamRows(conn, `SELECT * FROM ${ident(finalTable)}`);
       let promoted = 0;
       const batches = (async function* () {
         for await (const batch of reader) {

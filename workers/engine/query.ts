@@ -40,4 +40,13 @@ export async function runLong(conn: Connection, sql: string): Promise<Table> {
   return new Table(reader.schema, batches);
 }
 
+/**
+ * The rows of a big result, batch by batch, as DuckDB produces them. A
+ * streamed result (allowStreamResult), never materialized first: the whole
+ * result in DuckDB's heap ran it out of memory on a 2 GB file (23 M rows).
+ */
+export function streamRows(conn: Connection, sql: string): ReturnType<Connection["send"]> {
+  return conn.send(sql, true);
+}
+
 export const errorText = (error: unknown): string => String((error as Error)?.message ?? error);

@@ -6,11 +6,11 @@ import { HIDDEN_COLUMNS } from "@/lib/recipe/rules";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
 import type { StagesDb } from "@/lib/staging/db";
+import type { ParseOptions } from "@/lib/staging/parse-options";
 import { plainRows, textColumns } from "./arrow-text";
+import { loadDatasetTable } from "./datasets";
 import { duck, withConnection, type Connection } from "./duckdb";
 import { runLong } from "./query";
-import { loadDatasetTable } from "./datasets";
-import type { ParseOptions } from "@/lib/staging/parse-options";
 import { badLinesTable, readStaged, type ReadInfo } from "./readers";
 
 /**
