@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import type { HeadPreview, Progress } from "@/lib/engine/api";
 import { callback, getEngine, newTaskId, onEngineRestart, progress } from "@/lib/engine/client";
 import { plural } from "@/lib/format";
-import { describeProgress } from "@/lib/progress";
+import { describeProgress, progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/db";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
@@ -64,8 +64,8 @@ export function StagesApp() {
       const result = await getEngine().stageFile(
         file,
         taskId,
-        progress((p) => setAdding((a) => a && { ...a, progress: p })),
-        callback((preview: HeadPreview) => setAdding((a) => a && { ...a, preview })),
+        progress((p) => setAdding(progressOf(taskId, p))),
+        callback((preview: HeadPreview) => setAdding((a) => (a?.taskId === taskId ? { ...a, preview } : a))),
       );
       if (!result.ok) notify("error", describeError(result.error));
       else {

@@ -62,6 +62,9 @@ test("two promotions make two versions whose manifests carry the lineage; every 
   const csv = (await download(page, "Download people v2 as CSV")).toString("utf8");
   expect(csv).toBe("id,name,joined\r\n1,Ada,2024-01-02\r\n2,Bo,2024-02-03\r\n");
 
+  // Progress arrives on its own port and can trail the download: it must not bring the finished status back.
+  await expect(destination(page).getByRole("status")).toHaveCount(0);
+
   const duck = await (await DuckDBInstance.create(":memory:")).connect();
   const path = test.info().outputPath("v2.parquet");
   await writeFile(path, parquet);

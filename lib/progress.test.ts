@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeProgress, formatDuration } from "./progress";
+import { describeProgress, formatDuration, progressOf } from "./progress";
 
 describe("describeProgress", () => {
   it("says how far, how fast and how long is left", () => {
@@ -41,5 +41,17 @@ describe("formatDuration", () => {
     expect(formatDuration(0.2)).toBe("1 s");
     expect(formatDuration(42.4)).toBe("42 s");
     expect(formatDuration(125)).toBe("2 min 5 s");
+  });
+});
+
+describe("progressOf", () => {
+  const p = { phase: "Writing CSV", done: 2, total: 2, unit: "rows" } as const;
+  it("puts the progress on the task still shown", () => {
+    expect(progressOf("t1", p)({ taskId: "t1", progress: null })).toEqual({ taskId: "t1", progress: p });
+  });
+  it("drops an update that arrives after its task finished or another began", () => {
+    expect(progressOf("t1", p)(null)).toBeNull();
+    const other = { taskId: "t2", progress: null };
+    expect(progressOf("t1", p)(other)).toBe(other);
   });
 });

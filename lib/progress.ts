@@ -31,3 +31,12 @@ export function formatDuration(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
+
+/**
+ * A state updater that puts `progress` on the task `taskId`, if that task is still the one shown.
+ * Progress crosses from the worker on its own message port, so an update can arrive after its
+ * call has returned: without this check it would bring a finished task's status back for good.
+ */
+export function progressOf<T extends { taskId: string; progress: Progress | null }>(taskId: string, progress: Progress) {
+  return (shown: T | null): T | null => (shown?.taskId === taskId ? { ...shown, progress } : shown);
+}

@@ -7,6 +7,7 @@ import type { DatasetSummary, ExportFormat, VersionDiff } from "@/lib/engine/api
 import { getEngine, newTaskId, progress } from "@/lib/engine/client";
 import { deliver } from "@/lib/download";
 import { formatBytes, formatCount, plural } from "@/lib/format";
+import { progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { Notify } from "../notices";
 import { TaskStatus, type RunningTask } from "../TaskStatus";
@@ -42,7 +43,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
   async function download(version: number, format: ExportFormat) {
     const task: RunningTask = { label: `Preparing ${name} v${version} ${FORMATS.find((f) => f.format === format)!.label}`, taskId: newTaskId(), startedAt: performance.now(), progress: null };
     setExporting(task);
-    const update = progress((p) => setExporting({ ...task, progress: p }));
+    const update = progress((p) => setExporting(progressOf(task.taskId, p)));
     const result = await getEngine().exportSource({ kind: "dataset", name, version }, format, { neutralizeFormulas }, task.taskId, update);
     setExporting(null);
     if (!result.ok) return notify("error", describeError(result.error));

@@ -6,7 +6,7 @@ import { checkDatasetName, suggestDatasetName } from "@/lib/datasets/name";
 import type { Progress, RunSummary } from "@/lib/engine/api";
 import { getEngine, newTaskId, progress } from "@/lib/engine/client";
 import { formatCount, plural } from "@/lib/format";
-import { describeProgress } from "@/lib/progress";
+import { describeProgress, progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { StagedFile } from "@/lib/staging/db";
@@ -43,7 +43,7 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
       recipe,
       name,
       taskId,
-      progress((p) => setRunning({ taskId, progress: p, startedAt })),
+      progress((p) => setRunning(progressOf(taskId, p))),
     );
     setRunning(null);
     if (!result.ok) return notify("error", describeError(result.error));
