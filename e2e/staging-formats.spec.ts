@@ -129,6 +129,7 @@ test("duplicates are flagged; files are deleted one by one or all at once; the a
   await expect(stagingArea(page).getByText("No files staged yet.")).toBeVisible();
 
   await page.getByText("Audit log", { exact: true }).click();
+  await expect(page.getByRole("list", { name: "Audit events" }).getByRole("listitem").first()).toContainText("delete-file");
   const pending = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export audit log as NDJSON" }).click();
   const events = (await readFile((await (await pending).path())!, "utf8")).trimEnd().split("\n").map((l) => JSON.parse(l));

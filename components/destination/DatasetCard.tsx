@@ -6,7 +6,7 @@ import type { Manifest } from "@/lib/datasets/manifest";
 import type { DatasetSummary, ExportFormat, VersionDiff } from "@/lib/engine/api";
 import { getEngine, newTaskId, progress } from "@/lib/engine/client";
 import { deliver } from "@/lib/download";
-import { formatBytes, formatCount, plural } from "@/lib/format";
+import { formatBytes, formatCount, formatDateTime, plural } from "@/lib/format";
 import { progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { Notify } from "../notices";
@@ -66,7 +66,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
       <p className="font-medium">{name}</p>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         v{latest.version} · {plural(latest.rows.promoted, "row")} · {plural(versions.length, "version")} · {formatBytes(bytes)} ·{" "}
-        {new Date(latest.createdAt).toLocaleString()}
+        {formatDateTime(latest.createdAt)}
       </p>
       <div className="flex flex-wrap gap-2">
         {FORMATS.map(({ format, label }) => (
@@ -83,7 +83,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
             <li key={m.version} aria-label={`${name} v${m.version}`} className="rounded bg-slate-50 p-1 text-xs dark:bg-slate-900">
               <p>
                 v{m.version} · {plural(m.rows.promoted, "row")} promoted of {formatCount(m.rows.in)} in, {formatCount(m.rows.rejected)} rejected ·{" "}
-                {new Date(m.createdAt).toLocaleString()} · from {m.sources.map((s) => `${s.name} (sha256 ${s.sha256.slice(0, 12)})`).join(", ")}
+                {formatDateTime(m.createdAt)} · from {m.sources.map((s) => `${s.name} (sha256 ${s.sha256.slice(0, 12)})`).join(", ")}
               </p>
               <div className="mt-1 flex flex-wrap gap-2">
                 <button type="button" className={button} onClick={() => onOpen(m.version)}>

@@ -1,15 +1,17 @@
 "use client";
 
 import { useLiveQuery } from "dexie-react-hooks";
+import { useState } from "react";
 import { saveBlob } from "@/lib/download";
+import { formatTime } from "@/lib/format";
 import { auditNdjson } from "@/lib/staging/audit";
 import { stagingDb } from "@/lib/staging/store";
 
 /** The append-only audit log: the latest events, and all of them as NDJSON. */
 export function AuditLog() {
-  const latest = useLiveQuery(() => stagingDb().audit.orderBy("seq").reverse().limit(100).toArray(), []);
+  const [open, setOpen] = useState(false);
   return (
-    <details className="text-xs">
+    <details className="text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer font-semibold">Audit log</summary>
       <button
         type="button"
@@ -23,15 +25,23 @@ export function AuditLog() {
       >
         Export audit log as NDJSON
       </button>
-      <ol aria-label="Audit events" className="max-h-64 space-y-0.5 overflow-auto">
-        {latest?.map((e) => (
-          <li key={e.seq}>
-            <time dateTime={e.at}>{new Date(e.at).toLocaleTimeString()}</time> {e.kind} {e.file ?? ""}
-            {e.dataset ? ` ${e.dataset} v${e.version}` : ""}
-            {e.counts ? ` (${Object.entries(e.counts).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}
-          </li>
-        ))}
-      </ol>
+      {/* Every step of every file adds events: closed, the log neither reads nor renders them. */}
+      {open && <LatestEvents />}
     </details>
+  );
+}
+
+function LatestEvents() {
+  const latest = useLiveQuery(() => stagingDb().audit.orderBy("seq").reverse().limit(100).toArray(), []);
+  return (
+    <ol aria-label="Audit events" className="max-h-64 space-y-0.5 overflow-auto">
+      {latest?.map((e) => (
+        <li key={e.seq}>
+          <time dateTime={e.at}>{formatTime(e.at)}</time> {e.kind} {e.file ?? ""}
+          {e.dataset ? ` ${e.dataset} v${e.version}` : ""}
+          {e.counts ? ` (${Object.entries(e.counts).map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}
+        </li>
+      ))}
+    </ol>
   );
 }
