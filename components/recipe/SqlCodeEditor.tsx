@@ -5,6 +5,7 @@ import { Compartment, EditorState } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
+import { whenIdle } from "@/lib/idle";
 
 interface Props {
   label: string;
@@ -26,24 +27,39 @@ export function SqlCodeEditor({ label, value, schema, defaultTable, invalid, onC
   const attributes = useRef(new Compartment());
   const callbacks = useRef({ onChange, onRun });
   callbacks.current = { onChange, onRun };
+  const latest = useRef({ value, schema, defaultTable, label, invalid });
+  latest.current = { value, schema, defaultTable, label, invalid };
+  // Callers build `schema` afresh on each render: the SQL language is rebuilt only for a new set of names.
+  const schemaKey = JSON.stringify(schema);
+  const configured = useRef("");
 
   useEffect(() => {
-    view.current = new EditorView({
-      parent: host.current!,
-      state: EditorState.create({
-        doc: value,
-        extensions: [
-          keymap.of([{ key: "Mod-Enter", run: () => (callbacks.current.onRun(), true) }]),
-          basicSetup,
-          language.current.of(sql({ dialect: PostgreSQL, schema, defaultTable })),
-          attributes.current.of(EditorView.contentAttributes.of({ "aria-label": label, "aria-invalid": String(invalid) })),
-          EditorView.updateListener.of((u) => u.docChanged && callbacks.current.onChange(u.state.doc.toString())),
-          EditorView.theme({ "&": { fontSize: "13px" }, ".cm-content": { minHeight: "5rem" } }),
-        ],
-      }),
+    // Building the editor takes tens of milliseconds: it gets a task of its own once the browser is
+    // idle, instead of lengthening the task that mounts the whole workspace.
+    const cancel = whenIdle(() => {
+      const { value, schema, defaultTable, label, invalid } = latest.current;
+      view.current = new EditorView({
+        parent: host.current!,
+        state: EditorState.create({
+          doc: value,
+          extensions: [
+            keymap.of([{ key: "Mod-Enter", run: () => (callbacks.current.onRun(), true) }]),
+            basicSetup,
+            language.current.of(sql({ dialect: PostgreSQL, schema, defaultTable })),
+            attributes.current.of(EditorView.contentAttributes.of({ "aria-label": label, "aria-invalid": String(invalid) })),
+            EditorView.updateListener.of((u) => u.docChanged && callbacks.current.onChange(u.state.doc.toString())),
+            EditorView.theme({ "&": { fontSize: "13px" }, ".cm-content": { minHeight: "5rem" } }),
+          ],
+        }),
+      });
+      configured.current = `${JSON.stringify(schema)}\n${defaultTable}`;
     });
-    return () => view.current?.destroy();
-  }, []); // Created once: value, schema and label reach it through the effects below.
+    return () => {
+      cancel();
+      view.current?.destroy();
+      view.current = null;
+    };
+  }, []); // Created once: later values, names and labels reach it through the effects below.
 
   useEffect(() => {
     const v = view.current;
@@ -51,13 +67,17 @@ export function SqlCodeEditor({ label, value, schema, defaultTable, invalid, onC
   }, [value]);
 
   useEffect(() => {
-    view.current?.dispatch({
-      effects: [
-        language.current.reconfigure(sql({ dialect: PostgreSQL, schema, defaultTable })),
-        attributes.current.reconfigure(EditorView.contentAttributes.of({ "aria-label": label, "aria-invalid": String(invalid) })),
-      ],
-    });
-  }, [schema, defaultTable, label, invalid]);
+    const key = `${schemaKey}\n${defaultTable}`;
+    if (!view.current || configured.current === key) return;
+    configured.current = key;
+    view.current.dispatch({ effects: language.current.reconfigure(sql({ dialect: PostgreSQL, schema, defaultTable })) });
+  }, [schemaKey, defaultTable]);
 
-  return <div ref={host} className="overflow-hidden rounded border border-slate-300 bg-white text-slate-900 dark:border-slate-700" />;
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: attributes.current.reconfigure(EditorView.contentAttributes.of({ "aria-label": label, "aria-invalid": String(invalid) })),
+    });
+  }, [label, invalid]);
+
+  return <div ref={host} className="min-h-20 overflow-hidden rounded border border-slate-300 bg-white text-slate-900 dark:border-slate-700" />;
 }
