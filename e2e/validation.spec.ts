@@ -89,3 +89,25 @@ test("column profiles show the right counts and suggest rules the user can accep
   await expect(page.getByRole("listitem", { name: "Profile of email" })).toContainText("Empty0 (0%)");
   await expect(page.getByRole("listitem", { name: "Profile of id" })).toContainText("Distinct4");
 });
+
+test("a wide file shows its first 60 column profiles and 12 suggested rules, and all of them on request", async ({ page }) => {
+  const columns = Array.from({ length: 100 }, (_, c) => `c${c}`);
+  const rows = [1, 2, 3].map((r) => columns.map((_, c) => String(c * 10 + r)).join(","));
+  await openApp(page);
+  await addFiles(page, [{ name: "wide.csv", content: [columns.join(","), ...rows, ""].join("\n") }]);
+  await expectCounts(page, "3 rows in");
+
+  const cards = page.getByRole("listitem", { name: /^Profile of c\d+$/ });
+  await expect(cards).toHaveCount(60);
+  await page.getByRole("button", { name: "Show all 100 column profiles" }).click();
+  await expect(cards).toHaveCount(100);
+  await expect(page.getByRole("listitem", { name: "Profile of c99" })).toContainText("Min – max991 – 993");
+
+  // Each column suggests required, unique and a range.
+  const suggestions = page.getByRole("button", { name: /^Add rule: / });
+  await expect(suggestions).toHaveCount(12);
+  await page.getByRole("button", { name: "Show all 300 suggested rules" }).click();
+  await expect(suggestions).toHaveCount(300);
+  await page.getByRole("button", { name: "Show fewer of the 300 suggested rules" }).click();
+  await expect(suggestions).toHaveCount(12);
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useMemo, useState } from "react";
 import type { SourceRef } from "@/lib/engine/api";
 import { getEngine } from "@/lib/engine/client";
 import { formatCount } from "@/lib/format";
@@ -19,11 +19,20 @@ interface Props {
   setRecipe: (recipe: Recipe) => void;
 }
 
+/**
+ * How many column cards and suggested rules show before "Show all": a 2,000-column file made 100,000
+ * nodes of cards and 4,000 suggestions, and every render of them held the main thread for a second.
+ */
+const CARDS_SHOWN = 60;
+const SUGGESTIONS_SHOWN = 12;
+
 /** Column profiles of the staged data (with the rules they suggest) or of the final data. */
 export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
   const [profiles, setProfiles] = useState<ColumnProfile[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [ofFinal, setOfFinal] = useState(false);
+  const [allCards, setAllCards] = useState(false);
+  const [allSuggestions, setAllSuggestions] = useState(false);
   const showingFinal = ofFinal && final !== null;
   const source = showingFinal ? final : staged;
   const key = JSON.stringify(source);
@@ -45,15 +54,19 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
       .then(async (summary) => {
         if (!live) return;
         if (!summary.ok) return setError(describeError(summary.error));
-        setProfiles(summary.value);
+        // Profiles render as transitions: a wide table's cards are many nodes.
+        startTransition(() => setProfiles(summary.value));
         const full = await getEngine().profile(src, "full");
-        if (live) full.ok ? setProfiles(full.value) : setError(describeError(full.error));
+        if (live) full.ok ? startTransition(() => setProfiles(full.value)) : setError(describeError(full.error));
       });
     return () => void (live = false);
   }, [key, epoch, attempt]);
 
-  const existing = new Set(recipe.rules.map((r) => ruleMessage(r)));
-  const suggestions = profiles && !showingFinal ? suggestRules(profiles, () => crypto.randomUUID().slice(0, 8)).filter((s) => !existing.has(ruleMessage(s.rule))) : [];
+  const suggestions = useMemo(() => {
+    if (!profiles || showingFinal) return [];
+    const existing = new Set(recipe.rules.map((r) => ruleMessage(r)));
+    return suggestRules(profiles, () => crypto.randomUUID().slice(0, 8)).filter((s) => !existing.has(ruleMessage(s.rule)));
+  }, [profiles, showingFinal, recipe.rules]);
 
   return (
     <section aria-labelledby="profile-heading" className="space-y-2">
@@ -83,7 +96,7 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
       {!profiles && !error && <p className="text-xs">Profiling the columns…</p>}
       {profiles && (
         <ul className="grid gap-2 sm:grid-cols-2 2xl:grid-cols-3">
-          {profiles.map((p) => (
+          {(allCards ? profiles : profiles.slice(0, CARDS_SHOWN)).map((p) => (
             <li key={p.name} aria-label={`Profile of ${p.name}`} className="rounded border border-slate-200 p-2 text-xs dark:border-slate-800">
               <p className="font-semibold">
                 {p.name} <span className="font-normal text-slate-600 dark:text-slate-400">{p.type}</span>
@@ -114,12 +127,16 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
           ))}
         </ul>
       )}
+      {profiles && profiles.length > CARDS_SHOWN && (
+        <ShowAll shown={allCards} toggle={() => setAllCards(!allCards)} what={`${formatCount(profiles.length)} column profiles`} />
+      )}
       {suggestions.length > 0 && (
         <div className="space-y-1">
           <h4 className="text-xs font-semibold">Suggested rules</h4>
           <ul className="space-y-1 text-xs">
-            {suggestions.map((s) => (
-              <li key={s.rule.id} className="flex flex-wrap items-center gap-2">
+            {(allSuggestions ? suggestions : suggestions.slice(0, SUGGESTIONS_SHOWN)).map((s) => (
+              // Keyed by what the rule says: its id is new each time the suggestions are worked out.
+              <li key={ruleMessage(s.rule)} className="flex flex-wrap items-center gap-2">
                 <span>
                   {ruleMessage(s.rule)} <span className="text-slate-600 dark:text-slate-400">({s.why})</span>
                 </span>
@@ -133,9 +150,20 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
               </li>
             ))}
           </ul>
+          {suggestions.length > SUGGESTIONS_SHOWN && (
+            <ShowAll shown={allSuggestions} toggle={() => setAllSuggestions(!allSuggestions)} what={`${formatCount(suggestions.length)} suggested rules`} />
+          )}
         </div>
       )}
     </section>
+  );
+}
+
+function ShowAll({ shown, toggle, what }: { shown: boolean; toggle: () => void; what: string }) {
+  return (
+    <button type="button" className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2" aria-expanded={shown} onClick={toggle}>
+      {shown ? `Show fewer of the ${what}` : `Show all ${what}`}
+    </button>
   );
 }
 

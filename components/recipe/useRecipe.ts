@@ -1,7 +1,7 @@
 "use client";
 
 import { useLiveQuery } from "dexie-react-hooks";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { Progress, RunSummary } from "@/lib/engine/api";
 import { getEngine, newTaskId, progress } from "@/lib/engine/client";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
@@ -62,7 +62,8 @@ export function useRecipeRun(
         if (result.ok) {
           lastSummary.current = result.value;
           lastMs.current = performance.now() - running.startedAt;
-          setRun({ kind: "done", summary: result.value });
+          // A run's results mount the final grid and fill every editor: rendered as a transition, in slices.
+          startTransition(() => setRun({ kind: "done", summary: result.value }));
         } else setRun({ kind: "failed", error: result.error, last: lastSummary.current });
       });
   }, [fileId, key, epoch, readCount, attempt]);
