@@ -27,10 +27,21 @@ export async function runFlow({ fileUrl, fileName, rules, transform }) {
   const engine = window.stages.engine;
   let longest = 0;
   new PerformanceObserver((list) => list.getEntries().forEach((e) => (longest = Math.max(longest, e.duration)))).observe({ type: "longtask", buffered: false });
+  // What held the main thread: the longest animation frame over 50 ms in the step, by its longest script.
+  let frame = null;
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => {
+      if (frame && frame.ms >= e.duration) return;
+      const script = [...e.scripts].sort((a, b) => b.duration - a.duration)[0];
+      const source = script ? `${script.invoker}${script.sourceFunctionName ? ` ${script.sourceFunctionName}` : ""} (${script.sourceURL.split("/").pop() || "inline"})` : "rendering";
+      frame = { ms: Math.round(e.duration), script: source, scriptMs: Math.round(script?.duration ?? 0), forcedLayoutMs: Math.round(script?.forcedStyleAndLayoutDuration ?? 0) };
+    }),
+  ).observe({ type: "long-animation-frame", buffered: false });
   const file = new File([await (await fetch(fileUrl)).blob()], fileName, { type: "text/csv" });
   const steps = {};
   const step = async (name, work) => {
     longest = 0;
+    frame = null;
     let t0 = performance.now();
     let result = await work();
     let restarted = false;
@@ -40,12 +51,13 @@ export async function runFlow({ fileUrl, fileName, rules, transform }) {
       restarted = true;
       await new Promise((r) => setTimeout(r, 1000));
       longest = 0;
+      frame = null;
       t0 = performance.now();
       result = await work();
     }
     await new Promise((r) => setTimeout(r, 60));
     if (result && result.ok === false) throw new Error(`${name}: ${result.error.message}`);
-    steps[name] = { seconds: (performance.now() - t0 - 60) / 1000, longTaskMs: longest, restarted };
+    steps[name] = { seconds: (performance.now() - t0 - 60) / 1000, longTaskMs: longest, longFrame: frame, restarted };
     console.log(`bench: ${name}: ${steps[name].seconds.toFixed(2)} s${restarted ? " (after an engine restart)" : ""}`);
     return result;
   };

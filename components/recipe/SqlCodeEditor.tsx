@@ -34,12 +34,12 @@ export function SqlCodeEditor({ label, value, schema, defaultTable, invalid, onC
   const configured = useRef("");
 
   useEffect(() => {
-    // Building the editor takes tens of milliseconds: it gets a task of its own once the browser is
-    // idle, instead of lengthening the task that mounts the whole workspace.
-    const cancel = whenIdle(() => {
+    // Building the editor takes tens of milliseconds, most of it laying out the page around it: it is
+    // built off the page in one idle task and put on it in another, rather than in the task that
+    // mounts the whole workspace.
+    let cancel = whenIdle(() => {
       const { value, schema, defaultTable, label, invalid } = latest.current;
-      view.current = new EditorView({
-        parent: host.current!,
+      const built = new EditorView({
         state: EditorState.create({
           doc: value,
           extensions: [
@@ -52,7 +52,9 @@ export function SqlCodeEditor({ label, value, schema, defaultTable, invalid, onC
           ],
         }),
       });
+      view.current = built;
       configured.current = `${JSON.stringify(schema)}\n${defaultTable}`;
+      cancel = whenIdle(() => host.current?.appendChild(built.dom));
     });
     return () => {
       cancel();
