@@ -1,6 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { deflateSync, strToU8 } from "fflate";
@@ -112,7 +111,9 @@ test("Export as SQL writes a DuckDB script whose output equals what the browser 
   await page.getByRole("button", { name: "Export as SQL" }).click();
   const script = await readFile((await (await scriptDownload).path())!, "utf8");
 
-  const dir = await mkdtemp(join(tmpdir(), "stages-sql-"));
+  // Playwright's own output folder for this test: cleared before each run, not left in /tmp.
+  const dir = test.info().outputPath("export-sql");
+  await mkdir(dir, { recursive: true });
   await writeFile(join(dir, "sales.csv"), SALES);
   const local = script.replaceAll("'sales.csv'", `'${join(dir, "sales.csv")}'`).replaceAll("'sales-", `'${join(dir, "sales-")}`);
   const conn = await (await DuckDBInstance.create(":memory:")).connect();

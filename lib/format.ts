@@ -11,19 +11,24 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${UNITS[unit]}`;
 }
 
-// One formatter each: `toLocaleString` builds a new one on every call, which showed up in render profiles.
-const COUNT = new Intl.NumberFormat("en-US");
+// One formatter each, made on first use: `toLocaleString` builds a new one on every call, which showed
+// up in render profiles, and making them while the page loads delayed the engine's start.
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
 const TIME_PARTS = { hour: "numeric", minute: "numeric", second: "numeric" } as const;
-const TIME = new Intl.DateTimeFormat(undefined, TIME_PARTS);
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "numeric", day: "numeric", ...TIME_PARTS });
+const count = once(() => new Intl.NumberFormat("en-US"));
+const time = once(() => new Intl.DateTimeFormat(undefined, TIME_PARTS));
+const dateTime = once(() => new Intl.DateTimeFormat(undefined, { year: "numeric", month: "numeric", day: "numeric", ...TIME_PARTS }));
 
-export const formatCount = (n: number): string => COUNT.format(n);
+export const formatCount = (n: number): string => count().format(n);
 
 /** A moment's time of day in the user's locale: "10:15:30 AM". */
-export const formatTime = (at: string | number): string => TIME.format(new Date(at));
+export const formatTime = (at: string | number): string => time().format(new Date(at));
 
 /** A moment in the user's locale: "11/26/2026, 10:15:30 AM". */
-export const formatDateTime = (at: string | number): string => DATE_TIME.format(new Date(at));
+export const formatDateTime = (at: string | number): string => dateTime().format(new Date(at));
 
 export const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
 
