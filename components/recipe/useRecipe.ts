@@ -4,19 +4,26 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { Progress, RunSummary } from "@/lib/engine/api";
 import { getEngine, newTaskId, progress } from "@/lib/engine/client";
+import { latestRecipe, type Written } from "@/lib/recipe/draft";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
 import { useEngineEpoch, useOutOfMemoryRestart } from "../useEngineEpoch";
 import { stagingDb } from "@/lib/staging/store";
 
-/** The recipe being edited for a staged file, saved as a draft on every change. */
+/** The recipe being edited for a staged file, saved as a draft on every change and shown at once. */
 export function useRecipe(fileId: string): [Recipe | undefined, (recipe: Recipe) => void] {
   const draft = useLiveQuery(async () => (await stagingDb().drafts.get(fileId)) ?? null, [fileId]);
+  const [edit, setEdit] = useState<(Written & { fileId: string }) | null>(null);
   const setRecipe = useCallback(
-    (recipe: Recipe) => void stagingDb().drafts.put({ fileId, recipe, updatedAt: Date.now() }),
+    (recipe: Recipe) => {
+      const updatedAt = Date.now();
+      setEdit({ fileId, recipe, updatedAt });
+      void stagingDb().drafts.put({ fileId, recipe, updatedAt });
+    },
     [fileId],
   );
-  return [draft === undefined ? undefined : (draft?.recipe ?? emptyRecipe()), setRecipe];
+  if (draft === undefined) return [undefined, setRecipe];
+  return [latestRecipe(edit?.fileId === fileId ? edit : null, draft) ?? emptyRecipe(), setRecipe];
 }
 
 export type RunState =
