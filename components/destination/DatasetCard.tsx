@@ -6,7 +6,7 @@ import type { Manifest } from "@/lib/datasets/manifest";
 import type { DatasetSummary, ExportFormat, VersionDiff } from "@/lib/engine/api";
 import { getEngine, newTaskId, progress } from "@/lib/engine/client";
 import { deliver } from "@/lib/download";
-import { formatBytes, formatCount, formatDateTime, plural } from "@/lib/format";
+import { formatBytes, formatCount, formatDateTime, plural, shortHash } from "@/lib/format";
 import { progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { Notify } from "../notices";
@@ -83,7 +83,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
             <li key={m.version} aria-label={`${name} v${m.version}`} className="rounded bg-slate-50 p-1 text-xs dark:bg-slate-900">
               <p>
                 v{m.version} · {plural(m.rows.promoted, "row")} promoted of {formatCount(m.rows.in)} in, {formatCount(m.rows.rejected)} rejected ·{" "}
-                {formatDateTime(m.createdAt)} · from {m.sources.map((s) => `${s.name} (sha256 ${s.sha256.slice(0, 12)})`).join(", ")}
+                {formatDateTime(m.createdAt)} · from {m.sources.map((s) => `${s.name} (sha256 ${shortHash(s.sha256)})`).join(", ")}
               </p>
               <div className="mt-1 flex flex-wrap gap-2">
                 <button type="button" className={button} onClick={() => onOpen(m.version)}>
