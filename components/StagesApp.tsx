@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import type { HeadPreview, Progress } from "@/lib/engine/api";
 import { callback, getEngine, newTaskId, onEngineRestart, progress } from "@/lib/engine/client";
 import { plural } from "@/lib/format";
-import { describeProgress, progressOf } from "@/lib/progress";
+import { describeProgress, patchShownTask, progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/db";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
@@ -65,7 +65,7 @@ export function StagesApp() {
         file,
         taskId,
         progress((p) => setAdding(progressOf(taskId, p))),
-        callback((preview: HeadPreview) => setAdding((a) => (a?.taskId === taskId ? { ...a, preview } : a))),
+        callback((preview: HeadPreview) => setAdding(patchShownTask(taskId, { preview }))),
       );
       if (!result.ok) notify("error", describeError(result.error));
       else {

@@ -33,10 +33,14 @@ export function formatDuration(seconds: number): string {
 }
 
 /**
- * A state updater that puts `progress` on the task `taskId`, if that task is still the one shown.
- * Progress crosses from the worker on its own message port, so an update can arrive after its
- * call has returned: without this check it would bring a finished task's status back for good.
+ * A state updater that merges `patch` into the task `taskId`, if that task is still the one shown.
+ * Callbacks cross from the worker on their own message ports, so one can arrive after its call has
+ * returned: without this check it would bring a finished task's status back for good.
  */
-export function progressOf<T extends { taskId: string; progress: Progress | null }>(taskId: string, progress: Progress) {
-  return (shown: T | null): T | null => (shown?.taskId === taskId ? { ...shown, progress } : shown);
+export function patchShownTask<P extends object>(taskId: string, patch: P) {
+  return <T extends { taskId: string } & Partial<Record<keyof P, unknown>>>(shown: T | null): T | null =>
+    shown?.taskId === taskId ? { ...shown, ...patch } : shown;
 }
+
+/** `patchShownTask` for a progress update. */
+export const progressOf = (taskId: string, progress: Progress) => patchShownTask(taskId, { progress });

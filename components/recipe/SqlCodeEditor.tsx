@@ -25,10 +25,9 @@ export function SqlCodeEditor({ label, value, schema, defaultTable, invalid, onC
   const view = useRef<EditorView | null>(null);
   const language = useRef(new Compartment());
   const attributes = useRef(new Compartment());
-  const callbacks = useRef({ onChange, onRun });
-  callbacks.current = { onChange, onRun };
-  const latest = useRef({ value, schema, defaultTable, label, invalid });
-  latest.current = { value, schema, defaultTable, label, invalid };
+  // The latest props, for the editor built later and for its callbacks.
+  const latest = useRef({ value, schema, defaultTable, label, invalid, onChange, onRun });
+  latest.current = { value, schema, defaultTable, label, invalid, onChange, onRun };
   // Callers build `schema` afresh on each render: the SQL language is rebuilt only for a new set of names.
   const schemaKey = JSON.stringify(schema);
   const configured = useRef("");
@@ -43,11 +42,11 @@ export function SqlCodeEditor({ label, value, schema, defaultTable, invalid, onC
         state: EditorState.create({
           doc: value,
           extensions: [
-            keymap.of([{ key: "Mod-Enter", run: () => (callbacks.current.onRun(), true) }]),
+            keymap.of([{ key: "Mod-Enter", run: () => (latest.current.onRun(), true) }]),
             basicSetup,
             language.current.of(sql({ dialect: PostgreSQL, schema, defaultTable })),
             attributes.current.of(EditorView.contentAttributes.of({ "aria-label": label, "aria-invalid": String(invalid) })),
-            EditorView.updateListener.of((u) => u.docChanged && callbacks.current.onChange(u.state.doc.toString())),
+            EditorView.updateListener.of((u) => u.docChanged && latest.current.onChange(u.state.doc.toString())),
             EditorView.theme({ "&": { fontSize: "13px" }, ".cm-content": { minHeight: "5rem" } }),
           ],
         }),
