@@ -16,13 +16,26 @@ export const parseOptionsSchema = z.object({
   quote: z.string().max(1).optional(),
   escape: z.string().max(1).optional(),
   header: z.boolean().optional(),
+  /** Lines above the header: a title, metadata, comments. */
   skip: z.number().int().nonnegative().optional(),
+  /** 2 when a line of units or descriptions follows the column names. */
+  headerLines: z.number().int().min(1).max(2).optional(),
+  /** Lines at the end that are notes or a second table, not rows. */
+  notes: z.number().int().nonnegative().optional(),
+  /** Lines starting with this character are comments. */
+  comment: z.string().max(1).optional(),
+  /** Spaces around every delimiter are padding, not data. */
+  trimSpaces: z.boolean().optional(),
+  /** Every line ends in a delimiter: the empty last column is not data. */
+  trailingDelimiter: z.boolean().optional(),
+  /** Set-aside lines the user rewrote, by line number in the file, read in their place. */
+  edits: z.array(z.object({ line: z.number().int().positive(), text: z.string().max(1_000_000) })).max(10_000).default([]),
   /** A strptime format for DATE columns, e.g. %d/%m/%Y; unset, DuckDB's sniffer decides. */
   dateFormat: z.string().max(40).optional(),
   /** Column name → DuckDB type, overriding what was inferred. */
   types: z.record(z.string(), z.string()).default({}),
-  /** CSV lines that do not parse: stop with an error, or skip them (counted and kept). */
-  badLines: z.enum(["stop", "skip"]).default("stop"),
+  /** CSV lines that do not fit: set aside (counted, shown and kept) and the rest staged, or stop with an error. */
+  badLines: z.enum(["stop", "skip"]).default("skip"),
   /** false reads structurally irregular CSV (mixed line endings) leniently. */
   strict: z.boolean().default(true),
   sheet: z.string().optional(),
@@ -66,6 +79,7 @@ export function readCsvSql(path: string, options: ParseOptions, rejectsTable?: s
   if (options.escape !== undefined) args.push(`escape = ${literal(options.escape)}`);
   if (options.header !== undefined) args.push(`header = ${options.header}`);
   if (options.skip !== undefined) args.push(`skip = ${options.skip}`);
+  if (options.comment) args.push(`comment = ${literal(options.comment)}`);
   if (options.gzip) args.push(`compression = 'gzip'`);
   // DuckDB's default limit is 2 MB a line; a field of several megabytes is still data.
   args.push(`max_line_size = ${MAX_LINE_BYTES}`, `buffer_size = ${2 * MAX_LINE_BYTES}`);

@@ -1,0 +1,36 @@
+/**
+ * Where every line of a staged CSV file went. The lines of the file equal
+ * the lines above the table, the header, the notes below it, blank lines,
+ * the lines of the rows staged (a quoted value may span lines) and the lines
+ * set aside; `balanced` says whether the two sides agree.
+ */
+export interface LineAccount {
+  total: number;
+  preamble: number;
+  header: number;
+  notes: number;
+  blank: number;
+  setAside: number;
+  /** Lines read as rows: rows plus the line ends inside quoted values. */
+  rowLines: number;
+  rows: number;
+  repaired: number;
+  balanced: boolean;
+}
+
+export function accountLines(input: Omit<LineAccount, "balanced">): LineAccount {
+  const { total, preamble, header, notes, blank, setAside, rowLines } = input;
+  return { ...input, balanced: total === preamble + header + notes + blank + setAside + rowLines };
+}
+
+export function describeAccount(a: LineAccount): string {
+  const parts = [
+    `${a.rowLines} in ${a.rows} rows`,
+    a.header ? `${a.header} header` : "",
+    a.preamble ? `${a.preamble} above the table` : "",
+    a.notes ? `${a.notes} below it` : "",
+    a.blank ? `${a.blank} blank` : "",
+    a.setAside ? `${a.setAside} set aside` : "",
+  ].filter(Boolean);
+  return `${a.total} lines = ${parts.join(" + ")}${a.balanced ? "" : " (does not add up)"}`;
+}

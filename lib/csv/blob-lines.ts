@@ -1,0 +1,81 @@
+import { LineCounter, type LineCount } from "./lines";
+
+/**
+ * Line arithmetic over a Blob of text, streamed (never held whole): how many
+ * lines it has, which line a byte position falls on, and where given lines
+ * start and end. Line ends are LF, CRLF or a lone CR.
+ */
+export async function countLines(blob: Blob): Promise<LineCount> {
+  const counter = new LineCounter();
+  const reader = blob.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    counter.update(value);
+  }
+  return counter.result();
+}
+
+/** Walk the line starts of a blob in order, calling `visit(lineIndex, byteOffset)`; stop when it returns false. */
+async function walkLineStarts(blob: Blob, visit: (line: number, at: number) => boolean): Promise<void> {
+  const reader = blob.stream().getReader();
+  let line = 0;
+  let offset = 0;
+  let afterCr = false;
+  if (!visit(0, 0)) return void reader.cancel();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    for (let i = 0; i < value.length; i++) {
+      const b = value[i]!;
+      if (b === 0x0a && afterCr) {
+        afterCr = false;
+        if (!visit(line, offset + i + 1)) return void reader.cancel();
+        continue;
+      }
+      afterCr = b === 0x0d;
+      if (b === 0x0a || b === 0x0d) {
+        line++;
+        // A CR may be followed by LF: its line starts after the LF, revisited above.
+        if (!visit(line, offset + i + 1)) return void reader.cancel();
+      }
+    }
+    offset += value.length;
+  }
+}
+
+/** The 0-based line of each byte position (each the start of a line, as DuckDB reports them). */
+export async function linesAt(blob: Blob, positions: readonly number[]): Promise<Map<number, number>> {
+  const wanted = [...new Set(positions)].sort((a, b) => a - b);
+  const found = new Map<number, number>();
+  let next = 0;
+  await walkLineStarts(blob, (line, at) => {
+    while (next < wanted.length && wanted[next]! <= at) found.set(wanted[next++]!, wanted[next - 1] === at ? line : line - 1);
+    return next < wanted.length;
+  });
+  for (; next < wanted.length; next++) found.set(wanted[next]!, -1);
+  return found;
+}
+
+/** Byte ranges [start, end) of the given 0-based lines, end before the line end. */
+export async function lineRanges(blob: Blob, lines: readonly number[]): Promise<Map<number, { start: number; end: number }>> {
+  const wanted = new Set(lines);
+  const last = Math.max(-1, ...lines);
+  const starts = new Map<number, number>();
+  await walkLineStarts(blob, (line, at) => {
+    starts.set(line, at);
+    return line <= last;
+  });
+  const ranges = new Map<number, { start: number; end: number }>();
+  const bytes = async (from: number, to: number) => new Uint8Array(await blob.slice(from, to).arrayBuffer());
+  for (const line of wanted) {
+    const start = starts.get(line);
+    if (start === undefined) continue;
+    const nextStart = starts.get(line + 1) ?? blob.size;
+    const tail = await bytes(Math.max(start, nextStart - 2), nextStart);
+    let end = nextStart;
+    for (let i = tail.length - 1; i >= 0 && (tail[i] === 0x0a || tail[i] === 0x0d) && end > start; i--) end--;
+    ranges.set(line, { start, end });
+  }
+  return ranges;
+}

@@ -1,0 +1,40 @@
+import { records, type Dialect } from "./records";
+
+/**
+ * The delimiter, quote and escape of CSV text, chosen by how consistent the
+ * rows they give are (the idea of CleverCSV's pattern score): many rows of
+ * the same width, wider being better, few distinct widths. A file with a
+ * title line or a broken row still scores by its table.
+ */
+const DELIMITERS = [",", ";", "\t", "|"];
+const CANDIDATES: Dialect[] = DELIMITERS.flatMap((delimiter) => [
+  { delimiter, quote: '"', escape: '"' },
+  { delimiter, quote: '"', escape: "\\" },
+  { delimiter, quote: "'", escape: "'" },
+]);
+
+export function consistency(widths: readonly number[]): number {
+  if (widths.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let score = 0;
+  for (const [w, n] of counts) score += (n * (w - 1)) / w;
+  return score / counts.size;
+}
+
+export function detectDialect(lines: readonly string[], given: Partial<Dialect> = {}): Dialect {
+  const sample = lines.filter((l) => l.trim() !== "").slice(0, 500);
+  let best: { d: Dialect; score: number } | null = null;
+  for (const candidate of CANDIDATES) {
+    const d = { ...candidate, ...given };
+    if (given.quote !== undefined && given.escape === undefined) d.escape = d.quote;
+    const recs = records(sample, d, 20);
+    const opened = recs.filter((r) => r.open).length;
+    // A quote that never closes counts against the dialect; so does an escape the text never uses.
+    let score = consistency(recs.map((r) => r.fields.length)) * (1 - opened / Math.max(1, recs.length));
+    if (d.escape !== d.quote && !sample.some((l) => l.includes(d.escape + d.quote))) score *= 0.5;
+    if (d.quote === "'" && !sample.some((l) => l.includes(d.delimiter + "'"))) score *= 0.5;
+    if (!best || score > best.score * 1.0001) best = { d, score };
+  }
+  return best?.d ?? { delimiter: ",", quote: '"', escape: '"', ...given };
+}

@@ -1,0 +1,145 @@
+import { detectDialect } from "./dialect";
+import { records, splitFields, type Dialect, type LineRecord } from "./records";
+import { fits, learnShapes, type ColumnShapes } from "./shapes";
+
+/**
+ * Where the table is in a CSV file: lines of title or metadata above the
+ * header, a header of one or two lines (or none), notes or a second table
+ * below the rows, a delimiter trailing every line, spaces padding every
+ * delimiter. Read from the file's first and last lines (DuckDB's sniffer
+ * looks only at the top, and gives up on a title line).
+ */
+export interface Layout {
+  dialect: Dialect;
+  /** Lines above the header (title, metadata, comments, blanks). */
+  preamble: number;
+  header: boolean;
+  /** 2 when a line of units or descriptions follows the column names. */
+  headerLines: 1 | 2;
+  /** Column names as the file has them (empty when there is no header). */
+  names: string[];
+  width: number;
+  /** Lines at the end that are not rows: notes, or a second table. */
+  notes: number;
+  secondTable: { lines: number; width: number } | null;
+  comment: string | null;
+  /** Every line, the header too, ends in a delimiter: the empty last column is dropped. */
+  trailingDelimiter: boolean;
+  trimSpaces: boolean;
+  shapes: ColumnShapes[];
+}
+
+export interface LayoutSample {
+  /** The file's first lines, without their line ends. */
+  head: readonly string[];
+  /** The file's last whole lines (the same lines as head when head holds the whole file). */
+  tail: readonly string[];
+  /** head holds the whole file (and tail is the same lines). */
+  whole: boolean;
+}
+
+const isBlank = (line: string) => line.trim() === "";
+const allEmpty = (fields: readonly string[]) => fields.every((f) => f.trim() === "");
+
+function modalWidth(recs: readonly LineRecord[]): number {
+  const counts = new Map<number, number>();
+  for (const r of recs) if (!allEmpty(r.fields)) counts.set(r.fields.length, (counts.get(r.fields.length) ?? 0) + 1);
+  let best = 1;
+  let bestCount = 0;
+  for (const [w, n] of counts) if (n > bestCount || (n === bestCount && w > best)) [best, bestCount] = [w, n];
+  return best;
+}
+
+/** A row of names over typed columns: every typed column holds a value that does not fit it. */
+function looksLikeHeader(fields: readonly string[], shapes: readonly ColumnShapes[]): boolean {
+  const typed = shapes.map((s, c) => ({ s, v: fields[c] ?? "" })).filter(({ s }) => s.shapes !== null || s.numeric);
+  if (typed.length === 0) return fields.every((f) => f.trim() !== "" && !/^[-+]?\d+([.,]\d+)?$/.test(f.trim()));
+  return typed.every(({ s, v }) => v.trim() !== "" && !fits(s, v));
+}
+
+export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial<Dialect> = {}): Layout {
+  const dialect = detectDialect(head, given);
+  const recs = records(head, dialect);
+  const data = recs.filter((r) => !isBlank(head[r.first]!));
+  const width = modalWidth(data);
+  const fallback: Layout = {
+    dialect, preamble: 0, header: true, headerLines: 1, names: data[0]?.fields ?? [], width,
+    notes: 0, secondTable: null, comment: null, trailingDelimiter: false, trimSpaces: false, shapes: [],
+  };
+  if (width < 2 || data.length < 2) return fallback;
+
+  // The header: the first record as wide as the table (or one narrower, when the rows end in a delimiter) that mostly full rows follow.
+  const full = data.filter((r) => r.fields.length === width);
+  const rowsTrail = full.length > 0 && full.filter((r) => r.fields[width - 1]!.trim() === "").length >= 0.9 * full.length;
+  const fitsWidth = (r: LineRecord) => r.fields.length === width || (rowsTrail && r.fields.length === width - 1 && !r.open);
+  const followedByRows = (i: number) => {
+    const next = data.slice(i + 1, i + 4);
+    return next.length === 0 || next.filter((r) => r.fields.length === width).length * 2 >= next.length;
+  };
+  const at = data.findIndex((r, i) => fitsWidth(r) && followedByRows(i));
+  if (at < 0) return fallback;
+  const top = data[at]!;
+  const rows = data.slice(at + 1).filter((r) => r.fields.length === width);
+  const comment = head.slice(0, top.first).some((l) => l.startsWith("#")) || rows.some((r) => head[r.first]!.startsWith("#")) ? "#" : null;
+
+  const afterSecond = learnShapes(rows.slice(1).map((r) => r.fields), width);
+  const shapes = learnShapes(rows.map((r) => r.fields), width);
+  const header = looksLikeHeader(top.fields, shapes) || !looksLikeData(top.fields, shapes);
+  const second = rows[0];
+  const headerLines: 1 | 2 = header && second && second.first === top.last + 1 && rows.length > 3 && looksLikeHeader(second.fields, afterSecond) && afterSecond.some((s) => s.shapes || s.numeric) ? 2 : 1;
+  const body = headerLines === 2 ? rows.slice(1) : rows;
+  const trailingDelimiter = header && top.fields.length === width && top.fields[width - 1]!.trim() === "" && body.every((r) => r.fields[width - 1]!.trim() === "");
+  const dataLines = body.map((r) => head[r.first]!);
+  const padded = dataLines.filter((l) => l.includes(` ${dialect.delimiter}`) && l.split(dialect.delimiter).slice(1).every((f) => f.startsWith(" ")));
+  const trimSpaces = dataLines.length > 0 && padded.length / dataLines.length >= 0.8;
+  const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(body.map((r) => r.fields), width));
+  return {
+    dialect, preamble: top.first, header, headerLines, names: header ? top.fields.map((f) => (trimSpaces ? f.trim() : f)) : [], width,
+    notes, secondTable, comment, trailingDelimiter, trimSpaces, shapes: learnShapes(body.map((r) => r.fields), width),
+  };
+}
+
+/** A first row of data: most typed columns take its values. */
+function looksLikeData(fields: readonly string[], shapes: readonly ColumnShapes[]): boolean {
+  const typed = shapes.filter((s) => s.shapes !== null || s.numeric);
+  if (typed.length === 0) return false;
+  return shapes.every((s, c) => fits(s, fields[c] ?? ""));
+}
+
+/**
+ * Lines below the table: walking up from the end, lines that are blank, all
+ * empty fields, or much narrower than the table are notes; lines after a
+ * blank line that form a table of their own (another width, or a header over
+ * typed columns) are a second table.
+ */
+function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: ColumnShapes[]): { notes: number; secondTable: Layout["secondTable"] } {
+  const lines = tail.length && tail[tail.length - 1] === "" ? tail.slice(0, -1) : tail;
+  const fieldsOf = (l: string) => splitFields(l, d).fields;
+  // A second table: after a blank line, a line of names, then rows of its width, to the end.
+  for (let i = 1; i < lines.length - 1; i++) {
+    if (!isBlank(lines[i - 1]!) || isBlank(lines[i]!)) continue;
+    const names = fieldsOf(lines[i]!);
+    const rest = lines.slice(i + 1).filter((l) => !isBlank(l)).map(fieldsOf);
+    if (names.length < 2 || rest.length === 0 || !rest.every((f) => f.length === names.length)) continue;
+    if (names.length !== width || looksLikeHeader(names, shapes)) {
+      let start = i - 1;
+      while (start > 0 && isBlank(lines[start - 1]!)) start--;
+      return { notes: lines.length - start, secondTable: { lines: lines.length - i, width: names.length } };
+    }
+  }
+  let start = lines.length;
+  let sawNote = false;
+  while (start > 0) {
+    const line = lines[start - 1]!;
+    if (isBlank(line)) {
+      start--;
+      continue;
+    }
+    const fields = fieldsOf(line);
+    if (!(allEmpty(fields) || (width >= 3 && fields.length <= Math.max(1, Math.floor(width / 2))))) break;
+    sawNote = true;
+    start--;
+  }
+  if (!sawNote) return { notes: 0, secondTable: null };
+  return { notes: lines.length - start, secondTable: null };
+}

@@ -1,0 +1,64 @@
+import { ident, literal } from "@/lib/sql/quote";
+import type { Dialect } from "./records";
+
+/**
+ * The read_csv call the engine runs over the body of a CSV file (the bytes
+ * between the lines above the header and the notes below the table). The
+ * dialect is always given; DuckDB's sniffer only decides types, or nothing
+ * (`sniff: false`, every column text) when it cannot make sense of the file.
+ * Lines that do not fit are always kept in a rejects table, with their byte
+ * position, to be mended or set aside.
+ */
+export interface CsvReadPlan {
+  path: string;
+  dialect: Dialect;
+  header: boolean;
+  /** Column names to use (a header of two lines, or when sniffing is off). */
+  names?: readonly string[];
+  comment?: string;
+  strict: boolean;
+  sniff: boolean;
+  types: Record<string, string>;
+  dateFormat?: string;
+  rejects: string;
+  maxLineBytes: number;
+}
+
+export function csvReadCall(p: CsvReadPlan): string {
+  const args = [
+    literal(p.path),
+    `delim = ${literal(p.dialect.delimiter)}`,
+    `quote = ${literal(p.dialect.quote)}`,
+    `escape = ${literal(p.dialect.escape)}`,
+    `header = ${p.header}`,
+    `max_line_size = ${p.maxLineBytes}`,
+    `buffer_size = ${2 * p.maxLineBytes}`,
+  ];
+  if (p.comment) args.push(`comment = ${literal(p.comment)}`);
+  if (!p.strict) args.push("strict_mode = false");
+  if (p.sniff) {
+    if (p.names) args.push(`names = [${p.names.map(literal).join(", ")}]`);
+    const types = Object.entries(p.types);
+    if (types.length) args.push(`types = {${types.map(([c, t]) => `${literal(c)}: ${literal(t.trim())}`).join(", ")}}`);
+    if (p.dateFormat) args.push(`dateformat = ${literal(p.dateFormat)}`);
+  } else {
+    args.push("auto_detect = false", `columns = {${(p.names ?? []).map((n) => `${literal(n)}: 'VARCHAR'`).join(", ")}}`);
+  }
+  args.push("ignore_errors = true", "store_rejects = true", `rejects_table = ${literal(p.rejects)}`, `rejects_scan = ${literal(`${p.rejects}_scan`)}`);
+  return `read_csv(${args.join(", ")})`;
+}
+
+/** The lines DuckDB rejected, one row per line (a line can break several rules). */
+export const rejectedLinesSql = (rejects: string) =>
+  `SELECT line_byte_position::BIGINT AS pos, any_value(csv_line) AS text, list(DISTINCT error_type) AS errors, list(DISTINCT column_name) FILTER (error_type = 'CAST') AS cast_columns FROM ${ident(rejects)} GROUP BY pos ORDER BY pos`;
+
+/** Names for columns as a reader would make them: empty ones numbered, repeats suffixed. */
+export function columnNames(fields: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return fields.map((f, i) => {
+    const base = f.trim() === "" ? `column${i}` : f;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}_${n}`;
+  });
+}

@@ -1,0 +1,129 @@
+import { records, splitFields, splitPlain, type Dialect } from "./records";
+import { fitScore, fits, type ColumnShapes } from "./shapes";
+
+/**
+ * Mending a line the reader could not take, from what the rest of the file
+ * looks like: a stray quote read as text, a row in another delimiter, a
+ * space that stood for a delimiter, two values run together or one split in
+ * two where only one way of mending fits every column, missing values at the
+ * end padded, a trailing delimiter dropped. A line no single mend explains is
+ * set aside with the reason.
+ */
+export type LineOutcome =
+  | { kind: "row"; fields: string[]; repair?: string }
+  | { kind: "setAside"; reason: string };
+
+/** What became of each record of a rejected stretch of text, and how many physical lines it spans. */
+export type ChunkOutcome = (LineOutcome | { kind: "blank" }) & { lines: number; text: string };
+
+export interface RepairContext {
+  dialect: Dialect;
+  width: number;
+  shapes: readonly ColumnShapes[];
+}
+
+const OTHER_DELIMITERS = [",", ";", "\t", "|"];
+const label = (d: string) => (d === "\t" ? "tab" : `"${d}"`);
+const allFit = (fields: readonly string[], ctx: RepairContext) => fields.every((v, c) => fits(ctx.shapes[c], v));
+const score = (fields: readonly string[], ctx: RepairContext) => fields.reduce((s, v, c) => s + fitScore(ctx.shapes[c], v), 0);
+
+/** Of several candidate rows, the single best that fits every column; none when two tie. */
+function unique(candidates: { fields: string[]; repair: string }[], ctx: RepairContext): { fields: string[]; repair: string } | null {
+  const fitting = candidates.filter((c) => allFit(c.fields, ctx)).map((c) => ({ ...c, s: score(c.fields, ctx) }));
+  if (fitting.length === 0) return null;
+  fitting.sort((a, b) => b.s - a.s);
+  if (fitting.length > 1 && fitting[1]!.s === fitting[0]!.s) return null;
+  return fitting[0]!;
+}
+
+/** A quote that makes a value misfit its column, where the value fits without it, is dropped. */
+function dropStrayQuotes(fields: string[], ctx: RepairContext): { fields: string[]; dropped: boolean } {
+  const q = ctx.dialect.quote;
+  let dropped = false;
+  const out = fields.map((v, c) => {
+    const without = q ? v.replaceAll(q, "") : v;
+    if (without === v || fits(ctx.shapes[c], v) || !fits(ctx.shapes[c], without)) return v;
+    dropped = true;
+    return without;
+  });
+  return { fields: out, dropped };
+}
+
+export function repairFields(input: string[], ctx: RepairContext, text: string): LineOutcome {
+  const { width } = ctx;
+  const { fields, dropped } = dropStrayQuotes(input, ctx);
+  if (dropped) {
+    const mended = repairFields(fields, { ...ctx, dialect: { ...ctx.dialect, quote: "" } }, text);
+    return mended.kind === "row" ? { ...mended, repair: mended.repair ? `a stray quote dropped; ${mended.repair}` : "a stray quote dropped" } : mended;
+  }
+  if (fields.length === width) return { kind: "row", fields };
+  if (fields.length === 1 || fields.length < width / 2) {
+    for (const other of OTHER_DELIMITERS.filter((d) => d !== ctx.dialect.delimiter)) {
+      const parsed = splitFields(text, { ...ctx.dialect, delimiter: other });
+      if (parsed.fields.length === width && !parsed.open && allFit(parsed.fields, ctx)) return { kind: "row", fields: parsed.fields, repair: `read with ${label(other)} as the delimiter` };
+    }
+  }
+  if (fields.length > width) {
+    if (fields.length === width + 1 && fields[width]!.trim() === "") return { kind: "row", fields: fields.slice(0, width), repair: "a trailing delimiter dropped" };
+    if (fields.length === width + 1) {
+      const merged = unique(
+        fields.slice(0, -1).map((_, i) => ({
+          fields: [...fields.slice(0, i), fields[i]! + ctx.dialect.delimiter + fields[i + 1]!, ...fields.slice(i + 2)],
+          repair: `"${fields[i]}${ctx.dialect.delimiter}${fields[i + 1]}" read as one value`,
+        })),
+        ctx,
+      );
+      if (merged) return { kind: "row", ...merged };
+    }
+    return { kind: "setAside", reason: `${fields.length} values where the header has ${width}` };
+  }
+  if (fields.length === width - 1) {
+    const candidates: { fields: string[]; repair: string }[] = [];
+    fields.forEach((value, i) => {
+      for (let at = 1; at < value.length; at++) {
+        const left = value.slice(0, at);
+        const right = value.slice(at);
+        const spaced = value[at - 1] === " " || value[at] === " ";
+        if (spaced && value[at] !== " ") continue;
+        const parts = spaced ? [left.trimEnd(), right.trimStart()] : [left, right];
+        if (parts.some((p) => p === "")) continue;
+        candidates.push({
+          fields: [...fields.slice(0, i), ...parts, ...fields.slice(i + 1)],
+          repair: spaced ? `a space read as the delimiter between "${parts[0]}" and "${parts[1]}"` : `"${value}" split into "${parts[0]}" and "${parts[1]}"`,
+        });
+      }
+    });
+    const split = unique(candidates, ctx);
+    if (split) return { kind: "row", ...split };
+  }
+  if (fields.length < width && allFit(fields, ctx)) {
+    const missing = width - fields.length;
+    return { kind: "row", fields: [...fields, ...Array<string>(missing).fill("")], repair: `padded with ${missing} empty value${missing === 1 ? "" : "s"}` };
+  }
+  return { kind: "setAside", reason: `${fields.length} values where the header has ${width}, and no single mend fits every column` };
+}
+
+/**
+ * Mend a rejected stretch of text (one line, or several when a stray quote
+ * swallowed the lines after it): one outcome per record, in order.
+ */
+export function repairChunk(text: string, ctx: RepairContext): ChunkOutcome[] {
+  const lines = text.replace(/\r?\n$|\r$/, "").split(/\r\n|\n|\r/);
+  const outcomes: ChunkOutcome[] = [];
+  for (const rec of records(lines, ctx.dialect, 20)) {
+    const raw = lines.slice(rec.first, rec.last + 1).join("\n");
+    const span = { lines: rec.last - rec.first + 1, text: raw };
+    if (raw.trim() === "") {
+      outcomes.push({ kind: "blank", ...span });
+      continue;
+    }
+    let outcome = repairFields(rec.fields, ctx, raw);
+    if (rec.open && outcome.kind === "row" && !outcome.repair?.startsWith("a stray quote")) outcome = { ...outcome, repair: outcome.repair ? `a stray quote read as text; ${outcome.repair}` : "a stray quote read as text" };
+    if (outcome.kind === "setAside" && !rec.open && ctx.dialect.quote && raw.includes(ctx.dialect.quote)) {
+      const plain = repairFields(splitPlain(raw, ctx.dialect.delimiter), ctx, raw);
+      if (plain.kind === "row") outcome = { ...plain, repair: plain.repair ? `quotes read as text; ${plain.repair}` : "quotes read as text" };
+    }
+    outcomes.push({ ...outcome, ...span });
+  }
+  return outcomes;
+}

@@ -1,0 +1,51 @@
+/**
+ * What the values of a column look like, learned from a sample of rows:
+ * enough to tell whether a value read from a broken line belongs in that
+ * column. A value's shape collapses runs of digits to "9" and of letters to
+ * "a" ("$29.81" → "$9.9", "1RI-7338" → "9a-9").
+ */
+export const shapeOf = (value: string): string =>
+  value
+    .trim()
+    .replace(/\p{N}+/gu, "9")
+    .replace(/\p{L}+/gu, "a")
+    .replace(/\s+/g, " ");
+
+const NUMBER = /^[-+]?[$€£¥]?\s?[-+]?(\d+([.,]\d{3})*|\d*)([.,]\d+)?%?$/;
+export const isNumberLike = (v: string) => v.trim() !== "" && /\d/.test(v) && NUMBER.test(v.trim());
+
+/** The shape with every character kept: "1RI-7338" → "9aa-9999". */
+export const exactShapeOf = (value: string): string => value.trim().replace(/\p{N}/gu, "9").replace(/\p{L}/gu, "a");
+
+export interface ColumnShapes {
+  /** The shapes seen, or null when the column is free text (too many shapes to judge by). */
+  shapes: Set<string> | null;
+  /** The exact shapes seen (a tie-breaker between two ways of mending a line). */
+  exact: Set<string>;
+  numeric: boolean;
+}
+
+const MAX_SHAPES = 6;
+
+export function learnShapes(rows: readonly (readonly string[])[], width: number): ColumnShapes[] {
+  return Array.from({ length: width }, (_, c) => {
+    const values = rows.map((r) => r[c] ?? "").filter((v) => v.trim() !== "");
+    const shapes = new Set(values.map(shapeOf));
+    const numeric = values.length > 0 && values.every(isNumberLike);
+    return { shapes: values.length >= 3 && shapes.size <= MAX_SHAPES ? shapes : null, exact: new Set(values.map(exactShapeOf)), numeric };
+  });
+}
+
+/** Does this value fit the column? Empty values fit anywhere; free text takes anything but a bare number when the column never held one. */
+export function fits(column: ColumnShapes | undefined, value: string): boolean {
+  if (!column || value.trim() === "") return true;
+  if (column.shapes) return column.shapes.has(shapeOf(value));
+  return column.numeric ? isNumberLike(value) : true;
+}
+
+/** How strongly a value belongs: a shaped column that matches says more than free text that takes anything. */
+export function fitScore(column: ColumnShapes | undefined, value: string): number {
+  if (!fits(column, value)) return -1;
+  if (!column || value.trim() === "") return 0;
+  return (column.shapes ? 1 : 0) + (column.exact.has(exactShapeOf(value)) ? 1 : 0);
+}

@@ -1,0 +1,56 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { CsvEngine } from "@/workers/engine/csv/engine";
+
+/**
+ * DuckDB-WASM's own Node build (the blocking bundle, the same wasm engine and
+ * DuckDB version as the browser's), for tests of the engine's read paths.
+ */
+const require = createRequire(import.meta.url);
+interface Blocking {
+  createDuckDB(bundles: object, logger: object, runtime: object): Promise<BlockingDb>;
+  VoidLogger: new () => object;
+  NODE_RUNTIME: object;
+}
+interface BlockingDb {
+  instantiate(): Promise<void>;
+  connect(): { query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] }; close(): void };
+  registerFileBuffer(name: string, buffer: Uint8Array): void;
+  dropFile(name: string): void;
+}
+
+export async function wasmCsvEngine(): Promise<CsvEngine & { close(): void }> {
+  const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs") as Blocking;
+  const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs"));
+  const bundles = {
+    mvp: { mainModule: join(dist, "duckdb-mvp.wasm"), mainWorker: "" },
+    eh: { mainModule: join(dist, "duckdb-eh.wasm"), mainWorker: "" },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  const conn = db.connect();
+  return {
+    async register(name, blob) {
+      db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));
+    },
+    async unregister(name) {
+      db.dropFile(name);
+    },
+    async rows(sql) {
+      return conn
+        .query(sql)
+        .toArray()
+        .map((row) => {
+          const o = row.toJSON();
+          for (const [k, v] of Object.entries(o)) {
+            if (typeof v === "bigint") o[k] = Number(v);
+            else if (v && typeof v === "object" && Symbol.iterator in v) o[k] = [...(v as Iterable<unknown>)];
+          }
+          return o;
+        });
+    },
+    close() {
+      conn.close();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseOptionsSchema } from "@/lib/staging/parse-options";
+import { wasmCsvEngine } from "@/test/duckdb-wasm-node";
+import type { CsvEngine } from "./engine";
+import { readCsv } from "./read";
+
+let engine: CsvEngine;
+beforeAll(async () => {
+  engine = await wasmCsvEngine();
+});
+
+let n = 0;
+async function read(text: string, extra: Record<string, unknown> = {}) {
+  const table = `t${n++}`;
+  const result = await readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv", ...extra }), table, `f${n}.csv`);
+  const rows = await engine.rows(`SELECT * FROM ${table}`);
+  const columns = (await engine.rows(`DESCRIBE ${table}`)).map((d) => `${d.column_name}:${d.column_type}`);
+  return { result, rows, columns };
+}
+
+describe("readCsv", () => {
+  it("reads a clean file once, typed", async () => {
+    const { rows, columns, result } = await read("id,name,qty\n1,a,3\n2,b,4\n");
+    expect(columns).toEqual(["id:BIGINT", "name:VARCHAR", "qty:BIGINT"]);
+    expect(rows).toEqual([{ id: 1, name: "a", qty: 3 }, { id: 2, name: "b", qty: 4 }]);
+    expect(result.lines).toMatchObject({ total: 3, header: 1, rowLines: 2, rows: 2, balanced: true });
+  });
+
+  it("finds the table under a title and above notes, and mends a stray quote", async () => {
+    const text = 'Sales report\nGenerated 2024-01-01\n\nid,name,qty\n1,a,3\n2,"b,4\n3,c,5\n4,d,6\n\nTotal: 4 rows\n';
+    const { rows, result } = await read(text);
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+    expect(rows[1]).toEqual({ id: 2, name: '"b', qty: 4 });
+    expect(result.options).toMatchObject({ skip: 3, notes: 2 });
+    expect(result.notes).toEqual([expect.objectContaining({ line: 6, status: "repaired" })]);
+    expect(result.lines).toMatchObject({ total: 10, preamble: 3, header: 1, notes: 2, rowLines: 4, balanced: true });
+  });
+
+  it("keeps a row whose value does not fit the sniffed type, and reports the value", async () => {
+    // Far enough down that DuckDB's sniffer, which samples, never sees it.
+    const body = Array.from({ length: 60_000 }, (_, i) => `${i},p${i},${i * 2}`).join("\n");
+    const { rows, columns, result } = await read(`id,name,qty\n${body}\n99,z,1RI-7338\n`);
+    expect(rows).toHaveLength(60_001);
+    expect(columns).toContain("qty:VARCHAR");
+    expect(result.typeFindings).toEqual([{ column: "qty", type: "BIGINT", values: [{ line: 60_002, value: "1RI-7338" }] }]);
+    expect(result.lines.balanced).toBe(true);
+  });
+
+  it("sets aside a line no mend explains, and counts it", async () => {
+    const body = Array.from({ length: 20 }, (_, i) => `${i},p${i},${i * 2}`).join("\n");
+    const { rows, result } = await read(`id,name,qty\n${body}\n5,x,y,z,w\n`);
+    expect(rows).toHaveLength(20);
+    expect(result.notes).toEqual([expect.objectContaining({ line: 22, status: "set aside", text: "5,x,y,z,w" })]);
+    expect(result.lines).toMatchObject({ setAside: 1, balanced: true });
+  });
+
+  it("reads a header-only file as an empty table with its columns", async () => {
+    const { rows, columns } = await read("id,name,qty\n");
+    expect(rows).toEqual([]);
+    expect(columns).toHaveLength(3);
+  });
+
+  it("reads a rewritten line in place of the one set aside", async () => {
+    const body = Array.from({ length: 20 }, (_, i) => `${i},p${i},${i * 2}`).join("\n");
+    const { rows, result } = await read(`id,name,qty\n${body}\n5,x,y,z,w\n`, { edits: [{ line: 22, text: "5,x,10" }] });
+    expect(rows).toHaveLength(21);
+    expect(rows[20]).toEqual({ id: 5, name: "x", qty: 10 });
+    expect(result.notes).toEqual([]);
+  });
+});
