@@ -77,25 +77,24 @@ test("text encodings are detected or chosen, and every cell reaches the grid as 
   await expectTable(page, ["id", "city"], ["1", "北京"]);
 });
 
-test("bad lines are reported with their line numbers, then skipped with the right count and kept for download", async ({ page }) => {
+test("lines that do not fit are set aside with their line numbers, counted and kept for download; stop reports them instead", async ({ page }) => {
   await openApp(page);
   const good = Array.from({ length: 30 }, (_, i) => `${i},${i * 2}`);
   await stage(page, "ragged.csv", ["a,b", ...good, "3,4,5", ...good.slice(0, 5), "8", ""].join("\n"));
-  await expect(page.getByRole("alert").filter({ hasText: "ragged.csv" })).toContainText("line 32");
-  await expect(page.getByRole("alert").filter({ hasText: "ragged.csv" })).toContainText("2 lines do not fit (lines 32, 38)");
-  await expect(stagingArea(page).getByText("could not be read")).toBeVisible();
-
-  await reread(page, { "Bad lines": "skip" });
-  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "36");
-  await expect(parsePanel(page)).toContainText("2 lines skipped because they do not parse.");
+  // Line 32 has a value too many and no mend fits; line 38 lacks its last value and is padded.
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "37");
+  await expect(parsePanel(page).getByRole("status")).toContainText("1 line set aside, 1 repaired — review");
+  await expect(parsePanel(page).getByRole("list", { name: "Lines set aside from ragged.csv" })).toContainText("3 values where the header has 2");
+  await expect(parsePanel(page).getByRole("list", { name: "Lines repaired in ragged.csv" })).toContainText("Line 38: padded with 1 empty value");
+  await expect(parsePanel(page)).toContainText("Lines: 38 lines = 36 in 36 rows + 1 header + 1 set aside.");
   const pending = page.waitForEvent("download");
-  await parsePanel(page).getByRole("button", { name: "Download skipped lines as CSV" }).click();
+  await parsePanel(page).getByRole("button", { name: "Download set-aside lines as CSV" }).click();
   const csv = await readFile((await (await pending).path())!, "utf8");
-  expect(csv.split("\r\n").slice(0, 3)).toEqual([
-    "line,column_name,error_type,error_message,csv_line",
-    '32,,TOO MANY COLUMNS,Expected Number of Columns: 2 Found: 3,"3,4,5"',
-    "38,b,MISSING COLUMNS,Expected Number of Columns: 2 Found: 1,8",
-  ]);
+  expect(csv.split("\r\n").slice(0, 3)).toEqual(["line,status,reason,text", '32,set aside,3 values where the header has 2,"3,4,5"', "38,repaired,padded with 1 empty value,8"]);
+
+  await reread(page, { "Bad lines": "stop" });
+  await expect(page.getByRole("alert").filter({ hasText: "ragged.csv" })).toContainText("Line 32 does not fit");
+  await expect(stagingArea(page).getByText("could not be read")).toBeVisible();
 });
 
 test("a truncated gzip and an NDJSON file with a broken line fail with a clear message", async ({ page }) => {
@@ -104,9 +103,10 @@ test("a truncated gzip and an NDJSON file with a broken line fail with a clear m
   await addFiles(page, [{ name: "cut.csv.gz", content: whole.subarray(0, Math.floor(whole.length / 2)), mimeType: "application/gzip" }]);
   await expect(page.getByRole("alert").filter({ hasText: "cut.csv.gz" })).toContainText("gzip data is truncated or damaged");
   await addFiles(page, [{ name: "broken.ndjson", content: '{"a": 1}\n{"a": 2\n{"a": 3}\n' }]);
-  await expect(page.getByRole("alert").filter({ hasText: "broken.ndjson" })).toContainText("line 2");
-  await reread(page, { "Bad lines": "skip" });
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "3");
+  await expect(parsePanel(page).getByRole("status")).toContainText("1 line set aside");
+  await reread(page, { "Bad lines": "stop" });
+  await expect(page.getByRole("alert").filter({ hasText: "broken.ndjson" })).toContainText("line 2");
 });
 
 test("duplicates are flagged; files are deleted one by one or all at once; the audit log records the flow", async ({ page }) => {

@@ -44,7 +44,6 @@ export async function wasmCsvEngine(): Promise<CsvEngine & { close(): void }> {
           const o = row.toJSON();
           for (const [k, v] of Object.entries(o)) {
             if (typeof v === "bigint") o[k] = Number(v);
-            else if (v && typeof v === "object" && Symbol.iterator in v) o[k] = [...(v as Iterable<unknown>)];
           }
           return o;
         });

@@ -11,6 +11,7 @@ import { ENCODINGS, FORMATS } from "@/lib/staging/detect";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { Notify } from "../notices";
 import { controlClass, LabeledControl } from "../recipe/LabeledControl";
+import { SetAsideLines } from "./SetAsideLines";
 
 const typesText = (types: Record<string, string>) => Object.entries(types).map(([c, t]) => `${c} ${t}`).join("\n");
 const optional = (text: string) => (text === "" ? undefined : text);
@@ -41,7 +42,7 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
   }
 
   return (
-    <details open={file.status === "error" || file.readCount > 1 || file.ambiguousDates !== undefined} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+    <details open={file.status === "error" || file.readCount > 1 || file.ambiguousDates !== undefined || (file.badLines ?? 0) > 0} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       <summary className="cursor-pointer text-sm font-semibold">
         How {file.name} is read: {file.parse.format.toUpperCase()}
         {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}
@@ -63,14 +64,11 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
             <dd className="truncate">{file.encodingSample.decoded}</dd>
           </dl>
         )}
-        {(file.badLines ?? 0) > 0 && (
-          <p className="flex flex-wrap items-center gap-2 text-xs">
-            {plural(file.badLines!, "line")} skipped because {file.badLines === 1 ? "it does" : "they do"} not parse.
-            <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => void downloadBadLines()}>
-              Download skipped lines as CSV
-            </button>
-          </p>
-        )}
+        <SetAsideLines
+          file={file}
+          onDownload={() => void downloadBadLines()}
+          onRejoin={(line, text) => void reread({ edits: [...file.parse.edits.filter((e) => e.line !== line), { line, text }] })}
+        />
         {file.ambiguousDates && (
           <div role="alert" className="space-y-1 rounded border border-amber-400 p-2 text-xs">
             <p>
@@ -150,6 +148,12 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
               <LabeledControl label="Date format">
                 {(id) => <input id={id} size={9} className={controlClass} value={draft.dateFormat ?? ""} placeholder="auto" onChange={(e) => set({ dateFormat: optional(e.target.value) })} />}
               </LabeledControl>
+              <LabeledControl label="Lines below the table">
+                {(id) => (
+                  <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.notes ?? ""} placeholder="auto"
+                    onChange={(e) => set({ notes: e.target.value === "" ? undefined : Math.max(0, Number(e.target.value) || 0) })} />
+                )}
+              </LabeledControl>
               <LabeledControl label="Skip lines at the top">
                 {(id) => (
                   <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.skip ?? ""} placeholder="auto"
@@ -162,8 +166,8 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
             <LabeledControl label="Bad lines">
               {(id) => (
                 <select id={id} className={controlClass} value={draft.badLines} onChange={(e) => set({ badLines: e.target.value as ParseOptions["badLines"] })}>
+                  <option value="skip">Set aside the lines that do not fit (counted and kept)</option>
                   <option value="stop">Stop and report them</option>
-                  <option value="skip">Skip bad lines (counted and kept)</option>
                 </select>
               )}
             </LabeledControl>

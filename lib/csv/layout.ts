@@ -92,7 +92,9 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const dataLines = body.map((r) => head[r.first]!);
   const padded = dataLines.filter((l) => l.includes(` ${dialect.delimiter}`) && l.split(dialect.delimiter).slice(1).every((f) => f.startsWith(" ")));
   const trimSpaces = dataLines.length > 0 && padded.length / dataLines.length >= 0.8;
-  const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(body.map((r) => r.fields), width));
+  // Shapes to tell notes from rows come from rows more than half filled: a note padded with delimiters is not one.
+  const fullRows = body.filter((r) => r.fields.filter((f) => f.trim() !== "").length * 2 > width);
+  const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width));
   return {
     dialect, preamble: top.first, header, headerLines, names: header ? top.fields.map((f) => (trimSpaces ? f.trim() : f)) : [], width,
     notes, secondTable, comment, trailingDelimiter, trimSpaces, shapes: learnShapes(body.map((r) => r.fields), width),
@@ -136,7 +138,11 @@ function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: C
       continue;
     }
     const fields = fieldsOf(line);
-    if (!(allEmpty(fields) || (width >= 3 && fields.length <= Math.max(1, Math.floor(width / 2))))) break;
+    // A note fills at most half of a row's values ("Source: finance,,," included); a short last row fills more.
+    const filled = fields.filter((f) => f.trim() !== "").length;
+    // Its first value must not fit the first column, or a sparse last row would pass for a note.
+    const note = width >= 3 && filled <= Math.max(1, Math.floor(width / 2)) && fields.length <= width && !fits(shapes[0], fields[0] ?? "");
+    if (!(filled === 0 || note)) break;
     sawNote = true;
     start--;
   }

@@ -48,9 +48,13 @@ export function csvReadCall(p: CsvReadPlan): string {
   return `read_csv(${args.join(", ")})`;
 }
 
-/** The lines DuckDB rejected, one row per line (a line can break several rules). */
+/**
+ * The lines DuckDB rejected, one row per line (a line can break several
+ * rules): error types and the columns of cast errors as text lists joined by
+ * a newline (error_type is an ENUM, which crosses to JS poorly as a list).
+ */
 export const rejectedLinesSql = (rejects: string) =>
-  `SELECT line_byte_position::BIGINT AS pos, any_value(csv_line) AS text, list(DISTINCT error_type) AS errors, list(DISTINCT column_name) FILTER (error_type = 'CAST') AS cast_columns FROM ${ident(rejects)} GROUP BY pos ORDER BY pos`;
+  `SELECT line_byte_position::BIGINT AS pos, any_value(csv_line) AS text, string_agg(DISTINCT error_type::VARCHAR, chr(10)) AS errors, string_agg(DISTINCT column_name, chr(10)) FILTER (error_type::VARCHAR = 'CAST') AS cast_columns FROM ${ident(rejects)} GROUP BY pos ORDER BY pos`;
 
 /** Names for columns as a reader would make them: empty ones numbered, repeats suffixed. */
 export function columnNames(fields: readonly string[]): string[] {

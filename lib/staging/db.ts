@@ -4,6 +4,7 @@ import type { Recipe } from "@/lib/recipe/schema";
 import type { AuditEvent } from "./audit";
 import { parseOptionsSchema, type ParseOptions, type SniffedDialect } from "./parse-options";
 import type { StagesError } from "@/lib/result";
+import type { LineAccount } from "@/lib/csv/accounting";
 
 /**
  * The staging area: IndexedDB database "stages". A staged file's metadata and
@@ -38,12 +39,32 @@ export interface StagedFile {
   ambiguousDates?: AmbiguousDates;
   /** The name of an earlier staged file with the same bytes. */
   duplicateOf?: string;
+  /** What reading a CSV file found: where every line went, what was mended or set aside. */
+  csv?: CsvFindings;
   /** The workbook's sheets (Excel). */
   sheets?: string[];
   columns?: Column[];
   rowCount?: number;
   /** Why the file could not be read; the bytes stay staged. */
   error?: StagesError;
+}
+
+export interface CsvLineNote {
+  line: number;
+  status: "set aside" | "repaired";
+  reason: string;
+  text: string;
+}
+
+export interface CsvFindings {
+  /** The read options as used: detected values filled in. */
+  options: ParseOptions;
+  lines: LineAccount;
+  setAside: CsvLineNote[];
+  repaired: CsvLineNote[];
+  /** Values that did not fit the type DuckDB guessed from a sample: their column was read as text. */
+  typeFindings: { column: string; type: string; values: { line: number; value: string }[] }[];
+  secondTable?: { lines: number; width: number };
 }
 
 export interface AmbiguousDates {

@@ -7,7 +7,10 @@ import { ident, literal } from "@/lib/sql/quote";
 import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
 import type { AmbiguousDates } from "@/lib/staging/db";
 import { checksSql, wholeNumberChecks } from "@/lib/staging/json-types";
-import { badLinesSql, castSelect, readCsvSql, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
+import { castSelect, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
+import type { CsvFindings } from "@/lib/staging/db";
+import type { CsvEngine } from "./csv/engine";
+import { CsvStopped, readCsv as readCsvText, type CsvRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
 import { duck, withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches } from "./parquet";
@@ -23,6 +26,8 @@ import { TextError, utf8Blob } from "./text";
  */
 export interface ReadInfo {
   sniffed?: SniffedDialect;
+  /** What reading a CSV file found: its layout as read, where every line went, what was mended and set aside. */
+  csv?: CsvFindings;
   /** Read with DuckDB's strict mode off, because the strict read could not make sense of the file. */
   lenient?: boolean;
   badLines: number;
@@ -31,12 +36,14 @@ export interface ReadInfo {
 }
 
 export const badLinesTable = (fileId: string) => `badlines_${fileId}`;
+/** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
+const MAX_SHOWN_LINES = 200;
 
 export async function readStaged(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
   try {
     switch (options.format) {
       case "csv":
-        return await readCsvLeniently(fileId, fileName, await utf8Blob(blob, options.gzip, options.encoding), options, table);
+        return await readCsv(fileId, fileName, await utf8Blob(blob, options.gzip, options.encoding), options, table);
       case "json":
       case "ndjson":
         return await readJson(fileId, fileName, await (await utf8Blob(blob, options.gzip, options.encoding)).text(), options, table);
@@ -56,48 +63,48 @@ async function register(name: string, blob: Blob): Promise<void> {
   await db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
 }
 
-/** A file whose dialect the strict reader cannot sniff (mixed line endings, say) is read leniently, and marked so. */
-async function readCsvLeniently(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
-  try {
-    return await readCsv(fileId, fileName, text, options, table);
-  } catch (error) {
-    if (!options.strict || !/sniffing/i.test(errorText(error))) throw error;
-    const lenient = await readCsv(fileId, fileName, text, { ...options, strict: false }, table);
-    return lenient.ok ? ok({ ...lenient.value, lenient: true }) : lenient;
-  }
+/** DuckDB-WASM as the CSV reader's engine: blobs registered as lazy file handles, statements run in slices. */
+function csvEngine(conn: Connection): CsvEngine {
+  return {
+    register: (name, blob) => register(name, blob),
+    unregister: async (name) => {
+      const { db } = await duck();
+      await db.dropFile(name);
+    },
+    rows: async (sql) => plainRows(await runLong(conn, sql)),
+  };
 }
 
 async function readCsv(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
-  const path = `staged-${fileId}.csv`;
-  await register(path, text);
-  const rejects = `rejects_${crypto.randomUUID().replaceAll("-", "")}`;
   return withConnection(async (conn) => {
-    const sniffed = await sniff(conn, path, options);
-    const csvOptions = { ...options, gzip: false };
-    await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${readCsvSql(path, csvOptions, rejects)}`);
-    // DuckDB creates the rejects table only in some versions when nothing was rejected.
-    const [stored] = plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(rejects)}`));
-    const bad = stored?.n ? plainRows(await conn.query(badLinesSql(rejects))) : [];
-    await conn.query(
-      stored?.n
-        ? `CREATE OR REPLACE TABLE ${ident(badLinesTable(fileId))} AS ${badLinesSql(rejects)}`
-        : `CREATE OR REPLACE TABLE ${ident(badLinesTable(fileId))} (line BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR, csv_line VARCHAR)`,
-    );
-    await conn.query(`DROP TABLE IF EXISTS ${ident(rejects)}`);
-    await conn.query(`DROP TABLE IF EXISTS ${ident(`${rejects}_scan`)}`);
-    if (bad.length && options.badLines === "stop") {
-      await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
-      const first = bad[0]!;
-      const more = bad.length > 1 ? ` ${bad.length} lines do not fit (lines ${bad.slice(0, 5).map((b) => b.line).join(", ")}${bad.length > 5 ? ", …" : ""}).` : "";
-      return fail({
-        file: fileName,
-        line: Number(first.line),
-        column: (first.column_name as string | null) ?? undefined,
-        message: `${first.error_message} in "${String(first.csv_line).slice(0, 80)}".${more} Choose “Skip bad lines” to stage the rest; skipped lines are counted and kept.`,
-      });
+    let read: CsvRead;
+    try {
+      read = await readCsvText(csvEngine(conn), text, options, table, `staged-${fileId}.csv`);
+    } catch (error) {
+      if (error instanceof CsvStopped) return fail({ file: fileName, line: error.line, column: error.column, message: error.message });
+      throw error;
     }
-    const ambiguousDates = options.dateFormat ? undefined : await findAmbiguousDates(conn, table, sniffed?.dateFormat);
-    return ok({ sniffed, badLines: bad.length, ambiguousDates });
+    await conn.query(`CREATE OR REPLACE TABLE ${ident(badLinesTable(fileId))} (line BIGINT, status VARCHAR, reason VARCHAR, text VARCHAR)`);
+    for (let i = 0; i < read.notes.length; i += 500) {
+      const values = read.notes.slice(i, i + 500).map((n) => `(${n.line}, ${literal(n.status)}, ${literal(n.reason)}, ${literal(n.text)})`);
+      await conn.query(`INSERT INTO ${ident(badLinesTable(fileId))} VALUES ${values.join(", ")}`);
+    }
+    const ambiguousDates = options.dateFormat ? undefined : await findAmbiguousDates(conn, table, read.dateFormat);
+    const o = read.options;
+    return ok({
+      sniffed: { delimiter: o.delimiter!, quote: o.quote!, escape: o.escape!, header: o.header!, skip: o.skip!, dateFormat: read.dateFormat ?? null, timestampFormat: null },
+      badLines: read.lines.setAside,
+      lenient: read.lenient || undefined,
+      ambiguousDates,
+      csv: {
+        options: read.options,
+        lines: read.lines,
+        setAside: read.notes.filter((n) => n.status === "set aside").slice(0, MAX_SHOWN_LINES),
+        repaired: read.notes.filter((n) => n.status === "repaired").slice(0, MAX_SHOWN_LINES),
+        typeFindings: read.typeFindings,
+        secondTable: read.secondTable ?? undefined,
+      },
+    });
   });
 }
 
@@ -110,25 +117,6 @@ async function findAmbiguousDates(conn: Connection, table: string, chosen: strin
   const [flags] = plainRows(await runLong(conn, ambiguousDatesSql(table, dates)));
   const columns = dates.filter((_, i) => flags?.[`c${i}`] === true);
   return columns.length ? { columns, chosen, alternative } : undefined;
-}
-
-async function sniff(conn: Connection, path: string, options: ParseOptions): Promise<SniffedDialect | undefined> {
-  try {
-    const args = options.delimiter ? `, delim = ${literal(options.delimiter === "\\t" ? "\t" : options.delimiter)}` : "";
-    const [row] = plainRows(await conn.query(`SELECT * FROM sniff_csv(${literal(path)}, ignore_errors = true${args})`));
-    if (!row) return undefined;
-    return {
-      delimiter: String(row.Delimiter),
-      quote: String(row.Quote ?? ""),
-      escape: String(row.Escape ?? ""),
-      header: Boolean(row.HasHeader),
-      skip: Number(row.SkipRows ?? 0),
-      dateFormat: (row.DateFormat as string | null) || null,
-      timestampFormat: (row.TimestampFormat as string | null) || null,
-    };
-  } catch {
-    return undefined;
-  }
 }
 
 async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
@@ -206,8 +194,9 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
   const rows = sheet.data.slice(options.headerRow - 1);
   if (rows.length === 0) return fail({ file: fileName, message: `Sheet "${sheet.sheet}" has no rows from row ${options.headerRow} on.` });
   const text = rows.map((r) => csvRow(r.map(cellText), { neutralizeFormulas: false })).join("");
-  const csv = await readCsv(fileId, fileName, new Blob([text]), { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0 }, table);
-  return csv.ok ? ok({ ...csv.value, sheets: names }) : csv;
+  const csv = await readCsv(fileId, fileName, new Blob([text]), { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes: 0, headerLines: 1 }, table);
+  // The sheet was read as CSV text of our own making: its CSV findings would only mislead.
+  return csv.ok ? ok({ ...csv.value, sniffed: undefined, csv: undefined, sheets: names }) : csv;
 }
 
 function cellText(cell: unknown): string | null {

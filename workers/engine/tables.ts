@@ -75,7 +75,9 @@ async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<
 }
 
 /** What a read found, as fields of the staged file's record. */
-export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenient }: ReadInfo) => ({ sniffed, badLines, sheets, ambiguousDates, lenient });
+export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenient, csv }: ReadInfo) => ({
+  sniffed, badLines, sheets, ambiguousDates, lenient, csv, ...(csv ? { parse: csv.options } : {}),
+});
 
 /**
  * Read a file that is being staged straight from the File the user gave,

@@ -68,3 +68,34 @@ describe("readCsv", () => {
     expect(result.notes).toEqual([]);
   });
 });
+
+describe("files in the likeness of real ones stage on the first try", () => {
+  it("a spending report with blank note rows at the end", async () => {
+    const body = Array.from({ length: 12 }, (_, i) => `2024-0${1 + (i % 9)}-1${i % 9},Dept ${i % 3},Supplier ${i},${(i + 1) * 125}.50`).join("\n");
+    const { rows, result } = await read(`date,department,supplier,amount\n${body}\n,,,\n,,,\nSource: finance team,,,\n`);
+    expect(rows).toHaveLength(12);
+    expect(result.options.notes).toBe(3);
+    expect(result.lines).toMatchObject({ total: 16, notes: 3, balanced: true });
+  });
+
+  it("an instrument export with metadata lines above the table", async () => {
+    const body = Array.from({ length: 40 }, (_, i) => `${400 + i * 2},${(90 + Math.sin(i) * 5).toFixed(2)}`).join("\n");
+    const { rows, columns, result } = await read(`TITLE: Sample 12 FTIR\nDATE: 2021-04-02\nINSTRUMENT: Spectrum Two\ncm-1,%T\n${body}\n`);
+    expect(columns).toEqual(["cm-1:BIGINT", "%T:DOUBLE"]);
+    expect(rows).toHaveLength(40);
+    expect(result.lines).toMatchObject({ preamble: 3, balanced: true });
+  });
+
+  it("a semicolon export whose data rows end in a delimiter the header lacks", async () => {
+    const body = Array.from({ length: 18 }, (_, i) => `${i};${(i * 0.5).toFixed(1)};probe ${i};`).join("\n");
+    const { rows, columns, result } = await read(`id;value;label\n${body}\n`);
+    expect(columns).toEqual(["id:BIGINT", "value:DOUBLE", "label:VARCHAR"]);
+    expect(rows).toHaveLength(18);
+    expect(result.lines.balanced).toBe(true);
+  });
+
+  it("a text file with one stray control byte", async () => {
+    const { rows } = await read("id,name\n1,Ann\u0001\n2,Bo\n");
+    expect(rows).toEqual([{ id: 1, name: "Ann\u0001" }, { id: 2, name: "Bo" }]);
+  });
+});

@@ -4,7 +4,7 @@ import { detectLayout, type Layout } from "@/lib/csv/layout";
 import { columnNames, csvReadCall, rejectedLinesSql, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { joinFields, splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { repairChunk } from "@/lib/csv/repair";
-import { ident } from "@/lib/sql/quote";
+import { ident, literal } from "@/lib/sql/quote";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { CsvEngine } from "./engine";
 import { sampleText } from "./sample";
@@ -39,6 +39,8 @@ export interface CsvRead {
   lines: LineAccount;
   secondTable: Layout["secondTable"];
   lenient: boolean;
+  /** The format DuckDB's sniffer read DATE columns with. */
+  dateFormat?: string;
 }
 
 export const MAX_LINE_BYTES = 32 * 1024 * 1024;
@@ -112,16 +114,16 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     const lineOf = (r: Record<string, unknown>) => firstLine + (at.get(Number(r.pos)) ?? 0) + 1;
     if (options.badLines === "stop") {
       const first = rejected[0]!;
-      throw new CsvStopped(lineOf(first), undefined, `Line ${lineOf(first)} does not fit the table (${String(first.errors)}): "${String(first.text).slice(0, 80)}". Choose “Set aside lines that do not fit” to stage the rest.`);
+      throw new CsvStopped(lineOf(first), undefined, `Line ${lineOf(first)} does not fit the table (${String(first.errors).replaceAll("\n", ", ").toLowerCase()}): "${String(first.text).slice(0, 80)}". Choose “Set aside lines that do not fit” to stage the rest.`);
     }
     const described = await engine.rows(`DESCRIBE ${ident(table)}`);
     const typeOf = new Map(described.map((d) => [String(d.column_name), String(d.column_type)]));
     const edits: { start: number; end: number; text: string }[] = [];
     for (const r of rejected) {
       const line = lineOf(r);
-      const errors = (r.errors as string[]) ?? [];
+      const errors = String(r.errors ?? "").split("\n");
       if (errors.every((e) => e === "CAST")) {
-        for (const column of (r.cast_columns as string[] | null) ?? []) {
+        for (const column of r.cast_columns ? String(r.cast_columns).split("\n") : []) {
           const finding = castColumns.get(column) ?? { column, type: typeOf.get(column) ?? "VARCHAR", values: [] };
           const index = [...typeOf.keys()].indexOf(column);
           if (finding.values.length < 100) finding.values.push({ line, value: splitFields(String(r.text), dialect).fields[index] ?? "" });
@@ -135,7 +137,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
       const newline = raw.includes("\r\n") ? "\r\n" : "\n";
       let lineNo = line;
       const parts: string[] = [];
-      for (const outcome of round < MAX_ROUNDS - 1 ? repairChunk(raw, ctx) : [{ kind: "setAside" as const, reason: String(r.errors).toLowerCase(), lines: raw.split(/\r\n|\n|\r/).length, text: raw }]) {
+      for (const outcome of round < MAX_ROUNDS - 1 ? repairChunk(raw, ctx) : [{ kind: "setAside" as const, reason: String(r.errors).replaceAll("\n", ", ").toLowerCase(), lines: raw.split(/\r\n|\n|\r/).length, text: raw }]) {
         if (outcome.kind === "row") {
           parts.push(joinFields(outcome.fields, dialect).replace(/\n$/, newline));
           if (outcome.repair) notes.set(lineNo, { line: lineNo, status: "repaired", reason: outcome.repair, text: outcome.text });
@@ -152,6 +154,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     plan = { ...plan, types: { ...plan.types, ...Object.fromEntries([...castColumns.keys()].map((c) => [c, "VARCHAR"])) } };
     body = splice(body, edits);
   }
+  const dateFormat = used.dateFormat ?? (await sniffedDateFormat(engine, table, body, plan));
   await finish(engine, table, used);
   const rows = Number((await engine.rows(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`))[0]?.n ?? 0);
   const counted = await counting;
@@ -167,6 +170,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     lines: accountLines({ ...account, rowLines }),
     secondTable: layout.secondTable,
     lenient,
+    dateFormat,
   };
 }
 
@@ -187,6 +191,22 @@ async function createTable(engine: CsvEngine, table: string, plan: CsvReadPlan, 
     }
   }
   throw last;
+}
+
+/** The date format the sniffer chose, when the table has DATE columns (a sample, not a scan). */
+async function sniffedDateFormat(engine: CsvEngine, table: string, body: Blob, plan: CsvReadPlan): Promise<string | undefined> {
+  if (!plan.sniff || !(await engine.rows(`DESCRIBE ${ident(table)}`)).some((d) => d.column_type === "DATE")) return undefined;
+  const name = `${plan.path}.sniff`;
+  await engine.register(name, body);
+  try {
+    const d = plan.dialect;
+    const [row] = await engine.rows(`SELECT DateFormat FROM sniff_csv(${literal(name)}, delim = ${literal(d.delimiter)}, quote = ${literal(d.quote)}, escape = ${literal(d.escape)}, header = ${plan.header}, ignore_errors = true)`);
+    return (row?.DateFormat as string | null) || undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await engine.unregister(name).catch(() => undefined);
+  }
 }
 
 /** Drop an empty column made by a delimiter ending every line; trim padding around delimiters. */

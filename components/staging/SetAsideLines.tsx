@@ -1,0 +1,94 @@
+"use client";
+
+import { useState } from "react";
+import { describeAccount } from "@/lib/csv/accounting";
+import { plural } from "@/lib/format";
+import type { CsvLineNote, StagedFile } from "@/lib/staging/db";
+
+const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
+
+/**
+ * What reading a messy CSV file did: lines set aside (each editable and read
+ * again in place), lines mended and how, values that did not fit a column's
+ * type, a second table left out, and where every line of the file went.
+ */
+export function SetAsideLines({ file, onRejoin, onDownload }: { file: StagedFile; onRejoin: (line: number, text: string) => void; onDownload: () => void }) {
+  const csv = file.csv;
+  const setAside = file.badLines ?? 0;
+  const repaired = csv?.lines.repaired ?? 0;
+  if (!csv) {
+    if (!setAside) return null;
+    return (
+      <p role="status" className="flex flex-wrap items-center gap-2 text-xs">
+        {plural(setAside, "line")} set aside because {setAside === 1 ? "it does" : "they do"} not parse.
+        <button type="button" className={buttonClass} onClick={onDownload}>
+          Download set-aside lines as CSV
+        </button>
+      </p>
+    );
+  }
+  const findings = csv.typeFindings.length + (csv.secondTable ? 1 : 0);
+  return (
+    <div className="space-y-1 text-xs">
+      {(setAside > 0 || repaired > 0 || findings > 0) && (
+        <details open={setAside > 0} className="rounded border border-amber-400 p-2">
+          <summary role="status" className="cursor-pointer font-medium">
+            {plural(setAside, "line")} set aside, {repaired} repaired
+            {csv.typeFindings.length ? `, ${plural(csv.typeFindings.length, "column")} read as text` : ""} — review
+          </summary>
+          <div className="mt-2 space-y-2">
+            {csv.typeFindings.map((f) => (
+              <p key={f.column}>
+                Column <strong>{f.column}</strong>: {plural(f.values.length, "value")} did not fit {f.type} (
+                {f.values.slice(0, 3).map((v) => `line ${v.line}: “${v.value}”`).join(", ")}
+                {f.values.length > 3 ? ", …" : ""}), so the column was read as text. A rule “{f.column} must be {f.type}” finds them.
+              </p>
+            ))}
+            {csv.secondTable && (
+              <p>
+                A second table ({plural(csv.secondTable.lines, "line")}, {plural(csv.secondTable.width, "column")}) below the rows was left out: set “Lines below the table” to 0 to read it with the rows, or stage it as a file of its own.
+              </p>
+            )}
+            {csv.setAside.length > 0 && (
+              <ul aria-label={`Lines set aside from ${file.name}`} className="space-y-1">
+                {csv.setAside.map((note) => (
+                  <SetAsideLine key={note.line} note={note} onRejoin={onRejoin} />
+                ))}
+              </ul>
+            )}
+            {csv.repaired.length > 0 && (
+              <ul aria-label={`Lines repaired in ${file.name}`} className="space-y-0.5">
+                {csv.repaired.map((note) => (
+                  <li key={note.line}>
+                    Line {note.line}: {note.reason} <code className="break-all text-slate-500">{note.text.slice(0, 160)}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button type="button" className={buttonClass} onClick={onDownload}>
+              Download set-aside lines as CSV
+            </button>
+          </div>
+        </details>
+      )}
+      <p className={csv.lines.balanced ? "" : "text-red-700 dark:text-red-400"}>Lines: {describeAccount(csv.lines)}.</p>
+    </div>
+  );
+}
+
+function SetAsideLine({ note, onRejoin }: { note: CsvLineNote; onRejoin: (line: number, text: string) => void }) {
+  const [text, setText] = useState(note.text);
+  const label = `Line ${note.line}`;
+  return (
+    <li className="flex flex-wrap items-center gap-2">
+      <label className="flex flex-1 items-center gap-1">
+        <span className="whitespace-nowrap">{label}</span>
+        <input aria-label={label} className="min-w-0 flex-1 rounded border px-1 font-mono" value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <span className="text-slate-600 dark:text-slate-400">{note.reason}</span>
+      <button type="button" className={buttonClass} onClick={() => onRejoin(note.line, text)}>
+        Rejoin line {note.line}
+      </button>
+    </li>
+  );
+}

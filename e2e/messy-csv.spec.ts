@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
+
+/**
+ * A CSV file as spreadsheets and legacy exports write them: a title and a
+ * blank line above the header, a stray quote and a row with a value too many
+ * in the rows, notes below. It stages on the first try, says what it set
+ * aside and mended, and a set-aside line edited in place joins the rows.
+ */
+test("a messy CSV file stages on the first try; a set-aside line is edited and rejoins the rows", async ({ page }) => {
+  await openApp(page);
+  const rows = Array.from({ length: 12 }, (_, i) => `${100 + i},item ${i},${i + 1},$${(i + 1) * 2}.50`);
+  rows[3] = '103,"item 3,4,$8.50'; // a stray quote
+  rows[7] = "107,item 7,8,9,$16.50"; // a value too many: no single mend fits
+  const text = ["Quarterly orders", "", "id,name,qty,price", ...rows, "", "Total: 12 orders", "Figures are provisional", ""].join("\n");
+  await addFiles(page, [{ name: "quarterly.csv", content: text }]);
+
+  const item = stagingArea(page).getByRole("listitem").filter({ hasText: "quarterly.csv" });
+  await expect(item).toContainText("11 rows");
+  await expect(item).not.toContainText("could not be read");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "name", "qty", "price"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["103", '"item 3', "4", "$8.50"]);
+
+  const notice = page.getByRole("status").filter({ hasText: "set aside" });
+  await expect(notice).toContainText("1 line set aside, 1 repaired — review");
+  await expect(page.getByRole("list", { name: "Lines repaired in quarterly.csv" })).toContainText("Line 7: a stray quote read as text");
+  await expect(page.getByText("Lines: 18 lines = 11 in 11 rows + 1 header + 2 above the table + 3 below it + 1 set aside.")).toBeVisible();
+
+  const line = page.getByRole("textbox", { name: "Line 11" });
+  await expect(line).toHaveValue("107,item 7,8,9,$16.50");
+  await line.fill("107,item 7,8,$16.50");
+  await page.getByRole("button", { name: "Rejoin line 11" }).click();
+
+  await expect(item).toContainText("12 rows");
+  await expect(page.getByText("Lines: 18 lines = 12 in 12 rows + 1 header + 2 above the table + 3 below it.")).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 9)).toEqual(["107", "item 7", "8", "$16.50"]);
+
+  // The fix is saved with the file: a reload reads it the same way.
+  await page.reload();
+  await stagingArea(page).getByRole("button", { name: "quarterly.csv", exact: true }).click();
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "13");
+});
