@@ -42,7 +42,7 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
   }
 
   return (
-    <details open={file.status === "error" || file.readCount > 1 || file.ambiguousDates !== undefined || (file.badLines ?? 0) > 0} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+    <details open={file.status === "error" || file.readCount > 1 || file.ambiguousDates !== undefined || (file.badLines ?? 0) > 0 || (file.csv?.lines.repaired ?? 0) > 0 || (file.csv?.typeFindings.length ?? 0) > 0} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       <summary className="cursor-pointer text-sm font-semibold">
         How {file.name} is read: {file.parse.format.toUpperCase()}
         {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}

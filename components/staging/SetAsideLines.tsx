@@ -31,7 +31,7 @@ export function SetAsideLines({ file, onRejoin, onDownload }: { file: StagedFile
   return (
     <div className="space-y-1 text-xs">
       {(setAside > 0 || repaired > 0 || findings > 0) && (
-        <details open={setAside > 0} className="rounded border border-amber-400 p-2">
+        <details open={setAside > 0 || csv.typeFindings.length > 0} className="rounded border border-amber-400 p-2">
           <summary role="status" className="cursor-pointer font-medium">
             {plural(setAside, "line")} set aside, {repaired} repaired
             {csv.typeFindings.length ? `, ${plural(csv.typeFindings.length, "column")} read as text` : ""} — review

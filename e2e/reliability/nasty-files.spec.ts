@@ -19,7 +19,8 @@ const EXPECTED: Record<string, Check> = {
   "embedded.csv": { headers: ["id", "text"], rows: 2, cells: [[2, ["1", 'line one\nline two, with "quotes" and, commas']]] },
   "mixed-endings.csv": { headers: ["a", "b"], rows: 3, cells: [[4, ["5", "6"]]] },
   "latin1-in-utf8.csv": { headers: ["id", "name"], rows: 2, cells: [[2, ["1", "café"]]] },
-  "trailing-delimiters.csv": { headers: ["a", "b", "column2"], rows: 2, cells: [[2, ["1", "2", ""]]] },
+  // A delimiter ending every line, the header's too, makes an empty column that is not data: it is dropped.
+  "trailing-delimiters.csv": { headers: ["a", "b"], rows: 2, cells: [[2, ["1", "2"]]] },
   "thousands.csv": { headers: ["amount", "eu"], rows: 2, cells: [[2, ["1,234.50", "1.234,50"]], [3, ["2,000", "0,5"]]] },
   "dates.csv": { headers: ["d"], rows: 3, cells: [[3, ["02/01/2024"]], [4, ["Jan 3 2024"]]] },
 };
