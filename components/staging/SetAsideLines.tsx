@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { describeAccount } from "@/lib/csv/accounting";
 import { plural } from "@/lib/format";
-import type { CsvLineNote, StagedFile } from "@/lib/staging/db";
+import type { LineNote } from "@/lib/csv/findings";
+import type { StagedFile } from "@/lib/staging/db";
 
 const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
 
@@ -76,7 +77,7 @@ export function SetAsideLines({ file, onRejoin, onDownload }: { file: StagedFile
   );
 }
 
-function SetAsideLine({ note, onRejoin }: { note: CsvLineNote; onRejoin: (line: number, text: string) => void }) {
+function SetAsideLine({ note, onRejoin }: { note: LineNote; onRejoin: (line: number, text: string) => void }) {
   const [text, setText] = useState(note.text);
   const label = `Line ${note.line}`;
   return (

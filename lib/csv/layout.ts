@@ -95,9 +95,10 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   // Shapes to tell notes from rows come from rows more than half filled: a note padded with delimiters is not one.
   const fullRows = body.filter((r) => r.fields.filter((f) => f.trim() !== "").length * 2 > width);
   const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width));
+  const bodyShapes = headerLines === 2 ? afterSecond : shapes;
   return {
     dialect, preamble: top.first, header, headerLines, names: header ? top.fields.map((f) => (trimSpaces ? f.trim() : f)) : [], width,
-    notes, secondTable, comment, trailingDelimiter, trimSpaces, shapes: learnShapes(body.map((r) => r.fields), width),
+    notes, secondTable, comment, trailingDelimiter, trimSpaces, shapes: bodyShapes,
   };
 }
 

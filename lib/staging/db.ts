@@ -5,6 +5,7 @@ import type { AuditEvent } from "./audit";
 import { parseOptionsSchema, type ParseOptions, type SniffedDialect } from "./parse-options";
 import type { StagesError } from "@/lib/result";
 import type { LineAccount } from "@/lib/csv/accounting";
+import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 
 /**
  * The staging area: IndexedDB database "stages". A staged file's metadata and
@@ -49,21 +50,12 @@ export interface StagedFile {
   error?: StagesError;
 }
 
-export interface CsvLineNote {
-  line: number;
-  status: "set aside" | "repaired";
-  reason: string;
-  text: string;
-}
-
 export interface CsvFindings {
-  /** The read options as used: detected values filled in. */
-  options: ParseOptions;
   lines: LineAccount;
-  setAside: CsvLineNote[];
-  repaired: CsvLineNote[];
+  setAside: LineNote[];
+  repaired: LineNote[];
   /** Values that did not fit the type DuckDB guessed from a sample: their column was read as text. */
-  typeFindings: { column: string; type: string; values: { line: number; value: string }[] }[];
+  typeFindings: TypeFinding[];
   secondTable?: { lines: number; width: number };
 }
 

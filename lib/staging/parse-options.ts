@@ -65,14 +65,12 @@ const delimiterText = (d: string) => (d === "\\t" ? "\t" : d);
 export const MAX_LINE_BYTES = 32 * 1024 * 1024;
 
 /**
- * The read_csv call for a registered UTF-8 file (transcoding happens before).
- * In the browser, lines that do not parse are always collected in
- * `rejectsTable` with their line numbers (a ragged line would otherwise
- * derail DuckDB's sniffer); the caller then stops or skips them, as the
- * options say. Without a rejects table (an exported script), DuckDB itself
- * stops at a bad line, or skips it.
+ * The read_csv call for a UTF-8 file with these options, as the SQL export
+ * writes it and the head preview runs it (the engine's own read of a staged
+ * file is `lib/csv/read-sql.ts`): DuckDB stops at a line that does not fit,
+ * or skips it, as the options say.
  */
-export function readCsvSql(path: string, options: ParseOptions, rejectsTable?: string, extraArgs: readonly string[] = []): string {
+export function readCsvSql(path: string, options: ParseOptions, extraArgs: readonly string[] = []): string {
   const args = [literal(path)];
   if (options.delimiter) args.push(`delim = ${literal(delimiterText(options.delimiter))}`);
   if (options.quote !== undefined) args.push(`quote = ${literal(options.quote)}`);
@@ -87,15 +85,9 @@ export function readCsvSql(path: string, options: ParseOptions, rejectsTable?: s
   if (options.dateFormat) args.push(`dateformat = ${literal(options.dateFormat)}`);
   const types = Object.entries(options.types);
   if (types.length) args.push(`types = {${types.map(([c, t]) => `${literal(c)}: ${literal(t.trim())}`).join(", ")}}`);
-  if (rejectsTable) {
-    args.push("ignore_errors = true", "store_rejects = true", `rejects_table = ${literal(rejectsTable)}`, `rejects_scan = ${literal(`${rejectsTable}_scan`)}`);
-  } else if (options.badLines === "skip") args.push("ignore_errors = true");
+  if (options.badLines === "skip") args.push("ignore_errors = true");
   return `read_csv(${[...args, ...extraArgs].join(", ")})`;
 }
-
-/** The rejected lines DuckDB stored, one row per bad line. */
-export const badLinesSql = (rejectsTable: string) =>
-  `SELECT line::BIGINT AS line, column_name, error_type, error_message, csv_line FROM ${ident(rejectsTable)} ORDER BY line`;
 
 /** Apply type overrides after loading a non-CSV source. */
 export function castSelect(table: string, columns: readonly string[], types: Record<string, string>): string {

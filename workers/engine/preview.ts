@@ -21,7 +21,7 @@ export async function previewHead(blob: Blob, options: ParseOptions): Promise<He
   const { db } = await duck();
   await db.registerFileBuffer(path, new TextEncoder().encode(text));
   try {
-    const read = readCsvSql(path, { ...options, gzip: false, badLines: "skip" }, undefined, ["all_varchar = true"]);
+    const read = readCsvSql(path, { ...options, gzip: false, badLines: "skip" }, ["all_varchar = true"]);
     const table = await withConnection((conn) => conn.query(`SELECT * FROM ${read} LIMIT ${HEAD_ROWS}`));
     return { columns: table.schema.fields.map((f) => f.name), columnValues: textColumns(table) };
   } finally {

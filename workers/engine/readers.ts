@@ -26,7 +26,9 @@ import { TextError, utf8Blob } from "./text";
  */
 export interface ReadInfo {
   sniffed?: SniffedDialect;
-  /** What reading a CSV file found: its layout as read, where every line went, what was mended and set aside. */
+  /** The options the file was read with, detected values filled in (CSV): saved as the file's options. */
+  parse?: ParseOptions;
+  /** What reading a CSV file found: where every line went, what was mended and set aside. */
   csv?: CsvFindings;
   /** Read with DuckDB's strict mode off, because the strict read could not make sense of the file. */
   lenient?: boolean;
@@ -81,7 +83,7 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
     try {
       read = await readCsvText(csvEngine(conn), text, options, table, `staged-${fileId}.csv`);
     } catch (error) {
-      if (error instanceof CsvStopped) return fail({ file: fileName, line: error.line, column: error.column, message: error.message });
+      if (error instanceof CsvStopped) return fail({ file: fileName, line: error.line, message: error.message });
       throw error;
     }
     await conn.query(`CREATE OR REPLACE TABLE ${ident(badLinesTable(fileId))} (line BIGINT, status VARCHAR, reason VARCHAR, text VARCHAR)`);
@@ -96,8 +98,8 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
       badLines: read.lines.setAside,
       lenient: read.lenient || undefined,
       ambiguousDates,
+      parse: o,
       csv: {
-        options: read.options,
         lines: read.lines,
         setAside: read.notes.filter((n) => n.status === "set aside").slice(0, MAX_SHOWN_LINES),
         repaired: read.notes.filter((n) => n.status === "repaired").slice(0, MAX_SHOWN_LINES),
@@ -196,7 +198,7 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
   const text = rows.map((r) => csvRow(r.map(cellText), { neutralizeFormulas: false })).join("");
   const csv = await readCsv(fileId, fileName, new Blob([text]), { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes: 0, headerLines: 1 }, table);
   // The sheet was read as CSV text of our own making: its CSV findings would only mislead.
-  return csv.ok ? ok({ ...csv.value, sniffed: undefined, csv: undefined, sheets: names }) : csv;
+  return csv.ok ? ok({ ...csv.value, sniffed: undefined, parse: undefined, csv: undefined, sheets: names }) : csv;
 }
 
 function cellText(cell: unknown): string | null {

@@ -75,8 +75,8 @@ async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<
 }
 
 /** What a read found, as fields of the staged file's record. */
-export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenient, csv }: ReadInfo) => ({
-  sniffed, badLines, sheets, ambiguousDates, lenient, csv, ...(csv ? { parse: csv.options } : {}),
+export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenient, csv, parse }: ReadInfo) => ({
+  sniffed, badLines, sheets, ambiguousDates, lenient, csv, ...(parse ? { parse } : {}),
 });
 
 /**

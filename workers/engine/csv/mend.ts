@@ -1,0 +1,94 @@
+import { linesAt } from "@/lib/csv/blob-lines";
+import type { LineNote, TypeFinding } from "@/lib/csv/findings";
+import { joinFields, splitFields } from "@/lib/csv/records";
+import { repairChunk, type ChunkOutcome, type RepairContext } from "@/lib/csv/repair";
+import { locate, type Splice } from "./splice";
+
+/**
+ * One round of mending what DuckDB rejected from a body of CSV text. A line
+ * that only failed a cast keeps its place, and its column becomes text; any
+ * other rejected stretch is mended by `repairChunk` (or, in the last round,
+ * set aside whole) and written back as the same number of lines, a line set
+ * aside as a blank one, so that line numbers hold.
+ */
+export interface Rejected {
+  pos: number;
+  text: string;
+  /** Error types, one per line. */
+  errors: string;
+  /** Columns of cast errors, one per line, or null. */
+  cast_columns: string | null;
+}
+
+export interface Mended {
+  edits: Splice[];
+  notes: LineNote[];
+  casts: { column: string; type: string; line: number; value: string }[];
+}
+
+const describeErrors = (errors: string) => errors.replaceAll("\n", ", ").toLowerCase();
+
+/** The line in the file of each rejected stretch (the body starts after `linesBefore` lines). */
+export async function rejectedLines(body: Blob, rejected: readonly Rejected[], linesBefore: number): Promise<Map<Rejected, number>> {
+  const at = await linesAt(body, rejected.map((r) => r.pos));
+  return new Map(rejected.map((r) => [r, linesBefore + (at.get(r.pos) ?? 0) + 1]));
+}
+
+export function stopMessage(r: Rejected, line: number): string {
+  return `Line ${line} does not fit the table (${describeErrors(r.errors)}): "${r.text.slice(0, 80)}". Choose “Set aside the lines that do not fit” to stage the rest.`;
+}
+
+export interface Column {
+  name: string;
+  type: string;
+}
+
+export async function mend(body: Blob, rejected: readonly Rejected[], lines: Map<Rejected, number>, ctx: RepairContext, columns: readonly Column[], lastRound: boolean): Promise<Mended> {
+  const out: Mended = { edits: [], notes: [], casts: [] };
+  for (const r of rejected) {
+    const line = lines.get(r)!;
+    if (r.errors.split("\n").every((e) => e === "CAST")) {
+      const fields = splitFields(r.text, ctx.dialect).fields;
+      for (const name of r.cast_columns?.split("\n") ?? []) {
+        const at = columns.findIndex((c) => c.name === name);
+        out.casts.push({ column: name, type: columns[at]?.type ?? "VARCHAR", line, value: fields[at] ?? "" });
+      }
+      continue;
+    }
+    const outcomes: ChunkOutcome[] = lastRound
+      ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: r.text.split(/\r\n|\n|\r/).length, text: r.text }]
+      : repairChunk(r.text, ctx);
+    const start = await locate(body, r.pos, r.text);
+    out.edits.push({ start, end: start + new TextEncoder().encode(r.text).length, text: rewrite(r.text, outcomes, ctx, line, out.notes) });
+  }
+  return out;
+}
+
+/** The text that replaces a rejected stretch: mended rows in the file's dialect and line ends, blank lines for the rest. */
+function rewrite(raw: string, outcomes: readonly ChunkOutcome[], ctx: RepairContext, firstLine: number, notes: LineNote[]): string {
+  const newline = raw.includes("\r\n") ? "\r\n" : "\n";
+  let line = firstLine;
+  let text = "";
+  for (const outcome of outcomes) {
+    if (outcome.kind === "row") {
+      text += joinFields(outcome.fields, ctx.dialect).replace(/\n$/, newline);
+      if (outcome.repair) notes.push({ line, status: "repaired", reason: outcome.repair, text: outcome.text });
+    } else {
+      text += newline.repeat(outcome.lines);
+      if (outcome.kind === "setAside") notes.push({ line, status: "set aside", reason: outcome.reason, text: outcome.text });
+    }
+    line += outcome.lines;
+  }
+  return /[\r\n]$/.test(raw) ? text : text.replace(/\r?\n$/, "");
+}
+
+/** Cast failures gathered per column, with the type the column had (at most 100 values each). */
+export function typeFindings(casts: readonly Mended["casts"][number][]): TypeFinding[] {
+  const found = new Map<string, TypeFinding>();
+  for (const c of casts) {
+    const finding = found.get(c.column) ?? { column: c.column, type: c.type, values: [] };
+    if (finding.values.length < 100) finding.values.push({ line: c.line, value: c.value });
+    found.set(c.column, finding);
+  }
+  return [...found.values()];
+}
