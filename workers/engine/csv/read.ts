@@ -90,6 +90,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const casts: Mended["casts"] = [];
   let plan = base;
   let lenient = false;
+  let rejectedAny = false;
   for (let round = 0; ; round++) {
     if (round > MAX_ROUNDS) throw new Error("The file could not be read the same way twice.");
     const name = `${path}.${round}`;
@@ -101,12 +102,13 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     plan = read.plan;
     lenient ||= !plan.strict;
     if (read.rejected.length === 0) break;
+    rejectedAny = true;
     const lines = await rejectedLines(body, read.rejected, linesBefore);
     if (options.badLines === "stop") throw new CsvStopped(lines.get(read.rejected[0]!)!, stopMessage(read.rejected[0]!, lines.get(read.rejected[0]!)!));
-    const mended = await mend(body, read.rejected, lines, ctx, await describe(engine, table), round >= MAX_ROUNDS - 1);
-    for (const note of mended.notes) noted.set(note.line, note);
-    casts.push(...mended.casts);
-    body = splice(body, mended.edits);
+    const mendedNow = await mend(body, read.rejected, lines, ctx, await describe(engine, table), round >= MAX_ROUNDS - 1);
+    for (const note of mendedNow.notes) noted.set(note.line, note);
+    casts.push(...mendedNow.casts);
+    body = splice(body, mendedNow.edits);
   }
   const read = await describe(engine, table);
   const dateFormat = used.dateFormat ?? (await sniffedDateFormat(engine, read, body, plan));
@@ -116,7 +118,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     options: used,
     notes,
     typeFindings: typeFindings(casts),
-    lines: await account(engine, table, columns, { counted: await counting, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length }),
+    lines: await account(engine, table, columns, { counted: await counting, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny }),
     secondTable: layout.secondTable,
     lenient,
     dateFormat,
@@ -125,19 +127,21 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
 
 /**
  * Where every line went. The lines of the rows are what is left once the
- * rest is counted; only when that differs from the row count are the line
- * ends inside values counted (a scan), to check it.
+ * rest is counted. When DuckDB rejected no line, it consumed every line of
+ * the body into rows, so that is the count (more lines than rows: values
+ * that span lines). When it rejected some, the line ends inside values are
+ * counted (a scan of the table, paid only by messy files) to check the sum.
  */
 async function account(
   engine: CsvEngine,
   table: string,
   columns: Parameters<typeof lineEndsInValues>[2],
-  a: { counted: { lines: number; blank: number }; sample: TextSample; preamble: number; headerLines: number; notes: number; setAside: number; repaired: number },
+  a: { counted: { lines: number; blank: number }; sample: TextSample; preamble: number; headerLines: number; notes: number; setAside: number; repaired: number; mended: boolean },
 ): Promise<LineAccount> {
   const rows = await countRows(engine, table);
   const blank = a.counted.blank - a.sample.blankInHead(a.preamble) - a.sample.blankInTail(a.notes);
   const counts = { total: a.counted.lines, preamble: a.preamble, header: a.headerLines, notes: a.notes, blank, setAside: a.setAside, rows, repaired: a.repaired };
   let rowLines = counts.total - a.preamble - a.headerLines - a.notes - blank - a.setAside;
-  if (rowLines !== rows) rowLines = rows + (await lineEndsInValues(engine, table, columns));
+  if (rowLines < rows || (a.mended && rowLines !== rows)) rowLines = rows + (await lineEndsInValues(engine, table, columns));
   return accountLines({ ...counts, rowLines });
 }

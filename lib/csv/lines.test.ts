@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { LineCounter, splitLines } from "./lines";
+
+/** The count the slow way: split the whole text. */
+function reference(text: string) {
+  const lines = splitLines(text);
+  const real = text === "" ? [] : lines;
+  return { lines: real.length, blank: real.filter((l) => /^[ \t]*$/.test(l)).length };
+}
+
+function count(text: string, chunkSize: number) {
+  const bytes = new TextEncoder().encode(text);
+  const counter = new LineCounter();
+  for (let i = 0; i < bytes.length; i += chunkSize) counter.update(bytes.subarray(i, i + chunkSize));
+  return counter.result();
+}
+
+describe("LineCounter", () => {
+  it("counts LF, CRLF and lone CR line ends, a last line without an end, and blank lines", () => {
+    expect(count("a,b\n1,2\n", 1024)).toEqual({ lines: 2, blank: 0 });
+    expect(count("a,b\r\n1,2\r\n\r\n3,4", 1024)).toEqual({ lines: 4, blank: 1 });
+    expect(count("a\rb\r\rc\n", 1024)).toEqual({ lines: 4, blank: 1 });
+    expect(count("a\n \t \n\nb", 1024)).toEqual({ lines: 4, blank: 2 });
+    expect(count("", 1024)).toEqual({ lines: 0, blank: 0 });
+  });
+
+  it("gives the same count however the text is cut into chunks (a CRLF split between two)", () => {
+    const pieces = ["a,b", "", " ", "1,2", "x y", "\t"];
+    const ends = ["\n", "\r\n", "\r"];
+    let seed = 3;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let t = 0; t < 200; t++) {
+      let text = "";
+      for (let i = 0, n = next(12); i < n; i++) text += pieces[next(pieces.length)]! + (i < n - 1 || next(2) ? ends[next(ends.length)] : "");
+      for (const size of [1, 2, 3, 7, 64]) expect(count(text, size), JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
+});
