@@ -6,13 +6,21 @@
 //   compressed: the same into an in-memory database that compresses its
 //               tables as a database file does (ATTACH ':memory:' (COMPRESS));
 //   opfs:       the same into a database file in OPFS (as the app's engine);
-//   options:    the same with the app's own read_csv options (rejects kept,
-//               32 MB line limit) from lib/staging/parse-options.ts;
+//   options:    the same with the app's own read_csv call (dialect given, rejects
+//               kept, 32 MB line limit) from lib/csv/read-sql.ts;
 //   contention: that, while the file is checksummed (SHA-256, hash-wasm) and
 //               copied into IndexedDB at the same time, as staging does.
 import { AsyncDuckDB, DuckDBAccessMode, DuckDBDataProtocol, VoidLogger } from "@duckdb/duckdb-wasm";
 import { createSHA256 } from "hash-wasm";
-import { parseOptionsSchema, readCsvSql } from "../lib/staging/parse-options";
+import { csvReadCall } from "../lib/csv/read-sql";
+import { MAX_LINE_BYTES } from "../lib/staging/parse-options";
+
+/** The read the app's engine runs for the benchmark's clean file (see workers/engine/csv/read.ts). */
+const appRead = (path) =>
+  csvReadCall({
+    path, dialect: { delimiter: ",", quote: '"', escape: '"' }, header: true, strict: true, sniff: true,
+    types: {}, rejects: "bare_rejects", maxLineBytes: MAX_LINE_BYTES,
+  });
 
 async function openDuck(workerUrl, wasmUrl, path) {
   const worker = new Worker(workerUrl);
@@ -62,7 +70,7 @@ async function timeVariant(variant, file, workerUrl, wasmUrl) {
     const read =
       inMemory || variant === "opfs"
         ? "read_csv('bench.csv')"
-        : readCsvSql("bench.csv", parseOptionsSchema.parse({ format: "csv", gzip: false, encoding: "utf-8" }), "bare_rejects");
+        : appRead("bench.csv");
     if (variant === "compressed") await duck.conn.query("ATTACH ':memory:' AS compressed (COMPRESS); USE compressed");
     const t0 = performance.now();
     const reading = duck.conn.query(`CREATE TABLE t AS SELECT * FROM ${read}`);

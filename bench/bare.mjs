@@ -27,7 +27,7 @@ export const BARE_VARIANTS = [
   ["memory", "bare DuckDB-WASM: CREATE TABLE AS read_csv(registered File), in-memory database"],
   ["compressed", "+ tables compressed as in a database file (in-memory database with COMPRESS)"],
   ["opfs", "+ written to a database file in OPFS (the engine's setup)"],
-  ["options", "+ the app's read_csv options (bad lines kept, 32 MB line limit)"],
+  ["options", "+ the app's read_csv call (dialect given, bad lines kept, 32 MB line limit)"],
   ["contention", "+ SHA-256 and IndexedDB copy of the file at the same time"],
 ];
 

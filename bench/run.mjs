@@ -95,7 +95,8 @@ async function main() {
   if (!existsSync("out/index.html")) throw new Error("Run `npm run build` first (npm run bench does).");
   mkdirSync(dataDir, { recursive: true });
   const bare = await buildBarePage(dataDir, "/bench-data");
-  const server = spawn("npx", serveArgs("out", port), { stdio: "ignore" });
+  // Its own process group: killing npx alone left `serve` holding the port, and the next run measured that server.
+  const server = spawn("npx", serveArgs("out", port), { stdio: "ignore", detached: true });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   const chromiumVersion = browser.version();
   await browser.close();
@@ -163,7 +164,7 @@ async function main() {
     writeFileSync("docs/BENCHMARKS.md", render(report, chromiumVersion));
     console.log("Wrote docs/BENCHMARKS.md");
   } finally {
-    server.kill();
+    process.kill(-server.pid);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
