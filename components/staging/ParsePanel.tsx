@@ -50,8 +50,8 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
       <div className="mt-2 space-y-2">
         {s && (
           <p className="text-xs">
-            DuckDB&apos;s sniffer found: delimiter {JSON.stringify(s.delimiter)}, quote {JSON.stringify(s.quote)}, escape{" "}
-            {JSON.stringify(s.escape)}, header {s.header ? "yes" : "no"}, {plural(s.skip, "skipped row")}
+            Read with: delimiter {JSON.stringify(s.delimiter)}, quote {JSON.stringify(s.quote)}, escape{" "}
+            {JSON.stringify(s.escape)}, header {s.header ? "yes" : "no"}, {plural(s.skip, "line")} above the table
             {s.dateFormat ? `, dates ${s.dateFormat}` : ""}
             {s.timestampFormat ? `, timestamps ${s.timestampFormat}` : ""}.
           </p>
