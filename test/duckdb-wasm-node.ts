@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { CsvEngine } from "@/workers/engine/csv/engine";
+import { CHECK_DB_SETUP, type CheckDb } from "@/workers/engine/sql-check";
 
 /**
  * DuckDB-WASM's own Node build (the blocking bundle, the same wasm engine and
@@ -47,6 +48,42 @@ export async function wasmCsvEngine(): Promise<CsvEngine & { close(): void }> {
           }
           return o;
         });
+    },
+    close() {
+      conn.close();
+    },
+  };
+}
+
+interface BlockingConnection {
+  prepare(sql: string): { query(): { toArray(): { toJSON(): Record<string, unknown> }[] }; close(): void };
+  getTableNames(sql: string): string[];
+  query(sql: string): unknown;
+}
+
+/** A check database (workers/engine/sql-check.ts) on DuckDB-WASM's Node build, set up as the browser's is. */
+export async function wasmCheckDb(): Promise<CheckDb & { close(): void }> {
+  const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs") as Blocking;
+  const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs"));
+  const bundles = {
+    mvp: { mainModule: join(dist, "duckdb-mvp.wasm"), mainWorker: "" },
+    eh: { mainModule: join(dist, "duckdb-eh.wasm"), mainWorker: "" },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  const conn = db.connect() as unknown as BlockingConnection & { close(): void };
+  for (const statement of CHECK_DB_SETUP) conn.query(statement);
+  return {
+    async run(sql) {
+      const prepared = conn.prepare(sql);
+      try {
+        return prepared.query().toArray().map((row) => row.toJSON());
+      } finally {
+        prepared.close();
+      }
+    },
+    async tableNames(sql) {
+      return conn.getTableNames(sql);
     },
     close() {
       conn.close();

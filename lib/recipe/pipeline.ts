@@ -1,5 +1,5 @@
 import type { Column } from "@/lib/datasets/manifest";
-import { checkRecipeSql } from "@/lib/sql/guard";
+import { fragmentProblem } from "@/lib/sql/fragment";
 import { ident } from "@/lib/sql/quote";
 import { ERRORS, LINE, REJECTED, ROW, checkRule, columnFindings, validationSql } from "./rules";
 import type { Recipe } from "./schema";
@@ -21,6 +21,13 @@ export interface PipelineNames {
 
 /** The name a recipe's SQL reads: the valid rows after the steps. */
 export const TRANSFORMED_VIEW = "transformed";
+/**
+ * The schema that holds what a recipe's SQL may read: the transformed view
+ * and a view per staged file it reads (by the file's SQL name). The SQL stage
+ * runs with this schema first on the search path; the engine's own tables
+ * live in `main`, where no name in it can shadow them.
+ */
+export const RECIPE_SCHEMA = "recipe";
 export const REJECT_LINE = "_line";
 export const REJECT_ERRORS = "_errors";
 
@@ -34,12 +41,24 @@ export const pipelineNames = (prefix: string): PipelineNames => ({
 
 export type PipelineProblem = { where: "rule" | "step" | "sql"; index: number; reason: string };
 
+/** One statement of a pipeline: a table or view made from a SELECT. */
+export interface PipelineStatement {
+  target: string;
+  kind: "TABLE" | "VIEW";
+  select: string;
+}
+export const statementSql = ({ target, kind, select }: PipelineStatement): string => `CREATE OR REPLACE ${kind} ${ident(target)} AS ${select}`;
+
 export type CompiledPipeline =
-  | { ok: true; statements: string[]; finalSql: string; tableFindings: { ruleId: string; message: string }[] }
+  | { ok: true; statements: PipelineStatement[]; finalSql: string; tableFindings: { ruleId: string; message: string }[] }
   | { ok: false; problem: PipelineProblem };
 
-/** The prefix that puts the recipe's SQL on line 2 of the statement DuckDB sees. */
-export const finalPrefix = (names: PipelineNames) => `CREATE OR REPLACE TABLE ${ident(names.final)} AS\n`;
+/** The prefix that puts the recipe's SQL on line 2 of the statement DuckDB sees (the table is in main, whatever the search path). */
+export const finalPrefix = (names: PipelineNames) => `CREATE OR REPLACE TABLE main.${ident(names.final)} AS\n`;
+
+/** The view the SQL stage reads as `transformed`: the valid rows after the steps, without the engine's columns. */
+export const transformedViewSql = (names: PipelineNames): string =>
+  `CREATE OR REPLACE VIEW ${RECIPE_SCHEMA}.${TRANSFORMED_VIEW} AS SELECT * EXCLUDE (${ROW}, ${LINE}) FROM main.${ident(names.transformedFull)}`;
 
 export function compilePipeline(
   staged: string,
@@ -48,8 +67,8 @@ export function compilePipeline(
   names: PipelineNames,
   headerLines = 1,
 ): CompiledPipeline {
-  const guarded = guardSql(recipe);
-  if (guarded) return { ok: false, problem: guarded };
+  const unsafe = fragmentProblems(recipe);
+  if (unsafe) return { ok: false, problem: unsafe };
   for (const [index, rule] of recipe.rules.entries()) {
     const reason = rule.enabled ? checkRule(rule, columns) : null;
     if (reason) return { ok: false, problem: { where: "rule", index, reason } };
@@ -61,7 +80,7 @@ export function compilePipeline(
   const cols = userColumns.map(ident).join(", ");
   const rejectMessages = `array_to_string(list_transform(list_filter(${ERRORS}, e -> e.severity = 'reject'), e -> e.message || coalesce(' (value: ' || e.value || ')', ' (value: empty)')), '; ')`;
   const hidden = `EXCLUDE (${ROW}, ${LINE})`;
-  const sql = recipe.sql?.trim().replace(/;\s*$/, "");
+  const sql = recipe.sql ? stageSql(recipe.sql) : "";
   const finalSql = sql ? sql : `SELECT * ${hidden} FROM ${ident(names.transformedFull)}`;
   // Tables keep the order rows were inserted in; only duplicate removal (a window) reorders, so only it pays for a sort.
   const reorders = recipe.steps.some((s) => s.enabled && s.kind === "dedupe");
@@ -71,33 +90,42 @@ export function compilePipeline(
   const removedByStepsSql = `SELECT v.${LINE}, ${userColumns.map((c) => `v.${ident(c)}`).join(", ")}${cols ? ", " : ""}'Removed by a transform step (a filter or duplicate removal)'
 FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t ON v.${ROW} = t.${ROW}`;
 
-  const statements = [
-    `CREATE OR REPLACE TABLE ${ident(names.validated)} AS ${validationSql(ident(staged), recipe.rules, columns, headerLines)}`,
-    `CREATE OR REPLACE VIEW ${ident(names.valid)} AS SELECT * EXCLUDE (${ERRORS}, ${REJECTED}) FROM ${ident(names.validated)} WHERE NOT ${REJECTED}`,
-    `CREATE OR REPLACE TABLE ${ident(names.transformedFull)} AS ${reorders ? `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` : steps.sql}`,
-    `CREATE OR REPLACE TABLE ${ident(names.rejected)} AS
-SELECT ${LINE} AS ${REJECT_LINE}, ${cols ? `${cols}, ` : ""}${rejectMessages} AS ${REJECT_ERRORS} FROM ${ident(names.validated)} WHERE ${REJECTED}${dropsRows ? `\nUNION ALL\n${removedByStepsSql}` : ""}
+  const statements: PipelineStatement[] = [
+    { target: names.validated, kind: "TABLE", select: validationSql(ident(staged), recipe.rules, columns, headerLines) },
+    { target: names.valid, kind: "VIEW", select: `SELECT * EXCLUDE (${ERRORS}, ${REJECTED}) FROM ${ident(names.validated)} WHERE NOT ${REJECTED}` },
+    { target: names.transformedFull, kind: "TABLE", select: reorders ? `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` : steps.sql },
+    {
+      target: names.rejected,
+      kind: "TABLE",
+      select: `SELECT ${LINE} AS ${REJECT_LINE}, ${cols ? `${cols}, ` : ""}${rejectMessages} AS ${REJECT_ERRORS} FROM ${ident(names.validated)} WHERE ${REJECTED}${dropsRows ? `\nUNION ALL\n${removedByStepsSql}` : ""}
 ORDER BY ${REJECT_LINE}`,
-    `CREATE OR REPLACE VIEW ${TRANSFORMED_VIEW} AS SELECT * ${hidden} FROM ${ident(names.transformedFull)}`,
+    },
   ];
   const tableFindings = columnFindings(recipe.rules, columns).map((f) => ({ ruleId: f.rule.id, message: f.message }));
   return { ok: true, statements, finalSql, tableFindings };
 }
 
-/** Every SQL fragment of the recipe goes through the guard (lib/sql/guard.ts) before anything runs. */
-export function guardSql(recipe: Recipe): PipelineProblem | null {
+/**
+ * Every SQL fragment of the recipe stays inside the place it is spliced into
+ * (lib/sql/fragment.ts); the SQL stage is one statement. What they read is
+ * decided by DuckDB's binder before anything runs (workers/engine/sql-check.ts).
+ */
+export function fragmentProblems(recipe: Recipe): PipelineProblem | null {
   for (const [index, rule] of recipe.rules.entries()) {
-    const reason = rule.kind === "expression" ? checkRecipeSql(rule.sql) : null;
+    const reason = rule.kind === "expression" ? fragmentProblem(rule.sql) : null;
     if (reason) return { where: "rule", index, reason };
   }
   for (const [index, step] of recipe.steps.entries()) {
     const fragment = step.kind === "filter" ? step.where : step.kind === "derive" ? step.expression : null;
-    const reason = fragment === null ? null : checkRecipeSql(fragment);
+    const reason = fragment === null ? null : fragmentProblem(fragment);
     if (reason) return { where: "step", index, reason };
   }
-  const reason = recipe.sql ? checkRecipeSql(recipe.sql, true) : null;
-  return reason ? { where: "sql", index: 0, reason } : null;
+  const reason = recipe.sql ? fragmentProblem(stageSql(recipe.sql)) : null;
+  return reason ? { where: "sql", index: 0, reason: reason.replace("a fragment is one expression", "the SQL stage is one query") } : null;
 }
+
+/** The SQL stage as it runs: trimmed, without a final `;`. */
+const stageSql = (sql: string): string => sql.trim().replace(/;\s*$/, "");
 
 /** The counts a run reports; `check` says whether they reconcile. */
 export function countsSql(staged: string, names: PipelineNames): string {

@@ -1,4 +1,5 @@
 import type { Column } from "@/lib/datasets/manifest";
+import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
 import { isNumericType } from "@/lib/sql/types";
 import type { Rule } from "./schema";
@@ -99,7 +100,7 @@ export function columnFindings(rules: readonly Rule[], columns: readonly Column[
  * apart by `validationSql`.
  */
 export function passesSql(rule: RowRule, columns: readonly Column[], flag = "false"): string {
-  if (rule.kind === "expression") return `((${rule.sql}) IS NOT FALSE)`;
+  if (rule.kind === "expression") return `(${spliced(rule.sql)} IS NOT FALSE)`;
   if (rule.kind === "uniqueKey") return flag;
   const col = ident(rule.column);
   const text = `CAST(${col} AS VARCHAR)`;

@@ -1,3 +1,4 @@
+import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
 import { isSafeTypeName } from "@/lib/sql/types";
 import type { Step } from "./schema";
@@ -67,7 +68,7 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
     case "replace":
       return mapColumn(step.column, (c) => `replace(${c}, ${literal(step.find)}, ${literal(step.replace)})`);
     case "filter":
-      return { select: `SELECT * FROM ${from} WHERE (${step.where})`, columns };
+      return { select: `SELECT * FROM ${from} WHERE ${spliced(step.where)}`, columns };
     case "dedupe": {
       const keys = (step.columns?.length ? step.columns : columns).map(ident).join(", ");
       const order = hidden.length ? ` ORDER BY ${ident(hidden[0]!)}` : "";
@@ -76,7 +77,7 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
     case "derive":
       return project([
         ...columns.filter((c) => c !== step.name).map((c): [string, string] => [ident(c), c]),
-        [`(${step.expression})`, step.name],
+        [spliced(step.expression), step.name],
       ]);
     case "split": {
       const clash = step.into.find((n) => columns.includes(n) && n !== step.column);

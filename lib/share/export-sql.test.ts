@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -35,6 +36,41 @@ describe("exportSql", () => {
       [3, 2],
       [4, 3],
     ]);
+  });
+
+  it("a hostile recipe's script runs only the pipeline: names cannot end a comment or a statement", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-hostile-"));
+    const input = join(dir, "in.csv");
+    await writeFile(input, "id,email\n1,a@x.org\n2,\n");
+    const pwned = (n: number) => join(dir, `pwned${n}.csv`);
+    const injections = [
+      `x\rCOPY (SELECT 1) TO '${pwned(1)}';`,
+      `x\u2028COPY (SELECT 1) TO '${pwned(2)}';`,
+      `x\u2029COPY (SELECT 1) TO '${pwned(3)}';`,
+      `x\u0085COPY (SELECT 1) TO '${pwned(4)}';`,
+      `x */ COPY (SELECT 1) TO '${pwned(5)}'; /*`,
+      `x" ; COPY (SELECT 1) TO '${pwned(6)}'; --`,
+    ];
+    const db = await freshDuckDb();
+    for (const [i, name] of injections.entries()) {
+      const recipe: Recipe = {
+        version: 1,
+        name,
+        rules: [{ id: "e", kind: "required", column: "email", severity: "reject", enabled: true }],
+        steps: [{ kind: "filter", where: "id > 0 -- a trailing comment", enabled: true }],
+        sql: "SELECT * FROM transformed -- ends on its own line",
+      };
+      const columns = [
+        { name: "id", type: "BIGINT" },
+        { name: "email", type: "VARCHAR" },
+      ];
+      const stem = join(dir, `out${i} it's "x" --`);
+      const exported = exportSql(recipe, { path: input, parse: parseOptionsSchema.parse({ format: "csv" }), columns }, stem);
+      if (!exported.ok) throw new Error(exported.reason);
+      await db.run(exported.script);
+      expect(existsSync(pwned(i + 1)), name).toBe(false);
+      expect(await db.rows(`SELECT count(*) AS n FROM read_parquet('${`${stem}-final.parquet`.replaceAll("'", "''")}')`)).toEqual([{ n: 1 }]);
+    }
   });
 
   it("explains what it cannot export", () => {

@@ -1,5 +1,5 @@
 import type { Column } from "@/lib/datasets/manifest";
-import { compilePipeline, finalPrefix, pipelineNames, REJECT_LINE } from "@/lib/recipe/pipeline";
+import { compilePipeline, finalPrefix, pipelineNames, RECIPE_SCHEMA, REJECT_LINE, statementSql, transformedViewSql } from "@/lib/recipe/pipeline";
 import type { Recipe } from "@/lib/recipe/schema";
 import { ident, literal } from "@/lib/sql/quote";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -10,6 +10,12 @@ import { readCsvSql } from "@/lib/staging/parse-options";
  * browser: read the source, check the rules, run the steps and SQL, write
  * the rejected rows (CSV) and the final rows (Parquet, zstd). It is the same
  * SQL the browser runs, from the same compiler.
+ *
+ * The script runs in the DuckDB CLI with full access to files, so nothing from
+ * the recipe may end a comment or a statement: names in comments are one line
+ * of printable text, names in SQL are quoted (lib/sql/quote.ts), fragments are
+ * spliced as the engine splices them (lib/sql/fragment.ts), and the SQL stage
+ * ends on a line of its own.
  */
 export interface ExportSource {
   /** The file name the script reads, relative to where it runs (or a path). */
@@ -43,11 +49,15 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
   const compiled = compilePipeline(STAGED, source.columns, recipe, names);
   if (!compiled.ok) return { ok: false, reason: compiled.problem.reason };
   const script = [
-    `-- Stages recipe${recipe.name ? ` "${recipe.name.replaceAll("\n", " ")}"` : ""}, exported for the DuckDB CLI.`,
-    `-- Run it next to ${source.path}: duckdb < ${outputStem}.sql`,
+    `-- Stages recipe${recipe.name ? ` "${commentText(recipe.name)}"` : ""}, exported for the DuckDB CLI.`,
+    `-- Run it next to ${commentText(source.path)}: duckdb < ${commentText(outputStem)}.sql`,
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
-    ...compiled.statements.map((s) => `${s};`),
-    `${finalPrefix(names)}${compiled.finalSql};`,
+    ...compiled.statements.map((s) => `${statementSql(s)};`),
+    `CREATE SCHEMA IF NOT EXISTS ${RECIPE_SCHEMA};`,
+    `${transformedViewSql(names)};`,
+    `SET search_path = '${RECIPE_SCHEMA}';`,
+    `${finalPrefix(names)}${compiled.finalSql}\n;`,
+    "RESET search_path;",
     `COPY (SELECT * FROM ${ident(names.rejected)} ORDER BY ${REJECT_LINE}) TO ${literal(`${outputStem}-rejected.csv`)} (HEADER);`,
     `COPY ${ident(names.final)} TO ${literal(`${outputStem}-final.parquet`)} (FORMAT parquet, COMPRESSION zstd);`,
     `SELECT (SELECT count(*) FROM ${STAGED}) AS rows_in, (SELECT count(*) FROM ${ident(names.rejected)}) AS rows_rejected, (SELECT count(*) FROM ${ident(names.final)}) AS rows_final;`,
@@ -55,3 +65,6 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
   ];
   return { ok: true, script: script.join("\n") };
 }
+
+/** Text for a `--` comment: one line, printable (every line or paragraph separator and control character becomes a space). */
+export const commentText = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");

@@ -42,9 +42,11 @@ describe("share links", () => {
       reason: expect.stringMatching(/may not hold </),
     });
     expect(decodeShare(fragmentOf({ v: 1, recipe: { version: 1, rules: "nope" } }))).toMatchObject({ ok: false, reason: expect.stringMatching(/malformed/) });
-    expect(decodeShare(fragmentOf({ v: 1, recipe: { version: 1, sql: "SELECT * FROM read_csv('https://evil.example/x.csv')" } }))).toMatchObject({
+    // What SQL reads is decided by DuckDB's binder before it runs (test/hostile-recipes); a fragment that leaves its place is refused here.
+    const escaping = { version: 1, steps: [{ kind: "filter", where: "1=1) UNION ALL SELECT * FROM read_csv('https://evil.example/x.csv') WHERE (1=1" }] };
+    expect(decodeShare(fragmentOf({ v: 1, recipe: escaping }))).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/recipe's sql is refused: read_csv\(\) reads files or the network/),
+      reason: expect.stringMatching(/recipe's step 1 is refused: A \) closes a parenthesis/),
     });
   });
 });

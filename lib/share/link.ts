@@ -1,7 +1,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 import { z } from "zod";
 import { loadRecipe } from "@/lib/recipe/load";
-import { guardSql } from "@/lib/recipe/pipeline";
+import { fragmentProblems } from "@/lib/recipe/pipeline";
 import type { Recipe } from "@/lib/recipe/schema";
 
 /**
@@ -115,7 +115,7 @@ export function decodeShare(fragment: string): Decoded {
   if (parsed.data.v < 1) return { ok: false, reason: "The link's version is not valid." };
   const recipe = loadRecipe(parsed.data.recipe);
   if (!recipe.ok) return { ok: false, reason: recipe.reason };
-  const unsafe = guardSql(recipe.recipe);
+  const unsafe = fragmentProblems(recipe.recipe);
   if (unsafe) return { ok: false, reason: `The recipe's ${unsafe.where} ${unsafe.where === "sql" ? "" : `${unsafe.index + 1} `}is refused: ${unsafe.reason}` };
   return { ok: true, share: { recipe: recipe.recipe, sources: parsed.data.sources, inline: parsed.data.inline } };
 }

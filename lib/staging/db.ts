@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from "dexie";
 import type { Column } from "@/lib/datasets/manifest";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { AuditEvent } from "./audit";
+import { sqlNameFor } from "./sql-name";
 import { parseOptionsSchema, type ParseOptions, type SniffedDialect } from "./parse-options";
 import type { StagesError } from "@/lib/result";
 import type { LineAccount } from "@/lib/csv/accounting";
@@ -23,6 +24,8 @@ export interface StagedFile {
   type: string;
   sha256: string;
   addedAt: number;
+  /** The name a recipe's SQL reads this file by: unique, given when staged (lib/staging/sql-name.ts). */
+  sqlName: string;
   status: StagedStatus;
   /** How the file is read: detected when staged, changeable by the user. */
   parse: ParseOptions;
@@ -110,5 +113,17 @@ export function openStagesDb(): StagesDb {
         }),
     );
   db.version(4).stores({ audit: "++seq, at" });
+  db.version(5)
+    .stores({ files: "id, addedAt, sha256, &sqlName" })
+    .upgrade(async (tx) => {
+      const taken = new Set<string>();
+      await tx
+        .table("files")
+        .orderBy("addedAt")
+        .modify((f: StagedFile) => {
+          f.sqlName = sqlNameFor(f.name, taken);
+          taken.add(f.sqlName);
+        });
+    });
   return db;
 }

@@ -1,13 +1,15 @@
 import type { Column } from "@/lib/datasets/manifest";
 import type { ProgressFn, RunSummary } from "@/lib/engine/api";
-import { suggestDatasetName } from "@/lib/datasets/name";
-import { compilePipeline, countsSql, finalPrefix, ruleCountsSql } from "@/lib/recipe/pipeline";
+import { compilePipeline, countsSql, finalPrefix, RECIPE_SCHEMA, ruleCountsSql, statementSql, transformedViewSql, type PipelineNames } from "@/lib/recipe/pipeline";
 import { ROW, LINE } from "@/lib/recipe/rules";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
 import { compileSteps } from "@/lib/recipe/steps";
 import { fail, ok, type Result, type StagesError } from "@/lib/result";
 import { fromDuckDbError, sqlErrorPosition } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
+import { inCheckDb } from "./check-duck";
+import { readableFiles, type Readable } from "./recipe-trust";
+import { checkRecipe } from "./sql-check";
 import { audit } from "@/lib/staging/audit";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows } from "./arrow-text";
@@ -60,29 +62,35 @@ export async function runRecipeOn(
   const compiled = compilePipeline(tableName(source), columns, recipe, names);
   if (!compiled.ok) return fail({ message: compiled.problem.reason, at: { part: compiled.problem.where, index: compiled.problem.index } });
 
-  const ruleProblem = await checkRulesInDuckDb(conn, recipe, tableName(source));
-  if (ruleProblem) return fail(ruleProblem);
+  // Nothing of the recipe runs here before DuckDB's binder has read all of it in the check database.
+  const readable = await readableFiles(db, fileId);
+  const checked = await inCheckDb((check) => checkRecipe(check, { recipe, columns, files: readable }));
+  if (!checked.ok) return checked;
 
   for (const [i, statement] of compiled.statements.entries()) {
     const name = PHASES[i];
     if (name) phase(name);
     try {
-      await runCancellable(conn, statement, taskId);
+      await runCancellable(conn, statementSql(statement), taskId);
     } catch (error) {
       if (i === 2 && !(error instanceof Cancelled)) return fail(await locateStepError(conn, recipe, columns, names.valid, error));
       throw error;
     }
   }
-  if (recipe.sql) await exposeStagedFiles(conn, db, recipe.sql);
+  const exposed = await exposeRecipeSchema(conn, db, names, readable.filter((f) => checked.value.reads.includes(f.sqlName)));
+  if (!exposed.ok) return exposed;
   const finalStatement = finalPrefix(names) + compiled.finalSql;
   phase(recipe.sql ? "Running your SQL" : "Writing the final rows");
   try {
+    if (recipe.sql) await conn.query(`SET search_path = ${literal(RECIPE_SCHEMA)}`);
     await runCancellable(conn, finalStatement, taskId);
   } catch (error) {
     if (error instanceof Cancelled) throw error;
     const text = errorText(error);
     const where = recipe.sql ? sqlErrorPosition(text, finalStatement, finalPrefix(names).length) : null;
     return fail({ ...fromDuckDbError(text), ...(where ?? {}), at: { part: "sql", index: 0 } });
+  } finally {
+    if (recipe.sql) await conn.query("RESET search_path");
   }
 
   phase("Counting and reconciling");
@@ -126,27 +134,6 @@ function stepSqlOf(recipe: Recipe, columns: Column[], valid: string): string[] {
   return compiled.ok ? compiled.stepSql : [];
 }
 
-/** Regular expressions and SQL expressions are checked by DuckDB itself, one rule at a time. */
-async function checkRulesInDuckDb(conn: Connection, recipe: Recipe, staged: string): Promise<StagesError | null> {
-  for (const [index, rule] of recipe.rules.entries()) {
-    if (!rule.enabled) continue;
-    const probe =
-      rule.kind === "pattern"
-        ? `SELECT regexp_matches('', ${literal(rule.pattern)})`
-        : rule.kind === "expression"
-          ? `SELECT (${rule.sql}) IS NOT FALSE FROM ${ident(staged)} LIMIT 0`
-          : null;
-    if (!probe) continue;
-    try {
-      await conn.query(probe);
-    } catch (error) {
-      const what = rule.kind === "pattern" ? "This regular expression is not valid" : "This SQL expression cannot run";
-      return { message: `${what}: ${fromDuckDbError(errorText(error)).message}`, at: { part: "rule", index } };
-    }
-  }
-  return null;
-}
-
 /** Find the first step whose SQL fails, by running the chain one step longer each time. */
 async function locateStepError(conn: Connection, recipe: Recipe, columns: Column[], valid: string, error: unknown): Promise<StagesError> {
   for (let k = 1; k <= recipe.steps.length; k++) {
@@ -164,12 +151,20 @@ async function locateStepError(conn: Connection, recipe: Recipe, columns: Column
   return fromDuckDbError(errorText(error));
 }
 
-/** Staged files that the SQL names (by their file name's stem) become views it can join. */
-async function exposeStagedFiles(conn: Connection, db: StagesDb, sql: string): Promise<void> {
-  for (const file of await db.files.toArray()) {
-    const name = suggestDatasetName(file.name);
-    if (file.status !== "ready" || !new RegExp(`\\b${name}\\b`, "i").test(sql)) continue;
-    const loaded = await ensureTable(db, { kind: "staged", fileId: file.id });
-    if (loaded.ok) await conn.query(`CREATE OR REPLACE VIEW ${ident(name)} AS SELECT * FROM ${ident(tableName({ kind: "staged", fileId: file.id }))}`);
+/**
+ * The schema the SQL stage reads: `transformed` (this run's valid rows) and a
+ * view per staged file the check found it reads, rebuilt for every run so
+ * nothing of an earlier run or another file is left in it.
+ */
+async function exposeRecipeSchema(conn: Connection, db: StagesDb, names: PipelineNames, reads: Readable[]): Promise<Result<null>> {
+  await conn.query(`DROP SCHEMA IF EXISTS ${RECIPE_SCHEMA} CASCADE`);
+  await conn.query(`CREATE SCHEMA ${RECIPE_SCHEMA}`);
+  await conn.query(transformedViewSql(names));
+  for (const file of reads) {
+    const source = { kind: "staged", fileId: file.id } as const;
+    const loaded = await ensureTable(db, source);
+    if (!loaded.ok) return fail({ ...loaded.error, message: `The staged file read as ${file.sqlName} could not be read: ${loaded.error.message}` });
+    await conn.query(`CREATE VIEW ${RECIPE_SCHEMA}.${ident(file.sqlName)} AS SELECT * FROM main.${ident(tableName(source))}`);
   }
+  return ok(null);
 }

@@ -6,6 +6,7 @@ import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import type { StagedFile, StagesDb } from "@/lib/staging/db";
 import { detectEncoding, detectFormat, isGzip } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
+import { sqlNameFor } from "@/lib/staging/sql-name";
 import { firstBinaryByte } from "@/lib/staging/sniff-bytes";
 import { forgetProfile } from "./profile";
 import { previewHead } from "./preview";
@@ -78,6 +79,7 @@ async function store(
     type: file.type,
     sha256,
     addedAt: Date.now(),
+    sqlName: "",
     status: "reading",
     parse: detected.parse,
     readCount: 1,
@@ -85,6 +87,7 @@ async function store(
     duplicateOf: duplicate?.name,
   };
   await db.transaction("rw", db.files, db.blobs, async () => {
+    staged.sqlName = sqlNameFor(file.name, new Set((await db.files.orderBy("sqlName").keys()) as string[]));
     await db.files.add(staged);
     await db.blobs.add({ id, blob: file });
   });

@@ -1,0 +1,33 @@
+import type { Column } from "@/lib/datasets/manifest";
+import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
+import { fail, type Result } from "@/lib/result";
+import type { StagesDb } from "@/lib/staging/db";
+import { inCheckDb } from "./check-duck";
+import { checkRecipe, namedTables, type CheckedRecipe } from "./sql-check";
+import { ensureTable } from "./tables";
+
+/** A staged file a recipe's SQL stage may read, by its SQL name. */
+export type Readable = { id: string; sqlName: string; columns: Column[] };
+
+/** The other ready staged files: what a recipe's SQL stage may read (never the file being run: its rows come through validation). */
+export async function readableFiles(db: StagesDb, fileId: string): Promise<Readable[]> {
+  const files = await db.files.toArray();
+  return files.filter((f) => f.id !== fileId && f.status === "ready" && f.columns).map((f) => ({ id: f.id, sqlName: f.sqlName, columns: f.columns! }));
+}
+
+/** Check a recipe against a staged file, as a run would, without running anything (sql-check.ts). */
+export async function checkForFile(db: StagesDb, fileId: string, input: Recipe): Promise<Result<CheckedRecipe>> {
+  const parsed = recipeSchema.safeParse(input);
+  if (!parsed.success) return fail({ message: `The recipe is malformed: ${parsed.error.issues[0]?.message}` });
+  const staged = await ensureTable(db, { kind: "staged", fileId });
+  if (!staged.ok) return staged;
+  const files = await readableFiles(db, fileId);
+  return inCheckDb((check) => checkRecipe(check, { recipe: parsed.data, columns: staged.value.columns, files }));
+}
+
+/** The tables a recipe's SQL names, for the consent screen (no data needed). */
+export async function inspectRecipe(input: Recipe): Promise<Result<string[]>> {
+  const parsed = recipeSchema.safeParse(input);
+  if (!parsed.success) return fail({ message: `The recipe is malformed: ${parsed.error.issues[0]?.message}` });
+  return inCheckDb((check) => namedTables(check, parsed.data));
+}

@@ -1,0 +1,203 @@
+import type { Column } from "@/lib/datasets/manifest";
+import { compilePipeline, finalPrefix, pipelineNames, RECIPE_SCHEMA, TRANSFORMED_VIEW, type PipelineProblem } from "@/lib/recipe/pipeline";
+import { LINE, ROW } from "@/lib/recipe/rules";
+import type { Recipe } from "@/lib/recipe/schema";
+import { compileSteps } from "@/lib/recipe/steps";
+import { fail, ok, type Result, type StagesError } from "@/lib/result";
+import { fromDuckDbError, sqlErrorPosition } from "@/lib/sql/duckdb-error";
+import { spliced } from "@/lib/sql/fragment";
+import { planProblem, planReads } from "@/lib/sql/plan";
+import { ident, literal } from "@/lib/sql/quote";
+
+/**
+ * The trust boundary for a recipe's SQL. Before the engine runs a recipe, its
+ * pipeline is bound, statement by statement, in a DuckDB of its own (the check
+ * database: external access switched off, no data, no extensions): empty
+ * tables shaped like the staged file and like the other staged files, under
+ * names the recipe cannot guess. DuckDB's binder resolves every name, view,
+ * replacement scan and `query()` string; a file or URL cannot be opened there
+ * at all; and every statement's plan may only scan the tables it was given
+ * and call table functions that compute rows (lib/sql/plan.ts). Only a
+ * pipeline that passes runs in the engine's database, unchanged.
+ */
+export interface CheckDb {
+  /** Run one statement: text holding more than one is refused by DuckDB (it is prepared). */
+  run(sql: string): Promise<Record<string, unknown>[]>;
+  /** The tables a query names, by DuckDB's parser and binder (ClientContext::GetTableNames). */
+  tableNames(sql: string): Promise<string[]>;
+}
+
+/** How a check database is set up when it starts: no extensions, no files, no URLs, small. */
+export const CHECK_DB_SETUP = [
+  "SET autoinstall_known_extensions = false",
+  "SET autoload_known_extensions = false",
+  "SET memory_limit = '256MB'",
+  "SET enable_external_access = false",
+];
+
+export interface CheckInput {
+  recipe: Recipe;
+  /** The staged file's columns. */
+  columns: readonly Column[];
+  headerLines?: number;
+  /** The other ready staged files, by SQL name: what the SQL stage may read. */
+  files: readonly { sqlName: string; columns: readonly Column[] }[];
+}
+
+/** What a checked recipe reads: the SQL names of the staged files its SQL stage scans. */
+export interface CheckedRecipe {
+  reads: string[];
+}
+
+type Where = PipelineProblem["where"];
+const refused = (message: string, part: Where, index: number, extra: Partial<StagesError> = {}): Result<never> =>
+  fail({ message, ...extra, at: { part, index } });
+
+export async function checkRecipe(db: CheckDb, input: CheckInput): Promise<Result<CheckedRecipe>> {
+  const nonce = crypto.randomUUID().replaceAll("-", "");
+  const checked = await checkWith(db, input, nonce);
+  // DuckDB's messages may name the check's own tables ("did you mean …"): they are the staged rows.
+  return checked.ok ? checked : fail({ ...checked.error, message: checked.error.message.replace(new RegExp(`"?(main\\.)?k${nonce}_\\w+"?`, "g"), "the staged rows") });
+}
+
+async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise<Result<CheckedRecipe>> {
+  const staged = `k${nonce}_staged`;
+  const names = pipelineNames(`k${nonce}`);
+  const compiled = compilePipeline(staged, input.columns, input.recipe, names, input.headerLines);
+  if (!compiled.ok) return refused(compiled.problem.reason, compiled.problem.where, compiled.problem.index);
+  const created: string[] = [];
+  const create = async (kind: "TABLE" | "VIEW" | "SCHEMA", name: string, body: string) => {
+    await db.run(`CREATE ${kind} ${name} ${body}`);
+    created.unshift(`DROP ${kind} IF EXISTS ${name}${kind === "SCHEMA" ? " CASCADE" : ""}`);
+  };
+  try {
+    await create("TABLE", ident(staged), `(${tableColumns(input.columns)})`);
+    const inner = new Set([staged]);
+    const rules = await checkRules(db, input.recipe, staged, inner);
+    if (rules) return rules;
+    for (const [i, statement] of compiled.statements.entries()) {
+      if (statement.target === names.transformedFull) {
+        const steps = await checkSteps(db, input.recipe, input.columns, names.valid, inner);
+        if (steps) return steps;
+      }
+      const bound = await explain(db, statement.select, inner);
+      if (!bound.ok) return refused(bound.message, i === 0 ? "rule" : "step", 0);
+      await create("VIEW", ident(statement.target), `AS ${statement.select}`);
+    }
+    if (!input.recipe.sql) return ok({ reads: [] });
+
+    const readable = new Set(input.files.map((f) => f.sqlName));
+    await create("SCHEMA", RECIPE_SCHEMA, "");
+    await db.run(`CREATE VIEW ${RECIPE_SCHEMA}.${TRANSFORMED_VIEW} AS SELECT * EXCLUDE (${ROW}, ${LINE}) FROM main.${ident(names.transformedFull)}`);
+    for (const file of input.files) await db.run(`CREATE TABLE ${RECIPE_SCHEMA}.${ident(file.sqlName)} (${tableColumns(file.columns)})`);
+    await db.run(`SET search_path = ${literal(RECIPE_SCHEMA)}`);
+    try {
+      // The statement the engine runs: a query can only follow the table it makes.
+      const statement = finalPrefix(names) + compiled.finalSql;
+      const bound = await explain(db, statement, new Set([...inner, ...readable]));
+      if (!bound.ok) {
+        const where = bound.raw ? sqlErrorPosition(bound.raw, EXPLAIN + statement, EXPLAIN.length + finalPrefix(names).length) : null;
+        return refused(bound.message, "sql", 0, where ?? {});
+      }
+      return ok({ reads: bound.tables.filter((t) => readable.has(t)) });
+    } finally {
+      await db.run("RESET search_path");
+    }
+  } finally {
+    for (const drop of created) await db.run(drop).catch(() => null);
+  }
+}
+
+/**
+ * The tables a recipe's SQL names, for the consent screen, before there is
+ * data to bind it to: DuckDB's parser and binder in name-extraction mode.
+ * A fragment (a rule's expression, a filter, a derived column) names none.
+ */
+export async function namedTables(db: CheckDb, recipe: Recipe): Promise<Result<string[]>> {
+  const fragments: [Where, number, string][] = [
+    ...recipe.rules.flatMap((r, i): [Where, number, string][] => (r.kind === "expression" ? [["rule", i, r.sql]] : [])),
+    ...recipe.steps.flatMap((s, i): [Where, number, string][] =>
+      s.kind === "filter" ? [["step", i, s.where]] : s.kind === "derive" ? [["step", i, s.expression]] : [],
+    ),
+  ];
+  for (const [where, index, sql] of fragments) {
+    const named = await tableNamesOf(db, `SELECT ${spliced(sql)}`);
+    if (typeof named === "string") return refused(named, where, index);
+    if (named.length) return refused(`It reads ${named.join(", ")}: a rule or step reads only the columns of its row.`, where, index);
+  }
+  if (!recipe.sql) return ok([]);
+  const named = await tableNamesOf(db, recipe.sql.trim().replace(/;\s*$/, ""));
+  if (typeof named === "string") return refused(named, "sql", 0);
+  // transformed and SQL names are bare identifiers: anything else is a file, a URL or another schema's table.
+  const odd = named.find((n) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+  if (odd) return refused(`It reads “${odd}”, which is neither ${TRANSFORMED_VIEW} nor a staged file's SQL name.`, "sql", 0);
+  return ok(named);
+}
+
+async function tableNamesOf(db: CheckDb, sql: string): Promise<string[] | string> {
+  try {
+    return await db.tableNames(sql);
+  } catch (error) {
+    return refusal(errorMessage(error)).message;
+  }
+}
+
+async function checkRules(db: CheckDb, recipe: Recipe, staged: string, inner: ReadonlySet<string>): Promise<Result<never> | null> {
+  for (const [index, rule] of recipe.rules.entries()) {
+    if (!rule.enabled) continue;
+    if (rule.kind === "pattern") {
+      const bad = await db.run(`SELECT regexp_matches('', ${literal(rule.pattern)})`).then(() => null, errorMessage);
+      if (bad) return refused(`This regular expression is not valid: ${fromDuckDbError(bad).message}`, "rule", index);
+    }
+    if (rule.kind !== "expression") continue;
+    const bound = await explain(db, `SELECT ${spliced(rule.sql)} IS NOT FALSE FROM ${ident(staged)}`, inner);
+    if (!bound.ok) return refused(`This SQL expression cannot run: ${bound.message}`, "rule", index);
+  }
+  return null;
+}
+
+/** Each step binds over the one before: the first that does not is the one to fix. */
+async function checkSteps(db: CheckDb, recipe: Recipe, columns: readonly Column[], valid: string, inner: ReadonlySet<string>): Promise<Result<never> | null> {
+  for (let k = 1; k <= recipe.steps.length; k++) {
+    if (!recipe.steps[k - 1]!.enabled) continue;
+    const prefix = compileSteps(ident(valid), recipe.steps.slice(0, k), columns.map((c) => c.name), [ROW, LINE]);
+    if (!prefix.ok) return refused(prefix.reason, "step", prefix.step);
+    const bound = await explain(db, prefix.sql, inner);
+    if (!bound.ok) return refused(bound.message, "step", k - 1);
+  }
+  return null;
+}
+
+const EXPLAIN = "EXPLAIN (FORMAT JSON) ";
+type Explained = { ok: true; tables: string[] } | { ok: false; message: string; raw?: string };
+
+/** Bind `select` and read its plan: what it scans, or why not (DuckDB's words, or what it may not read). */
+async function explain(db: CheckDb, select: string, allowed: ReadonlySet<string>): Promise<Explained> {
+  let plan: string;
+  try {
+    const [row] = await db.run(EXPLAIN + select);
+    plan = String(row?.explain_value ?? "[]");
+  } catch (error) {
+    const raw = errorMessage(error);
+    return { ok: false, ...refusal(raw), raw };
+  }
+  const reads = planReads(plan);
+  const problem = planProblem(reads, allowed);
+  return problem ? { ok: false, message: problem } : { ok: true, tables: reads.tables };
+}
+
+/** DuckDB's refusal in plain words; a file or URL that cannot be opened here is said so. */
+function refusal(raw: string): { message: string } {
+  if (/Permission Error|disabled by configuration|disabled through configuration/i.test(raw)) {
+    return { message: "It reads a file, a URL or a setting outside the staging area, which a recipe may not." };
+  }
+  if (/Invalid Input Error: Cannot prepare multiple statements|Expected a single statement/i.test(raw)) {
+    return { message: "Only one SQL statement is allowed." };
+  }
+  return fromDuckDbError(raw);
+}
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const tableColumns = (columns: readonly Column[]): string =>
+  columns.length ? columns.map((c) => `${ident(c.name)} ${c.type}`).join(", ") : `${ident("_stages_none")} INTEGER`;
