@@ -44,6 +44,8 @@ test("a recipe is saved by name, applied to another file, exported and imported;
   await importFile("broken.json", '{"version": 1, "rules": [{"kind": "teleport"');
   await expect(page.getByRole("alert").filter({ hasText: "broken.json" })).toContainText("not valid JSON");
   await importFile("plain.json", JSON.stringify({ version: 1 }));
+  // An imported recipe is someone else's: it is shown whole and applied only once the user agrees.
+  await page.getByRole("dialog", { name: "Apply the recipe from plain.json?" }).getByRole("button", { name: "Apply recipe" }).click();
   await expect(page.getByRole("status").filter({ hasText: "plain.json" })).toBeVisible();
   await expectCounts(page, "2 rows in = 2 valid after steps + 0 rejected");
 });

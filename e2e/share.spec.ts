@@ -53,8 +53,8 @@ test("a link with the data inline opens in a fresh browser, asks first, and give
   const other = await openFresh(browser, link);
   const dialog = other.getByRole("dialog", { name: "Open a shared recipe?" });
   await expect(dialog).toContainText("sales.csv");
-  await expect(dialog).toContainText('Rule: "amount" is required');
-  await expect(dialog).toContainText("Step: Keep rows where amount > 0");
+  await expect(dialog).toContainText(/Rule 1: .*"amount" is required/);
+  await expect(dialog).toContainText("Step 1: Keep rows where amount > 0");
   await expect(stagingArea(other).getByText("No files staged yet.")).toBeVisible();
   await dialog.getByRole("button", { name: "Open it" }).click();
   await expectCounts(other, "4 rows in = 2 valid after steps + 2 rejected");
@@ -79,7 +79,7 @@ test("a link with a source URL fetches it after consent; a server that refuses C
   await expect(stagingArea(refused).getByText("No files staged yet.")).toBeVisible();
 });
 
-test("hostile links are refused with the reason: SQL reading another URL, broken compression, a huge payload", async ({ page }) => {
+test("hostile links are refused with the reason: SQL leaving its place, broken compression, a huge payload", async ({ page }) => {
   await openApp(page);
   const encode = (doc: unknown) => {
     const bytes = deflateSync(strToU8(JSON.stringify(doc)));
@@ -91,8 +91,10 @@ test("hostile links are refused with the reason: SQL reading another URL, broken
     await expect(dialog).toBeVisible();
     return dialog.textContent();
   };
-  expect(await reason(encode({ v: 1, recipe: { version: 1, sql: `SELECT * FROM read_csv('${origin}/cors/x.csv')` } }))).toMatch(/read_csv\(\) reads files or the network/);
-  expect(await reason(encode({ v: 1, recipe: { version: 1, sql: `SELECT * FROM '${origin}/cors/x.csv'` } }))).toMatch(/used as a table/);
+  // SQL that reads a URL is refused by DuckDB's binder on the consent screen (hostile-recipes.spec.ts).
+  const escaping = { version: 1, steps: [{ kind: "filter", where: `1=1) UNION ALL SELECT * FROM read_csv('${origin}/cors/x.csv') WHERE (1=1` }] };
+  expect(await reason(encode({ v: 1, recipe: escaping }))).toMatch(/step 1 is refused: A \) closes a parenthesis/);
+  expect(await reason(encode({ v: 1, recipe: { version: 1, sql: `SELECT 1; SELECT * FROM '${origin}/cors/x.csv'` } }))).toMatch(/one query/);
   expect(await reason("#share=" + "A".repeat(200))).toMatch(/damaged or truncated/);
   const noise = Array.from({ length: 90_000 }, () => Math.random().toString(36).slice(2)).join("");
   expect(await reason(encode({ v: 1, recipe: { version: 1 }, inline: [{ name: "big.csv", text: noise }] }))).toMatch(/too large/);

@@ -9,6 +9,7 @@ import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
 import { profileSource } from "./engine/profile";
 import { promote } from "./engine/promote";
+import { checkForFile, inspectRecipe } from "./engine/recipe-trust";
 import { simulateQuota } from "./engine/room";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, openView, readPage } from "./engine/tables";
@@ -58,6 +59,8 @@ const engine: EngineApi = {
       return opened.ok ? ok({ rowCount: opened.value.rowCount }) : opened;
     }),
   runRecipe: (fileId, recipe, taskId, onProgress) => guard(() => runRecipe(db, fileId, recipe, taskId, onProgress), taskId),
+  checkRecipe: (fileId, recipe) => guard(() => checkForFile(db, fileId, recipe)),
+  inspectRecipe: (recipe) => guard(() => inspectRecipe(recipe)),
   promote: (fileId, recipe, name, taskId, onProgress) =>
     guard(() => promote(db, fileId, recipe, name, taskId, onProgress), taskId),
   listDatasets: () => guard(listDatasets),
@@ -67,7 +70,8 @@ const engine: EngineApi = {
   exportSource: (source, format, options, taskId, onProgress) =>
     guard(() => exportSource(db, source, format, options, taskId, onProgress), taskId),
   cancel: async (taskId) => cancelTask(taskId),
-  simulateQuota: async (bytes) => simulateQuota(bytes),
+  // A fault hook, only in a site built for tests (see lib/engine/client.ts).
+  ...(process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1" ? { simulateQuota: async (bytes: number | null) => simulateQuota(bytes) } : {}),
 };
 
 Comlink.expose(engine);

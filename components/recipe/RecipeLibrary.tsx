@@ -7,6 +7,7 @@ import { loadRecipe } from "@/lib/recipe/load";
 import type { Recipe } from "@/lib/recipe/schema";
 import { stagingDb } from "@/lib/staging/store";
 import type { Notify } from "../notices";
+import { RecipeConsent } from "../share/RecipeConsent";
 import { controlClass as field, LabeledControl } from "./LabeledControl";
 
 const button = "rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 dark:border-slate-700";
@@ -17,10 +18,13 @@ export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; s
   const saved = useLiveQuery(() => stagingDb().recipes.orderBy("name").toArray(), []);
   const [name, setName] = useState(recipe.name ?? "");
   const [chosen, setChosen] = useState("");
+  // A recipe from a file is someone else's until the user has seen all of it and agreed (RecipeConsent).
+  const [imported, setImported] = useState<{ recipe: Recipe; from: string } | null>(null);
 
-  function apply(input: unknown, from: string) {
+  function apply(input: unknown, from: string, trusted: boolean) {
     const loaded = loadRecipe(input);
     if (!loaded.ok) return notify("error", `${from}: ${loaded.reason}`);
+    if (!trusted) return setImported({ recipe: loaded.recipe, from });
     setRecipe(loaded.recipe);
     notify("info", `Applied the recipe from ${from}.`);
   }
@@ -31,7 +35,7 @@ export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; s
     picker.accept = ".json,application/json";
     picker.onchange = () => {
       const file = picker.files?.[0];
-      if (file) void file.text().then((text) => apply(text, file.name));
+      if (file) void file.text().then((text) => apply(text, file.name, false));
     };
     picker.click();
   }
@@ -69,7 +73,7 @@ export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; s
             </select>
           )}
         </LabeledControl>
-        <button type="button" className={button} disabled={!chosen} onClick={() => apply(saved?.find((r) => r.name === chosen)?.recipe, `“${chosen}”`)}>
+        <button type="button" className={button} disabled={!chosen} onClick={() => apply(saved?.find((r) => r.name === chosen)?.recipe, `“${chosen}”`, true)}>
           Apply saved recipe
         </button>
         <button
@@ -83,6 +87,20 @@ export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; s
           Import recipe
         </button>
       </div>
+      {imported && (
+        <RecipeConsent
+          title={`Apply the recipe from ${imported.from}?`}
+          recipe={imported.recipe}
+          agreeLabel="Apply recipe"
+          declineLabel="Don't apply"
+          onAgree={() => {
+            setRecipe(imported.recipe);
+            notify("info", `Applied the recipe from ${imported.from}.`);
+            setImported(null);
+          }}
+          onDecline={() => setImported(null)}
+        />
+      )}
     </section>
   );
 }

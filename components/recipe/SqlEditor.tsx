@@ -29,7 +29,7 @@ export function SqlEditor({ recipe, setRecipe, error, schema }: Props) {
       </h3>
       <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
         Optional query over <code>{TRANSFORMED_VIEW}</code> (the valid rows after the steps), e.g.{" "}
-        <code>SELECT * FROM {TRANSFORMED_VIEW}</code>. Other staged files can be read by their file name without extension. Ctrl+Enter
+        <code>SELECT * FROM {TRANSFORMED_VIEW}</code>. Other staged files are read by their SQL name, shown beside each file in the staging area. Ctrl+Enter
         runs it.
       </p>
       <SqlCodeEditor label="SQL query" value={text} schema={schema} defaultTable={TRANSFORMED_VIEW} invalid={sqlError !== null} onChange={setText} onRun={apply} />

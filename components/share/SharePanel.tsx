@@ -2,6 +2,8 @@
 
 import { useId, useState } from "react";
 import { saveBlob } from "@/lib/download";
+import { getEngine } from "@/lib/engine/client";
+import { describeError } from "@/lib/result";
 import type { Recipe } from "@/lib/recipe/schema";
 import { exportSql } from "@/lib/share/export-sql";
 import { DEFAULT_INLINE_LIMIT, encodeShare } from "@/lib/share/link";
@@ -35,7 +37,10 @@ export function SharePanel({ file, recipe, notify }: { file: StagedFile; recipe:
     setLink(`${location.origin}${location.pathname}${encoded.fragment}`);
   }
 
-  function exportScript() {
+  async function exportScript() {
+    // The script runs in the DuckDB CLI with full access to files: only a recipe DuckDB's binder has checked is written.
+    const checked = await getEngine().checkRecipe(file.id, recipe);
+    if (!checked.ok) return notify("error", `The recipe cannot be exported: ${describeError(checked.error)}`);
     const stem = file.name.replace(/\.[^.]+$/, "");
     const exported = exportSql(recipe, { path: file.name, parse: file.parse, columns: file.columns ?? [] }, stem);
     if (!exported.ok) return notify("error", exported.reason);
@@ -58,7 +63,7 @@ export function SharePanel({ file, recipe, notify }: { file: StagedFile; recipe:
         <button type="button" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2" onClick={() => void share()}>
           Share
         </button>
-        <button type="button" className="rounded border px-3 py-1 text-sm focus-visible:outline-2" onClick={exportScript}>
+        <button type="button" className="rounded border px-3 py-1 text-sm focus-visible:outline-2" onClick={() => void exportScript()}>
           Export as SQL
         </button>
       </div>

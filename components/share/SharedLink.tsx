@@ -2,17 +2,16 @@
 
 import { useEffect, useRef, useState } from "react";
 import { formatBytes } from "@/lib/format";
-import { ruleMessage } from "@/lib/recipe/rules";
-import { describeStep } from "@/lib/recipe/steps";
 import { decodeShare, PREFIX, type Share } from "@/lib/share/link";
+import { RecipeConsent } from "./RecipeConsent";
 
 type State = { kind: "none" } | { kind: "offer"; share: Share } | { kind: "refused"; reason: string } | { kind: "fetching"; what: string };
 
 const hostOf = (url: string) => new URL(url).host;
 
 /**
- * A share link opened: show everything it carries and do nothing until the
- * user agrees; then fetch its sources (cancellable, failures in plain
+ * A share link opened: show everything it carries (RecipeConsent) and do
+ * nothing until the user agrees; then fetch its sources (cancellable, failures in plain
  * words) and hand the files and the recipe to `onAccept`.
  */
 export function SharedLink({ onAccept }: { onAccept: (files: File[], share: Share) => Promise<void> }) {
@@ -73,11 +72,14 @@ export function SharedLink({ onAccept }: { onAccept: (files: File[], share: Shar
   }
   const { share } = state;
   return (
-    <div role="dialog" aria-modal="false" aria-labelledby="share-title" className={dialog}>
-      <h2 id="share-title" className="font-semibold">
-        Open a shared recipe?
-      </h2>
-      <p>Nothing runs and nothing is fetched until you choose Open it.</p>
+    <RecipeConsent
+      title="Open a shared recipe?"
+      recipe={share.recipe}
+      agreeLabel="Open it"
+      declineLabel="Don't open"
+      onAgree={() => void accept(share)}
+      onDecline={() => (clearFragment(), setState({ kind: "none" }))}
+    >
       {share.sources.length > 0 && (
         <>
           <h3 className="font-semibold">Data it will fetch</h3>
@@ -102,26 +104,7 @@ export function SharedLink({ onAccept }: { onAccept: (files: File[], share: Shar
           </ul>
         </>
       )}
-      <h3 className="font-semibold">Recipe</h3>
-      <ul className="list-disc pl-5">
-        {share.recipe.rules.map((r) => (
-          <li key={r.id}>Rule: {ruleMessage(r)}</li>
-        ))}
-        {share.recipe.steps.map((s, i) => (
-          <li key={i}>Step: {describeStep(s)}</li>
-        ))}
-        {share.recipe.rules.length + share.recipe.steps.length === 0 && <li>No rules or steps.</li>}
-      </ul>
-      {share.recipe.sql && <pre className="overflow-x-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-900">{share.recipe.sql}</pre>}
-      <div className="flex gap-2">
-        <button type="button" className="rounded bg-sky-700 px-3 py-1 font-medium text-white focus-visible:outline-2" onClick={() => void accept(share)}>
-          Open it
-        </button>
-        <button type="button" className="rounded border px-3 py-1 focus-visible:outline-2" onClick={() => (clearFragment(), setState({ kind: "none" }))}>
-          Don&apos;t open
-        </button>
-      </div>
-    </div>
+    </RecipeConsent>
   );
 }
 

@@ -60,6 +60,14 @@ export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: 
                 {formatBytes(f.size)} · sha256 <span title={f.sha256}>{shortHash(f.sha256)}</span>
                 {" · "}
                 <StatusText file={f} />
+                {f.sqlName && (
+                  <>
+                    {" · "}
+                    <span title="The name a recipe's SQL reads this file by">
+                      SQL name <code className="font-mono">{f.sqlName}</code>
+                    </span>
+                  </>
+                )}
               </p>
               {now - f.addedAt > flagDays * DAY && (
                 <p className="text-xs text-amber-700 dark:text-amber-400">

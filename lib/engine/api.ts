@@ -127,6 +127,10 @@ export interface EngineApi {
    */
   profile(source: SourceRef, detail: "summary" | "full"): Promise<Result<ColumnProfile[]>>;
   runRecipe(fileId: string, recipe: Recipe, taskId: string, onProgress?: ProgressFn): Promise<Result<RunSummary>>;
+  /** Bind a recipe over a staged file in the check database, running nothing: what its SQL reads, or why it is refused. */
+  checkRecipe(fileId: string, recipe: Recipe): Promise<Result<{ reads: string[] }>>;
+  /** The tables a recipe's SQL names, by DuckDB's parser (for the consent screen); a fragment that names one is refused. */
+  inspectRecipe(recipe: Recipe): Promise<Result<string[]>>;
   promote(fileId: string, recipe: Recipe, datasetName: string, taskId: string, onProgress?: ProgressFn): Promise<Result<Manifest>>;
   listDatasets(): Promise<Result<DatasetSummary[]>>;
   /** Every committed version's manifest, oldest first. */
@@ -136,6 +140,6 @@ export interface EngineApi {
   /** CSV or NDJSON of any source; Parquet and the manifest of a dataset version. */
   exportSource(source: SourceRef, format: ExportFormat, options: ExportOptions, taskId?: string, onProgress?: ProgressFn): Promise<Result<ExportedFile>>;
   cancel(taskId: string): Promise<void>;
-  /** Fault hook for tests: act as if the origin's storage quota were this many bytes (null: the real one). */
-  simulateQuota(bytes: number | null): Promise<void>;
+  /** Fault hook, only in a site built for tests (STAGES_TEST_HOOKS=1): act as if the storage quota were this many bytes. */
+  simulateQuota?(bytes: number | null): Promise<void>;
 }
