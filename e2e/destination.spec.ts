@@ -87,7 +87,7 @@ test("two promotions make two versions whose manifests carry the lineage; every 
 });
 
 test("a cancelled promotion and a worker killed mid-promotion leave the previous version intact and nothing half-written", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, { testHooks: true });
   await addFiles(page, [{ name: "small.csv", content: "id,v\n1,a\n2,b\n" }]);
   await expectCounts(page, "2 rows in");
   await page.getByLabel("Dataset name").fill("stable");

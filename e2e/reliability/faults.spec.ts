@@ -44,7 +44,7 @@ const opfsDatasetFiles = (page: Page, name: string) =>
   }, name);
 
 test("the quota running out while staging: a clear message, nothing kept, other files intact, and a retry works", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, { testHooks: true });
   await addFiles(page, [{ name: "small.csv", content: "id,v\n1,a\n2,b\n" }]);
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "3");
 
@@ -63,7 +63,7 @@ test("the quota running out while staging: a clear message, nothing kept, other 
 });
 
 test("the quota running out while promoting: a clear message, no version and no partial file, and a retry works", async ({ page }) => {
-  await openApp(page);
+  await openApp(page, { testHooks: true });
   await addFiles(page, [{ name: "noise.csv", content: noise(60_000) }]);
   await expectCounts(page, "60,000 rows in");
   await page.getByLabel("Dataset name").fill("noise");

@@ -1,8 +1,13 @@
 import { expect, type Page } from "@playwright/test";
 
 /** Shared steps for driving the app the way a user does: by role and name. */
-export async function openApp(page: Page): Promise<void> {
-  await page.goto("/");
+/**
+ * Open the production build; `testHooks` opens the build made for tests
+ * instead (STAGES_TEST_HOOKS=1, served under /stages/ on the next port by
+ * playwright.config.ts), whose window.stages drives the engine directly.
+ */
+export async function openApp(page: Page, { testHooks = false } = {}): Promise<void> {
+  await page.goto(testHooks ? testBuildUrl() : "/");
   await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
 }
 
@@ -27,3 +32,6 @@ export async function rowTexts(page: Page, gridName: string, rowIndex: number): 
   await expect(row.getByRole("gridcell").first()).not.toHaveText("", { timeout: 10_000 }).catch(() => undefined);
   return row.getByRole("gridcell").allTextContents();
 }
+
+/** Where the build made for tests (and for the sub-path) is served. */
+export const testBuildUrl = (): string => `http://127.0.0.1:${Number(process.env.STAGES_TEST_PORT ?? 3100) + 1}/stages/`;

@@ -76,8 +76,13 @@ export const progress = (fn: ProgressFn): ProgressFn => Comlink.proxy(fn);
 /** Wrap any other callback the worker calls back. */
 export const callback = <A>(fn: (arg: A) => void): ((arg: A) => void) => Comlink.proxy(fn);
 
-/** The same API the UI uses, for benchmarks and fault tests driving the app. */
-if (typeof window !== "undefined") {
+/**
+ * The same API the UI uses, for benchmarks and fault tests driving the app:
+ * only in a site built for tests (STAGES_TEST_HOOKS=1, next.config.js). The
+ * condition is a constant of the build, so the production build has no trace
+ * of it, and no page can switch it on.
+ */
+if (process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1" && typeof window !== "undefined") {
   (window as { stages?: unknown }).stages = { engine, callback, killEngine: () => restartEngine("stopped by a test") };
 }
 
