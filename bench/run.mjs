@@ -178,7 +178,7 @@ function render(report, chromiumVersion) {
     "",
     `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, Chromium ${chromiumVersion} (headless), DuckDB-WASM 1.32.0, native DuckDB via @duckdb/node-api 1.5. Figures are medians of the runs given per size; each browser run is a fresh Chromium profile on disk (as a user's; an off-the-record context would keep IndexedDB and OPFS in memory). No test asserts a time.`,
     "",
-    "The app is driven through its own engine API (`window.stages.engine`), exactly as the UI calls it. The file is fetched into the page before timing starts. \"Longest task\" is the longest main-thread task (PerformanceObserver `longtask`, 50 ms and up) seen during the step; 0 means none.",
+    "The app is driven through its own engine API (`window.stages.engine`, in a site built with `STAGES_TEST_HOOKS=1`, which changes nothing else), exactly as the UI calls it. The file is fetched into the page before timing starts. \"Longest task\" is the longest main-thread task (PerformanceObserver `longtask`, 50 ms and up) seen during the step; 0 means none.",
     "",
   ];
   const whole = report.filter((r) => r.flows.length > 0 && !r.failure).map((r) => r.mb);

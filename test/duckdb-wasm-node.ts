@@ -82,6 +82,9 @@ export async function wasmCheckDb(): Promise<CheckDb & { close(): void }> {
         prepared.close();
       }
     },
+    async exec(sql) {
+      conn.query(sql);
+    },
     async tableNames(sql) {
       return conn.getTableNames(sql);
     },

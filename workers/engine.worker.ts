@@ -4,6 +4,7 @@ import { isOutOfMemory, outOfMemoryError } from "@/lib/engine/out-of-memory";
 import { fail, ok, type Result } from "@/lib/result";
 import { openStagesDb } from "@/lib/staging/db";
 import { cleanLeftovers, listDatasets } from "./engine/datasets";
+import { checkDb } from "./engine/check-duck";
 import { duck } from "./engine/duckdb";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
@@ -45,6 +46,8 @@ const engine: EngineApi = {
       const { version } = await duck();
       await cleanLeftovers();
       void resumeReads(db);
+      // The check database a recipe run needs first (about a second to start), started ahead of it.
+      void checkDb().catch(() => null);
       return ok({ duckdbVersion: version });
     }),
   stageFile: (file, taskId, onProgress, onPreview) => guard(() => stageFile(db, file, taskId, onProgress, onPreview), taskId),

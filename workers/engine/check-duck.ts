@@ -36,9 +36,11 @@ async function start(): Promise<CheckDb> {
       try {
         return plainRows(await prepared.query());
       } finally {
-        await prepared.close();
+        // Messages to DuckDB's worker are handled in order: the next statement need not wait for this.
+        void prepared.close().catch(() => null);
       }
     },
+    exec: async (sql) => void (await conn.query(sql)),
     tableNames: (sql) => conn.getTableNames(sql),
   };
 }

@@ -7,9 +7,7 @@ import { compileSteps } from "@/lib/recipe/steps";
 import { fail, ok, type Result, type StagesError } from "@/lib/result";
 import { fromDuckDbError, sqlErrorPosition } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
-import { inCheckDb } from "./check-duck";
-import { readableFiles, type Readable } from "./recipe-trust";
-import { checkRecipe } from "./sql-check";
+import { checkCached, readableFiles, type Readable } from "./recipe-trust";
 import { audit } from "@/lib/staging/audit";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows } from "./arrow-text";
@@ -64,7 +62,7 @@ export async function runRecipeOn(
 
   // Nothing of the recipe runs here before DuckDB's binder has read all of it in the check database.
   const readable = await readableFiles(db, fileId);
-  const checked = await inCheckDb((check) => checkRecipe(check, { recipe, columns, files: readable }));
+  const checked = await checkCached({ recipe, columns, files: readable });
   if (!checked.ok) return checked;
 
   for (const [i, statement] of compiled.statements.entries()) {

@@ -1,9 +1,9 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
-import { fail, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/result";
 import type { StagesDb } from "@/lib/staging/db";
 import { inCheckDb } from "./check-duck";
-import { checkRecipe, namedTables, type CheckedRecipe } from "./sql-check";
+import { checkRecipe, namedTables, type CheckedRecipe, type CheckInput } from "./sql-check";
 import { ensureTable } from "./tables";
 
 /** A staged file a recipe's SQL stage may read, by its SQL name. */
@@ -21,8 +21,28 @@ export async function checkForFile(db: StagesDb, fileId: string, input: Recipe):
   if (!parsed.success) return fail({ message: `The recipe is malformed: ${parsed.error.issues[0]?.message}` });
   const staged = await ensureTable(db, { kind: "staged", fileId });
   if (!staged.ok) return staged;
-  const files = await readableFiles(db, fileId);
-  return inCheckDb((check) => checkRecipe(check, { recipe: parsed.data, columns: staged.value.columns, files }));
+  return checkCached({ recipe: parsed.data, columns: staged.value.columns, files: await readableFiles(db, fileId) });
+}
+
+/**
+ * A check costs some 50–90 ms of statements in the check database; a run of a
+ * recipe already checked over the same columns and the same readable files (a
+ * promotion after a run, a run after a restart of the view) reuses its outcome.
+ * Only passes are kept, keyed by everything the check read.
+ */
+const passed = new Map<string, CheckedRecipe>();
+const KEPT = 32;
+
+export async function checkCached(input: CheckInput): Promise<Result<CheckedRecipe>> {
+  const key = JSON.stringify(input);
+  const known = passed.get(key);
+  if (known) return ok(known);
+  const checked = await inCheckDb((check) => checkRecipe(check, input));
+  if (checked.ok) {
+    passed.set(key, checked.value);
+    if (passed.size > KEPT) passed.delete(passed.keys().next().value!);
+  }
+  return checked;
 }
 
 /** The tables a recipe's SQL names, for the consent screen (no data needed). */

@@ -21,8 +21,10 @@ import { ident, literal } from "@/lib/sql/quote";
  * pipeline that passes runs in the engine's database, unchanged.
  */
 export interface CheckDb {
-  /** Run one statement: text holding more than one is refused by DuckDB (it is prepared). */
+  /** Run one statement that holds the recipe's text: text holding more than one is refused by DuckDB (it is prepared). */
   run(sql: string): Promise<Record<string, unknown>[]>;
+  /** Run the check's own statements (one round trip). */
+  exec(sql: string): Promise<void>;
   /** The tables a query names, by DuckDB's parser and binder (ClientContext::GetTableNames). */
   tableNames(sql: string): Promise<string[]>;
 }
@@ -67,8 +69,8 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
   if (!compiled.ok) return refused(compiled.problem.reason, compiled.problem.where, compiled.problem.index);
   const created: string[] = [];
   const create = async (kind: "TABLE" | "VIEW" | "SCHEMA", name: string, body: string) => {
-    await db.run(`CREATE ${kind} ${name} ${body}`);
-    created.unshift(`DROP ${kind} IF EXISTS ${name}${kind === "SCHEMA" ? " CASCADE" : ""}`);
+    await db.exec(`CREATE ${kind} ${name} ${body}`);
+    created.unshift(`DROP ${kind} IF EXISTS ${name}${kind === "SCHEMA" ? " CASCADE" : ""};`);
   };
   try {
     await create("TABLE", ident(staged), `(${tableColumns(input.columns)})`);
@@ -82,15 +84,20 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
       }
       const bound = await explain(db, statement.select, inner);
       if (!bound.ok) return refused(bound.message, i === 0 ? "rule" : "step", 0);
+      // The select was just prepared (as EXPLAIN): it is one statement, and so is the view made of it.
       await create("VIEW", ident(statement.target), `AS ${statement.select}`);
     }
     if (!input.recipe.sql) return ok({ reads: [] });
 
     const readable = new Set(input.files.map((f) => f.sqlName));
     await create("SCHEMA", RECIPE_SCHEMA, "");
-    await db.run(`CREATE VIEW ${RECIPE_SCHEMA}.${TRANSFORMED_VIEW} AS SELECT * EXCLUDE (${ROW}, ${LINE}) FROM main.${ident(names.transformedFull)}`);
-    for (const file of input.files) await db.run(`CREATE TABLE ${RECIPE_SCHEMA}.${ident(file.sqlName)} (${tableColumns(file.columns)})`);
-    await db.run(`SET search_path = ${literal(RECIPE_SCHEMA)}`);
+    await db.exec(
+      [
+        `CREATE VIEW ${RECIPE_SCHEMA}.${TRANSFORMED_VIEW} AS SELECT * EXCLUDE (${ROW}, ${LINE}) FROM main.${ident(names.transformedFull)};`,
+        ...input.files.map((file) => `CREATE TABLE ${RECIPE_SCHEMA}.${ident(file.sqlName)} (${tableColumns(file.columns)});`),
+        `SET search_path = ${literal(RECIPE_SCHEMA)};`,
+      ].join("\n"),
+    );
     try {
       // The statement the engine runs: a query can only follow the table it makes.
       const statement = finalPrefix(names) + compiled.finalSql;
@@ -101,10 +108,10 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
       }
       return ok({ reads: bound.tables.filter((t) => readable.has(t)) });
     } finally {
-      await db.run("RESET search_path");
+      await db.exec("RESET search_path");
     }
   } finally {
-    for (const drop of created) await db.run(drop).catch(() => null);
+    if (created.length) await db.exec(created.join("\n"));
   }
 }
 
@@ -146,7 +153,7 @@ async function checkRules(db: CheckDb, recipe: Recipe, staged: string, inner: Re
   for (const [index, rule] of recipe.rules.entries()) {
     if (!rule.enabled) continue;
     if (rule.kind === "pattern") {
-      const bad = await db.run(`SELECT regexp_matches('', ${literal(rule.pattern)})`).then(() => null, errorMessage);
+      const bad = await db.exec(`SELECT regexp_matches('', ${literal(rule.pattern)})`).then(() => null, errorMessage);
       if (bad) return refused(`This regular expression is not valid: ${fromDuckDbError(bad).message}`, "rule", index);
     }
     if (rule.kind !== "expression") continue;
