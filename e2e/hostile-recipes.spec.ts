@@ -141,7 +141,32 @@ test("in the production build: hostile recipes imported, opened from links or ty
   await expect(link.getByRole("alert")).toContainText("Stages refuses this recipe");
   await expect(link.getByRole("button", { name: "Open it" })).toBeDisabled();
   await expect(link).toContainText(`SELECT * FROM read_csv('${decoyUrl}/a.csv')`);
+  await link.getByRole("button", { name: "Don't open" }).click();
 
+  // Hostile recipes from links with data inside them (opened in a fresh page each: the import loop above
+  // already took every recipe of the corpus through the same consent screen and run): refused in the
+  // link's decoding (a fragment that leaves its place), on the consent screen, or by the run once opened.
+  const linked = ["filter breaks out", "sniff_csv binds without reading", "$$ string", "rule reads a URL", "catalog functions"];
+  for (const [i, { name, recipe }] of hostileRecipes(decoyUrl).filter((h) => linked.includes(h.name)).entries()) {
+    await page.goto("about:blank");
+    await page.goto(encode({ v: 1, recipe, inline: [{ name: `linked${i}.csv`, text: ORDERS }] }));
+    const offered = page.getByRole("dialog", { name: "Open a shared recipe?" });
+    const cannot = page.getByRole("alertdialog", { name: "This share link cannot be opened" });
+    await expect(offered.or(cannot), name).toBeVisible();
+    if (await cannot.isVisible()) continue;
+    await expect(offered, name).toContainText(`linked${i}.csv`);
+    await expect(offered.getByText("Checking the recipe…")).toHaveCount(0);
+    const open = offered.getByRole("button", { name: "Open it" });
+    if (await open.isEnabled()) {
+      await open.click();
+      await stagingArea(page).getByRole("button", { name: `linked${i}.csv`, exact: true }).click();
+      await expect(page.getByRole("alert").filter({ hasText: /\S/ }).first(), name).toBeVisible();
+    } else {
+      await expect(offered.getByRole("alert"), name).toContainText("Stages refuses this recipe");
+    }
+  }
+
+  await page.goto("about:blank");
   const join = fineRecipes.find((f) => f.name === "a join with another staged file")!.recipe;
   await page.goto(encode({ v: 1, recipe: { ...join, name: "Join\rcustomers" } }));
   const fine = page.getByRole("dialog", { name: "Open a shared recipe?" });
