@@ -17,13 +17,16 @@ const hostOf = (url: string) => new URL(url).host;
 export function SharedLink({ onAccept }: { onAccept: (files: File[], share: Share) => Promise<void> }) {
   const [state, setState] = useState<State>({ kind: "none" });
   const abort = useRef<AbortController | null>(null);
-  const clearFragment = () => history.replaceState(null, "", location.pathname + location.search);
+  // Next's router keeps its own state in history.state: it is kept, or the router would later put back its URL.
+  const clearFragment = () => history.replaceState(history.state, "", location.pathname + location.search);
 
   // A link opened in a new tab loads the page; pasted into this tab, it only changes the fragment.
   useEffect(() => {
-    const read = () => {
-      if (!location.hash.startsWith(PREFIX)) return;
-      const decoded = decodeShare(location.hash);
+    // The fragment the event carries (the address bar may already have been rewritten by the router).
+    const read = (event?: HashChangeEvent) => {
+      const hash = event ? new URL(event.newURL).hash : location.hash;
+      if (!hash.startsWith(PREFIX)) return;
+      const decoded = decodeShare(hash);
       setState(decoded.ok ? { kind: "offer", share: decoded.share } : { kind: "refused", reason: decoded.reason });
     };
     read();
