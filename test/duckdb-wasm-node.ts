@@ -20,7 +20,8 @@ interface BlockingDb {
   dropFile(name: string): void;
 }
 
-export async function wasmCsvEngine(): Promise<CsvEngine & { close(): void }> {
+/** A fresh DuckDB-WASM of the Node blocking build. */
+async function blockingDuckDb(): Promise<BlockingDb> {
   const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs") as Blocking;
   const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs"));
   const bundles = {
@@ -29,6 +30,11 @@ export async function wasmCsvEngine(): Promise<CsvEngine & { close(): void }> {
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
+  return db;
+}
+
+export async function wasmCsvEngine(): Promise<CsvEngine & { close(): void }> {
+  const db = await blockingDuckDb();
   const conn = db.connect();
   return {
     async register(name, blob) {
@@ -63,14 +69,7 @@ interface BlockingConnection {
 
 /** A check database (workers/engine/sql-check.ts) on DuckDB-WASM's Node build, set up as the browser's is. */
 export async function wasmCheckDb(): Promise<CheckDb & { close(): void }> {
-  const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs") as Blocking;
-  const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs"));
-  const bundles = {
-    mvp: { mainModule: join(dist, "duckdb-mvp.wasm"), mainWorker: "" },
-    eh: { mainModule: join(dist, "duckdb-eh.wasm"), mainWorker: "" },
-  };
-  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-  await db.instantiate();
+  const db = await blockingDuckDb();
   const conn = db.connect() as unknown as BlockingConnection & { close(): void };
   for (const statement of CHECK_DB_SETUP) conn.query(statement);
   return {
