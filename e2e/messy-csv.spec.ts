@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, destination, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
 
 /**
  * A CSV file as spreadsheets and legacy exports write them: a title and a
@@ -39,4 +39,14 @@ test("a messy CSV file stages on the first try; a set-aside line is edited and r
   await page.reload();
   await stagingArea(page).getByRole("button", { name: "quarterly.csv", exact: true }).click();
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "13");
+
+  // The destination carries where every line went, and it reconciles with the rows in.
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 12 rows");
+  const manifest = await page.evaluate(async () => {
+    const dir = await (await (await navigator.storage.getDirectory()).getDirectoryHandle("datasets")).getDirectoryHandle("quarterly");
+    return JSON.parse(await (await (await dir.getFileHandle("v1.manifest.json")).getFile()).text());
+  });
+  expect(manifest.rows).toMatchObject({ in: 12, promoted: 12, rejected: 0 });
+  expect(manifest.sources[0].lines).toMatchObject({ total: 18, preamble: 2, header: 1, notes: 3, blank: 0, setAside: 0, rowLines: 12, rows: 12 });
 });

@@ -8,6 +8,14 @@ import { z } from "zod";
  */
 export const columnSchema = z.object({ name: z.string(), type: z.string() });
 
+const count = z.number().int().nonnegative();
+/** Where every line of a CSV source went (lib/csv/accounting.ts): the sum is the file's lines. */
+const linesSchema = z
+  .object({ total: count, preamble: count, header: count, notes: count, blank: count, setAside: count, rowLines: count, rows: count, repaired: count })
+  .refine((l) => l.total === l.preamble + l.header + l.notes + l.blank + l.setAside + l.rowLines, {
+    message: "a source's lines must add up: above the table + header + below it + blank + set aside + read as rows",
+  });
+
 export const manifestSchema = z
   .object({
     kind: z.literal("stages.dataset-manifest"),
@@ -23,7 +31,7 @@ export const manifestSchema = z
       rejected: z.number().int().nonnegative(),
       promoted: z.number().int().nonnegative(),
     }),
-    sources: z.array(z.object({ name: z.string(), sha256: z.string(), size: z.number().int().nonnegative() })),
+    sources: z.array(z.object({ name: z.string(), sha256: z.string(), size: z.number().int().nonnegative(), lines: linesSchema.optional() })),
     /** Set when the recipe's SQL reshaped the rows: how many it read and wrote. */
     sqlStage: z.object({ rowsIn: z.number().int().nonnegative(), rowsOut: z.number().int().nonnegative() }).nullable(),
     recipe: z.unknown().nullable(),
@@ -42,7 +50,11 @@ export const manifestSchema = z
         ? m.rows.in === m.sqlStage.rowsIn + m.rows.rejected && m.rows.promoted === m.sqlStage.rowsOut
         : m.rows.in === m.rows.promoted + m.rows.rejected,
     { message: "rows in must equal rows promoted (or read by the SQL stage) + rows rejected", path: ["rows"] },
-  );
+  )
+  .refine((m) => m.sources.some((s) => !s.lines) || m.sources.reduce((n, s) => n + s.lines!.rows, 0) === m.rows.in, {
+    message: "rows in must equal the rows read from the sources' lines",
+    path: ["sources"],
+  });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type Column = z.infer<typeof columnSchema>;

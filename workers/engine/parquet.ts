@@ -1,10 +1,11 @@
-import { RecordBatch as ArrowBatch, Table as ArrowTable, tableToIPC, type Schema } from "apache-arrow";
+import { makeData, RecordBatch as ArrowBatch, Struct, Table as ArrowTable, tableToIPC, type Schema } from "apache-arrow";
 import init, {
   Compression,
   ParquetFile,
   Table as WasmTable,
   WriterPropertiesBuilder,
   transformParquetStream,
+  writeParquet,
   type RecordBatch as WasmBatch,
 } from "parquet-wasm/esm";
 
@@ -21,34 +22,55 @@ function parquet(): Promise<unknown> {
 }
 
 /** Arrow record batches in, Parquet (zstd) bytes out, one batch at a time. */
-export async function parquetStream(
-  schema: Schema,
-  batches: AsyncIterable<ArrowBatch>,
-): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
+export async function parquetStream(batches: AsyncIterable<ArrowBatch>): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
   await parquet();
   const iterator = batches[Symbol.asyncIterator]();
-  let sent = false;
+  const props = () => new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
+  // DuckDB hands over batches of no rows (an empty result is one), which carry only the schema.
+  let schema: Schema | null = null;
+  let first = await iterator.next();
+  while (!first.done && first.value.numRows === 0) {
+    schema = first.value.schema;
+    first = await iterator.next();
+  }
+  if (first.done) {
+    if (!schema) throw new Error("DuckDB returned no rows and no schema to write.");
+    // A table with no rows: parquet-wasm's stream writer cannot take it, its table writer writes the schema.
+    return singleChunk(writeParquet(wasmTable(new ArrowTable([emptyBatch(schema)])), props()));
+  }
+  let pending: ArrowBatch | null = first.value;
   const source = new ReadableStream<WasmBatch>({
     async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) {
-        // A table with no rows still needs one (empty) batch to carry its schema.
-        if (!sent) enqueueAll(controller, new ArrowTable(schema));
-        controller.close();
+      for (;;) {
+        const next: IteratorResult<ArrowBatch> = pending ? { done: false, value: pending } : await iterator.next();
+        pending = null;
+        if (next.done) return controller.close();
+        if (next.value.numRows === 0) continue;
+        const wasm = wasmTable(new ArrowTable([next.value]));
+        for (const batch of wasm.recordBatches()) controller.enqueue(batch);
+        wasm.free();
         return;
       }
-      sent = true;
-      enqueueAll(controller, new ArrowTable([next.value]));
     },
   });
-  const props = new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
-  return (await transformParquetStream(source, props)) as ReadableStream<Uint8Array<ArrayBuffer>>;
+  return (await transformParquetStream(source, props())) as ReadableStream<Uint8Array<ArrayBuffer>>;
 }
 
-function enqueueAll(controller: ReadableStreamDefaultController<WasmBatch>, table: ArrowTable): void {
-  const wasm = WasmTable.fromIPCStream(tableToIPC(table, "stream"));
-  for (const batch of wasm.recordBatches()) controller.enqueue(batch);
-  wasm.free();
+const wasmTable = (table: ArrowTable): WasmTable => WasmTable.fromIPCStream(tableToIPC(table, "stream"));
+
+function singleChunk(bytes: Uint8Array): ReadableStream<Uint8Array<ArrayBuffer>> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(new Uint8Array(bytes));
+      controller.close();
+    },
+  });
+}
+
+/** A batch of no rows: `new Table(schema)` holds no batch at all, and `new RecordBatch(schema)` throws in apache-arrow 17. */
+function emptyBatch(schema: Schema): ArrowBatch {
+  const children = schema.fields.map((f) => makeData({ type: f.type, length: 0, nullCount: 0 }));
+  return new ArrowBatch(schema, makeData({ type: new Struct(schema.fields), length: 0, nullCount: 0, children }));
 }
 
 /** A Parquet file's batches as Arrow IPC streams, read lazily from the Blob. */

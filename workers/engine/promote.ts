@@ -1,4 +1,5 @@
 import { createSHA256 } from "hash-wasm";
+import { describeAccount, type LineAccount } from "@/lib/csv/accounting";
 import { dataFileName, manifestFileName, nextVersion, tempFileName } from "@/lib/datasets/layout";
 import { manifestSchema, type Manifest } from "@/lib/datasets/manifest";
 import { checkDatasetName } from "@/lib/datasets/name";
@@ -63,6 +64,11 @@ async function promoteOn(
   if (!run.ok) return run;
   const summary = run.value;
   const finalTable = resultNames(fileId).final;
+  // A CSV source's lines, as its last read accounted for them: every line in a row, set aside, or outside the table.
+  const lines = (await db.files.get(fileId))?.csv?.lines;
+  if (lines && (!lines.balanced || lines.rows !== summary.rowsIn)) {
+    return fail({ message: `Promotion to ${datasetName} did not start, nothing was changed: the lines of ${staged.name} do not reconcile (${describeAccount(lines)}; ${summary.rowsIn} rows in).` });
+  }
 
   return navigator.locks.request(datasetLock(datasetName), async () => {
     const dir = (await datasetDir(datasetName, true))!;
@@ -80,7 +86,7 @@ async function promoteOn(
           yield batch;
         }
       })();
-      const data = await writeStream(dir, temp, await parquetStream(reader.schema, batches));
+      const data = await writeStream(dir, temp, await parquetStream(batches));
       if (promoted !== total) {
         throw new Error(`Row counts do not reconcile: ${total} final rows, ${promoted} written.`);
       }
@@ -95,7 +101,7 @@ async function promoteOn(
         schema: summary.finalColumns,
         rows: { in: summary.rowsIn, valid: summary.rowsIn - summary.rejectedByRules, rejected: summary.rejected, promoted },
         sqlStage: recipe.sql ? { rowsIn: summary.transformed, rowsOut: promoted } : null,
-        sources: [{ name: staged.name, sha256: staged.sha256, size: staged.size }],
+        sources: [{ name: staged.name, sha256: staged.sha256, size: staged.size, ...(lines ? { lines: sourceLines(lines) } : {}) }],
         recipe,
         recipeSha256: await sha256Text(JSON.stringify(recipe)),
         data: { file: dataFileName(version), format: "parquet", compression: "zstd", ...data },
@@ -113,6 +119,8 @@ async function promoteOn(
     }
   });
 }
+
+const sourceLines = ({ balanced: _, ...counts }: LineAccount) => counts;
 
 async function sha256Text(text: string): Promise<string> {
   const hasher = await createSHA256();
