@@ -1,5 +1,7 @@
 import { Table } from "apache-arrow";
-import { csvRow, csvRows } from "@/lib/csv/write";
+import * as duckdb from "@duckdb/duckdb-wasm";
+import { csvCopySql } from "@/lib/csv/copy-sql";
+import type { Column } from "@/lib/datasets/manifest";
 import { manifestFileName } from "@/lib/datasets/layout";
 import { ndjsonRows } from "@/lib/ndjson/write";
 import type { ExportFormat, ExportOptions, ExportedFile, ProgressFn, SourceRef } from "@/lib/engine/api";
@@ -11,16 +13,17 @@ import { textColumns } from "./arrow-text";
 import { datasetFile, readManifest } from "./datasets";
 import { datasetDir, readText } from "./opfs";
 import { exportsDir } from "./workspace";
-import { withConnection } from "./duckdb";
+import { duck, withConnection } from "./duckdb";
 import { tableOfVersion } from "./promoted";
-import { streamRows } from "./query";
+import { errorText, runCancellable, streamRows } from "./query";
 import { describeTable, ensureTable, tableName, textSelectList } from "./tables";
 import { progressReporter, throwIfCancelled } from "./tasks";
 
 /**
- * A source as a downloadable file. CSV and NDJSON are written batch by batch
- * to a scratch file in OPFS, so a large export is never held in memory; the
- * File handed to the page is backed by that file.
+ * A source as a downloadable file, written to a scratch file in OPFS so a
+ * large export is never held in memory (the File handed to the page is backed
+ * by that file): CSV by DuckDB's own writer, NDJSON batch by batch (DuckDB's
+ * JSON writer is an extension DuckDB-WASM would download).
  */
 export async function exportSource(
   db: StagesDb,
@@ -51,9 +54,17 @@ export async function exportSource(
   const fileName = `${await base}.${format}`;
   const scratch = await exportsDir();
   const handle = await scratch.getFileHandle(`${crypto.randomUUID()}-${fileName}`, { create: true });
+  if (format === "csv") {
+    // Cancelled, failed or refused: nothing half-written is left behind.
+    const written = await copyCsv(handle, table, columns, options, taskId, report).catch(async (error: unknown) => {
+      await scratch.removeEntry(handle.name).catch(() => undefined);
+      throw error;
+    });
+    if (!written.ok) await scratch.removeEntry(handle.name).catch(() => undefined);
+    return written.ok ? ok({ fileName, blob: await handle.getFile() }) : written;
+  }
   const writable = await handle.createWritable();
   try {
-    if (format === "csv") await writable.write(csvRow(columns.map((c) => c.name), options));
     await withConnection(async (conn) => {
       const reader = await streamRows(conn, `SELECT ${textSelectList(columns)} FROM ${ident(table)}`);
       const phase = `Writing ${format.toUpperCase()}`;
@@ -61,7 +72,7 @@ export async function exportSource(
       for await (const batch of reader) {
         if (taskId) throwIfCancelled(taskId);
         const data = textColumns(new Table([batch]));
-        await writable.write(format === "csv" ? csvRows(data, options) : ndjsonRows(columns, data));
+        await writable.write(ndjsonRows(columns, data));
         done += batch.numRows;
         report({ phase, done, total: info.value.rowCount, unit: "rows" });
       }
@@ -75,6 +86,43 @@ export async function exportSource(
     throw error;
   }
   return ok({ fileName, blob: await handle.getFile() });
+}
+
+/**
+ * CSV is written by DuckDB itself (`COPY … TO`, lib/csv/copy-sql.ts) straight
+ * into the scratch file, registered with DuckDB as an OPFS handle: no row
+ * crosses into JavaScript.
+ */
+async function copyCsv(
+  handle: FileSystemFileHandle,
+  table: string,
+  columns: Column[],
+  options: ExportOptions,
+  taskId: string | undefined,
+  report: ReturnType<typeof progressReporter>,
+): Promise<Result<null>> {
+  const { db } = await duck();
+  const path = `export-${crypto.randomUUID()}.csv`;
+  report({ phase: "Writing CSV", done: 0, unit: "rows" }, true);
+  await db.registerFileHandle(path, handle, duckdb.DuckDBDataProtocol.BROWSER_FSACCESS, true);
+  return withConnection(async (conn) => {
+    // DuckDB says nothing while it writes: the file's size is how far it is.
+    const watch = setInterval(() => void handle.getFile().then((f) => report({ phase: "Writing CSV", done: f.size, unit: "bytes" }), () => undefined), 500);
+    try {
+      await runCancellable(conn, csvCopySql(table, columns, options, path), taskId ?? "");
+      return ok(null);
+    } catch (error) {
+      const text = errorText(error);
+      if (isQuotaError(error) || /No space|quota/i.test(text)) return fail({ message: quotaMessage(`prepare ${handle.name} for download`) });
+      throw error;
+    } finally {
+      clearInterval(watch);
+      // An interrupted COPY keeps the file open until its connection runs another statement.
+      await conn.query("SELECT 1").catch(() => undefined);
+      // Closes DuckDB's access handle on the file, so the page can read it (or it can be removed).
+      await db.dropFile(path).catch(() => undefined);
+    }
+  });
 }
 
 /** A dataset version still held by the final table it was just written from (see promoted.ts). */

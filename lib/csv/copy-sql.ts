@@ -1,0 +1,32 @@
+import type { Column } from "@/lib/datasets/manifest";
+import { ident, literal } from "@/lib/sql/quote";
+import type { CsvWriteOptions } from "./write";
+
+/**
+ * A table as CSV written by DuckDB's own CSV writer (`COPY … TO`, part of its
+ * core): the header, then every value as DuckDB's text of it, comma separated,
+ * CRLF line ends, a field quoted when it holds a comma, quote or line break,
+ * quotes doubled; NULL is an empty field and an empty text is "" (so the two
+ * stay apart). With formula protection, a text that starts with = + - @, a tab
+ * or CR gets an apostrophe in front, unless it is a plain number (-12.5): the
+ * same rule as lib/csv/write.ts, as SQL.
+ */
+const FORMULA_START = "^[=+\\-@\\t\\r]";
+const PLAIN_NUMBER = "^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$";
+
+export function csvSelectList(columns: readonly Column[], options: CsvWriteOptions): string {
+  if (columns.length === 0) return "NULL AS c0";
+  return columns
+    .map((c) => {
+      const text = `CAST(${ident(c.name)} AS VARCHAR)`;
+      const guarded = options.neutralizeFormulas
+        ? `CASE WHEN regexp_matches(${text}, ${literal(FORMULA_START)}) AND NOT regexp_matches(${text}, ${literal(PLAIN_NUMBER)}) THEN '''' || ${text} ELSE ${text} END`
+        : text;
+      return `${guarded} AS ${ident(c.name)}`;
+    })
+    .join(", ");
+}
+
+export function csvCopySql(table: string, columns: readonly Column[], options: CsvWriteOptions, path: string): string {
+  return `COPY (SELECT ${csvSelectList(columns, options)} FROM ${ident(table)}) TO ${literal(path)} (FORMAT csv, HEADER, NEW_LINE '\\r\\n')`;
+}
