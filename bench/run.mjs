@@ -259,7 +259,7 @@ function render(report, chromiumVersion) {
     "- The benchmark drives the app page itself, so the UI reacts as in a real session: when a file is staged it runs its recipe and profiles it, on the same engine, while the next steps are timed. Long statements run as pending queries in 20 ms slices, so a page asked for meanwhile waits one slice; the profile and validation figures include waiting for the UI's own run of the same file (runs and profiles take turns).",
     "- \"profile\" is every column's counts, bounds and mean (one scan), then top values and a histogram per column (one grouping each); columns whose values are (nearly) all distinct skip the top values.",
     "- Engine start is timed in the page, from the start of the navigation to the moment \"Engine ready\" shows (a MutationObserver): the page, the engine worker, DuckDB's worker, fetching, compiling and instantiating DuckDB's 34 MB wasm module, and opening its OPFS database. Cold is a fresh profile; warm is a reload with the module in the HTTP cache.",
-    "- CSV download converts every value to text (DuckDB casts, JavaScript quotes) and writes it to an OPFS scratch file; a version just promoted is read from the run's final table, an older one is loaded back from its Parquet file first.",
+    "- CSV download is written by DuckDB itself (`COPY … TO` the OPFS scratch file, registered with DuckDB; the formula guard is a SQL expression); a version just promoted is read from the run's final table, an older one is loaded back from its Parquet file first.",
     "",
     "## Why targets are missed, and what would close them",
     "",
