@@ -20,7 +20,7 @@ import { streamRows } from "./query";
 import { versionWrittenFrom } from "./promoted";
 import { roomFor } from "./room";
 import { resultNames } from "./tables";
-import { progressReporter, throwIfCancelled } from "./tasks";
+import { Cancelled, progressReporter, throwIfCancelled } from "./tasks";
 
 /**
  * Promote a staged file, through its recipe, to a new version of a dataset.
@@ -87,6 +87,8 @@ async function promoteOn(
         }
       })();
       const data = await writeStream(dir, temp, await parquetStream(batches));
+      // A cancel stops the batches; parquet-wasm then ends its output as if the rows had run out.
+      throwIfCancelled(taskId);
       if (promoted !== total) {
         throw new Error(`Row counts do not reconcile: ${total} final rows, ${promoted} written.`);
       }
@@ -114,6 +116,7 @@ async function promoteOn(
     } catch (error) {
       await removeEntry(dir, temp);
       await removeEntry(dir, dataFileName(version));
+      if (error instanceof Cancelled) throw error;
       const reason = isQuotaError(error) ? quotaMessage(`write version ${version} of ${datasetName}`) : (error as Error).message;
       return fail({ message: `Promotion to ${datasetName} did not complete, nothing was changed: ${reason}` });
     }
