@@ -64,7 +64,7 @@ test("a broken SQL statement shows where the error is, and a long query can be c
   await expectCounts(page, "5 rows in = 5 valid after steps + 0 rejected");
 });
 
-test("the SQL editor completes column names, and joins another staged file by its name", async ({ page }) => {
+test("the SQL editor completes column names and other staged files' SQL names, and joins another staged file by it", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [
     { name: "regions.csv", content: "region,manager\nnorth,Ana\nsouth,Bo\n" },
@@ -75,7 +75,13 @@ test("the SQL editor completes column names, and joins another staged file by it
   const sql = page.getByRole("textbox", { name: "SQL query" });
   await sql.click();
   await sql.pressSequentially("SELECT regi");
-  await expect(page.getByRole("listbox", { name: "Completions" }).getByRole("option", { name: /^region/ })).toBeVisible();
+  const completions = page.getByRole("listbox", { name: "Completions" });
+  await expect(completions.getByRole("option", { name: /^region/ }).first()).toBeVisible();
+  await page.keyboard.press("Escape");
+  // Another staged file completes by its SQL name (shown beside it in the staging area).
+  await sql.fill("");
+  await sql.pressSequentially("SELECT * FROM regio");
+  await expect(completions.getByRole("option", { name: /^regions/ })).toBeVisible();
   await page.keyboard.press("Escape");
 
   await sql.fill("SELECT s.id, r.manager FROM transformed s JOIN regions r ON trim(s.region) = r.region ORDER BY s.id");

@@ -1,10 +1,12 @@
 "use client";
 
+import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { plural } from "@/lib/format";
 import { columnChanges, describeChanges } from "@/lib/recipe/changes";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/db";
+import { stagingDb } from "@/lib/staging/store";
 import { PromotePanel } from "../destination/PromotePanel";
 import { DataGrid } from "../grid/DataGrid";
 import type { Notify } from "../notices";
@@ -20,8 +22,13 @@ import { ProfilePanel } from "./ProfilePanel";
 import { RejectedRows } from "./RejectedRows";
 import { RunStatus } from "./RunStatus";
 
+/** The other ready staged files by SQL name, with their columns: what the SQL stage may read, for completion. */
+const readableSchema = (files: StagedFile[] | undefined, own: string): Record<string, string[]> =>
+  Object.fromEntries((files ?? []).filter((f) => f.id !== own && f.status === "ready" && f.columns).map((f) => [f.sqlName, f.columns!.map((c) => c.name)]));
+
 /** One staged file's pipeline: staged and final side by side, rules, steps, SQL, rejects, promotion. */
 export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify: Notify; onRemove: () => void }) {
+  const staged = useLiveQuery(() => stagingDb().files.toArray(), []);
   const [recipe, setRecipe] = useRecipe(file.id);
   const { run, cancel, retry } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined, file.readCount);
   const summary = summaryOf(run);
@@ -109,7 +116,7 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
                   recipe={recipe}
                   setRecipe={setRecipe}
                   error={error}
-                  schema={{ transformed: (summary?.transformedColumns ?? file.columns).map((c) => c.name) }}
+                  schema={{ ...readableSchema(staged, file.id), transformed: (summary?.transformedColumns ?? file.columns).map((c) => c.name) }}
                 />
               </div>
             </div>
