@@ -73,6 +73,20 @@ describe("exportSql", () => {
     }
   });
 
+  it("says at the top of the script what the browser read differently from read_csv", () => {
+    const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
+    const parse = parseOptionsSchema.parse({ format: "csv", notes: 3, headerLines: 2, trimSpaces: true, edits: [{ line: 4, text: "1,a" }] });
+    const exported = exportSql(recipe, { path: "q.csv", parse, columns: [{ name: "a", type: "VARCHAR" }] }, "q");
+    if (!exported.ok) throw new Error(exported.reason);
+    const said = exported.script.split("\n").filter((l) => l.startsWith("-- Read differently"));
+    expect(said.join("\n")).toMatch(/3 line\(s\) below the table/);
+    expect(said.join("\n")).toMatch(/two lines/);
+    expect(said.join("\n")).toMatch(/not trimmed/);
+    expect(said.join("\n")).toMatch(/1 line\(s\) edited/);
+    const plain = exportSql(recipe, { path: "q.csv", parse: parseOptionsSchema.parse({ format: "csv" }), columns: [{ name: "a", type: "VARCHAR" }] }, "q");
+    expect(plain.ok && plain.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toHaveLength(1);
+  });
+
   it("explains what it cannot export", () => {
     const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
     expect(exportSql(recipe, { path: "b.xlsx", parse: parseOptionsSchema.parse({ format: "xlsx" }), columns: [] }, "b")).toMatchObject({ ok: false });

@@ -51,6 +51,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
   const script = [
     `-- Stages recipe${recipe.name ? ` "${commentText(recipe.name)}"` : ""}, exported for the DuckDB CLI.`,
     `-- Run it next to ${commentText(source.path)}: duckdb < ${commentText(outputStem)}.sql`,
+    ...readDifferences(source.parse).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
     ...compiled.statements.map((s) => `${statementSql(s)};`),
     `CREATE SCHEMA IF NOT EXISTS ${RECIPE_SCHEMA};`,
@@ -64,6 +65,23 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     "",
   ];
   return { ok: true, script: script.join("\n") };
+}
+
+/**
+ * What the browser's CSV reading does that DuckDB's read_csv in the script
+ * cannot (lib/csv: notes below the table, a two-line header, padding, lines
+ * edited in place, lines mended): said at the top of the script, so nobody
+ * takes a different read for the same one.
+ */
+export function readDifferences(parse: ParseOptions): string[] {
+  if (parse.format !== "csv") return [];
+  return [
+    parse.notes ? `the ${parse.notes} line(s) below the table are read too (as rows, or rejected by DuckDB).` : "",
+    parse.headerLines === 2 ? "the header has two lines in the file; the script reads only the first as the header." : "",
+    parse.trimSpaces ? "spaces around values are not trimmed." : "",
+    parse.edits.length ? `${parse.edits.length} line(s) edited in the browser are read as the file has them.` : "",
+    "lines the browser mended, if any (a stray quote, another delimiter, a missing value), are skipped by DuckDB when they do not parse.",
+  ].filter(Boolean);
 }
 
 /** Text for a `--` comment: one line, printable (every line or paragraph separator and control character becomes a space). */
