@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvRow, csvRows } from "./write";
+import { csvField, csvRow } from "./write";
 
 const plain = { neutralizeFormulas: false };
 const safe = { neutralizeFormulas: true };
@@ -30,13 +30,8 @@ describe("csvField", () => {
   });
 });
 
-describe("csvRow and csvRows", () => {
+describe("csvRow", () => {
   it("end every record with CRLF, RFC 4180 style", () => {
     expect(csvRow(["a", null, "c,d"], plain)).toBe('a,,"c,d"\r\n');
-  });
-
-  it("turn column-major pages into rows", () => {
-    expect(csvRows([["1", "2"], ["x", null]], plain)).toBe("1,x\r\n2,\r\n");
-    expect(csvRows([], plain)).toBe("");
   });
 });

@@ -25,13 +25,3 @@ export function csvField(value: string | null, options: CsvWriteOptions): string
 export function csvRow(values: readonly (string | null)[], options: CsvWriteOptions): string {
   return values.map((v) => csvField(v, options)).join(",") + "\r\n";
 }
-
-/** Rows of a column-major page, as CSV text. */
-export function csvRows(columns: readonly (readonly (string | null)[])[], options: CsvWriteOptions): string {
-  const rowCount = columns[0]?.length ?? 0;
-  let out = "";
-  for (let r = 0; r < rowCount; r++) {
-    out += csvRow(columns.map((c) => c[r] ?? null), options);
-  }
-  return out;
-}

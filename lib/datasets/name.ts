@@ -14,8 +14,11 @@ export function checkDatasetName(name: string): string | null {
 }
 
 /** A valid dataset name suggested from a file name: "Orders 2024.csv" → "orders_2024". */
+/** A file's name without its extensions: "orders.csv.gz" → "orders". */
+export const fileStem = (fileName: string): string => fileName.replace(/(\.[A-Za-z0-9]{1,8})+$/, "");
+
 export function suggestDatasetName(fileName: string): string {
-  const stem = fileName.replace(/(\.[A-Za-z0-9]{1,8})+$/, "");
+  const stem = fileStem(fileName);
   const slug = stem
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, "_")

@@ -111,21 +111,26 @@ ORDER BY ${REJECT_LINE}`,
  * decided by DuckDB's binder before anything runs (workers/engine/sql-check.ts).
  */
 export function fragmentProblems(recipe: Recipe): PipelineProblem | null {
-  for (const [index, rule] of recipe.rules.entries()) {
-    const reason = rule.kind === "expression" ? fragmentProblem(rule.sql) : null;
-    if (reason) return { where: "rule", index, reason };
-  }
-  for (const [index, step] of recipe.steps.entries()) {
-    const fragment = step.kind === "filter" ? step.where : step.kind === "derive" ? step.expression : null;
-    const reason = fragment === null ? null : fragmentProblem(fragment);
-    if (reason) return { where: "step", index, reason };
+  for (const { where, index, sql } of sqlFragments(recipe)) {
+    const reason = fragmentProblem(sql);
+    if (reason) return { where, index, reason };
   }
   const reason = recipe.sql ? fragmentProblem(stageSql(recipe.sql)) : null;
   return reason ? { where: "sql", index: 0, reason: reason.replace("a fragment is one expression", "the SQL stage is one query") } : null;
 }
 
+/** The recipe's SQL expressions spliced into the pipeline: rule expressions, filters, derived columns. */
+export function sqlFragments(recipe: Recipe): { where: "rule" | "step"; index: number; sql: string }[] {
+  return [
+    ...recipe.rules.flatMap((r, index) => (r.kind === "expression" ? [{ where: "rule" as const, index, sql: r.sql }] : [])),
+    ...recipe.steps.flatMap((s, index) =>
+      s.kind === "filter" ? [{ where: "step" as const, index, sql: s.where }] : s.kind === "derive" ? [{ where: "step" as const, index, sql: s.expression }] : [],
+    ),
+  ];
+}
+
 /** The SQL stage as it runs: trimmed, without a final `;`. */
-const stageSql = (sql: string): string => sql.trim().replace(/;\s*$/, "");
+export const stageSql = (sql: string): string => sql.trim().replace(/;\s*$/, "");
 
 /** The counts a run reports; `check` says whether they reconcile. */
 export function countsSql(staged: string, names: PipelineNames): string {

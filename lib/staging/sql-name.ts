@@ -1,3 +1,4 @@
+import { fileStem } from "@/lib/datasets/name";
 import { TRANSFORMED_VIEW } from "@/lib/recipe/pipeline";
 
 /**
@@ -16,7 +17,7 @@ symmetric table then to trailing true union unique unpivot using variadic when w
 const MAX_LENGTH = 60;
 
 export function sqlNameFor(fileName: string, taken: ReadonlySet<string>): string {
-  const stem = fileName.replace(/(\.[A-Za-z0-9]{1,8})+$/, "") || fileName;
+  const stem = fileStem(fileName) || fileName;
   let base = stem
     .normalize("NFKD")
     .toLowerCase()

@@ -55,12 +55,13 @@ export async function exportSource(
   const scratch = await exportsDir();
   const handle = await scratch.getFileHandle(`${crypto.randomUUID()}-${fileName}`, { create: true });
   if (format === "csv") {
-    // Cancelled, failed or refused: nothing half-written is left behind.
-    const written = await copyCsv(handle, table, columns, options, taskId, report).catch(async (error: unknown) => {
-      await scratch.removeEntry(handle.name).catch(() => undefined);
-      throw error;
-    });
-    if (!written.ok) await scratch.removeEntry(handle.name).catch(() => undefined);
+    let written: Result<null> | undefined;
+    try {
+      written = await copyCsv(handle, fileName, table, columns, options, taskId, report);
+    } finally {
+      // Cancelled, failed or refused: nothing half-written is left behind.
+      if (!written?.ok) await scratch.removeEntry(handle.name).catch(() => undefined);
+    }
     return written.ok ? ok({ fileName, blob: await handle.getFile() }) : written;
   }
   const writable = await handle.createWritable();
@@ -95,6 +96,7 @@ export async function exportSource(
  */
 async function copyCsv(
   handle: FileSystemFileHandle,
+  fileName: string,
   table: string,
   columns: Column[],
   options: ExportOptions,
@@ -113,7 +115,7 @@ async function copyCsv(
       return ok(null);
     } catch (error) {
       const text = errorText(error);
-      if (isQuotaError(error) || /No space|quota/i.test(text)) return fail({ message: quotaMessage(`prepare ${handle.name} for download`) });
+      if (isQuotaError(error) || /No space|quota/i.test(text)) return fail({ message: quotaMessage(`prepare ${fileName} for download`) });
       throw error;
     } finally {
       clearInterval(watch);

@@ -1,5 +1,5 @@
 import type { Column } from "@/lib/datasets/manifest";
-import { compilePipeline, finalPrefix, pipelineNames, RECIPE_SCHEMA, TRANSFORMED_VIEW, type PipelineProblem } from "@/lib/recipe/pipeline";
+import { compilePipeline, finalPrefix, pipelineNames, RECIPE_SCHEMA, sqlFragments, stageSql, TRANSFORMED_VIEW, type PipelineProblem } from "@/lib/recipe/pipeline";
 import { LINE, ROW } from "@/lib/recipe/rules";
 import type { Recipe } from "@/lib/recipe/schema";
 import { compileSteps } from "@/lib/recipe/steps";
@@ -121,19 +121,13 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
  * A fragment (a rule's expression, a filter, a derived column) names none.
  */
 export async function namedTables(db: CheckDb, recipe: Recipe): Promise<Result<string[]>> {
-  const fragments: [Where, number, string][] = [
-    ...recipe.rules.flatMap((r, i): [Where, number, string][] => (r.kind === "expression" ? [["rule", i, r.sql]] : [])),
-    ...recipe.steps.flatMap((s, i): [Where, number, string][] =>
-      s.kind === "filter" ? [["step", i, s.where]] : s.kind === "derive" ? [["step", i, s.expression]] : [],
-    ),
-  ];
-  for (const [where, index, sql] of fragments) {
+  for (const { where, index, sql } of sqlFragments(recipe)) {
     const named = await tableNamesOf(db, `SELECT ${spliced(sql)}`);
     if (typeof named === "string") return refused(named, where, index);
     if (named.length) return refused(`It reads ${named.join(", ")}: a rule or step reads only the columns of its row.`, where, index);
   }
   if (!recipe.sql) return ok([]);
-  const named = await tableNamesOf(db, recipe.sql.trim().replace(/;\s*$/, ""));
+  const named = await tableNamesOf(db, stageSql(recipe.sql));
   if (typeof named === "string") return refused(named, "sql", 0);
   // transformed and SQL names are bare identifiers: anything else is a file, a URL or another schema's table.
   const odd = named.find((n) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
