@@ -20,6 +20,12 @@ beforeEach(async () => {
 async function runPipeline(recipe: Recipe) {
   const compiled = compilePipeline("staged", COLUMNS, recipe, names);
   if (!compiled.ok) throw new Error(compiled.problem.reason);
+  // As the engine does: a name written as a view now may be a table from the last run (duplicate removal), or the other way round.
+  const views = new Set((await db.rows("SELECT view_name AS v FROM duckdb_views()")).map((r) => r.v));
+  for (const { target, kind } of compiled.statements) {
+    if (kind === "TABLE" && views.has(target)) await db.run(`DROP VIEW ${target}`);
+    if (kind === "VIEW" && !views.has(target)) await db.run(`DROP TABLE IF EXISTS ${target}`);
+  }
   for (const statement of compiled.statements) await db.run(statementSql(statement));
   await db.run(`CREATE SCHEMA IF NOT EXISTS ${RECIPE_SCHEMA}; ${transformedViewSql(names)}; SET search_path = '${RECIPE_SCHEMA}'`);
   await db.run(finalPrefix(names) + compiled.finalSql);

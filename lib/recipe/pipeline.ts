@@ -1,7 +1,7 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { fragmentProblem } from "@/lib/sql/fragment";
 import { ident } from "@/lib/sql/quote";
-import { ERRORS, LINE, REJECTED, ROW, checkRule, columnFindings, validationSql } from "./rules";
+import { ERRORS, LINE, REJECTED, ROW, checkedRowsSql, checkRule, columnFindings, validationSql } from "./rules";
 import type { Recipe } from "./schema";
 import { compileSteps } from "./steps";
 
@@ -12,6 +12,7 @@ import { compileSteps } from "./steps";
  * rows in = rows transformed + rows rejected, always.
  */
 export interface PipelineNames {
+  checks: string;
   validated: string;
   valid: string;
   transformedFull: string;
@@ -32,6 +33,7 @@ export const REJECT_LINE = "_line";
 export const REJECT_ERRORS = "_errors";
 
 export const pipelineNames = (prefix: string): PipelineNames => ({
+  checks: `${prefix}_checks`,
   validated: `${prefix}_validated`,
   valid: `${prefix}_valid`,
   transformedFull: `${prefix}_transformed`,
@@ -90,10 +92,16 @@ export function compilePipeline(
   const removedByStepsSql = `SELECT v.${LINE}, ${userColumns.map((c) => `v.${ident(c)}`).join(", ")}${cols ? ", " : ""}'Removed by a transform step (a filter or duplicate removal)'
 FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t ON v.${ROW} = t.${ROW}`;
 
+  // Only the checks, the rejected rows and the final rows are written: the rows themselves are read from the
+  // staged table through views. Every full copy written costs DuckDB-WASM compressing it into its database file.
   const statements: PipelineStatement[] = [
-    { target: names.validated, kind: "TABLE", select: validationSql(ident(staged), recipe.rules, columns, headerLines) },
+    { target: names.checks, kind: "TABLE", select: validationSql(ident(staged), recipe.rules, columns, headerLines) },
+    { target: names.validated, kind: "VIEW", select: checkedRowsSql(ident(staged), ident(names.checks)) },
     { target: names.valid, kind: "VIEW", select: `SELECT * EXCLUDE (${ERRORS}, ${REJECTED}) FROM ${ident(names.validated)} WHERE NOT ${REJECTED}` },
-    { target: names.transformedFull, kind: "TABLE", select: reorders ? `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` : steps.sql },
+    // Duplicate removal sorts: done once, into a table. Other steps work row by row, read as they are needed.
+    reorders
+      ? { target: names.transformedFull, kind: "TABLE", select: `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` }
+      : { target: names.transformedFull, kind: "VIEW", select: steps.sql },
     {
       target: names.rejected,
       kind: "TABLE",
@@ -136,8 +144,8 @@ export const stageSql = (sql: string): string => sql.trim().replace(/;\s*$/, "")
 export function countsSql(staged: string, names: PipelineNames): string {
   return `SELECT
   (SELECT count(*) FROM ${ident(staged)})::BIGINT AS rows_in,
-  (SELECT count(*) FROM ${ident(names.validated)} WHERE ${REJECTED})::BIGINT AS rejected_by_rules,
-  (SELECT count(*) FROM ${ident(names.validated)} WHERE NOT ${REJECTED} AND len(${ERRORS}) > 0)::BIGINT AS warned,
+  (SELECT count(*) FROM ${ident(names.checks)} WHERE ${REJECTED})::BIGINT AS rejected_by_rules,
+  (SELECT count(*) FROM ${ident(names.checks)} WHERE NOT ${REJECTED} AND len(${ERRORS}) > 0)::BIGINT AS warned,
   (SELECT count(*) FROM ${ident(names.rejected)})::BIGINT AS rejected,
   (SELECT count(*) FROM ${ident(names.transformedFull)})::BIGINT AS transformed,
   (SELECT count(*) FROM ${ident(names.final)})::BIGINT AS final`;
@@ -145,5 +153,5 @@ export function countsSql(staged: string, names: PipelineNames): string {
 
 export function ruleCountsSql(names: PipelineNames): string {
   return `SELECT e.rule AS rule, e.severity AS severity, count(*)::BIGINT AS n
-FROM (SELECT unnest(${ERRORS}) AS e FROM ${ident(names.validated)}) GROUP BY ALL ORDER BY n DESC, rule`;
+FROM (SELECT unnest(${ERRORS}) AS e FROM ${ident(names.checks)}) GROUP BY ALL ORDER BY n DESC, rule`;
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/lib/testing/duckdb-node";
 import type { Column } from "@/lib/datasets/manifest";
-import { checkRule, columnFindings, ruleMessage, validationSql } from "./rules";
+import { checkedRowsSql, checkRule, columnFindings, ruleMessage, validationSql } from "./rules";
 import type { Rule } from "./schema";
 
 const COLUMNS: Column[] = [
@@ -21,11 +21,14 @@ const ROWS = `(1, 'a@x.org', '10', 'open'),
 const rule = (r: Partial<Rule> & Pick<Rule, "kind">, id: string = r.kind): Rule =>
   ({ id, severity: "reject", enabled: true, ...r }) as Rule;
 
+/** The rows beside their checks, as the pipeline reads them. */
+const checked = (input: string, rules: Rule[], columns: Column[]) => checkedRowsSql(input, `(${validationSql(input, rules, columns)})`);
+
 let db: Awaited<ReturnType<typeof freshDuckDb>>;
 
 async function failures(rules: Rule[]): Promise<Record<string, unknown>[]> {
   return db.rows(`SELECT id, _stages_line AS line, _stages_rejected AS rejected, list_transform(_stages_errors, e -> e.rule) AS rules
-    FROM (${validationSql("t", rules, COLUMNS)}) ORDER BY _stages_row`);
+    FROM (${checked("t", rules, COLUMNS)}) ORDER BY _stages_row`);
 }
 
 const failingIds = async (r: Rule) =>
@@ -72,7 +75,7 @@ describe("validationSql", () => {
   it("type: dates with a format", async () => {
     await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES (1, '31/12/2024'), (2, '2024-12-31'), (3, NULL)) v(id, email)`);
     const r = rule({ kind: "type", column: "email", type: "date", format: "%d/%m/%Y" });
-    const rows = await db.rows(`SELECT id FROM (${validationSql("t", [r], [{ name: "id", type: "BIGINT" }, { name: "email", type: "VARCHAR" }])}) WHERE _stages_rejected`);
+    const rows = await db.rows(`SELECT id FROM (${checked("t", [r], [{ name: "id", type: "BIGINT" }, { name: "email", type: "VARCHAR" }])}) WHERE _stages_rejected`);
     expect(rows.map((x) => x.id)).toEqual([2]);
   });
 

@@ -161,9 +161,15 @@ const uniqueKeys = (rule: RowRule): string[] | null =>
   rule.kind === "unique" ? [rule.column] : rule.kind === "uniqueKey" ? rule.columns : null;
 
 /**
- * The validation SELECT over `input`: the input's columns, its row number and
- * source line (header lines plus newlines inside earlier quoted fields),
- * and the errors of each row.
+ * The checks of every row of `input`, one narrow row per input row, in input
+ * order: its row number, its source line (header lines plus newlines inside
+ * earlier quoted fields), its errors and whether a rejecting rule failed.
+ * The input's columns are not copied: `checkedRowsSql` joins the checks to
+ * the rows by position.
+ *
+ * Most rows pass every rule, so the list of errors is built only for a row
+ * that fails one (a list of ten structs per row was most of the work); a
+ * value spanning lines is measured only when it holds a newline.
  *
  * Window functions hold every column they are given in memory, and DuckDB-WASM
  * cannot spill to disk, so the line numbers are computed on a narrow
@@ -176,20 +182,25 @@ const uniqueKeys = (rule: RowRule): string[] | null =>
 export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], headerLines = 1): string {
   const active = rules.filter((r): r is RowRule => r.enabled && r.kind !== "columns");
   const flags = new Map(active.flatMap((r, i) => (uniqueKeys(r) ? [[r, `_stages_u${i}`] as const] : [])));
+  const fails = active.map((r) => `NOT ${passesSql(r, columns, flags.has(r) ? `aux.${flags.get(r)}` : undefined)}`);
   const entries = active.map(
-    (r) =>
-      `CASE WHEN NOT ${passesSql(r, columns, flags.has(r) ? `aux.${flags.get(r)}` : undefined)} THEN {'rule': ${literal(r.id)}, 'col': ${
+    (r, i) =>
+      `CASE WHEN ${fails[i]} THEN {'rule': ${literal(r.id)}, 'col': ${
         "column" in r ? literal(r.column) : "NULL"
       }, 'severity': ${literal(r.severity)}, 'message': ${literal(ruleMessage(r))}, 'value': ${
         "column" in r ? `CAST(src.${ident(r.column)} AS VARCHAR)` : "NULL"
       }} END`,
   );
+  const none = `CAST([] AS ${ERROR_TYPE})`;
   const errors = entries.length
-    ? `CAST(list_filter([${entries.join(", ")}], e -> e IS NOT NULL) AS ${ERROR_TYPE})`
-    : `CAST([] AS ${ERROR_TYPE})`;
+    ? `CASE WHEN ${fails.join(" OR ")} THEN CAST(list_filter([${entries.join(", ")}], e -> e IS NOT NULL) AS ${ERROR_TYPE}) ELSE ${none} END`
+    : none;
+  const rejecting = fails.filter((_, i) => active[i]!.severity === "reject");
+  const rejected = rejecting.length ? `(${rejecting.join(" OR ")})` : "false";
   const newlines = columns
     .filter((c) => /^VARCHAR/i.test(c.type))
-    .map((c) => `coalesce(length(${ident(c.name)}) - length(replace(${ident(c.name)}, chr(10), '')), 0)`);
+    .map((c) => ident(c.name))
+    .map((c) => `CASE WHEN contains(${c}, chr(10)) THEN length(${c}) - length(replace(${c}, chr(10), '')) ELSE 0 END`);
   const line = newlines.length
     ? `${ROW} + ${headerLines} + coalesce(sum(_stages_nl) OVER (ORDER BY ${ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`
     : `${ROW} + ${headerLines}`;
@@ -203,14 +214,15 @@ export function validationSql(input: string, rules: readonly Rule[], columns: re
       flag: `d${i}._stages_dup IS NULL AS ${name}`,
     };
   });
-  return `${repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : ""}SELECT *, list_bool_or(list_transform(${ERRORS}, e -> e.severity = 'reject')) IS TRUE AS ${REJECTED}
-FROM (
-  SELECT src.*, aux.${LINE}, ${errors} AS ${ERRORS}
-  FROM (SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, * FROM ${input}) AS src
-  POSITIONAL JOIN (
-    SELECT CAST(${line} AS BIGINT) AS ${LINE}${repeated.map((d) => `, ${d.flag}`).join("")}
-    FROM (SELECT ${narrow.join(", ")} FROM ${input}) AS n${repeated.map((d) => ` ${d.join}`).join("")}
-    ORDER BY ${ROW}
-  ) AS aux
-)`;
+  return `${repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : ""}SELECT src.${ROW}, aux.${LINE}, ${errors} AS ${ERRORS}, ${rejected} AS ${REJECTED}
+FROM (SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, * FROM ${input}) AS src
+POSITIONAL JOIN (
+  SELECT CAST(${line} AS BIGINT) AS ${LINE}${repeated.map((d) => `, ${d.flag}`).join("")}
+  FROM (SELECT ${narrow.join(", ")} FROM ${input}) AS n${repeated.map((d) => ` ${d.join}`).join("")}
+  ORDER BY ${ROW}
+) AS aux`;
 }
+
+/** The rows of `input` beside their checks (`validationSql`, written to `checks`), joined by position. */
+export const checkedRowsSql = (input: string, checks: string): string =>
+  `SELECT c.${ROW}, s.*, c.${LINE}, c.${ERRORS}, c.${REJECTED} FROM ${input} AS s POSITIONAL JOIN ${checks} AS c`;

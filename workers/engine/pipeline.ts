@@ -1,6 +1,6 @@
 import type { Column } from "@/lib/datasets/manifest";
 import type { ProgressFn, RunSummary } from "@/lib/engine/api";
-import { compilePipeline, countsSql, finalPrefix, RECIPE_SCHEMA, ruleCountsSql, statementSql, transformedViewSql, type PipelineNames } from "@/lib/recipe/pipeline";
+import { compilePipeline, countsSql, finalPrefix, RECIPE_SCHEMA, ruleCountsSql, statementSql, transformedViewSql, type PipelineNames, type PipelineStatement } from "@/lib/recipe/pipeline";
 import { ROW, LINE } from "@/lib/recipe/rules";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
 import { compileSteps } from "@/lib/recipe/steps";
@@ -27,9 +27,9 @@ export function runRecipe(db: StagesDb, fileId: string, recipe: Recipe, taskId: 
   return serial(PIPELINE, () => withConnection((conn) => runRecipeOn(conn, db, fileId, recipe, taskId, onProgress)));
 }
 
-/** What each statement of a compiled pipeline does, for progress (null: a view, instant). */
-const PHASES = ["Checking rules", null, "Applying steps", "Collecting rejected rows", null] as const;
-const STEPS = PHASES.filter(Boolean).length + 2;
+/** What a statement of a compiled pipeline does, for progress (views are instant and say nothing). */
+const phaseOf = (statement: PipelineStatement, names: PipelineNames): string | null =>
+  statement.kind === "VIEW" ? null : statement.target === names.checks ? "Checking rules" : statement.target === names.rejected ? "Collecting rejected rows" : "Applying steps";
 
 /**
  * The last run per file that completed, by everything it read: a promotion
@@ -51,7 +51,8 @@ export async function runRecipeOn(
   onProgress?: ProgressFn,
 ): Promise<Result<RunSummary>> {
   let step = 0;
-  const phase = (name: string) => onProgress?.({ phase: name, done: step++, total: STEPS, unit: "steps" });
+  let total = 0;
+  const phase = (name: string) => onProgress?.({ phase: name, done: step++, total, unit: "steps" });
   const parsed = recipeSchema.safeParse(input);
   if (!parsed.success) return fail({ message: `The recipe is malformed: ${parsed.error.issues[0]?.message}` });
   const recipe = parsed.data;
@@ -78,14 +79,19 @@ export async function runRecipeOn(
   const checked = await checkCached({ recipe, columns, files: readable });
   if (!checked.ok) return checked;
 
-  for (const [i, statement] of compiled.statements.entries()) {
-    const name = PHASES[i];
+  // Each phase below, then the final rows and the counts.
+  total = compiled.statements.filter((st) => phaseOf(st, names)).length + 2;
+  await dropOtherKinds(conn, compiled.statements);
+  for (const statement of compiled.statements) {
+    const name = phaseOf(statement, names);
     if (name) phase(name);
     try {
       await runCancellable(conn, statementSql(statement), taskId);
     } catch (error) {
-      if (i === 2 && !(error instanceof Cancelled)) return fail(await locateStepError(conn, recipe, columns, names.valid, error));
-      throw error;
+      if (error instanceof Cancelled) throw error;
+      // The steps run inside whichever statement first reads the transformed rows; the rules run in the checks.
+      const stepError = statement.target === names.checks ? null : await locateStepError(conn, recipe, columns, names.valid);
+      return fail(stepError ?? fromDuckDbError(errorText(error)));
     }
   }
   const exposed = await exposeRecipeSchema(conn, db, names, readable.filter((f) => checked.value.reads.includes(f.sqlName)));
@@ -97,6 +103,8 @@ export async function runRecipeOn(
     await runCancellable(conn, finalStatement, taskId);
   } catch (error) {
     if (error instanceof Cancelled) throw error;
+    const stepError = await locateStepError(conn, recipe, columns, names.valid);
+    if (stepError) return fail(stepError);
     const text = errorText(error);
     const where = recipe.sql ? sqlErrorPosition(text, finalStatement, finalPrefix(names).length) : null;
     return fail({ ...fromDuckDbError(text), ...(where ?? {}), at: { part: "sql", index: 0 } });
@@ -146,8 +154,26 @@ function stepSqlOf(recipe: Recipe, columns: Column[], valid: string): string[] {
   return compiled.ok ? compiled.stepSql : [];
 }
 
-/** Find the first step whose SQL fails, by running the chain one step longer each time. */
-async function locateStepError(conn: Connection, recipe: Recipe, columns: Column[], valid: string, error: unknown): Promise<StagesError> {
+/**
+ * Drop what an earlier run left under a name this run writes as the other
+ * kind: a result may have been a table then and be a view now (or the other
+ * way round), and CREATE OR REPLACE does not replace one kind with the other.
+ */
+async function dropOtherKinds(conn: Connection, statements: PipelineStatement[]): Promise<void> {
+  const names = statements.map((st) => literal(st.target)).join(", ");
+  const found = plainRows(
+    await conn.query(
+      `SELECT table_name AS name, 'TABLE' AS kind FROM duckdb_tables() WHERE schema_name = 'main' AND table_name IN (${names})
+       UNION ALL SELECT view_name, 'VIEW' FROM duckdb_views() WHERE schema_name = 'main' AND view_name IN (${names})`,
+    ),
+  );
+  for (const { name, kind } of found) {
+    if (statements.some((st) => st.target === name && st.kind !== kind)) await conn.query(`DROP ${kind === "VIEW" ? "VIEW" : "TABLE"} main.${ident(String(name))}`);
+  }
+}
+
+/** The first step whose SQL fails, found by running the chain one step longer each time; null when every step runs. */
+async function locateStepError(conn: Connection, recipe: Recipe, columns: Column[], valid: string): Promise<StagesError | null> {
   for (let k = 1; k <= recipe.steps.length; k++) {
     if (!recipe.steps[k - 1]!.enabled) continue;
     const prefix = compileSteps(ident(valid), recipe.steps.slice(0, k), columns.map((c) => c.name), [ROW, LINE]);
@@ -160,7 +186,7 @@ async function locateStepError(conn: Connection, recipe: Recipe, columns: Column
     }
   }
   await conn.query("DROP TABLE IF EXISTS _stages_probe");
-  return fromDuckDbError(errorText(error));
+  return null;
 }
 
 /**
