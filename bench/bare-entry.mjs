@@ -10,17 +10,11 @@
 //               kept, 32 MB line limit) from lib/csv/read-sql.ts;
 //   contention: that, while the file is checksummed (SHA-256, hash-wasm) and
 //               copied into IndexedDB at the same time, as staging does.
+// It also runs the yardstick (bench/yardstick.ts): each step of the flow as the
+// SQL the engine runs for it, in an in-memory database.
 import { AsyncDuckDB, DuckDBAccessMode, DuckDBDataProtocol, VoidLogger } from "@duckdb/duckdb-wasm";
 import { createSHA256 } from "hash-wasm";
-import { csvReadCall } from "../lib/csv/read-sql";
-import { MAX_LINE_BYTES } from "../lib/staging/parse-options";
-
-/** The read the app's engine runs for the benchmark's clean file (see workers/engine/csv/read.ts). */
-const appRead = (path) =>
-  csvReadCall({
-    path, dialect: { delimiter: ",", quote: '"', escape: '"' }, header: true, strict: true, sniff: true,
-    types: {}, rejects: "bare_rejects", maxLineBytes: MAX_LINE_BYTES,
-  });
+import { appReadCall, yardstickSteps } from "./yardstick";
 
 async function openDuck(workerUrl, wasmUrl, path) {
   const worker = new Worker(workerUrl);
@@ -70,7 +64,7 @@ async function timeVariant(variant, file, workerUrl, wasmUrl) {
     const read =
       inMemory || variant === "opfs"
         ? "read_csv('bench.csv')"
-        : appRead("bench.csv");
+        : appReadCall("bench.csv");
     if (variant === "compressed") await duck.conn.query("ATTACH ':memory:' AS compressed (COMPRESS); USE compressed");
     const t0 = performance.now();
     const reading = duck.conn.query(`CREATE TABLE t AS SELECT * FROM ${read}`);
@@ -92,4 +86,24 @@ window.bareDuckdb = async ({ fileUrl, fileName, workerUrl, wasmUrl, variants }) 
     out[variant] = await timeVariant(variant, file, workerUrl, wasmUrl).catch((error) => ({ error: String(error?.message ?? error).split("\n")[0] }));
   }
   return out;
+};
+
+window.bareYardstick = async ({ fileUrl, fileName, workerUrl, wasmUrl }) => {
+  const file = new File([await (await fetch(fileUrl)).blob()], fileName, { type: "text/csv" });
+  const duck = await openDuck(workerUrl, wasmUrl, null);
+  const seconds = {};
+  try {
+    await duck.db.registerFileHandle("bench.csv", file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    await duck.db.registerEmptyFileBuffer("download.csv");
+    const sql = { run: async (text) => (await duck.conn.query(text)).toArray().map((row) => row.toJSON()) };
+    // No Parquet writer in DuckDB-WASM offline: its promotion is the recipe run alone.
+    for (const step of yardstickSteps("bench.csv", "download.csv", false)) {
+      const t0 = performance.now();
+      await step.run(sql);
+      seconds[step.name] = (performance.now() - t0) / 1000;
+    }
+    return seconds;
+  } finally {
+    await duck.close();
+  }
 };

@@ -2,7 +2,7 @@
 // served build, using the DuckDB worker and wasm files the app itself ships.
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "rolldown";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -20,6 +20,32 @@ export async function buildBarePage(dir, urlBase) {
   const media = readdirSync(join(root, "out/_next/static/media"));
   const find = (re) => `/_next/static/media/${media.find((f) => re.test(f))}`;
   return { pageUrl: `${urlBase}/bare.html`, workerUrl: find(/^duckdb-browser-eh\.worker\..*\.js$/), wasmUrl: find(/^duckdb-eh\..*\.wasm$/) };
+}
+
+/** Bundle the yardstick (bench/yardstick.ts) for Node into `dir`, and load it. */
+export async function buildYardstick(dir) {
+  const file = join(dir, "yardstick.mjs");
+  await build({
+    input: join(root, "bench/yardstick.ts"),
+    platform: "node",
+    resolve: { alias: { "@": root } },
+    external: [/^@duckdb\//],
+    output: { file, format: "esm" },
+    logLevel: "silent",
+  });
+  return import(pathToFileURL(file).href);
+}
+
+/** The yardstick's steps in the bare DuckDB-WASM page, in a fresh profile: seconds per step, or { error }. */
+export async function runBareYardstick(freshProfile, base, bare, fileUrl, fileName) {
+  const { page, close } = await freshProfile();
+  try {
+    await page.goto(`${base}${bare.pageUrl}`);
+    await page.waitForFunction(() => window.bareYardstick !== undefined);
+    return await page.evaluate((args) => window.bareYardstick(args), { fileUrl, fileName, workerUrl: bare.workerUrl, wasmUrl: bare.wasmUrl });
+  } finally {
+    await close();
+  }
 }
 
 /** Each variant adds one cost to the one before it (see bare-entry.mjs). */

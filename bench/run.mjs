@@ -6,8 +6,8 @@ import os from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { chromium } from "@playwright/test";
-import { runFlow, runPapa, TEN_RULES, TRANSFORM } from "./browser.mjs";
-import { buildBarePage, renderBare, runBare } from "./bare.mjs";
+import { runFlow, runPapa } from "./browser.mjs";
+import { buildBarePage, buildYardstick, renderBare, runBare, runBareYardstick } from "./bare.mjs";
 import { generateCsv } from "./generate.mjs";
 import { serveArgs } from "../scripts/static-server.mjs";
 
@@ -84,6 +84,25 @@ async function engineReadyAfter(page) {
   return (await page.evaluate(() => window.__engineReadyAt)) / 1000;
 }
 
+/** The yardstick's steps (bench/yardstick.ts) in native DuckDB, in memory: seconds per step. */
+async function nativeYardstick(yardstick, path, threads) {
+  const conn = await (await DuckDBInstance.create(":memory:", { threads: String(threads) })).connect();
+  const out = mkdtempSync(join(os.tmpdir(), "stages-yardstick-"));
+  const sql = { run: async (text) => (await conn.runAndReadAll(text)).getRowObjectsJS() };
+  const seconds = {};
+  try {
+    for (const step of yardstick.yardstickSteps(path, join(out, "download.csv"), true)) {
+      const t0 = performance.now();
+      await step.run(sql);
+      seconds[step.name] = (performance.now() - t0) / 1000;
+    }
+  } finally {
+    conn.closeSync();
+    rmSync(out, { recursive: true, force: true });
+  }
+  return seconds;
+}
+
 async function native(path, threads) {
   const conn = await (await DuckDBInstance.create(":memory:", { threads: String(threads) })).connect();
   const t0 = performance.now();
@@ -95,6 +114,8 @@ async function main() {
   if (!existsSync("out/index.html")) throw new Error("Run `npm run build` first (npm run bench does).");
   mkdirSync(dataDir, { recursive: true });
   const bare = await buildBarePage(dataDir, "/bench-data");
+  const yardstick = await buildYardstick(dataDir);
+  const { TEN_RULES, TRANSFORM } = yardstick;
   // Its own process group: killing npx alone left `serve` holding the port, and the next run measured that server.
   const server = spawn("npx", serveArgs("out", port), { stdio: "ignore", detached: true });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -154,11 +175,16 @@ async function main() {
       }
       const native1 = [];
       const nativeAll = [];
+      const steps = { native1: [], nativeAll: [], bare: [] };
       for (let run = 0; run < runs; run++) {
         native1.push(await native(path, 1));
         nativeAll.push(await native(path, os.cpus().length));
+        steps.native1.push(await nativeYardstick(yardstick, path, 1));
+        steps.nativeAll.push(await nativeYardstick(yardstick, path, os.cpus().length));
+        steps.bare.push(await runBareYardstick(freshProfile, base, bare, `/bench-data/${fileName}`, fileName).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })));
+        console.log(`  yardstick, run ${run + 1}: native 1 thread ${JSON.stringify(steps.native1.at(-1))}; bare DuckDB-WASM ${JSON.stringify(steps.bare.at(-1))}`);
       }
-      report.push({ mb, rows, bytes, runs, flows, papa, colds, warms, peaks, native1, nativeAll, bares, failure });
+      report.push({ mb, rows, bytes, runs, flows, papa, colds, warms, peaks, native1, nativeAll, bares, steps, failure });
       rmSync(path);
     }
     writeFileSync("docs/BENCHMARKS.md", render(report, chromiumVersion));
@@ -167,6 +193,35 @@ async function main() {
     process.kill(-server.pid);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Per step: the app beside the same SQL in native DuckDB and in a bare DuckDB-WASM (bench/yardstick.ts).
+ * A ratio is the app's speed as a share of the other's: 0.5× means the app takes twice as long.
+ */
+function renderYardstick(r, mbs) {
+  const med = (runs, name) => {
+    const xs = runs.filter((x) => x && x[name] !== undefined).map((x) => x[name]);
+    return xs.length ? median(xs) : null;
+  };
+  const cell = (x) => (x === null ? "—" : x.toFixed(2));
+  const ratio = (other, app) => (other === null ? "—" : `${(other / app).toFixed(2)}×`);
+  const names = Object.keys(r.steps.native1[0] ?? {});
+  const bareError = r.steps.bare.map((b) => b?.error).find(Boolean);
+  const lines = [
+    `| step, same SQL (bench/yardstick.ts) | Stages (s) | MB/s | native, 1 thread (s) | native, ${os.cpus().length} threads (s) | bare DuckDB-WASM (s) | Stages ÷ native 1 thread | Stages ÷ bare DuckDB-WASM |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  const verdicts = [];
+  for (const name of names) {
+    const app = median(r.flows.map((f) => f.steps[name].seconds));
+    const n1 = med(r.steps.native1, name);
+    lines.push(`| ${name} | ${app.toFixed(2)} | ${(mbs / app).toFixed(0)} | ${cell(n1)} | ${cell(med(r.steps.nativeAll, name))} | ${cell(med(r.steps.bare, name))} | ${ratio(n1, app)} | ${ratio(med(r.steps.bare, name), app)} |`);
+    verdicts.push(verdict(n1 !== null && n1 / app >= 0.5, `${name.split(" (")[0]} ≥ 0.5× native DuckDB, 1 thread, same SQL: ${ratio(n1, app)}`));
+  }
+  if (bareError) lines.push("", `The bare DuckDB-WASM run did not complete: ${bareError}`);
+  lines.push("", "Steps at their speed against the same SQL:", "", ...verdicts);
+  return lines;
 }
 
 const verdict = (met, text) => `- ${met ? "met" : "**missed**"}: ${text}`;
@@ -231,6 +286,8 @@ function render(report, chromiumVersion) {
       "",
       ...renderBare(r.bares, stage, mbs, median),
       "",
+      ...(r.steps ? renderYardstick(r, mbs) : []),
+      "",
       r.failure ? `One run did not complete, and is not in the medians: ${r.failure.message}\n\n` : "",
       `Engine cold start (page load to first query, fresh profile): ${median(r.colds).toFixed(2)} s; warm start (reload, wasm in the HTTP cache): ${median(r.warms).toFixed(2)} s. Peak renderer memory (sum of Chromium renderer RSS): ${(Math.max(...r.peaks) / 2 ** 30).toFixed(2)} GiB. Browser storage in use at the end of a run (IndexedDB + OPFS): ${(median(r.flows.map((f) => f.storageBytes)) / 2 ** 20).toFixed(0)} MB.`,
       "",
@@ -257,6 +314,7 @@ function render(report, chromiumVersion) {
     "- \"where staging's time goes\" runs DuckDB-WASM bare in the same Chromium (the same worker and wasm files the app ships, bundled into a page of its own by `bench/bare.mjs`) on the same file, adding one cost per line: the parse into memory, compressed tables, the OPFS database file, the app's read options, the checksum and IndexedDB copy at the same time. The last line is the app's own staging.",
     "- \"first rows after the drop\" is the moment the file's first rows (read by DuckDB from a 256 KB slice of its start) reach the page, while the whole file is still being staged.",
     "- The benchmark drives the app page itself, so the UI reacts as in a real session: when a file is staged it runs its recipe and profiles it, on the same engine, while the next steps are timed. Long statements run as pending queries in 20 ms slices, so a page asked for meanwhile waits one slice; the profile and validation figures include waiting for the UI's own run of the same file (runs and profiles take turns).",
+    "- The per-step table runs each step's SQL as the engine runs it, from the same compilers (`bench/yardstick.ts`: the read, the profile's scans, the recipe's statements, the CSV `COPY`), in native DuckDB in memory and in a bare DuckDB-WASM in the same Chromium (in memory, the app's worker and wasm files), on the same file, in the same run. Stages ÷ native is what WebAssembly, one thread and the app cost together; Stages ÷ bare DuckDB-WASM is what the app adds around the SQL (its database file in OPFS, compression, the checksum and IndexedDB copy, Arrow batches to the page, Parquet). DuckDB-WASM cannot write Parquet offline, so its promote is the recipe run alone; native's writes Parquet with DuckDB's own writer. The app's profile is timed after the page's own profile of the file has been forgotten.",
     "- \"profile\" is every column's counts, bounds and mean (one scan), then top values and a histogram per column (one grouping each); columns whose values are (nearly) all distinct skip the top values.",
     "- Engine start is timed in the page, from the start of the navigation to the moment \"Engine ready\" shows (a MutationObserver): the page, the engine worker, DuckDB's worker, fetching, compiling and instantiating DuckDB's 34 MB wasm module, and opening its OPFS database. Cold is a fresh profile; warm is a reload with the module in the HTTP cache.",
     "- CSV download is written by DuckDB itself (`COPY … TO` the OPFS scratch file, registered with DuckDB; the formula guard is a SQL expression); a version just promoted is read from the run's final table, an older one is loaded back from its Parquet file first.",

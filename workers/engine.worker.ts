@@ -1,5 +1,5 @@
 import * as Comlink from "comlink";
-import type { EngineApi } from "@/lib/engine/api";
+import type { EngineApi, SourceRef } from "@/lib/engine/api";
 import { isOutOfMemory, outOfMemoryError } from "@/lib/engine/out-of-memory";
 import { fail, ok, type Result } from "@/lib/result";
 import { openStagesDb } from "@/lib/staging/db";
@@ -8,7 +8,7 @@ import { checkDb } from "./engine/check-duck";
 import { duck } from "./engine/duckdb";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
-import { profileSource } from "./engine/profile";
+import { forgetProfile, profileSource } from "./engine/profile";
 import { promote } from "./engine/promote";
 import { checkForFile, inspectRecipe } from "./engine/recipe-trust";
 import { simulateQuota } from "./engine/room";
@@ -74,7 +74,9 @@ const engine: EngineApi = {
     guard(() => exportSource(db, source, format, options, taskId, onProgress), taskId),
   cancel: async (taskId) => cancelTask(taskId),
   // A fault hook, only in a site built for tests (see lib/engine/client.ts).
-  ...(process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1" ? { simulateQuota: async (bytes: number | null) => simulateQuota(bytes) } : {}),
+  ...(process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1"
+    ? { simulateQuota: async (bytes: number | null) => simulateQuota(bytes), forgetProfile: async (source: SourceRef) => forgetProfile(source) }
+    : {}),
 };
 
 Comlink.expose(engine);

@@ -142,4 +142,6 @@ export interface EngineApi {
   cancel(taskId: string): Promise<void>;
   /** Fault hook, only in a site built for tests (STAGES_TEST_HOOKS=1): act as if the storage quota were this many bytes. */
   simulateQuota?(bytes: number | null): Promise<void>;
+  /** Test builds only: forget a source's cached profiles, so the benchmark times a profile instead of a cache hit. */
+  forgetProfile?(source: SourceRef): Promise<void>;
 }

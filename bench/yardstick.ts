@@ -1,0 +1,101 @@
+// The yardstick: each step of the benchmark's flow as the SQL the engine runs
+// for it, from the same compilers (lib/), to run outside the app on the same
+// file: in native DuckDB (bench/run.mjs) and in a bare DuckDB-WASM in the same
+// Chromium (bench/bare-entry.mjs). The gap to native is what WebAssembly and
+// one thread cost; the gap between the app and the bare DuckDB-WASM is what
+// the app adds around the SQL.
+import { csvCopySql } from "../lib/csv/copy-sql";
+import { csvReadCall } from "../lib/csv/read-sql";
+import { columnStatsAt, followUps, mergeStats, statsScans } from "../lib/profile/plan";
+import { EXACT_DISTINCT_LIMIT } from "../lib/profile/sql";
+import { compilePipeline, countsSql, finalPrefix, pipelineNames, RECIPE_SCHEMA, ruleCountsSql, statementSql, transformedViewSql } from "../lib/recipe/pipeline";
+import type { Recipe } from "../lib/recipe/schema";
+import { literal } from "../lib/sql/quote";
+import { MAX_LINE_BYTES } from "../lib/staging/parse-options";
+import { RULES_AND_TRANSFORM, RULES_ONLY } from "./flow-recipe";
+
+export { TEN_RULES, TRANSFORM } from "./flow-recipe";
+
+export interface Sql {
+  run(sql: string): Promise<Record<string, unknown>[]>;
+}
+
+export interface YardstickStep {
+  /** The name of the app's step it stands beside (bench/browser.mjs). */
+  name: string;
+  run(sql: Sql): Promise<void>;
+}
+
+const STAGED = "staged";
+
+/** The app's read of the benchmark's clean file (workers/engine/csv/read.ts, dialect found, rejects kept). */
+export const appReadCall = (path: string): string =>
+  csvReadCall({
+    path, dialect: { delimiter: ",", quote: '"', escape: '"' }, header: true, strict: true, sniff: true,
+    types: {}, rejects: "yardstick_rejects", maxLineBytes: MAX_LINE_BYTES,
+  });
+
+/**
+ * The steps, in the flow's order. `csvPath` is the file as the engine reads it;
+ * `outPath` where the CSV download is written; `parquet` whether this DuckDB can
+ * write Parquet (DuckDB-WASM cannot offline: the app writes it with parquet-wasm).
+ */
+export function yardstickSteps(csvPath: string, outPath: string, parquet: boolean): YardstickStep[] {
+  let columns: { name: string; type: string }[] = [];
+  let rows = 0;
+  const runRecipe = async (sql: Sql, recipe: Recipe, prefix: string) => {
+    const names = pipelineNames(prefix);
+    const compiled = compilePipeline(STAGED, columns, recipe, names);
+    if (!compiled.ok) throw new Error(compiled.problem.reason);
+    for (const statement of compiled.statements) await sql.run(statementSql(statement));
+    await sql.run(`DROP SCHEMA IF EXISTS ${RECIPE_SCHEMA} CASCADE`);
+    await sql.run(`CREATE SCHEMA ${RECIPE_SCHEMA}`);
+    await sql.run(transformedViewSql(names));
+    if (recipe.sql) await sql.run(`SET search_path = ${literal(RECIPE_SCHEMA)}`);
+    await sql.run(finalPrefix(names) + compiled.finalSql);
+    if (recipe.sql) await sql.run("RESET search_path");
+    await sql.run(countsSql(STAGED, names));
+    await sql.run(ruleCountsSql(names));
+    return names;
+  };
+  return [
+    {
+      name: "stage (checksum, IndexedDB, DuckDB read)",
+      async run(sql) {
+        await sql.run(`CREATE TABLE ${STAGED} AS SELECT * FROM ${appReadCall(csvPath)}`);
+        columns = (await sql.run(`DESCRIBE ${STAGED}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+        rows = Number((await sql.run(`SELECT count(*)::BIGINT AS n FROM ${STAGED}`))[0]!.n);
+      },
+    },
+    {
+      name: "profile (all columns)",
+      async run(sql) {
+        const exact = rows <= EXACT_DISTINCT_LIMIT;
+        const scans = [];
+        for (const scan of statsScans(STAGED, columns, exact)) scans.push((await sql.run(scan))[0]!);
+        const merged = mergeStats(scans);
+        for (const [i, c] of columns.entries()) {
+          const next = followUps(STAGED, c, columnStatsAt(merged, i), exact, true);
+          if (next.top) await sql.run(next.top);
+          if (next.histogram) await sql.run(next.histogram);
+        }
+      },
+    },
+    { name: "validate (10 rules, one pass)", run: (sql) => runRecipe(sql, RULES_ONLY, "v").then(() => undefined) },
+    { name: "transform (3 steps + SQL aggregate)", run: (sql) => runRecipe(sql, RULES_AND_TRANSFORM, "t").then(() => undefined) },
+    {
+      name: "promote (recipe + Parquet to OPFS)",
+      async run(sql) {
+        const names = await runRecipe(sql, RULES_ONLY, "p");
+        if (parquet) await sql.run(`COPY ${names.final} TO ${literal(`${outPath}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
+      },
+    },
+    {
+      name: "download as CSV (written to OPFS scratch)",
+      async run(sql) {
+        const finalColumns = (await sql.run(`DESCRIBE ${pipelineNames("p").final}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+        await sql.run(csvCopySql(pipelineNames("p").final, finalColumns, { neutralizeFormulas: true }, outPath));
+      },
+    },
+  ];
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { columnStatsAt, followUps, mergeStats, statsScans } from "./plan";
+
+describe("profile plan", () => {
+  it("scans a wide table in groups and numbers every column's stats across the scans", async () => {
+    const db = await freshDuckDb();
+    const columns = Array.from({ length: 120 }, (_, i) => ({ name: `c${i}`, type: "INTEGER" }));
+    await db.run(`CREATE TABLE t AS SELECT ${columns.map((c, i) => `(range * ${i})::INTEGER AS ${c.name}`).join(", ")} FROM range(3)`);
+    const scans = statsScans("t", columns, true);
+    expect(scans).toHaveLength(3);
+    const merged = mergeStats(await Promise.all(scans.map(async (sql) => (await db.rows(sql))[0]!)));
+    expect(columnStatsAt(merged, 0)).toEqual({ count: 3, nonNull: 3, distinct: 1, min: "0", max: "0", mean: 0 });
+    expect(columnStatsAt(merged, 119)).toEqual({ count: 3, nonNull: 3, distinct: 3, min: "0", max: "238", mean: 119 });
+  });
+
+  it("asks for common values unless nearly every value of a big table differs, and a histogram only for numbers", () => {
+    const stats = { count: 1000, nonNull: 1000, distinct: 990, min: "1", max: "9", mean: 5 };
+    const id = followUps("t", { name: "id", type: "BIGINT" }, stats, false, true);
+    expect(id).toMatchObject({ allDistinct: true, top: null });
+    expect(id.histogram).toMatch(/GROUP BY 1/);
+    const city = followUps("t", { name: "city", type: "VARCHAR" }, { ...stats, distinct: 8, min: "Ghent", max: "Oslo" }, false, true);
+    expect(city).toMatchObject({ allDistinct: false, histogram: null });
+    expect(city.top).toMatch(/LIMIT 5/);
+    expect(followUps("t", { name: "city", type: "VARCHAR" }, stats, true, false)).toEqual({ allDistinct: false, top: null, histogram: null });
+  });
+});
