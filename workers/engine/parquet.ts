@@ -21,7 +21,9 @@ function parquet(): Promise<unknown> {
   return ready;
 }
 
-/** Arrow record batches in, Parquet (zstd) bytes out, one batch at a time. */
+const ROWS_PER_HANDOVER = 65_536;
+
+/** Arrow record batches in, Parquet (zstd) bytes out, a group of batches at a time. */
 export async function parquetStream(batches: AsyncIterable<ArrowBatch>): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
   await parquet();
   const iterator = batches[Symbol.asyncIterator]();
@@ -39,18 +41,27 @@ export async function parquetStream(batches: AsyncIterable<ArrowBatch>): Promise
     return singleChunk(writeParquet(wasmTable(new ArrowTable([emptyBatch(schema)])), props()));
   }
   let pending: ArrowBatch | null = first.value;
+  let ended = false;
   const source = new ReadableStream<WasmBatch>({
     async pull(controller) {
-      for (;;) {
+      // DuckDB streams 2,048 rows at a time: they cross into parquet-wasm a few dozen batches at once (one IPC encode and decode).
+      const group: ArrowBatch[] = [];
+      let rows = 0;
+      while (!ended && rows < ROWS_PER_HANDOVER) {
         const next: IteratorResult<ArrowBatch> = pending ? { done: false, value: pending } : await iterator.next();
         pending = null;
-        if (next.done) return controller.close();
-        if (next.value.numRows === 0) continue;
-        const wasm = wasmTable(new ArrowTable([next.value]));
+        if (next.done) ended = true;
+        else if (next.value.numRows > 0) {
+          group.push(next.value);
+          rows += next.value.numRows;
+        }
+      }
+      if (group.length) {
+        const wasm = wasmTable(new ArrowTable(group));
         for (const batch of wasm.recordBatches()) controller.enqueue(batch);
         wasm.free();
-        return;
       }
+      if (ended) controller.close();
     },
   });
   return (await transformParquetStream(source, props())) as ReadableStream<Uint8Array<ArrayBuffer>>;
