@@ -109,7 +109,7 @@ test("a reload in the middle of validation and of promotion: everything consiste
   await expectCounts(page, "800,000 rows in");
   // A run says which step it is at.
   await addRule(page, "Required (not empty)", { Column: "name" });
-  await expect(page.getByRole("status").filter({ hasText: "Running the recipe" })).toContainText(/\(step \d of 5\)/);
+  await expect(page.getByRole("status").filter({ hasText: "Running the recipe" })).toContainText(/\(step \d of \d\)/);
   await expectCounts(page, "800,000 rows in = 800,000 valid after steps + 0 rejected");
   await page.getByLabel("Dataset name").fill("orders");
 

@@ -10,6 +10,8 @@ import { checksSql, wholeNumberChecks } from "@/lib/staging/json-types";
 import { castSelect, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import type { CsvFindings } from "@/lib/staging/db";
 import type { CsvEngine } from "./csv/engine";
+import { countLines } from "@/lib/csv/blob-lines";
+import type { LineCount } from "@/lib/csv/lines";
 import { CsvStopped, readCsv as readCsvText, type CsvRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
 import { duck, withConnection, type Connection } from "./duckdb";
@@ -41,11 +43,15 @@ export const badLinesTable = (fileId: string) => `badlines_${fileId}`;
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
 const MAX_SHOWN_LINES = 200;
 
-export async function readStaged(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
+/** `lines`: the blob's lines, when they were counted on the way in (used only when the blob is the CSV text itself). */
+export async function readStaged(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, lines?: Promise<LineCount | undefined>): Promise<Result<ReadInfo>> {
   try {
     switch (options.format) {
-      case "csv":
-        return await readCsv(fileId, fileName, await utf8Blob(blob, options.gzip, options.encoding), options, table);
+      case "csv": {
+        const text = await utf8Blob(blob, options.gzip, options.encoding);
+        const counted = text === blob ? lines?.then((l) => l ?? countLines(text)) : undefined;
+        return await readCsv(fileId, fileName, text, options, table, counted);
+      }
       case "json":
       case "ndjson":
         return await readJson(fileId, fileName, await (await utf8Blob(blob, options.gzip, options.encoding)).text(), options, table);
@@ -77,11 +83,11 @@ function csvEngine(conn: Connection): CsvEngine {
   };
 }
 
-async function readCsv(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
+async function readCsv(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string, counted?: Promise<LineCount>): Promise<Result<ReadInfo>> {
   return withConnection(async (conn) => {
     let read: CsvRead;
     try {
-      read = await readCsvText(csvEngine(conn), text, options, table, `staged-${fileId}.csv`);
+      read = await readCsvText(csvEngine(conn), text, options, table, `staged-${fileId}.csv`, counted);
     } catch (error) {
       if (error instanceof CsvStopped) return fail({ file: fileName, line: error.line, message: error.message });
       throw error;

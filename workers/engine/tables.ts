@@ -1,3 +1,4 @@
+import type { LineCount } from "@/lib/csv/lines";
 import type { Column } from "@/lib/datasets/manifest";
 import type { PageRequest, RowPage, SourceRef, TableInfo } from "@/lib/engine/api";
 import { gridViewSchema, isPlainView, pageSql, viewSql, type GridView } from "@/lib/grid/view";
@@ -83,10 +84,17 @@ export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenien
  * Read a file that is being staged straight from the File the user gave,
  * while its checksum is computed and its bytes stored: DuckDB runs in a
  * worker of its own, so the two overlap. Other calls wait for this read.
+ * `lines`: the file's lines, counted on the way (CSV read as it is).
  */
-export function readNewStaged(fileId: string, name: string, parse: ParseOptions, blob: Blob): Promise<Result<{ info: TableInfo; found: ReadInfo }>> {
+export function readNewStaged(
+  fileId: string,
+  name: string,
+  parse: ParseOptions,
+  blob: Blob,
+  lines?: Promise<LineCount | undefined>,
+): Promise<Result<{ info: TableInfo; found: ReadInfo }>> {
   const table = tableName({ kind: "staged", fileId });
-  const pending = readStaged(fileId, name, blob, parse, table).then(async (read) =>
+  const pending = readStaged(fileId, name, blob, parse, table, lines).then(async (read) =>
     read.ok ? ok({ info: await describeTable(table), found: read.value }) : read,
   );
   loading.set(table, pending.then((r) => (r.ok ? ok(r.value.info) : r)));

@@ -1,5 +1,6 @@
 import { accountLines, type LineAccount } from "@/lib/csv/accounting";
 import { countLines } from "@/lib/csv/blob-lines";
+import type { LineCount } from "@/lib/csv/lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { detectLayout, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
@@ -61,9 +62,11 @@ function resolveOptions(options: ParseOptions, layout: Layout): ParseOptions {
   };
 }
 
-export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptions, table: string, path: string): Promise<CsvRead> {
-  const counting = countLines(text);
+/** `counted`: the text's lines, when they were counted on the way in (staging counts them while it checksums the file). */
+export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptions, table: string, path: string, counted?: Promise<LineCount>): Promise<CsvRead> {
+  // The layout's sample first: a read of the whole text started before it would hold up its two small reads.
   const sample = await sampleText(text);
+  const counting = counted ?? countLines(text);
   const given = { delimiter: options.delimiter && tabIn(options.delimiter), quote: options.quote, escape: options.escape };
   const layout = detectLayout(sample, Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
   const used = resolveOptions(options, layout);

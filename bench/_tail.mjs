@@ -1,0 +1,23 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { serveArgs } from "../scripts/static-server.mjs";
+const server = spawn("npx", serveArgs("out", 3311), { stdio: "ignore", detached: true });
+await new Promise((r) => setTimeout(r, 2000));
+const ctx = await chromium.launchPersistentContext(mkdtempSync("/tmp/st-"), { executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const page = ctx.pages()[0];
+await page.goto("http://127.0.0.1:3311/404.html");
+console.log(await page.evaluate(async () => {
+  const blob = await (await fetch("/b1000.csv")).blob();
+  const out = {};
+  let t = performance.now();
+  await blob.slice(blob.size - 65536).arrayBuffer(); out.tail1 = performance.now() - t; t = performance.now();
+  await blob.slice(blob.size - 65536).arrayBuffer(); out.tail2 = performance.now() - t; t = performance.now();
+  await blob.slice(blob.size / 2, blob.size / 2 + 65536).arrayBuffer(); out.mid = performance.now() - t; t = performance.now();
+  const f = new File([blob], "x.csv");
+  await f.slice(f.size - 65536).arrayBuffer(); out.fileTail = performance.now() - t; t = performance.now();
+  const r = f.stream().getReader(); let n = 0; for (;;) { const c = await r.read(); if (c.done) break; n += c.value.length; } out.streamAll = performance.now() - t;
+  return out;
+}));
+await ctx.close();
+process.kill(-server.pid);
