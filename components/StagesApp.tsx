@@ -142,7 +142,7 @@ export function StagesApp() {
         <main className="min-w-0 space-y-6">
           {adding?.preview && <HeadPreviewTable name={adding.name} preview={adding.preview} />}
           {selected ? (
-            <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} />
+            <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list) => void addFiles(list)} />
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-400">Add a CSV file to see its rows here.</p>
           )}

@@ -50,3 +50,22 @@ test("a messy CSV file stages on the first try; a set-aside line is edited and r
   expect(manifest.rows).toMatchObject({ in: 12, promoted: 12, rejected: 0 });
   expect(manifest.sources[0].lines).toMatchObject({ total: 18, preamble: 2, header: 1, notes: 3, blank: 0, setAside: 0, rowLines: 12, rows: 12 });
 });
+
+/** A spending report with a summary table below its rows: the rows stage, and the summary stages as a file of its own. */
+test("a second table below the rows is left out, said so, and stages as its own file", async ({ page }) => {
+  await openApp(page);
+  const rows = Array.from({ length: 9 }, (_, i) => `2024-0${i + 1}-15,${["north", "south", "west"][i % 3]},${(i + 1) * 125}.00,invoice ${i}`);
+  const text = ["date,region,amount,memo", ...rows, "", "region,total,count", "north,1500,3", "south,1875,3", "west,2250,3", ""].join("\n");
+  await addFiles(page, [{ name: "spending.csv", content: text }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "spending.csv" })).toContainText("9 rows");
+  await expect(page.getByRole("status").filter({ hasText: "set aside" })).toContainText("a second table below the rows — review");
+  await expect(page.getByText("Lines: 15 lines = 9 in 9 rows + 1 header + 5 below it.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Stage the second table as its own file" }).click();
+  const second = stagingArea(page).getByRole("listitem").filter({ hasText: "spending-table-2.csv" });
+  await expect(second).toContainText("3 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["region", "total", "count"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["west", "2250", "3"]);
+  // The first file is unchanged.
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "spending.csv" })).toContainText("9 rows");
+});

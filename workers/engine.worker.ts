@@ -12,6 +12,7 @@ import { forgetProfile, profileSource } from "./engine/profile";
 import { promote } from "./engine/promote";
 import { checkForFile, inspectRecipe } from "./engine/recipe-trust";
 import { simulateQuota } from "./engine/room";
+import { secondTableFile } from "./engine/second-table";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, openView, readPage } from "./engine/tables";
 import { Cancelled, cancelTask, endTask } from "./engine/tasks";
@@ -53,6 +54,7 @@ const engine: EngineApi = {
   stageFile: (file, taskId, onProgress, onPreview) => guard(() => stageFile(db, file, taskId, onProgress, onPreview), taskId),
   removeStaged: (fileId) => guard(() => removeStaged(db, fileId)),
   reparse: (fileId, options) => guard(() => reparse(db, fileId, options)),
+  secondTableFile: (fileId) => guard(() => secondTableFile(db, fileId)),
   describe: (source) => guard(() => ensureTable(db, source)),
   page: (source, request) => guard(() => readPage(db, source, request)),
   profile: (source, detail) => guard(() => profileSource(db, source, detail)),

@@ -27,7 +27,7 @@ const readableSchema = (files: StagedFile[] | undefined, own: string): Record<st
   Object.fromEntries((files ?? []).filter((f) => f.id !== own && f.status === "ready" && f.columns).map((f) => [f.sqlName, f.columns!.map((c) => c.name)]));
 
 /** One staged file's pipeline: staged and final side by side, rules, steps, SQL, rejects, promotion. */
-export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify: Notify; onRemove: () => void }) {
+export function Workspace({ file, notify, onRemove, onAddFiles }: { file: StagedFile; notify: Notify; onRemove: () => void; onAddFiles: (files: File[]) => void }) {
   const staged = useLiveQuery(() => stagingDb().files.toArray(), []);
   const [recipe, setRecipe] = useRecipe(file.id);
   const { run, cancel, retry } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined, file.readCount);
@@ -49,7 +49,7 @@ export function Workspace({ file, notify, onRemove }: { file: StagedFile; notify
       </h2>
       <FlowSteps file={file} recipe={recipe} summary={summary} promoted={promoted} />
       {file.status === "reading" && <p className="text-sm">Reading {file.name}…</p>}
-      {file.status !== "reading" && <ParsePanel key={file.readCount} file={file} notify={notify} />}
+      {file.status !== "reading" && <ParsePanel key={file.readCount} file={file} notify={notify} onAddFiles={onAddFiles} />}
       {file.status === "error" && file.error && (
         <p className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           {describeError(file.error)}

@@ -17,7 +17,7 @@ const typesText = (types: Record<string, string>) => Object.entries(types).map((
 const optional = (text: string) => (text === "" ? undefined : text);
 
 /** How a staged file is read: what was detected and sniffed, and the user's choices. */
-export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify }) {
+export function ParsePanel({ file, notify, onAddFiles }: { file: StagedFile; notify: Notify; onAddFiles: (files: File[]) => void }) {
   const [draft, setDraft] = useState<ParseOptions>(file.parse);
   const [types, setTypes] = useState(typesText(file.parse.types));
   const [busy, setBusy] = useState(false);
@@ -35,6 +35,11 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
     if (result.value.error) notify("error", describeError(result.value.error));
     else notify("info", `Read ${file.name} again: ${plural(result.value.rowCount ?? 0, "row")}.`);
   }
+  async function stageSecondTable() {
+    const result = await getEngine().secondTableFile(file.id);
+    if (!result.ok) return notify("error", describeError(result.error));
+    onAddFiles([new File([result.value.blob], result.value.fileName, { type: "text/csv" })]);
+  }
   async function downloadBadLines() {
     const result = await getEngine().exportSource({ kind: "badLines", fileId: file.id }, "csv", { neutralizeFormulas: true });
     if (!result.ok) return notify("error", describeError(result.error));
@@ -42,7 +47,7 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
   }
 
   return (
-    <details open={file.status === "error" || file.readCount > 1 || file.ambiguousDates !== undefined || (file.badLines ?? 0) > 0 || (file.csv?.lines.repaired ?? 0) > 0 || (file.csv?.typeFindings.length ?? 0) > 0} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+    <details open={file.status === "error" || file.readCount > 1 || file.ambiguousDates !== undefined || (file.badLines ?? 0) > 0 || (file.csv?.lines.repaired ?? 0) > 0 || (file.csv?.typeFindings.length ?? 0) > 0 || Boolean(file.csv?.secondTable)} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       <summary className="cursor-pointer text-sm font-semibold">
         How {file.name} is read: {file.parse.format.toUpperCase()}
         {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}
@@ -67,6 +72,7 @@ export function ParsePanel({ file, notify }: { file: StagedFile; notify: Notify 
         <SetAsideLines
           file={file}
           onDownload={() => void downloadBadLines()}
+          onStageSecondTable={() => void stageSecondTable()}
           onRejoin={(line, text) => void reread({ edits: [...file.parse.edits.filter((e) => e.line !== line), { line, text }] })}
         />
         {file.ambiguousDates && (

@@ -13,7 +13,17 @@ const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
  * again in place), lines mended and how, values that did not fit a column's
  * type, a second table left out, and where every line of the file went.
  */
-export function SetAsideLines({ file, onRejoin, onDownload }: { file: StagedFile; onRejoin: (line: number, text: string) => void; onDownload: () => void }) {
+export function SetAsideLines({
+  file,
+  onRejoin,
+  onDownload,
+  onStageSecondTable,
+}: {
+  file: StagedFile;
+  onRejoin: (line: number, text: string) => void;
+  onDownload: () => void;
+  onStageSecondTable: () => void;
+}) {
   const csv = file.csv;
   const setAside = file.badLines ?? 0;
   const repaired = csv?.lines.repaired ?? 0;
@@ -32,10 +42,11 @@ export function SetAsideLines({ file, onRejoin, onDownload }: { file: StagedFile
   return (
     <div className="space-y-1 text-xs">
       {(setAside > 0 || repaired > 0 || findings > 0) && (
-        <details open={setAside > 0 || csv.typeFindings.length > 0} className="rounded border border-amber-400 p-2">
+        <details open={setAside > 0 || csv.typeFindings.length > 0 || Boolean(csv.secondTable)} className="rounded border border-amber-400 p-2">
           <summary role="status" className="cursor-pointer font-medium">
             {plural(setAside, "line")} set aside, {repaired} repaired
-            {csv.typeFindings.length ? `, ${plural(csv.typeFindings.length, "column")} read as text` : ""} — review
+            {csv.typeFindings.length ? `, ${plural(csv.typeFindings.length, "column")} read as text` : ""}
+            {csv.secondTable ? ", a second table below the rows" : ""} — review
           </summary>
           <div className="mt-2 space-y-2">
             {csv.typeFindings.map((f) => (
@@ -46,8 +57,11 @@ export function SetAsideLines({ file, onRejoin, onDownload }: { file: StagedFile
               </p>
             ))}
             {csv.secondTable && (
-              <p>
+              <p className="flex flex-wrap items-center gap-2">
                 A second table ({plural(csv.secondTable.lines, "line")}, {plural(csv.secondTable.width, "column")}) below the rows was left out: set “Lines below the table” to 0 to read it with the rows, or stage it as a file of its own.
+                <button type="button" className={buttonClass} onClick={onStageSecondTable}>
+                  Stage the second table as its own file
+                </button>
               </p>
             )}
             {csv.setAside.length > 0 && (

@@ -117,6 +117,8 @@ export interface EngineApi {
   removeStaged(fileId: string): Promise<Result<null>>;
   /** Read a staged file again with other parse options, and keep them. */
   reparse(fileId: string, options: ParseOptions): Promise<Result<StagedFile>>;
+  /** The second table found below a CSV file's rows, as a file to stage on its own. */
+  secondTableFile(fileId: string): Promise<Result<{ blob: Blob; fileName: string }>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
   page(source: SourceRef, request: PageRequest): Promise<Result<RowPage>>;
   /** Sort and filter a source; resolves with how many rows the view holds. */
