@@ -94,6 +94,16 @@ describe("files in the likeness of real ones stage on the first try", () => {
     expect(result.lines.balanced).toBe(true);
   });
 
+  it("reads quotes that appear only far down a big file as quotes (DuckDB issue 11838: its sniffer then chose none)", async () => {
+    const lines = Array.from({ length: 30_000 }, (_, i) => `${i},name ${i},${i % 7}`);
+    lines[25_000] = '25000,"Smith, John",3';
+    const { rows, result } = await read(`id,name,qty\n${lines.join("\n")}\n`);
+    expect(rows).toHaveLength(30_000);
+    expect(rows[25_000]).toEqual({ id: 25_000, name: "Smith, John", qty: 3 });
+    expect(result.notes).toEqual([]);
+    expect(result.lines).toMatchObject({ total: 30_001, rows: 30_000, balanced: true });
+  });
+
   it("a text file with one stray control byte", async () => {
     const { rows } = await read("id,name\n1,Ann\u0001\n2,Bo\n");
     expect(rows).toEqual([{ id: 1, name: "Ann\u0001" }, { id: 2, name: "Bo" }]);
