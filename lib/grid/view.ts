@@ -55,7 +55,12 @@ export function viewSql(table: string, columns: readonly Column[], view: GridVie
   return { sql: `SELECT * FROM ${ident(table)}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}${order}` };
 }
 
-/** One page by row id: fast at any depth of a table written in order. */
-export function pageSql(table: string, selectList: string, offset: number, limit: number): string {
-  return `SELECT ${selectList} FROM ${ident(table)} WHERE rowid >= ${offset} AND rowid < ${offset + limit} ORDER BY rowid`;
+/**
+ * One page by row id: fast at any depth of a table written in order (DuckDB
+ * filters the scan by row id), and of a view that carries its table's row id
+ * as `key` (the filter reaches the scan through the view).
+ */
+export function pageSql(table: string, selectList: string, offset: number, limit: number, key = "rowid"): string {
+  const k = key === "rowid" ? key : ident(key);
+  return `SELECT ${selectList} FROM ${ident(table)} WHERE ${k} >= ${offset} AND ${k} < ${offset + limit} ORDER BY ${k}`;
 }

@@ -130,3 +130,40 @@ describe("compilePipeline", () => {
     expect(compilePipeline("staged", COLUMNS, bad, names)).toMatchObject({ ok: false, problem: { where: "rule", index: 0 } });
   });
 });
+
+describe("pass-through runs", () => {
+  const warnOnly: Recipe = {
+    ...emptyRecipe(),
+    rules: [{ id: "amount-positive", kind: "range", column: "amount", min: "0", severity: "warn", enabled: true }],
+    steps: [
+      { kind: "case", column: "email", to: "upper", enabled: true },
+      { kind: "rename", from: "amount", to: "total", enabled: true },
+    ],
+  };
+
+  it("when no row can be rejected, removed or fail, the final rows are a view of the staged rows with the same rows as the table, paged by the staged row id", async () => {
+    const compiled = await runPipeline(warnOnly);
+    expect(compiled.passThrough).not.toBeNull();
+    await db.run(`CREATE VIEW passed AS ${compiled.passThrough}`);
+    expect(await db.rows("SELECT * EXCLUDE (_stages_page) FROM passed")).toEqual(await db.rows("SELECT * FROM run_final"));
+    expect(await db.rows("SELECT _stages_page AS page, id FROM passed WHERE _stages_page >= 3 AND _stages_page < 5 ORDER BY _stages_page")).toEqual([
+      { page: 3, id: 4 },
+      { page: 4, id: 5 },
+    ]);
+    expect(await db.rows("SELECT count(*) AS n FROM run_rejected")).toEqual([{ n: 0 }]);
+  });
+
+  it("not when a rule rejects, a step may drop rows or fail on a value, or SQL reshapes the rows", () => {
+    const compile = (r: Recipe) => compilePipeline("staged", COLUMNS, r, names);
+    const passThrough = (r: Recipe) => {
+      const c = compile(r);
+      return c.ok ? c.passThrough : "did not compile";
+    };
+    expect(passThrough({ ...warnOnly, rules: [{ ...warnOnly.rules[0]!, severity: "reject" }] as Recipe["rules"] })).toBeNull();
+    expect(passThrough({ ...warnOnly, steps: [{ kind: "filter", where: "id > 1", enabled: true }] })).toBeNull();
+    expect(passThrough({ ...warnOnly, steps: [{ kind: "cast", column: "id", type: "INTEGER", enabled: true }] })).toBeNull();
+    expect(passThrough({ ...warnOnly, steps: [{ kind: "derive", name: "x", expression: "id * 2", enabled: true }] })).toBeNull();
+    expect(passThrough({ ...warnOnly, sql: "SELECT * FROM transformed" })).toBeNull();
+    expect(passThrough({ ...warnOnly, steps: [{ kind: "filter", where: "id > 1", enabled: false }] })).not.toBeNull();
+  });
+});

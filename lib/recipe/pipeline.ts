@@ -1,7 +1,7 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { fragmentProblem } from "@/lib/sql/fragment";
 import { ident } from "@/lib/sql/quote";
-import { ERRORS, LINE, REJECTED, ROW, checkedRowsSql, checkRule, columnFindings, validationSql } from "./rules";
+import { ERRORS, LINE, PAGE, REJECTED, ROW, checkedRowsSql, checkRule, columnFindings, validationSql } from "./rules";
 import type { Recipe } from "./schema";
 import { compileSteps } from "./steps";
 
@@ -52,8 +52,23 @@ export interface PipelineStatement {
 export const statementSql = ({ target, kind, select }: PipelineStatement): string => `CREATE OR REPLACE ${kind} ${ident(target)} AS ${select}`;
 
 export type CompiledPipeline =
-  | { ok: true; statements: PipelineStatement[]; finalSql: string; tableFindings: { ruleId: string; message: string }[] }
+  | {
+      ok: true;
+      statements: PipelineStatement[];
+      finalSql: string;
+      /**
+       * When every row passes through in order and nothing can fail row by row
+       * (no rejecting rule, no SQL, only steps that reshape values), the final
+       * rows as a view of the staged table instead of a table (no copy
+       * written), paged by PAGE, the staged row id.
+       */
+      passThrough: string | null;
+      tableFindings: { ruleId: string; message: string }[];
+    }
   | { ok: false; problem: PipelineProblem };
+
+/** Steps that change values row by row and cannot fail on a value (a cast, a fill or a derived expression can). */
+const PASS_THROUGH_STEPS = new Set(["select", "rename", "trim", "case", "replace", "split"]);
 
 /** The prefix that puts the recipe's SQL on line 2 of the statement DuckDB sees (the table is in main, whatever the search path). */
 export const finalPrefix = (names: PipelineNames) => `CREATE OR REPLACE TABLE main.${ident(names.final)} AS\n`;
@@ -89,6 +104,7 @@ export function compilePipeline(
   // Only filters and duplicate removal drop rows. Without them no valid row goes missing, and the anti join that
   // finds such rows (a hash table of every row number: it ran DuckDB-WASM out of memory at 23 M rows) is left out.
   const dropsRows = recipe.steps.some((s) => s.enabled && (s.kind === "filter" || s.kind === "dedupe"));
+  const rejects = recipe.rules.some((r) => r.enabled && r.kind !== "columns" && r.severity === "reject");
   const removedByStepsSql = `SELECT v.${LINE}, ${userColumns.map((c) => `v.${ident(c)}`).join(", ")}${cols ? ", " : ""}'Removed by a transform step (a filter or duplicate removal)'
 FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t ON v.${ROW} = t.${ROW}`;
 
@@ -105,12 +121,14 @@ FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t O
     {
       target: names.rejected,
       kind: "TABLE",
-      select: `SELECT ${LINE} AS ${REJECT_LINE}, ${cols ? `${cols}, ` : ""}${rejectMessages} AS ${REJECT_ERRORS} FROM ${ident(names.validated)} WHERE ${REJECTED}${dropsRows ? `\nUNION ALL\n${removedByStepsSql}` : ""}
+      select: `SELECT ${LINE} AS ${REJECT_LINE}, ${cols ? `${cols}, ` : ""}${rejectMessages} AS ${REJECT_ERRORS} FROM ${ident(names.validated)} WHERE ${rejects ? REJECTED : "false"}${dropsRows ? `\nUNION ALL\n${removedByStepsSql}` : ""}
 ORDER BY ${REJECT_LINE}`,
     },
   ];
   const tableFindings = columnFindings(recipe.rules, columns).map((f) => ({ ruleId: f.rule.id, message: f.message }));
-  return { ok: true, statements, finalSql, tableFindings };
+  const passes = !sql && !rejects && recipe.steps.every((s) => !s.enabled || PASS_THROUGH_STEPS.has(s.kind));
+  const direct = passes ? compileSteps(`(SELECT rowid AS ${PAGE}, * FROM ${ident(staged)})`, recipe.steps, userColumns, [PAGE]) : null;
+  return { ok: true, statements, finalSql, passThrough: direct?.ok ? direct.sql : null, tableFindings };
 }
 
 /**

@@ -13,7 +13,9 @@ export const ROW = "_stages_row";
 export const LINE = "_stages_line";
 export const ERRORS = "_stages_errors";
 export const REJECTED = "_stages_rejected";
-export const HIDDEN_COLUMNS = [ROW, LINE] as const;
+/** A pass-through final view's position of each row (the staged table's row id), to page it by (lib/recipe/pipeline.ts). */
+export const PAGE = "_stages_page";
+export const HIDDEN_COLUMNS = [ROW, LINE, PAGE] as const;
 
 const ERROR_TYPE = "STRUCT(rule VARCHAR, col VARCHAR, severity VARCHAR, message VARCHAR, value VARCHAR)[]";
 const INTEGER = "^\\s*[+-]?\\d+\\s*$";

@@ -11,7 +11,7 @@ import { checkCached, readableFiles, type Readable } from "./recipe-trust";
 import { audit } from "@/lib/staging/audit";
 import type { StagesDb } from "@/lib/staging/db";
 import { plainRows } from "./arrow-text";
-import { recipeRunStarted } from "./promoted";
+import { resultsReplaced } from "./promoted";
 import { roomFor } from "./room";
 import { withConnection, type Connection } from "./duckdb";
 import { serial } from "./serial";
@@ -67,7 +67,7 @@ export async function runRecipeOn(
   const last = lastRuns.get(fileId);
   if (last?.inputs === inputs) return ok(last.summary);
   lastRuns.delete(fileId);
-  recipeRunStarted(fileId);
+  resultsReplaced(fileId);
   // A run writes its result tables (about one copy of the data) to DuckDB's database.
   const room = await roomFor(file?.size ?? 0, "run the recipe on this file");
   if (!room.ok) return room;
@@ -81,7 +81,10 @@ export async function runRecipeOn(
 
   // Each phase below, then the final rows and the counts.
   total = compiled.statements.filter((st) => phaseOf(st, names)).length + 2;
-  await dropOtherKinds(conn, compiled.statements);
+  const finalStatement = compiled.passThrough
+    ? `CREATE OR REPLACE VIEW main.${ident(names.final)} AS\n${compiled.passThrough}`
+    : finalPrefix(names) + compiled.finalSql;
+  await dropOtherKinds(conn, [...compiled.statements, { target: names.final, kind: compiled.passThrough ? "VIEW" : "TABLE", select: "" }]);
   for (const statement of compiled.statements) {
     const name = phaseOf(statement, names);
     if (name) phase(name);
@@ -96,7 +99,6 @@ export async function runRecipeOn(
   }
   const exposed = await exposeRecipeSchema(conn, db, names, readable.filter((f) => checked.value.reads.includes(f.sqlName)));
   if (!exposed.ok) return exposed;
-  const finalStatement = finalPrefix(names) + compiled.finalSql;
   phase(recipe.sql ? "Running your SQL" : "Writing the final rows");
   try {
     if (recipe.sql) await conn.query(`SET search_path = ${literal(RECIPE_SCHEMA)}`);

@@ -76,7 +76,9 @@ async function promoteOn(
     const temp = tempFileName(version, crypto.randomUUID().slice(0, 8));
     const total = summary.final;
     try {
-      const reader = await streamRows(conn, `SELECT * FROM ${ident(finalTable)}`);
+      // The final rows' own columns: a pass-through view also carries the position it is paged by.
+      const list = summary.finalColumns.map((c) => ident(c.name)).join(", ") || "*";
+      const reader = await streamRows(conn, `SELECT ${list} FROM ${ident(finalTable)}`);
       let promoted = 0;
       const batches = (async function* () {
         for await (const batch of reader) {

@@ -9,8 +9,12 @@ const versions = new Map<string, { fileId: string; run: number; table: string; s
 
 const key = (name: string, version: number) => `${name}\u0000${version}`;
 
-/** A recipe run on this file replaces its result tables. */
-export function recipeRunStarted(fileId: string): void {
+/**
+ * A recipe run on this file replaces its result tables; a read or removal of
+ * the staged file changes what a final view over it shows. Either way, a
+ * version written before no longer matches them.
+ */
+export function resultsReplaced(fileId: string): void {
   runs.set(fileId, (runs.get(fileId) ?? 0) + 1);
 }
 

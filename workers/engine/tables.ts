@@ -3,13 +3,14 @@ import type { Column } from "@/lib/datasets/manifest";
 import type { PageRequest, RowPage, SourceRef, TableInfo } from "@/lib/engine/api";
 import { gridViewSchema, isPlainView, pageSql, viewSql, type GridView } from "@/lib/grid/view";
 import { pipelineNames } from "@/lib/recipe/pipeline";
-import { HIDDEN_COLUMNS } from "@/lib/recipe/rules";
+import { HIDDEN_COLUMNS, PAGE } from "@/lib/recipe/rules";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
 import type { StagesDb } from "@/lib/staging/db";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { plainRows, textColumns } from "./arrow-text";
 import { loadDatasetTable } from "./datasets";
+import { resultsReplaced } from "./promoted";
 import { duck, withConnection, type Connection } from "./duckdb";
 import { runLong } from "./query";
 import { badLinesTable, readStaged, type ReadInfo } from "./readers";
@@ -41,7 +42,11 @@ export async function ensureTable(db: StagesDb, source: SourceRef): Promise<Resu
   const table = tableName(source);
   if (source.kind === "result" || source.kind === "badLines") {
     const exists = await withConnection(async (conn) =>
-      plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`)),
+      plainRows(
+        await conn.query(
+          `SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name = ${literal(table)}) + (SELECT count(*) FROM duckdb_views() WHERE view_name = ${literal(table)})::INT AS n`,
+        ),
+      ),
     );
     return exists[0]?.n ? ok(await describeTable(table)) : fail({ message: "Run the recipe first: there is no result yet." });
   }
@@ -62,7 +67,10 @@ export async function dropTable(source: SourceRef): Promise<void> {
   for (const key of [...views.keys()]) if (key.startsWith(`${table}|`)) await dropView(key);
   const { db } = await duck();
   await withConnection((conn) => conn.query(`DROP TABLE IF EXISTS ${ident(table)}`));
-  if (source.kind === "staged") await db.dropFile(`staged-${source.fileId}.csv`).catch(() => null);
+  if (source.kind === "staged") {
+    resultsReplaced(source.fileId);
+    await db.dropFile(`staged-${source.fileId}.csv`).catch(() => null);
+  }
 }
 
 /** Read a staged file into its table; what the read found is saved with the file. */
@@ -106,11 +114,16 @@ export function describeTable(table: string): Promise<TableInfo> {
   return withConnection((conn) => describeWith(conn, table));
 }
 
+/**
+ * What each source is paged by: a table by its row id; a view that passes the
+ * staged rows through (lib/recipe/pipeline.ts) by the staged row id it carries.
+ */
+const pageKeys = new Map<string, string>();
+
 async function describeWith(conn: Connection, table: string): Promise<TableInfo> {
-  const described = plainRows(await conn.query(`DESCRIBE ${ident(table)}`));
-  const columns: Column[] = described
-    .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }))
-    .filter((c) => !(HIDDEN_COLUMNS as readonly string[]).includes(c.name));
+  const described = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  pageKeys.set(table, described.some((c) => c.name === PAGE) ? PAGE : "rowid");
+  const columns: Column[] = described.filter((c) => !(HIDDEN_COLUMNS as readonly string[]).includes(c.name));
   const counted = plainRows(await conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`));
   return { columns, rowCount: Number(counted[0]?.n ?? 0) };
 }
@@ -160,7 +173,8 @@ export async function readPage(db: StagesDb, source: SourceRef, request: PageReq
   if (!view.ok) return view;
   const limit = Math.max(0, Math.min(request.limit, 5000));
   const offset = Math.max(0, Math.floor(request.offset));
-  const table = await withConnection((conn) => conn.query(pageSql(view.value.table, textSelectList(info.value.columns), offset, limit)));
+  const key = pageKeys.get(view.value.table) ?? "rowid";
+  const table = await withConnection((conn) => conn.query(pageSql(view.value.table, textSelectList(info.value.columns), offset, limit, key)));
   return ok({ offset, rowCount: table.numRows, columns: textColumns(table) });
 }
 
