@@ -13,8 +13,8 @@
 // It also runs the yardstick (bench/yardstick.ts): each step of the flow as the
 // SQL the engine runs for it, in an in-memory database.
 import { AsyncDuckDB, DuckDBAccessMode, DuckDBDataProtocol, VoidLogger } from "@duckdb/duckdb-wasm";
-import { createSHA256 } from "hash-wasm";
-import { appReadCall, yardstickSteps } from "./yardstick";
+import { sha256 } from "../lib/hash";
+import { appReadCall, FLOWS, yardstickSteps } from "./yardstick";
 
 async function openDuck(workerUrl, wasmUrl, path) {
   const worker = new Worker(workerUrl);
@@ -27,11 +27,10 @@ async function openDuck(workerUrl, wasmUrl, path) {
 }
 
 async function checksumAndStore(file) {
-  const hasher = await createSHA256();
-  hasher.init();
+  const hasher = await sha256();
   const reader = file.stream().getReader();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) hasher.update(chunk.value);
-  hasher.digest();
+  hasher.hex();
   const idb = await new Promise((resolve, reject) => {
     const open = indexedDB.open(`bare-${crypto.randomUUID()}`, 1);
     open.onupgradeneeded = () => open.result.createObjectStore("blobs");
@@ -88,7 +87,7 @@ window.bareDuckdb = async ({ fileUrl, fileName, workerUrl, wasmUrl, variants }) 
   return out;
 };
 
-window.bareYardstick = async ({ fileUrl, fileName, workerUrl, wasmUrl }) => {
+window.bareYardstick = async ({ fileUrl, fileName, workerUrl, wasmUrl, shape }) => {
   const file = new File([await (await fetch(fileUrl)).blob()], fileName, { type: "text/csv" });
   const duck = await openDuck(workerUrl, wasmUrl, null);
   const seconds = {};
@@ -97,7 +96,7 @@ window.bareYardstick = async ({ fileUrl, fileName, workerUrl, wasmUrl }) => {
     await duck.db.registerEmptyFileBuffer("download.csv");
     const sql = { run: async (text) => (await duck.conn.query(text)).toArray().map((row) => row.toJSON()) };
     // No Parquet writer in DuckDB-WASM offline: its promotion is the recipe run alone.
-    for (const step of yardstickSteps("bench.csv", "download.csv", false)) {
+    for (const step of yardstickSteps("bench.csv", "download.csv", false, FLOWS[shape])) {
       const t0 = performance.now();
       await step.run(sql);
       seconds[step.name] = (performance.now() - t0) / 1000;

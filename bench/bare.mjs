@@ -37,12 +37,12 @@ export async function buildYardstick(dir) {
 }
 
 /** The yardstick's steps in the bare DuckDB-WASM page, in a fresh profile: seconds per step, or { error }. */
-export async function runBareYardstick(freshProfile, base, bare, fileUrl, fileName) {
+export async function runBareYardstick(freshProfile, base, bare, fileUrl, fileName, shape) {
   const { page, close } = await freshProfile();
   try {
     await page.goto(`${base}${bare.pageUrl}`);
     await page.waitForFunction(() => window.bareYardstick !== undefined);
-    return await page.evaluate((args) => window.bareYardstick(args), { fileUrl, fileName, workerUrl: bare.workerUrl, wasmUrl: bare.wasmUrl });
+    return await page.evaluate((args) => window.bareYardstick(args), { fileUrl, fileName, workerUrl: bare.workerUrl, wasmUrl: bare.wasmUrl, shape });
   } finally {
     await close();
   }

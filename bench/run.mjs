@@ -16,6 +16,8 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const sizesMb = arg("sizes", "100,1000").split(",").map(Number);
+// Shapes of file (bench/generate.mjs): orders by default; `--shapes orders,events,wide,text` runs every one at every size.
+const shapes = arg("shapes", "orders").split(",");
 // One count for every size, or one per size ("3,3,1").
 const runCounts = arg("runs", "3").split(",").map(Number);
 const runsFor = (i) => runCounts[Math.min(i, runCounts.length - 1)];
@@ -85,13 +87,13 @@ async function engineReadyAfter(page) {
 }
 
 /** The yardstick's steps (bench/yardstick.ts) in native DuckDB, in memory: seconds per step. */
-async function nativeYardstick(yardstick, path, threads) {
+async function nativeYardstick(yardstick, path, threads, shape) {
   const conn = await (await DuckDBInstance.create(":memory:", { threads: String(threads) })).connect();
   const out = mkdtempSync(join(os.tmpdir(), "stages-yardstick-"));
   const sql = { run: async (text) => (await conn.runAndReadAll(text)).getRowObjectsJS() };
   const seconds = {};
   try {
-    for (const step of yardstick.yardstickSteps(path, join(out, "download.csv"), true)) {
+    for (const step of yardstick.yardstickSteps(path, join(out, "download.csv"), true, yardstick.FLOWS[shape])) {
       const t0 = performance.now();
       await step.run(sql);
       seconds[step.name] = (performance.now() - t0) / 1000;
@@ -115,7 +117,6 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const bare = await buildBarePage(dataDir, "/bench-data");
   const yardstick = await buildYardstick(dataDir);
-  const { TEN_RULES, TRANSFORM } = yardstick;
   // Its own process group: killing npx alone left `serve` holding the port, and the next run measured that server.
   const server = spawn("npx", serveArgs("out", port), { stdio: "ignore", detached: true });
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -125,11 +126,12 @@ async function main() {
   const report = [];
   try {
     for (let i = 0; i < 100 && !(await fetch(base).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
-    for (const [sizeIndex, mb] of sizesMb.entries()) {
+    for (const [sizeIndex, mb] of sizesMb.entries()) for (const shape of shapes) {
       const runs = runsFor(sizeIndex);
-      const fileName = `bench-${mb}mb.csv`;
+      const fileName = `bench-${shape}-${mb}mb.csv`;
       const path = join(dataDir, fileName);
-      const { rows, bytes } = await generateCsv(path, mb * 1024 * 1024);
+      const { rows, bytes, columns } = await generateCsv(path, mb * 1024 * 1024, shape);
+      const { rules, transform } = yardstick.FLOWS[shape];
       console.log(`${fileName}: ${rows} rows, ${bytes} bytes`);
       const flows = [];
       const papa = [];
@@ -153,7 +155,7 @@ async function main() {
         await page.reload();
         warms.push(await engineReadyAfter(page));
         const { result, peak } = await withRendererPeak(() =>
-          page.evaluate(runFlow, { fileUrl: `/bench-data/${fileName}`, fileName, rules: TEN_RULES, transform: TRANSFORM }).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })),
+          page.evaluate(runFlow, { fileUrl: `/bench-data/${fileName}`, fileName, rules, transform }).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })),
         );
         if (result.error) {
           // The file did not go through the whole flow: say how far it got, and stop this size.
@@ -179,12 +181,12 @@ async function main() {
       for (let run = 0; run < runs; run++) {
         native1.push(await native(path, 1));
         nativeAll.push(await native(path, os.cpus().length));
-        steps.native1.push(await nativeYardstick(yardstick, path, 1));
-        steps.nativeAll.push(await nativeYardstick(yardstick, path, os.cpus().length));
-        steps.bare.push(await runBareYardstick(freshProfile, base, bare, `/bench-data/${fileName}`, fileName).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })));
+        steps.native1.push(await nativeYardstick(yardstick, path, 1, shape));
+        steps.nativeAll.push(await nativeYardstick(yardstick, path, os.cpus().length, shape));
+        steps.bare.push(await runBareYardstick(freshProfile, base, bare, `/bench-data/${fileName}`, fileName, shape).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })));
         console.log(`  yardstick, run ${run + 1}: native 1 thread ${JSON.stringify(steps.native1.at(-1))}; bare DuckDB-WASM ${JSON.stringify(steps.bare.at(-1))}`);
       }
-      report.push({ mb, rows, bytes, runs, flows, papa, colds, warms, peaks, native1, nativeAll, bares, steps, failure });
+      report.push({ mb, shape, columns, rows, bytes, runs, flows, papa, colds, warms, peaks, native1, nativeAll, bares, steps, failure });
       rmSync(path);
     }
     writeFileSync("docs/BENCHMARKS.md", render(report, chromiumVersion));
@@ -224,6 +226,25 @@ function renderYardstick(r, mbs) {
   return lines;
 }
 
+/** Staging per megabyte across the shapes of one size: the target is no shape slower than 1.5× the fastest. */
+function renderShapes(report) {
+  const lines = [];
+  for (const mb of [...new Set(report.map((r) => r.mb))]) {
+    const done = report.filter((r) => r.mb === mb && r.flows.length > 0);
+    if (done.length < 2) continue;
+    const rate = (r) => r.bytes / 2 ** 20 / median(r.flows.map((f) => f.steps["stage (checksum, IndexedDB, DuckDB read)"].seconds));
+    const fastest = Math.max(...done.map(rate));
+    lines.push(`## Staging ${mb} MB files of each shape`, "", "| shape | columns | rows | stage (s) | MB/s | slower per MB than the fastest shape | native DuckDB, 1 thread (s) |", "| --- | --- | --- | --- | --- | --- | --- |");
+    for (const r of done) {
+      const stage = median(r.flows.map((f) => f.steps["stage (checksum, IndexedDB, DuckDB read)"].seconds));
+      lines.push(`| ${r.shape} | ${r.columns} | ${r.rows.toLocaleString("en-US")} | ${stage.toFixed(2)} | ${rate(r).toFixed(0)} | ${(fastest / rate(r)).toFixed(2)}× | ${median(r.native1).toFixed(2)} |`);
+    }
+    const worst = Math.max(...done.map((r) => fastest / rate(r)));
+    lines.push("", verdict(worst <= 1.5, `no shape stages slower per megabyte than 1.5× the fastest: ${worst.toFixed(2)}×`), "");
+  }
+  return lines;
+}
+
 const verdict = (met, text) => `- ${met ? "met" : "**missed**"}: ${text}`;
 
 function render(report, chromiumVersion) {
@@ -238,11 +259,12 @@ function render(report, chromiumVersion) {
   ];
   const whole = report.filter((r) => r.flows.length > 0 && !r.failure).map((r) => r.mb);
   lines.push(`Largest file that went through the whole flow (stage, validate, transform, promote, download): ${whole.length ? `${Math.max(...whole)} MB` : "none"}.`, "");
+  lines.push(...renderShapes(report));
   for (const r of report) {
     const mbs = r.bytes / 2 ** 20;
     if (r.failure && r.flows.length === 0) {
       lines.push(
-        `## ${Math.round(mbs)} MB CSV, ${r.rows.toLocaleString("en-US")} rows, 10 columns: did not go through the whole flow`,
+        `## ${Math.round(mbs)} MB CSV (${r.shape}), ${r.rows.toLocaleString("en-US")} rows, ${r.columns} columns: did not go through the whole flow`,
         "",
         `It stopped with: ${r.failure.message}`,
         "",
@@ -258,7 +280,7 @@ function render(report, chromiumVersion) {
       continue;
     }
     const names = Object.keys(r.flows[0].steps);
-    lines.push(`## ${Math.round(mbs)} MB CSV, ${r.rows.toLocaleString("en-US")} rows, 10 columns (median of ${r.runs} run${r.runs > 1 ? "s" : ""})`, "", "| step | seconds | MB/s | longest main-thread task (ms) |", "| --- | --- | --- | --- |");
+    lines.push(`## ${Math.round(mbs)} MB CSV (${r.shape}), ${r.rows.toLocaleString("en-US")} rows, ${r.columns} columns (median of ${r.runs} run${r.runs > 1 ? "s" : ""})`, "", "| step | seconds | MB/s | longest main-thread task (ms) |", "| --- | --- | --- | --- |");
     for (const n of names) {
       const s = median(r.flows.map((f) => f.steps[n].seconds));
       const t = Math.max(...r.flows.map((f) => f.steps[n].longTaskMs));

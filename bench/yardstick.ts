@@ -12,9 +12,9 @@ import { compilePipeline, countsSql, finalPrefix, pipelineNames, RECIPE_SCHEMA, 
 import type { Recipe } from "../lib/recipe/schema";
 import { literal } from "../lib/sql/quote";
 import { MAX_LINE_BYTES } from "../lib/staging/parse-options";
-import { RULES_AND_TRANSFORM, RULES_ONLY } from "./flow-recipe";
+import { rulesAndTransform, rulesOnly, type Flow } from "./flow-recipe";
 
-export { TEN_RULES, TRANSFORM } from "./flow-recipe";
+export { FLOWS } from "./flow-recipe";
 
 export interface Sql {
   run(sql: string): Promise<Record<string, unknown>[]>;
@@ -38,9 +38,10 @@ export const appReadCall = (path: string): string =>
 /**
  * The steps, in the flow's order. `csvPath` is the file as the engine reads it;
  * `outPath` where the CSV download is written; `parquet` whether this DuckDB can
- * write Parquet (DuckDB-WASM cannot offline: the app writes it with parquet-wasm).
+ * write Parquet (DuckDB-WASM cannot offline: the app writes it with parquet-wasm);
+ * `flow` the recipe of the file's shape (bench/flow-recipe.ts).
  */
-export function yardstickSteps(csvPath: string, outPath: string, parquet: boolean): YardstickStep[] {
+export function yardstickSteps(csvPath: string, outPath: string, parquet: boolean, flow: Flow): YardstickStep[] {
   let columns: { name: string; type: string }[] = [];
   let rows = 0;
   const runRecipe = async (sql: Sql, recipe: Recipe, prefix: string) => {
@@ -81,12 +82,12 @@ export function yardstickSteps(csvPath: string, outPath: string, parquet: boolea
         }
       },
     },
-    { name: "validate (10 rules, one pass)", run: (sql) => runRecipe(sql, RULES_ONLY, "v").then(() => undefined) },
-    { name: "transform (3 steps + SQL aggregate)", run: (sql) => runRecipe(sql, RULES_AND_TRANSFORM, "t").then(() => undefined) },
+    { name: "validate (10 rules, one pass)", run: (sql) => runRecipe(sql, rulesOnly(flow), "v").then(() => undefined) },
+    { name: "transform (3 steps + SQL aggregate)", run: (sql) => runRecipe(sql, rulesAndTransform(flow), "t").then(() => undefined) },
     {
       name: "promote (recipe + Parquet to OPFS)",
       async run(sql) {
-        const names = await runRecipe(sql, RULES_ONLY, "p");
+        const names = await runRecipe(sql, rulesOnly(flow), "p");
         if (parquet) await sql.run(`COPY ${names.final} TO ${literal(`${outPath}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
       },
     },
