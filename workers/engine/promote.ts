@@ -1,4 +1,4 @@
-import { createSHA256 } from "hash-wasm";
+import { sha256, sha256Text } from "@/lib/hash";
 import { describeAccount, type LineAccount } from "@/lib/csv/accounting";
 import { dataFileName, manifestFileName, nextVersion, tempFileName } from "@/lib/datasets/layout";
 import { manifestSchema, type Manifest } from "@/lib/datasets/manifest";
@@ -7,9 +7,10 @@ import type { ProgressFn } from "@/lib/engine/api";
 import type { Recipe } from "@/lib/recipe/schema";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident } from "@/lib/sql/quote";
-import { audit } from "@/lib/staging/audit";
+import { appendAudit } from "@/browser/staging-store";
 import { isQuotaError, quotaMessage } from "@/lib/storage-error";
-import type { StagedFile, StagesDb } from "@/lib/staging/db";
+import type { StagesDb } from "@/browser/staging-db";
+import type { StagedFile } from "@/lib/staging/staged-file";
 import { datasetLock } from "./datasets";
 import { withConnection, type Connection } from "./duckdb";
 import { serial } from "./serial";
@@ -17,8 +18,8 @@ import { datasetDir, fileNames, moveFile, removeEntry, writeText } from "./opfs"
 import { parquetStream } from "./parquet";
 import { PIPELINE, runRecipeOn } from "./pipeline";
 import { streamRows } from "./query";
-import { versionWrittenFrom } from "./promoted";
-import { roomFor } from "./room";
+import { versionWrittenFrom } from "./version-sources";
+import { roomFor } from "./quota";
 import { resultNames } from "./tables";
 import { Cancelled, progressReporter, throwIfCancelled } from "./tasks";
 
@@ -112,13 +113,15 @@ async function promoteOn(
       });
       await writeText(dir, manifestFileName(version), JSON.stringify(manifest, null, 2));
       versionWrittenFrom(datasetName, version, fileId, finalTable, manifest.data.sha256);
-      await audit(db, { kind: "promote", file: staged.name, sha256: staged.sha256, dataset: datasetName, version, counts: manifest.rows });
+      await appendAudit(db, { kind: "promote", file: staged.name, sha256: staged.sha256, dataset: datasetName, version, counts: manifest.rows });
       report({ phase: "Done", done: promoted, total, unit: "rows" }, true);
       return ok(manifest);
     } catch (error) {
       await removeEntry(dir, temp);
       await removeEntry(dir, dataFileName(version));
       if (error instanceof Cancelled) throw error;
+      // A cancel that stops the batches mid-stream can surface as parquet-wasm's own error ("Dyn casting error").
+      throwIfCancelled(taskId);
       const reason = isQuotaError(error) ? quotaMessage(`write version ${version} of ${datasetName}`) : (error as Error).message;
       return fail({ message: `Promotion to ${datasetName} did not complete, nothing was changed: ${reason}` });
     }
@@ -127,20 +130,12 @@ async function promoteOn(
 
 const sourceLines = ({ balanced: _, ...counts }: LineAccount) => counts;
 
-async function sha256Text(text: string): Promise<string> {
-  const hasher = await createSHA256();
-  hasher.init();
-  hasher.update(text);
-  return hasher.digest("hex");
-}
-
 async function writeStream(
   dir: FileSystemDirectoryHandle,
   name: string,
   stream: ReadableStream<Uint8Array<ArrayBuffer>>,
 ): Promise<{ size: number; sha256: string }> {
-  const hasher = await createSHA256();
-  hasher.init();
+  const hasher = await sha256();
   const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
   const reader = stream.getReader();
   let size = 0;
@@ -157,5 +152,5 @@ async function writeStream(
     await writable.abort().catch(() => undefined);
     throw error;
   }
-  return { size, sha256: hasher.digest("hex") };
+  return { size, sha256: hasher.hex() };
 }
