@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
  * host can serve. STAGES_BASE_PATH (e.g. "/tools/stages") hosts it under a
  * sub-path; it is read at build time. STAGES_TEST_HOOKS=1 builds the site
  * for tests that drive the engine directly (window.stages, the engine's
- * simulateQuota hook: see lib/engine/client.ts).
+ * simulateQuota hook: see browser/engine-client.ts).
  */
 const basePath = process.env.STAGES_BASE_PATH ?? "";
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));

@@ -1,6 +1,6 @@
 import * as Comlink from "comlink";
 import { fail, type Result, type StagesError } from "@/lib/result";
-import type { EngineApi, ProgressFn } from "./api";
+import type { EngineApi, ProgressFn } from "@/lib/engine/api";
 
 /**
  * The main thread's handle on the engine worker: one worker per tab, started
@@ -28,7 +28,7 @@ export const lastRestartReason = (): string | null => lastRestart;
 const listeners = new Set<(reason: string) => void>();
 
 function spawn(): Running {
-  const worker = new Worker(new URL("../../workers/engine.worker.ts", import.meta.url), { type: "module", name: "stages-engine" });
+  const worker = new Worker(new URL("../workers/engine.worker.ts", import.meta.url), { type: "module", name: "stages-engine" });
   let markDead!: Running["markDead"];
   const died = new Promise<Result<never>>((resolve) => (markDead = resolve));
   worker.addEventListener("error", () => restartEngine("it crashed"));
@@ -86,4 +86,15 @@ if (process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1" && typeof window !== "unde
   (window as { stages?: unknown }).stages = { engine, callback, killEngine: () => restartEngine("stopped by a test") };
 }
 
-export const newTaskId = (): string => crypto.randomUUID();
+/**
+ * The worker's handle on a long call (staging, a recipe run, a promotion, an
+ * export), cancelled in the worker when `signal` aborts: the UI holds an
+ * AbortController, never a task id.
+ */
+export function taskFor(signal: AbortSignal): string {
+  const taskId = crypto.randomUUID();
+  const cancel = () => void engine.cancel(taskId);
+  if (signal.aborted) cancel();
+  else signal.addEventListener("abort", cancel, { once: true });
+  return taskId;
+}

@@ -1,9 +1,58 @@
-import { openStagesDb, type StagesDb } from "./db";
+import type { Recipe } from "@/lib/recipe/schema";
+import type { AuditEvent } from "@/lib/staging/audit";
+import { sqlNameFor } from "@/lib/staging/sql-name";
+import type { StagedFile } from "@/lib/staging/staged-file";
+import { openStagesDb, type StagesDb } from "./staging-db";
 
-/** The main thread's read-only view of the staging area (the worker writes it). */
+/**
+ * Every write to the staging area's database, by name, for the page and the
+ * engine worker alike (each opens its own connection to the same IndexedDB
+ * database). The worker stages, reads and removes files; the page saves
+ * recipes. Reads are live queries on `stagingDb()`.
+ */
 let db: StagesDb | null = null;
 
+/** The page's connection to the staging area. */
 export function stagingDb(): StagesDb {
   db ??= openStagesDb();
   return db;
+}
+
+/** The recipe being edited for a staged file, kept across reloads. */
+export async function saveDraft(into: StagesDb, fileId: string, recipe: Recipe, updatedAt = Date.now()): Promise<void> {
+  await into.drafts.put({ fileId, recipe, updatedAt });
+}
+
+/** A recipe saved by name (replacing one of the same name). */
+export async function saveRecipe(into: StagesDb, name: string, recipe: Recipe): Promise<void> {
+  await into.recipes.put({ name, recipe: { ...recipe, name }, savedAt: Date.now() });
+}
+
+/** One event of the append-only audit log. */
+export async function appendAudit(into: StagesDb, event: Omit<AuditEvent, "at" | "seq">): Promise<void> {
+  await into.audit.add({ at: new Date().toISOString(), ...event });
+}
+
+/** A new staged file: its record (given a SQL name no other file has) and its bytes, in one transaction. */
+export async function addStagedFile(into: StagesDb, staged: StagedFile, blob: Blob): Promise<StagedFile> {
+  return into.transaction("rw", into.files, into.blobs, async () => {
+    const named = { ...staged, sqlName: sqlNameFor(staged.name, new Set((await into.files.orderBy("sqlName").keys()) as string[])) };
+    await into.files.add(named);
+    await into.blobs.add({ id: staged.id, blob });
+    return named;
+  });
+}
+
+/** Change what is recorded of a staged file (how it is read, what its read found). */
+export async function updateStagedFile(into: StagesDb, fileId: string, changes: Partial<StagedFile>): Promise<void> {
+  await into.files.update(fileId, changes);
+}
+
+/** A staged file's record, bytes and recipe draft, gone together. */
+export async function removeStagedFile(into: StagesDb, fileId: string): Promise<void> {
+  await into.transaction("rw", into.files, into.blobs, into.drafts, async () => {
+    await into.files.delete(fileId);
+    await into.blobs.delete(fileId);
+    await into.drafts.delete(fileId);
+  });
 }

@@ -5,7 +5,7 @@ import { describeProgress } from "@/lib/progress";
 
 export interface RunningTask {
   label: string;
-  taskId: string;
+  controller: AbortController;
   startedAt: number;
   progress: Progress | null;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { OUT_OF_MEMORY, lastRestartReason, onEngineRestart } from "@/lib/engine/client";
+import { OUT_OF_MEMORY, lastRestartReason, onEngineRestart } from "@/browser/engine-client";
 
 /** A number that changes whenever the engine restarts: put it in effect dependencies to redo work. */
 export function useEngineEpoch(): number {

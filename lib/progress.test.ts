@@ -46,12 +46,13 @@ describe("formatDuration", () => {
 
 describe("progressOf", () => {
   const p = { phase: "Writing CSV", done: 2, total: 2, unit: "rows" } as const;
+  const first = new AbortController();
   it("puts the progress on the task still shown", () => {
-    expect(progressOf("t1", p)({ taskId: "t1", progress: null })).toEqual({ taskId: "t1", progress: p });
+    expect(progressOf(first, p)({ controller: first, progress: null })).toEqual({ controller: first, progress: p });
   });
   it("drops an update that arrives after its task finished or another began", () => {
-    expect(progressOf("t1", p)(null)).toBeNull();
-    const other = { taskId: "t2", progress: null };
-    expect(progressOf("t1", p)(other)).toBe(other);
+    expect(progressOf(first, p)(null)).toBeNull();
+    const other = { controller: new AbortController(), progress: null };
+    expect(progressOf(first, p)(other)).toBe(other);
   });
 });

@@ -33,14 +33,16 @@ export function formatDuration(seconds: number): string {
 }
 
 /**
- * A state updater that merges `patch` into the task `taskId`, if that task is still the one shown.
- * Callbacks cross from the worker on their own message ports, so one can arrive after its call has
- * returned: without this check it would bring a finished task's status back for good.
+ * A state updater that merges `patch` into the task whose controller is
+ * `controller`, if that task is still the one shown. Callbacks cross from the
+ * worker on their own message ports, so one can arrive after its call has
+ * returned: without this check it would bring a finished task's status back
+ * for good.
  */
-export function patchShownTask<P extends object>(taskId: string, patch: P) {
-  return <T extends { taskId: string } & Partial<Record<keyof P, unknown>>>(shown: T | null): T | null =>
-    shown?.taskId === taskId ? { ...shown, ...patch } : shown;
+export function patchShownTask<P extends object>(controller: AbortController, patch: P) {
+  return <T extends { controller: AbortController } & Partial<Record<keyof P, unknown>>>(shown: T | null): T | null =>
+    shown?.controller === controller ? { ...shown, ...patch } : shown;
 }
 
 /** `patchShownTask` for a progress update. */
-export const progressOf = (taskId: string, progress: Progress) => patchShownTask(taskId, { progress });
+export const progressOf = (controller: AbortController, progress: Progress) => patchShownTask(controller, { progress });

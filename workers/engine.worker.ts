@@ -2,16 +2,16 @@ import * as Comlink from "comlink";
 import type { EngineApi, SourceRef } from "@/lib/engine/api";
 import { isOutOfMemory, outOfMemoryError } from "@/lib/engine/out-of-memory";
 import { fail, ok, type Result } from "@/lib/result";
-import { openStagesDb } from "@/lib/staging/db";
+import { openStagesDb } from "@/browser/staging-db";
 import { cleanLeftovers, listDatasets } from "./engine/datasets";
 import { checkDb } from "./engine/check-duck";
-import { duck } from "./engine/duckdb";
+import { duckDb } from "./engine/duckdb";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
 import { forgetProfile, profileSource } from "./engine/profile";
 import { promote } from "./engine/promote";
 import { checkForFile, inspectRecipe } from "./engine/recipe-trust";
-import { simulateQuota } from "./engine/room";
+import { simulateQuota } from "./engine/quota";
 import { secondTableFile } from "./engine/second-table";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, openView, readPage } from "./engine/tables";
@@ -28,7 +28,7 @@ const db = openStagesDb();
  * Every call returns a Result: an exception becomes an error value here. Running
  * out of memory is marked fatal, so that the client starts a fresh engine.
  */
-async function guard<T>(work: () => Promise<Result<T>>, taskId?: string): Promise<Result<T>> {
+async function asResult<T>(work: () => Promise<Result<T>>, taskId?: string): Promise<Result<T>> {
   try {
     const result = await work();
     return result.ok || !isOutOfMemory(result.error.message) ? result : fail(outOfMemoryError(result.error));
@@ -43,39 +43,39 @@ async function guard<T>(work: () => Promise<Result<T>>, taskId?: string): Promis
 
 const engine: EngineApi = {
   start: () =>
-    guard(async () => {
-      const { version } = await duck();
+    asResult(async () => {
+      const { version } = await duckDb();
       await cleanLeftovers();
       void resumeReads(db);
       // The check database a recipe run needs first (about a second to start), started ahead of it.
       void checkDb().catch(() => null);
       return ok({ duckdbVersion: version });
     }),
-  stageFile: (file, taskId, onProgress, onPreview) => guard(() => stageFile(db, file, taskId, onProgress, onPreview), taskId),
-  removeStaged: (fileId) => guard(() => removeStaged(db, fileId)),
-  reparse: (fileId, options) => guard(() => reparse(db, fileId, options)),
-  secondTableFile: (fileId) => guard(() => secondTableFile(db, fileId)),
-  describe: (source) => guard(() => ensureTable(db, source)),
-  page: (source, request) => guard(() => readPage(db, source, request)),
-  profile: (source, detail) => guard(() => profileSource(db, source, detail)),
+  stageFile: (file, taskId, onProgress, onPreview) => asResult(() => stageFile(db, file, taskId, onProgress, onPreview), taskId),
+  removeStaged: (fileId) => asResult(() => removeStaged(db, fileId)),
+  reparse: (fileId, options) => asResult(() => reparse(db, fileId, options)),
+  secondTableFile: (fileId) => asResult(() => secondTableFile(db, fileId)),
+  describe: (source) => asResult(() => ensureTable(db, source)),
+  page: (source, request) => asResult(() => readPage(db, source, request)),
+  profile: (source, detail) => asResult(() => profileSource(db, source, detail)),
   openView: (source, view) =>
-    guard(async () => {
+    asResult(async () => {
       const opened = await openView(db, source, view);
       return opened.ok ? ok({ rowCount: opened.value.rowCount }) : opened;
     }),
-  runRecipe: (fileId, recipe, taskId, onProgress) => guard(() => runRecipe(db, fileId, recipe, taskId, onProgress), taskId),
-  checkRecipe: (fileId, recipe) => guard(() => checkForFile(db, fileId, recipe)),
-  inspectRecipe: (recipe) => guard(() => inspectRecipe(recipe)),
+  runRecipe: (fileId, recipe, taskId, onProgress) => asResult(() => runRecipe(db, fileId, recipe, taskId, onProgress), taskId),
+  checkRecipe: (fileId, recipe) => asResult(() => checkForFile(db, fileId, recipe)),
+  inspectRecipe: (recipe) => asResult(() => inspectRecipe(recipe)),
   promote: (fileId, recipe, name, taskId, onProgress) =>
-    guard(() => promote(db, fileId, recipe, name, taskId, onProgress), taskId),
-  listDatasets: () => guard(listDatasets),
-  listVersions: (name) => guard(() => listVersions(name)),
-  deleteVersion: (name, version) => guard(() => deleteVersion(db, name, version)),
-  compareVersions: (name, before, after) => guard(() => compareVersions(db, name, before, after)),
+    asResult(() => promote(db, fileId, recipe, name, taskId, onProgress), taskId),
+  listDatasets: () => asResult(listDatasets),
+  listVersions: (name) => asResult(() => listVersions(name)),
+  deleteVersion: (name, version) => asResult(() => deleteVersion(db, name, version)),
+  compareVersions: (name, before, after) => asResult(() => compareVersions(db, name, before, after)),
   exportSource: (source, format, options, taskId, onProgress) =>
-    guard(() => exportSource(db, source, format, options, taskId, onProgress), taskId),
+    asResult(() => exportSource(db, source, format, options, taskId, onProgress), taskId),
   cancel: async (taskId) => cancelTask(taskId),
-  // A fault hook, only in a site built for tests (see lib/engine/client.ts).
+  // A fault hook, only in a site built for tests (see browser/engine-client.ts).
   ...(process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1"
     ? { simulateQuota: async (bytes: number | null) => simulateQuota(bytes), forgetProfile: async (source: SourceRef) => forgetProfile(source) }
     : {}),

@@ -1,11 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { announceDatasetsChanged } from "@/lib/datasets/changes";
+import { announceDatasetsChanged } from "@/browser/dataset-changes";
 import type { Manifest } from "@/lib/datasets/manifest";
 import type { DatasetSummary, ExportFormat, VersionDiff } from "@/lib/engine/api";
-import { getEngine, newTaskId, progress } from "@/lib/engine/client";
-import { deliver } from "@/lib/download";
+import { getEngine, progress, taskFor } from "@/browser/engine-client";
+import { deliver } from "@/browser/download";
 import { formatBytes, formatCount, formatDateTime, plural, shortHash } from "@/lib/format";
 import { progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
@@ -41,10 +41,10 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
   }, [name, latest.version, versions.length]);
 
   async function download(version: number, format: ExportFormat) {
-    const task: RunningTask = { label: `Preparing ${name} v${version} ${FORMATS.find((f) => f.format === format)!.label}`, taskId: newTaskId(), startedAt: performance.now(), progress: null };
+    const task: RunningTask = { label: `Preparing ${name} v${version} ${FORMATS.find((f) => f.format === format)!.label}`, controller: new AbortController(), startedAt: performance.now(), progress: null };
     setExporting(task);
-    const update = progress((p) => setExporting(progressOf(task.taskId, p)));
-    const result = await getEngine().exportSource({ kind: "dataset", name, version }, format, { neutralizeFormulas }, task.taskId, update);
+    const update = progress((p) => setExporting(progressOf(task.controller, p)));
+    const result = await getEngine().exportSource({ kind: "dataset", name, version }, format, { neutralizeFormulas }, taskFor(task.controller.signal), update);
     setExporting(null);
     if (!result.ok) return notify("error", describeError(result.error));
     await deliver(result.value.blob, result.value.fileName);
@@ -75,7 +75,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
           </button>
         ))}
       </div>
-      {exporting && <TaskStatus task={exporting} cancelLabel="Cancel download" onCancel={() => void getEngine().cancel(exporting.taskId)} />}
+      {exporting && <TaskStatus task={exporting} cancelLabel="Cancel download" onCancel={() => exporting.controller.abort()} />}
       <details>
         <summary className="cursor-pointer text-xs">Versions of {name}</summary>
         <ol className="mt-1 space-y-1">

@@ -1,15 +1,15 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { announceDatasetsChanged } from "@/lib/datasets/changes";
+import { announceDatasetsChanged } from "@/browser/dataset-changes";
 import { checkDatasetName, suggestDatasetName } from "@/lib/datasets/name";
 import type { Progress, RunSummary } from "@/lib/engine/api";
-import { getEngine, newTaskId, progress } from "@/lib/engine/client";
+import { getEngine, progress, taskFor } from "@/browser/engine-client";
 import { formatCount, plural } from "@/lib/format";
 import { describeProgress, progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { Recipe } from "@/lib/recipe/schema";
-import type { StagedFile } from "@/lib/staging/db";
+import type { StagedFile } from "@/lib/staging/staged-file";
 import type { Notify } from "../notices";
 
 interface Props {
@@ -29,21 +29,21 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
   const [promoted, setPromoted] = useState<string | null>(null);
   const inputId = useId();
   const [name, setName] = useState(() => suggestDatasetName(file.name));
-  const [running, setRunning] = useState<{ taskId: string; progress: Progress | null; startedAt: number } | null>(null);
+  const [running, setRunning] = useState<{ controller: AbortController; progress: Progress | null; startedAt: number } | null>(null);
   useEffect(() => setName(suggestDatasetName(file.name)), [file.name]);
   const nameError = checkDatasetName(name);
 
   async function promote() {
     if (nameError) return;
-    const taskId = newTaskId();
+    const controller = new AbortController();
     const startedAt = performance.now();
-    setRunning({ taskId, progress: null, startedAt });
+    setRunning({ controller, progress: null, startedAt });
     const result = await getEngine().promote(
       file.id,
       recipe,
       name,
-      taskId,
-      progress((p) => setRunning(progressOf(taskId, p))),
+      taskFor(controller.signal),
+      progress((p) => setRunning(progressOf(controller, p))),
     );
     setRunning(null);
     if (!result.ok) return notify("error", describeError(result.error));
@@ -89,7 +89,7 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
         <button
           type="button"
           className="rounded border px-2 py-1 text-sm focus-visible:outline-2"
-          onClick={() => void getEngine().cancel(running.taskId)}
+          onClick={() => running.controller.abort()}
         >
           Cancel promotion
         </button>

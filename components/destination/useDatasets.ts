@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { onDatasetsChanged } from "@/lib/datasets/changes";
+import { onDatasetsChanged } from "@/browser/dataset-changes";
 import type { DatasetSummary } from "@/lib/engine/api";
-import { getEngine } from "@/lib/engine/client";
+import { getEngine } from "@/browser/engine-client";
 import { describeError } from "@/lib/result";
 import { useEngineEpoch } from "../useEngineEpoch";
 

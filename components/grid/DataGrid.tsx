@@ -5,8 +5,8 @@ import type { Column } from "@/lib/datasets/manifest";
 import type { SourceRef } from "@/lib/engine/api";
 import { formatCount } from "@/lib/format";
 import { rowWindow, scrollTopFor } from "@/lib/grid/window";
-import { isNumericType } from "@/lib/sql/types";
 import { GridHeader, type Layout } from "./GridHeader";
+import { clip, GridRow } from "./GridRow";
 import { GridToolbar } from "./GridToolbar";
 import { useGridView } from "./useGridView";
 import { usePagedRows } from "./usePagedRows";
@@ -21,10 +21,7 @@ interface Props {
 }
 
 const ROW = 30;
-/** A cell never puts more than this into the DOM; the full value panel shows more. */
-const CELL_CHARS = 500;
 const PANEL_CHARS = 10_000;
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}… (${formatCount(text.length - max)} more characters)` : text);
 const HEIGHT = 384;
 const WIDTH = 168;
 
@@ -148,32 +145,19 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
       >
         <GridHeader columns={columns} layout={layout} view={view} activeColumn={active.row < 0 ? active.col : null} onSort={sortBy} onPin={pin} onResize={setWidth} />
         <div role="rowgroup" className="relative" style={{ height: win.totalHeight, width: total }}>
-          {Array.from({ length: win.count }, (_, k) => {
-            const row = win.first + k;
-            return (
-              <div key={row} role="row" aria-rowindex={row + 2} className={`absolute left-0 flex ${row % 2 ? "bg-slate-50 dark:bg-slate-900" : "bg-white dark:bg-slate-950"}`} style={{ top: win.top + k * ROW, height: ROW }}>
-                {layout.order.map((i) => {
-                  const value = cell(row, i);
-                  const isActive = active.row === row && active.col === i;
-                  return (
-                    <div
-                      key={i}
-                      role="gridcell"
-                      aria-colindex={i + 1}
-                      data-cell={`${row}:${i}`}
-                      tabIndex={isActive ? 0 : -1}
-                      title={value === null || value === undefined ? undefined : clip(value, CELL_CHARS)}
-                      onClick={() => setActive({ row, col: i })}
-                      className={`truncate border-r border-slate-100 px-2 py-1 focus:outline-2 focus:-outline-offset-2 focus:outline-sky-600 dark:border-slate-800 ${isNumericType(columns[i]!.type) ? "text-right tabular-nums" : ""} ${value === null ? "cell-null" : ""} ${layout.pinned.has(i) ? "sticky z-10 bg-inherit" : ""}`}
-                      style={{ width: layout.widths[i], flex: "none", left: layout.left.get(i) }}
-                    >
-                      {value === null || value === undefined ? "" : value.length > CELL_CHARS ? `${value.slice(0, CELL_CHARS)}…` : value}
-                    </div>
-                  );
-                })}
-              </div>
-            );
-          })}
+          {Array.from({ length: win.count }, (_, k) => (
+            <GridRow
+              key={win.first + k}
+              row={win.first + k}
+              top={win.top + k * ROW}
+              height={ROW}
+              columns={columns}
+              layout={layout}
+              cell={cell}
+              activeColumn={active.row === win.first + k ? active.col : null}
+              onActivate={(col) => setActive({ row: win.first + k, col })}
+            />
+          ))}
         </div>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">

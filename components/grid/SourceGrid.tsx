@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { SourceRef, TableInfo } from "@/lib/engine/api";
-import { getEngine } from "@/lib/engine/client";
+import { getEngine } from "@/browser/engine-client";
 import { describeError } from "@/lib/result";
 import { useEngineEpoch } from "../useEngineEpoch";
 import { DataGrid } from "./DataGrid";

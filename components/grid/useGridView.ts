@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { GridView } from "@/lib/grid/view";
 import { isPlainView } from "@/lib/grid/view";
 import type { SourceRef } from "@/lib/engine/api";
-import { getEngine } from "@/lib/engine/client";
+import { getEngine } from "@/browser/engine-client";
 import { describeError } from "@/lib/result";
 
 /** A grid's sort and filters, and how many rows the engine says they leave. */

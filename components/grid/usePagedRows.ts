@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RowPage, SourceRef } from "@/lib/engine/api";
 import type { GridView } from "@/lib/grid/view";
-import { getEngine } from "@/lib/engine/client";
+import { getEngine } from "@/browser/engine-client";
 import { describeError } from "@/lib/result";
 import { useEngineEpoch } from "../useEngineEpoch";
 

@@ -3,7 +3,7 @@
 import type { RunSummary } from "@/lib/engine/api";
 import { formatCount, plural } from "@/lib/format";
 import type { Recipe } from "@/lib/recipe/schema";
-import type { StagedFile } from "@/lib/staging/db";
+import type { StagedFile } from "@/lib/staging/staged-file";
 
 /** Where the data is and what happens next: Stage → Validate → Transform → Promote, each with its counts. */
 export function FlowSteps({ file, recipe, summary, promoted }: { file: StagedFile; recipe: Recipe | undefined; summary: RunSummary | null; promoted: string | null }) {

@@ -2,12 +2,12 @@
 
 import { startTransition, useEffect, useMemo, useState } from "react";
 import type { SourceRef } from "@/lib/engine/api";
-import { getEngine } from "@/lib/engine/client";
+import { getEngine } from "@/browser/engine-client";
 import { formatCount } from "@/lib/format";
 import type { ColumnProfile } from "@/lib/profile/sql";
 import { suggestRules } from "@/lib/profile/suggest";
 import { ruleMessage } from "@/lib/recipe/rules";
-import type { Recipe } from "@/lib/recipe/schema";
+import type { Recipe, Rule } from "@/lib/recipe/schema";
 import { describeError } from "@/lib/result";
 import { useEngineEpoch, useOutOfMemoryRestart } from "../useEngineEpoch";
 
@@ -97,33 +97,7 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
       {profiles && (
         <ul className="grid gap-2 sm:grid-cols-2 2xl:grid-cols-3">
           {(allCards ? profiles : profiles.slice(0, CARDS_SHOWN)).map((p) => (
-            <li key={p.name} aria-label={`Profile of ${p.name}`} className="rounded border border-slate-200 p-2 text-xs dark:border-slate-800">
-              <p className="font-semibold">
-                {p.name} <span className="font-normal text-slate-600 dark:text-slate-400">{p.type}</span>
-              </p>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-2">
-                <dt>Empty</dt>
-                <dd>
-                  {formatCount(p.nulls)} ({p.count ? Math.round((100 * p.nulls) / p.count) : 0}%)
-                </dd>
-                <dt>Distinct</dt>
-                <dd>
-                  {p.distinctApprox ? "≈ " : ""}
-                  {formatCount(p.distinct)}
-                </dd>
-                <dt>Min – max</dt>
-                <dd>
-                  {p.min ?? "—"} – {p.max ?? "—"}
-                </dd>
-                {p.mean !== null && (
-                  <>
-                    <dt>Mean</dt>
-                    <dd>{Number(p.mean.toPrecision(6))}</dd>
-                  </>
-                )}
-              </dl>
-              <Bars profile={p} />
-            </li>
+            <ProfileCard key={p.name} profile={p} />
           ))}
         </ul>
       )}
@@ -131,29 +105,7 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
         <ShowAll shown={allCards} toggle={() => setAllCards(!allCards)} what={`${formatCount(profiles.length)} column profiles`} />
       )}
       {suggestions.length > 0 && (
-        <div className="space-y-1">
-          <h4 className="text-xs font-semibold">Suggested rules</h4>
-          <ul className="space-y-1 text-xs">
-            {(allSuggestions ? suggestions : suggestions.slice(0, SUGGESTIONS_SHOWN)).map((s) => (
-              // Keyed by what the rule says: its id is new each time the suggestions are worked out.
-              <li key={ruleMessage(s.rule)} className="flex flex-wrap items-center gap-2">
-                <span>
-                  {ruleMessage(s.rule)} <span className="text-slate-600 dark:text-slate-400">({s.why})</span>
-                </span>
-                <button
-                  type="button"
-                  className="rounded border px-2 py-0.5 focus-visible:outline-2"
-                  onClick={() => setRecipe({ ...recipe, rules: [...recipe.rules, s.rule] })}
-                >
-                  Add rule: {ruleMessage(s.rule)}
-                </button>
-              </li>
-            ))}
-          </ul>
-          {suggestions.length > SUGGESTIONS_SHOWN && (
-            <ShowAll shown={allSuggestions} toggle={() => setAllSuggestions(!allSuggestions)} what={`${formatCount(suggestions.length)} suggested rules`} />
-          )}
-        </div>
+        <SuggestedRules suggestions={suggestions} all={allSuggestions} toggleAll={() => setAllSuggestions(!allSuggestions)} onAdd={(rule) => setRecipe({ ...recipe, rules: [...recipe.rules, rule] })} />
       )}
     </section>
   );
@@ -191,5 +143,67 @@ function Bars({ profile }: { profile: ColumnProfile }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** One column's counts, bounds, mean and histogram or common values. */
+function ProfileCard({ profile: p }: { profile: ColumnProfile }) {
+  return (
+    <li aria-label={`Profile of ${p.name}`} className="rounded border border-slate-200 p-2 text-xs dark:border-slate-800">
+      <p className="font-semibold">
+        {p.name} <span className="font-normal text-slate-600 dark:text-slate-400">{p.type}</span>
+      </p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-2">
+        <dt>Empty</dt>
+        <dd>
+          {formatCount(p.nulls)} ({p.count ? Math.round((100 * p.nulls) / p.count) : 0}%)
+        </dd>
+        <dt>Distinct</dt>
+        <dd>
+          {p.distinctApprox ? "≈ " : ""}
+          {formatCount(p.distinct)}
+        </dd>
+        <dt>Min – max</dt>
+        <dd>
+          {p.min ?? "—"} – {p.max ?? "—"}
+        </dd>
+        {p.mean !== null && (
+          <>
+            <dt>Mean</dt>
+            <dd>{Number(p.mean.toPrecision(6))}</dd>
+          </>
+        )}
+      </dl>
+      <Bars profile={p} />
+    </li>
+  );
+}
+
+/** Rules the staged data's profiles suggest, each added to the recipe with one button. */
+function SuggestedRules({ suggestions, all, toggleAll, onAdd }: { suggestions: ReturnType<typeof suggestRules>; all: boolean; toggleAll: () => void; onAdd: (rule: Rule) => void }) {
+  return (
+    <div className="space-y-1">
+      <h4 className="text-xs font-semibold">Suggested rules</h4>
+      <ul className="space-y-1 text-xs">
+        {(all ? suggestions : suggestions.slice(0, SUGGESTIONS_SHOWN)).map((s) => (
+          // Keyed by what the rule says: its id is new each time the suggestions are worked out.
+          <li key={ruleMessage(s.rule)} className="flex flex-wrap items-center gap-2">
+            <span>
+              {ruleMessage(s.rule)} <span className="text-slate-600 dark:text-slate-400">({s.why})</span>
+            </span>
+            <button
+              type="button"
+              className="rounded border px-2 py-0.5 focus-visible:outline-2"
+              onClick={() => onAdd(s.rule)}
+            >
+              Add rule: {ruleMessage(s.rule)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {suggestions.length > SUGGESTIONS_SHOWN && (
+        <ShowAll shown={all} toggle={toggleAll} what={`${formatCount(suggestions.length)} suggested rules`} />
+      )}
+    </div>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
 import type { RunSummary } from "@/lib/engine/api";
-import { getEngine } from "@/lib/engine/client";
-import { deliver } from "@/lib/download";
+import { getEngine } from "@/browser/engine-client";
+import { deliver } from "@/browser/download";
 import { plural } from "@/lib/format";
 import { describeError } from "@/lib/result";
 import { DataGrid } from "../grid/DataGrid";

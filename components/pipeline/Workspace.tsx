@@ -3,10 +3,10 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { plural } from "@/lib/format";
-import { columnChanges, describeChanges } from "@/lib/recipe/changes";
+import { columnChanges, describeChanges } from "@/lib/recipe/column-changes";
 import { describeError } from "@/lib/result";
-import type { StagedFile } from "@/lib/staging/db";
-import { stagingDb } from "@/lib/staging/store";
+import type { StagedFile } from "@/lib/staging/staged-file";
+import { stagingDb } from "@/browser/staging-store";
 import { PromotePanel } from "../destination/PromotePanel";
 import { DataGrid } from "../grid/DataGrid";
 import type { Notify } from "../notices";

@@ -2,10 +2,10 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { useId, useState } from "react";
-import { saveBlob } from "@/lib/download";
+import { saveBlob } from "@/browser/download";
 import { loadRecipe } from "@/lib/recipe/load";
 import type { Recipe } from "@/lib/recipe/schema";
-import { stagingDb } from "@/lib/staging/store";
+import { saveRecipe, stagingDb } from "@/browser/staging-store";
 import type { Notify } from "../notices";
 import { RecipeConsent } from "../share/RecipeConsent";
 import { controlClass as field, LabeledControl } from "./LabeledControl";
@@ -54,9 +54,7 @@ export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; s
           className={button}
           disabled={!name.trim()}
           onClick={() =>
-            void stagingDb()
-              .recipes.put({ name: name.trim(), recipe: { ...recipe, name: name.trim() }, savedAt: Date.now() })
-              .then(() => notify("info", `Saved the recipe as “${name.trim()}”.`))
+            void saveRecipe(stagingDb(), name.trim(), recipe).then(() => notify("info", `Saved the recipe as “${name.trim()}”.`))
           }
         >
           Save recipe

@@ -5,7 +5,7 @@ import { Compartment, EditorState } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
-import { whenIdle } from "@/lib/idle";
+import { whenIdle } from "@/browser/idle";
 
 interface Props {
   label: string;

@@ -3,12 +3,12 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { Progress, RunSummary } from "@/lib/engine/api";
-import { getEngine, newTaskId, progress } from "@/lib/engine/client";
+import { getEngine, progress, taskFor } from "@/browser/engine-client";
 import { latestRecipe, type Written } from "@/lib/recipe/draft";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
 import { useEngineEpoch, useOutOfMemoryRestart } from "../useEngineEpoch";
-import { stagingDb } from "@/lib/staging/store";
+import { saveDraft, stagingDb } from "@/browser/staging-store";
 
 /** The recipe being edited for a staged file, saved as a draft on every change and shown at once. */
 export function useRecipe(fileId: string): [Recipe | undefined, (recipe: Recipe) => void] {
@@ -18,7 +18,7 @@ export function useRecipe(fileId: string): [Recipe | undefined, (recipe: Recipe)
     (recipe: Recipe) => {
       const updatedAt = Date.now();
       setEdit({ fileId, recipe, updatedAt });
-      void stagingDb().drafts.put({ fileId, recipe, updatedAt });
+      void saveDraft(stagingDb(), fileId, recipe, updatedAt);
     },
     [fileId],
   );
@@ -28,7 +28,7 @@ export function useRecipe(fileId: string): [Recipe | undefined, (recipe: Recipe)
 
 export type RunState =
   | { kind: "idle" }
-  | { kind: "running"; taskId: string; last: RunSummary | null; startedAt: number; progress: Progress | null; lastMs?: number }
+  | { kind: "running"; controller: AbortController; last: RunSummary | null; startedAt: number; progress: Progress | null; lastMs?: number }
   | { kind: "done"; summary: RunSummary }
   | { kind: "failed"; error: StagesError; last: RunSummary | null };
 
@@ -40,7 +40,7 @@ export function useRecipeRun(
 ): { run: RunState; cancel: () => void; retry: () => void } {
   const [run, setRun] = useState<RunState>({ kind: "idle" });
   const [attempt, setAttempt] = useState(0);
-  const current = useRef<string | null>(null);
+  const current = useRef<AbortController | null>(null);
   const lastSummary = useRef<RunSummary | null>(null);
   const lastMs = useRef<number | undefined>(undefined);
   const key = recipe ? JSON.stringify(recipe) : null;
@@ -54,17 +54,17 @@ export function useRecipeRun(
       setRun({ kind: "failed", error: { message: PAUSED_AFTER_OUT_OF_MEMORY, fatal: true }, last: lastSummary.current });
       return;
     }
-    const taskId = newTaskId();
+    const controller = new AbortController();
     const previous = current.current;
-    current.current = taskId;
-    if (previous) void getEngine().cancel(previous);
-    const running = { kind: "running", taskId, last: lastSummary.current, startedAt: performance.now(), progress: null, lastMs: lastMs.current } as const;
+    current.current = controller;
+    previous?.abort();
+    const running = { kind: "running", controller, last: lastSummary.current, startedAt: performance.now(), progress: null, lastMs: lastMs.current } as const;
     setRun(running);
-    const onProgress = progress((p) => current.current === taskId && setRun({ ...running, progress: p }));
+    const onProgress = progress((p) => current.current === controller && setRun({ ...running, progress: p }));
     void getEngine()
-      .runRecipe(fileId, JSON.parse(key) as Recipe, taskId, onProgress)
+      .runRecipe(fileId, JSON.parse(key) as Recipe, taskFor(controller.signal), onProgress)
       .then((result) => {
-        if (current.current !== taskId) return;
+        if (current.current !== controller) return;
         current.current = null;
         if (result.ok) {
           lastSummary.current = result.value;
@@ -76,7 +76,7 @@ export function useRecipeRun(
   }, [fileId, key, epoch, readCount, attempt]);
 
   const cancel = useCallback(() => {
-    if (current.current) void getEngine().cancel(current.current);
+    current.current?.abort();
   }, []);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { run, cancel, retry };

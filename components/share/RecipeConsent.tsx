@@ -2,12 +2,12 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useId, useState, type ReactNode } from "react";
-import { getEngine } from "@/lib/engine/client";
+import { getEngine } from "@/browser/engine-client";
 import { TRANSFORMED_VIEW } from "@/lib/recipe/pipeline";
 import type { Recipe } from "@/lib/recipe/schema";
 import { describeError, type StagesError } from "@/lib/result";
 import { consentItems, visible } from "@/lib/share/consent";
-import { stagingDb } from "@/lib/staging/store";
+import { stagingDb } from "@/browser/staging-store";
 
 type Inspection = { kind: "pending" } | { kind: "named"; names: string[] } | { kind: "refused"; error: StagesError };
 

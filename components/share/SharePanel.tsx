@@ -1,14 +1,15 @@
 "use client";
 
 import { useId, useState } from "react";
-import { saveBlob } from "@/lib/download";
-import { getEngine } from "@/lib/engine/client";
+import { saveBlob } from "@/browser/download";
+import { getEngine } from "@/browser/engine-client";
+import { fileStem } from "@/lib/datasets/name";
 import { describeError } from "@/lib/result";
 import type { Recipe } from "@/lib/recipe/schema";
 import { exportSql } from "@/lib/share/export-sql";
 import { DEFAULT_INLINE_LIMIT, encodeShare } from "@/lib/share/link";
-import type { StagedFile } from "@/lib/staging/db";
-import { stagingDb } from "@/lib/staging/store";
+import type { StagedFile } from "@/lib/staging/staged-file";
+import { stagingDb } from "@/browser/staging-store";
 import type { Notify } from "../notices";
 import { controlClass, LabeledControl } from "../recipe/LabeledControl";
 
@@ -41,7 +42,7 @@ export function SharePanel({ file, recipe, notify }: { file: StagedFile; recipe:
     // The script runs in the DuckDB CLI with full access to files: only a recipe DuckDB's binder has checked is written.
     const checked = await getEngine().checkRecipe(file.id, recipe);
     if (!checked.ok) return notify("error", `The recipe cannot be exported: ${describeError(checked.error)}`);
-    const stem = file.name.replace(/\.[^.]+$/, "");
+    const stem = fileStem(file.name);
     const exported = exportSql(recipe, { path: file.name, parse: file.parse, columns: file.columns ?? [] }, stem);
     if (!exported.ok) return notify("error", exported.reason);
     saveBlob(new Blob([exported.script], { type: "application/sql" }), `${stem}.sql`);

@@ -2,10 +2,10 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
-import { saveBlob } from "@/lib/download";
+import { saveBlob } from "@/browser/download";
 import { formatTime } from "@/lib/format";
 import { auditNdjson } from "@/lib/staging/audit";
-import { stagingDb } from "@/lib/staging/store";
+import { stagingDb } from "@/browser/staging-store";
 
 /** The append-only audit log: the latest events, and all of them as NDJSON. */
 export function AuditLog() {

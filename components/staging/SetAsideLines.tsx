@@ -4,7 +4,7 @@ import { useState } from "react";
 import { describeAccount } from "@/lib/csv/accounting";
 import { plural } from "@/lib/format";
 import type { LineNote } from "@/lib/csv/findings";
-import type { StagedFile } from "@/lib/staging/db";
+import type { StagedFile } from "@/lib/staging/staged-file";
 
 const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { formatBytes, plural, shortHash } from "@/lib/format";
-import type { StagedFile } from "@/lib/staging/db";
+import type { StagedFile } from "@/lib/staging/staged-file";
 
 interface Props {
   files: StagedFile[];

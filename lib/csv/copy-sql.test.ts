@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { freshDuckDb } from "@/test/duckdb-node";
 import { csvCopySql } from "./copy-sql";
 import { csvField } from "./write";
 

@@ -1,4 +1,5 @@
 import type { Column } from "@/lib/datasets/manifest";
+import { PLAIN_NUMBER_SOURCE } from "@/lib/number";
 import { ident, literal } from "@/lib/sql/quote";
 import type { CsvWriteOptions } from "./write";
 
@@ -12,7 +13,6 @@ import type { CsvWriteOptions } from "./write";
  * same rule as lib/csv/write.ts, as SQL.
  */
 const FORMULA_START = "^[=+\\-@\\t\\r]";
-const PLAIN_NUMBER = "^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$";
 
 export function csvSelectList(columns: readonly Column[], options: CsvWriteOptions): string {
   if (columns.length === 0) return "NULL AS c0";
@@ -20,7 +20,7 @@ export function csvSelectList(columns: readonly Column[], options: CsvWriteOptio
     .map((c) => {
       const text = `CAST(${ident(c.name)} AS VARCHAR)`;
       const guarded = options.neutralizeFormulas
-        ? `CASE WHEN regexp_matches(${text}, ${literal(FORMULA_START)}) AND NOT regexp_matches(${text}, ${literal(PLAIN_NUMBER)}) THEN '''' || ${text} ELSE ${text} END`
+        ? `CASE WHEN regexp_matches(${text}, ${literal(FORMULA_START)}) AND NOT regexp_matches(${text}, ${literal(PLAIN_NUMBER_SOURCE)}) THEN '''' || ${text} ELSE ${text} END`
         : text;
       return `${guarded} AS ${ident(c.name)}`;
     })

@@ -1,3 +1,5 @@
+import { isPlainNumber } from "@/lib/number";
+
 /**
  * RFC 4180 CSV writing: comma separated, CRLF line ends, a field quoted when
  * it holds a comma, quote, CR or LF, quotes doubled. NULL is written as an
@@ -14,11 +16,10 @@ export interface CsvWriteOptions {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function csvField(value: string | null, options: CsvWriteOptions): string {
   if (value === null) return "";
-  const text = options.neutralizeFormulas && FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  const text = options.neutralizeFormulas && FORMULA_START.test(value) && !isPlainNumber(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

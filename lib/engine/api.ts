@@ -4,7 +4,7 @@ import type { GridView } from "@/lib/grid/view";
 import type { ColumnProfile } from "@/lib/profile/sql";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
-import type { StagedFile } from "@/lib/staging/db";
+import type { StagedFile } from "@/lib/staging/staged-file";
 import type { Result } from "@/lib/result";
 
 /**

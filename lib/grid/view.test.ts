@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { freshDuckDb } from "@/test/duckdb-node";
 import { pageSql, viewSql, type GridView } from "./view";
 
 const COLUMNS = [

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Column } from "@/lib/datasets/manifest";
 import { ident, literal } from "@/lib/sql/quote";
 import { isNumericType } from "@/lib/sql/types";
+import { isPlainNumber } from "@/lib/number";
 
 /**
  * A grid's view of a source: sorted by a column, filtered by a text search
@@ -25,7 +26,7 @@ export const isPlainView = (view: GridView | undefined) =>
 function condition(c: GridView["conditions"][number], type: string): string {
   const col = ident(c.column);
   const text = `CAST(${col} AS VARCHAR)`;
-  const numeric = isNumericType(type) && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(c.value.trim());
+  const numeric = isNumericType(type) && isPlainNumber(c.value.trim());
   const value = numeric ? c.value.trim() : literal(c.value);
   const left = numeric ? col : text;
   switch (c.op) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnChanges, describeChanges } from "./changes";
+import { columnChanges, describeChanges } from "./column-changes";
 import type { Step } from "./schema";
 
 const staged = [

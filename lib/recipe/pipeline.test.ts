@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { freshDuckDb } from "@/test/duckdb-node";
 import { compilePipeline, countsSql, finalPrefix, pipelineNames, RECIPE_SCHEMA, ruleCountsSql, statementSql, transformedViewSql } from "./pipeline";
 import { emptyRecipe, type Recipe } from "./schema";
 

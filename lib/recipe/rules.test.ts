@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { freshDuckDb } from "@/test/duckdb-node";
 import type { Column } from "@/lib/datasets/manifest";
 import { checkedRowsSql, checkRule, columnFindings, ruleMessage, validationSql } from "./rules";
 import type { Rule } from "./schema";

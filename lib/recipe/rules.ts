@@ -1,4 +1,5 @@
 import type { Column } from "@/lib/datasets/manifest";
+import { isPlainNumber } from "@/lib/number";
 import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
 import { isNumericType } from "@/lib/sql/types";
@@ -145,7 +146,7 @@ function typeCheck(text: string, type: "integer" | "decimal" | "date" | "timesta
   }
 }
 
-const isNumber = (s: string | undefined) => s === undefined || /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim());
+const isNumber = (s: string | undefined) => s === undefined || isPlainNumber(s.trim());
 
 function rangeCheck(col: string, type: string, min?: string, max?: string): string {
   const numeric = isNumber(min) && isNumber(max);

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { freshDuckDb } from "@/test/duckdb-node";
 import type { Recipe } from "@/lib/recipe/schema";
 import { parseOptionsSchema } from "@/lib/staging/parse-options";
 import { exportSql } from "./export-sql";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { freshDuckDb } from "@/test/duckdb-node";
 import { fragmentProblem, spliced } from "./fragment";
 
 /** Fragments whose every ( ) ; sits where a naive reading would not see it. */

@@ -1,5 +1,3 @@
-import type { StagesDb } from "./db";
-
 /**
  * The audit log: append-only, one event per add, read, validation,
  * promotion and deletion, with the time, the file's checksum and the counts.
@@ -16,10 +14,6 @@ export interface AuditEvent {
   version?: number;
   counts?: Record<string, number>;
   detail?: string;
-}
-
-export async function audit(db: StagesDb, event: Omit<AuditEvent, "at" | "seq">): Promise<void> {
-  await db.audit.add({ at: new Date().toISOString(), ...event });
 }
 
 /** The log as NDJSON, oldest first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { freshDuckDb } from "@/test/duckdb-node";
 import { checksSql, wholeNumberChecks } from "./json-types";
 
 describe("wholeNumberChecks", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { freshDuckDb } from "@/test/duckdb-node";
 import { castSelect, checkTypes, parseOptionsSchema, readCsvSql } from "./parse-options";
 
 async function file(name: string, content: string | Buffer): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { freshDuckDb } from "@/test/duckdb-node";
 import { sqlNameFor } from "./sql-name";
 
 describe("sqlNameFor", () => {

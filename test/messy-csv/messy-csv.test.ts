@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDuckDb } from "@/lib/testing/duckdb-node";
+import { freshDuckDb } from "@/test/duckdb-node";
 import { parseOptionsSchema } from "@/lib/staging/parse-options";
 import { wasmCsvEngine } from "@/test/duckdb-wasm-node";
 import type { CsvEngine } from "@/workers/engine/csv/engine";

@@ -33,7 +33,7 @@ const POLLING_INTERVAL_MS = 20;
 let starting: Promise<Duck> | null = null;
 const idle: Connection[] = [];
 
-export function duck(): Promise<Duck> {
+export function duckDb(): Promise<Duck> {
   starting ??= start().catch((error: unknown) => {
     starting = null;
     throw error;
@@ -42,7 +42,7 @@ export function duck(): Promise<Duck> {
 }
 
 export async function withConnection<T>(work: (conn: Connection) => Promise<T>): Promise<T> {
-  const { db } = await duck();
+  const { db } = await duckDb();
   const conn = idle.pop() ?? (await db.connect());
   try {
     return await work(conn);

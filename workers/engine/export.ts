@@ -3,18 +3,19 @@ import * as duckdb from "@duckdb/duckdb-wasm";
 import { csvCopySql } from "@/lib/csv/copy-sql";
 import type { Column } from "@/lib/datasets/manifest";
 import { manifestFileName } from "@/lib/datasets/layout";
+import { fileStem } from "@/lib/datasets/name";
 import { ndjsonRows } from "@/lib/ndjson/write";
 import type { ExportFormat, ExportOptions, ExportedFile, ProgressFn, SourceRef } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
 import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import { ident } from "@/lib/sql/quote";
-import type { StagesDb } from "@/lib/staging/db";
+import type { StagesDb } from "@/browser/staging-db";
 import { textColumns } from "./arrow-text";
 import { datasetFile, readManifest } from "./datasets";
 import { datasetDir, readText } from "./opfs";
 import { exportsDir } from "./workspace";
-import { duck, withConnection } from "./duckdb";
-import { tableOfVersion } from "./promoted";
+import { duckDb, withConnection } from "./duckdb";
+import { tableOfVersion } from "./version-sources";
 import { errorText, runCancellable, streamRows } from "./query";
 import { describeTable, ensureTable, tableName, textSelectList } from "./tables";
 import { progressReporter, throwIfCancelled } from "./tasks";
@@ -103,7 +104,7 @@ async function copyCsv(
   taskId: string | undefined,
   report: ReturnType<typeof progressReporter>,
 ): Promise<Result<null>> {
-  const { db } = await duck();
+  const { db } = await duckDb();
   const path = `export-${crypto.randomUUID()}.csv`;
   report({ phase: "Writing CSV", done: 0, unit: "rows" }, true);
   await db.registerFileHandle(path, handle, duckdb.DuckDBDataProtocol.BROWSER_FSACCESS, true);
@@ -127,7 +128,7 @@ async function copyCsv(
   });
 }
 
-/** A dataset version still held by the final table it was just written from (see promoted.ts). */
+/** A dataset version still held by the final table it was just written from (see version-sources.ts). */
 async function promotedTable(source: SourceRef): Promise<string | null> {
   if (source.kind !== "dataset") return null;
   const manifest = await readManifest(source.name, source.version);
@@ -136,7 +137,7 @@ async function promotedTable(source: SourceRef): Promise<string | null> {
 
 async function baseName(db: StagesDb, source: SourceRef): Promise<string> {
   if (source.kind === "dataset") return `${source.name}-v${source.version}`;
-  const stem = ((await db.files.get(source.fileId))?.name ?? "data").replace(/\.[^.]+$/, "");
+  const stem = fileStem((await db.files.get(source.fileId))?.name ?? "data");
   if (source.kind === "staged") return stem;
   return source.kind === "badLines" ? `${stem}-bad-lines` : `${stem}-${source.part}`;
 }

@@ -8,11 +8,11 @@ import { fail, ok, type Result, type StagesError } from "@/lib/result";
 import { fromDuckDbError, sqlErrorPosition } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
 import { checkCached, readableFiles, type Readable } from "./recipe-trust";
-import { audit } from "@/lib/staging/audit";
-import type { StagesDb } from "@/lib/staging/db";
+import { appendAudit } from "@/browser/staging-store";
+import type { StagesDb } from "@/browser/staging-db";
 import { plainRows } from "./arrow-text";
-import { resultsReplaced } from "./promoted";
-import { roomFor } from "./room";
+import { resultsReplaced } from "./version-sources";
+import { roomFor } from "./quota";
 import { withConnection, type Connection } from "./duckdb";
 import { serial } from "./serial";
 import { errorText, runCancellable, runLong } from "./query";
@@ -120,7 +120,7 @@ export async function runRecipeOn(
     return fail({ message: `Row counts do not reconcile (${JSON.stringify(counts)}); nothing was changed.` });
   }
   const ruleCounts = plainRows(await conn.query(ruleCountsSql(names))) as RunSummary["ruleCounts"];
-  await audit(db, {
+  await appendAudit(db, {
     kind: "validate",
     file: file?.name,
     sha256: file?.sha256,

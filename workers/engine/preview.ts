@@ -1,7 +1,7 @@
 import type { HeadPreview } from "@/lib/engine/api";
 import { readCsvSql, type ParseOptions } from "@/lib/staging/parse-options";
 import { textColumns } from "./arrow-text";
-import { duck, withConnection } from "./duckdb";
+import { duckDb, withConnection } from "./duckdb";
 import { utf8Blob } from "./text";
 
 /**
@@ -18,7 +18,7 @@ export async function previewHead(blob: Blob, options: ParseOptions): Promise<He
   if (blob.size > HEAD_BYTES || options.gzip) text = text.slice(0, text.lastIndexOf("\n") + 1);
   if (!text) return null;
   const path = `head-${crypto.randomUUID()}.csv`;
-  const { db } = await duck();
+  const { db } = await duckDb();
   await db.registerFileBuffer(path, new TextEncoder().encode(text));
   try {
     const read = readCsvSql(path, { ...options, gzip: false, badLines: "skip" }, ["all_varchar = true"]);

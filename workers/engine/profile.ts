@@ -2,7 +2,7 @@ import type { SourceRef } from "@/lib/engine/api";
 import { columnStatsAt, followUps, mergeStats, statsScans } from "@/lib/profile/plan";
 import { EXACT_DISTINCT_LIMIT, histogramBins, type ColumnProfile } from "@/lib/profile/sql";
 import { ok, type Result } from "@/lib/result";
-import type { StagesDb } from "@/lib/staging/db";
+import type { StagesDb } from "@/browser/staging-db";
 import { plainRows } from "./arrow-text";
 import { withConnection } from "./duckdb";
 import { PIPELINE } from "./pipeline";

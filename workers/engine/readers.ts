@@ -5,16 +5,16 @@ import { fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
 import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
-import type { AmbiguousDates } from "@/lib/staging/db";
+import type { AmbiguousDates } from "@/lib/staging/staged-file";
 import { checksSql, wholeNumberChecks } from "@/lib/staging/json-types";
 import { castSelect, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
-import type { CsvFindings } from "@/lib/staging/db";
+import type { CsvFindings } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./csv/engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
 import { CsvStopped, readCsv as readCsvText, type CsvRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
-import { duck, withConnection, type Connection } from "./duckdb";
+import { duckDb, withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches } from "./parquet";
 import { errorText, runLong } from "./query";
 import { TextError, utf8Blob } from "./text";
@@ -67,7 +67,7 @@ export async function readStaged(fileId: string, fileName: string, blob: Blob, o
 }
 
 async function register(name: string, blob: Blob): Promise<void> {
-  const { db } = await duck();
+  const { db } = await duckDb();
   await db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
 }
 
@@ -76,7 +76,7 @@ function csvEngine(conn: Connection): CsvEngine {
   return {
     register: (name, blob) => register(name, blob),
     unregister: async (name) => {
-      const { db } = await duck();
+      const { db } = await duckDb();
       await db.dropFile(name);
     },
     rows: async (sql) => plainRows(await runLong(conn, sql)),
@@ -155,7 +155,7 @@ async function readJson(fileId: string, fileName: string, text: string, options:
   if (objects.length < records.length) return fail({ file: fileName, message: "Every record must be a JSON object (one row each)." });
   const keys = [...new Set(objects.slice(0, 10_000).flatMap((o) => Object.keys(o)))];
   const path = `staged-${fileId}.json`;
-  const { db } = await duck();
+  const { db } = await duckDb();
   await db.registerFileText(path, JSON.stringify(objects));
   const loaded = `${table}_json`;
   return withConnection(async (conn) => {

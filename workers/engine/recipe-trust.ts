@@ -1,7 +1,7 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
 import { fail, ok, type Result } from "@/lib/result";
-import type { StagesDb } from "@/lib/staging/db";
+import type { StagesDb } from "@/browser/staging-db";
 import { inCheckDb } from "./check-duck";
 import { checkRecipe, namedTables, type CheckedRecipe, type CheckInput } from "./sql-check";
 import { ensureTable } from "./tables";

@@ -1,6 +1,6 @@
 import { fileStem } from "@/lib/datasets/name";
 import { fail, ok, type Result } from "@/lib/result";
-import type { StagesDb } from "@/lib/staging/db";
+import type { StagesDb } from "@/browser/staging-db";
 import { sampleText } from "./csv/sample";
 import { utf8Blob } from "./text";
 

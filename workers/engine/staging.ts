@@ -1,17 +1,17 @@
-import { createSHA256 } from "hash-wasm";
+import { sha256 } from "@/lib/hash";
 import { LineCounter, type LineCount } from "@/lib/csv/lines";
 import type { HeadPreview, ProgressFn, TableInfo } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
-import { audit } from "@/lib/staging/audit";
+import { addStagedFile, appendAudit, removeStagedFile, updateStagedFile } from "@/browser/staging-store";
 import { isQuotaError, quotaMessage } from "@/lib/storage-error";
-import type { StagedFile, StagesDb } from "@/lib/staging/db";
+import type { StagesDb } from "@/browser/staging-db";
+import type { StagedFile } from "@/lib/staging/staged-file";
 import { detectEncoding, detectFormat, isGzip } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
-import { sqlNameFor } from "@/lib/staging/sql-name";
 import { firstBinaryByte } from "@/lib/staging/sniff-bytes";
 import { forgetProfile } from "./profile";
 import { previewHead } from "./preview";
-import { roomFor } from "./room";
+import { roomFor } from "./quota";
 import type { ReadInfo } from "./readers";
 import { dropTable, ensureTable, readFindings, readNewStaged } from "./tables";
 import { Cancelled, progressReporter, throwIfCancelled } from "./tasks";
@@ -91,13 +91,9 @@ async function store(
     encodingSample: detected.sample,
     duplicateOf: duplicate?.name,
   };
-  await db.transaction("rw", db.files, db.blobs, async () => {
-    staged.sqlName = sqlNameFor(file.name, new Set((await db.files.orderBy("sqlName").keys()) as string[]));
-    await db.files.add(staged);
-    await db.blobs.add({ id, blob: file });
-  });
-  await audit(db, { kind: "add", file: staged.name, sha256, counts: { bytes: file.size }, detail: duplicate ? `same content as ${duplicate.name}` : undefined });
-  return staged;
+  const added = await addStagedFile(db, staged, file);
+  await appendAudit(db, { kind: "add", file: staged.name, sha256, counts: { bytes: file.size }, detail: duplicate ? `same content as ${duplicate.name}` : undefined });
+  return added;
 }
 
 /** Read a staged file again with other options, and keep them. */
@@ -119,7 +115,7 @@ export async function reparse(db: StagesDb, fileId: string, input: ParseOptions)
     readCount: meta.readCount + 1,
     encodingSample: parsed.data.encoding === "utf-8" ? undefined : encodingSample(head, parsed.data.encoding),
   };
-  await db.files.put(next);
+  await updateStagedFile(db, fileId, next);
   return ok(await read(db, next));
 }
 
@@ -132,9 +128,9 @@ async function record(db: StagesDb, staged: StagedFile, info: Result<TableInfo>,
   const update: Partial<StagedFile> = info.ok
     ? { status: "ready", columns: info.value.columns, rowCount: info.value.rowCount, error: undefined, ...(found ? readFindings(found) : {}) }
     : { status: "error", error: info.error, columns: undefined, rowCount: undefined };
-  await db.files.update(staged.id, update);
+  await updateStagedFile(db, staged.id, update);
   const after = (await db.files.get(staged.id)) ?? { ...staged, ...update };
-  await audit(db, {
+  await appendAudit(db, {
     kind: "read",
     file: staged.name,
     sha256: staged.sha256,
@@ -173,12 +169,8 @@ export async function removeStaged(db: StagesDb, fileId: string): Promise<Result
   await dropTable({ kind: "staged", fileId });
   forgetProfile({ kind: "staged", fileId });
   const meta = await db.files.get(fileId);
-  if (meta) await audit(db, { kind: "delete-file", file: meta.name, sha256: meta.sha256 });
-  await db.transaction("rw", db.files, db.blobs, db.drafts, async () => {
-    await db.files.delete(fileId);
-    await db.blobs.delete(fileId);
-    await db.drafts.delete(fileId);
-  });
+  if (meta) await appendAudit(db, { kind: "delete-file", file: meta.name, sha256: meta.sha256 });
+  await removeStagedFile(db, fileId);
   return ok(null);
 }
 
@@ -192,8 +184,7 @@ export async function removeStaged(db: StagesDb, fileId: string): Promise<Result
 const SCAN_CHUNK = 4 * 1024 * 1024;
 
 async function scanFile(file: File, countLines: boolean, taskId: string, report: ReturnType<typeof progressReporter>): Promise<{ sha256: string; lines: LineCount | null }> {
-  const hasher = await createSHA256();
-  hasher.init();
+  const hasher = await sha256();
   const counter = countLines ? new LineCounter() : null;
   let done = 0;
   while (done < file.size) {
@@ -206,7 +197,7 @@ async function scanFile(file: File, countLines: boolean, taskId: string, report:
     report({ phase: "Checksumming", done, total: file.size, unit: "bytes" });
   }
   report({ phase: "Checksumming", done, total: file.size, unit: "bytes" }, true);
-  return { sha256: hasher.digest("hex"), lines: counter?.result() ?? null };
+  return { sha256: hasher.hex(), lines: counter?.result() ?? null };
 }
 
 function storageMessage(error: unknown): string {

@@ -6,12 +6,13 @@ import { pipelineNames } from "@/lib/recipe/pipeline";
 import { HIDDEN_COLUMNS, PAGE } from "@/lib/recipe/rules";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
-import type { StagesDb } from "@/lib/staging/db";
+import type { StagesDb } from "@/browser/staging-db";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { plainRows, textColumns } from "./arrow-text";
 import { loadDatasetTable } from "./datasets";
-import { resultsReplaced } from "./promoted";
-import { duck, withConnection, type Connection } from "./duckdb";
+import { resultsReplaced } from "./version-sources";
+import { updateStagedFile } from "@/browser/staging-store";
+import { duckDb, withConnection, type Connection } from "./duckdb";
 import { runLong } from "./query";
 import { badLinesTable, readStaged, type ReadInfo } from "./readers";
 
@@ -65,7 +66,7 @@ export async function dropTable(source: SourceRef): Promise<void> {
   const table = tableName(source);
   loading.delete(table);
   for (const key of [...views.keys()]) if (key.startsWith(`${table}|`)) await dropView(key);
-  const { db } = await duck();
+  const { db } = await duckDb();
   await withConnection((conn) => conn.query(`DROP TABLE IF EXISTS ${ident(table)}`));
   if (source.kind === "staged") {
     resultsReplaced(source.fileId);
@@ -79,7 +80,7 @@ async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
   const read = await readStaged(fileId, meta.name, stored.blob, meta.parse, table);
   if (!read.ok) return read;
-  await db.files.update(fileId, readFindings(read.value));
+  await updateStagedFile(db, fileId, readFindings(read.value));
   return ok(null);
 }
 

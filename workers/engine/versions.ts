@@ -3,14 +3,14 @@ import { committedVersions, dataFileName, manifestFileName } from "@/lib/dataset
 import type { Manifest } from "@/lib/datasets/manifest";
 import type { VersionDiff } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
-import { audit } from "@/lib/staging/audit";
-import type { StagesDb } from "@/lib/staging/db";
+import { appendAudit } from "@/browser/staging-store";
+import type { StagesDb } from "@/browser/staging-db";
 import { plainRows } from "./arrow-text";
 import { datasetLock, readManifest } from "./datasets";
 import { withConnection } from "./duckdb";
 import { runLong } from "./query";
 import { datasetDir, datasetsDir, fileNames, removeEntry } from "./opfs";
-import { forgetVersion } from "./promoted";
+import { forgetVersion } from "./version-sources";
 import { dropTable, ensureTable, tableName } from "./tables";
 
 /** Versions of one dataset: list, delete, compare. */
@@ -36,7 +36,7 @@ export async function deleteVersion(db: StagesDb, name: string, version: number)
     await removeEntry(dir, dataFileName(version));
     await dropTable({ kind: "dataset", name, version });
     forgetVersion(name, version);
-    await audit(db, { kind: "delete-version", dataset: name, version });
+    await appendAudit(db, { kind: "delete-version", dataset: name, version });
     if (committedVersions(await fileNames(dir)).length === 0) await removeEntry(await datasetsDir(), name);
     return ok(null);
   });

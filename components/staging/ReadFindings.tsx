@@ -1,0 +1,69 @@
+"use client";
+
+import { plural } from "@/lib/format";
+import type { ParseOptions } from "@/lib/staging/parse-options";
+import type { StagedFile } from "@/lib/staging/staged-file";
+import { SetAsideLines } from "./SetAsideLines";
+
+/** What reading a staged file found: the dialect, the encoding, lines set aside or mended, ambiguous dates, leniency. */
+export function ReadFindings({
+  file,
+  onReread,
+  onDownload,
+  onStageSecondTable,
+}: {
+  file: StagedFile;
+  onReread: (patch: Partial<ParseOptions>) => void;
+  onDownload: () => void;
+  onStageSecondTable: () => void;
+}) {
+  const s = file.sniffed;
+  return (
+    <>
+      {s && (
+        <p className="text-xs">
+          Read with: delimiter {JSON.stringify(s.delimiter)}, quote {JSON.stringify(s.quote)}, escape{" "}
+          {JSON.stringify(s.escape)}, header {s.header ? "yes" : "no"}, {plural(s.skip, "line")} above the table
+          {s.dateFormat ? `, dates ${s.dateFormat}` : ""}
+          {s.timestampFormat ? `, timestamps ${s.timestampFormat}` : ""}.
+        </p>
+      )}
+      {file.encodingSample && (
+        <dl className="grid grid-cols-[auto_1fr] gap-x-2 font-mono text-xs">
+          <dt>As UTF-8</dt>
+          <dd className="truncate">{file.encodingSample.asUtf8}</dd>
+          <dt>As {file.parse.encoding}</dt>
+          <dd className="truncate">{file.encodingSample.decoded}</dd>
+        </dl>
+      )}
+      <SetAsideLines
+        file={file}
+        onDownload={onDownload}
+        onStageSecondTable={onStageSecondTable}
+        onRejoin={(line, text) => onReread({ edits: [...file.parse.edits.filter((e) => e.line !== line), { line, text }] })}
+      />
+      {file.ambiguousDates && (
+        <div role="alert" className="space-y-1 rounded border border-amber-400 p-2 text-xs">
+          <p>
+            Dates in {file.ambiguousDates.columns.join(", ")} could be day/month or month/day: no day is above 12. They were read as{" "}
+            <code>{file.ambiguousDates.chosen}</code>.
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => onReread({ dateFormat: file.ambiguousDates!.chosen })}>
+              Keep {file.ambiguousDates.chosen}
+            </button>
+            <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => onReread({ dateFormat: file.ambiguousDates!.alternative })}>
+              Read dates as {file.ambiguousDates.alternative}
+            </button>
+          </div>
+        </div>
+      )}
+      {file.lenient && (
+        <p className="text-xs text-amber-700 dark:text-amber-400">
+          Read leniently: the file is irregular (mixed line endings, say), so DuckDB&apos;s strict checks were relaxed. Look over the rows.
+        </p>
+      )}
+      {file.duplicateOf && <p className="text-xs text-amber-700 dark:text-amber-400">Same content as {file.duplicateOf}, staged earlier.</p>}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { ENCODINGS, FORMATS } from "@/lib/staging/detect";
+import type { ParseOptions } from "@/lib/staging/parse-options";
+import { controlClass, LabeledControl } from "../recipe/LabeledControl";
+
+const optional = (text: string) => (text === "" ? undefined : text);
+
+/** The read options a user can set for a staged file, by format: a draft until "Read again". */
+export function ReadOptionsFields({ draft, set, sheets }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[] }) {
+  const csv = draft.format === "csv";
+  const text = csv || draft.format === "json" || draft.format === "ndjson";
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <LabeledControl label="Format">
+        {(id) => (
+          <select id={id} className={controlClass} value={draft.format} onChange={(e) => set({ format: e.target.value as ParseOptions["format"] })}>
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        )}
+      </LabeledControl>
+      <label className="flex items-center gap-1 text-xs">
+        <input type="checkbox" checked={draft.gzip} onChange={(e) => set({ gzip: e.target.checked })} />
+        Gzip-compressed
+      </label>
+      {text && (
+        <LabeledControl label="Encoding">
+          {(id) => (
+            <select id={id} className={controlClass} value={draft.encoding} onChange={(e) => set({ encoding: e.target.value })}>
+              {ENCODINGS.map((e) => (
+                <option key={e} value={e}>
+                  {e}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabeledControl>
+      )}
+      {csv && <CsvFields draft={draft} set={set} />}
+      {(csv || draft.format === "ndjson") && (
+        <LabeledControl label="Bad lines">
+          {(id) => (
+            <select id={id} className={controlClass} value={draft.badLines} onChange={(e) => set({ badLines: e.target.value as ParseOptions["badLines"] })}>
+              <option value="skip">Set aside the lines that do not fit (counted and kept)</option>
+              <option value="stop">Stop and report them</option>
+            </select>
+          )}
+        </LabeledControl>
+      )}
+      {draft.format === "xlsx" && (
+        <>
+          <LabeledControl label="Sheet">
+            {(id) => (
+              <select id={id} className={controlClass} value={draft.sheet ?? sheets[0] ?? ""} onChange={(e) => set({ sheet: e.target.value })}>
+                {sheets.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </LabeledControl>
+          <LabeledControl label="Row with the column names">
+            {(id) => (
+              <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.headerRow}
+                onChange={(e) => set({ headerRow: Math.max(1, Number(e.target.value) || 1) })} />
+            )}
+          </LabeledControl>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A delimited text file's dialect, header, dates, and the lines above and below its table. */
+function CsvFields({ draft, set }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void }) {
+  return (
+    <>
+      <LabeledControl label="Delimiter (\t for tab)">
+        {(id) => <input id={id} size={4} className={controlClass} value={draft.delimiter ?? ""} placeholder="auto" onChange={(e) => set({ delimiter: optional(e.target.value) })} />}
+      </LabeledControl>
+      <LabeledControl label="Quote">
+        {(id) => <input id={id} size={2} maxLength={1} className={controlClass} value={draft.quote ?? ""} placeholder="auto" onChange={(e) => set({ quote: optional(e.target.value) })} />}
+      </LabeledControl>
+      <LabeledControl label="Escape">
+        {(id) => <input id={id} size={2} maxLength={1} className={controlClass} value={draft.escape ?? ""} placeholder="auto" onChange={(e) => set({ escape: optional(e.target.value) })} />}
+      </LabeledControl>
+      <LabeledControl label="Header row">
+        {(id) => (
+          <select
+            id={id}
+            className={controlClass}
+            value={draft.header === undefined ? "auto" : draft.header ? "yes" : "no"}
+            onChange={(e) => set({ header: e.target.value === "auto" ? undefined : e.target.value === "yes" })}
+          >
+            <option value="auto">Detect</option>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+        )}
+      </LabeledControl>
+      <LabeledControl label="Date format">
+        {(id) => <input id={id} size={9} className={controlClass} value={draft.dateFormat ?? ""} placeholder="auto" onChange={(e) => set({ dateFormat: optional(e.target.value) })} />}
+      </LabeledControl>
+      <LabeledControl label="Lines below the table">
+        {(id) => (
+          <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.notes ?? ""} placeholder="auto"
+            onChange={(e) => set({ notes: e.target.value === "" ? undefined : Math.max(0, Number(e.target.value) || 0) })} />
+        )}
+      </LabeledControl>
+      <LabeledControl label="Skip lines at the top">
+        {(id) => (
+          <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.skip ?? ""} placeholder="auto"
+            onChange={(e) => set({ skip: e.target.value === "" ? undefined : Math.max(0, Number(e.target.value) || 0) })} />
+        )}
+      </LabeledControl>
+    </>
+  );
+}

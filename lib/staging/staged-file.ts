@@ -1,0 +1,83 @@
+import type { Column } from "@/lib/datasets/manifest";
+import type { Recipe } from "@/lib/recipe/schema";
+import type { ParseOptions, SniffedDialect } from "./parse-options";
+import type { StagesError } from "@/lib/result";
+import type { LineAccount } from "@/lib/csv/accounting";
+import type { LineNote, TypeFinding } from "@/lib/csv/findings";
+
+/**
+ * What the staging area holds (its database is browser/staging-db.ts): a
+ * staged file's record and bytes, the recipe draft per file, recipes saved
+ * by name.
+ */
+export type StagedStatus = "reading" | "ready" | "error";
+
+export interface StagedFile {
+  id: string;
+  name: string;
+  size: number;
+  type: string;
+  sha256: string;
+  addedAt: number;
+  /** The name a recipe's SQL reads this file by: unique, given when staged (lib/staging/sql-name.ts). */
+  sqlName: string;
+  status: StagedStatus;
+  /** How the file is read: detected when staged, changeable by the user. */
+  parse: ParseOptions;
+  /** Counts every read, so that views of the file know to refresh. */
+  readCount: number;
+  /** The opening text as UTF-8 and as the chosen encoding. */
+  encodingSample?: { asUtf8: string; decoded: string };
+  /** What DuckDB's sniffer found (CSV). */
+  sniffed?: SniffedDialect;
+  /** Read with DuckDB's strict mode off (the strict read could not sniff the file). */
+  lenient?: boolean;
+  /** Lines skipped because they did not parse (kept for download). */
+  badLines?: number;
+  /** Date columns whose day and month order the data cannot settle. */
+  ambiguousDates?: AmbiguousDates;
+  /** The name of an earlier staged file with the same bytes. */
+  duplicateOf?: string;
+  /** What reading a CSV file found: where every line went, what was mended or set aside. */
+  csv?: CsvFindings;
+  /** The workbook's sheets (Excel). */
+  sheets?: string[];
+  columns?: Column[];
+  rowCount?: number;
+  /** Why the file could not be read; the bytes stay staged. */
+  error?: StagesError;
+}
+
+export interface CsvFindings {
+  lines: LineAccount;
+  setAside: LineNote[];
+  repaired: LineNote[];
+  /** Values that did not fit the type DuckDB guessed from a sample: their column was read as text. */
+  typeFindings: TypeFinding[];
+  secondTable?: { lines: number; width: number };
+}
+
+export interface AmbiguousDates {
+  columns: string[];
+  chosen: string;
+  alternative: string;
+}
+
+export interface StagedBlob {
+  id: string;
+  blob: Blob;
+}
+
+/** The recipe being edited for a staged file, kept across reloads. */
+export interface RecipeDraft {
+  fileId: string;
+  recipe: Recipe;
+  updatedAt: number;
+}
+
+export interface SavedRecipe {
+  name: string;
+  recipe: Recipe;
+  savedAt: number;
+}
+
