@@ -42,7 +42,7 @@ export const FLOWS: Record<string, Flow> = {
       { kind: "pattern", column: "comment", pattern: "^[a-z]+, [a-z]+ [0-9]+$", severity: "reject" },
       { kind: "oneOf", column: "active", values: ["true", "false"], severity: "warn" },
       { kind: "range", column: "id", min: "0", max: "1000000000000", severity: "warn" },
-      { kind: "expression", sql: "at >= TIMESTAMP '2025-01-01'", severity: "reject" },
+      { kind: "expression", sql: "happened_at >= TIMESTAMP '2025-01-01'", severity: "reject" },
     ),
     transform: {
       steps: steps({ kind: "trim", column: "name" }, { kind: "case", column: "code", to: "lower" }, { kind: "derive", name: "amount_eur", expression: "amount * 0.9" }),

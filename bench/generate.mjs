@@ -34,7 +34,7 @@ export const SHAPES = {
     },
   },
   events: {
-    header: "id,name,amount,at,active,code,comment",
+    header: "id,name,amount,happened_at,active,code,comment",
     row: (i) => `${i},${words[i % words.length]} ${i % 1000},${((i * 7919) % 1_000_000) / 100},${day(i)} ${time(i)},${i % 2 === 0},${"ABCDEFGH"[i % 8]}${"XYZW"[i % 4]},"${words[(i * 3) % words.length]}, ${words[(i * 5) % words.length]} ${i % 100}"`,
   },
   wide: {

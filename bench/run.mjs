@@ -21,6 +21,8 @@ const shapes = arg("shapes", "orders").split(",");
 // One count for every size, or one per size ("3,3,1").
 const runCounts = arg("runs", "3").split(",").map(Number);
 const runsFor = (i) => runCounts[Math.min(i, runCounts.length - 1)];
+// Where the report goes: docs/BENCHMARKS.md unless `--out` says otherwise (a run of other shapes or sizes beside it).
+const outFile = arg("out", "docs/BENCHMARKS.md");
 const port = 3300;
 const base = `http://127.0.0.1:${port}`;
 const dataDir = join("out", "bench-data");
@@ -98,6 +100,9 @@ async function nativeYardstick(yardstick, path, threads, shape) {
       await step.run(sql);
       seconds[step.name] = (performance.now() - t0) / 1000;
     }
+  } catch (error) {
+    // Said in the report; the steps before it keep their times.
+    seconds.error = String(error.message ?? error).split("\n")[0];
   } finally {
     conn.closeSync();
     rmSync(out, { recursive: true, force: true });
@@ -189,8 +194,8 @@ async function main() {
       report.push({ mb, shape, columns, rows, bytes, runs, flows, papa, colds, warms, peaks, native1, nativeAll, bares, steps, failure });
       rmSync(path);
     }
-    writeFileSync("docs/BENCHMARKS.md", render(report, chromiumVersion));
-    console.log("Wrote docs/BENCHMARKS.md");
+    writeFileSync(outFile, render(report, chromiumVersion));
+    console.log(`Wrote ${outFile}`);
   } finally {
     process.kill(-server.pid);
     rmSync(dataDir, { recursive: true, force: true });
@@ -208,8 +213,9 @@ function renderYardstick(r, mbs) {
   };
   const cell = (x) => (x === null ? "—" : x.toFixed(2));
   const ratio = (other, app) => (other === null ? "—" : `${(other / app).toFixed(2)}×`);
-  const names = Object.keys(r.steps.native1[0] ?? {});
+  const names = Object.keys(r.flows[0]?.steps ?? {}).filter((n) => r.steps.native1.some((x) => x[n] !== undefined));
   const bareError = r.steps.bare.map((b) => b?.error).find(Boolean);
+  const nativeError = [...r.steps.native1, ...r.steps.nativeAll].map((n) => n?.error).find(Boolean);
   const lines = [
     `| step, same SQL (bench/yardstick.ts) | Stages (s) | MB/s | native, 1 thread (s) | native, ${os.cpus().length} threads (s) | bare DuckDB-WASM (s) | Stages ÷ native 1 thread | Stages ÷ bare DuckDB-WASM |`,
     "| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -222,6 +228,7 @@ function renderYardstick(r, mbs) {
     verdicts.push(verdict(n1 !== null && n1 / app >= 0.5, `${name.split(" (")[0]} ≥ 0.5× native DuckDB, 1 thread, same SQL: ${ratio(n1, app)}`));
   }
   if (bareError) lines.push("", `The bare DuckDB-WASM run did not complete: ${bareError}`);
+  if (nativeError) lines.push("", `A native DuckDB run did not complete: ${nativeError}`);
   lines.push("", "Steps at their speed against the same SQL:", "", ...verdicts);
   return lines;
 }
@@ -252,7 +259,7 @@ function render(report, chromiumVersion) {
   const lines = [
     "# Benchmarks",
     "",
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, Chromium ${chromiumVersion} (headless), DuckDB-WASM 1.32.0, native DuckDB via @duckdb/node-api 1.5. Figures are medians of the runs given per size; each browser run is a fresh Chromium profile on disk (as a user's; an off-the-record context would keep IndexedDB and OPFS in memory). No test asserts a time.`,
+    `Measured by \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, Chromium ${chromiumVersion} (headless), DuckDB-WASM 1.32.0, native DuckDB via @duckdb/node-api 1.5. Figures are medians of the runs given per size; each browser run is a fresh Chromium profile on disk (as a user's; an off-the-record context would keep IndexedDB and OPFS in memory). No test asserts a time.`,
     "",
     "The app is driven through its own engine API (`window.stages.engine`, in a site built with `STAGES_TEST_HOOKS=1`, which changes nothing else), exactly as the UI calls it. The file is fetched into the page before timing starts. \"Longest task\" is the longest main-thread task (PerformanceObserver `longtask`, 50 ms and up) seen during the step; 0 means none.",
     "",
