@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectCounts } from "./support/recipe";
 import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
 
 test("bad files get a message naming the file (and line), and other staged files stay intact", async ({ page }) => {
@@ -20,6 +21,9 @@ test("bad files get a message naming the file (and line), and other staged files
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "30002");
   await expect(page.getByRole("status").filter({ hasText: "read as text" })).toContainText("0 lines set aside, 0 repaired, 1 column read as text");
   await expect(page.getByText(/Column n: 1 value did not fit BIGINT \(line 30002: “abc”\)/)).toBeVisible();
+  // The finding suggests the rule that finds the value; added, it rejects that row like any other error.
+  await page.getByRole("button", { name: 'Add rule: "n" must be a whole number' }).click();
+  await expectCounts(page, "30,001 rows in = 30,000 valid after steps + 1 rejected");
 
   // The empty and binary files were never staged.
   await expect(stagingArea(page).getByText("late.csv")).toBeVisible();

@@ -7,6 +7,7 @@ import { formatCount } from "@/lib/format";
 import { rowWindow, scrollTopFor } from "@/lib/grid/window";
 import { GridHeader, type Layout } from "./GridHeader";
 import { clip, GridRow } from "./GridRow";
+import { keyAction } from "./grid-keys";
 import { GridToolbar } from "./GridToolbar";
 import { useGridView } from "./useGridView";
 import { usePagedRows } from "./usePagedRows";
@@ -83,22 +84,15 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
   }
 
   function onKeyDown(e: React.KeyboardEvent) {
-    const page = Math.floor((HEIGHT - ROW) / ROW) - 1;
-    const at = layout.order.indexOf(active.col);
-    const colAt = (i: number) => layout.order[Math.max(0, Math.min(i, layout.order.length - 1))]!;
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(active.row + 1, active.col),
-      ArrowUp: () => moveTo(active.row - 1, active.col),
-      ArrowRight: () => (e.shiftKey && active.row < 0 ? resize(active.col, 16) : moveTo(active.row, colAt(at + 1))),
-      ArrowLeft: () => (e.shiftKey && active.row < 0 ? resize(active.col, -16) : moveTo(active.row, colAt(at - 1))),
-      PageDown: () => moveTo(active.row + page, active.col),
-      PageUp: () => moveTo(Math.max(0, active.row - page), active.col),
-      Home: () => (e.ctrlKey ? moveTo(0, colAt(0)) : moveTo(active.row, colAt(0))),
-      End: () => (e.ctrlKey ? moveTo(rowCount - 1, colAt(columns.length - 1)) : moveTo(active.row, colAt(columns.length - 1))),
-      Enter: () => active.row < 0 && sortBy(columns[active.col]!.name),
-      p: () => active.row < 0 && pin(active.col),
-    };
-    const action = keys[e.key];
+    const action = keyAction(e, active, {
+      page: Math.floor((HEIGHT - ROW) / ROW) - 1,
+      order: layout.order,
+      rowCount,
+      moveTo,
+      resize,
+      sortBy: (col) => sortBy(columns[col]!.name),
+      pin,
+    });
     if (action) {
       e.preventDefault();
       keyboard.current = true;

@@ -49,7 +49,13 @@ export function Workspace({ file, notify, onRemove, onAddFiles }: { file: Staged
       </h2>
       <FlowSteps file={file} recipe={recipe} summary={summary} promoted={promoted} />
       {file.status === "reading" && <p className="text-sm">Reading {file.name}…</p>}
-      {file.status !== "reading" && <ParsePanel key={file.readCount} file={file} notify={notify} onAddFiles={onAddFiles} />}
+      {file.status !== "reading" && <ParsePanel
+          key={file.readCount}
+          file={file}
+          notify={notify}
+          onAddFiles={onAddFiles}
+          onAddRule={recipe ? (rule) => setRecipe({ ...recipe, rules: [...recipe.rules, rule] }) : undefined}
+        />}
       {file.status === "error" && file.error && (
         <p className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           {describeError(file.error)}

@@ -7,6 +7,7 @@ import { plural } from "@/lib/format";
 import { parseTargetSchema } from "@/lib/recipe/match-columns";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
+import type { Rule } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { Notify } from "../notices";
 import { controlClass, LabeledControl } from "../recipe/LabeledControl";
@@ -26,7 +27,17 @@ const needsAttention = (file: StagedFile): boolean =>
   Boolean(file.csv?.secondTable);
 
 /** How a staged file is read: what was detected and sniffed, and the user's choices. */
-export function ParsePanel({ file, notify, onAddFiles }: { file: StagedFile; notify: Notify; onAddFiles: (files: File[]) => void }) {
+export function ParsePanel({
+  file,
+  notify,
+  onAddFiles,
+  onAddRule,
+}: {
+  file: StagedFile;
+  notify: Notify;
+  onAddFiles: (files: File[]) => void;
+  onAddRule?: (rule: Rule) => void;
+}) {
   const [draft, setDraft] = useState<ParseOptions>(file.parse);
   const [types, setTypes] = useState(typesText(file.parse.types));
   const [busy, setBusy] = useState(false);
@@ -59,7 +70,7 @@ export function ParsePanel({ file, notify, onAddFiles }: { file: StagedFile; not
         {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}
       </summary>
       <div className="mt-2 space-y-2">
-        <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} />
+        <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} onAddRule={onAddRule} />
         <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} />
         <LabeledControl label="Column types to force, one per line (e.g. zip VARCHAR)">
           {(id) => <textarea id={id} rows={2} className={`${controlClass} font-mono`} value={types} onChange={(e) => setTypes(e.target.value)} />}

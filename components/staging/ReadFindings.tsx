@@ -1,6 +1,7 @@
 "use client";
 
 import { plural } from "@/lib/format";
+import type { Rule } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SetAsideLines } from "./SetAsideLines";
@@ -11,11 +12,13 @@ export function ReadFindings({
   onReread,
   onDownload,
   onStageSecondTable,
+  onAddRule,
 }: {
   file: StagedFile;
   onReread: (patch: Partial<ParseOptions>) => void;
   onDownload: () => void;
   onStageSecondTable: () => void;
+  onAddRule?: (rule: Rule) => void;
 }) {
   const s = file.sniffed;
   return (
@@ -40,6 +43,7 @@ export function ReadFindings({
         file={file}
         onDownload={onDownload}
         onStageSecondTable={onStageSecondTable}
+        onAddRule={onAddRule}
         onRejoin={(line, text) => onReread({ edits: [...file.parse.edits.filter((e) => e.line !== line), { line, text }] })}
       />
       {file.ambiguousDates && (

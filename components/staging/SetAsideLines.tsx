@@ -4,6 +4,9 @@ import { useState } from "react";
 import { describeAccount } from "@/lib/csv/accounting";
 import { plural } from "@/lib/format";
 import type { LineNote } from "@/lib/csv/findings";
+import { typeRuleFor } from "@/lib/csv/type-rule";
+import { ruleMessage } from "@/lib/recipe/rules";
+import type { Rule } from "@/lib/recipe/schema";
 import type { StagedFile } from "@/lib/staging/staged-file";
 
 const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
@@ -18,11 +21,14 @@ export function SetAsideLines({
   onRejoin,
   onDownload,
   onStageSecondTable,
+  onAddRule,
 }: {
   file: StagedFile;
   onRejoin: (line: number, text: string) => void;
   onDownload: () => void;
   onStageSecondTable: () => void;
+  /** Add a rule to the file's recipe (absent until the recipe is loaded). */
+  onAddRule?: (rule: Rule) => void;
 }) {
   const csv = file.csv;
   const setAside = file.badLines ?? 0;
@@ -49,13 +55,24 @@ export function SetAsideLines({
             {csv.secondTable ? ", a second table below the rows" : ""} — review
           </summary>
           <div className="mt-2 space-y-2">
-            {csv.typeFindings.map((f) => (
-              <p key={f.column}>
-                Column <strong>{f.column}</strong>: {plural(f.values.length, "value")} did not fit {f.type} (
-                {f.values.slice(0, 3).map((v) => `line ${v.line}: “${v.value}”`).join(", ")}
-                {f.values.length > 3 ? ", …" : ""}), so the column was read as text. A rule “{f.column} must be {f.type}” finds them.
-              </p>
-            ))}
+            {csv.typeFindings.map((f) => {
+              const rule = typeRuleFor(f, crypto.randomUUID().slice(0, 8));
+              return (
+                <p key={f.column} className="flex flex-wrap items-center gap-2">
+                  <span>
+                    Column <strong>{f.column}</strong>: {plural(f.values.length, "value")} did not fit {f.type} (
+                    {f.values.slice(0, 3).map((v) => `line ${v.line}: “${v.value}”`).join(", ")}
+                    {f.values.length > 3 ? ", …" : ""}), so the column was read as text.
+                    {rule ? ` The rule “${ruleMessage(rule)}” finds them.` : ""}
+                  </span>
+                  {rule && onAddRule && (
+                    <button type="button" className={buttonClass} onClick={() => onAddRule(rule)}>
+                      Add rule: {ruleMessage(rule)}
+                    </button>
+                  )}
+                </p>
+              );
+            })}
             {csv.secondTable && (
               <p className="flex flex-wrap items-center gap-2">
                 A second table ({plural(csv.secondTable.lines, "line")}, {plural(csv.secondTable.width, "column")}) below the rows was left out: set “Lines below the table” to 0 to read it with the rows, or stage it as a file of its own.

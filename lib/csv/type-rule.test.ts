@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { ruleMessage } from "@/lib/recipe/rules";
+import { typeRuleFor } from "./type-rule";
+
+describe("typeRuleFor", () => {
+  it("suggests the type rule for the type the sniffer guessed, and none where no rule checks it", () => {
+    const rule = typeRuleFor({ column: "n", type: "BIGINT", values: [{ line: 3, value: "abc" }] }, "t1");
+    expect(rule).toEqual({ id: "t1", kind: "type", column: "n", type: "integer", severity: "reject", enabled: true });
+    expect(ruleMessage(rule!)).toBe('"n" must be a whole number');
+    expect(typeRuleFor({ column: "d", type: "DECIMAL(9,2)", values: [] }, "t2")).toMatchObject({ type: "decimal" });
+    expect(typeRuleFor({ column: "t", type: "TIMESTAMP WITH TIME ZONE", values: [] }, "t3")).toMatchObject({ type: "timestamp" });
+    expect(typeRuleFor({ column: "x", type: "TIME", values: [] }, "t4")).toBeNull();
+  });
+});

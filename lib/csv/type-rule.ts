@@ -1,0 +1,25 @@
+import type { Rule } from "@/lib/recipe/schema";
+import type { TypeFinding } from "./findings";
+
+type RuleType = Extract<Rule, { kind: "type" }>["type"];
+
+/** The rule type a DuckDB column type stands for (null: no rule checks it). */
+function ruleType(duckdbType: string): RuleType | null {
+  const t = duckdbType.toUpperCase();
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(t)) return "integer";
+  if (/^(FLOAT|REAL|DOUBLE|DECIMAL)/.test(t)) return "decimal";
+  if (t === "DATE") return "date";
+  if (t.startsWith("TIMESTAMP")) return "timestamp";
+  if (t === "BOOLEAN") return "boolean";
+  return null;
+}
+
+/**
+ * The rule that finds the values a CSV column held that did not fit the type
+ * the sniffer guessed (the column was read as text): "n must be integer",
+ * rejecting, so those rows are shown and fixed like any other error.
+ */
+export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
+  const type = ruleType(finding.type);
+  return type ? { id, kind: "type", column: finding.column, type, severity: "reject", enabled: true } : null;
+}
