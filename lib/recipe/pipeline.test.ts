@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
+import { finalRowsPageSql, finalRowsSpanSql } from "./final-view";
 import { compilePipeline, countsSql, finalPrefix, pipelineNames, RECIPE_SCHEMA, ruleCountsSql, statementSql, transformedViewSql } from "./pipeline";
 import { emptyRecipe, type Recipe } from "./schema";
 
@@ -143,8 +144,8 @@ describe("pass-through runs", () => {
 
   it("when no row can be rejected, removed or fail, the final rows are a view of the staged rows with the same rows as the table, paged by the staged row id", async () => {
     const compiled = await runPipeline(warnOnly);
-    expect(compiled.passThrough).not.toBeNull();
-    await db.run(`CREATE VIEW passed AS ${compiled.passThrough}`);
+    expect(compiled.finalView?.rows).toBeNull();
+    await db.run(`CREATE VIEW passed AS ${compiled.finalView!.sql}`);
     expect(await db.rows("SELECT * EXCLUDE (_stages_page) FROM passed")).toEqual(await db.rows("SELECT * FROM run_final"));
     expect(await db.rows("SELECT _stages_page AS page, id FROM passed WHERE _stages_page >= 3 AND _stages_page < 5 ORDER BY _stages_page")).toEqual([
       { page: 3, id: 4 },
@@ -153,17 +154,39 @@ describe("pass-through runs", () => {
     expect(await db.rows("SELECT count(*) AS n FROM run_rejected")).toEqual([{ n: 0 }]);
   });
 
-  it("not when a rule rejects, a step may drop rows or fail on a value, or SQL reshapes the rows", () => {
+  it("not when a step may drop rows or fail on a value, or SQL reshapes the rows", () => {
     const compile = (r: Recipe) => compilePipeline("staged", COLUMNS, r, names);
     const passThrough = (r: Recipe) => {
       const c = compile(r);
-      return c.ok ? c.passThrough : "did not compile";
+      return c.ok ? c.finalView : "did not compile";
     };
-    expect(passThrough({ ...warnOnly, rules: [{ ...warnOnly.rules[0]!, severity: "reject" }] as Recipe["rules"] })).toBeNull();
     expect(passThrough({ ...warnOnly, steps: [{ kind: "filter", where: "id > 1", enabled: true }] })).toBeNull();
     expect(passThrough({ ...warnOnly, steps: [{ kind: "cast", column: "id", type: "INTEGER", enabled: true }] })).toBeNull();
     expect(passThrough({ ...warnOnly, steps: [{ kind: "derive", name: "x", expression: "id * 2", enabled: true }] })).toBeNull();
     expect(passThrough({ ...warnOnly, sql: "SELECT * FROM transformed" })).toBeNull();
     expect(passThrough({ ...warnOnly, steps: [{ kind: "filter", where: "id > 1", enabled: false }] })).not.toBeNull();
+  });
+});
+
+describe("final views of the rows no rule rejected", () => {
+  const rejecting: Recipe = { ...recipe, steps: [{ kind: "case", column: "email", to: "upper", enabled: true }] };
+
+  it("hold the same rows as the final table, and page through their table of staged row ids", async () => {
+    const compiled = await runPipeline(rejecting);
+    const view = compiled.finalView!;
+    expect(view.rows?.target).toBe(names.finalRows);
+    await db.run(statementSql(view.rows!));
+    await db.run(`CREATE VIEW kept AS ${view.sql}`);
+    expect(await db.rows("SELECT * EXCLUDE (_stages_page) FROM kept")).toEqual(await db.rows("SELECT * FROM run_final"));
+    // Rows 2 and 5 are rejected: the final rows are staged rows 0, 2, 3 (ids 1, 3, 4); a page of two from the second.
+    const [span] = await db.rows(finalRowsSpanSql(names, 1, 2));
+    expect(span).toEqual({ lo: 2, hi: 3 });
+    const page = finalRowsPageSql("staged", COLUMNS, rejecting, names, "id, email", { offset: 1, limit: 2, lo: 2, hi: 3 });
+    expect(await db.rows(page)).toEqual([
+      { id: 3, email: "C@X.ORG" },
+      { id: 4, email: "D@X.ORG" },
+    ]);
+    const [past] = await db.rows(finalRowsSpanSql(names, 10, 2));
+    expect(past).toEqual({ lo: null, hi: null });
   });
 });

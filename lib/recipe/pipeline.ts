@@ -1,7 +1,8 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { fragmentProblem } from "@/lib/sql/fragment";
 import { ident } from "@/lib/sql/quote";
-import { ERRORS, LINE, PAGE, REJECTED, ROW, checkedRowsSql, checkRule, columnFindings, validationSql } from "./rules";
+import { finalView, type FinalView } from "./final-view";
+import { ERRORS, LINE, REJECTED, ROW, checkedRowsSql, checkRule, columnFindings, validationSql } from "./rules";
 import type { Recipe } from "./schema";
 import { compileSteps } from "./steps";
 
@@ -18,6 +19,8 @@ export interface PipelineNames {
   transformedFull: string;
   rejected: string;
   final: string;
+  /** The staged row ids of a final view's rows, when rules reject rows (final-view.ts). */
+  finalRows: string;
 }
 
 /** The name a recipe's SQL reads: the valid rows after the steps. */
@@ -39,6 +42,7 @@ export const pipelineNames = (prefix: string): PipelineNames => ({
   transformedFull: `${prefix}_transformed`,
   rejected: `${prefix}_rejected`,
   final: `${prefix}_final`,
+  finalRows: `${prefix}_final_rows`,
 });
 
 export type PipelineProblem = { where: "rule" | "step" | "sql"; index: number; reason: string };
@@ -56,19 +60,11 @@ export type CompiledPipeline =
       ok: true;
       statements: PipelineStatement[];
       finalSql: string;
-      /**
-       * When every row passes through in order and nothing can fail row by row
-       * (no rejecting rule, no SQL, only steps that reshape values), the final
-       * rows as a view of the staged table instead of a table (no copy
-       * written), paged by PAGE, the staged row id.
-       */
-      passThrough: string | null;
+      /** The final rows as a view of the staged table instead of a table, when nothing needs them written (final-view.ts). */
+      finalView: FinalView | null;
       tableFindings: { ruleId: string; message: string }[];
     }
   | { ok: false; problem: PipelineProblem };
-
-/** Steps that change values row by row and cannot fail on a value (a cast, a fill or a derived expression can). */
-const PASS_THROUGH_STEPS = new Set(["select", "rename", "trim", "case", "replace", "split"]);
 
 /** The prefix that puts the recipe's SQL on line 2 of the statement DuckDB sees (the table is in main, whatever the search path). */
 export const finalPrefix = (names: PipelineNames) => `CREATE OR REPLACE TABLE main.${ident(names.final)} AS\n`;
@@ -126,9 +122,7 @@ ORDER BY ${REJECT_LINE}`,
     },
   ];
   const tableFindings = columnFindings(recipe.rules, columns).map((f) => ({ ruleId: f.rule.id, message: f.message }));
-  const passes = !sql && !rejects && recipe.steps.every((s) => !s.enabled || PASS_THROUGH_STEPS.has(s.kind));
-  const direct = passes ? compileSteps(`(SELECT rowid AS ${PAGE}, * FROM ${ident(staged)})`, recipe.steps, userColumns, [PAGE]) : null;
-  return { ok: true, statements, finalSql, passThrough: direct?.ok ? direct.sql : null, tableFindings };
+  return { ok: true, statements, finalSql, finalView: finalView(staged, columns, recipe, names, rejects), tableFindings };
 }
 
 /**

@@ -17,7 +17,7 @@ import { withConnection, type Connection } from "./duckdb";
 import { serial } from "./serial";
 import { errorText, runCancellable, runLong } from "./query";
 import { Cancelled } from "./tasks";
-import { describeTable, ensureTable, resultNames, tableName } from "./tables";
+import { describeTable, ensureTable, pageFinalRowsBy, resultNames, tableName } from "./tables";
 
 /**
  * Run a recipe over a staged file, entirely in DuckDB: rules, steps, SQL.
@@ -28,8 +28,11 @@ export function runRecipe(db: StagesDb, fileId: string, recipe: Recipe, taskId: 
 }
 
 /** What a statement of a compiled pipeline does, for progress (views are instant and say nothing). */
-const phaseOf = (statement: PipelineStatement, names: PipelineNames): string | null =>
-  statement.kind === "VIEW" ? null : statement.target === names.checks ? "Checking rules" : statement.target === names.rejected ? "Collecting rejected rows" : "Applying steps";
+const phaseOf = (statement: PipelineStatement, names: PipelineNames): string | null => {
+  if (statement.kind === "VIEW") return null;
+  const phases: Record<string, string> = { [names.checks]: "Checking rules", [names.rejected]: "Collecting rejected rows", [names.finalRows]: "Listing the final rows" };
+  return phases[statement.target] ?? "Applying steps";
+};
 
 /**
  * The last run per file that completed, by everything it read: a promotion
@@ -80,12 +83,13 @@ export async function runRecipeOn(
   if (!checked.ok) return checked;
 
   // Each phase below, then the final rows and the counts.
-  total = compiled.statements.filter((st) => phaseOf(st, names)).length + 2;
-  const finalStatement = compiled.passThrough
-    ? `CREATE OR REPLACE VIEW main.${ident(names.final)} AS\n${compiled.passThrough}`
-    : finalPrefix(names) + compiled.finalSql;
-  await dropOtherKinds(conn, [...compiled.statements, { target: names.final, kind: compiled.passThrough ? "VIEW" : "TABLE", select: "" }]);
-  for (const statement of compiled.statements) {
+  const view = compiled.finalView;
+  const finalStatement = view ? `CREATE OR REPLACE VIEW main.${ident(names.final)} AS\n${view.sql}` : finalPrefix(names) + compiled.finalSql;
+  const statements = [...compiled.statements, ...(view?.rows ? [view.rows] : [])];
+  total = statements.filter((st) => phaseOf(st, names)).length + 2;
+  await dropOtherKinds(conn, [...statements, { target: names.final, kind: view ? "VIEW" : "TABLE", select: "" }]);
+  if (!view?.rows) await conn.query(`DROP TABLE IF EXISTS main.${ident(names.finalRows)}`);
+  for (const statement of statements) {
     const name = phaseOf(statement, names);
     if (name) phase(name);
     try {
@@ -114,6 +118,7 @@ export async function runRecipeOn(
     if (recipe.sql) await conn.query("RESET search_path");
   }
 
+  pageFinalRowsBy(names.final, view?.rows ? { staged: tableName(source), columns, recipe, names } : null);
   phase("Counting and reconciling");
   const counts = plainRows(await runLong(conn, countsSql(tableName(source), names)))[0] as Record<string, number>;
   if (counts.rows_in !== counts.rejected! + counts.transformed! || (!recipe.sql && counts.final !== counts.transformed)) {

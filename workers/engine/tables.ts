@@ -2,7 +2,9 @@ import type { LineCount } from "@/lib/csv/lines";
 import type { Column } from "@/lib/datasets/manifest";
 import type { PageRequest, RowPage, SourceRef, TableInfo } from "@/lib/engine/api";
 import { gridViewSchema, isPlainView, pageSql, viewSql, type GridView } from "@/lib/grid/view";
-import { pipelineNames } from "@/lib/recipe/pipeline";
+import { finalRowsPageSql, finalRowsSpanSql } from "@/lib/recipe/final-view";
+import { pipelineNames, type PipelineNames } from "@/lib/recipe/pipeline";
+import type { Recipe } from "@/lib/recipe/schema";
 import { HIDDEN_COLUMNS, PAGE } from "@/lib/recipe/rules";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
@@ -117,9 +119,19 @@ export function describeTable(table: string): Promise<TableInfo> {
 
 /**
  * What each source is paged by: a table by its row id; a view that passes the
- * staged rows through (lib/recipe/pipeline.ts) by the staged row id it carries.
+ * staged rows through (lib/recipe/final-view.ts) by the staged row id it
+ * carries; a view of the rows no rule rejected through its table of their
+ * staged row ids (`rowPagers`, set by each recipe run).
  */
 const pageKeys = new Map<string, string>();
+type RowPager = { staged: string; columns: Column[]; recipe: Recipe; names: PipelineNames };
+const rowPagers = new Map<string, RowPager>();
+
+/** How the final rows of a run are paged from now on: through their table of staged row ids, or (null) as any other source. */
+export function pageFinalRowsBy(final: string, pager: RowPager | null): void {
+  if (pager) rowPagers.set(final, pager);
+  else rowPagers.delete(final);
+}
 
 async function describeWith(conn: Connection, table: string): Promise<TableInfo> {
   const described = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
@@ -174,8 +186,14 @@ export async function readPage(db: StagesDb, source: SourceRef, request: PageReq
   if (!view.ok) return view;
   const limit = Math.max(0, Math.min(request.limit, 5000));
   const offset = Math.max(0, Math.floor(request.offset));
-  const key = pageKeys.get(view.value.table) ?? "rowid";
-  const table = await withConnection((conn) => conn.query(pageSql(view.value.table, textSelectList(info.value.columns), offset, limit, key)));
+  const selectList = textSelectList(info.value.columns);
+  const pager = rowPagers.get(view.value.table);
+  const table = await withConnection(async (conn) => {
+    if (!pager) return conn.query(pageSql(view.value.table, selectList, offset, limit, pageKeys.get(view.value.table) ?? "rowid"));
+    const [span] = plainRows(await conn.query(finalRowsSpanSql(pager.names, offset, limit)));
+    const [lo, hi] = span?.lo === null || span?.lo === undefined ? [0, -1] : [Number(span.lo), Number(span.hi)];
+    return conn.query(finalRowsPageSql(pager.staged, pager.columns, pager.recipe, pager.names, selectList, { offset, limit, lo, hi }));
+  });
   return ok({ offset, rowCount: table.numRows, columns: textColumns(table) });
 }
 
