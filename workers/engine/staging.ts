@@ -104,8 +104,6 @@ export async function reparse(db: StagesDb, fileId: string, input: ParseOptions)
   if (typesError) return fail({ message: typesError });
   const [meta, stored] = await Promise.all([db.files.get(fileId), db.blobs.get(fileId)]);
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
-  await dropTable({ kind: "staged", fileId });
-  forgetProfile({ kind: "staged", fileId });
   const head = await contentHead(stored.blob, parsed.data.gzip);
   const next: StagedFile = {
     ...meta,
@@ -115,7 +113,11 @@ export async function reparse(db: StagesDb, fileId: string, input: ParseOptions)
     readCount: meta.readCount + 1,
     encodingSample: parsed.data.encoding === "utf-8" ? undefined : encodingSample(head, parsed.data.encoding),
   };
+  // The new options are recorded before the old table goes: a page or profile asked for in between must
+  // not read the file again with the old ones (it did, and the re-read kept the old encoding's text).
   await updateStagedFile(db, fileId, next);
+  await dropTable({ kind: "staged", fileId });
+  forgetProfile({ kind: "staged", fileId });
   return ok(await read(db, next));
 }
 

@@ -66,10 +66,11 @@ export async function ensureTable(db: StagesDb, source: SourceRef): Promise<Resu
 
 export async function dropTable(source: SourceRef): Promise<void> {
   const table = tableName(source);
-  loading.delete(table);
   for (const key of [...views.keys()]) if (key.startsWith(`${table}|`)) await dropView(key);
   const { db } = await duckDb();
   await withConnection((conn) => conn.query(`DROP TABLE IF EXISTS ${ident(table)}`));
+  // Only now: a call meanwhile waits on the old read instead of starting a new one that the DROP would remove.
+  loading.delete(table);
   if (source.kind === "staged") {
     resultsReplaced(source.fileId);
     await db.dropFile(`staged-${source.fileId}.csv`).catch(() => null);
