@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { chromium } from "@playwright/test";
 import { runFlow, runPapa } from "./browser.mjs";
-import { buildBarePage, buildYardstick, renderBare, runBare, runBareYardstick } from "./bare.mjs";
+import { buildBarePage, buildYardstick, runBare, runBareYardstick } from "./bare.mjs";
+import { render } from "./report.mjs";
 import { generateCsv } from "./generate.mjs";
 import { serveArgs } from "../scripts/static-server.mjs";
 
@@ -27,7 +28,6 @@ const port = 3300;
 const base = `http://127.0.0.1:${port}`;
 const dataDir = join("out", "bench-data");
 const executablePath = process.env.STAGES_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -200,167 +200,6 @@ async function main() {
     process.kill(-server.pid);
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/**
- * Per step: the app beside the same SQL in native DuckDB and in a bare DuckDB-WASM (bench/yardstick.ts).
- * A ratio is the app's speed as a share of the other's: 0.5× means the app takes twice as long.
- */
-function renderYardstick(r, mbs) {
-  const med = (runs, name) => {
-    const xs = runs.filter((x) => x && x[name] !== undefined).map((x) => x[name]);
-    return xs.length ? median(xs) : null;
-  };
-  const cell = (x) => (x === null ? "—" : x.toFixed(2));
-  const ratio = (other, app) => (other === null ? "—" : `${(other / app).toFixed(2)}×`);
-  const names = Object.keys(r.flows[0]?.steps ?? {}).filter((n) => r.steps.native1.some((x) => x[n] !== undefined));
-  const bareError = r.steps.bare.map((b) => b?.error).find(Boolean);
-  const nativeError = [...r.steps.native1, ...r.steps.nativeAll].map((n) => n?.error).find(Boolean);
-  const lines = [
-    `| step, same SQL (bench/yardstick.ts) | Stages (s) | MB/s | native, 1 thread (s) | native, ${os.cpus().length} threads (s) | bare DuckDB-WASM (s) | Stages ÷ native 1 thread | Stages ÷ bare DuckDB-WASM |`,
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
-  ];
-  const verdicts = [];
-  for (const name of names) {
-    const app = median(r.flows.map((f) => f.steps[name].seconds));
-    const n1 = med(r.steps.native1, name);
-    lines.push(`| ${name} | ${app.toFixed(2)} | ${(mbs / app).toFixed(0)} | ${cell(n1)} | ${cell(med(r.steps.nativeAll, name))} | ${cell(med(r.steps.bare, name))} | ${ratio(n1, app)} | ${ratio(med(r.steps.bare, name), app)} |`);
-    verdicts.push(verdict(n1 !== null && n1 / app >= 0.5, `${name.split(" (")[0]} ≥ 0.5× native DuckDB, 1 thread, same SQL: ${ratio(n1, app)}`));
-  }
-  if (bareError) lines.push("", `The bare DuckDB-WASM run did not complete: ${bareError}`);
-  if (nativeError) lines.push("", `A native DuckDB run did not complete: ${nativeError}`);
-  lines.push("", "Steps at their speed against the same SQL:", "", ...verdicts);
-  return lines;
-}
-
-/** Staging per megabyte across the shapes of one size: the target is no shape slower than 1.5× the fastest. */
-function renderShapes(report) {
-  const lines = [];
-  for (const mb of [...new Set(report.map((r) => r.mb))]) {
-    const done = report.filter((r) => r.mb === mb && r.flows.length > 0);
-    if (done.length < 2) continue;
-    const rate = (r) => r.bytes / 2 ** 20 / median(r.flows.map((f) => f.steps["stage (checksum, IndexedDB, DuckDB read)"].seconds));
-    const fastest = Math.max(...done.map(rate));
-    lines.push(`## Staging ${mb} MB files of each shape`, "", "| shape | columns | rows | stage (s) | MB/s | slower per MB than the fastest shape | native DuckDB, 1 thread (s) |", "| --- | --- | --- | --- | --- | --- | --- |");
-    for (const r of done) {
-      const stage = median(r.flows.map((f) => f.steps["stage (checksum, IndexedDB, DuckDB read)"].seconds));
-      lines.push(`| ${r.shape} | ${r.columns} | ${r.rows.toLocaleString("en-US")} | ${stage.toFixed(2)} | ${rate(r).toFixed(0)} | ${(fastest / rate(r)).toFixed(2)}× | ${median(r.native1).toFixed(2)} |`);
-    }
-    const worst = Math.max(...done.map((r) => fastest / rate(r)));
-    lines.push("", verdict(worst <= 1.5, `no shape stages slower per megabyte than 1.5× the fastest: ${worst.toFixed(2)}×`), "");
-  }
-  return lines;
-}
-
-const verdict = (met, text) => `- ${met ? "met" : "**missed**"}: ${text}`;
-
-function render(report, chromiumVersion) {
-  const cpu = os.cpus();
-  const lines = [
-    "# Benchmarks",
-    "",
-    `Measured by \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, Chromium ${chromiumVersion} (headless), DuckDB-WASM 1.32.0, native DuckDB via @duckdb/node-api 1.5. Figures are medians of the runs given per size; each browser run is a fresh Chromium profile on disk (as a user's; an off-the-record context would keep IndexedDB and OPFS in memory). No test asserts a time.`,
-    "",
-    "The app is driven through its own engine API (`window.stages.engine`, in a site built with `STAGES_TEST_HOOKS=1`, which changes nothing else), exactly as the UI calls it. The file is fetched into the page before timing starts. \"Longest task\" is the longest main-thread task (PerformanceObserver `longtask`, 50 ms and up) seen during the step; 0 means none.",
-    "",
-  ];
-  const whole = report.filter((r) => r.flows.length > 0 && !r.failure).map((r) => r.mb);
-  lines.push(`Largest file that went through the whole flow (stage, validate, transform, promote, download): ${whole.length ? `${Math.max(...whole)} MB` : "none"}.`, "");
-  lines.push(...renderShapes(report));
-  for (const r of report) {
-    const mbs = r.bytes / 2 ** 20;
-    if (r.failure && r.flows.length === 0) {
-      lines.push(
-        `## ${Math.round(mbs)} MB CSV (${r.shape}), ${r.rows.toLocaleString("en-US")} rows, ${r.columns} columns: did not go through the whole flow`,
-        "",
-        `It stopped with: ${r.failure.message}`,
-        "",
-        "Steps done before it stopped:",
-        "",
-        ...r.failure.steps.map((s) => `- ${s}`),
-        "",
-        `Peak renderer memory (sum of Chromium renderer RSS): ${(r.failure.peak / 2 ** 30).toFixed(2)} GiB. Native DuckDB on the same file, 1 thread: ${median(r.native1).toFixed(2)} s; ${os.cpus().length} threads: ${median(r.nativeAll).toFixed(2)} s.`,
-        "",
-        ...renderBare(r.bares, Number(/^stage[^:]*: ([\d.]+) s/.exec(r.failure.steps.find((x) => x.startsWith("stage")) ?? "")?.[1] ?? NaN), mbs, median),
-        "",
-      );
-      continue;
-    }
-    const names = Object.keys(r.flows[0].steps);
-    lines.push(`## ${Math.round(mbs)} MB CSV (${r.shape}), ${r.rows.toLocaleString("en-US")} rows, ${r.columns} columns (median of ${r.runs} run${r.runs > 1 ? "s" : ""})`, "", "| step | seconds | MB/s | longest main-thread task (ms) |", "| --- | --- | --- | --- |");
-    for (const n of names) {
-      const s = median(r.flows.map((f) => f.steps[n].seconds));
-      const t = Math.max(...r.flows.map((f) => f.steps[n].longTaskMs));
-      const restarts = r.flows.filter((f) => f.steps[n].restarted).length;
-      lines.push(`| ${n}${restarts ? ` (in ${restarts} of ${r.flows.length} runs the engine ran out of memory first and restarted; the retry is timed)` : ""} | ${s.toFixed(2)} | ${n.startsWith("stage") || n.startsWith("profile") || n.startsWith("validate") || n.startsWith("promote") || n.startsWith("download") ? (mbs / s).toFixed(0) : "—"} | ${t.toFixed(0)} |`);
-    }
-    const frames = r.flows.flatMap((f, run) => names.flatMap((n) => (f.steps[n].longFrame ? [{ n, run: run + 1, ...f.steps[n].longFrame }] : [])));
-    lines.push(
-      "",
-      frames.length
-        ? `Animation frames over 50 ms (Long Animation Frames API), by their longest script: ${frames.map((x) => `${x.n}, run ${x.run}: ${x.ms} ms, ${x.script} ${x.scriptMs} ms of it, ${x.forcedLayoutMs} ms forced layout`).join("; ")}.`
-        : `No animation frame over 50 ms in any step of ${r.flows.length === 1 ? "the one run" : `the ${r.flows.length} runs`} (Long Animation Frames API).`,
-    );
-    const stage = median(r.flows.map((f) => f.steps["stage (checksum, IndexedDB, DuckDB read)"].seconds));
-    const n1 = median(r.native1);
-    const nAll = median(r.nativeAll);
-    const papa = median(r.papa.map((p) => p.seconds));
-    lines.push(
-      "",
-      "| reference, same file | seconds | MB/s | stage in Stages relative to it |",
-      "| --- | --- | --- | --- |",
-      `| native DuckDB, 1 thread, CREATE TABLE AS read_csv | ${n1.toFixed(2)} | ${(mbs / n1).toFixed(0)} | ${(n1 / stage).toFixed(2)}× its speed |`,
-      `| native DuckDB, ${os.cpus().length} threads | ${nAll.toFixed(2)} | ${(mbs / nAll).toFixed(0)} | ${(nAll / stage).toFixed(2)}× its speed |`,
-      `| Papa Parse 5 in a Web Worker (header, dynamicTyping, rows ${r.papa[0].kept ? "kept" : "counted, not kept"}) | ${papa.toFixed(2)} | ${(mbs / papa).toFixed(0)} | ${(papa / stage).toFixed(2)}× faster than it |`,
-      "",
-      ...renderBare(r.bares, stage, mbs, median),
-      "",
-      ...(r.steps ? renderYardstick(r, mbs) : []),
-      "",
-      r.failure ? `One run did not complete, and is not in the medians: ${r.failure.message}\n\n` : "",
-      `Engine cold start (page load to first query, fresh profile): ${median(r.colds).toFixed(2)} s; warm start (reload, wasm in the HTTP cache): ${median(r.warms).toFixed(2)} s. Peak renderer memory (sum of Chromium renderer RSS): ${(Math.max(...r.peaks) / 2 ** 30).toFixed(2)} GiB. Browser storage in use at the end of a run (IndexedDB + OPFS): ${(median(r.flows.map((f) => f.storageBytes)) / 2 ** 20).toFixed(0)} MB.`,
-      "",
-      "Against the issue's targets:",
-      "",
-      verdict(n1 / stage >= 0.7, `stage ≥ 0.7× native DuckDB, 1 thread: ${(n1 / stage).toFixed(2)}×`),
-      verdict(nAll / stage >= 0.5, `stage ≥ 0.5× native DuckDB, all threads: ${(nAll / stage).toFixed(2)}×`),
-      verdict(papa / stage >= 3, `stage ≥ 3× Papa Parse: ${(papa / stage).toFixed(2)}×`),
-      verdict(median(r.colds) < 1.5, `engine cold start < 1.5 s: ${median(r.colds).toFixed(2)} s`),
-      verdict(median(r.warms) < 0.5, `engine warm start < 0.5 s: ${median(r.warms).toFixed(2)} s`),
-      verdict(median(r.flows.map((f) => f.firstRows)) < 1, `first rows visible < 1 s after the drop (the file's head, read while the whole file is staged): ${median(r.flows.map((f) => f.firstRows)).toFixed(2)} s`),
-      verdict(median(r.flows.map((f) => f.steps["first rows (a page of 100)"].seconds)) < 1, "a page of the staged table < 1 s once staged"),
-      verdict(median(r.flows.map((f) => f.steps["a page at the end"].seconds)) < 0.05, `a page of rows < 50 ms at ${r.rows.toLocaleString("en-US")} rows, right after staging: ${(1000 * median(r.flows.map((f) => f.steps["a page at the end"].seconds))).toFixed(0)} ms`),
-      verdict(median(r.flows.map((f) => f.steps["a page at the end, engine idle"].seconds)) < 0.05, `a page of rows < 50 ms at ${r.rows.toLocaleString("en-US")} rows, engine idle: ${(1000 * median(r.flows.map((f) => f.steps["a page at the end, engine idle"].seconds))).toFixed(0)} ms`),
-      verdict(Math.max(...r.flows.map((f) => f.steps["scroll the staged grid (20 jumps over the whole table)"].longTaskMs)) <= 50, "no main-thread task over 50 ms while scrolling"),
-      verdict(Math.max(...names.map((n) => Math.max(...r.flows.map((f) => f.steps[n].longTaskMs)))) <= 50, "no main-thread task over 50 ms in any step"),
-      "",
-    );
-  }
-  lines.push(
-    "## Reading these figures",
-    "",
-    "- \"stage\" is DuckDB's full parse of the file into a table in its OPFS database, overlapped with the SHA-256 of the whole file and its copy into IndexedDB (DuckDB runs in a worker of its own); native DuckDB only parses, into memory. DuckDB-WASM is single-threaded here (no cross-origin isolation), so the 2-thread figure is out of reach by design.",
-    "- \"where staging's time goes\" runs DuckDB-WASM bare in the same Chromium (the same worker and wasm files the app ships, bundled into a page of its own by `bench/bare.mjs`) on the same file, adding one cost per line: the parse into memory, compressed tables, the OPFS database file, the app's read options, the checksum and IndexedDB copy at the same time. The last line is the app's own staging.",
-    "- \"first rows after the drop\" is the moment the file's first rows (read by DuckDB from a 256 KB slice of its start) reach the page, while the whole file is still being staged.",
-    "- The benchmark drives the app page itself, so the UI reacts as in a real session: when a file is staged it runs its recipe and profiles it, on the same engine, while the next steps are timed. Long statements run as pending queries in 20 ms slices, so a page asked for meanwhile waits one slice; the profile and validation figures include waiting for the UI's own run of the same file (runs and profiles take turns).",
-    "- The per-step table runs each step's SQL as the engine runs it, from the same compilers (`bench/yardstick.ts`: the read, the profile's scans, the recipe's statements, the CSV `COPY`), in native DuckDB in memory and in a bare DuckDB-WASM in the same Chromium (in memory, the app's worker and wasm files), on the same file, in the same run. Stages ÷ native is what WebAssembly, one thread and the app cost together; Stages ÷ bare DuckDB-WASM is what the app adds around the SQL (its database file in OPFS, compression, the checksum and IndexedDB copy, Arrow batches to the page, Parquet). DuckDB-WASM cannot write Parquet offline, so its promote is the recipe run alone; native's writes Parquet with DuckDB's own writer. The app's profile is timed after the page's own profile of the file has been forgotten.",
-    "- \"profile\" is every column's counts, bounds and mean (one scan), then top values and a histogram per column (one grouping each); columns whose values are (nearly) all distinct skip the top values.",
-    "- Engine start is timed in the page, from the start of the navigation to the moment \"Engine ready\" shows (a MutationObserver): the page, the engine worker, DuckDB's worker, fetching, compiling and instantiating DuckDB's 34 MB wasm module, and opening its OPFS database. Cold is a fresh profile; warm is a reload with the module in the HTTP cache.",
-    "- CSV download is written by DuckDB itself (`COPY … TO` the OPFS scratch file, registered with DuckDB; the formula guard is a SQL expression); a version just promoted is read from the run's final table, an older one is loaded back from its Parquet file first.",
-    "",
-    "## Why targets are missed, and what would close them",
-    "",
-    "- Stage against native DuckDB: the table \"where staging's time goes\" splits it. DuckDB-WASM's bare parse into memory runs one thread in wasm (the threaded build needs cross-origin isolation and cannot read registered files). Writing the table into a database file roughly doubles DuckDB's own work: a CPU trace of DuckDB's worker on 4 M rows showed its wasm time going from 2.3 s to 4.5 s, plus 0.6 s in the runtime's `writeFile` (OPFS sync access handle); an in-memory database that compresses its tables pays most of that too, so it is compression of the column segments, not the disk. Turning compression off (`force_compression = 'uncompressed'`) or the costly methods (FSST, ALP) did not help: more bytes to write. The app's read options cost nothing measurable; the checksum and IndexedDB copy at the same time add about a tenth (the two cores are shared); the app's own work around the read (the sniff, the head preview, counting, the date check, bookkeeping) adds 15 to 20 %. Closing the gap needs staged tables in memory (before the OPFS database, the flow's copies of the data filled the 4 GB heap and only 100 MB went through), or threads.",
-    "- Stage against Papa Parse: Papa only parses (and above 300 MB only counts rows); staging also checksums, stores the bytes and writes a typed, compressed table to disk. DuckDB-WASM's bare parse is the fair comparison, in the same table.",
-    "- Engine start varies from run to run on this machine: eight fresh profiles in a row gave cold starts of 1.15–1.51 s (warm 0.76–1.05 s), for this build and the one before it alike, so a median of three can land on either side of the 1.5 s target. Warm start (≈ 0.9 s) and cold start: a CPU profile of DuckDB-WASM's instantiation (warm: about 0.55 s) shows about 0.2 s in Emscripten's dynamic-linking setup in JavaScript (`updateGOT`, `relocateExports`, `mergeLibSymbols` over DuckDB's tens of thousands of symbols), about 0.15 s compiling (V8 compiles lazily; DuckDB-WASM pipes the download through a progress stream, but a DuckDB worker with that stream hidden, so that V8 may cache the compiled code, instantiated no faster: 0.49–0.55 s warm either way, six loads in each of two fresh profiles), and the rest instantiating; opening the OPFS database adds 0.1 s and the page and workers 0.2 s. Gzipping the wasm on every request (the static server's default) cost another 0.5 s: it is now served as is, and cached for good. Reaching 0.5 s needs a DuckDB-WASM build without dynamic linking, or keeping an engine alive across reloads (a dedicated worker cannot be).",
-    "- Main-thread tasks: the long tasks of earlier runs (71 ms in one of three 1 GB stagings) came as the staged file turned ready and the page mounted its workspace while DuckDB and the checksum held both cores. Traced with the Long Animation Frames API and a CPU profile with source maps, that mount did more than it needed: a new number and date formatter for every count and time, the (closed) audit log rendering its events, the SQL editor built inside the same task and its language built twice, and every profile suggesting rules anew. It now does none of these, the editor is built in an idle task of its own, and run results and profiles render as transitions. Any frame over 50 ms in this run is listed under its size's table, with the script that held it.",
-    "- 2 GB now goes through the whole flow. Found by running each statement in Chromium on this file: validation ran DuckDB-WASM out of memory with two windows at once (the uniqueness rule now reads a grouped table of repeated keys), the rejected rows on an anti join's hash table of 23 M row numbers (left out when no step can remove rows), and promotion on materializing the final rows before writing Parquet (now streamed). Earlier, the benchmark's off-the-record contexts kept IndexedDB and OPFS in the browser process's memory, and the browser died mid-flow: runs now use profiles on disk.",
-    "- Peak renderer memory (the sum of Chromium's renderer processes; ≈ 3.5 GiB at 2 GB, above the ≈ 2 GB target): DuckDB's heap grows to what its buffer pool (2 GB) and everything outside it need (Arrow batches in and out, the pending results), and never shrinks; the engine worker's parquet-wasm heap and the page add to it. A lower buffer pool would trade speed, and the largest file that fits, for memory. Streaming the final rows out of DuckDB (instead of materializing them) took the 1 GB peak from 3.9 to 2.9 GiB.",
-    "",
-    "Sizes not listed were not measured in this run; `npm run bench -- --sizes 100,1000 --runs 3` runs the issue's defaults.",
-    "",
-  );
-  return lines.join("\n");
 }
 
 await main();
