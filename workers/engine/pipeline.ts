@@ -17,7 +17,7 @@ import { withConnection, type Connection } from "./duckdb";
 import { serial } from "./serial";
 import { errorText, runCancellable, runLong } from "./query";
 import { Cancelled } from "./tasks";
-import { describeTable, ensureTable, pageFinalRowsBy, resultNames, tableName } from "./tables";
+import { describeTable, ensureTable, pageFinalBy, resultNames, tableName } from "./tables";
 
 /**
  * Run a recipe over a staged file, entirely in DuckDB: rules, steps, SQL.
@@ -118,7 +118,7 @@ export async function runRecipeOn(
     if (recipe.sql) await conn.query("RESET search_path");
   }
 
-  pageFinalRowsBy(names.final, view?.rows ? { staged: tableName(source), columns, recipe, names } : null);
+  pageFinalBy(names.final, !view ? null : view.rows ? { by: "rows", staged: tableName(source), columns, recipe, names } : { by: "page" });
   phase("Counting and reconciling");
   const counts = plainRows(await runLong(conn, countsSql(tableName(source), names)))[0] as Record<string, number>;
   if (counts.rows_in !== counts.rejected! + counts.transformed! || (!recipe.sql && counts.final !== counts.transformed)) {

@@ -119,24 +119,22 @@ export function describeTable(table: string): Promise<TableInfo> {
 }
 
 /**
- * What each source is paged by: a table by its row id; a view that passes the
- * staged rows through (lib/recipe/final-view.ts) by the staged row id it
- * carries; a view of the rows no rule rejected through its table of their
- * staged row ids (`rowPagers`, set by each recipe run).
+ * How a run's final view is paged (set by the run; any other source is a
+ * table, paged by its row id): a view that passes every staged row through
+ * by the staged row id it carries (`PAGE`); a view of the rows no rule
+ * rejected through its table of their staged row ids (lib/recipe/final-view.ts).
  */
-const pageKeys = new Map<string, string>();
-type RowPager = { staged: string; columns: Column[]; recipe: Recipe; names: PipelineNames };
-const rowPagers = new Map<string, RowPager>();
+export type FinalPaging = { by: "page" } | { by: "rows"; staged: string; columns: Column[]; recipe: Recipe; names: PipelineNames };
+const finalPaging = new Map<string, FinalPaging>();
 
-/** How the final rows of a run are paged from now on: through their table of staged row ids, or (null) as any other source. */
-export function pageFinalRowsBy(final: string, pager: RowPager | null): void {
-  if (pager) rowPagers.set(final, pager);
-  else rowPagers.delete(final);
+/** How the final rows of a run are paged from now on (null: a table, by row id). */
+export function pageFinalBy(final: string, paging: FinalPaging | null): void {
+  if (paging) finalPaging.set(final, paging);
+  else finalPaging.delete(final);
 }
 
 async function describeWith(conn: Connection, table: string): Promise<TableInfo> {
   const described = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-  pageKeys.set(table, described.some((c) => c.name === PAGE) ? PAGE : "rowid");
   const columns: Column[] = described.filter((c) => !(HIDDEN_COLUMNS as readonly string[]).includes(c.name));
   const counted = plainRows(await conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`));
   return { columns, rowCount: Number(counted[0]?.n ?? 0) };
@@ -188,12 +186,12 @@ export async function readPage(db: StagesDb, source: SourceRef, request: PageReq
   const limit = Math.max(0, Math.min(request.limit, 5000));
   const offset = Math.max(0, Math.floor(request.offset));
   const selectList = textSelectList(info.value.columns);
-  const pager = rowPagers.get(view.value.table);
+  const paging = finalPaging.get(view.value.table);
   const table = await withConnection(async (conn) => {
-    if (!pager) return conn.query(pageSql(view.value.table, selectList, offset, limit, pageKeys.get(view.value.table) ?? "rowid"));
-    const [span] = plainRows(await conn.query(finalRowsSpanSql(pager.names, offset, limit)));
+    if (paging?.by !== "rows") return conn.query(pageSql(view.value.table, selectList, offset, limit, paging ? PAGE : "rowid"));
+    const [span] = plainRows(await conn.query(finalRowsSpanSql(paging.names, offset, limit)));
     const [lo, hi] = span?.lo === null || span?.lo === undefined ? [0, -1] : [Number(span.lo), Number(span.hi)];
-    return conn.query(finalRowsPageSql(pager.staged, pager.columns, pager.recipe, pager.names, selectList, { offset, limit, lo, hi }));
+    return conn.query(finalRowsPageSql(paging.staged, paging.columns, paging.recipe, paging.names, selectList, { offset, limit, lo, hi }));
   });
   return ok({ offset, rowCount: table.numRows, columns: textColumns(table) });
 }
