@@ -17,7 +17,10 @@ export async function runCancellable(conn: Connection, sql: string, taskId: stri
     },
     async () => {
       try {
-        await runLong(conn, sql);
+        const reader = await conn.send(sql);
+        // A cancel that came before DuckDB had registered the query interrupted nothing: now it can.
+        if (interrupted) await conn.cancelSent();
+        await reader.readAll();
       } catch (error) {
         if (interrupted) throw new Cancelled();
         throw error;
