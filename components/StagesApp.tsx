@@ -2,15 +2,18 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
-import type { HeadPreview, Progress } from "@/lib/engine/api";
+import type { HeadPreview } from "@/lib/engine/api";
 import { callback, getEngine, onEngineRestart, progress, taskFor } from "@/browser/engine-client";
 import { plural } from "@/lib/format";
-import { describeProgress, patchShownTask, progressOf } from "@/lib/progress";
+import { patchShownTask, progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
 import { saveDraft, stagingDb } from "@/browser/staging-store";
+import { AppHeader, type EngineState } from "./AppHeader";
 import { DestinationPanel } from "./destination/DestinationPanel";
+import { DatasetView, type DatasetVersion } from "./destination/DatasetView";
+import { FirstScreen } from "./FirstScreen";
 import { Notices } from "./Notices";
 import { Workspace } from "./pipeline/Workspace";
 import { SharedLink } from "./share/SharedLink";
@@ -19,19 +22,19 @@ import { AddFiles } from "./staging/AddFiles";
 import { AuditLog } from "./staging/AuditLog";
 import { HeadPreviewTable } from "./staging/HeadPreviewTable";
 import { StagingArea } from "./staging/StagingArea";
+import { type Adding, StagingProgress } from "./staging/StagingProgress";
 import { StorageMeter } from "./staging/StorageMeter";
 
-type EngineState = { kind: "starting" } | { kind: "ready"; version: string } | { kind: "failed"; message: string };
-/** A file being staged, shown until its staging ends. */
-type Adding = { name: string; controller: AbortController; progress: Progress | null; startedAt: number; preview?: HeadPreview };
-
-/** The one screen: stage files, preview them, promote them to the destination. */
+/** The one screen: a side column of files and datasets beside the first screen, an opened dataset, or the selected file's workspace. */
 export function StagesApp() {
   const { notices, notify, dismiss } = useNotices();
   const files = useLiveQuery(() => stagingDb().files.orderBy("addedAt").toArray(), []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [engine, setEngine] = useState<EngineState>({ kind: "starting" });
   const [adding, setAdding] = useState<Adding | null>(null);
+  const [opened, setOpened] = useState<DatasetVersion | null>(null);
+  // Below 769 px the side column is a drawer, closed until asked for.
+  const [drawer, setDrawer] = useState(false);
 
   useEffect(() => {
     const start = () =>
@@ -89,10 +92,18 @@ export function StagesApp() {
   }
 
   const selected = files?.find((f) => f.id === selectedId) ?? files?.at(-1) ?? null;
+  const hasFiles = (files?.length ?? 0) > 0;
 
   return (
-    <div className="mx-auto max-w-7xl space-y-4 p-4">
-      <AppHeader engine={engine} />
+    <div
+      className="mx-auto max-w-[110rem] space-y-3 p-3"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        if (e.dataTransfer.files.length) void addFiles([...e.dataTransfer.files]);
+      }}
+    >
+      <AppHeader engine={engine} drawer={drawer} setDrawer={setDrawer} />
       <SharedLink
         onAccept={async (list, share) => {
           const ids = await addFiles(list);
@@ -100,9 +111,13 @@ export function StagesApp() {
         }}
       />
       <Notices notices={notices} dismiss={dismiss} />
-      <div className="grid gap-4 md:grid-cols-[18rem_1fr]">
-        <aside className="space-y-4">
-          <AddFiles onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />
+      <div className="grid gap-4 min-[769px]:grid-cols-[19rem_minmax(0,1fr)]">
+        <aside
+          id="side-column"
+          aria-label="Files and datasets"
+          className={`${drawer ? "" : "max-[769px]:hidden"} space-y-4 min-[769px]:sticky min-[769px]:top-0 min-[769px]:max-h-screen min-[769px]:overflow-y-auto min-[769px]:pr-1`}
+        >
+          {hasFiles && <AddFiles onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />}
           {adding && <StagingProgress adding={adding} />}
           <StagingArea
             files={files ?? []}
@@ -111,57 +126,21 @@ export function StagesApp() {
             onRemove={(f) => void removeFile(f)}
             onClear={() => void Promise.all((files ?? []).map((f) => removeFile(f)))}
           />
+          <DestinationPanel notify={notify} onOpen={setOpened} />
           <StorageMeter refreshKey={files} />
           <AuditLog />
         </aside>
-        <main className="min-w-0 space-y-6">
+        <main className="min-w-0 space-y-4">
           {adding?.preview && <HeadPreviewTable name={adding.name} preview={adding.preview} />}
-          {selected ? (
-            <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list) => void addFiles(list)} />
-          ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-400">Add a CSV file to see its rows here.</p>
+          {opened && <DatasetView opened={opened} onClose={() => setOpened(null)} />}
+          {files !== undefined && !hasFiles && !opened && <FirstScreen onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />}
+          {selected && (
+            <div hidden={opened !== null}>
+              <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list) => void addFiles(list)} />
+            </div>
           )}
-          <DestinationPanel notify={notify} />
         </main>
       </div>
     </div>
-  );
-}
-
-function AppHeader({ engine }: { engine: EngineState }) {
-  return (
-    <header className="flex flex-wrap items-baseline justify-between gap-2">
-      <div>
-        <h1 className="text-xl font-bold">Stages</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Stage data files, check them, and promote them to a durable dataset — all in this browser.
-        </p>
-      </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
-        {engine.kind === "starting" && "Starting the engine…"}
-        {engine.kind === "ready" && `Engine ready (DuckDB ${engine.version})`}
-        {engine.kind === "failed" && `The engine could not start: ${engine.message}`}
-      </p>
-    </header>
-  );
-}
-
-/** The file being staged: how far, how fast, and a way to stop it. */
-function StagingProgress({ adding }: { adding: Adding }) {
-  return (
-      <div role="status" className="space-y-1 text-sm">
-        <p>
-          Staging {adding.name}
-          {adding.progress ? ` — ${describeProgress(adding.progress, performance.now() - adding.startedAt)}` : "…"}
-        </p>
-        {adding.progress?.total ? <progress className="w-full" max={adding.progress.total} value={adding.progress.done} /> : null}
-        <button
-          type="button"
-          className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2"
-          onClick={() => adding.controller.abort()}
-        >
-          Cancel adding {adding.name}
-        </button>
-      </div>
   );
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { destination, openApp, stagingArea } from "./support/app";
+import { destination, openApp, openStep, stagingArea } from "./support/app";
 import { expectCounts } from "./support/recipe";
 
 async function seriousViolations(page: Page) {
@@ -17,8 +17,11 @@ async function sampleFlow(page: Page) {
   await page.getByRole("button", { name: "Try sample data" }).click();
   await expect(stagingArea(page).getByText("orders.csv")).toBeVisible();
   await expectCounts(page, "60 rows in = 55 valid after steps + 5 rejected");
-  await expect(page.getByRole("grid", { name: "Rejected rows" })).toBeVisible();
-  expect(await seriousViolations(page), "sample staged and validated").toEqual([]);
+  for (const step of ["Stage", "Validate", "Transform", "Review", "Promote"] as const) {
+    await openStep(page, step);
+    if (step === "Review") await expect(page.getByRole("grid", { name: "Rejected rows" })).toBeVisible();
+    expect(await seriousViolations(page), `sample staged, step ${step}`).toEqual([]);
+  }
 
   await page.getByRole("button", { name: "Promote" }).click();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 55 rows");

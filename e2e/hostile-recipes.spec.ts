@@ -3,7 +3,7 @@ import { deflateSync, strToU8 } from "fflate";
 import { expect, test, type Page } from "@playwright/test";
 import type { Recipe } from "@/lib/recipe/schema";
 import { fineRecipes, hostileRecipes } from "../test/hostile-recipes/corpus";
-import { addFiles, openApp, stagingArea } from "./support/app";
+import { addFiles, openApp, openStep, stagingArea } from "./support/app";
 import { expectCounts } from "./support/recipe";
 
 /**
@@ -177,9 +177,11 @@ test("in the production build: hostile recipes imported, opened from links or ty
   // customers.csv: its recipe is still empty (orders.csv keeps the last hostile recipe applied to it).
   await stagingArea(page).getByRole("button", { name: "customers.csv", exact: true }).click();
   await expectCounts(page, "2 rows in = 2 valid after steps + 0 rejected");
+  await openStep(page, "Transform");
   await page.getByRole("textbox", { name: "SQL query" }).fill(`SELECT * FROM transformed --\rUNION ALL BY NAME SELECT * FROM read_csv('${decoyUrl}/typed.csv')`);
   await page.getByRole("button", { name: "Run SQL" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "outside the staging area" })).toBeVisible();
+  await openStep(page, "Promote");
   await page.getByRole("button", { name: "Export as SQL" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "cannot be exported" })).toBeVisible();
   expect(heard).toEqual([]);

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { destination, openApp, stagedGrid, stagingArea } from "./support/app";
+import { destination, openApp, stagedGrid, stagingArea, stepLink } from "./support/app";
 import { expectCounts } from "./support/recipe";
 
 /**
@@ -65,6 +65,9 @@ test("the whole flow works from the keyboard alone: add files, choose one, add a
   await fillSpecForm(page, "Add a rule", [["Rule", "Required (not empty)"], ["Column", "name"]], "Add rule");
   await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
 
+  await tabTo(page, stepLink(page, "Transform"));
+  await page.keyboard.press("Enter");
+  await expect(stepLink(page, "Transform")).toHaveAttribute("aria-current", "step");
   await fillSpecForm(page, "Add a step", [["Step", "Change case"], ["Column", "city"], ["Case", "upper"]], "Add step");
   await expect(page.getByRole("grid", { name: "Final data" }).getByText("PORTO")).toBeVisible();
 
@@ -84,6 +87,8 @@ test("the whole flow works from the keyboard alone: add files, choose one, add a
   for await (const chunk of csv) chunks.push(chunk as Buffer);
   expect(Buffer.concat(chunks).toString("utf8")).toBe("id,name,city\r\n1,Ada,LYON\r\n3,Cy,PORTO\r\n");
 
+  await tabTo(page, stepLink(page, "Promote"));
+  await page.keyboard.press("Enter");
   await tabTo(page, page.getByRole("button", { name: "Share", exact: true }));
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Share link (the part after # never reaches a server)")).toHaveValue(/#/);

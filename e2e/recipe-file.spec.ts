@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { addFiles, openApp, stagingArea } from "./support/app";
+import { addFiles, openApp, openStep, stagingArea } from "./support/app";
 import { addRule, addStep, expectCounts } from "./support/recipe";
 
 test("a recipe is saved by name, applied to another file, exported and imported; bad ones are refused", async ({ page }) => {
@@ -16,6 +16,7 @@ test("a recipe is saved by name, applied to another file, exported and imported;
   await addStep(page, "Add a column", { Name: "double", "SQL expression": "amount * 2" });
   await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
 
+  await openStep(page, "Validate");
   await page.getByLabel("Recipe name").fill("monthly");
   await page.getByRole("button", { name: "Save recipe" }).click();
   const exported = page.waitForEvent("download");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { deflateSync, strToU8 } from "fflate";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { addFiles, destination, openApp, rowTexts, stagingArea } from "./support/app";
+import { addFiles, destination, openApp, openStep, rowTexts, stagingArea } from "./support/app";
 import { addRule, addStep, expectCounts } from "./support/recipe";
 
 const SALES = "id,region,amount\n1,north,10\n2,south,\n3,north,7\n4,east,-2\n";
@@ -32,6 +32,7 @@ async function buildRecipe(page: Page) {
 }
 
 async function makeLink(page: Page, options: { url?: string; inline?: boolean }): Promise<string> {
+  await openStep(page, "Promote");
   if (options.url) await page.getByLabel("Where the data lives (optional http/https URL)").fill(options.url);
   if (options.inline) await page.getByLabel("Put the data itself in the link (small files only)").check();
   await page.getByRole("button", { name: "Share", exact: true }).click();
@@ -109,6 +110,7 @@ test("Export as SQL writes a DuckDB script whose output equals what the browser 
   const parquetDownload = page.waitForEvent("download");
   await destination(page).getByRole("button", { name: "Download sales v1 as Parquet" }).click();
   const promoted = (await (await parquetDownload).path())!;
+  await openStep(page, "Promote");
   const scriptDownload = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export as SQL" }).click();
   const script = await readFile((await (await scriptDownload).path())!, "utf8");

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, openApp, openStep, rowTexts, stagedGrid, stagingArea } from "./support/app";
 import { encode, gzip, parquet, xlsx } from "./support/files";
 
 /** Stage one file and wait until it has been read (or could not be). */
@@ -9,6 +9,7 @@ async function stage(page: Page, name: string, content: string | Buffer) {
   const item = stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
   await expect(item).toContainText(/\d rows?|could not be read/);
   await expect(item.getByRole("button", { name, exact: true })).toHaveAttribute("aria-pressed", "true");
+  await openStep(page, "Stage");
 }
 
 async function expectTable(page: Page, headers: string[], firstRow: string[]) {
@@ -19,6 +20,7 @@ async function expectTable(page: Page, headers: string[], firstRow: string[]) {
 const parsePanel = (page: Page) => page.locator("details").filter({ has: page.getByText(/^How .* is read/) });
 
 async function reread(page: Page, options: Record<string, string>) {
+  await openStep(page, "Stage");
   const panel = parsePanel(page);
   if (!(await panel.evaluate((el) => (el as HTMLDetailsElement).open))) await panel.getByText(/^How .* is read/).click();
   for (const [label, value] of Object.entries(options)) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addFiles, openApp, rowTexts } from "./support/app";
+import { addFiles, openApp, openStep, rowTexts } from "./support/app";
 import { addStep, expectCounts } from "./support/recipe";
 
 const SALES = ["id,region,amt", "1, north ,10", "2,south,5", "3,north,7", "4,east,1", "5,south,2", ""].join("\n");
@@ -51,6 +51,7 @@ test("a broken SQL statement shows where the error is, and a long query can be c
   await openApp(page);
   await addFiles(page, [{ name: "sales.csv", content: SALES }]);
   await expectCounts(page, "5 rows in");
+  await openStep(page, "Transform");
 
   await page.getByRole("textbox", { name: "SQL query" }).fill("SELECT *\nFROM transformed WHERE FORM x");
   await page.getByRole("button", { name: "Run SQL" }).click();
@@ -71,6 +72,7 @@ test("the SQL editor completes column names and other staged files' SQL names, a
     { name: "sales.csv", content: SALES },
   ]);
   await expectCounts(page, "5 rows in");
+  await openStep(page, "Transform");
 
   const sql = page.getByRole("textbox", { name: "SQL query" });
   await sql.click();
@@ -96,6 +98,7 @@ test("columns map onto a target schema: matched by name, confirmed by the user",
   await openApp(page);
   await addFiles(page, [{ name: "crm.csv", content: "Customer ID,E-mail,amt\n1,a@x.org,5\n2,b@x.org,7\n" }]);
   await expectCounts(page, "2 rows in");
+  await openStep(page, "Transform");
 
   await page.getByText("Map onto a target schema").click();
   await page.getByLabel(/Target columns, one per line/).fill("customer_id BIGINT\nemail\ntotal INTEGER\ncountry");

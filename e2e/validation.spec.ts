@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { addFiles, destination, openApp, rowTexts } from "./support/app";
+import { addFiles, destination, openApp, openStep, rowTexts } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 
 const ORDERS = [
@@ -24,13 +24,15 @@ test("rules reject rows with their line and reason, the counts reconcile, and re
 
   await expectCounts(page, "5 rows in = 3 valid after steps + 2 rejected");
   await expectCounts(page, "1 row with warnings");
+  await expect(page.getByRole("listitem").filter({ hasText: '"status" must be one of' })).toContainText("1 row failing");
+  await openStep(page, "Review");
+  await expect(page.getByRole("list", { name: "Rows each rule caught" }).getByRole("listitem")).toHaveText(['"email" is required: 1 row rejected', '"amount" must be a number: 1 row rejected', '"status" must be one of: open, closed: 1 row warned']);
   const rejected = page.getByRole("grid", { name: "Rejected rows" });
   await expect(rejected).toHaveAttribute("aria-rowcount", "3");
   await expect(rejected.getByRole("columnheader")).toHaveText(["_line", "id", "email", "amount", "status", "_errors"]);
   await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["3", "2", "", "5", "closed", '"email" is required (value: empty)']);
   await expect.poll(() => rowTexts(page, "Rejected rows", 3)).toEqual(["5", "4", "d@x.org", "abc", "open", '"amount" must be a number (value: abc)']);
   await expect(page.getByRole("grid", { name: "Final data" })).toHaveAttribute("aria-rowcount", "4");
-  await expect(page.getByRole("listitem").filter({ hasText: '"status" must be one of' })).toContainText("1 row failing");
 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download rejected rows as CSV" }).click();

@@ -1,17 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { SourceGrid } from "../grid/SourceGrid";
 import type { Notify } from "../notices";
 import { DatasetCard } from "./DatasetCard";
+import type { DatasetVersion } from "./DatasetView";
 import { useDatasets } from "./useDatasets";
 
 /** The destination: promoted datasets in this browser's private file system. */
-export function DestinationPanel({ notify }: { notify: Notify }) {
+export function DestinationPanel({ notify, onOpen }: { notify: Notify; onOpen: (version: DatasetVersion) => void }) {
   const { datasets, error } = useDatasets();
   const [neutralizeFormulas, setNeutralizeFormulas] = useState(true);
-  const [open, setOpen] = useState<{ name: string; version: number } | null>(null);
-  const opened = open && datasets?.some((d) => d.name === open.name && d.versions.includes(open.version)) ? open : null;
 
   return (
     <section aria-labelledby="destination-heading" className="space-y-2">
@@ -33,7 +31,7 @@ export function DestinationPanel({ notify }: { notify: Notify }) {
               key={d.name}
               dataset={d}
               neutralizeFormulas={neutralizeFormulas}
-              onOpen={(version) => setOpen({ name: d.name, version })}
+              onOpen={(version) => onOpen({ name: d.name, version })}
               notify={notify}
             />
           ))}
@@ -43,19 +41,6 @@ export function DestinationPanel({ notify }: { notify: Notify }) {
         <input type="checkbox" checked={neutralizeFormulas} onChange={(e) => setNeutralizeFormulas(e.target.checked)} />
         Protect CSV downloads against spreadsheet formulas (cells starting with = + - @)
       </label>
-      {opened && (
-        <div className="space-y-1">
-          <div className="flex items-baseline justify-between">
-            <h3 className="text-sm font-semibold">
-              {opened.name} v{opened.version}
-            </h3>
-            <button type="button" className="text-xs underline focus-visible:outline-2" onClick={() => setOpen(null)}>
-              Close {opened.name} v{opened.version}
-            </button>
-          </div>
-          <SourceGrid label={`Dataset ${opened.name} v${opened.version}`} source={{ kind: "dataset", ...opened }} />
-        </div>
-      )}
     </section>
   );
 }

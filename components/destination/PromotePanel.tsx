@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { announceDatasetsChanged } from "@/browser/dataset-changes";
-import { checkDatasetName, suggestDatasetName } from "@/lib/datasets/name";
+import { checkDatasetName } from "@/lib/datasets/name";
 import type { Progress, RunSummary } from "@/lib/engine/api";
 import { getEngine, progress, taskFor } from "@/browser/engine-client";
 import { formatCount, plural } from "@/lib/format";
@@ -22,15 +22,16 @@ interface Props {
   /** Staging is temporary: after a promotion, offer to remove the source. */
   onRemoveSource: () => void;
   onPromoted: (version: string) => void;
+  /** The dataset to promote to (its name is the workspace's, shown in the Promote step too). */
+  name: string;
+  setName: (name: string) => void;
 }
 
 /** Promote the selected staged file, through its recipe, to a new version of a destination dataset. */
-export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSource, onPromoted }: Props) {
+export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSource, onPromoted, name, setName }: Props) {
   const [promoted, setPromoted] = useState<string | null>(null);
   const inputId = useId();
-  const [name, setName] = useState(() => suggestDatasetName(file.name));
   const [running, setRunning] = useState<{ controller: AbortController; progress: Progress | null; startedAt: number } | null>(null);
-  useEffect(() => setName(suggestDatasetName(file.name)), [file.name]);
   const nameError = checkDatasetName(name);
 
   async function promote() {
@@ -59,25 +60,23 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
 
   return (
     <form
-      className="flex flex-wrap items-end gap-2"
+      className="flex max-w-lg flex-wrap items-center justify-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
         void promote();
       }}
     >
-      <div className="flex flex-col">
-        <label htmlFor={inputId} className="text-xs font-medium">
-          Dataset name
-        </label>
-        <input
-          id={inputId}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={nameError !== null}
-          aria-describedby={`${inputId}-hint`}
-          className="rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700"
-        />
-      </div>
+      <label htmlFor={inputId} className="text-xs font-medium">
+        Dataset name
+      </label>
+      <input
+        id={inputId}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        aria-invalid={nameError !== null}
+        aria-describedby={`${inputId}-hint`}
+        className="w-44 rounded border border-slate-300 bg-transparent px-2 py-1 text-sm dark:border-slate-700"
+      />
       <button
         type="submit"
         disabled={running !== null || nameError !== null || !ready}
@@ -102,13 +101,13 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
           </button>
         </p>
       )}
-      <p id={`${inputId}-hint`} className="w-full text-xs text-slate-600 dark:text-slate-400">
+      <p id={`${inputId}-hint`} className="w-full text-right text-xs text-slate-600 dark:text-slate-400">
         {nameError ??
           (running?.progress
             ? describeProgress(running.progress, performance.now() - running.startedAt)
             : !ready || !summary
               ? "Promote is available once the recipe has run without errors."
-              : `Writes ${plural(summary.final, "final row")} as a new version of “${name}” in the destination (${formatCount(summary.rejected)} rejected rows are recorded, not written). Staging is left as it is.`)}
+              : `Writes ${plural(summary.final, "final row")} as a new version of “${name}”.`)}
       </p>
     </form>
   );

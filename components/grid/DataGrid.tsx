@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Column } from "@/lib/datasets/manifest";
 import type { SourceRef } from "@/lib/engine/api";
 import { formatCount } from "@/lib/format";
@@ -10,6 +10,7 @@ import { clip, GridRow } from "./GridRow";
 import { keyAction } from "./grid-keys";
 import { GridToolbar } from "./GridToolbar";
 import { useGridView } from "./useGridView";
+import { useHeight } from "./useHeight";
 import { usePagedRows } from "./usePagedRows";
 
 interface Props {
@@ -19,11 +20,13 @@ interface Props {
   rowCount: number;
   /** Scroll position shared with another grid, as a share of the scroll range. */
   sync?: { share: number; onScroll: (share: number) => void };
+  /** The grid's height, as CSS (the layout decides); its rows are windowed to what it measures. */
+  height?: string;
 }
 
 const ROW = 30;
 const PANEL_CHARS = 10_000;
-const HEIGHT = 384;
+const HEIGHT = "24rem";
 const WIDTH = 168;
 
 /**
@@ -33,15 +36,17 @@ const WIDTH = 168;
  * aria-rowcount counts the header row; aria-rowindex is the row's place in
  * the current view.
  */
-export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }: Props) {
+export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, height = HEIGHT }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const viewport = useHeight(scrollRef) - ROW;
+  const keysId = useId();
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState({ row: -1, col: 0 });
   const [widths, setWidths] = useState(() => columns.map(() => WIDTH));
   const [pinned, setPinned] = useState<Set<number>>(new Set());
   const { view, setView, rowCount, ready, error: viewError } = useGridView(source, sourceRows);
   const { ensureRows, cell, error } = usePagedRows(source, ready ? view : undefined);
-  const win = rowWindow({ scrollTop, viewportHeight: HEIGHT - ROW, rowHeight: ROW, rowCount });
+  const win = rowWindow({ scrollTop, viewportHeight: viewport, rowHeight: ROW, rowCount });
 
   useEffect(() => {
     if (win.count > 0) ensureRows(win.first, win.first + win.count - 1);
@@ -77,15 +82,15 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
     setActive({ row: r, col: c });
     const el = scrollRef.current;
     if (!el || r < 0) return;
-    const visible = Math.floor((HEIGHT - ROW) / ROW) - 1;
+    const visible = Math.floor(viewport / ROW) - 1;
     if (r < win.first || r > win.first + visible - 1) {
-      el.scrollTop = scrollTopFor(r < win.first ? r : r - visible + 1, { viewportHeight: HEIGHT - ROW, rowHeight: ROW, rowCount });
+      el.scrollTop = scrollTopFor(r < win.first ? r : r - visible + 1, { viewportHeight: viewport, rowHeight: ROW, rowCount });
     }
   }
 
   function onKeyDown(e: React.KeyboardEvent) {
     const action = keyAction(e, active, {
-      page: Math.floor((HEIGHT - ROW) / ROW) - 1,
+      page: Math.floor(viewport / ROW) - 1,
       order: layout.order,
       rowCount,
       moveTo,
@@ -109,7 +114,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
   const activeValue = active.row >= 0 ? cell(active.row, active.col) : undefined;
 
   return (
-    <div className="space-y-1">
+    <div className="group relative space-y-1">
       <GridToolbar label={label} columns={columns} view={view} setView={setView} />
       {(error || viewError) && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -121,6 +126,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
         ref={scrollRef}
         role="grid"
         aria-label={label}
+        aria-describedby={keysId}
         aria-rowcount={rowCount + 1}
         aria-colcount={columns.length}
         onKeyDown={onKeyDown}
@@ -135,7 +141,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
           if (sync && range > 0) sync.onScroll(el.scrollTop / range);
         }}
         className="relative overflow-auto rounded border border-slate-200 text-sm dark:border-slate-800"
-        style={{ height: HEIGHT }}
+        style={{ height }}
       >
         <GridHeader columns={columns} layout={layout} view={view} activeColumn={active.row < 0 ? active.col : null} onSort={sortBy} onPin={pin} onResize={setWidth} />
         <div role="rowgroup" className="relative" style={{ height: win.totalHeight, width: total }}>
@@ -154,7 +160,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync }:
           ))}
         </div>
       </div>
-      <p className="text-xs text-slate-600 dark:text-slate-400">
+      <p id={keysId} className="sr-only text-xs text-slate-600 group-focus-within:not-sr-only dark:text-slate-400">
         Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End. On a column header: Enter sorts, P pins, Shift+arrows resize.
       </p>
       <p aria-live="polite" className="max-h-24 min-h-4 overflow-auto text-xs break-words whitespace-pre-wrap text-slate-600 dark:text-slate-400">

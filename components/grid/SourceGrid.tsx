@@ -8,7 +8,7 @@ import { useEngineEpoch } from "../useEngineEpoch";
 import { DataGrid } from "./DataGrid";
 
 /** A grid over any source, described by the engine first. */
-export function SourceGrid({ label, source }: { label: string; source: SourceRef }) {
+export function SourceGrid({ label, source, height }: { label: string; source: SourceRef; height?: string }) {
   const [info, setInfo] = useState<TableInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(source);
@@ -23,5 +23,5 @@ export function SourceGrid({ label, source }: { label: string; source: SourceRef
   }, [key, epoch]);
   if (error) return <p className="text-sm text-red-700 dark:text-red-400">{error}</p>;
   if (!info) return <p className="text-sm">Opening {label}…</p>;
-  return <DataGrid label={label} source={source} columns={info.columns} rowCount={info.rowCount} />;
+  return <DataGrid label={label} source={source} columns={info.columns} rowCount={info.rowCount} height={height} />;
 }

@@ -7,6 +7,7 @@ import { plural } from "@/lib/format";
 import { describeError } from "@/lib/result";
 import { DataGrid } from "../grid/DataGrid";
 import type { Notify } from "../notices";
+import { gridHeight } from "./StepLayout";
 
 /** Rows kept apart by the recipe, each with its source line and reasons; downloadable. */
 export function RejectedRows({ fileId, summary, notify }: { fileId: string; summary: RunSummary; notify: Notify }) {
@@ -28,7 +29,7 @@ export function RejectedRows({ fileId, summary, notify }: { fileId: string; summ
           </button>
         )}
       </div>
-      {summary.rejected > 0 && <DataGrid label="Rejected rows" source={source} columns={summary.rejectedColumns} rowCount={summary.rejected} />}
+      {summary.rejected > 0 && <DataGrid label="Rejected rows" source={source} columns={summary.rejectedColumns} rowCount={summary.rejected} height={gridHeight(2)} />}
     </section>
   );
 }

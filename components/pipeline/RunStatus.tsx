@@ -7,8 +7,10 @@ import { describeError } from "@/lib/result";
 import type { RunState } from "../recipe/useRecipe";
 import { summaryOf } from "../recipe/useRecipe";
 
-/** What the recipe did, in counts that always add up: in = final (or into SQL) + rejected. */
-export function RunStatus({ run, cancel, retry }: { run: RunState; cancel: () => void; retry: () => void }) {
+const PART_NAMES = { rule: "rules", step: "steps", sql: "SQL" } as const;
+
+/** What the recipe did, in counts that always add up: in = final (or into SQL) + rejected. An error is shown where it is (`showError`). */
+export function RunStatus({ run, cancel, retry, showError }: { run: RunState; cancel: () => void; retry: () => void; showError: (part: keyof typeof PART_NAMES) => void }) {
   const s = summaryOf(run);
   // A statement can run for a while without news: the time so far (and left) still moves.
   const [, tick] = useState(0);
@@ -18,7 +20,7 @@ export function RunStatus({ run, cancel, retry }: { run: RunState; cancel: () =>
     return () => clearInterval(timer);
   }, [run.kind]);
   return (
-    <div role="status" aria-live="polite" className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+    <div role="status" aria-live="polite" className="text-sm">
       {run.kind === "running" && (
         <p className="flex items-center gap-2">
           {run.progress ? `Running the recipe on the full data: ${describeProgress(run.progress, performance.now() - run.startedAt, run.lastMs)}` : "Running the recipe on the full data…"}
@@ -34,7 +36,12 @@ export function RunStatus({ run, cancel, retry }: { run: RunState; cancel: () =>
         </button>
       )}
       {run.kind === "failed" && run.error.at && (
-        <p className="text-red-700 dark:text-red-400">The recipe has an error (shown at the {run.error.at.part}); the previews show the last run.</p>
+        <p role="alert" className="flex flex-wrap items-center gap-2 text-red-700 dark:text-red-400">
+          The recipe has an error in its {PART_NAMES[run.error.at.part]}; the previews show the last run.
+          <button type="button" className="rounded border border-red-400 px-2 py-0.5 text-xs focus-visible:outline-2" onClick={() => showError(run.error.at!.part)}>
+            Show the error
+          </button>
+        </p>
       )}
       {s && (
         <p data-testid="run-counts">

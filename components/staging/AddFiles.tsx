@@ -2,8 +2,10 @@
 
 import { useState } from "react";
 
-/** The file picker and drop zone: both hand the chosen files to `onFiles`. */
-export function AddFiles({ onFiles, onSample }: { onFiles: (files: File[]) => void; onSample: () => void }) {
+export const FORMATS_TEXT = "CSV, TSV, JSON, NDJSON, Parquet, Excel, gzip";
+
+/** The file picker and drop zone: both hand the chosen files to `onFiles`. Large on the first screen, compact beside a workspace. */
+export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files: File[]) => void; onSample: () => void; large?: boolean }) {
   const [over, setOver] = useState(false);
   return (
     <div
@@ -14,15 +16,18 @@ export function AddFiles({ onFiles, onSample }: { onFiles: (files: File[]) => vo
       onDragLeave={() => setOver(false)}
       onDrop={(e) => {
         e.preventDefault();
+        e.stopPropagation();
         setOver(false);
         onFiles([...e.dataTransfer.files]);
       }}
-      className={`rounded-lg border-2 border-dashed p-4 text-center text-sm ${
+      className={`rounded-lg border-2 border-dashed text-center ${large ? "px-6 py-12 text-base" : "p-4 text-sm"} ${
         over ? "border-sky-500 bg-sky-50 dark:bg-sky-950" : "border-slate-300 dark:border-slate-700"
       }`}
     >
-      <p className="mb-2">Drop data files here (CSV, TSV, JSON, NDJSON, Parquet, Excel, gzip), or</p>
-      <label className="inline-block cursor-pointer rounded bg-sky-700 px-3 py-1.5 font-medium text-white outline-offset-2 hover:bg-sky-800 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600">
+      <p className="mb-2">Drop data files here ({FORMATS_TEXT}), or</p>
+      <label
+        className={`inline-block cursor-pointer rounded bg-sky-700 font-medium text-white outline-offset-2 hover:bg-sky-800 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 ${large ? "px-5 py-2.5" : "px-3 py-1.5"}`}
+      >
         Add files
         <input
           type="file"
@@ -36,7 +41,13 @@ export function AddFiles({ onFiles, onSample }: { onFiles: (files: File[]) => vo
         />
       </label>
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Files stay in this browser.</p>
-      <button type="button" className="mt-2 text-xs font-medium text-sky-800 underline focus-visible:outline-2 dark:text-sky-300" onClick={onSample}>
+      <button
+        type="button"
+        className={`mt-2 font-medium text-sky-800 focus-visible:outline-2 dark:text-sky-300 ${
+          large ? "rounded border border-sky-700 px-4 py-1.5 text-sm hover:bg-sky-50 dark:border-sky-400 dark:hover:bg-sky-950" : "text-xs underline"
+        }`}
+        onClick={onSample}
+      >
         Try sample data
       </button>
     </div>

@@ -16,16 +16,6 @@ import { ReadOptionsFields } from "./ReadOptionsFields";
 
 const typesText = (types: Record<string, string>) => Object.entries(types).map(([c, t]) => `${c} ${t}`).join("\n");
 
-/** Open by itself when the read found something to look at, or the user has read the file again. */
-const needsAttention = (file: StagedFile): boolean =>
-  file.status === "error" ||
-  file.readCount > 1 ||
-  file.ambiguousDates !== undefined ||
-  (file.badLines ?? 0) > 0 ||
-  (file.csv?.lines.repaired ?? 0) > 0 ||
-  (file.csv?.typeFindings.length ?? 0) > 0 ||
-  Boolean(file.csv?.secondTable);
-
 /** How a staged file is read: what was detected and sniffed, and the user's choices. */
 export function ParsePanel({
   file,
@@ -64,7 +54,7 @@ export function ParsePanel({
   }
 
   return (
-    <details open={needsAttention(file)} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+    <details open className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       <summary className="cursor-pointer text-sm font-semibold">
         How {file.name} is read: {file.parse.format.toUpperCase()}
         {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { addFiles, destination, openApp, stagingArea } from "../support/app";
+import { addFiles, destination, openApp, openStep, stagingArea } from "../support/app";
 import { expectCounts } from "../support/recipe";
 
 /**
@@ -16,8 +16,8 @@ test("a version promoted from a pass-through run keeps its rows after the staged
   await page.getByRole("button", { name: "Promote" }).click();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 3 rows");
 
+  await openStep(page, "Stage");
   const panel = page.locator("details").filter({ has: page.getByText(/^How .* is read/) });
-  if (!(await panel.evaluate((el) => (el as HTMLDetailsElement).open))) await panel.getByText(/^How .* is read/).click();
   await panel.getByLabel("Skip lines at the top", { exact: true }).fill("2");
   await panel.getByRole("button", { name: "Read again with these options" }).click();
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "people.csv" })).toContainText("1 row");

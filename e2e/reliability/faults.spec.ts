@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { addFiles, destination, openApp, rowTexts, stagedGrid, stagingArea } from "../support/app";
+import { addFiles, destination, openApp, openStep, rowTexts, stagedGrid, stagingArea } from "../support/app";
 import { addRule, expectCounts } from "../support/recipe";
 
 /**
@@ -140,6 +140,7 @@ test("running out of memory restarts the engine, says so, and the same work is n
   await addFiles(page, [{ name: "small.csv", content: "id,v\n1,a\n2,b\n" }]);
   await expectCounts(page, "2 rows in");
   // About 5 GB of text: more than DuckDB-WASM's memory can ever hold.
+  await openStep(page, "Transform");
   await page.getByRole("textbox", { name: "SQL query" }).fill("SELECT list(repeat('x', 1000000)) AS big FROM range(5000)");
   await page.getByRole("button", { name: "Run SQL" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The engine stopped (it ran out of memory)" })).toBeVisible({ timeout: 60_000 });

@@ -21,6 +21,18 @@ export async function addFiles(page: Page, files: { name: string; content: strin
   );
 }
 
+export type StepName = "Stage" | "Validate" | "Transform" | "Review" | "Promote";
+
+/** A step's link in the flow's navigation. */
+export const stepLink = (page: Page, name: StepName) => page.getByRole("navigation", { name: "Flow" }).getByRole("link", { name: new RegExp(`^\\d\\. ${name}`) });
+
+/** Open a step of the flow, as a user clicks it in the flow's navigation. */
+export async function openStep(page: Page, name: StepName) {
+  const link = stepLink(page, name);
+  await link.click();
+  await expect(link).toHaveAttribute("aria-current", "step");
+}
+
 export const stagingArea = (page: Page) => page.getByRole("region", { name: "Staging area" });
 export const destination = (page: Page) => page.getByRole("region", { name: "Destination" });
 export const stagedGrid = (page: Page) => page.getByRole("grid", { name: "Staged data" });

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { openStep } from "./app";
 
 /** Fill the "Add a rule" / "Add a step" forms the way a user does. */
 async function fillSpecForm(page: Page, legend: string, kindLabel: string, kind: string, fields: Record<string, string>) {
@@ -13,12 +14,14 @@ async function fillSpecForm(page: Page, legend: string, kindLabel: string, kind:
 }
 
 export async function addRule(page: Page, kind: string, fields: Record<string, string>, severity: "Reject the row" | "Only warn" = "Reject the row") {
+  await openStep(page, "Validate");
   const form = await fillSpecForm(page, "Add a rule", "Rule", kind, fields);
   await form.getByLabel("When it fails").selectOption({ label: severity });
   await form.getByRole("button", { name: "Add rule" }).click();
 }
 
 export async function addStep(page: Page, kind: string, fields: Record<string, string>) {
+  await openStep(page, "Transform");
   const form = await fillSpecForm(page, "Add a step", "Step", kind, fields);
   await form.getByRole("button", { name: "Add step" }).click();
 }

@@ -1,0 +1,31 @@
+"use client";
+
+export type EngineState = { kind: "starting" } | { kind: "ready"; version: string } | { kind: "failed"; message: string };
+
+/** The app's name, what it does, the engine's state, and (narrow screens) the side column's toggle. */
+export function AppHeader({ engine, drawer, setDrawer }: { engine: EngineState; drawer: boolean; setDrawer: (open: boolean) => void }) {
+  return (
+    <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+      <div className="flex items-baseline gap-3">
+        <h1 className="text-xl font-bold">Stages</h1>
+        <p className="text-sm text-slate-600 max-sm:hidden dark:text-slate-400">
+          Stage data files, check them, and promote them to a durable dataset — all in this browser.
+        </p>
+      </div>
+      <button
+        type="button"
+        aria-expanded={drawer}
+        aria-controls="side-column"
+        className="rounded border px-2 py-1 text-sm focus-visible:outline-2 min-[769px]:hidden"
+        onClick={() => setDrawer(!drawer)}
+      >
+        Files and datasets
+      </button>
+      <p className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+        {engine.kind === "starting" && "Starting the engine…"}
+        {engine.kind === "ready" && `Engine ready (DuckDB ${engine.version})`}
+        {engine.kind === "failed" && `The engine could not start: ${engine.message}`}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+
+/** Grids sharing a step's height (--step-height, app/globals.css): one, or two stacked, each leaving room for its toolbar and notes. */
+export const gridHeight = (share: 1 | 2): string =>
+  share === 1 ? "calc(var(--step-height) - 5rem)" : "calc(var(--step-height) / 2 - 6rem)";
+
+/** A step's panel: its tools beside the data (above it below 1024 px); the tools scroll inside. */
+export function StepLayout({ tools, data }: { tools: ReactNode; data: ReactNode }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-[26rem_minmax(0,1fr)]">
+      <div className="relative min-w-0 space-y-4 lg:max-h-(--step-height) lg:overflow-y-auto lg:pr-1">{tools}</div>
+      <div className="min-w-0 space-y-3">{data}</div>
+    </div>
+  );
+}

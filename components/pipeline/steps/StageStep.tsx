@@ -1,0 +1,54 @@
+"use client";
+
+import { describeError } from "@/lib/result";
+import type { Rule } from "@/lib/recipe/schema";
+import type { StagedFile } from "@/lib/staging/staged-file";
+import { DataGrid } from "../../grid/DataGrid";
+import type { Notify } from "../../notices";
+import { ParsePanel } from "../../staging/ParsePanel";
+import { gridHeight, StepLayout } from "../StepLayout";
+
+interface Props {
+  file: StagedFile;
+  notify: Notify;
+  onAddFiles: (files: File[]) => void;
+  /** Add a rule to the file's recipe (absent until the recipe is loaded). */
+  onAddRule?: (rule: Rule) => void;
+}
+
+/** Stage: how the file is read, what the read found and set aside, beside the staged rows. */
+export function StageStep({ file, notify, onAddFiles, onAddRule }: Props) {
+  return (
+    <StepLayout
+      tools={
+        <>
+          {file.status === "error" && file.error && (
+            <p className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+              {describeError(file.error)}
+            </p>
+          )}
+          {file.status !== "reading" && <ParsePanel key={file.readCount} file={file} notify={notify} onAddFiles={onAddFiles} onAddRule={onAddRule} />}
+          {file.columns && (
+            <ul aria-label={`Columns of ${file.name}`} className="grid grid-cols-2 gap-x-3 text-xs">
+              {file.columns.map((c) => (
+                <li key={c.name} className="truncate">
+                  {c.name} <span className="text-slate-600 dark:text-slate-400">{c.type}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      }
+      data={
+        file.status === "ready" && file.columns ? (
+          <div className="min-w-0 space-y-1">
+            <h3 className="text-sm font-semibold">Staged</h3>
+            <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns} rowCount={file.rowCount ?? 0} height={gridHeight(1)} />
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">{file.status === "reading" ? `Reading ${file.name}…` : "No rows to show."}</p>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { RecipeLibrary } from "../../recipe/RecipeLibrary";
+import { RulesEditor } from "../../recipe/RulesEditor";
+import { ProfilePanel } from "../ProfilePanel";
+import { StagedAndFinal } from "../StagedAndFinal";
+import { StepLayout } from "../StepLayout";
+import { stagedColumns, type StepProps } from "./step-props";
+
+/** Validate: the rules, what the profiles suggest, and the recipe to save, apply or import, beside the staged and final rows. */
+export function ValidateStep({ file, recipe, setRecipe, summary, error, corresponding, notify }: StepProps) {
+  return (
+    <StepLayout
+      tools={
+        <>
+          <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns(file)} summary={summary} error={error} />
+          <ProfilePanel
+            key={file.readCount}
+            staged={{ kind: "staged", fileId: file.id }}
+            final={summary ? { kind: "result", fileId: file.id, part: "final", runId: summary.runId } : null}
+            recipe={recipe}
+            setRecipe={setRecipe}
+          />
+          <RecipeLibrary recipe={recipe} setRecipe={setRecipe} notify={notify} />
+        </>
+      }
+      data={<StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="stacked" share={2} />}
+    />
+  );
+}

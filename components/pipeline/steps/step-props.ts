@@ -1,0 +1,21 @@
+import type { RunSummary } from "@/lib/engine/api";
+import type { Recipe } from "@/lib/recipe/schema";
+import type { StagesError } from "@/lib/result";
+import type { StagedFile } from "@/lib/staging/staged-file";
+import type { Notify } from "../../notices";
+
+/** What every step's panel gets from the workspace: the file, its recipe and the last run. */
+export interface StepProps {
+  file: StagedFile;
+  recipe: Recipe;
+  setRecipe: (recipe: Recipe) => void;
+  summary: RunSummary | null;
+  /** The last run's error, shown where it belongs. */
+  error: StagesError | null;
+  /** Staged and final rows correspond one to one (nothing rejected or removed, no SQL). */
+  corresponding: boolean;
+  notify: Notify;
+}
+
+/** The names of the staged data's columns, as the editors offer them. */
+export const stagedColumns = (file: StagedFile): string[] => file.columns?.map((c) => c.name) ?? [];

@@ -1,0 +1,27 @@
+"use client";
+
+import type { HeadPreview, Progress } from "@/lib/engine/api";
+import { describeProgress } from "@/lib/progress";
+
+/** A file being staged, shown until its staging ends. */
+export type Adding = { name: string; controller: AbortController; progress: Progress | null; startedAt: number; preview?: HeadPreview };
+
+/** The file being staged: how far, how fast, and a way to stop it. */
+export function StagingProgress({ adding }: { adding: Adding }) {
+  return (
+      <div role="status" className="space-y-1 text-sm">
+        <p>
+          Staging {adding.name}
+          {adding.progress ? ` — ${describeProgress(adding.progress, performance.now() - adding.startedAt)}` : "…"}
+        </p>
+        {adding.progress?.total ? <progress className="w-full" max={adding.progress.total} value={adding.progress.done} /> : null}
+        <button
+          type="button"
+          className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2"
+          onClick={() => adding.controller.abort()}
+        >
+          Cancel adding {adding.name}
+        </button>
+      </div>
+  );
+}
