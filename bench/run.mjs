@@ -24,6 +24,8 @@ const runCounts = arg("runs", "3").split(",").map(Number);
 const runsFor = (i) => runCounts[Math.min(i, runCounts.length - 1)];
 // Where the report goes: docs/BENCHMARKS.md unless `--out` says otherwise (a run of other shapes or sizes beside it).
 const outFile = arg("out", "docs/BENCHMARKS.md");
+// `--app-only`: the app's own flow alone, without Papa Parse, native DuckDB or bare DuckDB-WASM beside it (a quick look; not for docs/BENCHMARKS.md).
+const appOnly = process.argv.includes("--app-only");
 const port = 3300;
 const base = `http://127.0.0.1:${port}`;
 const dataDir = join("out", "bench-data");
@@ -49,9 +51,19 @@ async function freshProfile() {
   };
 }
 
-/** Peak resident memory of Chromium's renderer processes, sampled from /proc while `work` runs. */
-async function withRendererPeak(work) {
+/**
+ * Peak resident memory of Chromium's renderer processes, sampled from /proc while `work` runs;
+ * `meter.sinceMark()` gives the peak since it was last called (a step's own peak).
+ */
+async function withRendererPeak(work, meter = {}) {
   let peak = 0;
+  let sinceMark = 0;
+  meter.sinceMark = () => {
+    sample();
+    const p = sinceMark;
+    sinceMark = 0;
+    return p;
+  };
   const sample = () => {
     let total = 0;
     for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
@@ -63,6 +75,7 @@ async function withRendererPeak(work) {
       }
     }
     peak = Math.max(peak, total);
+    sinceMark = Math.max(sinceMark, total);
   };
   const timer = setInterval(sample, 250);
   try {
@@ -148,10 +161,15 @@ async function main() {
         const profile = await freshProfile();
         const { page } = profile;
         const said = [];
+        const meter = {};
+        const stepPeaks = {};
         page.on("console", (m) => {
           if (!m.text().startsWith("bench:")) return;
-          said.push(m.text().slice(7));
-          console.log(`  ${m.text().slice(7)}`);
+          const text = m.text().slice(7);
+          const peak = meter.sinceMark?.() ?? 0;
+          stepPeaks[text.slice(0, text.lastIndexOf(":"))] = peak;
+          said.push(text);
+          console.log(`  ${text} · renderer peak ${(peak / 2 ** 30).toFixed(2)} GiB`);
         });
         await page.addInitScript(whenEngineReady);
         await page.goto(base);
@@ -161,6 +179,7 @@ async function main() {
         warms.push(await engineReadyAfter(page));
         const { result, peak } = await withRendererPeak(() =>
           page.evaluate(runFlow, { fileUrl: `/bench-data/${fileName}`, fileName, rules, transform }).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })),
+          meter,
         );
         if (result.error) {
           // The file did not go through the whole flow: say how far it got, and stop this size.
@@ -169,21 +188,23 @@ async function main() {
           await profile.close();
           break;
         }
+        for (const [name, step] of Object.entries(result.steps)) step.peak = stepPeaks[name] ?? 0;
         flows.push(result);
         peaks.push(peak);
-        papa.push(await page.evaluate(runPapa, { fileUrl: `/bench-data/${fileName}`, papaSource }));
+        if (!appOnly) papa.push(await page.evaluate(runPapa, { fileUrl: `/bench-data/${fileName}`, papaSource }));
         await profile.close();
         console.log(`  run ${run + 1}: ${JSON.stringify(Object.fromEntries(Object.entries(result.steps).map(([k, v]) => [k, +v.seconds.toFixed(2)])))}`);
       }
       const bares = [];
-      for (let run = 0; run < runs; run++) {
+      const references = appOnly ? 0 : runs;
+      for (let run = 0; run < references; run++) {
         bares.push(await runBare(freshProfile, base, bare, `/bench-data/${fileName}`, fileName).catch((error) => ({ memory: { error: String(error.message ?? error).split("\n")[0] } })));
         console.log(`  bare DuckDB-WASM: ${JSON.stringify(bares.at(-1))}`);
       }
       const native1 = [];
       const nativeAll = [];
       const steps = { native1: [], nativeAll: [], bare: [] };
-      for (let run = 0; run < runs; run++) {
+      for (let run = 0; run < references; run++) {
         native1.push(await native(path, 1));
         nativeAll.push(await native(path, os.cpus().length));
         steps.native1.push(await nativeYardstick(yardstick, path, 1, shape));
