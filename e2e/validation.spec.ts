@@ -113,3 +113,41 @@ test("a wide file shows its first 60 column profiles and 12 suggested rules, and
   await page.getByRole("button", { name: "Show fewer of the 300 suggested rules" }).click();
   await expect(suggestions).toHaveCount(12);
 });
+
+test("cells that break a rule are marked with its reason, and the staged grid shows only the rows with errors or warnings on request", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await expectCounts(page, "5 rows in");
+  await addRule(page, "Required (not empty)", { Column: "email" });
+  await addRule(page, "Must be of a type", { Column: "amount", Type: "decimal" });
+  await addRule(page, "One of a list", { Column: "status", "Allowed values (comma-separated)": "open, closed" }, "Only warn");
+  await expectCounts(page, "5 rows in = 3 valid after steps + 2 rejected");
+
+  const staged = page.getByRole("grid", { name: "Staged data" });
+  const cellOf = (row: number, column: number) => staged.locator(`[role="row"][aria-rowindex="${row + 1}"]`).getByRole("gridcell").nth(column);
+  await expect(cellOf(2, 1)).toHaveAccessibleDescription('"email" is required');
+  await expect(cellOf(2, 1)).toHaveAttribute("aria-invalid", "true");
+  await expect(cellOf(4, 2)).toHaveAccessibleDescription('"amount" must be a number');
+  await expect(cellOf(3, 3)).toHaveAccessibleDescription('"status" must be one of: open, closed');
+  await expect(cellOf(3, 3)).not.toHaveAttribute("aria-invalid", "true");
+  // Cells that break nothing are not marked.
+  await expect(cellOf(1, 1)).not.toHaveAccessibleDescription(/required|must/);
+  await expect(cellOf(1, 1)).not.toHaveAttribute("aria-invalid", "true");
+  await expect(cellOf(2, 0)).not.toHaveAccessibleDescription(/required|must/);
+
+  const errorsOnly = page.getByRole("button", { name: "Only rows with errors" });
+  await errorsOnly.click();
+  await expect(errorsOnly).toHaveAttribute("aria-pressed", "true");
+  await expect(staged).toHaveAttribute("aria-rowcount", "3");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["2", "", "5", "closed"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["4", "d@x.org", "abc", "open"]);
+  // The marks follow the rows into the filtered view.
+  await expect(cellOf(2, 2)).toHaveAccessibleDescription('"amount" must be a number');
+  await expect(page.getByText("2 of 5 rows match.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Only rows with warnings" }).click();
+  await expect(staged).toHaveAttribute("aria-rowcount", "2");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["3", "c@x.org", "-1", "archived"]);
+  await page.getByRole("button", { name: "Only rows with warnings" }).click();
+  await expect(staged).toHaveAttribute("aria-rowcount", "6");
+});

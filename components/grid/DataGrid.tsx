@@ -4,12 +4,14 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "re
 import type { Column } from "@/lib/datasets/manifest";
 import type { SourceRef } from "@/lib/engine/api";
 import { formatCount } from "@/lib/format";
+import { issuesOfCell } from "@/lib/grid/issues";
 import { rowWindow, scrollTopFor } from "@/lib/grid/window";
 import { GridHeader, type Layout } from "./GridHeader";
 import { clip, GridRow } from "./GridRow";
 import { keyAction } from "./grid-keys";
 import { GridToolbar } from "./GridToolbar";
 import { useGridView } from "./useGridView";
+import { useCellEditing, type GridEdits } from "./useCellEditing";
 import { useHeight } from "./useHeight";
 import { usePagedRows } from "./usePagedRows";
 
@@ -22,6 +24,8 @@ interface Props {
   sync?: { share: number; onScroll: (share: number) => void };
   /** The grid's height, as CSS (the layout decides); its rows are windowed to what it measures. */
   height?: string;
+  /** Cells edited in place (a staged grid): shown over the data; Enter or a double click edits a cell. */
+  edits?: GridEdits;
 }
 
 const ROW = 30;
@@ -36,7 +40,7 @@ const WIDTH = 168;
  * aria-rowcount counts the header row; aria-rowindex is the row's place in
  * the current view.
  */
-export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, height = HEIGHT }: Props) {
+export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, height = HEIGHT, edits }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const viewport = useHeight(scrollRef) - ROW;
   const keysId = useId();
@@ -45,7 +49,9 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
   const [widths, setWidths] = useState(() => columns.map(() => WIDTH));
   const [pinned, setPinned] = useState<Set<number>>(new Set());
   const { view, setView, rowCount, ready, error: viewError } = useGridView(source, sourceRows);
-  const { ensureRows, cell, error } = usePagedRows(source, ready ? view : undefined);
+  const { ensureRows, cell: stored, issues, rowId, error } = usePagedRows(source, ready ? view : undefined);
+  const editing = useCellEditing(edits, columns, rowId, stored);
+  const cell = editing.shown;
   const win = rowWindow({ scrollTop, viewportHeight: viewport, rowHeight: ROW, rowCount });
 
   useEffect(() => {
@@ -71,10 +77,12 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
   // Keyboard focus follows the active cell, even when the cell that had it was scrolled out of the DOM.
   const keyboard = useRef(false);
   const focusKey = `${active.row}:${active.col}`;
+  // While a cell is edited its input holds the focus; when the edit ends, the cell gets it back.
+  const notEditing = editing.editing === null;
   useLayoutEffect(() => {
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${focusKey}"]`);
-    if (el && keyboard.current) el.focus({ preventScroll: true });
-  }, [focusKey, win.first]);
+    if (el && keyboard.current && notEditing) el.focus({ preventScroll: true });
+  }, [focusKey, win.first, notEditing]);
 
   function moveTo(row: number, col: number) {
     const r = Math.max(-1, Math.min(row, rowCount - 1));
@@ -97,6 +105,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
       resize,
       sortBy: (col) => sortBy(columns[col]!.name),
       pin,
+      edit: editing.start,
     });
     if (action) {
       e.preventDefault();
@@ -112,10 +121,12 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
   const resize = (i: number, by: number) => setWidth(i, layout.widths[i]! + by);
   const total = layout.widths.reduce((n, w) => n + w, 0);
   const activeValue = active.row >= 0 ? cell(active.row, active.col) : undefined;
+  const activeIssues = active.row >= 0 ? issuesOfCell(issues(active.row), columns[active.col]!.name).map((x) => ` — ${x.severity === "warn" ? "warning" : "error"}: ${x.message}`).join("") : "";
+  const activeEdit = active.row >= 0 ? editing.editedAt(active.row, active.col) : undefined;
 
   return (
     <div className="group relative space-y-1">
-      <GridToolbar label={label} columns={columns} view={view} setView={setView} />
+      <GridToolbar label={label} columns={columns} view={view} setView={setView} checked={source.kind === "staged" && source.checkedBy !== undefined} />
       {(error || viewError) && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {viewError ?? error}
@@ -154,6 +165,11 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
               columns={columns}
               layout={layout}
               cell={cell}
+              issues={issues(win.first + k)}
+              idPrefix={keysId}
+              editedAt={(col) => editing.editedAt(win.first + k, col)}
+              editing={editing.editing?.row === win.first + k ? editing.editing : null}
+              editor={editing}
               activeColumn={active.row === win.first + k ? active.col : null}
               onActivate={(col) => setActive({ row: win.first + k, col })}
             />
@@ -162,11 +178,17 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
       </div>
       <p id={keysId} className="sr-only text-xs text-slate-600 group-focus-within:not-sr-only dark:text-slate-400">
         Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End. On a column header: Enter sorts, P pins, Shift+arrows resize.
+        {edits ? " On a cell: Enter edits it; then Enter saves, Escape cancels." : ""}
       </p>
       <p aria-live="polite" className="max-h-24 min-h-4 overflow-auto text-xs break-words whitespace-pre-wrap text-slate-600 dark:text-slate-400">
         {active.row >= 0 && activeValue !== undefined
-          ? `Row ${formatCount(active.row + 1)}, ${columns[active.col]!.name}: ${activeValue === null ? "null" : activeValue === "" ? "(empty text)" : clip(activeValue, PANEL_CHARS)}`
+          ? `Row ${formatCount(active.row + 1)}, ${columns[active.col]!.name}: ${activeValue === null ? "null" : activeValue === "" ? "(empty text)" : clip(activeValue, PANEL_CHARS)}${activeIssues}${activeEdit ? ` — edited, was ${activeEdit.from ?? "null"}` : ""}`
           : ""}
+        {editing.editing?.problem && (
+          <span role="alert" className="block text-red-700 dark:text-red-400">
+            {editing.editing.problem}
+          </span>
+        )}
       </p>
     </div>
   );

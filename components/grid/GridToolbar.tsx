@@ -2,12 +2,18 @@
 
 import { useState } from "react";
 import type { Column } from "@/lib/datasets/manifest";
+import type { OnlyRows } from "@/lib/grid/issues";
 import { OPERATORS, type GridView, type Operator } from "@/lib/grid/view";
 
 const field = "rounded border border-slate-300 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700";
 
-/** Search every column, and add or remove per-column conditions. */
-export function GridToolbar({ label, columns, view, setView }: { label: string; columns: Column[]; view: GridView; setView: (v: GridView) => void }) {
+const ONLY: { only: OnlyRows; label: string }[] = [
+  { only: "errors", label: "Only rows with errors" },
+  { only: "warnings", label: "Only rows with warnings" },
+];
+
+/** Search every column, add or remove per-column conditions, and (rows checked by a run) keep only the rows with problems. */
+export function GridToolbar({ label, columns, view, setView, checked }: { label: string; columns: Column[]; view: GridView; setView: (v: GridView) => void; checked: boolean }) {
   const [search, setSearch] = useState(view.search ?? "");
   const [column, setColumn] = useState(columns[0]?.name ?? "");
   const [op, setOp] = useState<Operator>("=");
@@ -51,6 +57,18 @@ export function GridToolbar({ label, columns, view, setView }: { label: string; 
           Add filter
         </button>
       </form>
+      {checked &&
+        ONLY.map((o) => (
+          <button
+            key={o.only}
+            type="button"
+            aria-pressed={view.only === o.only}
+            className={`rounded border px-2 py-0.5 focus-visible:outline-2 ${view.only === o.only ? "border-sky-600 bg-sky-50 dark:bg-sky-950" : ""}`}
+            onClick={() => setView({ ...view, only: view.only === o.only ? undefined : o.only })}
+          >
+            {o.label}
+          </button>
+        ))}
       {view.conditions.map((c, i) => (
         <button
           key={i}

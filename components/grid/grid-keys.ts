@@ -1,7 +1,8 @@
 /**
  * The ARIA grid keyboard pattern: what a key does at the active cell (row -1
  * is the header row). Arrows, Page Up/Down, Home/End (with Ctrl: the first or
- * last cell); on a header, Enter sorts, P pins, Shift+arrows resize.
+ * last cell); on a header, Enter sorts, P pins, Shift+arrows resize; on a
+ * cell of an editable grid, Enter edits it.
  */
 export interface GridKeys {
   page: number;
@@ -12,6 +13,8 @@ export interface GridKeys {
   resize: (col: number, by: number) => void;
   sortBy: (col: number) => void;
   pin: (col: number) => void;
+  /** Start editing a cell (editable grids). */
+  edit?: (row: number, col: number) => void;
 }
 
 export function keyAction(e: { key: string; shiftKey: boolean; ctrlKey: boolean }, active: { row: number; col: number }, g: GridKeys): (() => void) | undefined {
@@ -28,7 +31,7 @@ export function keyAction(e: { key: string; shiftKey: boolean; ctrlKey: boolean 
     PageUp: () => g.moveTo(Math.max(0, active.row - g.page), active.col),
     Home: () => (e.ctrlKey ? g.moveTo(0, colAt(0)) : g.moveTo(active.row, colAt(0))),
     End: () => (e.ctrlKey ? g.moveTo(g.rowCount - 1, colAt(last)) : g.moveTo(active.row, colAt(last))),
-    Enter: () => header && g.sortBy(active.col),
+    Enter: () => (header ? g.sortBy(active.col) : g.edit?.(active.row, active.col)),
     p: () => header && g.pin(active.col),
   };
   return keys[e.key];

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RowPage, SourceRef } from "@/lib/engine/api";
+import { parseIssues, type CellIssue } from "@/lib/grid/issues";
 import type { GridView } from "@/lib/grid/view";
 import { getEngine } from "@/browser/engine-client";
 import { describeError } from "@/lib/result";
@@ -66,7 +67,25 @@ export function usePagedRows(source: SourceRef, view: GridView | undefined) {
     [pages],
   );
 
-  return { ensureRows, cell, error };
+  /** The rules a row breaks, when the source is checked by a run (none until its page is here). */
+  const issues = useCallback(
+    (row: number): CellIssue[] => {
+      const page = pages.get(Math.floor(row / PAGE_SIZE));
+      return parseIssues(page?.issues?.[row - page.offset]);
+    },
+    [pages],
+  );
+
+  /** A row's staged row id: what the page says (a view of a staged source), else its place. */
+  const rowId = useCallback(
+    (row: number): number => {
+      const page = pages.get(Math.floor(row / PAGE_SIZE));
+      return page?.rowIds?.[row - page.offset] ?? row;
+    },
+    [pages],
+  );
+
+  return { ensureRows, cell, issues, rowId, error };
 }
 
 function farthest(pages: Map<number, RowPage>, from: number): number {

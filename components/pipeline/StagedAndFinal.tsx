@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { RunSummary } from "@/lib/engine/api";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { DataGrid } from "../grid/DataGrid";
+import type { GridEdits } from "../grid/useCellEditing";
 import { gridHeight } from "./StepLayout";
 
 interface Props {
@@ -15,14 +16,16 @@ interface Props {
   layout: "stacked" | "side";
   /** Height share of the step for each grid. */
   share: 1 | 2;
+  /** Cells edited in the staged grid, kept in the recipe. */
+  edits?: GridEdits;
 }
 
 /** The staged rows and the final rows, scrolled together when their rows correspond. */
-export function StagedAndFinal({ file, summary, corresponding, layout, share }: Props) {
+export function StagedAndFinal({ file, summary, corresponding, layout, share, edits }: Props) {
   const [together, setTogether] = useState(true);
   const [scroll, setScroll] = useState(0);
   const sync = corresponding && together ? { share: scroll, onScroll: setScroll } : undefined;
-  const height = gridHeight(share);
+  const height = gridHeight(share, layout === "side");
   return (
     <div className="space-y-1">
       {corresponding && (
@@ -34,7 +37,7 @@ export function StagedAndFinal({ file, summary, corresponding, layout, share }: 
       <div className={layout === "side" ? "grid gap-4 xl:grid-cols-2" : "space-y-2"}>
         <div className="min-w-0 space-y-1">
           <h3 className="text-sm font-semibold">Staged</h3>
-          <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns ?? []} rowCount={file.rowCount ?? 0} sync={sync} height={height} />
+          <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id, checkedBy: summary?.runId }} columns={file.columns ?? []} rowCount={file.rowCount ?? 0} sync={sync} height={height} edits={edits} />
         </div>
         <div className="min-w-0 space-y-1">
           <h3 className="text-sm font-semibold">Final</h3>

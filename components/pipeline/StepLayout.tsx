@@ -1,8 +1,11 @@
 import type { ReactNode } from "react";
 
-/** Grids sharing a step's height (--step-height, app/globals.css): one, or two stacked, each leaving room for its toolbar and notes. */
-export const gridHeight = (share: 1 | 2): string =>
-  share === 1 ? "calc(var(--step-height) - 5rem)" : "calc(var(--step-height) / 2 - 6rem)";
+/**
+ * Grids sharing a step's height (--step-height, app/globals.css): one, or two stacked, each leaving
+ * room for its toolbar and notes; `narrow` grids (side by side) leave more, their toolbars wrap.
+ */
+export const gridHeight = (share: 1 | 2, narrow = false): string =>
+  share === 1 ? "calc(var(--step-height) - 5rem)" : narrow ? "calc(var(--step-height) / 2 - 9rem)" : "calc(var(--step-height) / 2 - 6rem)";
 
 /** A step's panel: its tools beside the data (above it below 1024 px); the tools scroll inside. */
 export function StepLayout({ tools, data }: { tools: ReactNode; data: ReactNode }) {

@@ -11,7 +11,7 @@ import { stagingDb } from "@/browser/staging-store";
 
 type Inspection = { kind: "pending" } | { kind: "named"; names: string[] } | { kind: "refused"; error: StagesError };
 
-const PART_WORDS = { rule: "Rule", step: "Step", sql: "SQL" } as const;
+const PART_WORDS = { rule: "Rule", step: "Step", sql: "SQL", edit: "Edited cell" } as const;
 
 /**
  * A recipe from someone else (a link, an imported file), shown whole before

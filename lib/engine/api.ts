@@ -15,7 +15,8 @@ import type { Result } from "@/lib/result";
  * proxies only top-level arguments).
  */
 export type SourceRef =
-  | { kind: "staged"; fileId: string }
+  /** `checkedBy`: the run whose checks mark the rows' issues (pages carry them; views may keep only rows with errors or warnings). */
+  | { kind: "staged"; fileId: string; checkedBy?: string }
   | { kind: "dataset"; name: string; version: number }
   /** Lines of a staged CSV that did not parse, with their line numbers. */
   | { kind: "badLines"; fileId: string }
@@ -39,6 +40,10 @@ export interface RowPage {
   offset: number;
   rowCount: number;
   columns: (string | null)[][];
+  /** Per row, the rules it breaks as lib/grid/issues.ts writes them (a staged source checked by a run). */
+  issues?: (string | null)[];
+  /** Per row, its staged row id (a sorted or filtered view of a staged source; in its own order, a row's id is its index). */
+  rowIds?: number[];
 }
 
 export interface Progress {

@@ -1,6 +1,7 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { fragmentProblem } from "@/lib/sql/fragment";
 import { ident } from "@/lib/sql/quote";
+import { editsReplaceSql } from "./edits";
 import { finalView, type FinalView } from "./final-view";
 import { ERRORS, LINE, REJECTED, ROW, checkedRowsSql, checkRule, columnFindings, validationSql } from "./rules";
 import type { Recipe } from "./schema";
@@ -107,8 +108,8 @@ FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t O
   // Only the checks, the rejected rows and the final rows are written: the rows themselves are read from the
   // staged table through views. Every full copy written costs DuckDB-WASM compressing it into its database file.
   const statements: PipelineStatement[] = [
-    { target: names.checks, kind: "TABLE", select: validationSql(ident(staged), recipe.rules, columns, headerLines) },
-    { target: names.validated, kind: "VIEW", select: checkedRowsSql(ident(staged), ident(names.checks)) },
+    { target: names.checks, kind: "TABLE", select: validationSql(ident(staged), recipe.rules, columns, headerLines, recipe.edits) },
+    { target: names.validated, kind: "VIEW", select: checkedRowsSql(ident(staged), ident(names.checks), editsReplaceSql(columns, recipe.edits)) },
     { target: names.valid, kind: "VIEW", select: `SELECT * EXCLUDE (${ERRORS}, ${REJECTED}) FROM ${ident(names.validated)} WHERE NOT ${REJECTED}` },
     // Duplicate removal sorts: done once, into a table. Other steps work row by row, read as they are needed.
     reorders

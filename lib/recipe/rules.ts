@@ -3,6 +3,7 @@ import { isPlainNumber } from "@/lib/number";
 import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
 import { isNumericType } from "@/lib/sql/types";
+import { editedColumnSql, editsReplaceSql, type CellEdit } from "./edits";
 import type { Rule } from "./schema";
 
 /**
@@ -182,7 +183,8 @@ const uniqueKeys = (rule: RowRule): string[] | null =>
  * instead of a window of its own: two windows over 23 M rows at once ran
  * DuckDB-WASM out of memory where either alone did not.
  */
-export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], headerLines = 1): string {
+export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], headerLines = 1, edits: readonly CellEdit[] = []): string {
+  const edited = (name: string) => `${editedColumnSql(columns.find((c) => c.name === name) ?? { name, type: "VARCHAR" }, edits)} AS ${ident(name)}`;
   const active = rules.filter((r): r is RowRule => r.enabled && r.kind !== "columns");
   const flags = new Map(active.flatMap((r, i) => (uniqueKeys(r) ? [[r, `_stages_u${i}`] as const] : [])));
   const fails = active.map((r) => `NOT ${passesSql(r, columns, flags.has(r) ? `aux.${flags.get(r)}` : undefined)}`);
@@ -208,17 +210,17 @@ export function validationSql(input: string, rules: readonly Rule[], columns: re
     ? `${ROW} + ${headerLines} + coalesce(sum(_stages_nl) OVER (ORDER BY ${ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`
     : `${ROW} + ${headerLines}`;
   const keyColumns = [...new Set([...flags.keys()].flatMap((r) => uniqueKeys(r)!))];
-  const narrow = [`CAST(rowid + 1 AS BIGINT) AS ${ROW}`, ...(newlines.length ? [`${newlines.join(" + ")} AS _stages_nl`] : []), ...keyColumns.map(ident)];
+  const narrow = [`CAST(rowid + 1 AS BIGINT) AS ${ROW}`, ...(newlines.length ? [`${newlines.join(" + ")} AS _stages_nl`] : []), ...keyColumns.map(edited)];
   const repeated = [...flags].map(([r, name], i) => {
     const keys = uniqueKeys(r)!.map(ident);
     return {
-      cte: `_stages_dups${i} AS MATERIALIZED (SELECT ${keys.join(", ")}, true AS _stages_dup FROM ${input} GROUP BY ALL HAVING count(*) > 1)`,
+      cte: `_stages_dups${i} AS MATERIALIZED (SELECT ${uniqueKeys(r)!.map(edited).join(", ")}, true AS _stages_dup FROM ${input} GROUP BY ALL HAVING count(*) > 1)`,
       join: `LEFT JOIN _stages_dups${i} AS d${i} ON ${keys.map((k) => `n.${k} IS NOT DISTINCT FROM d${i}.${k}`).join(" AND ")}`,
       flag: `d${i}._stages_dup IS NULL AS ${name}`,
     };
   });
   return `${repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : ""}SELECT src.${ROW}, aux.${LINE}, ${errors} AS ${ERRORS}, ${rejected} AS ${REJECTED}
-FROM (SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, * FROM ${input}) AS src
+FROM (SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, edits)} FROM ${input}) AS src
 POSITIONAL JOIN (
   SELECT CAST(${line} AS BIGINT) AS ${LINE}${repeated.map((d) => `, ${d.flag}`).join("")}
   FROM (SELECT ${narrow.join(", ")} FROM ${input}) AS n${repeated.map((d) => ` ${d.join}`).join("")}
@@ -226,6 +228,6 @@ POSITIONAL JOIN (
 ) AS aux`;
 }
 
-/** The rows of `input` beside their checks (`validationSql`, written to `checks`), joined by position. */
-export const checkedRowsSql = (input: string, checks: string): string =>
-  `SELECT c.${ROW}, s.*, c.${LINE}, c.${ERRORS}, c.${REJECTED} FROM ${input} AS s POSITIONAL JOIN ${checks} AS c`;
+/** The rows of `input` (with `replace`, the edits: lib/recipe/edits.ts) beside their checks (`validationSql`, written to `checks`), joined by position. */
+export const checkedRowsSql = (input: string, checks: string, replace = ""): string =>
+  `SELECT c.${ROW}, s.*, c.${LINE}, c.${ERRORS}, c.${REJECTED} FROM ${replace ? `(SELECT *${replace} FROM ${input})` : input} AS s POSITIONAL JOIN ${checks} AS c`;

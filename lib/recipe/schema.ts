@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { editSchema } from "./edits";
 
 /**
  * The recipe: parse options, validation rules, transform steps and SQL,
@@ -63,6 +64,8 @@ export const recipeSchema = z.object({
   steps: z.array(stepEntry).default([]),
   sql: z.string().nullable().default(null),
   destination: z.object({ name: z.string() }).optional(),
+  /** Cells edited by hand, in the order they were made (lib/recipe/edits.ts). */
+  edits: z.array(editSchema).optional(),
 });
 
 export type Rule = z.infer<typeof ruleSchema>;

@@ -32,6 +32,11 @@ describe("consentItems", () => {
     expect(items[7]!.sql).toEqual(["SELECT * FROM transformed⟨U+2028⟩\nJOIN customers USING (id)"]);
   });
 
+  it("lists every edited cell with its new and old value, invisible characters made visible", () => {
+    const items = consentItems({ ...recipe, edits: [{ row: 3, column: "email", from: null, to: "a@x.org\rDROP", at: "2026-12-01T00:00:00Z" }] });
+    expect(items.at(-1)).toEqual({ part: "edit", index: 0, words: "set row 3, column email to “a@x.org⟨CR⟩\nDROP” (was null)", sql: [], enabled: true });
+  });
+
   it("shows line breaks a reader would not see, and control characters, by name", () => {
     expect(visible("a\r\nb")).toBe("a\nb");
     expect(visible("a\u2029b\u0000")).toBe("a⟨U+2029⟩\nb⟨U+0000⟩");

@@ -9,7 +9,7 @@ import { describeStep } from "@/lib/recipe/steps";
  * Labels are shown beside the SQL, never instead of it.
  */
 export interface ConsentItem {
-  part: "rule" | "step" | "sql";
+  part: "rule" | "step" | "sql" | "edit";
   index: number;
   words: string;
   /** Text that goes into SQL as the recipe gives it, with invisible line breaks made visible. */
@@ -42,7 +42,15 @@ export function consentItems(recipe: Recipe): ConsentItem[] {
     enabled: step.enabled,
   }));
   const sql: ConsentItem[] = recipe.sql ? [{ part: "sql", index: 0, words: "Then this SQL makes the final rows", sql: [recipe.sql], enabled: true }] : [];
-  return [...rules, ...steps, ...sql].map((item) => ({ ...item, sql: item.sql.map(visible) }));
+  // An edited cell's value goes into SQL only as a quoted literal: shown as words, made visible like SQL.
+  const edits = (recipe.edits ?? []).map((e, index): ConsentItem => ({
+    part: "edit",
+    index,
+    words: visible(`set row ${e.row}, column ${e.column} to ${e.to === null ? "null" : `“${e.to}”`} (was ${e.from === null ? "null" : `“${e.from}”`})`),
+    sql: [],
+    enabled: true,
+  }));
+  return [...rules, ...steps, ...sql, ...edits].map((item) => ({ ...item, sql: item.sql.map(visible) }));
 }
 
 /** Line breaks a reader would not see as such (a lone \r, U+2028, U+2029, U+0085) and other control characters, shown by name. */

@@ -1,6 +1,7 @@
 import type { LineCount } from "@/lib/csv/lines";
 import type { Column } from "@/lib/datasets/manifest";
 import type { PageRequest, RowPage, SourceRef, TableInfo } from "@/lib/engine/api";
+import { pageIssuesSql, SOURCE_ROW, viewIssuesSql } from "@/lib/grid/issues";
 import { gridViewSchema, isPlainView, pageSql, viewSql, type GridView } from "@/lib/grid/view";
 import { finalRowsPageSql, finalRowsSpanSql } from "@/lib/recipe/final-view";
 import { pipelineNames, type PipelineNames } from "@/lib/recipe/pipeline";
@@ -153,10 +154,11 @@ export async function openView(db: StagesDb, source: SourceRef, input: GridView 
   const base = tableName(source);
   if (isPlainView(input)) return ok({ table: base, rowCount: info.value.rowCount });
   const view = gridViewSchema.parse(input);
-  const key = `${base}|${JSON.stringify(view)}`;
+  const checks = await checksOf(source);
+  const key = `${base}|${JSON.stringify(view)}|${checks ? (source as { checkedBy: string }).checkedBy : ""}`;
   let pending = views.get(key);
   if (!pending) {
-    const compiled = viewSql(base, info.value.columns, view);
+    const compiled = viewSql(base, info.value.columns, view, { checks: checks ?? undefined, rowIds: source.kind === "staged" });
     if ("error" in compiled) return fail({ message: compiled.error });
     const table = `view_${crypto.randomUUID().replaceAll("-", "")}`;
     pending = withConnection(async (conn) => {
@@ -185,7 +187,10 @@ export async function readPage(db: StagesDb, source: SourceRef, request: PageReq
   if (!view.ok) return view;
   const limit = Math.max(0, Math.min(request.limit, 5000));
   const offset = Math.max(0, Math.floor(request.offset));
-  const selectList = textSelectList(info.value.columns);
+  const plain = view.value.table === tableName(source);
+  // A view of a staged table carries each row's staged row id: the page says it, for the page's issues and edits.
+  const carriesRowIds = source.kind === "staged" && !plain;
+  const selectList = `${textSelectList(info.value.columns)}${carriesRowIds ? `, ${SOURCE_ROW}` : ""}`;
   const paging = finalPaging.get(view.value.table);
   const table = await withConnection(async (conn) => {
     if (paging?.by !== "rows") return conn.query(pageSql(view.value.table, selectList, offset, limit, paging ? PAGE : "rowid"));
@@ -193,7 +198,25 @@ export async function readPage(db: StagesDb, source: SourceRef, request: PageReq
     const [lo, hi] = span?.lo === null || span?.lo === undefined ? [0, -1] : [Number(span.lo), Number(span.hi)];
     return conn.query(finalRowsPageSql(paging.staged, paging.columns, paging.recipe, paging.names, selectList, { offset, limit, lo, hi }));
   });
-  return ok({ offset, rowCount: table.numRows, columns: textColumns(table) });
+  const columns = textColumns(table);
+  const rowIds = carriesRowIds ? columns.pop()!.map(Number) : undefined;
+  const page: RowPage = { offset, rowCount: table.numRows, columns, ...(rowIds ? { rowIds } : {}) };
+  const checks = await checksOf(source);
+  if (!checks) return ok(page);
+  const issues = await withConnection((conn) =>
+    conn.query(plain ? pageIssuesSql(checks, offset, limit) : viewIssuesSql(view.value.table, checks, offset, limit)),
+  );
+  return ok({ ...page, issues: textColumns(issues)[0] ?? [] });
+}
+
+/** The checks table of the run that checks a staged source, when the source asks for them and the run wrote them. */
+async function checksOf(source: SourceRef): Promise<string | null> {
+  if (source.kind !== "staged" || !source.checkedBy) return null;
+  const checks = resultNames(source.fileId).checks;
+  const [row] = await withConnection(async (conn) =>
+    plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(checks)}`)),
+  );
+  return row?.n ? checks : null;
 }
 
 /** Every column cast to its DuckDB text form, aliased by position. */

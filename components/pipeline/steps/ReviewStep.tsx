@@ -6,10 +6,10 @@ import { RejectedRows } from "../RejectedRows";
 import { StagedAndFinal } from "../StagedAndFinal";
 import { StepLayout } from "../StepLayout";
 import { ColumnChanges } from "./ColumnChanges";
-import type { StepProps } from "./step-props";
+import { recipeEdits, type StepProps } from "./step-props";
 
 /** Review: how the rows reconcile, rule by rule, what changed in the columns, and the rejected rows beside staged and final. */
-export function ReviewStep({ file, recipe, summary, corresponding, notify }: StepProps) {
+export function ReviewStep({ file, recipe, setRecipe, summary, corresponding, notify }: StepProps) {
   if (!summary) return <p className="text-sm text-slate-600 dark:text-slate-400">The review appears when the recipe has run.</p>;
   const byRule = recipe.rules
     .map((rule) => ({ rule, n: summary.ruleCounts.filter((c) => c.rule === rule.id).reduce((n, c) => n + c.n, 0) }))
@@ -55,7 +55,7 @@ export function ReviewStep({ file, recipe, summary, corresponding, notify }: Ste
       }
       data={
         <>
-          <StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="side" share={2} />
+          <StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="side" share={2} edits={recipeEdits(recipe, setRecipe)} />
           <RejectedRows fileId={file.id} summary={summary} notify={notify} />
         </>
       }

@@ -8,7 +8,7 @@ import { StepsEditor } from "../../recipe/StepsEditor";
 import { StagedAndFinal } from "../StagedAndFinal";
 import { StepLayout } from "../StepLayout";
 import { ColumnChanges } from "./ColumnChanges";
-import { stagedColumns, type StepProps } from "./step-props";
+import { recipeEdits, stagedColumns, type StepProps } from "./step-props";
 
 /** The other ready staged files by SQL name, with their columns: what the SQL stage may read, for completion. */
 const readableSchema = (files: StagedFile[] | undefined, own: string): Record<string, string[]> =>
@@ -31,7 +31,7 @@ export function TransformStep({ file, recipe, setRecipe, summary, error, corresp
           />
         </>
       }
-      data={<StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="stacked" share={2} />}
+      data={<StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="stacked" share={2} edits={recipeEdits(recipe, setRecipe)} />}
     />
   );
 }

@@ -1,19 +1,21 @@
 "use client";
 
+import { EditsList } from "../../recipe/EditsList";
 import { RecipeLibrary } from "../../recipe/RecipeLibrary";
 import { RulesEditor } from "../../recipe/RulesEditor";
 import { ProfilePanel } from "../ProfilePanel";
 import { StagedAndFinal } from "../StagedAndFinal";
 import { StepLayout } from "../StepLayout";
-import { stagedColumns, type StepProps } from "./step-props";
+import { recipeEdits, stagedColumns, type StepProps } from "./step-props";
 
-/** Validate: the rules, what the profiles suggest, and the recipe to save, apply or import, beside the staged and final rows. */
+/** Validate: the rules, the cells fixed by hand, what the profiles suggest, and the recipe to save, apply or import, beside the staged and final rows (whose cells are marked and editable). */
 export function ValidateStep({ file, recipe, setRecipe, summary, error, corresponding, notify }: StepProps) {
   return (
     <StepLayout
       tools={
         <>
           <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns(file)} summary={summary} error={error} />
+          <EditsList file={file} recipe={recipe} setRecipe={setRecipe} />
           <ProfilePanel
             key={file.readCount}
             staged={{ kind: "staged", fileId: file.id }}
@@ -24,7 +26,7 @@ export function ValidateStep({ file, recipe, setRecipe, summary, error, correspo
           <RecipeLibrary recipe={recipe} setRecipe={setRecipe} notify={notify} />
         </>
       }
-      data={<StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="stacked" share={2} />}
+      data={<StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="stacked" share={2} edits={recipeEdits(recipe, setRecipe)} />}
     />
   );
 }

@@ -2,6 +2,7 @@ import type { RunSummary } from "@/lib/engine/api";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
+import type { GridEdits } from "../../grid/useCellEditing";
 import type { Notify } from "../../notices";
 
 /** What every step's panel gets from the workspace: the file, its recipe and the last run. */
@@ -19,3 +20,9 @@ export interface StepProps {
 
 /** The names of the staged data's columns, as the editors offer them. */
 export const stagedColumns = (file: StagedFile): string[] => file.columns?.map((c) => c.name) ?? [];
+
+/** The recipe's cell edits as an editable grid takes them: a new edit is added to the recipe, stamped with its time. */
+export const recipeEdits = (recipe: Recipe, setRecipe: (recipe: Recipe) => void): GridEdits => ({
+  list: recipe.edits ?? [],
+  onEdit: (edit) => setRecipe({ ...recipe, edits: [...(recipe.edits ?? []), { ...edit, at: new Date().toISOString() }] }),
+});

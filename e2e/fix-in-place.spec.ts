@@ -1,0 +1,63 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { addFiles, destination, openApp, rowTexts, stagedGrid } from "./support/app";
+import { addRule, expectCounts } from "./support/recipe";
+
+const ORDERS = ["id,email,amount", "1,a@x.org,10", "2,,5", "3,c@x.org,7", "4,d@x.org,abc", ""].join("\n");
+
+const cellOf = (page: Page, row: number, column: number) =>
+  stagedGrid(page).locator(`[role="row"][aria-rowindex="${row + 1}"]`).getByRole("gridcell").nth(column);
+
+test("rejected cells are fixed in place: each edit is checked again at once, kept in the recipe, undone and redone, and promoted", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await expectCounts(page, "4 rows in");
+  await addRule(page, "Required (not empty)", { Column: "email" });
+  await addRule(page, "Must be of a type", { Column: "amount", Type: "decimal" });
+  await expectCounts(page, "4 rows in = 2 valid after steps + 2 rejected");
+
+  // Enter on the empty email of row 2 edits it; Enter saves.
+  await cellOf(page, 2, 1).click();
+  await page.keyboard.press("Enter");
+  const email = page.getByRole("textbox", { name: "Edit email, row 2" });
+  await email.fill("b@x.org");
+  await email.press("Enter");
+  await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
+  await expect(cellOf(page, 2, 1)).toHaveText("b@x.org");
+  await expect(cellOf(page, 2, 1)).toHaveAccessibleDescription("edited, was null");
+
+  // A value the column's type cannot hold is refused, with the reason; Escape leaves the cell as it was.
+  await cellOf(page, 3, 0).dblclick();
+  const id = page.getByRole("textbox", { name: "Edit id, row 3" });
+  await id.fill("three");
+  await id.press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "id: a whole number is needed here (BIGINT)" })).toBeVisible();
+  await id.press("Escape");
+  await expect(cellOf(page, 3, 0)).toHaveText("3");
+
+  // A double click edits too.
+  await cellOf(page, 4, 2).dblclick();
+  await page.getByRole("textbox", { name: "Edit amount, row 4" }).fill("4.5");
+  await page.getByRole("textbox", { name: "Edit amount, row 4" }).press("Enter");
+  await expectCounts(page, "4 rows in = 4 valid after steps + 0 rejected");
+  const edited = page.getByRole("list", { name: "Edited cells" }).getByRole("listitem");
+  await expect(edited).toHaveText([/Row 4, amount: abc → 4\.5/, /Row 2, email: null → b@x\.org/]);
+
+  // Undo one edit out of order, then redo it with the keyboard.
+  await page.getByRole("button", { name: "Undo the edit of row 2, email" }).click();
+  await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
+  await expect(cellOf(page, 2, 1)).toHaveText("");
+  await page.getByRole("heading", { name: /Edited cells/ }).click();
+  await page.keyboard.press("ControlOrMeta+Shift+z");
+  await expectCounts(page, "4 rows in = 4 valid after steps + 0 rejected");
+
+  // The edits are in the recipe: a reload keeps them, and promotion writes the fixed values.
+  await page.reload();
+  await expectCounts(page, "4 rows in = 4 valid after steps + 0 rejected");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "b@x.org", "5"]);
+  await page.getByRole("button", { name: "Promote", exact: true }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 4 rows");
+  const download = page.waitForEvent("download");
+  await destination(page).getByRole("button", { name: "Download orders v1 as CSV" }).click();
+  expect(await readFile((await (await download).path())!, "utf8")).toBe("id,email,amount\r\n1,a@x.org,10\r\n2,b@x.org,5\r\n3,c@x.org,7\r\n4,d@x.org,4.5\r\n");
+});

@@ -1,0 +1,47 @@
+import { ident } from "@/lib/sql/quote";
+import { ERRORS, REJECTED, ROW } from "@/lib/recipe/rules";
+
+/** A rule a row breaks, as a grid marks it: on its column's cell, or on the whole row (`column` null). */
+export interface CellIssue {
+  column: string | null;
+  severity: "reject" | "warn";
+  message: string;
+}
+
+/** Which rows a grid of checked rows shows: all of them, only those a rule rejects, or only those with warnings alone. */
+export type OnlyRows = "errors" | "warnings";
+
+/** A sorted or filtered view of a staged table carries each row's staged row id under this name. */
+export const SOURCE_ROW = "_stages_src";
+
+const UNIT = "chr(31)";
+const RECORD = "chr(30)";
+
+/** One text per row listing the rules it breaks (NULL when none), from a checks table's list of errors. */
+export const issuesTextSql = (errors: string): string =>
+  `CASE WHEN len(${errors}) > 0 THEN array_to_string(list_transform(${errors}, e -> coalesce(e.col, '') || ${UNIT} || e.severity || ${UNIT} || e.message), ${RECORD}) END`;
+
+/** The issues `issuesTextSql` wrote for one row. */
+export function parseIssues(text: string | null | undefined): CellIssue[] {
+  if (!text) return [];
+  return text.split("\u001e").map((record) => {
+    const [column = "", severity, ...message] = record.split("\u001f");
+    return { column: column === "" ? null : column, severity: severity === "warn" ? "warn" : "reject", message: message.join("\u001f") };
+  });
+}
+
+/** The issues of a page of a staged table in its own order: the checks are written in that order, one row per staged row. */
+export const pageIssuesSql = (checks: string, offset: number, limit: number): string =>
+  `SELECT ${issuesTextSql(ERRORS)} AS issues FROM ${ident(checks)} WHERE rowid >= ${offset} AND rowid < ${offset + limit} ORDER BY rowid`;
+
+/** The issues of a page of a sorted or filtered view of a staged table, through the staged row id it carries. */
+export const viewIssuesSql = (view: string, checks: string, offset: number, limit: number): string =>
+  `SELECT ${issuesTextSql(`c.${ERRORS}`)} AS issues FROM ${ident(view)} AS v LEFT JOIN ${ident(checks)} AS c ON c.${ROW} = v.${SOURCE_ROW} + 1
+WHERE v.rowid >= ${offset} AND v.rowid < ${offset + limit} ORDER BY v.rowid`;
+
+/** The condition on a staged table's rows that keeps only those with errors, or with warnings alone. */
+export const onlyRowsSql = (only: OnlyRows, checks: string): string =>
+  `rowid IN (SELECT ${ROW} - 1 FROM ${ident(checks)} WHERE ${only === "errors" ? REJECTED : `len(${ERRORS}) > 0 AND NOT ${REJECTED}`})`;
+
+/** The issues that mark one cell: those of its column, and those of the whole row. */
+export const issuesOfCell = (issues: readonly CellIssue[], column: string): CellIssue[] => issues.filter((i) => i.column === column || i.column === null);
