@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { addFiles, destination, openApp, rowTexts, stagedGrid } from "./support/app";
+import { addFiles, destination, openApp, openStep, rowTexts, stagedGrid } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 
 const ORDERS = ["id,email,amount", "1,a@x.org,10", "2,,5", "3,c@x.org,7", "4,d@x.org,abc", ""].join("\n");
@@ -60,4 +60,47 @@ test("rejected cells are fixed in place: each edit is checked again at once, kep
   const download = page.waitForEvent("download");
   await destination(page).getByRole("button", { name: "Download orders v1 as CSV" }).click();
   expect(await readFile((await (await download).path())!, "utf8")).toBe("id,email,amount\r\n1,a@x.org,10\r\n2,b@x.org,5\r\n3,c@x.org,7\r\n4,d@x.org,4.5\r\n");
+  // The version's lineage counts the edits, and its recipe holds them.
+  await destination(page).getByText("Versions of orders").click();
+  const version = destination(page).getByRole("listitem", { name: "orders v1" });
+  await expect(version).toContainText("2 cells edited by hand");
+  await version.getByRole("button", { name: "Manifest of orders v1" }).click();
+  const manifest = JSON.parse((await version.locator("pre").textContent())!);
+  expect(manifest.edits).toEqual({ cells: 2, notApplied: 0 });
+  expect(manifest.recipe.edits.map((e: { row: number; column: string; to: string }) => [e.row, e.column, e.to])).toEqual([
+    [4, "amount", "4.5"],
+    [2, "email", "b@x.org"],
+  ]);
+});
+
+test("what promotion does with rows that have errors is the recipe's choice: leave them out, wait, or include them with the reasons", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await expectCounts(page, "4 rows in");
+  await addRule(page, "Required (not empty)", { Column: "email" });
+  await addRule(page, "Must be of a type", { Column: "amount", Type: "decimal" });
+  await expectCounts(page, "4 rows in = 2 valid after steps + 2 rejected");
+  await openStep(page, "Promote");
+  const policy = page.getByLabel("With rows a rule rejects, promotion…");
+  const promote = page.getByRole("button", { name: "Promote", exact: true });
+
+  await policy.selectOption({ label: "waits: blocked until none remain" });
+  await expect(promote).toBeDisabled();
+  await expect(promote).toHaveAccessibleDescription("Blocked while 2 rows have errors: the recipe promotes only when none remain.");
+
+  await policy.selectOption({ label: "includes them, with the reasons in _errors" });
+  await expectCounts(page, "4 rows in = 4 kept after steps + 0 rejected (2 kept with errors, in _errors)");
+  await expect(promote).toBeEnabled();
+  await promote.click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 4 rows");
+  const download = page.waitForEvent("download");
+  await destination(page).getByRole("button", { name: "Download orders v1 as CSV" }).click();
+  expect(await readFile((await (await download).path())!, "utf8")).toBe(
+    'id,email,amount,_errors\r\n1,a@x.org,10,\r\n2,,5,"""email"" is required (value: empty)"\r\n3,c@x.org,7,\r\n4,d@x.org,abc,"""amount"" must be a number (value: abc)"\r\n',
+  );
+
+  await policy.selectOption({ label: "leaves them out: valid rows only" });
+  await expectCounts(page, "4 rows in = 2 valid after steps + 2 rejected");
+  await promote.click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v2 · 2 rows");
 });

@@ -84,6 +84,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
               <p>
                 v{m.version} · {plural(m.rows.promoted, "row")} promoted of {formatCount(m.rows.in)} in, {formatCount(m.rows.rejected)} rejected ·{" "}
                 {formatDateTime(m.createdAt)} · from {m.sources.map((s) => `${s.name} (sha256 ${shortHash(s.sha256)})`).join(", ")}
+                {m.edits ? ` · ${plural(m.edits.cells, "cell")} edited by hand` : ""}
               </p>
               <div className="mt-1 flex flex-wrap gap-2">
                 <button type="button" className={button} onClick={() => onOpen(m.version)}>

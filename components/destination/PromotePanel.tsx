@@ -33,6 +33,8 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
   const inputId = useId();
   const [running, setRunning] = useState<{ controller: AbortController; progress: Progress | null; startedAt: number } | null>(null);
   const nameError = checkDatasetName(name);
+  const withErrors = summary?.rejectedByRules ?? 0;
+  const blocked = recipe.onErrors === "block" && withErrors > 0;
 
   async function promote() {
     if (nameError) return;
@@ -79,7 +81,8 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
       />
       <button
         type="submit"
-        disabled={running !== null || nameError !== null || !ready}
+        disabled={running !== null || nameError !== null || !ready || blocked}
+        aria-describedby={`${inputId}-hint`}
         className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 disabled:opacity-50"
       >
         Promote
@@ -107,7 +110,11 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
             ? describeProgress(running.progress, performance.now() - running.startedAt)
             : !ready || !summary
               ? "Promote is available once the recipe has run without errors."
-              : `Writes ${plural(summary.final, "final row")} as a new version of “${name}”.`)}
+              : blocked
+                ? `Blocked while ${plural(withErrors, "row")} ${withErrors === 1 ? "has" : "have"} errors: the recipe promotes only when none remain.`
+                : recipe.onErrors === "include" && withErrors > 0
+                  ? `Writes ${plural(summary.final, "final row")} as a new version of “${name}”, ${formatCount(withErrors)} with errors (in _errors).`
+                  : `Writes ${plural(summary.final, "final row")} as a new version of “${name}”.`)}
       </p>
     </form>
   );

@@ -10,7 +10,20 @@ import { summaryOf } from "../recipe/useRecipe";
 const PART_NAMES = { rule: "rules", step: "steps", sql: "SQL" } as const;
 
 /** What the recipe did, in counts that always add up: in = final (or into SQL) + rejected. An error is shown where it is (`showError`). */
-export function RunStatus({ run, cancel, retry, showError }: { run: RunState; cancel: () => void; retry: () => void; showError: (part: keyof typeof PART_NAMES) => void }) {
+export function RunStatus({
+  run,
+  cancel,
+  retry,
+  showError,
+  keepsErrors,
+}: {
+  run: RunState;
+  cancel: () => void;
+  retry: () => void;
+  showError: (part: keyof typeof PART_NAMES) => void;
+  /** The recipe keeps the rows a rule rejects, with their reasons (onErrors "include"). */
+  keepsErrors: boolean;
+}) {
   const s = summaryOf(run);
   // A statement can run for a while without news: the time so far (and left) still moves.
   const [, tick] = useState(0);
@@ -45,8 +58,9 @@ export function RunStatus({ run, cancel, retry, showError }: { run: RunState; ca
       )}
       {s && (
         <p data-testid="run-counts">
-          <strong>{plural(s.rowsIn, "row")} in</strong> = {formatCount(s.transformed)} valid after steps + {formatCount(s.rejected)} rejected
-          {s.rejected > 0 && ` (${formatCount(s.rejectedByRules)} by rules, ${formatCount(s.rejected - s.rejectedByRules)} removed by steps)`}
+          <strong>{plural(s.rowsIn, "row")} in</strong> = {formatCount(s.transformed)} {keepsErrors ? "kept" : "valid"} after steps + {formatCount(s.rejected)} rejected
+          {keepsErrors && s.rejectedByRules > 0 && ` (${formatCount(s.rejectedByRules)} kept with errors, in _errors)`}
+          {s.rejected > 0 && !keepsErrors && ` (${formatCount(s.rejectedByRules)} by rules, ${formatCount(s.rejected - s.rejectedByRules)} removed by steps)`}
           {s.warned > 0 && ` · ${plural(s.warned, "row")} with warnings`}
           {s.final !== s.transformed ? ` · the SQL turns ${formatCount(s.transformed)} rows into ${plural(s.final, "final row")}` : ` · ${plural(s.final, "final row")}`}
         </p>

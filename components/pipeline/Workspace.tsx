@@ -43,6 +43,7 @@ export function Workspace({ file, notify, onRemove, onAddFiles }: { file: Staged
         cancel={cancel}
         retry={retry}
         showError={(part) => go(part === "rule" ? "validate" : "transform")}
+        keepsErrors={recipe?.onErrors === "include"}
         promote={
           recipe && (
             <PromotePanel

@@ -11,12 +11,13 @@ import { RunStatus } from "./RunStatus";
  * columns, the counts that reconcile (rows in = final + rejected), the
  * running task with its cancel, and the promotion.
  */
-export function WorkspaceBar({ file, run, cancel, retry, showError, promote }: {
+export function WorkspaceBar({ file, run, cancel, retry, showError, keepsErrors, promote }: {
   file: StagedFile;
   run: RunState;
   cancel: () => void;
   retry: () => void;
   showError: (part: "rule" | "step" | "sql") => void;
+  keepsErrors: boolean;
   promote: ReactNode;
 }) {
   return (
@@ -33,7 +34,7 @@ export function WorkspaceBar({ file, run, cancel, retry, showError, promote }: {
           )}
           {file.status === "reading" && <p className="text-xs">Reading {file.name}…</p>}
         </div>
-        {file.status === "ready" && <RunStatus run={run} cancel={cancel} retry={retry} showError={showError} />}
+        {file.status === "ready" && <RunStatus run={run} cancel={cancel} retry={retry} showError={showError} keepsErrors={keepsErrors} />}
       </div>
       {file.status === "ready" && promote}
     </div>

@@ -36,6 +36,8 @@ export const manifestSchema = z
     sqlStage: z.object({ rowsIn: z.number().int().nonnegative(), rowsOut: z.number().int().nonnegative() }).nullable(),
     recipe: z.unknown().nullable(),
     recipeSha256: z.string().nullable(),
+    /** Cells edited by hand (the recipe's edits in force), and how many of them name a cell the data lacks (not applied). */
+    edits: z.object({ cells: count, notApplied: count }).optional(),
     data: z.object({
       file: z.string(),
       format: z.literal("parquet"),

@@ -29,8 +29,8 @@ export interface FinalView {
 }
 
 export function finalView(staged: string, columns: readonly Column[], recipe: Recipe, names: PipelineNames, rejects: boolean): FinalView | null {
-  // Cells edited by hand are put in by the checked rows (pipeline.ts): such a run writes its final rows.
-  if (recipe.sql || recipe.edits?.length || !recipe.steps.every((s) => !s.enabled || VALUE_STEPS.has(s.kind))) return null;
+  // Cells edited by hand, and rows kept with their errors, come from the checked rows (pipeline.ts): such a run writes its final rows.
+  if (recipe.sql || recipe.edits?.length || recipe.onErrors === "include" || !recipe.steps.every((s) => !s.enabled || VALUE_STEPS.has(s.kind))) return null;
   const source = rejects
     ? `(SELECT c.${ROW} - 1 AS ${PAGE}, s.* FROM ${ident(staged)} AS s POSITIONAL JOIN ${ident(names.checks)} AS c WHERE NOT c.${REJECTED})`
     : `(SELECT rowid AS ${PAGE}, * FROM ${ident(staged)})`;

@@ -102,6 +102,20 @@ describe("compilePipeline", () => {
     ]);
   });
 
+  it("keeps the rows a rule rejects, with their reasons in _errors, when the recipe says to include them", async () => {
+    await runPipeline({ ...recipe, onErrors: "include" });
+    const [counts] = await db.rows(countsSql("staged", names));
+    // The filter (amount < 9) still removes row 1; rows 2 and 5 go on with their errors.
+    expect(counts).toEqual({ rows_in: 5, rejected_by_rules: 2, warned: 1, rejected: 1, transformed: 4, final: 4 });
+    expect(await db.rows(`SELECT id, total, _errors FROM run_final`)).toEqual([
+      { id: 2, total: 5, _errors: '"email" is required (value: empty)' },
+      { id: 3, total: -1, _errors: null },
+      { id: 4, total: 7.5, _errors: null },
+      { id: 5, total: 3, _errors: '"email" must match @ (value: bad)' },
+    ]);
+    expect(await db.rows(`SELECT _line, _errors FROM run_rejected`)).toEqual([{ _line: 2, _errors: "Removed by a transform step (a filter or duplicate removal)" }]);
+  });
+
   it("runs the recipe's SQL over the transformed rows", async () => {
     await runPipeline({ ...recipe, sql: "SELECT count(*) AS n, sum(total) AS s FROM transformed;" });
     expect(await db.rows(`SELECT * FROM run_final`)).toEqual([{ n: 2, s: 6.5 }]);

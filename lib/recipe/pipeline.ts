@@ -88,7 +88,9 @@ export function compilePipeline(
     if (reason) return { ok: false, problem: { where: "rule", index, reason } };
   }
   const userColumns = columns.map((c) => c.name);
-  const steps = compileSteps(ident(names.valid), recipe.steps, userColumns, [ROW, LINE]);
+  // Rows a rule rejects either go to the rejected rows, or (onErrors "include") on with their reasons in `_errors`.
+  const include = recipe.onErrors === "include";
+  const steps = compileSteps(ident(names.valid), recipe.steps, userColumns, include ? [ROW, LINE, REJECT_ERRORS] : [ROW, LINE]);
   if (!steps.ok) return { ok: false, problem: { where: "step", index: steps.step, reason: steps.reason } };
 
   const cols = userColumns.map(ident).join(", ");
@@ -101,7 +103,7 @@ export function compilePipeline(
   // Only filters and duplicate removal drop rows. Without them no valid row goes missing, and the anti join that
   // finds such rows (a hash table of every row number: it ran DuckDB-WASM out of memory at 23 M rows) is left out.
   const dropsRows = recipe.steps.some((s) => s.enabled && (s.kind === "filter" || s.kind === "dedupe"));
-  const rejects = recipe.rules.some((r) => r.enabled && r.kind !== "columns" && r.severity === "reject");
+  const rejects = !include && recipe.rules.some((r) => r.enabled && r.kind !== "columns" && r.severity === "reject");
   const removedByStepsSql = `SELECT v.${LINE}, ${userColumns.map((c) => `v.${ident(c)}`).join(", ")}${cols ? ", " : ""}'Removed by a transform step (a filter or duplicate removal)'
 FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t ON v.${ROW} = t.${ROW}`;
 
@@ -110,7 +112,13 @@ FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t O
   const statements: PipelineStatement[] = [
     { target: names.checks, kind: "TABLE", select: validationSql(ident(staged), recipe.rules, columns, headerLines, recipe.edits) },
     { target: names.validated, kind: "VIEW", select: checkedRowsSql(ident(staged), ident(names.checks), editsReplaceSql(columns, recipe.edits)) },
-    { target: names.valid, kind: "VIEW", select: `SELECT * EXCLUDE (${ERRORS}, ${REJECTED}) FROM ${ident(names.validated)} WHERE NOT ${REJECTED}` },
+    {
+      target: names.valid,
+      kind: "VIEW",
+      select: include
+        ? `SELECT * EXCLUDE (${ERRORS}, ${REJECTED}), CASE WHEN ${REJECTED} THEN ${rejectMessages} END AS ${REJECT_ERRORS} FROM ${ident(names.validated)}`
+        : `SELECT * EXCLUDE (${ERRORS}, ${REJECTED}) FROM ${ident(names.validated)} WHERE NOT ${REJECTED}`,
+    },
     // Duplicate removal sorts: done once, into a table. Other steps work row by row, read as they are needed.
     reorders
       ? { target: names.transformedFull, kind: "TABLE", select: `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` }

@@ -66,6 +66,11 @@ export const recipeSchema = z.object({
   destination: z.object({ name: z.string() }).optional(),
   /** Cells edited by hand, in the order they were made (lib/recipe/edits.ts). */
   edits: z.array(editSchema).optional(),
+  /**
+   * What promotion does with rows a rule rejects: leave them out (the default), refuse to promote
+   * while any remain, or include them with the reasons in an `_errors` column.
+   */
+  onErrors: z.enum(["reject", "block", "include"]).optional(),
 });
 
 export type Rule = z.infer<typeof ruleSchema>;

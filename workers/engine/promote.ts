@@ -1,3 +1,4 @@
+import { editsInForce, editsOutside } from "@/lib/recipe/edits";
 import { sha256, sha256Text } from "@/lib/hash";
 import { describeAccount, type LineAccount } from "@/lib/csv/accounting";
 import { dataFileName, manifestFileName, nextVersion, tempFileName } from "@/lib/datasets/layout";
@@ -64,6 +65,9 @@ async function promoteOn(
   const run = await runRecipeOn(conn, db, fileId, recipe, taskId);
   if (!run.ok) return run;
   const summary = run.value;
+  if (recipe.onErrors === "block" && summary.rejectedByRules > 0) {
+    return fail({ message: `Promotion to ${datasetName} is blocked while rows have errors (${summary.rejectedByRules} now): the recipe says so. Fix them, or choose what promotion does with them.` });
+  }
   const finalTable = resultNames(fileId).final;
   // A CSV source's lines, as its last read accounted for them: every line in a row, set aside, or outside the table.
   const lines = (await db.files.get(fileId))?.csv?.lines;
@@ -109,6 +113,9 @@ async function promoteOn(
         sources: [{ name: staged.name, sha256: staged.sha256, size: staged.size, ...(lines ? { lines: sourceLines(lines) } : {}) }],
         recipe,
         recipeSha256: await sha256Text(JSON.stringify(recipe)),
+        ...(recipe.edits?.length
+          ? { edits: { cells: editsInForce(recipe.edits).length, notApplied: editsOutside(recipe.edits, staged.columns ?? [], summary.rowsIn).length } }
+          : {}),
         data: { file: dataFileName(version), format: "parquet", compression: "zstd", ...data },
       });
       await writeText(dir, manifestFileName(version), JSON.stringify(manifest, null, 2));

@@ -3,12 +3,19 @@
 import { formatCount, formatDateTime, plural } from "@/lib/format";
 import { DataGrid } from "../../grid/DataGrid";
 import { useDatasets } from "../../destination/useDatasets";
+import { controlClass, LabeledControl } from "../../recipe/LabeledControl";
 import { SharePanel } from "../../share/SharePanel";
 import { gridHeight, StepLayout } from "../StepLayout";
 import type { StepProps } from "./step-props";
 
 /** Promote: where the final rows go and what is there already, and the recipe as a link to share, beside the final rows. */
-export function PromoteStep({ file, recipe, summary, notify, datasetName }: StepProps & { datasetName: string }) {
+const POLICIES = [
+  { value: "reject", label: "leaves them out: valid rows only" },
+  { value: "block", label: "waits: blocked until none remain" },
+  { value: "include", label: "includes them, with the reasons in _errors" },
+] as const;
+
+export function PromoteStep({ file, recipe, setRecipe, summary, notify, datasetName }: StepProps & { datasetName: string }) {
   const { datasets } = useDatasets();
   const target = datasets?.find((d) => d.name === datasetName);
   return (
@@ -28,9 +35,28 @@ export function PromoteStep({ file, recipe, summary, notify, datasetName }: Step
               {target
                 ? `${datasetName} has ${plural(target.versions.length, "version")}; the latest, v${target.latest.version}, holds ${plural(target.latest.rows.promoted, "row")} (${formatDateTime(target.latest.createdAt)}).`
                 : `${datasetName} is a new dataset.`}
-              {summary && ` ${formatCount(summary.rejected)} rejected rows are recorded in the manifest, not written.`}
+              {summary &&
+                (recipe.onErrors === "include"
+                  ? ` Rows with errors are written with their reasons (${formatCount(summary.rejectedByRules)} now); rows removed by steps (${formatCount(summary.rejected)}) are recorded, not written.`
+                  : ` ${formatCount(summary.rejected)} rejected rows are recorded in the manifest, not written.`)}
             </p>
           </section>
+          <LabeledControl label="With rows a rule rejects, promotion…">
+            {(id) => (
+              <select
+                id={id}
+                className={controlClass}
+                value={recipe.onErrors ?? "reject"}
+                onChange={(e) => setRecipe({ ...recipe, onErrors: e.target.value as (typeof POLICIES)[number]["value"] })}
+              >
+                {POLICIES.map((p) => (
+                  <option key={p.value} value={p.value}>
+                    {p.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </LabeledControl>
           <SharePanel file={file} recipe={recipe} notify={notify} />
         </>
       }
