@@ -63,6 +63,16 @@ export async function runFlow({ fileUrl, fileName, rules, transform }) {
   await step("profile (all columns)", () => engine.profile(source, "full"));
   const base = { version: 1, rules, steps: [], sql: null };
   await step("validate (10 rules, one pass)", () => engine.runRecipe(staged.value.id, base, crypto.randomUUID()));
+  // Review and fix in place: the rows with errors, as the grid asks for them; then one cell edited, and the rules run again.
+  const checked = { ...source, checkedBy: "bench" };
+  const onlyErrors = { conditions: [], only: "errors" };
+  await step("only rows with errors (a view, and its first page with the issues)", async () => {
+    const view = await engine.openView(checked, onlyErrors);
+    return view.ok ? engine.page(checked, { offset: 0, limit: 100, view: onlyErrors }) : view;
+  });
+  const text = staged.value.columns.find((c) => /^VARCHAR/.test(c.type)) ?? staged.value.columns[0];
+  const edit = { row: 2, column: text.name, from: null, to: "fixed by hand", at: new Date().toISOString() };
+  await step("edit a cell and check again (the run with the edit)", () => engine.runRecipe(staged.value.id, { ...base, edits: [edit] }, crypto.randomUUID()));
   const recipe = { ...base, ...transform };
   await step("transform (3 steps + SQL aggregate)", () => engine.runRecipe(staged.value.id, recipe, crypto.randomUUID()));
   const name = `bench_${Date.now()}`;

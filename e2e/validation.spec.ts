@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
+import { readSheet } from "read-excel-file/node";
 import { addFiles, destination, openApp, openStep, rowTexts } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 
@@ -41,6 +43,20 @@ test("rules reject rows with their line and reason, the counts reconcile, and re
       '3,2,,5,closed,"""email"" is required (value: empty)"\r\n' +
       '5,4,d@x.org,abc,open,"""amount"" must be a number (value: abc)"\r\n',
   );
+  // The same rows as an Excel workbook: read back, with the failing cells filled.
+  const excel = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download rejected rows as Excel (failing cells filled)" }).click();
+  const workbook = await readFile((await (await excel).path())!);
+  expect((await readSheet(workbook)).map((row) => row.map((v) => (v === null ? null : String(v))))).toEqual([
+    ["_line", "id", "email", "amount", "status", "_errors"],
+    ["3", "2", null, "5", "closed", '"email" is required (value: empty)'],
+    ["5", "4", "d@x.org", "abc", "open", '"amount" must be a number (value: abc)'],
+  ]);
+  const sheet = strFromU8(unzipSync(new Uint8Array(workbook))["xl/worksheets/sheet1.xml"]!);
+  const styleOf = (ref: string) => new RegExp(`<c r="${ref}"[^>]* s="(\\d+)"`).exec(sheet)?.[1];
+  expect(styleOf("C2"), "the empty email of line 3 is filled").toBeDefined();
+  expect(styleOf("D3"), "the amount of line 5 is filled").toBe(styleOf("C2"));
+  expect(styleOf("D2"), "a cell that broke nothing is not").not.toBe(styleOf("C2"));
 
   await page.getByRole("button", { name: "Promote" }).click();
   await expect(destination(page).getByRole("listitem").filter({ hasText: "orders" })).toContainText("3 rows");

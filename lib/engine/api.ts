@@ -91,7 +91,8 @@ export interface RunSummary {
   rejectedColumns: Column[];
 }
 
-export type ExportFormat = "csv" | "parquet" | "ndjson" | "manifest";
+/** "xlsx": a run's rejected rows, the cells a rule failed on filled. */
+export type ExportFormat = "csv" | "parquet" | "ndjson" | "manifest" | "xlsx";
 
 /** What changed between two versions of a dataset. */
 export interface VersionDiff {

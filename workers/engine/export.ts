@@ -18,6 +18,7 @@ import { duckDb, withConnection } from "./duckdb";
 import { tableOfVersion } from "./version-sources";
 import { errorText, runCancellable, streamRows } from "./query";
 import { describeTable, ensureTable, tableName, textSelectList } from "./tables";
+import { rejectedWorkbook } from "./rejected-workbook";
 import { progressReporter, throwIfCancelled } from "./tasks";
 
 /**
@@ -45,6 +46,10 @@ export async function exportSource(
     const dir = await datasetDir(source.name, false);
     const text = dir && (await readText(dir, manifestFileName(source.version)));
     return text ? ok({ fileName: `${await base}.manifest.json`, blob: new Blob([text], { type: "application/json" }) }) : missing;
+  }
+  if (format === "xlsx") {
+    if (source.kind !== "result" || source.part !== "rejected") return fail({ message: "Excel downloads are for the rejected rows of a run." });
+    return rejectedWorkbook(db, source.fileId, `${await base}.xlsx`);
   }
   const promoted = await promotedTable(source);
   const info = promoted ? ok(await describeTable(promoted)) : await ensureTable(db, source);

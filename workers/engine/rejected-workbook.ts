@@ -1,0 +1,39 @@
+import writeExcelFile from "write-excel-file/universal";
+import type { ExportedFile } from "@/lib/engine/api";
+import { ERRORS, LINE } from "@/lib/recipe/rules";
+import { REJECT_LINE } from "@/lib/recipe/pipeline";
+import { fail, ok, type Result } from "@/lib/result";
+import { ident, literal } from "@/lib/sql/quote";
+import { MAX_SHEET_ROWS, rejectedSheet } from "@/lib/xlsx/rejected-sheet";
+import type { StagesDb } from "@/browser/staging-db";
+import { plainRows, textColumns } from "./arrow-text";
+import { withConnection } from "./duckdb";
+import { ensureTable, resultNames, textSelectList } from "./tables";
+
+/**
+ * The last run's rejected rows as an Excel workbook: the cells a rejecting
+ * rule failed on are filled (from the run's checks, matched by source line),
+ * the reasons are the last column. Built in memory: a sheet holds at most
+ * about a million rows, and rejected rows are a file's few.
+ */
+export async function rejectedWorkbook(db: StagesDb, fileId: string, fileName: string): Promise<Result<ExportedFile>> {
+  const info = await ensureTable(db, { kind: "result", fileId, part: "rejected", runId: "" });
+  if (!info.ok) return info;
+  if (info.value.rowCount > MAX_SHEET_ROWS) {
+    return fail({ message: `${info.value.rowCount} rejected rows do not fit in one Excel sheet (${MAX_SHEET_ROWS} at most): download them as CSV.` });
+  }
+  const { rejected, checks } = resultNames(fileId);
+  const { columns } = info.value;
+  const table = await withConnection(async (conn) => {
+    const [found] = plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(checks)}`));
+    const failing = found?.n
+      ? `(SELECT array_to_string(list_transform(list_filter(c.${ERRORS}, e -> e.severity = 'reject'), e -> coalesce(e.col, '*')), chr(31)) FROM ${ident(checks)} AS c WHERE c.${LINE} = r.${REJECT_LINE})`
+      : "NULL";
+    return conn.query(`SELECT ${textSelectList(columns)}, ${failing} AS _stages_failing FROM ${ident(rejected)} AS r ORDER BY r.${REJECT_LINE}`);
+  });
+  const data = textColumns(table);
+  const failing = (data.pop() ?? []).map((text) => (text ? text.split("\u001f") : []));
+  const rows = Array.from({ length: table.numRows }, (_, r) => data.map((column) => column[r] ?? null));
+  const blob = await writeExcelFile(rejectedSheet(columns.map((c) => c.name), rows, failing)).toBlob();
+  return ok({ fileName, blob });
+}
