@@ -104,3 +104,36 @@ test("what promotion does with rows that have errors is the recipe's choice: lea
   await promote.click();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v2 · 2 rows");
 });
+
+test("a bulk fix shows how many cells it changes before it does, then fixes them as edits", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "tickets.csv", content: "id,status\n1,open\n2, Open \n3,CLOSED\n4,\n5,open \n" }]);
+  await expectCounts(page, "5 rows in");
+  await addRule(page, "One of a list", { Column: "status", "Allowed values (comma-separated)": "open, closed" });
+  // An empty status breaks no rule but "required": rows 2, 3 and 5 are rejected.
+  await expectCounts(page, "5 rows in = 2 valid after steps + 3 rejected");
+
+  const fix = page.getByRole("group", { name: "Fix many cells" });
+  await fix.getByLabel("Column to fix").selectOption("status");
+  await fix.getByLabel("Fix", { exact: true }).selectOption({ label: "Trim spaces" });
+  await fix.getByRole("button", { name: "Preview the fix" }).click();
+  await expect(fix.getByRole("status")).toHaveText("status: trim spaces: 2 cells will change, e.g. row 2 “ Open ” → “Open”, row 5 “open ” → “open”.");
+  await fix.getByRole("button", { name: "Apply to 2 cells" }).click();
+  await expectCounts(page, "5 rows in = 3 valid after steps + 2 rejected");
+
+  await fix.getByLabel("Fix", { exact: true }).selectOption({ label: "Change to lower case" });
+  await fix.getByRole("button", { name: "Preview the fix" }).click();
+  await expect(fix.getByRole("status")).toHaveText("status: change to lower case: 2 cells will change, e.g. row 2 “Open” → “open”, row 3 “CLOSED” → “closed”.");
+  await fix.getByRole("button", { name: "Apply to 2 cells" }).click();
+  await expectCounts(page, "5 rows in = 5 valid after steps + 0 rejected");
+
+  // Every row, not only the failing ones: the empty status of row 4.
+  await fix.getByLabel("Fix", { exact: true }).selectOption({ label: "Fill empty cells" });
+  await fix.getByLabel("Fill with").fill("open");
+  await fix.getByLabel("In", { exact: true }).selectOption({ label: "every row" });
+  await fix.getByRole("button", { name: "Preview the fix" }).click();
+  await fix.getByRole("button", { name: "Apply to 1 cell" }).click();
+  await expect(page.getByRole("heading", { name: "Edited cells (5)" })).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "open"]);
+  await expect.poll(() => rowTexts(page, "Final data", 5)).toEqual(["4", "open"]);
+});

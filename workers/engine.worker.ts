@@ -12,6 +12,7 @@ import { forgetProfile, profileSource } from "./engine/profile";
 import { promote } from "./engine/promote";
 import { checkForFile, inspectRecipe } from "./engine/recipe-trust";
 import { simulateQuota } from "./engine/quota";
+import { previewFix } from "./engine/bulk-fix";
 import { secondTableFile } from "./engine/second-table";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, openView, readPage } from "./engine/tables";
@@ -56,6 +57,7 @@ const engine: EngineApi = {
   reparse: (fileId, options) => asResult(() => reparse(db, fileId, options)),
   secondTableFile: (fileId) => asResult(() => secondTableFile(db, fileId)),
   describe: (source) => asResult(() => ensureTable(db, source)),
+  previewFix: (fileId, column, fix, scope, edits) => asResult(() => previewFix(db, fileId, column, fix, scope, edits)),
   page: (source, request) => asResult(() => readPage(db, source, request)),
   profile: (source, detail) => asResult(() => profileSource(db, source, detail)),
   openView: (source, view) =>

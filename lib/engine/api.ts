@@ -2,6 +2,8 @@ import type { SchemaDiff } from "@/lib/datasets/compare";
 import type { Column, Manifest } from "@/lib/datasets/manifest";
 import type { GridView } from "@/lib/grid/view";
 import type { ColumnProfile } from "@/lib/profile/sql";
+import type { BulkFix, FixScope } from "@/lib/recipe/bulk-fix";
+import type { CellEdit } from "@/lib/recipe/edits";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { StagedFile } from "@/lib/staging/staged-file";
@@ -126,6 +128,8 @@ export interface EngineApi {
   /** The second table found below a CSV file's rows, as a file to stage on its own. */
   secondTableFile(fileId: string): Promise<Result<{ blob: Blob; fileName: string }>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
+  /** The cells of one column a fix would change (as edits to add to the recipe), and how many. */
+  previewFix(fileId: string, column: string, fix: BulkFix, scope: FixScope, edits: CellEdit[]): Promise<Result<{ count: number; edits: Omit<CellEdit, "at">[] }>>;
   page(source: SourceRef, request: PageRequest): Promise<Result<RowPage>>;
   /** Sort and filter a source; resolves with how many rows the view holds. */
   openView(source: SourceRef, view: GridView): Promise<Result<{ rowCount: number }>>;

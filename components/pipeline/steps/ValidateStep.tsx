@@ -1,5 +1,6 @@
 "use client";
 
+import { BulkFix } from "../../recipe/BulkFix";
 import { EditsList } from "../../recipe/EditsList";
 import { RecipeLibrary } from "../../recipe/RecipeLibrary";
 import { RulesEditor } from "../../recipe/RulesEditor";
@@ -16,6 +17,7 @@ export function ValidateStep({ file, recipe, setRecipe, summary, error, correspo
         <>
           <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns(file)} summary={summary} error={error} />
           <EditsList file={file} recipe={recipe} setRecipe={setRecipe} />
+          <BulkFix file={file} recipe={recipe} setRecipe={setRecipe} />
           <ProfilePanel
             key={file.readCount}
             staged={{ kind: "staged", fileId: file.id }}
