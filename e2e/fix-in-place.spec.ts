@@ -137,3 +137,31 @@ test("a bulk fix shows how many cells it changes before it does, then fixes them
   await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "open"]);
   await expect.poll(() => rowTexts(page, "Final data", 5)).toEqual(["4", "open"]);
 });
+
+test("the rejected rows are marked and fixed where they are too: a fixed row leaves them", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await expectCounts(page, "4 rows in");
+  await addRule(page, "Required (not empty)", { Column: "email" });
+  await addRule(page, "Must be of a type", { Column: "amount", Type: "decimal" });
+  await expectCounts(page, "4 rows in = 2 valid after steps + 2 rejected");
+  await openStep(page, "Review");
+  const rejected = page.getByRole("grid", { name: "Rejected rows" });
+  await expect(rejected).toHaveAttribute("aria-rowcount", "3");
+  const cell = (row: number, column: number) => rejected.locator(`[role="row"][aria-rowindex="${row + 1}"]`).getByRole("gridcell").nth(column);
+  // Columns: _line, id, email, amount, _errors.
+  await expect(cell(1, 2)).toHaveAccessibleDescription('"email" is required');
+  await expect(cell(2, 3)).toHaveAccessibleDescription('"amount" must be a number');
+  // The line number and the reasons are not the data: they cannot be edited.
+  await cell(1, 0).click();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("textbox", { name: /^Edit _line/ })).toHaveCount(0);
+
+  await cell(2, 3).dblclick();
+  const amount = page.getByRole("textbox", { name: "Edit amount, row 2" });
+  await amount.fill("12");
+  await amount.press("Enter");
+  await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
+  await expect(rejected).toHaveAttribute("aria-rowcount", "2");
+  await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["3", "2", "", "5", '"email" is required (value: empty)']);
+});

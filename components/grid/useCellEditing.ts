@@ -8,6 +8,8 @@ import { editsInForce, editValue, type CellEdit } from "@/lib/recipe/edits";
 export interface GridEdits {
   list: readonly CellEdit[];
   onEdit: (edit: Omit<CellEdit, "at">) => void;
+  /** The columns that can be edited (a staged column; not a line number or the reasons), when not all. */
+  editable?: readonly string[];
 }
 
 export interface Editing {
@@ -39,6 +41,7 @@ export function useCellEditing(
 
   const start = (row: number, col: number) => {
     if (!edits || row < 0 || shown(row, col) === undefined) return;
+    if (edits.editable && !edits.editable.includes(columns[col]?.name ?? "")) return;
     setEditing({ row, col, text: shown(row, col) ?? "", problem: null });
   };
   const save = () => {

@@ -6,13 +6,14 @@ import { deliver } from "@/browser/download";
 import { plural } from "@/lib/format";
 import { describeError } from "@/lib/result";
 import { DataGrid } from "../grid/DataGrid";
+import type { GridEdits } from "../grid/useCellEditing";
 import type { Notify } from "../notices";
 import { gridHeight } from "./StepLayout";
 
 const button = "rounded border border-slate-300 px-2 py-0.5 text-xs focus-visible:outline-2 dark:border-slate-700";
 
 /** Rows kept apart by the recipe, each with its source line and reasons; downloadable. */
-export function RejectedRows({ fileId, summary, notify }: { fileId: string; summary: RunSummary; notify: Notify }) {
+export function RejectedRows({ fileId, summary, notify, edits }: { fileId: string; summary: RunSummary; notify: Notify; edits?: GridEdits }) {
   const source = { kind: "result", fileId, part: "rejected", runId: summary.runId } as const;
   async function download(format: "csv" | "xlsx") {
     const result = await getEngine().exportSource(source, format, { neutralizeFormulas: true });
@@ -36,7 +37,7 @@ export function RejectedRows({ fileId, summary, notify }: { fileId: string; summ
           </span>
         )}
       </div>
-      {summary.rejected > 0 && <DataGrid label="Rejected rows" source={source} columns={summary.rejectedColumns} rowCount={summary.rejected} height={gridHeight(2)} />}
+      {summary.rejected > 0 && <DataGrid label="Rejected rows" source={source} columns={summary.rejectedColumns} rowCount={summary.rejected} height={gridHeight(2)} edits={edits} />}
     </section>
   );
 }

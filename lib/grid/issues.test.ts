@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { validationSql } from "@/lib/recipe/rules";
 import type { Rule } from "@/lib/recipe/schema";
-import { issuesOfCell, onlyRowsSql, pageIssuesSql, parseIssues, viewIssuesSql } from "./issues";
+import { issuesOfCell, onlyRowsSql, pageIssuesSql, parseIssues, rejectedIssuesSql, viewIssuesSql } from "./issues";
 import { viewSql } from "./view";
 
 const columns = [
@@ -44,6 +44,16 @@ describe("parseIssues", () => {
     const db = await checked();
     const texts = (await db.rows(pageIssuesSql("checks", 1, 2))).map((r) => parseIssues(r.issues as string | null).map((i) => i.column));
     expect(texts).toEqual([["email"], ["status"]]);
+  });
+});
+
+describe("rejectedIssuesSql", () => {
+  it("finds each rejected row's issues and staged row id through its source line", async () => {
+    const db = await checked();
+    await db.run(`CREATE TABLE rejected AS SELECT c._stages_line AS _line, s.* FROM staged AS s POSITIONAL JOIN checks AS c WHERE c._stages_rejected ORDER BY _line`);
+    const rows = await db.rows(rejectedIssuesSql("rejected", "checks", 0, 10));
+    expect(rows.map((r) => r.row_id)).toEqual(["1", "3"]);
+    expect(rows.map((r) => parseIssues(r.issues as string).map((i) => i.column))).toEqual([["email"], ["email", null]]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { ident } from "@/lib/sql/quote";
-import { ERRORS, REJECTED, ROW } from "@/lib/recipe/rules";
+import { ERRORS, LINE, REJECTED, ROW } from "@/lib/recipe/rules";
 
 /** A rule a row breaks, as a grid marks it: on its column's cell, or on the whole row (`column` null). */
 export interface CellIssue {
@@ -38,6 +38,14 @@ export const pageIssuesSql = (checks: string, offset: number, limit: number): st
 export const viewIssuesSql = (view: string, checks: string, offset: number, limit: number): string =>
   `SELECT ${issuesTextSql(`c.${ERRORS}`)} AS issues FROM ${ident(view)} AS v LEFT JOIN ${ident(checks)} AS c ON c.${ROW} = v.${SOURCE_ROW} + 1
 WHERE v.rowid >= ${offset} AND v.rowid < ${offset + limit} ORDER BY v.rowid`;
+
+/**
+ * The issues and staged row ids of a page of rejected rows (or a view of them), found through each
+ * row's source line (`_line`): the checks hold one row per staged row, with its line.
+ */
+export const rejectedIssuesSql = (table: string, checks: string, offset: number, limit: number): string =>
+  `SELECT ${issuesTextSql(`c.${ERRORS}`)} AS issues, CAST(c.${ROW} - 1 AS VARCHAR) AS row_id FROM ${ident(table)} AS r LEFT JOIN ${ident(checks)} AS c ON c.${LINE} = r._line
+WHERE r.rowid >= ${offset} AND r.rowid < ${offset + limit} ORDER BY r.rowid`;
 
 /** The condition on a staged table's rows that keeps only those with errors, or with warnings alone. */
 export const onlyRowsSql = (only: OnlyRows, checks: string): string =>

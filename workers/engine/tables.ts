@@ -1,7 +1,7 @@
 import type { LineCount } from "@/lib/csv/lines";
 import type { Column } from "@/lib/datasets/manifest";
 import type { PageRequest, RowPage, SourceRef, TableInfo } from "@/lib/engine/api";
-import { pageIssuesSql, SOURCE_ROW, viewIssuesSql } from "@/lib/grid/issues";
+import { pageIssuesSql, rejectedIssuesSql, SOURCE_ROW, viewIssuesSql } from "@/lib/grid/issues";
 import { gridViewSchema, isPlainView, pageSql, viewSql, type GridView } from "@/lib/grid/view";
 import { finalRowsPageSql, finalRowsSpanSql } from "@/lib/recipe/final-view";
 import { pipelineNames, type PipelineNames } from "@/lib/recipe/pipeline";
@@ -203,15 +203,21 @@ export async function readPage(db: StagesDb, source: SourceRef, request: PageReq
   const page: RowPage = { offset, rowCount: table.numRows, columns, ...(rowIds ? { rowIds } : {}) };
   const checks = await checksOf(source);
   if (!checks) return ok(page);
+  if (source.kind === "result") {
+    // Rejected rows: their issues and their staged row ids (to edit them by) come from the checks, by source line.
+    const found = textColumns(await withConnection((conn) => conn.query(rejectedIssuesSql(view.value.table, checks, offset, limit))));
+    return ok({ ...page, issues: found[0] ?? [], rowIds: (found[1] ?? []).map(Number) });
+  }
   const issues = await withConnection((conn) =>
     conn.query(plain ? pageIssuesSql(checks, offset, limit) : viewIssuesSql(view.value.table, checks, offset, limit)),
   );
   return ok({ ...page, issues: textColumns(issues)[0] ?? [] });
 }
 
-/** The checks table of the run that checks a staged source, when the source asks for them and the run wrote them. */
+/** The checks table a source's rows are marked by: a staged source's that names its run, or a run's rejected rows'. */
 async function checksOf(source: SourceRef): Promise<string | null> {
-  if (source.kind !== "staged" || !source.checkedBy) return null;
+  const checked = (source.kind === "staged" && source.checkedBy) || (source.kind === "result" && source.part === "rejected");
+  if (!checked) return null;
   const checks = resultNames(source.fileId).checks;
   const [row] = await withConnection(async (conn) =>
     plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(checks)}`)),

@@ -56,7 +56,7 @@ export function ReviewStep({ file, recipe, setRecipe, summary, corresponding, no
       data={
         <>
           <StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="side" share={2} edits={recipeEdits(recipe, setRecipe)} />
-          <RejectedRows fileId={file.id} summary={summary} notify={notify} />
+          <RejectedRows fileId={file.id} summary={summary} notify={notify} edits={{ ...recipeEdits(recipe, setRecipe), editable: file.columns?.map((c) => c.name) }} />
         </>
       }
     />
