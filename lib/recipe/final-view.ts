@@ -1,5 +1,6 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { ident } from "@/lib/sql/quote";
+import { editsReplaceSql } from "./edits";
 import type { PipelineNames, PipelineStatement } from "./pipeline";
 import { PAGE, REJECTED, ROW } from "./rules";
 import type { Recipe } from "./schema";
@@ -29,11 +30,13 @@ export interface FinalView {
 }
 
 export function finalView(staged: string, columns: readonly Column[], recipe: Recipe, names: PipelineNames, rejects: boolean): FinalView | null {
-  // Cells edited by hand, and rows kept with their errors, come from the checked rows (pipeline.ts): such a run writes its final rows.
-  if (recipe.sql || recipe.edits?.length || recipe.onErrors === "include" || !recipe.steps.every((s) => !s.enabled || VALUE_STEPS.has(s.kind))) return null;
+  // Rows kept with their errors come from the checked rows (pipeline.ts): such a run writes its final rows.
+  if (recipe.sql || recipe.onErrors === "include" || !recipe.steps.every((s) => !s.enabled || VALUE_STEPS.has(s.kind))) return null;
+  // Cells edited by hand are put in force over the staged rows, as the checks read them.
+  const edited = editsReplaceSql(columns, recipe.edits);
   const source = rejects
-    ? `(SELECT c.${ROW} - 1 AS ${PAGE}, s.* FROM ${ident(staged)} AS s POSITIONAL JOIN ${ident(names.checks)} AS c WHERE NOT c.${REJECTED})`
-    : `(SELECT rowid AS ${PAGE}, * FROM ${ident(staged)})`;
+    ? `(SELECT c.${ROW} - 1 AS ${PAGE}, s.* FROM ${edited ? `(SELECT *${edited} FROM ${ident(staged)})` : ident(staged)} AS s POSITIONAL JOIN ${ident(names.checks)} AS c WHERE NOT c.${REJECTED})`
+    : `(SELECT rowid AS ${PAGE}, *${edited} FROM ${ident(staged)})`;
   const view = compileSteps(source, recipe.steps, columns.map((c) => c.name), [PAGE]);
   if (!view.ok) return null;
   const rows: PipelineStatement | null = rejects
@@ -56,7 +59,7 @@ export function finalRowsPageSql(
   page: { offset: number; limit: number; lo: number; hi: number },
 ): string {
   const rows = `SELECT src FROM ${ident(names.finalRows)} WHERE rowid >= ${page.offset} AND rowid < ${page.offset + page.limit}`;
-  const source = `(SELECT rowid AS ${PAGE}, * FROM ${ident(staged)} WHERE rowid BETWEEN ${page.lo} AND ${page.hi} AND rowid IN (${rows}))`;
+  const source = `(SELECT rowid AS ${PAGE}, *${editsReplaceSql(columns, recipe.edits)} FROM ${ident(staged)} WHERE rowid BETWEEN ${page.lo} AND ${page.hi} AND rowid IN (${rows}))`;
   const view = compileSteps(source, recipe.steps, columns.map((c) => c.name), [PAGE]);
   if (!view.ok) throw new Error(view.reason);
   return `SELECT ${selectList} FROM (${view.sql}) ORDER BY ${PAGE}`;

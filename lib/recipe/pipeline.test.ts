@@ -203,4 +203,26 @@ describe("final views of the rows no rule rejected", () => {
     const [past] = await db.rows(finalRowsSpanSql(names, 10, 2));
     expect(past).toEqual({ lo: null, hi: null });
   });
+
+  it("show cells edited by hand, as the final table does", async () => {
+    // Row 2's missing email is filled: it passes now; row 4's email is edited too.
+    const edits = [
+      { row: 2, column: "email", from: null, to: "b@x.org", at: "t" },
+      { row: 4, column: "email", from: "d@x.org", to: "dd@x.org", at: "t" },
+    ];
+    const edited = { ...rejecting, edits };
+    const compiled = await runPipeline(edited);
+    const view = compiled.finalView!;
+    await db.run(statementSql(view.rows!));
+    await db.run(`CREATE VIEW kept AS ${view.sql}`);
+    expect(await db.rows("SELECT * EXCLUDE (_stages_page) FROM kept")).toEqual(await db.rows("SELECT * FROM run_final"));
+    expect((await db.rows("SELECT email FROM run_final")).map((r) => r.email)).toEqual(["A@X.ORG", "B@X.ORG", "C@X.ORG", "DD@X.ORG"]);
+    const [span] = await db.rows(finalRowsSpanSql(names, 1, 3));
+    const page = finalRowsPageSql("staged", COLUMNS, edited, names, "id, email", { offset: 1, limit: 3, lo: Number(span!.lo), hi: Number(span!.hi) });
+    expect(await db.rows(page)).toEqual([
+      { id: 2, email: "B@X.ORG" },
+      { id: 3, email: "C@X.ORG" },
+      { id: 4, email: "DD@X.ORG" },
+    ]);
+  });
 });
