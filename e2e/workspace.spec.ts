@@ -83,3 +83,15 @@ test("at 1440 × 900 every step fits on one screen without the page scrolling; g
   }
   await expect(destination(page)).toBeVisible();
 });
+
+test("the staged grid's column headers draw each column's shape: a histogram for numbers, the common values for the rest", async ({ page }) => {
+  await openApp(page);
+  await trySample(page);
+  const headers = page.getByRole("grid", { name: "Staged data" }).getByRole("columnheader");
+  const amount = headers.filter({ hasText: /^amount/ });
+  await expect(amount.locator('[title^="amount: "]')).toHaveAttribute("title", /^amount: \d+ bins from -?[\d.]+ to -?[\d.]+$/);
+  expect(await amount.locator("svg rect").count()).toBeGreaterThan(1);
+  await expect(headers.filter({ hasText: /^status/ }).locator("[title]").last()).toHaveAttribute("title", /^status, most common: paid \(\d+\)/);
+  // Drawn for the eye only: a header still reads as its column's name.
+  await expect(headers.first()).toHaveText("order_id");
+});

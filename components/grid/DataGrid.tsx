@@ -13,6 +13,7 @@ import { GridToolbar } from "./GridToolbar";
 import { useGridView } from "./useGridView";
 import { useCellEditing, type GridEdits } from "./useCellEditing";
 import { useHeight } from "./useHeight";
+import { useSparks } from "./useSparks";
 import { usePagedRows } from "./usePagedRows";
 
 interface Props {
@@ -26,6 +27,8 @@ interface Props {
   height?: string;
   /** Cells edited in place (a staged grid): shown over the data; Enter or a double click edits a cell. */
   edits?: GridEdits;
+  /** Draw each column's shape in its header (from the source's profile). */
+  sparks?: boolean;
 }
 
 const ROW = 30;
@@ -40,10 +43,11 @@ const WIDTH = 168;
  * aria-rowcount counts the header row; aria-rowindex is the row's place in
  * the current view.
  */
-export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, height = HEIGHT, edits }: Props) {
+export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, height = HEIGHT, edits, sparks: drawSparks = false }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const viewport = useHeight(scrollRef) - ROW;
   const keysId = useId();
+  const sparks = useSparks(drawSparks ? source : null);
   const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState({ row: -1, col: 0 });
   const [widths, setWidths] = useState(() => columns.map(() => WIDTH));
@@ -154,7 +158,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
         className="relative overflow-auto rounded border border-slate-200 text-sm dark:border-slate-800"
         style={{ height }}
       >
-        <GridHeader columns={columns} layout={layout} view={view} activeColumn={active.row < 0 ? active.col : null} onSort={sortBy} onPin={pin} onResize={setWidth} />
+        <GridHeader columns={columns} layout={layout} view={view} activeColumn={active.row < 0 ? active.col : null} onSort={sortBy} onPin={pin} onResize={setWidth} sparks={sparks} />
         <div role="rowgroup" className="relative" style={{ height: win.totalHeight, width: total }}>
           {Array.from({ length: win.count }, (_, k) => (
             <GridRow

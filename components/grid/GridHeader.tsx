@@ -2,6 +2,8 @@
 
 import type { Column } from "@/lib/datasets/manifest";
 import type { GridView } from "@/lib/grid/view";
+import type { Spark } from "@/lib/profile/spark";
+import { Sparkline } from "./Sparkline";
 
 export interface Layout {
   /** Column indexes in display order: pinned first. */
@@ -21,15 +23,17 @@ interface Props {
   onSort: (column: string) => void;
   onPin: (index: number) => void;
   onResize: (index: number, width: number) => void;
+  /** Each column's shape, drawn beside its name. */
+  sparks?: Map<string, Spark>;
 }
 
 const MIN_WIDTH = 60;
 
 /**
  * The header row: each column header is the column's name (a button that
- * sorts), with a pin toggle and a resize handle that add no text.
+ * sorts), with its spark, a pin toggle and a resize handle that add no text.
  */
-export function GridHeader({ columns, layout, view, activeColumn, onSort, onPin, onResize }: Props) {
+export function GridHeader({ columns, layout, view, activeColumn, onSort, onPin, onResize, sparks }: Props) {
   return (
     <div role="rowgroup" className="sticky top-0 z-20">
       <div role="row" aria-rowindex={1} className="flex bg-slate-100 dark:bg-slate-900">
@@ -52,6 +56,7 @@ export function GridHeader({ columns, layout, view, activeColumn, onSort, onPin,
               <button type="button" tabIndex={-1} className="min-w-0 flex-1 truncate text-left" onClick={() => onSort(c.name)}>
                 {c.name}
               </button>
+              {sparks?.get(c.name) && <Sparkline spark={sparks.get(c.name)!} />}
               <span aria-hidden="true" className={`sort-mark sort-${sorted ?? "none"}`} />
               <button
                 type="button"

@@ -37,7 +37,7 @@ export function StagedAndFinal({ file, summary, corresponding, layout, share, ed
       <div className={layout === "side" ? "grid gap-4 xl:grid-cols-2" : "space-y-2"}>
         <div className="min-w-0 space-y-1">
           <h3 className="text-sm font-semibold">Staged</h3>
-          <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id, checkedBy: summary?.runId }} columns={file.columns ?? []} rowCount={file.rowCount ?? 0} sync={sync} height={height} edits={edits} />
+          <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id, checkedBy: summary?.runId }} columns={file.columns ?? []} rowCount={file.rowCount ?? 0} sync={sync} height={height} edits={edits} sparks />
         </div>
         <div className="min-w-0 space-y-1">
           <h3 className="text-sm font-semibold">Final</h3>

@@ -43,7 +43,7 @@ export function StageStep({ file, notify, onAddFiles, onAddRule }: Props) {
         file.status === "ready" && file.columns ? (
           <div className="min-w-0 space-y-1">
             <h3 className="text-sm font-semibold">Staged</h3>
-            <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns} rowCount={file.rowCount ?? 0} height={gridHeight(1)} />
+            <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns} rowCount={file.rowCount ?? 0} height={gridHeight(1)} sparks />
           </div>
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">{file.status === "reading" ? `Reading ${file.name}…` : "No rows to show."}</p>
