@@ -1,5 +1,6 @@
 "use client";
 
+import { Download } from "lucide-react";
 import { useEffect, useState } from "react";
 import { announceDatasetsChanged } from "@/browser/dataset-changes";
 import type { Manifest } from "@/lib/datasets/manifest";
@@ -70,7 +71,8 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
       </p>
       <div className="flex flex-wrap gap-2">
         {FORMATS.map(({ format, label }) => (
-          <button key={format} type="button" className={button} onClick={() => void download(latest.version, format)}>
+          <button key={format} type="button" className={`${button} inline-flex items-center gap-1`} onClick={() => void download(latest.version, format)}>
+            <Download aria-hidden="true" size={12} />
             Download {name} v{latest.version} {label}
           </button>
         ))}

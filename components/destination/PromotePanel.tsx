@@ -1,5 +1,6 @@
 "use client";
 
+import { PackageCheck } from "lucide-react";
 import { useId, useState } from "react";
 import { announceDatasetsChanged } from "@/browser/dataset-changes";
 import { checkDatasetName } from "@/lib/datasets/name";
@@ -83,8 +84,9 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
         type="submit"
         disabled={running !== null || nameError !== null || !ready || blocked}
         aria-describedby={`${inputId}-hint`}
-        className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 disabled:opacity-50"
+        className="inline-flex items-center gap-1 rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 disabled:opacity-50"
       >
+        <PackageCheck aria-hidden="true" size={15} />
         Promote
       </button>
       {running && (

@@ -1,12 +1,13 @@
 "use client";
 
+import { Redo2, Undo2 } from "lucide-react";
 import { useEffect, useId, useState } from "react";
 import { formatCount, plural } from "@/lib/format";
 import { editsOutside, type CellEdit } from "@/lib/recipe/edits";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { StagedFile } from "@/lib/staging/staged-file";
 
-const button = "rounded border px-2 py-0.5 text-xs focus-visible:outline-2 disabled:opacity-50";
+const button = "inline-flex items-center gap-1 rounded border px-2 py-0.5 text-xs focus-visible:outline-2 disabled:opacity-50";
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /**
@@ -49,9 +50,11 @@ export function EditsList({ file, recipe, setRecipe }: { file: StagedFile; recip
           Edited cells ({formatCount(edits.length)})
         </h3>
         <button type="button" className={button} disabled={edits.length === 0} onClick={() => undo(edits.length - 1)}>
+          <Undo2 aria-hidden="true" size={12} />
           Undo last edit
         </button>
         <button type="button" className={button} disabled={undone.length === 0} onClick={redo}>
+          <Redo2 aria-hidden="true" size={12} />
           Redo
         </button>
       </div>

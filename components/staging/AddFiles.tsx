@@ -1,5 +1,6 @@
 "use client";
 
+import { FilePlus } from "lucide-react";
 import { useState } from "react";
 
 export const FORMATS_TEXT = "CSV, TSV, JSON, NDJSON, Parquet, Excel, gzip";
@@ -28,6 +29,7 @@ export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files
       <label
         className={`inline-block cursor-pointer rounded bg-sky-700 font-medium text-white outline-offset-2 hover:bg-sky-800 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 ${large ? "px-5 py-2.5" : "px-3 py-1.5"}`}
       >
+        <FilePlus aria-hidden="true" size={large ? 18 : 15} className="mr-1 inline-block align-[-0.2em]" />
         Add files
         <input
           type="file"
