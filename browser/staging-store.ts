@@ -25,7 +25,13 @@ export async function saveDraft(into: StagesDb, fileId: string, recipe: Recipe, 
 
 /** A recipe saved by name (replacing one of the same name). */
 export async function saveRecipe(into: StagesDb, name: string, recipe: Recipe): Promise<void> {
-  await into.recipes.put({ name, recipe: { ...recipe, name }, savedAt: Date.now() });
+  const earlier = await into.recipes.get(name);
+  await into.recipes.put({ name, recipe: { ...recipe, name }, savedAt: Date.now(), ...(earlier?.matches ? { matches: earlier.matches } : {}) });
+}
+
+/** Remember column matches the user confirmed for a saved recipe, for the next file. */
+export async function rememberMatches(into: StagesDb, name: string, matches: Record<string, string>): Promise<void> {
+  await into.recipes.where("name").equals(name).modify((saved) => void (saved.matches = { ...saved.matches, ...matches }));
 }
 
 /** One event of the append-only audit log. */

@@ -2,31 +2,60 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { useId, useState } from "react";
+import { getEngine } from "@/browser/engine-client";
 import { saveBlob } from "@/browser/download";
+import { composeRenames, expectsOf, needsMatching, type Drift } from "@/lib/recipe/expects";
+import { describeError } from "@/lib/result";
+import type { StagedFile } from "@/lib/staging/staged-file";
 import { loadRecipe } from "@/lib/recipe/load";
 import type { Recipe } from "@/lib/recipe/schema";
-import { saveRecipe, stagingDb } from "@/browser/staging-store";
+import { appendAudit, rememberMatches, saveRecipe, stagingDb } from "@/browser/staging-store";
 import type { Notify } from "../notices";
 import { RecipeConsent } from "../share/RecipeConsent";
 import { controlClass as field, LabeledControl } from "./LabeledControl";
+import { describeDrift, MatchColumns } from "./MatchColumns";
 
 const button = "rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 dark:border-slate-700";
 
-/** Save the recipe by name, apply a saved one, export it as a file or import one. */
-export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; setRecipe: (r: Recipe) => void; notify: Notify }) {
+/**
+ * Save the recipe by name (with the columns and read options it was built on), apply a saved one,
+ * export it as a file or import one; a recipe built on other columns is matched to the file's first.
+ */
+export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: StagedFile; recipe: Recipe; setRecipe: (r: Recipe) => void; notify: Notify }) {
   const id = useId();
   const saved = useLiveQuery(() => stagingDb().recipes.orderBy("name").toArray(), []);
   const [name, setName] = useState(recipe.name ?? "");
   const [chosen, setChosen] = useState("");
   // A recipe from a file is someone else's until the user has seen all of it and agreed (RecipeConsent).
   const [imported, setImported] = useState<{ recipe: Recipe; from: string } | null>(null);
+  const [matching, setMatching] = useState<{ recipe: Recipe; from: string; saved: string | null } | null>(null);
+  const savedRecipe = saved?.find((r) => r.name === chosen);
+  const withExpects = (r: Recipe): Recipe => (file.columns ? { ...r, expects: expectsOf(file.columns, file.parse) } : r);
 
-  function apply(input: unknown, from: string, trusted: boolean) {
+  function apply(input: unknown, from: string, trusted: boolean, savedName: string | null = null) {
     const loaded = loadRecipe(input);
     if (!loaded.ok) return notify("error", `${from}: ${loaded.reason}`);
     if (!trusted) return setImported({ recipe: loaded.recipe, from });
-    setRecipe(loaded.recipe);
+    put(loaded.recipe, from, savedName);
+  }
+  function put(next: Recipe, from: string, savedName: string | null) {
+    if (needsMatching(next, file.columns ?? [])) return setMatching({ recipe: next, from, saved: savedName });
+    setRecipe(next);
     notify("info", `Applied the recipe from ${from}.`);
+  }
+  async function applyMatched(next: Recipe, rename: Record<string, string>, drift: Drift, from: string, savedName: string | null) {
+    setMatching(null);
+    // The file takes the recipe's column names first (read again, renamed), then the recipe applies as it is.
+    const renames = composeRenames(file.parse.rename, rename);
+    if (Object.keys(renames).length) {
+      const read = await getEngine().reparse(file.id, { ...file.parse, rename: renames });
+      if (!read.ok) return notify("error", describeError(read.error));
+      if (read.value.error) return notify("error", describeError(read.value.error));
+    }
+    setRecipe(next);
+    await appendAudit(stagingDb(), { kind: "drift", file: file.name, sha256: file.sha256, detail: `${from}: ${describeDrift(drift)}` });
+    if (savedName) await rememberMatches(stagingDb(), savedName, rename);
+    notify("info", `Applied the recipe from ${from} to ${file.name}, its columns matched: ${describeDrift(drift)}.`);
   }
 
   function importFile() {
@@ -54,7 +83,7 @@ export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; s
           className={button}
           disabled={!name.trim()}
           onClick={() =>
-            void saveRecipe(stagingDb(), name.trim(), recipe).then(() => notify("info", `Saved the recipe as “${name.trim()}”.`))
+            void saveRecipe(stagingDb(), name.trim(), withExpects(recipe)).then(() => notify("info", `Saved the recipe as “${name.trim()}”.`))
           }
         >
           Save recipe
@@ -71,13 +100,13 @@ export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; s
             </select>
           )}
         </LabeledControl>
-        <button type="button" className={button} disabled={!chosen} onClick={() => apply(saved?.find((r) => r.name === chosen)?.recipe, `“${chosen}”`, true)}>
+        <button type="button" className={button} disabled={!chosen} onClick={() => apply(savedRecipe?.recipe, `“${chosen}”`, true, chosen)}>
           Apply saved recipe
         </button>
         <button
           type="button"
           className={button}
-          onClick={() => saveBlob(new Blob([JSON.stringify(recipe, null, 2)], { type: "application/json" }), `${name.trim() || "recipe"}.recipe.json`)}
+          onClick={() => saveBlob(new Blob([JSON.stringify(withExpects(recipe), null, 2)], { type: "application/json" }), `${name.trim() || "recipe"}.recipe.json`)}
         >
           Export recipe
         </button>
@@ -92,11 +121,19 @@ export function RecipeLibrary({ recipe, setRecipe, notify }: { recipe: Recipe; s
           agreeLabel="Apply recipe"
           declineLabel="Don't apply"
           onAgree={() => {
-            setRecipe(imported.recipe);
-            notify("info", `Applied the recipe from ${imported.from}.`);
             setImported(null);
+            put(imported.recipe, imported.from, null);
           }}
           onDecline={() => setImported(null)}
+        />
+      )}
+      {matching && (
+        <MatchColumns
+          file={file}
+          recipe={matching.recipe as Recipe & { expects: NonNullable<Recipe["expects"]> }}
+          remembered={(matching.saved && saved?.find((r) => r.name === matching.saved)?.matches) || {}}
+          onApply={(next, rename, drift) => void applyMatched(next, rename, drift, matching.from, matching.saved)}
+          onCancel={() => setMatching(null)}
         />
       )}
     </section>

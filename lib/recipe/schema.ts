@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { editSchema } from "./edits";
+import { expectsSchema } from "./expects";
 
 /**
  * The recipe: parse options, validation rules, transform steps and SQL,
@@ -71,6 +72,8 @@ export const recipeSchema = z.object({
    * while any remain, or include them with the reasons in an `_errors` column.
    */
   onErrors: z.enum(["reject", "block", "include"]).optional(),
+  /** The columns and read options the recipe was built on, to match a new file against (lib/recipe/expects.ts). */
+  expects: expectsSchema.optional(),
 });
 
 export type Rule = z.infer<typeof ruleSchema>;

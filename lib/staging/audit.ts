@@ -2,7 +2,7 @@
  * The audit log: append-only, one event per add, read, validation,
  * promotion and deletion, with the time, the file's checksum and the counts.
  */
-export type AuditKind = "add" | "read" | "validate" | "promote" | "delete-file" | "delete-version";
+export type AuditKind = "add" | "read" | "validate" | "promote" | "delete-file" | "delete-version" | "drift";
 
 export interface AuditEvent {
   seq?: number;

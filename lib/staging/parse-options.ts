@@ -41,6 +41,8 @@ export const parseOptionsSchema = z.object({
   sheet: z.string().optional(),
   /** The spreadsheet row (1-based) that holds the column names. */
   headerRow: z.number().int().positive().default(1),
+  /** The file's column → the name a recipe knows it by (a confirmed mapping), put on once the file is read. */
+  rename: z.record(z.string(), z.string()).optional(),
 });
 
 export type ParseOptions = z.infer<typeof parseOptionsSchema>;

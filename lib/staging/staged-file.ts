@@ -79,5 +79,7 @@ export interface SavedRecipe {
   name: string;
   recipe: Recipe;
   savedAt: number;
+  /** Column matches the user confirmed when applying it: a file's column → the recipe's. */
+  matches?: Record<string, string>;
 }
 

@@ -45,6 +45,29 @@ const MAX_SHOWN_LINES = 200;
 
 /** `lines`: the blob's lines, when they were counted on the way in (used only when the blob is the CSV text itself). */
 export async function readStaged(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, lines?: Promise<LineCount | undefined>): Promise<Result<ReadInfo>> {
+  const read = await readByFormat(fileId, fileName, blob, options, table, lines);
+  if (!read.ok || !Object.keys(options.rename ?? {}).length) return read;
+  const renamed = await renameColumns(table, options.rename!).catch((error: unknown) => `The file's columns could not take the recipe's names: ${errorText(error)}`);
+  return renamed ? fail({ file: fileName, message: renamed }) : read;
+}
+
+/**
+ * A recipe's column names put on the file's columns (a mapping the user confirmed, lib/recipe/expects.ts):
+ * through temporary names first, so that names may trade places. Returns what failed, if anything.
+ */
+async function renameColumns(table: string, rename: Record<string, string>): Promise<string | null> {
+  return withConnection(async (conn) => {
+    const columns = new Set(plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => String(r.column_name)));
+    const pairs = Object.entries(rename).filter(([from, to]) => from !== to);
+    const lacking = pairs.find(([from]) => !columns.has(from));
+    if (lacking) return `The file has no column "${lacking[0]}" to read as "${lacking[1]}": match its columns again.`;
+    for (const [i, [from]] of pairs.entries()) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(`_stages_renaming_${i}`)}`);
+    for (const [i, [, to]] of pairs.entries()) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(`_stages_renaming_${i}`)} TO ${ident(to)}`);
+    return null;
+  });
+}
+
+async function readByFormat(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, lines?: Promise<LineCount | undefined>): Promise<Result<ReadInfo>> {
   try {
     switch (options.format) {
       case "csv": {

@@ -25,7 +25,7 @@ export function ValidateStep({ file, recipe, setRecipe, summary, error, correspo
             recipe={recipe}
             setRecipe={setRecipe}
           />
-          <RecipeLibrary recipe={recipe} setRecipe={setRecipe} notify={notify} />
+          <RecipeLibrary file={file} recipe={recipe} setRecipe={setRecipe} notify={notify} />
         </>
       }
       data={<StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="stacked" share={2} edits={recipeEdits(recipe, setRecipe)} />}

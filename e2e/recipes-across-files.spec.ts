@@ -1,0 +1,60 @@
+import { expect, test, type Page } from "@playwright/test";
+import { addFiles, openApp, openStep, stagedGrid, stagingArea } from "./support/app";
+import { addRule, expectCounts } from "./support/recipe";
+
+const JANUARY = ["order_id,customer,email,amount,zip", "1,Ada,a@x.org,10,10115", "2,Bo,,5,10117", ""].join("\n");
+// Next month: two columns renamed (order_id, customer), email moved, one new (channel), one gone (zip).
+const FEBRUARY = ["Order ID,email,customer_name,amount,channel", "3,c@x.org,Cy,7,web", "4,,Di,9,shop", "5,e@x.org,Ed,2,web", ""].join("\n");
+const MARCH = ["Order ID,email,customer_name,amount,channel", "6,f@x.org,Fa,1,web", ""].join("\n");
+
+async function applySaved(page: Page, name: string) {
+  await openStep(page, "Validate");
+  await page.getByLabel("Saved recipes").selectOption(name);
+  await page.getByRole("button", { name: "Apply saved recipe" }).click();
+}
+
+test("a saved recipe applied to a file with renamed, moved, new and missing columns: matches proposed, confirmed, drift stated, and remembered", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "january.csv", content: JANUARY }]);
+  await expectCounts(page, "2 rows in");
+  await addRule(page, "Required (not empty)", { Column: "email" });
+  await addRule(page, "Matches a pattern", { Column: "zip", "Regular expression": "^[0-9]{5}$" });
+  await expectCounts(page, "2 rows in = 1 valid after steps + 1 rejected");
+  await page.getByLabel("Recipe name").fill("monthly");
+  await page.getByRole("button", { name: "Save recipe" }).click();
+
+  await addFiles(page, [{ name: "february.csv", content: FEBRUARY }]);
+  await expectCounts(page, "3 rows in");
+  await applySaved(page, "monthly");
+  const dialog = page.getByRole("dialog", { name: "Match the recipe's columns to february.csv" });
+  const select = (column: string) => dialog.getByLabel(`Column of february.csv for ${column}`);
+  await expect(select("order_id")).toHaveValue("Order ID");
+  await expect(select("customer")).toHaveValue("customer_name");
+  await expect(select("email")).toHaveValue("email");
+  await expect(select("zip")).toHaveValue("");
+  await expect(dialog.getByRole("row", { name: /order_id/ })).toContainText("same letters");
+  await expect(dialog.getByRole("status")).toHaveText(
+    "Drift against the recipe: renamed: Order ID → order_id, customer_name → customer; new: channel; missing: zip.",
+  );
+  // The rule on zip cannot apply: it is left out only once the user agrees.
+  const apply = dialog.getByRole("button", { name: "Apply with these matches" });
+  await expect(apply).toBeDisabled();
+  await dialog.getByLabel(/Leave out what names a missing column \(zip\): rule 2/).check();
+  await apply.click();
+
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["order_id", "email", "customer", "amount", "channel"]);
+  await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
+  await expect(page.getByRole("region", { name: "Validation rules" }).getByRole("listitem")).toHaveText([/"email" is required/]);
+  await page.getByText("Audit log", { exact: true }).click();
+  await expect(page.getByRole("list", { name: "Audit events" })).toContainText("drift february.csv");
+
+  // The next file with the same header: the matches confirmed before are proposed first.
+  await addFiles(page, [{ name: "march.csv", content: MARCH }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "march.csv" })).toContainText("1 row");
+  await applySaved(page, "monthly");
+  const next = page.getByRole("dialog", { name: "Match the recipe's columns to march.csv" });
+  await expect(next.getByRole("row", { name: /customer VARCHAR/ })).toContainText("matched before");
+  await next.getByLabel(/Leave out what names a missing column/).check();
+  await next.getByRole("button", { name: "Apply with these matches" }).click();
+  await expectCounts(page, "1 row in = 1 valid after steps + 0 rejected");
+});
