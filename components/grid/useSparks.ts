@@ -9,7 +9,7 @@ import { useEngineEpoch } from "../useEngineEpoch";
 /**
  * Each column's spark (histogram or most common values) from the source's
  * full profile: the same profile the profile cards show, which the engine
- * keeps, so asking here adds no scan of its own once the cards have asked.
+ * keeps and shares, so asking here adds no scan of its own.
  */
 export function useSparks(source: SourceRef | null): Map<string, Spark> {
   const [sparks, setSparks] = useState<Map<string, Spark>>(() => new Map());
@@ -19,15 +19,17 @@ export function useSparks(source: SourceRef | null): Map<string, Spark> {
   useEffect(() => {
     if (!key) return;
     let live = true;
-    void getEngine()
-      .profile(JSON.parse(key) as SourceRef, "full")
-      .then((r) => {
-        if (!live || !r.ok) return;
-        setSparks(new Map(r.value.flatMap((p) => {
-          const spark = sparkOf(p);
-          return spark ? [[p.name, spark] as const] : [];
-        })));
-      });
+    const src = JSON.parse(key) as SourceRef;
+    // In the order the profile cards ask (counts, then the rest), so the two share the engine's work and neither waits behind the other.
+    void (async () => {
+      await getEngine().profile(src, "summary");
+      const full = live ? await getEngine().profile(src, "full") : null;
+      if (!live || !full?.ok) return;
+      setSparks(new Map(full.value.flatMap((p) => {
+        const spark = sparkOf(p);
+        return spark ? [[p.name, spark] as const] : [];
+      })));
+    })();
     return () => void (live = false);
   }, [key, epoch]);
   return sparks;
