@@ -21,7 +21,7 @@ export function AppHeader({ engine, drawer, setDrawer }: { engine: EngineState; 
       >
         Files and datasets
       </button>
-      <p className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+      <p className="text-xs text-muted" aria-live="polite">
         {engine.kind === "starting" && "Starting the engine…"}
         {engine.kind === "ready" && `Engine ready (DuckDB ${engine.version})`}
         {engine.kind === "failed" && `The engine could not start: ${engine.message}`}

@@ -65,7 +65,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
   return (
     <li className="space-y-1 rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       <p className="font-medium">{name}</p>
-      <p className="text-xs text-slate-600 dark:text-slate-400">
+      <p className="text-xs text-muted">
         v{latest.version} · {plural(latest.rows.promoted, "row")} · {plural(versions.length, "version")} · {formatBytes(bytes)} ·{" "}
         {formatDateTime(latest.createdAt)}
       </p>

@@ -16,14 +16,14 @@ export function DestinationPanel({ notify, onOpen }: { notify: Notify; onOpen: (
       <h2 id="destination-heading" className="text-base font-semibold">
         Destination
       </h2>
-      <p className="text-xs text-slate-600 dark:text-slate-400">
+      <p className="text-xs text-muted">
         Datasets are kept in this browser&apos;s private file system, one Parquet file and manifest per version.
       </p>
-      {error && <p className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+      {error && <p className="text-sm text-danger">{error}</p>}
       {datasets === null ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Loading…</p>
+        <p className="text-sm text-muted">Loading…</p>
       ) : datasets.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No datasets promoted yet.</p>
+        <p className="text-sm text-muted">No datasets promoted yet.</p>
       ) : (
         <ul className="space-y-2">
           {datasets.map((d) => (

@@ -84,7 +84,7 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
         type="submit"
         disabled={running !== null || nameError !== null || !ready || blocked}
         aria-describedby={`${inputId}-hint`}
-        className="inline-flex items-center gap-1 rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 disabled:opacity-50"
+        className="inline-flex items-center gap-1 rounded bg-promote px-3 py-1.5 text-sm font-medium text-white hover:bg-promote-strong focus-visible:outline-2 disabled:opacity-50"
       >
         <PackageCheck aria-hidden="true" size={15} />
         Promote
@@ -106,7 +106,7 @@ export function PromotePanel({ file, recipe, ready, summary, notify, onRemoveSou
           </button>
         </p>
       )}
-      <p id={`${inputId}-hint`} className="w-full text-right text-xs text-slate-600 dark:text-slate-400">
+      <p id={`${inputId}-hint`} className="w-full text-right text-xs text-muted">
         {nameError ??
           (running?.progress
             ? describeProgress(running.progress, performance.now() - running.startedAt)

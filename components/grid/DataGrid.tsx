@@ -132,11 +132,11 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
     <div className="group relative space-y-1">
       <GridToolbar label={label} columns={columns} view={view} setView={setView} checked={source.kind === "staged" && source.checkedBy !== undefined} />
       {(error || viewError) && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className="text-sm text-danger">
           {viewError ?? error}
         </p>
       )}
-      {rowCount !== sourceRows && <p className="text-xs text-slate-600 dark:text-slate-400">{formatCount(rowCount)} of {formatCount(sourceRows)} rows match.</p>}
+      {rowCount !== sourceRows && <p className="text-xs text-muted">{formatCount(rowCount)} of {formatCount(sourceRows)} rows match.</p>}
       <div
         ref={scrollRef}
         role="grid"
@@ -184,12 +184,12 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
         Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End. On a column header: Enter sorts, P pins, Shift+arrows resize.
         {edits ? " On a cell: Enter edits it; then Enter saves, Escape cancels." : ""}
       </p>
-      <p aria-live="polite" className="max-h-24 min-h-4 overflow-auto text-xs break-words whitespace-pre-wrap text-slate-600 dark:text-slate-400">
+      <p aria-live="polite" className="max-h-24 min-h-4 overflow-auto text-xs break-words whitespace-pre-wrap text-muted">
         {active.row >= 0 && activeValue !== undefined
           ? `Row ${formatCount(active.row + 1)}, ${columns[active.col]!.name}: ${activeValue === null ? "null" : activeValue === "" ? "(empty text)" : clip(activeValue, PANEL_CHARS)}${activeIssues}${activeEdit ? ` — edited, was ${activeEdit.from ?? "null"}` : ""}`
           : ""}
         {editing.editing?.problem && (
-          <span role="alert" className="block text-red-700 dark:text-red-400">
+          <span role="alert" className="block text-danger">
             {editing.editing.problem}
           </span>
         )}

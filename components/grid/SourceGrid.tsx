@@ -21,7 +21,7 @@ export function SourceGrid({ label, source, height }: { label: string; source: S
       .then((r) => live && (r.ok ? setInfo(r.value) : setError(describeError(r.error))));
     return () => void (live = false);
   }, [key, epoch]);
-  if (error) return <p className="text-sm text-red-700 dark:text-red-400">{error}</p>;
+  if (error) return <p className="text-sm text-danger">{error}</p>;
   if (!info) return <p className="text-sm">Opening {label}…</p>;
   return <DataGrid label={label} source={source} columns={info.columns} rowCount={info.rowCount} height={height} />;
 }

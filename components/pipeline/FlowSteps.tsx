@@ -23,7 +23,7 @@ export function FlowSteps({ states, current, go }: { states: StepState[]; curren
                 go(s.step);
               }}
               className={`block h-full rounded border px-2 py-1 hover:border-sky-500 ${
-                s.step === current ? "border-sky-600 bg-sky-50 dark:bg-sky-950" : "border-slate-200 dark:border-slate-800"
+                s.step === current ? "border-sky-600 bg-sky-50 dark:bg-sky-950" : "border-line"
               }`}
             >
               <span className="flex items-center gap-1 font-semibold">
@@ -31,7 +31,7 @@ export function FlowSteps({ states, current, go }: { states: StepState[]; curren
                 {i + 1}. {s.name}
                 {s.done ? " ✓" : ""}
               </span>
-              <span className="block truncate text-slate-600 dark:text-slate-400">{s.state}</span>
+              <span className="block truncate text-muted">{s.state}</span>
             </a>
           </li>
           );

@@ -86,7 +86,7 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
         ))}
       </fieldset>
       {error && (
-        <p className="flex flex-wrap items-center gap-2 text-sm text-red-700 dark:text-red-400">
+        <p className="flex flex-wrap items-center gap-2 text-sm text-danger">
           {error}
           <button type="button" className="rounded border px-2 py-0.5 text-xs" onClick={() => setAttempt((n) => n + 1)}>
             Profile again
@@ -151,7 +151,7 @@ function ProfileCard({ profile: p }: { profile: ColumnProfile }) {
   return (
     <li aria-label={`Profile of ${p.name}`} className="rounded border border-slate-200 p-2 text-xs dark:border-slate-800">
       <p className="font-semibold">
-        {p.name} <span className="font-normal text-slate-600 dark:text-slate-400">{p.type}</span>
+        {p.name} <span className="font-normal text-muted">{p.type}</span>
       </p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-2">
         <dt>Empty</dt>
@@ -189,7 +189,7 @@ function SuggestedRules({ suggestions, all, toggleAll, onAdd }: { suggestions: R
           // Keyed by what the rule says: its id is new each time the suggestions are worked out.
           <li key={ruleMessage(s.rule)} className="flex flex-wrap items-center gap-2">
             <span>
-              {ruleMessage(s.rule)} <span className="text-slate-600 dark:text-slate-400">({s.why})</span>
+              {ruleMessage(s.rule)} <span className="text-muted">({s.why})</span>
             </span>
             <button
               type="button"

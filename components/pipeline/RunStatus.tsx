@@ -42,14 +42,14 @@ export function RunStatus({
           </button>
         </p>
       )}
-      {run.kind === "failed" && !run.error.at && <p className="text-red-700 dark:text-red-400">{describeError(run.error)}</p>}
+      {run.kind === "failed" && !run.error.at && <p className="text-danger">{describeError(run.error)}</p>}
       {run.kind === "failed" && run.error.fatal && (
         <button type="button" className="rounded border px-2 py-0.5 text-xs" onClick={retry}>
           Run the recipe again
         </button>
       )}
       {run.kind === "failed" && run.error.at && (
-        <p role="alert" className="flex flex-wrap items-center gap-2 text-red-700 dark:text-red-400">
+        <p role="alert" className="flex flex-wrap items-center gap-2 text-danger">
           The recipe has an error in its {PART_NAMES[run.error.at.part]}; the previews show the last run.
           <button type="button" className="rounded border border-red-400 px-2 py-0.5 text-xs focus-visible:outline-2" onClick={() => showError(run.error.at!.part)}>
             Show the error

@@ -51,7 +51,7 @@ export function StagedAndFinal({ file, summary, corresponding, layout, share, ed
               height={height}
             />
           ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-400">The final rows appear when the recipe has run.</p>
+            <p className="text-sm text-muted">The final rows appear when the recipe has run.</p>
           )}
         </div>
       </div>

@@ -28,7 +28,7 @@ export function WorkspaceBar({ file, run, cancel, retry, showError, keepsErrors,
             {file.name}
           </h2>
           {file.status === "ready" && file.columns && (
-            <p className="text-xs text-slate-600 dark:text-slate-400" title={file.columns.map((c) => `${c.name} ${c.type}`).join(", ")}>
+            <p className="text-xs text-muted" title={file.columns.map((c) => `${c.name} ${c.type}`).join(", ")}>
               {plural(file.rowCount ?? 0, "row")} · {plural(file.columns.length, "column")}
             </p>
           )}

@@ -96,7 +96,7 @@ export function BulkFix({ file, recipe, setRecipe }: { file: StagedFile; recipe:
           Preview the fix
         </button>
         {preview && typeof preview !== "string" && preview.count > 0 && preview.count <= MAX_FIX_CELLS && (
-          <button type="button" className="rounded bg-sky-700 px-2 py-0.5 font-medium text-white focus-visible:outline-2" onClick={apply}>
+          <button type="button" className="rounded bg-accent px-2 py-0.5 font-medium text-white focus-visible:outline-2" onClick={apply}>
             Apply to {plural(preview.count, "cell")}
           </button>
         )}

@@ -59,7 +59,7 @@ export function EditsList({ file, recipe, setRecipe }: { file: StagedFile; recip
         </button>
       </div>
       {edits.length === 0 ? (
-        <p className="text-xs text-slate-600 dark:text-slate-400">Press Enter (or double-click) on a staged cell to fix it here; each edit is kept in the recipe.</p>
+        <p className="text-xs text-muted">Press Enter (or double-click) on a staged cell to fix it here; each edit is kept in the recipe.</p>
       ) : (
         <ol aria-label="Edited cells" className="max-h-40 space-y-0.5 overflow-auto text-xs">
           {edits

@@ -4,7 +4,7 @@ import type { StagesError } from "@/lib/result";
 export function ErrorAt({ error, part, index }: { error: StagesError | null; part: "rule" | "step"; index: number }) {
   if (error?.at?.part !== part || error.at.index !== index) return null;
   return (
-    <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">
+    <p role="alert" className="mt-1 text-xs text-danger">
       {error.message}
     </p>
   );

@@ -24,11 +24,11 @@ export function RulesEditor({ recipe, setRecipe, columns, summary, error }: Reci
         Validation rules
       </h3>
       {summary?.tableFindings.map((f) => (
-        <p key={f.ruleId} role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p key={f.ruleId} role="alert" className="text-sm text-danger">
           {f.message}
         </p>
       ))}
-      {recipe.rules.length === 0 && <p className="text-xs text-slate-600 dark:text-slate-400">No rules yet: every row is valid.</p>}
+      {recipe.rules.length === 0 && <p className="text-xs text-muted">No rules yet: every row is valid.</p>}
       <ol className="space-y-1">
         {recipe.rules.map((rule, i) => (
           <li key={rule.id} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
@@ -40,7 +40,7 @@ export function RulesEditor({ recipe, setRecipe, columns, summary, error }: Reci
                 onChange={(e) => update(i, { ...rule, enabled: e.target.checked })}
               />
               <span className="min-w-0 flex-1">{ruleMessage(rule)}</span>
-              <span className="text-xs text-slate-600 dark:text-slate-400">
+              <span className="text-xs text-muted">
                 {summary && rule.kind !== "columns" ? `${plural(countOf(rule.id), "row")} failing` : ""}
               </span>
               <select

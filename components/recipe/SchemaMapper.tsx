@@ -48,7 +48,7 @@ export function SchemaMapper({ columns, onAdd }: { columns: string[]; onAdd: (st
                 {targets.map((t, i) => (
                   <tr key={t.name}>
                     <th scope="row" className="pr-4 text-left font-normal">
-                      {t.name} <span className="text-slate-600 dark:text-slate-400">{t.type}</span>
+                      {t.name} <span className="text-muted">{t.type}</span>
                     </th>
                     <td>
                       <select
@@ -71,7 +71,7 @@ export function SchemaMapper({ columns, onAdd }: { columns: string[]; onAdd: (st
             </table>
             <button
               type="button"
-              className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2"
+              className="rounded bg-accent px-3 py-1 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2"
               onClick={() => {
                 onAdd({ kind: "mapSchema", target: targets, enabled: true });
                 setTargets(null);

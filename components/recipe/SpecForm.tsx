@@ -53,7 +53,7 @@ export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, 
           <Field key={`${kind}-${f.name}`} spec={f} columns={columns} value={values[f.name]} set={set} />
         ))}
         {extra}
-        <button type="submit" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2">
+        <button type="submit" className="rounded bg-accent px-3 py-1 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2">
           {submitLabel}
         </button>
         {onCancel && (
@@ -63,7 +63,7 @@ export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, 
         )}
       </fieldset>
       {error && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+        <p role="alert" className="text-xs text-danger">
           {error}
         </p>
       )}

@@ -27,14 +27,14 @@ export function SqlEditor({ recipe, setRecipe, error, schema }: Props) {
       <h3 id={`${id}-heading`} className="text-sm font-semibold">
         SQL
       </h3>
-      <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
+      <p id={`${id}-hint`} className="text-xs text-muted">
         Optional query over <code>{TRANSFORMED_VIEW}</code> (the valid rows after the steps), e.g.{" "}
         <code>SELECT * FROM {TRANSFORMED_VIEW}</code>. Other staged files are read by their SQL name, shown beside each file in the staging area. Ctrl+Enter
         runs it.
       </p>
       <SqlCodeEditor label="SQL query" value={text} schema={schema} defaultTable={TRANSFORMED_VIEW} invalid={sqlError !== null} onChange={setText} onRun={apply} />
       <div className="flex gap-2">
-        <button type="button" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2" onClick={apply}>
+        <button type="button" className="rounded bg-accent px-3 py-1 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2" onClick={apply}>
           Run SQL
         </button>
         {recipe.sql && (
@@ -44,7 +44,7 @@ export function SqlEditor({ recipe, setRecipe, error, schema }: Props) {
         )}
       </div>
       {sqlError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className="text-sm text-danger">
           {sqlError.line !== undefined ? `SQL line ${sqlError.line}${sqlError.position !== undefined ? `, position ${sqlError.position}` : ""}: ` : "SQL: "}
           {sqlError.message}
         </p>

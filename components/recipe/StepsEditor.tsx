@@ -34,7 +34,7 @@ export function StepsEditor({ recipe, setRecipe, columns, summary, error }: Reci
       <h3 id="steps-heading" className="text-sm font-semibold">
         Transform steps
       </h3>
-      {steps.length === 0 && <p className="text-xs text-slate-600 dark:text-slate-400">No steps yet: valid rows pass through unchanged.</p>}
+      {steps.length === 0 && <p className="text-xs text-muted">No steps yet: valid rows pass through unchanged.</p>}
       <ol className="space-y-1">
         {steps.map((step, i) => (
           <li key={i} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">

@@ -117,7 +117,7 @@ export function RecipeConsent({
         <button
           type="button"
           disabled={inspection.kind !== "named"}
-          className="rounded bg-sky-700 px-3 py-1 font-medium text-white focus-visible:outline-2 disabled:opacity-50"
+          className="rounded bg-accent px-3 py-1 font-medium text-white focus-visible:outline-2 disabled:opacity-50"
           onClick={onAgree}
         >
           {agreeLabel}

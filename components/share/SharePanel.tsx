@@ -61,7 +61,7 @@ export function SharePanel({ file, recipe, notify }: { file: StagedFile; recipe:
           <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} />
           Put the data itself in the link (small files only)
         </label>
-        <button type="button" className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2" onClick={() => void share()}>
+        <button type="button" className="rounded bg-accent px-3 py-1 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2" onClick={() => void share()}>
           Share
         </button>
         <button type="button" className="rounded border px-3 py-1 text-sm focus-visible:outline-2" onClick={() => void exportScript()}>

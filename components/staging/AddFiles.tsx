@@ -27,7 +27,7 @@ export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files
     >
       <p className="mb-2">Drop data files here ({FORMATS_TEXT}), or</p>
       <label
-        className={`inline-block cursor-pointer rounded bg-sky-700 font-medium text-white outline-offset-2 hover:bg-sky-800 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 ${large ? "px-5 py-2.5" : "px-3 py-1.5"}`}
+        className={`inline-block cursor-pointer rounded bg-accent font-medium text-white outline-offset-2 hover:bg-accent-strong has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 ${large ? "px-5 py-2.5" : "px-3 py-1.5"}`}
       >
         <FilePlus aria-hidden="true" size={large ? 18 : 15} className="mr-1 inline-block align-[-0.2em]" />
         Add files
@@ -42,7 +42,7 @@ export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files
           }}
         />
       </label>
-      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Files stay in this browser.</p>
+      <p className="mt-2 text-xs text-muted">Files stay in this browser.</p>
       <button
         type="button"
         className={`mt-2 font-medium text-sky-800 focus-visible:outline-2 dark:text-sky-300 ${

@@ -7,7 +7,7 @@ export function HeadPreviewTable({ name, preview }: { name: string; preview: Hea
   const rows = preview.columnValues[0]?.length ?? 0;
   return (
     <section aria-label={`First rows of ${name}`} className="space-y-1">
-      <div className="max-h-80 overflow-auto rounded border border-slate-200 dark:border-slate-800">
+      <div className="max-h-80 overflow-auto rounded border border-line">
         <table className="w-full text-left font-mono text-xs">
           <caption className="p-1 text-left font-sans text-sm">
             First rows of {name}, as written in the file; the whole file is still being read.

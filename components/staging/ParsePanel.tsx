@@ -65,7 +65,7 @@ export function ParsePanel({
         <LabeledControl label="Column types to force, one per line (e.g. zip VARCHAR)">
           {(id) => <textarea id={id} rows={2} className={`${controlClass} font-mono`} value={types} onChange={(e) => setTypes(e.target.value)} />}
         </LabeledControl>
-        <button type="button" disabled={busy} className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 focus-visible:outline-2 disabled:opacity-50" onClick={() => void reread()}>
+        <button type="button" disabled={busy} className="rounded bg-accent px-3 py-1 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2 disabled:opacity-50" onClick={() => void reread()}>
           Read again with these options
         </button>
       </div>

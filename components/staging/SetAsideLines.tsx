@@ -103,7 +103,7 @@ export function SetAsideLines({
           </div>
         </details>
       )}
-      <p className={csv.lines.balanced ? "" : "text-red-700 dark:text-red-400"}>Lines: {describeAccount(csv.lines)}.</p>
+      <p className={csv.lines.balanced ? "" : "text-danger"}>Lines: {describeAccount(csv.lines)}.</p>
     </div>
   );
 }
@@ -117,7 +117,7 @@ function SetAsideLine({ note, onRejoin }: { note: LineNote; onRejoin: (line: num
         <span className="whitespace-nowrap">{label}</span>
         <input aria-label={label} className="min-w-0 flex-1 rounded border px-1 font-mono" value={text} onChange={(e) => setText(e.target.value)} />
       </label>
-      <span className="text-slate-600 dark:text-slate-400">{note.reason}</span>
+      <span className="text-muted">{note.reason}</span>
       <button type="button" className={buttonClass} onClick={() => onRejoin(note.line, text)}>
         Rejoin line {note.line}
       </button>

@@ -26,7 +26,7 @@ export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: 
         Staging area
       </h2>
       {files.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No files staged yet.</p>
+        <p className="text-sm text-muted">No files staged yet.</p>
       ) : (
         <ul className="space-y-1">
           {files.map((f) => (
@@ -35,7 +35,7 @@ export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: 
               className={`rounded border p-2 text-sm ${
                 f.id === selectedId
                   ? "border-sky-500 bg-sky-50 dark:bg-sky-950"
-                  : "border-slate-200 dark:border-slate-800"
+                  : "border-line"
               }`}
             >
               <div className="flex items-center justify-between gap-2">
@@ -56,7 +56,7 @@ export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: 
                   Remove
                 </button>
               </div>
-              <p className="text-xs text-slate-600 dark:text-slate-400">
+              <p className="text-xs text-muted">
                 {formatBytes(f.size)} · sha256 <span title={f.sha256}>{shortHash(f.sha256)}</span>
                 {" · "}
                 <StatusText file={f} />
@@ -115,6 +115,6 @@ export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: 
 
 function StatusText({ file }: { file: StagedFile }) {
   if (file.status === "reading") return <span>reading…</span>;
-  if (file.status === "error") return <span className="text-red-700 dark:text-red-400">could not be read</span>;
+  if (file.status === "error") return <span className="text-danger">could not be read</span>;
   return <span>{plural(file.rowCount ?? 0, "row")}</span>;
 }

@@ -15,7 +15,7 @@ export function StorageMeter({ refreshKey }: { refreshKey: unknown }) {
   const used = estimate.usage ?? 0;
   const quota = estimate.quota ?? 0;
   return (
-    <div className="space-y-1 text-xs text-slate-600 dark:text-slate-400">
+    <div className="space-y-1 text-xs text-muted">
       <label className="block">
         Storage: {formatBytes(used)} used of {formatBytes(quota)} available
         <progress className="block w-full" max={quota || 1} value={used} />

@@ -7,7 +7,7 @@ import type { StagedFile } from "@/lib/staging/staged-file";
 export function ColumnChanges({ file, recipe, summary }: { file: StagedFile; recipe: Recipe; summary: RunSummary | null }) {
   if (!summary || !file.columns) return null;
   return (
-    <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="column-changes">
+    <p className="text-xs text-muted" data-testid="column-changes">
       Columns: {describeChanges(columnChanges(file.columns, summary.finalColumns, recipe.steps))}.
     </p>
   );

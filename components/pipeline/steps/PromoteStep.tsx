@@ -31,7 +31,7 @@ export function PromoteStep({ file, recipe, setRecipe, summary, notify, datasetN
               Parquet file and a manifest of its lineage (source checksums, recipe, row counts) in this browser&apos;s private file system. Earlier versions are kept;
               staging is left as it is.
             </p>
-            <p className="text-xs text-slate-600 dark:text-slate-400">
+            <p className="text-xs text-muted">
               {target
                 ? `${datasetName} has ${plural(target.versions.length, "version")}; the latest, v${target.latest.version}, holds ${plural(target.latest.rows.promoted, "row")} (${formatDateTime(target.latest.createdAt)}).`
                 : `${datasetName} is a new dataset.`}
@@ -67,7 +67,7 @@ export function PromoteStep({ file, recipe, setRecipe, summary, notify, datasetN
             <DataGrid label="Final data" source={{ kind: "result", fileId: file.id, part: "final", runId: summary.runId }} columns={summary.finalColumns} rowCount={summary.final} height={gridHeight(1)} />
           </div>
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">The final rows appear when the recipe has run.</p>
+          <p className="text-sm text-muted">The final rows appear when the recipe has run.</p>
         )
       }
     />

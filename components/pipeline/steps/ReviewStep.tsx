@@ -10,7 +10,7 @@ import { recipeEdits, type StepProps } from "./step-props";
 
 /** Review: how the rows reconcile, rule by rule, what changed in the columns, and the rejected rows beside staged and final. */
 export function ReviewStep({ file, recipe, setRecipe, summary, corresponding, notify }: StepProps) {
-  if (!summary) return <p className="text-sm text-slate-600 dark:text-slate-400">The review appears when the recipe has run.</p>;
+  if (!summary) return <p className="text-sm text-muted">The review appears when the recipe has run.</p>;
   const byRule = recipe.rules
     .map((rule) => ({ rule, n: summary.ruleCounts.filter((c) => c.rule === rule.id).reduce((n, c) => n + c.n, 0) }))
     .filter((r) => r.rule.enabled);

@@ -32,7 +32,7 @@ export function StageStep({ file, notify, onAddFiles, onAddRule }: Props) {
             <ul aria-label={`Columns of ${file.name}`} className="grid grid-cols-2 gap-x-3 text-xs">
               {file.columns.map((c) => (
                 <li key={c.name} className="truncate">
-                  {c.name} <span className="text-slate-600 dark:text-slate-400">{c.type}</span>
+                  {c.name} <span className="text-muted">{c.type}</span>
                 </li>
               ))}
             </ul>
@@ -46,7 +46,7 @@ export function StageStep({ file, notify, onAddFiles, onAddRule }: Props) {
             <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns} rowCount={file.rowCount ?? 0} height={gridHeight(1)} sparks />
           </div>
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">{file.status === "reading" ? `Reading ${file.name}…` : "No rows to show."}</p>
+          <p className="text-sm text-muted">{file.status === "reading" ? `Reading ${file.name}…` : "No rows to show."}</p>
         )
       }
     />
