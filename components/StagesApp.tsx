@@ -1,7 +1,7 @@
 "use client";
 
 import { useLiveQuery } from "dexie-react-hooks";
-import { useDeferredValue, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { HeadPreview } from "@/lib/engine/api";
 import { callback, getEngine, onEngineRestart, progress, taskFor } from "@/browser/engine-client";
 import { plural } from "@/lib/format";
@@ -91,9 +91,7 @@ export function StagesApp() {
     if (selectedId === file.id) setSelectedId(null);
   }
 
-  const chosen = files?.find((f) => f.id === selectedId) ?? files?.at(-1) ?? null;
-  // A workspace is many components: it mounts (and follows its file's changes) in the background, in slices, not in one long task.
-  const selected = useDeferredValue(chosen);
+  const selected = files?.find((f) => f.id === selectedId) ?? files?.at(-1) ?? null;
   const hasFiles = (files?.length ?? 0) > 0;
 
   return (
@@ -123,7 +121,7 @@ export function StagesApp() {
           {adding && <StagingProgress adding={adding} />}
           <StagingArea
             files={files ?? []}
-            selectedId={chosen?.id ?? null}
+            selectedId={selected?.id ?? null}
             onSelect={setSelectedId}
             onRemove={(f) => void removeFile(f)}
             onClear={() => void Promise.all((files ?? []).map((f) => removeFile(f)))}
