@@ -5,16 +5,21 @@ import { addRule, expectCounts } from "./support/recipe";
 
 const ORDERS = ["id,email,amount", "1,a@x.org,10", "2,,5", "3,c@x.org,7", "4,d@x.org,abc", ""].join("\n");
 
-const cellOf = (page: Page, row: number, column: number) =>
-  stagedGrid(page).locator(`[role="row"][aria-rowindex="${row + 1}"]`).getByRole("gridcell").nth(column);
-
-test("rejected cells are fixed in place: each edit is checked again at once, kept in the recipe, undone and redone, and promoted", async ({ page }) => {
+/** orders.csv staged with two rules: row 2 lacks an email, row 4's amount is not a number. */
+async function stageOrdersWithRules(page: Page) {
   await openApp(page);
   await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
   await expectCounts(page, "4 rows in");
   await addRule(page, "Required (not empty)", { Column: "email" });
   await addRule(page, "Must be of a type", { Column: "amount", Type: "decimal" });
   await expectCounts(page, "4 rows in = 2 valid after steps + 2 rejected");
+}
+
+const cellOf = (page: Page, row: number, column: number) =>
+  stagedGrid(page).locator(`[role="row"][aria-rowindex="${row + 1}"]`).getByRole("gridcell").nth(column);
+
+test("rejected cells are fixed in place: each edit is checked again at once, kept in the recipe, undone and redone, and promoted", async ({ page }) => {
+  await stageOrdersWithRules(page);
 
   // Enter on the empty email of row 2 edits it; Enter saves.
   await cellOf(page, 2, 1).click();
@@ -74,12 +79,7 @@ test("rejected cells are fixed in place: each edit is checked again at once, kep
 });
 
 test("what promotion does with rows that have errors is the recipe's choice: leave them out, wait, or include them with the reasons", async ({ page }) => {
-  await openApp(page);
-  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
-  await expectCounts(page, "4 rows in");
-  await addRule(page, "Required (not empty)", { Column: "email" });
-  await addRule(page, "Must be of a type", { Column: "amount", Type: "decimal" });
-  await expectCounts(page, "4 rows in = 2 valid after steps + 2 rejected");
+  await stageOrdersWithRules(page);
   await openStep(page, "Promote");
   const policy = page.getByLabel("With rows a rule rejects, promotion…");
   const promote = page.getByRole("button", { name: "Promote", exact: true });
@@ -139,12 +139,7 @@ test("a bulk fix shows how many cells it changes before it does, then fixes them
 });
 
 test("the rejected rows are marked and fixed where they are too: a fixed row leaves them", async ({ page }) => {
-  await openApp(page);
-  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
-  await expectCounts(page, "4 rows in");
-  await addRule(page, "Required (not empty)", { Column: "email" });
-  await addRule(page, "Must be of a type", { Column: "amount", Type: "decimal" });
-  await expectCounts(page, "4 rows in = 2 valid after steps + 2 rejected");
+  await stageOrdersWithRules(page);
   await openStep(page, "Review");
   const rejected = page.getByRole("grid", { name: "Rejected rows" });
   await expect(rejected).toHaveAttribute("aria-rowcount", "3");
