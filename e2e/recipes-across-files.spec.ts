@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addFiles, openApp, openStep, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, destination, openApp, openStep, stagedGrid, stagingArea } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 
 const JANUARY = ["order_id,customer,email,amount,zip", "1,Ada,a@x.org,10,10115", "2,Bo,,5,10117", ""].join("\n");
@@ -47,6 +47,22 @@ test("a saved recipe applied to a file with renamed, moved, new and missing colu
   await expect(page.getByRole("region", { name: "Validation rules" }).getByRole("listitem")).toHaveText([/"email" is required/]);
   await page.getByText("Audit log", { exact: true }).click();
   await expect(page.getByRole("list", { name: "Audit events" })).toContainText("drift february.csv");
+  // The drift goes with the version promoted from the file.
+  await page.getByRole("button", { name: "Promote", exact: true }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 2 rows");
+  await destination(page).getByText("Versions of february").click();
+  const version = destination(page).getByRole("listitem", { name: "february v1" });
+  await version.getByRole("button", { name: "Manifest of february v1" }).click();
+  expect(JSON.parse((await version.locator("pre").textContent())!).drift).toEqual({
+    added: ["channel"],
+    missing: ["zip"],
+    retyped: [],
+    renamed: [
+      { from: "Order ID", to: "order_id" },
+      { from: "customer_name", to: "customer" },
+    ],
+    read: [],
+  });
 
   // The next file with the same header: the matches confirmed before are proposed first.
   await addFiles(page, [{ name: "march.csv", content: MARCH }]);

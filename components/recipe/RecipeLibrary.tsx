@@ -9,7 +9,7 @@ import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { loadRecipe } from "@/lib/recipe/load";
 import type { Recipe } from "@/lib/recipe/schema";
-import { appendAudit, rememberMatches, saveRecipe, stagingDb } from "@/browser/staging-store";
+import { appendAudit, rememberMatches, saveRecipe, stagingDb, updateStagedFile } from "@/browser/staging-store";
 import type { Notify } from "../notices";
 import { RecipeConsent } from "../share/RecipeConsent";
 import { controlClass as field, LabeledControl } from "./LabeledControl";
@@ -41,6 +41,7 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
   function put(next: Recipe, from: string, savedName: string | null) {
     if (needsMatching(next, file.columns ?? [])) return setMatching({ recipe: next, from, saved: savedName });
     setRecipe(next);
+    if (file.drift) void updateStagedFile(stagingDb(), file.id, { drift: undefined });
     notify("info", `Applied the recipe from ${from}.`);
   }
   async function applyMatched(next: Recipe, rename: Record<string, string>, drift: Drift, from: string, savedName: string | null) {
@@ -53,6 +54,7 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
       if (read.value.error) return notify("error", describeError(read.value.error));
     }
     setRecipe(next);
+    await updateStagedFile(stagingDb(), file.id, { drift });
     await appendAudit(stagingDb(), { kind: "drift", file: file.name, sha256: file.sha256, detail: `${from}: ${describeDrift(drift)}` });
     if (savedName) await rememberMatches(stagingDb(), savedName, rename);
     notify("info", `Applied the recipe from ${from} to ${file.name}, its columns matched: ${describeDrift(drift)}.`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { driftSchema } from "@/lib/recipe/drift";
 
 /**
  * The manifest sits beside a dataset version's data file and is written last:
@@ -38,6 +39,8 @@ export const manifestSchema = z
     recipeSha256: z.string().nullable(),
     /** Cells edited by hand (the recipe's edits in force), and how many of them name a cell the data lacks (not applied). */
     edits: z.object({ cells: count, notApplied: count }).optional(),
+    /** How the source differed from the columns the recipe was built on, when they were matched. */
+    drift: driftSchema.optional(),
     data: z.object({
       file: z.string(),
       format: z.literal("parquet"),

@@ -3,7 +3,10 @@ import { columnSchema, type Column } from "@/lib/datasets/manifest";
 import { parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
 import { ruleColumns } from "./rules";
 import type { Recipe } from "./schema";
+import type { Drift } from "./drift";
 import { similarity } from "./match-columns";
+
+export type { Drift } from "./drift";
 
 /** The read options a recipe carries from the file it was built on (not the lines edited in that one file). */
 export const expectedReadSchema = parseOptionsSchema
@@ -63,15 +66,6 @@ export function proposeMatches(expected: readonly Column[], actual: readonly Col
 }
 
 const sameKind = (a: string, b: string) => a.replace(/\(.*$/, "").toUpperCase() === b.replace(/\(.*$/, "").toUpperCase();
-
-/** What changed between what a recipe expects and a file, once its columns are matched. */
-export interface Drift {
-  added: string[];
-  missing: string[];
-  retyped: { name: string; from: string; to: string }[];
-  renamed: { from: string; to: string }[];
-  read: { option: string; from: string; to: string }[];
-}
 
 export function driftOf(expects: Expects, actual: readonly Column[], parse: ParseOptions, matches: readonly ProposedMatch[]): Drift {
   const matched = new Set(matches.flatMap((m) => (m.actual ? [m.actual] : [])));

@@ -3,6 +3,7 @@ import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions, SniffedDialect } from "./parse-options";
 import type { StagesError } from "@/lib/result";
 import type { LineAccount } from "@/lib/csv/accounting";
+import type { Drift } from "@/lib/recipe/drift";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 
 /**
@@ -46,6 +47,8 @@ export interface StagedFile {
   rowCount?: number;
   /** Why the file could not be read; the bytes stay staged. */
   error?: StagesError;
+  /** How the file differs from the recipe last applied to it with a column match (lib/recipe/expects.ts). */
+  drift?: Drift;
 }
 
 export interface CsvFindings {

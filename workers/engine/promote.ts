@@ -113,6 +113,7 @@ async function promoteOn(
         sources: [{ name: staged.name, sha256: staged.sha256, size: staged.size, ...(lines ? { lines: sourceLines(lines) } : {}) }],
         recipe,
         recipeSha256: await sha256Text(JSON.stringify(recipe)),
+        ...(staged.drift ? { drift: staged.drift } : {}),
         ...(recipe.edits?.length
           ? { edits: { cells: editsInForce(recipe.edits).length, notApplied: editsOutside(recipe.edits, staged.columns ?? [], summary.rowsIn).length } }
           : {}),
