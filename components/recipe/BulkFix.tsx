@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { getEngine } from "@/browser/engine-client";
 import { formatCount, plural } from "@/lib/format";
 import { describeFix, MAX_FIX_CELLS, type BulkFix as Fix, type FixScope } from "@/lib/recipe/bulk-fix";
-import type { CellEdit } from "@/lib/recipe/edits";
+import type { FixPreview } from "@/lib/engine/api";
 import type { Recipe } from "@/lib/recipe/schema";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
@@ -36,7 +36,7 @@ export function BulkFix({ file, recipe, setRecipe }: { file: StagedFile; recipe:
   const [a, setA] = useState("");
   const [b, setB] = useState("");
   const [scope, setScope] = useState<FixScope>("failing");
-  const [preview, setPreview] = useState<{ count: number; edits: Omit<CellEdit, "at">[]; what: string } | string | null>(null);
+  const [preview, setPreview] = useState<(FixPreview & { what: string }) | string | null>(null);
   const fields = kind === "replaceValue" ? ["Value", "Replace with"] : kind === "findReplace" ? ["Find", "Replace with"] : kind === "fillEmpty" ? ["Fill with"] : [];
   const changed = () => setPreview(null);
 

@@ -9,6 +9,7 @@ import { controlClass, LabeledControl } from "./LabeledControl";
 import type { RecipeEditorProps } from "./editorProps";
 import { ErrorAt } from "./ErrorAt";
 import { SpecForm } from "./SpecForm";
+import { rowsCaughtBy } from "./useRecipe";
 
 
 /** Validation rules: the list with their failure counts, and a form to add one. */
@@ -16,7 +17,6 @@ export function RulesEditor({ recipe, setRecipe, columns, summary, error }: Reci
   const [severity, setSeverity] = useState<"reject" | "warn">("reject");
   const update = (index: number, rule: Rule | null) =>
     setRecipe({ ...recipe, rules: recipe.rules.flatMap((r, i) => (i !== index ? [r] : rule ? [rule] : [])) });
-  const countOf = (id: string) => summary?.ruleCounts.filter((c) => c.rule === id).reduce((n, c) => n + c.n, 0) ?? 0;
 
   return (
     <section aria-labelledby="rules-heading" className="space-y-2">
@@ -41,7 +41,7 @@ export function RulesEditor({ recipe, setRecipe, columns, summary, error }: Reci
               />
               <span className="min-w-0 flex-1">{ruleMessage(rule)}</span>
               <span className="text-xs text-muted">
-                {summary && rule.kind !== "columns" ? `${plural(countOf(rule.id), "row")} failing` : ""}
+                {summary && rule.kind !== "columns" ? `${plural(rowsCaughtBy(summary, rule.id), "row")} failing` : ""}
               </span>
               <select
                 aria-label={`Rule ${i + 1} severity`}

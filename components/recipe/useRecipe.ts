@@ -85,5 +85,9 @@ export function useRecipeRun(
 export const PAUSED_AFTER_OUT_OF_MEMORY =
   "The engine ran out of memory and restarted; the recipe was not run again by itself. Run it again when you are ready (fewer rules, or a smaller file, need less memory).";
 
+/** How many rows a rule caught in a run (its rejections and warnings). */
+export const rowsCaughtBy = (summary: RunSummary | null, ruleId: string): number =>
+  summary?.ruleCounts.filter((c) => c.rule === ruleId).reduce((n, c) => n + c.n, 0) ?? 0;
+
 export const summaryOf = (run: RunState): RunSummary | null =>
   run.kind === "done" ? run.summary : run.kind === "idle" ? null : run.last;

@@ -94,6 +94,13 @@ export interface RunSummary {
 }
 
 /** "xlsx": a run's rejected rows, the cells a rule failed on filled. */
+/** What a bulk fix would change (lib/recipe/bulk-fix.ts). */
+export interface FixPreview {
+  /** How many cells it changes (all of them, though `edits` stops at MAX_FIX_CELLS). */
+  count: number;
+  edits: Omit<CellEdit, "at">[];
+}
+
 export type ExportFormat = "csv" | "parquet" | "ndjson" | "manifest" | "xlsx";
 
 /** What changed between two versions of a dataset. */
@@ -129,7 +136,7 @@ export interface EngineApi {
   secondTableFile(fileId: string): Promise<Result<{ blob: Blob; fileName: string }>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
   /** The cells of one column a fix would change (as edits to add to the recipe), and how many. */
-  previewFix(fileId: string, column: string, fix: BulkFix, scope: FixScope, edits: CellEdit[]): Promise<Result<{ count: number; edits: Omit<CellEdit, "at">[] }>>;
+  previewFix(fileId: string, column: string, fix: BulkFix, scope: FixScope, edits: CellEdit[]): Promise<Result<FixPreview>>;
   page(source: SourceRef, request: PageRequest): Promise<Result<RowPage>>;
   /** Sort and filter a source; resolves with how many rows the view holds. */
   openView(source: SourceRef, view: GridView): Promise<Result<{ rowCount: number }>>;

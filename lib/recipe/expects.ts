@@ -4,7 +4,7 @@ import { parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-optio
 import { ruleColumns } from "./rules";
 import type { Recipe } from "./schema";
 import type { Drift } from "./drift";
-import { similarity } from "./match-columns";
+import { normalize, similarity } from "./match-columns";
 
 export type { Drift } from "./drift";
 
@@ -32,8 +32,6 @@ export interface ProposedMatch {
   kind: MatchKind | null;
 }
 
-const fold = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
-
 /**
  * For each column a recipe expects, the file's column that most likely holds
  * it: the same name, a match the user confirmed before, the same name with
@@ -54,7 +52,7 @@ export function proposeMatches(expected: readonly Column[], actual: readonly Col
     if (!result[i]!.actual && earlier) take(i, earlier[0], "remembered");
   });
   expected.forEach((e, i) => {
-    const folded = actual.find((a) => !used.has(a.name) && fold(a.name) === fold(e.name));
+    const folded = actual.find((a) => !used.has(a.name) && normalize(a.name) === normalize(e.name));
     if (!result[i]!.actual && folded) take(i, folded.name, "folded");
   });
   const candidates = expected

@@ -4,7 +4,8 @@
  * name (Dice coefficient over letter pairs) when similar enough. Each source
  * column feeds at most one target. The user confirms or changes the result.
  */
-const normalize = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+/** A column name with case, spaces and punctuation folded away. */
+export const normalize = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 function pairs(text: string): string[] {
   const out: string[] = [];

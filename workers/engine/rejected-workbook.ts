@@ -3,12 +3,12 @@ import type { ExportedFile } from "@/lib/engine/api";
 import { ERRORS, LINE } from "@/lib/recipe/rules";
 import { REJECT_LINE } from "@/lib/recipe/pipeline";
 import { fail, ok, type Result } from "@/lib/result";
-import { ident, literal } from "@/lib/sql/quote";
+import { ident } from "@/lib/sql/quote";
 import { MAX_SHEET_ROWS, rejectedSheet } from "@/lib/xlsx/rejected-sheet";
 import type { StagesDb } from "@/browser/staging-db";
-import { plainRows, textColumns } from "./arrow-text";
+import { textColumns } from "./arrow-text";
 import { withConnection } from "./duckdb";
-import { ensureTable, resultNames, textSelectList } from "./tables";
+import { checksOfLastRun, ensureTable, resultNames, textSelectList } from "./tables";
 
 /**
  * The last run's rejected rows as an Excel workbook: the cells a rejecting
@@ -22,11 +22,11 @@ export async function rejectedWorkbook(db: StagesDb, fileId: string, fileName: s
   if (info.value.rowCount > MAX_SHEET_ROWS) {
     return fail({ message: `${info.value.rowCount} rejected rows do not fit in one Excel sheet (${MAX_SHEET_ROWS} at most): download them as CSV.` });
   }
-  const { rejected, checks } = resultNames(fileId);
+  const { rejected } = resultNames(fileId);
   const { columns } = info.value;
+  const checks = await checksOfLastRun(fileId);
   const table = await withConnection(async (conn) => {
-    const [found] = plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(checks)}`));
-    const failing = found?.n
+    const failing = checks
       ? `(SELECT array_to_string(list_transform(list_filter(c.${ERRORS}, e -> e.severity = 'reject'), e -> coalesce(e.col, '*')), chr(31)) FROM ${ident(checks)} AS c WHERE c.${LINE} = r.${REJECT_LINE})`
       : "NULL";
     return conn.query(`SELECT ${textSelectList(columns)}, ${failing} AS _stages_failing FROM ${ident(rejected)} AS r ORDER BY r.${REJECT_LINE}`);

@@ -155,7 +155,8 @@ export async function openView(db: StagesDb, source: SourceRef, input: GridView 
   if (isPlainView(input)) return ok({ table: base, rowCount: info.value.rowCount });
   const view = gridViewSchema.parse(input);
   const checks = await checksOf(source);
-  const key = `${base}|${JSON.stringify(view)}|${checks ? (source as { checkedBy: string }).checkedBy : ""}`;
+  // The source names its run where one decides the view's rows (checkedBy, runId): a new run makes a new view.
+  const key = `${base}|${JSON.stringify(view)}|${JSON.stringify(source)}`;
   let pending = views.get(key);
   if (!pending) {
     const compiled = viewSql(base, info.value.columns, view, { checks: checks ?? undefined, rowIds: source.kind === "staged" });
@@ -215,10 +216,14 @@ export async function readPage(db: StagesDb, source: SourceRef, request: PageReq
 }
 
 /** The checks table a source's rows are marked by: a staged source's that names its run, or a run's rejected rows'. */
-async function checksOf(source: SourceRef): Promise<string | null> {
+function checksOf(source: SourceRef): Promise<string | null> {
   const checked = (source.kind === "staged" && source.checkedBy) || (source.kind === "result" && source.part === "rejected");
-  if (!checked) return null;
-  const checks = resultNames(source.fileId).checks;
+  return checked ? checksOfLastRun(source.fileId) : Promise.resolve(null);
+}
+
+/** The checks table of a file's last run, when the run wrote one (a run with nothing to check writes none). */
+export async function checksOfLastRun(fileId: string): Promise<string | null> {
+  const checks = resultNames(fileId).checks;
   const [row] = await withConnection(async (conn) =>
     plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(checks)}`)),
   );

@@ -2,6 +2,7 @@
 
 import { formatCount, plural } from "@/lib/format";
 import { ruleMessage } from "@/lib/recipe/rules";
+import { rowsCaughtBy } from "../../recipe/useRecipe";
 import { RejectedRows } from "../RejectedRows";
 import { StagedAndFinal } from "../StagedAndFinal";
 import { StepLayout } from "../StepLayout";
@@ -12,7 +13,7 @@ import { recipeEdits, type StepProps } from "./step-props";
 export function ReviewStep({ file, recipe, setRecipe, summary, corresponding, notify }: StepProps) {
   if (!summary) return <p className="text-sm text-muted">The review appears when the recipe has run.</p>;
   const byRule = recipe.rules
-    .map((rule) => ({ rule, n: summary.ruleCounts.filter((c) => c.rule === rule.id).reduce((n, c) => n + c.n, 0) }))
+    .map((rule) => ({ rule, n: rowsCaughtBy(summary, rule.id) }))
     .filter((r) => r.rule.enabled);
   return (
     <StepLayout
