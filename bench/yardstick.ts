@@ -8,7 +8,8 @@ import { csvCopySql } from "../lib/csv/copy-sql";
 import { csvReadCall } from "../lib/csv/read-sql";
 import { columnStatsAt, followUps, mergeStats, statsScans } from "../lib/profile/plan";
 import { EXACT_DISTINCT_LIMIT } from "../lib/profile/sql";
-import { compilePipeline, countsSql, finalPrefix, pipelineNames, RECIPE_SCHEMA, ruleCountsSql, statementSql, transformedViewSql } from "../lib/recipe/pipeline";
+import { checkFlags, ruleCountsSql } from "../lib/recipe/checks";
+import { compilePipeline, countsSql, finalPrefix, pipelineNames, RECIPE_SCHEMA, statementSql, transformedViewSql } from "../lib/recipe/pipeline";
 import type { Recipe } from "../lib/recipe/schema";
 import { literal } from "../lib/sql/quote";
 import { MAX_LINE_BYTES } from "../lib/staging/parse-options";
@@ -55,8 +56,8 @@ export function yardstickSteps(csvPath: string, outPath: string, parquet: boolea
     if (recipe.sql) await sql.run(`SET search_path = ${literal(RECIPE_SCHEMA)}`);
     await sql.run(finalPrefix(names) + compiled.finalSql);
     if (recipe.sql) await sql.run("RESET search_path");
-    await sql.run(countsSql(STAGED, names));
-    await sql.run(ruleCountsSql(names));
+    await sql.run(countsSql(STAGED, names, checkFlags(recipe.rules)));
+    await sql.run(ruleCountsSql(names.checks, checkFlags(recipe.rules)));
     return names;
   };
   return [

@@ -1,5 +1,7 @@
 import { ident } from "@/lib/sql/quote";
-import { ERRORS, LINE, REJECTED, ROW } from "@/lib/recipe/rules";
+import { failedTextSql, failsAnySql, type Checks } from "@/lib/recipe/checks";
+import { LINE, REJECTED, ROW, ruleMessage } from "@/lib/recipe/rules";
+import { literal } from "@/lib/sql/quote";
 
 /** A rule a row breaks, as a grid marks it: on its column's cell, or on the whole row (`column` null). */
 export interface CellIssue {
@@ -17,9 +19,9 @@ export const SOURCE_ROW = "_stages_src";
 const UNIT = "chr(31)";
 const RECORD = "chr(30)";
 
-/** One text per row listing the rules it breaks (NULL when none), from a checks table's list of errors. */
-export const issuesTextSql = (errors: string): string =>
-  `CASE WHEN len(${errors}) > 0 THEN array_to_string(list_transform(${errors}, e -> coalesce(e.col, '') || ${UNIT} || e.severity || ${UNIT} || e.message), ${RECORD}) END`;
+/** One text per row listing the rules it breaks (NULL when none), from the flags of a checks table (alias `c`). */
+export const issuesTextSql = (checks: Checks, alias = ""): string =>
+  failedTextSql(checks.flags, alias, (r) => `${literal("column" in r ? r.column : "")} || ${UNIT} || ${literal(r.severity)} || ${UNIT} || ${literal(ruleMessage(r))}`, RECORD);
 
 /** The issues `issuesTextSql` wrote for one row. */
 export function parseIssues(text: string | null | undefined): CellIssue[] {
@@ -31,25 +33,25 @@ export function parseIssues(text: string | null | undefined): CellIssue[] {
 }
 
 /** The issues of a page of a staged table in its own order: the checks are written in that order, one row per staged row. */
-export const pageIssuesSql = (checks: string, offset: number, limit: number): string =>
-  `SELECT ${issuesTextSql(ERRORS)} AS issues FROM ${ident(checks)} WHERE rowid >= ${offset} AND rowid < ${offset + limit} ORDER BY rowid`;
+export const pageIssuesSql = (checks: Checks, offset: number, limit: number): string =>
+  `SELECT ${issuesTextSql(checks)} AS issues FROM ${ident(checks.table)} WHERE rowid >= ${offset} AND rowid < ${offset + limit} ORDER BY rowid`;
 
 /** The issues of a page of a sorted or filtered view of a staged table, through the staged row id it carries. */
-export const viewIssuesSql = (view: string, checks: string, offset: number, limit: number): string =>
-  `SELECT ${issuesTextSql(`c.${ERRORS}`)} AS issues FROM ${ident(view)} AS v LEFT JOIN ${ident(checks)} AS c ON c.${ROW} = v.${SOURCE_ROW} + 1
+export const viewIssuesSql = (view: string, checks: Checks, offset: number, limit: number): string =>
+  `SELECT ${issuesTextSql(checks, "c")} AS issues FROM ${ident(view)} AS v LEFT JOIN ${ident(checks.table)} AS c ON c.${ROW} = v.${SOURCE_ROW} + 1
 WHERE v.rowid >= ${offset} AND v.rowid < ${offset + limit} ORDER BY v.rowid`;
 
 /**
  * The issues and staged row ids of a page of rejected rows (or a view of them), found through each
  * row's source line (`_line`): the checks hold one row per staged row, with its line.
  */
-export const rejectedIssuesSql = (table: string, checks: string, offset: number, limit: number): string =>
-  `SELECT ${issuesTextSql(`c.${ERRORS}`)} AS issues, CAST(c.${ROW} - 1 AS VARCHAR) AS row_id FROM ${ident(table)} AS r LEFT JOIN ${ident(checks)} AS c ON c.${LINE} = r._line
+export const rejectedIssuesSql = (table: string, checks: Checks, offset: number, limit: number): string =>
+  `SELECT ${issuesTextSql(checks, "c")} AS issues, CAST(c.${ROW} - 1 AS VARCHAR) AS row_id FROM ${ident(table)} AS r LEFT JOIN ${ident(checks.table)} AS c ON c.${LINE} = r._line
 WHERE r.rowid >= ${offset} AND r.rowid < ${offset + limit} ORDER BY r.rowid`;
 
 /** The condition on a staged table's rows that keeps only those with errors, or with warnings alone. */
-export const onlyRowsSql = (only: OnlyRows, checks: string): string =>
-  `rowid IN (SELECT ${ROW} - 1 FROM ${ident(checks)} WHERE ${only === "errors" ? REJECTED : `len(${ERRORS}) > 0 AND NOT ${REJECTED}`})`;
+export const onlyRowsSql = (only: OnlyRows, checks: Checks): string =>
+  `rowid IN (SELECT ${ROW} - 1 FROM ${ident(checks.table)} WHERE ${only === "errors" ? REJECTED : `${failsAnySql(checks.flags)} AND NOT ${REJECTED}`})`;
 
 /** The issues that mark one cell: those of its column, and those of the whole row. */
 export const issuesOfCell = (issues: readonly CellIssue[], column: string): CellIssue[] => issues.filter((i) => i.column === column || i.column === null);

@@ -3,6 +3,7 @@ import type { Column } from "@/lib/datasets/manifest";
 import { ident, literal } from "@/lib/sql/quote";
 import { isNumericType } from "@/lib/sql/types";
 import { isPlainNumber } from "@/lib/number";
+import type { Checks } from "@/lib/recipe/checks";
 import { onlyRowsSql, SOURCE_ROW } from "./issues";
 
 /**
@@ -54,7 +55,7 @@ export function viewSql(
   table: string,
   columns: readonly Column[],
   view: GridView,
-  { checks, rowIds = false }: { checks?: string; rowIds?: boolean } = {},
+  { checks, rowIds = false }: { checks?: Checks; rowIds?: boolean } = {},
 ): { sql: string } | { error: string } {
   const types = new Map(columns.map((c) => [c.name, c.type]));
   const missing = [view.sort?.column, ...view.conditions.map((c) => c.column)].find((c) => c !== undefined && !types.has(c));

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { bulkFixSql, describeFix, type BulkFix, type FixScope } from "./bulk-fix";
 import type { CellEdit } from "./edits";
-import { validationSql } from "./rules";
+import { checkFlags, validationSql } from "./checks";
 import type { Rule } from "./schema";
 
 const COLUMNS = [
@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 
 const changes = async (fix: BulkFix, scope: FixScope = "failing", edits: CellEdit[] = [], column = COLUMNS[1]!) =>
-  (await db.rows(bulkFixSql("staged", COLUMNS, column, fix, scope, "checks", edits))).map((r) => [r.row, r.from, r.to, r.n]);
+  (await db.rows(bulkFixSql("staged", COLUMNS, column, fix, scope, { table: "checks", flags: checkFlags(RULES) }, edits))).map((r) => [r.row, r.from, r.to, r.n]);
 
 describe("bulkFixSql", () => {
   it("changes only the failing cells of the column, and counts them", async () => {

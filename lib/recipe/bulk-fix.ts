@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Column } from "@/lib/datasets/manifest";
-import { ERRORS } from "./rules";
+import { failsOnColumnSql, type Checks } from "./checks";
 import { ident, literal } from "@/lib/sql/quote";
 import { isTextType } from "@/lib/sql/types";
 import { editsReplaceSql, type CellEdit } from "./edits";
@@ -42,11 +42,10 @@ function fixedSql(fix: BulkFix, value: string): string {
  * hold is left out. `checks` (the last run's) narrows "failing" to rows where a rule failed
  * on the column.
  */
-export function bulkFixSql(staged: string, columns: readonly Column[], column: Column, fix: BulkFix, scope: FixScope, checks: string | null, edits: readonly CellEdit[]): string {
+export function bulkFixSql(staged: string, columns: readonly Column[], column: Column, fix: BulkFix, scope: FixScope, checks: Checks | null, edits: readonly CellEdit[]): string {
   const value = `CAST(${ident(column.name)} AS VARCHAR)`;
   const rows = `(SELECT CAST(rowid + 1 AS BIGINT) AS _stages_fix_row, *${editsReplaceSql(columns, edits)} FROM ${ident(staged)})`;
-  const failing = `list_has_any(list_transform(c.${ERRORS}, e -> e.col), [${literal(column.name)}])`;
-  const source = scope === "failing" && checks ? `${rows} AS s POSITIONAL JOIN ${ident(checks)} AS c WHERE ${failing}` : `${rows} AS s`;
+  const source = scope === "failing" && checks ? `${rows} AS s POSITIONAL JOIN ${ident(checks.table)} AS c WHERE ${failsOnColumnSql(checks.flags, column.name, "c")}` : `${rows} AS s`;
   const fits = isTextType(column.type) ? "" : ` AND (_to IS NULL OR TRY_CAST(_to AS ${column.type}) IS NOT NULL)`;
   return `WITH changed AS (
   SELECT _stages_fix_row AS row, _from, _to FROM (SELECT s._stages_fix_row, ${value} AS _from, ${fixedSql(fix, value)} AS _to FROM ${source})

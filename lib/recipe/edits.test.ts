@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { editsInForce, editsOutside, editsReplaceSql, editValue, type CellEdit } from "./edits";
+import { checkFlags } from "./checks";
 import { compilePipeline, countsSql, pipelineNames, statementSql } from "./pipeline";
 import { emptyRecipe, recipeSchema, type Recipe } from "./schema";
 
@@ -30,7 +31,7 @@ async function run(edits: CellEdit[]) {
   if (!compiled.ok) throw new Error(compiled.problem.reason);
   for (const statement of compiled.statements) await db.run(statementSql(statement));
   await db.run(`CREATE OR REPLACE TABLE run_final AS ${compiled.finalSql}`);
-  return (await db.rows(countsSql("staged", names)))[0]!;
+  return (await db.rows(countsSql("staged", names, checkFlags(RULES))))[0]!;
 }
 
 describe("cell edits in a run", () => {

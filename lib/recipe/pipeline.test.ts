@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { finalRowsPageSql, finalRowsSpanSql } from "./final-view";
-import { compilePipeline, countsSql, finalPrefix, pipelineNames, RECIPE_SCHEMA, ruleCountsSql, statementSql, transformedViewSql } from "./pipeline";
+import { checkFlags, ruleCountsSql } from "./checks";
+import { compilePipeline, countsSql, finalPrefix, pipelineNames, RECIPE_SCHEMA, statementSql, transformedViewSql } from "./pipeline";
 import { emptyRecipe, type Recipe } from "./schema";
 
 const COLUMNS = [
@@ -50,7 +51,7 @@ const recipe: Recipe = {
 describe("compilePipeline", () => {
   it("splits rows into final and rejected, and the counts reconcile", async () => {
     await runPipeline(recipe);
-    const [counts] = await db.rows(countsSql("staged", names));
+    const [counts] = await db.rows(countsSql("staged", names, checkFlags(recipe.rules)));
     expect(counts).toEqual({ rows_in: 5, rejected_by_rules: 2, warned: 1, rejected: 3, transformed: 2, final: 2 });
     expect(counts!.rows_in).toBe((counts!.rejected as number) + (counts!.transformed as number));
     expect(await db.rows(`SELECT * FROM run_final`)).toEqual([
@@ -63,7 +64,7 @@ describe("compilePipeline", () => {
     const renameOnly = await runPipeline({ ...recipe, steps: [recipe.steps[1]!] });
     // The anti join holds every row number in a hash table: at 23 M rows it ran DuckDB-WASM out of memory.
     expect(renameOnly.statements.some((s) => /ANTI JOIN/.test(s.select))).toBe(false);
-    const [counts] = await db.rows(countsSql("staged", names));
+    const [counts] = await db.rows(countsSql("staged", names, checkFlags(recipe.rules)));
     expect(counts).toMatchObject({ rows_in: 5, rejected: 2, transformed: 3, final: 3 });
     const filtered = await runPipeline(recipe);
     expect(filtered.statements.some((s) => /ANTI JOIN/.test(s.select))).toBe(true);
@@ -95,7 +96,7 @@ describe("compilePipeline", () => {
       { _line: 3, id: 2, _errors: '"email" is required (value: empty)' },
       { _line: 6, id: 5, _errors: '"email" must match @ (value: bad)' },
     ]);
-    expect(await db.rows(ruleCountsSql(names))).toEqual([
+    expect(await db.rows(ruleCountsSql(names.checks, checkFlags(recipe.rules)))).toEqual([
       { rule: "amount-positive", severity: "warn", n: 1 },
       { rule: "email-required", severity: "reject", n: 1 },
       { rule: "email-shape", severity: "reject", n: 1 },
@@ -104,7 +105,7 @@ describe("compilePipeline", () => {
 
   it("keeps the rows a rule rejects, with their reasons in _errors, when the recipe says to include them", async () => {
     await runPipeline({ ...recipe, onErrors: "include" });
-    const [counts] = await db.rows(countsSql("staged", names));
+    const [counts] = await db.rows(countsSql("staged", names, checkFlags(recipe.rules)));
     // The filter (amount < 9) still removes row 1; rows 2 and 5 go on with their errors.
     expect(counts).toEqual({ rows_in: 5, rejected_by_rules: 2, warned: 1, rejected: 1, transformed: 4, final: 4 });
     expect(await db.rows(`SELECT id, total, _errors FROM run_final`)).toEqual([

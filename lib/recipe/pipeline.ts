@@ -1,9 +1,11 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { fragmentProblem } from "@/lib/sql/fragment";
 import { ident } from "@/lib/sql/quote";
-import { editsReplaceSql } from "./edits";
+import { editsReplaceSql, type CellEdit } from "./edits";
 import { finalView, type FinalView } from "./final-view";
-import { ERRORS, LINE, REJECTED, ROW, checkedRowsSql, checkRule, columnFindings, validationSql } from "./rules";
+import { checkedRowsSql, checkFlags, errorsSql, failsAnySql, validationSql, type CheckFlag } from "./checks";
+import { recheckSql } from "./recheck";
+import { ERRORS, LINE, REJECTED, ROW, checkRule, columnFindings } from "./rules";
 import type { Recipe } from "./schema";
 import { compileSteps } from "./steps";
 
@@ -22,6 +24,8 @@ export interface PipelineNames {
   final: string;
   /** The staged row ids of a final view's rows, when rules reject rows (final-view.ts). */
   finalRows: string;
+  /** The rows an edit made to be checked again, with their new flags (recheck.ts). */
+  patch: string;
 }
 
 /** The name a recipe's SQL reads: the valid rows after the steps. */
@@ -44,17 +48,19 @@ export const pipelineNames = (prefix: string): PipelineNames => ({
   rejected: `${prefix}_rejected`,
   final: `${prefix}_final`,
   finalRows: `${prefix}_final_rows`,
+  patch: `${prefix}_patch`,
 });
 
 export type PipelineProblem = { where: "rule" | "step" | "sql"; index: number; reason: string };
 
-/** One statement of a pipeline: a table or view made from a SELECT. */
+/** One statement of a pipeline: a table or view made from a SELECT, or (`sql`) a table brought up to date otherwise. */
 export interface PipelineStatement {
   target: string;
   kind: "TABLE" | "VIEW";
   select: string;
+  sql?: string;
 }
-export const statementSql = ({ target, kind, select }: PipelineStatement): string => `CREATE OR REPLACE ${kind} ${ident(target)} AS ${select}`;
+export const statementSql = ({ target, kind, select, sql }: PipelineStatement): string => sql ?? `CREATE OR REPLACE ${kind} ${ident(target)} AS ${select}`;
 
 export type CompiledPipeline =
   | {
@@ -80,6 +86,7 @@ export function compilePipeline(
   recipe: Recipe,
   names: PipelineNames,
   headerLines = 1,
+  editedSince?: readonly CellEdit[],
 ): CompiledPipeline {
   const unsafe = fragmentProblems(recipe);
   if (unsafe) return { ok: false, problem: unsafe };
@@ -104,14 +111,30 @@ export function compilePipeline(
   // finds such rows (a hash table of every row number: it ran DuckDB-WASM out of memory at 23 M rows) is left out.
   const dropsRows = recipe.steps.some((s) => s.enabled && (s.kind === "filter" || s.kind === "dedupe"));
   const rejects = !include && recipe.rules.some((r) => r.enabled && r.kind !== "columns" && r.severity === "reject");
+  const flags = checkFlags(recipe.rules);
+  const rejectedFrom = (source: string) =>
+    `SELECT ${LINE} AS ${REJECT_LINE}, ${cols ? `${cols}, ` : ""}${rejectMessages} AS ${REJECT_ERRORS} FROM ${source} WHERE ${rejects ? REJECTED : "false"}`;
   const removedByStepsSql = `SELECT v.${LINE}, ${userColumns.map((c) => `v.${ident(c)}`).join(", ")}${cols ? ", " : ""}'Removed by a transform step (a filter or duplicate removal)'
 FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t ON v.${ROW} = t.${ROW}`;
 
   // Only the checks, the rejected rows and the final rows are written: the rows themselves are read from the
   // staged table through views. Every full copy written costs DuckDB-WASM compressing it into its database file.
+  const checks: PipelineStatement = { target: names.checks, kind: "TABLE", select: validationSql(ident(staged), recipe.rules, columns, headerLines, recipe.edits) };
+  const rejected: PipelineStatement = {
+    target: names.rejected,
+    kind: "TABLE",
+    select: `${rejectedFrom(ident(names.validated))}${dropsRows ? `\nUNION ALL\n${removedByStepsSql}` : ""}\nORDER BY ${REJECT_LINE}`,
+  };
+  // Only edits changed since the checks were written: check again the rows they touch (and, when no step can remove rows, patch the rejected rows).
+  const recheck = editedSince ? recheckSql(names.checks, ident(staged), recipe.rules, columns, editedSince, recipe.edits ?? []) : null;
+  const checking: PipelineStatement[] = !editedSince ? [checks] : recheck ? [{ target: names.patch, kind: "TABLE", select: recheck.patch }, { ...checks, sql: recheck.update(names.patch) }] : [];
+  const edited = `(SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, recipe.edits)} FROM ${ident(staged)} WHERE rowid IN (SELECT ${ROW} - 1 FROM ${ident(names.patch)}))`;
+  const patchedRejected = `SELECT * FROM (SELECT * FROM ${ident(names.rejected)} WHERE ${REJECT_LINE} NOT IN (SELECT ${LINE} FROM ${ident(names.checks)} WHERE ${ROW} IN (SELECT ${ROW} FROM ${ident(names.patch)}))
+UNION ALL
+${rejectedFrom(`(SELECT s.*, c.${LINE}, ${errorsSql(flags, "c", "s")} AS ${ERRORS}, c.${REJECTED} FROM ${edited} AS s JOIN ${ident(names.checks)} AS c ON c.${ROW} = s.${ROW})`)}) ORDER BY ${REJECT_LINE}`;
   const statements: PipelineStatement[] = [
-    { target: names.checks, kind: "TABLE", select: validationSql(ident(staged), recipe.rules, columns, headerLines, recipe.edits) },
-    { target: names.validated, kind: "VIEW", select: checkedRowsSql(ident(staged), ident(names.checks), editsReplaceSql(columns, recipe.edits)) },
+    ...checking,
+    { target: names.validated, kind: "VIEW", select: checkedRowsSql(ident(staged), ident(names.checks), flags, editsReplaceSql(columns, recipe.edits)) },
     {
       target: names.valid,
       kind: "VIEW",
@@ -123,12 +146,7 @@ FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t O
     reorders
       ? { target: names.transformedFull, kind: "TABLE", select: `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` }
       : { target: names.transformedFull, kind: "VIEW", select: steps.sql },
-    {
-      target: names.rejected,
-      kind: "TABLE",
-      select: `SELECT ${LINE} AS ${REJECT_LINE}, ${cols ? `${cols}, ` : ""}${rejectMessages} AS ${REJECT_ERRORS} FROM ${ident(names.validated)} WHERE ${rejects ? REJECTED : "false"}${dropsRows ? `\nUNION ALL\n${removedByStepsSql}` : ""}
-ORDER BY ${REJECT_LINE}`,
-    },
+    ...(!editedSince || (recheck && dropsRows) ? [rejected] : recheck ? [{ ...rejected, select: patchedRejected }] : []),
   ];
   const tableFindings = columnFindings(recipe.rules, columns).map((f) => ({ ruleId: f.rule.id, message: f.message }));
   return { ok: true, statements, finalSql, finalView: finalView(staged, columns, recipe, names, rejects), tableFindings };
@@ -161,18 +179,13 @@ export function sqlFragments(recipe: Recipe): { where: "rule" | "step"; index: n
 /** The SQL stage as it runs: trimmed, without a final `;`. */
 export const stageSql = (sql: string): string => sql.trim().replace(/;\s*$/, "");
 
-/** The counts a run reports; `check` says whether they reconcile. */
-export function countsSql(staged: string, names: PipelineNames): string {
+/** The counts a run reports (`flags`: its checks'), for the engine to see that they reconcile. */
+export function countsSql(staged: string, names: PipelineNames, flags: readonly CheckFlag[]): string {
   return `SELECT
   (SELECT count(*) FROM ${ident(staged)})::BIGINT AS rows_in,
   (SELECT count(*) FROM ${ident(names.checks)} WHERE ${REJECTED})::BIGINT AS rejected_by_rules,
-  (SELECT count(*) FROM ${ident(names.checks)} WHERE NOT ${REJECTED} AND len(${ERRORS}) > 0)::BIGINT AS warned,
+  (SELECT count(*) FROM ${ident(names.checks)} WHERE NOT ${REJECTED} AND ${failsAnySql(flags)})::BIGINT AS warned,
   (SELECT count(*) FROM ${ident(names.rejected)})::BIGINT AS rejected,
   (SELECT count(*) FROM ${ident(names.transformedFull)})::BIGINT AS transformed,
   (SELECT count(*) FROM ${ident(names.final)})::BIGINT AS final`;
-}
-
-export function ruleCountsSql(names: PipelineNames): string {
-  return `SELECT e.rule AS rule, e.severity AS severity, count(*)::BIGINT AS n
-FROM (SELECT unnest(${ERRORS}) AS e FROM ${ident(names.checks)}) GROUP BY ALL ORDER BY n DESC, rule`;
 }

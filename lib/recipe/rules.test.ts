@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import type { Column } from "@/lib/datasets/manifest";
-import { checkedRowsSql, checkRule, columnFindings, ruleMessage, validationSql } from "./rules";
+import { checkedRowsSql, checkFlags, validationSql } from "./checks";
+import { checkRule, columnFindings, ruleMessage } from "./rules";
 import type { Rule } from "./schema";
 
 const COLUMNS: Column[] = [
@@ -22,7 +23,7 @@ const rule = (r: Partial<Rule> & Pick<Rule, "kind">, id: string = r.kind): Rule 
   ({ id, severity: "reject", enabled: true, ...r }) as Rule;
 
 /** The rows beside their checks, as the pipeline reads them. */
-const checked = (input: string, rules: Rule[], columns: Column[]) => checkedRowsSql(input, `(${validationSql(input, rules, columns)})`);
+const checked = (input: string, rules: Rule[], columns: Column[]) => checkedRowsSql(input, `(${validationSql(input, rules, columns)})`, checkFlags(rules));
 
 let db: Awaited<ReturnType<typeof freshDuckDb>>;
 

@@ -3,13 +3,11 @@ import { isPlainNumber } from "@/lib/number";
 import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
 import { isNumericType } from "@/lib/sql/types";
-import { editedColumnSql, editsReplaceSql, type CellEdit } from "./edits";
 import type { Rule } from "./schema";
 
 /**
- * Rules compile to one SELECT that checks every rule in a single pass: each
- * row gets a list of the rules it breaks (_stages_errors) and a flag saying
- * whether any of them rejects it (_stages_rejected).
+ * Rules: what each checks on a row, as SQL, and what it says when a row
+ * breaks it. The table of every row's checks is built in checks.ts.
  */
 export const ROW = "_stages_row";
 export const LINE = "_stages_line";
@@ -19,12 +17,12 @@ export const REJECTED = "_stages_rejected";
 export const PAGE = "_stages_page";
 export const HIDDEN_COLUMNS = [ROW, LINE, PAGE] as const;
 
-const ERROR_TYPE = "STRUCT(rule VARCHAR, col VARCHAR, severity VARCHAR, message VARCHAR, value VARCHAR)[]";
 const INTEGER = "^\\s*[+-]?\\d+\\s*$";
 const DECIMAL = "^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$";
 const BOOLEANS = ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"];
 
-type RowRule = Exclude<Rule, { kind: "columns" }>;
+/** A rule checked on each row (a "columns" rule is checked once, against the schema). */
+export type RowRule = Exclude<Rule, { kind: "columns" }>;
 
 export function ruleColumns(rule: Rule): string[] {
   if ("column" in rule) return [rule.column];
@@ -159,75 +157,3 @@ function rangeCheck(col: string, type: string, min?: string, max?: string): stri
   ].filter(Boolean);
   return `coalesce(${checks.join(" AND ")}, false)`;
 }
-
-/** The keys a row-comparing rule partitions by, or null for a rule that looks at one row. */
-const uniqueKeys = (rule: RowRule): string[] | null =>
-  rule.kind === "unique" ? [rule.column] : rule.kind === "uniqueKey" ? rule.columns : null;
-
-/**
- * The checks of every row of `input`, one narrow row per input row, in input
- * order: its row number, its source line (header lines plus newlines inside
- * earlier quoted fields), its errors and whether a rejecting rule failed.
- * The input's columns are not copied: `checkedRowsSql` joins the checks to
- * the rows by position.
- *
- * Most rows pass every rule, so the list of errors is built only for a row
- * that fails one (a list of ten structs per row was most of the work); a
- * value spanning lines is measured only when it holds a newline.
- *
- * Window functions hold every column they are given in memory, and DuckDB-WASM
- * cannot spill to disk, so the line numbers are computed on a narrow
- * projection (row number, newline count, key columns), put back in row order,
- * and joined to the rows by position. A uniqueness rule reads a small table of
- * the key values that occur more than once (a grouping, materialized first)
- * instead of a window of its own: two windows over 23 M rows at once ran
- * DuckDB-WASM out of memory where either alone did not.
- */
-export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], headerLines = 1, edits: readonly CellEdit[] = []): string {
-  const edited = (name: string) => `${editedColumnSql(columns.find((c) => c.name === name) ?? { name, type: "VARCHAR" }, edits)} AS ${ident(name)}`;
-  const active = rules.filter((r): r is RowRule => r.enabled && r.kind !== "columns");
-  const flags = new Map(active.flatMap((r, i) => (uniqueKeys(r) ? [[r, `_stages_u${i}`] as const] : [])));
-  const fails = active.map((r) => `NOT ${passesSql(r, columns, flags.has(r) ? `aux.${flags.get(r)}` : undefined)}`);
-  const entries = active.map(
-    (r, i) =>
-      `CASE WHEN ${fails[i]} THEN {'rule': ${literal(r.id)}, 'col': ${
-        "column" in r ? literal(r.column) : "NULL"
-      }, 'severity': ${literal(r.severity)}, 'message': ${literal(ruleMessage(r))}, 'value': ${
-        "column" in r ? `CAST(src.${ident(r.column)} AS VARCHAR)` : "NULL"
-      }} END`,
-  );
-  const none = `CAST([] AS ${ERROR_TYPE})`;
-  const errors = entries.length
-    ? `CASE WHEN ${fails.join(" OR ")} THEN CAST(list_filter([${entries.join(", ")}], e -> e IS NOT NULL) AS ${ERROR_TYPE}) ELSE ${none} END`
-    : none;
-  const rejecting = fails.filter((_, i) => active[i]!.severity === "reject");
-  const rejected = rejecting.length ? `(${rejecting.join(" OR ")})` : "false";
-  const newlines = columns
-    .filter((c) => /^VARCHAR/i.test(c.type))
-    .map((c) => ident(c.name))
-    .map((c) => `CASE WHEN contains(${c}, chr(10)) THEN length(${c}) - length(replace(${c}, chr(10), '')) ELSE 0 END`);
-  const line = newlines.length
-    ? `${ROW} + ${headerLines} + coalesce(sum(_stages_nl) OVER (ORDER BY ${ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`
-    : `${ROW} + ${headerLines}`;
-  const keyColumns = [...new Set([...flags.keys()].flatMap((r) => uniqueKeys(r)!))];
-  const narrow = [`CAST(rowid + 1 AS BIGINT) AS ${ROW}`, ...(newlines.length ? [`${newlines.join(" + ")} AS _stages_nl`] : []), ...keyColumns.map(edited)];
-  const repeated = [...flags].map(([r, name], i) => {
-    const keys = uniqueKeys(r)!.map(ident);
-    return {
-      cte: `_stages_dups${i} AS MATERIALIZED (SELECT ${uniqueKeys(r)!.map(edited).join(", ")}, true AS _stages_dup FROM ${input} GROUP BY ALL HAVING count(*) > 1)`,
-      join: `LEFT JOIN _stages_dups${i} AS d${i} ON ${keys.map((k) => `n.${k} IS NOT DISTINCT FROM d${i}.${k}`).join(" AND ")}`,
-      flag: `d${i}._stages_dup IS NULL AS ${name}`,
-    };
-  });
-  return `${repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : ""}SELECT src.${ROW}, aux.${LINE}, ${errors} AS ${ERRORS}, ${rejected} AS ${REJECTED}
-FROM (SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, edits)} FROM ${input}) AS src
-POSITIONAL JOIN (
-  SELECT CAST(${line} AS BIGINT) AS ${LINE}${repeated.map((d) => `, ${d.flag}`).join("")}
-  FROM (SELECT ${narrow.join(", ")} FROM ${input}) AS n${repeated.map((d) => ` ${d.join}`).join("")}
-  ORDER BY ${ROW}
-) AS aux`;
-}
-
-/** The rows of `input` (with `replace`, the edits: lib/recipe/edits.ts) beside their checks (`validationSql`, written to `checks`), joined by position. */
-export const checkedRowsSql = (input: string, checks: string, replace = ""): string =>
-  `SELECT c.${ROW}, s.*, c.${LINE}, c.${ERRORS}, c.${REJECTED} FROM ${replace ? `(SELECT *${replace} FROM ${input})` : input} AS s POSITIONAL JOIN ${checks} AS c`;

@@ -1,6 +1,7 @@
 import type { Column } from "@/lib/datasets/manifest";
 import type { ProgressFn, RunSummary } from "@/lib/engine/api";
-import { compilePipeline, countsSql, finalPrefix, RECIPE_SCHEMA, ruleCountsSql, statementSql, transformedViewSql, type PipelineNames, type PipelineStatement } from "@/lib/recipe/pipeline";
+import { checkFlags, ruleCountsSql } from "@/lib/recipe/checks";
+import { compilePipeline, countsSql, finalPrefix, RECIPE_SCHEMA, statementSql, transformedViewSql, type PipelineNames, type PipelineStatement } from "@/lib/recipe/pipeline";
 import { ROW, LINE } from "@/lib/recipe/rules";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
 import { compileSteps } from "@/lib/recipe/steps";
@@ -17,7 +18,7 @@ import { withConnection, type Connection } from "./duckdb";
 import { serial } from "./serial";
 import { errorText, runCancellable, runLong } from "./query";
 import { Cancelled } from "./tasks";
-import { describeTable, ensureTable, pageFinalBy, resultNames, tableName } from "./tables";
+import { checksWritten, describeTable, ensureTable, pageFinalBy, resultNames, tableName } from "./tables";
 
 /**
  * Run a recipe over a staged file, entirely in DuckDB: rules, steps, SQL.
@@ -27,19 +28,21 @@ export function runRecipe(db: StagesDb, fileId: string, recipe: Recipe, taskId: 
   return serial(PIPELINE, () => withConnection((conn) => runRecipeOn(conn, db, fileId, recipe, taskId, onProgress)));
 }
 
-/** What a statement of a compiled pipeline does, for progress (views are instant and say nothing). */
+/** What a statement of a compiled pipeline does, for progress (views are instant and say nothing; an update follows its patch). */
 const phaseOf = (statement: PipelineStatement, names: PipelineNames): string | null => {
-  if (statement.kind === "VIEW") return null;
-  const phases: Record<string, string> = { [names.checks]: "Checking rules", [names.rejected]: "Collecting rejected rows", [names.finalRows]: "Listing the final rows" };
+  if (statement.kind === "VIEW" || statement.sql) return null;
+  const phases: Record<string, string> = { [names.checks]: "Checking rules", [names.patch]: "Checking the edited rows again", [names.rejected]: "Collecting rejected rows", [names.finalRows]: "Listing the final rows" };
   return phases[statement.target] ?? "Applying steps";
 };
 
 /**
  * The last run per file that completed, by everything it read: a promotion
  * right after a run of the same recipe uses its result tables instead of
- * running it again. Any run that starts forgets it first.
+ * running it again, and a run that differs from it only in the edits checks
+ * again only the rows they touch (lib/recipe/recheck.ts). Any run that starts
+ * forgets it first.
  */
-const lastRuns = new Map<string, { inputs: string; summary: RunSummary }>();
+const lastRuns = new Map<string, { inputs: string; beside: string; edits: Recipe["edits"]; summary: RunSummary }>();
 
 /** Runs share the `transformed` view and result tables: one at a time, under this key. */
 export const PIPELINE = "pipeline";
@@ -66,7 +69,10 @@ export async function runRecipeOn(
   const file = await db.files.get(fileId);
   const readable = await readableFiles(db, fileId);
   // The same recipe over the same read of the file and the same other files: its result tables are still there.
-  const inputs = JSON.stringify({ recipe, read: file?.readCount, files: readable.map((f) => [f.id, f.sqlName, f.columns]) });
+  const inputsOf = (r: Recipe) => JSON.stringify({ recipe: r, read: file?.readCount, files: readable.map((f) => [f.id, f.sqlName, f.columns]) });
+  const inputs = inputsOf(recipe);
+  // Everything the run reads but the edits: when only they changed, the last run's checks are brought up to date.
+  const beside = inputsOf({ ...recipe, edits: undefined });
   const last = lastRuns.get(fileId);
   if (last?.inputs === inputs) return ok(last.summary);
   lastRuns.delete(fileId);
@@ -75,7 +81,9 @@ export async function runRecipeOn(
   const room = await roomFor(file?.size ?? 0, "run the recipe on this file");
   if (!room.ok) return room;
   const names = resultNames(fileId);
-  const compiled = compilePipeline(tableName(source), columns, recipe, names);
+  // Only the edits changed since the last run: its checks are brought up to date instead of written again.
+  const editedSince = last?.beside === beside ? (last.edits ?? []) : undefined;
+  const compiled = compilePipeline(tableName(source), columns, recipe, names, 1, editedSince);
   if (!compiled.ok) return fail({ message: compiled.problem.reason, at: { part: compiled.problem.where, index: compiled.problem.index } });
 
   // Nothing of the recipe runs here before DuckDB's binder has read all of it in the check database.
@@ -86,18 +94,22 @@ export async function runRecipeOn(
   const view = compiled.finalView;
   const finalStatement = view ? `CREATE OR REPLACE VIEW main.${ident(names.final)} AS\n${view.sql}` : finalPrefix(names) + compiled.finalSql;
   const statements = [...compiled.statements, ...(view?.rows ? [view.rows] : [])];
+  const flags = checkFlags(recipe.rules);
   total = statements.filter((st) => phaseOf(st, names)).length + 2;
   await dropOtherKinds(conn, [...statements, { target: names.final, kind: view ? "VIEW" : "TABLE", select: "" }]);
   if (!view?.rows) await conn.query(`DROP TABLE IF EXISTS main.${ident(names.finalRows)}`);
   for (const statement of statements) {
     const name = phaseOf(statement, names);
+    const checks = statement.target === names.checks;
     if (name) phase(name);
+    if (checks) checksWritten(fileId, null);
     try {
       await runCancellable(conn, statementSql(statement), taskId);
+      if (checks) checksWritten(fileId, flags);
     } catch (error) {
       if (error instanceof Cancelled) throw error;
       // The steps run inside whichever statement first reads the transformed rows; the rules run in the checks.
-      const stepError = statement.target === names.checks ? null : await locateStepError(conn, recipe, columns, names.valid);
+      const stepError = statement.target === names.checks || statement.target === names.patch ? null : await locateStepError(conn, recipe, columns, names.valid);
       return fail(stepError ?? fromDuckDbError(errorText(error)));
     }
   }
@@ -120,11 +132,11 @@ export async function runRecipeOn(
 
   pageFinalBy(names.final, !view ? null : view.rows ? { by: "rows", staged: tableName(source), columns, recipe, names } : { by: "page" });
   phase("Counting and reconciling");
-  const counts = plainRows(await runLong(conn, countsSql(tableName(source), names)))[0] as Record<string, number>;
+  const counts = plainRows(await runLong(conn, countsSql(tableName(source), names, flags)))[0] as Record<string, number>;
   if (counts.rows_in !== counts.rejected! + counts.transformed! || (!recipe.sql && counts.final !== counts.transformed)) {
     return fail({ message: `Row counts do not reconcile (${JSON.stringify(counts)}); nothing was changed.` });
   }
-  const ruleCounts = plainRows(await conn.query(ruleCountsSql(names))) as RunSummary["ruleCounts"];
+  const ruleCounts = plainRows(await conn.query(ruleCountsSql(names.checks, flags))) as RunSummary["ruleCounts"];
   await appendAudit(db, {
     kind: "validate",
     file: file?.name,
@@ -132,11 +144,10 @@ export async function runRecipeOn(
     counts: { in: counts.rows_in!, rejected: counts.rejected!, warned: counts.warned!, final: counts.final! },
     detail: `${recipe.rules.length} rules, ${recipe.steps.length} steps${recipe.sql ? ", SQL" : ""}`,
   });
-  const [finalInfo, rejectedInfo, transformedInfo] = await Promise.all([
-    describeTable(names.final),
-    describeTable(names.rejected),
-    describeTable(names.transformedFull),
-  ]);
+  // Edits change values, never columns: a run after edits alone has the last run's.
+  const [finalInfo, rejectedInfo, transformedInfo] = editedSince
+    ? [{ columns: last!.summary.finalColumns }, { columns: last!.summary.rejectedColumns }, { columns: last!.summary.transformedColumns }]
+    : await Promise.all([describeTable(names.final), describeTable(names.rejected), describeTable(names.transformedFull)]);
   const summary: RunSummary = {
     runId: crypto.randomUUID(),
     rowsIn: counts.rows_in!,
@@ -152,7 +163,7 @@ export async function runRecipeOn(
     finalColumns: finalInfo.columns,
     rejectedColumns: rejectedInfo.columns,
   };
-  lastRuns.set(fileId, { inputs, summary });
+  lastRuns.set(fileId, { inputs, beside, edits: recipe.edits, summary });
   return ok(summary);
 }
 

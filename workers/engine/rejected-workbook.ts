@@ -1,9 +1,10 @@
 import writeExcelFile from "write-excel-file/universal";
 import type { ExportedFile } from "@/lib/engine/api";
-import { ERRORS, LINE } from "@/lib/recipe/rules";
+import { failedTextSql } from "@/lib/recipe/checks";
+import { LINE } from "@/lib/recipe/rules";
 import { REJECT_LINE } from "@/lib/recipe/pipeline";
 import { fail, ok, type Result } from "@/lib/result";
-import { ident } from "@/lib/sql/quote";
+import { ident, literal } from "@/lib/sql/quote";
 import { MAX_SHEET_ROWS, rejectedSheet } from "@/lib/xlsx/rejected-sheet";
 import type { StagesDb } from "@/browser/staging-db";
 import { textColumns } from "./arrow-text";
@@ -27,7 +28,7 @@ export async function rejectedWorkbook(db: StagesDb, fileId: string, fileName: s
   const checks = await checksOfLastRun(fileId);
   const table = await withConnection(async (conn) => {
     const failing = checks
-      ? `(SELECT array_to_string(list_transform(list_filter(c.${ERRORS}, e -> e.severity = 'reject'), e -> coalesce(e.col, '*')), chr(31)) FROM ${ident(checks)} AS c WHERE c.${LINE} = r.${REJECT_LINE})`
+      ? `(SELECT ${failedTextSql(checks.flags.filter((f) => f.rule.severity === "reject"), "c", (rule) => literal("column" in rule ? rule.column : "*"), "chr(31)")} FROM ${ident(checks.table)} AS c WHERE c.${LINE} = r.${REJECT_LINE})`
       : "NULL";
     return conn.query(`SELECT ${textSelectList(columns)}, ${failing} AS _stages_failing FROM ${ident(rejected)} AS r ORDER BY r.${REJECT_LINE}`);
   });

@@ -6,6 +6,7 @@ import { gridViewSchema, isPlainView, pageSql, viewSql, type GridView } from "@/
 import { finalRowsPageSql, finalRowsSpanSql } from "@/lib/recipe/final-view";
 import { pipelineNames, type PipelineNames } from "@/lib/recipe/pipeline";
 import type { Recipe } from "@/lib/recipe/schema";
+import type { CheckFlag, Checks } from "@/lib/recipe/checks";
 import { HIDDEN_COLUMNS, PAGE } from "@/lib/recipe/rules";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
@@ -216,18 +217,29 @@ export async function readPage(db: StagesDb, source: SourceRef, request: PageReq
 }
 
 /** The checks table a source's rows are marked by: a staged source's that names its run, or a run's rejected rows'. */
-function checksOf(source: SourceRef): Promise<string | null> {
+function checksOf(source: SourceRef): Promise<Checks | null> {
   const checked = (source.kind === "staged" && source.checkedBy) || (source.kind === "result" && source.part === "rejected");
   return checked ? checksOfLastRun(source.fileId) : Promise.resolve(null);
 }
 
-/** The checks table of a file's last run, when the run wrote one (a run with nothing to check writes none). */
-export async function checksOfLastRun(fileId: string): Promise<string | null> {
-  const checks = resultNames(fileId).checks;
+/** The flags of the checks each file's last run wrote, from the moment it wrote them. */
+const checkedWith = new Map<string, CheckFlag[]>();
+
+/** A run has written a file's checks with these flags (null: a run is replacing them). */
+export function checksWritten(fileId: string, flags: CheckFlag[] | null): void {
+  if (flags) checkedWith.set(fileId, flags);
+  else checkedWith.delete(fileId);
+}
+
+/** The checks table of a file's last run, when a run wrote one (a run with nothing to check writes none). */
+export async function checksOfLastRun(fileId: string): Promise<Checks | null> {
+  const flags = checkedWith.get(fileId);
+  if (!flags) return null;
+  const table = resultNames(fileId).checks;
   const [row] = await withConnection(async (conn) =>
-    plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(checks)}`)),
+    plainRows(await conn.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = ${literal(table)}`)),
   );
-  return row?.n ? checks : null;
+  return row?.n ? { table, flags } : null;
 }
 
 /** Every column cast to its DuckDB text form, aliased by position. */

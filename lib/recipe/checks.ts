@@ -1,0 +1,123 @@
+import type { Column } from "@/lib/datasets/manifest";
+import { ident, literal } from "@/lib/sql/quote";
+import { editedColumnSql, editsReplaceSql, type CellEdit } from "./edits";
+import { ERRORS, LINE, REJECTED, ROW, passesSql, ruleMessage, type RowRule } from "./rules";
+import type { Rule } from "./schema";
+
+/**
+ * The checks table: one narrow row per staged row, in the staged table's
+ * order: its row number, its source line, one flag per rule (true where the
+ * row breaks it) and whether a rejecting rule broke it. The rows themselves
+ * are not copied: `checkedRowsSql` joins the checks to them by position, and
+ * builds each row's list of errors (rule, column, severity, message, value)
+ * from its flags.
+ *
+ * Flags are fixed-width, so checking edited rows again updates them in place
+ * (recheck.ts) and the table keeps its order; DuckDB updates a list column
+ * by deleting the row and appending it at the end.
+ */
+export interface CheckFlag {
+  flag: string;
+  rule: RowRule;
+}
+
+/** A file's checks table and the flags its run wrote, for whatever reads them. */
+export interface Checks {
+  table: string;
+  flags: CheckFlag[];
+}
+
+/** The flag columns of the rules that run on each row, in the recipe's order. */
+export const checkFlags = (rules: readonly Rule[]): CheckFlag[] =>
+  rules.filter((r): r is RowRule => r.enabled && r.kind !== "columns").map((rule, i) => ({ flag: `_stages_fail_${i}`, rule }));
+
+const flagOf = (f: CheckFlag, alias: string) => `${alias ? `${alias}.` : ""}${ident(f.flag)}`;
+const anyOf = (terms: string[]) => (terms.length ? `(${terms.join(" OR ")})` : "false");
+
+/** True where the row breaks any of these flags' rules. */
+export const failsAnySql = (flags: readonly CheckFlag[], alias = ""): string => anyOf(flags.map((f) => flagOf(f, alias)));
+
+/** True where a rule broken on the row names this column. */
+export const failsOnColumnSql = (flags: readonly CheckFlag[], column: string, alias = ""): string =>
+  failsAnySql(flags.filter((f) => "column" in f.rule && f.rule.column === column), alias);
+
+/** The texts (`text` of each broken rule, SQL) joined by `separator` (SQL); NULL where the row breaks none. */
+export const failedTextSql = (flags: readonly CheckFlag[], alias: string, text: (rule: RowRule) => string, separator: string): string =>
+  flags.length ? `NULLIF(concat_ws(${separator}, ${flags.map((f) => `CASE WHEN ${flagOf(f, alias)} THEN ${text(f.rule)} END`).join(", ")}), '')` : "CAST(NULL AS VARCHAR)";
+
+const ERROR_TYPE = "STRUCT(rule VARCHAR, col VARCHAR, severity VARCHAR, message VARCHAR, value VARCHAR)[]";
+
+/** A row's list of errors, from its flags (`checks`) and its values (`values`, the edits in force). */
+export function errorsSql(flags: readonly CheckFlag[], checks: string, values: string): string {
+  const none = `CAST([] AS ${ERROR_TYPE})`;
+  if (!flags.length) return none;
+  const entries = flags.map(({ flag, rule }) => {
+    const value = "column" in rule ? `CAST(${values}.${ident(rule.column)} AS VARCHAR)` : "NULL";
+    const col = "column" in rule ? literal(rule.column) : "NULL";
+    return `CASE WHEN ${flagOf({ flag, rule }, checks)} THEN {'rule': ${literal(rule.id)}, 'col': ${col}, 'severity': ${literal(rule.severity)}, 'message': ${literal(ruleMessage(rule))}, 'value': ${value}} END`;
+  });
+  // Most rows pass every rule: the list is built only for a row that breaks one.
+  return `CASE WHEN ${failsAnySql(flags, checks)} THEN CAST(list_filter([${entries.join(", ")}], e -> e IS NOT NULL) AS ${ERROR_TYPE}) ELSE ${none} END`;
+}
+
+/** The keys a row-comparing rule partitions by, or null for a rule that looks at one row. */
+export const uniqueKeys = (rule: RowRule): string[] | null =>
+  rule.kind === "unique" ? [rule.column] : rule.kind === "uniqueKey" ? rule.columns : null;
+
+/** A column's value with the edits in force, named as the column. */
+export const editedAs = (columns: readonly Column[], edits: readonly CellEdit[], name: string): string =>
+  `${editedColumnSql(columns.find((c) => c.name === name) ?? { name, type: "VARCHAR" }, edits)} AS ${ident(name)}`;
+
+/**
+ * The checks of every row of `input`, in input order (see above): every rule
+ * in one pass. A value spanning lines is measured only when it holds a newline.
+ *
+ * Window functions hold every column they are given in memory, and DuckDB-WASM
+ * cannot spill to disk, so the line numbers are computed on a narrow
+ * projection (row number, newline count, key columns), put back in row order,
+ * and joined to the rows by position. A uniqueness rule reads a small table of
+ * the key values that occur more than once (a grouping, materialized first)
+ * instead of a window of its own: two windows over 23 M rows at once ran
+ * DuckDB-WASM out of memory where either alone did not.
+ */
+export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], headerLines = 1, edits: readonly CellEdit[] = []): string {
+  const flags = checkFlags(rules);
+  const keyed = flags.filter((f) => uniqueKeys(f.rule));
+  const fails = flags.map((f) => `NOT ${passesSql(f.rule, columns, keyed.includes(f) ? `aux._stages_u${keyed.indexOf(f)}` : undefined)}`);
+  const rejected = anyOf(fails.filter((_, i) => flags[i]!.rule.severity === "reject"));
+  const newlines = columns
+    .filter((c) => /^VARCHAR/i.test(c.type))
+    .map((c) => ident(c.name))
+    .map((c) => `CASE WHEN contains(${c}, chr(10)) THEN length(${c}) - length(replace(${c}, chr(10), '')) ELSE 0 END`);
+  const line = newlines.length
+    ? `${ROW} + ${headerLines} + coalesce(sum(_stages_nl) OVER (ORDER BY ${ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`
+    : `${ROW} + ${headerLines}`;
+  const keyColumns = [...new Set(keyed.flatMap((f) => uniqueKeys(f.rule)!))];
+  const narrow = [`CAST(rowid + 1 AS BIGINT) AS ${ROW}`, ...(newlines.length ? [`${newlines.join(" + ")} AS _stages_nl`] : []), ...keyColumns.map((k) => editedAs(columns, edits, k))];
+  const repeated = keyed.map((f, i) => {
+    const keys = uniqueKeys(f.rule)!;
+    return {
+      cte: `_stages_dups${i} AS MATERIALIZED (SELECT ${keys.map((k) => editedAs(columns, edits, k)).join(", ")}, true AS _stages_dup FROM ${input} GROUP BY ALL HAVING count(*) > 1)`,
+      join: `LEFT JOIN _stages_dups${i} AS d${i} ON ${keys.map(ident).map((k) => `n.${k} IS NOT DISTINCT FROM d${i}.${k}`).join(" AND ")}`,
+      flag: `d${i}._stages_dup IS NULL AS _stages_u${i}`,
+    };
+  });
+  return `${repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : ""}SELECT src.${ROW}, aux.${LINE}${fails.map((f, i) => `, ${f} AS ${ident(flags[i]!.flag)}`).join("")}, ${rejected} AS ${REJECTED}
+FROM (SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, edits)} FROM ${input}) AS src
+POSITIONAL JOIN (
+  SELECT CAST(${line} AS BIGINT) AS ${LINE}${repeated.map((d) => `, ${d.flag}`).join("")}
+  FROM (SELECT ${narrow.join(", ")} FROM ${input}) AS n${repeated.map((d) => ` ${d.join}`).join("")}
+  ORDER BY ${ROW}
+) AS aux`;
+}
+
+/** The rows of `input` (with `replace`, the edits: edits.ts) beside their checks, joined by position, each with its list of errors. */
+export const checkedRowsSql = (input: string, checks: string, flags: readonly CheckFlag[], replace = ""): string =>
+  `SELECT c.${ROW}, s.*, c.${LINE}, ${errorsSql(flags, "c", "s")} AS ${ERRORS}, c.${REJECTED} FROM ${replace ? `(SELECT *${replace} FROM ${input})` : input} AS s POSITIONAL JOIN ${checks} AS c`;
+
+/** How many rows broke each rule (rules no row broke left out), most first: one pass over the flags. */
+export function ruleCountsSql(checks: string, flags: readonly CheckFlag[]): string {
+  if (!flags.length) return "SELECT NULL::VARCHAR AS rule, NULL::VARCHAR AS severity, 0::BIGINT AS n WHERE false";
+  const counts = flags.map((f) => `{'rule': ${literal(f.rule.id)}, 'severity': ${literal(f.rule.severity)}, 'n': count(*) FILTER (WHERE ${ident(f.flag)})::BIGINT}`);
+  return `SELECT rule, severity, n FROM (SELECT unnest([${counts.join(", ")}], recursive := true) FROM ${ident(checks)}) WHERE n > 0 ORDER BY n DESC, rule`;
+}
