@@ -160,3 +160,34 @@ test("the rejected rows are marked and fixed where they are too: a fixed row lea
   await expect(rejected).toHaveAttribute("aria-rowcount", "2");
   await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["3", "2", "", "5", '"email" is required (value: empty)']);
 });
+
+test("a bulk fix can reach only the rows the staged grid's filter shows", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "tickets.csv", content: "id,status\n1,open\n2,Open\n3,open\n4,Open\n5,open\n" }]);
+  await expectCounts(page, "5 rows in");
+  await openStep(page, "Validate");
+  const fix = page.getByRole("group", { name: "Fix many cells" });
+  const scope = fix.getByLabel("In", { exact: true });
+  // No filter yet: nothing to offer beyond failing and every row.
+  await expect(scope.getByRole("option")).toHaveText(["rows where a rule fails on it", "every row"]);
+
+  await page.getByLabel("Filter column of Staged data").selectOption("id");
+  await page.getByLabel("Filter condition of Staged data").selectOption(">=");
+  await page.getByLabel("Filter value of Staged data").fill("3");
+  await page.getByRole("button", { name: "Add filter" }).first().click();
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "4");
+
+  await fix.getByLabel("Column to fix").selectOption("status");
+  await fix.getByLabel("Fix", { exact: true }).selectOption({ label: "Change to upper case" });
+  await scope.selectOption({ label: "rows the staged grid shows (3)" });
+  await fix.getByRole("button", { name: "Preview the fix" }).click();
+  await expect(fix.getByRole("status")).toHaveText("status: change to upper case: 3 cells will change, e.g. row 3 “open” → “OPEN”, row 4 “Open” → “OPEN”, row 5 “open” → “OPEN”.");
+  await fix.getByRole("button", { name: "Apply to 3 cells" }).click();
+  await expect(page.getByRole("heading", { name: "Edited cells (3)" })).toBeVisible();
+
+  // The filter removed: rows 1 and 2 were left as they were.
+  await page.getByRole("button", { name: "Remove filter id >= 3" }).click();
+  await expect(scope.getByRole("option")).toHaveText(["rows where a rule fails on it", "every row"]);
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "open"]);
+  await expect.poll(() => rowTexts(page, "Final data", 5)).toEqual(["4", "OPEN"]);
+});

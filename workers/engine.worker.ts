@@ -57,7 +57,7 @@ const engine: EngineApi = {
   reparse: (fileId, options) => asResult(() => reparse(db, fileId, options)),
   secondTableFile: (fileId) => asResult(() => secondTableFile(db, fileId)),
   describe: (source) => asResult(() => ensureTable(db, source)),
-  previewFix: (fileId, column, fix, scope, edits) => asResult(() => previewFix(db, fileId, column, fix, scope, edits)),
+  previewFix: (fileId, column, fix, scope, edits, view) => asResult(() => previewFix(db, fileId, column, fix, scope, edits, view)),
   page: (source, request) => asResult(() => readPage(db, source, request)),
   profile: (source, detail) => asResult(() => profileSource(db, source, detail)),
   openView: (source, view) =>

@@ -10,6 +10,7 @@ import { GridHeader, type Layout } from "./GridHeader";
 import { clip, GridRow } from "./GridRow";
 import { keyAction } from "./grid-keys";
 import { GridToolbar } from "./GridToolbar";
+import type { GridView } from "@/lib/grid/view";
 import { useGridView } from "./useGridView";
 import { useCellEditing, type GridEdits } from "./useCellEditing";
 import { useHeight } from "./useHeight";
@@ -29,6 +30,8 @@ interface Props {
   edits?: GridEdits;
   /** Draw each column's shape in its header (from the source's profile). */
   sparks?: boolean;
+  /** Told the grid's sort and filters, and how many rows they leave, when either changes. */
+  onView?: (view: GridView, rowCount: number) => void;
 }
 
 const ROW = 30;
@@ -43,7 +46,7 @@ const WIDTH = 168;
  * aria-rowcount counts the header row; aria-rowindex is the row's place in
  * the current view.
  */
-export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, height = HEIGHT, edits, sparks: drawSparks = false }: Props) {
+export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, height = HEIGHT, edits, sparks: drawSparks = false, onView }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const viewport = useHeight(scrollRef) - ROW;
   const keysId = useId();
@@ -56,6 +59,9 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
   const { ensureRows, cell: stored, issues, rowId, error } = usePagedRows(source, ready ? view : undefined);
   const editing = useCellEditing(edits, columns, rowId, stored);
   const cell = editing.shown;
+  useEffect(() => {
+    if (ready) onView?.(view, rowCount);
+  }, [onView, view, rowCount, ready]);
   const win = rowWindow({ scrollTop, viewportHeight: viewport, rowHeight: ROW, rowCount });
 
   useEffect(() => {

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { RunSummary } from "@/lib/engine/api";
+import type { GridView } from "@/lib/grid/view";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { DataGrid } from "../grid/DataGrid";
 import type { GridEdits } from "../grid/useCellEditing";
@@ -18,10 +19,12 @@ interface Props {
   share: 1 | 2;
   /** Cells edited in the staged grid, kept in the recipe. */
   edits?: GridEdits;
+  /** Told the staged grid's sort and filters, and how many rows they leave. */
+  onStagedView?: (view: GridView, rowCount: number) => void;
 }
 
 /** The staged rows and the final rows, scrolled together when their rows correspond. */
-export function StagedAndFinal({ file, summary, corresponding, layout, share, edits }: Props) {
+export function StagedAndFinal({ file, summary, corresponding, layout, share, edits, onStagedView }: Props) {
   const [together, setTogether] = useState(true);
   const [scroll, setScroll] = useState(0);
   const sync = corresponding && together ? { share: scroll, onScroll: setScroll } : undefined;
@@ -37,7 +40,7 @@ export function StagedAndFinal({ file, summary, corresponding, layout, share, ed
       <div className={layout === "side" ? "grid gap-4 xl:grid-cols-2" : "space-y-2"}>
         <div className="min-w-0 space-y-1">
           <h3 className="text-sm font-semibold">Staged</h3>
-          <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id, checkedBy: summary?.runId }} columns={file.columns ?? []} rowCount={file.rowCount ?? 0} sync={sync} height={height} edits={edits} sparks />
+          <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id, checkedBy: summary?.runId }} columns={file.columns ?? []} rowCount={file.rowCount ?? 0} sync={sync} height={height} edits={edits} sparks onView={onStagedView} />
         </div>
         <div className="min-w-0 space-y-1">
           <h3 className="text-sm font-semibold">Final</h3>

@@ -5,6 +5,7 @@ import { getEngine } from "@/browser/engine-client";
 import { formatCount, plural } from "@/lib/format";
 import { describeFix, MAX_FIX_CELLS, type BulkFix as Fix, type FixScope } from "@/lib/recipe/bulk-fix";
 import type { FixPreview } from "@/lib/engine/api";
+import type { GridView } from "@/lib/grid/view";
 import type { Recipe } from "@/lib/recipe/schema";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
@@ -23,26 +24,35 @@ type Kind = (typeof KINDS)[number]["kind"];
 const fixOf = (kind: Kind, a: string, b: string): Fix =>
   kind === "replaceValue" ? { kind, from: a, to: b } : kind === "findReplace" ? { kind, find: a, with: b } : kind === "fillEmpty" ? { kind, value: a } : kind === "trim" ? { kind } : { kind: "case", to: kind };
 
+/** The rows the staged grid shows when it is sorted or filtered: its view, and how many rows it leaves. */
+export interface ShownRows {
+  view: GridView;
+  rows: number;
+}
+
 /**
  * Fix many cells of one column at once, in the rows where a rule failed on
- * it (or in every row): the preview says how many cells change before
- * anything does; applied, each changed cell is an edit in the recipe.
+ * it, in the rows the staged grid's filter shows, or in every row: the
+ * preview says how many cells change before anything does; applied, each
+ * changed cell is an edit in the recipe.
  */
-export function BulkFix({ file, recipe, setRecipe }: { file: StagedFile; recipe: Recipe; setRecipe: (recipe: Recipe) => void }) {
+export function BulkFix({ file, recipe, setRecipe, shown }: { file: StagedFile; recipe: Recipe; setRecipe: (recipe: Recipe) => void; shown: ShownRows | null }) {
   const id = useId();
   const columns = file.columns ?? [];
   const [column, setColumn] = useState(columns[0]?.name ?? "");
   const [kind, setKind] = useState<Kind>("replaceValue");
   const [a, setA] = useState("");
   const [b, setB] = useState("");
-  const [scope, setScope] = useState<FixScope>("failing");
+  const [chosenScope, setScope] = useState<FixScope>("failing");
+  // The grid's filter cleared: its rows are every row again, and the choice falls back to the failing ones.
+  const scope = chosenScope === "shown" && !shown ? "failing" : chosenScope;
   const [preview, setPreview] = useState<(FixPreview & { what: string }) | string | null>(null);
   const fields = kind === "replaceValue" ? ["Value", "Replace with"] : kind === "findReplace" ? ["Find", "Replace with"] : kind === "fillEmpty" ? ["Fill with"] : [];
   const changed = () => setPreview(null);
 
   async function look() {
     const fix = fixOf(kind, a, b);
-    const result = await getEngine().previewFix(file.id, column, fix, scope, recipe.edits ?? []);
+    const result = await getEngine().previewFix(file.id, column, fix, scope, recipe.edits ?? [], scope === "shown" ? shown?.view : undefined);
     if (!result.ok) return setPreview(describeError(result.error));
     setPreview({ ...result.value, what: `${column}: ${describeFix(fix)}` });
   }
@@ -86,6 +96,7 @@ export function BulkFix({ file, recipe, setRecipe }: { file: StagedFile; recipe:
           {(cid) => (
             <select id={cid} className={controlClass} value={scope} onChange={(e) => (setScope(e.target.value as FixScope), changed())}>
               <option value="failing">rows where a rule fails on it</option>
+              {shown && <option value="shown">rows the staged grid shows ({formatCount(shown.rows)})</option>}
               <option value="all">every row</option>
             </select>
           )}

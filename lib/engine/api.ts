@@ -135,8 +135,8 @@ export interface EngineApi {
   /** The second table found below a CSV file's rows, as a file to stage on its own. */
   secondTableFile(fileId: string): Promise<Result<{ blob: Blob; fileName: string }>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
-  /** The cells of one column a fix would change (as edits to add to the recipe), and how many. */
-  previewFix(fileId: string, column: string, fix: BulkFix, scope: FixScope, edits: CellEdit[]): Promise<Result<FixPreview>>;
+  /** The cells of one column a fix would change (as edits to add to the recipe), and how many; `view` is the staged grid's, for the scope "shown". */
+  previewFix(fileId: string, column: string, fix: BulkFix, scope: FixScope, edits: CellEdit[], view?: GridView): Promise<Result<FixPreview>>;
   page(source: SourceRef, request: PageRequest): Promise<Result<RowPage>>;
   /** Sort and filter a source; resolves with how many rows the view holds. */
   openView(source: SourceRef, view: GridView): Promise<Result<{ rowCount: number }>>;

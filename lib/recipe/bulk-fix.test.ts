@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
-import { bulkFixSql, describeFix, type BulkFix, type FixScope } from "./bulk-fix";
+import { bulkFixSql, describeFix, type BulkFix, type FixRows } from "./bulk-fix";
 import type { CellEdit } from "./edits";
 import { checkFlags, validationSql } from "./checks";
 import type { Rule } from "./schema";
@@ -18,8 +18,8 @@ beforeEach(async () => {
   await db.run(`CREATE TABLE checks AS ${validationSql('"staged"', RULES, COLUMNS)}`);
 });
 
-const changes = async (fix: BulkFix, scope: FixScope = "failing", edits: CellEdit[] = [], column = COLUMNS[1]!) =>
-  (await db.rows(bulkFixSql("staged", COLUMNS, column, fix, scope, { table: "checks", flags: checkFlags(RULES) }, edits))).map((r) => [r.row, r.from, r.to, r.n]);
+const changes = async (fix: BulkFix, within: FixRows = { checks: { table: "checks", flags: checkFlags(RULES) } }, edits: CellEdit[] = [], column = COLUMNS[1]!) =>
+  (await db.rows(bulkFixSql("staged", COLUMNS, column, fix, within, edits))).map((r) => [r.row, r.from, r.to, r.n]);
 
 describe("bulkFixSql", () => {
   it("changes only the failing cells of the column, and counts them", async () => {
@@ -48,6 +48,13 @@ describe("bulkFixSql", () => {
     expect(await changes({ kind: "trim" }, "all", [edit])).toEqual([[5, "open ", "open", 1]]);
     expect(await changes({ kind: "findReplace", find: "1", with: "x" }, "all", [], COLUMNS[0]!)).toEqual([]);
     expect(await changes({ kind: "findReplace", find: "1", with: "7" }, "all", [], COLUMNS[0]!)).toEqual([[1, "1", "7", 1]]);
+  });
+
+  it("reaches only the rows a query selects, as a grid's filter does", async () => {
+    const shown = `SELECT rowid FROM staged WHERE id >= 3`;
+    expect(await changes({ kind: "case", to: "upper" }, { rowIds: shown })).toEqual([
+      [5, "open ", "OPEN ", 1],
+    ]);
   });
 
   it("quotes what the user typed", async () => {

@@ -15,8 +15,11 @@ export const bulkFixSchema = z.discriminatedUnion("kind", [
 ]);
 export type BulkFix = z.infer<typeof bulkFixSchema>;
 
-/** Which rows a fix may change: those where a rule failed on the column (by the last run's checks), or every row. */
-export type FixScope = "failing" | "all";
+/** Which rows a fix may change: those where a rule failed on the column (by the last run's checks), every row, or the rows the staged grid shows (its filter). */
+export type FixScope = "failing" | "all" | "shown";
+
+/** The rows a fix reaches, as the engine resolves its scope: by a run's checks, every row, or the staged row ids a query selects. */
+export type FixRows = { checks: Checks } | "all" | { rowIds: string };
 
 /** A fix turns into one edit per cell; more than this is refused (a recipe carries its edits). */
 export const MAX_FIX_CELLS = 10_000;
@@ -39,13 +42,17 @@ function fixedSql(fix: BulkFix, value: string): string {
 /**
  * The cells a fix would change, as edits (row, old and new text), and how many there are:
  * the staged rows with the recipe's edits in force; a new value the column's type cannot
- * hold is left out. `checks` (the last run's) narrows "failing" to rows where a rule failed
- * on the column.
+ * hold is left out. `within` says which rows: where a rule failed on the column (by the last
+ * run's checks), every row, or the row ids a query selects.
  */
-export function bulkFixSql(staged: string, columns: readonly Column[], column: Column, fix: BulkFix, scope: FixScope, checks: Checks | null, edits: readonly CellEdit[]): string {
+export function bulkFixSql(staged: string, columns: readonly Column[], column: Column, fix: BulkFix, within: FixRows, edits: readonly CellEdit[]): string {
   const value = `CAST(${ident(column.name)} AS VARCHAR)`;
-  const rows = `(SELECT CAST(rowid + 1 AS BIGINT) AS _stages_fix_row, *${editsReplaceSql(columns, edits)} FROM ${ident(staged)})`;
-  const source = scope === "failing" && checks ? `${rows} AS s POSITIONAL JOIN ${ident(checks.table)} AS c WHERE ${failsOnColumnSql(checks.flags, column.name, "c")}` : `${rows} AS s`;
+  const only = typeof within === "object" && "rowIds" in within ? ` WHERE rowid IN (${within.rowIds})` : "";
+  const rows = `(SELECT CAST(rowid + 1 AS BIGINT) AS _stages_fix_row, *${editsReplaceSql(columns, edits)} FROM ${ident(staged)}${only})`;
+  const source =
+    typeof within === "object" && "checks" in within
+      ? `${rows} AS s POSITIONAL JOIN ${ident(within.checks.table)} AS c WHERE ${failsOnColumnSql(within.checks.flags, column.name, "c")}`
+      : `${rows} AS s`;
   const fits = isTextType(column.type) ? "" : ` AND (_to IS NULL OR TRY_CAST(_to AS ${column.type}) IS NOT NULL)`;
   return `WITH changed AS (
   SELECT _stages_fix_row AS row, _from, _to FROM (SELECT s._stages_fix_row, ${value} AS _from, ${fixedSql(fix, value)} AS _to FROM ${source})

@@ -1,6 +1,8 @@
 "use client";
 
-import { BulkFix } from "../../recipe/BulkFix";
+import { useCallback, useState } from "react";
+import { isPlainView, type GridView } from "@/lib/grid/view";
+import { BulkFix, type ShownRows } from "../../recipe/BulkFix";
 import { EditsList } from "../../recipe/EditsList";
 import { RecipeLibrary } from "../../recipe/RecipeLibrary";
 import { RulesEditor } from "../../recipe/RulesEditor";
@@ -11,13 +13,15 @@ import { recipeEdits, stagedColumns, type StepProps } from "./step-props";
 
 /** Validate: the rules, the cells fixed by hand, what the profiles suggest, and the recipe to save, apply or import, beside the staged and final rows (whose cells are marked and editable). */
 export function ValidateStep({ file, recipe, setRecipe, summary, error, corresponding, notify }: StepProps) {
+  const [shown, setShown] = useState<ShownRows | null>(null);
+  const onStagedView = useCallback((view: GridView, rows: number) => setShown(isPlainView(view) ? null : { view, rows }), []);
   return (
     <StepLayout
       tools={
         <>
           <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns(file)} summary={summary} error={error} />
           <EditsList file={file} recipe={recipe} setRecipe={setRecipe} />
-          <BulkFix file={file} recipe={recipe} setRecipe={setRecipe} />
+          <BulkFix file={file} recipe={recipe} setRecipe={setRecipe} shown={shown} />
           <ProfilePanel
             key={file.readCount}
             staged={{ kind: "staged", fileId: file.id }}
@@ -28,7 +32,7 @@ export function ValidateStep({ file, recipe, setRecipe, summary, error, correspo
           <RecipeLibrary file={file} recipe={recipe} setRecipe={setRecipe} notify={notify} />
         </>
       }
-      data={<StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="stacked" share={2} edits={recipeEdits(recipe, setRecipe)} />}
+      data={<StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="stacked" share={2} edits={recipeEdits(recipe, setRecipe)} onStagedView={onStagedView} />}
     />
   );
 }
