@@ -8,7 +8,7 @@ import { csvCopySql } from "../lib/csv/copy-sql";
 import { csvReadCall } from "../lib/csv/read-sql";
 import { columnStatsAt, followUps, mergeStats, statsScans } from "../lib/profile/plan";
 import { EXACT_DISTINCT_LIMIT } from "../lib/profile/sql";
-import { checkFlags, ruleCountsSql } from "../lib/recipe/checks";
+import { checkFlags, multilineSql, ruleCountsSql } from "../lib/recipe/checks";
 import { compilePipeline, countsSql, finalPrefix, pipelineNames, RECIPE_SCHEMA, statementSql, transformedViewSql } from "../lib/recipe/pipeline";
 import type { Recipe } from "../lib/recipe/schema";
 import { literal } from "../lib/sql/quote";
@@ -45,9 +45,12 @@ export const appReadCall = (path: string): string =>
 export function yardstickSteps(csvPath: string, outPath: string, parquet: boolean, flow: Flow): YardstickStep[] {
   let columns: { name: string; type: string }[] = [];
   let rows = 0;
+  let multiline: boolean | undefined;
   const runRecipe = async (sql: Sql, recipe: Recipe, prefix: string) => {
     const names = pipelineNames(prefix);
-    const compiled = compilePipeline(STAGED, columns, recipe, names);
+    // As the engine does (workers/engine/multiline.ts): asked at the first run, kept for the next.
+    multiline ??= (await sql.run(multilineSql(STAGED, columns)))[0]!.multiline !== false;
+    const compiled = compilePipeline(STAGED, columns, recipe, names, { multiline });
     if (!compiled.ok) throw new Error(compiled.problem.reason);
     for (const statement of compiled.statements) await sql.run(statementSql(statement));
     await sql.run(`DROP SCHEMA IF EXISTS ${RECIPE_SCHEMA} CASCADE`);

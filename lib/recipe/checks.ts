@@ -68,47 +68,67 @@ export const uniqueKeys = (rule: RowRule): string[] | null =>
 export const editedAs = (columns: readonly Column[], edits: readonly CellEdit[], name: string): string =>
   `${editedColumnSql(columns.find((c) => c.name === name) ?? { name, type: "VARCHAR" }, edits)} AS ${ident(name)}`;
 
+/** How the checks are written: the file's header lines, the edits in force, whether any value spans lines. */
+export interface CheckOptions {
+  headerLines?: number;
+  edits?: readonly CellEdit[];
+  /** Whether a text value may hold a newline (`multilineSql`); when none does, a row's line is its number plus the header's. */
+  multiline?: boolean;
+}
+
+/** True when some text value of the table holds a newline (it stops at the first). */
+export const multilineSql = (input: string, columns: readonly Column[]): string => {
+  const text = columns.filter((c) => /^VARCHAR/i.test(c.type)).map((c) => `contains(${ident(c.name)}, chr(10))`);
+  return `SELECT ${text.length ? `EXISTS (SELECT 1 FROM ${input} WHERE ${text.join(" OR ")})` : "false"} AS multiline`;
+};
+
 /**
  * The checks of every row of `input`, in input order (see above): every rule
  * in one pass. A value spanning lines is measured only when it holds a newline.
  *
- * Window functions hold every column they are given in memory, and DuckDB-WASM
- * cannot spill to disk, so the line numbers are computed on a narrow
- * projection (row number, newline count, key columns), put back in row order,
- * and joined to the rows by position. A uniqueness rule reads a small table of
+ * When values span lines, a row's line needs a window function, which holds
+ * every column it is given in memory (DuckDB-WASM cannot spill to disk): the
+ * line numbers are computed on a narrow projection (row number, newline count,
+ * key columns), put back in row order, and joined to the rows by position.
+ * When none does (most files), there is no window, no sort and no join: that
+ * machinery was 40 % of a validation. A uniqueness rule reads a small table of
  * the key values that occur more than once (a grouping, materialized first)
  * instead of a window of its own: two windows over 23 M rows at once ran
  * DuckDB-WASM out of memory where either alone did not.
  */
-export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], headerLines = 1, edits: readonly CellEdit[] = []): string {
+export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], { headerLines = 1, edits = [], multiline = true }: CheckOptions = {}): string {
   const flags = checkFlags(rules);
   const keyed = flags.filter((f) => uniqueKeys(f.rule));
-  const fails = flags.map((f) => `NOT ${passesSql(f.rule, columns, keyed.includes(f) ? `aux._stages_u${keyed.indexOf(f)}` : undefined)}`);
-  const rejected = anyOf(fails.filter((_, i) => flags[i]!.rule.severity === "reject"));
-  const newlines = columns
-    .filter((c) => /^VARCHAR/i.test(c.type))
-    .map((c) => ident(c.name))
-    .map((c) => `CASE WHEN contains(${c}, chr(10)) THEN length(${c}) - length(replace(${c}, chr(10), '')) ELSE 0 END`);
-  const line = newlines.length
-    ? `${ROW} + ${headerLines} + coalesce(sum(_stages_nl) OVER (ORDER BY ${ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`
-    : `${ROW} + ${headerLines}`;
-  const keyColumns = [...new Set(keyed.flatMap((f) => uniqueKeys(f.rule)!))];
-  const narrow = [`CAST(rowid + 1 AS BIGINT) AS ${ROW}`, ...(newlines.length ? [`${newlines.join(" + ")} AS _stages_nl`] : []), ...keyColumns.map((k) => editedAs(columns, edits, k))];
   const repeated = keyed.map((f, i) => {
-    const keys = uniqueKeys(f.rule)!;
+    const keys = uniqueKeys(f.rule)!.map(ident);
+    const same = (a: string) => keys.map((k) => `${a}.${k} IS NOT DISTINCT FROM d${i}.${k}`).join(" AND ");
     return {
-      cte: `_stages_dups${i} AS MATERIALIZED (SELECT ${keys.map((k) => editedAs(columns, edits, k)).join(", ")}, true AS _stages_dup FROM ${input} GROUP BY ALL HAVING count(*) > 1)`,
-      join: `LEFT JOIN _stages_dups${i} AS d${i} ON ${keys.map(ident).map((k) => `n.${k} IS NOT DISTINCT FROM d${i}.${k}`).join(" AND ")}`,
+      cte: `_stages_dups${i} AS MATERIALIZED (SELECT ${uniqueKeys(f.rule)!.map((k) => editedAs(columns, edits, k)).join(", ")}, true AS _stages_dup FROM ${input} GROUP BY ALL HAVING count(*) > 1)`,
+      join: `LEFT JOIN _stages_dups${i} AS d${i} ON ${same("n")}`,
       flag: `d${i}._stages_dup IS NULL AS _stages_u${i}`,
+      lookup: `NOT EXISTS (SELECT 1 FROM _stages_dups${i} AS d${i} WHERE ${same("src")})`,
     };
   });
-  return `${repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : ""}SELECT src.${ROW}, aux.${LINE}${fails.map((f, i) => `, ${f} AS ${ident(flags[i]!.flag)}`).join("")}, ${rejected} AS ${REJECTED}
-FROM (SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, edits)} FROM ${input}) AS src
+  const newlines = columns
+    .filter((c) => multiline && /^VARCHAR/i.test(c.type))
+    .map((c) => ident(c.name))
+    .map((c) => `CASE WHEN contains(${c}, chr(10)) THEN length(${c}) - length(replace(${c}, chr(10), '')) ELSE 0 END`);
+  const rows = `(SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, edits)} FROM ${input}) AS src`;
+  const ctes = repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : "";
+  const checked = (unique: (i: number) => string, line: string, from: string) =>
+    `${ctes}SELECT *, ${anyOf(flags.filter((f) => f.rule.severity === "reject").map((f) => ident(f.flag)))} AS ${REJECTED} FROM (
+SELECT src.${ROW}, ${line} AS ${LINE}${flags.map((f) => `, NOT ${passesSql(f.rule, columns, keyed.includes(f) ? unique(keyed.indexOf(f)) : undefined)} AS ${ident(f.flag)}`).join("")}
+FROM ${from})`;
+  if (!newlines.length) return checked((i) => `(${repeated[i]!.lookup})`, `CAST(src.${ROW} + ${headerLines} AS BIGINT)`, rows);
+  const line = `${ROW} + ${headerLines} + coalesce(sum(_stages_nl) OVER (ORDER BY ${ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`;
+  const keyColumns = [...new Set(keyed.flatMap((f) => uniqueKeys(f.rule)!))];
+  const narrow = [`CAST(rowid + 1 AS BIGINT) AS ${ROW}`, `${newlines.join(" + ")} AS _stages_nl`, ...keyColumns.map((k) => editedAs(columns, edits, k))];
+  return checked((i) => `aux._stages_u${i}`, `aux.${LINE}`, `${rows}
 POSITIONAL JOIN (
   SELECT CAST(${line} AS BIGINT) AS ${LINE}${repeated.map((d) => `, ${d.flag}`).join("")}
   FROM (SELECT ${narrow.join(", ")} FROM ${input}) AS n${repeated.map((d) => ` ${d.join}`).join("")}
   ORDER BY ${ROW}
-) AS aux`;
+) AS aux`);
 }
 
 /** The rows of `input` (with `replace`, the edits: edits.ts) beside their checks, joined by position, each with its list of errors. */

@@ -3,7 +3,7 @@ import { fragmentProblem } from "@/lib/sql/fragment";
 import { ident } from "@/lib/sql/quote";
 import { editsReplaceSql, type CellEdit } from "./edits";
 import { finalView, type FinalView } from "./final-view";
-import { checkedRowsSql, checkFlags, errorsSql, failsAnySql, validationSql, type CheckFlag } from "./checks";
+import { checkedRowsSql, checkFlags, errorsSql, failsAnySql, validationSql, type CheckFlag, type CheckOptions } from "./checks";
 import { recheckSql } from "./recheck";
 import { ERRORS, LINE, REJECTED, ROW, checkRule, columnFindings } from "./rules";
 import type { Recipe } from "./schema";
@@ -85,8 +85,10 @@ export function compilePipeline(
   columns: readonly Column[],
   recipe: Recipe,
   names: PipelineNames,
-  headerLines = 1,
-  editedSince?: readonly CellEdit[],
+  { editedSince, ...options }: CheckOptions & {
+    /** The edits in force when the checks table was written, when only the edits changed since (recheck.ts). */
+    editedSince?: readonly CellEdit[];
+  } = {},
 ): CompiledPipeline {
   const unsafe = fragmentProblems(recipe);
   if (unsafe) return { ok: false, problem: unsafe };
@@ -119,7 +121,7 @@ FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t O
 
   // Only the checks, the rejected rows and the final rows are written: the rows themselves are read from the
   // staged table through views. Every full copy written costs DuckDB-WASM compressing it into its database file.
-  const checks: PipelineStatement = { target: names.checks, kind: "TABLE", select: validationSql(ident(staged), recipe.rules, columns, headerLines, recipe.edits) };
+  const checks: PipelineStatement = { target: names.checks, kind: "TABLE", select: validationSql(ident(staged), recipe.rules, columns, { ...options, edits: recipe.edits }) };
   const rejected: PipelineStatement = {
     target: names.rejected,
     kind: "TABLE",

@@ -32,7 +32,7 @@ beforeEach(async () => {
     (5, 'x@y', 'a', 1.0), (6, 'w@y', 'c', 2.0), (7, 'v@y', NULL, 3.0), (8, 'v@y', NULL, 4.0)) v(id, email, team, amount)`);
 });
 
-const checksWith = (edits: CellEdit[]) => validationSql('"staged"', RULES, COLUMNS, 1, edits);
+const checksWith = (edits: CellEdit[]) => validationSql('"staged"', RULES, COLUMNS, { edits });
 const table = async (name: string) => db.rows(`SELECT rowid AS position, * FROM ${name} ORDER BY rowid`);
 
 /** The checks written with `before` and brought up to `after` by recheckSql, beside those written with `after` from scratch. */
@@ -91,7 +91,7 @@ describe("a run after edits alone", () => {
   /** Runs the recipe as the engine does, `editedSince` the last run's edits; what a run leaves for the grids and the counts. */
   async function run(prefix: string, recipe: Recipe, editedSince?: CellEdit[]) {
     const names = pipelineNames(prefix);
-    const compiled = compilePipeline("staged", COLUMNS, recipe, names, 1, editedSince);
+    const compiled = compilePipeline("staged", COLUMNS, recipe, names, { editedSince });
     if (!compiled.ok) throw new Error(compiled.problem.reason);
     for (const statement of compiled.statements) await db.run(statementSql(statement));
     await db.run(`CREATE OR REPLACE TABLE ${prefix}_final AS ${compiled.finalSql}`);

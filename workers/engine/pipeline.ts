@@ -15,6 +15,7 @@ import { plainRows } from "./arrow-text";
 import { resultsReplaced } from "./version-sources";
 import { roomFor } from "./quota";
 import { withConnection, type Connection } from "./duckdb";
+import { multilineOf } from "./multiline";
 import { serial } from "./serial";
 import { errorText, runCancellable, runLong } from "./query";
 import { Cancelled } from "./tasks";
@@ -83,7 +84,8 @@ export async function runRecipeOn(
   const names = resultNames(fileId);
   // Only the edits changed since the last run: its checks are brought up to date instead of written again.
   const editedSince = last?.beside === beside ? (last.edits ?? []) : undefined;
-  const compiled = compilePipeline(tableName(source), columns, recipe, names, 1, editedSince);
+  const multiline = await multilineOf(conn, tableName(source), columns, file?.readCount);
+  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, multiline });
   if (!compiled.ok) return fail({ message: compiled.problem.reason, at: { part: compiled.problem.where, index: compiled.problem.index } });
 
   // Nothing of the recipe runs here before DuckDB's binder has read all of it in the check database.

@@ -65,7 +65,7 @@ export async function checkRecipe(db: CheckDb, input: CheckInput): Promise<Resul
 async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise<Result<CheckedRecipe>> {
   const staged = `k${nonce}_staged`;
   const names = pipelineNames(`k${nonce}`);
-  const compiled = compilePipeline(staged, input.columns, input.recipe, names, input.headerLines);
+  const compiled = compilePipeline(staged, input.columns, input.recipe, names, { headerLines: input.headerLines });
   if (!compiled.ok) return refused(compiled.problem.reason, compiled.problem.where, compiled.problem.index);
   const created: string[] = [];
   const create = async (kind: "TABLE" | "VIEW" | "SCHEMA", name: string, body: string) => {

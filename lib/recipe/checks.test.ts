@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/test/duckdb-node";
+import { checkFlags, errorsSql, failedTextSql, multilineSql, ruleCountsSql, validationSql } from "./checks";
+import type { Rule } from "./schema";
+
+const COLUMNS = [
+  { name: "id", type: "BIGINT" },
+  { name: "email", type: "VARCHAR" },
+  { name: "team", type: "VARCHAR" },
+];
+const rule = (r: Record<string, unknown>): Rule => ({ severity: "reject", enabled: true, ...r }) as Rule;
+const RULES: Rule[] = [
+  rule({ id: "id-unique", kind: "unique", column: "id" }),
+  rule({ id: "email-required", kind: "required", column: "email" }),
+  rule({ id: "pair", kind: "uniqueKey", columns: ["team", "email"], severity: "warn" }),
+  rule({ id: "off", kind: "required", column: "team", enabled: false }),
+];
+
+let db: Awaited<ReturnType<typeof freshDuckDb>>;
+
+beforeEach(async () => {
+  db = await freshDuckDb();
+  await db.run(`CREATE TABLE staged AS SELECT * FROM (VALUES
+    (1, 'a@x', 't'), (2, NULL, 't'), (1, 'b@x', NULL), (4, 'b@x', NULL), (5, 'a@x', 't'), (6, '', 'u')) v(id, email, team)`);
+});
+
+describe("validationSql", () => {
+  it("writes one flag per enabled rule and whether a rejecting rule failed, in the staged order", async () => {
+    await db.run(`CREATE TABLE checks AS ${validationSql('"staged"', RULES, COLUMNS)}`);
+    const rows = await db.rows("SELECT * FROM checks ORDER BY rowid");
+    expect(Object.keys(rows[0]!)).toEqual(["_stages_row", "_stages_line", "_stages_fail_0", "_stages_fail_1", "_stages_fail_2", "_stages_rejected"]);
+    expect(rows.map((r) => [r._stages_row, r._stages_fail_0, r._stages_fail_1, r._stages_fail_2, r._stages_rejected])).toEqual([
+      [1, true, false, true, true],
+      [2, false, true, false, true],
+      [3, true, false, true, true],
+      [4, false, false, true, false],
+      [5, false, false, true, false],
+      [6, false, true, false, true],
+    ]);
+  });
+
+  it("without values spanning lines, numbers lines without a window and flags the same rows", async () => {
+    const plain = validationSql('"staged"', RULES, COLUMNS, { multiline: false, headerLines: 2 });
+    expect(plain).not.toMatch(/\bOVER\b|POSITIONAL/);
+    const spanning = await db.rows(`SELECT * FROM (${validationSql('"staged"', RULES, COLUMNS, { headerLines: 2 })})`);
+    expect(await db.rows(`SELECT * FROM (${plain})`)).toEqual(spanning);
+    expect(spanning.map((r) => r._stages_line)).toEqual([3, 4, 5, 6, 7, 8]);
+  });
+});
+
+describe("multilineSql", () => {
+  it("says whether a text value holds a newline", async () => {
+    const multiline = async () => (await db.rows(multilineSql('"staged"', COLUMNS)))[0]!.multiline;
+    expect(await multiline()).toBe(false);
+    await db.run(`UPDATE staged SET team = 'x' || chr(10) || 'y' WHERE id = 6`);
+    expect(await multiline()).toBe(true);
+    expect((await db.rows(multilineSql('"staged"', [{ name: "id", type: "BIGINT" }])))[0]!.multiline).toBe(false);
+  });
+});
+
+describe("reading the flags", () => {
+  it("builds each row's errors, texts and rule counts from its flags", async () => {
+    await db.run(`CREATE TABLE checks AS ${validationSql('"staged"', RULES, COLUMNS)}`);
+    const flags = checkFlags(RULES);
+    const errors = await db.rows(`SELECT list_transform(${errorsSql(flags, "c", "s")}, e -> e.rule || '=' || coalesce(e.value, '∅')) AS e FROM staged AS s POSITIONAL JOIN checks AS c`);
+    expect(errors.map((r) => r.e)).toEqual([["id-unique=1", "pair=∅"], ["email-required=∅"], ["id-unique=1", "pair=∅"], ["pair=∅"], ["pair=∅"], ["email-required="]]);
+    const texts = await db.rows(`SELECT ${failedTextSql(flags, "", (r) => `'${r.id}'`, "'+'")} AS t FROM checks ORDER BY rowid`);
+    expect(texts.map((r) => r.t)).toEqual(["id-unique+pair", "email-required", "id-unique+pair", "pair", "pair", "email-required"]);
+    expect(await db.rows(ruleCountsSql("checks", flags))).toEqual([
+      { rule: "pair", severity: "warn", n: 4 },
+      { rule: "email-required", severity: "reject", n: 2 },
+      { rule: "id-unique", severity: "reject", n: 2 },
+    ]);
+    expect(await db.rows(ruleCountsSql("checks", []))).toEqual([]);
+  });
+});
