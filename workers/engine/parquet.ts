@@ -1,6 +1,6 @@
-import { makeData, RecordBatch as ArrowBatch, Struct, Table as ArrowTable, tableToIPC, type Schema } from "apache-arrow";
 import init, {
   Compression,
+  EnabledStatistics,
   ParquetFile,
   Table as WasmTable,
   WriterPropertiesBuilder,
@@ -21,53 +21,65 @@ function parquet(): Promise<unknown> {
   return ready;
 }
 
-const ROWS_PER_HANDOVER = 65_536;
+/** DuckDB sends a batch of up to 2,048 rows per message: they cross into parquet-wasm this many at once (one IPC decode). */
+const MESSAGES_PER_HANDOVER = 32;
 
-/** Arrow record batches in, Parquet (zstd) bytes out, a group of batches at a time. */
-export async function parquetStream(batches: AsyncIterable<ArrowBatch>): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
+/**
+ * Zstd, without dictionary pages and with statistics per column chunk only:
+ * on the benchmark's file a fifth faster to write than parquet-wasm's
+ * defaults, and smaller (docs/BENCHMARKS.md).
+ */
+const writerProperties = () =>
+  new WriterPropertiesBuilder().setCompression(Compression.ZSTD).setDictionaryEnabled(false).setStatisticsEnabled(EnabledStatistics.Chunk).build();
+
+/**
+ * Arrow IPC messages in (a schema, then batches: query.ts `streamIpc`),
+ * Parquet (zstd) bytes out, a group of batches at a time; `onRows` is told
+ * each group's rows as it goes in. The messages are never decoded in
+ * JavaScript: parquet-wasm reads a group as one IPC stream.
+ */
+export async function parquetStream(ipc: AsyncIterable<Uint8Array>, onRows: (rows: number) => void): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
   await parquet();
-  const iterator = batches[Symbol.asyncIterator]();
-  const props = () => new WriterPropertiesBuilder().setCompression(Compression.ZSTD).build();
-  // DuckDB hands over batches of no rows (an empty result is one), which carry only the schema.
-  let schema: Schema | null = null;
-  let first = await iterator.next();
-  while (!first.done && first.value.numRows === 0) {
-    schema = first.value.schema;
-    first = await iterator.next();
-  }
-  if (first.done) {
-    if (!schema) throw new Error("DuckDB returned no rows and no schema to write.");
-    // A table with no rows: parquet-wasm's stream writer cannot take it, its table writer writes the schema.
-    return singleChunk(writeParquet(wasmTable(new ArrowTable([emptyBatch(schema)])), props()));
-  }
-  let pending: ArrowBatch | null = first.value;
+  const iterator = ipc[Symbol.asyncIterator]();
+  const schema = await iterator.next();
+  if (schema.done) throw new Error("DuckDB returned no schema to write.");
   let ended = false;
+  const group = async (): Promise<WasmTable | null> => {
+    const messages = [schema.value];
+    while (!ended && messages.length <= MESSAGES_PER_HANDOVER) {
+      const next = await iterator.next();
+      if (next.done || next.value.byteLength === 0) ended = true;
+      else messages.push(next.value);
+    }
+    if (messages.length === 1) return null;
+    const table = WasmTable.fromIPCStream(concat(messages));
+    onRows(table.recordBatches().reduce((n, b) => n + b.numRows, 0));
+    return table;
+  };
+  const first = await group();
+  // No rows: parquet-wasm's stream writer cannot take that, its table writer writes the schema.
+  if (!first) return singleChunk(writeParquet(WasmTable.fromIPCStream(schema.value), writerProperties()));
+  let pending: WasmTable | null = first;
   const source = new ReadableStream<WasmBatch>({
     async pull(controller) {
-      // DuckDB streams 2,048 rows at a time: they cross into parquet-wasm a few dozen batches at once (one IPC encode and decode).
-      const group: ArrowBatch[] = [];
-      let rows = 0;
-      while (!ended && rows < ROWS_PER_HANDOVER) {
-        const next: IteratorResult<ArrowBatch> = pending ? { done: false, value: pending } : await iterator.next();
-        pending = null;
-        if (next.done) ended = true;
-        else if (next.value.numRows > 0) {
-          group.push(next.value);
-          rows += next.value.numRows;
-        }
+      const table = pending ?? (await group());
+      pending = null;
+      if (table) {
+        for (const batch of table.recordBatches()) controller.enqueue(batch);
+        table.free();
       }
-      if (group.length) {
-        const wasm = wasmTable(new ArrowTable(group));
-        for (const batch of wasm.recordBatches()) controller.enqueue(batch);
-        wasm.free();
-      }
-      if (ended) controller.close();
+      if (ended && !pending) controller.close();
     },
   });
-  return (await transformParquetStream(source, props())) as ReadableStream<Uint8Array<ArrayBuffer>>;
+  return (await transformParquetStream(source, writerProperties())) as ReadableStream<Uint8Array<ArrayBuffer>>;
 }
 
-const wasmTable = (table: ArrowTable): WasmTable => WasmTable.fromIPCStream(tableToIPC(table, "stream"));
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const part of parts) (out.set(part, at), (at += part.byteLength));
+  return out;
+}
 
 function singleChunk(bytes: Uint8Array): ReadableStream<Uint8Array<ArrayBuffer>> {
   return new ReadableStream({
@@ -76,12 +88,6 @@ function singleChunk(bytes: Uint8Array): ReadableStream<Uint8Array<ArrayBuffer>>
       controller.close();
     },
   });
-}
-
-/** A batch of no rows: `new Table(schema)` holds no batch at all, and `new RecordBatch(schema)` throws in apache-arrow 17. */
-function emptyBatch(schema: Schema): ArrowBatch {
-  const children = schema.fields.map((f) => makeData({ type: f.type, length: 0, nullCount: 0 }));
-  return new ArrowBatch(schema, makeData({ type: new Struct(schema.fields), length: 0, nullCount: 0, children }));
 }
 
 /** A Parquet file's batches as Arrow IPC streams, read lazily from the Blob. */

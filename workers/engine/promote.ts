@@ -18,7 +18,7 @@ import { serial } from "./serial";
 import { datasetDir, fileNames, moveFile, removeEntry, writeText } from "./opfs";
 import { parquetStream } from "./parquet";
 import { PIPELINE, runRecipeOn } from "./pipeline";
-import { streamRows } from "./query";
+import { streamIpc } from "./query";
 import { versionWrittenFrom } from "./version-sources";
 import { roomFor } from "./quota";
 import { resultNames } from "./tables";
@@ -83,17 +83,22 @@ async function promoteOn(
     try {
       // The final rows' own columns: a pass-through view also carries the position it is paged by.
       const list = summary.finalColumns.map((c) => ident(c.name)).join(", ") || "*";
-      const reader = await streamRows(conn, `SELECT ${list} FROM ${ident(finalTable)}`);
+      const ipc = await streamIpc(conn, `SELECT ${list} FROM ${ident(finalTable)}`);
       let promoted = 0;
       const batches = (async function* () {
-        for await (const batch of reader) {
+        for await (const message of ipc) {
           throwIfCancelled(taskId);
-          promoted += batch.numRows;
-          report({ phase: "Writing Parquet", done: promoted, total, unit: "rows" });
-          yield batch;
+          yield message;
         }
       })();
-      const data = await writeStream(dir, temp, await parquetStream(batches));
+      const data = await writeStream(
+        dir,
+        temp,
+        await parquetStream(batches, (rows) => {
+          promoted += rows;
+          report({ phase: "Writing Parquet", done: promoted, total, unit: "rows" });
+        }),
+      );
       // A cancel stops the batches; parquet-wasm then ends its output as if the rows had run out.
       throwIfCancelled(taskId);
       if (promoted !== total) {

@@ -1,3 +1,4 @@
+import { AsyncResultStreamIterator } from "@duckdb/duckdb-wasm";
 import { Table } from "apache-arrow";
 import type { Connection } from "./duckdb";
 import { Cancelled, onCancel, throwIfCancelled } from "./tasks";
@@ -50,6 +51,20 @@ export async function runLong(conn: Connection, sql: string): Promise<Table> {
  */
 export function streamRows(conn: Connection, sql: string): ReturnType<Connection["send"]> {
   return conn.send(sql, true);
+}
+
+/**
+ * A big result as the Arrow IPC messages DuckDB's worker sends (the schema
+ * first, then a batch per message), streamed like `streamRows` but never
+ * decoded here: for a consumer that reads IPC itself (parquet-wasm), which
+ * saves decoding every batch in JavaScript and encoding it again.
+ */
+export async function streamIpc(conn: Connection, sql: string): Promise<AsyncIterable<Uint8Array>> {
+  return conn.useUnsafe(async (duck, id) => {
+    let header = await duck.startPendingQuery(id, sql, true);
+    while (header === null) header = await duck.pollPendingQuery(id);
+    return new AsyncResultStreamIterator(duck, id, header);
+  });
 }
 
 export const errorText = (error: unknown): string => String((error as Error)?.message ?? error);
