@@ -85,9 +85,14 @@ export function compilePipeline(
   columns: readonly Column[],
   recipe: Recipe,
   names: PipelineNames,
-  { editedSince, ...options }: CheckOptions & {
-    /** The edits in force when the checks table was written, when only the edits changed since (recheck.ts). */
+  { editedSince, onlyEditsChanged = false, ...options }: CheckOptions & {
+    /**
+     * The checks table holds the checks of these same rules, over the same read, with these edits in force
+     * (the last run's): only the rows whose edits changed since are checked again (recheck.ts).
+     */
     editedSince?: readonly CellEdit[];
+    /** And the rejected rows are those of a run that differed only in its edits: they are patched too, unless a step can remove rows. */
+    onlyEditsChanged?: boolean;
   } = {},
 ): CompiledPipeline {
   const unsafe = fragmentProblems(recipe);
@@ -127,7 +132,7 @@ FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t O
     kind: "TABLE",
     select: `${rejectedFrom(ident(names.validated))}${dropsRows ? `\nUNION ALL\n${removedByStepsSql}` : ""}\nORDER BY ${REJECT_LINE}`,
   };
-  // Only edits changed since the checks were written: check again the rows they touch (and, when no step can remove rows, patch the rejected rows).
+  // The checks were written with the same rules: check again only the rows whose edits changed.
   const recheck = editedSince ? recheckSql(names.checks, ident(staged), recipe.rules, columns, editedSince, recipe.edits ?? []) : null;
   const checking: PipelineStatement[] = !editedSince ? [checks] : recheck ? [{ target: names.patch, kind: "TABLE", select: recheck.patch }, { ...checks, sql: recheck.update(names.patch) }] : [];
   const edited = `(SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, recipe.edits)} FROM ${ident(staged)} WHERE rowid IN (SELECT ${ROW} - 1 FROM ${ident(names.patch)}))`;
@@ -148,7 +153,7 @@ ${rejectedFrom(`(SELECT s.*, c.${LINE}, ${errorsSql(flags, "c", "s")} AS ${ERROR
     reorders
       ? { target: names.transformedFull, kind: "TABLE", select: `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` }
       : { target: names.transformedFull, kind: "VIEW", select: steps.sql },
-    ...(!editedSince || (recheck && dropsRows) ? [rejected] : recheck ? [{ ...rejected, select: patchedRejected }] : []),
+    ...(!onlyEditsChanged || (recheck && dropsRows) ? [rejected] : recheck ? [{ ...rejected, select: patchedRejected }] : []),
   ];
   const tableFindings = columnFindings(recipe.rules, columns).map((f) => ({ ruleId: f.rule.id, message: f.message }));
   return { ok: true, statements, finalSql, finalView: finalView(staged, columns, recipe, names, rejects), tableFindings };

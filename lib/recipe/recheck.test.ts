@@ -3,7 +3,7 @@ import { freshDuckDb } from "@/test/duckdb-node";
 import { checkFlags, ruleCountsSql, validationSql } from "./checks";
 import type { CellEdit } from "./edits";
 import { compilePipeline, countsSql, pipelineNames, statementSql } from "./pipeline";
-import { editsChangedBetween, recheckSql } from "./recheck";
+import { editsChangedBetween, keptFromLastRun, recheckSql } from "./recheck";
 import { emptyRecipe, type Recipe, type Rule, type Step } from "./schema";
 
 const COLUMNS = [
@@ -87,11 +87,11 @@ describe("editsChangedBetween", () => {
   });
 });
 
-describe("a run after edits alone", () => {
-  /** Runs the recipe as the engine does, `editedSince` the last run's edits; what a run leaves for the grids and the counts. */
-  async function run(prefix: string, recipe: Recipe, editedSince?: CellEdit[]) {
+describe("a run after another with the same rules", () => {
+  /** Runs the recipe as the engine does after `last`, keeping what it may of it; what a run leaves for the grids and the counts. */
+  async function run(prefix: string, recipe: Recipe, last?: Recipe) {
     const names = pipelineNames(prefix);
-    const compiled = compilePipeline("staged", COLUMNS, recipe, names, { editedSince });
+    const compiled = compilePipeline("staged", COLUMNS, recipe, names, last ? keptFromLastRun(last, recipe) : {});
     if (!compiled.ok) throw new Error(compiled.problem.reason);
     for (const statement of compiled.statements) await db.run(statementSql(statement));
     await db.run(`CREATE OR REPLACE TABLE ${prefix}_final AS ${compiled.finalSql}`);
@@ -115,7 +115,7 @@ describe("a run after edits alone", () => {
       const first = [edit(7, "team", "t")];
       const next = [...first, edit(3, "email", "n@y"), edit(6, "id", "1"), edit(4, "amount", "50")];
       await run("inc", { ...recipe, edits: first });
-      const incremental = await run("inc", { ...recipe, edits: next }, first);
+      const incremental = await run("inc", { ...recipe, edits: next }, { ...recipe, edits: first });
       const full = await run("full", { ...recipe, edits: next });
       expect(incremental.statements).toContain("inc_patch");
       expect(incremental.statements).not.toContain("full_checks");
@@ -140,17 +140,38 @@ describe("a run after edits alone", () => {
         return edit(1 + random(8), column, values[column]![random(values[column]!.length)]!);
       });
       edits = random(4) === 0 && edits.length ? edits.slice(0, -1) : [...edits, ...cells];
-      const incremental = await run("inc", { ...recipe, edits }, before);
+      const incremental = await run("inc", { ...recipe, edits }, { ...recipe, edits: before });
       const full = await run("full", { ...recipe, edits });
       expect({ ...incremental, statements: [] }, `after edit ${k}`).toEqual({ ...full, statements: [] });
     }
   });
 
+  it("keeps the checks when a step changed, and lists the rejected rows again", async () => {
+    const before = { ...emptyRecipe(), rules: RULES, edits: [edit(7, "team", "t")] };
+    await run("inc", before);
+    const after = { ...before, steps: [{ kind: "filter" as const, where: "id <> 6", enabled: true }], edits: [...before.edits, edit(5, "amount", "150")] };
+    const incremental = await run("inc", after, before);
+    const full = await run("full", after);
+    expect(incremental.statements.slice(0, 2)).toEqual(["inc_patch", "inc_checks"]);
+    expect(incremental.statements).toContain("inc_rejected");
+    expect({ ...incremental, statements: [] }).toEqual({ ...full, statements: [] });
+    expect(incremental.rejected.some((r) => String(r._errors).startsWith("Removed by a transform step"))).toBe(true);
+  });
+
   it("writes neither checks nor rejected rows when the edits in force did not change", async () => {
     const edits = [edit(2, "amount", "3")];
     await run("inc", { ...emptyRecipe(), rules: RULES, edits });
-    const again = await run("inc", { ...emptyRecipe(), rules: RULES, edits: [...edits, edit(2, "amount", "3")] }, edits);
+    const again = await run("inc", { ...emptyRecipe(), rules: RULES, edits: [...edits, edit(2, "amount", "3")] }, { ...emptyRecipe(), rules: RULES, edits });
     expect(again.statements).not.toContain("inc_checks");
     expect(again.statements).not.toContain("inc_rejected");
+  });
+});
+
+describe("keptFromLastRun", () => {
+  it("keeps the checks of the same rules, and the rejected rows when only the edits differ", () => {
+    const last = { ...emptyRecipe(), rules: RULES, edits: [edit(1, "id", "2")] };
+    expect(keptFromLastRun(last, { ...last, edits: [] })).toEqual({ editedSince: last.edits, onlyEditsChanged: true });
+    expect(keptFromLastRun(last, { ...last, sql: "SELECT 1" })).toEqual({ editedSince: last.edits, onlyEditsChanged: false });
+    expect(keptFromLastRun(last, { ...last, rules: RULES.slice(1) })).toEqual({ onlyEditsChanged: false });
   });
 });

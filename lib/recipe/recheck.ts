@@ -3,7 +3,7 @@ import { ident } from "@/lib/sql/quote";
 import { checkFlags, editedAs, uniqueKeys, type CheckFlag } from "./checks";
 import { editsInForce, editsReplaceSql, type CellEdit } from "./edits";
 import { REJECTED, ROW, passesSql } from "./rules";
-import type { Rule } from "./schema";
+import type { Recipe, Rule } from "./schema";
 
 /**
  * Checking again only what an edit can change. When a recipe differs from
@@ -19,6 +19,18 @@ export interface EditChange {
   rows: number[];
   /** The columns edited on those rows, before or after. */
   columns: string[];
+}
+
+/**
+ * What a run can keep of the last completed run over the same read of the
+ * same file (and the same other files): its checks when the rules are the
+ * same (`editedSince`: the edits they were written with), and its rejected
+ * rows when nothing but the edits differs.
+ */
+export function keptFromLastRun(last: Recipe, recipe: Recipe): { editedSince?: CellEdit[]; onlyEditsChanged: boolean } {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(last.rules, recipe.rules)) return { onlyEditsChanged: false };
+  return { editedSince: last.edits ?? [], onlyEditsChanged: same({ ...last, edits: undefined }, { ...recipe, edits: undefined }) };
 }
 
 const cellKey = (e: CellEdit) => `${e.row}\u0000${e.column}`;

@@ -3,6 +3,7 @@ import type { ProgressFn, RunSummary } from "@/lib/engine/api";
 import { checkFlags, ruleCountsSql } from "@/lib/recipe/checks";
 import { compilePipeline, countsSql, finalPrefix, RECIPE_SCHEMA, statementSql, transformedViewSql, type PipelineNames, type PipelineStatement } from "@/lib/recipe/pipeline";
 import { ROW, LINE } from "@/lib/recipe/rules";
+import { keptFromLastRun } from "@/lib/recipe/recheck";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
 import { compileSteps } from "@/lib/recipe/steps";
 import { fail, ok, type Result, type StagesError } from "@/lib/result";
@@ -39,11 +40,12 @@ const phaseOf = (statement: PipelineStatement, names: PipelineNames): string | n
 /**
  * The last run per file that completed, by everything it read: a promotion
  * right after a run of the same recipe uses its result tables instead of
- * running it again, and a run that differs from it only in the edits checks
- * again only the rows they touch (lib/recipe/recheck.ts). Any run that starts
+ * running it again; a run with the same rules keeps its checks, checking
+ * again only the rows whose edits changed (lib/recipe/recheck.ts), so a
+ * changed step or SQL does not check every row again. Any run that starts
  * forgets it first.
  */
-const lastRuns = new Map<string, { inputs: string; beside: string; edits: Recipe["edits"]; summary: RunSummary }>();
+const lastRuns = new Map<string, { recipe: Recipe; context: string; summary: RunSummary }>();
 
 /** Runs share the `transformed` view and result tables: one at a time, under this key. */
 export const PIPELINE = "pipeline";
@@ -70,22 +72,20 @@ export async function runRecipeOn(
   const file = await db.files.get(fileId);
   const readable = await readableFiles(db, fileId);
   // The same recipe over the same read of the file and the same other files: its result tables are still there.
-  const inputsOf = (r: Recipe) => JSON.stringify({ recipe: r, read: file?.readCount, files: readable.map((f) => [f.id, f.sqlName, f.columns]) });
-  const inputs = inputsOf(recipe);
-  // Everything the run reads but the edits: when only they changed, the last run's checks are brought up to date.
-  const beside = inputsOf({ ...recipe, edits: undefined });
+  const context = JSON.stringify({ read: file?.readCount, files: readable.map((f) => [f.id, f.sqlName, f.columns]) });
   const last = lastRuns.get(fileId);
-  if (last?.inputs === inputs) return ok(last.summary);
+  const sameContext = last?.context === context;
+  if (sameContext && JSON.stringify(last.recipe) === JSON.stringify(recipe)) return ok(last.summary);
   lastRuns.delete(fileId);
   resultsReplaced(fileId);
   // A run writes its result tables (about one copy of the data) to DuckDB's database.
   const room = await roomFor(file?.size ?? 0, "run the recipe on this file");
   if (!room.ok) return room;
   const names = resultNames(fileId);
-  // Only the edits changed since the last run: its checks are brought up to date instead of written again.
-  const editedSince = last?.beside === beside ? (last.edits ?? []) : undefined;
+  // Of a last run with the same rules, the checks stay (brought up to date where edits changed); with only edits changed, its rejected rows too.
+  const { editedSince, onlyEditsChanged } = sameContext ? keptFromLastRun(last.recipe, recipe) : { editedSince: undefined, onlyEditsChanged: false };
   const multiline = await multilineOf(conn, tableName(source), columns, file?.readCount);
-  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, multiline });
+  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, onlyEditsChanged, multiline });
   if (!compiled.ok) return fail({ message: compiled.problem.reason, at: { part: compiled.problem.where, index: compiled.problem.index } });
 
   // Nothing of the recipe runs here before DuckDB's binder has read all of it in the check database.
@@ -147,7 +147,7 @@ export async function runRecipeOn(
     detail: `${recipe.rules.length} rules, ${recipe.steps.length} steps${recipe.sql ? ", SQL" : ""}`,
   });
   // Edits change values, never columns: a run after edits alone has the last run's.
-  const [finalInfo, rejectedInfo, transformedInfo] = editedSince
+  const [finalInfo, rejectedInfo, transformedInfo] = onlyEditsChanged
     ? [{ columns: last!.summary.finalColumns }, { columns: last!.summary.rejectedColumns }, { columns: last!.summary.transformedColumns }]
     : await Promise.all([describeTable(names.final), describeTable(names.rejected), describeTable(names.transformedFull)]);
   const summary: RunSummary = {
@@ -165,7 +165,7 @@ export async function runRecipeOn(
     finalColumns: finalInfo.columns,
     rejectedColumns: rejectedInfo.columns,
   };
-  lastRuns.set(fileId, { inputs, beside, edits: recipe.edits, summary });
+  lastRuns.set(fileId, { recipe, context, summary });
   return ok(summary);
 }
 
