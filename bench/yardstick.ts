@@ -9,6 +9,7 @@ import { csvReadCall } from "../lib/csv/read-sql";
 import { columnStatsAt, followUps, mergeStats, statsScans } from "../lib/profile/plan";
 import { EXACT_DISTINCT_LIMIT } from "../lib/profile/sql";
 import { checkFlags, multilineSql, ruleCountsSql } from "../lib/recipe/checks";
+import { keptFromLastRun } from "../lib/recipe/recheck";
 import { compilePipeline, countsSql, finalPrefix, pipelineNames, RECIPE_SCHEMA, statementSql, transformedViewSql } from "../lib/recipe/pipeline";
 import type { Recipe } from "../lib/recipe/schema";
 import { literal } from "../lib/sql/quote";
@@ -46,11 +47,14 @@ export function yardstickSteps(csvPath: string, outPath: string, parquet: boolea
   let columns: { name: string; type: string }[] = [];
   let rows = 0;
   let multiline: boolean | undefined;
-  const runRecipe = async (sql: Sql, recipe: Recipe, prefix: string) => {
-    const names = pipelineNames(prefix);
+  let last: Recipe | undefined;
+  // One set of result tables, as the engine keeps per file: a run keeps what it may of the last one (lib/recipe/recheck.ts).
+  const names = pipelineNames("run");
+  const runRecipe = async (sql: Sql, recipe: Recipe) => {
     // As the engine does (workers/engine/multiline.ts): asked at the first run, kept for the next.
     multiline ??= (await sql.run(multilineSql(STAGED, columns)))[0]!.multiline !== false;
-    const compiled = compilePipeline(STAGED, columns, recipe, names, { multiline });
+    const compiled = compilePipeline(STAGED, columns, recipe, names, { multiline, ...(last ? keptFromLastRun(last, recipe) : {}) });
+    last = recipe;
     if (!compiled.ok) throw new Error(compiled.problem.reason);
     for (const statement of compiled.statements) await sql.run(statementSql(statement));
     await sql.run(`DROP SCHEMA IF EXISTS ${RECIPE_SCHEMA} CASCADE`);
@@ -86,20 +90,20 @@ export function yardstickSteps(csvPath: string, outPath: string, parquet: boolea
         }
       },
     },
-    { name: "validate (10 rules, one pass)", run: (sql) => runRecipe(sql, rulesOnly(flow), "v").then(() => undefined) },
-    { name: "transform (3 steps + SQL aggregate)", run: (sql) => runRecipe(sql, rulesAndTransform(flow), "t").then(() => undefined) },
+    { name: "validate (10 rules, one pass)", run: (sql) => runRecipe(sql, rulesOnly(flow)).then(() => undefined) },
+    { name: "transform (3 steps + SQL aggregate)", run: (sql) => runRecipe(sql, rulesAndTransform(flow)).then(() => undefined) },
     {
       name: "promote (recipe + Parquet to OPFS)",
       async run(sql) {
-        const names = await runRecipe(sql, rulesOnly(flow), "p");
+        await runRecipe(sql, rulesOnly(flow));
         if (parquet) await sql.run(`COPY ${names.final} TO ${literal(`${outPath}.parquet`)} (FORMAT parquet, COMPRESSION zstd)`);
       },
     },
     {
       name: "download as CSV (written to OPFS scratch)",
       async run(sql) {
-        const finalColumns = (await sql.run(`DESCRIBE ${pipelineNames("p").final}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-        await sql.run(csvCopySql(pipelineNames("p").final, finalColumns, { neutralizeFormulas: true }, outPath));
+        const finalColumns = (await sql.run(`DESCRIBE ${names.final}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+        await sql.run(csvCopySql(names.final, finalColumns, { neutralizeFormulas: true }, outPath));
       },
     },
   ];
