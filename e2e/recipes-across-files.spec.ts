@@ -74,3 +74,28 @@ test("a saved recipe applied to a file with renamed, moved, new and missing colu
   await next.getByRole("button", { name: "Apply with these matches" }).click();
   await expectCounts(page, "1 row in = 1 valid after steps + 0 rejected");
 });
+
+test("a recipe carries how its file was read: the next file is read that way first, as the consent said", async ({ page }) => {
+  await openApp(page);
+  // No header row: every line is data; read as it comes, its first line would be taken for column names.
+  await addFiles(page, [{ name: "visits.csv", content: "alice,Lyon\nbob,\ncarol,Oslo\n" }]);
+  await expectCounts(page, "2 rows in");
+  const recipe = {
+    version: 1,
+    rules: [{ id: "r1", kind: "required", column: "column1", severity: "reject", enabled: true }],
+    steps: [],
+    sql: null,
+    expects: { columns: [{ name: "column0", type: "VARCHAR" }, { name: "column1", type: "VARCHAR" }], read: { format: "csv", header: false } },
+  };
+  await openStep(page, "Validate");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import recipe" }).click();
+  await (await chooser).setFiles({ name: "visits.recipe.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(recipe)) });
+  const consent = page.getByRole("dialog", { name: "Apply the recipe from visits.recipe.json?" });
+  await expect(consent.getByRole("list", { name: "Rules, steps and SQL of the recipe" })).toContainText("Reading: Read the file with no header row");
+  await consent.getByRole("button", { name: "Apply recipe" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "visits.recipe.json" })).toContainText("visits.csv read with its options: no header row");
+  await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
+  await expect(stagedGrid(page).getByRole("columnheader").first()).toContainText("column0");
+});

@@ -11,7 +11,7 @@ import { stagingDb } from "@/browser/staging-store";
 
 type Inspection = { kind: "pending" } | { kind: "named"; names: string[] } | { kind: "refused"; error: StagesError };
 
-const PART_WORDS = { rule: "Rule", step: "Step", sql: "SQL", edit: "Edited cell" } as const;
+const PART_WORDS = { rule: "Rule", step: "Step", sql: "SQL", edit: "Edited cell", read: "Reading" } as const;
 
 /**
  * A recipe from someone else (a link, an imported file), shown whole before
@@ -71,7 +71,7 @@ export function RecipeConsent({
           {items.map((item) => (
             <li key={`${item.part}${item.index}`}>
               {PART_WORDS[item.part]}
-              {item.part === "sql" ? "" : ` ${item.index + 1}`}: {item.words}
+              {item.part === "sql" || item.part === "read" ? "" : ` ${item.index + 1}`}: {item.words}
               {!item.enabled && " (switched off)"}
               {item.sql.map((sql, i) => (
                 <pre key={i} className={pre}>

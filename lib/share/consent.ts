@@ -1,5 +1,6 @@
 import { ruleMessage } from "@/lib/recipe/rules";
 import type { Recipe } from "@/lib/recipe/schema";
+import { describeReadOptions, statedReadOptions } from "@/lib/recipe/read-options";
 import { describeStep } from "@/lib/recipe/steps";
 
 /**
@@ -9,7 +10,7 @@ import { describeStep } from "@/lib/recipe/steps";
  * Labels are shown beside the SQL, never instead of it.
  */
 export interface ConsentItem {
-  part: "rule" | "step" | "sql" | "edit";
+  part: "rule" | "step" | "sql" | "edit" | "read";
   index: number;
   words: string;
   /** Text that goes into SQL as the recipe gives it, with invisible line breaks made visible. */
@@ -50,7 +51,12 @@ export function consentItems(recipe: Recipe): ConsentItem[] {
     sql: [],
     enabled: true,
   }));
-  return [...rules, ...steps, ...sql, ...edits].map((item) => ({ ...item, sql: item.sql.map(visible) }));
+  // How the file is read before the recipe applies (lib/recipe/read-options.ts): forced types go into SQL.
+  const read = statedReadOptions(recipe.expects?.read ?? {});
+  const reading: ConsentItem[] = Object.keys(read).length
+    ? [{ part: "read", index: 0, words: visible(`Read the file with ${describeReadOptions(read)}`), sql: Object.values(read.types ?? {}), enabled: true }]
+    : [];
+  return [...reading, ...rules, ...steps, ...sql, ...edits].map((item) => ({ ...item, sql: item.sql.map(visible) }));
 }
 
 /** Line breaks a reader would not see as such (a lone \r, U+2028, U+2029, U+0085) and other control characters, shown by name. */

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { parseOptionsSchema } from "@/lib/staging/parse-options";
+import { describeReadOptions, readOptionsFrom, statedReadOptions } from "./read-options";
+
+const csv = (options: Record<string, unknown> = {}) => parseOptionsSchema.parse({ format: "csv", ...options });
+const columns = [
+  { name: "id", type: "BIGINT" },
+  { name: "amount", type: "VARCHAR" },
+];
+
+describe("readOptionsFrom", () => {
+  it("carries the options the file is not read with, and the forced types of the columns it has", () => {
+    const expects = { columns, read: { format: "csv" as const, delimiter: ";", skip: 2, header: true, types: { amount: "DECIMAL(10,2)", gone: "DATE" } } };
+    expect(readOptionsFrom(expects, csv({ delimiter: ",", header: true }), columns)).toEqual({ delimiter: ";", skip: 2, types: { amount: "DECIMAL(10,2)" } });
+  });
+
+  it("carries nothing to a file read as the recipe expects, or to a file of another format", () => {
+    const expects = { columns, read: { format: "csv" as const, delimiter: ";", types: { amount: "DOUBLE" } } };
+    expect(readOptionsFrom(expects, csv({ delimiter: ";", types: { amount: "DOUBLE" } }), columns)).toEqual({});
+    expect(readOptionsFrom({ columns, read: { format: "xlsx", sheet: "Data" } }, csv(), columns)).toEqual({});
+  });
+});
+
+describe("describeReadOptions", () => {
+  it("says the options in words", () => {
+    expect(describeReadOptions({ delimiter: "\t", skip: 1, sheet: "Data", types: { amount: "DOUBLE" } })).toBe(
+      "delimiter “tab”, 1 line skipped above the header, sheet “Data”, types amount DOUBLE",
+    );
+  });
+});
+
+describe("statedReadOptions", () => {
+  it("keeps what a recipe states for its format, not what only says the file is read as it comes", () => {
+    expect(statedReadOptions({ format: "csv", encoding: "utf-8", header: false, headerRow: 1, types: {}, sheet: "x" })).toEqual({ header: false });
+    expect(statedReadOptions({ format: "xlsx", sheet: "Data", headerRow: 3, delimiter: ";" })).toEqual({ sheet: "Data", headerRow: 3 });
+    expect(statedReadOptions({ encoding: "windows-1252", types: { a: "DATE" } })).toEqual({ encoding: "windows-1252", types: { a: "DATE" } });
+  });
+});
