@@ -18,6 +18,7 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: "parquet", label: "as Parquet" },
   { format: "ndjson", label: "as NDJSON" },
   { format: "manifest", label: "manifest" },
+  { format: "datapackage", label: "as a Data Package (zip)" },
 ];
 
 const button = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 focus-visible:outline-2 dark:border-slate-700 dark:hover:bg-slate-800";

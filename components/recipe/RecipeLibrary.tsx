@@ -4,10 +4,12 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useId, useState } from "react";
 import { getEngine } from "@/browser/engine-client";
 import { saveBlob } from "@/browser/download";
-import { composeRenames, expectsOf, needsMatching, type Drift } from "@/lib/recipe/expects";
+import { composeRenames, expectsOf, needsMatching, type Drift, type Expects } from "@/lib/recipe/expects";
+import { describeReadOptions, readOptionsFrom } from "@/lib/recipe/read-options";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { loadRecipe } from "@/lib/recipe/load";
+import { importTableSchema } from "@/lib/standards/table-schema";
 import type { Recipe } from "@/lib/recipe/schema";
 import { appendAudit, rememberMatches, saveRecipe, stagingDb, updateStagedFile } from "@/browser/staging-store";
 import type { Notify } from "../notices";
@@ -27,8 +29,8 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
   const [name, setName] = useState(recipe.name ?? "");
   const [chosen, setChosen] = useState("");
   // A recipe from a file is someone else's until the user has seen all of it and agreed (RecipeConsent).
-  const [imported, setImported] = useState<{ recipe: Recipe; from: string } | null>(null);
-  const [matching, setMatching] = useState<{ recipe: Recipe; from: string; saved: string | null } | null>(null);
+  const [imported, setImported] = useState<{ recipe: Recipe; from: string; notApplied?: string[] } | null>(null);
+  const [matching, setMatching] = useState<{ recipe: Recipe; from: string; saved: string | null; file: StagedFile } | null>(null);
   const savedRecipe = saved?.find((r) => r.name === chosen);
   const withExpects = (r: Recipe): Recipe => (file.columns ? { ...r, expects: expectsOf(file.columns, file.parse) } : r);
 
@@ -36,15 +38,27 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
     const loaded = loadRecipe(input);
     if (!loaded.ok) return notify("error", `${from}: ${loaded.reason}`);
     if (!trusted) return setImported({ recipe: loaded.recipe, from });
-    put(loaded.recipe, from, savedName);
+    void put(loaded.recipe, from, savedName);
   }
-  function put(next: Recipe, from: string, savedName: string | null) {
-    if (needsMatching(next, file.columns ?? [])) return setMatching({ recipe: next, from, saved: savedName });
+  async function put(next: Recipe, from: string, savedName: string | null) {
+    const read = next.expects ? await readAsExpected(next.expects) : { file, applied: "" };
+    if (needsMatching(next, read.file.columns ?? [])) return setMatching({ recipe: next, from, saved: savedName, file: read.file });
     setRecipe(next);
     if (file.drift) void updateStagedFile(stagingDb(), file.id, { drift: undefined });
-    notify("info", `Applied the recipe from ${from}.`);
+    notify("info", `Applied the recipe from ${from}${read.applied ? `, ${file.name} read with its options: ${read.applied}` : ""}.`);
   }
-  async function applyMatched(next: Recipe, rename: Record<string, string>, drift: Drift, from: string, savedName: string | null) {
+  /** The file read as the recipe's file was (the user can still change how, in Stage); as before when that does not fit it. */
+  async function readAsExpected(expects: Expects): Promise<{ file: StagedFile; applied: string }> {
+    const options = readOptionsFrom(expects, file.parse, file.columns ?? []);
+    if (Object.keys(options).length === 0) return { file, applied: "" };
+    const read = await getEngine().reparse(file.id, { ...file.parse, ...options });
+    if (read.ok && !read.value.error) return { file: read.value, applied: describeReadOptions(options) };
+    const again = await getEngine().reparse(file.id, file.parse);
+    const reason = read.ok ? read.value.error! : read.error;
+    notify("error", `${file.name} does not read with the recipe's options (${describeReadOptions(options)}), so it is read as before: ${describeError(reason)}`);
+    return { file: again.ok ? again.value : file, applied: "" };
+  }
+  async function applyMatched(next: Recipe, rename: Record<string, string>, drift: Drift, from: string, savedName: string | null, file: StagedFile) {
     setMatching(null);
     // The file takes the recipe's column names first (read again, renamed), then the recipe applies as it is.
     const renames = composeRenames(file.parse.rename, rename);
@@ -60,15 +74,23 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
     notify("info", `Applied the recipe from ${from} to ${file.name}, its columns matched: ${describeDrift(drift)}.`);
   }
 
-  function importFile() {
+  function pickJson(read: (text: string, name: string) => void) {
     const picker = document.createElement("input");
     picker.type = "file";
     picker.accept = ".json,application/json";
     picker.onchange = () => {
       const file = picker.files?.[0];
-      if (file) void file.text().then((text) => apply(text, file.name, false));
+      if (file) void file.text().then((text) => read(text, file.name));
     };
     picker.click();
+  }
+  /** A Table Schema's fields and constraints become the recipe's expected columns and rules (its steps and SQL stay). */
+  function applyTableSchema(text: string, from: string) {
+    const parsed = parseJson(text);
+    const schema = parsed.ok ? importTableSchema(parsed.value) : parsed;
+    if (!schema.ok) return notify("error", `${from}: ${schema.reason}`);
+    const { columns, rules, notApplied } = schema.value;
+    setImported({ recipe: { ...recipe, rules, expects: { columns, read: {} } }, from, notApplied });
   }
 
   return (
@@ -112,8 +134,11 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
         >
           Export recipe
         </button>
-        <button type="button" className={button} onClick={importFile}>
+        <button type="button" className={button} onClick={() => pickJson((text, from) => apply(text, from, false))}>
           Import recipe
+        </button>
+        <button type="button" className={button} onClick={() => pickJson(applyTableSchema)}>
+          Import Table Schema
         </button>
       </div>
       {imported && (
@@ -124,20 +149,39 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
           declineLabel="Don't apply"
           onAgree={() => {
             setImported(null);
-            put(imported.recipe, imported.from, null);
+            void put(imported.recipe, imported.from, null);
           }}
           onDecline={() => setImported(null)}
-        />
+        >
+          {imported.notApplied?.length ? (
+            <>
+              <h3 className="font-semibold">What Stages cannot check, left out</h3>
+              <ul className="list-disc pl-5" aria-label="Left out of the schema">
+                {imported.notApplied.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </RecipeConsent>
       )}
       {matching && (
         <MatchColumns
-          file={file}
+          file={matching.file}
           recipe={matching.recipe as Recipe & { expects: NonNullable<Recipe["expects"]> }}
           remembered={(matching.saved && saved?.find((r) => r.name === matching.saved)?.matches) || {}}
-          onApply={(next, rename, drift) => void applyMatched(next, rename, drift, matching.from, matching.saved)}
+          onApply={(next, rename, drift) => void applyMatched(next, rename, drift, matching.from, matching.saved, matching.file)}
           onCancel={() => setMatching(null)}
         />
       )}
     </section>
   );
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, reason: "this is not valid JSON." };
+  }
 }

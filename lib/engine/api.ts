@@ -101,7 +101,7 @@ export interface FixPreview {
   edits: Omit<CellEdit, "at">[];
 }
 
-export type ExportFormat = "csv" | "parquet" | "ndjson" | "manifest" | "xlsx";
+export type ExportFormat = "csv" | "parquet" | "ndjson" | "manifest" | "xlsx" | "datapackage" | "report";
 
 /** What changed between two versions of a dataset. */
 export interface VersionDiff {

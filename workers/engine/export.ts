@@ -18,7 +18,9 @@ import { duckDb, withConnection } from "./duckdb";
 import { tableOfVersion } from "./version-sources";
 import { errorText, runCancellable, streamRows } from "./query";
 import { describeTable, ensureTable, tableName, textSelectList } from "./tables";
+import { dataPackageZip } from "./package-zip";
 import { rejectedWorkbook } from "./rejected-workbook";
+import { validationReport } from "./validation-report";
 import { progressReporter, throwIfCancelled } from "./tasks";
 
 /**
@@ -36,6 +38,10 @@ export async function exportSource(
   onProgress?: ProgressFn,
 ): Promise<Result<ExportedFile>> {
   const base = baseName(db, source);
+  if (format === "datapackage") {
+    if (source.kind !== "dataset") return fail({ message: "Data Packages are made of promoted dataset versions." });
+    return dataPackageZip(source.name, source.version, `${await base}.datapackage.zip`);
+  }
   if (format === "parquet" || format === "manifest") {
     if (source.kind !== "dataset") return fail({ message: "Parquet files and manifests belong to promoted datasets." });
     const missing = fail({ message: `Dataset ${source.name} has no version ${source.version}.` });
@@ -46,6 +52,10 @@ export async function exportSource(
     const dir = await datasetDir(source.name, false);
     const text = dir && (await readText(dir, manifestFileName(source.version)));
     return text ? ok({ fileName: `${await base}.manifest.json`, blob: new Blob([text], { type: "application/json" }) }) : missing;
+  }
+  if (format === "report") {
+    if (source.kind !== "result" || source.part !== "rejected") return fail({ message: "Validation reports are for a run's checks." });
+    return validationReport(db, source.fileId, `${fileStem((await db.files.get(source.fileId))?.name ?? "data")}-validation-report.json`);
   }
   if (format === "xlsx") {
     if (source.kind !== "result" || source.part !== "rejected") return fail({ message: "Excel downloads are for the rejected rows of a run." });

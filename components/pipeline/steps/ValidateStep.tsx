@@ -3,6 +3,7 @@
 import { useCallback, useState } from "react";
 import { isPlainView, type GridView } from "@/lib/grid/view";
 import { BulkFix, type ShownRows } from "../../recipe/BulkFix";
+import { ExportChecks } from "../../recipe/ExportChecks";
 import { EditsList } from "../../recipe/EditsList";
 import { RecipeLibrary } from "../../recipe/RecipeLibrary";
 import { RulesEditor } from "../../recipe/RulesEditor";
@@ -30,6 +31,7 @@ export function ValidateStep({ file, recipe, setRecipe, summary, error, correspo
             setRecipe={setRecipe}
           />
           <RecipeLibrary file={file} recipe={recipe} setRecipe={setRecipe} notify={notify} />
+          <ExportChecks name={file.sqlName || "data"} columns={file.columns ?? []} recipe={recipe} />
         </>
       }
       data={<StagedAndFinal file={file} summary={summary} corresponding={corresponding} layout="stacked" share={2} edits={recipeEdits(recipe, setRecipe)} onStagedView={onStagedView} />}

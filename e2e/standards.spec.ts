@@ -1,0 +1,129 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import Ajv from "ajv";
+import { unzipSync } from "fflate";
+import { parse } from "yaml";
+import { addFiles, destination, openApp, openStep } from "./support/app";
+import { addRule, expectCounts } from "./support/recipe";
+
+const PEOPLE = "id,name,team\n1,Ada,red\n2,B,blue\n2,Cy,green\n";
+const SCHEMA = {
+  fields: [
+    { name: "id", type: "integer", constraints: { required: true, unique: true } },
+    { name: "name", type: "string", constraints: { minLength: 2 } },
+    { name: "team", type: "string", constraints: { enum: ["red", "blue"] } },
+  ],
+  missingValues: ["", "NA"],
+};
+const profile = (name: string) => {
+  const { $schema: _, ...schema } = JSON.parse(readFileSync(new URL(`../lib/standards/profiles/${name}`, import.meta.url), "utf8"));
+  return new Ajv({ strict: false, validateFormats: false }).compile(schema);
+};
+
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const pending = page.waitForEvent("download");
+  await click();
+  const file = await pending;
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+}
+
+test("a Table Schema imports as the recipe's rules once the user has seen them, and what Stages cannot check is listed", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.csv", content: PEOPLE }]);
+  await expectCounts(page, "3 rows in");
+  await openStep(page, "Validate");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import Table Schema" }).click();
+  await (await chooser).setFiles({ name: "people.schema.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(SCHEMA)) });
+
+  const consent = page.getByRole("dialog", { name: "Apply the recipe from people.schema.json?" });
+  const rules = consent.getByRole("list", { name: "Rules, steps and SQL of the recipe" });
+  await expect(rules).toContainText('"id" must be a whole number');
+  await expect(rules).toContainText('"team" must be one of: red, blue');
+  await expect(consent.getByRole("list", { name: "Left out of the schema" })).toHaveText('missing values "NA" are not read as empty');
+  await consent.getByRole("button", { name: "Apply recipe" }).click();
+  // Row 2's name is one letter; rows 2 and 3 share id 2; row 3's team is not in the list.
+  await expectCounts(page, "3 rows in = 1 valid after steps + 2 rejected");
+});
+
+test("the rules download as a Table Schema, a dbt schema.yml, a Great Expectations suite and SodaCL checks", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.csv", content: PEOPLE }]);
+  await expectCounts(page, "3 rows in");
+  await addRule(page, "Required (not empty)", { Column: "name" });
+  await addRule(page, "Unique", { Column: "id" });
+  await expectCounts(page, "3 rows in = 1 valid after steps + 2 rejected");
+  await openStep(page, "Validate");
+  const as = page.getByLabel("Write the rules as");
+  const download = async (label: string) => {
+    await as.selectOption({ label });
+    return downloaded(page, () => page.getByRole("button", { name: "Download the rules" }).click());
+  };
+
+  const schema = await download("Frictionless Table Schema (JSON)");
+  expect(schema.name).toBe("people.schema.json");
+  const table = JSON.parse(schema.bytes.toString("utf8"));
+  expect(profile("table-schema.json")(table)).toBe(true);
+  expect(table.fields).toEqual([
+    { name: "id", type: "integer", constraints: { unique: true } },
+    { name: "name", type: "string", constraints: { required: true } },
+    { name: "team", type: "string" },
+  ]);
+
+  const dbt = await download("dbt schema.yml");
+  expect(dbt.name).toBe("schema.yml");
+  const model = parse(dbt.bytes.toString("utf8")).models[0];
+  expect(model).toEqual({ name: "people", columns: [{ name: "name", data_tests: ["not_null"] }, { name: "id", data_tests: ["unique"] }] });
+
+  const gx = JSON.parse((await download("Great Expectations suite (JSON)")).bytes.toString("utf8"));
+  expect(gx.expectations.map((e: { type: string }) => e.type)).toEqual(["expect_column_values_to_not_be_null", "expect_column_values_to_be_unique"]);
+
+  const soda = parse((await download("SodaCL checks (YAML)")).bytes.toString("utf8"));
+  expect(soda).toEqual({ "checks for people": ["missing_count(name) = 0", "duplicate_count(id) = 0"] });
+});
+
+test("a promoted version downloads as a Data Package: its Parquet file, a datapackage.json the specification accepts, and its manifest", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.csv", content: PEOPLE }]);
+  await expectCounts(page, "3 rows in");
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 3 rows");
+  const zip = await downloaded(page, () => destination(page).getByRole("button", { name: "Download people v1 as a Data Package (zip)" }).click());
+  expect(zip.name).toBe("people-v1.datapackage.zip");
+  const files = unzipSync(new Uint8Array(zip.bytes));
+  expect(Object.keys(files).sort()).toEqual(["datapackage.json", "v1.manifest.json", "v1.parquet"]);
+  const pkg = JSON.parse(Buffer.from(files["datapackage.json"]!).toString("utf8"));
+  expect(profile("tabular-data-package.json")(pkg)).toBe(true);
+  const parquet = Buffer.from(files["v1.parquet"]!);
+  expect(pkg.resources[0]).toMatchObject({
+    path: "v1.parquet",
+    bytes: parquet.length,
+    hash: `sha256:${createHash("sha256").update(parquet).digest("hex")}`,
+    schema: { fields: [{ name: "id", type: "integer" }, { name: "name", type: "string" }, { name: "team", type: "string" }] },
+    stages: { rows: 3 },
+  });
+  expect(pkg.sources).toEqual([expect.objectContaining({ title: "people.csv" })]);
+});
+
+test("the run's checks download as a Frictionless validation report beside the rejected rows", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.csv", content: PEOPLE }]);
+  await expectCounts(page, "3 rows in");
+  await addRule(page, "Unique", { Column: "id" });
+  await addRule(page, "One of a list", { Column: "team", "Allowed values (comma-separated)": "red, blue" }, "Only warn");
+  await expectCounts(page, "3 rows in = 1 valid after steps + 2 rejected");
+  await openStep(page, "Review");
+  const report = await downloaded(page, () => page.getByRole("button", { name: "Download the validation report (Frictionless JSON)" }).click());
+  expect(report.name).toBe("people-validation-report.json");
+  const json = JSON.parse(report.bytes.toString("utf8"));
+  expect(json).toMatchObject({ valid: false, stats: { tasks: 1, errors: 2, warnings: 1 } });
+  const task = json.tasks[0];
+  expect(task).toMatchObject({ place: "people.csv", labels: ["id", "name", "team"], stats: { rows: 3, fields: 3 } });
+  expect(task.errors.map((e: Record<string, unknown>) => [e.type, e.rowNumber, e.fieldName, e.fieldNumber, e.cell])).toEqual([
+    ["unique-error", 3, "id", 1, "2"],
+    ["unique-error", 4, "id", 1, "2"],
+  ]);
+  expect(task.warnings).toEqual(['row 4, field "team": "team" must be one of: red, blue']);
+});

@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv from "ajv";
+import { describe, expect, it } from "vitest";
+import { manifestSchema } from "@/lib/datasets/manifest";
+import { dataPackageOf, packageName } from "./data-package";
+
+const manifest = manifestSchema.parse({
+  kind: "stages.dataset-manifest",
+  manifestVersion: 1,
+  name: "Orders 2026",
+  version: 3,
+  createdAt: "2026-12-01T10:00:00.000Z",
+  appVersion: "test",
+  schema: [
+    { name: "id", type: "BIGINT" },
+    { name: "amount", type: "DECIMAL(10,2)" },
+    { name: "city", type: "VARCHAR" },
+    { name: "ordered_on", type: "DATE" },
+  ],
+  rows: { in: 10, valid: 8, rejected: 2, promoted: 8 },
+  sources: [{ name: "orders.csv", sha256: "ab".repeat(32), size: 420 }],
+  sqlStage: null,
+  recipe: null,
+  recipeSha256: null,
+  data: { file: "v3.parquet", format: "parquet", compression: "zstd", size: 1234, sha256: "cd".repeat(32) },
+});
+
+describe("dataPackageOf", () => {
+  // The specification's published JSON Schema for Tabular Data Packages (v1, as frictionlessdata's datapackage 1.1.10 on npm ships it).
+  const { $schema: _, ...profile } = JSON.parse(readFileSync(join(__dirname, "profiles", "tabular-data-package.json"), "utf8"));
+  const validate = new Ajv({ strict: false, validateFormats: false }).compile(profile);
+
+  it("describes a version as a Tabular Data Package the specification's JSON Schema accepts", () => {
+    const pkg = dataPackageOf(manifest, { name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/" });
+    expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);
+    expect(pkg).toMatchObject({
+      name: "orders-2026",
+      title: "Orders 2026",
+      licenses: [{ name: "CC-BY-4.0" }],
+      resources: [
+        {
+          name: "orders-2026",
+          path: "v3.parquet",
+          format: "parquet",
+          bytes: 1234,
+          hash: `sha256:${"cd".repeat(32)}`,
+          schema: { fields: [{ name: "id", type: "integer" }, { name: "amount", type: "number" }, { name: "city", type: "string" }, { name: "ordered_on", type: "date" }] },
+          stages: { rows: 8, rowsIn: 10, rejected: 2 },
+        },
+      ],
+      sources: [{ title: "orders.csv", stages: { sha256: "ab".repeat(32), bytes: 420 } }],
+    });
+  });
+
+  it("makes a name Data Packages accept", () => {
+    expect(packageName("Ventes Été/2026 (v2)")).toBe("ventes-t-/2026-v2");
+    expect(packageName("***")).toBe("data");
+  });
+});
