@@ -12,10 +12,11 @@ const PEOPLE = "id,name,team\n1,Ada,red\n2,B,blue\n2,Cy,green\n";
 const SCHEMA = {
   fields: [
     { name: "id", type: "integer", constraints: { required: true, unique: true } },
-    { name: "name", type: "string", constraints: { minLength: 2 } },
+    { name: "name", type: "string", constraints: { required: true, minLength: 2 } },
     { name: "team", type: "string", constraints: { enum: ["red", "blue"] } },
   ],
   missingValues: ["", "NA"],
+  foreignKeys: [{ fields: "team", reference: { resource: "teams", fields: "name" } }],
 };
 const profile = (name: string) => {
   const { $schema: _, ...schema } = JSON.parse(readFileSync(new URL(`../lib/standards/profiles/${name}`, import.meta.url), "utf8"));
@@ -29,10 +30,10 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
   return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
 }
 
-test("a Table Schema imports as the recipe's rules once the user has seen them, and what Stages cannot check is listed", async ({ page }) => {
+test("a Table Schema imports as the recipe's rules and read options once the user has seen them", async ({ page }) => {
   await openApp(page);
-  await addFiles(page, [{ name: "people.csv", content: PEOPLE }]);
-  await expectCounts(page, "3 rows in");
+  await addFiles(page, [{ name: "people.csv", content: `${PEOPLE}4,NA,red\n` }]);
+  await expectCounts(page, "4 rows in");
   await openStep(page, "Validate");
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("button", { name: "Import Table Schema" }).click();
@@ -42,10 +43,13 @@ test("a Table Schema imports as the recipe's rules once the user has seen them, 
   const rules = consent.getByRole("list", { name: "Rules, steps and SQL of the recipe" });
   await expect(rules).toContainText('"id" must be a whole number');
   await expect(rules).toContainText('"team" must be one of: red, blue');
-  await expect(consent.getByRole("list", { name: "Left out of the schema" })).toHaveText('missing values "NA" are not read as empty');
+  await expect(consent.getByRole("list", { name: "Left out of the schema" })).toHaveText("a foreign key (checking it needs the other table)");
+  // The schema's missing values are how the file is read: "NA" is an empty name.
+  await expect(rules).toContainText("Reading: Read the file with “NA” read as empty");
   await consent.getByRole("button", { name: "Apply recipe" }).click();
-  // Row 2's name is one letter; rows 2 and 3 share id 2; row 3's team is not in the list.
-  await expectCounts(page, "3 rows in = 1 valid after steps + 2 rejected");
+  await expect(page.getByRole("status").filter({ hasText: "people.schema.json" })).toContainText("people.csv read with its options: “NA” read as empty");
+  // Row 2's name is one letter; rows 2 and 3 share id 2; row 3's team is not in the list; row 4 has no name.
+  await expectCounts(page, "4 rows in = 1 valid after steps + 3 rejected");
 });
 
 test("the rules download as a Table Schema, a dbt schema.yml, a Great Expectations suite and SodaCL checks", async ({ page }) => {
@@ -126,4 +130,25 @@ test("the run's checks download as a Frictionless validation report beside the r
     ["unique-error", 4, "id", 1, "2"],
   ]);
   expect(task.warnings).toEqual(['row 4, field "team": "team" must be one of: red, blue']);
+});
+
+test("the imports and exports of the data standards are reached and used with the keyboard alone", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.csv", content: PEOPLE }]);
+  await expectCounts(page, "3 rows in");
+  await addRule(page, "Unique", { Column: "id" });
+  await openStep(page, "Validate");
+  const as = page.getByLabel("Write the rules as");
+  await as.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(as).toHaveValue("dbt");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Download the rules" })).toBeFocused();
+  const dbt = await downloaded(page, () => page.keyboard.press("Enter"));
+  expect(dbt.name).toBe("schema.yml");
+  // Import Table Schema is a real button: focus reaches it, Enter opens the file chooser.
+  await page.getByRole("button", { name: "Import Table Schema" }).focus();
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Enter");
+  expect(await chooser).toBeTruthy();
 });

@@ -89,8 +89,8 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
     const parsed = parseJson(text);
     const schema = parsed.ok ? importTableSchema(parsed.value) : parsed;
     if (!schema.ok) return notify("error", `${from}: ${schema.reason}`);
-    const { columns, rules, notApplied } = schema.value;
-    setImported({ recipe: { ...recipe, rules, expects: { columns, read: {} } }, from, notApplied });
+    const { columns, rules, nullValues, notApplied } = schema.value;
+    setImported({ recipe: { ...recipe, rules, expects: { columns, read: nullValues.length ? { nullValues } : {} } }, from, notApplied });
   }
 
   return (

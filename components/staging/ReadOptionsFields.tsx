@@ -106,6 +106,12 @@ function CsvFields({ draft, set }: { draft: ParseOptions; set: (patch: Partial<P
       <LabeledControl label="Date format">
         {(id) => <input id={id} size={9} className={controlClass} value={draft.dateFormat ?? ""} placeholder="auto" onChange={(e) => set({ dateFormat: optional(e.target.value) })} />}
       </LabeledControl>
+      <LabeledControl label="Also empty (comma-separated)">
+        {(id) => (
+          <input id={id} size={9} className={controlClass} value={draft.nullValues?.join(", ") ?? ""} placeholder="e.g. NA, -"
+            onChange={(e) => set({ nullValues: e.target.value.trim() ? e.target.value.split(",").map((v) => v.trim()).filter(Boolean) : undefined })} />
+        )}
+      </LabeledControl>
       <LabeledControl label="Lines below the table">
         {(id) => (
           <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.notes ?? ""} placeholder="auto"

@@ -1,4 +1,5 @@
 import { ident, literal } from "@/lib/sql/quote";
+import { nullList } from "@/lib/staging/parse-options";
 import type { Dialect } from "./records";
 
 /**
@@ -20,6 +21,8 @@ export interface CsvReadPlan {
   sniff: boolean;
   types: Record<string, string>;
   dateFormat?: string;
+  /** Texts read as null besides the empty field. */
+  nullValues?: readonly string[];
   rejects: string;
   maxLineBytes: number;
 }
@@ -35,6 +38,7 @@ export function csvReadCall(p: CsvReadPlan): string {
     `buffer_size = ${2 * p.maxLineBytes}`,
   ];
   if (p.comment) args.push(`comment = ${literal(p.comment)}`);
+  if (p.nullValues?.length) args.push(`nullstr = ${nullList(p.nullValues)}`);
   if (!p.strict) args.push("strict_mode = false");
   if (p.sniff) {
     if (p.names) args.push(`names = [${p.names.map(literal).join(", ")}]`);

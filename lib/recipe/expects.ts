@@ -10,7 +10,7 @@ export type { Drift } from "./drift";
 
 /** The read options a recipe carries from the file it was built on (not the lines edited in that one file). */
 export const expectedReadSchema = parseOptionsSchema
-  .pick({ format: true, encoding: true, delimiter: true, quote: true, escape: true, header: true, skip: true, headerLines: true, dateFormat: true, types: true, sheet: true, headerRow: true, comment: true })
+  .pick({ format: true, encoding: true, delimiter: true, quote: true, escape: true, header: true, skip: true, headerLines: true, dateFormat: true, nullValues: true, types: true, sheet: true, headerRow: true, comment: true })
   .partial();
 
 /** What a recipe was built on: the columns it expects, and how their file was read. */
@@ -18,8 +18,8 @@ export const expectsSchema = z.object({ columns: z.array(columnSchema), read: ex
 export type Expects = z.infer<typeof expectsSchema>;
 
 export function expectsOf(columns: readonly Column[], parse: ParseOptions): Expects {
-  const { format, encoding, delimiter, quote, escape, header, skip, headerLines, dateFormat, types, sheet, headerRow, comment } = parse;
-  const read = Object.fromEntries(Object.entries({ format, encoding, delimiter, quote, escape, header, skip, headerLines, dateFormat, types, sheet, headerRow, comment }).filter(([, v]) => v !== undefined));
+  const { format, encoding, delimiter, quote, escape, header, skip, headerLines, dateFormat, nullValues, types, sheet, headerRow, comment } = parse;
+  const read = Object.fromEntries(Object.entries({ format, encoding, delimiter, quote, escape, header, skip, headerLines, dateFormat, nullValues, types, sheet, headerRow, comment }).filter(([, v]) => v !== undefined));
   return { columns: columns.map(({ name, type }) => ({ name, type })), read };
 }
 

@@ -3,7 +3,7 @@ import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { Expects } from "./expects";
 
 /** The read options a recipe carries to the next file, besides the format and the forced types, by format. */
-const CSV = ["encoding", "delimiter", "quote", "escape", "header", "skip", "headerLines", "comment", "dateFormat"] as const;
+const CSV = ["encoding", "delimiter", "quote", "escape", "header", "skip", "headerLines", "comment", "dateFormat", "nullValues"] as const;
 const SHEET = ["sheet", "headerRow"] as const;
 const CARRIED = [...CSV, ...SHEET] as const;
 const BY_FORMAT: Record<ParseOptions["format"], readonly (typeof CARRIED)[number][]> = { csv: CSV, xlsx: SHEET, json: [], ndjson: [], parquet: [] };
@@ -13,7 +13,10 @@ const AS_IT_COMES: Partial<Record<(typeof CARRIED)[number], unknown>> = { encodi
 /** The read options a recipe states for its format, without those that only say "as it comes". */
 export function statedReadOptions(read: Expects["read"]): Partial<ParseOptions> {
   const stated: Record<string, unknown> = {};
-  for (const key of read.format ? BY_FORMAT[read.format] : CARRIED) if (read[key] !== undefined && read[key] !== AS_IT_COMES[key]) stated[key] = read[key];
+  for (const key of read.format ? BY_FORMAT[read.format] : CARRIED) {
+    const value = read[key];
+    if (value !== undefined && value !== AS_IT_COMES[key] && !(Array.isArray(value) && value.length === 0)) stated[key] = value;
+  }
   if (Object.keys(read.types ?? {}).length) stated.types = read.types;
   return stated as Partial<ParseOptions>;
 }
@@ -29,7 +32,7 @@ export function statedReadOptions(read: Expects["read"]): Partial<ParseOptions> 
 export function readOptionsFrom(expects: Expects, parse: ParseOptions, columns: readonly Column[]): Partial<ParseOptions> {
   if (expects.read.format !== undefined && expects.read.format !== parse.format) return {};
   const { types: stated = {}, ...read } = statedReadOptions(expects.read);
-  const changed: Record<string, unknown> = Object.fromEntries(Object.entries(read).filter(([key, value]) => parse[key as keyof ParseOptions] !== value));
+  const changed: Record<string, unknown> = Object.fromEntries(Object.entries(read).filter(([key, value]) => JSON.stringify(parse[key as keyof ParseOptions]) !== JSON.stringify(value)));
   const names = new Set(columns.map((c) => c.name));
   const types = Object.entries(stated).filter(([name, type]) => names.has(name) && parse.types[name] !== type);
   if (types.length) changed.types = { ...parse.types, ...Object.fromEntries(types) };
@@ -50,6 +53,7 @@ export function describeReadOptions(options: Partial<ParseOptions>): string {
     headerLines: (v: number) => `${v} header lines`,
     comment: (v: string) => `comments starting with ${quoted(v)}`,
     dateFormat: (v: string) => `dates as ${v}`,
+    nullValues: (v: string[]) => `${v.map(quoted).join(", ")} read as empty`,
     sheet: (v: string) => `sheet ${quoted(v)}`,
     headerRow: (v: number) => `column names in row ${v}`,
     types: (v: Record<string, string>) => `types ${Object.entries(v).map(([name, type]) => `${name} ${type}`).join(", ")}`,

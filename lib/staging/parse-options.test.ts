@@ -40,6 +40,18 @@ describe("readCsvSql", () => {
     ]);
   });
 
+  it("reads the texts given as empty values as null, besides the empty field, quoted", async () => {
+    const db = await freshDuckDb();
+    const path = await file("n.csv", "id,v\n1,NA\n2,-\n3,x\n4,\n5,it's\n");
+    expect(await db.rows(`SELECT v FROM ${readCsvSql(path, options({ nullValues: ["NA", "-", "it's"] }))} ORDER BY id`)).toEqual([
+      { v: null },
+      { v: null },
+      { v: "x" },
+      { v: null },
+      { v: null },
+    ]);
+  });
+
   it("reads gzip", async () => {
     const db = await freshDuckDb();
     const path = await file("a.csv.gz", gzipSync("a,b\n1,2\n"));

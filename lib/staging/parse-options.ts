@@ -30,6 +30,8 @@ export const parseOptionsSchema = z.object({
   trailingDelimiter: z.boolean().optional(),
   /** Set-aside lines the user rewrote, by line number in the file, read in their place. */
   edits: z.array(z.object({ line: z.number().int().positive(), text: z.string().max(1_000_000) })).max(10_000).default([]),
+  /** Texts that stand for an empty value (besides the empty field itself), e.g. NA or -: read as null. */
+  nullValues: z.array(z.string().max(100)).max(50).optional(),
   /** A strptime format for DATE columns, e.g. %d/%m/%Y; unset, DuckDB's sniffer decides. */
   dateFormat: z.string().max(40).optional(),
   /** Column name → DuckDB type, overriding what was inferred. */
@@ -85,11 +87,15 @@ export function readCsvSql(path: string, options: ParseOptions, extraArgs: reado
   args.push(`max_line_size = ${MAX_LINE_BYTES}`, `buffer_size = ${2 * MAX_LINE_BYTES}`);
   if (!options.strict) args.push("strict_mode = false");
   if (options.dateFormat) args.push(`dateformat = ${literal(options.dateFormat)}`);
+  if (options.nullValues?.length) args.push(`nullstr = ${nullList(options.nullValues)}`);
   const types = Object.entries(options.types);
   if (types.length) args.push(`types = {${types.map(([c, t]) => `${literal(c)}: ${literal(t.trim())}`).join(", ")}}`);
   if (options.badLines === "skip") args.push("ignore_errors = true");
   return `read_csv(${[...args, ...extraArgs].join(", ")})`;
 }
+
+/** The texts read as null: the empty field, and those given. */
+export const nullList = (values: readonly string[]): string => `[${["", ...values.filter((v) => v !== "")].map(literal).join(", ")}]`;
 
 /** Apply type overrides after loading a non-CSV source. */
 export function castSelect(table: string, columns: readonly string[], types: Record<string, string>): string {

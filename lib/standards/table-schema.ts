@@ -63,6 +63,8 @@ type RuleBody = Rule extends infer R ? (R extends Rule ? Omit<R, "id" | "enabled
 export interface ImportedSchema {
   columns: Column[];
   rules: Rule[];
+  /** Texts that stand for an empty value (the schema's missingValues, besides the empty field): read as null. */
+  nullValues: string[];
   /** What the schema says that Stages cannot check, in words. */
   notApplied: string[];
 }
@@ -108,9 +110,7 @@ export function importTableSchema(input: unknown): { ok: true; value: ImportedSc
     if (!said) add(key.length === 1 ? { kind: "unique", column: key[0]! } : { kind: "uniqueKey", columns: key });
   }
   for (const _ of schema.foreignKeys ?? []) notApplied.push("a foreign key (checking it needs the other table)");
-  const missing = (schema.missingValues ?? [""]).filter((v) => v !== "");
-  if (missing.length) notApplied.push(`missing values ${missing.map((v) => `"${v}"`).join(", ")} are not read as empty`);
-  return { ok: true, value: { columns, rules, notApplied } };
+  return { ok: true, value: { columns, rules, nullValues: (schema.missingValues ?? [""]).filter((v) => v !== ""), notApplied } };
 }
 
 /** DuckDB column types as Table Schema field types. */

@@ -84,7 +84,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
 
   const base: CsvReadPlan = {
     path, dialect, header: headerLines === 1, names: headerLines === 2 ? columnNames(headerFields) : undefined, comment: used.comment, strict: true, sniff: true,
-    types: { ...used.types }, dateFormat: used.dateFormat, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
+    types: { ...used.types }, dateFormat: used.dateFormat, nullValues: used.nullValues, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
   };
   const width = Math.max(layout.width, headerFields.length);
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
