@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { addFiles, destination, openApp, openStep, stagedGrid, stagingArea } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
@@ -99,3 +100,52 @@ test("a recipe carries how its file was read: the next file is read that way fir
   await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
   await expect(stagedGrid(page).getByRole("columnheader").first()).toContainText("column0");
 });
+
+test("a folder of three monthly files goes through one recipe into one dataset whose rows carry their file and whose counts reconcile per file", async ({ page }) => {
+  const month = (ids: number[], missing: number[]) => ["id,amount", ...ids.map((id) => `${id},${missing.includes(id) ? "" : id * 10}`), ""].join("\n");
+  const files = [
+    { name: "2026-01.csv", content: month([1, 2, 3], [2]) },
+    { name: "2026-02.csv", content: month([4, 5], []) },
+    { name: "2026-03.csv", content: month([6, 7, 8, 9], [7, 9]) },
+  ];
+  await openApp(page);
+  await addFiles(page, files);
+  await expect(page.getByRole("status").filter({ hasText: "Staged 2026-03.csv" })).toBeVisible();
+  await stagingArea(page).getByRole("button", { name: "2026-01.csv", exact: true }).click();
+  await expectCounts(page, "3 rows in");
+  await addRule(page, "Required (not empty)", { Column: "amount" });
+  await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
+
+  await openStep(page, "Promote");
+  await page.getByLabel("Dataset name").fill("monthly");
+  const several = page.getByRole("region", { name: "Several files, one dataset" });
+  await several.getByRole("checkbox", { name: /2026-02\.csv/ }).check();
+  await several.getByRole("checkbox", { name: /2026-03\.csv/ }).check();
+  await several.getByRole("button", { name: "Promote 3 files as one version" }).click();
+  const table = several.getByRole("table", { name: /the rows of each file/ });
+  await expect(table.getByRole("row")).toHaveText(["FileRows inPromotedRejected", "2026-01.csv321", "2026-02.csv220", "2026-03.csv422"]);
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 6 rows");
+
+  const manifest = JSON.parse((await download(page, /Download monthly v1 manifest/)).toString("utf8"));
+  expect(manifest.rows).toEqual({ in: 9, valid: 6, rejected: 3, promoted: 6 });
+  expect(manifest.sources.map((s: { name: string; rows: unknown }) => [s.name, s.rows])).toEqual([
+    ["2026-01.csv", { in: 3, rejected: 1, promoted: 2 }],
+    ["2026-02.csv", { in: 2, rejected: 0, promoted: 2 }],
+    ["2026-03.csv", { in: 4, rejected: 2, promoted: 2 }],
+  ]);
+  const ndjson = (await download(page, /Download monthly v1 as NDJSON/)).toString("utf8");
+  expect(ndjson.trimEnd().split("\n").map((l) => JSON.parse(l))).toEqual([
+    { id: 1, amount: 10, _source_file: "2026-01.csv" },
+    { id: 3, amount: 30, _source_file: "2026-01.csv" },
+    { id: 4, amount: 40, _source_file: "2026-02.csv" },
+    { id: 5, amount: 50, _source_file: "2026-02.csv" },
+    { id: 6, amount: 60, _source_file: "2026-03.csv" },
+    { id: 8, amount: 80, _source_file: "2026-03.csv" },
+  ]);
+});
+
+async function download(page: Page, name: RegExp): Promise<Buffer> {
+  const pending = page.waitForEvent("download");
+  await destination(page).getByRole("button", { name }).click();
+  return readFile((await (await pending).path())!);
+}

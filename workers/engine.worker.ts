@@ -69,7 +69,9 @@ const engine: EngineApi = {
   checkRecipe: (fileId, recipe) => asResult(() => checkForFile(db, fileId, recipe)),
   inspectRecipe: (recipe) => asResult(() => inspectRecipe(recipe)),
   promote: (fileId, recipe, name, taskId, onProgress) =>
-    asResult(() => promote(db, fileId, recipe, name, taskId, onProgress), taskId),
+    asResult(() => promote(db, [fileId], recipe, name, taskId, onProgress), taskId),
+  promoteFiles: (fileIds, recipe, name, taskId, onProgress) =>
+    asResult(() => promote(db, fileIds, recipe, name, taskId, onProgress), taskId),
   listDatasets: () => asResult(listDatasets),
   listVersions: (name) => asResult(() => listVersions(name)),
   deleteVersion: (name, version) => asResult(() => deleteVersion(db, name, version)),

@@ -2,6 +2,7 @@
 
 import { FilePlus } from "lucide-react";
 import { useState } from "react";
+import { droppedFiles } from "@/browser/dropped-files";
 
 export const FORMATS_TEXT = "CSV, TSV, JSON, NDJSON, Parquet, Excel, gzip";
 
@@ -19,13 +20,13 @@ export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files
         e.preventDefault();
         e.stopPropagation();
         setOver(false);
-        onFiles([...e.dataTransfer.files]);
+        void droppedFiles(e.dataTransfer).then(onFiles);
       }}
       className={`rounded-lg border-2 border-dashed text-center ${large ? "px-6 py-12 text-base" : "p-4 text-sm"} ${
         over ? "border-sky-500 bg-sky-50 dark:bg-sky-950" : "border-slate-300 dark:border-slate-700"
       }`}
     >
-      <p className="mb-2">Drop data files here ({FORMATS_TEXT}), or</p>
+      <p className="mb-2">Drop data files or a folder here ({FORMATS_TEXT}), or</p>
       <label
         className={`inline-block cursor-pointer rounded bg-accent font-medium text-white outline-offset-2 hover:bg-accent-strong has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-600 ${large ? "px-5 py-2.5" : "px-3 py-1.5"}`}
       >

@@ -33,6 +33,22 @@ describe("parseManifest", () => {
     expect(parseManifest(JSON.stringify({ ...reshaped, sqlStage: { rowsIn: 1, rowsOut: 1 } }))).toBeNull();
   });
 
+  it("takes the rows of each file of a version made of several, when each reconciles and they add up", () => {
+    const two = {
+      ...manifest,
+      rows: { in: 5, valid: 4, rejected: 1, promoted: 4 },
+      sources: [
+        { name: "jan.csv", sha256: "ab".repeat(32), size: 10, rows: { in: 3, rejected: 1, promoted: 2 } },
+        { name: "feb.csv", sha256: "ef".repeat(32), size: 8, rows: { in: 2, rejected: 0, promoted: 2 } },
+      ],
+    };
+    expect(parseManifest(JSON.stringify(two))).toEqual(two);
+    const unbalanced = { ...two, sources: [two.sources[0], { ...two.sources[1], rows: { in: 2, rejected: 1, promoted: 2 } }] };
+    expect(parseManifest(JSON.stringify(unbalanced))).toBeNull();
+    const short = { ...two, sources: [two.sources[0], { ...two.sources[1], rows: { in: 1, rejected: 0, promoted: 1 } }] };
+    expect(parseManifest(JSON.stringify(short))).toBeNull();
+  });
+
   it("refuses broken JSON and other documents", () => {
     expect(parseManifest("{")).toBeNull();
     expect(parseManifest("")).toBeNull();

@@ -32,7 +32,16 @@ export const manifestSchema = z
       rejected: z.number().int().nonnegative(),
       promoted: z.number().int().nonnegative(),
     }),
-    sources: z.array(z.object({ name: z.string(), sha256: z.string(), size: z.number().int().nonnegative(), lines: linesSchema.optional() })),
+    sources: z.array(
+      z.object({
+        name: z.string(),
+        sha256: z.string(),
+        size: z.number().int().nonnegative(),
+        lines: linesSchema.optional(),
+        /** A version made of several files: this file's rows, which reconcile on their own (rows in = promoted + rejected, or read by the SQL stage). */
+        rows: z.object({ in: count, rejected: count, promoted: count }).optional(),
+      }),
+    ),
     /** Set when the recipe's SQL reshaped the rows: how many it read and wrote. */
     sqlStage: z.object({ rowsIn: z.number().int().nonnegative(), rowsOut: z.number().int().nonnegative() }).nullable(),
     recipe: z.unknown().nullable(),
@@ -59,7 +68,16 @@ export const manifestSchema = z
   .refine((m) => m.sources.some((s) => !s.lines) || m.sources.reduce((n, s) => n + s.lines!.rows, 0) === m.rows.in, {
     message: "rows in must equal the rows read from the sources' lines",
     path: ["sources"],
-  });
+  })
+  .refine(
+    (m) => {
+      if (m.sources.some((s) => !s.rows)) return true;
+      const sum = (k: "in" | "rejected" | "promoted") => m.sources.reduce((n, s) => n + s.rows![k], 0);
+      const each = m.sqlStage || m.sources.every((s) => s.rows!.in === s.rows!.promoted + s.rows!.rejected);
+      return each && sum("in") === m.rows.in && sum("rejected") === m.rows.rejected && sum("promoted") === m.rows.promoted;
+    },
+    { message: "each source's rows must reconcile, and add up to the version's", path: ["sources"] },
+  );
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type Column = z.infer<typeof columnSchema>;

@@ -151,6 +151,8 @@ export interface EngineApi {
   /** The tables a recipe's SQL names, by DuckDB's parser (for the consent screen); a fragment that names one is refused. */
   inspectRecipe(recipe: Recipe): Promise<Result<string[]>>;
   promote(fileId: string, recipe: Recipe, datasetName: string, taskId: string, onProgress?: ProgressFn): Promise<Result<Manifest>>;
+  /** Several staged files through one recipe into one version, each row with its file's name in `_source_file`; the recipe's edits belong to the first. */
+  promoteFiles(fileIds: string[], recipe: Recipe, datasetName: string, taskId: string, onProgress?: ProgressFn): Promise<Result<Manifest>>;
   listDatasets(): Promise<Result<DatasetSummary[]>>;
   /** Every committed version's manifest, oldest first. */
   listVersions(name: string): Promise<Result<Manifest[]>>;

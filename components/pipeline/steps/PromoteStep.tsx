@@ -2,6 +2,7 @@
 
 import { formatCount, formatDateTime, plural } from "@/lib/format";
 import { DataGrid } from "../../grid/DataGrid";
+import { PromoteFiles } from "../../destination/PromoteFiles";
 import { useDatasets } from "../../destination/useDatasets";
 import { controlClass, LabeledControl } from "../../recipe/LabeledControl";
 import { SharePanel } from "../../share/SharePanel";
@@ -57,6 +58,7 @@ export function PromoteStep({ file, recipe, setRecipe, summary, notify, datasetN
               </select>
             )}
           </LabeledControl>
+          <PromoteFiles file={file} recipe={recipe} datasetName={datasetName} notify={notify} />
           <SharePanel file={file} recipe={recipe} notify={notify} />
         </>
       }

@@ -1,0 +1,130 @@
+"use client";
+
+import { useLiveQuery } from "dexie-react-hooks";
+import { useId, useState } from "react";
+import { announceDatasetsChanged } from "@/browser/dataset-changes";
+import { getEngine, progress, taskFor } from "@/browser/engine-client";
+import { stagingDb } from "@/browser/staging-store";
+import { checkDatasetName } from "@/lib/datasets/name";
+import type { Manifest } from "@/lib/datasets/manifest";
+import type { Progress } from "@/lib/engine/api";
+import { formatCount, plural } from "@/lib/format";
+import { describeProgress, progressOf } from "@/lib/progress";
+import type { Recipe } from "@/lib/recipe/schema";
+import { describeError } from "@/lib/result";
+import type { StagedFile } from "@/lib/staging/staged-file";
+import type { Notify } from "../notices";
+
+const sameColumns = (a: StagedFile, b: StagedFile) => JSON.stringify(a.columns ?? []) === JSON.stringify(b.columns ?? []);
+
+/**
+ * Several staged files through this file's recipe into one version of the
+ * dataset (a folder of monthly files, say): rows appended, each with its
+ * file's name in `_source_file`, and each file's rows in, promoted and
+ * rejected shown, as the manifest keeps them. A file whose columns differ is
+ * matched first, by applying the recipe to it.
+ */
+export function PromoteFiles({ file, recipe, datasetName, notify }: { file: StagedFile; recipe: Recipe; datasetName: string; notify: Notify }) {
+  const id = useId();
+  const staged = useLiveQuery(() => stagingDb().files.orderBy("addedAt").toArray(), []);
+  const others = (staged ?? []).filter((f) => f.id !== file.id && f.status === "ready");
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [running, setRunning] = useState<{ controller: AbortController; progress: Progress | null; startedAt: number } | null>(null);
+  const [done, setDone] = useState<Manifest | null>(null);
+  const picked = others.filter((f) => chosen.has(f.id) && sameColumns(f, file));
+  const nameError = checkDatasetName(datasetName);
+  if (others.length === 0) return null;
+
+  async function promote() {
+    const controller = new AbortController();
+    setRunning({ controller, progress: null, startedAt: performance.now() });
+    setDone(null);
+    const result = await getEngine().promoteFiles(
+      [file.id, ...picked.map((f) => f.id)],
+      recipe,
+      datasetName,
+      taskFor(controller.signal),
+      progress((p) => setRunning(progressOf(controller, p))),
+    );
+    setRunning(null);
+    if (!result.ok) return notify("error", describeError(result.error));
+    const m = result.value;
+    notify("info", `Promoted ${m.name} v${m.version} from ${plural(m.sources.length, "file")}: ${plural(m.rows.promoted, "row")} promoted of ${formatCount(m.rows.in)} in, ${formatCount(m.rows.rejected)} rejected.`);
+    announceDatasetsChanged();
+    setDone(m);
+  }
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-2 text-sm">
+      <h3 id={`${id}-heading`} className="font-semibold">
+        Several files, one dataset
+      </h3>
+      <fieldset className="space-y-1">
+        <legend className="text-xs">With {file.name}, through its recipe, into one version of “{datasetName}”:</legend>
+        {others.map((f) => {
+          const fits = sameColumns(f, file);
+          return (
+            <label key={f.id} className="flex items-center gap-2 text-xs">
+              <input
+                type="checkbox"
+                disabled={!fits}
+                checked={fits && chosen.has(f.id)}
+                aria-describedby={fits ? undefined : `${id}-${f.id}`}
+                onChange={(e) => setChosen((s) => new Set(e.target.checked ? [...s, f.id] : [...s].filter((x) => x !== f.id)))}
+              />
+              {f.name} · {plural(f.rowCount ?? 0, "row")}
+              {!fits && (
+                <span id={`${id}-${f.id}`} className="text-muted">
+                  (other columns: open it and apply the recipe to match them)
+                </span>
+              )}
+            </label>
+          );
+        })}
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          disabled={picked.length === 0 || running !== null || nameError !== null}
+          className="rounded bg-promote px-3 py-1 text-sm font-medium text-white hover:bg-promote-strong focus-visible:outline-2 disabled:opacity-50"
+          onClick={() => void promote()}
+        >
+          Promote {plural(picked.length + 1, "file")} as one version
+        </button>
+        {running && (
+          <button type="button" className="rounded border px-2 py-1 text-xs focus-visible:outline-2" onClick={() => running.controller.abort()}>
+            Cancel promotion
+          </button>
+        )}
+        {running?.progress && <span className="text-xs text-muted">{describeProgress(running.progress, performance.now() - running.startedAt)}</span>}
+      </div>
+      {done && (
+        <table className="w-full text-xs">
+          <caption className="text-left font-medium">
+            {done.name} v{done.version}: the rows of each file
+          </caption>
+          <thead>
+            <tr>
+              <th className="text-left">File</th>
+              <th className="text-right">Rows in</th>
+              <th className="text-right">Promoted</th>
+              <th className="text-right">Rejected</th>
+            </tr>
+          </thead>
+          <tbody>
+            {done.sources.map((s) => (
+              <tr key={s.sha256 + s.name}>
+                <th scope="row" className="text-left font-normal">
+                  {s.name}
+                </th>
+                <td className="text-right">{formatCount(s.rows?.in ?? 0)}</td>
+                <td className="text-right">{formatCount(s.rows?.promoted ?? 0)}</td>
+                <td className="text-right">{formatCount(s.rows?.rejected ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
