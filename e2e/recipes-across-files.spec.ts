@@ -144,6 +144,30 @@ test("a folder of three monthly files goes through one recipe into one dataset w
   ]);
 });
 
+test("a file of the batch whose columns are named otherwise is matched once, then goes in with the others", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [
+    { name: "north.csv", content: "id,amount\n1,10\n2,\n" },
+    { name: "south.csv", content: "ID,Amount\n3,30\n4,40\n" },
+  ]);
+  await expect(page.getByRole("status").filter({ hasText: "Staged south.csv" })).toBeVisible();
+  await stagingArea(page).getByRole("button", { name: "north.csv", exact: true }).click();
+  await addRule(page, "Required (not empty)", { Column: "amount" });
+  await expectCounts(page, "2 rows in = 1 valid after steps + 1 rejected");
+  await openStep(page, "Promote");
+  await page.getByLabel("Dataset name").fill("regions");
+  const several = page.getByRole("region", { name: "Several files, one dataset" });
+  await expect(several.getByRole("checkbox", { name: /south\.csv/ })).toBeDisabled();
+  await several.getByRole("button", { name: "Match the columns of south.csv" }).click();
+  const dialog = page.getByRole("dialog", { name: "Match the recipe's columns to south.csv" });
+  await expect(dialog.getByLabel("Column of south.csv for amount")).toHaveValue("Amount");
+  await dialog.getByRole("button", { name: "Apply with these matches" }).click();
+  await several.getByRole("checkbox", { name: /south\.csv/ }).check();
+  await several.getByRole("button", { name: "Promote 2 files as one version" }).click();
+  await expect(several.getByRole("table", { name: /the rows of each file/ }).getByRole("row")).toHaveText(["FileRows inPromotedRejected", "north.csv211", "south.csv220"]);
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 3 rows");
+});
+
 async function download(page: Page, name: RegExp): Promise<Buffer> {
   const pending = page.waitForEvent("download");
   await destination(page).getByRole("button", { name }).click();

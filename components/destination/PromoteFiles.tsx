@@ -4,7 +4,8 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useId, useState } from "react";
 import { announceDatasetsChanged } from "@/browser/dataset-changes";
 import { getEngine, progress, taskFor } from "@/browser/engine-client";
-import { stagingDb } from "@/browser/staging-store";
+import { appendAudit, stagingDb, updateStagedFile } from "@/browser/staging-store";
+import { composeRenames, expectsOf, type Drift } from "@/lib/recipe/expects";
 import { checkDatasetName } from "@/lib/datasets/name";
 import type { Manifest } from "@/lib/datasets/manifest";
 import type { Progress } from "@/lib/engine/api";
@@ -14,15 +15,18 @@ import type { Recipe } from "@/lib/recipe/schema";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import type { Notify } from "../notices";
+import { describeDrift, MatchColumns } from "../recipe/MatchColumns";
 
-const sameColumns = (a: StagedFile, b: StagedFile) => JSON.stringify(a.columns ?? []) === JSON.stringify(b.columns ?? []);
+const header = (f: StagedFile) => JSON.stringify(f.columns ?? []);
+const sameColumns = (a: StagedFile, b: StagedFile) => header(a) === header(b);
 
 /**
  * Several staged files through this file's recipe into one version of the
  * dataset (a folder of monthly files, say): rows appended, each with its
  * file's name in `_source_file`, and each file's rows in, promoted and
- * rejected shown, as the manifest keeps them. A file whose columns differ is
- * matched first, by applying the recipe to it.
+ * rejected shown, as the manifest keeps them. Files whose columns differ are
+ * matched to this file's once per distinct header (lib/recipe/expects.ts),
+ * and read again under this file's names.
  */
 export function PromoteFiles({ file, recipe, datasetName, notify }: { file: StagedFile; recipe: Recipe; datasetName: string; notify: Notify }) {
   const id = useId();
@@ -31,9 +35,24 @@ export function PromoteFiles({ file, recipe, datasetName, notify }: { file: Stag
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [running, setRunning] = useState<{ controller: AbortController; progress: Progress | null; startedAt: number } | null>(null);
   const [done, setDone] = useState<Manifest | null>(null);
+  const [matching, setMatching] = useState<StagedFile[] | null>(null);
   const picked = others.filter((f) => chosen.has(f.id) && sameColumns(f, file));
   const nameError = checkDatasetName(datasetName);
+  // The files that need their columns matched, one group per distinct header.
+  const headers = [...Map.groupBy(others.filter((f) => !sameColumns(f, file)), header).values()];
   if (others.length === 0) return null;
+
+  /** Each file of a header read again with the matched names: then it has this file's columns. */
+  async function matched(group: StagedFile[], rename: Record<string, string>, drift: Drift) {
+    setMatching(null);
+    for (const f of group) {
+      const read = await getEngine().reparse(f.id, { ...f.parse, rename: composeRenames(f.parse.rename, rename) });
+      if (!read.ok || read.value.error) return notify("error", describeError(read.ok ? read.value.error! : read.error));
+      await updateStagedFile(stagingDb(), f.id, { drift });
+      await appendAudit(stagingDb(), { kind: "drift", file: f.name, sha256: f.sha256, detail: `matched to ${file.name}: ${describeDrift(drift)}` });
+    }
+    notify("info", `Matched the columns of ${group.map((f) => f.name).join(", ")} to ${file.name}'s: ${describeDrift(drift)}.`);
+  }
 
   async function promote() {
     const controller = new AbortController();
@@ -75,13 +94,27 @@ export function PromoteFiles({ file, recipe, datasetName, notify }: { file: Stag
               {f.name} · {plural(f.rowCount ?? 0, "row")}
               {!fits && (
                 <span id={`${id}-${f.id}`} className="text-muted">
-                  (other columns: open it and apply the recipe to match them)
+                  (other columns: match them first)
                 </span>
               )}
             </label>
           );
         })}
       </fieldset>
+      {headers.map((group) => (
+        <button key={header(group[0]!)} type="button" className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2" onClick={() => setMatching(group)}>
+          Match the columns of {group.map((f) => f.name).join(", ")}
+        </button>
+      ))}
+      {matching && (
+        <MatchColumns
+          file={matching[0]!}
+          recipe={{ ...recipe, expects: expectsOf(file.columns ?? [], file.parse) }}
+          remembered={{}}
+          onApply={(_, rename, drift) => void matched(matching, rename, drift)}
+          onCancel={() => setMatching(null)}
+        />
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="button"
