@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import Ajv2020 from "ajv/dist/2020.js";
 import { expect, test, type Page } from "@playwright/test";
 import { addFiles, destination, openApp, openStep, stagedGrid, stagingArea } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
@@ -166,6 +167,30 @@ test("a file of the batch whose columns are named otherwise is matched once, the
   await several.getByRole("button", { name: "Promote 2 files as one version" }).click();
   await expect(several.getByRole("table", { name: /the rows of each file/ }).getByRole("row")).toHaveText(["FileRows inPromotedRejected", "north.csv211", "south.csv220"]);
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 3 rows");
+});
+
+test("a recipe exported, changed in a text editor and imported again validates against docs/recipe.schema.json and applies", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "stock.csv", content: "sku,count\nA1,3\nB2,-1\nC3,\n" }]);
+  await expectCounts(page, "3 rows in");
+  await addRule(page, "Required (not empty)", { Column: "count" });
+  await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
+  await openStep(page, "Validate");
+  const exported = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export recipe" }).click();
+  const text = await readFile((await (await exported).path())!, "utf8");
+
+  // As a person would in an editor: one more rule, typed into the JSON text.
+  const edited = text.replace(/"rules": \[/, '"rules": [\n    { "id": "min", "kind": "range", "column": "count", "min": "0", "severity": "reject" },');
+  const schema = JSON.parse(await readFile(new URL("../docs/recipe.schema.json", import.meta.url), "utf8"));
+  const validate = new Ajv2020({ strict: false }).compile(schema);
+  expect(validate(JSON.parse(edited)), JSON.stringify(validate.errors)).toBe(true);
+
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import recipe" }).click();
+  await (await chooser).setFiles({ name: "stock.recipe.json", mimeType: "application/json", buffer: Buffer.from(edited) });
+  await page.getByRole("dialog", { name: "Apply the recipe from stock.recipe.json?" }).getByRole("button", { name: "Apply recipe" }).click();
+  await expectCounts(page, "3 rows in = 1 valid after steps + 2 rejected");
 });
 
 async function download(page: Page, name: RegExp): Promise<Buffer> {
