@@ -49,5 +49,12 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },
+    {
+      // A page of another origin that embeds Stages (scripts/embed-demo.mjs, from embed/README.md's example).
+      command: ["npx", ...serveArgs(".embed-demo", port + 2)].join(" "),
+      url: `http://127.0.0.1:${port + 2}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
   ],
 });

@@ -186,7 +186,11 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
           ))}
         </div>
       </div>
-      <p id={keysId} className="sr-only text-xs text-slate-600 group-focus-within:not-sr-only dark:text-slate-400">
+      {/* Shown over what follows while the grid has focus, never in the flow: its going away on blur must not move a button being clicked. */}
+      <p
+        id={keysId}
+        className="sr-only text-xs text-slate-600 group-focus-within:not-sr-only group-focus-within:pointer-events-none group-focus-within:absolute group-focus-within:top-full group-focus-within:left-0 group-focus-within:z-10 group-focus-within:rounded group-focus-within:bg-white/95 group-focus-within:px-1 group-focus-within:shadow dark:text-slate-400 dark:group-focus-within:bg-slate-900/95"
+      >
         Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End. On a column header: Enter sorts, P pins, Shift+arrows resize.
         {edits ? " On a cell: Enter edits it; then Enter saves, Escape cancels." : ""}
       </p>

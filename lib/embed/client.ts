@@ -1,0 +1,60 @@
+import { EMBED_PROTOCOL, frameMessageSchema, readMessage, type FrameMessage, type HostMessage, type ImportSummary } from "./protocol";
+
+export type { ImportSummary } from "./protocol";
+
+export interface ImporterOptions {
+  /** Where Stages is served (its /embed page); its origin is the only one listened to. */
+  src: string;
+  /** What the rows must look like: a Frictionless Table Schema. */
+  schema: unknown;
+  title?: string;
+  format?: "csv" | "ndjson";
+  invalidRows?: "reject" | "include";
+  /** Each event from the importer (ready, staged, counts, chunk, invalid, refused, error), and messages refused here ("invalid" too). */
+  onEvent?: (event: FrameMessage | { type: "invalid"; reason: string }) => void;
+}
+
+export interface ImportResult {
+  /** The final rows, as the chosen format's text, assembled from the chunks. */
+  text: string;
+  summary: ImportSummary;
+}
+
+/**
+ * Open Stages' importer in `frame` and wait for what the user submits. Only
+ * messages from that frame, from Stages' origin, that parse as the protocol
+ * are read; every chunk is acknowledged, which lets the importer send the
+ * next. Rejects when the user refuses, or the importer reports an error.
+ */
+export function openImporter(frame: HTMLIFrameElement, options: ImporterOptions): { result: Promise<ImportResult>; close: () => void } {
+  const origin = new URL(options.src, window.location.href).origin;
+  const chunks: string[] = [];
+  let close = () => undefined as void;
+  const result = new Promise<ImportResult>((resolve, reject) => {
+    const post = (message: HostMessage) => frame.contentWindow?.postMessage(message, origin);
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== frame.contentWindow) return;
+      if (event.origin !== origin) return options.onEvent?.({ type: "invalid", reason: `A message from ${event.origin}, not ${origin}.` });
+      const read = readMessage(frameMessageSchema, event.data);
+      if (!read.ok) return options.onEvent?.({ type: "invalid", reason: read.reason });
+      const message = read.message;
+      options.onEvent?.(message);
+      if (message.type === "ready") {
+        post({ stages: EMBED_PROTOCOL, type: "open", schema: options.schema, title: options.title, format: options.format ?? "csv", invalidRows: options.invalidRows ?? "reject" });
+      } else if (message.type === "chunk") {
+        chunks[message.seq] = message.data;
+        post({ stages: EMBED_PROTOCOL, type: "ack", seq: message.seq });
+      } else if (message.type === "done") {
+        close();
+        resolve({ text: chunks.join(""), summary: message.summary });
+      } else if (message.type === "refused" || message.type === "error") {
+        close();
+        reject(new Error(message.type === "refused" ? message.reason : message.message));
+      }
+    };
+    close = () => window.removeEventListener("message", onMessage);
+    window.addEventListener("message", onMessage);
+    frame.src = options.src;
+  });
+  return { result, close: () => close() };
+}

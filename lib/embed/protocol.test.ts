@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { allowListOf, frameMessageSchema, hostMessageSchema, MAX_MESSAGE_CHARS, originAllowed, readMessage } from "./protocol";
+
+describe("readMessage", () => {
+  it("reads a well-formed message of this version, with its defaults", () => {
+    expect(readMessage(hostMessageSchema, { stages: 1, type: "open", schema: { fields: [] } })).toEqual({
+      ok: true,
+      message: { stages: 1, type: "open", schema: { fields: [] }, format: "csv", invalidRows: "reject" },
+    });
+    expect(readMessage(frameMessageSchema, { stages: 1, type: "chunk", seq: 0, data: "a,b\n" })).toMatchObject({ ok: true });
+  });
+
+  it("refuses, saying why, what is not a Stages message, another version, malformed or too large", () => {
+    expect(readMessage(hostMessageSchema, "hello")).toEqual({ ok: false, reason: "The message is not a Stages message." });
+    expect(readMessage(hostMessageSchema, { stages: 2, type: "open" })).toMatchObject({ ok: false, reason: expect.stringContaining("version 2") });
+    expect(readMessage(hostMessageSchema, { stages: 1, type: "open", schema: {}, format: "xml" })).toMatchObject({ ok: false, reason: expect.stringContaining("format") });
+    expect(readMessage(hostMessageSchema, { stages: 1, type: "teleport" })).toMatchObject({ ok: false, reason: expect.stringContaining("malformed") });
+    expect(readMessage(hostMessageSchema, { stages: 1, type: "open", schema: "x".repeat(MAX_MESSAGE_CHARS) })).toMatchObject({ ok: false, reason: expect.stringContaining("too large") });
+    const loop: Record<string, unknown> = { stages: 1 };
+    loop.self = loop;
+    expect(readMessage(hostMessageSchema, loop)).toEqual({ ok: false, reason: "The message cannot be read as data." });
+  });
+});
+
+describe("origins", () => {
+  it("allows exactly the origins of the build's list: scheme, host and port", () => {
+    const allowed = allowListOf(" https://app.example.org, http://localhost:8080 ,not an origin, https://x.org/path");
+    expect(allowed).toEqual(["https://app.example.org", "http://localhost:8080"]);
+    expect(originAllowed("https://app.example.org", allowed)).toBe(true);
+    expect(originAllowed("http://app.example.org", allowed)).toBe(false);
+    expect(originAllowed("https://app.example.org.evil.test", allowed)).toBe(false);
+    expect(originAllowed("http://localhost:8081", allowed)).toBe(false);
+    expect(allowListOf(undefined)).toEqual([]);
+  });
+});
