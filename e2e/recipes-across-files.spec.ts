@@ -193,6 +193,46 @@ test("a recipe exported, changed in a text editor and imported again validates a
   await expectCounts(page, "3 rows in = 1 valid after steps + 2 rejected");
 });
 
+test("several files through one recipe into a dataset each, named after its file", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [
+    { name: "east.csv", content: "id,amount\n1,10\n2,\n" },
+    { name: "west.csv", content: "id,amount\n3,30\n4,40\n" },
+  ]);
+  await expect(page.getByRole("status").filter({ hasText: "Staged west.csv" })).toBeVisible();
+  await stagingArea(page).getByRole("button", { name: "east.csv", exact: true }).click();
+  await addRule(page, "Required (not empty)", { Column: "amount" });
+  await expectCounts(page, "2 rows in = 1 valid after steps + 1 rejected");
+  await openStep(page, "Promote");
+  const several = page.getByRole("region", { name: "Several files, one dataset" });
+  await several.getByRole("checkbox", { name: /west\.csv/ }).check();
+  await several.getByRole("radio", { name: "a dataset each, named after its file" }).check();
+  await several.getByRole("button", { name: "Promote 2 files, a dataset each" }).click();
+  await expect(several.getByRole("table", { name: "A dataset each: the rows of each file" }).getByRole("row")).toHaveText(["FileRows inPromotedRejected", "east.csv211", "west.csv220"]);
+  const datasets = destination(page).getByRole("listitem");
+  await expect(datasets.filter({ hasText: "east" })).toContainText("v1 · 1 row");
+  await expect(datasets.filter({ hasText: "west" })).toContainText("v1 · 2 rows");
+});
+
+test("a column named like nothing the recipe knows is matched by what its values look like", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "signups.csv", content: "name,email,age\nAda,ada@x.org,31\nBo,bo@y.com,45\n" }]);
+  await expectCounts(page, "2 rows in");
+  await addRule(page, "Required (not empty)", { Column: "email" });
+  await page.getByLabel("Recipe name").fill("signups");
+  await page.getByRole("button", { name: "Save recipe" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved the recipe as “signups”" })).toBeVisible();
+
+  await addFiles(page, [{ name: "export.csv", content: "name,col_7,age\nCy,cy@z.net,40\nDi,,22\nEd,ed@w.io,35\n" }]);
+  await expectCounts(page, "3 rows in");
+  await applySaved(page, "signups");
+  const dialog = page.getByRole("dialog", { name: "Match the recipe's columns to export.csv" });
+  await expect(dialog.getByLabel("Column of export.csv for email")).toHaveValue("col_7");
+  await expect(dialog.getByRole("row", { name: /email/ })).toContainText("values alike");
+  await dialog.getByRole("button", { name: "Apply with these matches" }).click();
+  await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
+});
+
 async function download(page: Page, name: RegExp): Promise<Buffer> {
   const pending = page.waitForEvent("download");
   await destination(page).getByRole("button", { name }).click();

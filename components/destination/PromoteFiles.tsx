@@ -6,7 +6,7 @@ import { announceDatasetsChanged } from "@/browser/dataset-changes";
 import { getEngine, progress, taskFor } from "@/browser/engine-client";
 import { appendAudit, stagingDb, updateStagedFile } from "@/browser/staging-store";
 import { composeRenames, expectsOf, type Drift } from "@/lib/recipe/expects";
-import { checkDatasetName } from "@/lib/datasets/name";
+import { checkDatasetName, suggestDatasetName } from "@/lib/datasets/name";
 import type { Manifest } from "@/lib/datasets/manifest";
 import type { Progress } from "@/lib/engine/api";
 import { formatCount, plural } from "@/lib/format";
@@ -34,7 +34,8 @@ export function PromoteFiles({ file, recipe, datasetName, notify }: { file: Stag
   const others = (staged ?? []).filter((f) => f.id !== file.id && f.status === "ready");
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [running, setRunning] = useState<{ controller: AbortController; progress: Progress | null; startedAt: number } | null>(null);
-  const [done, setDone] = useState<Manifest | null>(null);
+  const [into, setInto] = useState<"one" | "each">("one");
+  const [done, setDone] = useState<{ title: string; files: { name: string; rows: { in: number; promoted: number; rejected: number } }[] } | null>(null);
   const [matching, setMatching] = useState<StagedFile[] | null>(null);
   const picked = others.filter((f) => chosen.has(f.id) && sameColumns(f, file));
   const nameError = checkDatasetName(datasetName);
@@ -56,21 +57,33 @@ export function PromoteFiles({ file, recipe, datasetName, notify }: { file: Stag
 
   async function promote() {
     const controller = new AbortController();
+    const onProgress = progress((p) => setRunning(progressOf(controller, p)));
     setRunning({ controller, progress: null, startedAt: performance.now() });
     setDone(null);
-    const result = await getEngine().promoteFiles(
-      [file.id, ...picked.map((f) => f.id)],
-      recipe,
-      datasetName,
-      taskFor(controller.signal),
-      progress((p) => setRunning(progressOf(controller, p))),
-    );
+    const files = [file, ...picked];
+    if (into === "one") {
+      const result = await getEngine().promoteFiles(files.map((f) => f.id), recipe, datasetName, taskFor(controller.signal), onProgress);
+      setRunning(null);
+      if (!result.ok) return notify("error", describeError(result.error));
+      const m = result.value;
+      notify("info", `Promoted ${m.name} v${m.version} from ${plural(m.sources.length, "file")}: ${plural(m.rows.promoted, "row")} promoted of ${formatCount(m.rows.in)} in, ${formatCount(m.rows.rejected)} rejected.`);
+      announceDatasetsChanged();
+      return setDone({ title: `${m.name} v${m.version}: the rows of each file`, files: m.sources.map((s) => ({ name: s.name, rows: s.rows ?? { in: 0, promoted: 0, rejected: 0 } })) });
+    }
+    // A dataset each, named after its file; the recipe's cell edits belong to this file only.
+    const promoted: Manifest[] = [];
+    for (const [i, f] of files.entries()) {
+      const result = await getEngine().promote(f.id, i === 0 ? recipe : { ...recipe, edits: undefined }, suggestDatasetName(f.name), taskFor(controller.signal), onProgress);
+      if (!result.ok) {
+        setRunning(null);
+        return notify("error", `${f.name}: ${describeError(result.error)}`);
+      }
+      promoted.push(result.value);
+      announceDatasetsChanged();
+    }
     setRunning(null);
-    if (!result.ok) return notify("error", describeError(result.error));
-    const m = result.value;
-    notify("info", `Promoted ${m.name} v${m.version} from ${plural(m.sources.length, "file")}: ${plural(m.rows.promoted, "row")} promoted of ${formatCount(m.rows.in)} in, ${formatCount(m.rows.rejected)} rejected.`);
-    announceDatasetsChanged();
-    setDone(m);
+    notify("info", `Promoted ${plural(promoted.length, "dataset")}: ${promoted.map((m) => `${m.name} v${m.version}`).join(", ")}.`);
+    setDone({ title: "A dataset each: the rows of each file", files: promoted.map((m) => ({ name: m.sources[0]!.name, rows: m.rows })) });
   }
 
   return (
@@ -115,6 +128,17 @@ export function PromoteFiles({ file, recipe, datasetName, notify }: { file: Stag
           onCancel={() => setMatching(null)}
         />
       )}
+      <fieldset className="flex flex-wrap gap-3 text-xs">
+        <legend className="sr-only">Promote them into</legend>
+        <label className="flex items-center gap-1">
+          <input type="radio" name={`${id}-into`} checked={into === "one"} onChange={() => setInto("one")} />
+          one version of “{datasetName}” (each row with its file in _source_file)
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="radio" name={`${id}-into`} checked={into === "each"} onChange={() => setInto("each")} />
+          a dataset each, named after its file
+        </label>
+      </fieldset>
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="button"
@@ -122,7 +146,7 @@ export function PromoteFiles({ file, recipe, datasetName, notify }: { file: Stag
           className="rounded bg-promote px-3 py-1 text-sm font-medium text-white hover:bg-promote-strong focus-visible:outline-2 disabled:opacity-50"
           onClick={() => void promote()}
         >
-          Promote {plural(picked.length + 1, "file")} as one version
+          {into === "one" ? `Promote ${plural(picked.length + 1, "file")} as one version` : `Promote ${plural(picked.length + 1, "file")}, a dataset each`}
         </button>
         {running && (
           <button type="button" className="rounded border px-2 py-1 text-xs focus-visible:outline-2" onClick={() => running.controller.abort()}>
@@ -133,9 +157,7 @@ export function PromoteFiles({ file, recipe, datasetName, notify }: { file: Stag
       </div>
       {done && (
         <table className="w-full text-xs">
-          <caption className="text-left font-medium">
-            {done.name} v{done.version}: the rows of each file
-          </caption>
+          <caption className="text-left font-medium">{done.title}</caption>
           <thead>
             <tr>
               <th className="text-left">File</th>
@@ -145,14 +167,14 @@ export function PromoteFiles({ file, recipe, datasetName, notify }: { file: Stag
             </tr>
           </thead>
           <tbody>
-            {done.sources.map((s) => (
-              <tr key={s.sha256 + s.name}>
+            {done.files.map((f) => (
+              <tr key={f.name}>
                 <th scope="row" className="text-left font-normal">
-                  {s.name}
+                  {f.name}
                 </th>
-                <td className="text-right">{formatCount(s.rows?.in ?? 0)}</td>
-                <td className="text-right">{formatCount(s.rows?.promoted ?? 0)}</td>
-                <td className="text-right">{formatCount(s.rows?.rejected ?? 0)}</td>
+                <td className="text-right">{formatCount(f.rows.in)}</td>
+                <td className="text-right">{formatCount(f.rows.promoted)}</td>
+                <td className="text-right">{formatCount(f.rows.rejected)}</td>
               </tr>
             ))}
           </tbody>

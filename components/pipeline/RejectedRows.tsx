@@ -15,7 +15,7 @@ const button = "rounded border border-slate-300 px-2 py-0.5 text-xs focus-visibl
 /** Rows kept apart by the recipe, each with its source line and reasons; downloadable. */
 export function RejectedRows({ fileId, summary, notify, edits }: { fileId: string; summary: RunSummary; notify: Notify; edits?: GridEdits }) {
   const source = { kind: "result", fileId, part: "rejected", runId: summary.runId } as const;
-  async function download(format: "csv" | "xlsx" | "report") {
+  async function download(format: "csv" | "xlsx") {
     const result = await getEngine().exportSource(source, format, { neutralizeFormulas: true });
     if (!result.ok) return notify("error", describeError(result.error));
     await deliver(result.value.blob, result.value.fileName);
@@ -33,9 +33,6 @@ export function RejectedRows({ fileId, summary, notify, edits }: { fileId: strin
             </button>
             <button type="button" className={button} onClick={() => void download("xlsx")}>
               Download rejected rows as Excel (failing cells filled)
-            </button>
-            <button type="button" className={button} onClick={() => void download("report")}>
-              Download the validation report (Frictionless JSON)
             </button>
           </span>
         )}

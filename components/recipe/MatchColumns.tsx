@@ -1,12 +1,14 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { driftOf, partsOnMissing, proposeMatches, withoutParts, type Drift, type Expects, type MatchKind } from "@/lib/recipe/expects";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { StagedFile } from "@/lib/staging/staged-file";
+import type { ValueShape } from "@/lib/recipe/value-shape";
+import { sampleShapes } from "./sample-shapes";
 import { controlClass } from "./LabeledControl";
 
-const KIND_WORDS: Record<MatchKind, string> = { same: "same name", remembered: "matched before", folded: "same letters", similar: "similar name" };
+const KIND_WORDS: Record<MatchKind, string> = { same: "same name", remembered: "matched before", folded: "same letters", similar: "similar name", shape: "values alike" };
 const MISSING = "";
 
 /** Words for what changed between the recipe's columns and the file's. */
@@ -35,10 +37,23 @@ interface Props {
  * drift is stated, and rules and steps on a missing column are left out only
  * when the user agrees.
  */
-export function MatchColumns({ file, recipe, remembered, onApply, onCancel }: Props) {
+export function MatchColumns(props: Props) {
+  const { file } = props;
+  const [shapes, setShapes] = useState<Record<string, ValueShape> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void sampleShapes(file).then((s) => live && setShapes(s));
+    return () => void (live = false);
+    // Read again, a file has other values: once per read, not per change of its record.
+  }, [file.id, file.readCount]);
+  // The proposals need the file's value shapes: the dialog opens with them.
+  return shapes ? <MatchDialog {...props} shapes={shapes} /> : <p className="text-sm">Looking at the values of {file.name}…</p>;
+}
+
+function MatchDialog({ file, recipe, remembered, onApply, onCancel, shapes }: Props & { shapes: Record<string, ValueShape> }) {
   const id = useId();
   const columns = file.columns ?? [];
-  const proposed = useMemo(() => proposeMatches(recipe.expects.columns, columns, remembered), [recipe, columns, remembered]);
+  const proposed = useMemo(() => proposeMatches(recipe.expects.columns, columns, remembered, undefined, shapes), [recipe, columns, remembered, shapes]);
   const [chosen, setChosen] = useState<(string | null)[]>(() => proposed.map((m) => m.actual));
   const [agreed, setAgreed] = useState(false);
   const matches = proposed.map((m, i) => ({ ...m, actual: chosen[i] ?? null, kind: chosen[i] === m.actual ? m.kind : null }));

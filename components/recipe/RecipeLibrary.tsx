@@ -1,7 +1,7 @@
 "use client";
 
 import { useLiveQuery } from "dexie-react-hooks";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { getEngine } from "@/browser/engine-client";
 import { saveBlob } from "@/browser/download";
 import { composeRenames, expectsOf, needsMatching, type Drift, type Expects } from "@/lib/recipe/expects";
@@ -16,6 +16,7 @@ import type { Notify } from "../notices";
 import { RecipeConsent } from "../share/RecipeConsent";
 import { controlClass as field, LabeledControl } from "./LabeledControl";
 import { describeDrift, MatchColumns } from "./MatchColumns";
+import { sampleShapes } from "./sample-shapes";
 
 const button = "rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 dark:border-slate-700";
 
@@ -32,7 +33,9 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
   const [imported, setImported] = useState<{ recipe: Recipe; from: string; notApplied?: string[] } | null>(null);
   const [matching, setMatching] = useState<{ recipe: Recipe; from: string; saved: string | null; file: StagedFile } | null>(null);
   const savedRecipe = saved?.find((r) => r.name === chosen);
-  const withExpects = (r: Recipe): Recipe => (file.columns ? { ...r, expects: expectsOf(file.columns, file.parse) } : r);
+  const pickerRef = useRef<HTMLInputElement | null>(null);
+  /** The recipe with what it is built on: this file's columns, what their values look like, and how it was read. */
+  const withExpects = async (r: Recipe): Promise<Recipe> => (file.columns ? { ...r, expects: expectsOf(file.columns, file.parse, await sampleShapes(file)) } : r);
 
   function apply(input: unknown, from: string, trusted: boolean, savedName: string | null = null) {
     const loaded = loadRecipe(input);
@@ -75,9 +78,11 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
   }
 
   function pickJson(read: (text: string, name: string) => void) {
-    const picker = document.createElement("input");
+    // Held while the chooser is open: a picker no one holds can be collected, and its chooser never opens.
+    const picker = (pickerRef.current ??= document.createElement("input"));
     picker.type = "file";
     picker.accept = ".json,application/json";
+    picker.value = "";
     picker.onchange = () => {
       const file = picker.files?.[0];
       if (file) void file.text().then((text) => read(text, file.name));
@@ -107,7 +112,9 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
           className={button}
           disabled={!name.trim()}
           onClick={() =>
-            void saveRecipe(stagingDb(), name.trim(), withExpects(recipe)).then(() => notify("info", `Saved the recipe as “${name.trim()}”.`))
+            void withExpects(recipe)
+              .then((r) => saveRecipe(stagingDb(), name.trim(), r))
+              .then(() => notify("info", `Saved the recipe as “${name.trim()}”.`))
           }
         >
           Save recipe
@@ -130,7 +137,9 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
         <button
           type="button"
           className={button}
-          onClick={() => saveBlob(new Blob([JSON.stringify(withExpects(recipe), null, 2)], { type: "application/json" }), `${name.trim() || "recipe"}.recipe.json`)}
+          onClick={() =>
+            void withExpects(recipe).then((r) => saveBlob(new Blob([JSON.stringify(r, null, 2)], { type: "application/json" }), `${name.trim() || "recipe"}.recipe.json`))
+          }
         >
           Export recipe
         </button>

@@ -37,6 +37,17 @@ describe("proposeMatches", () => {
     expect(matches.at(-1)).toMatchObject({ actual: "postcode", kind: "remembered" });
   });
 
+  it("matches by the values' shape last, when exactly one column left has the expected column's", () => {
+    const expected = [{ name: "contact", type: "VARCHAR", shape: "email" as const }, { name: "ref", type: "VARCHAR", shape: "code" as const }];
+    const file = [{ name: "x1", type: "VARCHAR" }, { name: "x2", type: "VARCHAR" }, { name: "x3", type: "VARCHAR" }];
+    const matches = proposeMatches(expected, file, {}, 0.5, { x1: "code", x2: "email", x3: "code" });
+    // Two columns hold codes: which one is the reference is the user's to say.
+    expect(matches.map((m) => [m.expected.name, m.actual, m.kind])).toEqual([
+      ["contact", "x2", "shape"],
+      ["ref", null, null],
+    ]);
+  });
+
   it("never gives one column of the file to two expected columns", () => {
     const matches = proposeMatches([{ name: "email", type: "VARCHAR" }, { name: "e_mail", type: "VARCHAR" }], [{ name: "email", type: "VARCHAR" }]);
     expect(matches.map((m) => m.actual)).toEqual(["email", null]);

@@ -5,6 +5,7 @@ import { ruleColumns } from "./rules";
 import type { Recipe } from "./schema";
 import type { Drift } from "./drift";
 import { normalize, similarity } from "./match-columns";
+import { valueShapeSchema, type ValueShape } from "./value-shape";
 
 export type { Drift } from "./drift";
 
@@ -13,20 +14,23 @@ export const expectedReadSchema = parseOptionsSchema
   .pick({ format: true, encoding: true, delimiter: true, quote: true, escape: true, header: true, skip: true, headerLines: true, dateFormat: true, nullValues: true, types: true, sheet: true, headerRow: true, comment: true })
   .partial();
 
+/** A column a recipe expects: its name, type, and what its values looked like (value-shape.ts), when they had a shape. */
+const expectedColumnSchema = columnSchema.extend({ shape: valueShapeSchema.optional() });
+
 /** What a recipe was built on: the columns it expects, and how their file was read. */
-export const expectsSchema = z.object({ columns: z.array(columnSchema), read: expectedReadSchema });
+export const expectsSchema = z.object({ columns: z.array(expectedColumnSchema), read: expectedReadSchema });
 export type Expects = z.infer<typeof expectsSchema>;
 
-export function expectsOf(columns: readonly Column[], parse: ParseOptions): Expects {
+export function expectsOf(columns: readonly Column[], parse: ParseOptions, shapes: Record<string, ValueShape> = {}): Expects {
   const { format, encoding, delimiter, quote, escape, header, skip, headerLines, dateFormat, nullValues, types, sheet, headerRow, comment } = parse;
   const read = Object.fromEntries(Object.entries({ format, encoding, delimiter, quote, escape, header, skip, headerLines, dateFormat, nullValues, types, sheet, headerRow, comment }).filter(([, v]) => v !== undefined));
-  return { columns: columns.map(({ name, type }) => ({ name, type })), read };
+  return { columns: columns.map(({ name, type }) => ({ name, type, ...(shapes[name] ? { shape: shapes[name] } : {}) })), read };
 }
 
 /** How sure a proposed match is, best first. */
-export type MatchKind = "same" | "remembered" | "folded" | "similar";
+export type MatchKind = "same" | "remembered" | "folded" | "similar" | "shape";
 export interface ProposedMatch {
-  expected: Column;
+  expected: Expects["columns"][number];
   /** The file's column that feeds it; null: the file lacks it. */
   actual: string | null;
   kind: MatchKind | null;
@@ -36,9 +40,16 @@ export interface ProposedMatch {
  * For each column a recipe expects, the file's column that most likely holds
  * it: the same name, a match the user confirmed before, the same name with
  * case and punctuation folded, then the most similar name of a compatible
- * type. Each of the file's columns feeds at most one.
+ * type, then the one column left whose values look alike (`shapes`: the
+ * file's columns' value shapes). Each of the file's columns feeds at most one.
  */
-export function proposeMatches(expected: readonly Column[], actual: readonly Column[], remembered: Record<string, string> = {}, threshold = 0.5): ProposedMatch[] {
+export function proposeMatches(
+  expected: Expects["columns"],
+  actual: readonly Column[],
+  remembered: Record<string, string> = {},
+  threshold = 0.5,
+  shapes: Record<string, ValueShape> = {},
+): ProposedMatch[] {
   const result: ProposedMatch[] = expected.map((e) => ({ expected: e, actual: null, kind: null }));
   const used = new Set<string>();
   const names = new Set(actual.map((a) => a.name));
@@ -60,6 +71,10 @@ export function proposeMatches(expected: readonly Column[], actual: readonly Col
     .filter((c) => c.score >= threshold)
     .sort((x, y) => y.score - x.score || x.i - y.i);
   for (const c of candidates) if (!result[c.i]!.actual && !used.has(c.a.name)) take(c.i, c.a.name, "similar");
+  expected.forEach((e, i) => {
+    const alike = e.shape ? actual.filter((a) => !used.has(a.name) && shapes[a.name] === e.shape) : [];
+    if (!result[i]!.actual && alike.length === 1) take(i, alike[0]!.name, "shape");
+  });
   return result;
 }
 

@@ -66,9 +66,18 @@ interface FileRun {
 }
 
 /** Each file through the recipe (edits on the first only): its run, or why it cannot be promoted. */
-async function runEach(conn: Connection, db: StagesDb, files: StagedFile[], recipe: Recipe, datasetName: string, taskId: string): Promise<Result<FileRun[]>> {
+async function runEach(
+  conn: Connection,
+  db: StagesDb,
+  files: StagedFile[],
+  recipe: Recipe,
+  datasetName: string,
+  taskId: string,
+  report: ReturnType<typeof progressReporter>,
+): Promise<Result<FileRun[]>> {
   const runs: FileRun[] = [];
   for (const [i, file] of files.entries()) {
+    if (files.length > 1) report({ phase: `Running the recipe on ${file.name} (file ${i + 1} of ${files.length})`, done: i, unit: "steps" }, true);
     const run = await runRecipeOn(conn, db, file.id, i === 0 ? recipe : { ...recipe, edits: undefined }, taskId);
     if (!run.ok) return files.length > 1 ? fail({ ...run.error, message: `${file.name}: ${run.error.message}` }) : run;
     const summary = run.value;
@@ -99,7 +108,7 @@ async function promoteOn(
   report: ReturnType<typeof progressReporter>,
 ): Promise<Result<Manifest>> {
   report({ phase: "Running the recipe", done: 0, unit: "rows" }, true);
-  const ran = await runEach(conn, db, files, recipe, datasetName, taskId);
+  const ran = await runEach(conn, db, files, recipe, datasetName, taskId, report);
   if (!ran.ok) return ran;
   const runs = ran.value;
   const several = runs.length > 1;

@@ -1,6 +1,9 @@
 "use client";
 
+import { deliver } from "@/browser/download";
+import { getEngine } from "@/browser/engine-client";
 import { formatCount, plural } from "@/lib/format";
+import { describeError } from "@/lib/result";
 import { ruleMessage } from "@/lib/recipe/rules";
 import { rowsCaughtBy } from "../../recipe/useRecipe";
 import { RejectedRows } from "../RejectedRows";
@@ -12,6 +15,12 @@ import { recipeEdits, type StepProps } from "./step-props";
 /** Review: how the rows reconcile, rule by rule, what changed in the columns, and the rejected rows beside staged and final. */
 export function ReviewStep({ file, recipe, setRecipe, summary, corresponding, notify }: StepProps) {
   if (!summary) return <p className="text-sm text-muted">The review appears when the recipe has run.</p>;
+  /** Every rule each row broke, in the shape Frictionless writes its reports (workers/engine/validation-report.ts). */
+  async function downloadReport() {
+    const result = await getEngine().exportSource({ kind: "result", fileId: file.id, part: "rejected", runId: summary!.runId }, "report", { neutralizeFormulas: false });
+    if (!result.ok) return notify("error", describeError(result.error));
+    await deliver(result.value.blob, result.value.fileName);
+  }
   const byRule = recipe.rules
     .map((rule) => ({ rule, n: rowsCaughtBy(summary, rule.id) }))
     .filter((r) => r.rule.enabled);
@@ -52,6 +61,9 @@ export function ReviewStep({ file, recipe, setRecipe, summary, corresponding, no
             </ul>
           )}
           <ColumnChanges file={file} recipe={recipe} summary={summary} />
+          <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs focus-visible:outline-2 dark:border-slate-700" onClick={() => void downloadReport()}>
+            Download the validation report (Frictionless JSON)
+          </button>
         </>
       }
       data={

@@ -1,6 +1,6 @@
-import { EMBED_PROTOCOL, frameMessageSchema, readMessage, type FrameMessage, type HostMessage, type ImportSummary } from "./protocol";
+import { EMBED_PROTOCOL, frameMessageSchema, readMessage, type FrameMessage, type HostMessage, type ImportSummary } from "@/lib/embed/protocol";
 
-export type { ImportSummary } from "./protocol";
+export type { ImportSummary } from "@/lib/embed/protocol";
 
 export interface ImporterOptions {
   /** Where Stages is served (its /embed page); its origin is the only one listened to. */
