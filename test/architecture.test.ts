@@ -60,6 +60,11 @@ describe("the layout", () => {
     expect(violations("browser", (t) => under("components", "app")(t) || packages("react", "react-dom", "next")(t))).toEqual([]);
   });
 
+  it("embed/ runs in someone else's page: it takes the protocol from lib/embed/ and nothing else of the app", () => {
+    expect(violations("embed", (t) => !t.startsWith("package:") && !under("lib/embed")(t))).toEqual([]);
+    expect(importsOf("embed/client.ts")).toContain("lib/embed/protocol");
+  });
+
   it("finds the imports it checks (the rule is not looking at nothing)", () => {
     expect(importsOf("browser/staging-store.ts")).toEqual(expect.arrayContaining(["lib/recipe/schema", "browser/staging-db"]));
     expect(importsOf("browser/staging-db.ts")).toContain("package:dexie");
