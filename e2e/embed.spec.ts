@@ -75,3 +75,51 @@ test("malformed, oversized and other-version messages are refused with an event,
   await frame.getByRole("button", { name: `Allow ${hostOrigin}` }).click();
   await expect(frame.getByLabel("File to import")).toBeVisible();
 });
+
+/** A second importer on the host page, opened by the client with other options; its outcome is kept on `window`. */
+async function openSecond(page: Page, id: string, options: Record<string, unknown>) {
+  await page.evaluate(
+    async ({ id, src, options }) => {
+      const frame = document.createElement("iframe");
+      frame.id = id;
+      frame.title = id;
+      frame.style.height = "30rem";
+      document.body.append(frame);
+      const { openImporter } = await import(`${location.origin}/client.js`);
+      const schema = { fields: [{ name: "email", type: "string", constraints: { required: true } }, { name: "amount", type: "number" }] };
+      const outcome = ((window as unknown as Record<string, unknown>)[id] = { done: false } as Record<string, unknown>);
+      openImporter(frame, { src, schema, ...options }).result.then(
+        (r: unknown) => Object.assign(outcome, { done: true, result: r }),
+        (e: Error) => Object.assign(outcome, { done: true, error: e.message }),
+      );
+    },
+    { id, src: `${stages}/embed`, options },
+  );
+  const frame = page.frameLocator(`#${id}`);
+  await frame.getByRole("button", { name: `Allow ${hostOrigin}` }).click();
+  return { frame, outcome: () => page.evaluate((id) => (window as unknown as Record<string, unknown>)[id] as Record<string, unknown>, id) };
+}
+
+test("the host's options hold in the frame: file kinds, size, the rejected rows on request, and cancelling", async ({ page }) => {
+  await openHost(page);
+  const { frame, outcome } = await openSecond(page, "second", { sendRejected: true, formats: ["csv"], maxBytes: 200 });
+  const file = frame.getByLabel("File to import");
+  await file.setInputFiles({ name: "rows.json", mimeType: "application/json", buffer: Buffer.from("[]") });
+  await expect(frame.getByRole("alert").filter({ hasText: "rows.json" })).toHaveText("rows.json: this page takes csv files.");
+  await file.setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(`email,amount\n${"a@x.org,1\n".repeat(30)}`) });
+  await expect(frame.getByRole("alert").filter({ hasText: "big.csv" })).toContainText("this page takes files up to 200 B.");
+  await file.setInputFiles({ name: "small.csv", mimeType: "text/csv", buffer: Buffer.from("id,email,amount\n1,a@x.org,3\n2,,4\n") });
+  await expect(frame.getByTestId("embed-counts")).toHaveText("2 rows in = 1 to send + 1 left out");
+  await frame.getByRole("button", { name: `Submit 1 row to ${hostOrigin}` }).click();
+  await expect.poll(async () => (await outcome()).done).toBe(true);
+  const { result } = (await outcome()) as { result: { text: string; rejected: string; summary: { rows: number; rejected: number } } };
+  expect(result.text.split(/\r?\n/)).toEqual(["email,amount", "a@x.org,3", ""]);
+  expect(result.rejected.split(/\r?\n/)[0]).toBe("_line,id,email,amount,_errors");
+  expect(result.rejected).toContain('"email"" is required');
+  expect(result.summary).toMatchObject({ rows: 1, rejected: 1 });
+
+  const third = await openSecond(page, "third", {});
+  await third.frame.getByRole("button", { name: "Cancel import" }).click();
+  await expect(third.frame.getByText(`The import was cancelled: nothing was sent to ${hostOrigin}.`)).toBeVisible();
+  await expect.poll(async () => (await third.outcome()).error).toBe("The user cancelled the import.");
+});

@@ -10,6 +10,12 @@ export interface ImporterOptions {
   title?: string;
   format?: "csv" | "ndjson";
   invalidRows?: "reject" | "include";
+  /** Also receive the rows left out (with their line and reasons), as `rejected`. */
+  sendRejected?: boolean;
+  /** The file kinds the user may add, by extension. */
+  formats?: ("csv" | "tsv" | "txt" | "json" | "ndjson" | "parquet" | "xlsx")[];
+  /** The largest file the user may add, in bytes. */
+  maxBytes?: number;
   /** Each event from the importer (ready, staged, counts, chunk, invalid, refused, error), and messages refused here ("invalid" too). */
   onEvent?: (event: FrameMessage | { type: "invalid"; reason: string }) => void;
 }
@@ -17,6 +23,8 @@ export interface ImporterOptions {
 export interface ImportResult {
   /** The final rows, as the chosen format's text, assembled from the chunks. */
   text: string;
+  /** The rows left out, when asked for (`sendRejected`). */
+  rejected?: string;
   summary: ImportSummary;
 }
 
@@ -28,7 +36,7 @@ export interface ImportResult {
  */
 export function openImporter(frame: HTMLIFrameElement, options: ImporterOptions): { result: Promise<ImportResult>; close: () => void } {
   const origin = new URL(options.src, window.location.href).origin;
-  const chunks: string[] = [];
+  const chunks: Record<"final" | "rejected", string[]> = { final: [], rejected: [] };
   let close = () => undefined as void;
   const result = new Promise<ImportResult>((resolve, reject) => {
     const post = (message: HostMessage) => frame.contentWindow?.postMessage(message, origin);
@@ -40,16 +48,26 @@ export function openImporter(frame: HTMLIFrameElement, options: ImporterOptions)
       const message = read.message;
       options.onEvent?.(message);
       if (message.type === "ready") {
-        post({ stages: EMBED_PROTOCOL, type: "open", schema: options.schema, title: options.title, format: options.format ?? "csv", invalidRows: options.invalidRows ?? "reject" });
+        post({
+          stages: EMBED_PROTOCOL,
+          type: "open",
+          schema: options.schema,
+          title: options.title,
+          format: options.format ?? "csv",
+          invalidRows: options.invalidRows ?? "reject",
+          sendRejected: options.sendRejected ?? false,
+          ...(options.formats ? { formats: options.formats } : {}),
+          ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+        });
       } else if (message.type === "chunk") {
-        chunks[message.seq] = message.data;
+        chunks[message.part].push(message.data);
         post({ stages: EMBED_PROTOCOL, type: "ack", seq: message.seq });
       } else if (message.type === "done") {
         close();
-        resolve({ text: chunks.join(""), summary: message.summary });
-      } else if (message.type === "refused" || message.type === "error") {
+        resolve({ text: chunks.final.join(""), ...(chunks.rejected.length ? { rejected: chunks.rejected.join("") } : {}), summary: message.summary });
+      } else if (message.type === "refused" || message.type === "error" || message.type === "cancelled") {
         close();
-        reject(new Error(message.type === "refused" ? message.reason : message.message));
+        reject(new Error(message.type === "refused" ? message.reason : message.type === "error" ? message.message : "The user cancelled the import."));
       }
     };
     close = () => window.removeEventListener("message", onMessage);

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import { getEngine } from "@/browser/engine-client";
 import { sendInChunks } from "@/browser/embed-rows";
 import { stagingDb } from "@/browser/staging-store";
-import { formatCount, plural } from "@/lib/format";
+import { formatBytes, formatCount, plural } from "@/lib/format";
 import { composeRenames, needsMatching } from "@/lib/recipe/expects";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import { describeError } from "@/lib/result";
@@ -29,6 +29,7 @@ export function EmbedApp() {
   const [recipe, setRecipe] = useState<Recipe | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
   const file = useLiveQuery(async () => (fileId ? ((await stagingDb().files.get(fileId)) ?? null) : null), [fileId]);
   const open = state.kind === "connected" ? state.open : null;
   const imported = useMemo(() => (open ? importTableSchema(open.schema) : null), [open]);
@@ -60,9 +61,14 @@ export function EmbedApp() {
       </div>
     );
   if (!imported?.ok) return <p role="alert" className="p-4 text-sm">The schema the page gave cannot be used: {imported?.reason}</p>;
+  if (cancelled) return <p className="p-4 text-sm">The import was cancelled: nothing was sent to {state.origin}.</p>;
+  const formats = open!.formats ?? ["csv", "tsv", "txt", "json", "ndjson", "parquet", "xlsx"];
 
   async function add(chosen: File) {
     setMessage(null);
+    const extension = chosen.name.toLowerCase().replace(/\.gz$/, "").split(".").pop() ?? "";
+    if (!(formats as string[]).includes(extension)) return setMessage(`${chosen.name}: this page takes ${formats.join(", ")} files.`);
+    if (open!.maxBytes && chosen.size > open!.maxBytes) return setMessage(`${chosen.name} is ${formatBytes(chosen.size)}: this page takes files up to ${formatBytes(open!.maxBytes)}.`);
     const staged = await getEngine().stageFile(chosen, crypto.randomUUID());
     if (!staged.ok) return setMessage(describeError(staged.error));
     const { columns, rules, nullValues } = imported!.ok ? imported!.value : { columns: [], rules: [], nullValues: [] };
@@ -79,7 +85,12 @@ export function EmbedApp() {
       send({ type: "error", message: describeError(rows.error) });
       return setMessage(describeError(rows.error));
     }
-    await sendInChunks(rows.value.blob, (seq, data) => send({ type: "chunk", seq, data }), waitAck);
+    await sendInChunks(rows.value.blob, (seq, data) => send({ type: "chunk", seq, part: "final", data }), waitAck);
+    if (open!.sendRejected && summary.rejected > 0) {
+      const rejected = await getEngine().exportSource({ kind: "result", fileId: file.id, part: "rejected", runId: summary.runId }, open!.format, { neutralizeFormulas: false });
+      if (!rejected.ok) return setMessage(describeError(rejected.error));
+      await sendInChunks(rejected.value.blob, (seq, data) => send({ type: "chunk", seq, part: "rejected", data }), waitAck);
+    }
     send({
       type: "done",
       summary: { fileName: file.name, sha256: file.sha256, rowsIn: summary.rowsIn, rejected: summary.rejected, rows: summary.final, columns: summary.finalColumns, recipe },
@@ -92,8 +103,20 @@ export function EmbedApp() {
       <h1 className="text-base font-semibold">{open!.title ?? "Import data"}</h1>
       <label className="block">
         File to import
-        <input type="file" className="block" accept=".csv,.tsv,.txt,.json,.ndjson,.parquet,.xlsx" onChange={(e) => e.target.files?.[0] && void add(e.target.files[0])} />
+        <input type="file" className="block" accept={formats.map((f) => `.${f}`).join(",")} onChange={(e) => e.target.files?.[0] && void add(e.target.files[0])} />
       </label>
+      {!sent && (
+        <button
+          type="button"
+          className="rounded border px-3 py-1 text-sm focus-visible:outline-2"
+          onClick={() => {
+            send({ type: "cancelled" });
+            setCancelled(true);
+          }}
+        >
+          Cancel import
+        </button>
+      )}
       {message && <p role="alert">{message}</p>}
       {file && matching && recipe && (
         <MatchColumns

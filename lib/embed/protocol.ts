@@ -27,6 +27,12 @@ export const hostMessageSchema = z.discriminatedUnion("type", [
     format: z.enum(["csv", "ndjson"]).default("csv"),
     /** Rows that break a rule: left out (and counted), or included with their reasons in `_errors`. */
     invalidRows: z.enum(["reject", "include"]).default("reject"),
+    /** Send the rows left out too (with their line and reasons), after the final rows. */
+    sendRejected: z.boolean().default(false),
+    /** The file kinds the user may add, by extension (e.g. ["csv", "xlsx"]); all Stages reads when unset. */
+    formats: z.array(z.enum(["csv", "tsv", "txt", "json", "ndjson", "parquet", "xlsx"])).min(1).optional(),
+    /** The largest file the user may add, in bytes. */
+    maxBytes: z.number().int().positive().optional(),
   }),
   z.object({ ...tag, type: z.literal("ack"), seq: z.number().int().nonnegative() }),
 ]);
@@ -53,7 +59,10 @@ export const frameMessageSchema = z.discriminatedUnion("type", [
   z.object({ ...tag, type: z.literal("invalid"), reason: z.string() }),
   z.object({ ...tag, type: z.literal("staged"), fileName: z.string(), rows: z.number().int().nonnegative() }),
   z.object({ ...tag, type: z.literal("counts"), rowsIn: z.number().int().nonnegative(), valid: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }),
-  z.object({ ...tag, type: z.literal("chunk"), seq: z.number().int().nonnegative(), data: z.string().max(MAX_MESSAGE_CHARS) }),
+  /** A piece of the rows: the final rows, or (when asked) the rejected ones after them. */
+  z.object({ ...tag, type: z.literal("chunk"), seq: z.number().int().nonnegative(), part: z.enum(["final", "rejected"]).default("final"), data: z.string().max(MAX_MESSAGE_CHARS) }),
+  /** The user stopped the import in the frame: nothing more will come. */
+  z.object({ ...tag, type: z.literal("cancelled") }),
   z.object({ ...tag, type: z.literal("done"), summary: importSummarySchema }),
   z.object({ ...tag, type: z.literal("error"), message: z.string() }),
 ]);
