@@ -5,9 +5,10 @@ describe("readMessage", () => {
   it("reads a well-formed message of this version, with its defaults", () => {
     expect(readMessage(hostMessageSchema, { stages: 1, type: "open", schema: { fields: [] } })).toEqual({
       ok: true,
-      message: { stages: 1, type: "open", schema: { fields: [] }, format: "csv", invalidRows: "reject" },
+      message: { stages: 1, type: "open", schema: { fields: [] }, format: "csv", invalidRows: "reject", sendRejected: false },
     });
-    expect(readMessage(frameMessageSchema, { stages: 1, type: "chunk", seq: 0, data: "a,b\n" })).toMatchObject({ ok: true });
+    expect(readMessage(frameMessageSchema, { stages: 1, type: "chunk", seq: 0, data: "a,b\n" })).toMatchObject({ ok: true, message: { part: "final" } });
+    expect(readMessage(hostMessageSchema, { stages: 1, type: "open", schema: {}, formats: [] })).toMatchObject({ ok: false, reason: expect.stringContaining("formats") });
   });
 
   it("refuses, saying why, what is not a Stages message, another version, malformed or too large", () => {
