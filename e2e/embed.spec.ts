@@ -123,3 +123,17 @@ test("the host's options hold in the frame: file kinds, size, the rejected rows 
   await expect(third.frame.getByText(`The import was cancelled: nothing was sent to ${hostOrigin}.`)).toBeVisible();
   await expect.poll(async () => (await third.outcome()).error).toBe("The user cancelled the import.");
 });
+
+test("a host on the build's allow-list is served without asking the user", async ({ page }) => {
+  // The sub-path build (scripts/test-all.sh) lists the demo host's origin.
+  const events: string[] = [];
+  page.on("console", (m) => m.text().startsWith("stages ") && events.push(m.text().slice(7)));
+  await page.goto(`${hostOrigin}/?stages=${encodeURIComponent(`http://127.0.0.1:${port + 1}/stages`)}`);
+  const frame = page.frameLocator("#importer");
+  await expect(frame.getByLabel("File to import")).toBeVisible();
+  await expect(frame.getByRole("dialog", { name: /wants to receive the data you import/ })).toHaveCount(0);
+  await frame.getByLabel("File to import").setInputFiles({ name: "payments.csv", mimeType: "text/csv", buffer: Buffer.from("id,email,amount\n1,a@x.org,10\n") });
+  await frame.getByRole("button", { name: `Submit 1 row to ${hostOrigin}` }).click();
+  await expect(page.locator("#received")).toHaveText(/^1 rows\s+email,amount\s+a@x\.org,10\s*$/);
+  expect(events).toContain("done");
+});

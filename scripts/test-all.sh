@@ -10,9 +10,11 @@ mkdir -p .reports
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json || status=1
 # The site built for a sub-path (/stages) and with the test hooks (next.config.js), kept in .subpath/ for the
-# hosting test and the tests that drive the engine directly; then the production build, which the other tests use,
-# and the page of another origin that embeds it (from embed/README.md's example).
-if STAGES_BASE_PATH=/stages STAGES_TEST_HOOKS=1 npm run build && rm -rf .subpath && mkdir -p .subpath && mv out .subpath/stages && npm run build && node scripts/embed-demo.mjs; then
+# hosting test and the tests that drive the engine directly (its embed allow-list names the demo host's origin);
+# then the production build, which the other tests use, and the page of another origin that embeds it (from the
+# README's example).
+port=${STAGES_TEST_PORT:-3100}
+if STAGES_BASE_PATH=/stages STAGES_TEST_HOOKS=1 NEXT_PUBLIC_STAGES_EMBED_ORIGINS="http://127.0.0.1:$((port + 2))" npm run build && rm -rf .subpath && mkdir -p .subpath && mv out .subpath/stages && npm run build && node scripts/embed-demo.mjs; then
   PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --reporter=list,json || status=1
 else
   status=1
