@@ -4,8 +4,8 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useId, useState } from "react";
 import { announceDatasetsChanged } from "@/browser/dataset-changes";
 import { getEngine, progress, taskFor } from "@/browser/engine-client";
-import { appendAudit, stagingDb, updateStagedFile } from "@/browser/staging-store";
-import { composeRenames, expectsOf, type Drift } from "@/lib/recipe/expects";
+import { stagingDb } from "@/browser/staging-store";
+import { expectsOf, type Drift } from "@/lib/recipe/expects";
 import { checkDatasetName, suggestDatasetName } from "@/lib/datasets/name";
 import type { Manifest } from "@/lib/datasets/manifest";
 import type { Progress } from "@/lib/engine/api";
@@ -16,6 +16,7 @@ import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import type { Notify } from "../notices";
 import { describeDrift, MatchColumns } from "../recipe/MatchColumns";
+import { readUnderNames, recordDrift } from "../recipe/read-under-names";
 
 const header = (f: StagedFile) => JSON.stringify(f.columns ?? []);
 const sameColumns = (a: StagedFile, b: StagedFile) => header(a) === header(b);
@@ -47,10 +48,9 @@ export function PromoteFiles({ file, recipe, datasetName, notify }: { file: Stag
   async function matched(group: StagedFile[], rename: Record<string, string>, drift: Drift) {
     setMatching(null);
     for (const f of group) {
-      const read = await getEngine().reparse(f.id, { ...f.parse, rename: composeRenames(f.parse.rename, rename) });
-      if (!read.ok || read.value.error) return notify("error", describeError(read.ok ? read.value.error! : read.error));
-      await updateStagedFile(stagingDb(), f.id, { drift });
-      await appendAudit(stagingDb(), { kind: "drift", file: f.name, sha256: f.sha256, detail: `matched to ${file.name}: ${describeDrift(drift)}` });
+      const error = await readUnderNames(f, rename);
+      if (error) return notify("error", describeError(error));
+      await recordDrift(f, drift, `matched to ${file.name}`);
     }
     notify("info", `Matched the columns of ${group.map((f) => f.name).join(", ")} to ${file.name}'s: ${describeDrift(drift)}.`);
   }

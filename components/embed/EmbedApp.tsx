@@ -6,13 +6,14 @@ import { getEngine } from "@/browser/engine-client";
 import { sendInChunks } from "@/browser/embed-rows";
 import { stagingDb } from "@/browser/staging-store";
 import { formatBytes, formatCount, plural } from "@/lib/format";
-import { composeRenames, needsMatching } from "@/lib/recipe/expects";
+import { needsMatching } from "@/lib/recipe/expects";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import { describeError } from "@/lib/result";
 import { importTableSchema } from "@/lib/standards/table-schema";
 import { DataGrid } from "../grid/DataGrid";
 import { recipeEdits } from "../pipeline/steps/step-props";
 import { MatchColumns } from "../recipe/MatchColumns";
+import { readUnderNames } from "../recipe/read-under-names";
 import { summaryOf, useRecipeRun } from "../recipe/useRecipe";
 import { useHost } from "./useHost";
 
@@ -123,11 +124,7 @@ export function EmbedApp() {
           file={file}
           recipe={recipe as Recipe & { expects: NonNullable<Recipe["expects"]> }}
           remembered={{}}
-          onApply={(next, rename) =>
-            void getEngine()
-              .reparse(file.id, { ...file.parse, rename: composeRenames(file.parse.rename, rename) })
-              .then((r) => (r.ok ? setRecipe(next) : setMessage(describeError(r.error))))
-          }
+          onApply={(next, rename) => void readUnderNames(file, rename).then((error) => (error ? setMessage(describeError(error)) : setRecipe(next)))}
           onCancel={() => setFileId(null)}
         />
       )}

@@ -1,21 +1,22 @@
 "use client";
 
 import { useLiveQuery } from "dexie-react-hooks";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { getEngine } from "@/browser/engine-client";
 import { saveBlob } from "@/browser/download";
-import { composeRenames, expectsOf, needsMatching, type Drift, type Expects } from "@/lib/recipe/expects";
+import { expectsOf, needsMatching, type Drift, type Expects } from "@/lib/recipe/expects";
 import { describeReadOptions, readOptionsFrom } from "@/lib/recipe/read-options";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { loadRecipe } from "@/lib/recipe/load";
 import { importTableSchema } from "@/lib/standards/table-schema";
 import type { Recipe } from "@/lib/recipe/schema";
-import { appendAudit, rememberMatches, saveRecipe, stagingDb, updateStagedFile } from "@/browser/staging-store";
+import { rememberMatches, saveRecipe, stagingDb, updateStagedFile } from "@/browser/staging-store";
 import type { Notify } from "../notices";
 import { RecipeConsent } from "../share/RecipeConsent";
 import { controlClass as field, LabeledControl } from "./LabeledControl";
 import { describeDrift, MatchColumns } from "./MatchColumns";
+import { readUnderNames, recordDrift } from "./read-under-names";
 import { sampleShapes } from "./sample-shapes";
 
 const button = "rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 dark:border-slate-700";
@@ -33,7 +34,6 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
   const [imported, setImported] = useState<{ recipe: Recipe; from: string; notApplied?: string[] } | null>(null);
   const [matching, setMatching] = useState<{ recipe: Recipe; from: string; saved: string | null; file: StagedFile } | null>(null);
   const savedRecipe = saved?.find((r) => r.name === chosen);
-  const pickerRef = useRef<HTMLInputElement | null>(null);
   /** The recipe with what it is built on: this file's columns, what their values look like, and how it was read. */
   const withExpects = async (r: Recipe): Promise<Recipe> => (file.columns ? { ...r, expects: expectsOf(file.columns, file.parse, await sampleShapes(file)) } : r);
 
@@ -64,25 +64,18 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
   async function applyMatched(next: Recipe, rename: Record<string, string>, drift: Drift, from: string, savedName: string | null, file: StagedFile) {
     setMatching(null);
     // The file takes the recipe's column names first (read again, renamed), then the recipe applies as it is.
-    const renames = composeRenames(file.parse.rename, rename);
-    if (Object.keys(renames).length) {
-      const read = await getEngine().reparse(file.id, { ...file.parse, rename: renames });
-      if (!read.ok) return notify("error", describeError(read.error));
-      if (read.value.error) return notify("error", describeError(read.value.error));
-    }
+    const error = await readUnderNames(file, rename);
+    if (error) return notify("error", describeError(error));
     setRecipe(next);
-    await updateStagedFile(stagingDb(), file.id, { drift });
-    await appendAudit(stagingDb(), { kind: "drift", file: file.name, sha256: file.sha256, detail: `${from}: ${describeDrift(drift)}` });
+    await recordDrift(file, drift, from);
     if (savedName) await rememberMatches(stagingDb(), savedName, rename);
     notify("info", `Applied the recipe from ${from} to ${file.name}, its columns matched: ${describeDrift(drift)}.`);
   }
 
   function pickJson(read: (text: string, name: string) => void) {
-    // Held while the chooser is open: a picker no one holds can be collected, and its chooser never opens.
-    const picker = (pickerRef.current ??= document.createElement("input"));
+    const picker = document.createElement("input");
     picker.type = "file";
     picker.accept = ".json,application/json";
-    picker.value = "";
     picker.onchange = () => {
       const file = picker.files?.[0];
       if (file) void file.text().then((text) => read(text, file.name));
@@ -91,8 +84,7 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
   }
   /** A Table Schema's fields and constraints become the recipe's expected columns and rules (its steps and SQL stay). */
   function applyTableSchema(text: string, from: string) {
-    const parsed = parseJson(text);
-    const schema = parsed.ok ? importTableSchema(parsed.value) : parsed;
+    const schema = importTableSchema(text);
     if (!schema.ok) return notify("error", `${from}: ${schema.reason}`);
     const { columns, rules, nullValues, notApplied } = schema.value;
     setImported({ recipe: { ...recipe, rules, expects: { columns, read: nullValues.length ? { nullValues } : {} } }, from, notApplied });
@@ -185,12 +177,4 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
       )}
     </section>
   );
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, reason: "this is not valid JSON." };
-  }
 }

@@ -60,6 +60,9 @@ export function errorsSql(flags: readonly CheckFlag[], checks: string, values: s
   return `CASE WHEN ${failsAnySql(flags, checks)} THEN CAST(list_filter([${entries.join(", ")}], e -> e IS NOT NULL) AS ${ERROR_TYPE}) ELSE ${none} END`;
 }
 
+/** Two rows (by alias) have the same key: every key column equal, empty ones equal too. */
+export const sameKeySql = (keys: readonly string[], a: string, b: string): string => keys.map(ident).map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(" AND ");
+
 /** The keys a row-comparing rule partitions by, or null for a rule that looks at one row. */
 export const uniqueKeys = (rule: RowRule): string[] | null =>
   rule.kind === "unique" ? [rule.column] : rule.kind === "uniqueKey" ? rule.columns : null;
@@ -100,10 +103,10 @@ export function validationSql(input: string, rules: readonly Rule[], columns: re
   const flags = checkFlags(rules);
   const keyed = flags.filter((f) => uniqueKeys(f.rule));
   const repeated = keyed.map((f, i) => {
-    const keys = uniqueKeys(f.rule)!.map(ident);
-    const same = (a: string) => keys.map((k) => `${a}.${k} IS NOT DISTINCT FROM d${i}.${k}`).join(" AND ");
+    const keys = uniqueKeys(f.rule)!;
+    const same = (a: string) => sameKeySql(keys, a, `d${i}`);
     return {
-      cte: `_stages_dups${i} AS MATERIALIZED (SELECT ${uniqueKeys(f.rule)!.map((k) => editedAs(columns, edits, k)).join(", ")}, true AS _stages_dup FROM ${input} GROUP BY ALL HAVING count(*) > 1)`,
+      cte: `_stages_dups${i} AS MATERIALIZED (SELECT ${keys.map((k) => editedAs(columns, edits, k)).join(", ")}, true AS _stages_dup FROM ${input} GROUP BY ALL HAVING count(*) > 1)`,
       join: `LEFT JOIN _stages_dups${i} AS d${i} ON ${same("n")}`,
       flag: `d${i}._stages_dup IS NULL AS _stages_u${i}`,
       lookup: `NOT EXISTS (SELECT 1 FROM _stages_dups${i} AS d${i} WHERE ${same("src")})`,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Column } from "@/lib/datasets/manifest";
 import { isPlainNumber } from "@/lib/number";
 import { ident, literal } from "@/lib/sql/quote";
-import { isNumericType, isTextType } from "@/lib/sql/types";
+import { isIntegerType, isNumericType, isTextType } from "@/lib/sql/types";
 
 /**
  * A cell edited by hand: a patch over the staged rows, kept in the recipe.
@@ -48,7 +48,6 @@ export function editsOutside(edits: readonly CellEdit[], columns: readonly Colum
   return editsInForce(edits).filter((e) => e.row > rowCount || !names.has(e.column));
 }
 
-const INTEGER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/i;
 
 /**
  * What a typed value becomes in a column of this type: text as typed, an empty entry as null
@@ -58,7 +57,7 @@ export function editValue(text: string, type: string): { value: string | null } 
   if (isTextType(type)) return { value: text };
   const value = text.trim();
   if (value === "") return { value: null };
-  if (INTEGER_TYPE.test(type) && !/^[+-]?\d+$/.test(value)) return { problem: `a whole number is needed here (${type})` };
+  if (isIntegerType(type) && !/^[+-]?\d+$/.test(value)) return { problem: `a whole number is needed here (${type})` };
   if (isNumericType(type) && !isPlainNumber(value)) return { problem: `a number is needed here (${type})` };
   if (/^BOOLEAN$/i.test(type) && !/^(true|false)$/i.test(value)) return { problem: "true or false is needed here" };
   if (/^DATE$/i.test(type) && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { problem: "a date like 2026-12-01 is needed here" };

@@ -1,3 +1,4 @@
+import { parseJson } from "@/lib/json";
 import { RECIPE_VERSION, recipeSchema, type Recipe } from "./schema";
 
 /**
@@ -32,12 +33,4 @@ export function loadRecipe(input: unknown): LoadResult {
     return { ok: false, reason: `The recipe is malformed at ${issue.path.join(".") || "the top level"}: ${issue.message}` };
   }
   return { ok: true, recipe: parsed.data };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,6 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { ident } from "@/lib/sql/quote";
-import { checkFlags, editedAs, uniqueKeys, type CheckFlag } from "./checks";
+import { checkFlags, editedAs, sameKeySql, uniqueKeys, type CheckFlag } from "./checks";
 import { editsInForce, editsReplaceSql, type CellEdit } from "./edits";
 import { REJECTED, ROW, passesSql } from "./rules";
 import type { Recipe, Rule } from "./schema";
@@ -75,7 +75,7 @@ export function recheckSql(
   const rowids = `[${change.rows.map((r) => r - 1).join(", ")}]`;
   const keysNow = (f: CheckFlag) => uniqueKeys(f.rule)!.map((k) => editedAs(columns, edits, k)).join(", ");
   const keysBefore = (f: CheckFlag) => uniqueKeys(f.rule)!.map((k) => editedAs(columns, before, k)).join(", ");
-  const same = (f: CheckFlag, a: string, b: string) => uniqueKeys(f.rule)!.map(ident).map((k) => `${a}.${k} IS NOT DISTINCT FROM ${b}.${k}`).join(" AND ");
+  const same = (f: CheckFlag, a: string, b: string) => sameKeySql(uniqueKeys(f.rule)!, a, b);
   const ctes = keyed.flatMap((f, i) => [
     // The keys in question: the edited rows' keys before and after.
     `_stages_k${i} AS MATERIALIZED (SELECT ${keysNow(f)} FROM ${staged} WHERE list_contains(${rowids}, rowid) UNION SELECT ${keysBefore(f)} FROM ${staged} WHERE list_contains(${rowids}, rowid))`,

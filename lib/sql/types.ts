@@ -1,8 +1,10 @@
 /** DuckDB type names, as DESCRIBE reports them. */
+const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/i;
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/i;
 const TEXT = /^(VARCHAR|TEXT|STRING)/i;
 
 export const isNumericType = (type: string): boolean => NUMERIC.test(type);
+export const isIntegerType = (type: string): boolean => INTEGER.test(type);
 export const isTextType = (type: string): boolean => TEXT.test(type);
 
 /** A type name safe to splice into SQL: VARCHAR, DECIMAL(10,2), TIMESTAMP WITH TIME ZONE, INTEGER[]. */

@@ -1,3 +1,4 @@
+import { isPlainNumber } from "@/lib/number";
 import { ruleMessage } from "@/lib/recipe/rules";
 import type { Rule } from "@/lib/recipe/schema";
 
@@ -6,7 +7,7 @@ export const notExportedLine = (rule: Rule, target: string): string =>
   `rule ${rule.id} (${rule.severity === "warn" ? "warns" : "rejects"}): ${ruleMessage(rule)}: no ${target} equivalent`;
 
 /** Numbers as numbers where the bound is one (range rules keep bounds as text). */
-export const bound = (value: string): number | string => (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value.trim()) ? Number(value) : value);
+export const bound = (value: string): number | string => (isPlainNumber(value.trim()) ? Number(value) : value);
 
 /** The header comment of a YAML export: where it comes from, and every rule it leaves out. */
 export function yamlHeader(title: string, notExported: readonly string[]): string {

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { Column } from "@/lib/datasets/manifest";
 import type { Rule } from "@/lib/recipe/schema";
+import { parseJson } from "@/lib/json";
+import { isIntegerType } from "@/lib/sql/types";
+import { bound } from "./rule-words";
 
 /**
  * Frictionless Table Schema (https://specs.frictionlessdata.io/table-schema/):
@@ -69,9 +72,11 @@ export interface ImportedSchema {
   notApplied: string[];
 }
 
-/** A Table Schema (parsed JSON) as expected columns and rules; or why it is not one. */
+/** A Table Schema (JSON text, or parsed) as expected columns and rules; or why it is not one. */
 export function importTableSchema(input: unknown): { ok: true; value: ImportedSchema } | { ok: false; reason: string } {
-  const parsed = tableSchemaSchema.safeParse(input);
+  const doc = typeof input === "string" ? parseJson(input) : input;
+  if (doc === undefined) return { ok: false, reason: "this is not valid JSON." };
+  const parsed = tableSchemaSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return { ok: false, reason: `This is not a Table Schema: ${issue.path.join(".") || "the schema"}: ${issue.message}` };
@@ -116,7 +121,7 @@ export function importTableSchema(input: unknown): { ok: true; value: ImportedSc
 /** DuckDB column types as Table Schema field types. */
 export function fieldType(duckType: string): string {
   const t = duckType.toUpperCase();
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(t)) return "integer";
+  if (isIntegerType(t)) return "integer";
   if (/^(FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)) return "number";
   if (t === "BOOLEAN") return "boolean";
   if (t === "DATE") return "date";
@@ -126,7 +131,6 @@ export function fieldType(duckType: string): string {
   return "any";
 }
 
-const asNumber = (v: string) => (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v.trim()) ? Number(v) : v);
 /** A pattern anchored at both ends, as Table Schema reads every pattern: the anchors go. */
 const unanchored = (p: string) => (p.startsWith("^") && p.endsWith("$") && !p.endsWith("\\$") ? p.slice(1, -1) : `.*(?:${p}).*`);
 
@@ -151,8 +155,8 @@ export function exportTableSchema(columns: readonly Column[], rules: readonly Ru
         c!.unique = true;
         break;
       case "range":
-        if (rule.min !== undefined) c!.minimum = asNumber(rule.min);
-        if (rule.max !== undefined) c!.maximum = asNumber(rule.max);
+        if (rule.min !== undefined) c!.minimum = bound(rule.min);
+        if (rule.max !== undefined) c!.maximum = bound(rule.max);
         break;
       case "length":
         if (rule.min !== undefined) c!.minLength = rule.min;

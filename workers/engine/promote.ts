@@ -56,7 +56,17 @@ export async function promote(
   // The recipe's result tables, then the Parquet file (compressed: smaller than the staged files).
   const room = await roomFor(2 * files.reduce((n, f) => n + f.size, 0), `promote to ${datasetName}`);
   if (!room.ok) return fail({ message: `Promotion to ${datasetName} did not start, nothing was changed: ${room.error.message}` });
-  return serial(PIPELINE, () => withConnection((conn) => promoteOn(conn, db, files, recipe, datasetName, taskId, progressReporter(onProgress))));
+  return serial(PIPELINE, () => withConnection((conn) => promoteOn({ conn, db, recipe, datasetName, taskId, report: progressReporter(onProgress) }, files)));
+}
+
+/** What a promotion works with, from the first run to the manifest. */
+interface Promotion {
+  conn: Connection;
+  db: StagesDb;
+  recipe: Recipe;
+  datasetName: string;
+  taskId: string;
+  report: ReturnType<typeof progressReporter>;
 }
 
 interface FileRun {
@@ -66,15 +76,7 @@ interface FileRun {
 }
 
 /** Each file through the recipe (edits on the first only): its run, or why it cannot be promoted. */
-async function runEach(
-  conn: Connection,
-  db: StagesDb,
-  files: StagedFile[],
-  recipe: Recipe,
-  datasetName: string,
-  taskId: string,
-  report: ReturnType<typeof progressReporter>,
-): Promise<Result<FileRun[]>> {
+async function runEach({ conn, db, recipe, datasetName, taskId, report }: Promotion, files: StagedFile[]): Promise<Result<FileRun[]>> {
   const runs: FileRun[] = [];
   for (const [i, file] of files.entries()) {
     if (files.length > 1) report({ phase: `Running the recipe on ${file.name} (file ${i + 1} of ${files.length})`, done: i, unit: "steps" }, true);
@@ -98,17 +100,10 @@ async function runEach(
   return ok(runs);
 }
 
-async function promoteOn(
-  conn: Connection,
-  db: StagesDb,
-  files: StagedFile[],
-  recipe: Recipe,
-  datasetName: string,
-  taskId: string,
-  report: ReturnType<typeof progressReporter>,
-): Promise<Result<Manifest>> {
+async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Result<Manifest>> {
+  const { conn, db, recipe, datasetName, taskId, report } = promotion;
   report({ phase: "Running the recipe", done: 0, unit: "rows" }, true);
-  const ran = await runEach(conn, db, files, recipe, datasetName, taskId, report);
+  const ran = await runEach(promotion, files);
   if (!ran.ok) return ran;
   const runs = ran.value;
   const several = runs.length > 1;
