@@ -13,6 +13,8 @@ const port = Number(process.env.STAGES_TEST_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  // Firefox and WebKit are driven from Vitest (vitest.browsers.config.ts): Playwright's own builds of them cannot be had here.
+  testIgnore: "browsers/**",
   timeout: 90_000,
   expect: { timeout: 20_000 },
   workers: 2,
@@ -21,6 +23,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     acceptDownloads: true,
+    // The service worker precaches the whole build (about 40 MB) on a first visit: only e2e/offline.spec.ts lets it.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath,
       args: [

@@ -85,7 +85,8 @@ export function render(report, chromiumVersion) {
         "",
         ...r.failure.steps.map((s) => `- ${s}`),
         "",
-        `Peak renderer memory (sum of Chromium renderer RSS): ${(r.failure.peak / 2 ** 30).toFixed(2)} GiB. Native DuckDB on the same file, 1 thread: ${median(r.native1).toFixed(2)} s; ${os.cpus().length} threads: ${median(r.nativeAll).toFixed(2)} s.`,
+        `Peak renderer memory (sum of Chromium renderer RSS): ${(r.failure.peak / 2 ** 30).toFixed(2)} GiB.` +
+          (r.native1?.length ? ` Native DuckDB on the same file, 1 thread: ${median(r.native1).toFixed(2)} s; ${os.cpus().length} threads: ${median(r.nativeAll).toFixed(2)} s.` : ""),
         "",
         ...renderBare(r.bares, Number(/^stage[^:]*: ([\d.]+) s/.exec(r.failure.steps.find((x) => x.startsWith("stage")) ?? "")?.[1] ?? NaN), mbs, median),
         "",

@@ -28,7 +28,9 @@ export const lastRestartReason = (): string | null => lastRestart;
 const listeners = new Set<(reason: string) => void>();
 
 function spawn(): Running {
-  const worker = new Worker(new URL("../workers/engine.worker.ts", import.meta.url), { type: "module", name: "stages-engine" });
+  // A site built for tests passes `?without=…` on to the engine, which then lacks those storage features (workers/engine/switch-off.ts).
+  const without = process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1" ? /[?&](without=[\w,]+)/.exec(location.search)?.[1] : undefined;
+  const worker = new Worker(new URL("../workers/engine.worker.ts", import.meta.url), { type: "module", name: without ? `stages-engine ${without}` : "stages-engine" });
   let markDead!: Running["markDead"];
   const died = new Promise<Result<never>>((resolve) => (markDead = resolve));
   worker.addEventListener("error", () => restartEngine("it crashed"));

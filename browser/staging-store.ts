@@ -1,7 +1,7 @@
 import type { Recipe } from "@/lib/recipe/schema";
 import type { AuditEvent } from "@/lib/staging/audit";
 import { sqlNameFor } from "@/lib/staging/sql-name";
-import type { StagedFile } from "@/lib/staging/staged-file";
+import type { StagedBlob, StagedFile } from "@/lib/staging/staged-file";
 import { openStagesDb, type StagesDb } from "./staging-db";
 
 /**
@@ -39,14 +39,27 @@ export async function appendAudit(into: StagesDb, event: Omit<AuditEvent, "at" |
   await into.audit.add({ at: new Date().toISOString(), ...event });
 }
 
-/** A new staged file: its record (given a SQL name no other file has) and its bytes, in one transaction. */
-export async function addStagedFile(into: StagesDb, staged: StagedFile, blob: Blob): Promise<StagedFile> {
+/**
+ * A new staged file: its record (given a SQL name no other file has) and its bytes, in one transaction.
+ * `asChunks` stores the bytes as ArrayBuffers, for browsers that refuse Blobs in IndexedDB.
+ */
+export async function addStagedFile(into: StagesDb, staged: StagedFile, blob: Blob, asChunks = false): Promise<StagedFile> {
+  const chunks = asChunks ? await chunksOf(blob) : null;
   return into.transaction("rw", into.files, into.blobs, async () => {
     const named = { ...staged, sqlName: sqlNameFor(staged.name, new Set((await into.files.orderBy("sqlName").keys()) as string[])) };
     await into.files.add(named);
-    await into.blobs.add({ id: staged.id, blob });
+    const bytes: StagedBlob = chunks ? { id: staged.id, chunks } : { id: staged.id, blob };
+    await into.blobs.add(bytes);
     return named;
   });
+}
+
+const CHUNK = 16 * 1024 * 1024;
+
+async function chunksOf(blob: Blob): Promise<ArrayBuffer[]> {
+  const chunks: ArrayBuffer[] = [];
+  for (let at = 0; at < blob.size; at += CHUNK) chunks.push(await blob.slice(at, at + CHUNK).arrayBuffer());
+  return chunks;
 }
 
 /** Change what is recorded of a staged file (how it is read, what its read found). */

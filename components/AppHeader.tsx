@@ -1,6 +1,6 @@
 "use client";
 
-export type EngineState = { kind: "starting" } | { kind: "ready"; version: string } | { kind: "failed"; message: string };
+export type EngineState = { kind: "starting" } | { kind: "ready"; version: string; limits: string | null } | { kind: "failed"; message: string };
 
 /** The app's name, what it does, the engine's state, and (narrow screens) the side column's toggle. */
 export function AppHeader({ engine, drawer, setDrawer }: { engine: EngineState; drawer: boolean; setDrawer: (open: boolean) => void }) {
@@ -26,6 +26,11 @@ export function AppHeader({ engine, drawer, setDrawer }: { engine: EngineState; 
         {engine.kind === "ready" && `Engine ready (DuckDB ${engine.version})`}
         {engine.kind === "failed" && `The engine could not start: ${engine.message}`}
       </p>
+      {engine.kind === "ready" && engine.limits && (
+        <p role="note" className="w-full rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs dark:border-amber-700 dark:bg-amber-950">
+          {engine.limits}
+        </p>
+      )}
     </header>
   );
 }

@@ -1,14 +1,17 @@
 "use client";
 
 import { useLiveQuery } from "dexie-react-hooks";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { HeadPreview } from "@/lib/engine/api";
 import { callback, getEngine, onEngineRestart, progress, taskFor } from "@/browser/engine-client";
 import { plural } from "@/lib/format";
 import { patchShownTask, progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
+import { degradedNotice } from "@/lib/storage/support";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
+import { onLaunchedFiles } from "@/browser/launched-files";
+import { registerServiceWorker } from "@/browser/service-worker";
 import { saveDraft, stagingDb } from "@/browser/staging-store";
 import { AppHeader, type EngineState } from "./AppHeader";
 import { DestinationPanel } from "./destination/DestinationPanel";
@@ -41,7 +44,9 @@ export function StagesApp() {
       void getEngine()
         .start()
         .then((r) =>
-          setEngine(r.ok ? { kind: "ready", version: r.value.duckdbVersion } : { kind: "failed", message: describeError(r.error) }),
+          setEngine(
+            r.ok ? { kind: "ready", version: r.value.duckdbVersion, limits: degradedNotice(r.value.storage) } : { kind: "failed", message: describeError(r.error) },
+          ),
         );
     start();
     return onEngineRestart((reason) => {
@@ -50,6 +55,11 @@ export function StagesApp() {
       start();
     });
   }, [notify]);
+
+  useEffect(() => registerServiceWorker(() => notify("info", "A new version of Stages has been installed: reload the page to use it.")), [notify]);
+  // Files the operating system opened with the installed app are staged like dropped ones.
+  const addFilesLater = useRef<(list: File[]) => void>(() => undefined);
+  useEffect(() => onLaunchedFiles((list) => addFilesLater.current(list)), []);
 
   async function trySample() {
     const response = await fetch(SAMPLE_PATH).catch(() => null);
@@ -84,6 +94,8 @@ export function StagesApp() {
     setAdding(null);
     return ids;
   }
+
+  addFilesLater.current = (list) => void addFiles(list);
 
   async function removeFile(file: StagedFile) {
     const result = await getEngine().removeStaged(file.id);

@@ -12,6 +12,8 @@ import { forgetProfile, profileSource } from "./engine/profile";
 import { promote } from "./engine/promote";
 import { checkForFile, inspectRecipe } from "./engine/recipe-trust";
 import { simulateQuota } from "./engine/quota";
+import { storageSupport } from "./engine/storage-support";
+import { switchOff } from "./engine/switch-off";
 import { previewFix } from "./engine/bulk-fix";
 import { secondTableFile } from "./engine/second-table";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
@@ -23,6 +25,9 @@ import { compareVersions, deleteVersion, listVersions } from "./engine/versions"
  * The engine worker: the only place that runs DuckDB, writes the staging
  * area and writes OPFS. Its API is lib/engine/api.ts, exposed with Comlink.
  */
+// A site built for tests can take storage features away first, as other browsers lack them.
+if (process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1") switchOff(self.name);
+
 const db = openStagesDb();
 
 /**
@@ -50,7 +55,7 @@ const engine: EngineApi = {
       void resumeReads(db);
       // The check database a recipe run needs first (about a second to start), started ahead of it.
       void checkDb().catch(() => null);
-      return ok({ duckdbVersion: version });
+      return ok({ duckdbVersion: version, storage: await storageSupport() });
     }),
   stageFile: (file, taskId, onProgress, onPreview) => asResult(() => stageFile(db, file, taskId, onProgress, onPreview), taskId),
   removeStaged: (fileId) => asResult(() => removeStaged(db, fileId)),

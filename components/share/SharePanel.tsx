@@ -8,7 +8,7 @@ import { describeError } from "@/lib/result";
 import type { Recipe } from "@/lib/recipe/schema";
 import { exportSql } from "@/lib/share/export-sql";
 import { DEFAULT_INLINE_LIMIT, encodeShare } from "@/lib/share/link";
-import type { StagedFile } from "@/lib/staging/staged-file";
+import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
 import { stagingDb } from "@/browser/staging-store";
 import type { Notify } from "../notices";
 import { controlClass, LabeledControl } from "../recipe/LabeledControl";
@@ -25,7 +25,8 @@ export function SharePanel({ file, recipe, notify }: { file: StagedFile; recipe:
     if (inline && file.size > 16 * DEFAULT_INLINE_LIMIT) {
       return notify("error", `${file.name} is too large to carry in a link (files up to ${Math.round((16 * DEFAULT_INLINE_LIMIT) / 1024)} KB, ${Math.round(DEFAULT_INLINE_LIMIT / 1024)} KB once compressed). Share a source URL instead.`);
     }
-    const blob = inline ? (await stagingDb().blobs.get(file.id))?.blob : undefined;
+    const stored = inline ? await stagingDb().blobs.get(file.id) : undefined;
+    const blob = stored ? stagedBytes(stored) : undefined;
     const encoded = encodeShare(
       {
         recipe,

@@ -8,6 +8,7 @@ import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import type { Result } from "@/lib/result";
+import type { StorageSupport } from "@/lib/storage/support";
 
 /**
  * The engine boundary: everything the UI asks of the worker that owns
@@ -125,8 +126,8 @@ export interface ExportedFile {
 }
 
 export interface EngineApi {
-  /** Start DuckDB (idempotent); resolves with its version. */
-  start(): Promise<Result<{ duckdbVersion: string }>>;
+  /** Start DuckDB (idempotent); resolves with its version and what the browser lets the engine keep. */
+  start(): Promise<Result<{ duckdbVersion: string; storage: StorageSupport }>>;
   /** Stage a file; `onPreview` gets its first rows (delimited text only) before the whole file is read. */
   stageFile(file: File, taskId: string, onProgress?: ProgressFn, onPreview?: (preview: HeadPreview) => void): Promise<Result<StagedFile>>;
   removeStaged(fileId: string): Promise<Result<null>>;

@@ -66,10 +66,11 @@ export interface AmbiguousDates {
   alternative: string;
 }
 
-export interface StagedBlob {
-  id: string;
-  blob: Blob;
-}
+/** A staged file's bytes: a Blob, or chunks of bytes where the browser refuses Blobs in IndexedDB (WebKit's private sessions). */
+export type StagedBlob = { id: string; blob: Blob } | { id: string; chunks: ArrayBuffer[] };
+
+/** The bytes of a staged file, however they were stored. */
+export const stagedBytes = (stored: StagedBlob): Blob => ("blob" in stored ? stored.blob : new Blob(stored.chunks));
 
 /** The recipe being edited for a staged file, kept across reloads. */
 export interface RecipeDraft {

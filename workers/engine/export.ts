@@ -13,7 +13,8 @@ import type { StagesDb } from "@/browser/staging-db";
 import { textColumns } from "./arrow-text";
 import { datasetFile, readManifest } from "./datasets";
 import { datasetDir, readText } from "./opfs";
-import { exportsDir } from "./workspace";
+import { isIdbHandle } from "./idb-directory";
+import { exportsDir, preparedFile } from "./workspace";
 import { duckDb, withConnection } from "./duckdb";
 import { tableOfVersion } from "./version-sources";
 import { errorText, runCancellable, streamRows } from "./query";
@@ -78,7 +79,7 @@ export async function exportSource(
       // Cancelled, failed or refused: nothing half-written is left behind.
       if (!written?.ok) await scratch.removeEntry(handle.name).catch(() => undefined);
     }
-    return written.ok ? ok({ fileName, blob: await handle.getFile() }) : written;
+    return written.ok ? ok({ fileName, blob: await preparedFile(scratch, handle) }) : written;
   }
   const writable = await handle.createWritable();
   try {
@@ -102,7 +103,7 @@ export async function exportSource(
     if (isQuotaError(error)) return fail({ message: quotaMessage(`prepare ${fileName} for download`) });
     throw error;
   }
-  return ok({ fileName, blob: await handle.getFile() });
+  return ok({ fileName, blob: await preparedFile(scratch, handle) });
 }
 
 /**
@@ -122,12 +123,19 @@ async function copyCsv(
   const { db } = await duckDb();
   const path = `export-${crypto.randomUUID()}.csv`;
   report({ phase: "Writing CSV", done: 0, unit: "rows" }, true);
-  await db.registerFileHandle(path, handle, duckdb.DuckDBDataProtocol.BROWSER_FSACCESS, true);
+  // DuckDB writes into an OPFS handle directly; without OPFS it writes into its own memory, copied out after.
+  const inMemory = isIdbHandle(handle);
+  if (!inMemory) await db.registerFileHandle(path, handle, duckdb.DuckDBDataProtocol.BROWSER_FSACCESS, true);
   return withConnection(async (conn) => {
     // DuckDB says nothing while it writes: the file's size is how far it is.
     const watch = setInterval(() => void handle.getFile().then((f) => report({ phase: "Writing CSV", done: f.size, unit: "bytes" }), () => undefined), 500);
     try {
       await runCancellable(conn, csvCopySql(table, columns, options, path), taskId ?? "");
+      if (inMemory) {
+        const writable = await handle.createWritable();
+        await writable.write((await db.copyFileToBuffer(path)) as Uint8Array<ArrayBuffer>);
+        await writable.close();
+      }
       return ok(null);
     } catch (error) {
       const text = errorText(error);

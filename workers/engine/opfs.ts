@@ -1,14 +1,14 @@
 import { DATASETS_DIR } from "@/lib/datasets/layout";
+import { storageRoot } from "./storage-support";
 
-/** Small helpers over the Origin Private File System, for the engine worker. */
+/** Small helpers over the Origin Private File System (or its stand-in, storage-support.ts), for the engine worker. */
 type MovableHandle = FileSystemFileHandle & { move(name: string): Promise<void> };
 type IterableDir = FileSystemDirectoryHandle & {
   entries(): AsyncIterableIterator<[string, FileSystemHandle]>;
 };
 
 export async function datasetsDir(): Promise<FileSystemDirectoryHandle> {
-  const root = await navigator.storage.getDirectory();
-  return root.getDirectoryHandle(DATASETS_DIR, { create: true });
+  return (await storageRoot()).getDirectoryHandle(DATASETS_DIR, { create: true });
 }
 
 export async function datasetDir(name: string, create: boolean): Promise<FileSystemDirectoryHandle | null> {

@@ -4,7 +4,7 @@ import type { ExportedFile } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
 import { dataPackageOf } from "@/lib/standards/data-package";
 import { datasetFile, readManifest } from "./datasets";
-import { exportsDir } from "./workspace";
+import { exportsDir, preparedFile } from "./workspace";
 
 /**
  * A dataset version as one zip: its Parquet file, its `datapackage.json`
@@ -51,5 +51,5 @@ export async function dataPackageZip(name: string, version: number, fileName: st
     await scratch.removeEntry(handle.name).catch(() => undefined);
     return fail({ message: `The Data Package of ${name} v${version} could not be written: ${(error as Error).message}` });
   }
-  return ok({ fileName, blob: await handle.getFile() });
+  return ok({ fileName, blob: await preparedFile(scratch, handle) });
 }

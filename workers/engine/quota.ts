@@ -16,6 +16,8 @@ export function simulateQuota(bytes: number | null): void {
 }
 
 export async function roomFor(bytes: number, what: string): Promise<Result<null>> {
+  // Without the Storage API (some WebKit configurations) the write itself is the check.
+  if (!navigator.storage?.estimate) return ok(null);
   const { quota, usage = 0 } = await navigator.storage.estimate();
   const limit = simulatedQuota ?? quota;
   if (limit === undefined || limit - usage >= bytes) return ok(null);

@@ -1,6 +1,7 @@
 import { fileStem } from "@/lib/datasets/name";
 import { fail, ok, type Result } from "@/lib/result";
 import type { StagesDb } from "@/browser/staging-db";
+import { stagedBytes } from "@/lib/staging/staged-file";
 import { sampleText } from "./csv/sample";
 import { utf8Blob } from "./text";
 
@@ -13,7 +14,7 @@ export async function secondTableFile(db: StagesDb, fileId: string): Promise<Res
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
   const second = meta.csv?.secondTable;
   if (!second || meta.parse.format !== "csv") return fail({ file: meta.name, message: "No second table was found below the rows of this file." });
-  const text = await utf8Blob(stored.blob, meta.parse.gzip, meta.parse.encoding);
+  const text = await utf8Blob(stagedBytes(stored), meta.parse.gzip, meta.parse.encoding);
   const bytes = (await sampleText(text)).tailBytes(second.lines);
   return ok({ blob: new Blob([text.slice(text.size - bytes)], { type: "text/csv" }), fileName: `${fileStem(meta.name)}-table-2.csv` });
 }

@@ -5,7 +5,8 @@ import { fail, ok, type Result } from "@/lib/result";
 import { addStagedFile, appendAudit, removeStagedFile, updateStagedFile } from "@/browser/staging-store";
 import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import type { StagesDb } from "@/browser/staging-db";
-import type { StagedFile } from "@/lib/staging/staged-file";
+import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
+import { storageSupport } from "./storage-support";
 import { detectEncoding, detectFormat, isGzip } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
 import { firstBinaryByte } from "@/lib/staging/sniff-bytes";
@@ -91,7 +92,7 @@ async function store(
     encodingSample: detected.sample,
     duplicateOf: duplicate?.name,
   };
-  const added = await addStagedFile(db, staged, file);
+  const added = await addStagedFile(db, staged, file, !(await storageSupport()).blobsInIndexedDb);
   await appendAudit(db, { kind: "add", file: staged.name, sha256, counts: { bytes: file.size }, detail: duplicate ? `same content as ${duplicate.name}` : undefined });
   return added;
 }
@@ -104,7 +105,7 @@ export async function reparse(db: StagesDb, fileId: string, input: ParseOptions)
   if (typesError) return fail({ message: typesError });
   const [meta, stored] = await Promise.all([db.files.get(fileId), db.blobs.get(fileId)]);
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
-  const head = await contentHead(stored.blob, parsed.data.gzip);
+  const head = await contentHead(stagedBytes(stored), parsed.data.gzip);
   const next: StagedFile = {
     ...meta,
     parse: parsed.data,

@@ -12,6 +12,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
 import type { StagesDb } from "@/browser/staging-db";
 import type { ParseOptions } from "@/lib/staging/parse-options";
+import { stagedBytes } from "@/lib/staging/staged-file";
 import { plainRows, textColumns } from "./arrow-text";
 import { loadDatasetTable } from "./datasets";
 import { resultsReplaced } from "./version-sources";
@@ -83,7 +84,7 @@ export async function dropTable(source: SourceRef): Promise<void> {
 async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<Result<null>> {
   const [meta, stored] = await Promise.all([db.files.get(fileId), db.blobs.get(fileId)]);
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
-  const read = await readStaged(fileId, meta.name, stored.blob, meta.parse, table);
+  const read = await readStaged(fileId, meta.name, stagedBytes(stored), meta.parse, table);
   if (!read.ok) return read;
   await updateStagedFile(db, fileId, readFindings(read.value));
   return ok(null);

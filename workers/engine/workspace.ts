@@ -1,4 +1,6 @@
 import { entries } from "./opfs";
+import { isIdbHandle } from "./idb-directory";
+import { storageRoot, storageSupport } from "./storage-support";
 
 /**
  * What one engine keeps in OPFS for itself, named by the engine's id:
@@ -18,14 +20,14 @@ const LOCK_PREFIX = "stages-engine:";
 
 let claimed: Promise<string | null> | null = null;
 
-/** This engine's id, its lock taken (null where the browser has no Web Locks or OPFS). */
+/** This engine's id, its lock taken (null where the browser has no Web Locks or no working OPFS: DuckDB then works in memory). */
 function engineId(): Promise<string | null> {
   claimed ??= claim();
   return claimed;
 }
 
 async function claim(): Promise<string | null> {
-  if (!navigator.locks || !navigator.storage?.getDirectory) return null;
+  if (!navigator.locks || !(await storageSupport()).opfs) return null;
   const id = crypto.randomUUID().replaceAll("-", "");
   await new Promise<void>((held) => {
     void navigator.locks.request(`${LOCK_PREFIX}${id}`, () => {
@@ -45,13 +47,22 @@ export async function workDatabasePath(): Promise<string | null> {
 
 /** Scratch space for this engine's downloads. */
 export async function exportsDir(): Promise<FileSystemDirectoryHandle> {
-  const root = await navigator.storage.getDirectory();
-  const dir = await root.getDirectoryHandle(EXPORTS_DIR, { create: true });
+  const dir = await (await storageRoot()).getDirectoryHandle(EXPORTS_DIR, { create: true });
   return dir.getDirectoryHandle((await engineId()) ?? "shared", { create: true });
 }
 
+/**
+ * A prepared download, for the page. OPFS's File reads the scratch file, which stays until the engine
+ * ends; the IndexedDB stand-in's File is in memory already, so its copy in IndexedDB goes at once.
+ */
+export async function preparedFile(dir: FileSystemDirectoryHandle, handle: FileSystemFileHandle): Promise<File> {
+  const file = await handle.getFile();
+  if (isIdbHandle(handle)) await dir.removeEntry(handle.name).catch(() => undefined);
+  return file;
+}
+
 async function removeAbandoned(own: string): Promise<void> {
-  const root = await navigator.storage.getDirectory();
+  const root = await storageRoot();
   const held = new Set(((await navigator.locks.query()).held ?? []).map((lock) => lock.name));
   const abandoned = (name: string) => {
     const id = name.split(".")[0]!;

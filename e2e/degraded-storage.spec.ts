@@ -1,0 +1,41 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { addFiles, destination, rowTexts, stagedGrid, stagingArea, testBuildUrl } from "./support/app";
+import { addRule, expectCounts } from "./support/recipe";
+
+// The build made for tests takes storage features away from its engine on request (workers/engine/switch-off.ts),
+// as WebKit's private sessions, older Safari and locked-down browsers lack them.
+const ORDERS = ["id,email,amount", "1,a@x.org,10", "2,,5", "3,c@x.org,7", ""].join("\n");
+
+test("without OPFS, navigator.storage or Blobs in IndexedDB the app says so, and still stages, validates, promotes and downloads", async ({ page }) => {
+  await page.goto(`${testBuildUrl()}?without=storage,blobs`);
+  await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
+  const note = page.getByRole("note");
+  await expect(note).toContainText("Limited storage");
+  await expect(note).toContainText("DuckDB works in memory");
+  await expect(note).toContainText("chunks of bytes");
+
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "4");
+  await addRule(page, "Required (not empty)", { Column: "email" });
+  await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").filter({ hasText: "orders" })).toContainText("2 rows");
+
+  const download = page.waitForEvent("download");
+  await destination(page).getByRole("button", { name: /^Download orders v1 as CSV/ }).click();
+  expect(await readFile((await (await download).path())!, "utf8")).toBe("id,email,amount\r\n1,a@x.org,10\r\n3,c@x.org,7\r\n");
+
+  // Kept in IndexedDB: the staged file's bytes (as chunks) and the dataset (in the stand-in for OPFS).
+  await page.reload();
+  await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
+  await expect(stagingArea(page).getByText("orders.csv")).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "", "5"]);
+  await expect(destination(page).getByRole("listitem").filter({ hasText: "orders" })).toContainText("2 rows");
+});
+
+test("a browser with every storage feature shows no storage note", async ({ page }) => {
+  await page.goto(testBuildUrl());
+  await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("note")).toHaveCount(0);
+});

@@ -1,0 +1,20 @@
+/**
+ * What the browser lets Stages keep, found by trying (workers/engine/storage-support.ts), and what the
+ * app does without it: the degraded modes, named plainly to the user.
+ */
+export interface StorageSupport {
+  /** The Origin Private File System works (DuckDB's database file, datasets, download scratch). */
+  opfs: boolean;
+  /** IndexedDB stores Blobs (WebKit's private sessions refuse them). */
+  blobsInIndexedDb: boolean;
+}
+
+/** One line for the user when something is missing (null when nothing is): what works instead, what is not durable. */
+export function degradedNotice(support: StorageSupport): string | null {
+  const parts: string[] = [];
+  if (!support.opfs) parts.push("this browser gives no private file system, so DuckDB works in memory (files larger than about 1 GB will not fit) and datasets are kept in IndexedDB");
+  if (!support.blobsInIndexedDb) parts.push("it does not store files in IndexedDB, so staged files are kept as chunks of bytes");
+  if (parts.length === 0) return null;
+  const said = parts.join("; ");
+  return `Limited storage: ${said}. In a private window nothing is kept after it closes.`;
+}

@@ -1,0 +1,132 @@
+import Dexie, { type EntityTable } from "dexie";
+
+/**
+ * A stand-in for the Origin Private File System where the browser has none (older Safari, WebKit's
+ * private sessions, locked-down browsers): the few directory and file handle methods the engine uses
+ * (opfs.ts, workspace.ts, promote.ts, export.ts), kept in IndexedDB database "stages-files". Files are
+ * stored as chunks of bytes (some of those browsers refuse Blobs in IndexedDB), written whole when a
+ * writable closes, as OPFS's own writables do.
+ */
+interface Entry {
+  path: string;
+  parent: string;
+  name: string;
+  kind: "file" | "directory";
+  chunks?: ArrayBuffer[];
+}
+
+type FilesDb = Dexie & { entries: EntityTable<Entry, "path"> };
+
+let opened: FilesDb | null = null;
+function filesDb(): FilesDb {
+  if (opened) return opened;
+  const db = new Dexie("stages-files") as FilesDb;
+  db.version(1).stores({ entries: "path, parent" });
+  opened = db;
+  return db;
+}
+
+const notFound = (name: string) => new DOMException(`${name} was not found`, "NotFoundError");
+const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
+
+type WriteData = string | BufferSource | Blob;
+
+async function bytesOf(data: WriteData): Promise<ArrayBuffer> {
+  if (typeof data === "string") return new TextEncoder().encode(data).buffer as ArrayBuffer;
+  if (data instanceof Blob) return data.arrayBuffer();
+  const view = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+  return view.slice().buffer;
+}
+
+class IdbFileHandle {
+  readonly kind = "file";
+  constructor(
+    private path: string,
+    private parent: string,
+    public name: string,
+  ) {}
+
+  async getFile(): Promise<File> {
+    const entry = await filesDb().entries.get(this.path);
+    if (!entry) throw notFound(this.name);
+    return new File(entry.chunks ?? [], this.name);
+  }
+
+  async createWritable() {
+    const pending: Promise<ArrayBuffer>[] = [];
+    const { path, parent, name } = this;
+    return {
+      write: async (data: WriteData) => void pending.push(bytesOf(data)),
+      close: async () => void (await filesDb().entries.put({ path, parent, name, kind: "file", chunks: await Promise.all(pending) })),
+      abort: async () => void (pending.length = 0),
+    };
+  }
+
+  async move(to: string): Promise<void> {
+    const db = filesDb();
+    await db.transaction("rw", db.entries, async () => {
+      const entry = await db.entries.get(this.path);
+      if (!entry) throw notFound(this.name);
+      const path = join(this.parent, to);
+      await db.entries.delete(this.path);
+      await db.entries.put({ ...entry, path, name: to });
+      this.path = path;
+      this.name = to;
+    });
+  }
+}
+
+class IdbDirectoryHandle {
+  readonly kind = "directory";
+  constructor(
+    private path: string,
+    public name: string,
+  ) {}
+
+  async getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<IdbDirectoryHandle> {
+    const path = join(this.path, name);
+    const entry = await filesDb().entries.get(path);
+    if (entry?.kind === "file") throw new DOMException(`${name} is a file`, "TypeMismatchError");
+    if (!entry) {
+      if (!options?.create) throw notFound(name);
+      await filesDb().entries.put({ path, parent: this.path, name, kind: "directory" });
+    }
+    return new IdbDirectoryHandle(path, name);
+  }
+
+  async getFileHandle(name: string, options?: { create?: boolean }): Promise<IdbFileHandle> {
+    const path = join(this.path, name);
+    const entry = await filesDb().entries.get(path);
+    if (entry?.kind === "directory") throw new DOMException(`${name} is a directory`, "TypeMismatchError");
+    if (!entry) {
+      if (!options?.create) throw notFound(name);
+      await filesDb().entries.put({ path, parent: this.path, name, kind: "file", chunks: [] });
+    }
+    return new IdbFileHandle(path, this.path, name);
+  }
+
+  async removeEntry(name: string, options?: { recursive?: boolean }): Promise<void> {
+    const db = filesDb();
+    const path = join(this.path, name);
+    await db.transaction("rw", db.entries, async () => {
+      if (!(await db.entries.get(path))) throw notFound(name);
+      const below = await db.entries.where("path").startsWith(`${path}/`).primaryKeys();
+      if (below.length > 0 && !options?.recursive) throw new DOMException(`${name} is not empty`, "InvalidModificationError");
+      await db.entries.bulkDelete([path, ...below]);
+    });
+  }
+
+  async *entries(): AsyncIterableIterator<[string, IdbFileHandle | IdbDirectoryHandle]> {
+    for (const entry of await filesDb().entries.where("parent").equals(this.path).toArray()) {
+      yield [entry.name, entry.kind === "file" ? new IdbFileHandle(entry.path, this.path, entry.name) : new IdbDirectoryHandle(entry.path, entry.name)];
+    }
+  }
+}
+
+/** The root of the stand-in file system, typed as OPFS's so that the engine's code is the same for both. */
+export function idbRoot(): FileSystemDirectoryHandle {
+  return new IdbDirectoryHandle("", "") as unknown as FileSystemDirectoryHandle;
+}
+
+/** Whether a handle is the stand-in's (DuckDB cannot open those as files: see export.ts). */
+export const isIdbHandle = (handle: FileSystemHandle): boolean => handle instanceof IdbFileHandle || handle instanceof IdbDirectoryHandle;

@@ -1,0 +1,23 @@
+/**
+ * Test hook, only in a site built for tests: take storage features away from this worker before the
+ * engine looks at them, as browsers without them are (the page passes `?without=storage,blobs` on in
+ * the worker's name: browser/engine-client.ts). "storage": no `navigator.storage` at all, so no OPFS
+ * (older Safari, WebKit with its Storage API off); "blobs": IndexedDB refuses Blobs and Files, with
+ * WebKit's own message (its private sessions).
+ */
+export function switchOff(workerName: string): void {
+  const wanted = new Set(/without=([\w,]+)/.exec(workerName)?.[1]?.split(",") ?? []);
+  if (wanted.has("storage")) Object.defineProperty(WorkerNavigator.prototype, "storage", { get: () => undefined, configurable: true });
+  if (wanted.has("blobs")) {
+    for (const method of ["add", "put"] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        if (holdsBlob(value)) throw new DOMException("Error preparing Blob/File data to be stored in object store", "UnknownError");
+        return original.call(this, value, key);
+      };
+    }
+  }
+}
+
+const holdsBlob = (value: unknown): boolean =>
+  value instanceof Blob || (typeof value === "object" && value !== null && Object.values(value).some((v) => v instanceof Blob));
