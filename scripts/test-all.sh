@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Every test: unit tests (Vitest), the production build, then end-to-end tests
-# (Playwright, real Chromium, against the static build). Ends with one line:
-# "Tests: N passed, N failed".
+# against the static build: Playwright in real Chromium, then Firefox ESR and
+# WebKitGTK driven from Vitest (vitest.browsers.config.ts). Ends with one line:
+# "Tests: N passed, N failed, N skipped" (and each browser's own count).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-bash scripts/ensure-chromium.sh || exit 1
+bash scripts/ensure-browsers.sh || exit 1
 mkdir -p .reports
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json || status=1
@@ -16,8 +17,9 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/uni
 port=${STAGES_TEST_PORT:-3100}
 if STAGES_BASE_PATH=/stages STAGES_TEST_HOOKS=1 NEXT_PUBLIC_STAGES_EMBED_ORIGINS="http://127.0.0.1:$((port + 2))" npm run build && rm -rf .subpath && mkdir -p .subpath && mv out .subpath/stages && npm run build && node scripts/embed-demo.mjs; then
   PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/e2e.json npx playwright test --reporter=list,json || status=1
+  npx vitest run --config vitest.browsers.config.ts --reporter=default --reporter=json --outputFile.json=.reports/browsers.json || status=1
 else
   status=1
 fi
-node scripts/test-summary.mjs .reports/unit.json .reports/e2e.json || status=1
+node scripts/test-summary.mjs .reports/unit.json .reports/e2e.json .reports/browsers.json || status=1
 exit $status

@@ -1,0 +1,118 @@
+/**
+ * Drives the production build in Firefox (Debian's firefox-esr, or STAGES_FIREFOX_PATH) over WebDriver
+ * BiDi with puppeteer-core, by role and name as the Playwright tests do. Playwright's own Firefox is a
+ * patched build that cannot be downloaded here; a stock Firefox speaks BiDi.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
+import { serveSite } from "./site";
+
+export const firefoxPath = process.env.STAGES_FIREFOX_PATH ?? ["/usr/bin/firefox-esr", "/usr/bin/firefox"].find((p) => existsSync(p));
+
+/** The site (`out/`) served on its own port, and one Firefox with a download folder of its own. */
+export async function startFirefox(): Promise<{ browser: Browser; base: string; downloads: string; stop: () => Promise<void> }> {
+  if (!firefoxPath) throw new Error("Firefox is missing: apt-get install -y firefox-esr, or set STAGES_FIREFOX_PATH");
+  const site = await serveSite(3);
+  const downloads = mkdtempSync(join(tmpdir(), "stages-firefox-downloads-"));
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: firefoxPath,
+    headless: true,
+    extraPrefsFirefox: {
+      "browser.download.dir": downloads,
+      "browser.download.folderList": 2,
+      "browser.download.useDownloadDir": true,
+      "browser.download.always_ask_before_handling_new_types": false,
+    },
+  });
+  return {
+    browser,
+    base: site.base,
+    downloads,
+    stop: async () => {
+      await browser.close();
+      site.stop();
+      rmSync(downloads, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An element by its role and accessible name (exact), waited for. */
+export const byRole = (scope: Page | ElementHandle, role: string, name: string) =>
+  waitIn(scope, `::-p-aria([name="${name.replaceAll('"', '\\"')}"][role="${role}"])`);
+
+async function waitIn(scope: Page | ElementHandle, selector: string, timeout = 30_000): Promise<ElementHandle> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = await scope.$(selector);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`Not found within ${timeout} ms: ${selector}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Wait until the page's text contains `text` (or matches it); fails with what the page said instead. */
+export async function waitForText(page: Page, text: string | RegExp, timeout = 30_000): Promise<void> {
+  const source = typeof text === "string" ? text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : text.source;
+  try {
+    await page.waitForFunction((s: string) => new RegExp(s).test(document.body.innerText), { timeout, polling: 100 }, source);
+  } catch {
+    const said = await page.evaluate(() => document.body.innerText.slice(0, 2000));
+    throw new Error(`The page never showed ${text}. It showed:\n${said}`);
+  }
+}
+
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await waitForText(page, "Engine ready");
+}
+
+/** Stage files through the page's one file input, as a user picking them does. */
+export async function addFiles(page: Page, files: { name: string; content: string | Buffer }[]): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "stages-firefox-files-"));
+  const paths = files.map((f) => {
+    const path = join(dir, f.name);
+    writeFileSync(path, f.content);
+    return path;
+  });
+  const input = (await page.$('input[type="file"]')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(...paths);
+}
+
+/** A step of the flow, opened from its navigation. */
+export async function openStep(page: Page, name: string): Promise<void> {
+  await waitIn(page, 'nav[aria-label="Flow"] a');
+  for (const link of await page.$$('nav[aria-label="Flow"] a')) {
+    if (new RegExp(`^\\d\\. ${name}`).test(await link.evaluate((e) => e.textContent ?? ""))) return link.click();
+  }
+  throw new Error(`The flow has no step ${name}`);
+}
+
+/** Fill a form group (a fieldset named `legend`): selects by option label, text fields by typing. */
+export async function fillForm(page: Page, legend: string, fields: [label: string, value: string][], submit: string): Promise<void> {
+  const group = await byRole(page, "group", legend);
+  for (const [label, value] of fields) {
+    const control = (await group.$(`::-p-aria([name="${label}"])`)) as ElementHandle<HTMLSelectElement | HTMLInputElement> | null;
+    if (!control) throw new Error(`${legend} has no field ${label}`);
+    const tag = await control.evaluate((el) => el.tagName);
+    if (tag === "SELECT") {
+      const optionValue = await control.evaluate((el, text) => [...(el as HTMLSelectElement).options].find((o) => o.text === text || o.value === text)?.value, value);
+      if (optionValue === undefined) throw new Error(`${label} has no option ${value}`);
+      await (control as ElementHandle<HTMLSelectElement>).select(optionValue);
+    } else await control.type(value);
+  }
+  await (await byRole(group, "button", submit)).click();
+}
+
+/** A file Firefox has finished downloading into `dir` (named `name`), read as text. */
+export async function downloaded(dir: string, name: string, timeout = 30_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const done = readdirSync(dir).includes(name) && !readdirSync(dir).some((f) => f.endsWith(".part")) && statSync(join(dir, name)).size > 0;
+    if (done) return readFileSync(join(dir, name), "utf8");
+    if (Date.now() > deadline) throw new Error(`${name} was not downloaded (the folder has: ${readdirSync(dir).join(", ") || "nothing"})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

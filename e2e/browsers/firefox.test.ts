@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import type { Browser, ElementHandle, Page } from "puppeteer-core";
+import writeXlsxFile from "write-excel-file/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addFiles, byRole, downloaded, fillForm, openApp, openStep, startFirefox, waitForText } from "./firefox-harness";
+
+let firefox: Awaited<ReturnType<typeof startFirefox>>;
+let browser: Browser;
+beforeAll(async () => {
+  firefox = await startFirefox();
+  browser = firefox.browser;
+});
+afterAll(() => firefox?.stop());
+
+/** A page in a browser context of its own (its own IndexedDB and OPFS), as a new user has. */
+async function freshPage(): Promise<Page> {
+  return (await browser.createBrowserContext()).newPage();
+}
+
+/** The column names and the first row's cells of a grid. */
+async function gridHead(page: Page, name: string): Promise<{ columns: string[]; first: string[]; rowcount: string | null }> {
+  const grid = await byRole(page, "grid", name);
+  await page.waitForFunction((g: Element) => g.querySelector('[role="row"][aria-rowindex="2"] [role="gridcell"]')?.textContent, { timeout: 20_000 }, grid);
+  return grid.evaluate((g) => ({
+    columns: [...g.querySelectorAll('[role="columnheader"]')].map((c) => c.textContent ?? ""),
+    first: [...g.querySelectorAll('[role="row"][aria-rowindex="2"] [role="gridcell"]')].map((c) => c.textContent ?? ""),
+    rowcount: g.getAttribute("aria-rowcount"),
+  }));
+}
+
+async function stage(page: Page, name: string, content: string | Buffer, columns: string[], first: string[]) {
+  await addFiles(page, [{ name, content }]);
+  await waitForText(page, `Staged ${name}`);
+  await expect.poll(() => gridHead(page, "Staged data"), { timeout: 20_000 }).toMatchObject({ columns, first });
+}
+
+async function parquet(sql: string): Promise<Buffer> {
+  const path = join(mkdtempSync(join(tmpdir(), "stages-firefox-")), "x.parquet");
+  const conn = await (await DuckDBInstance.create(":memory:")).connect();
+  await conn.run(`COPY (${sql}) TO '${path}' (FORMAT parquet)`);
+  return readFileSync(path);
+}
+
+const ORDERS = ["id,email,amount", "1,a@x.org,10", "2,,5", "3,c@x.org,7", "4,d@x.org,-1", ""].join("\n");
+
+describe("Firefox", () => {
+  it("stages a CSV, keeps it across a reload, validates, transforms, promotes and downloads", async () => {
+    const page = await freshPage();
+    await openApp(page, `${firefox.base}/`);
+    await stage(page, "orders.csv", ORDERS, ["id", "email", "amount"], ["1", "a@x.org", "10"]);
+    await page.reload();
+    await waitForText(page, "Engine ready");
+    await expect.poll(() => gridHead(page, "Staged data"), { timeout: 20_000 }).toMatchObject({ rowcount: "5" });
+
+    await openStep(page, "Validate");
+    await fillForm(page, "Add a rule", [["Rule", "Required (not empty)"], ["Column", "email"]], "Add rule");
+    await waitForText(page, "4 rows in = 3 valid after steps + 1 rejected");
+    await openStep(page, "Transform");
+    await fillForm(page, "Add a step", [["Step", "Keep rows where"], ["SQL condition", "amount > 0"]], "Add step");
+    await waitForText(page, "4 rows in = 2 valid after steps + 2 rejected");
+    await expect.poll(() => gridHead(page, "Final data"), { timeout: 20_000 }).toMatchObject({ rowcount: "3", first: ["1", "a@x.org", "10"] });
+
+    await (await byRole(page, "button", "Promote")).click();
+    const destination = await byRole(page, "region", "Destination");
+    await page.waitForFunction((d: Element) => /orders[\s\S]*2 rows/.test(d.textContent ?? ""), { timeout: 30_000 }, destination);
+    await (await byRole(page, "button", "Download orders v1 as CSV")).click();
+    expect(await downloaded(firefox.downloads, "orders-v1.csv")).toBe("id,email,amount\r\n1,a@x.org,10\r\n3,c@x.org,7\r\n");
+
+    await page.reload();
+    await waitForText(page, "Engine ready");
+    await page.waitForFunction(() => /orders[\s\S]*2 rows/.test(document.querySelector('[aria-label="Destination"]')?.textContent ?? document.body.innerText), { timeout: 30_000 });
+  });
+
+  it("stages every format: TSV, JSON, NDJSON, Parquet, Excel", async () => {
+    const page = await freshPage();
+    await openApp(page, `${firefox.base}/`);
+    await stage(page, "cities.tsv", "id\tcity\tzip\n1\tÅre\t01234\n", ["id", "city", "zip"], ["1", "Åre", "01234"]);
+    await stage(page, "list.json", '[{"zeta": 1, "alpha": "x"}, {"zeta": 2, "alpha": null}]', ["zeta", "alpha"], ["1", "x"]);
+    await stage(page, "events.ndjson", '{"b": 2, "a": "first"}\n{"b": 3, "a": "second"}\n', ["b", "a"], ["2", "first"]);
+    await stage(page, "nested.parquet", await parquet("SELECT 1 AS id, 'Ada' AS name, DATE '2024-01-02' AS d"), ["id", "name", "d"], ["1", "Ada", "2024-01-02"]);
+    const book = await (writeXlsxFile as unknown as (s: unknown) => { toBuffer(): Promise<Buffer> })([[{ value: "id" }, { value: "name" }], [{ value: 1 }, { value: "Ada" }]]).toBuffer();
+    await stage(page, "book.xlsx", book, ["id", "name"], ["1", "Ada"]);
+  });
+
+  it("opens a shared link with its data inline in a fresh profile, after asking", async () => {
+    const page = await freshPage();
+    await openApp(page, `${firefox.base}/`);
+    await stage(page, "sales.csv", "id,region,amount\n1,north,10\n2,south,\n3,north,7\n", ["id", "region", "amount"], ["1", "north", "10"]);
+    await openStep(page, "Transform");
+    await fillForm(page, "Add a step", [["Step", "Keep rows where"], ["SQL condition", "amount > 8"]], "Add step");
+    await waitForText(page, "3 rows in = 1 valid after steps + 2 rejected");
+    await openStep(page, "Promote");
+    await (await byRole(page, "checkbox", "Put the data itself in the link (small files only)")).click();
+    await (await byRole(page, "button", "Share")).click();
+    const field = (await byRole(page, "textbox", "Share link (the part after # never reaches a server)")) as ElementHandle<HTMLInputElement>;
+    await page.waitForFunction((f: HTMLInputElement) => f.value.includes("#share="), {}, field);
+    const link = await field.evaluate((f) => f.value);
+
+    const other = await freshPage();
+    await openApp(other, link);
+    const dialog = await byRole(other, "dialog", "Open a shared recipe?");
+    expect(await dialog.evaluate((d) => d.textContent)).toContain("Keep rows where amount > 8");
+    await (await byRole(dialog, "button", "Open it")).click();
+    await waitForText(other, "3 rows in = 1 valid after steps + 2 rejected");
+    await expect.poll(() => gridHead(other, "Final data"), { timeout: 20_000 }).toMatchObject({ first: ["1", "north", "10"] });
+  });
+});
