@@ -43,6 +43,24 @@ export async function startFirefox(): Promise<{ browser: Browser; base: string; 
 export const byRole = (scope: Page | ElementHandle, role: string, name: string) =>
   waitIn(scope, `::-p-aria([name="${name.replaceAll('"', '\\"')}"][role="${role}"])`);
 
+/**
+ * Press a control, as a user does, once it is enabled and has stopped moving (Playwright waits for both;
+ * puppeteer clicks at once, where the element was: a consent's Open it stays disabled until the engine has
+ * read the recipe's SQL, and the layout still settles after the engine starts).
+ */
+export async function press(scope: Page | ElementHandle, role: string, name: string): Promise<void> {
+  const control = await byRole(scope, role, name);
+  let last = "";
+  for (let i = 0; i < 100; i++) {
+    const box = JSON.stringify(await control.boundingBox());
+    const enabled = await control.evaluate((el) => !(el as HTMLButtonElement).disabled);
+    if (enabled && box === last && box !== "null") break;
+    last = box;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await control.click();
+}
+
 async function waitIn(scope: Page | ElementHandle, selector: string, timeout = 30_000): Promise<ElementHandle> {
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -103,7 +121,7 @@ export async function fillForm(page: Page, legend: string, fields: [label: strin
       await (control as ElementHandle<HTMLSelectElement>).select(optionValue);
     } else await control.type(value);
   }
-  await (await byRole(group, "button", submit)).click();
+  await press(group, "button", submit);
 }
 
 /** A file Firefox has finished downloading into `dir` (named `name`), read as text. */

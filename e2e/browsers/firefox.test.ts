@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import type { Browser, ElementHandle, Page } from "puppeteer-core";
 import writeXlsxFile from "write-excel-file/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addFiles, byRole, downloaded, fillForm, openApp, openStep, startFirefox, waitForText } from "./firefox-harness";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { addFiles, byRole, downloaded, fillForm, openApp, openStep, press, startFirefox, waitForText } from "./firefox-harness";
 
 let firefox: Awaited<ReturnType<typeof startFirefox>>;
 let browser: Browser;
@@ -15,9 +15,19 @@ beforeAll(async () => {
 });
 afterAll(() => firefox?.stop());
 
+// What the pages threw or the browser refused (a CSP violation is one): every test ends with none.
+let pageErrors: string[] = [];
+afterEach(() => {
+  const said = pageErrors;
+  pageErrors = [];
+  expect(said).toEqual([]);
+});
+
 /** A page in a browser context of its own (its own IndexedDB and OPFS), as a new user has. */
 async function freshPage(): Promise<Page> {
-  return (await browser.createBrowserContext()).newPage();
+  const page = await (await browser.createBrowserContext()).newPage();
+  page.on("pageerror", (error) => pageErrors.push((error as Error).message));
+  return page;
 }
 
 /** The column names and the first row's cells of a grid. */
@@ -63,10 +73,10 @@ describe("Firefox", () => {
     await waitForText(page, "4 rows in = 2 valid after steps + 2 rejected");
     await expect.poll(() => gridHead(page, "Final data"), { timeout: 20_000 }).toMatchObject({ rowcount: "3", first: ["1", "a@x.org", "10"] });
 
-    await (await byRole(page, "button", "Promote")).click();
+    await press(page, "button", "Promote");
     const destination = await byRole(page, "region", "Destination");
     await page.waitForFunction((d: Element) => /orders[\s\S]*2 rows/.test(d.textContent ?? ""), { timeout: 30_000 }, destination);
-    await (await byRole(page, "button", "Download orders v1 as CSV")).click();
+    await press(page, "button", "Download orders v1 as CSV");
     expect(await downloaded(firefox.downloads, "orders-v1.csv")).toBe("id,email,amount\r\n1,a@x.org,10\r\n3,c@x.org,7\r\n");
 
     await page.reload();
@@ -93,8 +103,8 @@ describe("Firefox", () => {
     await fillForm(page, "Add a step", [["Step", "Keep rows where"], ["SQL condition", "amount > 8"]], "Add step");
     await waitForText(page, "3 rows in = 1 valid after steps + 2 rejected");
     await openStep(page, "Promote");
-    await (await byRole(page, "checkbox", "Put the data itself in the link (small files only)")).click();
-    await (await byRole(page, "button", "Share")).click();
+    await press(page, "checkbox", "Put the data itself in the link (small files only)");
+    await press(page, "button", "Share");
     const field = (await byRole(page, "textbox", "Share link (the part after # never reaches a server)")) as ElementHandle<HTMLInputElement>;
     await page.waitForFunction((f: HTMLInputElement) => f.value.includes("#share="), {}, field);
     const link = await field.evaluate((f) => f.value);
@@ -103,7 +113,7 @@ describe("Firefox", () => {
     await openApp(other, link);
     const dialog = await byRole(other, "dialog", "Open a shared recipe?");
     expect(await dialog.evaluate((d) => d.textContent)).toContain("Keep rows where amount > 8");
-    await (await byRole(dialog, "button", "Open it")).click();
+    await press(dialog, "button", "Open it");
     await waitForText(other, "3 rows in = 1 valid after steps + 2 rejected");
     await expect.poll(() => gridHead(other, "Final data"), { timeout: 20_000 }).toMatchObject({ first: ["1", "north", "10"] });
   });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { Column } from "@/lib/datasets/manifest";
 import { failsOnColumnSql, type Checks } from "./checks";
 import { ident, literal } from "@/lib/sql/quote";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** What changed between what a recipe expects and a file, once its columns are matched (kept with the file, and in the manifest of a version promoted from it). */
 export const driftSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { columnSchema, type Column } from "@/lib/datasets/manifest";
 import { parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
 import { ruleColumns } from "./rules";

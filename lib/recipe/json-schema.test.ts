@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { SAMPLE_RECIPE } from "@/lib/samples";
 import { recipeSchema } from "./schema";
 

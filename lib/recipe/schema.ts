@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { editSchema } from "./edits";
 import { expectsSchema } from "./expects";
 

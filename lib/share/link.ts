@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { loadRecipe } from "@/lib/recipe/load";
 import { fragmentProblems } from "@/lib/recipe/pipeline";
 import type { Recipe } from "@/lib/recipe/schema";

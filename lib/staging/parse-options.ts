@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { ident, literal } from "@/lib/sql/quote";
 import { isSafeTypeName } from "@/lib/sql/types";
 import { FORMATS } from "./detect";

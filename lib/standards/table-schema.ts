@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { Column } from "@/lib/datasets/manifest";
 import type { Rule } from "@/lib/recipe/schema";
 import { parseJson } from "@/lib/json";
