@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { expect, test } from "@playwright/test";
+import { recordSupport } from "./browsers/support-record";
 import { addFiles, destination, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
 
 const PEOPLE_CSV = [
@@ -11,12 +12,15 @@ const PEOPLE_CSV = [
   "",
 ].join("\n");
 
-test("stage a CSV, preview it, keep it across reloads, promote it and download it", async ({ page, baseURL }) => {
+test("stage a CSV, preview it, keep it across reloads, promote it and download it", async ({ page, baseURL, browser }) => {
   const foreign: string[] = [];
   page.on("request", (request) => {
     if (!request.url().startsWith(baseURL!) && !/^(blob|data):/.test(request.url())) foreign.push(request.url());
   });
   await openApp(page);
+  // Every storage feature is there: no note (README's browser support table takes this run's version).
+  await expect(page.getByRole("note")).toHaveCount(0);
+  recordSupport("chromium", { browser: "Chromium", version: browser.version(), storageNote: null });
   await addFiles(page, [{ name: "people.csv", content: PEOPLE_CSV }]);
 
   await expect(stagingArea(page).getByText("people.csv")).toBeVisible();

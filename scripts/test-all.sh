@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 bash scripts/ensure-browsers.sh || exit 1
-mkdir -p .reports
+rm -rf .reports && mkdir -p .reports
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json || status=1
 # The site built for a sub-path (/stages) and with the test hooks (next.config.js), kept in .subpath/ for the
@@ -21,5 +21,6 @@ if STAGES_BASE_PATH=/stages STAGES_TEST_HOOKS=1 NEXT_PUBLIC_STAGES_EMBED_ORIGINS
 else
   status=1
 fi
+node scripts/support-table.mjs || true
 node scripts/test-summary.mjs .reports/unit.json .reports/e2e.json .reports/browsers.json || status=1
 exit $status

@@ -17,7 +17,7 @@ export function DestinationPanel({ notify, onOpen }: { notify: Notify; onOpen: (
         Destination
       </h2>
       <p className="text-xs text-muted">
-        Datasets are kept in this browser&apos;s private file system, one Parquet file and manifest per version.
+        Datasets are kept in this browser (its private file system where it has one), one Parquet file and manifest per version.
       </p>
       {error && <p className="text-sm text-danger">{error}</p>}
       {datasets === null ? (

@@ -5,6 +5,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import type { Browser, ElementHandle, Page } from "puppeteer-core";
 import writeXlsxFile from "write-excel-file/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { recordSupport } from "./support-record";
 import { addFiles, byRole, downloaded, fillForm, openApp, openStep, press, startFirefox, waitForText } from "./firefox-harness";
 
 let firefox: Awaited<ReturnType<typeof startFirefox>>;
@@ -61,6 +62,9 @@ describe("Firefox", () => {
     const page = await freshPage();
     await openApp(page, `${firefox.base}/`);
     await stage(page, "orders.csv", ORDERS, ["id", "email", "amount"], ["1", "a@x.org", "10"]);
+    const storageNote = await page.evaluate(() => document.querySelector('[role="note"]')?.textContent ?? null);
+    expect(storageNote).toBeNull();
+    recordSupport("firefox", { browser: "Firefox ESR", version: (await browser.version()).replace(/^firefox\//, ""), storageNote });
     await page.reload();
     await waitForText(page, "Engine ready");
     await expect.poll(() => gridHead(page, "Staged data"), { timeout: 20_000 }).toMatchObject({ rowcount: "5" });

@@ -11,6 +11,8 @@ const MINIBROWSER = process.env.STAGES_MINIBROWSER ?? "/usr/lib/x86_64-linux-gnu
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 export interface Session {
+  /** The browser's version, as its driver reports it. */
+  version: string;
   navigate(url: string): Promise<void>;
   /** Run a function body in the page (`arguments` as in WebDriver); resolves with what it returns. */
   run<T>(body: string, ...args: unknown[]): Promise<T>;
@@ -39,10 +41,11 @@ export async function startWebKit(features: string[]): Promise<Session> {
   }
   const created = (await call("POST", "/session", {
     capabilities: { alwaysMatch: { browserName: "MiniBrowser", "webkitgtk:browserOptions": { binary: MINIBROWSER, args: ["--automation", `--features=${features.join(",")}`] } } },
-  })) as { sessionId: string };
+  })) as { sessionId: string; capabilities: { browserVersion?: string } };
   const s = `/session/${created.sessionId}`;
   const run = async <T>(body: string, ...args: unknown[]) => (await call("POST", `${s}/execute/sync`, { script: body, args })) as T;
   return {
+    version: created.capabilities.browserVersion ?? "unknown",
     navigate: async (url) => void (await call("POST", `${s}/url`, { url })),
     run,
     setFiles: async (selector, paths) => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSite } from "./site";
+import { recordSupport } from "./support-record";
 import { type Session, startWebKit } from "./webkit-driver";
 
 // WebKitGTK's Storage API and File System features are off by default; with them on, an automation
@@ -30,6 +31,8 @@ describe("WebKit", () => {
     expect(header).toMatch(/Engine ready/);
     // Measured with WebKitGTK 2.50: its automation session is ephemeral, so OPFS and Blobs in IndexedDB are refused.
     expect(header).toMatch(/Limited storage: .*DuckDB works in memory/);
+    const storageNote = await webkit.run<string | null>(`return document.querySelector('[role="note"]')?.textContent ?? null`);
+    recordSupport("webkit", { browser: "WebKitGTK (MiniBrowser)", version: webkit.version, storageNote });
 
     const dir = mkdtempSync(join(tmpdir(), "stages-webkit-"));
     writeFileSync(join(dir, "orders.csv"), "id,email,amount\n1,a@x.org,10\n2,,5\n3,c@x.org,7\n");
