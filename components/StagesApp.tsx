@@ -43,11 +43,13 @@ export function StagesApp() {
     const start = () =>
       void getEngine()
         .start()
-        .then((r) =>
+        .then((r) => {
           setEngine(
             r.ok ? { kind: "ready", version: r.value.duckdbVersion, limits: degradedNotice(r.value.storage) } : { kind: "failed", message: describeError(r.error) },
-          ),
-        );
+          );
+          // The offline copy is made once the engine has started, so that it never competes with the first load (it then comes from the HTTP cache).
+          registerServiceWorker(() => notify("info", "A new version of Stages has been installed: reload the page to use it."));
+        });
     start();
     return onEngineRestart((reason) => {
       notify("error", `The engine stopped (${reason}) and is restarting. Staged files and datasets are safe.`);
@@ -56,7 +58,6 @@ export function StagesApp() {
     });
   }, [notify]);
 
-  useEffect(() => registerServiceWorker(() => notify("info", "A new version of Stages has been installed: reload the page to use it.")), [notify]);
   // Files the operating system opened with the installed app are staged like dropped ones.
   const addFilesLater = useRef<(list: File[]) => void>(() => undefined);
   useEffect(() => onLaunchedFiles((list) => addFilesLater.current(list)), []);

@@ -28,6 +28,9 @@ import { compareVersions, deleteVersion, listVersions } from "./engine/versions"
 // A site built for tests can take storage features away first, as other browsers lack them.
 if (process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1") switchOff(self.name);
 
+// What the browser lets the engine keep is found while DuckDB's wasm loads, not after.
+void storageSupport();
+
 const db = openStagesDb();
 
 /**

@@ -41,16 +41,18 @@ self.addEventListener("fetch", (event) => {
     caches
       .open(cache)
       .then((c) => c.match(path))
-      .then((response) => (response ? asIfFetched(response) : fetch(event.request))),
+      .then((response) => (response ? answer(event.request, response) : fetch(event.request))),
   );
 });
 
 /**
- * A cached response, given to the request as a new Response of the same body and headers. A new Response
- * has no URL of its own, so the page or worker it starts keeps the URL it asked for: Turbopack's workers
- * read their chunk list from their URL's fragment, which the cached entry's URL lacks; and a response
- * that came through a redirect (a host sending `page.html` to `page`) could not answer a navigation.
+ * The cached response as it is, or, for a worker's script or a response that came through a redirect, a
+ * new Response of the same body and headers. A new Response has no URL of its own, so the worker it
+ * starts keeps the URL it was asked with: Turbopack's workers read their chunk list from their URL's
+ * fragment, which the cached entry's URL lacks. And a redirected response (a host sending `page.html` to
+ * `page`) cannot answer a navigation.
  */
-function asIfFetched(response: Response): Response {
+function answer(request: Request, response: Response): Response {
+  if (request.destination !== "worker" && !response.redirected) return response;
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
