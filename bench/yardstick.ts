@@ -53,7 +53,7 @@ export function yardstickSteps(csvPath: string, outPath: string, parquet: boolea
   const runRecipe = async (sql: Sql, recipe: Recipe) => {
     // As the engine does (workers/engine/multiline.ts): asked at the first run, kept for the next.
     multiline ??= (await sql.run(multilineSql(STAGED, columns)))[0]!.multiline !== false;
-    const compiled = compilePipeline(STAGED, columns, recipe, names, { multiline, ...(last ? keptFromLastRun(last, recipe) : {}) });
+    const compiled = compilePipeline(STAGED, columns, recipe, names, { multiline, rows, ...(last ? keptFromLastRun(last, recipe) : {}) });
     last = recipe;
     if (!compiled.ok) throw new Error(compiled.problem.reason);
     for (const statement of compiled.statements) await sql.run(statementSql(statement));

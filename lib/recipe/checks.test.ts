@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
-import { checkFlags, errorsSql, failedTextSql, multilineSql, ruleCountsSql, validationSql } from "./checks";
+import { checkFlags, errorsSql, failedTextSql, groupingPartitions, multilineSql, ROWS_PER_GROUPING, ruleCountsSql, validationSql } from "./checks";
 import type { Rule } from "./schema";
 
 const COLUMNS = [
@@ -45,6 +45,26 @@ describe("validationSql", () => {
     const spanning = await db.rows(`SELECT * FROM (${validationSql('"staged"', RULES, COLUMNS, { headerLines: 2 })})`);
     expect(await db.rows(`SELECT * FROM (${plain})`)).toEqual(spanning);
     expect(spanning.map((r) => r._stages_line)).toEqual([3, 4, 5, 6, 7, 8]);
+  });
+
+  it("groups a uniqueness rule's keys in partitions above ROWS_PER_GROUPING rows, and flags the same rows", async () => {
+    const big = validationSql('"staged"', RULES, COLUMNS, { rows: 3 * ROWS_PER_GROUPING - 1 });
+    expect(big.match(/UNION ALL/g)).toHaveLength(2 * 2);
+    expect(big).toContain("hash(");
+    expect(validationSql('"staged"', RULES, COLUMNS, { rows: ROWS_PER_GROUPING })).not.toContain("UNION ALL");
+    expect(groupingPartitions(0)).toBe(1);
+    expect(groupingPartitions(ROWS_PER_GROUPING + 1)).toBe(2);
+    for (const multiline of [true, false]) {
+      const one = await db.rows(`SELECT * FROM (${validationSql('"staged"', RULES, COLUMNS, { multiline })}) ORDER BY _stages_row`);
+      expect(await db.rows(`SELECT * FROM (${validationSql('"staged"', RULES, COLUMNS, { multiline, rows: 3 * ROWS_PER_GROUPING })}) ORDER BY _stages_row`)).toEqual(one);
+      const parts = validationSql('"staged"', RULES, COLUMNS, { multiline, rows: 7 * ROWS_PER_GROUPING });
+      expect(await db.rows(`SELECT * FROM (${parts}) ORDER BY _stages_row`)).toEqual(one);
+    }
+    // Edits in force are what the keys are hashed and grouped by: row 4's id edited to 5 makes it repeat row 5's.
+    const edits = [{ row: 4, column: "id", from: "4", to: "5", at: "2026-12-01T10:00:00Z" }];
+    const edited = await db.rows(`SELECT * FROM (${validationSql('"staged"', RULES, COLUMNS, { edits })}) ORDER BY _stages_row`);
+    expect(edited.map((r) => r._stages_fail_0)).toEqual([true, false, true, true, true, false]);
+    expect(await db.rows(`SELECT * FROM (${validationSql('"staged"', RULES, COLUMNS, { edits, rows: 5 * ROWS_PER_GROUPING })}) ORDER BY _stages_row`)).toEqual(edited);
   });
 });
 

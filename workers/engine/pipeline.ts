@@ -85,7 +85,7 @@ export async function runRecipeOn(
   // Of a last run with the same rules, the checks stay (brought up to date where edits changed); with only edits changed, its rejected rows too.
   const { editedSince, onlyEditsChanged } = sameContext ? keptFromLastRun(last.recipe, recipe) : { editedSince: undefined, onlyEditsChanged: false };
   const multiline = await multilineOf(conn, tableName(source), columns, file?.readCount);
-  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, onlyEditsChanged, multiline });
+  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, onlyEditsChanged, multiline, rows: staged.value.rowCount });
   if (!compiled.ok) return fail({ message: compiled.problem.reason, at: { part: compiled.problem.where, index: compiled.problem.index } });
 
   // Nothing of the recipe runs here before DuckDB's binder has read all of it in the check database.
