@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import { tableFromIPC } from "apache-arrow";
 import { expect, test, type Page } from "@playwright/test";
 
 /**
@@ -136,4 +137,33 @@ test("a host on the build's allow-list is served without asking the user", async
   await frame.getByRole("button", { name: `Submit 1 row to ${hostOrigin}` }).click();
   await expect(page.locator("#received")).toHaveText(/^1 rows\s+email,amount\s+a@x\.org,10\s*$/);
   expect(events).toContain("done");
+});
+
+test("a host that asks for Arrow receives the rows as an Arrow IPC stream of typed columns, in byte chunks", async ({ page }) => {
+  await openHost(page);
+  const { frame, outcome } = await openSecond(page, "arrow", { format: "arrow", sendRejected: true });
+  // 40,000 rows: the stream is several 256 KB chunks, each acknowledged before the next.
+  const rows = Array.from({ length: 40_000 }, (_, i) => `${i % 1000 === 7 ? "" : `p${i}@example.org`},${i}.5`);
+  await frame.getByLabel("File to import").setInputFiles({ name: "many.csv", mimeType: "text/csv", buffer: Buffer.from(`email,amount\n${rows.join("\n")}\n`) });
+  await expect(frame.getByTestId("embed-counts")).toHaveText("40,000 rows in = 39,960 to send + 40 left out");
+  await frame.getByRole("button", { name: `Submit 39,960 rows to ${hostOrigin}` }).click();
+  await expect.poll(async () => (await outcome()).done, { timeout: 30_000 }).toBe(true);
+  const got = await page.evaluate(() => {
+    const { result } = (window as unknown as { arrow: { result: { bytes: Uint8Array; rejected: Uint8Array; text: string } } }).arrow;
+    return { bytes: Array.from(result.bytes), rejected: Array.from(result.rejected), text: result.text };
+  });
+  expect(got.text).toBe("");
+  const table = tableFromIPC(new Uint8Array(got.bytes));
+  expect(table.numRows).toBe(39_960);
+  expect(table.schema.fields.map((f) => [f.name, String(f.type)])).toEqual([
+    ["email", "Utf8"],
+    ["amount", "Float64"],
+  ]);
+  expect(table.get(0)?.toJSON()).toEqual({ email: "p0@example.org", amount: 0.5 });
+  expect(table.get(39_959)?.toJSON()).toEqual({ email: "p39999@example.org", amount: 39_999.5 });
+  const rejected = tableFromIPC(new Uint8Array(got.rejected));
+  expect(rejected.numRows).toBe(40);
+  expect(rejected.getChild("amount")?.get(0)).toBe(7.5);
+  // More than one chunk went (each at most 256 KB).
+  expect(got.bytes.length).toBeGreaterThan(256 * 1024);
 });

@@ -66,3 +66,20 @@ test("a new build takes over and the page says so", async ({ page }) => {
     await writeFile(sw, deployed);
   }
 });
+
+test("a file the operating system opens with the installed app is staged (File Handling API's launch queue)", async ({ page }) => {
+  // Chromium hands such files to the page's launch queue; headless, nothing opens them, so the test stands in for it.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "launchQueue", {
+      value: { setConsumer: (consumer: unknown) => void ((window as unknown as { launched: unknown }).launched = consumer) },
+      configurable: true,
+    });
+  });
+  await openApp(page);
+  await page.evaluate(async () => {
+    const launched = (window as unknown as { launched: (params: { files: { getFile(): Promise<File> }[] }) => void }).launched;
+    launched({ files: [{ getFile: async () => new File(["id,name\n1,Ada\n2,Bo\n"], "opened.csv", { type: "text/csv" }) }] });
+  });
+  await expect(stagingArea(page).getByText("opened.csv")).toBeVisible();
+  await expect(page.getByRole("region", { name: "opened.csv", exact: true })).toContainText("2 rows · 2 columns");
+});

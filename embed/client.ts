@@ -8,7 +8,8 @@ export interface ImporterOptions {
   /** What the rows must look like: a Frictionless Table Schema. */
   schema: unknown;
   title?: string;
-  format?: "csv" | "ndjson";
+  /** How the rows arrive: CSV or NDJSON text (`text`), or an Arrow IPC stream of typed columns (`bytes`, e.g. for apache-arrow's `tableFromIPC`). */
+  format?: "csv" | "ndjson" | "arrow";
   invalidRows?: "reject" | "include";
   /** Also receive the rows left out (with their line and reasons), as `rejected`. */
   sendRejected?: boolean;
@@ -21,11 +22,25 @@ export interface ImporterOptions {
 }
 
 export interface ImportResult {
-  /** The final rows, as the chosen format's text, assembled from the chunks. */
+  /** The final rows, as the chosen format's text (CSV, NDJSON), assembled from the chunks; empty for Arrow. */
   text: string;
-  /** The rows left out, when asked for (`sendRejected`). */
-  rejected?: string;
+  /** The final rows as an Arrow IPC stream (format "arrow"). */
+  bytes?: Uint8Array;
+  /** The rows left out, when asked for (`sendRejected`): text, or an Arrow IPC stream. */
+  rejected?: string | Uint8Array;
   summary: ImportSummary;
+}
+
+/** Chunks put back together: text joined, bytes concatenated. */
+function assemble(chunks: (string | Uint8Array)[]): string | Uint8Array {
+  if (chunks.every((c) => typeof c === "string")) return chunks.join("");
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + (c as Uint8Array).byteLength, 0));
+  let at = 0;
+  for (const c of chunks as Uint8Array[]) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
 }
 
 /**
@@ -36,7 +51,7 @@ export interface ImportResult {
  */
 export function openImporter(frame: HTMLIFrameElement, options: ImporterOptions): { result: Promise<ImportResult>; close: () => void } {
   const origin = new URL(options.src, window.location.href).origin;
-  const chunks: Record<"final" | "rejected", string[]> = { final: [], rejected: [] };
+  const chunks: Record<"final" | "rejected", (string | Uint8Array)[]> = { final: [], rejected: [] };
   let close = () => undefined as void;
   const result = new Promise<ImportResult>((resolve, reject) => {
     const post = (message: HostMessage) => frame.contentWindow?.postMessage(message, origin);
@@ -64,7 +79,13 @@ export function openImporter(frame: HTMLIFrameElement, options: ImporterOptions)
         post({ stages: EMBED_PROTOCOL, type: "ack", seq: message.seq });
       } else if (message.type === "done") {
         close();
-        resolve({ text: chunks.final.join(""), ...(chunks.rejected.length ? { rejected: chunks.rejected.join("") } : {}), summary: message.summary });
+        const final = assemble(chunks.final);
+        resolve({
+          text: typeof final === "string" ? final : "",
+          ...(typeof final === "string" ? {} : { bytes: final }),
+          ...(chunks.rejected.length ? { rejected: assemble(chunks.rejected) } : {}),
+          summary: message.summary,
+        });
       } else if (message.type === "refused" || message.type === "error" || message.type === "cancelled") {
         close();
         reject(new Error(message.type === "refused" ? message.reason : message.type === "error" ? message.message : "The user cancelled the import."));

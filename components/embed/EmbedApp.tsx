@@ -86,11 +86,12 @@ export function EmbedApp() {
       send({ type: "error", message: describeError(rows.error) });
       return setMessage(describeError(rows.error));
     }
-    await sendInChunks(rows.value.blob, (seq, data) => send({ type: "chunk", seq, part: "final", data }), waitAck);
+    const bytes = open!.format === "arrow";
+    await sendInChunks(rows.value.blob, (seq, data) => send({ type: "chunk", seq, part: "final", data }), waitAck, { bytes });
     if (open!.sendRejected && summary.rejected > 0) {
       const rejected = await getEngine().exportSource({ kind: "result", fileId: file.id, part: "rejected", runId: summary.runId }, open!.format, { neutralizeFormulas: false });
       if (!rejected.ok) return setMessage(describeError(rejected.error));
-      await sendInChunks(rejected.value.blob, (seq, data) => send({ type: "chunk", seq, part: "rejected", data }), waitAck);
+      await sendInChunks(rejected.value.blob, (seq, data) => send({ type: "chunk", seq, part: "rejected", data }), waitAck, { bytes });
     }
     send({
       type: "done",

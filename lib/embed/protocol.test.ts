@@ -8,6 +8,10 @@ describe("readMessage", () => {
       message: { stages: 1, type: "open", schema: { fields: [] }, format: "csv", invalidRows: "reject", sendRejected: false },
     });
     expect(readMessage(frameMessageSchema, { stages: 1, type: "chunk", seq: 0, data: "a,b\n" })).toMatchObject({ ok: true, message: { part: "final" } });
+    expect(readMessage(frameMessageSchema, { stages: 1, type: "chunk", seq: 1, data: new Uint8Array(256 * 1024) })).toMatchObject({ ok: true, message: { seq: 1 } });
+    expect(readMessage(frameMessageSchema, { stages: 1, type: "chunk", seq: 2, data: new Uint8Array(MAX_MESSAGE_CHARS + 1) })).toMatchObject({ ok: false, reason: expect.stringContaining("too large") });
+    expect(readMessage(frameMessageSchema, { stages: 1, type: "chunk", seq: 3, data: [1, 2] })).toMatchObject({ ok: false, reason: expect.stringContaining("malformed") });
+    expect(readMessage(hostMessageSchema, { stages: 1, type: "open", schema: {}, format: "arrow" })).toMatchObject({ ok: true, message: { format: "arrow" } });
     expect(readMessage(hostMessageSchema, { stages: 1, type: "open", schema: {}, formats: [] })).toMatchObject({ ok: false, reason: expect.stringContaining("formats") });
   });
 

@@ -10,7 +10,7 @@ import { z } from "@/lib/zod";
 export const EMBED_PROTOCOL = 1;
 /** The largest message either side reads: a schema, or a chunk of rows. */
 export const MAX_MESSAGE_CHARS = 2_000_000;
-/** The rows go over in chunks of this many characters, each acknowledged before the next (back-pressure). */
+/** The rows go over in chunks of this many characters (CSV, NDJSON) or bytes (Arrow), each acknowledged before the next (back-pressure). */
 export const CHUNK_CHARS = 256 * 1024;
 
 const tag = { stages: z.literal(EMBED_PROTOCOL) };
@@ -23,8 +23,8 @@ export const hostMessageSchema = z.discriminatedUnion("type", [
     /** What the rows must look like: a Frictionless Table Schema (lib/standards/table-schema.ts). */
     schema: z.unknown(),
     title: z.string().max(200).optional(),
-    /** How the rows arrive: CSV or newline-delimited JSON text. */
-    format: z.enum(["csv", "ndjson"]).default("csv"),
+    /** How the rows arrive: CSV or newline-delimited JSON text, or an Arrow IPC stream (typed columns) in byte chunks. */
+    format: z.enum(["csv", "ndjson", "arrow"]).default("csv"),
     /** Rows that break a rule: left out (and counted), or included with their reasons in `_errors`. */
     invalidRows: z.enum(["reject", "include"]).default("reject"),
     /** Send the rows left out too (with their line and reasons), after the final rows. */
@@ -60,7 +60,13 @@ export const frameMessageSchema = z.discriminatedUnion("type", [
   z.object({ ...tag, type: z.literal("staged"), fileName: z.string(), rows: z.number().int().nonnegative() }),
   z.object({ ...tag, type: z.literal("counts"), rowsIn: z.number().int().nonnegative(), valid: z.number().int().nonnegative(), rejected: z.number().int().nonnegative() }),
   /** A piece of the rows: the final rows, or (when asked) the rejected ones after them. */
-  z.object({ ...tag, type: z.literal("chunk"), seq: z.number().int().nonnegative(), part: z.enum(["final", "rejected"]).default("final"), data: z.string().max(MAX_MESSAGE_CHARS) }),
+  z.object({
+    ...tag,
+    type: z.literal("chunk"),
+    seq: z.number().int().nonnegative(),
+    part: z.enum(["final", "rejected"]).default("final"),
+    data: z.union([z.string().max(MAX_MESSAGE_CHARS), z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_MESSAGE_CHARS, "too many bytes")]),
+  }),
   /** The user stopped the import in the frame: nothing more will come. */
   z.object({ ...tag, type: z.literal("cancelled") }),
   z.object({ ...tag, type: z.literal("done"), summary: importSummarySchema }),
@@ -71,8 +77,10 @@ export type FrameMessage = z.infer<typeof frameMessageSchema>;
 /** A message as one side received it: parsed, or why it is refused (too big, not Stages', not this version, malformed). */
 export function readMessage<T extends z.ZodType>(schema: T, data: unknown): { ok: true; message: z.infer<T> } | { ok: false; reason: string } {
   let size: number;
+  let bytes = 0;
   try {
-    size = JSON.stringify(data)?.length ?? 0;
+    // Bytes (an Arrow chunk) count as their length, not as JSON would spell them.
+    size = (JSON.stringify(data, (_key, value: unknown) => (value instanceof Uint8Array ? ((bytes += value.byteLength), 0) : value))?.length ?? 0) + bytes;
   } catch {
     return { ok: false, reason: "The message cannot be read as data." };
   }

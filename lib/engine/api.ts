@@ -102,7 +102,7 @@ export interface FixPreview {
   edits: Omit<CellEdit, "at">[];
 }
 
-export type ExportFormat = "csv" | "parquet" | "ndjson" | "manifest" | "xlsx" | "datapackage" | "report";
+export type ExportFormat = "csv" | "parquet" | "ndjson" | "arrow" | "manifest" | "xlsx" | "datapackage" | "report";
 
 /** What changed between two versions of a dataset. */
 export interface VersionDiff {

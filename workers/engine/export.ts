@@ -17,7 +17,7 @@ import { isIdbHandle } from "./idb-directory";
 import { exportsDir, preparedFile } from "./workspace";
 import { duckDb, withConnection } from "./duckdb";
 import { tableOfVersion } from "./version-sources";
-import { errorText, runCancellable, streamRows } from "./query";
+import { errorText, runCancellable, streamIpc, streamRows } from "./query";
 import { describeTable, ensureTable, tableName, textSelectList } from "./tables";
 import { dataPackageZip } from "./package-zip";
 import { rejectedWorkbook } from "./rejected-workbook";
@@ -28,7 +28,8 @@ import { progressReporter, throwIfCancelled } from "./tasks";
  * A source as a downloadable file, written to a scratch file in OPFS so a
  * large export is never held in memory (the File handed to the page is backed
  * by that file): CSV by DuckDB's own writer, NDJSON batch by batch (DuckDB's
- * JSON writer is an extension DuckDB-WASM would download).
+ * JSON writer is an extension DuckDB-WASM would download), Arrow as the IPC
+ * stream DuckDB's result already is.
  */
 export async function exportSource(
   db: StagesDb,
@@ -84,6 +85,15 @@ export async function exportSource(
   const writable = await handle.createWritable();
   try {
     await withConnection(async (conn) => {
+      if (format === "arrow") {
+        // DuckDB's own Arrow IPC messages, typed as the table's columns, written as they come: an IPC stream.
+        report({ phase: "Writing Arrow", done: 0, unit: "rows" }, true);
+        for await (const message of await streamIpc(conn, `SELECT ${columns.map((c) => ident(c.name)).join(", ")} FROM ${ident(table)}`)) {
+          if (taskId) throwIfCancelled(taskId);
+          await writable.write(message as Uint8Array<ArrayBuffer>);
+        }
+        return;
+      }
       const reader = await streamRows(conn, `SELECT ${textSelectList(columns)} FROM ${ident(table)}`);
       const phase = `Writing ${format.toUpperCase()}`;
       let done = 0;
