@@ -167,3 +167,19 @@ test("a host that asks for Arrow receives the rows as an Arrow IPC stream of typ
   // More than one chunk went (each at most 256 KB).
   expect(got.bytes.length).toBeGreaterThan(256 * 1024);
 });
+
+test("the host's theme holds in the frame, whatever the user's system prefers", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await openHost(page);
+  const background = (id: string) => page.frameLocator(`#${id}`).locator("body").evaluate((body) => getComputedStyle(body).backgroundColor);
+  // The demo's own importer follows the system: dark.
+  await expect.poll(() => background("importer")).not.toBe("rgb(255, 255, 255)");
+  const light = await openSecond(page, "light", { theme: "light" });
+  await expect(light.frame.getByLabel("File to import")).toBeVisible();
+  expect(await background("light")).toBe("rgb(255, 255, 255)");
+  await page.emulateMedia({ colorScheme: "light" });
+  const dark = await openSecond(page, "dark", { theme: "dark" });
+  await expect(dark.frame.getByLabel("File to import")).toBeVisible();
+  expect(await background("dark")).not.toBe("rgb(255, 255, 255)");
+  expect(await background("importer")).toBe("rgb(255, 255, 255)");
+});

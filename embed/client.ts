@@ -8,6 +8,8 @@ export interface ImporterOptions {
   /** What the rows must look like: a Frictionless Table Schema. */
   schema: unknown;
   title?: string;
+  /** Light or dark, or as the user's system is ("auto", the default). */
+  theme?: "auto" | "light" | "dark";
   /** How the rows arrive: CSV or NDJSON text (`text`), or an Arrow IPC stream of typed columns (`bytes`, e.g. for apache-arrow's `tableFromIPC`). */
   format?: "csv" | "ndjson" | "arrow";
   invalidRows?: "reject" | "include";
@@ -68,6 +70,7 @@ export function openImporter(frame: HTMLIFrameElement, options: ImporterOptions)
           type: "open",
           schema: options.schema,
           title: options.title,
+          theme: options.theme ?? "auto",
           format: options.format ?? "csv",
           invalidRows: options.invalidRows ?? "reject",
           sendRejected: options.sendRejected ?? false,

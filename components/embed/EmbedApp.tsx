@@ -41,6 +41,12 @@ export function EmbedApp() {
   useEffect(() => {
     if (done) send({ type: "counts", rowsIn: done.rowsIn, valid: done.final, rejected: done.rejected });
   }, [done, send]);
+  // The host's theme (app/globals.css reads data-theme); "auto" follows the user's system.
+  const theme = state.kind === "asking" || state.kind === "connected" ? state.open.theme : "auto";
+  useEffect(() => {
+    if (theme === "auto") delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   if (state.kind === "waiting") return <p className="p-4 text-sm">Waiting for the page that embeds this importer…</p>;
   if (state.kind === "refused") return <p className="p-4 text-sm">{state.origin} will receive nothing from this importer.</p>;

@@ -5,7 +5,7 @@ describe("readMessage", () => {
   it("reads a well-formed message of this version, with its defaults", () => {
     expect(readMessage(hostMessageSchema, { stages: 1, type: "open", schema: { fields: [] } })).toEqual({
       ok: true,
-      message: { stages: 1, type: "open", schema: { fields: [] }, format: "csv", invalidRows: "reject", sendRejected: false },
+      message: { stages: 1, type: "open", schema: { fields: [] }, theme: "auto", format: "csv", invalidRows: "reject", sendRejected: false },
     });
     expect(readMessage(frameMessageSchema, { stages: 1, type: "chunk", seq: 0, data: "a,b\n" })).toMatchObject({ ok: true, message: { part: "final" } });
     expect(readMessage(frameMessageSchema, { stages: 1, type: "chunk", seq: 1, data: new Uint8Array(256 * 1024) })).toMatchObject({ ok: true, message: { seq: 1 } });

@@ -23,6 +23,8 @@ export const hostMessageSchema = z.discriminatedUnion("type", [
     /** What the rows must look like: a Frictionless Table Schema (lib/standards/table-schema.ts). */
     schema: z.unknown(),
     title: z.string().max(200).optional(),
+    /** Light or dark, or as the user's system is (auto). */
+    theme: z.enum(["auto", "light", "dark"]).default("auto"),
     /** How the rows arrive: CSV or newline-delimited JSON text, or an Arrow IPC stream (typed columns) in byte chunks. */
     format: z.enum(["csv", "ndjson", "arrow"]).default("csv"),
     /** Rows that break a rule: left out (and counted), or included with their reasons in `_errors`. */
