@@ -39,3 +39,26 @@ test("a browser with every storage feature shows no storage note", async ({ page
   await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("note")).toHaveCount(0);
 });
+
+test("where IndexedDB is refused (a page embedded from another site, third-party storage blocked), the app says so before a file is added, and staging says why it cannot", async ({ page }) => {
+  await page.goto(`${testBuildUrl()}?without=indexeddb`);
+  await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("note")).toContainText("No storage: this browser does not let this page keep anything");
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await expect(page.getByRole("alert").filter({ hasText: "orders.csv" })).toContainText("could not store this file");
+});
+
+test("the embedded importer says so too, inside the host's page", async ({ page }) => {
+  const port = Number(process.env.STAGES_TEST_PORT ?? 3100);
+  // The sub-path build lists the demo host's origin, so the importer opens without asking.
+  await page.goto(`http://127.0.0.1:${port + 2}/?stages=${encodeURIComponent(`http://127.0.0.1:${port + 1}/stages`)}`);
+  await page.evaluate((src) => {
+    (document.querySelector("#importer") as HTMLIFrameElement).remove();
+    const frame = document.createElement("iframe");
+    frame.id = "blocked";
+    frame.title = "blocked";
+    document.body.append(frame);
+    return import(`${location.origin}/client.js`).then(({ openImporter }) => openImporter(frame, { src, schema: { fields: [{ name: "email", type: "string" }] } }));
+  }, `http://127.0.0.1:${port + 1}/stages/embed?without=indexeddb`);
+  await expect(page.frameLocator("#blocked").getByRole("note")).toContainText("files cannot be staged here");
+});

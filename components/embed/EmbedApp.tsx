@@ -9,6 +9,7 @@ import { formatBytes, formatCount, plural } from "@/lib/format";
 import { needsMatching } from "@/lib/recipe/expects";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import { describeError } from "@/lib/result";
+import { degradedNotice } from "@/lib/storage/support";
 import { importTableSchema } from "@/lib/standards/table-schema";
 import { DataGrid } from "../grid/DataGrid";
 import { recipeEdits } from "../pipeline/steps/step-props";
@@ -41,6 +42,13 @@ export function EmbedApp() {
   useEffect(() => {
     if (done) send({ type: "counts", rowsIn: done.rowsIn, valid: done.final, rejected: done.rejected });
   }, [done, send]);
+  // What this browser lets the importer keep, said before a file is added (a page embedded from another site may get no storage).
+  const [limits, setLimits] = useState<string | null>(null);
+  useEffect(() => {
+    void getEngine()
+      .start()
+      .then((r) => setLimits(r.ok ? degradedNotice(r.value.storage) : describeError(r.error)));
+  }, []);
   // The host's theme (app/globals.css reads data-theme); "auto" follows the user's system.
   const theme = state.kind === "asking" || state.kind === "connected" ? state.open.theme : "auto";
   useEffect(() => {
@@ -109,6 +117,11 @@ export function EmbedApp() {
   return (
     <main className="space-y-3 p-4 text-sm">
       <h1 className="text-base font-semibold">{open!.title ?? "Import data"}</h1>
+      {limits && (
+        <p role="note" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs dark:border-amber-700 dark:bg-amber-950">
+          {limits}
+        </p>
+      )}
       <label className="block">
         File to import
         <input type="file" className="block" accept={formats.map((f) => `.${f}`).join(",")} onChange={(e) => e.target.files?.[0] && void add(e.target.files[0])} />

@@ -3,6 +3,8 @@
  * app does without it: the degraded modes, named plainly to the user.
  */
 export interface StorageSupport {
+  /** IndexedDB opens at all (browsers that block third-party storage refuse it to a page embedded from another site). */
+  indexedDb: boolean;
   /** The Origin Private File System works (DuckDB's database file, datasets, download scratch). */
   opfs: boolean;
   /** IndexedDB stores Blobs (WebKit's private sessions refuse them). */
@@ -11,6 +13,9 @@ export interface StorageSupport {
 
 /** One line for the user when something is missing (null when nothing is): what works instead, what is not durable. */
 export function degradedNotice(support: StorageSupport): string | null {
+  if (!support.indexedDb) {
+    return "No storage: this browser does not let this page keep anything (as it does for a page embedded from another site when third-party storage is blocked), so files cannot be staged here. Open Stages in a tab of its own, or allow storage for this site.";
+  }
   const parts: string[] = [];
   if (!support.opfs) parts.push("this browser gives no private file system, so DuckDB works in memory (files larger than about 1 GB will not fit) and datasets are kept in IndexedDB");
   if (!support.blobsInIndexedDb) parts.push("it does not store files in IndexedDB, so staged files are kept as chunks of bytes");

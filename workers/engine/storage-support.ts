@@ -4,13 +4,13 @@ import { idbRoot } from "./idb-directory";
 
 /**
  * What this browser lets the engine keep, found once by trying it: a file written to and removed from
- * OPFS, a Blob put into IndexedDB and taken out. Where either fails, the engine works without it
+ * OPFS, a record and a Blob put into IndexedDB and taken out. Where either fails, the engine works without it
  * (idb-directory.ts stands in for OPFS; staging-store.ts keeps bytes as chunks) and says so.
  */
 let probed: Promise<StorageSupport> | null = null;
 
 export function storageSupport(): Promise<StorageSupport> {
-  probed ??= Promise.all([opfsWorks(), blobsStore()]).then(([opfs, blobsInIndexedDb]) => ({ opfs, blobsInIndexedDb }));
+  probed ??= Promise.all([opfsWorks(), indexedDbStores()]).then(([opfs, idb]) => ({ opfs, ...idb }));
   return probed;
 }
 
@@ -35,14 +35,21 @@ async function opfsWorks(): Promise<boolean> {
   }
 }
 
-async function blobsStore(): Promise<boolean> {
+async function indexedDbStores(): Promise<{ indexedDb: boolean; blobsInIndexedDb: boolean }> {
   const db = new Dexie("stages-probe");
   db.version(1).stores({ probe: "id" });
   try {
-    await db.table("probe").put({ id: 1, blob: new Blob(["ok"]) });
-    return (await (await db.table("probe").get(1))?.blob?.text()) === "ok";
-  } catch {
-    return false;
+    try {
+      await db.table("probe").put({ id: 0 });
+    } catch {
+      return { indexedDb: false, blobsInIndexedDb: false };
+    }
+    try {
+      await db.table("probe").put({ id: 1, blob: new Blob(["ok"]) });
+      return { indexedDb: true, blobsInIndexedDb: (await (await db.table("probe").get(1))?.blob?.text()) === "ok" };
+    } catch {
+      return { indexedDb: true, blobsInIndexedDb: false };
+    }
   } finally {
     await db.delete().catch(() => undefined);
   }

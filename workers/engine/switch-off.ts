@@ -3,11 +3,17 @@
  * engine looks at them, as browsers without them are (the page passes `?without=storage,blobs` on in
  * the worker's name: browser/engine-client.ts). "storage": no `navigator.storage` at all, so no OPFS
  * (older Safari, WebKit with its Storage API off); "blobs": IndexedDB refuses Blobs and Files, with
- * WebKit's own message (its private sessions).
+ * WebKit's own message (its private sessions); "indexeddb": IndexedDB refuses to open, with Chromium's
+ * message (a page embedded from another site while third-party storage is blocked).
  */
 export function switchOff(workerName: string): void {
   const wanted = new Set(/without=([\w,]+)/.exec(workerName)?.[1]?.split(",") ?? []);
   if (wanted.has("storage")) Object.defineProperty(WorkerNavigator.prototype, "storage", { get: () => undefined, configurable: true });
+  if (wanted.has("indexeddb")) {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException("The user denied permission to access the database.", "UnknownError");
+    };
+  }
   if (wanted.has("blobs")) {
     for (const method of ["add", "put"] as const) {
       const original = IDBObjectStore.prototype[method];
