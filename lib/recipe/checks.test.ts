@@ -47,6 +47,19 @@ describe("validationSql", () => {
     expect(spanning.map((r) => r._stages_line)).toEqual([3, 4, 5, 6, 7, 8]);
   });
 
+  it("numbers lines past values that span them, streamed in input order, as read (an edit adding a newline moves no line)", async () => {
+    await db.run(`UPDATE staged SET team = 'two' || chr(10) || 'more' || chr(10) || 'lines' WHERE id = 2`);
+    const sql = validationSql('"staged"', RULES, COLUMNS);
+    expect(sql).not.toMatch(/ORDER BY|POSITIONAL/);
+    const lines = async (text: string) => (await db.rows(`SELECT _stages_line FROM (${text}) ORDER BY _stages_row`)).map((r) => r._stages_line);
+    expect(await lines(sql)).toEqual([2, 3, 6, 7, 8, 9]);
+    const edits = [{ row: 1, column: "team", from: "t", to: "a" + "\n" + "b", at: "2026-12-01T10:00:00Z" }];
+    expect(await lines(validationSql('"staged"', RULES, COLUMNS, { edits }))).toEqual([2, 3, 6, 7, 8, 9]);
+    // In input order as stored, whatever DuckDB's threads: the table written is the rows' order.
+    await db.run(`CREATE TABLE checks AS ${sql}`);
+    expect((await db.rows("SELECT _stages_row FROM checks ORDER BY rowid")).map((r) => r._stages_row)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it("groups a uniqueness rule's keys in partitions above ROWS_PER_GROUPING rows, and flags the same rows", async () => {
     const big = validationSql('"staged"', RULES, COLUMNS, { rows: 3 * ROWS_PER_GROUPING - 1 });
     expect(big.match(/UNION ALL/g)).toHaveLength(2 * 2);

@@ -111,51 +111,42 @@ export const multilineSql = (input: string, columns: readonly Column[]): string 
 
 /**
  * The checks of every row of `input`, in input order (see above): every rule
- * in one pass. A value spanning lines is measured only when it holds a newline.
+ * in one pass, streamed: no sort, no join by position. A uniqueness rule reads
+ * a small table of the key values that occur more than once (a grouping,
+ * materialized first, in partitions above ROWS_PER_GROUPING rows).
  *
- * When values span lines, a row's line needs a window function, which holds
- * every column it is given in memory (DuckDB-WASM cannot spill to disk): the
- * line numbers are computed on a narrow projection (row number, newline count,
- * key columns), put back in row order, and joined to the rows by position.
- * When none does (most files), there is no window, no sort and no join: that
- * machinery was 40 % of a validation. A uniqueness rule reads a small table of
- * the key values that occur more than once (a grouping, materialized first)
- * instead of a window of its own: two windows over 23 M rows at once ran
- * DuckDB-WASM out of memory where either alone did not.
+ * When values span lines, a row's line is its number plus the newlines in the
+ * rows before it (as read from the file: edits do not move lines), a running
+ * sum over the rows in order. It is DuckDB's streaming window (no PARTITION
+ * BY, no ORDER BY, frame up to the current row), which keeps input order
+ * (its operator requires it) and holds nothing: the ordered window it
+ * replaces kept and sorted every row, and ran DuckDB-WASM out of memory at
+ * 58 M rows. A value is measured only when it holds a newline.
  */
 export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], { headerLines = 1, edits = [], multiline = true, rows: rowCount = 0 }: CheckOptions = {}): string {
   const flags = checkFlags(rules);
   const keyed = flags.filter((f) => uniqueKeys(f.rule));
   const repeated = keyed.map((f, i) => {
     const keys = uniqueKeys(f.rule)!;
-    const same = (a: string) => sameKeySql(keys, a, `d${i}`);
     return {
       cte: `_stages_dups${i} AS MATERIALIZED (${repeatedKeysSql(input, keys, columns, edits, groupingPartitions(rowCount))})`,
-      join: `LEFT JOIN _stages_dups${i} AS d${i} ON ${same("n")}`,
-      flag: `d${i}._stages_dup IS NULL AS _stages_u${i}`,
-      lookup: `NOT EXISTS (SELECT 1 FROM _stages_dups${i} AS d${i} WHERE ${same("src")})`,
+      lookup: `(NOT EXISTS (SELECT 1 FROM _stages_dups${i} AS d${i} WHERE ${sameKeySql(keys, "src", `d${i}`)}))`,
     };
   });
   const newlines = columns
     .filter((c) => multiline && /^VARCHAR/i.test(c.type))
     .map((c) => ident(c.name))
     .map((c) => `CASE WHEN contains(${c}, chr(10)) THEN length(${c}) - length(replace(${c}, chr(10), '')) ELSE 0 END`);
-  const rows = `(SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, edits)} FROM ${input}) AS src`;
+  // The newlines are counted on the values as read, beside the edited values (`* REPLACE` leaves the others as read).
+  const counted = newlines.length ? `, ${newlines.join(" + ")} AS _stages_nl` : "";
+  const rows = `(SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}${counted}, *${editsReplaceSql(columns, edits)} FROM ${input}) AS src`;
+  const line = newlines.length
+    ? `CAST(src.${ROW} + ${headerLines} + sum(src._stages_nl) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - src._stages_nl AS BIGINT)`
+    : `CAST(src.${ROW} + ${headerLines} AS BIGINT)`;
   const ctes = repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : "";
-  const checked = (unique: (i: number) => string, line: string, from: string) =>
-    `${ctes}SELECT *, ${anyOf(flags.filter((f) => f.rule.severity === "reject").map((f) => ident(f.flag)))} AS ${REJECTED} FROM (
-SELECT src.${ROW}, ${line} AS ${LINE}${flags.map((f) => `, NOT ${passesSql(f.rule, columns, keyed.includes(f) ? unique(keyed.indexOf(f)) : undefined)} AS ${ident(f.flag)}`).join("")}
-FROM ${from})`;
-  if (!newlines.length) return checked((i) => `(${repeated[i]!.lookup})`, `CAST(src.${ROW} + ${headerLines} AS BIGINT)`, rows);
-  const line = `${ROW} + ${headerLines} + coalesce(sum(_stages_nl) OVER (ORDER BY ${ROW} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`;
-  const keyColumns = [...new Set(keyed.flatMap((f) => uniqueKeys(f.rule)!))];
-  const narrow = [`CAST(rowid + 1 AS BIGINT) AS ${ROW}`, `${newlines.join(" + ")} AS _stages_nl`, ...keyColumns.map((k) => editedAs(columns, edits, k))];
-  return checked((i) => `aux._stages_u${i}`, `aux.${LINE}`, `${rows}
-POSITIONAL JOIN (
-  SELECT CAST(${line} AS BIGINT) AS ${LINE}${repeated.map((d) => `, ${d.flag}`).join("")}
-  FROM (SELECT ${narrow.join(", ")} FROM ${input}) AS n${repeated.map((d) => ` ${d.join}`).join("")}
-  ORDER BY ${ROW}
-) AS aux`);
+  return `${ctes}SELECT *, ${anyOf(flags.filter((f) => f.rule.severity === "reject").map((f) => ident(f.flag)))} AS ${REJECTED} FROM (
+SELECT src.${ROW}, ${line} AS ${LINE}${flags.map((f) => `, NOT ${passesSql(f.rule, columns, keyed.includes(f) ? repeated[keyed.indexOf(f)]!.lookup : undefined)} AS ${ident(f.flag)}`).join("")}
+FROM ${rows})`;
 }
 
 /** The rows of `input` (with `replace`, the edits: edits.ts) beside their checks, joined by position, each with its list of errors. */
