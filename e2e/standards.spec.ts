@@ -94,6 +94,7 @@ test("a promoted version downloads as a Data Package: its Parquet file, a datapa
   await expectCounts(page, "3 rows in");
   await page.getByRole("button", { name: "Promote" }).click();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 3 rows");
+  await destination(page).getByLabel("Licence in the Data Package").selectOption("CC-BY-4.0");
   const zip = await downloaded(page, () => destination(page).getByRole("button", { name: "Download people v1 as a Data Package (zip)" }).click());
   expect(zip.name).toBe("people-v1.datapackage.zip");
   const files = unzipSync(new Uint8Array(zip.bytes));
@@ -109,6 +110,7 @@ test("a promoted version downloads as a Data Package: its Parquet file, a datapa
     stages: { rows: 3 },
   });
   expect(pkg.sources).toEqual([expect.objectContaining({ title: "people.csv" })]);
+  expect(pkg.licenses).toEqual([{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }]);
 });
 
 test("the run's checks download as a Frictionless validation report beside the rejected rows", async ({ page }) => {

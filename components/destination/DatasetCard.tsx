@@ -10,6 +10,7 @@ import { deliver } from "@/browser/download";
 import { formatBytes, formatCount, formatDateTime, plural, shortHash } from "@/lib/format";
 import { progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
+import { LICENCES } from "@/lib/standards/licences";
 import type { Notify } from "../notices";
 import { TaskStatus, type RunningTask } from "../TaskStatus";
 
@@ -36,6 +37,7 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
   const [shown, setShown] = useState<number | null>(null);
   const [diff, setDiff] = useState<VersionDiff | null>(null);
   const [exporting, setExporting] = useState<RunningTask | null>(null);
+  const [licence, setLicence] = useState("");
   useEffect(() => {
     void getEngine()
       .listVersions(name)
@@ -46,7 +48,8 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
     const task: RunningTask = { label: `Preparing ${name} v${version} ${FORMATS.find((f) => f.format === format)!.label}`, controller: new AbortController(), startedAt: performance.now(), progress: null };
     setExporting(task);
     const update = progress((p) => setExporting(progressOf(task.controller, p)));
-    const result = await getEngine().exportSource({ kind: "dataset", name, version }, format, { neutralizeFormulas }, taskFor(task.controller.signal), update);
+    const options = { neutralizeFormulas, ...(licence ? { licence } : {}) };
+    const result = await getEngine().exportSource({ kind: "dataset", name, version }, format, options, taskFor(task.controller.signal), update);
     setExporting(null);
     if (!result.ok) return notify("error", describeError(result.error));
     await deliver(result.value.blob, result.value.fileName);
@@ -77,6 +80,17 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
             Download {name} v{latest.version} {label}
           </button>
         ))}
+        <label className="inline-flex items-center gap-1 text-xs">
+          Licence in the Data Package
+          <select className="rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-700" value={licence} onChange={(e) => setLicence(e.target.value)}>
+            <option value="">None given</option>
+            {LICENCES.map((l) => (
+              <option key={l.name} value={l.name}>
+                {l.name} ({l.title})
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {exporting && <TaskStatus task={exporting} cancelLabel="Cancel download" onCancel={() => exporting.controller.abort()} />}
       <details>

@@ -118,6 +118,8 @@ export interface VersionDiff {
 
 export interface ExportOptions {
   neutralizeFormulas: boolean;
+  /** A Data Package's licence, by SPDX id (lib/standards/licences.ts); none when unset. */
+  licence?: string;
 }
 
 export interface ExportedFile {

@@ -4,6 +4,7 @@ import { csvCopySql } from "@/lib/csv/copy-sql";
 import type { Column } from "@/lib/datasets/manifest";
 import { manifestFileName } from "@/lib/datasets/layout";
 import { fileStem } from "@/lib/datasets/name";
+import { licenceOf } from "@/lib/standards/licences";
 import { ndjsonRows } from "@/lib/ndjson/write";
 import type { ExportFormat, ExportOptions, ExportedFile, ProgressFn, SourceRef } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
@@ -42,7 +43,7 @@ export async function exportSource(
   const base = baseName(db, source);
   if (format === "datapackage") {
     if (source.kind !== "dataset") return fail({ message: "Data Packages are made of promoted dataset versions." });
-    return dataPackageZip(source.name, source.version, `${await base}.datapackage.zip`);
+    return dataPackageZip(source.name, source.version, `${await base}.datapackage.zip`, licenceOf(options.licence));
   }
   if (format === "parquet" || format === "manifest") {
     if (source.kind !== "dataset") return fail({ message: "Parquet files and manifests belong to promoted datasets." });

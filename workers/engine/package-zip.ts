@@ -3,16 +3,17 @@ import { manifestFileName } from "@/lib/datasets/layout";
 import type { ExportedFile } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
 import { dataPackageOf } from "@/lib/standards/data-package";
+import type { Licence } from "@/lib/standards/licences";
 import { datasetFile, readManifest } from "./datasets";
 import { exportsDir, preparedFile } from "./workspace";
 
 /**
  * A dataset version as one zip: its Parquet file, its `datapackage.json`
- * (lib/standards/data-package.ts) and its manifest. Stored, not compressed
+ * (lib/standards/data-package.ts, with the licence chosen) and its manifest. Stored, not compressed
  * (Parquet is), and written to a scratch file in OPFS as it goes, so the
  * data is never held in memory whole.
  */
-export async function dataPackageZip(name: string, version: number, fileName: string): Promise<Result<ExportedFile>> {
+export async function dataPackageZip(name: string, version: number, fileName: string, licence?: Licence): Promise<Result<ExportedFile>> {
   const [manifest, data] = await Promise.all([readManifest(name, version), datasetFile(name, version)]);
   if (!manifest || !data) return fail({ message: `Dataset ${name} has no version ${version}.` });
   const scratch = await exportsDir();
@@ -30,7 +31,7 @@ export async function dataPackageZip(name: string, version: number, fileName: st
     file.push(new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`), true);
   };
   try {
-    text("datapackage.json", dataPackageOf(manifest));
+    text("datapackage.json", dataPackageOf(manifest, licence));
     text(manifestFileName(version), manifest);
     const parquet = new ZipPassThrough(manifest.data.file);
     zip.add(parquet);
