@@ -80,13 +80,13 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
             Download {name} v{latest.version} {label}
           </button>
         ))}
-        <label className="inline-flex items-center gap-1 text-xs">
+        <label className="inline-flex max-w-full flex-wrap items-center gap-1 text-xs">
           Licence in the Data Package
-          <select className="rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-700" value={licence} onChange={(e) => setLicence(e.target.value)}>
+          <select className="max-w-full rounded border border-slate-300 bg-transparent px-1 py-0.5 dark:border-slate-700" value={licence} onChange={(e) => setLicence(e.target.value)}>
             <option value="">None given</option>
             {LICENCES.map((l) => (
-              <option key={l.name} value={l.name}>
-                {l.name} ({l.title})
+              <option key={l.name} value={l.name} title={l.title}>
+                {l.name}
               </option>
             ))}
           </select>
