@@ -4,32 +4,17 @@
 // iframe, the user allows it, adds the file, and submits; the rows reach the host in acknowledged
 // chunks. Chromium keeps each site in its own renderer process, so the frame's memory is measured
 // apart from the host's (which holds what it received). Prints a Markdown table; builds nothing itself.
-import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
-import { serveArgs } from "../scripts/static-server.mjs";
+import { serve } from "../scripts/static-server.mjs";
+import { chromiumArgs as args, executablePath, rendererMemory as renderers } from "./chromium.mjs";
 
 const mb = Number(process.argv[process.argv.indexOf("--mb") + 1] || 100) || 100;
-const executablePath = process.env.STAGES_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const stagesUrl = "http://127.0.0.1:3310";
+// The host is another site (localhost, not 127.0.0.1): Chromium gives it a renderer process of its own.
 const hostUrl = "http://localhost:3311";
-
-/** Resident memory of each Chromium renderer process, by pid. */
-function renderers() {
-  const out = new Map();
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type=renderer")) continue;
-      out.set(pid, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024);
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return out;
-}
 
 async function writeCsv(path, bytes) {
   const out = createWriteStream(path);
@@ -46,11 +31,10 @@ async function writeCsv(path, bytes) {
 const dir = mkdtempSync(join(os.tmpdir(), "stages-embed-bench-"));
 const file = join(dir, `import-${mb}mb.csv`);
 await writeCsv(file, mb * 1e6);
-const servers = [spawn("npx", serveArgs("out", 3310), { stdio: "ignore", detached: true }), spawn("npx", serveArgs(".embed-demo", 3311), { stdio: "ignore", detached: true })];
+const servers = [await serve("out", 3310), await serve(".embed-demo", 3311)];
 const GiB = 2 ** 30;
 const fmt = (bytes) => `${(bytes / GiB).toFixed(2)} GiB`;
 try {
-  await new Promise((r) => setTimeout(r, 3000));
   // This Chromium blocks third-party storage by default, and the importer is a page of another site here:
   // the profile allows it, as browsers that partition third-party storage (Firefox, Safari) do.
   mkdirSync(join(dir, "profile", "Default"), { recursive: true });
@@ -65,7 +49,6 @@ try {
   await frame.getByLabel("File to import").setInputFiles(file);
   const counts = frame.getByTestId("embed-counts");
   await counts.waitFor({ timeout: 600_000 });
-  await page.waitForFunction(() => true);
   const submit = frame.getByRole("button", { name: /^Submit / });
   await submit.waitFor({ timeout: 600_000 });
   const ready = (Date.now() - stagedAt) / 1000;
@@ -91,6 +74,6 @@ try {
   console.log(`| ${(size / 1e6).toFixed(0)} MB CSV | ${ready.toFixed(1)} s | ${sent.toFixed(1)} s | ${received.toLocaleString("en-US")} | ${fmt(before.get(framePid))} | ${fmt(peaks.get(framePid))} | ${(frameGrowth / 2 ** 20).toFixed(0)} MB (${((100 * frameGrowth) / size).toFixed(0)} % of the file) | ${(hostGrowth / 2 ** 20).toFixed(0)} MB |`);
   await context.close();
 } finally {
-  for (const s of servers) process.kill(-s.pid);
+  for (const s of servers) s.stop();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,6 @@
 // npm run bench [-- --sizes 100,1000 --runs 3]
 // Builds nothing itself: `npm run bench` builds first. Writes docs/BENCHMARKS.md.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -10,7 +9,8 @@ import { runFlow, runPapa } from "./browser.mjs";
 import { buildBarePage, buildYardstick, runBare, runBareYardstick } from "./bare.mjs";
 import { render } from "./report.mjs";
 import { generateCsv } from "./generate.mjs";
-import { serveArgs } from "../scripts/static-server.mjs";
+import { serve } from "../scripts/static-server.mjs";
+import { chromiumArgs, executablePath, rendererMemory } from "./chromium.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,9 +29,6 @@ const appOnly = process.argv.includes("--app-only");
 const port = 3300;
 const base = `http://127.0.0.1:${port}`;
 const dataDir = join("out", "bench-data");
-const executablePath = process.env.STAGES_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-
-const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /**
  * A fresh Chromium profile on disk, as a user has. (A Playwright `newContext()` is off the record:
@@ -65,15 +62,7 @@ async function withRendererPeak(work, meter = {}) {
     return p;
   };
   const sample = () => {
-    let total = 0;
-    for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-      try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type=renderer")) continue;
-        total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
-      } catch {
-        // The process ended while being read.
-      }
-    }
+    const total = [...rendererMemory().values()].reduce((sum, rss) => sum + rss, 0);
     peak = Math.max(peak, total);
     sinceMark = Math.max(sinceMark, total);
   };
@@ -135,15 +124,13 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const bare = await buildBarePage(dataDir, "/bench-data");
   const yardstick = await buildYardstick(dataDir);
-  // Its own process group: killing npx alone left `serve` holding the port, and the next run measured that server.
-  const server = spawn("npx", serveArgs("out", port), { stdio: "ignore", detached: true });
+  const server = await serve("out", port);
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
   const chromiumVersion = browser.version();
   await browser.close();
   const papaSource = readFileSync("node_modules/papaparse/papaparse.min.js", "utf8");
   const report = [];
   try {
-    for (let i = 0; i < 100 && !(await fetch(base).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
     for (const [sizeIndex, mb] of sizesMb.entries()) for (const shape of shapes) {
       const runs = runsFor(sizeIndex);
       const fileName = `bench-${shape}-${mb}mb.csv`;
@@ -223,7 +210,7 @@ async function main() {
     writeFileSync(outFile, render(report, chromiumVersion));
     console.log(`Wrote ${outFile}`);
   } finally {
-    process.kill(-server.pid);
+    server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { StorageNote } from "./StorageNote";
+
 export type EngineState = { kind: "starting" } | { kind: "ready"; version: string; limits: string | null } | { kind: "failed"; message: string };
 
 /** The app's name, what it does, the engine's state, and (narrow screens) the side column's toggle. */
@@ -26,11 +28,7 @@ export function AppHeader({ engine, drawer, setDrawer }: { engine: EngineState; 
         {engine.kind === "ready" && `Engine ready (DuckDB ${engine.version})`}
         {engine.kind === "failed" && `The engine could not start: ${engine.message}`}
       </p>
-      {engine.kind === "ready" && engine.limits && (
-        <p role="note" className="w-full rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs dark:border-amber-700 dark:bg-amber-950">
-          {engine.limits}
-        </p>
-      )}
+      {engine.kind === "ready" && engine.limits && <StorageNote text={engine.limits} />}
     </header>
   );
 }

@@ -16,6 +16,7 @@ import { recipeEdits } from "../pipeline/steps/step-props";
 import { MatchColumns } from "../recipe/MatchColumns";
 import { readUnderNames } from "../recipe/read-under-names";
 import { summaryOf, useRecipeRun } from "../recipe/useRecipe";
+import { StorageNote } from "../StorageNote";
 import { useHost } from "./useHost";
 
 const button = "rounded bg-accent px-3 py-1.5 text-sm font-medium text-white focus-visible:outline-2 disabled:opacity-50";
@@ -117,11 +118,7 @@ export function EmbedApp() {
   return (
     <main className="space-y-3 p-4 text-sm">
       <h1 className="text-base font-semibold">{open!.title ?? "Import data"}</h1>
-      {limits && (
-        <p role="note" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs dark:border-amber-700 dark:bg-amber-950">
-          {limits}
-        </p>
-      )}
+      {limits && <StorageNote text={limits} />}
       <label className="block">
         File to import
         <input type="file" className="block" accept={formats.map((f) => `.${f}`).join(",")} onChange={(e) => e.target.files?.[0] && void add(e.target.files[0])} />

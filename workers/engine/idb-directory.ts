@@ -84,25 +84,23 @@ class IdbDirectoryHandle {
   ) {}
 
   async getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<IdbDirectoryHandle> {
-    const path = join(this.path, name);
-    const entry = await filesDb().entries.get(path);
-    if (entry?.kind === "file") throw new DOMException(`${name} is a file`, "TypeMismatchError");
-    if (!entry) {
-      if (!options?.create) throw notFound(name);
-      await filesDb().entries.put({ path, parent: this.path, name, kind: "directory" });
-    }
-    return new IdbDirectoryHandle(path, name);
+    return new IdbDirectoryHandle(await this.entryPath(name, "directory", options?.create), name);
   }
 
   async getFileHandle(name: string, options?: { create?: boolean }): Promise<IdbFileHandle> {
+    return new IdbFileHandle(await this.entryPath(name, "file", options?.create), this.path, name);
+  }
+
+  /** The path of this directory's entry `name` of that kind, made (empty) when asked to; errors as OPFS's. */
+  private async entryPath(name: string, kind: Entry["kind"], create = false): Promise<string> {
     const path = join(this.path, name);
     const entry = await filesDb().entries.get(path);
-    if (entry?.kind === "directory") throw new DOMException(`${name} is a directory`, "TypeMismatchError");
+    if (entry && entry.kind !== kind) throw new DOMException(`${name} is a ${entry.kind}`, "TypeMismatchError");
     if (!entry) {
-      if (!options?.create) throw notFound(name);
-      await filesDb().entries.put({ path, parent: this.path, name, kind: "file", chunks: [] });
+      if (!create) throw notFound(name);
+      await filesDb().entries.put({ path, parent: this.path, name, kind, ...(kind === "file" ? { chunks: [] } : {}) });
     }
-    return new IdbFileHandle(path, this.path, name);
+    return path;
   }
 
   async removeEntry(name: string, options?: { recursive?: boolean }): Promise<void> {
