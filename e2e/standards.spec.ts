@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import Ajv from "ajv";
 import { unzipSync } from "fflate";
 import { parse } from "yaml";
-import { addFiles, destination, openApp, openStep } from "./support/app";
+import { addFiles, destination, openApp, openStep, rowTexts, stagingArea } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 
 const PEOPLE = "id,name,team\n1,Ada,red\n2,B,blue\n2,Cy,green\n";
@@ -16,8 +16,12 @@ const SCHEMA = {
     { name: "team", type: "string", constraints: { enum: ["red", "blue"] } },
   ],
   missingValues: ["", "NA"],
-  foreignKeys: [{ fields: "team", reference: { resource: "teams", fields: "name" } }],
+  foreignKeys: [
+    { fields: "team", reference: { resource: "teams", fields: "name" } },
+    { fields: ["id", "name"], reference: { resource: "staff", fields: ["id", "name"] } },
+  ],
 };
+const TEAMS = "name,city\nred,Oslo\nblue,Lima\n";
 const profile = (name: string) => {
   const { $schema: _, ...schema } = JSON.parse(readFileSync(new URL(`../lib/standards/profiles/${name}`, import.meta.url), "utf8"));
   return new Ajv({ strict: false, validateFormats: false }).compile(schema);
@@ -32,7 +36,12 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 
 test("a Table Schema imports as the recipe's rules and read options once the user has seen them", async ({ page }) => {
   await openApp(page);
-  await addFiles(page, [{ name: "people.csv", content: `${PEOPLE}4,NA,red\n` }]);
+  await addFiles(page, [
+    { name: "people.csv", content: `${PEOPLE}4,NA,red\n` },
+    { name: "teams.csv", content: TEAMS },
+  ]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "teams.csv" })).toContainText("2 rows");
+  await stagingArea(page).getByRole("button", { name: "people.csv", exact: true }).click();
   await expectCounts(page, "4 rows in");
   await openStep(page, "Validate");
   const chooser = page.waitForEvent("filechooser");
@@ -43,13 +52,39 @@ test("a Table Schema imports as the recipe's rules and read options once the use
   const rules = consent.getByRole("list", { name: "Rules, steps and SQL of the recipe" });
   await expect(rules).toContainText('"id" must be a whole number');
   await expect(rules).toContainText('"team" must be one of: red, blue');
-  await expect(consent.getByRole("list", { name: "Left out of the schema" })).toHaveText("a foreign key (checking it needs the other table)");
+  // The foreign key into teams looks values up in the staged teams.csv, which the consent names; the one over two fields is left out.
+  await expect(rules).toContainText('"team" must be one of the "name" values of teams');
+  await expect(consent.getByRole("list", { name: "Staged files the recipe reads" })).toContainText("Your staged file teams.csv (as teams)");
+  await expect(consent.getByRole("list", { name: "Left out of the schema" })).toHaveText("the foreign key (id, name) → staff (id, name): a key over several fields");
   // The schema's missing values are how the file is read: "NA" is an empty name.
   await expect(rules).toContainText("Reading: Read the file with “NA” read as empty");
   await consent.getByRole("button", { name: "Apply recipe" }).click();
   await expect(page.getByRole("status").filter({ hasText: "people.schema.json" })).toContainText("people.csv read with its options: “NA” read as empty");
   // Row 2's name is one letter; rows 2 and 3 share id 2; row 3's team is not in the list; row 4 has no name.
   await expectCounts(page, "4 rows in = 1 valid after steps + 3 rejected");
+});
+
+test("a foreign key added by hand looks each value up in another staged file, and downloads as one", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [
+    { name: "people.csv", content: `${PEOPLE}4,Di,\n` },
+    { name: "teams.csv", content: TEAMS },
+  ]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "teams.csv" })).toContainText("2 rows");
+  await stagingArea(page).getByRole("button", { name: "people.csv", exact: true }).click();
+  await expectCounts(page, "4 rows in");
+  await addRule(page, "Found in another staged file", { Column: "team", "Staged file": "teams", "Its column": "name" });
+  // No team is named green; an empty team passes, as it does for a foreign key.
+  await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
+  await openStep(page, "Review");
+  await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["4", "2", "Cy", "green", '"team" must be one of the "name" values of teams (value: green)']);
+
+  await openStep(page, "Validate");
+  await page.getByLabel("Write the rules as").selectOption({ label: "Frictionless Table Schema (JSON)" });
+  const schema = await downloaded(page, () => page.getByRole("button", { name: "Download the rules" }).click());
+  const table = JSON.parse(schema.bytes.toString("utf8"));
+  expect(profile("table-schema.json")(table)).toBe(true);
+  expect(table.foreignKeys).toEqual([{ fields: "team", reference: { resource: "teams", fields: "name" } }]);
 });
 
 test("the rules download as a Table Schema, a dbt schema.yml, a Great Expectations suite and SodaCL checks", async ({ page }) => {

@@ -13,7 +13,7 @@ import { rowsCaughtBy } from "./useRecipe";
 
 
 /** Validation rules: the list with their failure counts, and a form to add one. */
-export function RulesEditor({ recipe, setRecipe, columns, summary, error }: RecipeEditorProps) {
+export function RulesEditor({ recipe, setRecipe, columns, files, summary, error }: RecipeEditorProps & { files: Record<string, string[]> }) {
   const [severity, setSeverity] = useState<"reject" | "warn">("reject");
   const update = (index: number, rule: Rule | null) =>
     setRecipe({ ...recipe, rules: recipe.rules.flatMap((r, i) => (i !== index ? [r] : rule ? [rule] : [])) });
@@ -65,6 +65,7 @@ export function RulesEditor({ recipe, setRecipe, columns, summary, error }: Reci
         kindLabel="Rule"
         forms={RULE_FORMS}
         columns={columns}
+        files={files}
         submitLabel="Add rule"
         extra={
           <LabeledControl label="When it fails">

@@ -9,6 +9,8 @@ interface Props<K extends string> {
   kindLabel: string;
   forms: Record<K, { label: string; fields: FieldSpec[] }>;
   columns: string[];
+  /** The other staged files by SQL name, with their columns, for fields that name one (a reference rule's). */
+  files?: Record<string, string[]>;
   extra?: React.ReactNode;
   submitLabel: string;
   /** Start from an existing item's kind and values (editing it). */
@@ -19,7 +21,7 @@ interface Props<K extends string> {
 }
 
 /** A small form whose fields follow the chosen kind's spec (lib/recipe/forms.ts). */
-export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, extra, submitLabel, initial, onCancel, onSubmit }: Props<K>) {
+export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, files = {}, extra, submitLabel, initial, onCancel, onSubmit }: Props<K>) {
   const kinds = Object.keys(forms) as K[];
   const [kind, setKind] = useState<K>(initial?.kind ?? kinds[0]!);
   const [values, setValues] = useState<FormValues>(initial?.values ?? {});
@@ -50,7 +52,7 @@ export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, 
           )}
         </LabeledControl>
         {forms[kind].fields.map((f) => (
-          <Field key={`${kind}-${f.name}`} spec={f} columns={columns} value={values[f.name]} set={set} />
+          <Field key={`${kind}-${f.name}`} spec={f} options={optionsFor(f, columns, files, values)} value={values[f.name]} set={set} />
         ))}
         {extra}
         <button type="submit" className="rounded bg-accent px-3 py-1 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2">
@@ -71,7 +73,15 @@ export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, 
   );
 }
 
-function Field({ spec, columns, value, set }: { spec: FieldSpec; columns: string[]; value: string | boolean | undefined; set: (n: string, v: string | boolean) => void }) {
+/** The choices of a field that picks a column, another staged file, or a column of the file picked; undefined for free text. */
+function optionsFor(spec: FieldSpec, columns: string[], files: Record<string, string[]>, values: FormValues): readonly string[] | undefined {
+  if (spec.input === "column") return columns;
+  if (spec.input === "file") return Object.keys(files);
+  if (spec.input === "fileColumn") return files[String(values.file ?? "")] ?? [];
+  return spec.choices;
+}
+
+function Field({ spec, options, value, set }: { spec: FieldSpec; options: readonly string[] | undefined; value: string | boolean | undefined; set: (n: string, v: string | boolean) => void }) {
   const text = typeof value === "string" ? value : "";
   if (spec.input === "checkbox") {
     return (
@@ -81,7 +91,6 @@ function Field({ spec, columns, value, set }: { spec: FieldSpec; columns: string
       </label>
     );
   }
-  const options = spec.input === "column" ? columns : spec.choices;
   return (
     <LabeledControl label={spec.label}>
       {(id) =>

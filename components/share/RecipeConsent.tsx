@@ -16,8 +16,9 @@ const PART_WORDS = { rule: "Rule", step: "Step", sql: "SQL", edit: "Edited cell"
 /**
  * A recipe from someone else (a link, an imported file), shown whole before
  * anything of it runs: its name, every rule and step with its SQL verbatim,
- * the SQL stage, and which of the user's staged files its SQL reads (DuckDB's
- * parser, in the engine's check database). Nothing runs until the user agrees;
+ * the SQL stage, and which of the user's staged files it reads (its reference
+ * rules' files, and what its SQL names by DuckDB's parser, in the engine's
+ * check database). Nothing runs until the user agrees;
  * a recipe the check refuses cannot be agreed to.
  */
 export function RecipeConsent({
@@ -82,7 +83,7 @@ export function RecipeConsent({
           ))}
           {items.length === 0 && <li>No rules, steps or SQL: the rows pass as they are.</li>}
         </ol>
-        <h3 className="font-semibold">What its SQL reads</h3>
+        <h3 className="font-semibold">What it reads</h3>
         {inspection.kind === "pending" && <p role="status">Checking the recipe…</p>}
         {inspection.kind === "refused" && (
           <p role="alert">
@@ -103,7 +104,7 @@ export function RecipeConsent({
                     </>
                   ) : (
                     <>
-                      <code>{name}</code>: no staged file has this SQL name, so the SQL fails until one does
+                      <code>{name}</code>: no staged file has this SQL name, so the recipe fails until one does
                     </>
                   )}
                 </li>

@@ -1,6 +1,7 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { ident, literal } from "@/lib/sql/quote";
 import { editedColumnSql, editsReplaceSql, type CellEdit } from "./edits";
+import type { References } from "./references";
 import { ERRORS, LINE, REJECTED, ROW, passesSql, ruleMessage, type RowRule } from "./rules";
 import type { Rule } from "./schema";
 
@@ -93,6 +94,8 @@ export interface CheckOptions {
   multiline?: boolean;
   /** The input's row count, when known: above `ROWS_PER_GROUPING` a uniqueness rule groups its keys in partitions. */
   rows?: number;
+  /** The other staged files reference rules look values up in (references.ts). */
+  references?: References;
 }
 
 /** The key values of `input` that occur more than once (edits in force), grouped in `partitions` passes by their hash. */
@@ -123,7 +126,7 @@ export const multilineSql = (input: string, columns: readonly Column[]): string 
  * replaces kept and sorted every row, and ran DuckDB-WASM out of memory at
  * 58 M rows. A value is measured only when it holds a newline.
  */
-export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], { headerLines = 1, edits = [], multiline = true, rows: rowCount = 0 }: CheckOptions = {}): string {
+export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], { headerLines = 1, edits = [], multiline = true, rows: rowCount = 0, references }: CheckOptions = {}): string {
   const flags = checkFlags(rules);
   const keyed = flags.filter((f) => uniqueKeys(f.rule));
   const repeated = keyed.map((f, i) => {
@@ -145,7 +148,7 @@ export function validationSql(input: string, rules: readonly Rule[], columns: re
     : `CAST(src.${ROW} + ${headerLines} AS BIGINT)`;
   const ctes = repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : "";
   return `${ctes}SELECT *, ${anyOf(flags.filter((f) => f.rule.severity === "reject").map((f) => ident(f.flag)))} AS ${REJECTED} FROM (
-SELECT src.${ROW}, ${line} AS ${LINE}${flags.map((f) => `, NOT ${passesSql(f.rule, columns, keyed.includes(f) ? repeated[keyed.indexOf(f)]!.lookup : undefined)} AS ${ident(f.flag)}`).join("")}
+SELECT src.${ROW}, ${line} AS ${LINE}${flags.map((f) => `, NOT ${passesSql(f.rule, columns, { flag: keyed.includes(f) ? repeated[keyed.indexOf(f)]!.lookup : undefined, references })} AS ${ident(f.flag)}`).join("")}
 FROM ${rows})`;
 }
 

@@ -8,7 +8,8 @@ import { ruleSchema, stepSchema } from "./schema";
 export interface FieldSpec {
   name: string;
   label: string;
-  input: "column" | "columns" | "text" | "number" | "choice" | "checkbox";
+  /** `file`: another staged file's SQL name; `fileColumn`: a column of the file chosen in the `file` field. */
+  input: "column" | "columns" | "text" | "number" | "choice" | "checkbox" | "file" | "fileColumn";
   choices?: readonly string[];
   optional?: boolean;
 }
@@ -43,6 +44,10 @@ export const RULE_FORMS: Forms<RuleKind> = {
     fields: [{ name: "sql", label: "SQL condition (true when the row is good)", input: "text" }, { name: "label", label: "Message", input: "text", optional: true }],
   },
   uniqueKey: { label: "Unique over several columns", fields: [{ name: "columns", label: "Columns", input: "columns" }] },
+  reference: {
+    label: "Found in another staged file",
+    fields: [column, { name: "file", label: "Staged file", input: "file" }, { name: "field", label: "Its column", input: "fileColumn" }],
+  },
   columns: {
     label: "Expected columns",
     fields: [{ name: "expected", label: "Columns", input: "columns" }, { name: "allowExtra", label: "Allow other columns", input: "checkbox" }],

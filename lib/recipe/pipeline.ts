@@ -98,7 +98,7 @@ export function compilePipeline(
   const unsafe = fragmentProblems(recipe);
   if (unsafe) return { ok: false, problem: unsafe };
   for (const [index, rule] of recipe.rules.entries()) {
-    const reason = rule.enabled ? checkRule(rule, columns) : null;
+    const reason = rule.enabled ? checkRule(rule, columns, options.references) : null;
     if (reason) return { ok: false, problem: { where: "rule", index, reason } };
   }
   const userColumns = columns.map((c) => c.name);
@@ -133,7 +133,7 @@ FROM ${ident(names.valid)} AS v ANTI JOIN ${ident(names.transformedFull)} AS t O
     select: `${rejectedFrom(ident(names.validated))}${dropsRows ? `\nUNION ALL\n${removedByStepsSql}` : ""}\nORDER BY ${REJECT_LINE}`,
   };
   // The checks were written with the same rules: check again only the rows whose edits changed.
-  const recheck = editedSince ? recheckSql(names.checks, ident(staged), recipe.rules, columns, editedSince, recipe.edits ?? []) : null;
+  const recheck = editedSince ? recheckSql(names.checks, ident(staged), recipe.rules, columns, editedSince, recipe.edits ?? [], options.references) : null;
   const checking: PipelineStatement[] = !editedSince ? [checks] : recheck ? [{ target: names.patch, kind: "TABLE", select: recheck.patch }, { ...checks, sql: recheck.update(names.patch) }] : [];
   const edited = `(SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, recipe.edits)} FROM ${ident(staged)} WHERE rowid IN (SELECT ${ROW} - 1 FROM ${ident(names.patch)}))`;
   const patchedRejected = `SELECT * FROM (SELECT * FROM ${ident(names.rejected)} WHERE ${REJECT_LINE} NOT IN (SELECT ${LINE} FROM ${ident(names.checks)} WHERE ${ROW} IN (SELECT ${ROW} FROM ${ident(names.patch)}))

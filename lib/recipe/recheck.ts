@@ -2,6 +2,7 @@ import type { Column } from "@/lib/datasets/manifest";
 import { ident } from "@/lib/sql/quote";
 import { checkFlags, editedAs, sameKeySql, uniqueKeys, type CheckFlag } from "./checks";
 import { editsInForce, editsReplaceSql, type CellEdit } from "./edits";
+import type { References } from "./references";
 import { REJECTED, ROW, passesSql } from "./rules";
 import type { Recipe, Rule } from "./schema";
 
@@ -55,7 +56,8 @@ export interface Recheck {
 /**
  * What brings a checks table (`checks`, written by `validationSql` with
  * `before` in force) to what `validationSql` would write with `edits` in
- * force; null when no row needs it. `staged` is the staged table, quoted.
+ * force; null when no row needs it. `staged` is the staged table, quoted;
+ * `references`, the other files reference rules look values up in.
  */
 export function recheckSql(
   checks: string,
@@ -64,6 +66,7 @@ export function recheckSql(
   columns: readonly Column[],
   before: readonly CellEdit[],
   edits: readonly CellEdit[],
+  references?: References,
 ): Recheck | null {
   const change = editsChangedBetween(before, edits);
   if (!change.rows.length) return null;
@@ -88,7 +91,7 @@ export function recheckSql(
   // A row brought in by one key's rule keeps its flags under another's (NULL here): its key there is not in question.
   const fails = checked.map((f) => {
     const i = keyed.indexOf(f);
-    const fail = `NOT ${passesSql(f.rule, columns, i >= 0 ? `_stages_u${i}` : undefined)}`;
+    const fail = `NOT ${passesSql(f.rule, columns, { flag: i >= 0 ? `_stages_u${i}` : undefined, references })}`;
     return `${i >= 0 ? `CASE WHEN _stages_in${i} THEN ${fail} END` : fail} AS ${ident(f.flag)}`;
   });
   const rows = `SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, edits)} FROM ${staged} WHERE rowid IN (${ids})`;

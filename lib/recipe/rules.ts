@@ -3,6 +3,7 @@ import { isPlainNumber } from "@/lib/number";
 import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
 import { isNumericType } from "@/lib/sql/types";
+import { foundSql, referenceProblem, type References } from "./references";
 import type { Rule } from "./schema";
 
 /**
@@ -30,13 +31,14 @@ export function ruleColumns(rule: Rule): string[] {
   return [];
 }
 
-/** Why a rule cannot run on these columns, or null. */
-export function checkRule(rule: Rule, columns: readonly Column[]): string | null {
+/** Why a rule cannot run on these columns (and, for a reference, with these other files), or null. */
+export function checkRule(rule: Rule, columns: readonly Column[], references: References = new Map()): string | null {
   const names = new Set(columns.map((c) => c.name));
   const missing = ruleColumns(rule).filter((c) => !names.has(c));
   if (missing.length) return `This rule refers to ${missing.map((m) => `"${m}"`).join(", ")}, which the data does not have.`;
   if (rule.kind === "range" && rule.min === undefined && rule.max === undefined) return "Give a minimum, a maximum, or both.";
   if (rule.kind === "length" && rule.min === undefined && rule.max === undefined) return "Give a minimum length, a maximum, or both.";
+  if (rule.kind === "reference") return referenceProblem(rule, references);
   return null;
 }
 
@@ -61,6 +63,8 @@ export function ruleMessage(rule: Rule): string {
       return rule.label ?? `rows must satisfy ${rule.sql}`;
     case "uniqueKey":
       return `(${rule.columns.join(", ")}) must be unique together`;
+    case "reference":
+      return `${c} must be one of the "${rule.field}" values of ${rule.file}`;
     case "columns":
       return `the columns must be ${rule.expected.join(", ")}${rule.allowExtra ? " (others allowed)" : ""}`;
   }
@@ -96,12 +100,18 @@ export function columnFindings(rules: readonly Rule[], columns: readonly Column[
   return out;
 }
 
+/** What a rule's check reads besides its row: a uniqueness rule's `flag` (computed apart), a reference rule's other files. */
+export interface PassContext {
+  flag?: string;
+  references?: References;
+}
+
 /**
  * A SQL boolean that is true when the row passes the rule (never NULL). The
  * rules that compare rows (unique, uniqueKey) read `flag`, a column computed
- * apart by `validationSql`.
+ * apart by `validationSql`; a reference looks its value up in another file.
  */
-export function passesSql(rule: RowRule, columns: readonly Column[], flag = "false"): string {
+export function passesSql(rule: RowRule, columns: readonly Column[], { flag = "false", references = new Map() }: PassContext = {}): string {
   if (rule.kind === "expression") return `(${spliced(rule.sql)} IS NOT FALSE)`;
   if (rule.kind === "uniqueKey") return flag;
   const col = ident(rule.column);
@@ -127,6 +137,8 @@ export function passesSql(rule: RowRule, columns: readonly Column[], flag = "fal
       return orNull(`regexp_matches(${text}, ${literal(rule.pattern)})`);
     case "oneOf":
       return orNull(`${text} IN (${rule.values.map(literal).join(", ")})`);
+    case "reference":
+      return orNull(foundSql(rule, columns, references));
   }
 }
 

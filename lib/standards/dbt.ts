@@ -7,7 +7,8 @@ type Test = string | Record<string, Record<string, unknown>>;
 /**
  * The recipe's rules as a dbt `schema.yml` (dbt 1.8 and later: `data_tests`) for the model that
  * the promoted dataset becomes: not_null, unique, accepted_values, and from dbt_utils
- * accepted_range, expression_is_true, unique_combination_of_columns. A warning is a test
+ * accepted_range, expression_is_true, unique_combination_of_columns; a reference rule is
+ * `relationships` to the model of the other staged file's SQL name. A warning is a test
  * with severity warn; a rule dbt cannot say is a comment at the top.
  */
 export function dbtSchemaYml(model: string, rules: readonly Rule[]): string {
@@ -38,6 +39,9 @@ export function dbtSchemaYml(model: string, rules: readonly Rule[]): string {
         break;
       case "uniqueKey":
         modelTests.push(test("dbt_utils.unique_combination_of_columns", { combination_of_columns: rule.columns }));
+        break;
+      case "reference":
+        onColumn(rule.column, test("relationships", { to: `ref('${rule.file}')`, field: rule.field }));
         break;
       default:
         notExported.push(notExportedLine(rule, "dbt"));

@@ -30,6 +30,7 @@ describe("dbt schema.yml", () => {
     expect(tests.id).toEqual(["not_null", "unique"]);
     expect(tests.amount).toEqual([{ "dbt_utils.accepted_range": { min_value: 0, max_value: 1000 } }]);
     expect(tests.status).toEqual([{ accepted_values: { values: ["paid", "shipped", "open"] } }]);
+    expect(tests.customer).toEqual([{ relationships: { to: "ref('customers')", field: "name" } }]);
     expect(model.data_tests).toEqual([
       { "dbt_utils.expression_is_true": { expression: "amount * quantity < 10000" } },
       { "dbt_utils.unique_combination_of_columns": { combination_of_columns: ["customer", "ordered_on"], config: { severity: "warn" } } },
@@ -54,9 +55,15 @@ describe("SodaCL checks", () => {
       { "failed rows": { name: "rule r8", "fail condition": "NOT (amount * quantity < 10000)" } },
       { "duplicate_count(customer, ordered_on)": { warn: "when > 0" } },
       { schema: { fail: { "when required column missing": ["id", "customer", "amount", "quantity", "status", "ordered_on"] } } },
+      "values in (customer) must exist in customers (name)",
     ]);
     expect(text).toMatch(/^# - rule r3 .*no SodaCL equivalent$/m);
     expect(text).toMatch(/^# - rule r10: only the expected columns/m);
+  });
+  it("leaves out a reference rule that only warns, saying so: a reference check cannot warn", () => {
+    const warns = sodaChecksYml("orders", [{ ...EVERY_RULE[11]!, severity: "warn" }]);
+    expect(parse(warns)["checks for orders"]).toEqual([]);
+    expect(warns).toMatch(/^# - rule r12 \(warns\): .*no SodaCL equivalent that only warns$/m);
   });
 });
 
@@ -83,5 +90,6 @@ describe("Great Expectations suite", () => {
       kwargs: { unexpected_rows_query: "SELECT * FROM {batch} WHERE NOT (amount * quantity < 10000)", description: "rows must satisfy amount * quantity < 10000" },
       meta: { stages_rule: "r8", severity: "reject" },
     });
+    expect((suite.meta as { stages: { not_exported: string[] } }).stages.not_exported).toEqual([expect.stringMatching(/^rule r12 .*no Great Expectations equivalent$/)]);
   });
 });

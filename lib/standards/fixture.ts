@@ -13,6 +13,7 @@ export const EVERY_RULE: Rule[] = [
   { id: "r9", kind: "uniqueKey", columns: ["customer", "ordered_on"], severity: "warn", enabled: true },
   { id: "r10", kind: "columns", expected: ["id", "customer", "amount", "quantity", "status", "ordered_on"], allowExtra: false, severity: "reject", enabled: true },
   { id: "r11", kind: "required", column: "quantity", severity: "reject", enabled: false },
+  { id: "r12", kind: "reference", column: "customer", file: "customers", field: "name", severity: "reject", enabled: true },
 ];
 
 export const EVERY_RULE_COLUMNS = [

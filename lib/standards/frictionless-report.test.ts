@@ -36,6 +36,12 @@ describe("frictionlessReport", () => {
     expect(task!.stats.errors).toBe(3);
   });
 
+  it("reports a value not found in the other file as Frictionless's foreign-key error", () => {
+    const check = { line: 5, kind: "reference" as const, rule: "r5", column: "name", severity: "reject" as const, message: '"name" must be one of the "name" values of staff', value: "Cy" };
+    const [task] = frictionlessReport({ ...input, checks: [check], total: { errors: 1, warnings: 0 } }).tasks as { errors: unknown[] }[];
+    expect(task!.errors).toEqual([expect.objectContaining({ type: "foreign-key", title: "ForeignKey Error", rowNumber: 5, fieldName: "name", cell: "Cy" })]);
+  });
+
   it("is valid when no rejecting rule failed", () => {
     expect(frictionlessReport({ ...input, checks: [], total: { errors: 0, warnings: 0 } })).toMatchObject({ valid: true });
   });

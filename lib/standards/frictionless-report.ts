@@ -22,6 +22,7 @@ const ERROR_TYPES: Record<Rule["kind"], { type: string; title: string; descripti
   type: { type: "type-error", title: "Type Error", description: "The value does not match the schema type and format for this field." },
   unique: { type: "unique-error", title: "Unique Error", description: "This row violates a unique constraint." },
   uniqueKey: { type: "unique-error", title: "Unique Error", description: "This row violates a unique constraint." },
+  reference: { type: "foreign-key", title: "ForeignKey Error", description: "Values in the foreign key fields should exist in the reference table" },
   expression: { type: "row-constraint-error", title: "Row Constraint Error", description: "The value does not conform to the row constraint." },
   columns: { type: "schema-error", title: "Schema Error", description: "The table's columns do not match its schema." },
 };

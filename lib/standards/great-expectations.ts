@@ -57,6 +57,10 @@ export function greatExpectationsSuite(name: string, rules: readonly Rule[]): Re
         else if (rule.type === "date" || rule.type === "timestamp") expect("expect_column_values_to_be_dateutil_parseable", { column: rule.column });
         else notExported.push(notExportedLine(rule, "Great Expectations"));
         break;
+      case "reference":
+        // GX 1.x has no expectation that looks values up in another table.
+        notExported.push(notExportedLine(rule, "Great Expectations"));
+        break;
     }
   }
   return { name, expectations, meta: { great_expectations_version: "1.x", stages: { not_exported: notExported } }, notes: null };

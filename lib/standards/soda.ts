@@ -9,7 +9,8 @@ const FORMATS: Record<string, string> = { integer: "integer", decimal: "decimal"
 /**
  * The recipe's rules as SodaCL checks for the dataset: missing_count, duplicate_count,
  * invalid_count with valid values, formats, min and max, lengths and regex, failed rows
- * for SQL conditions, and a schema check for the expected columns. A rejecting rule fails
+ * for SQL conditions, reference checks against the other staged file's dataset, and a
+ * schema check for the expected columns. A rejecting rule fails
  * on any row; a warning warns. A rule SodaCL cannot say is a comment at the top.
  */
 export function sodaChecksYml(dataset: string, rules: readonly Rule[]): string {
@@ -48,6 +49,11 @@ export function sodaChecksYml(dataset: string, rules: readonly Rule[]): string {
         break;
       case "expression":
         checks.push({ "failed rows": { name: `rule ${rule.id}`, "fail condition": `NOT (${rule.sql.trim()})`, ...(rule.severity === "warn" ? { warn: "when > 0" } : {}) } });
+        break;
+      case "reference":
+        // A reference check takes no alert configuration: it fails, and cannot only warn.
+        if (rule.severity === "warn") notExported.push(`${notExportedLine(rule, "SodaCL")} that only warns`);
+        else checks.push(`values in (${col(rule.column)}) must exist in ${rule.file} (${col(rule.field)})`);
         break;
       case "columns":
         checks.push({ schema: { [rule.severity === "warn" ? "warn" : "fail"]: { "when required column missing": rule.expected } } });

@@ -20,7 +20,11 @@ const PEOPLE = {
   missingValues: ["", "NA", "-"],
   primaryKey: "id",
   uniqueKeys: [["name", "born"]],
-  foreignKeys: [{ fields: "team", reference: { resource: "teams", fields: "name" } }],
+  foreignKeys: [
+    { fields: "team", reference: { resource: "Team-List", fields: "name" } },
+    { fields: ["name", "born"], reference: { resource: "staff", fields: ["full_name", "birth"] } },
+    { fields: "id", reference: { resource: "", fields: "id" } },
+  ],
 };
 
 describe("importTableSchema", () => {
@@ -55,11 +59,14 @@ describe("importTableSchema", () => {
       { kind: "oneOf", column: "team", values: ["red", "blue"], severity: "reject" },
       { kind: "type", column: "active", type: "boolean", severity: "reject" },
       { kind: "uniqueKey", columns: ["name", "born"], severity: "reject" },
+      // A resource's name as the SQL name a staged file of that name gets.
+      { kind: "reference", column: "team", file: "team_list", field: "name", severity: "reject" },
     ]);
     expect(notApplied).toEqual([
       'field "email": format email',
       'field "location": type geopoint is read as text',
-      "a foreign key (checking it needs the other table)",
+      "the foreign key (name, born) → staff (full_name, birth): a key over several fields",
+      "the foreign key (id) → this table (id): a key into the same table",
     ]);
   });
 
@@ -87,6 +94,7 @@ describe("exportTableSchema", () => {
       { name: "ordered_on", type: "date", format: "%d/%m/%Y" },
     ]);
     expect(schema.uniqueKeys).toEqual([["customer", "ordered_on"]]);
+    expect(schema.foreignKeys).toEqual([{ fields: "customer", reference: { resource: "customers", fields: "name" } }]);
     expect(notExported).toEqual([
       "rule r5 only warns: Table Schema constraints always fail a row",
       "rule r8: the SQL condition amount * quantity < 10000 has no Table Schema equivalent",
@@ -100,6 +108,6 @@ describe("exportTableSchema", () => {
     const back = importTableSchema(schema);
     if (!back.ok) throw new Error(back.reason);
     expect(back.value.columns.map((c) => c.name)).toEqual(EVERY_RULE_COLUMNS.map((c) => c.name));
-    expect(back.value.rules.map((r) => r.kind)).toEqual(["type", "required", "unique", "pattern", "type", "range", "type", "length", "oneOf", "type", "uniqueKey"]);
+    expect(back.value.rules.map((r) => r.kind)).toEqual(["type", "required", "unique", "pattern", "type", "range", "type", "length", "oneOf", "type", "uniqueKey", "reference"]);
   });
 });

@@ -3,6 +3,7 @@ import type { Column } from "@/lib/datasets/manifest";
 import type { Rule } from "@/lib/recipe/schema";
 import { parseJson } from "@/lib/json";
 import { isIntegerType } from "@/lib/sql/types";
+import { sqlNameFor } from "@/lib/staging/sql-name";
 import { bound } from "./rule-words";
 
 /**
@@ -35,7 +36,7 @@ export const tableSchemaSchema = z
     missingValues: z.array(z.string()).optional(),
     primaryKey: keyList.optional(),
     uniqueKeys: z.array(keyList).optional(),
-    foreignKeys: z.array(z.unknown()).optional(),
+    foreignKeys: z.array(z.object({ fields: keyList, reference: z.object({ resource: z.string(), fields: keyList }).passthrough() }).passthrough()).optional(),
   })
   .passthrough();
 export type TableSchema = z.input<typeof tableSchemaSchema>;
@@ -114,7 +115,14 @@ export function importTableSchema(input: unknown): { ok: true; value: ImportedSc
     const said = rules.some((r) => (key.length === 1 ? r.kind === "unique" && r.column === key[0] : r.kind === "uniqueKey" && r.columns.join("\u0000") === key.join("\u0000")));
     if (!said) add(key.length === 1 ? { kind: "unique", column: key[0]! } : { kind: "uniqueKey", columns: key });
   }
-  for (const _ of schema.foreignKeys ?? []) notApplied.push("a foreign key (checking it needs the other table)");
+  // A foreign key into another resource looks values up in the staged file of that name (lib/recipe/references.ts).
+  for (const key of schema.foreignKeys ?? []) {
+    const { fields, reference } = key;
+    const said = `the foreign key (${fields.join(", ")}) → ${reference.resource || "this table"} (${reference.fields.join(", ")})`;
+    if (!reference.resource) notApplied.push(`${said}: a key into the same table`);
+    else if (fields.length !== 1 || reference.fields.length !== 1) notApplied.push(`${said}: a key over several fields`);
+    else add({ kind: "reference", column: fields[0]!, file: sqlNameFor(reference.resource, new Set()), field: reference.fields[0]! });
+  }
   return { ok: true, value: { columns, rules, nullValues: (schema.missingValues ?? [""]).filter((v) => v !== ""), notApplied } };
 }
 
@@ -139,6 +147,7 @@ export function exportTableSchema(columns: readonly Column[], rules: readonly Ru
   const notExported: string[] = [];
   const fields = columns.map((c) => ({ name: c.name, type: fieldType(c.type), constraints: {} as Record<string, unknown> }));
   const uniqueKeys: string[][] = [];
+  const foreignKeys: { fields: string; reference: { resource: string; fields: string } }[] = [];
   for (const rule of rules.filter((r) => r.enabled)) {
     const field = "column" in rule ? fields.find((f) => f.name === rule.column) : undefined;
     const c = field?.constraints;
@@ -175,6 +184,9 @@ export function exportTableSchema(columns: readonly Column[], rules: readonly Ru
       case "uniqueKey":
         uniqueKeys.push(rule.columns);
         break;
+      case "reference":
+        foreignKeys.push({ fields: rule.column, reference: { resource: rule.file, fields: rule.field } });
+        break;
       case "expression":
         notExported.push(`rule ${rule.id}: the SQL condition ${rule.sql} has no Table Schema equivalent`);
         break;
@@ -187,6 +199,7 @@ export function exportTableSchema(columns: readonly Column[], rules: readonly Ru
     fields: fields.map(({ constraints, ...f }) => (Object.keys(constraints).length ? { ...f, constraints } : f)),
     missingValues: [""],
     ...(uniqueKeys.length ? { uniqueKeys } : {}),
+    ...(foreignKeys.length ? { foreignKeys } : {}),
   };
   return { schema, notExported };
 }

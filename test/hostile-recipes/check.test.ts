@@ -88,6 +88,14 @@ describe("namedTables (the consent screen)", () => {
     }
   });
 
+  it("lists the files reference rules read, with or without SQL, each once", async () => {
+    const rule = { id: "r", kind: "reference" as const, column: "id", file: "customers", field: "id", severity: "reject" as const, enabled: true };
+    expect(await namedTables(db, { version: 1, rules: [rule], steps: [], sql: null })).toEqual({ ok: true, value: ["customers"] });
+    const join = fineRecipes.find((f) => f.name === "a join with another staged file")!;
+    const both = await namedTables(db, { ...join.recipe, rules: [rule, { ...rule, id: "s", column: "email", file: "people", field: "mail" }] });
+    expect(both.ok && [...both.value].sort()).toEqual(["customers", "people", "transformed"]);
+  });
+
   it("refuses a fragment that names a table", async () => {
     const hostile = hostileRecipes(decoyUrl).find((h) => h.name === "filter reads a URL as a table")!;
     expect(await namedTables(db, hostile.recipe)).toMatchObject({ ok: false, error: { at: { part: "step", index: 0 } } });

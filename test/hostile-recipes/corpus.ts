@@ -21,6 +21,7 @@ const recipe = (parts: { rules?: Rule[]; steps?: Step[]; sql?: string; name?: st
 });
 const expression = (sql: string): Rule => ({ id: "hostile", kind: "expression", sql, severity: "reject", enabled: true });
 const filter = (where: string): Step => ({ kind: "filter", where, enabled: true });
+const reference = (file: string, field: string, column = "id"): Rule => ({ id: "ref", kind: "reference", column, file, field, severity: "reject", enabled: true });
 const derive = (expr: string): Step => ({ kind: "derive", name: "x", expression: expr, enabled: true });
 
 /** A string as DuckDB's U&'…' form with every character escaped. */
@@ -71,6 +72,10 @@ export function hostileRecipes(decoy: string): Hostile[] {
         steps: [{ kind: "mapSchema", target: [{ name: "id", type: `BIGINT), * FROM read_csv('${url("c2.csv")}') --`, from: "id" }], enabled: true }],
       }),
     },
+    { name: "reference rule names a URL as its file", recipe: recipe({ rules: [reference(url("k1.csv"), "id")] }) },
+    { name: "reference rule names a table function as its file", recipe: recipe({ rules: [reference(`read_csv('${url("k2.csv")}')`, "column0")] }) },
+    { name: "reference rule names an engine table as its file", recipe: recipe({ rules: [reference("staged_abc", "id")] }) },
+    { name: "reference rule's field breaks out", recipe: recipe({ rules: [reference("customers", `id" FROM read_csv('${url("k3.csv")}') --`)] }) },
   ];
 }
 
@@ -82,4 +87,5 @@ export const fineRecipes: Hostile[] = [
   { name: "a CTE, a window, range and unnest", recipe: recipe({ sql: "WITH r AS (SELECT range AS i FROM range(3)) SELECT unnest([1, 2]) AS u, row_number() OVER () AS n, * FROM transformed, r" }) },
   { name: "an expression rule, a filter and a derived column", recipe: recipe({ rules: [expression("amount >= 0 -- not negative")], steps: [filter("email LIKE '%@%' /* ( */"), derive("amount * 2")] }) },
   { name: "a derived column with a subquery over range", recipe: recipe({ steps: [derive("(SELECT max(range) FROM range(3)) + amount")] }) },
+  { name: "a reference rule (foreign key) into another staged file", recipe: recipe({ rules: [reference("customers", "id")] }) },
 ];

@@ -9,7 +9,7 @@ import { compileSteps } from "@/lib/recipe/steps";
 import { fail, ok, type Result, type StagesError } from "@/lib/result";
 import { fromDuckDbError, sqlErrorPosition } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
-import { checkCached, readableFiles, type Readable } from "./recipe-trust";
+import { checkCached, readableFiles, referenceTables, type Readable } from "./recipe-trust";
 import { appendAudit } from "@/browser/staging-store";
 import type { StagesDb } from "@/browser/staging-db";
 import { plainRows } from "./arrow-text";
@@ -72,7 +72,7 @@ export async function runRecipeOn(
   const file = await db.files.get(fileId);
   const readable = await readableFiles(db, fileId);
   // The same recipe over the same read of the file and the same other files: its result tables are still there.
-  const context = JSON.stringify({ read: file?.readCount, files: readable.map((f) => [f.id, f.sqlName, f.columns]) });
+  const context = JSON.stringify({ read: file?.readCount, files: readable.map((f) => [f.id, f.sqlName, f.columns, f.readCount]) });
   const last = lastRuns.get(fileId);
   const sameContext = last?.context === context;
   if (sameContext && JSON.stringify(last.recipe) === JSON.stringify(recipe)) return ok(last.summary);
@@ -85,7 +85,9 @@ export async function runRecipeOn(
   // Of a last run with the same rules, the checks stay (brought up to date where edits changed); with only edits changed, its rejected rows too.
   const { editedSince, onlyEditsChanged } = sameContext ? keptFromLastRun(last.recipe, recipe) : { editedSince: undefined, onlyEditsChanged: false };
   const multiline = await multilineOf(conn, tableName(source), columns, file?.readCount);
-  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, onlyEditsChanged, multiline, rows: staged.value.rowCount });
+  const references = await referenceTables(db, readable, recipe.rules);
+  if (!references.ok) return references;
+  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, onlyEditsChanged, multiline, rows: staged.value.rowCount, references: references.value });
   if (!compiled.ok) return fail({ message: compiled.problem.reason, at: { part: compiled.problem.where, index: compiled.problem.index } });
 
   // Nothing of the recipe runs here before DuckDB's binder has read all of it in the check database.

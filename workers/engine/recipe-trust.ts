@@ -1,18 +1,36 @@
 import type { Column } from "@/lib/datasets/manifest";
-import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
+import { referencedFiles, type References } from "@/lib/recipe/references";
+import { recipeSchema, type Recipe, type Rule } from "@/lib/recipe/schema";
 import { fail, ok, type Result } from "@/lib/result";
+import { ident } from "@/lib/sql/quote";
 import type { StagesDb } from "@/browser/staging-db";
 import { inCheckDb } from "./check-duck";
 import { checkRecipe, namedTables, type CheckedRecipe, type CheckInput } from "./sql-check";
-import { ensureTable } from "./tables";
+import { ensureTable, tableName } from "./tables";
 
-/** A staged file a recipe's SQL stage may read, by its SQL name. */
-export type Readable = { id: string; sqlName: string; columns: Column[] };
+/** A staged file a recipe's SQL stage and reference rules may read, by its SQL name (and how often it was read, so a run over an older read is not reused). */
+export type Readable = { id: string; sqlName: string; columns: Column[]; readCount?: number };
 
 /** The other ready staged files: what a recipe's SQL stage may read (never the file being run: its rows come through validation). */
 export async function readableFiles(db: StagesDb, fileId: string): Promise<Readable[]> {
   const files = await db.files.toArray();
-  return files.filter((f) => f.id !== fileId && f.status === "ready" && f.columns).map((f) => ({ id: f.id, sqlName: f.sqlName, columns: f.columns! }));
+  return files
+    .filter((f) => f.id !== fileId && f.status === "ready" && f.columns)
+    .map((f) => ({ id: f.id, sqlName: f.sqlName, columns: f.columns!, readCount: f.readCount }));
+}
+
+/** The staged tables the recipe's reference rules look values up in (loaded into DuckDB), by SQL name; files not staged are left out, for the rule to say so. */
+export async function referenceTables(db: StagesDb, readable: readonly Readable[], rules: readonly Rule[]): Promise<Result<References>> {
+  const references = new Map<string, { table: string; columns: Column[] }>();
+  for (const name of referencedFiles(rules)) {
+    const file = readable.find((f) => f.sqlName === name);
+    if (!file) continue;
+    const source = { kind: "staged", fileId: file.id } as const;
+    const loaded = await ensureTable(db, source);
+    if (!loaded.ok) return fail({ ...loaded.error, message: `The staged file read as ${name} could not be read: ${loaded.error.message}` });
+    references.set(name, { table: ident(tableName(source)), columns: loaded.value.columns });
+  }
+  return ok(references);
 }
 
 /** Check a recipe against a staged file, as a run would, without running anything (sql-check.ts). */

@@ -1,5 +1,6 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { compilePipeline, finalPrefix, pipelineNames, RECIPE_SCHEMA, sqlFragments, stageSql, TRANSFORMED_VIEW, type PipelineProblem } from "@/lib/recipe/pipeline";
+import { referencedFiles } from "@/lib/recipe/references";
 import { LINE, ROW } from "@/lib/recipe/rules";
 import type { Recipe } from "@/lib/recipe/schema";
 import { compileSteps } from "@/lib/recipe/steps";
@@ -13,8 +14,9 @@ import { ident, literal } from "@/lib/sql/quote";
  * The trust boundary for a recipe's SQL. Before the engine runs a recipe, its
  * pipeline is bound, statement by statement, in a DuckDB of its own (the check
  * database: external access switched off, no data, no extensions): empty
- * tables shaped like the staged file and like the other staged files, under
- * names the recipe cannot guess. DuckDB's binder resolves every name, view,
+ * tables shaped like the staged file and like the other staged files (those
+ * its SQL stage and its reference rules may read), under names the recipe
+ * cannot guess. DuckDB's binder resolves every name, view,
  * replacement scan and `query()` string; a file or URL cannot be opened there
  * at all; and every statement's plan may only scan the tables it was given
  * and call table functions that compute rows (lib/sql/plan.ts). Only a
@@ -42,7 +44,7 @@ export interface CheckInput {
   /** The staged file's columns. */
   columns: readonly Column[];
   headerLines?: number;
-  /** The other ready staged files, by SQL name: what the SQL stage may read. */
+  /** The other ready staged files, by SQL name: what the SQL stage and reference rules may read. */
   files: readonly { sqlName: string; columns: readonly Column[] }[];
 }
 
@@ -65,7 +67,10 @@ export async function checkRecipe(db: CheckDb, input: CheckInput): Promise<Resul
 async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise<Result<CheckedRecipe>> {
   const staged = `k${nonce}_staged`;
   const names = pipelineNames(`k${nonce}`);
-  const compiled = compilePipeline(staged, input.columns, input.recipe, names, { headerLines: input.headerLines });
+  // A reference rule reads its file's stand-in here, as it reads the staged table in the engine.
+  const referenced = input.files.filter((f) => referencedFiles(input.recipe.rules).includes(f.sqlName));
+  const references = new Map(referenced.map((f, i) => [f.sqlName, { table: ident(`k${nonce}_ref${i}`), columns: f.columns }]));
+  const compiled = compilePipeline(staged, input.columns, input.recipe, names, { headerLines: input.headerLines, references });
   if (!compiled.ok) return refused(compiled.problem.reason, compiled.problem.where, compiled.problem.index);
   const created: string[] = [];
   const create = async (kind: "TABLE" | "VIEW" | "SCHEMA", name: string, body: string) => {
@@ -74,7 +79,8 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
   };
   try {
     await create("TABLE", ident(staged), `(${tableColumns(input.columns)})`);
-    const inner = new Set([staged]);
+    for (const [i, file] of referenced.entries()) await create("TABLE", ident(`k${nonce}_ref${i}`), `(${tableColumns(file.columns)})`);
+    const inner = new Set([staged, ...referenced.map((_, i) => `k${nonce}_ref${i}`)]);
     const rules = await checkRules(db, input.recipe, staged, inner);
     if (rules) return rules;
     for (const [i, statement] of compiled.statements.entries()) {
@@ -116,11 +122,17 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
 }
 
 /**
- * The tables a recipe's SQL names, for the consent screen, before there is
- * data to bind it to: DuckDB's parser and binder in name-extraction mode.
- * A fragment (a rule's expression, a filter, a derived column) names none.
+ * The tables a recipe reads, for the consent screen, before there is data to
+ * bind it to: the files its reference rules name, and what its SQL names, by
+ * DuckDB's parser and binder in name-extraction mode. A fragment (a rule's
+ * expression, a filter, a derived column) names none.
  */
 export async function namedTables(db: CheckDb, recipe: Recipe): Promise<Result<string[]>> {
+  const named = await sqlNamedTables(db, recipe);
+  return named.ok ? ok([...new Set([...named.value, ...referencedFiles(recipe.rules)])]) : named;
+}
+
+async function sqlNamedTables(db: CheckDb, recipe: Recipe): Promise<Result<string[]>> {
   for (const { where, index, sql } of sqlFragments(recipe)) {
     const named = await tableNamesOf(db, `SELECT ${spliced(sql)}`);
     if (typeof named === "string") return refused(named, where, index);

@@ -10,17 +10,18 @@ import { RulesEditor } from "../../recipe/RulesEditor";
 import { ProfilePanel } from "../ProfilePanel";
 import { StagedAndFinal } from "../StagedAndFinal";
 import { StepLayout } from "../StepLayout";
-import { recipeEdits, stagedColumns, type StepProps } from "./step-props";
+import { recipeEdits, stagedColumns, useOtherFiles, type StepProps } from "./step-props";
 
 /** Validate: the rules, the cells fixed by hand, what the profiles suggest, and the recipe to save, apply or import, beside the staged and final rows (whose cells are marked and editable). */
 export function ValidateStep({ file, recipe, setRecipe, summary, error, corresponding, notify }: StepProps) {
   const [shown, setShown] = useState<ShownRows | null>(null);
+  const others = useOtherFiles(file.id);
   const onStagedView = useCallback((view: GridView, rows: number) => setShown(isPlainView(view) ? null : { view, rows }), []);
   return (
     <StepLayout
       tools={
         <>
-          <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns(file)} summary={summary} error={error} />
+          <RulesEditor recipe={recipe} setRecipe={setRecipe} columns={stagedColumns(file)} files={others} summary={summary} error={error} />
           <EditsList file={file} recipe={recipe} setRecipe={setRecipe} />
           <BulkFix file={file} recipe={recipe} setRecipe={setRecipe} shown={shown} />
           <ProfilePanel

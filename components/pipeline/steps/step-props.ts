@@ -1,3 +1,5 @@
+import { useLiveQuery } from "dexie-react-hooks";
+import { stagingDb } from "@/browser/staging-store";
 import type { RunSummary } from "@/lib/engine/api";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
@@ -26,3 +28,9 @@ export const recipeEdits = (recipe: Recipe, setRecipe: (recipe: Recipe) => void)
   list: recipe.edits ?? [],
   onEdit: (edit) => setRecipe({ ...recipe, edits: [...(recipe.edits ?? []), { ...edit, at: new Date().toISOString() }] }),
 });
+
+/** The other ready staged files by SQL name, with their column names: what the SQL stage and reference rules may read. */
+export function useOtherFiles(own: string): Record<string, string[]> {
+  const files = useLiveQuery(() => stagingDb().files.toArray(), []);
+  return Object.fromEntries((files ?? []).filter((f) => f.id !== own && f.status === "ready" && f.columns).map((f) => [f.sqlName, f.columns!.map((c) => c.name)]));
+}

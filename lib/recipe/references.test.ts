@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/test/duckdb-node";
+import { validationSql } from "./checks";
+import type { CellEdit } from "./edits";
+import { compilePipeline, pipelineNames } from "./pipeline";
+import { recheckSql } from "./recheck";
+import { referencedFiles, referenceProblem, type ReferenceRule, type References } from "./references";
+import { ruleMessage } from "./rules";
+import { emptyRecipe, type Rule } from "./schema";
+
+const ORDERS = [
+  { name: "order_id", type: "BIGINT" },
+  { name: "customer_id", type: "BIGINT" },
+  { name: "country", type: "VARCHAR" },
+];
+const rule = (r: Record<string, unknown>): Rule => ({ severity: "reject", enabled: true, kind: "reference", ...r }) as Rule;
+// orders.customer_id → customers.customer_id (same name, same type); orders.country (text) → countries.code (an integer code, read as text).
+const CUSTOMER = rule({ id: "customer", column: "customer_id", file: "customers", field: "customer_id" });
+const COUNTRY = rule({ id: "country", column: "country", file: "countries", field: "code" });
+const REFERENCES: References = new Map([
+  ["customers", { table: '"staged_c"', columns: [{ name: "customer_id", type: "BIGINT" }, { name: "name", type: "VARCHAR" }] }],
+  ["countries", { table: '"staged_k"', columns: [{ name: "code", type: "INTEGER" }] }],
+]);
+
+let db: Awaited<ReturnType<typeof freshDuckDb>>;
+
+beforeEach(async () => {
+  db = await freshDuckDb();
+  await db.run(`CREATE TABLE staged_c AS SELECT * FROM (VALUES (10, 'Ada'), (11, 'Bo'), (NULL, 'nobody')) v(customer_id, name)`);
+  await db.run(`CREATE TABLE staged_k AS SELECT * FROM (VALUES (31::INTEGER), (44::INTEGER)) v(code)`);
+  await db.run(`CREATE TABLE orders AS SELECT * FROM (VALUES
+    (1, 10, '31'), (2, 12, '44'), (3, NULL, '99'), (4, 11, NULL), (5, 13, 'x')) v(order_id, customer_id, country)`);
+});
+
+const flags = async (sql: string) => (await db.rows(`SELECT * FROM (${sql}) ORDER BY _stages_row`)).map((r) => [r._stages_fail_0, r._stages_fail_1]);
+
+describe("reference rules (foreign keys)", () => {
+  it("flag each value not found in the other file's column; an empty value passes, and NULLs over there match nothing", async () => {
+    const sql = validationSql("orders", [CUSTOMER, COUNTRY], ORDERS, { references: REFERENCES });
+    expect(await flags(sql)).toEqual([
+      [false, false],
+      [true, false],
+      [false, true],
+      [false, false],
+      [true, true],
+    ]);
+    // The two rules read one column each of their files, and nothing else.
+    expect(sql).toContain(`"customer_id" IN (SELECT "customer_id" FROM "staged_c")`);
+    expect(sql).toContain(`CAST("country" AS VARCHAR) IN (SELECT CAST("code" AS VARCHAR) FROM "staged_k")`);
+  });
+
+  it("are checked again on edited rows like any rule", async () => {
+    const edits: CellEdit[] = [{ row: 2, column: "customer_id", from: "12", to: "11", at: "2026-12-01T00:00:00Z" }];
+    await db.run(`CREATE TABLE checks AS ${validationSql("orders", [CUSTOMER], ORDERS, { references: REFERENCES })}`);
+    const recheck = recheckSql("checks", "orders", [CUSTOMER], ORDERS, [], edits, REFERENCES)!;
+    await db.run(`CREATE TABLE patch AS ${recheck.patch}`);
+    await db.run(recheck.update("patch"));
+    const fresh = await db.rows(`SELECT * FROM (${validationSql("orders", [CUSTOMER], ORDERS, { references: REFERENCES, edits })}) ORDER BY _stages_row`);
+    expect(await db.rows("SELECT * FROM checks ORDER BY _stages_row")).toEqual(fresh);
+    expect(fresh.map((r) => r._stages_fail_0)).toEqual([false, false, false, false, true]);
+  });
+
+  it("say which files they read, and why they cannot run", () => {
+    expect(referencedFiles([CUSTOMER, COUNTRY, { ...CUSTOMER, id: "again" }, { ...(COUNTRY as ReferenceRule), file: "off", enabled: false }])).toEqual(["customers", "countries"]);
+    expect(referenceProblem(CUSTOMER as ReferenceRule, new Map())).toMatch(/no other staged file has that SQL name/);
+    expect(referenceProblem({ ...(CUSTOMER as ReferenceRule), field: "id" }, REFERENCES)).toMatch(/has no column "id"/);
+    expect(ruleMessage(CUSTOMER)).toBe(`"customer_id" must be one of the "customer_id" values of customers`);
+  });
+
+  it("stop a pipeline at the rule when the file is not staged", () => {
+    const recipe = { ...emptyRecipe(), rules: [COUNTRY] };
+    expect(compilePipeline("orders", ORDERS, recipe, pipelineNames("p"))).toMatchObject({ ok: false, problem: { where: "rule", index: 0 } });
+    expect(compilePipeline("orders", ORDERS, recipe, pipelineNames("p"), { references: REFERENCES })).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,44 @@
+import type { Column } from "@/lib/datasets/manifest";
+import { ident } from "@/lib/sql/quote";
+import type { Rule } from "./schema";
+
+/**
+ * Foreign keys: a "reference" rule looks each value of a column up among the
+ * values of a column of another staged file (Frictionless `foreignKeys`, dbt
+ * `relationships`, Soda reference checks). The other file is named by its SQL
+ * name; whoever compiles the checks says which table holds it (the engine's
+ * staged table, or the check database's empty stand-in), and nothing else is
+ * readable from a rule.
+ */
+export type ReferenceRule = Extract<Rule, { kind: "reference" }>;
+
+/** The staged files a rule may look values up in, by SQL name: the table holding each (as SQL, quoted) and its columns. */
+export type References = ReadonlyMap<string, { table: string; columns: readonly Column[] }>;
+
+/** The SQL names of the staged files the recipe's enabled rules look values up in, each once. */
+export const referencedFiles = (rules: readonly Rule[]): string[] => [
+  ...new Set(rules.flatMap((r) => (r.kind === "reference" && r.enabled ? [r.file] : []))),
+];
+
+/** Why a reference rule cannot run with these files, or null. */
+export function referenceProblem(rule: ReferenceRule, references: References): string | null {
+  const other = references.get(rule.file);
+  if (!other) return `This rule looks values up in the staged file "${rule.file}", and no other staged file has that SQL name. Stage it, or switch the rule off.`;
+  if (!other.columns.some((c) => c.name === rule.field)) return `The staged file "${rule.file}" has no column "${rule.field}".`;
+  return null;
+}
+
+const typeOf = (columns: readonly Column[], name: string) => columns.find((c) => c.name === name)?.type.toUpperCase() ?? "VARCHAR";
+
+/**
+ * True when the row's value of the rule's column is among the other file's
+ * values (never NULL: a value that is not there, or is compared with NULLs only,
+ * is false). An uncorrelated IN, which DuckDB runs as one hash join over the
+ * other file's column. Values of different types are compared as text.
+ */
+export function foundSql(rule: ReferenceRule, columns: readonly Column[], references: References): string {
+  const other = references.get(rule.file)!;
+  const sameType = typeOf(columns, rule.column) === typeOf(other.columns, rule.field);
+  const as = (expr: string) => (sameType ? expr : `CAST(${expr} AS VARCHAR)`);
+  return `coalesce(${as(ident(rule.column))} IN (SELECT ${as(ident(rule.field))} FROM ${other.table}), false)`;
+}
