@@ -7,6 +7,7 @@ import { fileStem } from "@/lib/datasets/name";
 import { describeError } from "@/lib/result";
 import type { Recipe } from "@/lib/recipe/schema";
 import { exportSql } from "@/lib/share/export-sql";
+import { referencedFiles } from "@/lib/recipe/references";
 import { DEFAULT_INLINE_LIMIT, encodeShare } from "@/lib/share/link";
 import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
 import { stagingDb } from "@/browser/staging-store";
@@ -44,7 +45,15 @@ export function SharePanel({ file, recipe, notify }: { file: StagedFile; recipe:
     const checked = await getEngine().checkRecipe(file.id, recipe);
     if (!checked.ok) return notify("error", `The recipe cannot be exported: ${describeError(checked.error)}`);
     const stem = fileStem(file.name);
-    const exported = exportSql(recipe, { path: file.name, parse: file.parse, columns: file.columns ?? [] }, stem);
+    // The other staged files it reads, under the SQL names it reads them by.
+    const reads = new Set([...checked.value.reads, ...referencedFiles(recipe.rules)]);
+    const others = (await stagingDb().files.toArray()).filter((f) => f.id !== file.id && reads.has(f.sqlName));
+    const exported = exportSql(
+      recipe,
+      { path: file.name, parse: file.parse, columns: file.columns ?? [] },
+      stem,
+      others.map((f) => ({ sqlName: f.sqlName, path: f.name, parse: f.parse, columns: f.columns ?? [] })),
+    );
     if (!exported.ok) return notify("error", exported.reason);
     saveBlob(new Blob([exported.script], { type: "application/sql" }), `${stem}.sql`);
   }

@@ -38,6 +38,34 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("reads the other staged files the recipe reads, under their SQL names: a reference rule's and the SQL's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-others-"));
+    await writeFile(join(dir, "orders.csv"), "id,customer\n1,10\n2,12\n3,11\n");
+    await writeFile(join(dir, "Customer List.csv"), "cid,name\n10,Ada\n11,Bo\n");
+    const recipe: Recipe = {
+      version: 1,
+      rules: [{ id: "known", kind: "reference", column: "customer", file: "customer_list", field: "cid", severity: "reject", enabled: true }],
+      steps: [],
+      sql: "SELECT t.id, c.name FROM transformed t JOIN customer_list c ON c.cid = t.customer ORDER BY t.id",
+    };
+    const csv = parseOptionsSchema.parse({ format: "csv" });
+    const columns = [
+      { name: "id", type: "BIGINT" },
+      { name: "customer", type: "BIGINT" },
+    ];
+    const other = { sqlName: "customer_list", path: join(dir, "Customer List.csv"), parse: csv, columns: [{ name: "cid", type: "BIGINT" }, { name: "name", type: "VARCHAR" }] };
+    expect(exportSql(recipe, { path: join(dir, "orders.csv"), parse: csv, columns }, join(dir, "orders"))).toMatchObject({ ok: false, reason: expect.stringMatching(/customer_list/) });
+    const exported = exportSql(recipe, { path: join(dir, "orders.csv"), parse: csv, columns }, join(dir, "orders"), [other]);
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "orders-final.parquet")}')`)).toEqual([
+      { id: 1, name: "Ada" },
+      { id: 3, name: "Bo" },
+    ]);
+    expect(await db.rows(`SELECT _line, id FROM read_csv('${join(dir, "orders-rejected.csv")}')`)).toEqual([{ _line: 3, id: 2 }]);
+  });
+
   it("a hostile recipe's script runs only the pipeline: names cannot end a comment or a statement", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-hostile-"));
     const input = join(dir, "in.csv");

@@ -1,5 +1,6 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { compilePipeline, finalPrefix, pipelineNames, RECIPE_SCHEMA, REJECT_LINE, statementSql, transformedViewSql } from "@/lib/recipe/pipeline";
+import type { References } from "@/lib/recipe/references";
 import type { Recipe } from "@/lib/recipe/schema";
 import { ident, literal } from "@/lib/sql/quote";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -9,7 +10,9 @@ import { readCsvSql } from "@/lib/staging/parse-options";
  * A recipe as a DuckDB script that reproduces the pipeline outside the
  * browser: read the source, check the rules, run the steps and SQL, write
  * the rejected rows (CSV) and the final rows (Parquet, zstd). It is the same
- * SQL the browser runs, from the same compiler.
+ * SQL the browser runs, from the same compiler. The other staged files the
+ * recipe reads (its SQL, its reference rules) are read from their files too,
+ * under their SQL names.
  *
  * The script runs in the DuckDB CLI with full access to files, so nothing from
  * the recipe may end a comment or a statement: names in comments are one line
@@ -42,19 +45,32 @@ function readSql(source: ExportSource): string | null {
   }
 }
 
-export function exportSql(recipe: Recipe, source: ExportSource, outputStem: string): { ok: true; script: string } | { ok: false; reason: string } {
+/** Another staged file the recipe reads, by the SQL name it reads it by. */
+export interface OtherSource extends ExportSource {
+  sqlName: string;
+}
+
+const EXCEL = "Excel workbooks cannot be read by DuckDB without its excel extension: save the sheet as CSV and stage that.";
+
+export function exportSql(recipe: Recipe, source: ExportSource, outputStem: string, others: readonly OtherSource[] = []): { ok: true; script: string } | { ok: false; reason: string } {
   const read = readSql(source);
-  if (!read) return { ok: false, reason: "Excel workbooks cannot be read by DuckDB without its excel extension: save the sheet as CSV and stage that." };
+  if (!read) return { ok: false, reason: EXCEL };
+  const otherReads = others.map((o) => ({ other: o, read: readSql(o), table: `${RECIPE_SCHEMA}.${ident(o.sqlName)}` }));
+  const unreadable = otherReads.find((o) => !o.read);
+  if (unreadable) return { ok: false, reason: `${unreadable.other.path}: ${EXCEL}` };
   const names = pipelineNames("stages");
-  const compiled = compilePipeline(STAGED, source.columns, recipe, names);
+  const references: References = new Map(otherReads.map((o) => [o.other.sqlName, { table: o.table, columns: o.other.columns }]));
+  const compiled = compilePipeline(STAGED, source.columns, recipe, names, { references });
   if (!compiled.ok) return { ok: false, reason: compiled.problem.reason };
   const script = [
     `-- Stages recipe${recipe.name ? ` "${commentText(recipe.name)}"` : ""}, exported for the DuckDB CLI.`,
     `-- Run it next to ${commentText(source.path)}: duckdb < ${commentText(outputStem)}.sql`,
+    ...others.map((o) => `-- It also reads ${commentText(o.path)} (as ${commentText(o.sqlName)}), next to it.`),
     ...readDifferences(source.parse).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
-    ...compiled.statements.map((s) => `${statementSql(s)};`),
     `CREATE SCHEMA IF NOT EXISTS ${RECIPE_SCHEMA};`,
+    ...otherReads.map((o) => `CREATE OR REPLACE TABLE ${o.table} AS SELECT * FROM ${o.read};`),
+    ...compiled.statements.map((s) => `${statementSql(s)};`),
     `${transformedViewSql(names)};`,
     `SET search_path = '${RECIPE_SCHEMA}';`,
     `${finalPrefix(names)}${compiled.finalSql}\n;`,
