@@ -69,7 +69,8 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
   const names = pipelineNames(`k${nonce}`);
   // A reference rule reads its file's stand-in here, as it reads the staged table in the engine.
   const referenced = input.files.filter((f) => referencedFiles(input.recipe.rules).includes(f.sqlName));
-  const references = new Map(referenced.map((f, i) => [f.sqlName, { table: ident(`k${nonce}_ref${i}`), columns: f.columns }]));
+  const standIn = (i: number) => `k${nonce}_ref${i}`;
+  const references = new Map(referenced.map((f, i) => [f.sqlName, { table: ident(standIn(i)), columns: f.columns }]));
   const compiled = compilePipeline(staged, input.columns, input.recipe, names, { headerLines: input.headerLines, references });
   if (!compiled.ok) return refused(compiled.problem.reason, compiled.problem.where, compiled.problem.index);
   const created: string[] = [];
@@ -79,8 +80,8 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
   };
   try {
     await create("TABLE", ident(staged), `(${tableColumns(input.columns)})`);
-    for (const [i, file] of referenced.entries()) await create("TABLE", ident(`k${nonce}_ref${i}`), `(${tableColumns(file.columns)})`);
-    const inner = new Set([staged, ...referenced.map((_, i) => `k${nonce}_ref${i}`)]);
+    for (const [i, file] of referenced.entries()) await create("TABLE", ident(standIn(i)), `(${tableColumns(file.columns)})`);
+    const inner = new Set([staged, ...referenced.map((_, i) => standIn(i))]);
     const rules = await checkRules(db, input.recipe, staged, inner);
     if (rules) return rules;
     for (const [i, statement] of compiled.statements.entries()) {
