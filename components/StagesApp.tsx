@@ -1,7 +1,7 @@
 "use client";
 
 import { useLiveQuery } from "dexie-react-hooks";
-import { useDeferredValue, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { HeadPreview } from "@/lib/engine/api";
 import { callback, getEngine, onEngineRestart, progress, taskFor } from "@/browser/engine-client";
 import { plural } from "@/lib/format";
@@ -105,9 +105,6 @@ export function StagesApp() {
   }
 
   const selected = files?.find((f) => f.id === selectedId) ?? files?.at(-1) ?? null;
-  // The workspace follows the selected file in a render React may pause (a file turning ready mounts every panel):
-  // the side column and progress stay responsive meanwhile, and no task holds the main thread for the whole mount.
-  const shown = useDeferredValue(selected);
   const hasFiles = (files?.length ?? 0) > 0;
 
   return (
@@ -150,9 +147,9 @@ export function StagesApp() {
           {adding?.preview && <HeadPreviewTable name={adding.name} preview={adding.preview} />}
           {opened && <DatasetView opened={opened} onClose={() => setOpened(null)} />}
           {files !== undefined && !hasFiles && !opened && <FirstScreen onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />}
-          {shown && (
+          {selected && (
             <div hidden={opened !== null}>
-              <Workspace key={shown.id} file={shown} notify={notify} onRemove={() => void removeFile(shown)} onAddFiles={(list) => void addFiles(list)} />
+              <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list) => void addFiles(list)} />
             </div>
           )}
         </main>
