@@ -96,7 +96,7 @@ function Field({ spec, options, value, set }: { spec: FieldSpec; options: readon
       {(id) =>
         options ? (
           <select id={id} className={input} value={text || ""} onChange={(e) => set(spec.name, e.target.value)}>
-            <option value="">Choose…</option>
+            <option value="">{options.length || spec.input !== "file" ? "Choose…" : "No other staged file yet"}</option>
             {options.map((o) => (
               <option key={o} value={o}>
                 {o}
