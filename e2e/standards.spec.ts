@@ -85,6 +85,13 @@ test("a foreign key added by hand looks each value up in another staged file, an
   const table = JSON.parse(schema.bytes.toString("utf8"));
   expect(profile("table-schema.json")(table)).toBe(true);
   expect(table.foreignKeys).toEqual([{ fields: "team", reference: { resource: "teams", fields: "name" } }]);
+
+  // Its file removed, the recipe runs again by itself and the rule says what it lacks; staged again, the rule runs.
+  await stagingArea(page).getByRole("button", { name: "Remove teams.csv from staging" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: 'looks values up in the staged file "teams", and no other staged file has that SQL name' })).toBeVisible();
+  await addFiles(page, [{ name: "teams.csv", content: TEAMS }]);
+  await stagingArea(page).getByRole("button", { name: "people.csv", exact: true }).click();
+  await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
 });
 
 test("the rules download as a Table Schema, a dbt schema.yml, a Great Expectations suite and SodaCL checks", async ({ page }) => {

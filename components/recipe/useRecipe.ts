@@ -5,6 +5,7 @@ import { startTransition, useCallback, useEffect, useRef, useState } from "react
 import type { Progress, RunSummary } from "@/lib/engine/api";
 import { getEngine, progress, taskFor } from "@/browser/engine-client";
 import { latestRecipe, type Written } from "@/lib/recipe/draft";
+import { referencedFiles } from "@/lib/recipe/references";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
 import { useEngineEpoch, useOutOfMemoryRestart } from "../useEngineEpoch";
@@ -32,7 +33,22 @@ export type RunState =
   | { kind: "done"; summary: RunSummary }
   | { kind: "failed"; error: StagesError; last: RunSummary | null };
 
-/** Runs the recipe in the worker whenever it changes; a newer run cancels the older. */
+/**
+ * The other staged files the recipe's reference rules read, as a key that changes when one of them is
+ * staged, read again or removed: the recipe runs again then (a rule that failed for want of its file
+ * runs once the file is there).
+ */
+function useReferencedKey(fileId: string, recipe: Recipe | undefined): string {
+  const files = useLiveQuery(() => stagingDb().files.toArray(), []);
+  return (recipe ? referencedFiles(recipe.rules) : [])
+    .map((name) => {
+      const file = files?.find((f) => f.id !== fileId && f.sqlName === name);
+      return file ? `${name}:${file.id}:${file.readCount}:${file.status}` : name;
+    })
+    .join("\u0000");
+}
+
+/** Runs the recipe in the worker whenever it, its file's read or the files its reference rules read change; a newer run cancels the older. */
 export function useRecipeRun(
   fileId: string,
   recipe: Recipe | undefined,
@@ -44,6 +60,7 @@ export function useRecipeRun(
   const lastSummary = useRef<RunSummary | null>(null);
   const lastMs = useRef<number | undefined>(undefined);
   const key = recipe ? JSON.stringify(recipe) : null;
+  const referenced = useReferencedKey(fileId, recipe);
   const epoch = useEngineEpoch();
   const outOfMemoryRestart = useOutOfMemoryRestart(epoch);
 
@@ -73,7 +90,7 @@ export function useRecipeRun(
           startTransition(() => setRun({ kind: "done", summary: result.value }));
         } else setRun({ kind: "failed", error: result.error, last: lastSummary.current });
       });
-  }, [fileId, key, epoch, readCount, attempt]);
+  }, [fileId, key, epoch, readCount, attempt, referenced]);
 
   const cancel = useCallback(() => {
     current.current?.abort();
