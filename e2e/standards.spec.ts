@@ -18,7 +18,7 @@ const SCHEMA = {
   missingValues: ["", "NA"],
   foreignKeys: [
     { fields: "team", reference: { resource: "teams", fields: "name" } },
-    { fields: ["id", "name"], reference: { resource: "staff", fields: ["id", "name"] } },
+    { fields: "id", reference: { resource: "", fields: "id" } },
   ],
 };
 const TEAMS = "name,city\nred,Oslo\nblue,Lima\n";
@@ -52,16 +52,43 @@ test("a Table Schema imports as the recipe's rules and read options once the use
   const rules = consent.getByRole("list", { name: "Rules, steps and SQL of the recipe" });
   await expect(rules).toContainText('"id" must be a whole number');
   await expect(rules).toContainText('"team" must be one of: red, blue');
-  // The foreign key into teams looks values up in the staged teams.csv, which the consent names; the one over two fields is left out.
+  // The foreign key into teams looks values up in the staged teams.csv, which the consent names; the one into the same table is left out.
   await expect(rules).toContainText('"team" must be one of the "name" values of teams');
   await expect(consent.getByRole("list", { name: "Staged files the recipe reads" })).toContainText("Your staged file teams.csv (as teams)");
-  await expect(consent.getByRole("list", { name: "Left out of the schema" })).toHaveText("the foreign key (id, name) → staff (id, name): a key over several fields");
+  await expect(consent.getByRole("list", { name: "Left out of the schema" })).toHaveText("the foreign key (id) → this table (id): a key into the same table");
   // The schema's missing values are how the file is read: "NA" is an empty name.
   await expect(rules).toContainText("Reading: Read the file with “NA” read as empty");
   await consent.getByRole("button", { name: "Apply recipe" }).click();
   await expect(page.getByRole("status").filter({ hasText: "people.schema.json" })).toContainText("people.csv read with its options: “NA” read as empty");
   // Row 2's name is one letter; rows 2 and 3 share id 2; row 3's team is not in the list; row 4 has no name.
   await expectCounts(page, "4 rows in = 1 valid after steps + 3 rejected");
+});
+
+test("a Table Schema's foreign key over two fields looks each row's pair up in another staged file", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [
+    { name: "orders.csv", content: "id,customer,day\n1,Ada,2024-01-01\n2,Ada,2024-01-02\n3,Bo,2024-01-02\n4,,2024-01-03\n" },
+    { name: "visits.csv", content: "customer,day\nAda,2024-01-01\nBo,2024-01-02\n" },
+  ]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "visits.csv" })).toContainText("2 rows");
+  await stagingArea(page).getByRole("button", { name: "orders.csv", exact: true }).click();
+  await expectCounts(page, "4 rows in");
+  await openStep(page, "Validate");
+  const schema = {
+    fields: [{ name: "id", type: "integer" }, { name: "customer", type: "string" }, { name: "day", type: "date" }],
+    foreignKeys: [{ fields: ["customer", "day"], reference: { resource: "visits", fields: ["customer", "day"] } }],
+  };
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Import Table Schema" }).click();
+  await (await chooser).setFiles({ name: "orders.schema.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(schema)) });
+  const consent = page.getByRole("dialog", { name: "Apply the recipe from orders.schema.json?" });
+  await expect(consent.getByRole("list", { name: "Rules, steps and SQL of the recipe" })).toContainText('("customer", "day") must be one of the ("customer", "day") values of visits');
+  await expect(consent.getByRole("list", { name: "Staged files the recipe reads" })).toContainText("Your staged file visits.csv (as visits)");
+  await consent.getByRole("button", { name: "Apply recipe" }).click();
+  // Ada did not visit on 2024-01-02; a pair with an empty part is not looked up.
+  await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
+  await openStep(page, "Review");
+  await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["3", "2", "Ada", "2024-01-02", '("customer", "day") must be one of the ("customer", "day") values of visits (value: Ada)']);
 });
 
 test("a foreign key added by hand looks each value up in another staged file, and downloads as one", async ({ page }) => {

@@ -49,6 +49,17 @@ describe("reference rules (foreign keys)", () => {
     expect(sql).toContain(`CAST("country" AS VARCHAR) IN (SELECT CAST("code" AS VARCHAR) FROM "staged_k")`);
   });
 
+  it("look a key over several columns up as one, each pair compared by its own types; a key with an empty part passes", async () => {
+    // (customer_id, country) among the customers' (customer_id, name) pairs: only order 1's pair (10, 'Ada') is there.
+    await db.run(`UPDATE orders SET country = 'Ada' WHERE order_id = 1`);
+    const key = rule({ id: "pair", column: "customer_id", file: "customers", field: "customer_id", moreKeys: [{ column: "country", field: "name" }] });
+    const sql = validationSql("orders", [key], ORDERS, { references: REFERENCES });
+    expect((await db.rows(`SELECT _stages_fail_0 AS f FROM (${sql}) ORDER BY _stages_row`)).map((r) => r.f)).toEqual([false, true, false, false, true]);
+    expect(sql).toContain(`("customer_id", "country") IN (SELECT "customer_id", "name" FROM "staged_c")`);
+    expect(ruleMessage(key)).toBe(`("customer_id", "country") must be one of the ("customer_id", "name") values of customers`);
+    expect(referenceProblem({ ...(key as ReferenceRule), moreKeys: [{ column: "country", field: "city" }] }, REFERENCES)).toMatch(/no column "city"/);
+  });
+
   it("are checked again on edited rows like any rule", async () => {
     const edits: CellEdit[] = [{ row: 2, column: "customer_id", from: "12", to: "11", at: "2026-12-01T00:00:00Z" }];
     await db.run(`CREATE TABLE checks AS ${validationSql("orders", [CUSTOMER], ORDERS, { references: REFERENCES })}`);

@@ -20,25 +20,33 @@ export const referencedFiles = (rules: readonly Rule[]): string[] => [
   ...new Set(rules.flatMap((r) => (r.kind === "reference" && r.enabled ? [r.file] : []))),
 ];
 
+/** The rule's key, column by column: each column of this file beside the column of the other file it is looked up in. */
+export const keyPairs = (rule: ReferenceRule): { column: string; field: string }[] => [{ column: rule.column, field: rule.field }, ...(rule.moreKeys ?? [])];
+
 /** Why a reference rule cannot run with these files, or null. */
 export function referenceProblem(rule: ReferenceRule, references: References): string | null {
   const other = references.get(rule.file);
   if (!other) return `This rule looks values up in the staged file "${rule.file}", and no other staged file has that SQL name. Stage it, or switch the rule off.`;
-  if (!other.columns.some((c) => c.name === rule.field)) return `The staged file "${rule.file}" has no column "${rule.field}".`;
-  return null;
+  const missing = keyPairs(rule).find((p) => !other.columns.some((c) => c.name === p.field));
+  return missing ? `The staged file "${rule.file}" has no column "${missing.field}".` : null;
 }
 
 const typeOf = (columns: readonly Column[], name: string) => columns.find((c) => c.name === name)?.type.toUpperCase() ?? "VARCHAR";
 
 /**
- * True when the row's value of the rule's column is among the other file's
- * values (never NULL: a value that is not there, or is compared with NULLs only,
- * is false). An uncorrelated IN, which DuckDB runs as one hash join over the
- * other file's column. Values of different types are compared as text.
+ * True when the row's value of the rule's column (its values of the key's
+ * columns, together) is among the other file's (never NULL: a value that is
+ * not there, or is compared with NULLs only, is false). An uncorrelated IN,
+ * which DuckDB runs as one hash join over the other file's columns. Values of
+ * different types are compared as text.
  */
 export function foundSql(rule: ReferenceRule, columns: readonly Column[], references: References): string {
   const other = references.get(rule.file)!;
-  const sameType = typeOf(columns, rule.column) === typeOf(other.columns, rule.field);
-  const as = (expr: string) => (sameType ? expr : `CAST(${expr} AS VARCHAR)`);
-  return `coalesce(${as(ident(rule.column))} IN (SELECT ${as(ident(rule.field))} FROM ${other.table}), false)`;
+  const pairs = keyPairs(rule).map(({ column, field }) => {
+    const sameType = typeOf(columns, column) === typeOf(other.columns, field);
+    const as = (expr: string) => (sameType ? expr : `CAST(${expr} AS VARCHAR)`);
+    return { here: as(ident(column)), there: as(ident(field)) };
+  });
+  const row = (terms: string[]) => (terms.length === 1 ? terms[0]! : `(${terms.join(", ")})`);
+  return `coalesce(${row(pairs.map((p) => p.here))} IN (SELECT ${pairs.map((p) => p.there).join(", ")} FROM ${other.table}), false)`;
 }

@@ -3,7 +3,7 @@ import { isPlainNumber } from "@/lib/number";
 import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
 import { isNumericType } from "@/lib/sql/types";
-import { foundSql, referenceProblem, type References } from "./references";
+import { foundSql, keyPairs, referenceProblem, type References } from "./references";
 import type { Rule } from "./schema";
 
 /**
@@ -26,6 +26,7 @@ const BOOLEANS = ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"];
 export type RowRule = Exclude<Rule, { kind: "columns" }>;
 
 export function ruleColumns(rule: Rule): string[] {
+  if (rule.kind === "reference") return keyPairs(rule).map((p) => p.column);
   if ("column" in rule) return [rule.column];
   if (rule.kind === "uniqueKey") return rule.columns;
   return [];
@@ -63,8 +64,12 @@ export function ruleMessage(rule: Rule): string {
       return rule.label ?? `rows must satisfy ${rule.sql}`;
     case "uniqueKey":
       return `(${rule.columns.join(", ")}) must be unique together`;
-    case "reference":
-      return `${c} must be one of the "${rule.field}" values of ${rule.file}`;
+    case "reference": {
+      const pairs = keyPairs(rule);
+      if (pairs.length === 1) return `${c} must be one of the "${rule.field}" values of ${rule.file}`;
+      const names = (list: string[]) => `(${list.map((n) => `"${n}"`).join(", ")})`;
+      return `${names(pairs.map((p) => p.column))} must be one of the ${names(pairs.map((p) => p.field))} values of ${rule.file}`;
+    }
     case "columns":
       return `the columns must be ${rule.expected.join(", ")}${rule.allowExtra ? " (others allowed)" : ""}`;
   }
@@ -137,8 +142,11 @@ export function passesSql(rule: RowRule, columns: readonly Column[], { flag = "f
       return orNull(`regexp_matches(${text}, ${literal(rule.pattern)})`);
     case "oneOf":
       return orNull(`${text} IN (${rule.values.map(literal).join(", ")})`);
-    case "reference":
-      return orNull(foundSql(rule, columns, references));
+    case "reference": {
+      // A key with an empty part is not looked up (as SQL's MATCH SIMPLE and Table Schema have it).
+      const empty = keyPairs(rule).map((p) => `${ident(p.column)} IS NULL`);
+      return `(${empty.join(" OR ")} OR ${foundSql(rule, columns, references)})`;
+    }
   }
 }
 

@@ -35,8 +35,18 @@ export const ruleSchema = z.discriminatedUnion("kind", [
   z.object({ ...base, kind: z.literal("oneOf"), column, values: z.array(z.string()).min(1) }),
   z.object({ ...base, kind: z.literal("expression"), sql: z.string().min(1), label: z.string().optional() }),
   z.object({ ...base, kind: z.literal("uniqueKey"), columns: z.array(column).min(1) }),
-  /** A foreign key: each value of `column` is one of the values of `field` in the staged file whose SQL name is `file`. */
-  z.object({ ...base, kind: z.literal("reference"), column, file: z.string().min(1), field: column }),
+  /**
+   * A foreign key: each value of `column` is one of the values of `field` in the staged file whose SQL name is
+   * `file`; with `moreKeys`, a key over several columns (each row's values together, among that file's rows).
+   */
+  z.object({
+    ...base,
+    kind: z.literal("reference"),
+    column,
+    file: z.string().min(1),
+    field: column,
+    moreKeys: z.array(z.object({ column, field: column })).min(1).optional(),
+  }),
   z.object({ ...base, kind: z.literal("columns"), expected: z.array(column), allowExtra: z.boolean().default(false) }),
 ]);
 

@@ -41,7 +41,9 @@ export function dbtSchemaYml(model: string, rules: readonly Rule[]): string {
         modelTests.push(test("dbt_utils.unique_combination_of_columns", { combination_of_columns: rule.columns }));
         break;
       case "reference":
-        onColumn(rule.column, test("relationships", { to: `ref('${rule.file}')`, field: rule.field }));
+        // dbt's relationships test compares one column.
+        if (rule.moreKeys) notExported.push(`${notExportedLine(rule, "dbt")} over several columns`);
+        else onColumn(rule.column, test("relationships", { to: `ref('${rule.file}')`, field: rule.field }));
         break;
       default:
         notExported.push(notExportedLine(rule, "dbt"));

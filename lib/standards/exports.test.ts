@@ -36,6 +36,8 @@ describe("dbt schema.yml", () => {
       { "dbt_utils.unique_combination_of_columns": { combination_of_columns: ["customer", "ordered_on"], config: { severity: "warn" } } },
     ]);
     for (const id of ["r3", "r5", "r6", "r10"]) expect(text).toMatch(new RegExp(`^# - rule ${id} .*no dbt equivalent$`, "m"));
+    // relationships compares one column: a key over two is a comment.
+    expect(text).toMatch(/^# - rule r13 .*no dbt equivalent over several columns$/m);
     expect(text).not.toContain("r11");
   });
 });
@@ -56,12 +58,13 @@ describe("SodaCL checks", () => {
       { "duplicate_count(customer, ordered_on)": { warn: "when > 0" } },
       { schema: { fail: { "when required column missing": ["id", "customer", "amount", "quantity", "status", "ordered_on"] } } },
       "values in (customer) must exist in customers (name)",
+      "values in (customer, ordered_on) must exist in visits (who, day)",
     ]);
     expect(text).toMatch(/^# - rule r3 .*no SodaCL equivalent$/m);
     expect(text).toMatch(/^# - rule r10: only the expected columns/m);
   });
   it("leaves out a reference rule that only warns, saying so: a reference check cannot warn", () => {
-    const warns = sodaChecksYml("orders", [{ ...EVERY_RULE[11]!, severity: "warn" }]);
+    const warns = sodaChecksYml("orders", [{ ...EVERY_RULE.find((r) => r.id === "r12")!, severity: "warn" }]);
     expect(parse(warns)["checks for orders"]).toEqual([]);
     expect(warns).toMatch(/^# - rule r12 \(warns\): .*no SodaCL equivalent that only warns$/m);
   });
@@ -90,6 +93,9 @@ describe("Great Expectations suite", () => {
       kwargs: { unexpected_rows_query: "SELECT * FROM {batch} WHERE NOT (amount * quantity < 10000)", description: "rows must satisfy amount * quantity < 10000" },
       meta: { stages_rule: "r8", severity: "reject" },
     });
-    expect((suite.meta as { stages: { not_exported: string[] } }).stages.not_exported).toEqual([expect.stringMatching(/^rule r12 .*no Great Expectations equivalent$/)]);
+    expect((suite.meta as { stages: { not_exported: string[] } }).stages.not_exported).toEqual([
+      expect.stringMatching(/^rule r12 .*no Great Expectations equivalent$/),
+      expect.stringMatching(/^rule r13 .*no Great Expectations equivalent$/),
+    ]);
   });
 });

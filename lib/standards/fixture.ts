@@ -14,6 +14,7 @@ export const EVERY_RULE: Rule[] = [
   { id: "r10", kind: "columns", expected: ["id", "customer", "amount", "quantity", "status", "ordered_on"], allowExtra: false, severity: "reject", enabled: true },
   { id: "r11", kind: "required", column: "quantity", severity: "reject", enabled: false },
   { id: "r12", kind: "reference", column: "customer", file: "customers", field: "name", severity: "reject", enabled: true },
+  { id: "r13", kind: "reference", column: "customer", file: "visits", field: "who", moreKeys: [{ column: "ordered_on", field: "day" }], severity: "reject", enabled: true },
 ];
 
 export const EVERY_RULE_COLUMNS = [

@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { keyPairs } from "@/lib/recipe/references";
 import type { Rule } from "@/lib/recipe/schema";
 import { bound, notExportedLine, yamlHeader } from "./rule-words";
 
@@ -53,7 +54,7 @@ export function sodaChecksYml(dataset: string, rules: readonly Rule[]): string {
       case "reference":
         // A reference check takes no alert configuration: it fails, and cannot only warn.
         if (rule.severity === "warn") notExported.push(`${notExportedLine(rule, "SodaCL")} that only warns`);
-        else checks.push(`values in (${col(rule.column)}) must exist in ${rule.file} (${col(rule.field)})`);
+        else checks.push(`values in (${keyPairs(rule).map((p) => col(p.column)).join(", ")}) must exist in ${rule.file} (${keyPairs(rule).map((p) => col(p.field)).join(", ")})`);
         break;
       case "columns":
         checks.push({ schema: { [rule.severity === "warn" ? "warn" : "fail"]: { "when required column missing": rule.expected } } });

@@ -61,11 +61,11 @@ describe("importTableSchema", () => {
       { kind: "uniqueKey", columns: ["name", "born"], severity: "reject" },
       // A resource's name as the SQL name a staged file of that name gets.
       { kind: "reference", column: "team", file: "team_list", field: "name", severity: "reject" },
+      { kind: "reference", column: "name", file: "staff", field: "full_name", moreKeys: [{ column: "born", field: "birth" }], severity: "reject" },
     ]);
     expect(notApplied).toEqual([
       'field "email": format email',
       'field "location": type geopoint is read as text',
-      "the foreign key (name, born) → staff (full_name, birth): a key over several fields",
       "the foreign key (id) → this table (id): a key into the same table",
     ]);
   });
@@ -94,7 +94,10 @@ describe("exportTableSchema", () => {
       { name: "ordered_on", type: "date", format: "%d/%m/%Y" },
     ]);
     expect(schema.uniqueKeys).toEqual([["customer", "ordered_on"]]);
-    expect(schema.foreignKeys).toEqual([{ fields: "customer", reference: { resource: "customers", fields: "name" } }]);
+    expect(schema.foreignKeys).toEqual([
+      { fields: "customer", reference: { resource: "customers", fields: "name" } },
+      { fields: ["customer", "ordered_on"], reference: { resource: "visits", fields: ["who", "day"] } },
+    ]);
     expect(notExported).toEqual([
       "rule r5 only warns: Table Schema constraints always fail a row",
       "rule r8: the SQL condition amount * quantity < 10000 has no Table Schema equivalent",
@@ -108,6 +111,6 @@ describe("exportTableSchema", () => {
     const back = importTableSchema(schema);
     if (!back.ok) throw new Error(back.reason);
     expect(back.value.columns.map((c) => c.name)).toEqual(EVERY_RULE_COLUMNS.map((c) => c.name));
-    expect(back.value.rules.map((r) => r.kind)).toEqual(["type", "required", "unique", "pattern", "type", "range", "type", "length", "oneOf", "type", "uniqueKey", "reference"]);
+    expect(back.value.rules.map((r) => r.kind)).toEqual(["type", "required", "unique", "pattern", "type", "range", "type", "length", "oneOf", "type", "uniqueKey", "reference", "reference"]);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "@/lib/zod";
 import type { Column } from "@/lib/datasets/manifest";
+import { keyPairs } from "@/lib/recipe/references";
 import type { Rule } from "@/lib/recipe/schema";
 import { parseJson } from "@/lib/json";
 import { isIntegerType } from "@/lib/sql/types";
@@ -120,8 +121,11 @@ export function importTableSchema(input: unknown): { ok: true; value: ImportedSc
     const { fields, reference } = key;
     const said = `the foreign key (${fields.join(", ")}) → ${reference.resource || "this table"} (${reference.fields.join(", ")})`;
     if (!reference.resource) notApplied.push(`${said}: a key into the same table`);
-    else if (fields.length !== 1 || reference.fields.length !== 1) notApplied.push(`${said}: a key over several fields`);
-    else add({ kind: "reference", column: fields[0]!, file: sqlNameFor(reference.resource, new Set()), field: reference.fields[0]! });
+    else if (fields.length !== reference.fields.length) notApplied.push(`${said}: it pairs ${fields.length} fields with ${reference.fields.length}`);
+    else {
+      const [first, ...more] = fields.map((column, i) => ({ column, field: reference.fields[i]! }));
+      add({ kind: "reference", ...first!, file: sqlNameFor(reference.resource, new Set()), ...(more.length ? { moreKeys: more } : {}) });
+    }
   }
   return { ok: true, value: { columns, rules, nullValues: (schema.missingValues ?? [""]).filter((v) => v !== ""), notApplied } };
 }
@@ -147,7 +151,7 @@ export function exportTableSchema(columns: readonly Column[], rules: readonly Ru
   const notExported: string[] = [];
   const fields = columns.map((c) => ({ name: c.name, type: fieldType(c.type), constraints: {} as Record<string, unknown> }));
   const uniqueKeys: string[][] = [];
-  const foreignKeys: { fields: string; reference: { resource: string; fields: string } }[] = [];
+  const foreignKeys: { fields: string | string[]; reference: { resource: string; fields: string | string[] } }[] = [];
   for (const rule of rules.filter((r) => r.enabled)) {
     const field = "column" in rule ? fields.find((f) => f.name === rule.column) : undefined;
     const c = field?.constraints;
@@ -185,7 +189,11 @@ export function exportTableSchema(columns: readonly Column[], rules: readonly Ru
         uniqueKeys.push(rule.columns);
         break;
       case "reference":
-        foreignKeys.push({ fields: rule.column, reference: { resource: rule.file, fields: rule.field } });
+        foreignKeys.push(
+          rule.moreKeys
+            ? { fields: keyPairs(rule).map((p) => p.column), reference: { resource: rule.file, fields: keyPairs(rule).map((p) => p.field) } }
+            : { fields: rule.column, reference: { resource: rule.file, fields: rule.field } },
+        );
         break;
       case "expression":
         notExported.push(`rule ${rule.id}: the SQL condition ${rule.sql} has no Table Schema equivalent`);
