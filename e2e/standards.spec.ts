@@ -18,7 +18,7 @@ const SCHEMA = {
   missingValues: ["", "NA"],
   foreignKeys: [
     { fields: "team", reference: { resource: "teams", fields: "name" } },
-    { fields: "id", reference: { resource: "", fields: "id" } },
+    { fields: ["id", "name"], reference: { resource: "staff", fields: ["id"] } },
   ],
 };
 const TEAMS = "name,city\nred,Oslo\nblue,Lima\n";
@@ -52,10 +52,10 @@ test("a Table Schema imports as the recipe's rules and read options once the use
   const rules = consent.getByRole("list", { name: "Rules, steps and SQL of the recipe" });
   await expect(rules).toContainText('"id" must be a whole number');
   await expect(rules).toContainText('"team" must be one of: red, blue');
-  // The foreign key into teams looks values up in the staged teams.csv, which the consent names; the one into the same table is left out.
+  // The foreign key into teams looks values up in the staged teams.csv, which the consent names; one that pairs two fields with one is left out.
   await expect(rules).toContainText('"team" must be one of the "name" values of teams');
   await expect(consent.getByRole("list", { name: "Staged files the recipe reads" })).toContainText("Your staged file teams.csv (as teams)");
-  await expect(consent.getByRole("list", { name: "Left out of the schema" })).toHaveText("the foreign key (id) → this table (id): a key into the same table");
+  await expect(consent.getByRole("list", { name: "Left out of the schema" })).toHaveText("the foreign key (id, name) → staff (id): it pairs 2 fields with 1");
   // The schema's missing values are how the file is read: "NA" is an empty name.
   await expect(rules).toContainText("Reading: Read the file with “NA” read as empty");
   await consent.getByRole("button", { name: "Apply recipe" }).click();
@@ -89,6 +89,15 @@ test("a Table Schema's foreign key over two fields looks each row's pair up in a
   await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
   await openStep(page, "Review");
   await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["3", "2", "Ada", "2024-01-02", '("customer", "day") must be one of the ("customer", "day") values of visits (value: Ada)']);
+});
+
+test("a foreign key into the file itself: each boss is one of the file's ids", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "staff.csv", content: "id,name,boss\n1,Ada,\n2,Bo,1\n3,Cy,7\n" }]);
+  await expectCounts(page, "3 rows in");
+  await addRule(page, "Found in another staged file", { Column: "boss", "Staged file": "(this file)", "Its column": "id" });
+  await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
+  await expect(page.getByRole("listitem").filter({ hasText: '"boss" must be one of the "id" values of this file' })).toContainText("1 row failing");
 });
 
 test("a foreign key added by hand looks each value up in another staged file, and downloads as one", async ({ page }) => {

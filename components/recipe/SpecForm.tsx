@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { FieldSpec, FormValues } from "@/lib/recipe/forms";
+import { THIS_FILE, type FieldSpec, type FormValues } from "@/lib/recipe/forms";
 import { controlClass as input, LabeledControl } from "./LabeledControl";
 
 interface Props<K extends string> {
@@ -76,8 +76,8 @@ export function SpecForm<K extends string>({ legend, kindLabel, forms, columns, 
 /** The choices of a field that picks a column, another staged file, or a column of the file picked; undefined for free text. */
 function optionsFor(spec: FieldSpec, columns: string[], files: Record<string, string[]>, values: FormValues): readonly string[] | undefined {
   if (spec.input === "column") return columns;
-  if (spec.input === "file") return Object.keys(files);
-  if (spec.input === "fileColumn") return files[String(values.file ?? "")] ?? [];
+  if (spec.input === "file") return [THIS_FILE, ...Object.keys(files)];
+  if (spec.input === "fileColumn") return values.file === THIS_FILE ? columns : (files[String(values.file ?? "")] ?? []);
   return spec.choices;
 }
 
@@ -96,7 +96,7 @@ function Field({ spec, options, value, set }: { spec: FieldSpec; options: readon
       {(id) =>
         options ? (
           <select id={id} className={input} value={text || ""} onChange={(e) => set(spec.name, e.target.value)}>
-            <option value="">{options.length || spec.input !== "file" ? "Choose…" : "No other staged file yet"}</option>
+            <option value="">Choose…</option>
             {options.map((o) => (
               <option key={o} value={o}>
                 {o}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildRule, buildStep, stepFormValues, type FormStepKind } from "./forms";
+import { buildRule, buildStep, stepFormValues, THIS_FILE, type FormStepKind } from "./forms";
 import type { Step } from "./schema";
 
 describe("buildRule", () => {
@@ -14,6 +14,9 @@ describe("buildRule", () => {
     });
     expect(buildRule("oneOf", { column: "s", values: "a, b,,c" }, "r2", "reject")).toMatchObject({ values: ["a", "b", "c"] });
     expect(buildRule("columns", { expected: "a,b", allowExtra: true }, "r3", "reject")).toMatchObject({ expected: ["a", "b"], allowExtra: true });
+    expect(buildRule("reference", { column: "team", file: "teams", field: "name" }, "r4", "reject")).toMatchObject({ kind: "reference", file: "teams", field: "name" });
+    // The file itself is Table Schema's empty resource name.
+    expect(buildRule("reference", { column: "boss", file: THIS_FILE, field: "id" }, "r5", "reject")).toMatchObject({ file: "", field: "id" });
   });
 
   it("says which field is missing or wrong", () => {

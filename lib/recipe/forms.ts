@@ -1,4 +1,5 @@
 import type { Rule, RuleKind, Step, StepKind } from "./schema";
+import { SELF } from "./references";
 import { ruleSchema, stepSchema } from "./schema";
 
 /**
@@ -8,7 +9,7 @@ import { ruleSchema, stepSchema } from "./schema";
 export interface FieldSpec {
   name: string;
   label: string;
-  /** `file`: another staged file's SQL name; `fileColumn`: a column of the file chosen in the `file` field. */
+  /** `file`: another staged file's SQL name, or this file (`THIS_FILE`); `fileColumn`: a column of the file chosen in the `file` field. */
   input: "column" | "columns" | "text" | "number" | "choice" | "checkbox" | "file" | "fileColumn";
   choices?: readonly string[];
   optional?: boolean;
@@ -76,6 +77,9 @@ export const STEP_FORMS: Forms<FormStepKind> = {
 
 export type FormValues = Record<string, string | boolean>;
 
+/** The choice that names the file itself in a reference rule's file field (no SQL name has parentheses or spaces). */
+export const THIS_FILE = "(this file)";
+
 const list = (v: string | boolean | undefined) =>
   typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : [];
 
@@ -105,6 +109,7 @@ function fieldValues(fields: FieldSpec[], values: FormValues): Record<string, un
 export function buildRule(kind: RuleKind, values: FormValues, id: string, severity: "reject" | "warn"): Rule | string {
   const fields = fieldValues(RULE_FORMS[kind].fields, values);
   if (typeof fields === "string") return fields;
+  if (kind === "reference" && fields.file === THIS_FILE) fields.file = SELF;
   const parsed = ruleSchema.safeParse({ ...fields, kind, id, severity, enabled: true });
   return parsed.success ? parsed.data : `${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`;
 }

@@ -4,7 +4,8 @@ import { ident } from "@/lib/sql/quote";
 import { editsReplaceSql, type CellEdit } from "./edits";
 import { finalView, type FinalView } from "./final-view";
 import { checkedRowsSql, checkFlags, errorsSql, failsAnySql, validationSql, type CheckFlag, type CheckOptions } from "./checks";
-import { recheckSql } from "./recheck";
+import { editsChangedBetween, recheckSql } from "./recheck";
+import { SELF, selfReferencedColumns } from "./references";
 import { ERRORS, LINE, REJECTED, ROW, checkRule, columnFindings } from "./rules";
 import type { Recipe } from "./schema";
 import { compileSteps } from "./steps";
@@ -85,7 +86,7 @@ export function compilePipeline(
   columns: readonly Column[],
   recipe: Recipe,
   names: PipelineNames,
-  { editedSince, onlyEditsChanged = false, ...options }: CheckOptions & {
+  { editedSince: keptSince, onlyEditsChanged: keptOnlyEdits = false, ...given }: CheckOptions & {
     /**
      * The checks table holds the checks of these same rules, over the same read, with these edits in force
      * (the last run's): only the rows whose edits changed since are checked again (recheck.ts).
@@ -97,6 +98,15 @@ export function compilePipeline(
 ): CompiledPipeline {
   const unsafe = fragmentProblems(recipe);
   if (unsafe) return { ok: false, problem: unsafe };
+  // A key into the file itself looks values up among its own rows, with the edits in force.
+  const references = new Map(given.references ?? []);
+  references.set(SELF, { table: `(SELECT *${editsReplaceSql(columns, recipe.edits)} FROM ${ident(staged)})`, columns });
+  const options = { ...given, references };
+  // An edit to a column the file's own keys are looked up in changes other rows' lookups: then every row is checked again.
+  const selfFields = selfReferencedColumns(recipe.rules);
+  const movesLookups = keptSince !== undefined && editsChangedBetween(keptSince, recipe.edits ?? []).columns.some((c) => selfFields.includes(c));
+  const editedSince = movesLookups ? undefined : keptSince;
+  const onlyEditsChanged = movesLookups ? false : keptOnlyEdits;
   for (const [index, rule] of recipe.rules.entries()) {
     const reason = rule.enabled ? checkRule(rule, columns, options.references) : null;
     if (reason) return { ok: false, problem: { where: "rule", index, reason } };

@@ -60,6 +60,29 @@ describe("reference rules (foreign keys)", () => {
     expect(referenceProblem({ ...(key as ReferenceRule), moreKeys: [{ column: "country", field: "city" }] }, REFERENCES)).toMatch(/no column "city"/);
   });
 
+  it("look a key up in the file itself (Table Schema's empty resource), with the edits in force; an edit there checks every row again", async () => {
+    // boss → order_id of the same file: orders 1 and 2 have no boss; 3's boss is 1, 4's is 9 (none), 5's is 2.
+    const columns = [...ORDERS, { name: "boss", type: "BIGINT" }];
+    await db.run(`CREATE TABLE staff AS SELECT order_id, customer_id, country, [NULL, NULL, 1, 9, 2][order_id] AS boss FROM orders`);
+    const boss = rule({ id: "boss", column: "boss", file: "", field: "order_id" });
+    const recipe = { ...emptyRecipe(), rules: [boss] };
+    const flagsOf = async (sql: string) => (await db.rows(`SELECT _stages_fail_0 AS f FROM (${sql}) ORDER BY _stages_row`)).map((r) => r.f);
+    const checksOf = (edits: CellEdit[], since?: CellEdit[]) => {
+      const compiled = compilePipeline("staff", columns, { ...recipe, edits }, pipelineNames("p"), since ? { editedSince: since, onlyEditsChanged: true } : {});
+      if (!compiled.ok) throw new Error(compiled.problem.reason);
+      return compiled.statements[0]!;
+    };
+    expect(await flagsOf(checksOf([]).select)).toEqual([false, false, false, true, false]);
+    expect(ruleMessage(boss)).toBe(`"boss" must be one of the "order_id" values of this file`);
+    // Order 4's id edited to 9: order 4's boss is found now, as order 5's still is; every row is checked, not only row 4.
+    const edits: CellEdit[] = [{ row: 4, column: "order_id", from: "4", to: "9", at: "2026-12-01T00:00:00Z" }];
+    const again = checksOf(edits, []);
+    expect(again.sql).toBeUndefined();
+    expect(await flagsOf(again.select)).toEqual([false, false, false, false, false]);
+    // An edit elsewhere keeps the checks, rechecking the edited row only.
+    expect(checksOf([{ ...edits[0]!, column: "country", from: "44", to: "45" }], []).target).toBe("p_patch");
+  });
+
   it("are checked again on edited rows like any rule", async () => {
     const edits: CellEdit[] = [{ row: 2, column: "customer_id", from: "12", to: "11", at: "2026-12-01T00:00:00Z" }];
     await db.run(`CREATE TABLE checks AS ${validationSql("orders", [CUSTOMER], ORDERS, { references: REFERENCES })}`);

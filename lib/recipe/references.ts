@@ -8,27 +8,40 @@ import type { Rule } from "./schema";
  * `relationships`, Soda reference checks). The other file is named by its SQL
  * name; whoever compiles the checks says which table holds it (the engine's
  * staged table, or the check database's empty stand-in), and nothing else is
- * readable from a rule.
+ * readable from a rule. A key into the file itself (`file` "") reads the
+ * file's own rows, with the edits in force, as the pipeline gives them.
  */
 export type ReferenceRule = Extract<Rule, { kind: "reference" }>;
+
+/** The rule's key, column by column: each column of this file beside the column of the other file it is looked up in. */
+export const keyPairs = (rule: ReferenceRule): { column: string; field: string }[] => [{ column: rule.column, field: rule.field }, ...(rule.moreKeys ?? [])];
 
 /** The staged files a rule may look values up in, by SQL name: the table holding each (as SQL, quoted) and its columns. */
 export type References = ReadonlyMap<string, { table: string; columns: readonly Column[] }>;
 
-/** The SQL names of the staged files the recipe's enabled rules look values up in, each once. */
+/** The file name a reference into the file itself has (Table Schema's empty resource name). */
+export const SELF = "";
+
+/** The SQL names of the other staged files the recipe's enabled rules look values up in, each once. */
 export const referencedFiles = (rules: readonly Rule[]): string[] => [
-  ...new Set(rules.flatMap((r) => (r.kind === "reference" && r.enabled ? [r.file] : []))),
+  ...new Set(rules.flatMap((r) => (r.kind === "reference" && r.enabled && r.file !== SELF ? [r.file] : []))),
 ];
 
-/** The rule's key, column by column: each column of this file beside the column of the other file it is looked up in. */
-export const keyPairs = (rule: ReferenceRule): { column: string; field: string }[] => [{ column: rule.column, field: rule.field }, ...(rule.moreKeys ?? [])];
+/** The columns of this file that its own reference rules look values up in (an edit there changes other rows' lookups). */
+export const selfReferencedColumns = (rules: readonly Rule[]): string[] =>
+  rules.flatMap((r) => (r.kind === "reference" && r.enabled && r.file === SELF ? keyPairs(r).map((p) => p.field) : []));
+
+/** How the rule names the file it reads. */
+export const fileWords = (rule: ReferenceRule): string => (rule.file === SELF ? "this file" : rule.file);
+
 
 /** Why a reference rule cannot run with these files, or null. */
 export function referenceProblem(rule: ReferenceRule, references: References): string | null {
   const other = references.get(rule.file);
   if (!other) return `This rule looks values up in the staged file "${rule.file}", and no other staged file has that SQL name. Stage it, or switch the rule off.`;
   const missing = keyPairs(rule).find((p) => !other.columns.some((c) => c.name === p.field));
-  return missing ? `The staged file "${rule.file}" has no column "${missing.field}".` : null;
+  if (!missing) return null;
+  return rule.file === SELF ? `This file has no column "${missing.field}".` : `The staged file "${rule.file}" has no column "${missing.field}".`;
 }
 
 const typeOf = (columns: readonly Column[], name: string) => columns.find((c) => c.name === name)?.type.toUpperCase() ?? "VARCHAR";

@@ -3,7 +3,7 @@ import { isPlainNumber } from "@/lib/number";
 import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
 import { isNumericType } from "@/lib/sql/types";
-import { foundSql, keyPairs, referenceProblem, type References } from "./references";
+import { fileWords, foundSql, keyPairs, referenceProblem, type References } from "./references";
 import type { Rule } from "./schema";
 
 /**
@@ -66,9 +66,9 @@ export function ruleMessage(rule: Rule): string {
       return `(${rule.columns.join(", ")}) must be unique together`;
     case "reference": {
       const pairs = keyPairs(rule);
-      if (pairs.length === 1) return `${c} must be one of the "${rule.field}" values of ${rule.file}`;
+      if (pairs.length === 1) return `${c} must be one of the "${rule.field}" values of ${fileWords(rule)}`;
       const names = (list: string[]) => `(${list.map((n) => `"${n}"`).join(", ")})`;
-      return `${names(pairs.map((p) => p.column))} must be one of the ${names(pairs.map((p) => p.field))} values of ${rule.file}`;
+      return `${names(pairs.map((p) => p.column))} must be one of the ${names(pairs.map((p) => p.field))} values of ${fileWords(rule)}`;
     }
     case "columns":
       return `the columns must be ${rule.expected.join(", ")}${rule.allowExtra ? " (others allowed)" : ""}`;

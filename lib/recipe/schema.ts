@@ -37,13 +37,14 @@ export const ruleSchema = z.discriminatedUnion("kind", [
   z.object({ ...base, kind: z.literal("uniqueKey"), columns: z.array(column).min(1) }),
   /**
    * A foreign key: each value of `column` is one of the values of `field` in the staged file whose SQL name is
-   * `file`; with `moreKeys`, a key over several columns (each row's values together, among that file's rows).
+   * `file` ("": this file itself, as Table Schema writes it); with `moreKeys`, a key over several columns (each
+   * row's values together, among that file's rows).
    */
   z.object({
     ...base,
     kind: z.literal("reference"),
     column,
-    file: z.string().min(1),
+    file: z.string(),
     field: column,
     moreKeys: z.array(z.object({ column, field: column })).min(1).optional(),
   }),

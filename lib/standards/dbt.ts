@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { SELF } from "@/lib/recipe/references";
 import type { Rule } from "@/lib/recipe/schema";
 import { bound, notExportedLine, yamlHeader } from "./rule-words";
 
@@ -43,7 +44,7 @@ export function dbtSchemaYml(model: string, rules: readonly Rule[]): string {
       case "reference":
         // dbt's relationships test compares one column.
         if (rule.moreKeys) notExported.push(`${notExportedLine(rule, "dbt")} over several columns`);
-        else onColumn(rule.column, test("relationships", { to: `ref('${rule.file}')`, field: rule.field }));
+        else onColumn(rule.column, test("relationships", { to: `ref('${rule.file === SELF ? model : rule.file}')`, field: rule.field }));
         break;
       default:
         notExported.push(notExportedLine(rule, "dbt"));

@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { keyPairs } from "@/lib/recipe/references";
+import { keyPairs, SELF } from "@/lib/recipe/references";
 import type { Rule } from "@/lib/recipe/schema";
 import { bound, notExportedLine, yamlHeader } from "./rule-words";
 
@@ -54,7 +54,7 @@ export function sodaChecksYml(dataset: string, rules: readonly Rule[]): string {
       case "reference":
         // A reference check takes no alert configuration: it fails, and cannot only warn.
         if (rule.severity === "warn") notExported.push(`${notExportedLine(rule, "SodaCL")} that only warns`);
-        else checks.push(`values in (${keyPairs(rule).map((p) => col(p.column)).join(", ")}) must exist in ${rule.file} (${keyPairs(rule).map((p) => col(p.field)).join(", ")})`);
+        else checks.push(`values in (${keyPairs(rule).map((p) => col(p.column)).join(", ")}) must exist in ${rule.file === SELF ? dataset : rule.file} (${keyPairs(rule).map((p) => col(p.field)).join(", ")})`);
         break;
       case "columns":
         checks.push({ schema: { [rule.severity === "warn" ? "warn" : "fail"]: { "when required column missing": rule.expected } } });

@@ -24,6 +24,7 @@ const PEOPLE = {
     { fields: "team", reference: { resource: "Team-List", fields: "name" } },
     { fields: ["name", "born"], reference: { resource: "staff", fields: ["full_name", "birth"] } },
     { fields: "id", reference: { resource: "", fields: "id" } },
+    { fields: ["id", "name"], reference: { resource: "staff", fields: ["id"] } },
   ],
 };
 
@@ -62,11 +63,13 @@ describe("importTableSchema", () => {
       // A resource's name as the SQL name a staged file of that name gets.
       { kind: "reference", column: "team", file: "team_list", field: "name", severity: "reject" },
       { kind: "reference", column: "name", file: "staff", field: "full_name", moreKeys: [{ column: "born", field: "birth" }], severity: "reject" },
+      // An empty resource name is the table itself.
+      { kind: "reference", column: "id", file: "", field: "id", severity: "reject" },
     ]);
     expect(notApplied).toEqual([
       'field "email": format email',
       'field "location": type geopoint is read as text',
-      "the foreign key (id) → this table (id): a key into the same table",
+      "the foreign key (id, name) → staff (id): it pairs 2 fields with 1",
     ]);
   });
 

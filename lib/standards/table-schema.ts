@@ -1,6 +1,6 @@
 import { z } from "@/lib/zod";
 import type { Column } from "@/lib/datasets/manifest";
-import { keyPairs } from "@/lib/recipe/references";
+import { keyPairs, SELF } from "@/lib/recipe/references";
 import type { Rule } from "@/lib/recipe/schema";
 import { parseJson } from "@/lib/json";
 import { isIntegerType } from "@/lib/sql/types";
@@ -120,11 +120,12 @@ export function importTableSchema(input: unknown): { ok: true; value: ImportedSc
   for (const key of schema.foreignKeys ?? []) {
     const { fields, reference } = key;
     const said = `the foreign key (${fields.join(", ")}) → ${reference.resource || "this table"} (${reference.fields.join(", ")})`;
-    if (!reference.resource) notApplied.push(`${said}: a key into the same table`);
-    else if (fields.length !== reference.fields.length) notApplied.push(`${said}: it pairs ${fields.length} fields with ${reference.fields.length}`);
+    if (fields.length !== reference.fields.length) notApplied.push(`${said}: it pairs ${fields.length} fields with ${reference.fields.length}`);
     else {
       const [first, ...more] = fields.map((column, i) => ({ column, field: reference.fields[i]! }));
-      add({ kind: "reference", ...first!, file: sqlNameFor(reference.resource, new Set()), ...(more.length ? { moreKeys: more } : {}) });
+      // An empty resource name is the table itself.
+      const file = reference.resource ? sqlNameFor(reference.resource, new Set()) : SELF;
+      add({ kind: "reference", ...first!, file, ...(more.length ? { moreKeys: more } : {}) });
     }
   }
   return { ok: true, value: { columns, rules, nullValues: (schema.missingValues ?? [""]).filter((v) => v !== ""), notApplied } };
