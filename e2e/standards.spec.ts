@@ -95,7 +95,7 @@ test("a foreign key into the file itself: each boss is one of the file's ids", a
   await openApp(page);
   await addFiles(page, [{ name: "staff.csv", content: "id,name,boss\n1,Ada,\n2,Bo,1\n3,Cy,7\n" }]);
   await expectCounts(page, "3 rows in");
-  await addRule(page, "Found in another staged file", { Column: "boss", "Staged file": "(this file)", "Its column": "id" });
+  await addRule(page, "Found in a column (foreign key)", { Column: "boss", "Staged file": "(this file)", "Its column": "id" });
   await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
   await expect(page.getByRole("listitem").filter({ hasText: '"boss" must be one of the "id" values of this file' })).toContainText("1 row failing");
 });
@@ -109,7 +109,7 @@ test("a foreign key added by hand looks each value up in another staged file, an
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "teams.csv" })).toContainText("2 rows");
   await stagingArea(page).getByRole("button", { name: "people.csv", exact: true }).click();
   await expectCounts(page, "4 rows in");
-  await addRule(page, "Found in another staged file", { Column: "team", "Staged file": "teams", "Its column": "name" });
+  await addRule(page, "Found in a column (foreign key)", { Column: "team", "Staged file": "teams", "Its column": "name" });
   // No team is named green; an empty team passes, as it does for a foreign key.
   await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
   await openStep(page, "Review");

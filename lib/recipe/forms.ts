@@ -46,7 +46,7 @@ export const RULE_FORMS: Forms<RuleKind> = {
   },
   uniqueKey: { label: "Unique over several columns", fields: [{ name: "columns", label: "Columns", input: "columns" }] },
   reference: {
-    label: "Found in another staged file",
+    label: "Found in a column (foreign key)",
     fields: [column, { name: "file", label: "Staged file", input: "file" }, { name: "field", label: "Its column", input: "fileColumn" }],
   },
   columns: {
