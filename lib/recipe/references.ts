@@ -34,7 +34,6 @@ export const selfReferencedColumns = (rules: readonly Rule[]): string[] =>
 /** How the rule names the file it reads. */
 export const fileWords = (rule: ReferenceRule): string => (rule.file === SELF ? "this file" : rule.file);
 
-
 /** Why a reference rule cannot run with these files, or null. */
 export function referenceProblem(rule: ReferenceRule, references: References): string | null {
   const other = references.get(rule.file);
