@@ -126,6 +126,7 @@ test("a foreign key added by hand looks each value up in another staged file, an
   await stagingArea(page).getByRole("button", { name: "Remove teams.csv from staging" }).click();
   await expect(page.getByRole("alert").filter({ hasText: 'looks values up in the staged file "teams", and no other staged file has that SQL name' })).toBeVisible();
   await addFiles(page, [{ name: "teams.csv", content: TEAMS }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "teams.csv" })).toContainText("2 rows");
   await stagingArea(page).getByRole("button", { name: "people.csv", exact: true }).click();
   await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
 });
