@@ -9,6 +9,7 @@ import { referencedFiles } from "@/lib/recipe/references";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
 import { useEngineEpoch, useOutOfMemoryRestart } from "../useEngineEpoch";
+import { useOtherReadyFiles } from "./useOtherReadyFiles";
 import { saveDraft, stagingDb } from "@/browser/staging-store";
 
 /** The recipe being edited for a staged file, saved as a draft on every change and shown at once. */
@@ -39,12 +40,11 @@ export type RunState =
  * runs once the file is there).
  */
 function useReferencedKey(fileId: string, recipe: Recipe | undefined): string {
-  const files = useLiveQuery(() => stagingDb().files.toArray(), []);
-  return (recipe ? referencedFiles(recipe.rules) : [])
-    .map((name) => {
-      const file = files?.find((f) => f.id !== fileId && f.sqlName === name);
-      return file ? `${name}:${file.id}:${file.readCount}:${file.status}` : name;
-    })
+  const others = useOtherReadyFiles(fileId);
+  const names = recipe ? referencedFiles(recipe.rules) : [];
+  return others
+    .filter((f) => names.includes(f.sqlName))
+    .map((f) => `${f.sqlName}:${f.id}:${f.readCount}`)
     .join("\u0000");
 }
 

@@ -54,7 +54,10 @@ export function sodaChecksYml(dataset: string, rules: readonly Rule[]): string {
       case "reference":
         // A reference check takes no alert configuration: it fails, and cannot only warn.
         if (rule.severity === "warn") notExported.push(`${notExportedLine(rule, "SodaCL")} that only warns`);
-        else checks.push(`values in (${keyPairs(rule).map((p) => col(p.column)).join(", ")}) must exist in ${rule.file === SELF ? dataset : rule.file} (${keyPairs(rule).map((p) => col(p.field)).join(", ")})`);
+        else {
+          const pairs = keyPairs(rule);
+          checks.push(`values in (${pairs.map((p) => col(p.column)).join(", ")}) must exist in ${rule.file === SELF ? dataset : rule.file} (${pairs.map((p) => col(p.field)).join(", ")})`);
+        }
         break;
       case "columns":
         checks.push({ schema: { [rule.severity === "warn" ? "warn" : "fail"]: { "when required column missing": rule.expected } } });

@@ -3,6 +3,7 @@ import { referencedFiles, type References } from "@/lib/recipe/references";
 import { recipeSchema, type Recipe, type Rule } from "@/lib/recipe/schema";
 import { fail, ok, type Result } from "@/lib/result";
 import { ident } from "@/lib/sql/quote";
+import { otherReadyFiles } from "@/lib/staging/staged-file";
 import type { StagesDb } from "@/browser/staging-db";
 import { inCheckDb } from "./check-duck";
 import { checkRecipe, namedTables, type CheckedRecipe, type CheckInput } from "./sql-check";
@@ -14,9 +15,7 @@ export type Readable = { id: string; sqlName: string; columns: Column[]; readCou
 /** The other ready staged files: what a recipe's SQL stage may read (never the file being run: its rows come through validation). */
 export async function readableFiles(db: StagesDb, fileId: string): Promise<Readable[]> {
   const files = await db.files.toArray();
-  return files
-    .filter((f) => f.id !== fileId && f.status === "ready" && f.columns)
-    .map((f) => ({ id: f.id, sqlName: f.sqlName, columns: f.columns!, readCount: f.readCount }));
+  return otherReadyFiles(files, fileId).map((f) => ({ id: f.id, sqlName: f.sqlName, columns: f.columns, readCount: f.readCount }));
 }
 
 /** The staged tables the recipe's reference rules look values up in (loaded into DuckDB), by SQL name; files not staged are left out, for the rule to say so. */

@@ -1,10 +1,9 @@
-import { useLiveQuery } from "dexie-react-hooks";
-import { stagingDb } from "@/browser/staging-store";
 import type { RunSummary } from "@/lib/engine/api";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { StagesError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import type { GridEdits } from "../../grid/useCellEditing";
+import { useOtherReadyFiles } from "../../recipe/useOtherReadyFiles";
 import type { Notify } from "../../notices";
 
 /** What every step's panel gets from the workspace: the file, its recipe and the last run. */
@@ -31,6 +30,5 @@ export const recipeEdits = (recipe: Recipe, setRecipe: (recipe: Recipe) => void)
 
 /** The other ready staged files by SQL name, with their column names: what the SQL stage and reference rules may read. */
 export function useOtherFiles(own: string): Record<string, string[]> {
-  const files = useLiveQuery(() => stagingDb().files.toArray(), []);
-  return Object.fromEntries((files ?? []).filter((f) => f.id !== own && f.status === "ready" && f.columns).map((f) => [f.sqlName, f.columns!.map((c) => c.name)]));
+  return Object.fromEntries(useOtherReadyFiles(own).map((f) => [f.sqlName, f.columns.map((c) => c.name)]));
 }
