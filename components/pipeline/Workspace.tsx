@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useState } from "react";
+import { useState } from "react";
 import { suggestDatasetName } from "@/lib/datasets/name";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { firstStep, stepStates } from "@/lib/workspace/steps";
@@ -21,8 +21,7 @@ import { WorkspaceBar } from "./WorkspaceBar";
  * One staged file's pipeline: a bar that keeps the counts and the
  * promotion in view, the flow as navigation, and the current step's panel.
  */
-export function Workspace({ file: current, notify, onRemove, onAddFiles }: { file: StagedFile; notify: Notify; onRemove: () => void; onAddFiles: (files: File[]) => void }) {
-  const file = useReadyInSlices(current);
+export function Workspace({ file, notify, onRemove, onAddFiles }: { file: StagedFile; notify: Notify; onRemove: () => void; onAddFiles: (files: File[]) => void }) {
   const [recipe, setRecipe] = useRecipe(file.id);
   const { run, cancel, retry } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined, file.readCount);
   const summary = summaryOf(run);
@@ -80,16 +79,4 @@ export function Workspace({ file: current, notify, onRemove, onAddFiles }: { fil
       )}
     </section>
   );
-}
-
-/**
- * The file as the workspace shows it: when it turns ready, it is shown ready in a render React may pause,
- * so that mounting every panel (a grid, profiles, editors) is not one long task; until that render lands,
- * it is shown as it was, still reading. Only the turn to ready waits (a boolean, which does not change
- * with every update of the file list); anything else shows at once.
- */
-function useReadyInSlices(file: StagedFile): StagedFile {
-  const readyNow = file.status === "ready";
-  const readyShown = useDeferredValue(readyNow);
-  return readyNow && !readyShown ? { ...file, status: "reading" } : file;
 }
