@@ -1,6 +1,6 @@
 import * as Comlink from "comlink";
 import { fail, type Result, type StagesError } from "@/lib/result";
-import type { EngineApi, ProgressFn } from "@/lib/engine/api";
+import type { DuckDbWorkerHost, EngineApi, ProgressFn } from "@/lib/engine/api";
 
 /**
  * The main thread's handle on the engine worker: one worker per tab, started
@@ -12,6 +12,8 @@ export type Engine = Comlink.Remote<EngineApi>;
 
 interface Running {
   worker: Worker;
+  /** DuckDB's workers, started here for the engine (duckDbWorkers). */
+  duckDb: Map<number, Worker>;
   remote: Engine;
   died: Promise<Result<never>>;
   markDead: (result: Result<never>) => void;
@@ -34,7 +36,38 @@ function spawn(): Running {
   let markDead!: Running["markDead"];
   const died = new Promise<Result<never>>((resolve) => (markDead = resolve));
   worker.addEventListener("error", () => restartEngine("it crashed"));
-  return { worker, remote: Comlink.wrap<EngineApi>(worker), died, markDead };
+  const duckDb = new Map<number, Worker>();
+  const remote = Comlink.wrap<EngineApi>(worker);
+  // Comlink delivers calls in order: the engine has this before any other call.
+  void remote.useDuckDbWorkers(Comlink.proxy(duckDbWorkers(duckDb)));
+  return { worker, duckDb, remote, died, markDead };
+}
+
+const DUCKDB_PORT_SCRIPT = new URL("../workers/duckdb-port.js", import.meta.url);
+const DUCKDB_WORKER_SCRIPT = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url);
+
+/**
+ * DuckDB's workers for one engine, started here beside it rather than inside it (lib/engine/api.ts says
+ * why); each speaks to the engine over a MessagePort (workers/duckdb-port.js), so no query result passes
+ * through this thread.
+ */
+function duckDbWorkers(started: Map<number, Worker>): DuckDbWorkerHost {
+  let next = 0;
+  return {
+    start: async () => {
+      const duck = new Worker(DUCKDB_PORT_SCRIPT, { name: "stages-duckdb" });
+      duck.addEventListener("error", () => running?.duckDb === started && restartEngine("it crashed"));
+      const { port1, port2 } = new MessageChannel();
+      duck.postMessage({ port: port1, script: DUCKDB_WORKER_SCRIPT.href }, [port1]);
+      const id = next++;
+      started.set(id, duck);
+      return Comlink.transfer({ id, port: port2 }, [port2]);
+    },
+    stop: async (id) => {
+      started.get(id)?.terminate();
+      started.delete(id);
+    },
+  };
 }
 
 /** Stop the worker (crashed, or for a test) and let the next call start a new one. */
@@ -43,6 +76,7 @@ export function restartEngine(reason: string): void {
   const dead = running;
   running = null;
   dead.worker.terminate();
+  dead.duckDb.forEach((duck) => duck.terminate());
   lastRestart = reason;
   dead.markDead(fail({ message: `The engine stopped (${reason}) and has been restarted. Staged files and datasets are safe: try again.`, fatal: reason === OUT_OF_MEMORY }));
   listeners.forEach((listener) => listener(reason));

@@ -6,6 +6,7 @@ import { openStagesDb } from "@/browser/staging-db";
 import { cleanLeftovers, listDatasets } from "./engine/datasets";
 import { checkDb } from "./engine/check-duck";
 import { duckDb } from "./engine/duckdb";
+import { useDuckDbWorkers } from "./engine/duckdb-worker";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
 import { forgetProfile, profileSource } from "./engine/profile";
@@ -51,6 +52,7 @@ async function asResult<T>(work: () => Promise<Result<T>>, taskId?: string): Pro
 }
 
 const engine: EngineApi = {
+  useDuckDbWorkers: async (host) => useDuckDbWorkers(host),
   start: () =>
     asResult(async () => {
       const { version } = await duckDb();

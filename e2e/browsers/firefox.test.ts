@@ -99,6 +99,16 @@ describe("Firefox", () => {
     await stage(page, "book.xlsx", book, ["id", "name"], ["1", "Ada"]);
   });
 
+  // Regression: DuckDB's workers were started inside the engine worker, and Firefox under WebDriver BiDi
+  // stalled about 1 start in 15 in a fresh context creating them (docs/ARCHITECTURE.md, "Tests in other browsers").
+  it("starts the engine in ten fresh browser contexts in a row", async () => {
+    for (let i = 0; i < 10; i++) {
+      const page = await freshPage();
+      await openApp(page, `${firefox.base}/`);
+      await page.browserContext().close();
+    }
+  });
+
   it("opens a shared link with its data inline in a fresh profile, after asking", async () => {
     const page = await freshPage();
     await openApp(page, `${firefox.base}/`);

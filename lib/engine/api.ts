@@ -127,7 +127,20 @@ export interface ExportedFile {
   blob: Blob;
 }
 
+/**
+ * What the page does for the engine: start DuckDB-WASM's workers beside it (not inside it) and stop
+ * them. Firefox stalls now and then creating a worker inside a worker while anything watches workers
+ * (its DevTools, WebDriver BiDi); a worker the page starts does not (docs/ARCHITECTURE.md).
+ */
+export interface DuckDbWorkerHost {
+  /** Start one of DuckDB's workers; the port speaks its protocol. */
+  start(): Promise<{ id: number; port: MessagePort }>;
+  stop(id: number): Promise<void>;
+}
+
 export interface EngineApi {
+  /** The first call to a new engine worker: how it gets DuckDB's workers. */
+  useDuckDbWorkers(host: DuckDbWorkerHost): Promise<void>;
   /** Start DuckDB (idempotent); resolves with its version and what the browser lets the engine keep. */
   start(): Promise<Result<{ duckdbVersion: string; storage: StorageSupport }>>;
   /** Stage a file; `onPreview` gets its first rows (delimited text only) before the whole file is read. */

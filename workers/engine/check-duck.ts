@@ -1,4 +1,5 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
+import { duckDbWorker } from "./duckdb-worker";
 import { plainRows } from "./arrow-text";
 import { serial } from "./serial";
 import { CHECK_DB_SETUP, type CheckDb } from "./sql-check";
@@ -24,8 +25,7 @@ const CHECK = "check-db";
 
 async function start(): Promise<CheckDb> {
   const wasmUrl = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
-  const workerUrl = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url).href;
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(workerUrl));
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), await duckDbWorker());
   await db.instantiate(wasmUrl);
   await db.open({ query: { castBigIntToDouble: false } });
   const conn = await db.connect();

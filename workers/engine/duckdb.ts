@@ -1,4 +1,5 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
+import { duckDbWorker } from "./duckdb-worker";
 import { workDatabasePath } from "./workspace";
 
 /**
@@ -53,8 +54,7 @@ export async function withConnection<T>(work: (conn: Connection) => Promise<T>):
 
 async function start(): Promise<Duck> {
   const wasmUrl = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
-  const workerUrl = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url).href;
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(workerUrl));
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), await duckDbWorker());
   await db.instantiate(wasmUrl);
   const path = await workDatabasePath();
   await db.open({
