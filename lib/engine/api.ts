@@ -128,9 +128,9 @@ export interface ExportedFile {
 }
 
 /**
- * What the page does for the engine: start DuckDB-WASM's workers beside it (not inside it) and stop
+ * What the page may do for the engine: start DuckDB-WASM's workers beside it (not inside it) and stop
  * them. Firefox stalls now and then creating a worker inside a worker while anything watches workers
- * (its DevTools, WebDriver BiDi); a worker the page starts does not (docs/ARCHITECTURE.md).
+ * (WebDriver BiDi, DevTools); a worker the page starts does not (docs/ARCHITECTURE.md).
  */
 export interface DuckDbWorkerHost {
   /** Start one of DuckDB's workers; the port speaks its protocol. */
@@ -139,7 +139,7 @@ export interface DuckDbWorkerHost {
 }
 
 export interface EngineApi {
-  /** The first call to a new engine worker: how it gets DuckDB's workers. */
+  /** The first call to a new engine worker in Firefox: the page starts DuckDB's workers (elsewhere the engine does). */
   useDuckDbWorkers(host: DuckDbWorkerHost): Promise<void>;
   /** Start DuckDB (idempotent); resolves with its version and what the browser lets the engine keep. */
   start(): Promise<Result<{ duckdbVersion: string; storage: StorageSupport }>>;

@@ -1,19 +1,24 @@
 import type { DuckDbWorkerHost } from "@/lib/engine/api";
 
 /**
- * DuckDB-WASM's workers, started by the page (browser/engine-client.ts) and reached over a MessagePort,
- * given to AsyncDuckDB as the Worker it expects: it only posts messages, listens for them and terminates.
+ * One of DuckDB-WASM's workers, as the Worker AsyncDuckDB expects: started here, inside the engine
+ * worker, unless the page has offered to start them (`useDuckDbWorkers`, where nested workers stall:
+ * lib/engine/api.ts); then it is started by the page and reached over a MessagePort, wrapped as a
+ * Worker that only posts messages, listens for them and terminates.
  */
-let provide!: (host: DuckDbWorkerHost) => void;
-const host = new Promise<DuckDbWorkerHost>((resolve) => (provide = resolve));
+let host: DuckDbWorkerHost | null = null;
 
-/** Called once, by the page, before anything else reaches the engine. */
+// A URL of its own, not inside `new Worker(…)`: the bundler copies DuckDB's worker script as it is.
+const DUCKDB_WORKER_SCRIPT = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url).href;
+
+/** Called by the page, before anything else reaches the engine. */
 export function useDuckDbWorkers(given: DuckDbWorkerHost): void {
-  provide(given);
+  host = given;
 }
 
 export async function duckDbWorker(): Promise<Worker> {
-  const workers = await host;
+  const workers = host;
+  if (!workers) return new Worker(DUCKDB_WORKER_SCRIPT);
   const { id, port } = await workers.start();
   port.start();
   const worker: Pick<Worker, "postMessage" | "addEventListener" | "removeEventListener" | "terminate"> = {
