@@ -12,7 +12,7 @@ export type Engine = Comlink.Remote<EngineApi>;
 
 interface Running {
   worker: Worker;
-  /** DuckDB's workers, started here for the engine (duckDbWorkers). */
+  /** DuckDB's workers, where this page starts them for the engine (Firefox: duckDbWorkers). */
   duckDb: Map<number, Worker>;
   remote: Engine;
   died: Promise<Result<never>>;
@@ -52,7 +52,6 @@ function spawn(): Running {
 const PAGE_STARTS_DUCKDB = typeof navigator !== "undefined" && /\bFirefox\//.test(navigator.userAgent);
 
 const DUCKDB_PORT_SCRIPT = new URL("../workers/duckdb-port.js", import.meta.url);
-const DUCKDB_WORKER_SCRIPT = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url);
 
 /**
  * DuckDB's workers for one engine, started here beside it rather than inside it (lib/engine/api.ts says
@@ -62,11 +61,11 @@ const DUCKDB_WORKER_SCRIPT = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh
 function duckDbWorkers(started: Map<number, Worker>): DuckDbWorkerHost {
   let next = 0;
   return {
-    start: async () => {
+    start: async (script) => {
       const duck = new Worker(DUCKDB_PORT_SCRIPT, { name: "stages-duckdb" });
       duck.addEventListener("error", () => running?.duckDb === started && restartEngine("it crashed"));
       const { port1, port2 } = new MessageChannel();
-      duck.postMessage({ port: port1, script: DUCKDB_WORKER_SCRIPT.href }, [port1]);
+      duck.postMessage({ port: port1, script }, [port1]);
       const id = next++;
       started.set(id, duck);
       return Comlink.transfer({ id, port: port2 }, [port2]);

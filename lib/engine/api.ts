@@ -133,8 +133,8 @@ export interface ExportedFile {
  * (WebDriver BiDi, DevTools); a worker the page starts does not (docs/ARCHITECTURE.md).
  */
 export interface DuckDbWorkerHost {
-  /** Start one of DuckDB's workers; the port speaks its protocol. */
-  start(): Promise<{ id: number; port: MessagePort }>;
+  /** Start one of DuckDB's workers, running `script` (DuckDB's worker script); the port speaks its protocol. */
+  start(script: string): Promise<{ id: number; port: MessagePort }>;
   stop(id: number): Promise<void>;
 }
 

@@ -69,11 +69,11 @@ export interface AmbiguousDates {
 /** A staged file's bytes: a Blob, or chunks of bytes where the browser refuses Blobs in IndexedDB (WebKit's private sessions). */
 export type StagedBlob = { id: string; blob: Blob } | { id: string; chunks: ArrayBuffer[] };
 
-/** The bytes of a staged file, however they were stored. */
 /** The other staged files a recipe for `own` may read (its SQL stage, its reference rules): the ready ones, read with columns. */
 export const otherReadyFiles = <F extends Pick<StagedFile, "id" | "status" | "columns">>(files: readonly F[], own: string): (F & { columns: NonNullable<F["columns"]> })[] =>
   files.filter((f): f is F & { columns: NonNullable<F["columns"]> } => f.id !== own && f.status === "ready" && f.columns !== undefined);
 
+/** The bytes of a staged file, however they were stored. */
 export const stagedBytes = (stored: StagedBlob): Blob => ("blob" in stored ? stored.blob : new Blob(stored.chunks));
 
 /** The recipe being edited for a staged file, kept across reloads. */

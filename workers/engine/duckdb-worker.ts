@@ -19,7 +19,7 @@ export function useDuckDbWorkers(given: DuckDbWorkerHost): void {
 export async function duckDbWorker(): Promise<Worker> {
   const workers = host;
   if (!workers) return new Worker(DUCKDB_WORKER_SCRIPT);
-  const { id, port } = await workers.start();
+  const { id, port } = await workers.start(DUCKDB_WORKER_SCRIPT);
   port.start();
   const worker: Pick<Worker, "postMessage" | "addEventListener" | "removeEventListener" | "terminate"> = {
     postMessage: (message: unknown, transfer?: Transferable[] | StructuredSerializeOptions) => port.postMessage(message, transfer as Transferable[]),
