@@ -83,7 +83,7 @@ test("two promotions make two versions whose manifests carry the lineage; every 
 
   await destination(page).getByRole("button", { name: "Delete people v2" }).click();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 3 rows · 1 version");
-  expect(await opfsFiles(page, "people")).toEqual(["v1.manifest.json", "v1.parquet"]);
+  expect(await opfsFiles(page, "people")).toEqual(["v1.datapackage.json", "v1.manifest.json", "v1.parquet"]);
 });
 
 test("a cancelled promotion and a worker killed mid-promotion leave the previous version intact and nothing half-written", async ({ page }) => {
@@ -112,7 +112,7 @@ test("a cancelled promotion and a worker killed mid-promotion leave the previous
   await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
   await expect(stagingArea(page).getByText("big.csv")).toBeVisible();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 2 rows · 1 version");
-  await expect.poll(() => opfsFiles(page, "stable")).toEqual(["v1.manifest.json", "v1.parquet"]);
+  await expect.poll(() => opfsFiles(page, "stable")).toEqual(["v1.datapackage.json", "v1.manifest.json", "v1.parquet"]);
   const csv = await download(page, "Download stable v1 as CSV");
   expect(csv.toString("utf8")).toBe("id,v\r\n1,a\r\n2,b\r\n");
 });
@@ -167,5 +167,5 @@ test("two tabs promoting to the same name at once make two well-formed versions,
     await item.getByRole("button", { name: `Open shared v${version}` }).click();
     await expect(one.getByRole("grid", { name: `Dataset shared v${version}` })).toHaveAttribute("aria-rowcount", "4");
   }
-  expect(await opfsFiles(one, "shared")).toEqual(["v1.manifest.json", "v1.parquet", "v2.manifest.json", "v2.parquet"]);
+  expect(await opfsFiles(one, "shared")).toEqual(["v1.datapackage.json", "v1.manifest.json", "v1.parquet", "v2.datapackage.json", "v2.manifest.json", "v2.parquet"]);
 });

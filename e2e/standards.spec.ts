@@ -167,12 +167,17 @@ test("the rules download as a Table Schema, a dbt schema.yml, a Great Expectatio
   expect(soda).toEqual({ "checks for people": ["missing_count(name) = 0", "duplicate_count(id) = 0"] });
 });
 
-test("a promoted version downloads as a Data Package: its Parquet file, a datapackage.json the specification accepts, and its manifest", async ({ page }) => {
+test("a promoted version has a datapackage.json beside its manifest, and downloads as a Data Package: its Parquet file, a datapackage.json the specification accepts, and its manifest", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "people.csv", content: PEOPLE }]);
   await expectCounts(page, "3 rows in");
   await page.getByRole("button", { name: "Promote" }).click();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 3 rows");
+  const stored = await page.evaluate(async () => {
+    const dir = await (await (await navigator.storage.getDirectory()).getDirectoryHandle("datasets")).getDirectoryHandle("people");
+    return JSON.parse(await (await (await dir.getFileHandle("v1.datapackage.json")).getFile()).text());
+  });
+  expect(profile("tabular-data-package.json")(stored)).toBe(true);
   await destination(page).getByLabel("Licence in the Data Package").selectOption("CC-BY-4.0");
   const zip = await downloaded(page, () => destination(page).getByRole("button", { name: "Download people v1 as a Data Package (zip)" }).click());
   expect(zip.name).toBe("people-v1.datapackage.zip");
@@ -190,6 +195,8 @@ test("a promoted version downloads as a Data Package: its Parquet file, a datapa
   });
   expect(pkg.sources).toEqual([expect.objectContaining({ title: "people.csv" })]);
   expect(pkg.licenses).toEqual([{ name: "CC-BY-4.0", path: "https://creativecommons.org/licenses/by/4.0/", title: "Creative Commons Attribution 4.0" }]);
+  const { licenses: _, ...withoutLicence } = pkg;
+  expect(withoutLicence).toEqual(stored);
 });
 
 test("the run's checks download as a Frictionless validation report beside the rejected rows", async ({ page }) => {

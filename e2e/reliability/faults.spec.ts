@@ -77,7 +77,7 @@ test("the quota running out while promoting: a clear message, no version and no 
   await limitQuota(page, null);
   await page.getByRole("button", { name: "Promote" }).click();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 60,000 rows");
-  expect(await opfsDatasetFiles(page, "noise")).toEqual(["v1.manifest.json", "v1.parquet"]);
+  expect(await opfsDatasetFiles(page, "noise")).toEqual(["v1.datapackage.json", "v1.manifest.json", "v1.parquet"]);
   results.push("quota while promoting");
 });
 
@@ -130,7 +130,7 @@ test("a reload in the middle of validation and of promotion: everything consiste
   await page.getByLabel("Dataset name").fill("orders");
   await page.getByRole("button", { name: "Promote" }).click();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 800,000 rows", { timeout: 60_000 });
-  expect(await opfsDatasetFiles(page, "orders")).toEqual(["v1.manifest.json", "v1.parquet"]);
+  expect(await opfsDatasetFiles(page, "orders")).toEqual(["v1.datapackage.json", "v1.manifest.json", "v1.parquet"]);
   results.push("reload while validating and promoting");
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { committedVersions, leftoverFiles, nextVersion, tempFileName } from "./layout";
 
 describe("dataset folder layout", () => {
-  const folder = ["v1.parquet", "v1.manifest.json", "v2.parquet", "v2.manifest.json", "v3.parquet", tempFileName(4, "ab12")];
+  const folder = ["v1.parquet", "v1.datapackage.json", "v1.manifest.json", "v2.parquet", "v2.manifest.json", "v3.parquet", "v3.datapackage.json", tempFileName(4, "ab12")];
 
   it("counts a version as committed only when its manifest exists", () => {
     expect(committedVersions(folder)).toEqual([1, 2]);
@@ -14,8 +14,8 @@ describe("dataset folder layout", () => {
     expect(nextVersion(["v9.manifest.json", "v10.parquet"])).toBe(11);
   });
 
-  it("finds leftovers: temp files and data without a manifest", () => {
-    expect(leftoverFiles(folder).sort()).toEqual([".tmp-v4-ab12.parquet", "v3.parquet"]);
-    expect(leftoverFiles(["v1.parquet", "v1.manifest.json"])).toEqual([]);
+  it("finds leftovers: temp files, and data or a Data Package without a manifest", () => {
+    expect(leftoverFiles(folder).sort()).toEqual([".tmp-v4-ab12.parquet", "v3.datapackage.json", "v3.parquet"]);
+    expect(leftoverFiles(["v1.parquet", "v1.datapackage.json", "v1.manifest.json"])).toEqual([]);
   });
 });

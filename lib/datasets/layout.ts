@@ -1,7 +1,8 @@
 /**
  * Where a dataset's files live in the Origin Private File System:
- *   datasets/<name>/v<N>.parquet         the data of version N
- *   datasets/<name>/v<N>.manifest.json   its manifest, written last (the commit point)
+ *   datasets/<name>/v<N>.parquet          the data of version N
+ *   datasets/<name>/v<N>.datapackage.json its Frictionless Data Package (lib/standards/data-package.ts)
+ *   datasets/<name>/v<N>.manifest.json    its manifest, written last (the commit point)
  *   datasets/<name>/.tmp-…               a promotion under way, or one that died
  */
 export const DATASETS_DIR = "datasets";
@@ -9,6 +10,7 @@ export const TMP_PREFIX = ".tmp-";
 
 export const dataFileName = (version: number) => `v${version}.parquet`;
 export const manifestFileName = (version: number) => `v${version}.manifest.json`;
+export const dataPackageFileName = (version: number) => `v${version}.datapackage.json`;
 export const tempFileName = (version: number, token: string) => `${TMP_PREFIX}v${version}-${token}.parquet`;
 
 /** The committed versions among a dataset folder's file names, ascending. */
@@ -31,12 +33,12 @@ export function nextVersion(fileNames: readonly string[]): number {
   return max + 1;
 }
 
-/** Files that belong to no committed version: temp files and data without a manifest. */
+/** Files that belong to no committed version: temp files, and data or a Data Package without a manifest. */
 export function leftoverFiles(fileNames: readonly string[]): string[] {
   const committed = new Set(committedVersions(fileNames));
   return fileNames.filter((name) => {
     if (name.startsWith(TMP_PREFIX)) return true;
-    const m = /^v([1-9]\d*)\.parquet$/.exec(name);
+    const m = /^v([1-9]\d*)\.(?:parquet|datapackage\.json)$/.exec(name);
     return m !== null && !committed.has(Number(m[1]));
   });
 }

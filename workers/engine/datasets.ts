@@ -1,4 +1,4 @@
-import { committedVersions, dataFileName, leftoverFiles, manifestFileName } from "@/lib/datasets/layout";
+import { committedVersions, dataFileName, dataPackageFileName, leftoverFiles, manifestFileName } from "@/lib/datasets/layout";
 import { parseManifest, type Manifest } from "@/lib/datasets/manifest";
 import type { DatasetSummary, SourceRef } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
@@ -32,8 +32,7 @@ export async function listDatasets(): Promise<Result<DatasetSummary[]>> {
     if (!latest) continue;
     let bytes = 0;
     for (const v of versions) {
-      bytes += await fileSize(dir, dataFileName(v));
-      bytes += await fileSize(dir, manifestFileName(v));
+      for (const file of [dataFileName(v), dataPackageFileName(v), manifestFileName(v)]) bytes += await fileSize(dir, file);
     }
     out.push({ name, versions, latest, bytes });
   }

@@ -1,12 +1,13 @@
 import { editsInForce, editsOutside } from "@/lib/recipe/edits";
 import { sha256, sha256Text } from "@/lib/hash";
 import { describeAccount, type LineAccount } from "@/lib/csv/accounting";
-import { dataFileName, manifestFileName, nextVersion, tempFileName } from "@/lib/datasets/layout";
+import { dataFileName, dataPackageFileName, manifestFileName, nextVersion, tempFileName } from "@/lib/datasets/layout";
 import { manifestSchema, type Manifest } from "@/lib/datasets/manifest";
 import { checkDatasetName } from "@/lib/datasets/name";
 import type { ProgressFn, RunSummary } from "@/lib/engine/api";
 import type { Recipe } from "@/lib/recipe/schema";
 import { fail, ok, type Result } from "@/lib/result";
+import { dataPackageOf } from "@/lib/standards/data-package";
 import { ident, literal } from "@/lib/sql/quote";
 import { appendAudit } from "@/browser/staging-store";
 import { isQuotaError, quotaMessage } from "@/lib/storage-error";
@@ -32,8 +33,8 @@ export const SOURCE_FILE_COLUMN = "_source_file";
  * one file, or several appended (each row carrying its file's name in
  * `_source_file`; the recipe's cell edits belong to the first file). The
  * recipe runs on each file's full data, then the final rows are streamed to a
- * temporary file, moved into place, and only then is the manifest (the commit
- * point) written. A Web Lock per dataset keeps two tabs from taking the same
+ * temporary file, moved into place, its Data Package written beside it, and
+ * only then is the manifest (the commit point) written. A Web Lock per dataset keeps two tabs from taking the same
  * version number.
  */
 export async function promote(
@@ -167,6 +168,7 @@ async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Res
         ...edits,
         data: { file: dataFileName(version), format: "parquet", compression: "zstd", ...data },
       });
+      await writeText(dir, dataPackageFileName(version), JSON.stringify(dataPackageOf(manifest), null, 2));
       await writeText(dir, manifestFileName(version), JSON.stringify(manifest, null, 2));
       if (!several) versionWrittenFrom(datasetName, version, first!.file.id, resultNames(first!.file.id).final, manifest.data.sha256);
       for (const { file } of runs) await appendAudit(db, { kind: "promote", file: file.name, sha256: file.sha256, dataset: datasetName, version, counts: manifest.rows });
@@ -175,6 +177,7 @@ async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Res
     } catch (error) {
       await removeEntry(dir, temp);
       await removeEntry(dir, dataFileName(version));
+      await removeEntry(dir, dataPackageFileName(version));
       if (error instanceof Cancelled) throw error;
       // A cancel that stops the batches mid-stream can surface as parquet-wasm's own error ("Dyn casting error").
       throwIfCancelled(taskId);

@@ -1,5 +1,5 @@
 import { rowDiffSql, schemaDiff } from "@/lib/datasets/compare";
-import { committedVersions, dataFileName, manifestFileName } from "@/lib/datasets/layout";
+import { committedVersions, dataFileName, dataPackageFileName, manifestFileName } from "@/lib/datasets/layout";
 import type { Manifest } from "@/lib/datasets/manifest";
 import type { VersionDiff } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
@@ -25,7 +25,7 @@ export async function listVersions(name: string): Promise<Result<Manifest[]>> {
   return ok(manifests);
 }
 
-/** The manifest goes first, so the version stops existing at once; then its data. */
+/** The manifest goes first, so the version stops existing at once; then its data and Data Package. */
 export async function deleteVersion(db: StagesDb, name: string, version: number): Promise<Result<null>> {
   return navigator.locks.request(datasetLock(name), async () => {
     const dir = await datasetDir(name, false);
@@ -34,6 +34,7 @@ export async function deleteVersion(db: StagesDb, name: string, version: number)
     }
     await dir.removeEntry(manifestFileName(version));
     await removeEntry(dir, dataFileName(version));
+    await removeEntry(dir, dataPackageFileName(version));
     await dropTable({ kind: "dataset", name, version });
     forgetVersion(name, version);
     await appendAudit(db, { kind: "delete-version", dataset: name, version });
