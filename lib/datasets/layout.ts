@@ -3,7 +3,7 @@
  *   datasets/<name>/v<N>.parquet          the data of version N
  *   datasets/<name>/v<N>.datapackage.json its Frictionless Data Package (lib/standards/data-package.ts)
  *   datasets/<name>/v<N>.manifest.json    its manifest, written last (the commit point)
- *   datasets/<name>/.tmp-…               a promotion under way, or one that died
+ *   datasets/<name>/.tmp-…                a promotion under way, or one that died
  */
 export const DATASETS_DIR = "datasets";
 export const TMP_PREFIX = ".tmp-";

@@ -9,8 +9,8 @@ import { exportsDir, preparedFile } from "./workspace";
 
 /**
  * A dataset version as one zip: its Parquet file, its `datapackage.json`
- * (lib/standards/data-package.ts: the one stored beside the manifest, with
- * the licence chosen) and its manifest. Stored, not compressed
+ * (lib/standards/data-package.ts: what promotion stored beside the
+ * manifest, made again from it with the licence chosen) and its manifest. Stored, not compressed
  * (Parquet is), and written to a scratch file in OPFS as it goes, so the
  * data is never held in memory whole.
  */
