@@ -1,4 +1,4 @@
-// npm run bench:threads [-- --sizes 100,500 --runs 3 --out docs/BENCHMARKS-THREADS.md]
+// npm run bench:threads [-- --sizes 100,500 --runs 3 --out docs/BENCHMARKS-THREADS.md --bundle coi --debug]
 // Issue #16, item 4: DuckDB-WASM's threaded bundle (coi, which needs cross-origin isolation) measured
 // beside the single-threaded one the app ships (eh), on this machine, in the same Chromium, reading the
 // same CSV: through a registered File (how the app stages) or its bytes in DuckDB's heap, into memory or
@@ -22,7 +22,11 @@ const sizesMb = arg("sizes", "100,500").split(",").map(Number);
 const runs = Number(arg("runs", "3"));
 const outFile = arg("out", "docs/BENCHMARKS-THREADS.md");
 
-const VARIANTS = (process.env.STAGES_BENCH_ONLY ? (v) => v.filter((x) => x.bundle === process.env.STAGES_BENCH_ONLY) : (v) => v)([
+// `--bundle coi` runs one bundle's variants only; `--debug` prints the pages' console.
+const onlyBundle = arg("bundle", null);
+const debug = process.argv.includes("--debug");
+
+const VARIANTS = [
   { bundle: "eh", threads: 1, how: "file", database: "memory" },
   { bundle: "eh", threads: 1, how: "file", database: "opfs" },
   { bundle: "coi", threads: 1, how: "file", database: "memory" },
@@ -33,9 +37,9 @@ const VARIANTS = (process.env.STAGES_BENCH_ONLY ? (v) => v.filter((x) => x.bundl
   { bundle: "coi", threads: 2, how: "file", database: "opfs" },
   { bundle: "coi", threads: 2, how: "buffer", database: "opfs" },
   { bundle: "eh", threads: 1, how: "buffer", database: "memory" },
-]);
+].filter((v) => !onlyBundle || v.bundle === onlyBundle);
 
-/** A variant that has not answered by then is recorded as hung (the coi bundle's OPFS database does not). */
+/** A variant that has not answered by then is stopped and recorded as failed (the coi bundle's OPFS database with two threads never answers). */
 const TIMEOUT_S = 60;
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".csv": "text/csv" };
@@ -80,7 +84,7 @@ async function runOnce(url, bundles, fileUrl) {
   try {
     for (const variant of VARIANTS) {
       const page = await context.newPage();
-      if (process.env.STAGES_BENCH_DEBUG) page.on("console", (m) => console.log("  page:", m.text()));
+      if (debug) page.on("console", (m) => console.log("  page:", m.text()));
       try {
         await page.goto(`${url}/threads.html`);
         await page.waitForFunction(() => window.threadsBench !== undefined);
