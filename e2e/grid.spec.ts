@@ -81,3 +81,25 @@ test("the staged and final grids sit side by side with a summary of what the rec
   await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "7.0"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "7", "b"]);
 });
+
+test("when the grids start scrolling together they line up where the staged grid is: it keeps its place and the keyboard focus", async ({ page }) => {
+  await openApp(page);
+  const rows = Array.from({ length: 5000 }, (_, i) => `${i},name ${i}`);
+  await addFiles(page, [{ name: "long.csv", content: `id,name\n${rows.join("\n")}\n` }]);
+  await expectCounts(page, "5,000 rows in");
+  const together = page.getByLabel("Scroll staged and final together");
+  await together.uncheck();
+  const staged = stagedGrid(page);
+  await staged.getByRole("columnheader", { name: "id" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Control+End");
+  const last = staged.locator('[data-cell="4999:1"]');
+  await expect(last).toBeFocused();
+  // Before, the shared position was only kept while following: ticking the box moved the staged grid back to the top.
+  await together.check();
+  await expect(page.getByRole("grid", { name: "Final data" }).locator('[data-cell="4999:0"]')).toBeVisible();
+  await expect(last).toBeInViewport();
+  await last.focus();
+  await page.keyboard.press("Control+Home");
+  await expect(staged.locator('[data-cell="0:0"]')).toBeFocused();
+});

@@ -22,8 +22,11 @@ interface Props {
   source: SourceRef;
   columns: Column[];
   rowCount: number;
-  /** Scroll position shared with another grid, as a share of the scroll range. */
-  sync?: { share: number; onScroll: (share: number) => void };
+  /**
+   * Scroll position shared with another grid, as a share of the scroll range: reported on every scroll,
+   * and followed while `share` is given (without it the grid only reports, so that following starts where it is).
+   */
+  sync?: { share?: number; onScroll: (share: number) => void };
   /** The grid's height, as CSS (the layout decides); its rows are windowed to what it measures. */
   height?: string;
   /** Cells edited in place (a staged grid): shown over the data; Enter or a double click edits a cell. */
@@ -79,7 +82,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
 
   useEffect(() => {
     const el = scrollRef.current;
-    if (!sync || !el) return;
+    if (sync?.share === undefined || !el) return;
     const range = el.scrollHeight - el.clientHeight;
     if (range > 0 && Math.abs(el.scrollTop / range - sync.share) > 0.001) el.scrollTop = sync.share * range;
   }, [sync]);

@@ -27,7 +27,9 @@ interface Props {
 export function StagedAndFinal({ file, summary, corresponding, layout, share, edits, onStagedView }: Props) {
   const [together, setTogether] = useState(true);
   const [scroll, setScroll] = useState(0);
-  const sync = corresponding && together ? { share: scroll, onScroll: setScroll } : undefined;
+  // The grids report where they are even while not following each other, so that when the run's final rows
+  // arrive (or "together" is ticked again) they line up where the user is, instead of jumping to the top.
+  const sync = corresponding && together ? { share: scroll, onScroll: setScroll } : { onScroll: setScroll };
   const height = gridHeight(share, layout === "side");
   return (
     <div className="space-y-1">
