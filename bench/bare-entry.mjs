@@ -14,6 +14,7 @@
 // SQL the engine runs for it, in an in-memory database.
 import { AsyncDuckDB, DuckDBAccessMode, DuckDBDataProtocol, VoidLogger } from "@duckdb/duckdb-wasm";
 import { sha256 } from "../lib/hash";
+import { removeOpfs } from "./opfs.mjs";
 import { appReadCall, FLOWS, yardstickSteps } from "./yardstick";
 
 async function openDuck(workerUrl, wasmUrl, path) {
@@ -46,11 +47,6 @@ async function checksumAndStore(file) {
   const name = idb.name;
   idb.close();
   indexedDB.deleteDatabase(name);
-}
-
-async function removeOpfs(name) {
-  const root = await navigator.storage.getDirectory();
-  for (const suffix of ["", ".wal"]) await root.removeEntry(`${name}${suffix}`).catch(() => undefined);
 }
 
 /** Time one variant; resolves with seconds and the row count read. */

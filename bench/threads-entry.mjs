@@ -3,6 +3,7 @@
 // variant reads the same CSV into a table and says how long it took, or the
 // error DuckDB-WASM gave: which of the app's paths the threaded bundle can take.
 import { AsyncDuckDB, DuckDBAccessMode, DuckDBDataProtocol, VoidLogger } from "@duckdb/duckdb-wasm";
+import { removeOpfs } from "./opfs.mjs";
 
 async function openDuck(bundle, threads, path) {
   const worker = new Worker(bundle.worker);
@@ -12,11 +13,6 @@ async function openDuck(bundle, threads, path) {
   const conn = await db.connect();
   const [row] = (await conn.query("SELECT current_setting('threads') AS t")).toArray();
   return { db, conn, threads: Number(row.t), close: async () => (await db.terminate(), worker.terminate()) };
-}
-
-async function removeOpfs(name) {
-  const root = await navigator.storage.getDirectory();
-  for (const suffix of ["", ".wal"]) await root.removeEntry(`${name}${suffix}`).catch(() => undefined);
 }
 
 /** How the file reaches DuckDB: a registered File (as the app stages), or its bytes copied into DuckDB's heap. */

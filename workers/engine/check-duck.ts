@@ -1,5 +1,5 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
-import { duckDbWorker } from "./duckdb-worker";
+import { DUCKDB_WASM, duckDbWorker } from "./duckdb-worker";
 import { plainRows } from "./arrow-text";
 import { serial } from "./serial";
 import { CHECK_DB_SETUP, type CheckDb } from "./sql-check";
@@ -24,9 +24,8 @@ export const inCheckDb = <T>(work: (db: CheckDb) => Promise<T>): Promise<T> => s
 const CHECK = "check-db";
 
 async function start(): Promise<CheckDb> {
-  const wasmUrl = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), await duckDbWorker());
-  await db.instantiate(wasmUrl);
+  await db.instantiate(DUCKDB_WASM);
   await db.open({ query: { castBigIntToDouble: false } });
   const conn = await db.connect();
   for (const statement of CHECK_DB_SETUP) await conn.query(statement);

@@ -11,6 +11,9 @@ let host: DuckDbWorkerHost | null = null;
 // A URL of its own, not inside `new Worker(…)`: the bundler copies DuckDB's worker script as it is.
 const DUCKDB_WORKER_SCRIPT = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url).href;
 
+/** DuckDB-WASM's module, for both of the engine's databases (its own and the check database). */
+export const DUCKDB_WASM = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
+
 /** Called by the page, before anything else reaches the engine. */
 export function useDuckDbWorkers(given: DuckDbWorkerHost): void {
   host = given;

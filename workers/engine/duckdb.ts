@@ -1,5 +1,5 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
-import { duckDbWorker } from "./duckdb-worker";
+import { DUCKDB_WASM, duckDbWorker } from "./duckdb-worker";
 import { workDatabasePath } from "./workspace";
 
 /**
@@ -53,9 +53,8 @@ export async function withConnection<T>(work: (conn: Connection) => Promise<T>):
 }
 
 async function start(): Promise<Duck> {
-  const wasmUrl = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), await duckDbWorker());
-  await db.instantiate(wasmUrl);
+  await db.instantiate(DUCKDB_WASM);
   const path = await workDatabasePath();
   await db.open({
     path: path ?? undefined,
