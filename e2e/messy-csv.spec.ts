@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addFiles, destination, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, destination, openApp, openStep, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 
 /**
  * A CSV file as spreadsheets and legacy exports write them: a title and a
@@ -68,4 +68,24 @@ test("a second table below the rows is left out, said so, and stages as its own 
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["west", "2250", "3"]);
   // The first file is unchanged.
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "spending.csv" })).toContainText("9 rows");
+});
+
+/**
+ * Numbers as Excel writes them in most of Europe: a decimal comma and dotted
+ * thousands. They stage as numbers (DuckDB alone leaves them text, and its
+ * thousands option would turn an address into a number); the panel says so,
+ * and "Plain" reads numbers only as DuckDB does (1.200 is then one point two).
+ */
+test("numbers written with a decimal comma stage as numbers, and can be read plain", async ({ page }) => {
+  await openApp(page);
+  const text = "Datum;Artikel;Menge;Betrag;IP\n01.02.2024;Äpfel;3;1.234,56;192.168.1.1\n15.03.2024;Birnen;1.200;7,50;10.0.0.1\n28.03.2024;Kiwi;1;0,99;10.0.0.2\n";
+  await addFiles(page, [{ name: "rechnung.csv", content: text }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "rechnung.csv" })).toContainText("3 rows");
+  await openStep(page, "Stage");
+  await expect(page.getByText("Read as numbers: Menge, Betrag (written as 1.234,56).")).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2024-03-15", "Birnen", "1200", "7.5", "10.0.0.1"]);
+
+  await reread(page, { Numbers: "plain" });
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2024-03-15", "Birnen", "1.2", "7,50", "10.0.0.1"]);
+  await expect(page.getByText(/^Read as numbers/)).toHaveCount(0);
 });

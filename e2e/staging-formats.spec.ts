@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { addFiles, openApp, openStep, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, openApp, openStep, parsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 import { encode, gzip, parquet, xlsx } from "./support/files";
 
 /** Stage one file and wait until it has been read (or could not be). */
@@ -15,20 +15,6 @@ async function stage(page: Page, name: string, content: string | Buffer) {
 async function expectTable(page: Page, headers: string[], firstRow: string[]) {
   await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(headers);
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(firstRow);
-}
-
-const parsePanel = (page: Page) => page.locator("details").filter({ has: page.getByText(/^How .* is read/) });
-
-async function reread(page: Page, options: Record<string, string>) {
-  await openStep(page, "Stage");
-  const panel = parsePanel(page);
-  if (!(await panel.evaluate((el) => (el as HTMLDetailsElement).open))) await panel.getByText(/^How .* is read/).click();
-  for (const [label, value] of Object.entries(options)) {
-    const field = panel.getByLabel(label, { exact: true });
-    if ((await field.evaluate((el) => el.tagName)) === "SELECT") await field.selectOption(value);
-    else await field.fill(value);
-  }
-  await panel.getByRole("button", { name: "Read again with these options" }).click();
 }
 
 test("every format stages with the right cells: delimited text, JSON, NDJSON, Parquet, Excel, gzip", async ({ page }) => {

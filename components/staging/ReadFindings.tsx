@@ -1,5 +1,6 @@
 "use client";
 
+import { describeNumbers } from "@/lib/csv/number-format";
 import { plural } from "@/lib/format";
 import type { Rule } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -21,6 +22,7 @@ export function ReadFindings({
   onAddRule?: (rule: Rule) => void;
 }) {
   const s = file.sniffed;
+  const numbers = describeNumbers(file.parse);
   return (
     <>
       {s && (
@@ -31,6 +33,7 @@ export function ReadFindings({
           {s.timestampFormat ? `, timestamps ${s.timestampFormat}` : ""}.
         </p>
       )}
+      {numbers && <p className="text-xs">{numbers}</p>}
       {file.encodingSample && (
         <dl className="grid grid-cols-[auto_1fr] gap-x-2 font-mono text-xs">
           <dt>As UTF-8</dt>

@@ -1,5 +1,6 @@
 "use client";
 
+import { NUMBER_EXAMPLE } from "@/lib/csv/number-format";
 import { ENCODINGS, FORMATS } from "@/lib/staging/detect";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { controlClass, LabeledControl } from "../recipe/LabeledControl";
@@ -110,6 +111,17 @@ function CsvFields({ draft, set }: { draft: ParseOptions; set: (patch: Partial<P
         {(id) => (
           <input id={id} size={9} className={controlClass} value={draft.nullValues?.join(", ") ?? ""} placeholder="e.g. NA, -"
             onChange={(e) => set({ nullValues: e.target.value.trim() ? e.target.value.split(",").map((v) => v.trim()).filter(Boolean) : undefined })} />
+        )}
+      </LabeledControl>
+      <LabeledControl label="Numbers">
+        {(id) => (
+          <select id={id} className={controlClass} value={draft.numberFormat ?? "auto"}
+            onChange={(e) => set({ numberFormat: e.target.value === "auto" ? undefined : (e.target.value as NonNullable<ParseOptions["numberFormat"]>) })}>
+            <option value="auto">Detect</option>
+            <option value="point">{NUMBER_EXAMPLE.point}</option>
+            <option value="comma">{NUMBER_EXAMPLE.comma}</option>
+            <option value="plain">Plain (1234.56)</option>
+          </select>
         )}
       </LabeledControl>
       <LabeledControl label="Lines below the table">

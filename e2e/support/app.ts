@@ -37,6 +37,21 @@ export const stagingArea = (page: Page) => page.getByRole("region", { name: "Sta
 export const destination = (page: Page) => page.getByRole("region", { name: "Destination" });
 export const stagedGrid = (page: Page) => page.getByRole("grid", { name: "Staged data" });
 
+export const parsePanel = (page: Page) => page.locator("details").filter({ has: page.getByText(/^How .* is read/) });
+
+/** Set read options in the Stage step's panel (by label: a select or a text box) and read the file again with them. */
+export async function reread(page: Page, options: Record<string, string>) {
+  await openStep(page, "Stage");
+  const panel = parsePanel(page);
+  if (!(await panel.evaluate((el) => (el as HTMLDetailsElement).open))) await panel.getByText(/^How .* is read/).click();
+  for (const [label, value] of Object.entries(options)) {
+    const field = panel.getByLabel(label, { exact: true });
+    if ((await field.evaluate((el) => el.tagName)) === "SELECT") await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await panel.getByRole("button", { name: "Read again with these options" }).click();
+}
+
 /** The text of every cell of one grid row, by its aria-rowindex (1 is the header). */
 export async function rowTexts(page: Page, gridName: string, rowIndex: number): Promise<string[]> {
   const row = page.getByRole("grid", { name: gridName }).locator(`[role="row"][aria-rowindex="${rowIndex}"]`);

@@ -23,6 +23,8 @@ export interface CsvReadPlan {
   dateFormat?: string;
   /** Texts read as null besides the empty field. */
   nullValues?: readonly string[];
+  /** Numbers have a decimal comma (1,5): DuckDB then takes 1.200 for text, not 1.2 (never with a comma delimiter). */
+  decimalComma?: boolean;
   rejects: string;
   maxLineBytes: number;
 }
@@ -40,6 +42,7 @@ export function csvReadCall(p: CsvReadPlan): string {
   if (p.comment) args.push(`comment = ${literal(p.comment)}`);
   if (p.nullValues?.length) args.push(`nullstr = ${nullList(p.nullValues)}`);
   if (!p.strict) args.push("strict_mode = false");
+  if (p.decimalComma && p.dialect.delimiter !== ",") args.push("decimal_separator = ','");
   if (p.sniff) {
     if (p.names) args.push(`names = [${p.names.map(literal).join(", ")}]`);
     const types = Object.entries(p.types);

@@ -1,9 +1,10 @@
 import type { Column } from "@/lib/datasets/manifest";
+import { NUMBER_EXAMPLE } from "@/lib/csv/number-format";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { Expects } from "./expects";
 
 /** The read options a recipe carries to the next file, besides the format and the forced types, by format. */
-const CSV = ["encoding", "delimiter", "quote", "escape", "header", "skip", "headerLines", "comment", "dateFormat", "nullValues"] as const;
+const CSV = ["encoding", "delimiter", "quote", "escape", "header", "skip", "headerLines", "comment", "dateFormat", "nullValues", "numberFormat"] as const;
 const SHEET = ["sheet", "headerRow"] as const;
 const CARRIED = [...CSV, ...SHEET] as const;
 const BY_FORMAT: Record<ParseOptions["format"], readonly (typeof CARRIED)[number][]> = { csv: CSV, xlsx: SHEET, json: [], ndjson: [], parquet: [] };
@@ -54,6 +55,7 @@ export function describeReadOptions(options: Partial<ParseOptions>): string {
     comment: (v: string) => `comments starting with ${quoted(v)}`,
     dateFormat: (v: string) => `dates as ${v}`,
     nullValues: (v: string[]) => `${v.map(quoted).join(", ")} read as empty`,
+    numberFormat: (v: NonNullable<ParseOptions["numberFormat"]>) => (v === "plain" ? "plain numbers only" : `numbers written as ${NUMBER_EXAMPLE[v]}`),
     sheet: (v: string) => `sheet ${quoted(v)}`,
     headerRow: (v: number) => `column names in row ${v}`,
     types: (v: Record<string, string>) => `types ${Object.entries(v).map(([name, type]) => `${name} ${type}`).join(", ")}`,

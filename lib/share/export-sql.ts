@@ -4,6 +4,7 @@ import type { References } from "@/lib/recipe/references";
 import type { Recipe } from "@/lib/recipe/schema";
 import { ident, literal } from "@/lib/sql/quote";
 import type { ParseOptions } from "@/lib/staging/parse-options";
+import { toNumberStatement } from "@/lib/csv/number-format";
 import { readCsvSql } from "@/lib/staging/parse-options";
 
 /**
@@ -68,6 +69,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     ...others.map((o) => `-- It also reads ${commentText(o.path)} (as ${commentText(o.sqlName)}), next to it.`),
     ...readDifferences(source.parse).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
+    ...Object.entries(source.parse.numbers ?? {}).map(([column, n]) => `${toNumberStatement(STAGED, column, n.format, n.type)};`),
     `CREATE SCHEMA IF NOT EXISTS ${RECIPE_SCHEMA};`,
     ...otherReads.map((o) => `CREATE OR REPLACE TABLE ${o.table} AS SELECT * FROM ${o.read};`),
     ...compiled.statements.map((s) => `${statementSql(s)};`),

@@ -1,6 +1,7 @@
 import { z } from "@/lib/zod";
 import { ident, literal } from "@/lib/sql/quote";
 import { isSafeTypeName } from "@/lib/sql/types";
+import { NUMBER_FORMATS } from "@/lib/csv/number-format";
 import { FORMATS } from "./detect";
 
 /**
@@ -34,6 +35,10 @@ export const parseOptionsSchema = z.object({
   nullValues: z.array(z.string().max(100)).max(50).optional(),
   /** A strptime format for DATE columns, e.g. %d/%m/%Y; unset, DuckDB's sniffer decides. */
   dateFormat: z.string().max(40).optional(),
+  /** How numbers are written (1,234.56 or 1.234,56); unset, each text column is checked for either; "plain": only as DuckDB reads numbers (1234.56), the rest stays text. */
+  numberFormat: z.enum([...NUMBER_FORMATS, "plain"]).optional(),
+  /** What the read found, not set by hand: the text columns read as numbers, their format and type (lib/csv/number-format.ts). */
+  numbers: z.record(z.string(), z.object({ format: z.enum(NUMBER_FORMATS), type: z.enum(["BIGINT", "DOUBLE"]) })).optional(),
   /** Column name → DuckDB type, overriding what was inferred. */
   types: z.record(z.string(), z.string()).default({}),
   /** CSV lines that do not fit: set aside (counted, shown and kept) and the rest staged, or stop with an error. */
@@ -88,6 +93,7 @@ export function readCsvSql(path: string, options: ParseOptions, extraArgs: reado
   if (!options.strict) args.push("strict_mode = false");
   if (options.dateFormat) args.push(`dateformat = ${literal(options.dateFormat)}`);
   if (options.nullValues?.length) args.push(`nullstr = ${nullList(options.nullValues)}`);
+  if (options.numberFormat === "comma" && delimiterText(options.delimiter ?? ",") !== ",") args.push("decimal_separator = ','");
   const types = Object.entries(options.types);
   if (types.length) args.push(`types = {${types.map(([c, t]) => `${literal(c)}: ${literal(t.trim())}`).join(", ")}}`);
   if (options.badLines === "skip") args.push("ignore_errors = true");

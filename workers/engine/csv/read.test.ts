@@ -108,4 +108,38 @@ describe("files in the likeness of real ones stage on the first try", () => {
     const { rows } = await read("id,name\n1,Ann\u0001\n2,Bo\n");
     expect(rows).toEqual([{ id: 1, name: "Ann\u0001" }, { id: 2, name: "Bo" }]);
   });
+  describe("numbers written for people", () => {
+    const german = "Datum;Artikel;Menge;Betrag;IP\n01.02.2024;Äpfel;3;1.234,56;192.168.1.1\n15.03.2024;Birnen;1.200;7,50;10.0.0.1\n28.03.2024;Kiwi;1;0,99;10.0.0.2\n";
+
+    it("reads a decimal comma and dotted thousands as numbers, and an address as text (DuckDB's own thousands option made it 19216811)", async () => {
+      const { rows, columns, result } = await read(german);
+      expect(columns).toEqual(["Datum:DATE", "Artikel:VARCHAR", "Menge:BIGINT", "Betrag:DOUBLE", "IP:VARCHAR"]);
+      expect(rows.map((r) => [r.Menge, r.Betrag, r.IP])).toEqual([[3, 1234.56, "192.168.1.1"], [1200, 7.5, "10.0.0.1"], [1, 0.99, "10.0.0.2"]]);
+      expect(result.options).toMatchObject({ numberFormat: "comma", numbers: { Menge: { format: "comma", type: "BIGINT" }, Betrag: { format: "comma", type: "DOUBLE" } } });
+      expect(result.lines.balanced).toBe(true);
+    });
+
+    it("reads quoted thousands with a decimal point as numbers", async () => {
+      const { rows, columns } = await read('item,amount,n\napple,"1,234.56","1,234"\npear,7.50,"12,000"\n');
+      expect(columns).toEqual(["item:VARCHAR", "amount:DOUBLE", "n:BIGINT"]);
+      expect(rows.map((r) => [r.amount, r.n])).toEqual([[1234.56, 1234], [7.5, 12000]]);
+    });
+
+    it("keeps a column as text, whole, when one value is not a number, when told to read numbers plain, and when given a type", async () => {
+      const rows = Array.from({ length: 3000 }, (_, i) => `p${i};${i},5`);
+      rows[2900] = "p2900;n/a";
+      const { columns, result } = await read(`item;price\n${rows.join("\n")}\n`);
+      expect(columns).toEqual(["item:VARCHAR", "price:VARCHAR"]);
+      expect(result.options.numbers).toBeUndefined();
+      expect((await read("item;price\napple;1,5\npear;2,5\n", { numberFormat: "plain" })).columns).toEqual(["item:VARCHAR", "price:VARCHAR"]);
+      expect((await read("item;price\napple;1,5\npear;2,5\n", { types: { price: "VARCHAR" } })).columns).toEqual(["item:VARCHAR", "price:VARCHAR"]);
+    });
+
+    it("leaves 1,234 as text in a file that does not say which mark is decimal, and reads it as the user says", async () => {
+      expect((await read("item\tn\napple\t1,234\npear\t12,000\n")).columns).toEqual(["item:VARCHAR", "n:VARCHAR"]);
+      const { rows, columns } = await read("item\tn\napple\t1,234\npear\t12,000\n", { numberFormat: "comma" });
+      expect(columns).toEqual(["item:VARCHAR", "n:DOUBLE"]);
+      expect(rows.map((r) => r.n)).toEqual([1.234, 12]);
+    });
+  });
 });

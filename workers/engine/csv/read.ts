@@ -7,6 +7,7 @@ import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { CsvEngine } from "./engine";
+import { readNumbers } from "./numbers";
 import { mend, rejectedLines, stopMessage, typeFindings, type Mended } from "./mend";
 import { sampleText, type TextSample } from "./sample";
 import { applyEdits, splice } from "./splice";
@@ -84,7 +85,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
 
   const base: CsvReadPlan = {
     path, dialect, header: headerLines === 1, names: headerLines === 2 ? columnNames(headerFields) : undefined, comment: used.comment, strict: true, sniff: true,
-    types: { ...used.types }, dateFormat: used.dateFormat, nullValues: used.nullValues, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
+    types: { ...used.types }, dateFormat: used.dateFormat, nullValues: used.nullValues, decimalComma: used.numberFormat === "comma", rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
   };
   const width = Math.max(layout.width, headerFields.length);
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
@@ -115,10 +116,15 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   }
   const read = await describe(engine, table);
   const dateFormat = used.dateFormat ?? (await sniffedDateFormat(engine, read, body, plan));
-  const columns = await finish(engine, table, read, used);
+  const finished = await finish(engine, table, read, used);
+  const { columns, numbers, seen } = await readNumbers(engine, table, finished, { numberFormat: used.numberFormat, delimiter: dialect.delimiter, types: used.types });
+  // A file whose numbers have a decimal comma writes 1.200 for twelve hundred, which DuckDB took for 1.2: read it again knowing the comma.
+  if (!used.numberFormat && seen === "comma" && dialect.delimiter !== "," && columns.some((c) => c.type === "DOUBLE" && !(c.name in used.types) && !numbers[c.name])) {
+    return readCsv(engine, text, { ...options, numberFormat: "comma" }, table, path, Promise.resolve(await counting));
+  }
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   return {
-    options: used,
+    options: { ...used, numbers: Object.keys(numbers).length ? numbers : undefined },
     notes,
     typeFindings: typeFindings(casts),
     lines: await account(engine, table, columns, { counted: await counting, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny }),

@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/test/duckdb-node";
+import { literal } from "@/lib/sql/quote";
+import { chooseFormat, describeNumbers, filePreference, fitAggregates, fitFrom, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
+
+let db: Awaited<ReturnType<typeof freshDuckDb>>;
+beforeAll(async () => {
+  db = await freshDuckDb();
+});
+
+/** What DuckDB's aggregates say of one column of these values. */
+async function fit(values: (string | null)[]): Promise<FormatFit> {
+  const rows = values.map((v) => `(${v === null ? "NULL" : literal(v)})`).join(", ");
+  const [row] = await db.rows(`SELECT ${fitAggregates("v", "c0").join(", ")} FROM (VALUES ${rows}) t(v)`);
+  return fitFrom(row!, "c0");
+}
+
+describe("numbers written for people", () => {
+  it("match a format only as a whole value", () => {
+    const comma = new RegExp(`^(?:${numberPattern("comma")})$`);
+    const point = new RegExp(`^(?:${numberPattern("point")})$`);
+    expect(["1.234,56", "1234,5", "-0,99", "1 234,5", "12.345.678", "+7"].every((v) => comma.test(v))).toBe(true);
+    expect(["1,234.56", "1234.5", "-0.99", "1'234.50", "12,345,678"].every((v) => point.test(v))).toBe(true);
+    expect(["192.168.1.1", "1.5", "1.23,4", "12,34.5", "1,5.0", "€5", "5%", "1e5", ""].some((v) => comma.test(v))).toBe(false);
+    expect(["192.168.1.1", "1,5", "1,23.4", "1.234,56", "$5"].some((v) => point.test(v))).toBe(false);
+  });
+
+  it("fit a column only when every value fits and one is more than digits", async () => {
+    expect(await fit(["1.234,56", "7,50", null, "3"])).toEqual({ point: false, comma: true, same: false });
+    expect(await fit(["1,234.56", "7.50"])).toEqual({ point: true, comma: false, same: false });
+    expect(await fit(["1,234", "12,000"])).toEqual({ point: true, comma: true, same: false });
+    expect(await fit(["1 234", "12 000"])).toEqual({ point: true, comma: true, same: true });
+    // An address, a text, and whole numbers DuckDB would have typed itself.
+    expect(await fit(["192.168.1.1", "10.0.0.1"])).toMatchObject({ point: false, comma: false });
+    expect(await fit(["1,5", "n/a"])).toMatchObject({ point: false, comma: false });
+    expect(await fit(["12", "7"])).toMatchObject({ point: false, comma: false });
+    expect(await fit([null, null])).toMatchObject({ point: false, comma: false });
+  });
+
+  it("leave a column that fits both as text unless the file says which", () => {
+    const both = { point: true, comma: true, same: false };
+    expect(chooseFormat(both, undefined)).toBeNull();
+    expect(chooseFormat(both, "comma")).toBe("comma");
+    expect(chooseFormat({ point: true, comma: true, same: true }, undefined)).toBe("comma");
+    expect(chooseFormat({ point: false, comma: true, same: false }, "point")).toBe("comma");
+    expect(chooseFormat({ point: false, comma: false, same: false }, "point")).toBeNull();
+    expect(filePreference("point", ["comma"], ";")).toBe("point");
+    expect(filePreference(undefined, ["comma", "comma"], ",")).toBe("comma");
+    expect(filePreference(undefined, ["comma", "point"], ";")).toBeUndefined();
+    expect(filePreference(undefined, [], ";")).toBe("comma");
+    expect(filePreference(undefined, [], ",")).toBe("point");
+    expect(filePreference(undefined, [], "\t")).toBeUndefined();
+  });
+
+  it("turn a column into the numbers its text says, in place", async () => {
+    await db.run("CREATE TABLE de (id INTEGER, v VARCHAR); INSERT INTO de VALUES (1, '1.234,56'), (2, '-7,5'), (3, NULL), (4, ' 12 000,1 ')");
+    await db.run(toNumberStatement("de", "v", "comma", "DOUBLE"));
+    expect(await db.rows("SELECT v FROM de ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -7.5 }, { v: null }, { v: 12000.1 }]);
+    await db.run("CREATE TABLE us (id INTEGER, v VARCHAR); INSERT INTO us VALUES (1, '1,234'), (2, '12,000,000'), (3, '1''000')");
+    await db.run(toNumberStatement("us", "v", "point", "BIGINT"));
+    expect(await db.rows("SELECT v, typeof(v) AS t FROM us ORDER BY id")).toEqual([
+      { v: 1234, t: "BIGINT" },
+      { v: 12000000, t: "BIGINT" },
+      { v: 1000, t: "BIGINT" },
+    ]);
+  });
+
+  it("say what was read as numbers", () => {
+    expect(describeNumbers({})).toBeNull();
+    expect(describeNumbers({ numbers: { Betrag: { format: "comma" }, Menge: { format: "comma" }, n: { format: "point" } } })).toBe(
+      "Read as numbers: n (written as 1,234.56); Betrag, Menge (written as 1.234,56).",
+    );
+    expect(describeNumbers({ numberFormat: "comma" })).toBe("Read as numbers: numbers with a decimal comma (1,5).");
+  });
+});

@@ -1,0 +1,108 @@
+import { ident, literal } from "@/lib/sql/quote";
+
+/**
+ * Numbers written for people: a decimal comma (1.234,56, as Excel writes them
+ * in most of Europe) or digit groups (1,234.56; 1 234,56). DuckDB's sniffer
+ * leaves such columns as text, and its own `thousands` option would read an
+ * address like 192.168.1.1 as 19216811 and 1.5 as 15: so a column is read as
+ * numbers only when every one of its values is a whole match of one format,
+ * checked over the whole column, and nothing else is touched.
+ */
+export const NUMBER_FORMATS = ["point", "comma"] as const;
+export type NumberFormat = (typeof NUMBER_FORMATS)[number];
+export type NumberType = "BIGINT" | "DOUBLE";
+
+/** How a format looks, for people. */
+export const NUMBER_EXAMPLE: Record<NumberFormat, string> = { point: "1,234.56", comma: "1.234,56" };
+
+// Digit groups: the other format's decimal mark, a space, a no-break space, a narrow one, an apostrophe (Swiss).
+const SPACES = " '\u00a0\u202f";
+const GROUP: Record<NumberFormat, string> = { point: `[,${SPACES}]`, comma: `[.${SPACES}]` };
+const DECIMAL: Record<NumberFormat, string> = { point: "\\.", comma: "," };
+
+/** A whole value (trimmed) written in this format: RE2 (DuckDB) and JavaScript read it alike. */
+export function numberPattern(format: NumberFormat): string {
+  return `[+-]?(\\d{1,3}(${GROUP[format]}\\d{3})+|\\d+)(${DECIMAL[format]}\\d+)?`;
+}
+
+/** What a text column's values say: which formats every value fits, with at least one value more than digits. */
+export interface FormatFit {
+  point: boolean;
+  comma: boolean;
+  /** Both formats give the same numbers (no value has a comma or a point: 1 234). */
+  same: boolean;
+}
+
+/** SQL aggregates (over a column's non-null values) that make its FormatFit, named after `alias`. */
+export function fitAggregates(column: string, alias: string): string[] {
+  const c = ident(column);
+  return [
+    `coalesce(bool_and(${fitsSql(column, "point")}), false) AS ${ident(`${alias}_point`)}`,
+    `coalesce(bool_and(${fitsSql(column, "comma")}), false) AS ${ident(`${alias}_comma`)}`,
+    `coalesce(bool_or(NOT regexp_full_match(trim(${c}), '[+-]?\\d+')), false) AS ${ident(`${alias}_marked`)}`,
+    `coalesce(bool_and(NOT regexp_matches(${c}, '[.,]')), true) AS ${ident(`${alias}_same`)}`,
+  ];
+}
+
+export function fitFrom(row: Record<string, unknown>, alias: string): FormatFit {
+  const marked = row[`${alias}_marked`] === true;
+  return { point: marked && row[`${alias}_point`] === true, comma: marked && row[`${alias}_comma`] === true, same: row[`${alias}_same`] === true };
+}
+
+/**
+ * The format a column is read in: the one its values fit, or, when they fit
+ * both (1,234 is 1.234 or 1234), the file's: the user's choice, else what
+ * other columns showed, else the delimiter's custom (a semicolon goes with a
+ * decimal comma, a comma with a decimal point). Null: stays text.
+ */
+export function chooseFormat(fit: FormatFit, preferred: NumberFormat | undefined): NumberFormat | null {
+  if (fit.point && fit.comma) return fit.same ? (preferred ?? "comma") : (preferred ?? null);
+  return fit.point ? "point" : fit.comma ? "comma" : null;
+}
+
+/** The file's preference for columns that fit both: the user's, else the one the other columns agree on, else the delimiter's. */
+export function filePreference(given: NumberFormat | undefined, unambiguous: readonly NumberFormat[], delimiter: string): NumberFormat | undefined {
+  if (given) return given;
+  const seen = new Set(unambiguous);
+  if (seen.size === 1) return [...seen][0];
+  if (seen.size > 1) return undefined;
+  return delimiter === ";" ? "comma" : delimiter === "," ? "point" : undefined;
+}
+
+/** SQL: true when the (non-null) value is a whole match of the format. */
+export function fitsSql(column: string, format: NumberFormat): string {
+  return `regexp_full_match(trim(${ident(column)}), ${literal(numberPattern(format))})`;
+}
+
+/** SQL: true when the value has a decimal part in this format. */
+export function fractionSql(column: string, format: NumberFormat): string {
+  return `contains(${ident(column)}, ${literal(format === "comma" ? "," : ".")})`;
+}
+
+/**
+ * SQL: the value as a number (it fits the format). A column some other read
+ * (the exported script's) already typed as a number is only cast.
+ */
+export function toNumberSql(column: string, format: NumberFormat, type: NumberType): string {
+  const c = ident(column);
+  const digits = `regexp_replace(trim(CAST(${c} AS VARCHAR)), ${literal(GROUP[format])}, '', 'g')`;
+  const text = format === "comma" ? `replace(${digits}, ',', '.')` : digits;
+  return `CASE WHEN typeof(${c}) = 'VARCHAR' THEN CAST(${text} AS ${type}) ELSE CAST(${c} AS ${type}) END`;
+}
+
+/** The statement that turns a checked column into numbers, in place. */
+export function toNumberStatement(table: string, column: string, format: NumberFormat, type: NumberType): string {
+  return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING ${toNumberSql(column, format, type)}`;
+}
+
+/** Whole numbers longer than this many characters may not fit a BIGINT: read as DOUBLE. */
+export const MAX_BIGINT_TEXT = 18;
+
+/** What the read did with numbers written for people, in words; null when it did nothing. */
+export function describeNumbers(parse: { numberFormat?: NumberFormat | "plain"; numbers?: Record<string, { format: NumberFormat }> }): string | null {
+  const columns = Object.entries(parse.numbers ?? {});
+  const byFormat = NUMBER_FORMATS.map((format) => ({ format, names: columns.filter(([, n]) => n.format === format).map(([name]) => name) })).filter((g) => g.names.length);
+  const parts = byFormat.map((g) => `${g.names.join(", ")} (written as ${NUMBER_EXAMPLE[g.format]})`);
+  if (parse.numberFormat === "comma" && !byFormat.some((g) => g.format === "comma")) parts.push("numbers with a decimal comma (1,5)");
+  return parts.length ? `Read as numbers: ${parts.join("; ")}.` : null;
+}
