@@ -103,3 +103,33 @@ test("when the grids start scrolling together they line up where the staged grid
   await page.keyboard.press("Control+Home");
   await expect(staged.locator('[data-cell="0:0"]')).toBeFocused();
 });
+
+test("a table of 1,000 columns draws the columns in view; keyboard and scrolling reach the last one", async ({ page }) => {
+  await openApp(page);
+  const header = Array.from({ length: 1000 }, (_, c) => `c${c}`).join(",");
+  const rows = Array.from({ length: 50 }, (_, r) => Array.from({ length: 1000 }, (_, c) => `${r}-${c}`).join(","));
+  await addFiles(page, [{ name: "thousand-columns.csv", content: `${header}\n${rows.join("\n")}\n` }]);
+  const grid = stagedGrid(page);
+  const columnHeader = (name: string) => grid.getByRole("columnheader", { name: new RegExp(`^${name} Pin`) });
+  await expect(grid).toHaveAttribute("aria-colcount", "1000", { timeout: 60_000 });
+  await expect(columnHeader("c0")).toBeVisible();
+  // Only the columns in view (and a few beside them) are in the page, each with its place among all.
+  const drawn = await grid.getByRole("columnheader").count();
+  expect(drawn).toBeGreaterThan(3);
+  expect(drawn).toBeLessThan(40);
+  await expect(grid.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first()).toHaveAttribute("aria-colindex", "1");
+
+  await columnHeader("c0").focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(grid.locator('[data-cell="0:0"]')).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(grid.locator('[data-cell="0:999"]')).toBeFocused();
+  await expect(grid.locator('[data-cell="0:999"]')).toBeInViewport();
+  await expect(grid.locator('[data-cell="0:999"]')).toHaveText("0-999");
+  await page.keyboard.press("Home");
+  await expect(grid.locator('[data-cell="0:0"]')).toBeInViewport();
+
+  await grid.evaluate((el) => (el.scrollLeft = el.scrollWidth / 2));
+  await expect(columnHeader("c500")).toBeInViewport();
+  await expect(columnHeader("c0")).toHaveCount(0);
+});

@@ -5,6 +5,7 @@ import type { Column } from "@/lib/datasets/manifest";
 import type { SourceRef } from "@/lib/engine/api";
 import { formatCount } from "@/lib/format";
 import { issuesOfCell } from "@/lib/grid/issues";
+import { columnWindow, scrollLeftFor } from "@/lib/grid/column-window";
 import { rowWindow, scrollTopFor } from "@/lib/grid/window";
 import { GridHeader, type Layout } from "./GridHeader";
 import { clip, GridRow } from "./GridRow";
@@ -13,7 +14,7 @@ import { GridToolbar } from "./GridToolbar";
 import type { GridView } from "@/lib/grid/view";
 import { useGridView } from "./useGridView";
 import { useCellEditing, type GridEdits } from "./useCellEditing";
-import { useHeight } from "./useHeight";
+import { useSize } from "./useSize";
 import { useSparks } from "./useSparks";
 import { usePagedRows } from "./usePagedRows";
 
@@ -51,10 +52,12 @@ const WIDTH = 168;
  */
 export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, height = HEIGHT, edits, sparks: drawSparks = false, onView }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const viewport = useHeight(scrollRef) - ROW;
+  const size = useSize(scrollRef);
+  const viewport = size.height - ROW;
   const keysId = useId();
   const sparks = useSparks(drawSparks ? source : null);
   const [scrollTop, setScrollTop] = useState(0);
+  const [scrollLeft, setScrollLeft] = useState(0);
   const [active, setActive] = useState({ row: -1, col: 0 });
   const [widths, setWidths] = useState(() => columns.map(() => WIDTH));
   const [pinned, setPinned] = useState<Set<number>>(new Set());
@@ -79,6 +82,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
     for (const i of order) if (pinned.has(i)) (left.set(i, x), (x += sized[i]!));
     return { order, widths: sized, pinned, left };
   }, [columns, pinned, widths]);
+  const cols = columnWindow(layout, scrollLeft, size.width);
 
   useEffect(() => {
     const el = scrollRef.current;
@@ -90,19 +94,23 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
   // Keyboard focus follows the active cell, even when the cell that had it was scrolled out of the DOM.
   const keyboard = useRef(false);
   const focusKey = `${active.row}:${active.col}`;
+  const colsKey = `${cols.shown[0]}:${cols.shown.length}:${cols.before}`;
   // While a cell is edited its input holds the focus; when the edit ends, the cell gets it back.
   const notEditing = editing.editing === null;
   useLayoutEffect(() => {
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-cell="${focusKey}"]`);
     if (el && keyboard.current && notEditing) el.focus({ preventScroll: true });
-  }, [focusKey, win.first, notEditing]);
+  }, [focusKey, win.first, colsKey, notEditing]);
 
   function moveTo(row: number, col: number) {
     const r = Math.max(-1, Math.min(row, rowCount - 1));
     const c = Math.max(0, Math.min(col, columns.length - 1));
     setActive({ row: r, col: c });
     const el = scrollRef.current;
-    if (!el || r < 0) return;
+    if (!el) return;
+    const left = scrollLeftFor(c, layout, el.scrollLeft, el.clientWidth);
+    if (left !== null) el.scrollLeft = left;
+    if (r < 0) return;
     const visible = Math.floor(viewport / ROW) - 1;
     if (r < win.first || r > win.first + visible - 1) {
       el.scrollTop = scrollTopFor(r < win.first ? r : r - visible + 1, { viewportHeight: viewport, rowHeight: ROW, rowCount });
@@ -161,13 +169,14 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
         onScroll={(e) => {
           const el = e.currentTarget;
           setScrollTop(el.scrollTop);
+          setScrollLeft(el.scrollLeft);
           const range = el.scrollHeight - el.clientHeight;
           if (sync && range > 0) sync.onScroll(el.scrollTop / range);
         }}
         className="relative overflow-auto rounded border border-slate-200 text-sm dark:border-slate-800"
         style={{ height }}
       >
-        <GridHeader columns={columns} layout={layout} view={view} activeColumn={active.row < 0 ? active.col : null} onSort={sortBy} onPin={pin} onResize={setWidth} sparks={sparks} />
+        <GridHeader columns={columns} layout={layout} shown={cols} view={view} activeColumn={active.row < 0 ? active.col : null} onSort={sortBy} onPin={pin} onResize={setWidth} sparks={sparks} />
         <div role="rowgroup" className="relative" style={{ height: win.totalHeight, width: total }}>
           {Array.from({ length: win.count }, (_, k) => (
             <GridRow
@@ -177,6 +186,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
               height={ROW}
               columns={columns}
               layout={layout}
+              shown={cols}
               cell={cell}
               issues={issues(win.first + k)}
               idPrefix={keysId}

@@ -1,6 +1,8 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { Column } from "@/lib/datasets/manifest";
+import type { ColumnWindow } from "@/lib/grid/column-window";
 import type { GridView } from "@/lib/grid/view";
 import type { Spark } from "@/lib/profile/spark";
 import { Sparkline } from "./Sparkline";
@@ -14,9 +16,22 @@ export interface Layout {
   left: Map<number, number>;
 }
 
+/**
+ * A row's cells for the columns drawn: the pinned ones, then a spacer as wide as the columns left out
+ * (a wide table draws only those in view), then the rest.
+ */
+export function spaced<T extends { i: number }>(cells: T[], layout: Layout, before: number, draw: (cell: T) => ReactNode): ReactNode[] {
+  const pinned = cells.filter((c) => layout.pinned.has(c.i)).length;
+  const drawn = cells.map(draw);
+  if (before > 0) drawn.splice(pinned, 0, <div key="spacer" aria-hidden="true" style={{ width: before, flex: "none" }} />);
+  return drawn;
+}
+
 interface Props {
   columns: Column[];
   layout: Layout;
+  /** The columns drawn (a wide table draws those in view). */
+  shown: ColumnWindow;
   view: GridView;
   /** The column whose header holds the keyboard focus stop, when the header row is active. */
   activeColumn: number | null;
@@ -33,11 +48,11 @@ const MIN_WIDTH = 60;
  * The header row: each column header is the column's name (a button that
  * sorts), with its spark, a pin toggle and a resize handle that add no text.
  */
-export function GridHeader({ columns, layout, view, activeColumn, onSort, onPin, onResize, sparks }: Props) {
+export function GridHeader({ columns, layout, shown, view, activeColumn, onSort, onPin, onResize, sparks }: Props) {
   return (
     <div role="rowgroup" className="sticky top-0 z-20">
       <div role="row" aria-rowindex={1} className="flex bg-slate-100 dark:bg-slate-900">
-        {layout.order.map((i) => {
+        {spaced(shown.shown.map((i) => ({ i })), layout, shown.before, ({ i }) => {
           const c = columns[i]!;
           const sorted = view.sort?.column === c.name ? (view.sort.descending ? "descending" : "ascending") : undefined;
           const pinned = layout.pinned.has(i);

@@ -6,7 +6,8 @@ import { isNumericType } from "@/lib/sql/types";
 import { issuesOfCell, type CellIssue } from "@/lib/grid/issues";
 import type { CellEdit } from "@/lib/recipe/edits";
 import type { Editing } from "./useCellEditing";
-import type { Layout } from "./GridHeader";
+import type { ColumnWindow } from "@/lib/grid/column-window";
+import { spaced, type Layout } from "./GridHeader";
 
 /** A cell never puts more than this into the DOM; the full value panel shows more. */
 const CELL_CHARS = 500;
@@ -19,6 +20,8 @@ interface Props {
   height: number;
   columns: Column[];
   layout: Layout;
+  /** The columns drawn (a wide table draws those in view), after a spacer for those left out. */
+  shown: ColumnWindow;
   cell: (row: number, col: number) => string | null | undefined;
   /** The rules this row breaks: each marks its column's cell, or every cell (a rule on the whole row). */
   issues: CellIssue[];
@@ -35,9 +38,9 @@ interface Props {
 }
 
 /** One row of the grid, its cells in column order (pinned first), placed at `top` in the scaled window. */
-export function GridRow({ row, top, height, columns, layout, cell, issues, idPrefix, editedAt, editing, editor, activeColumn, onActivate }: Props) {
+export function GridRow({ row, top, height, columns, layout, shown, cell, issues, idPrefix, editedAt, editing, editor, activeColumn, onActivate }: Props) {
   // What marks each cell: the rules of its column, and those of the whole row.
-  const marks = layout.order.map((i) => {
+  const marks = shown.shown.map((i) => {
     const own = issuesOfCell(issues, columns[i]!.name);
     const edit = editedAt(i);
     const said = [...own.map((x) => x.message), ...(edit ? [`edited, was ${edit.from ?? "null"}`] : [])].join("; ");
@@ -46,7 +49,7 @@ export function GridRow({ row, top, height, columns, layout, cell, issues, idPre
   });
   return (
     <div role="row" aria-rowindex={row + 2} className={`absolute left-0 flex ${row % 2 ? "bg-slate-50 dark:bg-slate-900" : "bg-white dark:bg-slate-950"}`} style={{ top, height }}>
-      {marks.map(({ i, said, mark }) => {
+      {spaced(marks, layout, shown.before, ({ i, said, mark }) => {
         const value = cell(row, i);
         const shown = value === null || value === undefined ? undefined : clip(value, CELL_CHARS);
         return (
