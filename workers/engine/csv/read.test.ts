@@ -142,4 +142,11 @@ describe("files in the likeness of real ones stage on the first try", () => {
       expect(rows.map((r) => r.n)).toEqual([1.234, 12]);
     });
   });
+  it("reads whole numbers too long for a DOUBLE exactly (HUGEINT), and leaves numbers with decimals or exponents as DOUBLE", async () => {
+    const { rows, columns, result } = await read("id,iccid,mass\n1,89441000301234567890,6.02e23\n2,8944100030123456789,1.5\n");
+    expect(columns).toEqual(["id:BIGINT", "iccid:HUGEINT", "mass:DOUBLE"]);
+    expect(rows.map((r) => String(r.iccid))).toEqual(["89441000301234567890", "8944100030123456789"]);
+    expect(result.options.types).toEqual({ iccid: "HUGEINT" });
+    expect(result.lines.balanced).toBe(true);
+  });
 });

@@ -1,4 +1,5 @@
 import { accountLines, type LineAccount } from "@/lib/csv/accounting";
+import { bigIntegerColumns } from "@/lib/csv/big-integers";
 import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
@@ -115,6 +116,9 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     body = splice(body, mendedNow.edits);
   }
   const read = await describe(engine, table);
+  // Whole numbers longer than a DOUBLE holds exactly: read again with HUGEINT given for their columns.
+  const exact = bigIntegerColumns(sample.head.slice(preamble + headerLines), dialect, read).filter((name) => !(name in used.types));
+  if (exact.length) return readCsv(engine, text, { ...options, types: { ...options.types, ...Object.fromEntries(exact.map((name) => [name, "HUGEINT"])) } }, table, path, Promise.resolve(await counting));
   const dateFormat = used.dateFormat ?? (await sniffedDateFormat(engine, read, body, plan));
   const finished = await finish(engine, table, read, used);
   const { columns, numbers, seen } = await readNumbers(engine, table, finished, { numberFormat: used.numberFormat, delimiter: dialect.delimiter, types: used.types });
