@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { expect, test } from "@playwright/test";
 import { addFiles, destination, openApp, openStep, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 
@@ -88,4 +90,27 @@ test("numbers written with a decimal comma stage as numbers, and can be read pla
   await reread(page, { Numbers: "plain" });
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2024-03-15", "Birnen", "1.2", "7,50", "10.0.0.1"]);
   await expect(page.getByText(/^Read as numbers/)).toHaveCount(0);
+});
+
+/** Long references and written numbers keep their exact values from the file to the destination's CSV and Parquet. */
+test("20-digit references and decimal-comma amounts are promoted and downloaded with their exact values", async ({ page }) => {
+  await openApp(page);
+  const text = "ICCID;Betrag\n89441000301234567890;1.234,56\n8944100030123456789;7,50\n";
+  await addFiles(page, [{ name: "sim.csv", content: text }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "sim.csv" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["89441000301234567890", "1234.56"]);
+
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").filter({ hasText: "sim" })).toContainText("2 rows");
+  const csv = page.waitForEvent("download");
+  await destination(page).getByRole("button", { name: /^Download sim v1 as CSV/ }).click();
+  expect(await readFile((await (await csv).path())!, "utf8")).toBe("ICCID,Betrag\r\n89441000301234567890,1234.56\r\n8944100030123456789,7.5\r\n");
+  const parquet = page.waitForEvent("download");
+  await destination(page).getByRole("button", { name: /^Download sim v1 as Parquet/ }).click();
+  const duck = await (await DuckDBInstance.create(":memory:")).connect();
+  const read = await duck.runAndReadAll(`SELECT CAST(ICCID AS VARCHAR) AS id, Betrag, typeof(Betrag) AS t FROM read_parquet('${(await (await parquet).path())!}') ORDER BY ICCID DESC`);
+  expect(read.getRowObjectsJS()).toEqual([
+    { id: "89441000301234567890", Betrag: 1234.56, t: "DOUBLE" },
+    { id: "8944100030123456789", Betrag: 7.5, t: "DOUBLE" },
+  ]);
 });
