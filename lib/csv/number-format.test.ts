@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { literal } from "@/lib/sql/quote";
-import { chooseFormat, describeNumbers, filePreference, fitAggregates, fitFrom, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
+import { chooseFormat, describeNumbers, wholeNumberType, filePreference, fitAggregates, fitFrom, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
 
 let db: Awaited<ReturnType<typeof freshDuckDb>>;
 beforeAll(async () => {
@@ -63,6 +63,12 @@ describe("numbers written for people", () => {
       { v: 12000000, t: "BIGINT" },
       { v: 1000, t: "BIGINT" },
     ]);
+  });
+
+  it("take the smallest whole type that holds the longest value", () => {
+    expect(wholeNumberType(18)).toBe("BIGINT");
+    expect(wholeNumberType(26)).toBe("HUGEINT");
+    expect(wholeNumberType(39)).toBe("DOUBLE");
   });
 
   it("say what was read as numbers", () => {

@@ -10,7 +10,8 @@ import { ident, literal } from "@/lib/sql/quote";
  */
 export const NUMBER_FORMATS = ["point", "comma"] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
-export type NumberType = "BIGINT" | "DOUBLE";
+export type NumberType = "BIGINT" | "HUGEINT" | "DOUBLE";
+export const NUMBER_TYPES = ["BIGINT", "HUGEINT", "DOUBLE"] as const satisfies readonly NumberType[];
 
 /** How a format looks, for people. */
 export const NUMBER_EXAMPLE: Record<NumberFormat, string> = { point: "1,234.56", comma: "1.234,56" };
@@ -95,8 +96,13 @@ export function toNumberStatement(table: string, column: string, format: NumberF
   return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING ${toNumberSql(column, format, type)}`;
 }
 
-/** Whole numbers longer than this many characters may not fit a BIGINT: read as DOUBLE. */
-export const MAX_BIGINT_TEXT = 18;
+/**
+ * The type for a column of whole numbers (no decimal part) whose longest value, separators included,
+ * has this many characters: BIGINT holds any 18 digits, HUGEINT any 38; past that, DOUBLE.
+ */
+export function wholeNumberType(longest: number): NumberType {
+  return longest <= 18 ? "BIGINT" : longest <= 38 ? "HUGEINT" : "DOUBLE";
+}
 
 /** What the read did with numbers written for people, in words; null when it did nothing. */
 export function describeNumbers(parse: { numberFormat?: NumberFormat | "plain"; numbers?: Record<string, { format: NumberFormat }> }): string | null {

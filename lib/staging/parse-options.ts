@@ -1,7 +1,7 @@
 import { z } from "@/lib/zod";
 import { ident, literal } from "@/lib/sql/quote";
 import { isSafeTypeName } from "@/lib/sql/types";
-import { NUMBER_FORMATS } from "@/lib/csv/number-format";
+import { NUMBER_FORMATS, NUMBER_TYPES } from "@/lib/csv/number-format";
 import { FORMATS } from "./detect";
 
 /**
@@ -38,7 +38,7 @@ export const parseOptionsSchema = z.object({
   /** How numbers are written (1,234.56 or 1.234,56); unset, each text column is checked for either; "plain": only as DuckDB reads numbers (1234.56), the rest stays text. */
   numberFormat: z.enum([...NUMBER_FORMATS, "plain"]).optional(),
   /** What the read found, not set by hand: the text columns read as numbers, their format and type (lib/csv/number-format.ts). */
-  numbers: z.record(z.string(), z.object({ format: z.enum(NUMBER_FORMATS), type: z.enum(["BIGINT", "DOUBLE"]) })).optional(),
+  numbers: z.record(z.string(), z.object({ format: z.enum(NUMBER_FORMATS), type: z.enum(NUMBER_TYPES) })).optional(),
   /** Column name → DuckDB type, overriding what was inferred. */
   types: z.record(z.string(), z.string()).default({}),
   /** CSV lines that do not fit: set aside (counted, shown and kept) and the rest staged, or stop with an error. */

@@ -1,5 +1,5 @@
 import {
-  chooseFormat, filePreference, fitAggregates, fitFrom, fitsSql, fractionSql, MAX_BIGINT_TEXT, toNumberStatement,
+  chooseFormat, filePreference, fitAggregates, fitFrom, fitsSql, fractionSql, toNumberStatement, wholeNumberType,
   type FormatFit, type NumberFormat, type NumberType,
 } from "@/lib/csv/number-format";
 import { ident } from "@/lib/sql/quote";
@@ -49,7 +49,7 @@ export async function readNumbers(
   const numbers: NumberColumns = {};
   for (const [i, { column, format }] of chosen.entries()) {
     if (whole[`fits${i}`] !== true) continue;
-    const type: NumberType = whole[`fraction${i}`] === true || Number(whole[`longest${i}`]) > MAX_BIGINT_TEXT ? "DOUBLE" : "BIGINT";
+    const type: NumberType = whole[`fraction${i}`] === true ? "DOUBLE" : wholeNumberType(Number(whole[`longest${i}`]));
     await engine.rows(toNumberStatement(table, column, format, type));
     numbers[column] = { format, type };
   }

@@ -120,9 +120,9 @@ describe("files in the likeness of real ones stage on the first try", () => {
     });
 
     it("reads quoted thousands with a decimal point as numbers", async () => {
-      const { rows, columns } = await read('item,amount,n\napple,"1,234.56","1,234"\npear,7.50,"12,000"\n');
-      expect(columns).toEqual(["item:VARCHAR", "amount:DOUBLE", "n:BIGINT"]);
-      expect(rows.map((r) => [r.amount, r.n])).toEqual([[1234.56, 1234], [7.5, 12000]]);
+      const { rows, columns } = await read('item,amount,n,big\napple,"1,234.56","1,234","12,345,678,901,234,567,890"\npear,7.50,"12,000","1,000"\n');
+      expect(columns).toEqual(["item:VARCHAR", "amount:DOUBLE", "n:BIGINT", "big:HUGEINT"]);
+      expect(rows.map((r) => [r.amount, r.n, String(r.big)])).toEqual([[1234.56, 1234, "12345678901234567890"], [7.5, 12000, "1000"]]);
     });
 
     it("keeps a column as text, whole, when one value is not a number, when told to read numbers plain, and when given a type", async () => {
