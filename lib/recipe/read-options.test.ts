@@ -27,6 +27,11 @@ describe("describeReadOptions", () => {
       "delimiter “tab”, 1 line skipped above the header, sheet “Data”, types amount DOUBLE",
     );
   });
+
+  it("says how numbers are written, as a recipe carries it to the next file and its consent screen shows it", () => {
+    expect(describeReadOptions(statedReadOptions({ format: "csv", delimiter: ";", numberFormat: "comma" }))).toBe("delimiter “;”, numbers written as 1.234,56");
+    expect(describeReadOptions({ numberFormat: "plain" })).toBe("plain numbers only");
+  });
 });
 
 describe("statedReadOptions", () => {
