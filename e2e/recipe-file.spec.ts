@@ -19,6 +19,7 @@ test("a recipe is saved by name, applied to another file, exported and imported;
   await openStep(page, "Validate");
   await page.getByLabel("Recipe name").fill("monthly");
   await page.getByRole("button", { name: "Save recipe" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved the recipe as “monthly”." })).toBeVisible();
   const exported = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export recipe" }).click();
   const recipe = JSON.parse(await readFile((await (await exported).path())!, "utf8"));

@@ -106,7 +106,10 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
           onClick={() =>
             void withExpects(recipe)
               .then((r) => saveRecipe(stagingDb(), name.trim(), r))
-              .then(() => notify("info", `Saved the recipe as “${name.trim()}”.`))
+              .then(
+                () => notify("info", `Saved the recipe as “${name.trim()}”.`),
+                (error: unknown) => notify("error", `The recipe could not be saved: ${String((error as Error)?.message ?? error)}`),
+              )
           }
         >
           Save recipe
@@ -130,7 +133,10 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
           type="button"
           className={button}
           onClick={() =>
-            void withExpects(recipe).then((r) => saveBlob(new Blob([JSON.stringify(r, null, 2)], { type: "application/json" }), `${name.trim() || "recipe"}.recipe.json`))
+            void withExpects(recipe).then(
+              (r) => saveBlob(new Blob([JSON.stringify(r, null, 2)], { type: "application/json" }), `${name.trim() || "recipe"}.recipe.json`),
+              (error: unknown) => notify("error", `The recipe could not be exported: ${String((error as Error)?.message ?? error)}`),
+            )
           }
         >
           Export recipe
