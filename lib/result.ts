@@ -22,6 +22,9 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export const fail = (error: StagesError): Result<never> => ({ ok: false, error });
 
+/** The message of anything thrown (an Error, or whatever else was thrown). */
+export const errorText = (error: unknown): string => String((error as Error)?.message ?? error);
+
 /** Text for the UI: "orders.csv, line 4, column "amount": message". */
 export function describeError(error: StagesError): string {
   const where = [

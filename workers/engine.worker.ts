@@ -1,7 +1,7 @@
 import * as Comlink from "comlink";
 import type { EngineApi, SourceRef } from "@/lib/engine/api";
 import { isOutOfMemory, outOfMemoryError } from "@/lib/engine/out-of-memory";
-import { fail, ok, type Result } from "@/lib/result";
+import { errorText, fail, ok, type Result } from "@/lib/result";
 import { openStagesDb } from "@/browser/staging-db";
 import { cleanLeftovers, listDatasets } from "./engine/datasets";
 import { checkDb } from "./engine/check-duck";
@@ -44,7 +44,7 @@ async function asResult<T>(work: () => Promise<Result<T>>, taskId?: string): Pro
     return result.ok || !isOutOfMemory(result.error.message) ? result : fail(outOfMemoryError(result.error));
   } catch (error) {
     if (error instanceof Cancelled) return fail({ message: "Cancelled. Nothing was changed." });
-    const message = String((error as Error)?.message ?? error);
+    const message = errorText(error);
     return fail(isOutOfMemory(message) ? outOfMemoryError({ message }) : { message });
   } finally {
     if (taskId) endTask(taskId);

@@ -6,7 +6,7 @@ import { getEngine } from "@/browser/engine-client";
 import { saveBlob } from "@/browser/download";
 import { expectsOf, needsMatching, type Drift, type Expects } from "@/lib/recipe/expects";
 import { describeReadOptions, readOptionsFrom } from "@/lib/recipe/read-options";
-import { describeError } from "@/lib/result";
+import { describeError, errorText } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { loadRecipe } from "@/lib/recipe/load";
 import { importTableSchema } from "@/lib/standards/table-schema";
@@ -108,7 +108,7 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
               .then((r) => saveRecipe(stagingDb(), name.trim(), r))
               .then(
                 () => notify("info", `Saved the recipe as “${name.trim()}”.`),
-                (error: unknown) => notify("error", `The recipe could not be saved: ${String((error as Error)?.message ?? error)}`),
+                (error: unknown) => notify("error", `The recipe could not be saved: ${errorText(error)}`),
               )
           }
         >
@@ -135,7 +135,7 @@ export function RecipeLibrary({ file, recipe, setRecipe, notify }: { file: Stage
           onClick={() =>
             void withExpects(recipe).then(
               (r) => saveBlob(new Blob([JSON.stringify(r, null, 2)], { type: "application/json" }), `${name.trim() || "recipe"}.recipe.json`),
-              (error: unknown) => notify("error", `The recipe could not be exported: ${String((error as Error)?.message ?? error)}`),
+              (error: unknown) => notify("error", `The recipe could not be exported: ${errorText(error)}`),
             )
           }
         >

@@ -6,7 +6,7 @@ import { ROW, LINE } from "@/lib/recipe/rules";
 import { keptFromLastRun } from "@/lib/recipe/recheck";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
 import { compileSteps } from "@/lib/recipe/steps";
-import { fail, ok, type Result, type StagesError } from "@/lib/result";
+import { errorText, fail, ok, type Result, type StagesError } from "@/lib/result";
 import { fromDuckDbError, sqlErrorPosition } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
 import { checkCached, readableFiles, referenceTables, type Readable } from "./recipe-trust";
@@ -18,7 +18,7 @@ import { roomFor } from "./quota";
 import { withConnection, type Connection } from "./duckdb";
 import { multilineOf } from "./multiline";
 import { serial } from "./serial";
-import { errorText, runCancellable, runLong } from "./query";
+import { runCancellable, runLong } from "./query";
 import { Cancelled } from "./tasks";
 import { checksWritten, describeTable, ensureTable, pageFinalBy, resultNames, tableName } from "./tables";
 

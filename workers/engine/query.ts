@@ -67,4 +67,3 @@ export async function streamIpc(conn: Connection, sql: string): Promise<AsyncIte
   });
 }
 
-export const errorText = (error: unknown): string => String((error as Error)?.message ?? error);

@@ -1,7 +1,7 @@
 import { DuckDBDataProtocol } from "@duckdb/duckdb-wasm";
 import readXlsxFile from "read-excel-file/web-worker";
 import { csvRow } from "@/lib/csv/write";
-import { fail, ok, type Result } from "@/lib/result";
+import { errorText, fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
 import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
@@ -16,7 +16,7 @@ import { CsvStopped, readCsv as readCsvText, type CsvRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
 import { duckDb, withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches } from "./parquet";
-import { errorText, runLong } from "./query";
+import { runLong } from "./query";
 import { TextError, utf8Blob } from "./text";
 
 /**

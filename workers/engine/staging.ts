@@ -1,7 +1,7 @@
 import { sha256 } from "@/lib/hash";
 import { LineCounter, type LineCount } from "@/lib/csv/lines";
 import type { HeadPreview, ProgressFn, TableInfo } from "@/lib/engine/api";
-import { fail, ok, type Result } from "@/lib/result";
+import { errorText, fail, ok, type Result } from "@/lib/result";
 import { addStagedFile, appendAudit, removeStagedFile, updateStagedFile } from "@/browser/staging-store";
 import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import type { StagesDb } from "@/browser/staging-db";
@@ -205,5 +205,5 @@ async function scanFile(file: File, countLines: boolean, taskId: string, report:
 
 function storageMessage(error: unknown): string {
   if (isQuotaError(error)) return quotaMessage("stage this file");
-  return `The browser could not store this file (${String((error as Error)?.message ?? error)}). Nothing was kept.`;
+  return `The browser could not store this file (${errorText(error)}). Nothing was kept.`;
 }

@@ -12,19 +12,20 @@ export type NumberColumns = Record<string, { format: NumberFormat; type: NumberT
 const SAMPLE_ROWS = 2048;
 
 /**
- * Text columns whose every value is a number written for people (1.234,56;
- * 1,234.56: lib/csv/number-format.ts) become numbers, in place. Columns the
- * user gave a type keep it; a column with one value that does not fit stays
- * text, whole.
+ * The text columns whose every value is a number written for people
+ * (1.234,56; 1,234.56: lib/csv/number-format.ts), with their format and
+ * type; nothing is changed yet (`toNumbers` does it). Columns the user gave
+ * a type keep it; a column with one value that does not fit stays text,
+ * whole. `seen`: the format the columns that fit only one agree on.
  */
-export async function readNumbers(
+export async function findNumbers(
   engine: CsvEngine,
   table: string,
-  columns: Column[],
+  columns: readonly Column[],
   opts: { numberFormat?: NumberFormat | "plain"; delimiter: string; types: Record<string, string> },
-): Promise<{ columns: Column[]; numbers: NumberColumns; seen?: NumberFormat }> {
+): Promise<{ numbers: NumberColumns; seen?: NumberFormat }> {
   const candidates = opts.numberFormat === "plain" ? [] : columns.filter((c) => c.type === "VARCHAR" && !(c.name in opts.types));
-  if (candidates.length === 0) return { columns, numbers: {} };
+  if (candidates.length === 0) return { numbers: {} };
   const given = opts.numberFormat === "plain" ? undefined : opts.numberFormat;
   const [sample = {}] = await engine.rows(
     `SELECT ${candidates.flatMap((c, i) => fitAggregates(c.name, `c${i}`)).join(", ")} FROM (SELECT * FROM ${ident(table)} LIMIT ${SAMPLE_ROWS})`,
@@ -36,9 +37,8 @@ export async function readNumbers(
     const format = chooseFormat(fit, preferred);
     return format ? [{ column, format }] : [];
   });
-  // The format the columns that fit only one agree on.
   const seen = filePreference(undefined, clear, "");
-  if (chosen.length === 0) return { columns, numbers: {}, seen };
+  if (chosen.length === 0) return { numbers: {}, seen };
 
   const checks = chosen.flatMap(({ column, format }, i) => [
     `coalesce(bool_and(${fitsSql(column, format)}), true) AS ${ident(`fits${i}`)}`,
@@ -50,10 +50,15 @@ export async function readNumbers(
   for (const [i, { column, format }] of chosen.entries()) {
     if (whole[`fits${i}`] !== true) continue;
     const type: NumberType = whole[`fraction${i}`] === true ? "DOUBLE" : wholeNumberType(Number(whole[`longest${i}`]));
-    await engine.rows(toNumberStatement(table, column, format, type));
     numbers[column] = { format, type };
   }
-  return { columns: columns.map((c) => (numbers[c.name] ? { ...c, type: numbers[c.name]!.type } : c)), numbers, seen };
+  return { numbers, seen };
+}
+
+/** Turn the columns found into numbers, in place; returns the table's columns with their new types. */
+export async function toNumbers(engine: CsvEngine, table: string, columns: Column[], numbers: NumberColumns): Promise<Column[]> {
+  for (const [column, { format, type }] of Object.entries(numbers)) await engine.rows(toNumberStatement(table, column, format, type));
+  return columns.map((c) => (numbers[c.name] ? { ...c, type: numbers[c.name]!.type } : c));
 }
 
 /** With a format given, only columns in that format are read as numbers. */

@@ -8,7 +8,7 @@ import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { CsvEngine } from "./engine";
-import { readNumbers } from "./numbers";
+import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, stopMessage, typeFindings, type Mended } from "./mend";
 import { sampleText, type TextSample } from "./sample";
 import { applyEdits, splice } from "./splice";
@@ -116,16 +116,16 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     body = splice(body, mendedNow.edits);
   }
   const read = await describe(engine, table);
+  const readAgain = async (patch: Partial<ParseOptions>) => readCsv(engine, text, { ...options, ...patch }, table, path, Promise.resolve(await counting));
   // Whole numbers longer than a DOUBLE holds exactly: read again with HUGEINT given for their columns.
   const exact = bigIntegerColumns(sample.head.slice(preamble + headerLines), dialect, read).filter((name) => !(name in used.types));
-  if (exact.length) return readCsv(engine, text, { ...options, types: { ...options.types, ...Object.fromEntries(exact.map((name) => [name, "HUGEINT"])) } }, table, path, Promise.resolve(await counting));
+  if (exact.length) return readAgain({ types: { ...options.types, ...Object.fromEntries(exact.map((name) => [name, "HUGEINT"])) } });
   const dateFormat = used.dateFormat ?? (await sniffedDateFormat(engine, read, body, plan));
   const finished = await finish(engine, table, read, used);
-  const { columns, numbers, seen } = await readNumbers(engine, table, finished, { numberFormat: used.numberFormat, delimiter: dialect.delimiter, types: used.types });
+  const { numbers, seen } = await findNumbers(engine, table, finished, { numberFormat: used.numberFormat, delimiter: dialect.delimiter, types: used.types });
   // A file whose numbers have a decimal comma writes 1.200 for twelve hundred, which DuckDB took for 1.2: read it again knowing the comma.
-  if (!used.numberFormat && seen === "comma" && dialect.delimiter !== "," && columns.some((c) => c.type === "DOUBLE" && !(c.name in used.types) && !numbers[c.name])) {
-    return readCsv(engine, text, { ...options, numberFormat: "comma" }, table, path, Promise.resolve(await counting));
-  }
+  if (!used.numberFormat && seen === "comma" && dialect.delimiter !== "," && finished.some((c) => c.type === "DOUBLE" && !(c.name in used.types))) return readAgain({ numberFormat: "comma" });
+  const columns = await toNumbers(engine, table, finished, numbers);
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   return {
     options: { ...used, numbers: Object.keys(numbers).length ? numbers : undefined },

@@ -1,4 +1,5 @@
 import { columnNames, csvReadCall, rejectedLinesSql, type CsvReadPlan } from "@/lib/csv/read-sql";
+import { errorText } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column, Rejected } from "./mend";
@@ -28,7 +29,7 @@ export async function createTable(engine: CsvEngine, table: string, plan: CsvRea
       return { plan: attempt, rejected };
     } catch (error) {
       last = error;
-      if (!SNIFF_FAILED.test(String((error as Error)?.message ?? error))) throw error;
+      if (!SNIFF_FAILED.test(errorText(error))) throw error;
     }
   }
   throw last;
