@@ -27,6 +27,7 @@ test("a messy CSV file stages on the first try; a set-aside line is edited and r
   await expect(notice).toContainText("1 line set aside, 1 repaired — review");
   await expect(page.getByRole("list", { name: "Lines repaired in quarterly.csv" })).toContainText("Line 7: a stray quote read as text");
   await expect(page.getByText("Lines: 18 lines = 11 in 11 rows + 1 header + 2 above the table + 3 below it + 1 set aside.")).toBeVisible();
+  await expect(page.getByText("Read with delimiter “,”, quote “\"”, escape “\"”, a header row, 2 lines skipped above the header.")).toBeVisible();
 
   const line = page.getByRole("textbox", { name: "Line 11" });
   await expect(line).toHaveValue("107,item 7,8,9,$16.50");

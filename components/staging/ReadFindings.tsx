@@ -1,7 +1,7 @@
 "use client";
 
 import { describeNumbers } from "@/lib/csv/number-format";
-import { plural } from "@/lib/format";
+import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { StagedFile } from "@/lib/staging/staged-file";
@@ -27,10 +27,8 @@ export function ReadFindings({
     <>
       {s && (
         <p className="text-xs">
-          Read with: delimiter {JSON.stringify(s.delimiter)}, quote {JSON.stringify(s.quote)}, escape{" "}
-          {JSON.stringify(s.escape)}, header {s.header ? "yes" : "no"}, {plural(s.skip, "line")} above the table
-          {s.dateFormat ? `, dates ${s.dateFormat}` : ""}
-          {s.timestampFormat ? `, timestamps ${s.timestampFormat}` : ""}.
+          Read with {describeReadOptions({ delimiter: s.delimiter, quote: s.quote, escape: s.escape, header: s.header, ...(s.skip ? { skip: s.skip } : {}), ...(s.dateFormat ? { dateFormat: s.dateFormat } : {}) })}
+          {s.timestampFormat ? `, timestamps as ${s.timestampFormat}` : ""}.
         </p>
       )}
       {numbers && <p className="text-xs">{numbers}</p>}
