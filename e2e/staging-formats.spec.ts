@@ -170,3 +170,24 @@ test("a big file shows its first rows at once, as written below its title lines,
   await expect(head).toHaveCount(0);
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["0", "name 0", "0.0"]);
 });
+
+test("a file dropped while the engine starts shows its first rows at once, and stages once the engine is ready", async ({ page }) => {
+  // DuckDB's wasm is held back until the file is in: the engine cannot be ready before it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.context().route(/duckdb-eh\.[^/]*wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  await expect(page.getByText("Starting the engine…")).toBeVisible();
+  await addFiles(page, [{ name: "early.csv", content: "id,name\n1,Ada\n2,Grace\n" }]);
+  const head = page.getByRole("region", { name: "First rows of early.csv" });
+  await expect(head.getByRole("columnheader")).toHaveText(["id", "name"]);
+  await expect(head.getByRole("row").nth(2).getByRole("cell")).toHaveText(["2", "Grace"]);
+  await expect(page.getByText("Starting the engine…")).toBeVisible();
+  release();
+  await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "3");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "Ada"]);
+});
