@@ -103,9 +103,13 @@ test("a cancelled promotion and a worker killed mid-promotion leave the previous
   await page.getByRole("button", { name: "Cancel promotion" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Cancelled" })).toBeVisible();
 
+  // Killed at the worst moment: its Parquet file and Data Package are in place, its manifest (the commit point) is not.
+  type Hooks = { stages: { killEngine(): void; engine: { holdPromotionAtCommit(): Promise<void> } } };
+  const held = page.evaluate(() => (window as unknown as Hooks).stages.engine.holdPromotionAtCommit());
   await page.getByRole("button", { name: "Promote" }).click();
-  await expect(page.getByRole("button", { name: "Cancel promotion" })).toBeVisible();
-  await page.evaluate(() => (window as unknown as { stages: { killEngine(): void } }).stages.killEngine());
+  await held;
+  expect(await opfsFiles(page, "stable")).toEqual(["v1.datapackage.json", "v1.manifest.json", "v1.parquet", "v2.datapackage.json", "v2.parquet"]);
+  await page.evaluate(() => (window as unknown as Hooks).stages.killEngine());
   await expect(page.getByRole("alert").filter({ hasText: "The engine stopped" }).first()).toBeVisible();
 
   await page.reload();

@@ -10,7 +10,7 @@ import { useDuckDbWorkers } from "./engine/duckdb-worker";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
 import { forgetProfile, profileSource } from "./engine/profile";
-import { promote } from "./engine/promote";
+import { holdNextPromotionAtCommit, promote } from "./engine/promote";
 import { checkForFile, inspectRecipe } from "./engine/recipe-trust";
 import { simulateQuota } from "./engine/quota";
 import { storageSupport } from "./engine/storage-support";
@@ -91,7 +91,11 @@ const engine: EngineApi = {
   cancel: async (taskId) => cancelTask(taskId),
   // A fault hook, only in a site built for tests (see browser/engine-client.ts).
   ...(process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1"
-    ? { simulateQuota: async (bytes: number | null) => simulateQuota(bytes), forgetProfile: async (source: SourceRef) => forgetProfile(source) }
+    ? {
+        simulateQuota: async (bytes: number | null) => simulateQuota(bytes),
+        forgetProfile: async (source: SourceRef) => forgetProfile(source),
+        holdPromotionAtCommit: holdNextPromotionAtCommit,
+      }
     : {}),
 };
 

@@ -37,6 +37,12 @@ export const SOURCE_FILE_COLUMN = "_source_file";
  * only then is the manifest (the commit point) written. A Web Lock per dataset keeps two tabs from taking the same
  * version number.
  */
+/** Fault hook for tests: the next promotion stops for good just before its commit point; resolves when it is there. */
+let holdAtCommit: (() => void) | null = null;
+export function holdNextPromotionAtCommit(): Promise<void> {
+  return new Promise((reached) => (holdAtCommit = reached));
+}
+
 export async function promote(
   db: StagesDb,
   fileIds: string[],
@@ -169,6 +175,11 @@ async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Res
         data: { file: dataFileName(version), format: "parquet", compression: "zstd", ...data },
       });
       await writeText(dir, dataPackageFileName(version), JSON.stringify(dataPackageOf(manifest), null, 2));
+      if (holdAtCommit) {
+        holdAtCommit();
+        holdAtCommit = null;
+        await new Promise<never>(() => undefined);
+      }
       await writeText(dir, manifestFileName(version), JSON.stringify(manifest, null, 2));
       if (!several) versionWrittenFrom(datasetName, version, first!.file.id, resultNames(first!.file.id).final, manifest.data.sha256);
       for (const { file } of runs) await appendAudit(db, { kind: "promote", file: file.name, sha256: file.sha256, dataset: datasetName, version, counts: manifest.rows });
