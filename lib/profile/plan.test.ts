@@ -14,6 +14,16 @@ describe("profile plan", () => {
     expect(columnStatsAt(merged, 119)).toEqual({ count: 3, nonNull: 3, distinct: 3, min: "0", max: "238", mean: 119 });
   });
 
+  it("never counts more distinct values than there are values: the estimate of a big table's is capped", async () => {
+    const db = await freshDuckDb();
+    await db.run("CREATE TABLE t AS SELECT range AS id FROM range(5000)");
+    const [scan] = statsScans("t", [{ name: "id", type: "BIGINT" }], false);
+    const merged = mergeStats([(await db.rows(scan!))[0]!]);
+    // DuckDB's estimate for these 5,000 values is above 5,000.
+    expect(Number(merged.d0)).toBeGreaterThan(5000);
+    expect(columnStatsAt(merged, 0)).toMatchObject({ nonNull: 5000, distinct: 5000 });
+  });
+
   it("asks for common values unless nearly every value of a big table differs, and a histogram only for numbers", () => {
     const stats = { count: 1000, nonNull: 1000, distinct: 990, min: "1", max: "9", mean: 5 };
     const id = followUps("t", { name: "id", type: "BIGINT" }, stats, false, true);

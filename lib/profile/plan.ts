@@ -41,10 +41,11 @@ export interface ColumnStats {
   mean: number | null;
 }
 
+/** A column's stats from the merged scans; an estimated distinct count (it can overshoot by a fifth) is capped at the values there are. */
 export const columnStatsAt = (merged: Record<string, unknown>, i: number): ColumnStats => ({
   count: Number(merged.n),
   nonNull: Number(merged[`nn${i}`]),
-  distinct: Number(merged[`d${i}`]),
+  distinct: Math.min(Number(merged[`d${i}`]), Number(merged[`nn${i}`])),
   min: (merged[`min${i}`] as string | null) ?? null,
   max: (merged[`max${i}`] as string | null) ?? null,
   mean: (merged[`avg${i}`] as number | null) ?? null,
