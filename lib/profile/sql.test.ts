@@ -74,11 +74,13 @@ describe("isAllDistinct", () => {
   it("takes a column whose distinct estimate reaches its non-null count for a key", () => {
     expect(isAllDistinct(11_900_000, 11_692_459)).toBe(true);
     expect(isAllDistinct(9_800, 10_000)).toBe(true);
+    // DuckDB's own estimate for 11.7 M distinct ids falls a tenth short.
+    expect(isAllDistinct(10_599_658, 11_700_000)).toBe(true);
   });
 
   it("keeps listing common values when values repeat, or when there are none", () => {
     expect(isAllDistinct(50_000, 11_692_459)).toBe(false);
-    expect(isAllDistinct(9_000, 10_000)).toBe(false);
+    expect(isAllDistinct(8_000, 10_000)).toBe(false);
     expect(isAllDistinct(0, 0)).toBe(false);
   });
 });

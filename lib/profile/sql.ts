@@ -30,9 +30,11 @@ export const EXACT_DISTINCT_LIMIT = 200_000;
 /**
  * Whether a column is a key in all but name: its distinct count reaches
  * (allowing for the estimate's error) its non-null count. Listing the "most
- * common" values of such a column would group every row for nothing.
+ * common" values of such a column would group every row for nothing: at
+ * 11.7 M rows that grouping took 1.6–3.4 s and half a GiB. DuckDB's estimate
+ * is off by a tenth to a quarter (11.7 M distinct ids: 10.6 M), hence 85 %.
  */
-export const isAllDistinct = (distinct: number, nonNull: number): boolean => nonNull > 0 && distinct >= 0.95 * nonNull;
+export const isAllDistinct = (distinct: number, nonNull: number): boolean => nonNull > 0 && distinct >= 0.85 * nonNull;
 
 export function statsSql(table: string, columns: readonly Column[], exactDistinct: boolean): string {
   const parts = columns.flatMap((c, i) => {
