@@ -121,7 +121,7 @@ function ShowAll({ shown, toggle, what }: { shown: boolean; toggle: () => void; 
 
 /** A histogram for numbers, the most common values for the rest, as plain bars. */
 function Bars({ profile }: { profile: ColumnProfile }) {
-  if (!profile.histogram && profile.allDistinct) return <p className="mt-1">Every value is {profile.distinctApprox ? "(about) " : ""}distinct: no common values.</p>;
+  if (!profile.histogram && profile.allDistinct) return <p className="mt-1">Nearly every value differs (by an estimate of the distinct values): common values are not listed.</p>;
   const bars = profile.histogram
     ? profile.histogram.map((b) => ({ label: `${Number(b.from.toPrecision(4))} – ${Number(b.to.toPrecision(4))}`, n: b.n }))
     : profile.top.map((t) => ({ label: t.value ?? "(empty)", n: t.n }));

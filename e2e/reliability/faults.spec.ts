@@ -111,6 +111,12 @@ test("a reload in the middle of validation and of promotion: everything consiste
   await addRule(page, "Required (not empty)", { Column: "name" });
   await expect(page.getByRole("status").filter({ hasText: "Running the recipe" })).toContainText(/\(step \d of \d\)/);
   await expectCounts(page, "800,000 rows in = 800,000 valid after steps + 0 rejected");
+  // Every name differs: its profile lists no common values (that would group 800,000 rows for nothing), and never more distinct values than rows.
+  const name = page.getByRole("listitem", { name: "Profile of name" });
+  await expect(name).toContainText("Nearly every value differs");
+  const distinct = Number((await name.getByRole("definition").nth(1).innerText()).replace(/[^\d]/g, ""));
+  expect(distinct).toBeGreaterThan(680_000);
+  expect(distinct).toBeLessThanOrEqual(800_000);
   await page.getByLabel("Dataset name").fill("orders");
 
   await page.getByRole("button", { name: "Promote" }).click();
