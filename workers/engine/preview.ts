@@ -1,6 +1,7 @@
 import type { HeadPreview } from "@/lib/engine/api";
 import { headRows } from "@/lib/csv/head-preview";
 import type { ParseOptions } from "@/lib/staging/parse-options";
+import { givenDialect } from "./csv/read";
 import { utf8Blob } from "./text";
 
 /**
@@ -17,7 +18,5 @@ export async function previewHead(blob: Blob, options: ParseOptions): Promise<He
   let text = await (await utf8Blob(blob.slice(0, HEAD_BYTES), options.gzip, options.encoding)).text();
   const whole = blob.size <= HEAD_BYTES && !options.gzip;
   if (!whole) text = text.slice(0, text.lastIndexOf("\n") + 1);
-  const delimiter = options.delimiter === "\\t" ? "\t" : options.delimiter;
-  const given = Object.fromEntries(Object.entries({ delimiter, quote: options.quote, escape: options.escape }).filter(([, v]) => v !== undefined));
-  return headRows(text, whole, given);
+  return headRows(text, whole, givenDialect(options));
 }

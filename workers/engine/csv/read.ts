@@ -5,7 +5,7 @@ import type { LineCount } from "@/lib/csv/lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { detectLayout, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
-import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
+import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/records";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { CsvEngine } from "./engine";
 import { findNumbers, toNumbers } from "./numbers";
@@ -47,6 +47,12 @@ export class CsvStopped extends Error {
 const tabOut = (d: string) => (d === "\t" ? "\\t" : d);
 const tabIn = (d: string) => (d === "\\t" ? "\t" : d);
 
+/** The parts of the dialect the user set (a tab written as \t), for the layout to detect the rest. */
+export function givenDialect(options: ParseOptions): Partial<Dialect> {
+  const given = { delimiter: options.delimiter && tabIn(options.delimiter), quote: options.quote, escape: options.escape };
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+}
+
 /** The user's options, with what the layout found where they left a choice unset. */
 function resolveOptions(options: ParseOptions, layout: Layout): ParseOptions {
   return {
@@ -69,8 +75,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // The layout's sample first: a read of the whole text started before it would hold up its two small reads.
   const sample = await sampleText(text);
   const counting = counted ?? countLines(text);
-  const given = { delimiter: options.delimiter && tabIn(options.delimiter), quote: options.quote, escape: options.escape };
-  const layout = detectLayout(sample, Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
+  const layout = detectLayout(sample, givenDialect(options));
   const used = resolveOptions(options, layout);
   const dialect = { delimiter: tabIn(used.delimiter!), quote: used.quote!, escape: used.escape! };
   const preamble = used.skip!;
