@@ -3,7 +3,7 @@ import { deflateSync, strToU8 } from "fflate";
 import { expect, test, type Page } from "@playwright/test";
 import type { Recipe } from "@/lib/recipe/schema";
 import { fineRecipes, hostileRecipes } from "../test/hostile-recipes/corpus";
-import { addFiles, openApp, openStep, stagingArea } from "./support/app";
+import { addFiles, openApp, openStep, stagedIds, stagingArea } from "./support/app";
 import { expectCounts } from "./support/recipe";
 
 /**
@@ -37,20 +37,6 @@ async function stageOrdersAndCustomers(page: Page) {
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "customers.csv" })).toContainText("2 rows");
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "orders.csv" })).toContainText("3 rows");
 }
-
-/** The staged files' ids by name, from the staging area's IndexedDB. */
-const stagedIds = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<Record<string, string>>((resolve, reject) => {
-        const open = indexedDB.open("stages");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction("files").objectStore("files").getAll();
-          all.onsuccess = () => resolve(Object.fromEntries((all.result as { name: string; id: string }[]).map((f) => [f.name, f.id])));
-        };
-      }),
-  );
 
 test("the engine refuses every hostile recipe, whether checked, run or promoted, and runs the fine ones", async ({ page }) => {
   await openApp(page, { testHooks: true });

@@ -19,7 +19,7 @@ import { previewFix } from "./engine/bulk-fix";
 import { secondTableFile } from "./engine/second-table";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, openView, readPage } from "./engine/tables";
-import { Cancelled, cancelTask, endTask } from "./engine/tasks";
+import { Cancelled, cancelTask, endTask, workingOn } from "./engine/tasks";
 import { compareVersions, deleteVersion, listVersions } from "./engine/versions";
 
 /**
@@ -75,13 +75,14 @@ const engine: EngineApi = {
       const opened = await openView(db, source, view);
       return opened.ok ? ok({ rowCount: opened.value.rowCount }) : opened;
     }),
-  runRecipe: (fileId, recipe, taskId, onProgress) => asResult(() => runRecipe(db, fileId, recipe, taskId, onProgress), taskId),
+  runRecipe: (fileId, recipe, taskId, onProgress) =>
+    asResult(() => workingOn([fileId], taskId, () => runRecipe(db, fileId, recipe, taskId, onProgress)), taskId),
   checkRecipe: (fileId, recipe) => asResult(() => checkForFile(db, fileId, recipe)),
   inspectRecipe: (recipe) => asResult(() => inspectRecipe(recipe)),
   promote: (fileId, recipe, name, taskId, onProgress) =>
-    asResult(() => promote(db, [fileId], recipe, name, taskId, onProgress), taskId),
+    asResult(() => workingOn([fileId], taskId, () => promote(db, [fileId], recipe, name, taskId, onProgress)), taskId),
   promoteFiles: (fileIds, recipe, name, taskId, onProgress) =>
-    asResult(() => promote(db, fileIds, recipe, name, taskId, onProgress), taskId),
+    asResult(() => workingOn(fileIds, taskId, () => promote(db, fileIds, recipe, name, taskId, onProgress)), taskId),
   listDatasets: () => asResult(listDatasets),
   listVersions: (name) => asResult(() => listVersions(name)),
   deleteVersion: (name, version) => asResult(() => deleteVersion(db, name, version)),

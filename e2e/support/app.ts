@@ -62,3 +62,17 @@ export async function rowTexts(page: Page, gridName: string, rowIndex: number): 
 
 /** Where the build made for tests (and for the sub-path) is served. */
 export const testBuildUrl = (): string => `http://127.0.0.1:${Number(process.env.STAGES_TEST_PORT ?? 3100) + 1}/stages/`;
+
+/** The staged files' ids by name, from the staging area's IndexedDB. */
+export const stagedIds = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<Record<string, string>>((resolve, reject) => {
+        const open = indexedDB.open("stages");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction("files").objectStore("files").getAll();
+          all.onsuccess = () => resolve(Object.fromEntries((all.result as { name: string; id: string }[]).map((f) => [f.name, f.id])));
+        };
+      }),
+  );

@@ -19,7 +19,7 @@ import { withConnection, type Connection } from "./duckdb";
 import { multilineOf } from "./multiline";
 import { serial } from "./serial";
 import { runCancellable, runLong } from "./query";
-import { Cancelled } from "./tasks";
+import { Cancelled, throwIfCancelled } from "./tasks";
 import { checksWritten, describeTable, ensureTable, pageFinalBy, resultNames, tableName } from "./tables";
 
 /**
@@ -141,6 +141,7 @@ export async function runRecipeOn(
     return fail({ message: `Row counts do not reconcile (${JSON.stringify(counts)}); nothing was changed.` });
   }
   const ruleCounts = plainRows(await conn.query(ruleCountsSql(names.checks, flags))) as RunSummary["ruleCounts"];
+  throwIfCancelled(taskId);
   await appendAudit(db, {
     kind: "validate",
     file: file?.name,

@@ -15,7 +15,7 @@ import { previewHead } from "./preview";
 import { roomFor } from "./quota";
 import type { ReadInfo } from "./readers";
 import { dropTable, ensureTable, readFindings, readNewStaged } from "./tables";
-import { Cancelled, progressReporter, throwIfCancelled } from "./tasks";
+import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
 
 /**
@@ -169,6 +169,8 @@ export async function resumeReads(db: StagesDb): Promise<void> {
 }
 
 export async function removeStaged(db: StagesDb, fileId: string): Promise<Result<null>> {
+  // A recipe run or promotion of the file stops: nothing of it is written after the file is gone.
+  cancelWorkOn(fileId);
   await dropTable({ kind: "staged", fileId });
   forgetProfile({ kind: "staged", fileId });
   const meta = await db.files.get(fileId);

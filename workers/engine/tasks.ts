@@ -28,6 +28,28 @@ export async function onCancel<T>(taskId: string, hook: () => void, work: () => 
   }
 }
 
+/** The tasks at work on each staged file: removing the file cancels them. */
+const onFiles = new Map<string, Set<string>>();
+
+/** Run `work` as task `taskId` on these files, so that removing one of them cancels it. */
+export async function workingOn<T>(fileIds: readonly string[], taskId: string, work: () => Promise<T>): Promise<T> {
+  for (const id of fileIds) onFiles.set(id, (onFiles.get(id) ?? new Set()).add(taskId));
+  try {
+    return await work();
+  } finally {
+    for (const id of fileIds) {
+      const tasks = onFiles.get(id);
+      tasks?.delete(taskId);
+      if (tasks?.size === 0) onFiles.delete(id);
+    }
+  }
+}
+
+export function cancelWorkOn(fileId: string): void {
+  for (const taskId of onFiles.get(fileId) ?? []) cancelTask(taskId);
+  onFiles.delete(fileId);
+}
+
 export function throwIfCancelled(taskId: string): void {
   if (cancelled.has(taskId)) throw new Cancelled();
 }
