@@ -66,6 +66,7 @@ export async function runRecipeOn(
   if (!parsed.success) return fail({ message: `The recipe is malformed: ${parsed.error.issues[0]?.message}` });
   const recipe = parsed.data;
   const source = { kind: "staged", fileId } as const;
+  throwIfCancelled(taskId);
   const staged = await ensureTable(db, source);
   if (!staged.ok) return staged;
   const columns = staged.value.columns;

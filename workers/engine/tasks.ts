@@ -28,11 +28,13 @@ export async function onCancel<T>(taskId: string, hook: () => void, work: () => 
   }
 }
 
-/** The tasks at work on each staged file: removing the file cancels them. */
+/** The tasks at work on each staged file, and the files removed: removing a file cancels its tasks. */
 const onFiles = new Map<string, Set<string>>();
+const removed = new Set<string>();
 
-/** Run `work` as task `taskId` on these files, so that removing one of them cancels it. */
+/** Run `work` as task `taskId` on these files: cancelled if one of them is removed, now or meanwhile. */
 export async function workingOn<T>(fileIds: readonly string[], taskId: string, work: () => Promise<T>): Promise<T> {
+  if (fileIds.some((id) => removed.has(id))) cancelTask(taskId);
   for (const id of fileIds) onFiles.set(id, (onFiles.get(id) ?? new Set()).add(taskId));
   try {
     return await work();
@@ -46,8 +48,8 @@ export async function workingOn<T>(fileIds: readonly string[], taskId: string, w
 }
 
 export function cancelWorkOn(fileId: string): void {
+  removed.add(fileId);
   for (const taskId of onFiles.get(fileId) ?? []) cancelTask(taskId);
-  onFiles.delete(fileId);
 }
 
 export function throwIfCancelled(taskId: string): void {
