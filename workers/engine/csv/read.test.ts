@@ -149,4 +149,20 @@ describe("files in the likeness of real ones stage on the first try", () => {
     expect(result.options.types).toEqual({ iccid: "HUGEINT" });
     expect(result.lines.balanced).toBe(true);
   });
+
+  it("reports the date format DuckDB's sniffer chose: ISO told from the first lines, others asked of the sniffer", async () => {
+    const files = {
+      iso: "id,on,note\n1,2024-03-05,a\n2,2024-12-31,b\n",
+      dmy: "id,on\n1,05/03/2024\n2,31/12/2024\n",
+      mdy: "id,on\n1,03/05/2024\n2,12/31/2024\n",
+      mixed: "id,start,end\n1,2024-03-05,05/03/2024\n2,2024-03-06,31/12/2024\n",
+    };
+    for (const [name, text] of Object.entries(files)) {
+      const { result } = await read(text);
+      await engine.register(`${name}.sniff.csv`, new Blob([text]));
+      const [sniffed] = await engine.rows(`SELECT DateFormat FROM sniff_csv('${name}.sniff.csv')`);
+      expect(result.dateFormat, name).toBe(sniffed!.DateFormat);
+    }
+    expect((await read(files.iso)).result.dateFormat).toBe("%Y-%m-%d");
+  });
 });

@@ -3,6 +3,7 @@ import { bigIntegerColumns } from "@/lib/csv/big-integers";
 import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
+import { isoDateFormat } from "@/lib/csv/iso-dates";
 import { detectLayout, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/records";
@@ -125,7 +126,9 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // Whole numbers longer than a DOUBLE holds exactly: read again with HUGEINT given for their columns.
   const exact = bigIntegerColumns(sample.head.slice(preamble + headerLines), dialect, read).filter((name) => !(name in used.types));
   if (exact.length) return readAgain({ types: { ...options.types, ...Object.fromEntries(exact.map((name) => [name, "HUGEINT"])) } });
-  const dateFormat = used.dateFormat ?? (await sniffedDateFormat(engine, read, body, plan));
+  // ISO dates are told from the first lines; any other format is asked of DuckDB's sniffer.
+  const isoDates = plan.sniff ? isoDateFormat(sample.head.slice(preamble + headerLines), dialect, read) : null;
+  const dateFormat = used.dateFormat ?? isoDates ?? (await sniffedDateFormat(engine, read, body, plan));
   const finished = await finish(engine, table, read, used);
   const { numbers, seen } = await findNumbers(engine, table, finished, { numberFormat: used.numberFormat, delimiter: dialect.delimiter, types: used.types });
   // A file whose numbers have a decimal comma writes 1.200 for twelve hundred, which DuckDB took for 1.2: read it again knowing the comma.

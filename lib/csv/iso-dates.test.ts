@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { isoDateFormat } from "./iso-dates";
+
+const comma = { delimiter: ",", quote: '"', escape: '"' };
+const columns = (...types: string[]) => types.map((type, i) => ({ name: `c${i}`, type }));
+
+describe("isoDateFormat", () => {
+  it("tells ISO dates in every DATE column from the file's first lines", () => {
+    const lines = ["1,2024-03-05,x,2023-12-31", "2,,y,2024-01-01", '3,2024-02-29,"a, b",2024-01-02'];
+    expect(isoDateFormat(lines, comma, columns("BIGINT", "DATE", "VARCHAR", "DATE"))).toBe("%Y-%m-%d");
+  });
+
+  it("leaves it to the sniffer when a DATE column is written otherwise, or shows no value", () => {
+    expect(isoDateFormat(["1,05/03/2024", "2,2024-03-05"], comma, columns("BIGINT", "DATE"))).toBeNull();
+    expect(isoDateFormat(["1,", "2,"], comma, columns("BIGINT", "DATE"))).toBeNull();
+    expect(isoDateFormat(["1,2024-03-05"], comma, columns("BIGINT", "VARCHAR"))).toBeNull();
+  });
+
+  it("judges only by lines that split into one field a column", () => {
+    // A value spanning lines, and a line of notes: neither is read as the DATE column's value.
+    const lines = ['1,2024-03-05,"two', 'lines",x', "Total: 2 rows", "2,2024-03-06,plain"];
+    expect(isoDateFormat(lines, comma, columns("BIGINT", "DATE", "VARCHAR"))).toBe("%Y-%m-%d");
+  });
+});
