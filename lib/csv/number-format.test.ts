@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { literal } from "@/lib/sql/quote";
-import { chooseFormat, describeNumbers, wholeNumberType, filePreference, fitAggregates, fitFrom, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
+import { chooseFormat, describeNumbers, wholeNumberType, filePreference, fitAggregates, fitFrom, fitsSql, mayBeNumber, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
 
 let db: Awaited<ReturnType<typeof freshDuckDb>>;
 beforeAll(async () => {
@@ -23,6 +23,13 @@ describe("numbers written for people", () => {
     expect(["1,234.56", "1234.5", "-0.99", "1'234.50", "12,345,678"].every((v) => point.test(v))).toBe(true);
     expect(["192.168.1.1", "1.5", "1.23,4", "12,34.5", "1,5.0", "€5", "5%", "1e5", ""].some((v) => comma.test(v))).toBe(false);
     expect(["192.168.1.1", "1,5", "1,23.4", "1.234,56", "$5"].some((v) => point.test(v))).toBe(false);
+  });
+
+  it("a value that may not be a number fits neither format in DuckDB either", async () => {
+    const values = ["1.234,56", " 1,234.56 ", "\u00a01 234\u00a0", "7", "\t12,5", "12,5\t", "n/a", "1e5", "€5", "192.168.1.1", "12 34", "", "  ", "-", "+1.000"];
+    const [row] = await db.rows(`SELECT ${values.map((v, i) => `${fitsSql("v", "point").replaceAll('"v"', literal(v))} OR ${fitsSql("v", "comma").replaceAll('"v"', literal(v))} AS f${i}`).join(", ")}`);
+    for (const [i, v] of values.entries()) if (!mayBeNumber(v)) expect(row![`f${i}`], JSON.stringify(v)).toBe(false);
+    expect(values.filter(mayBeNumber)).toEqual(["1.234,56", " 1,234.56 ", "\u00a01 234\u00a0", "7", "\t12,5", "12,5\t", "+1.000"]);
   });
 
   it("fit a column only when every value fits and one is more than digits", async () => {

@@ -26,6 +26,18 @@ export function numberPattern(format: NumberFormat): string {
   return `[+-]?(\\d{1,3}(${GROUP[format]}\\d{3})+|\\d+)(${DECIMAL[format]}\\d+)?`;
 }
 
+const WHOLE_MATCH = NUMBER_FORMATS.map((format) => new RegExp(`^(?:${numberPattern(format)})$`));
+
+/**
+ * False when the value (trimmed) fits neither format: a column holding it is
+ * no column of numbers. (JavaScript trims more kinds of space than DuckDB's
+ * trim, and neither format lets a value start or end with a space.)
+ */
+export function mayBeNumber(value: string): boolean {
+  const trimmed = value.trim();
+  return WHOLE_MATCH.some((pattern) => pattern.test(trimmed));
+}
+
 /** What a text column's values say: which formats every value fits, with at least one value more than digits. */
 export interface FormatFit {
   point: boolean;
