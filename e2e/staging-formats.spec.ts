@@ -140,7 +140,7 @@ test("duplicates are flagged; files are deleted one by one or all at once; the a
   expect(events.every((e) => typeof e.at === "string" && e.seq > 0)).toBe(true);
 });
 
-test("dates whose day/month order is ambiguous are flagged, and the user picks", async ({ page }) => {
+test("dates whose day/month order is ambiguous are flagged, and the user picks; ISO dates are not", async ({ page }) => {
   await openApp(page);
   await stage(page, "when.csv", "id,when\n1,03/04/2024\n2,05/06/2024\n");
   const flag = parsePanel(page).getByRole("alert");
@@ -152,6 +152,11 @@ test("dates whose day/month order is ambiguous are flagged, and the user picks",
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", dayFirst ? "2024-03-04" : "2024-04-03"]);
   await expect(parsePanel(page).getByRole("alert")).toHaveCount(0);
   await expect(parsePanel(page).getByLabel("Date format", { exact: true })).toHaveValue(dayFirst ? "%m/%d/%Y" : "%d/%m/%Y");
+
+  // ISO dates are year, month, day even when every day is 12 or less: no question.
+  await stage(page, "monthly.csv", "month,total\n2024-01-01,5\n2024-02-01,7\n");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["2024-01-01", "5"]);
+  await expect(parsePanel(page).getByRole("alert")).toHaveCount(0);
 });
 
 test("a big file shows its first rows at once, as written below its title lines, while the whole file is read", async ({ page }) => {

@@ -7,6 +7,9 @@ describe("ambiguous dates", () => {
     expect(swappedDateFormat("%m/%d/%Y")).toBe("%d/%m/%Y");
     expect(swappedDateFormat("%d.%m.%y")).toBe("%m.%d.%y");
     expect(swappedDateFormat("%Y-%m")).toBeNull();
+    // Monthly figures on the first of each month are ISO dates, not a question.
+    expect(swappedDateFormat("%Y-%m-%d")).toBeNull();
+    expect(swappedDateFormat("%y/%m/%d")).toBeNull();
     expect(swappedDateFormat(null)).toBeNull();
   });
 
