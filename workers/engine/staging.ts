@@ -187,23 +187,34 @@ export async function removeStaged(db: StagesDb, fileId: string): Promise<Result
  * waited for the layout).
  */
 const SCAN_CHUNK = 4 * 1024 * 1024;
+/**
+ * Files up to this size are checksummed by the browser's own SHA-256
+ * (WebCrypto, one call on a copy of the file in memory); bigger ones stream
+ * through hash-wasm, which is several times slower.
+ */
+const WHOLE_DIGEST_BYTES = 256 * 1024 * 1024;
 
 async function scanFile(file: File, countLines: boolean, taskId: string, report: ReturnType<typeof progressReporter>): Promise<{ sha256: string; lines: LineCount | null }> {
-  const hasher = await sha256();
+  const whole = file.size <= WHOLE_DIGEST_BYTES && globalThis.crypto?.subtle ? new Uint8Array(file.size) : null;
+  const hasher = whole ? null : await sha256();
   const counter = countLines ? new LineCounter() : null;
   let done = 0;
   while (done < file.size) {
     throwIfCancelled(taskId);
     const chunk = new Uint8Array(await file.slice(done, done + SCAN_CHUNK).arrayBuffer());
-    if (chunk.byteLength === 0) throw new Error("The file changed or became unreadable while it was being read.");
-    hasher.update(chunk);
+    if (chunk.byteLength === 0 || done + chunk.byteLength > file.size) throw new Error("The file changed or became unreadable while it was being read.");
+    if (whole) whole.set(chunk, done);
+    else hasher!.update(chunk);
     counter?.update(chunk);
     done += chunk.byteLength;
     report({ phase: "Checksumming", done, total: file.size, unit: "bytes" });
   }
+  const sha = whole ? hex(await crypto.subtle.digest("SHA-256", whole)) : hasher!.hex();
   report({ phase: "Checksumming", done, total: file.size, unit: "bytes" }, true);
-  return { sha256: hasher.hex(), lines: counter?.result() ?? null };
+  return { sha256: sha, lines: counter?.result() ?? null };
 }
+
+const hex = (digest: ArrayBuffer) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 
 function storageMessage(error: unknown): string {
   if (isQuotaError(error)) return quotaMessage("stage this file");
