@@ -106,28 +106,11 @@ function csvEngine(conn: Connection): CsvEngine {
   };
 }
 
-/**
- * DuckDB decides whether a commit writes a new table into the database file
- * or logs it by an estimate that takes a text value for 16 bytes: a staged
- * table of long texts (200 MB) was logged, then written again at the next
- * commit, a second later. While CSV files are read, a lower threshold has
- * the table written once, as it is committed.
- */
-let readsWrittenOut = 0;
-async function writtenOutOnce<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
-  if (readsWrittenOut++ === 0) await conn.query("SET checkpoint_threshold = '1MB'");
-  try {
-    return await work();
-  } finally {
-    if (--readsWrittenOut === 0) await conn.query("RESET checkpoint_threshold");
-  }
-}
-
 async function readCsv(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string, counted?: Promise<LineCount>): Promise<Result<ReadInfo>> {
   return withConnection(async (conn) => {
     let read: CsvRead;
     try {
-      read = await writtenOutOnce(conn, () => readCsvText(csvEngine(conn), text, options, table, `staged-${fileId}.csv`, counted));
+      read = await readCsvText(csvEngine(conn), text, options, table, `staged-${fileId}.csv`, counted);
     } catch (error) {
       if (error instanceof CsvStopped) return fail({ file: fileName, line: error.line, message: error.message });
       throw error;
