@@ -10,7 +10,7 @@ import { splitFields, type Dialect } from "./records";
  * shows no value, or one written otherwise: then the sniffer is asked.
  */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const ISO_DATE_FORMAT = "%Y-%m-%d";
+const ISO_DATE_FORMAT = "%Y-%m-%d";
 
 export function isoDateFormat(lines: readonly string[], dialect: Dialect, columns: readonly { type: string }[]): string | null {
   const dates = columns.flatMap((c, i) => (c.type === "DATE" ? [i] : []));
