@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
-import { editsInForce, editsOutside, editsReplaceSql, editValue, type CellEdit } from "./edits";
+import { editedColumns, editsInForce, editsOutside, editsReplaceSql, editValue, type CellEdit } from "./edits";
 import { checkFlags } from "./checks";
 import { compilePipeline, countsSql, pipelineNames, statementSql } from "./pipeline";
 import { emptyRecipe, recipeSchema, type Recipe } from "./schema";
@@ -69,6 +69,22 @@ describe("cell edits in a run", () => {
     const replace = editsReplaceSql(COLUMNS, [edit(1, "email", null, "x'); DROP TABLE staged; --")]);
     expect(replace).toContain("'x''); DROP TABLE staged; --'");
     expect(editsReplaceSql(COLUMNS, [edit(1, "not a column", null, "x")])).toBe("");
+  });
+
+  it("differ in SQL only by literals when only their rows and values differ: a check of the recipe holds for both", () => {
+    const sqlOf = (edits: CellEdit[]) => {
+      const compiled = compilePipeline("staged", COLUMNS, { ...emptyRecipe(), rules: RULES, edits }, names);
+      if (!compiled.ok) throw new Error(compiled.problem.reason);
+      // Quoted texts and numbers masked: what is left is what DuckDB's binder reads.
+      return [...compiled.statements.map(statementSql), compiled.finalSql].join(";\n").replace(/'(?:[^']|'')*'/g, "'?'").replace(/\b\d+\b/g, "0");
+    };
+    const one = [edit(1, "email", null, "a@x.org"), edit(3, "amount", "-1", "1")];
+    const other = [edit(4, "email", "d@x.org", "x'); DROP TABLE staged; --"), edit(2, "amount", "5", "5e3")];
+    expect(sqlOf(other)).toBe(sqlOf(one));
+    expect(sqlOf([edit(1, "id", "1", "7")])).not.toBe(sqlOf(one));
+    expect(editedColumns(one)).toEqual(editedColumns(other));
+    expect(editedColumns([edit(1, "email", null, "a"), edit(2, "amount", null, "1"), edit(3, "email", null, "b")])).toEqual(["amount", "email"]);
+    expect(editedColumns(undefined)).toEqual([]);
   });
 
   it("report the cells the data does not have", () => {

@@ -42,6 +42,15 @@ export function editsReplaceSql(columns: readonly Column[], edits: readonly Cell
   return parts.length ? ` REPLACE (${parts.join(", ")})` : "";
 }
 
+/**
+ * What DuckDB's binder can tell of edits: the columns they touch. Their rows
+ * and values reach SQL only as literals (a row number, TRY_CAST of a quoted
+ * text), so a check of a recipe's SQL holds for any edits of the same columns.
+ */
+export function editedColumns(edits: readonly CellEdit[] | undefined): string[] {
+  return [...new Set((edits ?? []).map((e) => e.column))].sort();
+}
+
 /** Edits whose cell is not in the staged data (a row past its end, a column it lacks): reported, never applied silently. */
 export function editsOutside(edits: readonly CellEdit[], columns: readonly Column[], rowCount: number): CellEdit[] {
   const names = new Set(columns.map((c) => c.name));
