@@ -1,4 +1,4 @@
-import { sha256 } from "@/lib/hash";
+import { sha256, sha256Bytes } from "@/lib/hash";
 import { LineCounter, type LineCount } from "@/lib/csv/lines";
 import type { HeadPreview, ProgressFn, TableInfo } from "@/lib/engine/api";
 import { errorText, fail, ok, type Result } from "@/lib/result";
@@ -195,7 +195,7 @@ const SCAN_CHUNK = 4 * 1024 * 1024;
 const WHOLE_DIGEST_BYTES = 256 * 1024 * 1024;
 
 async function scanFile(file: File, countLines: boolean, taskId: string, report: ReturnType<typeof progressReporter>): Promise<{ sha256: string; lines: LineCount | null }> {
-  const whole = file.size <= WHOLE_DIGEST_BYTES && globalThis.crypto?.subtle ? new Uint8Array(file.size) : null;
+  const whole = file.size <= WHOLE_DIGEST_BYTES ? new Uint8Array(file.size) : null;
   const hasher = whole ? null : await sha256();
   const counter = countLines ? new LineCounter() : null;
   let done = 0;
@@ -209,12 +209,10 @@ async function scanFile(file: File, countLines: boolean, taskId: string, report:
     done += chunk.byteLength;
     report({ phase: "Checksumming", done, total: file.size, unit: "bytes" });
   }
-  const sha = whole ? hex(await crypto.subtle.digest("SHA-256", whole)) : hasher!.hex();
+  const sha = whole ? await sha256Bytes(whole) : hasher!.hex();
   report({ phase: "Checksumming", done, total: file.size, unit: "bytes" }, true);
   return { sha256: sha, lines: counter?.result() ?? null };
 }
-
-const hex = (digest: ArrayBuffer) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 
 function storageMessage(error: unknown): string {
   if (isQuotaError(error)) return quotaMessage("stage this file");
