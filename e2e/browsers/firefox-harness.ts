@@ -111,17 +111,54 @@ export async function openStep(page: Page, name: string): Promise<void> {
 /** Fill a form group (a fieldset named `legend`): selects by option label, text fields by typing. */
 export async function fillForm(page: Page, legend: string, fields: [label: string, value: string][], submit: string): Promise<void> {
   const group = await byRole(page, "group", legend);
-  for (const [label, value] of fields) {
-    const control = (await group.$(`::-p-aria([name="${label}"])`)) as ElementHandle<HTMLSelectElement | HTMLInputElement> | null;
-    if (!control) throw new Error(`${legend} has no field ${label}`);
-    const tag = await control.evaluate((el) => el.tagName);
-    if (tag === "SELECT") {
-      const optionValue = await control.evaluate((el, text) => [...(el as HTMLSelectElement).options].find((o) => o.text === text || o.value === text)?.value, value);
-      if (optionValue === undefined) throw new Error(`${label} has no option ${value}`);
-      await (control as ElementHandle<HTMLSelectElement>).select(optionValue);
-    } else await control.type(value);
-  }
+  for (const [label, value] of fields) await setField(group, legend, label, value);
+  // Choosing a kind re-renders the form with that kind's fields, so a field typed into before that
+  // render may have been replaced: every field is checked again, and set again, before the form is sent.
+  for (const [label, value] of fields) if (!(await holds(group, legend, label, value))) await setField(group, legend, label, value);
   await press(group, "button", submit);
+}
+
+type Control = ElementHandle<HTMLSelectElement | HTMLInputElement>;
+
+/** The form control named `label`. Firefox's accessible-name query also finds the `<label>` itself, which stands for its control. */
+async function field(group: ElementHandle, legend: string, label: string): Promise<Control> {
+  for (const found of await group.$$(`::-p-aria([name="${label}"])`)) {
+    const control = (await found.evaluateHandle((el) => (el instanceof HTMLLabelElement ? (el.control ?? el) : el))) as ElementHandle<Element>;
+    if (await control.evaluate((el) => el instanceof HTMLInputElement || el instanceof HTMLSelectElement)) return control as Control;
+  }
+  throw new Error(`${legend} has no field ${label}`);
+}
+
+/** What a field holds once `value` is set: for a select, the value of the option with that text. */
+async function expectedValue(control: Control, label: string, value: string): Promise<string> {
+  if ((await control.evaluate((el) => el.tagName)) !== "SELECT") return value;
+  const option = await control.evaluate((el, text) => [...(el as HTMLSelectElement).options].find((o) => o.text === text || o.value === text)?.value, value);
+  if (option === undefined) throw new Error(`${label} has no option ${value}`);
+  return option;
+}
+
+/** Whether the field, as the page shows it after its next frame, holds `value`. */
+async function holds(group: ElementHandle, legend: string, label: string, value: string): Promise<boolean> {
+  await group.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  const control = await field(group, legend, label);
+  const expected = await expectedValue(control, label, value);
+  return control.evaluate((el, v) => el.value === v, expected);
+}
+
+/** Sets one field (an option by its text or value, or typed text), again until the page holds it. */
+async function setField(group: ElementHandle, legend: string, label: string, value: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const control = await field(group, legend, label);
+    const expected = await expectedValue(control, label, value);
+    if ((await control.evaluate((el) => el.tagName)) === "SELECT") await (control as ElementHandle<HTMLSelectElement>).select(expected);
+    else {
+      await control.evaluate((el) => (el as HTMLInputElement).select());
+      await control.type(value);
+    }
+    if (await holds(group, legend, label, value)) return;
+    if (Date.now() > deadline) throw new Error(`${legend}: ${label} does not keep ${value}`);
+  }
 }
 
 /** A file Firefox has finished downloading into `dir` (named `name`), read as text. */
