@@ -1,5 +1,4 @@
-import * as duckdb from "@duckdb/duckdb-wasm";
-import { DUCKDB_WASM, duckDbWorker } from "./duckdb-worker";
+import { newDuckDb } from "./duckdb-worker";
 import { plainRows } from "./arrow-text";
 import { serial } from "./serial";
 import { CHECK_DB_SETUP, type CheckDb } from "./sql-check";
@@ -24,8 +23,7 @@ export const inCheckDb = <T>(work: (db: CheckDb) => Promise<T>): Promise<T> => s
 const CHECK = "check-db";
 
 async function start(): Promise<CheckDb> {
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), await duckDbWorker());
-  await db.instantiate(DUCKDB_WASM);
+  const db = await newDuckDb();
   await db.open({ query: { castBigIntToDouble: false } });
   const conn = await db.connect();
   for (const statement of CHECK_DB_SETUP) await conn.query(statement);

@@ -1,3 +1,4 @@
+import * as duckdb from "@duckdb/duckdb-wasm";
 import type { DuckDbWorkerHost } from "@/lib/engine/api";
 
 /**
@@ -12,14 +13,21 @@ let host: DuckDbWorkerHost | null = null;
 const DUCKDB_WORKER_SCRIPT = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url).href;
 
 /** DuckDB-WASM's module, for both of the engine's databases (its own and the check database). */
-export const DUCKDB_WASM = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
+const DUCKDB_WASM = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
 
 /** Called by the page, before anything else reaches the engine. */
 export function useDuckDbWorkers(given: DuckDbWorkerHost): void {
   host = given;
 }
 
-export async function duckDbWorker(): Promise<Worker> {
+/** A new DuckDB-WASM instance in a worker of its own, its module instantiated, no database open yet. */
+export async function newDuckDb(): Promise<duckdb.AsyncDuckDB> {
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), await duckDbWorker());
+  await db.instantiate(DUCKDB_WASM);
+  return db;
+}
+
+async function duckDbWorker(): Promise<Worker> {
   const workers = host;
   if (!workers) return new Worker(DUCKDB_WORKER_SCRIPT);
   const { id, port } = await workers.start(DUCKDB_WORKER_SCRIPT);

@@ -1,5 +1,5 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
-import { DUCKDB_WASM, duckDbWorker } from "./duckdb-worker";
+import { newDuckDb } from "./duckdb-worker";
 import { workDatabasePath } from "./workspace";
 
 /**
@@ -53,8 +53,7 @@ export async function withConnection<T>(work: (conn: Connection) => Promise<T>):
 }
 
 async function start(): Promise<Duck> {
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), await duckDbWorker());
-  await db.instantiate(DUCKDB_WASM);
+  const db = await newDuckDb();
   const path = await workDatabasePath();
   await db.open({
     path: path ?? undefined,
