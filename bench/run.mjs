@@ -11,6 +11,7 @@ import { render } from "./report.mjs";
 import { generateCsv } from "./generate.mjs";
 import { serve } from "../scripts/static-server.mjs";
 import { chromiumArgs, executablePath, rendererMemory } from "./chromium.mjs";
+import { whenEngineReady } from "./start-marks.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -75,15 +76,6 @@ async function withRendererPeak(work, meter = {}) {
   }
 }
 
-// Runs in the page before its own scripts: the moment "Engine ready" first shows, from the start of the
-// navigation (performance.now() counts from it). Polling for the text from outside would add its own delay.
-function whenEngineReady() {
-  new MutationObserver((_, observer) => {
-    if (!document.body?.innerText.includes("Engine ready")) return;
-    window.__engineReadyAt = performance.now();
-    observer.disconnect();
-  }).observe(document, { subtree: true, childList: true, characterData: true });
-}
 
 async function engineReadyAfter(page) {
   await page.waitForFunction(() => window.__engineReadyAt !== undefined, null, { timeout: 60_000 });
@@ -142,6 +134,7 @@ async function main() {
       const papa = [];
       const colds = [];
       const warms = [];
+      const usables = [];
       const peaks = [];
       let failure = null;
       for (let run = 0; run < runs; run++) {
@@ -169,6 +162,7 @@ async function main() {
         });
         await page.reload();
         warms.push(await engineReadyAfter(page));
+        usables.push((await page.evaluate(() => window.__usableAt ?? Number.NaN)) / 1000);
         const { result, peak } = await withRendererPeak(() =>
           page.evaluate(runFlow, { fileUrl: `/bench-data/${fileName}`, fileName, rules, transform }).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })),
           meter,
@@ -204,7 +198,7 @@ async function main() {
         steps.bare.push(await runBareYardstick(freshProfile, base, bare, `/bench-data/${fileName}`, fileName, shape).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })));
         console.log(`  yardstick, run ${run + 1}: native 1 thread ${JSON.stringify(steps.native1.at(-1))}; bare DuckDB-WASM ${JSON.stringify(steps.bare.at(-1))}`);
       }
-      report.push({ mb, shape, columns, rows, bytes, runs, flows, papa, colds, warms, peaks, native1, nativeAll, bares, steps, failure });
+      report.push({ mb, shape, columns, rows, bytes, runs, flows, papa, colds, warms, usables, peaks, native1, nativeAll, bares, steps, failure });
       rmSync(path);
     }
     writeFileSync(outFile, render(report, chromiumVersion));

@@ -1,0 +1,63 @@
+// npm run bench:start [-- --profiles 4 --reloads 3 --dir out]
+// Engine start alone, for comparing two builds (run it on each, alternating): cold start in a fresh
+// profile, then warm starts (reloads served by the service worker), and when the page's controls are live.
+// Prints medians; writes nothing. `npm run bench` reports the same figures beside the flow.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { chromium } from "@playwright/test";
+import { serve } from "../scripts/static-server.mjs";
+import { chromiumArgs, executablePath } from "./chromium.mjs";
+import { whenEngineReady } from "./start-marks.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const dir = arg("dir", "out");
+const profiles = Number(arg("profiles", "4"));
+const reloads = Number(arg("reloads", "3"));
+const port = 3311;
+
+const marks = async (page) => {
+  await page.waitForFunction(() => window.__engineReadyAt !== undefined && window.__usableAt !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => ({ ready: window.__engineReadyAt / 1000, usable: window.__usableAt / 1000 }));
+};
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const line = (name, values) => `${name}: median ${median(values).toFixed(2)} s (${values.map((v) => v.toFixed(2)).join(", ")})`;
+
+const server = await serve(dir, port);
+const cold = [];
+const warm = [];
+const usable = [];
+try {
+  for (let i = 0; i < profiles; i++) {
+    const profile = mkdtempSync(join(os.tmpdir(), "stages-start-"));
+    const context = await chromium.launchPersistentContext(profile, { executablePath, args: chromiumArgs });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.addInitScript(whenEngineReady);
+      await page.goto(`${server.url}/`);
+      cold.push((await marks(page)).ready);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker?.ready;
+        while (navigator.serviceWorker && !navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
+      });
+      for (let k = 0; k < reloads; k++) {
+        await page.reload();
+        const { ready, usable: live } = await marks(page);
+        warm.push(ready);
+        usable.push(live);
+      }
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
+} finally {
+  server.stop();
+}
+console.log(`${dir}, ${profiles} fresh profiles, ${reloads} reloads each`);
+console.log(line("engine cold start", cold));
+console.log(line("engine warm start", warm));
+console.log(line("page's controls live, warm", usable));
