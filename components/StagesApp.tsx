@@ -4,13 +4,14 @@ import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useRef, useState } from "react";
 import type { HeadPreview } from "@/lib/engine/api";
 import { callback, getEngine, onEngineRestart, progress, taskFor } from "@/browser/engine-client";
-import { plural } from "@/lib/format";
+import { makeFormatters, plural } from "@/lib/format";
 import { patchShownTask, progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import { degradedNotice } from "@/lib/storage/support";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
 import { onLaunchedFiles } from "@/browser/launched-files";
+import { whenIdle } from "@/browser/idle";
 import { registerServiceWorker } from "@/browser/service-worker";
 import { saveDraft, stagingDb } from "@/browser/staging-store";
 import { AppHeader, type EngineState } from "./AppHeader";
@@ -47,6 +48,7 @@ export function StagesApp() {
           setEngine(
             r.ok ? { kind: "ready", version: r.value.duckdbVersion, limits: degradedNotice(r.value.storage) } : { kind: "failed", message: describeError(r.error) },
           );
+          whenIdle(makeFormatters);
           // The offline copy is made once the engine has started, so that it never competes with the first load (it then comes from the HTTP cache).
           registerServiceWorker(() => notify("info", "A new version of Stages has been installed: reload the page to use it."));
         });
