@@ -20,6 +20,7 @@ import { DatasetView, type DatasetVersion } from "./destination/DatasetView";
 import { FirstScreen } from "./FirstScreen";
 import { Notices } from "./Notices";
 import { Workspace } from "./pipeline/Workspace";
+import { StagedFiles } from "./recipe/useOtherReadyFiles";
 import { SharedLink } from "./share/SharedLink";
 import { useNotices } from "./notices";
 import { AddFiles } from "./staging/AddFiles";
@@ -151,7 +152,9 @@ export function StagesApp() {
           {files !== undefined && !hasFiles && !opened && <FirstScreen onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />}
           {selected && (
             <div hidden={opened !== null}>
-              <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list) => void addFiles(list)} />
+              <StagedFiles.Provider value={files ?? []}>
+                <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list) => void addFiles(list)} />
+              </StagedFiles.Provider>
             </div>
           )}
         </main>

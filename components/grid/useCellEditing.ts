@@ -33,7 +33,7 @@ export function useCellEditing(
 ) {
   const inForce = useMemo(() => new Map(editsInForce(edits?.list ?? []).map((e) => [`${e.row}|${e.column}`, e])), [edits?.list]);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const editedAt = (row: number, col: number): CellEdit | undefined => inForce.get(`${rowId(row) + 1}|${columns[col]?.name}`);
+  const editedAt = (row: number, col: number): CellEdit | undefined => (inForce.size ? inForce.get(`${rowId(row) + 1}|${columns[col]?.name}`) : undefined);
   const shown = (row: number, col: number): string | null | undefined => {
     const edit = editedAt(row, col);
     return edit ? edit.to : cell(row, col);
