@@ -22,13 +22,33 @@ export function usePagedRows(source: SourceRef, view: GridView | undefined) {
   const [error, setError] = useState<string | null>(null);
   const inflight = useRef(new Set<number>());
   const generation = useRef(0);
+  const shownPages = useRef(pages);
+  shownPages.current = pages;
+  // The pages of the run before, while the same rows are fetched again for a new one (see sameRowsKey).
+  const earlier = useRef<{ rows: string; epoch: number; pages: Map<number, RowPage> } | null>(null);
+  const rows = sameRowsKey(source, view);
 
   useEffect(() => {
     generation.current++;
     inflight.current.clear();
+    const before = earlier.current;
+    if (rows === null) earlier.current = null;
+    else if (before?.rows !== rows || before.epoch !== epoch) earlier.current = { rows, epoch, pages: new Map() };
+    // A run that follows another before any of its pages came keeps the pages shown before both.
+    else if (shownPages.current.size > 0) earlier.current = { rows, epoch, pages: shownPages.current };
     setPages(new Map());
     setError(null);
-  }, [key, epoch]);
+  }, [key, epoch, rows]);
+
+  /** The page holding `row`: this source's own, or the same rows as the run before showed them until it is here. */
+  const pageOf = useCallback(
+    (row: number): RowPage | undefined => {
+      const p = Math.floor(row / PAGE_SIZE);
+      const stand = earlier.current?.rows === rows && earlier.current.epoch === epoch ? earlier.current.pages.get(p) : undefined;
+      return pages.get(p) ?? stand;
+    },
+    [pages, rows, epoch],
+  );
 
   const ensureRows = useCallback(
     (first: number, last: number) => {
@@ -60,32 +80,43 @@ export function usePagedRows(source: SourceRef, view: GridView | undefined) {
 
   const cell = useCallback(
     (row: number, column: number): string | null | undefined => {
-      const page = pages.get(Math.floor(row / PAGE_SIZE));
+      const page = pageOf(row);
       if (!page) return undefined;
       return page.columns[column]?.[row - page.offset];
     },
-    [pages],
+    [pageOf],
   );
 
   /** The rules a row breaks, when the source is checked by a run (none until its page is here). */
   const issues = useCallback(
     (row: number): CellIssue[] => {
-      const page = pages.get(Math.floor(row / PAGE_SIZE));
+      const page = pageOf(row);
       return parseIssues(page?.issues?.[row - page.offset]);
     },
-    [pages],
+    [pageOf],
   );
 
   /** A row's staged row id: what the page says (a view of a staged source), else its place. */
   const rowId = useCallback(
     (row: number): number => {
-      const page = pages.get(Math.floor(row / PAGE_SIZE));
+      const page = pageOf(row);
       return page?.rowIds?.[row - page.offset] ?? row;
     },
-    [pages],
+    [pageOf],
   );
 
   return { ensureRows, cell, issues, rowId, error };
+}
+
+/**
+ * What identifies the rows a staged source shows whichever run checked it: the file and the view, when the
+ * view does not pick rows by the run's findings. A new run (each cell edit makes one) then shows the rows it
+ * had until their pages come back with the new run's marks, instead of a blank grid that drops a click.
+ * Null for other sources, whose rows are the run's own.
+ */
+function sameRowsKey(source: SourceRef, view: GridView | undefined): string | null {
+  if (source.kind !== "staged" || view?.only) return null;
+  return JSON.stringify([source.fileId, view]);
 }
 
 function farthest(pages: Map<number, RowPage>, from: number): number {
