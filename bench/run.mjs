@@ -76,7 +76,6 @@ async function withRendererPeak(work, meter = {}) {
   }
 }
 
-
 async function engineReadyAfter(page) {
   await page.waitForFunction(() => window.__engineReadyAt !== undefined, null, { timeout: 60_000 });
   return (await page.evaluate(() => window.__engineReadyAt)) / 1000;
