@@ -2,7 +2,7 @@
 import os from "node:os";
 import { renderBare } from "./bare.mjs";
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Per step: the app beside the same SQL in native DuckDB and in a bare DuckDB-WASM (bench/yardstick.ts).

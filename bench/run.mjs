@@ -11,7 +11,7 @@ import { render } from "./report.mjs";
 import { generateCsv } from "./generate.mjs";
 import { serve } from "../scripts/static-server.mjs";
 import { chromiumArgs, executablePath, rendererMemory } from "./chromium.mjs";
-import { whenEngineReady } from "./start-marks.mjs";
+import { timeStarts } from "./start-marks.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -74,11 +74,6 @@ async function withRendererPeak(work, meter = {}) {
     clearInterval(timer);
     sample();
   }
-}
-
-async function engineReadyAfter(page) {
-  await page.waitForFunction(() => window.__engineReadyAt !== undefined, null, { timeout: 60_000 });
-  return (await page.evaluate(() => window.__engineReadyAt)) / 1000;
 }
 
 /** The yardstick's steps (bench/yardstick.ts) in native DuckDB, in memory: seconds per step. */
@@ -150,18 +145,10 @@ async function main() {
           said.push(text);
           console.log(`  ${text} · renderer peak ${(peak / 2 ** 30).toFixed(2)} GiB`);
         });
-        await page.addInitScript(whenEngineReady);
-        await page.goto(base);
-        colds.push(await engineReadyAfter(page));
-        // Warm start: the same profile loads the page again, once the service worker has kept the build
-        // (it starts after the engine, so as not to compete with the first load), from its cache.
-        await page.evaluate(async () => {
-          await navigator.serviceWorker?.ready;
-          while (navigator.serviceWorker && !navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
-        });
-        await page.reload();
-        warms.push(await engineReadyAfter(page));
-        usables.push((await page.evaluate(() => window.__usableAt ?? Number.NaN)) / 1000);
+        const started = await timeStarts(page, base, 1);
+        colds.push(started.cold);
+        warms.push(...started.warm);
+        usables.push(...started.usable);
         const { result, peak } = await withRendererPeak(() =>
           page.evaluate(runFlow, { fileUrl: `/bench-data/${fileName}`, fileName, rules, transform }).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })),
           meter,

@@ -2,7 +2,7 @@
 // navigation (performance.now() counts from it). Polling for the text from outside would add its own delay.
 // It also notes when the page's controls are live (React has attached its handlers to the file input):
 // from then on a dropped file is taken, and its checksum and copy start while the engine still starts.
-export function whenEngineReady() {
+function whenEngineReady() {
   const live = () => {
     const input = document.querySelector('input[type="file"]');
     if (input && Object.keys(input).some((key) => key.startsWith("__reactProps"))) window.__usableAt = performance.now();
@@ -14,4 +14,34 @@ export function whenEngineReady() {
     window.__engineReadyAt = performance.now();
     observer.disconnect();
   }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+/** When the engine was ready and the controls live in the page just loaded (seconds from its navigation). */
+async function marks(page) {
+  await page.waitForFunction(() => window.__engineReadyAt !== undefined && window.__usableAt !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => ({ ready: window.__engineReadyAt / 1000, usable: window.__usableAt / 1000 }));
+}
+
+/**
+ * The starts of the app at `url` in `page` (a fresh profile): cold, then `reloads` warm starts once the
+ * service worker has kept the build (it starts after the engine, so as not to compete with the first
+ * load) and answers from its cache; with the moment the page's controls were live in each warm start.
+ */
+export async function timeStarts(page, url, reloads) {
+  await page.addInitScript(whenEngineReady);
+  await page.goto(url);
+  const cold = (await marks(page)).ready;
+  await page.evaluate(async () => {
+    await navigator.serviceWorker?.ready;
+    while (navigator.serviceWorker && !navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
+  });
+  const warm = [];
+  const usable = [];
+  for (let i = 0; i < reloads; i++) {
+    await page.reload();
+    const started = await marks(page);
+    warm.push(started.ready);
+    usable.push(started.usable);
+  }
+  return { cold, warm, usable };
 }

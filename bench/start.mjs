@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { serve } from "../scripts/static-server.mjs";
 import { chromiumArgs, executablePath } from "./chromium.mjs";
-import { whenEngineReady } from "./start-marks.mjs";
+import { median } from "./report.mjs";
+import { timeStarts } from "./start-marks.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,11 +20,6 @@ const profiles = Number(arg("profiles", "4"));
 const reloads = Number(arg("reloads", "3"));
 const port = 3311;
 
-const marks = async (page) => {
-  await page.waitForFunction(() => window.__engineReadyAt !== undefined && window.__usableAt !== undefined, null, { timeout: 60_000 });
-  return page.evaluate(() => ({ ready: window.__engineReadyAt / 1000, usable: window.__usableAt / 1000 }));
-};
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const line = (name, values) => `${name}: median ${median(values).toFixed(2)} s (${values.map((v) => v.toFixed(2)).join(", ")})`;
 
 const server = await serve(dir, port);
@@ -36,19 +32,10 @@ try {
     const context = await chromium.launchPersistentContext(profile, { executablePath, args: chromiumArgs });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      await page.addInitScript(whenEngineReady);
-      await page.goto(`${server.url}/`);
-      cold.push((await marks(page)).ready);
-      await page.evaluate(async () => {
-        await navigator.serviceWorker?.ready;
-        while (navigator.serviceWorker && !navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
-      });
-      for (let k = 0; k < reloads; k++) {
-        await page.reload();
-        const { ready, usable: live } = await marks(page);
-        warm.push(ready);
-        usable.push(live);
-      }
+      const started = await timeStarts(page, `${server.url}/`, reloads);
+      cold.push(started.cold);
+      warm.push(...started.warm);
+      usable.push(...started.usable);
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -25,17 +25,17 @@ export function usePagedRows(source: SourceRef, view: GridView | undefined) {
   const shownPages = useRef(pages);
   shownPages.current = pages;
   // The pages of the run before, while the same rows are fetched again for a new one (see sameRowsKey).
-  const earlier = useRef<{ rows: string; epoch: number; pages: Map<number, RowPage> } | null>(null);
-  const rows = sameRowsKey(source, view);
+  const earlier = useRef<{ rows: string; pages: Map<number, RowPage> } | null>(null);
+  const rows = sameRowsKey(source, view, epoch);
 
   useEffect(() => {
     generation.current++;
     inflight.current.clear();
     const before = earlier.current;
     if (rows === null) earlier.current = null;
-    else if (before?.rows !== rows || before.epoch !== epoch) earlier.current = { rows, epoch, pages: new Map() };
+    else if (before?.rows !== rows) earlier.current = { rows, pages: new Map() };
     // A run that follows another before any of its pages came keeps the pages shown before both.
-    else if (shownPages.current.size > 0) earlier.current = { rows, epoch, pages: shownPages.current };
+    else if (shownPages.current.size > 0) earlier.current = { rows, pages: shownPages.current };
     setPages(new Map());
     setError(null);
   }, [key, epoch, rows]);
@@ -44,10 +44,9 @@ export function usePagedRows(source: SourceRef, view: GridView | undefined) {
   const pageOf = useCallback(
     (row: number): RowPage | undefined => {
       const p = Math.floor(row / PAGE_SIZE);
-      const stand = earlier.current?.rows === rows && earlier.current.epoch === epoch ? earlier.current.pages.get(p) : undefined;
-      return pages.get(p) ?? stand;
+      return pages.get(p) ?? (earlier.current?.rows === rows ? earlier.current.pages.get(p) : undefined);
     },
-    [pages, rows, epoch],
+    [pages, rows],
   );
 
   const ensureRows = useCallback(
@@ -112,11 +111,11 @@ export function usePagedRows(source: SourceRef, view: GridView | undefined) {
  * What identifies the rows a staged source shows whichever run checked it: the file and the view, when the
  * view does not pick rows by the run's findings. A new run (each cell edit makes one) then shows the rows it
  * had until their pages come back with the new run's marks, instead of a blank grid that drops a click.
- * Null for other sources, whose rows are the run's own.
+ * Null for other sources, whose rows are the run's own. A restarted engine (a new `epoch`) reads them anew.
  */
-function sameRowsKey(source: SourceRef, view: GridView | undefined): string | null {
+function sameRowsKey(source: SourceRef, view: GridView | undefined, epoch: number): string | null {
   if (source.kind !== "staged" || view?.only) return null;
-  return JSON.stringify([source.fileId, view]);
+  return JSON.stringify([source.fileId, view, epoch]);
 }
 
 function farthest(pages: Map<number, RowPage>, from: number): number {
