@@ -5,7 +5,7 @@
  * and it copies the exports into the import table through `Object.entries`. On this machine that was
  * about a third of the instantiation: the engine's start waits on it, warm or cold.
  *
- * The build (scripts/duckdb-worker.mjs) applies these edits to the copy the site ships:
+ * The build (scripts/duckdb-wasm.mjs) applies these edits to the copy the site ships:
  * - a GOT entry is filled only where one exists (the module's own GOT imports, made before it is
  *   instantiated). A side module's later GOT imports are still filled by Emscripten's
  *   `reportUndefinedSymbols` from the import table, and `dlsym` still adds a table slot on demand
