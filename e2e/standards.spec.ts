@@ -228,12 +228,14 @@ test("the imports and exports of the data standards are reached and used with th
   await expectCounts(page, "3 rows in");
   await addRule(page, "Unique", { Column: "id" });
   await expectCounts(page, "3 rows in = 1 valid after steps + 2 rejected");
+  // Listening turns on Playwright's file chooser interception, which takes effect asynchronously: start it
+  // before focusing, or a Space pressed right away can open (and lose) a real chooser, as it did in a full run.
+  const chooser = page.waitForEvent("filechooser");
   await openStep(page, "Validate");
   // Import Table Schema is a real button: focus reaches it, Space opens the file chooser.
   const importSchema = page.getByRole("button", { name: "Import Table Schema" });
   await importSchema.focus();
   await expect(importSchema).toBeFocused();
-  const chooser = page.waitForEvent("filechooser", { timeout: 10_000 });
   await page.keyboard.press("Space");
   await (await chooser).setFiles({ name: "people.schema.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(SCHEMA)) });
   await page.getByRole("dialog", { name: "Apply the recipe from people.schema.json?" }).getByRole("button", { name: "Don't apply" }).press("Enter");
