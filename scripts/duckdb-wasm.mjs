@@ -1,7 +1,6 @@
-// Edits the static build's copy of DuckDB-WASM so that instantiating it skips work nothing uses:
-// the worker script's linking (lib/engine/duckdb-worker-patch.ts) and the module's unused exports
-// (lib/engine/duckdb-wasm-exports.ts). Run by `npm run build` before the service worker lists the
-// build's files (its version is made of their contents).
+// Drops the exports of the static build's copy of DuckDB-WASM's module that nothing can reach
+// (lib/engine/duckdb-wasm-exports.ts), so that instantiating it is quicker. Run by `npm run build`
+// before the service worker lists the build's files (its version is made of their contents).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,15 +10,10 @@ import { build } from "rolldown";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const media = join(process.argv[2] ?? "out", "_next/static/media");
 
-async function bundled(module) {
-  const scratch = mkdtempSync(join(tmpdir(), "stages-duckdb-wasm-"));
-  try {
-    await build({ input: `${root}${module}`, platform: "node", resolve: { alias: { "@": root.replace(/\/$/, "") } }, output: { file: join(scratch, "m.mjs"), format: "esm" }, logLevel: "silent" });
-    return await import(join(scratch, "m.mjs"));
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
+const scratch = mkdtempSync(join(tmpdir(), "stages-duckdb-wasm-"));
+await build({ input: `${root}lib/engine/duckdb-wasm-exports.ts`, platform: "node", resolve: { alias: { "@": root.replace(/\/$/, "") } }, output: { file: join(scratch, "exports.mjs"), format: "esm" }, logLevel: "silent" });
+const { keepUsedExports } = await import(join(scratch, "exports.mjs"));
+rmSync(scratch, { recursive: true, force: true });
 
 function theOne(pattern) {
   const found = readdirSync(media).filter((name) => pattern.test(name));
@@ -27,19 +21,10 @@ function theOne(pattern) {
   return join(media, found[0]);
 }
 
-const { patchDuckDbWorker, DUCKDB_WORKER_EDITS } = await bundled("lib/engine/duckdb-worker-patch.ts");
-const { keepUsedExports } = await bundled("lib/engine/duckdb-wasm-exports.ts");
-const value = (result) => {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-};
-
-const workerFile = theOne(/^duckdb-browser-eh\.worker\..+\.js$/);
-const worker = value(patchDuckDbWorker(readFileSync(workerFile, "utf8")));
-writeFileSync(workerFile, worker);
-console.log(`DuckDB-WASM's worker script edited (${DUCKDB_WORKER_EDITS.map((e) => e.what).join("; ")}): ${workerFile}`);
-
+const worker = readFileSync(theOne(/^duckdb-browser-eh\.worker\..+\.js$/), "utf8");
 const wasmFile = theOne(/^duckdb-eh\..+\.wasm$/);
-const { module, kept, total } = value(keepUsedExports(new Uint8Array(readFileSync(wasmFile)), worker));
+const result = keepUsedExports(new Uint8Array(readFileSync(wasmFile)), worker);
+if (!result.ok) throw new Error(result.error.message);
+const { module, kept, total } = result.value;
 writeFileSync(wasmFile, module);
 console.log(`DuckDB-WASM's module keeps ${kept.length} of its ${total} exports (${(module.length / 1e6).toFixed(1)} MB): ${wasmFile}`);
