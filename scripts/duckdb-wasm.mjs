@@ -1,19 +1,13 @@
 // Drops the exports of the static build's copy of DuckDB-WASM's module that nothing can reach
 // (lib/engine/duckdb-wasm-exports.ts), so that instantiating it is quicker. Run by `npm run build`
 // before the service worker lists the build's files (its version is made of their contents).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "rolldown";
+import { importLib } from "./import-lib.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const media = join(process.argv[2] ?? "out", "_next/static/media");
 
-const scratch = mkdtempSync(join(tmpdir(), "stages-duckdb-wasm-"));
-await build({ input: `${root}lib/engine/duckdb-wasm-exports.ts`, platform: "node", resolve: { alias: { "@": root.replace(/\/$/, "") } }, output: { file: join(scratch, "exports.mjs"), format: "esm" }, logLevel: "silent" });
-const { keepUsedExports } = await import(join(scratch, "exports.mjs"));
-rmSync(scratch, { recursive: true, force: true });
+const { keepUsedExports } = await importLib("lib/engine/duckdb-wasm-exports.ts");
 
 function theOne(pattern) {
   const found = readdirSync(media).filter((name) => pattern.test(name));

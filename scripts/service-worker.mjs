@@ -2,11 +2,11 @@
 // with the build's own file list and a version made of their contents (so any change of any file
 // makes a new cache). Run by `npm run build` after the CSP is written into the pages.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "rolldown";
+import { importLib } from "./import-lib.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outDir = process.argv[2] ?? "out";
@@ -15,11 +15,8 @@ const basePath = process.env.STAGES_BASE_PATH ?? "";
 const walk = (dir) => readdirSync(dir).filter((name) => name !== "bench-data").flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
 const files = walk(outDir).map((file) => relative(outDir, file).split("\\").join("/"));
 
-// The list comes from the same pure function the unit tests cover (lib/offline/precache.ts), bundled for Node.
-const scratch = mkdtempSync(join(tmpdir(), "stages-sw-"));
-await build({ input: `${root}lib/offline/precache.ts`, platform: "node", output: { file: join(scratch, "precache.mjs"), format: "esm" }, logLevel: "silent" });
-const { precacheList } = await import(join(scratch, "precache.mjs"));
-rmSync(scratch, { recursive: true, force: true });
+// The list comes from the same pure function the unit tests cover (lib/offline/precache.ts).
+const { precacheList } = await importLib("lib/offline/precache.ts");
 const list = precacheList(files, basePath);
 const paths = list.map((entry) => entry.path);
 const hash = createHash("sha256");

@@ -11,6 +11,7 @@
  * - `orig$…` (a function before its 64-bit integers were legalized) only where its GOT entry is kept.
  * Nothing else in the module changes. The build (scripts/duckdb-wasm.mjs) applies it to the site's copy.
  */
+import { concatBytes } from "@/lib/bytes";
 import { errorText, fail, ok, type Result } from "@/lib/result";
 
 const EXPORT_SECTION = 7;
@@ -33,9 +34,11 @@ function u32(r: Reader): number {
   }
 }
 
+const utf8 = new TextDecoder();
+
 function name(r: Reader): string {
   const length = u32(r);
-  const text = new TextDecoder().decode(r.bytes.subarray(r.at, r.at + length));
+  const text = utf8.decode(r.bytes.subarray(r.at, r.at + length));
   r.at += length;
   return text;
 }
@@ -120,17 +123,10 @@ export function keepUsedExports(module: Uint8Array, workerScript: string): Resul
       u32(r);
       if (used(exported)) (entries.push(module.subarray(start, r.at)), kept.push(exported));
     }
-    const body = concat([Uint8Array.from(leb(kept.length)), ...entries]);
-    const section = concat([Uint8Array.of(EXPORT_SECTION, ...leb(body.length)), body]);
-    return ok({ module: concat([module.subarray(0, exportSection.start), section, module.subarray(exportSection.end)]), kept, total });
+    const body = concatBytes([Uint8Array.from(leb(kept.length)), ...entries]);
+    const section = concatBytes([Uint8Array.of(EXPORT_SECTION, ...leb(body.length)), body]);
+    return ok({ module: concatBytes([module.subarray(0, exportSection.start), section, module.subarray(exportSection.end)]), kept, total });
   } catch (error) {
     return fail({ message: `DuckDB-WASM's module could not be read: ${errorText(error)}` });
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
-  return out;
 }

@@ -8,6 +8,7 @@ import init, {
   writeParquet,
   type RecordBatch as WasmBatch,
 } from "parquet-wasm/esm";
+import { concatBytes } from "@/lib/bytes";
 
 /**
  * Parquet in the browser without DuckDB's (downloaded) parquet extension:
@@ -52,7 +53,7 @@ export async function parquetStream(ipc: AsyncIterable<Uint8Array>, onRows: (row
       else messages.push(next.value);
     }
     if (messages.length === 1) return null;
-    const table = WasmTable.fromIPCStream(concat(messages));
+    const table = WasmTable.fromIPCStream(concatBytes(messages));
     onRows(table.recordBatches().reduce((n, b) => n + b.numRows, 0));
     return table;
   };
@@ -72,13 +73,6 @@ export async function parquetStream(ipc: AsyncIterable<Uint8Array>, onRows: (row
     },
   });
   return (await transformParquetStream(source, writerProperties())) as ReadableStream<Uint8Array<ArrayBuffer>>;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const part of parts) (out.set(part, at), (at += part.byteLength));
-  return out;
 }
 
 function singleChunk(bytes: Uint8Array): ReadableStream<Uint8Array<ArrayBuffer>> {
