@@ -1,6 +1,8 @@
-// Drops the exports of the static build's copy of DuckDB-WASM's module that nothing can reach
-// (lib/engine/duckdb-wasm-exports.ts), so that instantiating it is quicker. Run by `npm run build`
-// before the service worker lists the build's files (its version is made of their contents).
+// The static build's copy of DuckDB-WASM, made quicker to start, run by `npm run build` before the
+// service worker lists the build's files (its version is made of their contents):
+// - its worker script hands the fetched wasm response itself to the browser's compiler, so that the
+//   browser can keep the compiled code for the next visit (lib/engine/duckdb-worker-script.ts);
+// - its module drops the exports that nothing can reach (lib/engine/duckdb-wasm-exports.ts).
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importLib } from "./import-lib.mjs";
@@ -8,6 +10,7 @@ import { importLib } from "./import-lib.mjs";
 const media = join(process.argv[2] ?? "out", "_next/static/media");
 
 const { keepUsedExports } = await importLib("lib/engine/duckdb-wasm-exports.ts");
+const { compileFromFetchedResponse } = await importLib("lib/engine/duckdb-worker-script.ts");
 
 function theOne(pattern) {
   const found = readdirSync(media).filter((name) => pattern.test(name));
@@ -15,10 +18,17 @@ function theOne(pattern) {
   return join(media, found[0]);
 }
 
-const worker = readFileSync(theOne(/^duckdb-browser-eh\.worker\..+\.js$/), "utf8");
+function orThrow(result) {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+const workerFile = theOne(/^duckdb-browser-eh\.worker\..+\.js$/);
+const worker = orThrow(compileFromFetchedResponse(readFileSync(workerFile, "utf8")));
+writeFileSync(workerFile, worker);
+console.log(`DuckDB-WASM's worker script compiles the fetched wasm response itself: ${workerFile}`);
+
 const wasmFile = theOne(/^duckdb-eh\..+\.wasm$/);
-const result = keepUsedExports(new Uint8Array(readFileSync(wasmFile)), worker);
-if (!result.ok) throw new Error(result.error.message);
-const { module, kept, total } = result.value;
+const { module, kept, total } = orThrow(keepUsedExports(new Uint8Array(readFileSync(wasmFile)), worker));
 writeFileSync(wasmFile, module);
 console.log(`DuckDB-WASM's module keeps ${kept.length} of its ${total} exports (${(module.length / 1e6).toFixed(1)} MB): ${wasmFile}`);
