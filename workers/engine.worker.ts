@@ -5,7 +5,7 @@ import { errorText, fail, ok, type Result } from "@/lib/result";
 import { openStagesDb } from "@/browser/staging-db";
 import { cleanLeftovers, listDatasets } from "./engine/datasets";
 import { checkDb } from "./engine/check-duck";
-import { duckDb } from "./engine/duckdb";
+import { duckDb, whenOpened } from "./engine/duckdb";
 import { useDuckDbWorkers } from "./engine/duckdb-worker";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
@@ -18,7 +18,7 @@ import { switchOff } from "./engine/switch-off";
 import { previewFix } from "./engine/bulk-fix";
 import { secondTableFile } from "./engine/second-table";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
-import { ensureTable, openView, readPage } from "./engine/tables";
+import { ensureTable, openView, readPage, useKeptTables } from "./engine/tables";
 import { Cancelled, cancelTask, endTask, workingOn } from "./engine/tasks";
 import { compareVersions, deleteVersion, listVersions } from "./engine/versions";
 
@@ -33,6 +33,9 @@ if (process.env.NEXT_PUBLIC_STAGES_TEST_HOOKS === "1") switchOff(self.name);
 void storageSupport();
 
 const db = openStagesDb();
+
+// The tables the last engine left are sorted out as DuckDB opens, before any call reaches them (engine/tables.ts).
+whenOpened((conn) => useKeptTables(db, conn));
 
 /**
  * Every call returns a Result: an exception becomes an error value here. Running

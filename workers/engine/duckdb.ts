@@ -1,6 +1,6 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import { newDuckDb } from "./duckdb-worker";
-import { workDatabasePath } from "./workspace";
+import { discardWorkDatabase, tookOverDatabase, workDatabasePath } from "./workspace";
 
 /**
  * The one DuckDB-WASM instance of this engine worker. Its bundle (the "eh"
@@ -8,7 +8,8 @@ import { workDatabasePath } from "./workspace";
  * extensions are never downloaded: a missing one is a readable error.
  *
  * Its database is a file in OPFS of this engine's own (see workspace.ts), so
- * that tables larger than memory live on disk.
+ * that tables larger than memory live on disk; it may be the one the last
+ * engine left, with staged tables to serve again (kept-tables.ts).
  *
  * Each operation borrows a connection of its own (`withConnection`): a
  * streamed or pending query on a connection is cut short by any other
@@ -34,6 +35,12 @@ const POLLING_INTERVAL_MS = 20;
 let starting: Promise<Duck> | null = null;
 const idle: Connection[] = [];
 
+/** Work on the database as it opens, before any other statement reaches it (engine.worker.ts: the kept tables). */
+let onOpen: ((conn: Connection) => Promise<void>) | null = null;
+export function whenOpened(work: (conn: Connection) => Promise<void>): void {
+  onOpen = work;
+}
+
 export function duckDb(): Promise<Duck> {
   starting ??= start().catch((error: unknown) => {
     starting = null;
@@ -53,14 +60,16 @@ export async function withConnection<T>(work: (conn: Connection) => Promise<T>):
 }
 
 async function start(): Promise<Duck> {
-  const db = await newDuckDb();
   const path = await workDatabasePath();
-  await db.open({
-    path: path ?? undefined,
-    accessMode: path ? duckdb.DuckDBAccessMode.READ_WRITE : undefined,
-    query: { castBigIntToDouble: false, queryPollingInterval: POLLING_INTERVAL_MS },
-  });
-  const conn = await db.connect();
+  let opened = await openAt(path).catch(() => null);
+  if (path && !(opened && (await writable(opened.conn)))) {
+    // A database taken over from an ended engine is only a cache: one DuckDB-WASM cannot open, or reopens
+    // without write access (duckdb-wasm issues 2004 and 2182), is replaced by an empty one.
+    await opened?.db.terminate();
+    await discardWorkDatabase();
+    opened = null;
+  }
+  const { db, conn } = opened ?? (await openAt(path));
   await conn.query("SET GLOBAL autoinstall_known_extensions = false");
   await conn.query("SET GLOBAL autoload_known_extensions = false");
   // The wasm heap ends at 4 GB and never shrinks. DuckDB's buffer pool gets half of it (its tables live in
@@ -68,6 +77,29 @@ async function start(): Promise<Duck> {
   // coming in and going out, file buffers, parquet-wasm.
   if (path) await conn.query(`SET GLOBAL memory_limit = '${MEMORY_LIMIT}'`);
   const version = String((await conn.query("SELECT version() AS v")).getChild("v")?.get(0) ?? "");
+  await onOpen?.(conn);
   idle.push(conn);
   return { db, version };
+}
+
+async function openAt(path: string | null): Promise<{ db: duckdb.AsyncDuckDB; conn: Connection }> {
+  const db = await newDuckDb();
+  await db.open({
+    path: path ?? undefined,
+    accessMode: path ? duckdb.DuckDBAccessMode.READ_WRITE : undefined,
+    query: { castBigIntToDouble: false, queryPollingInterval: POLLING_INTERVAL_MS },
+  });
+  return { db, conn: await db.connect() };
+}
+
+/** Whether a commit goes through: only checked for a database taken over (a new one always takes writes). */
+async function writable(conn: Connection): Promise<boolean> {
+  if (!(await tookOverDatabase())) return true;
+  try {
+    await conn.query("CREATE OR REPLACE TABLE _stages_write_check AS SELECT 1 AS x");
+    await conn.query("DROP TABLE _stages_write_check");
+    return true;
+  } catch {
+    return false;
+  }
 }

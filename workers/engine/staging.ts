@@ -14,6 +14,7 @@ import { forgetProfile } from "./profile";
 import { previewHead } from "./preview";
 import { roomFor } from "./quota";
 import type { ReadInfo } from "./readers";
+import { recordRead } from "./kept-tables";
 import { dropTable, ensureTable, readFindings, readNewStaged } from "./tables";
 import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
@@ -132,7 +133,10 @@ async function record(db: StagesDb, staged: StagedFile, info: Result<TableInfo>,
     ? { status: "ready", columns: info.value.columns, rowCount: info.value.rowCount, error: undefined, ...(found ? readFindings(found) : {}) }
     : { status: "error", error: info.error, columns: undefined, rowCount: undefined };
   await updateStagedFile(db, staged.id, update);
-  const after = (await db.files.get(staged.id)) ?? { ...staged, ...update };
+  const saved = await db.files.get(staged.id);
+  // The table is kept for the next visit only once its read is saved with the file (kept-tables.ts).
+  if (info.ok && saved?.status === "ready") await recordRead(saved);
+  const after = saved ?? { ...staged, ...update };
   await appendAudit(db, {
     kind: "read",
     file: staged.name,

@@ -20,11 +20,13 @@ import { updateStagedFile } from "@/browser/staging-store";
 import { duckDb, withConnection, type Connection } from "./duckdb";
 import { runLong } from "./query";
 import { badLinesTable, readStaged, type ReadInfo } from "./readers";
+import { recordRead, takeOverTables } from "./kept-tables";
 
 /**
  * Every source (a staged file, a dataset version) is materialized once into
  * a DuckDB table, built from IndexedDB or OPFS on first use: DuckDB holds
- * nothing that cannot be rebuilt.
+ * nothing that cannot be rebuilt. A staged file's table is also kept for
+ * the next visit (useKeptTables).
  */
 const loading = new Map<string, Promise<Result<TableInfo>>>();
 
@@ -45,6 +47,8 @@ export function tableName(source: SourceRef): string {
 }
 
 export async function ensureTable(db: StagesDb, source: SourceRef): Promise<Result<TableInfo>> {
+  // The tables kept from the last visit are known once DuckDB has opened.
+  await duckDb();
   const table = tableName(source);
   if (source.kind === "result" || source.kind === "badLines") {
     const exists = await withConnection(async (conn) =>
@@ -87,7 +91,18 @@ async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<
   const read = await readStaged(fileId, meta.name, stagedBytes(stored), meta.parse, table);
   if (!read.ok) return read;
   await updateStagedFile(db, fileId, readFindings(read.value));
+  const saved = await db.files.get(fileId);
+  if (saved?.status === "ready") await recordRead(saved);
   return ok(null);
+}
+
+/**
+ * The staged tables a previous engine left in the database this one took over (workspace.ts) that still
+ * match their files are used as they are; every other table there goes (kept-tables.ts). Run as the
+ * database opens (duckdb.ts `whenOpened`), before any call reaches a table.
+ */
+export async function useKeptTables(db: StagesDb, conn: Connection): Promise<void> {
+  for (const table of await takeOverTables(db, conn)) loading.set(table, describeTable(table).then(ok));
 }
 
 /** What a read found, as fields of the staged file's record. */

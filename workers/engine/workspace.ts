@@ -11,14 +11,17 @@ import { storageRoot, storageSupport } from "./storage-support";
  *
  * Each engine holds a Web Lock named after its id for as long as it lives (a
  * worker's locks are released when it ends, crash or not). At start, whatever
- * belongs to an id whose lock is free is left from an engine that has ended,
- * and is removed; another tab's files are never touched.
+ * belongs to an id whose lock is free is left from an engine that has ended:
+ * the newest such database is taken over, lock and all, so that the staged
+ * tables in it serve again (kept-tables.ts), and the rest is removed; another
+ * tab's files are never touched.
  */
 const WORK_DIR = "work";
 const EXPORTS_DIR = "exports";
 const LOCK_PREFIX = "stages-engine:";
 
 let claimed: Promise<string | null> | null = null;
+let tookOver = false;
 
 /** This engine's id, its lock taken (null where the browser has no Web Locks or no working OPFS: DuckDB then works in memory). */
 function engineId(): Promise<string | null> {
@@ -28,15 +31,73 @@ function engineId(): Promise<string | null> {
 
 async function claim(): Promise<string | null> {
   if (!navigator.locks || !(await storageSupport()).opfs) return null;
-  const id = crypto.randomUUID().replaceAll("-", "");
-  await new Promise<void>((held) => {
-    void navigator.locks.request(`${LOCK_PREFIX}${id}`, () => {
-      held();
-      return new Promise<never>(() => undefined);
-    });
-  });
+  let id = await takeOverLatest();
+  tookOver = id !== null;
+  if (id) {
+    // Downloads the last engine was preparing are not this engine's to hand out.
+    const exports = await (await storageRoot()).getDirectoryHandle(EXPORTS_DIR, { create: true });
+    await exports.removeEntry(id, { recursive: true }).catch(() => undefined);
+  } else {
+    id = crypto.randomUUID().replaceAll("-", "");
+    await takeLock(id);
+  }
   await removeAbandoned(id);
   return id;
+}
+
+/** Takes the lock of `id` unless another engine holds it; once taken, it is held for as long as this engine lives. */
+function takeLock(id: string): Promise<boolean> {
+  return new Promise((taken) => {
+    void navigator.locks.request(`${LOCK_PREFIX}${id}`, { ifAvailable: true }, (lock) => {
+      taken(lock !== null);
+      return lock ? new Promise<never>(() => undefined) : undefined;
+    });
+  });
+}
+
+/**
+ * The id of the newest database an ended engine left, its lock now this engine's; null if there is none.
+ * Only one that has written its log: a database without one holds no table, and DuckDB-WASM reopens it
+ * without write access.
+ */
+async function takeOverLatest(): Promise<string | null> {
+  const dir = await (await storageRoot()).getDirectoryHandle(WORK_DIR, { create: true });
+  const files = new Map<string, File>();
+  for (const [name, handle] of await entries(dir)) {
+    const file = handle.kind === "file" ? await (handle as FileSystemFileHandle).getFile().catch(() => null) : null;
+    if (file) files.set(name, file);
+  }
+  const left = [...files]
+    .filter(([name]) => name.endsWith(".db") && (files.get(`${name}.wal`)?.size ?? 0) > 0)
+    .map(([name, file]) => ({ id: name.slice(0, -".db".length), modified: file.lastModified }))
+    .sort((a, b) => b.modified - a.modified);
+  for (const { id } of left) if (await takeLock(id)) return id;
+  return null;
+}
+
+/** Whether this engine's database is one an ended engine left. */
+export async function tookOverDatabase(): Promise<boolean> {
+  await engineId();
+  return tookOver;
+}
+
+/**
+ * Removes this engine's database files (one it took over that DuckDB could not use), so that an empty one
+ * starts in their place. The DuckDB worker that had them open has just been ended: its hold on them goes
+ * a moment later.
+ */
+export async function discardWorkDatabase(): Promise<void> {
+  const id = await engineId();
+  if (!id) return;
+  tookOver = false;
+  const dir = await (await storageRoot()).getDirectoryHandle(WORK_DIR, { create: true });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const left = (await entries(dir)).filter(([name]) => name.split(".")[0] === id);
+    if (left.length === 0) return;
+    for (const [name] of left) await dir.removeEntry(name).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("The engine's database from the last visit could not be replaced: reload the page.");
 }
 
 /** The path DuckDB opens its database at, or null to keep it in memory. */

@@ -1,0 +1,86 @@
+import { expect, test, type Page } from "@playwright/test";
+import { addFiles, openApp, rowTexts, stagedGrid, stagedIds } from "./support/app";
+
+// A staged file's DuckDB table is kept for the next visit (workers/engine/kept-tables.ts): a reload
+// takes over the database the last engine left instead of reading every staged file again.
+
+const PEOPLE_CSV = ["id;name", "1;Ada", "2;Grace", "3;Edsger", ""].join("\n");
+
+/** Takes the file's bytes out of the staging area's IndexedDB: a table rebuilt after this would fail. */
+function removeStoredBytes(page: Page, fileId: string) {
+  return page.evaluate(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("stages");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("blobs", "readwrite");
+          tx.objectStore("blobs").delete(id);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    fileId,
+  );
+}
+
+test("after a reload a staged file's rows come from the table kept from the last visit, not from reading the file again", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.csv", content: PEOPLE_CSV }]);
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "4");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "Grace"]);
+  const { "people.csv": id } = await stagedIds(page);
+
+  await removeStoredBytes(page, id!);
+  await page.reload();
+  await expect(page.getByText("Engine ready")).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "Edsger"]);
+});
+
+test("a file another engine read again with other options is read anew after a reload, not shown from its old table", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.csv", content: PEOPLE_CSV }]);
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "name"]);
+  const { "people.csv": id } = await stagedIds(page);
+
+  // What a read in another tab leaves in the staging area: the next read's count, its options (here: no header line) and what it found.
+  await page.evaluate(
+    (fileId) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("stages");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const files = open.result.transaction("files", "readwrite").objectStore("files");
+          const get = files.get(fileId);
+          get.onsuccess = () => {
+            const file = get.result;
+            const columns = [
+              { name: "column0", type: "VARCHAR" },
+              { name: "column1", type: "VARCHAR" },
+            ];
+            const put = files.put({ ...file, readCount: file.readCount + 1, parse: { ...file.parse, header: false }, rowCount: 4, columns });
+            put.onsuccess = () => resolve();
+            put.onerror = () => reject(put.error);
+          };
+        };
+      }),
+    id!,
+  );
+  await page.reload();
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "5");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["id", "name"]);
+});
+
+test("a second tab reads its own copy and leaves the first tab's database alone", async ({ page, context }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.csv", content: PEOPLE_CSV }]);
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "Ada"]);
+
+  const second = await context.newPage();
+  await openApp(second);
+  await expect.poll(() => rowTexts(second, "Staged data", 4)).toEqual(["3", "Edsger"]);
+  // The first tab's engine still has its database: it pages its table.
+  await page.getByRole("grid", { name: "Staged data" }).focus();
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "Grace"]);
+  await second.close();
+});
