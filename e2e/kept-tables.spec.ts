@@ -6,21 +6,29 @@ import { addFiles, openApp, rowTexts, stagedGrid, stagedIds } from "./support/ap
 
 const PEOPLE_CSV = ["id;name", "1;Ada", "2;Grace", "3;Edsger", ""].join("\n");
 
-/** Takes the file's bytes out of the staging area's IndexedDB: a table rebuilt after this would fail. */
-function removeStoredBytes(page: Page, fileId: string) {
+/**
+ * Changes the staging area's IndexedDB behind the app's back: a file's stored bytes removed (a table rebuilt
+ * after that would fail), or its record changed as another tab's read leaves it.
+ */
+function changeStagingArea(page: Page, change: { store: "blobs" | "files"; id: string; patch?: Record<string, unknown> }) {
   return page.evaluate(
-    (id) =>
+    ({ store, id, patch }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open("stages");
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction("blobs", "readwrite");
-          tx.objectStore("blobs").delete(id);
+          const tx = open.result.transaction(store, "readwrite");
+          const records = tx.objectStore(store);
+          if (!patch) records.delete(id);
+          else records.get(id).onsuccess = (e) => {
+            const record = (e.target as IDBRequest).result;
+            records.put({ ...record, ...patch, parse: { ...record.parse, ...(patch.parse as object) } });
+          };
           tx.oncomplete = () => resolve();
           tx.onerror = () => reject(tx.error);
         };
       }),
-    fileId,
+    change,
   );
 }
 
@@ -31,7 +39,7 @@ test("after a reload a staged file's rows come from the table kept from the last
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "Grace"]);
   const { "people.csv": id } = await stagedIds(page);
 
-  await removeStoredBytes(page, id!);
+  await changeStagingArea(page, { store: "blobs", id: id! });
   await page.reload();
   await expect(page.getByText("Engine ready")).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "Edsger"]);
@@ -43,29 +51,12 @@ test("a file another engine read again with other options is read anew after a r
   await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "name"]);
   const { "people.csv": id } = await stagedIds(page);
 
-  // What a read in another tab leaves in the staging area: the next read's count, its options (here: no header line) and what it found.
-  await page.evaluate(
-    (fileId) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("stages");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const files = open.result.transaction("files", "readwrite").objectStore("files");
-          const get = files.get(fileId);
-          get.onsuccess = () => {
-            const file = get.result;
-            const columns = [
-              { name: "column0", type: "VARCHAR" },
-              { name: "column1", type: "VARCHAR" },
-            ];
-            const put = files.put({ ...file, readCount: file.readCount + 1, parse: { ...file.parse, header: false }, rowCount: 4, columns });
-            put.onsuccess = () => resolve();
-            put.onerror = () => reject(put.error);
-          };
-        };
-      }),
-    id!,
-  );
+  // What a read in another tab leaves in the staging area: a later read, its options (here: no header line) and what it found.
+  const columns = [
+    { name: "column0", type: "VARCHAR" },
+    { name: "column1", type: "VARCHAR" },
+  ];
+  await changeStagingArea(page, { store: "files", id: id!, patch: { readCount: 99, parse: { header: false }, rowCount: 4, columns } });
   await page.reload();
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "5");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["id", "name"]);
