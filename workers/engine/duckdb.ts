@@ -61,15 +61,7 @@ export async function withConnection<T>(work: (conn: Connection) => Promise<T>):
 
 async function start(): Promise<Duck> {
   const path = await workDatabasePath();
-  let opened = await openAt(path).catch(() => null);
-  if (path && !(opened && (await writable(opened.conn)))) {
-    // A database taken over from an ended engine is only a cache: one DuckDB-WASM cannot open, or reopens
-    // without write access (duckdb-wasm issues 2004 and 2182), is replaced by an empty one.
-    await opened?.db.terminate();
-    await discardWorkDatabase();
-    opened = null;
-  }
-  const { db, conn } = opened ?? (await openAt(path));
+  const { db, conn } = (await openTakenOver(path)) ?? (await openAt(path));
   await conn.query("SET GLOBAL autoinstall_known_extensions = false");
   await conn.query("SET GLOBAL autoload_known_extensions = false");
   // The wasm heap ends at 4 GB and never shrinks. DuckDB's buffer pool gets half of it (its tables live in
@@ -82,19 +74,41 @@ async function start(): Promise<Duck> {
   return { db, version };
 }
 
-async function openAt(path: string | null): Promise<{ db: duckdb.AsyncDuckDB; conn: Connection }> {
-  const db = await newDuckDb();
-  await db.open({
-    path: path ?? undefined,
-    accessMode: path ? duckdb.DuckDBAccessMode.READ_WRITE : undefined,
-    query: { castBigIntToDouble: false, queryPollingInterval: POLLING_INTERVAL_MS },
-  });
-  return { db, conn: await db.connect() };
+interface Opened {
+  db: duckdb.AsyncDuckDB;
+  conn: Connection;
 }
 
-/** Whether a commit goes through: only checked for a database taken over (a new one always takes writes). */
-async function writable(conn: Connection): Promise<boolean> {
-  if (!(await tookOverDatabase())) return true;
+async function openAt(path: string | null): Promise<Opened> {
+  const db = await newDuckDb();
+  try {
+    await db.open({
+      path: path ?? undefined,
+      accessMode: path ? duckdb.DuckDBAccessMode.READ_WRITE : undefined,
+      query: { castBigIntToDouble: false, queryPollingInterval: POLLING_INTERVAL_MS },
+    });
+    return { db, conn: await db.connect() };
+  } catch (error) {
+    await db.terminate();
+    throw error;
+  }
+}
+
+/**
+ * The database taken over from an ended engine (workspace.ts), if DuckDB-WASM opens it and commits to it.
+ * It is only a cache: one it cannot open, or reopens without write access (duckdb-wasm issues 2004 and
+ * 2182), is removed, and null says to start an empty one in its place.
+ */
+async function openTakenOver(path: string | null): Promise<Opened | null> {
+  if (!path || !(await tookOverDatabase())) return null;
+  const opened = await openAt(path).catch(() => null);
+  if (opened && (await commits(opened.conn))) return opened;
+  await opened?.db.terminate();
+  await discardWorkDatabase();
+  return null;
+}
+
+async function commits(conn: Connection): Promise<boolean> {
   try {
     await conn.query("CREATE OR REPLACE TABLE _stages_write_check AS SELECT 1 AS x");
     await conn.query("DROP TABLE _stages_write_check");
