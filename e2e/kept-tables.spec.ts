@@ -75,3 +75,31 @@ test("a second tab reads its own copy and leaves the first tab's database alone"
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "Grace"]);
   await second.close();
 });
+
+test("a database left behind that DuckDB cannot open is replaced by an empty one: the engine starts and the staged file reads again", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.csv", content: PEOPLE_CSV }]);
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "Ada"]);
+
+  // The newest database an ended engine left, as a crash mid-write could leave it: not a DuckDB file at all.
+  await page.evaluate(async () => {
+    const work = await (await navigator.storage.getDirectory()).getDirectoryHandle("work");
+    for (const name of ["0badc0de.db", "0badc0de.db.wal"]) {
+      const writable = await (await work.getFileHandle(name, { create: true })).createWritable();
+      await writable.write("not a database");
+      await writable.close();
+    }
+  });
+  await page.reload();
+  await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "Edsger"]);
+  await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveCount(0);
+  // It was taken over, found unusable and replaced: its name now holds the engine's new database.
+  const size = await page.evaluate(async () => {
+    const work = await (await navigator.storage.getDirectory()).getDirectoryHandle("work");
+    return (await (await work.getFileHandle("0badc0de.db")).getFile()).size;
+  });
+  expect(size).toBeGreaterThan(1000);
+  await addFiles(page, [{ name: "more.csv", content: "a,b\n1,2\n" }]);
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "2"]);
+});
