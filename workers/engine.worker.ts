@@ -20,6 +20,7 @@ import { secondTableFile } from "./engine/second-table";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, openView, readPage, useKeptTables } from "./engine/tables";
 import { Cancelled, cancelTask, endTask, workingOn } from "./engine/tasks";
+import { takeOverOnlyIf } from "./engine/workspace";
 import { compareVersions, deleteVersion, listVersions } from "./engine/versions";
 
 /**
@@ -34,7 +35,9 @@ void storageSupport();
 
 const db = openStagesDb();
 
-// The tables the last engine left are sorted out as DuckDB opens, before any call reaches them (engine/tables.ts).
+// The tables the last engine left are sorted out as DuckDB opens, before any call reaches them (engine/tables.ts);
+// with no file staged there is nothing to keep, and a new database starts sooner than an old one is sorted out.
+takeOverOnlyIf(async () => (await db.files.count()) > 0);
 whenOpened((conn) => useKeptTables(db, conn));
 
 /**

@@ -22,6 +22,12 @@ const LOCK_PREFIX = "stages-engine:";
 
 let claimed: Promise<string | null> | null = null;
 let tookOver = false;
+/** Whether a database left behind could hold anything worth keeping (engine.worker.ts: whether files are staged). */
+let worthTakingOver: () => Promise<boolean> = async () => true;
+
+export function takeOverOnlyIf(check: () => Promise<boolean>): void {
+  worthTakingOver = check;
+}
 
 /** This engine's id, its lock taken (null where the browser has no Web Locks or no working OPFS: DuckDB then works in memory). */
 function engineId(): Promise<string | null> {
@@ -31,7 +37,7 @@ function engineId(): Promise<string | null> {
 
 async function claim(): Promise<string | null> {
   if (!navigator.locks || !(await storageSupport()).opfs) return null;
-  let id = await takeOverLatest();
+  let id = (await worthTakingOver()) ? await takeOverLatest() : null;
   tookOver = id !== null;
   if (id) {
     // Downloads the last engine was preparing are not this engine's to hand out.
