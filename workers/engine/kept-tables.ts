@@ -1,10 +1,9 @@
 import type { StagesDb } from "@/browser/staging-db";
-import { readKey, tablesToKeep } from "@/lib/staging/kept-tables";
+import { readKey, tablesToKeep, type LeftTables } from "@/lib/staging/kept-tables";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { ident, literal } from "@/lib/sql/quote";
 import { plainRows } from "./arrow-text";
 import { withConnection, type Connection } from "./duckdb";
-import { badLinesTable } from "./readers";
 import { tookOverDatabase } from "./workspace";
 
 /**
@@ -14,18 +13,16 @@ import { tookOverDatabase } from "./workspace";
  */
 const READS = "_stages_reads";
 
-const names = (fileId: string) => ({ staged: `staged_${fileId}`, badLines: badLinesTable(fileId) });
-
-/** Records which read of the file its staged table now holds (call once the read is saved with the file). */
-export async function recordRead(file: StagedFile): Promise<void> {
+/** Records which read of the file its staged table (`table`) now holds: call once the read is saved with the file. */
+export async function recordRead(table: string, file: StagedFile): Promise<void> {
   await withConnection(async (conn) => {
     await conn.query(`CREATE TABLE IF NOT EXISTS ${READS} (table_name VARCHAR PRIMARY KEY, read VARCHAR)`);
-    await conn.query(`INSERT OR REPLACE INTO ${READS} VALUES (${literal(names(file.id).staged)}, ${literal(readKey(file))})`);
+    await conn.query(`INSERT OR REPLACE INTO ${READS} VALUES (${literal(table)}, ${literal(readKey(file))})`);
   });
 }
 
 /** Sorts out the tables the database holds as it opens: returns the staged tables kept, having dropped every other (and every view). */
-export async function takeOverTables(db: StagesDb, conn: Connection): Promise<string[]> {
+export async function takeOverTables(db: StagesDb, conn: Connection, names: LeftTables["names"]): Promise<string[]> {
   if (!(await tookOverDatabase())) return [];
   const inMain = "database_name = current_database() AND schema_name = 'main'";
   // Other schemas (a recipe run's `recipe`) are made anew by each run.
@@ -43,5 +40,6 @@ export async function takeOverTables(db: StagesDb, conn: Connection): Promise<st
   const keep = tablesToKeep({ tables, reads, files, names });
   for (const table of tables) if (table !== READS && !keep.includes(table)) await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
   if (reads.size) await conn.query(`DELETE FROM ${READS} WHERE table_name NOT IN (${["''", ...keep.map(literal)].join(", ")})`);
-  return keep.filter((table) => table.startsWith("staged_"));
+  const staged = new Set([...files.keys()].map((id) => names(id).staged));
+  return keep.filter((table) => staged.has(table));
 }

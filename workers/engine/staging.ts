@@ -15,7 +15,7 @@ import { previewHead } from "./preview";
 import { roomFor } from "./quota";
 import type { ReadInfo } from "./readers";
 import { recordRead } from "./kept-tables";
-import { dropTable, ensureTable, readFindings, readNewStaged } from "./tables";
+import { dropTable, ensureTable, readFindings, readNewStaged, tableName } from "./tables";
 import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
 
@@ -135,7 +135,7 @@ async function record(db: StagesDb, staged: StagedFile, info: Result<TableInfo>,
   await updateStagedFile(db, staged.id, update);
   const saved = await db.files.get(staged.id);
   // The table is kept for the next visit only once its read is saved with the file (kept-tables.ts).
-  if (info.ok && saved?.status === "ready") await recordRead(saved);
+  if (info.ok && saved?.status === "ready") await recordRead(tableName({ kind: "staged", fileId: staged.id }), saved);
   const after = saved ?? { ...staged, ...update };
   await appendAudit(db, {
     kind: "read",

@@ -92,7 +92,7 @@ async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<
   if (!read.ok) return read;
   await updateStagedFile(db, fileId, readFindings(read.value));
   const saved = await db.files.get(fileId);
-  if (saved?.status === "ready") await recordRead(saved);
+  if (saved?.status === "ready") await recordRead(table, saved);
   return ok(null);
 }
 
@@ -102,7 +102,8 @@ async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<
  * database opens (duckdb.ts `whenOpened`), before any call reaches a table.
  */
 export async function useKeptTables(db: StagesDb, conn: Connection): Promise<void> {
-  for (const table of await takeOverTables(db, conn)) loading.set(table, describeTable(table).then(ok));
+  const names = (fileId: string) => ({ staged: tableName({ kind: "staged", fileId }), badLines: tableName({ kind: "badLines", fileId }) });
+  for (const table of await takeOverTables(db, conn, names)) loading.set(table, describeTable(table).then(ok));
 }
 
 /** What a read found, as fields of the staged file's record. */
