@@ -36,8 +36,9 @@ void storageSupport();
 const db = openStagesDb();
 
 // The tables the last engine left are sorted out as DuckDB opens, before any call reaches them (engine/tables.ts);
-// with no file staged there is nothing to keep, and a new database starts sooner than an old one is sorted out.
-takeOverOnlyIf(async () => (await db.files.count()) > 0);
+// with no file staged (or no staging area: IndexedDB refused) there is nothing to keep, and a new database
+// starts sooner than an old one is sorted out.
+takeOverOnlyIf(() => db.files.count().then((n) => n > 0, () => false));
 whenOpened((conn) => useKeptTables(db, conn));
 
 /**
