@@ -29,6 +29,12 @@ export function takeOverOnlyIf(check: () => Promise<boolean>): void {
   worthTakingOver = check;
 }
 
+/** One of the engine's folders at the storage root (`work`, `exports`). */
+const folder = async (name: string) => (await storageRoot()).getDirectoryHandle(name, { create: true });
+
+/** The engine a file in those folders belongs to: its name up to the first dot. */
+const ownerOf = (name: string) => name.split(".")[0]!;
+
 /** This engine's id, its lock taken (null where the browser has no Web Locks or no working OPFS: DuckDB then works in memory). */
 function engineId(): Promise<string | null> {
   claimed ??= claim();
@@ -41,8 +47,7 @@ async function claim(): Promise<string | null> {
   tookOver = id !== null;
   if (id) {
     // Downloads the last engine was preparing are not this engine's to hand out.
-    const exports = await (await storageRoot()).getDirectoryHandle(EXPORTS_DIR, { create: true });
-    await exports.removeEntry(id, { recursive: true }).catch(() => undefined);
+    await (await folder(EXPORTS_DIR)).removeEntry(id, { recursive: true }).catch(() => undefined);
   } else {
     id = crypto.randomUUID().replaceAll("-", "");
     await takeLock(id);
@@ -67,7 +72,7 @@ function takeLock(id: string): Promise<boolean> {
  * without write access.
  */
 async function takeOverLatest(): Promise<string | null> {
-  const dir = await (await storageRoot()).getDirectoryHandle(WORK_DIR, { create: true });
+  const dir = await folder(WORK_DIR);
   const files = new Map<string, File>();
   for (const [name, handle] of await entries(dir)) {
     const file = handle.kind === "file" ? await (handle as FileSystemFileHandle).getFile().catch(() => null) : null;
@@ -75,7 +80,7 @@ async function takeOverLatest(): Promise<string | null> {
   }
   const left = [...files]
     .filter(([name]) => name.endsWith(".db") && (files.get(`${name}.wal`)?.size ?? 0) > 0)
-    .map(([name, file]) => ({ id: name.slice(0, -".db".length), modified: file.lastModified }))
+    .map(([name, file]) => ({ id: ownerOf(name), modified: file.lastModified }))
     .sort((a, b) => b.modified - a.modified);
   for (const { id } of left) if (await takeLock(id)) return id;
   return null;
@@ -96,9 +101,9 @@ export async function discardWorkDatabase(): Promise<void> {
   const id = await engineId();
   if (!id) return;
   tookOver = false;
-  const dir = await (await storageRoot()).getDirectoryHandle(WORK_DIR, { create: true });
+  const dir = await folder(WORK_DIR);
   for (let attempt = 0; attempt < 20; attempt++) {
-    const left = (await entries(dir)).filter(([name]) => name.split(".")[0] === id);
+    const left = (await entries(dir)).filter(([name]) => ownerOf(name) === id);
     if (left.length === 0) return;
     for (const [name] of left) await dir.removeEntry(name).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 50));
@@ -114,8 +119,7 @@ export async function workDatabasePath(): Promise<string | null> {
 
 /** Scratch space for this engine's downloads. */
 export async function exportsDir(): Promise<FileSystemDirectoryHandle> {
-  const dir = await (await storageRoot()).getDirectoryHandle(EXPORTS_DIR, { create: true });
-  return dir.getDirectoryHandle((await engineId()) ?? "shared", { create: true });
+  return (await folder(EXPORTS_DIR)).getDirectoryHandle((await engineId()) ?? "shared", { create: true });
 }
 
 /**
@@ -129,14 +133,10 @@ export async function preparedFile(dir: FileSystemDirectoryHandle, handle: FileS
 }
 
 async function removeAbandoned(own: string): Promise<void> {
-  const root = await storageRoot();
   const held = new Set(((await navigator.locks.query()).held ?? []).map((lock) => lock.name));
-  const abandoned = (name: string) => {
-    const id = name.split(".")[0]!;
-    return id !== own && !held.has(`${LOCK_PREFIX}${id}`);
-  };
+  const abandoned = (name: string) => ownerOf(name) !== own && !held.has(`${LOCK_PREFIX}${ownerOf(name)}`);
   for (const dirName of [WORK_DIR, EXPORTS_DIR]) {
-    const dir = await root.getDirectoryHandle(dirName, { create: true });
+    const dir = await folder(dirName);
     for (const [name] of await entries(dir)) {
       if (abandoned(name)) await dir.removeEntry(name, { recursive: true }).catch(() => undefined);
     }
