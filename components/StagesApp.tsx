@@ -11,6 +11,7 @@ import { degradedNotice } from "@/lib/storage/support";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
 import { onLaunchedFiles } from "@/browser/launched-files";
+import { fetchDuckDbAhead } from "@/browser/duckdb-ahead";
 import { whenIdle } from "@/browser/idle";
 import { registerServiceWorker } from "@/browser/service-worker";
 import { saveDraft, stagingDb } from "@/browser/staging-store";
@@ -29,6 +30,8 @@ import { HeadPreviewTable } from "./staging/HeadPreviewTable";
 import { StagingArea } from "./staging/StagingArea";
 import { type Adding, StagingProgress } from "./staging/StagingProgress";
 import { StorageMeter } from "./staging/StorageMeter";
+
+if (typeof window !== "undefined") fetchDuckDbAhead();
 
 /** The one screen: a side column of files and datasets beside the first screen, an opened dataset, or the selected file's workspace. */
 export function StagesApp() {
