@@ -2,6 +2,7 @@
 
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useMemo, useState } from "react";
+import { fetchDuckDbAhead } from "@/browser/duckdb-ahead";
 import { getEngine } from "@/browser/engine-client";
 import { sendInChunks } from "@/browser/embed-rows";
 import { stagingDb } from "@/browser/staging-store";
@@ -18,6 +19,8 @@ import { readUnderNames } from "../recipe/read-under-names";
 import { summaryOf, useRecipeRun } from "../recipe/useRecipe";
 import { StorageNote } from "../StorageNote";
 import { useHost } from "./useHost";
+
+if (typeof window !== "undefined") fetchDuckDbAhead();
 
 const button = "rounded bg-accent px-3 py-1.5 text-sm font-medium text-white focus-visible:outline-2 disabled:opacity-50";
 
