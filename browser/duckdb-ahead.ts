@@ -1,9 +1,11 @@
 /**
  * On a first visit DuckDB's 27 MB wasm module comes over the network, and the engine's worker asks for
  * it only once its own code has loaded (about half a second after the page). Asked for here, as the
- * page's code loads, its download starts that much sooner: it goes into the browser's HTTP cache (the
- * file is cached for good), where the worker's request finds it, or joins it while it still downloads.
- * Later visits take it from the service worker's cache, and this does nothing.
+ * page's code loads, its download starts that much sooner: it goes into the browser's HTTP cache, where
+ * the worker's request finds it, or joins it while it still downloads. (A host that forbids caching,
+ * `Cache-Control: no-store`, would have it downloaded twice; `npm start` caches `_next/static` for good,
+ * and static hosts cache or revalidate.) Later visits take it from the service worker's cache, and this
+ * does nothing.
  */
 const DUCKDB_WASM = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
 
