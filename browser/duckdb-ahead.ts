@@ -1,3 +1,5 @@
+import { DUCKDB_WASM } from "@/lib/engine/duckdb-module";
+
 /**
  * On a first visit DuckDB's 27 MB wasm module comes over the network, and the engine's worker asks for
  * it only once its own code has loaded (about half a second after the page). Asked for here, as the
@@ -7,8 +9,6 @@
  * and static hosts cache or revalidate.) Later visits take it from the service worker's cache, and this
  * does nothing.
  */
-const DUCKDB_WASM = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
-
 export function fetchDuckDbAhead(): void {
   if (process.env.NODE_ENV !== "production" || navigator.serviceWorker?.controller) return;
   // Low priority: the page's own scripts come first. The body is read into a Blob (the browser keeps it,

@@ -1,5 +1,6 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import type { DuckDbWorkerHost } from "@/lib/engine/api";
+import { DUCKDB_WASM } from "@/lib/engine/duckdb-module";
 
 /**
  * One of DuckDB-WASM's workers, as the Worker AsyncDuckDB expects: started here, inside the engine
@@ -11,9 +12,6 @@ let host: DuckDbWorkerHost | null = null;
 
 // A URL of its own, not inside `new Worker(…)`: the bundler copies DuckDB's worker script as it is.
 const DUCKDB_WORKER_SCRIPT = new URL("@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js", import.meta.url).href;
-
-/** DuckDB-WASM's module, for both of the engine's databases (its own and the check database). */
-const DUCKDB_WASM = new URL("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm", import.meta.url).href;
 
 /** Called by the page, before anything else reaches the engine. */
 export function useDuckDbWorkers(given: DuckDbWorkerHost): void {
