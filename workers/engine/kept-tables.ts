@@ -13,11 +13,12 @@ import { tookOverDatabase } from "./workspace";
  */
 const READS = "_stages_reads";
 
-/** Records which read of the file its staged table (`table`) now holds: call once the read is saved with the file. */
-export async function recordRead(table: string, file: StagedFile): Promise<void> {
+/** Records which read of the file its staged table (`table`) now holds, once the read is saved with the file (`saved`, as stored): a file not ready keeps nothing. */
+export async function recordRead(table: string, saved: StagedFile | undefined): Promise<void> {
+  if (saved?.status !== "ready") return;
   await withConnection(async (conn) => {
     await conn.query(`CREATE TABLE IF NOT EXISTS ${READS} (table_name VARCHAR PRIMARY KEY, read VARCHAR)`);
-    await conn.query(`INSERT OR REPLACE INTO ${READS} VALUES (${literal(table)}, ${literal(readKey(file))})`);
+    await conn.query(`INSERT OR REPLACE INTO ${READS} VALUES (${literal(table)}, ${literal(readKey(saved))})`);
   });
 }
 

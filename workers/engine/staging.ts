@@ -135,7 +135,7 @@ async function record(db: StagesDb, staged: StagedFile, info: Result<TableInfo>,
   await updateStagedFile(db, staged.id, update);
   const saved = await db.files.get(staged.id);
   // The table is kept for the next visit only once its read is saved with the file (kept-tables.ts).
-  if (info.ok && saved?.status === "ready") await recordRead(tableName({ kind: "staged", fileId: staged.id }), saved);
+  if (info.ok) await recordRead(tableName({ kind: "staged", fileId: staged.id }), saved);
   const after = saved ?? { ...staged, ...update };
   await appendAudit(db, {
     kind: "read",

@@ -91,8 +91,7 @@ async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<
   const read = await readStaged(fileId, meta.name, stagedBytes(stored), meta.parse, table);
   if (!read.ok) return read;
   await updateStagedFile(db, fileId, readFindings(read.value));
-  const saved = await db.files.get(fileId);
-  if (saved?.status === "ready") await recordRead(table, saved);
+  await recordRead(table, await db.files.get(fileId));
   return ok(null);
 }
 
