@@ -4,7 +4,9 @@
 // the gap between a bare read and the app's staging can be attributed:
 //   memory:     CREATE TABLE AS read_csv(file) into an in-memory database;
 //   compressed: the same into an in-memory database that compresses its
-//               tables as a database file does (ATTACH ':memory:' (COMPRESS));
+//               tables as a database file does (ATTACH ':memory:' (COMPRESS)),
+//               except a file small enough for the app to keep its table
+//               uncompressed (workers/engine/csv/table.ts): so it is from here on;
 //   opfs:       the same into a database file in OPFS (as the app's engine);
 //   options:    the same with the app's own read_csv call (dialect given, rejects
 //               kept, 32 MB line limit) from lib/csv/read-sql.ts;
@@ -15,6 +17,7 @@
 import { AsyncDuckDB, DuckDBAccessMode, DuckDBDataProtocol, VoidLogger } from "@duckdb/duckdb-wasm";
 import { sha256 } from "../lib/hash";
 import { removeOpfs } from "./opfs.mjs";
+import { UNCOMPRESSED_UP_TO_BYTES } from "../workers/engine/csv/table";
 import { appReadCall, FLOWS, yardstickSteps } from "./yardstick";
 
 async function openDuck(workerUrl, wasmUrl, path) {
@@ -61,6 +64,7 @@ async function timeVariant(variant, file, workerUrl, wasmUrl) {
         ? "read_csv('bench.csv')"
         : appReadCall("bench.csv");
     if (variant === "compressed") await duck.conn.query("ATTACH ':memory:' AS compressed (COMPRESS); USE compressed");
+    if (variant !== "memory" && file.size <= UNCOMPRESSED_UP_TO_BYTES) await duck.conn.query("SET force_compression = 'uncompressed'");
     const t0 = performance.now();
     const reading = duck.conn.query(`CREATE TABLE t AS SELECT * FROM ${read}`);
     if (variant === "contention") await checksumAndStore(file);

@@ -107,7 +107,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     const name = `${path}.${round}`;
     await engine.register(name, body);
     // Each round starts strict and sniffing again (mended text may read where the raw text could not), with the columns found to need text.
-    const read = await createTable(engine, table, { ...base, path: name, types: { ...base.types, ...Object.fromEntries(casts.map((c) => [c.column, "VARCHAR"])) } }, width, headerFields).finally(() =>
+    const read = await createTable(engine, table, { ...base, path: name, types: { ...base.types, ...Object.fromEntries(casts.map((c) => [c.column, "VARCHAR"])) } }, width, headerFields, body.size).finally(() =>
       engine.unregister(name).catch(() => undefined),
     );
     plan = read.plan;

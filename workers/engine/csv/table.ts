@@ -11,18 +11,39 @@ import type { Column, Rejected } from "./mend";
 const SNIFF_FAILED = /sniff|state machine|invalid state|Error when/i;
 
 /**
+ * Text up to this size is read into a table that is not compressed. Choosing
+ * and applying DuckDB's compression (dictionary, FSST, bit packing, ALP) takes
+ * about a fifth of a read into the database file; the table then holds about
+ * the text's size in DuckDB's 2 GB buffer pool instead of a fifth of it, which
+ * a small file can afford and a big one cannot (see docs/BENCHMARKS.md).
+ */
+export const UNCOMPRESSED_UP_TO_BYTES = 256 * 1024 * 1024;
+
+/** The body read into the table: every column kept as it is when the text is small enough. */
+async function fillTable(engine: CsvEngine, table: string, read: string, uncompressed: boolean): Promise<void> {
+  if (!uncompressed) {
+    await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${read}`);
+    return;
+  }
+  const columns = await engine.rows(`DESCRIBE SELECT * FROM ${read}`);
+  const list = columns.map((c) => `${ident(String(c.column_name))} ${String(c.column_type)} USING COMPRESSION uncompressed`).join(", ");
+  await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} (${list})`);
+  await engine.rows(`INSERT INTO ${ident(table)} SELECT * FROM ${read}`);
+}
+
+/**
  * Read the body into the table: strict first; a file DuckDB's sniffer cannot
  * make sense of is read leniently, then with every column as text. Returns
  * the plan that read it, and the lines DuckDB rejected.
  */
-export async function createTable(engine: CsvEngine, table: string, plan: CsvReadPlan, width: number, headerFields: readonly string[]): Promise<{ plan: CsvReadPlan; rejected: Rejected[] }> {
+export async function createTable(engine: CsvEngine, table: string, plan: CsvReadPlan, width: number, headerFields: readonly string[], bytes: number): Promise<{ plan: CsvReadPlan; rejected: Rejected[] }> {
   const fields = plan.names ?? headerFields;
   const names = columnNames([...fields, ...Array<string>(Math.max(0, width - fields.length)).fill("")]);
   const attempts = [plan, { ...plan, strict: false }, { ...plan, strict: false, sniff: false, names }];
   let last: unknown;
   for (const attempt of attempts) {
     try {
-      await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${csvReadCall(attempt)}`);
+      await fillTable(engine, table, csvReadCall(attempt), bytes <= UNCOMPRESSED_UP_TO_BYTES);
       const rejected = (await engine.rows(rejectedLinesSql(attempt.rejects))) as unknown as Rejected[];
       await engine.rows(`DROP TABLE IF EXISTS ${ident(attempt.rejects)}`);
       await engine.rows(`DROP TABLE IF EXISTS ${ident(`${attempt.rejects}_scan`)}`);
