@@ -4,7 +4,9 @@
  * column. A value's shape collapses runs of digits to "9" and of letters to
  * "a" ("$29.81" → "$9.9", "1RI-7338" → "9a-9").
  */
-export const shapeOf = (value: string): string =>
+export const shapeOf = (value: string): string => asciiShape(value, true) ?? shapeByRegex(value);
+
+const shapeByRegex = (value: string): string =>
   value
     .trim()
     .replace(/\p{N}+/gu, "9")
@@ -15,7 +17,35 @@ const NUMBER = /^[-+]?[$€£¥]?\s?[-+]?(\d+([.,]\d{3})*|\d*)([.,]\d+)?%?$/;
 export const isNumberLike = (v: string) => v.trim() !== "" && /\d/.test(v) && NUMBER.test(v.trim());
 
 /** The shape with every character kept: "1RI-7338" → "9aa-9999". */
-export const exactShapeOf = (value: string): string => value.trim().replace(/\p{N}/gu, "9").replace(/\p{L}/gu, "a");
+export const exactShapeOf = (value: string): string => asciiShape(value, false) ?? value.trim().replace(/\p{N}/gu, "9").replace(/\p{L}/gu, "a");
+
+const DIGIT = 1;
+const LETTER = 2;
+const SPACE = 3;
+/** ASCII characters by class: a shape is learned from thousands of values, and the regular expressions above cost most of a layout's detection. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, c) =>
+  c >= 48 && c <= 57 ? DIGIT : (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? LETTER : (c >= 9 && c <= 13) || c === 32 ? SPACE : 0,
+);
+
+/** The shape of a value of ASCII characters only (null for any other: the regular expressions know Unicode's classes). */
+function asciiShape(value: string, collapse: boolean): string | null {
+  let start = 0;
+  let end = value.length;
+  for (let i = 0; i < end; i++) if (value.charCodeAt(i) > 127) return null;
+  while (start < end && ASCII_CLASS[value.charCodeAt(start)] === SPACE) start++;
+  while (end > start && ASCII_CLASS[value.charCodeAt(end - 1)] === SPACE) end--;
+  let out = "";
+  let last = 0;
+  for (let i = start; i < end; i++) {
+    const code = value.charCodeAt(i);
+    const kind = ASCII_CLASS[code]!;
+    if (kind === 0) out += value[i];
+    else if (collapse && kind === last) continue;
+    else out += kind === DIGIT ? "9" : kind === LETTER ? "a" : collapse ? " " : value[i];
+    last = kind;
+  }
+  return out;
+}
 
 export interface ColumnShapes {
   /** The shapes seen, or null when the column is free text (too many shapes to judge by). */
