@@ -28,7 +28,13 @@ async function fillTable(engine: CsvEngine, table: string, read: string, uncompr
   const columns = await engine.rows(`DESCRIBE SELECT * FROM ${read}`);
   const list = columns.map((c) => `${ident(String(c.column_name))} ${String(c.column_type)} USING COMPRESSION uncompressed`).join(", ");
   await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} (${list})`);
-  await engine.rows(`INSERT INTO ${ident(table)} SELECT * FROM ${read}`);
+  try {
+    await engine.rows(`INSERT INTO ${ident(table)} SELECT * FROM ${read}`);
+  } catch (error) {
+    // A read that fails leaves no empty table behind, as a CREATE TABLE AS would not.
+    await engine.rows(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**
