@@ -4,9 +4,10 @@
 // the gap between a bare read and the app's staging can be attributed:
 //   memory:     CREATE TABLE AS read_csv(file) into an in-memory database;
 //   compressed: the same into an in-memory database that compresses its
-//               tables as a database file does (ATTACH ':memory:' (COMPRESS)),
-//               except a file small enough for the app to keep its table
-//               uncompressed (workers/engine/csv/table.ts): so it is from here on;
+//               tables as a database file does (ATTACH ':memory:' (COMPRESS));
+//               a file small enough for the app to keep its table uncompressed
+//               (workers/engine/csv/table.ts) is stored uncompressed here and
+//               in every variant after this one;
 //   opfs:       the same into a database file in OPFS (as the app's engine);
 //   options:    the same with the app's own read_csv call (dialect given, rejects
 //               kept, 32 MB line limit) from lib/csv/read-sql.ts;
