@@ -1,6 +1,6 @@
 import { detectDialect } from "./dialect";
 import { records, splitFields, type Dialect, type LineRecord } from "./records";
-import { fits, learnShapes, type ColumnShapes } from "./shapes";
+import { fits, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
 
 /**
  * Where the table is in a CSV file: lines of title or metadata above the
@@ -82,8 +82,9 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const rows = data.slice(at + 1).filter((r) => r.fields.length === width);
   const comment = head.slice(0, top.first).some((l) => l.startsWith("#")) || rows.some((r) => head[r.first]!.startsWith("#")) ? "#" : null;
 
-  const afterSecond = learnShapes(rows.slice(1).map((r) => r.fields), width);
-  const shapes = learnShapes(rows.map((r) => r.fields), width);
+  const cache: ShapeCache = new Map();
+  const afterSecond = learnShapes(rows.slice(1).map((r) => r.fields), width, cache);
+  const shapes = learnShapes(rows.map((r) => r.fields), width, cache);
   const header = looksLikeHeader(top.fields, shapes) || !looksLikeData(top.fields, shapes);
   const second = rows[0];
   const headerLines: 1 | 2 = header && second && second.first === top.last + 1 && rows.length > 3 && looksLikeHeader(second.fields, afterSecond) && afterSecond.some((s) => s.shapes || s.numeric) ? 2 : 1;
@@ -94,7 +95,7 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const trimSpaces = dataLines.length > 0 && padded.length / dataLines.length >= 0.8;
   // Shapes to tell notes from rows come from rows more than half filled: a note padded with delimiters is not one.
   const fullRows = body.filter((r) => r.fields.filter((f) => f.trim() !== "").length * 2 > width);
-  const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width));
+  const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width, cache));
   const bodyShapes = headerLines === 2 ? afterSecond : shapes;
   return {
     dialect, preamble: top.first, header, headerLines, names: header ? top.fields.map((f) => (trimSpaces ? f.trim() : f)) : [], width,

@@ -50,4 +50,12 @@ describe("learnShapes", () => {
     expect([...status!.shapes!]).toEqual(["a"]);
     expect(text!.shapes).toBeNull();
   });
+
+  it("learns the same from rows it has seen before, when given what it saw", () => {
+    const rows = Array.from({ length: 40 }, (_, i) => (i % 7 === 0 ? [`${i}`, "", "x"] : [`${i}.5`, `code-${i % 3}`, i % 2 ? "yes" : "12", "extra"]));
+    const cache = new WeakMap();
+    for (const subset of [rows, rows.slice(1), rows.filter((r) => r.length === 4), rows]) {
+      expect(learnShapes(subset, 3, cache)).toEqual(learnShapes(subset, 3));
+    }
+  });
 });

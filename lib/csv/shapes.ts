@@ -57,12 +57,35 @@ export interface ColumnShapes {
 
 const MAX_SHAPES = 6;
 
-export function learnShapes(rows: readonly (readonly string[])[], width: number): ColumnShapes[] {
+/** The shapes of rows already looked at (by row): a layout learns from the same rows more than once. */
+export type ShapeCache = WeakMap<readonly string[], RowShapes>;
+interface RowShapes {
+  shape: string[];
+  exact: string[];
+  number: (boolean | undefined)[];
+}
+
+export function learnShapes(rows: readonly (readonly string[])[], width: number, cache: ShapeCache = new WeakMap()): ColumnShapes[] {
+  const known = rows.map((row) => {
+    let shapes = cache.get(row);
+    if (!shapes) cache.set(row, (shapes = { shape: row.map(shapeOf), exact: row.map(exactShapeOf), number: [] }));
+    return shapes;
+  });
   return Array.from({ length: width }, (_, c) => {
-    const values = rows.map((r) => r[c] ?? "").filter((v) => v.trim() !== "");
-    const shapes = new Set(values.map(shapeOf));
-    const numeric = values.length > 0 && values.every(isNumberLike);
-    return { shapes: values.length >= 3 && shapes.size <= MAX_SHAPES ? shapes : null, exact: new Set(values.map(exactShapeOf)), numeric };
+    const shapes = new Set<string>();
+    const exact = new Set<string>();
+    let count = 0;
+    let numeric = true;
+    rows.forEach((row, i) => {
+      const value = row[c] ?? "";
+      if (value.trim() === "") return;
+      const k = known[i]!;
+      count++;
+      shapes.add(k.shape[c]!);
+      exact.add(k.exact[c]!);
+      numeric &&= k.number[c] ??= isNumberLike(value);
+    });
+    return { shapes: count >= 3 && shapes.size <= MAX_SHAPES ? shapes : null, exact, numeric: count > 0 && numeric };
   });
 }
 
