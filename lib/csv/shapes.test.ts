@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactShapeOf, learnShapes, shapeOf } from "./shapes";
+import { exactShapeOf, learnShapes, shapeOf, type ShapeCache } from "./shapes";
 
 // The definitions the fast path must agree with.
 const byRegex = (v: string) => v.trim().replace(/\p{N}+/gu, "9").replace(/\p{L}+/gu, "a").replace(/\s+/g, " ");
@@ -53,7 +53,7 @@ describe("learnShapes", () => {
 
   it("learns the same from rows it has seen before, when given what it saw", () => {
     const rows = Array.from({ length: 40 }, (_, i) => (i % 7 === 0 ? [`${i}`, "", "x"] : [`${i}.5`, `code-${i % 3}`, i % 2 ? "yes" : "12", "extra"]));
-    const cache = new WeakMap();
+    const cache: ShapeCache = new WeakMap();
     for (const subset of [rows, rows.slice(1), rows.filter((r) => r.length === 4), rows]) {
       expect(learnShapes(subset, 3, cache)).toEqual(learnShapes(subset, 3));
     }
