@@ -18,7 +18,7 @@
 import { AsyncDuckDB, DuckDBAccessMode, DuckDBDataProtocol, VoidLogger } from "@duckdb/duckdb-wasm";
 import { sha256 } from "../lib/hash";
 import { removeOpfs } from "./opfs.mjs";
-import { UNCOMPRESSED_UP_TO_BYTES } from "../workers/engine/csv/table";
+import { keepsUncompressed } from "../workers/engine/csv/table";
 import { appReadCall, FLOWS, yardstickSteps } from "./yardstick";
 
 async function openDuck(workerUrl, wasmUrl, path) {
@@ -65,7 +65,7 @@ async function timeVariant(variant, file, workerUrl, wasmUrl) {
         ? "read_csv('bench.csv')"
         : appReadCall("bench.csv");
     if (variant === "compressed") await duck.conn.query("ATTACH ':memory:' AS compressed (COMPRESS); USE compressed");
-    if (variant !== "memory" && file.size <= UNCOMPRESSED_UP_TO_BYTES) await duck.conn.query("SET force_compression = 'uncompressed'");
+    if (variant !== "memory" && keepsUncompressed(file.size)) await duck.conn.query("SET force_compression = 'uncompressed'");
     const t0 = performance.now();
     const reading = duck.conn.query(`CREATE TABLE t AS SELECT * FROM ${read}`);
     if (variant === "contention") await checksumAndStore(file);

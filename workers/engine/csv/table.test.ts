@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wasmCsvEngine } from "@/test/duckdb-wasm-node";
 import type { CsvReadPlan } from "@/lib/csv/read-sql";
-import { createTable, UNCOMPRESSED_UP_TO_BYTES } from "./table";
+import { createTable } from "./table";
+
+const MB = 1024 * 1024;
 
 let engine: Awaited<ReturnType<typeof wasmCsvEngine>>;
 beforeAll(async () => {
@@ -25,15 +27,17 @@ async function compressions(table: string, column: string): Promise<string[]> {
 }
 
 describe("createTable", () => {
-  it("keeps a small file's table uncompressed, with its rows and types", async () => {
-    await createTable(engine, "small", plan("small_rejects"), 2, ["id", "status"], UNCOMPRESSED_UP_TO_BYTES);
-    expect(await compressions("small", "status")).toEqual(["Uncompressed"]);
-    expect(await engine.rows("SELECT count(*)::INT AS n, count(DISTINCT status)::INT AS s FROM small")).toEqual([{ n: 200_000, s: 3 }]);
-    expect((await engine.rows("DESCRIBE small")).map((c) => `${c.column_name}:${c.column_type}`)).toEqual(["id:BIGINT", "status:VARCHAR"]);
+  it("keeps the table of a file of 16 to 256 MB uncompressed, with its rows and types", async () => {
+    await createTable(engine, "mid", plan("mid_rejects"), 2, ["id", "status"], 100 * MB);
+    expect(await compressions("mid", "status")).toEqual(["Uncompressed"]);
+    expect(await engine.rows("SELECT count(*)::INT AS n, count(DISTINCT status)::INT AS s FROM mid")).toEqual([{ n: 200_000, s: 3 }]);
+    expect((await engine.rows("DESCRIBE mid")).map((c) => `${c.column_name}:${c.column_type}`)).toEqual(["id:BIGINT", "status:VARCHAR"]);
   });
 
-  it("compresses a big file's table", async () => {
-    await createTable(engine, "big", plan("big_rejects"), 2, ["id", "status"], UNCOMPRESSED_UP_TO_BYTES + 1);
-    expect(await compressions("big", "status")).not.toContain("Uncompressed");
+  it("compresses the table of a smaller or a bigger file", async () => {
+    for (const [table, bytes] of [["small", 10 * MB], ["big", 300 * MB]] as const) {
+      await createTable(engine, table, plan(`${table}_rejects`), 2, ["id", "status"], bytes);
+      expect(await compressions(table, "status")).not.toContain("Uncompressed");
+    }
   });
 });

@@ -11,13 +11,17 @@ import type { Column, Rejected } from "./mend";
 const SNIFF_FAILED = /sniff|state machine|invalid state|Error when/i;
 
 /**
- * Text up to this size is read into a table that is not compressed. Choosing
- * and applying DuckDB's compression (dictionary, FSST, bit packing, ALP) takes
- * about a fifth of a read into the database file; the table then holds about
- * the text's size in DuckDB's 2 GB buffer pool instead of a fifth of it, which
- * a small file can afford and a big one cannot (see docs/BENCHMARKS.md).
+ * Text of this size is read into a table that is not compressed. Choosing and
+ * applying DuckDB's compression (dictionary, FSST, bit packing, ALP) takes
+ * about a fifth of a read into the database file, and compressed text is
+ * decompressed at every read after; the table then holds about the text's
+ * size in DuckDB's 2 GB buffer pool instead of a fifth of it, which a big file
+ * cannot afford. Below 16 MB the types found first (a second sniff of the
+ * file) cost more than compressing (see docs/BENCHMARKS.md).
  */
-export const UNCOMPRESSED_UP_TO_BYTES = 256 * 1024 * 1024;
+const UNCOMPRESSED_FROM_BYTES = 16 * 1024 * 1024;
+const UNCOMPRESSED_UP_TO_BYTES = 256 * 1024 * 1024;
+export const keepsUncompressed = (bytes: number) => bytes >= UNCOMPRESSED_FROM_BYTES && bytes <= UNCOMPRESSED_UP_TO_BYTES;
 
 /** The body read into the table: every column kept as it is when the text is small enough. */
 async function fillTable(engine: CsvEngine, table: string, read: string, uncompressed: boolean): Promise<void> {
@@ -49,7 +53,7 @@ export async function createTable(engine: CsvEngine, table: string, plan: CsvRea
   let last: unknown;
   for (const attempt of attempts) {
     try {
-      await fillTable(engine, table, csvReadCall(attempt), bytes <= UNCOMPRESSED_UP_TO_BYTES);
+      await fillTable(engine, table, csvReadCall(attempt), keepsUncompressed(bytes));
       const rejected = (await engine.rows(rejectedLinesSql(attempt.rejects))) as unknown as Rejected[];
       await engine.rows(`DROP TABLE IF EXISTS ${ident(attempt.rejects)}`);
       await engine.rows(`DROP TABLE IF EXISTS ${ident(`${attempt.rejects}_scan`)}`);
