@@ -17,6 +17,7 @@ import { storageSupport } from "./engine/storage-support";
 import { switchOff } from "./engine/switch-off";
 import { previewFix } from "./engine/bulk-fix";
 import { secondTableFile } from "./engine/second-table";
+import { warmCsvReader } from "./engine/readers";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, openView, readPage, useKeptTables } from "./engine/tables";
 import { Cancelled, cancelTask, endTask, workingOn } from "./engine/tasks";
@@ -67,6 +68,7 @@ const engine: EngineApi = {
       void resumeReads(db);
       // The check database a recipe run needs first (about a second to start), started ahead of it.
       void checkDb().catch(() => null);
+      void warmCsvReader().catch(() => null);
       return ok({ duckdbVersion: version, storage: await storageSupport() });
     }),
   stageFile: (file, taskId, onProgress, onPreview) => asResult(() => stageFile(db, file, taskId, onProgress, onPreview), taskId),
