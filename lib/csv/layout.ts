@@ -82,7 +82,7 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const rows = data.slice(at + 1).filter((r) => r.fields.length === width);
   const comment = head.slice(0, top.first).some((l) => l.startsWith("#")) || rows.some((r) => head[r.first]!.startsWith("#")) ? "#" : null;
 
-  const cache: ShapeCache = new Map();
+  const cache: ShapeCache = new WeakMap();
   const afterSecond = learnShapes(rows.slice(1).map((r) => r.fields), width, cache);
   const shapes = learnShapes(rows.map((r) => r.fields), width, cache);
   const header = looksLikeHeader(top.fields, shapes) || !looksLikeData(top.fields, shapes);

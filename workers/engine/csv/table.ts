@@ -23,7 +23,7 @@ const UNCOMPRESSED_FROM_BYTES = 16 * 1024 * 1024;
 const UNCOMPRESSED_UP_TO_BYTES = 256 * 1024 * 1024;
 export const keepsUncompressed = (bytes: number) => bytes >= UNCOMPRESSED_FROM_BYTES && bytes <= UNCOMPRESSED_UP_TO_BYTES;
 
-/** The body read into the table: every column kept as it is when the text is small enough. */
+/** The body read into the table, every column of it uncompressed when asked. */
 async function fillTable(engine: CsvEngine, table: string, read: string, uncompressed: boolean): Promise<void> {
   if (!uncompressed) {
     await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${read}`);
