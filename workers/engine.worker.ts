@@ -4,14 +4,13 @@ import { isOutOfMemory, outOfMemoryError } from "@/lib/engine/out-of-memory";
 import { errorText, fail, ok, type Result } from "@/lib/result";
 import { openStagesDb } from "@/browser/staging-db";
 import { cleanLeftovers, listDatasets } from "./engine/datasets";
-import { checkDb } from "./engine/check-duck";
 import { duckDb, whenOpened } from "./engine/duckdb";
 import { useDuckDbWorkers } from "./engine/duckdb-worker";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
 import { forgetProfile, profileSource } from "./engine/profile";
 import { holdNextPromotionAtCommit, promote } from "./engine/promote";
-import { checkForFile, inspectRecipe } from "./engine/recipe-trust";
+import { checkForFile, inspectRecipe, warmCheckDb } from "./engine/recipe-trust";
 import { simulateQuota } from "./engine/quota";
 import { storageSupport } from "./engine/storage-support";
 import { switchOff } from "./engine/switch-off";
@@ -66,8 +65,7 @@ const engine: EngineApi = {
       const { version } = await duckDb();
       await cleanLeftovers();
       void resumeReads(db);
-      // The check database a recipe run needs first (about a second to start), started ahead of it.
-      void checkDb().catch(() => null);
+      void warmCheckDb().catch(() => null);
       void warmCsvReader().catch(() => null);
       return ok({ duckdbVersion: version, storage: await storageSupport() });
     }),
