@@ -6,7 +6,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { ident } from "@/lib/sql/quote";
 import { otherReadyFiles } from "@/lib/staging/staged-file";
 import type { StagesDb } from "@/browser/staging-db";
-import { checkDb, inCheckDb } from "./check-duck";
+import { inCheckDb } from "./check-duck";
 import { checkRecipe, namedTables, type CheckedRecipe, type CheckInput } from "./sql-check";
 import { ensureTable, tableName } from "./tables";
 
@@ -57,7 +57,6 @@ const KEPT = 32;
  * DuckDB-WASM compiles each function the first time it runs, which made the first run's check 0.2 s.
  */
 export async function warmCheckDb(): Promise<void> {
-  await checkDb();
   await inCheckDb((check) => checkRecipe(check, { recipe: emptyRecipe(), columns: [{ name: "id", type: "BIGINT" }, { name: "name", type: "VARCHAR" }], files: [] }));
 }
 
