@@ -4,9 +4,8 @@
  * column. A value's shape collapses runs of digits to "9" and of letters to
  * "a" ("$29.81" → "$9.9", "1RI-7338" → "9a-9").
  */
-export const shapeOf = (value: string): string => asciiShape(value, true) ?? shapeByRegex(value);
-
-const shapeByRegex = (value: string): string =>
+export const shapeOf = (value: string): string =>
+  asciiShape(value, true) ??
   value
     .trim()
     .replace(/\p{N}+/gu, "9")

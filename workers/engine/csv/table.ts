@@ -29,8 +29,8 @@ async function fillTable(engine: CsvEngine, table: string, read: string, uncompr
     await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${read}`);
     return;
   }
-  const columns = await engine.rows(`DESCRIBE SELECT * FROM ${read}`);
-  const list = columns.map((c) => `${ident(String(c.column_name))} ${String(c.column_type)} USING COMPRESSION uncompressed`).join(", ");
+  const columns = await describeRelation(engine, `SELECT * FROM ${read}`);
+  const list = columns.map((c) => `${ident(c.name)} ${c.type} USING COMPRESSION uncompressed`).join(", ");
   await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} (${list})`);
   try {
     await engine.rows(`INSERT INTO ${ident(table)} SELECT * FROM ${read}`);
@@ -66,8 +66,11 @@ export async function createTable(engine: CsvEngine, table: string, plan: CsvRea
   throw last;
 }
 
-export async function describe(engine: CsvEngine, table: string): Promise<Column[]> {
-  return (await engine.rows(`DESCRIBE ${ident(table)}`)).map((d) => ({ name: String(d.column_name), type: String(d.column_type) }));
+export const describe = (engine: CsvEngine, table: string): Promise<Column[]> => describeRelation(engine, ident(table));
+
+/** The columns of a table, or of a query (what it would return, bound but not run). */
+async function describeRelation(engine: CsvEngine, relation: string): Promise<Column[]> {
+  return (await engine.rows(`DESCRIBE ${relation}`)).map((d) => ({ name: String(d.column_name), type: String(d.column_type) }));
 }
 
 /** The date format the sniffer chose, when the table has DATE columns (a sample, not a scan). */
