@@ -1,14 +1,14 @@
-import { detectLayout } from "./layout";
-import { splitLines } from "./lines";
+import type { Layout } from "./layout";
 import { columnNames } from "./read-sql";
-import { records, type Dialect } from "./records";
+import { records } from "./records";
 
 /**
  * The first rows of a CSV file, as written (all text, an empty field shown
  * as empty), cut by the same layout the full read uses: its dialect, the
  * lines above the table, the header. Shown the moment a file is dropped,
  * without a query: DuckDB is about to read the whole file, and a query of
- * the head before it held that read up.
+ * the head before it held that read up. The full read's own layout cuts them,
+ * as it is found: a second layout of the same lines took as long again.
  */
 export interface HeadRows {
   columns: string[];
@@ -16,12 +16,9 @@ export interface HeadRows {
   columnValues: (string | null)[][];
 }
 
-/** `text`: the file's first bytes as text, cut after a whole line unless `whole` (the file itself). */
-export function headRows(text: string, whole: boolean, given: Partial<Dialect>, count = 20): HeadRows | null {
-  const lines = splitLines(text);
-  if (lines[0]) lines[0] = lines[0].replace(/^\uFEFF/, "");
+/** `lines`: the file's first lines (a sample, without a byte order mark); `layout`: the one found from them. */
+export function headRows(lines: readonly string[], layout: Layout, count = 20): HeadRows | null {
   if (lines.every((l) => l.trim() === "")) return null;
-  const layout = detectLayout({ head: lines, tail: whole ? lines : [], whole }, given);
   const start = layout.preamble + (layout.header ? layout.headerLines : 0);
   const width = Math.max(1, layout.trailingDelimiter ? layout.width - 1 : layout.width);
   const isRow = (line: string) => line.trim() !== "" && !(layout.comment && line.startsWith(layout.comment));

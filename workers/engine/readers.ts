@@ -12,7 +12,8 @@ import type { CsvFindings } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./csv/engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
-import { CsvStopped, readCsv as readCsvText, type CsvRead } from "./csv/read";
+import { headRows, type HeadRows } from "@/lib/csv/head-preview";
+import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
 import { duckDb, withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches } from "./parquet";
@@ -43,9 +44,17 @@ export const badLinesTable = (fileId: string) => `badlines_${fileId}`;
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
 const MAX_SHOWN_LINES = 200;
 
-/** `lines`: the blob's lines, when they were counted on the way in (used only when the blob is the CSV text itself). */
-export async function readStaged(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, lines?: Promise<LineCount | undefined>): Promise<Result<ReadInfo>> {
-  const read = await readByFormat(fileId, fileName, blob, options, table, lines);
+/**
+ * What staging brings to a file's first read: the blob's lines, when they were counted on the way in (used only
+ * when the blob is the CSV text itself), and where the first rows of a CSV go as soon as its layout is found.
+ */
+export interface StagingRead {
+  lines?: Promise<LineCount | undefined>;
+  onHead?: (head: HeadRows) => void;
+}
+
+export async function readStaged(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, staging: StagingRead = {}): Promise<Result<ReadInfo>> {
+  const read = await readByFormat(fileId, fileName, blob, options, table, staging);
   if (!read.ok || !Object.keys(options.rename ?? {}).length) return read;
   const renamed = await renameColumns(table, options.rename!).catch((error: unknown) => `The file's columns could not take the recipe's names: ${errorText(error)}`);
   return renamed ? fail({ file: fileName, message: renamed }) : read;
@@ -67,13 +76,18 @@ async function renameColumns(table: string, rename: Record<string, string>): Pro
   });
 }
 
-async function readByFormat(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, lines?: Promise<LineCount | undefined>): Promise<Result<ReadInfo>> {
+async function readByFormat(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, staging: StagingRead): Promise<Result<ReadInfo>> {
   try {
     switch (options.format) {
       case "csv": {
         const text = await utf8Blob(blob, options.gzip, options.encoding);
-        const counted = text === blob ? lines?.then((l) => l ?? countLines(text)) : undefined;
-        return await readCsv(fileId, fileName, text, options, table, counted);
+        const counted = text === blob ? staging.lines?.then((l) => l ?? countLines(text)) : undefined;
+        if (!staging.onHead) return await readCsv(fileId, fileName, text, options, table, { counted });
+        // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
+        const found = await findLayout(text, options);
+        const head = headRows(found.sample.head, found.layout);
+        if (head) staging.onHead(head);
+        return await readCsv(fileId, fileName, text, options, table, { counted, found });
       }
       case "json":
       case "ndjson":
@@ -122,11 +136,11 @@ function csvEngine(conn: Connection): CsvEngine {
   };
 }
 
-async function readCsv(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string, counted?: Promise<LineCount>): Promise<Result<ReadInfo>> {
+async function readCsv(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string, first?: FirstRead): Promise<Result<ReadInfo>> {
   return withConnection(async (conn) => {
     let read: CsvRead;
     try {
-      read = await readCsvText(csvEngine(conn), text, options, table, `staged-${fileId}.csv`, counted);
+      read = await readCsvText(csvEngine(conn), text, options, table, `staged-${fileId}.csv`, first);
     } catch (error) {
       if (error instanceof CsvStopped) return fail({ file: fileName, line: error.line, message: error.message });
       throw error;

@@ -11,7 +11,6 @@ import { detectEncoding, detectFormat, isGzip } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
 import { firstBinaryByte } from "@/lib/staging/sniff-bytes";
 import { forgetProfile } from "./profile";
-import { previewHead } from "./preview";
 import { roomFor } from "./quota";
 import type { ReadInfo } from "./readers";
 import { recordRead } from "./kept-tables";
@@ -40,19 +39,14 @@ export async function stageFile(
   // The bytes in IndexedDB, and DuckDB's table of them (usually smaller, never much larger).
   const room = await roomFor(2 * file.size, "stage this file");
   if (!room.ok) return fail({ ...room.error, file: file.name });
-  if (onPreview) {
-    // A head that does not parse is no reason to stop: the full read will say what is wrong, and where.
-    const head = await previewHead(file, detected.value.parse).catch(() => null);
-    if (head) onPreview(head);
-  }
-
   const id = crypto.randomUUID().replaceAll("-", "");
   // One pass over the bytes checksums them and, for a CSV read as it is, counts its lines for the read's accounting.
   const { parse } = detected.value;
   const scan = scanFile(file, parse.format === "csv" && !parse.gzip && parse.encoding === "utf-8", taskId, progressReporter(onProgress));
   const lines = scan.then((s) => s.lines ?? undefined);
   lines.catch(() => undefined);
-  const reading = readNewStaged(id, file.name, parse, file, lines);
+  // The read sends the file's first rows to `onPreview` (delimited text only) as soon as it has found their layout.
+  const reading = readNewStaged(id, file.name, parse, file, { lines, onHead: onPreview });
   const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256)).then(
     (staged) => ({ staged }),
     (error: unknown) => ({ error }),

@@ -1,4 +1,3 @@
-import type { LineCount } from "@/lib/csv/lines";
 import type { Column } from "@/lib/datasets/manifest";
 import type { PageRequest, RowPage, SourceRef, TableInfo } from "@/lib/engine/api";
 import { pageIssuesSql, rejectedIssuesSql, SOURCE_ROW, viewIssuesSql } from "@/lib/grid/issues";
@@ -19,7 +18,7 @@ import { resultsReplaced } from "./version-sources";
 import { updateStagedFile } from "@/browser/staging-store";
 import { duckDb, withConnection, type Connection } from "./duckdb";
 import { runLong } from "./query";
-import { badLinesTable, readStaged, type ReadInfo } from "./readers";
+import { badLinesTable, readStaged, type ReadInfo, type StagingRead } from "./readers";
 import { recordRead, takeOverTables } from "./kept-tables";
 
 /**
@@ -114,17 +113,16 @@ export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenien
  * Read a file that is being staged straight from the File the user gave,
  * while its checksum is computed and its bytes stored: DuckDB runs in a
  * worker of its own, so the two overlap. Other calls wait for this read.
- * `lines`: the file's lines, counted on the way (CSV read as it is).
  */
 export function readNewStaged(
   fileId: string,
   name: string,
   parse: ParseOptions,
   blob: Blob,
-  lines?: Promise<LineCount | undefined>,
+  staging: StagingRead,
 ): Promise<Result<{ info: TableInfo; found: ReadInfo }>> {
   const table = tableName({ kind: "staged", fileId });
-  const pending = readStaged(fileId, name, blob, parse, table, lines).then(async (read) =>
+  const pending = readStaged(fileId, name, blob, parse, table, staging).then(async (read) =>
     read.ok ? ok({ info: await describeTable(table), found: read.value }) : read,
   );
   loading.set(table, pending.then((r) => (r.ok ? ok(r.value.info) : r)));

@@ -71,12 +71,29 @@ function resolveOptions(options: ParseOptions, layout: Layout): ParseOptions {
   };
 }
 
-/** `counted`: the text's lines, when they were counted on the way in (staging counts them while it checksums the file). */
-export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptions, table: string, path: string, counted?: Promise<LineCount>): Promise<CsvRead> {
-  // The layout's sample first: a read of the whole text started before it would hold up its two small reads.
+/** A text's first and last lines, and the layout found from them: the read's first step, which needs no engine. */
+export interface FoundLayout {
+  sample: TextSample;
+  layout: Layout;
+}
+
+export async function findLayout(text: Blob, options: ParseOptions): Promise<FoundLayout> {
   const sample = await sampleText(text);
-  const counting = counted ?? countLines(text);
-  const layout = detectLayout(sample, givenDialect(options));
+  return { sample, layout: detectLayout(sample, givenDialect(options)) };
+}
+
+/** What staging knows of a file it reads for the first time. */
+export interface FirstRead {
+  /** The text's lines, counted on the way in (staging counts them while it checksums the file). */
+  counted?: Promise<LineCount>;
+  /** Its layout, found with these options (staging shows the first rows by it while DuckDB starts or reads). */
+  found?: FoundLayout;
+}
+
+export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptions, table: string, path: string, first: FirstRead = {}): Promise<CsvRead> {
+  // The layout's sample first: a read of the whole text started before it would hold up its two small reads.
+  const { sample, layout } = first.found ?? (await findLayout(text, options));
+  const counting = first.counted ?? countLines(text);
   const used = resolveOptions(options, layout);
   const dialect = { delimiter: tabIn(used.delimiter!), quote: used.quote!, escape: used.escape! };
   const preamble = used.skip!;
@@ -122,7 +139,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     body = splice(body, mendedNow.edits);
   }
   const read = await describe(engine, table);
-  const readAgain = async (patch: Partial<ParseOptions>) => readCsv(engine, text, { ...options, ...patch }, table, path, Promise.resolve(await counting));
+  const readAgain = async (patch: Partial<ParseOptions>) => readCsv(engine, text, { ...options, ...patch }, table, path, { counted: Promise.resolve(await counting) });
   // Whole numbers longer than a DOUBLE holds exactly: read again with HUGEINT given for their columns.
   const exact = bigIntegerColumns(sample.head.slice(preamble + headerLines), dialect, read).filter((name) => !(name in used.types));
   if (exact.length) return readAgain({ types: { ...options.types, ...Object.fromEntries(exact.map((name) => [name, "HUGEINT"])) } });
