@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { describeError } from "@/lib/result";
-import { fromDuckDbError, sqlErrorPosition } from "./duckdb-error";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeError, errorText } from "@/lib/result";
+import { wasmCsvEngine } from "@/test/duckdb-wasm-node";
+import { fromDuckDbError, isMissingTable, sqlErrorPosition } from "./duckdb-error";
 
 // Messages as DuckDB's CSV reader writes them (captured from DuckDB 1.4/1.5).
 const CONVERSION = `Conversion Error: CSV Error on Line: 30002
@@ -82,5 +83,24 @@ LINE 4: FROM x WHERE FORM transformed
 
   it("returns null when DuckDB gives no position", () => {
     expect(sqlErrorPosition("Catalog Error: Table x does not exist", "SELECT * FROM x")).toBeNull();
+  });
+});
+
+describe("the catalog answer the engine acts on, from DuckDB-WASM itself", () => {
+  let engine: Awaited<ReturnType<typeof wasmCsvEngine>>;
+  beforeAll(async () => {
+    engine = await wasmCsvEngine();
+    await engine.rows("CREATE TABLE t AS SELECT 1 AS a");
+    await engine.rows("CREATE VIEW v AS SELECT 1 AS a");
+  });
+  afterAll(() => engine.close());
+  const refusal = (sql: string) => engine.rows(sql).then(() => "", (error: unknown) => errorText(error));
+
+  it("tells a result no run wrote from a result that fails to read", async () => {
+    expect(isMissingTable(await refusal("DESCRIBE missing"))).toBe(true);
+    expect(await refusal("DESCRIBE v")).toBe("");
+    await engine.rows("CREATE VIEW broken AS SELECT * FROM t");
+    await engine.rows("ALTER TABLE t RENAME COLUMN a TO b");
+    expect(isMissingTable(await refusal("DESCRIBE broken"))).toBe(false);
   });
 });

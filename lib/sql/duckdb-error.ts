@@ -18,6 +18,9 @@ export function fromDuckDbError(raw: string, file?: string): StagesError {
   };
 }
 
+/** DuckDB's answer for a name that binds to no table or view. */
+export const isMissingTable = (raw: string): boolean => /Table with name .+ does not exist/.test(raw);
+
 const STOP = /^(Possible (fixes|solutions)|The search space|LINE \d+:|This type was auto-detected)/;
 const SKIP = /^(Original Line:|Column .* is being converted)/;
 
