@@ -82,7 +82,7 @@ export async function findLayout(text: Blob, options: ParseOptions): Promise<Fou
   return { sample, layout: detectLayout(sample, givenDialect(options)) };
 }
 
-/** What staging knows of a file it reads for the first time. */
+/** What is known of the text before it is read: found on the way in by staging, or by an earlier read of it. */
 export interface FirstRead {
   /** The text's lines, counted on the way in (staging counts them while it checksums the file). */
   counted?: Promise<LineCount>;
