@@ -84,12 +84,15 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
   }, [columns, pinned, widths]);
   const cols = columnWindow(layout, scrollLeft, size.width);
 
+  // Applied when the shared position (or this grid's length) changes, not at every render of the parent: a render
+  // between this grid's own scroll (Ctrl+Home) and its scroll event put it back where the event had not yet said it left.
+  const share = sync?.share;
   useEffect(() => {
     const el = scrollRef.current;
-    if (sync?.share === undefined || !el) return;
+    if (share === undefined || !el) return;
     const range = el.scrollHeight - el.clientHeight;
-    if (range > 0 && Math.abs(el.scrollTop / range - sync.share) > 0.001) el.scrollTop = sync.share * range;
-  }, [sync]);
+    if (range > 0 && Math.abs(el.scrollTop / range - share) > 0.001) el.scrollTop = share * range;
+  }, [share, rowCount]);
 
   // Keyboard focus follows the active cell, even when the cell that had it was scrolled out of the DOM.
   const keyboard = useRef(false);
