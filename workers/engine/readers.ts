@@ -82,11 +82,12 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "csv": {
         const text = await utf8Blob(blob, options.gzip, options.encoding);
         const counted = text === blob ? staging.lines?.then((l) => l ?? countLines(text)) : undefined;
-        if (!staging.onHead) return await readCsv(fileId, fileName, text, options, table, { counted });
         // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
         const found = await findLayout(text, options);
-        const head = headRows(found.sample.head, found.layout);
-        if (head) staging.onHead(head);
+        if (staging.onHead) {
+          const head = headRows(found.sample.head, found.layout);
+          if (head) staging.onHead(head);
+        }
         return await readCsv(fileId, fileName, text, options, table, { counted, found });
       }
       case "json":
