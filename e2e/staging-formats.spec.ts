@@ -85,16 +85,25 @@ test("lines that do not fit are set aside with their line numbers, counted and k
   await expect(stagingArea(page).getByText("could not be read")).toBeVisible();
 });
 
-test("a truncated gzip and an NDJSON file with a broken line fail with a clear message", async ({ page }) => {
+test("a truncated gzip fails with a clear message; an NDJSON file stages around its broken lines and fields of changing kinds", async ({ page }) => {
   await openApp(page);
   const whole = gzip("a,b\n" + Array.from({ length: 5000 }, (_, i) => `${i},${i}`).join("\n"));
   await addFiles(page, [{ name: "cut.csv.gz", content: whole.subarray(0, Math.floor(whole.length / 2)), mimeType: "application/gzip" }]);
   await expect(page.getByRole("alert").filter({ hasText: "cut.csv.gz" })).toContainText("gzip data is truncated or damaged");
-  await addFiles(page, [{ name: "broken.ndjson", content: '{"a": 1}\n{"a": 2\n{"a": 3}\n' }]);
-  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "3");
-  await expect(parsePanel(page).getByRole("status")).toContainText("1 line set aside");
+  // "code" is a number, then text; "note" first appears on the third line; lines 2 and 4 are not objects.
+  const lines = ['{"id": 1, "code": 7}', '{"id": 2', '{"id": 3, "code": "B-12", "note": "late"}', "[4]", '{"id": 5, "code": null}'];
+  await addFiles(page, [{ name: "broken.ndjson", content: lines.join("\n") + "\n" }]);
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "4");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "code", "note"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["3", "B-12", "late"]);
+  await expect(parsePanel(page).getByRole("status")).toContainText("2 lines set aside");
+  const pending = page.waitForEvent("download");
+  await parsePanel(page).getByRole("button", { name: "Download set-aside lines as CSV" }).click();
+  const csv = await readFile((await (await pending).path())!, "utf8");
+  expect(csv.split("\r\n").slice(1, 3).map((row) => row.split(",").slice(0, 2).join(","))).toEqual(["2,set aside", "4,set aside"]);
+  expect(csv).toContain("a JSON array, not an object");
   await reread(page, { "Bad lines": "stop" });
-  await expect(page.getByRole("alert").filter({ hasText: "broken.ndjson" })).toContainText("line 2");
+  await expect(page.getByRole("alert").filter({ hasText: "broken.ndjson" })).toContainText("Line 2 is not valid JSON");
 });
 
 test("duplicates are flagged; files are deleted one by one or all at once; the audit log records the flow", async ({ page }) => {

@@ -1,11 +1,13 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { CsvEngine } from "@/workers/engine/csv/engine";
+import type { JsonEngine } from "@/workers/engine/json-load";
 import { CHECK_DB_SETUP, type CheckDb } from "@/workers/engine/sql-check";
 
 /**
  * DuckDB-WASM's own Node build (the blocking bundle, the same wasm engine and
- * DuckDB version as the browser's), for tests of the engine's read paths.
+ * DuckDB version as the browser's), for tests of the engine's read paths
+ * (CSV, and JSON records through DuckDB-WASM's JSON reader).
  */
 const require = createRequire(import.meta.url);
 interface Blocking {
@@ -17,6 +19,7 @@ interface BlockingDb {
   instantiate(): Promise<void>;
   connect(): { query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] }; close(): void };
   registerFileBuffer(name: string, buffer: Uint8Array): void;
+  registerFileText(name: string, text: string): void;
   dropFile(name: string): void;
 }
 
@@ -33,10 +36,18 @@ async function blockingDuckDb(): Promise<BlockingDb> {
   return db;
 }
 
-export async function wasmCsvEngine(): Promise<CsvEngine & { close(): void }> {
+export async function wasmCsvEngine(): Promise<CsvEngine & JsonEngine & { close(): void }> {
   const db = await blockingDuckDb();
-  const conn = db.connect();
+  const conn = db.connect() as ReturnType<BlockingDb["connect"]> & { insertJSONFromPath(path: string, options: object): void };
   return {
+    async insertJson(table, json, fields) {
+      db.registerFileText(`${table}.json`, json);
+      try {
+        conn.insertJSONFromPath(`${table}.json`, { name: table, shape: "row-array", columnsFlat: fields });
+      } finally {
+        db.dropFile(`${table}.json`);
+      }
+    },
     async register(name, blob) {
       db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));
     },

@@ -3,10 +3,9 @@ import readXlsxFile from "read-excel-file/web-worker";
 import { csvRow } from "@/lib/csv/write";
 import { errorText, fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
-import { ident, literal } from "@/lib/sql/quote";
+import { ident } from "@/lib/sql/quote";
 import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
 import type { AmbiguousDates } from "@/lib/staging/staged-file";
-import { checksSql, wholeNumberChecks } from "@/lib/staging/json-types";
 import { castSelect, parseOptionsSchema, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import type { CsvFindings } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./csv/engine";
@@ -15,6 +14,8 @@ import type { LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
+import { writeBadLines } from "./bad-lines";
+import { readJson } from "./json";
 import { duckDb, withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches } from "./parquet";
 import { runLong } from "./query";
@@ -40,7 +41,6 @@ export interface ReadInfo {
   ambiguousDates?: AmbiguousDates;
 }
 
-export const badLinesTable = (fileId: string) => `badlines_${fileId}`;
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
 const MAX_SHOWN_LINES = 200;
 
@@ -146,11 +146,7 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
       if (error instanceof CsvStopped) return fail({ file: fileName, line: error.line, message: error.message });
       throw error;
     }
-    await conn.query(`CREATE OR REPLACE TABLE ${ident(badLinesTable(fileId))} (line BIGINT, status VARCHAR, reason VARCHAR, text VARCHAR)`);
-    for (let i = 0; i < read.notes.length; i += 500) {
-      const values = read.notes.slice(i, i + 500).map((n) => `(${n.line}, ${literal(n.status)}, ${literal(n.reason)}, ${literal(n.text)})`);
-      await conn.query(`INSERT INTO ${ident(badLinesTable(fileId))} VALUES ${values.join(", ")}`);
-    }
+    await writeBadLines(conn, fileId, read.notes);
     const ambiguousDates = options.dateFormat ? undefined : await findAmbiguousDates(conn, table, read.dateFormat);
     const o = read.options;
     return ok({
@@ -179,52 +175,6 @@ async function findAmbiguousDates(conn: Connection, table: string, chosen: strin
   const [flags] = plainRows(await runLong(conn, ambiguousDatesSql(table, dates)));
   const columns = dates.filter((_, i) => flags?.[`c${i}`] === true);
   return columns.length ? { columns, chosen, alternative } : undefined;
-}
-
-async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
-  let records: unknown[];
-  let badLines = 0;
-  if (options.format === "ndjson") {
-    records = [];
-    const lines = text.split(/\r?\n/);
-    for (const [i, line] of lines.entries()) {
-      if (!line.trim()) continue;
-      try {
-        records.push(JSON.parse(line));
-      } catch (error) {
-        if (options.badLines === "skip") badLines++;
-        else return fail({ file: fileName, line: i + 1, message: `This line is not valid JSON (${(error as Error).message}). Choose “Skip bad lines” to stage the rest.` });
-      }
-    }
-  } else {
-    try {
-      const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ""));
-      records = Array.isArray(parsed) ? parsed : [parsed];
-    } catch (error) {
-      return fail({ file: fileName, message: `The file is not valid JSON: ${(error as Error).message}.` });
-    }
-  }
-  const objects = records.filter((r): r is Record<string, unknown> => typeof r === "object" && r !== null && !Array.isArray(r));
-  if (objects.length === 0) return fail({ file: fileName, message: "The file holds no JSON objects to read as rows." });
-  if (objects.length < records.length) return fail({ file: fileName, message: "Every record must be a JSON object (one row each)." });
-  const keys = [...new Set(objects.slice(0, 10_000).flatMap((o) => Object.keys(o)))];
-  const path = `staged-${fileId}.json`;
-  const { db } = await duckDb();
-  await db.registerFileText(path, JSON.stringify(objects));
-  const loaded = `${table}_json`;
-  return withConnection(async (conn) => {
-    await conn.insertJSONFromPath(path, { name: loaded });
-    // DuckDB's JSON reader sorts columns by name and reads numbers as DOUBLE:
-    // restore the file's order, and whole numbers as BIGINT.
-    const described = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-    const checks = wholeNumberChecks(described);
-    const whole = checks.length ? plainRows(await runLong(conn, checksSql(loaded, checks)))[0]! : {};
-    const types = Object.fromEntries(checks.filter((_, i) => whole[`c${i}`] === true).map((c) => [c.name, c.type]));
-    await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, keys, { ...types, ...options.types })}`);
-    await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
-    await db.dropFile(path);
-    return ok({ badLines });
-  });
 }
 
 async function readParquet(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {

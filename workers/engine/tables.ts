@@ -19,7 +19,8 @@ import { resultsReplaced } from "./version-sources";
 import { updateStagedFile } from "@/browser/staging-store";
 import { duckDb, withConnection, type Connection } from "./duckdb";
 import { runLong } from "./query";
-import { badLinesTable, readStaged, type ReadInfo, type StagingRead } from "./readers";
+import { badLinesTable } from "./bad-lines";
+import { readStaged, type ReadInfo, type StagingRead } from "./readers";
 import { recordRead, takeOverTables } from "./kept-tables";
 
 /**

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { jsonColumns, namedRecords, ndjsonRecords, sqlFields, type JsonType } from "./json-records";
+
+const kinds = (records: Record<string, unknown>[]) => Object.fromEntries(jsonColumns(records).map((c) => [c.key, show(c.type)]));
+function show(type: JsonType): string {
+  switch (type.kind) {
+    case "text":
+      return type.temporal ?? "text";
+    case "list":
+      return `list<${show(type.item)}>`;
+    case "struct":
+      return `{${[...type.fields].map(([k, t]) => `${k}: ${show(t)}`).join(", ")}}`;
+    default:
+      return type.kind;
+  }
+}
+
+describe("ndjsonRecords", () => {
+  it("reads an object per line, skips blank lines, and sets aside the others with their line and reason", () => {
+    const { records, setAside } = ndjsonRecords('\uFEFF{"a": 1}\r\n\n  \n{"a": 2\n[1, 2]\n"text"\nnull\n{"a": 3}');
+    expect(records).toEqual([{ a: 1 }, { a: 3 }]);
+    expect(setAside.map((n) => [n.line, n.status, n.text])).toEqual([
+      [4, "set aside", '{"a": 2'],
+      [5, "set aside", "[1, 2]"],
+      [6, "set aside", '"text"'],
+      [7, "set aside", "null"],
+    ]);
+    expect(setAside[0]!.reason).toMatch(/^not valid JSON/);
+    expect(setAside.slice(1).map((n) => n.reason)).toEqual(["a JSON array, not an object", "a JSON string, not an object", "a JSON null, not an object"]);
+  });
+});
+
+describe("jsonColumns", () => {
+  it("gives every key, in the order first met, even one that first appears after many records", () => {
+    const records = [...Array.from({ length: 20_000 }, (_, i) => ({ id: i })), { id: 1, late: "x" }];
+    expect(jsonColumns(records).map((c) => c.key)).toEqual(["id", "late"]);
+  });
+
+  it("types a column by all of its values: one kind keeps it, several kinds make it text, nulls change nothing", () => {
+    expect(kinds([{ n: 1, b: true, s: "x", mixed: 1, sparse: null, none: null }, { n: 2.5, b: null, s: "y", mixed: "two", sparse: "late" }, { mixed: true }])).toEqual({
+      n: "number",
+      b: "boolean",
+      s: "text",
+      mixed: "text",
+      sparse: "text",
+      none: "null",
+    });
+  });
+
+  it("marks ISO dates and UTC date-times, and not times with another offset", () => {
+    expect(kinds([{ d: "2024-01-02", t: "2024-01-02T10:11:12Z", both: "2024-01-02", off: "2024-01-02T10:11:12+02:00", then: "2024-01-02" }, { d: null, t: "2024-01-02 10:11", both: "2024-01-02 10:11:12.5", then: "soon" }])).toEqual({
+      d: "date",
+      t: "timestamp",
+      both: "timestamp",
+      off: "text",
+      then: "text",
+    });
+  });
+
+  it("merges nested objects field by field and lists item by item", () => {
+    expect(kinds([{ o: { a: 1 }, l: [1, 2], m: [1, "x"] }, { o: { a: 2, b: "x" }, l: [], m: null }, { o: { b: 3 }, l: null }])).toEqual({
+      o: "{a: number, b: text}",
+      l: "list<number>",
+      m: "list<text>",
+    });
+    expect(kinds([{ o: { a: 1 } }, { o: 5 }])).toEqual({ o: "text" });
+  });
+});
+
+describe("sqlFields", () => {
+  it("gives DuckDB-WASM's reader a type for every column: text where no other fits", () => {
+    const fields = sqlFields(jsonColumns([{ n: 1, b: true, none: null, l: [1], o: { a: "x" }, empty: {}, odd: { "": 1 }, d: "2024-01-02" }]));
+    expect(fields).toEqual([
+      { name: "n", sqlType: "float64" },
+      { name: "b", sqlType: "bool" },
+      { name: "none", sqlType: "utf8" },
+      { name: "l", sqlType: "list", valueType: { sqlType: "float64" } },
+      { name: "o", sqlType: "struct", fields: [{ name: "a", sqlType: "utf8" }] },
+      { name: "empty", sqlType: "utf8" },
+      { name: "odd", sqlType: "utf8" },
+      { name: "d", sqlType: "utf8" },
+    ]);
+  });
+});
+
+describe("namedRecords", () => {
+  it("names the empty key by its position, and leaves the records alone when no key needs it", () => {
+    const records = [{ "": 1, b: 2 }, { b: 3 }];
+    const named = namedRecords(records, jsonColumns(records));
+    expect(named.columns.map((c) => c.key)).toEqual(["column0", "b"]);
+    expect(named.records).toEqual([{ column0: 1, b: 2 }, { b: 3 }]);
+    const plain = [{ a: 1 }];
+    expect(namedRecords(plain, jsonColumns(plain)).records).toBe(plain);
+  });
+
+  it("picks a name no other key has", () => {
+    const records = [{ "": 1, Column0: 2 }];
+    expect(namedRecords(records, jsonColumns(records)).columns.map((c) => c.key)).toEqual(["column0_", "Column0"]);
+  });
+});

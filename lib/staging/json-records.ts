@@ -1,0 +1,161 @@
+import type { LineNote } from "@/lib/csv/findings";
+
+/**
+ * The rows of a JSON or NDJSON file and the type of each of their columns,
+ * worked out from every record, not from the first ones. DuckDB-WASM's JSON
+ * reader guesses types from its first records and fails the whole file on a
+ * later value of another kind (`"a": 1`, then `"a": "two"`), or on a text
+ * value in a column that was empty until then. Given the types, it reads
+ * any value into a text column as its JSON text.
+ */
+
+/** A column's type: a JSON kind, or text where its values are of several kinds. */
+export type JsonType =
+  | { kind: "null" }
+  | { kind: "number" }
+  | { kind: "boolean" }
+  /** `temporal`: every value is an ISO date (or date and time, in UTC), to be checked and cast by DuckDB. */
+  | { kind: "text"; temporal?: "date" | "timestamp" }
+  | { kind: "list"; item: JsonType }
+  | { kind: "struct"; fields: Map<string, JsonType> };
+
+export interface JsonColumn {
+  /** The key in the records. */
+  key: string;
+  type: JsonType;
+}
+
+const NULL: JsonType = { kind: "null" };
+const NUMBER: JsonType = { kind: "number" };
+const BOOLEAN: JsonType = { kind: "boolean" };
+const TEXT: JsonType = { kind: "text" };
+const DATE: JsonType = { kind: "text", temporal: "date" };
+const TIMESTAMP: JsonType = { kind: "text", temporal: "timestamp" };
+
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
+/** No offset other than Z: DuckDB without ICU would read `+02:00` as UTC. */
+const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z?$/;
+
+/** The records of NDJSON text, one object per line; blank lines are skipped, other lines set aside. */
+export function ndjsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[] } {
+  const records: Record<string, unknown>[] = [];
+  const setAside: LineNote[] = [];
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  for (const [i, line] of lines.entries()) {
+    if (!line.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      setAside.push({ line: i + 1, status: "set aside", reason: `not valid JSON (${(error as Error).message})`, text: line });
+      continue;
+    }
+    if (isObject(value)) records.push(value);
+    else setAside.push({ line: i + 1, status: "set aside", reason: `a JSON ${Array.isArray(value) ? "array" : value === null ? "null" : typeof value}, not an object`, text: line });
+  }
+  return { records, setAside };
+}
+
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Every key of the records, in the order first met, with the type of all of its values. */
+export function jsonColumns(records: readonly Record<string, unknown>[]): JsonColumn[] {
+  const types = new Map<string, JsonType>();
+  for (const record of records) {
+    for (const key in record) types.set(key, withValue(types.get(key) ?? NULL, record[key]));
+  }
+  return [...types].map(([key, type]) => ({ key, type }));
+}
+
+/**
+ * A type that also holds `value`. Lists and structs are this column's own
+ * objects, widened in place (a new object per record took a second for a
+ * million nested records); scalar types are shared constants.
+ */
+function withValue(type: JsonType, value: unknown): JsonType {
+  if (value === null || value === undefined) return type;
+  if (type === TEXT) return TEXT;
+  switch (typeof value) {
+    case "number":
+      return type.kind === "null" || type.kind === "number" ? NUMBER : TEXT;
+    case "boolean":
+      return type.kind === "null" || type.kind === "boolean" ? BOOLEAN : TEXT;
+    case "string":
+      return type.kind === "null" || type.kind === "text" ? withText(type, value) : TEXT;
+    case "object":
+      if (Array.isArray(value)) {
+        const list = type.kind === "null" ? { kind: "list" as const, item: NULL } : type;
+        if (list.kind !== "list") return TEXT;
+        for (const item of value) list.item = withValue(list.item, item);
+        return list;
+      } else {
+        const struct = type.kind === "null" ? { kind: "struct" as const, fields: new Map<string, JsonType>() } : type;
+        if (struct.kind !== "struct") return TEXT;
+        const record = value as Record<string, unknown>;
+        for (const key in record) struct.fields.set(key, withValue(struct.fields.get(key) ?? NULL, record[key]));
+        return struct;
+      }
+    default:
+      return TEXT;
+  }
+}
+
+/** A text type (or none yet) that also holds `text`: still a date, or a date and time, or plain text. */
+function withText(type: JsonType, text: string): JsonType {
+  const temporal = type.kind === "text" ? type.temporal : undefined;
+  if (type.kind === "text" && !temporal) return TEXT;
+  if (temporal !== "timestamp" && DATE_TEXT.test(text)) return type.kind === "null" ? DATE : type;
+  return TIMESTAMP_TEXT.test(text) || (temporal === "timestamp" && DATE_TEXT.test(text)) ? TIMESTAMP : TEXT;
+}
+
+/** A column type as DuckDB-WASM's JSON reader takes it (its `columnsFlat` option). */
+export interface JsonSqlType {
+  sqlType: "float64" | "bool" | "utf8" | "list" | "struct";
+  valueType?: JsonSqlType;
+  fields?: JsonSqlField[];
+}
+export type JsonSqlField = JsonSqlType & { name: string };
+
+/** The reader's column types: numbers as DOUBLE, values of several kinds (or none) as their JSON text. */
+export function sqlFields(columns: readonly JsonColumn[]): JsonSqlField[] {
+  return columns.map((c) => ({ name: c.key, ...sqlType(c.type) }));
+}
+
+function sqlType(type: JsonType): JsonSqlType {
+  switch (type.kind) {
+    case "number":
+      return { sqlType: "float64" };
+    case "boolean":
+      return { sqlType: "bool" };
+    case "list":
+      return { sqlType: "list", valueType: sqlType(type.item) };
+    case "struct":
+      // An empty key cannot name a field, nor can a struct have no fields: such values are kept as text.
+      if (type.fields.size === 0 || type.fields.has("")) return { sqlType: "utf8" };
+      return { sqlType: "struct", fields: [...type.fields].map(([name, t]) => ({ name, ...sqlType(t) })) };
+    default:
+      return { sqlType: "utf8" };
+  }
+}
+
+/**
+ * Keys the reader cannot take as column names (the empty key) get a name of
+ * their own, `column` and their position, as DuckDB names a CSV's empty
+ * header; records are rewritten only when a key needs it.
+ */
+export function namedRecords(records: Record<string, unknown>[], columns: readonly JsonColumn[]): { records: Record<string, unknown>[]; columns: JsonColumn[] } {
+  const at = columns.findIndex((c) => c.key === "");
+  if (at < 0) return { records, columns: [...columns] };
+  const taken = new Set(columns.map((c) => c.key.toLowerCase()));
+  let name = `column${at}`;
+  while (taken.has(name.toLowerCase())) name = `${name}_`;
+  const renamed = columns.map((c, i) => (i === at ? { ...c, key: name } : c));
+  return {
+    records: records.map((r) => {
+      if (!("" in r)) return r;
+      const { "": value, ...rest } = r;
+      return { ...rest, [name]: value };
+    }),
+    columns: renamed,
+  };
+}

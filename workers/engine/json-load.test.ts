@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { wasmCsvEngine } from "@/test/duckdb-wasm-node";
+import { loadJson } from "./json-load";
+
+let engine: Awaited<ReturnType<typeof wasmCsvEngine>>;
+beforeAll(async () => {
+  engine = await wasmCsvEngine();
+});
+afterAll(() => engine.close());
+
+const types = async (table: string) => Object.fromEntries((await engine.rows(`DESCRIBE ${table}`)).map((r) => [r.column_name, r.column_type]));
+const all = (table: string) => engine.rows(`SELECT * FROM ${table}`);
+
+describe("loadJson (DuckDB-WASM's JSON reader, given every column's type)", () => {
+  it("loads a column whose values are of several kinds as their text (the reader alone failed the whole file)", async () => {
+    await loadJson(engine, [{ a: 1 }, { a: "two" }, { a: true }, { a: { x: 1 } }, { a: null }], "mixed", {});
+    expect(await types("mixed")).toEqual({ a: "VARCHAR" });
+    expect((await all("mixed")).map((r) => r.a)).toEqual(["1", "two", "true", '{"x":1}', null]);
+  });
+
+  it("loads a text column that is empty in the first thousands of records, and a key first met after them", async () => {
+    const records: Record<string, unknown>[] = Array.from({ length: 12_000 }, (_, i) => ({ id: i, note: null }));
+    records.push({ id: 12_000, note: "late", extra: 7 });
+    await loadJson(engine, records, "sparse", {});
+    expect(await types("sparse")).toEqual({ id: "BIGINT", note: "VARCHAR", extra: "BIGINT" });
+    expect(await engine.rows("SELECT id, note, extra FROM sparse WHERE note IS NOT NULL")).toEqual([{ id: 12_000, note: "late", extra: 7 }]);
+    expect(await engine.rows("SELECT count(*)::INT AS n FROM sparse")).toEqual([{ n: 12_001 }]);
+  });
+
+  it("keeps the file's column order and keys that differ only in case, each with its own values", async () => {
+    await loadJson(engine, [{ zeta: 1, A: "upper", a: "lower", "": "no name" }], "names", {});
+    expect(await all("names")).toEqual([{ zeta: 1, A: "upper", a_1: "lower", column3: "no name" }]);
+  });
+
+  it("types whole numbers as BIGINT, ISO dates and UTC date-times as DATE and TIMESTAMP, and not what only looks like one", async () => {
+    await loadJson(
+      engine,
+      [
+        { n: 1, x: 1.5, d: "2024-01-02", t: "2024-01-02T10:11:12Z", bad: "2024-02-30", l: [1, 2], o: { k: 1, s: "v" } },
+        { n: 2, x: 2, d: null, t: "2024-01-03 08:00", bad: "2024-03-01", l: [], o: null },
+      ],
+      "typed",
+      {},
+    );
+    expect(await types("typed")).toEqual({
+      n: "BIGINT",
+      x: "DOUBLE",
+      d: "DATE",
+      t: "TIMESTAMP",
+      bad: "VARCHAR",
+      l: "BIGINT[]",
+      o: "STRUCT(k DOUBLE, s VARCHAR)",
+    });
+    expect(await engine.rows("SELECT d::VARCHAR AS d, t::VARCHAR AS t FROM typed")).toEqual([
+      { d: "2024-01-02", t: "2024-01-02 10:11:12" },
+      { d: null, t: "2024-01-03 08:00:00" },
+    ]);
+  });
+
+  it("applies the types the user forced over the ones found", async () => {
+    await loadJson(engine, [{ zip: 1234, d: "2024-01-02" }], "forced", { zip: "VARCHAR", d: "VARCHAR" });
+    expect(await types("forced")).toEqual({ zip: "VARCHAR", d: "VARCHAR" });
+    expect(await all("forced")).toEqual([{ zip: "1234", d: "2024-01-02" }]);
+  });
+});

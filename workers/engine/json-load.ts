@@ -1,0 +1,47 @@
+import { ident } from "@/lib/sql/quote";
+import { jsonColumns, namedRecords, sqlFields, type JsonColumn, type JsonSqlField } from "@/lib/staging/json-records";
+import { checksSql, temporalChecks, wholeNumberChecks } from "@/lib/staging/json-types";
+import { castSelect } from "@/lib/staging/parse-options";
+
+/**
+ * What loading JSON records needs of DuckDB: its JSON reader given the
+ * columns' types, and statements to run. The engine worker gives it
+ * DuckDB-WASM in the browser; unit tests give it DuckDB-WASM's Node build.
+ */
+export interface JsonEngine {
+  /** Load a JSON array of objects into a new table with these columns, in this order. */
+  insertJson(table: string, json: string, fields: JsonSqlField[]): Promise<void>;
+  /** Run a statement (it may be long) and return its small result as plain rows. */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+}
+
+/**
+ * Records into `table`: every column's type is known from all records before
+ * DuckDB-WASM's JSON reader loads them (lib/staging/json-records.ts), then
+ * whole numbers become BIGINT and ISO dates DATE or TIMESTAMP where every
+ * value fits, and the types the user forced are applied. Columns keep the
+ * file's order.
+ */
+export async function loadJson(engine: JsonEngine, records: Record<string, unknown>[], table: string, forced: Record<string, string>): Promise<void> {
+  const named = namedRecords(records, jsonColumns(records));
+  const loaded = `${table}_json`;
+  await engine.insertJson(loaded, JSON.stringify(named.records), sqlFields(named.columns));
+  // DuckDB names the columns as given, in that order (making names that differ only in case unique).
+  const described = (await engine.rows(`DESCRIBE ${ident(loaded)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  const names = described.map((d) => d.name);
+  // The forced types apply to the types found (a whole number forced to text reads "1234", not "1234.0").
+  const found = castSelect(loaded, names, await retypes(engine, loaded, described, named.columns));
+  await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect({ query: found }, names, forced)}`);
+  await engine.rows(`DROP TABLE IF EXISTS ${ident(loaded)}`);
+}
+
+async function retypes(engine: JsonEngine, loaded: string, described: { name: string; type: string }[], columns: JsonColumn[]): Promise<Record<string, string>> {
+  const temporal = described.map((d, i) => {
+    const type = columns[i]?.type;
+    return { name: d.name, temporal: type?.kind === "text" ? type.temporal : undefined };
+  });
+  const checks = [...wholeNumberChecks(described), ...temporalChecks(temporal)];
+  if (!checks.length) return {};
+  const [fits = {}] = await engine.rows(checksSql(loaded, checks));
+  return Object.fromEntries(checks.filter((_, i) => fits[`c${i}`] === true).map((c) => [c.name, c.type]));
+}

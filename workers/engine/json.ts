@@ -1,0 +1,63 @@
+import type { LineNote } from "@/lib/csv/findings";
+import { fail, ok, type Result } from "@/lib/result";
+import { isObject, ndjsonRecords } from "@/lib/staging/json-records";
+import type { ParseOptions } from "@/lib/staging/parse-options";
+import { plainRows } from "./arrow-text";
+import { writeBadLines } from "./bad-lines";
+import { duckDb, withConnection, type Connection } from "./duckdb";
+import { loadJson, type JsonEngine } from "./json-load";
+import { runLong } from "./query";
+
+/**
+ * A JSON file (an array of objects, or one object) or NDJSON file (an object
+ * per line) into a DuckDB table. The records are parsed here: an NDJSON line
+ * that is not a JSON object is set aside with its line number and reason
+ * (kept in the file's table of bad lines), or stops the read, as the options say.
+ */
+export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number }>> {
+  const parsed = options.format === "ndjson" ? ndjsonRecords(text) : jsonRecords(text);
+  if ("message" in parsed) return fail({ file: fileName, message: parsed.message });
+  const { records, setAside } = parsed;
+  const first = setAside[0];
+  if (first && options.badLines === "stop") {
+    return fail({ file: fileName, line: first.line, message: `Line ${first.line} is ${first.reason}. Choose “Set aside the lines that do not fit” under Bad lines to stage the rest.` });
+  }
+  if (records.length === 0) return fail({ file: fileName, message: "The file holds no JSON objects to read as rows." });
+  return withConnection(async (conn) => {
+    await loadJson(jsonEngine(conn, `staged-${fileId}.json`), records, table, options.types);
+    await writeBadLines(conn, fileId, setAside);
+    return ok({ badLines: setAside.length });
+  });
+}
+
+type JsonInsert = Parameters<Connection["insertJSONFromPath"]>[1];
+
+/** DuckDB-WASM as the JSON loader's engine: the JSON text registered under `path` while it is read. */
+function jsonEngine(conn: Connection, path: string): JsonEngine {
+  return {
+    async insertJson(table, json, fields) {
+      const { db } = await duckDb();
+      await db.registerFileText(path, json);
+      try {
+        // Typed columns need the shape named (DuckDB-WASM's JSONTableShape enum is missing at run time in 1.32.0).
+        await conn.insertJSONFromPath(path, { name: table, shape: "row-array" as JsonInsert["shape"], columnsFlat: fields });
+      } finally {
+        await db.dropFile(path);
+      }
+    },
+    rows: async (sql) => plainRows(await runLong(conn, sql)),
+  };
+}
+
+/** The records of a JSON file: an array of objects, or one object. */
+function jsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[] } | { message: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    return { message: `The file is not valid JSON: ${(error as Error).message}.` };
+  }
+  const records = Array.isArray(parsed) ? parsed : [parsed];
+  if (!records.every(isObject)) return { message: "Every record must be a JSON object (one row each)." };
+  return { records, setAside: [] };
+}
