@@ -67,6 +67,36 @@ export function splitFields(text: string, d: Dialect): ParsedLine {
   }
 }
 
+/**
+ * Fields of a line whose quoted values hold quotes nobody doubled
+ * (`1,"a "b" c",2`): each quoted value runs to the quote followed by the
+ * delimiter or the line's end, and the quotes inside it are text. Null when
+ * a quoted value has no such end.
+ */
+export function splitInnerQuotes(text: string, d: Dialect): string[] | null {
+  const { delimiter, quote, escape } = d;
+  if (!quote) return null;
+  const fields: string[] = [];
+  for (let i = 0; ; ) {
+    let j = i;
+    while (j < text.length && text[j] === " ") j++;
+    let end: number;
+    if (text.startsWith(quote, j)) {
+      let close = text.indexOf(quote, j + 1);
+      while (close >= 0 && !(close + 1 === text.length || text.startsWith(delimiter, close + 1))) close = text.indexOf(quote, close + 1);
+      if (close < 0) return null;
+      const inner = text.slice(j + 1, close);
+      fields.push(escape === quote ? inner.replaceAll(quote + quote, quote) : inner.replaceAll(escape + quote, quote));
+      end = close + 1 === text.length ? -1 : close + 1;
+    } else {
+      end = text.indexOf(delimiter, i);
+      fields.push(text.slice(i, end < 0 ? text.length : end));
+    }
+    if (end < 0) return fields;
+    i = end + delimiter.length;
+  }
+}
+
 /** Fields read with quotes as plain text: how a line with a stray quote is read. */
 export const splitPlain = (text: string, delimiter: string): string[] => text.split(delimiter);
 

@@ -1,4 +1,4 @@
-import { records, splitFields, splitPlain, type Dialect } from "./records";
+import { records, splitFields, splitInnerQuotes, splitPlain, type Dialect } from "./records";
 import { fitScore, fits, type ColumnShapes } from "./shapes";
 
 /**
@@ -104,6 +104,21 @@ export function repairFields(input: string[], ctx: RepairContext, text: string):
 }
 
 /**
+ * A line read with the quotes inside its quoted values as text, when that
+ * reads it otherwise than the lenient split, with the header's number of
+ * values (and fitting every column where the lenient split has another
+ * number). The lenient split keeps the text after a closing quote and drops
+ * the quote (`"a "b" c"` → `a b" c"`), which is never what was meant; the
+ * column shapes cannot judge between the two, as they were learned from
+ * that split.
+ */
+function innerQuotes(raw: string, fields: readonly string[], ctx: RepairContext): string[] | null {
+  const inner = splitInnerQuotes(raw, ctx.dialect);
+  if (!inner || inner.length !== ctx.width || inner.every((f, i) => f === fields[i])) return null;
+  return fields.length === ctx.width || allFit(inner, ctx) ? inner : null;
+}
+
+/**
  * Mend a rejected stretch of text (one line, or several when a stray quote
  * swallowed the lines after it): one outcome per record, in order.
  */
@@ -115,6 +130,11 @@ export function repairChunk(text: string, ctx: RepairContext): ChunkOutcome[] {
     const span = { lines: rec.last - rec.first + 1, text: raw };
     if (raw.trim() === "") {
       outcomes.push({ kind: "blank", ...span });
+      continue;
+    }
+    const inner = rec.first === rec.last ? innerQuotes(raw, rec.fields, ctx) : null;
+    if (inner) {
+      outcomes.push({ kind: "row", fields: inner, repair: "quotes inside a quoted value read as text", ...span });
       continue;
     }
     let outcome = repairFields(rec.fields, ctx, raw);

@@ -165,4 +165,25 @@ describe("files in the likeness of real ones stage on the first try", () => {
     }
     expect((await read(files.iso)).result.dateFormat).toBe("%Y-%m-%d");
   });
+
+  it("mends the quotes a lenient read took in without a word: one never closed, and quotes inside a quoted value", async () => {
+    // DuckDB's sniffer cannot read these strictly; leniently, the open quote took every later line into one value.
+    const open = await read('id,text\n1,a\n2,"unterminated\n3,ok\n4,fine\n');
+    expect(open.rows).toEqual([{ id: 1, text: "a" }, { id: 2, text: '"unterminated' }, { id: 3, text: "ok" }, { id: 4, text: "fine" }]);
+    expect(open.result.notes).toEqual([{ line: 3, status: "repaired", reason: "a stray quote read as text", text: '2,"unterminated' }]);
+    expect(open.result.lenient).toBe(false);
+    expect(open.result.lines).toMatchObject({ total: 5, rows: 4, repaired: 1, balanced: true });
+
+    const inner = await read('id,text\n1,a\n2,"bad "quote" inside"\n3,ok\n');
+    expect(inner.rows).toEqual([{ id: 1, text: "a" }, { id: 2, text: 'bad "quote" inside' }, { id: 3, text: "ok" }]);
+    expect(inner.result.notes).toEqual([expect.objectContaining({ line: 3, status: "repaired", reason: "quotes inside a quoted value read as text" })]);
+
+    // A quote that cannot be mended sets its line aside; the lines after it stay rows.
+    const aside = await read('id,text\n1,a\n2,"b,4\n3,c\n4,d\n');
+    expect(aside.rows.map((r) => r.id)).toEqual([1, 3, 4]);
+    expect(aside.result.notes).toEqual([expect.objectContaining({ line: 3, status: "set aside" })]);
+    expect(aside.result.lines).toMatchObject({ setAside: 1, rows: 3, balanced: true });
+
+    await expect(read('id,text\n1,a\n2,"unterminated\n3,ok\n', { badLines: "stop" })).rejects.toThrow(/Line 3 does not fit the table \(a quote that never closes\)/);
+  });
 });

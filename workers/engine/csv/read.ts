@@ -11,6 +11,7 @@ import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { CsvEngine } from "./engine";
 import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, stopMessage, typeFindings, type Mended } from "./mend";
+import { quoteTrouble } from "./quotes";
 import { sampleText, type TextSample } from "./sample";
 import { applyEdits, splice } from "./splice";
 import { countRows, createTable, describe, finish, lineEndsInValues, sniffedDateFormat } from "./table";
@@ -119,6 +120,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   let plan = base;
   let lenient = false;
   let rejectedAny = false;
+  let quotesScanned = false;
   for (let round = 0; ; round++) {
     if (round > MAX_ROUNDS) throw new Error("The file could not be read the same way twice.");
     const name = `${path}.${round}`;
@@ -128,12 +130,17 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
       engine.unregister(name).catch(() => undefined),
     );
     plan = read.plan;
-    lenient ||= !plan.strict;
-    if (read.rejected.length === 0) break;
+    lenient = !plan.strict;
+    // A lenient read rejects no line for its quotes: a quote never closed takes in every line after it, silently.
+    // Scanned for once: what the mended text still holds is left to the lenient read, which says so.
+    const scanQuotes = read.rejected.length === 0 && lenient && !quotesScanned;
+    if (scanQuotes) quotesScanned = true;
+    const rejected = scanQuotes ? await quoteTrouble(body, dialect) : read.rejected;
+    if (rejected.length === 0) break;
     rejectedAny = true;
-    const lines = await rejectedLines(body, read.rejected, linesBefore);
-    if (options.badLines === "stop") throw new CsvStopped(lines.get(read.rejected[0]!)!, stopMessage(read.rejected[0]!, lines.get(read.rejected[0]!)!));
-    const mendedNow = await mend(body, read.rejected, lines, ctx, await describe(engine, table), round >= MAX_ROUNDS - 1);
+    const lines = await rejectedLines(body, rejected, linesBefore);
+    if (options.badLines === "stop") throw new CsvStopped(lines.get(rejected[0]!)!, stopMessage(rejected[0]!, lines.get(rejected[0]!)!));
+    const mendedNow = await mend(body, rejected, lines, ctx, await describe(engine, table), round >= MAX_ROUNDS - 1);
     for (const note of mendedNow.notes) noted.set(note.line, note);
     casts.push(...mendedNow.casts);
     body = splice(body, mendedNow.edits);
