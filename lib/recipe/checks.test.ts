@@ -89,6 +89,14 @@ describe("multilineSql", () => {
     expect(await multiline()).toBe(true);
     expect((await db.rows(multilineSql('"staged"', [{ name: "id", type: "BIGINT" }])))[0]!.multiline).toBe(false);
   });
+
+  it("counts lines in text values only, not in lists of text (a JSON file's tags failed every run)", async () => {
+    await db.run(`CREATE TABLE tagged AS SELECT * FROM (VALUES (1, ['a', 'b'], 'x' || chr(10) || 'y'), (2, [], 'z')) v(id, tags, note)`);
+    const columns = [{ name: "id", type: "BIGINT" }, { name: "tags", type: "VARCHAR[]" }, { name: "note", type: "VARCHAR" }];
+    expect((await db.rows(multilineSql('"tagged"', columns)))[0]!.multiline).toBe(true);
+    const rows = await db.rows(`SELECT _stages_line FROM (${validationSql('"tagged"', [], columns, { multiline: true })}) ORDER BY _stages_row`);
+    expect(rows.map((r) => r._stages_line)).toEqual([2, 4]);
+  });
 });
 
 describe("reading the flags", () => {

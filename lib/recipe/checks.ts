@@ -1,5 +1,6 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { ident, literal } from "@/lib/sql/quote";
+import { isTextType } from "@/lib/sql/types";
 import { editedColumnSql, editsReplaceSql, type CellEdit } from "./edits";
 import type { References } from "./references";
 import { ERRORS, LINE, REJECTED, ROW, passesSql, ruleMessage, type RowRule } from "./rules";
@@ -108,7 +109,7 @@ function repeatedKeysSql(input: string, keys: readonly string[], columns: readon
 
 /** True when some text value of the table holds a newline (it stops at the first). */
 export const multilineSql = (input: string, columns: readonly Column[]): string => {
-  const text = columns.filter((c) => /^VARCHAR/i.test(c.type)).map((c) => `contains(${ident(c.name)}, chr(10))`);
+  const text = columns.filter((c) => isTextType(c.type)).map((c) => `contains(${ident(c.name)}, chr(10))`);
   return `SELECT ${text.length ? `EXISTS (SELECT 1 FROM ${input} WHERE ${text.join(" OR ")})` : "false"} AS multiline`;
 };
 
@@ -137,7 +138,7 @@ export function validationSql(input: string, rules: readonly Rule[], columns: re
     };
   });
   const newlines = columns
-    .filter((c) => multiline && /^VARCHAR/i.test(c.type))
+    .filter((c) => multiline && isTextType(c.type))
     .map((c) => ident(c.name))
     .map((c) => `CASE WHEN contains(${c}, chr(10)) THEN length(${c}) - length(replace(${c}, chr(10), '')) ELSE 0 END`);
   // The newlines are counted on the values as read, beside the edited values (`* REPLACE` leaves the others as read).

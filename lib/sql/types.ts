@@ -1,7 +1,7 @@
-/** DuckDB type names, as DESCRIBE reports them. */
+/** DuckDB type names, as DESCRIBE reports them: whole names, so that a list (VARCHAR[], DOUBLE[]) is none of these. */
 const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/i;
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/i;
-const TEXT = /^(VARCHAR|TEXT|STRING)/i;
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL(\(\d+,\s*\d+\))?)$/i;
+const TEXT = /^(VARCHAR|TEXT|STRING)$/i;
 
 export const isNumericType = (type: string): boolean => NUMERIC.test(type);
 export const isIntegerType = (type: string): boolean => INTEGER.test(type);

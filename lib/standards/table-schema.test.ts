@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
 import { EVERY_RULE, EVERY_RULE_COLUMNS } from "./fixture";
-import { exportTableSchema, importTableSchema } from "./table-schema";
+import { exportTableSchema, fieldType, importTableSchema } from "./table-schema";
 
 /** Written by hand from the specification's examples: every constraint, missing values, keys. */
 const PEOPLE = {
@@ -115,5 +115,12 @@ describe("exportTableSchema", () => {
     if (!back.ok) throw new Error(back.reason);
     expect(back.value.columns.map((c) => c.name)).toEqual(EVERY_RULE_COLUMNS.map((c) => c.name));
     expect(back.value.rules.map((r) => r.kind)).toEqual(["type", "required", "unique", "pattern", "type", "range", "type", "length", "oneOf", "type", "uniqueKey", "reference", "reference"]);
+  });
+});
+
+describe("fieldType", () => {
+  it("names lists arrays and structs objects, as Table Schema does, not strings or numbers", () => {
+    const types = ["VARCHAR", "VARCHAR[]", "DOUBLE[]", "STRUCT(a DOUBLE)", "MAP(VARCHAR, BIGINT)", "DECIMAL(9,2)", "TIMESTAMP", "BLOB"];
+    expect(types.map(fieldType)).toEqual(["string", "array", "array", "object", "object", "number", "datetime", "any"]);
   });
 });

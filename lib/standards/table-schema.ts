@@ -3,7 +3,7 @@ import type { Column } from "@/lib/datasets/manifest";
 import { keyPairs, SELF } from "@/lib/recipe/references";
 import type { Rule } from "@/lib/recipe/schema";
 import { parseJson } from "@/lib/json";
-import { isIntegerType } from "@/lib/sql/types";
+import { isIntegerType, isTextType } from "@/lib/sql/types";
 import { sqlNameFor } from "@/lib/staging/sql-name";
 import { bound } from "./rule-words";
 
@@ -134,13 +134,15 @@ export function importTableSchema(input: unknown): { ok: true; value: ImportedSc
 /** DuckDB column types as Table Schema field types. */
 export function fieldType(duckType: string): string {
   const t = duckType.toUpperCase();
+  if (t.endsWith("[]")) return "array";
+  if (t.startsWith("STRUCT") || t.startsWith("MAP")) return "object";
   if (isIntegerType(t)) return "integer";
   if (/^(FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)) return "number";
   if (t === "BOOLEAN") return "boolean";
   if (t === "DATE") return "date";
   if (t.startsWith("TIMESTAMP")) return "datetime";
   if (t.startsWith("TIME")) return "time";
-  if (t === "VARCHAR" || t.startsWith("VARCHAR")) return "string";
+  if (isTextType(t)) return "string";
   return "any";
 }
 
