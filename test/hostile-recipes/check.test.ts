@@ -50,6 +50,12 @@ describe("the check database lets fine recipes through", () => {
     expect(checked, JSON.stringify(checked)).toMatchObject({ ok: true });
   });
 
+  it("checks a recipe over a table with lists and structs, as a JSON file stages them (a list of text once failed every run)", async () => {
+    const plain = fineRecipes.find((f) => f.name === "plain SQL")!;
+    const columns = [...COLUMNS, { name: "tags", type: "VARCHAR[]" }, { name: "geo", type: "STRUCT(lat DOUBLE, lon DOUBLE)" }];
+    expect(await checkRecipe(db, { recipe: { ...plain.recipe, sql: null }, columns, files: FILES })).toEqual({ ok: true, value: { reads: [] } });
+  });
+
   it("says which staged files the SQL stage reads, as DuckDB bound it", async () => {
     const join = fineRecipes.find((f) => f.name === "a join with another staged file")!;
     expect(await checkRecipe(db, { recipe: join.recipe, columns: COLUMNS, files: FILES })).toEqual({ ok: true, value: { reads: ["customers"] } });
