@@ -173,3 +173,20 @@ test("two tabs promoting to the same name at once make two well-formed versions,
   }
   expect(await opfsFiles(one, "shared")).toEqual(["v1.datapackage.json", "v1.manifest.json", "v1.parquet", "v2.datapackage.json", "v2.manifest.json", "v2.parquet"]);
 });
+
+test("a JSON file's lists and objects are promoted as they are and download as JSON in NDJSON", async ({ page }) => {
+  await openApp(page);
+  const records = [
+    { id: 1, tags: ["a", "b"], geo: { lat: 1.5, lon: 2 }, code: 7 },
+    { id: 2, tags: [], geo: null, code: "B-12" },
+  ];
+  await addFiles(page, [{ name: "places.json", content: JSON.stringify(records) }]);
+  await expectCounts(page, "2 rows in");
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 2 rows");
+  const ndjson = (await download(page, "Download places v1 as NDJSON")).toString("utf8");
+  expect(ndjson.trimEnd().split("\n").map((l) => JSON.parse(l))).toEqual([
+    { id: 1, tags: ["a", "b"], geo: { lat: 1.5, lon: 2 }, code: "7" },
+    { id: 2, tags: [], geo: null, code: "B-12" },
+  ]);
+});

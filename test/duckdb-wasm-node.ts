@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import type { Table } from "apache-arrow";
 import { dirname, join } from "node:path";
 import type { CsvEngine } from "@/workers/engine/csv/engine";
 import type { JsonEngine } from "@/workers/engine/json-load";
@@ -70,6 +71,13 @@ export async function wasmCsvEngine(): Promise<CsvEngine & JsonEngine & { close(
       conn.close();
     },
   };
+}
+
+/** Query results as the Arrow tables DuckDB-WASM gives the browser's engine. */
+export async function wasmArrow(): Promise<{ query(sql: string): Table; close(): void }> {
+  const db = await blockingDuckDb();
+  const conn = db.connect() as unknown as { query(sql: string): Table; close(): void };
+  return { query: (sql) => conn.query(sql), close: () => conn.close() };
 }
 
 interface BlockingConnection {

@@ -32,3 +32,15 @@ describe("ndjsonRows", () => {
     expect(ndjsonRows([{ name: 'a"b', type: "VARCHAR" }], [["v"]])).toBe('{"a\\"b":"v"}\n');
   });
 });
+
+describe("ndjsonRows with nested values", () => {
+  it("writes lists, structs and maps (given as JSON text) as JSON values, not strings", () => {
+    const nested = [
+      { name: "tags", type: "VARCHAR[]" },
+      { name: "geo", type: "STRUCT(lat DOUBLE, lon DOUBLE)" },
+      { name: "m", type: "MAP(VARCHAR, BIGINT)" },
+    ];
+    const line = ndjsonRows(nested, [['["a","b"]'], ['{"lat":1.5,"lon":null}'], [null]]);
+    expect(JSON.parse(line)).toEqual({ tags: ["a", "b"], geo: { lat: 1.5, lon: null }, m: null });
+  });
+});

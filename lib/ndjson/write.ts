@@ -1,17 +1,19 @@
 import type { Column } from "@/lib/datasets/manifest";
-import { isNumericType } from "@/lib/sql/types";
+import { isNestedType, isNumericType } from "@/lib/sql/types";
 
 /**
  * NDJSON from DuckDB's text form of each value: numbers stay JSON numbers
  * (non-finite ones become null), booleans stay booleans, everything else
- * (dates, timestamps, decimals too large for a double, nested values) is a
- * JSON string as DuckDB writes it.
+ * (dates, timestamps, decimals too large for a double) is a JSON string as
+ * DuckDB writes it. Nested values (lists, structs, maps) come as JSON text
+ * already (workers/engine/arrow-json.ts) and are written as they are.
  */
 const FINITE_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 const SAFE_DIGITS = 15;
 
 function jsonValue(text: string | null, type: string): string {
   if (text === null) return "null";
+  if (isNestedType(type)) return text;
   if (/^BOOLEAN$/i.test(type)) return text === "true" ? "true" : "false";
   if (isNumericType(type)) {
     if (!FINITE_NUMBER.test(text)) return "null";

@@ -6,6 +6,8 @@ const TEXT = /^(VARCHAR|TEXT|STRING)$/i;
 export const isNumericType = (type: string): boolean => NUMERIC.test(type);
 export const isIntegerType = (type: string): boolean => INTEGER.test(type);
 export const isTextType = (type: string): boolean => TEXT.test(type);
+/** A list, struct, map or union: a value made of values. */
+export const isNestedType = (type: string): boolean => /\[\d*\]$|^(STRUCT|MAP|UNION)\(/i.test(type.trim());
 
 /** A type name safe to splice into SQL: VARCHAR, DECIMAL(10,2), TIMESTAMP WITH TIME ZONE, INTEGER[]. */
 export const isSafeTypeName = (type: string): boolean => /^[A-Za-z][A-Za-z0-9_ ]*(\(\d+(,\s*\d+)?\))?(\[\])?$/.test(type.trim());

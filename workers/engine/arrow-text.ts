@@ -1,4 +1,4 @@
-import type { Table } from "apache-arrow";
+import type { Table, Vector } from "apache-arrow";
 
 /**
  * An Arrow result whose columns were all cast to VARCHAR in SQL, as
@@ -6,17 +6,17 @@ import type { Table } from "apache-arrow";
  * boundary in.
  */
 export function textColumns(table: Table): (string | null)[][] {
-  const out: (string | null)[][] = [];
-  for (let c = 0; c < table.numCols; c++) {
-    const vector = table.getChildAt(c);
-    const values: (string | null)[] = new Array(table.numRows);
-    for (let r = 0; r < table.numRows; r++) {
-      const v: unknown = vector?.get(r);
-      values[r] = v === null || v === undefined ? null : String(v);
-    }
-    out.push(values);
+  return Array.from({ length: table.numCols }, (_, c) => textColumn(table.getChildAt(c), table.numRows));
+}
+
+/** One column cast to VARCHAR in SQL, as text or null. */
+export function textColumn(vector: Vector | null, rows = vector?.length ?? 0): (string | null)[] {
+  const values: (string | null)[] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const v: unknown = vector?.get(r);
+    values[r] = v === null || v === undefined ? null : String(v);
   }
-  return out;
+  return values;
 }
 
 /** Plain JS objects for small results (summaries, schemas); BigInt becomes number. */

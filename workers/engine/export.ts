@@ -1,4 +1,3 @@
-import { Table } from "apache-arrow";
 import * as duckdb from "@duckdb/duckdb-wasm";
 import { csvCopySql } from "@/lib/csv/copy-sql";
 import type { Column } from "@/lib/datasets/manifest";
@@ -10,8 +9,10 @@ import type { ExportFormat, ExportOptions, ExportedFile, ProgressFn, SourceRef }
 import { errorText, fail, ok, type Result } from "@/lib/result";
 import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import { ident } from "@/lib/sql/quote";
+import { isNestedType } from "@/lib/sql/types";
 import type { StagesDb } from "@/browser/staging-db";
-import { textColumns } from "./arrow-text";
+import { nestedJsonColumn } from "./arrow-json";
+import { textColumn } from "./arrow-text";
 import { datasetFile, readManifest } from "./datasets";
 import { datasetDir, readText } from "./opfs";
 import { isIdbHandle } from "./idb-directory";
@@ -19,7 +20,7 @@ import { exportsDir, preparedFile } from "./workspace";
 import { duckDb, withConnection } from "./duckdb";
 import { tableOfVersion } from "./version-sources";
 import { runCancellable, streamIpc, streamRows } from "./query";
-import { describeTable, ensureTable, tableName, textSelectList } from "./tables";
+import { describeTable, ensureTable, tableName } from "./tables";
 import { dataPackageZip } from "./package-zip";
 import { rejectedWorkbook } from "./rejected-workbook";
 import { validationReport } from "./validation-report";
@@ -95,12 +96,14 @@ export async function exportSource(
         }
         return;
       }
-      const reader = await streamRows(conn, `SELECT ${textSelectList(columns)} FROM ${ident(table)}`);
+      // Nested values are read as they are and written as JSON here; the rest as DuckDB's text.
+      const list = columns.map((c, i) => (isNestedType(c.type) ? `${ident(c.name)} AS c${i}` : `CAST(${ident(c.name)} AS VARCHAR) AS c${i}`)).join(", ");
+      const reader = await streamRows(conn, `SELECT ${list || "NULL AS c0"} FROM ${ident(table)}`);
       const phase = `Writing ${format.toUpperCase()}`;
       let done = 0;
       for await (const batch of reader) {
         if (taskId) throwIfCancelled(taskId);
-        const data = textColumns(new Table([batch]));
+        const data = columns.map((c, i) => (isNestedType(c.type) ? nestedJsonColumn(batch.getChildAt(i)!) : textColumn(batch.getChildAt(i))));
         await writable.write(ndjsonRows(columns, data));
         done += batch.numRows;
         report({ phase, done, total: info.value.rowCount, unit: "rows" });

@@ -1,0 +1,49 @@
+import { DataType, type Field, type Vector } from "apache-arrow";
+
+/**
+ * Nested values (lists, structs, maps) of an Arrow result as JSON text, for
+ * NDJSON downloads: DuckDB writes JSON only with its JSON extension, which
+ * this build does not have, and its text form of a nested value
+ * (`{'lat': 1.5}`, `[a, b]`) is not JSON. Numbers with more digits than a
+ * double holds exactly become strings; dates and timestamps ISO text, as at
+ * the top level of a row (lib/ndjson/write.ts).
+ */
+const SAFE_DIGITS = 15;
+export function nestedJsonColumn(vector: Vector): (string | null)[] {
+  const values: (string | null)[] = new Array(vector.length);
+  for (let r = 0; r < vector.length; r++) {
+    const v: unknown = vector.get(r);
+    values[r] = v === null || v === undefined ? null : JSON.stringify(jsonOf(v, vector.type));
+  }
+  return values;
+}
+
+function jsonOf(value: unknown, type: DataType): unknown {
+  if (value === null || value === undefined) return null;
+  if (DataType.isList(type) || DataType.isFixedSizeList(type)) return Array.from(value as Iterable<unknown>, (v) => jsonOf(v, type.children[0]!.type));
+  if (DataType.isStruct(type)) {
+    const row = value as Record<string, unknown>;
+    return Object.fromEntries(type.children.map((f: Field) => [f.name, jsonOf(row[f.name], f.type)]));
+  }
+  if (DataType.isMap(type)) {
+    const [key, val] = type.children[0]!.type.children as Field[];
+    return Object.fromEntries(Array.from(value as Iterable<[unknown, unknown]>, ([k, v]) => [String(jsonOf(k, key!.type)), jsonOf(v, val!.type)]));
+  }
+  if (DataType.isDecimal(type)) return decimalJson(String(value), type.scale);
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+  if (typeof value === "number") {
+    if (DataType.isDate(type)) return new Date(value).toISOString().slice(0, 10);
+    if (DataType.isTimestamp(type)) return new Date(value).toISOString().replace("T", " ").replace(/(\.000)?Z$/, "");
+    return Number.isFinite(value) ? value : null;
+  }
+  if (typeof value === "boolean" || typeof value === "string") return value;
+  return String(value);
+}
+
+/** A decimal from its unscaled digits (Arrow's form): a JSON number, or text when a double cannot hold it exactly. */
+function decimalJson(unscaled: string, scale: number): number | string {
+  const negative = unscaled.startsWith("-");
+  const digits = (negative ? unscaled.slice(1) : unscaled).padStart(scale + 1, "0");
+  const text = `${negative ? "-" : ""}${scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits}`;
+  return digits.replace(/^0+/, "").length > SAFE_DIGITS ? text : Number(text);
+}
