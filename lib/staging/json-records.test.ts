@@ -10,6 +10,8 @@ function show(type: JsonType): string {
       return `list<${show(type.item)}>`;
     case "struct":
       return `{${[...type.fields].map(([k, t]) => `${k}: ${show(t)}`).join(", ")}}`;
+    case "number":
+      return type.whole ? "whole" : "number";
     default:
       return type.kind;
   }
@@ -37,8 +39,9 @@ describe("jsonColumns", () => {
   });
 
   it("types a column by all of its values: one kind keeps it, several kinds make it text, nulls change nothing", () => {
-    expect(kinds([{ n: 1, b: true, s: "x", mixed: 1, sparse: null, none: null }, { n: 2.5, b: null, s: "y", mixed: "two", sparse: "late" }, { mixed: true }])).toEqual({
+    expect(kinds([{ n: 1, w: 1, b: true, s: "x", mixed: 1, sparse: null, none: null }, { n: 2.5, w: -3, b: null, s: "y", mixed: "two", sparse: "late" }, { mixed: true, w: 2 ** 53 - 1 }])).toEqual({
       n: "number",
+      w: "whole",
       b: "boolean",
       s: "text",
       mixed: "text",
@@ -59,8 +62,8 @@ describe("jsonColumns", () => {
 
   it("merges nested objects field by field and lists item by item", () => {
     expect(kinds([{ o: { a: 1 }, l: [1, 2], m: [1, "x"] }, { o: { a: 2, b: "x" }, l: [], m: null }, { o: { b: 3 }, l: null }])).toEqual({
-      o: "{a: number, b: text}",
-      l: "list<number>",
+      o: "{a: whole, b: text}",
+      l: "list<whole>",
       m: "list<text>",
     });
     expect(kinds([{ o: { a: 1 } }, { o: 5 }])).toEqual({ o: "text" });
@@ -69,12 +72,13 @@ describe("jsonColumns", () => {
 
 describe("sqlFields", () => {
   it("gives DuckDB-WASM's reader a type for every column: text where no other fits", () => {
-    const fields = sqlFields(jsonColumns([{ n: 1, b: true, none: null, l: [1], o: { a: "x" }, empty: {}, odd: { "": 1 }, d: "2024-01-02" }]));
+    const fields = sqlFields(jsonColumns([{ n: 1, x: 1.5, b: true, none: null, l: [1], o: { a: "x" }, empty: {}, odd: { "": 1 }, d: "2024-01-02" }, { n: 2 ** 53, x: 2 }]));
     expect(fields).toEqual([
       { name: "n", sqlType: "float64" },
+      { name: "x", sqlType: "float64" },
       { name: "b", sqlType: "bool" },
       { name: "none", sqlType: "utf8" },
-      { name: "l", sqlType: "list", valueType: { sqlType: "float64" } },
+      { name: "l", sqlType: "list", valueType: { sqlType: "int64" } },
       { name: "o", sqlType: "struct", fields: [{ name: "a", sqlType: "utf8" }] },
       { name: "empty", sqlType: "utf8" },
       { name: "odd", sqlType: "utf8" },

@@ -12,7 +12,8 @@ import type { LineNote } from "@/lib/csv/findings";
 /** A column's type: a JSON kind, or text where its values are of several kinds. */
 export type JsonType =
   | { kind: "null" }
-  | { kind: "number" }
+  /** `whole`: every value is a whole number a double holds exactly (read as BIGINT). */
+  | { kind: "number"; whole: boolean }
   | { kind: "boolean" }
   /** `temporal`: every value is an ISO date (or date and time, in UTC), to be checked and cast by DuckDB. */
   | { kind: "text"; temporal?: "date" | "timestamp" }
@@ -26,7 +27,8 @@ export interface JsonColumn {
 }
 
 const NULL: JsonType = { kind: "null" };
-const NUMBER: JsonType = { kind: "number" };
+const WHOLE: JsonType = { kind: "number", whole: true };
+const NUMBER: JsonType = { kind: "number", whole: false };
 const BOOLEAN: JsonType = { kind: "boolean" };
 const TEXT: JsonType = { kind: "text" };
 const DATE: JsonType = { kind: "text", temporal: "date" };
@@ -77,7 +79,8 @@ function withValue(type: JsonType, value: unknown): JsonType {
   if (type === TEXT) return TEXT;
   switch (typeof value) {
     case "number":
-      return type.kind === "null" || type.kind === "number" ? NUMBER : TEXT;
+      if (type.kind !== "null" && type.kind !== "number") return TEXT;
+      return type !== NUMBER && Number.isSafeInteger(value) ? WHOLE : NUMBER;
     case "boolean":
       return type.kind === "null" || type.kind === "boolean" ? BOOLEAN : TEXT;
     case "string":
@@ -110,13 +113,13 @@ function withText(type: JsonType, text: string): JsonType {
 
 /** A column type as DuckDB-WASM's JSON reader takes it (its `columnsFlat` option). */
 export interface JsonSqlType {
-  sqlType: "float64" | "bool" | "utf8" | "list" | "struct";
+  sqlType: "int64" | "float64" | "bool" | "utf8" | "list" | "struct";
   valueType?: JsonSqlType;
   fields?: JsonSqlField[];
 }
 export type JsonSqlField = JsonSqlType & { name: string };
 
-/** The reader's column types: numbers as DOUBLE, values of several kinds (or none) as their JSON text. */
+/** The reader's column types: whole numbers as BIGINT, other numbers as DOUBLE, values of several kinds (or none) as their JSON text. */
 export function sqlFields(columns: readonly JsonColumn[]): JsonSqlField[] {
   return columns.map((c) => ({ name: c.key, ...sqlType(c.type) }));
 }
@@ -124,7 +127,7 @@ export function sqlFields(columns: readonly JsonColumn[]): JsonSqlField[] {
 function sqlType(type: JsonType): JsonSqlType {
   switch (type.kind) {
     case "number":
-      return { sqlType: "float64" };
+      return { sqlType: type.whole ? "int64" : "float64" };
     case "boolean":
       return { sqlType: "bool" };
     case "list":

@@ -1,6 +1,6 @@
 import { ident } from "@/lib/sql/quote";
 import { jsonColumns, namedRecords, sqlFields, type JsonColumn, type JsonSqlField } from "@/lib/staging/json-records";
-import { checksSql, temporalChecks, wholeNumberChecks } from "@/lib/staging/json-types";
+import { checksSql, temporalChecks } from "@/lib/staging/json-types";
 import { castSelect } from "@/lib/staging/parse-options";
 
 /**
@@ -18,8 +18,8 @@ export interface JsonEngine {
 /**
  * Records into `table`: every column's type is known from all records before
  * DuckDB-WASM's JSON reader loads them (lib/staging/json-records.ts), then
- * whole numbers become BIGINT and ISO dates DATE or TIMESTAMP where every
- * value fits, and the types the user forced are applied. Columns keep the
+ * ISO dates become DATE or TIMESTAMP where every value fits, and the types
+ * the user forced are applied. Columns keep the
  * file's order.
  */
 export async function loadJson(engine: JsonEngine, records: Record<string, unknown>[], table: string, forced: Record<string, string>): Promise<void> {
@@ -35,12 +35,13 @@ export async function loadJson(engine: JsonEngine, records: Record<string, unkno
   await engine.rows(`DROP TABLE IF EXISTS ${ident(loaded)}`);
 }
 
-async function retypes(engine: JsonEngine, loaded: string, described: { name: string; type: string }[], columns: JsonColumn[]): Promise<Record<string, string>> {
+/** ISO date and time text as DATE and TIMESTAMP, where every value fits. */
+async function retypes(engine: JsonEngine, loaded: string, described: { name: string }[], columns: JsonColumn[]): Promise<Record<string, string>> {
   const temporal = described.map((d, i) => {
     const type = columns[i]?.type;
     return { name: d.name, temporal: type?.kind === "text" ? type.temporal : undefined };
   });
-  const checks = [...wholeNumberChecks(described), ...temporalChecks(temporal)];
+  const checks = temporalChecks(temporal);
   if (!checks.length) return {};
   const [fits = {}] = await engine.rows(checksSql(loaded, checks));
   return Object.fromEntries(checks.filter((_, i) => fits[`c${i}`] === true).map((c) => [c.name, c.type]));
