@@ -103,8 +103,7 @@ export function readCsvSql(path: string, options: ParseOptions, extraArgs: reado
 /** The texts read as null: the empty field, and those given. */
 export const nullList = (values: readonly string[]): string => `[${["", ...values.filter((v) => v !== "")].map(literal).join(", ")}]`;
 
-/** Apply type overrides after loading a non-CSV source (`from`: a table's name, or a query in parentheses). */
-export function castSelect(from: string | { query: string }, columns: readonly string[], types: Record<string, string>): string {
-  const source = typeof from === "string" ? ident(from) : `(${from.query})`;
-  return `SELECT ${columns.map((c) => (types[c] ? `CAST(${ident(c)} AS ${types[c]!.trim()}) AS ${ident(c)}` : ident(c))).join(", ")} FROM ${source}`;
+/** Apply type overrides after loading a non-CSV source. */
+export function castSelect(table: string, columns: readonly string[], types: Record<string, string>): string {
+  return `SELECT ${columns.map((c) => (types[c] ? `CAST(${ident(c)} AS ${types[c]!.trim()}) AS ${ident(c)}` : ident(c))).join(", ")} FROM ${ident(table)}`;
 }

@@ -58,8 +58,8 @@ describe("loadJson (DuckDB-WASM's JSON reader, given every column's type)", () =
   });
 
   it("applies the types the user forced over the ones found", async () => {
-    await loadJson(engine, [{ zip: 1234, d: "2024-01-02" }], "forced", { zip: "VARCHAR", d: "VARCHAR" });
-    expect(await types("forced")).toEqual({ zip: "VARCHAR", d: "VARCHAR" });
-    expect(await all("forced")).toEqual([{ zip: "1234", d: "2024-01-02" }]);
+    await loadJson(engine, [{ zip: 1234, t: "2024-01-02T10:11:12Z", d: "2024-01-02" }], "forced", { zip: "VARCHAR", t: "VARCHAR" });
+    expect(await types("forced")).toEqual({ zip: "VARCHAR", t: "VARCHAR", d: "DATE" });
+    expect(await engine.rows("SELECT zip, t FROM forced")).toEqual([{ zip: "1234", t: "2024-01-02T10:11:12Z" }]);
   });
 });

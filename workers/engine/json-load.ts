@@ -19,27 +19,25 @@ export interface JsonEngine {
  * Records into `table`: every column's type is known from all records before
  * DuckDB-WASM's JSON reader loads them (lib/staging/json-records.ts), then
  * ISO dates become DATE or TIMESTAMP where every value fits, and the types
- * the user forced are applied. Columns keep the
- * file's order.
+ * the user forced are applied. Columns keep the file's order.
  */
 export async function loadJson(engine: JsonEngine, records: Record<string, unknown>[], table: string, forced: Record<string, string>): Promise<void> {
   const named = namedRecords(records, jsonColumns(records));
   const loaded = `${table}_json`;
   await engine.insertJson(loaded, JSON.stringify(named.records), sqlFields(named.columns));
   // DuckDB names the columns as given, in that order (making names that differ only in case unique).
-  const described = (await engine.rows(`DESCRIBE ${ident(loaded)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-  const names = described.map((d) => d.name);
-  // The forced types apply to the types found (a whole number forced to text reads "1234", not "1234.0").
-  const found = castSelect(loaded, names, await retypes(engine, loaded, described, named.columns));
-  await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect({ query: found }, names, forced)}`);
+  const names = (await engine.rows(`DESCRIBE ${ident(loaded)}`)).map((r) => String(r.column_name));
+  // A column the user forced a type on keeps its text as written until that cast.
+  const found = await retypes(engine, loaded, names, named.columns, forced);
+  await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, names, { ...found, ...forced })}`);
   await engine.rows(`DROP TABLE IF EXISTS ${ident(loaded)}`);
 }
 
-/** ISO date and time text as DATE and TIMESTAMP, where every value fits. */
-async function retypes(engine: JsonEngine, loaded: string, described: { name: string }[], columns: JsonColumn[]): Promise<Record<string, string>> {
-  const temporal = described.map((d, i) => {
+/** ISO date and time text as DATE and TIMESTAMP, where every value fits, in the columns the user left to be found. */
+async function retypes(engine: JsonEngine, loaded: string, names: string[], columns: JsonColumn[], forced: Record<string, string>): Promise<Record<string, string>> {
+  const temporal = names.map((name, i) => {
     const type = columns[i]?.type;
-    return { name: d.name, temporal: type?.kind === "text" ? type.temporal : undefined };
+    return { name, temporal: !(name in forced) && type?.kind === "text" ? type.temporal : undefined };
   });
   const checks = temporalChecks(temporal);
   if (!checks.length) return {};
