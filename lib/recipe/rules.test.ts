@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import type { Column } from "@/lib/datasets/manifest";
 import { checkedRowsSql, checkFlags, validationSql } from "./checks";
-import { checkRule, columnFindings, ruleMessage } from "./rules";
+import { checkRule, columnFindings, reservedColumnsProblem, ruleMessage } from "./rules";
 import type { Rule } from "./schema";
 
 const COLUMNS: Column[] = [
@@ -130,5 +130,14 @@ describe("rule checks and messages", () => {
   it("reports missing and unexpected columns at table level", () => {
     const findings = columnFindings([rule({ kind: "columns", expected: ["id", "email", "phone"], allowExtra: false })], COLUMNS);
     expect(findings.map((f) => f.message)).toEqual(['Columns: missing "phone"; unexpected "amount", "status".']);
+  });
+});
+
+describe("reservedColumnsProblem", () => {
+  it("names the file's columns that a run's own columns would be taken for, and passes every other name", () => {
+    const cols = (...names: string[]) => names.map((name) => ({ name, type: "VARCHAR" }));
+    expect(reservedColumnsProblem(cols("id", "_errors", "_line", "stages_row", "_stage"))).toBeNull();
+    expect(reservedColumnsProblem(cols("_stages_row"))).toMatch(/^Column “_stages_row” is named like the columns a run adds .* Rename it in the file/);
+    expect(reservedColumnsProblem(cols("x", "_STAGES_rejected", "_stages_line"))).toMatch(/^Columns “_STAGES_rejected”, “_stages_line” are named like/);
   });
 });

@@ -18,6 +18,14 @@ export const REJECTED = "_stages_rejected";
 export const PAGE = "_stages_page";
 export const HIDDEN_COLUMNS = [ROW, LINE, PAGE] as const;
 
+/** Why a recipe cannot run over these columns: a file's column named like the ones a run adds would be taken for one. */
+export function reservedColumnsProblem(columns: readonly Column[]): string | null {
+  const taken = columns.filter((c) => c.name.toLowerCase().startsWith("_stages_")).map((c) => `“${c.name}”`);
+  if (taken.length === 0) return null;
+  const [subject, verb] = taken.length === 1 ? ["Column", "is"] : ["Columns", "are"];
+  return `${subject} ${taken.join(", ")} ${verb} named like the columns a run adds to check the rows (names starting with _stages_), so no recipe can run on this file. Rename ${taken.length === 1 ? "it" : "them"} in the file and stage it again.`;
+}
+
 const INTEGER = "^\\s*[+-]?\\d+\\s*$";
 const DECIMAL = "^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$";
 const BOOLEANS = ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"];

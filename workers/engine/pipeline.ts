@@ -2,7 +2,7 @@ import type { Column } from "@/lib/datasets/manifest";
 import type { ProgressFn, RunSummary } from "@/lib/engine/api";
 import { checkFlags, ruleCountsSql } from "@/lib/recipe/checks";
 import { compilePipeline, countsSql, finalPrefix, RECIPE_SCHEMA, statementSql, transformedViewSql, type PipelineNames, type PipelineStatement } from "@/lib/recipe/pipeline";
-import { ROW, LINE } from "@/lib/recipe/rules";
+import { ROW, LINE, reservedColumnsProblem } from "@/lib/recipe/rules";
 import { keptFromLastRun } from "@/lib/recipe/recheck";
 import { recipeSchema, type Recipe } from "@/lib/recipe/schema";
 import { compileSteps } from "@/lib/recipe/steps";
@@ -70,6 +70,8 @@ export async function runRecipeOn(
   const staged = await ensureTable(db, source);
   if (!staged.ok) return staged;
   const columns = staged.value.columns;
+  const reserved = reservedColumnsProblem(columns);
+  if (reserved) return fail({ message: reserved });
   const file = await db.files.get(fileId);
   const readable = await readableFiles(db, fileId);
   // The same recipe over the same read of the file and the same other files: its result tables are still there.
