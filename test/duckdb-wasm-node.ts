@@ -37,7 +37,7 @@ async function blockingDuckDb(): Promise<BlockingDb> {
   return db;
 }
 
-export async function wasmCsvEngine(): Promise<CsvEngine & JsonEngine & { close(): void }> {
+export async function wasmReadEngine(): Promise<CsvEngine & JsonEngine & { close(): void }> {
   const db = await blockingDuckDb();
   const conn = db.connect() as ReturnType<BlockingDb["connect"]> & { insertJSONFromPath(path: string, options: object): void };
   return {

@@ -11,14 +11,16 @@ import { isNestedType, isNumericType } from "@/lib/sql/types";
 const FINITE_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 const SAFE_DIGITS = 15;
 
+/** Whether a number written as text keeps its exact value as a JSON number (a double holds 15 significant digits). */
+export const fitsDouble = (text: string): boolean => text.replace(/^-/, "").replace(/[eE].*$/, "").replace(".", "").replace(/^0+/, "").length <= SAFE_DIGITS;
+
 function jsonValue(text: string | null, type: string): string {
   if (text === null) return "null";
   if (isNestedType(type)) return text;
   if (/^BOOLEAN$/i.test(type)) return text === "true" ? "true" : "false";
   if (isNumericType(type)) {
     if (!FINITE_NUMBER.test(text)) return "null";
-    const digits = text.replace(/^-/, "").replace(/[eE].*$/, "").replace(".", "").replace(/^0+/, "").length;
-    return digits > SAFE_DIGITS && !/^(FLOAT|DOUBLE)/i.test(type) ? JSON.stringify(text) : text;
+    return !fitsDouble(text) && !/^(FLOAT|DOUBLE)/i.test(type) ? JSON.stringify(text) : text;
   }
   return JSON.stringify(text);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeError, errorText } from "@/lib/result";
-import { wasmCsvEngine } from "@/test/duckdb-wasm-node";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
 import { fromDuckDbError, isMissingTable, sqlErrorPosition } from "./duckdb-error";
 
 // Messages as DuckDB's CSV reader writes them (captured from DuckDB 1.4/1.5).
@@ -87,9 +87,9 @@ LINE 4: FROM x WHERE FORM transformed
 });
 
 describe("the catalog answer the engine acts on, from DuckDB-WASM itself", () => {
-  let engine: Awaited<ReturnType<typeof wasmCsvEngine>>;
+  let engine: Awaited<ReturnType<typeof wasmReadEngine>>;
   beforeAll(async () => {
-    engine = await wasmCsvEngine();
+    engine = await wasmReadEngine();
     await engine.rows("CREATE TABLE t AS SELECT 1 AS a");
     await engine.rows("CREATE VIEW v AS SELECT 1 AS a");
   });

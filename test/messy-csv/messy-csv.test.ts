@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { parseOptionsSchema } from "@/lib/staging/parse-options";
-import { wasmCsvEngine } from "@/test/duckdb-wasm-node";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
 import type { CsvEngine } from "@/workers/engine/csv/engine";
 import { readCsv } from "@/workers/engine/csv/read";
 import { line, orders, wide, type CleanTable } from "./clean";
@@ -50,7 +50,7 @@ async function duckdb(text: string) {
 }
 
 beforeAll(async () => {
-  engine = await wasmCsvEngine();
+  engine = await wasmReadEngine();
   native = await freshDuckDb();
 });
 

@@ -1,4 +1,5 @@
 import { DataType, type Field, type Vector } from "apache-arrow";
+import { fitsDouble } from "@/lib/ndjson/write";
 
 /**
  * Nested values (lists, structs, maps) of an Arrow result as JSON text, for
@@ -8,7 +9,6 @@ import { DataType, type Field, type Vector } from "apache-arrow";
  * double holds exactly become strings; dates and timestamps ISO text, as at
  * the top level of a row (lib/ndjson/write.ts).
  */
-const SAFE_DIGITS = 15;
 export function nestedJsonColumn(vector: Vector): (string | null)[] {
   const values: (string | null)[] = new Array(vector.length);
   for (let r = 0; r < vector.length; r++) {
@@ -45,5 +45,5 @@ function decimalJson(unscaled: string, scale: number): number | string {
   const negative = unscaled.startsWith("-");
   const digits = (negative ? unscaled.slice(1) : unscaled).padStart(scale + 1, "0");
   const text = `${negative ? "-" : ""}${scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits}`;
-  return digits.replace(/^0+/, "").length > SAFE_DIGITS ? text : Number(text);
+  return fitsDouble(text) ? Number(text) : text;
 }

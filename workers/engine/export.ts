@@ -20,7 +20,7 @@ import { exportsDir, preparedFile } from "./workspace";
 import { duckDb, withConnection } from "./duckdb";
 import { tableOfVersion } from "./version-sources";
 import { runCancellable, streamIpc, streamRows } from "./query";
-import { describeTable, ensureTable, tableName } from "./tables";
+import { describeTable, ensureTable, tableName, textSelectList } from "./tables";
 import { dataPackageZip } from "./package-zip";
 import { rejectedWorkbook } from "./rejected-workbook";
 import { validationReport } from "./validation-report";
@@ -97,8 +97,7 @@ export async function exportSource(
         return;
       }
       // Nested values are read as they are and written as JSON here; the rest as DuckDB's text.
-      const list = columns.map((c, i) => (isNestedType(c.type) ? `${ident(c.name)} AS c${i}` : `CAST(${ident(c.name)} AS VARCHAR) AS c${i}`)).join(", ");
-      const reader = await streamRows(conn, `SELECT ${list || "NULL AS c0"} FROM ${ident(table)}`);
+      const reader = await streamRows(conn, `SELECT ${textSelectList(columns, (c) => isNestedType(c.type))} FROM ${ident(table)}`);
       const phase = `Writing ${format.toUpperCase()}`;
       let done = 0;
       for await (const batch of reader) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { wasmCsvEngine } from "@/test/duckdb-wasm-node";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
 import { loadJson } from "./json-load";
 
-let engine: Awaited<ReturnType<typeof wasmCsvEngine>>;
+let engine: Awaited<ReturnType<typeof wasmReadEngine>>;
 beforeAll(async () => {
-  engine = await wasmCsvEngine();
+  engine = await wasmReadEngine();
 });
 afterAll(() => engine.close());
 

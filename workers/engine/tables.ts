@@ -257,8 +257,8 @@ export async function checksOfLastRun(fileId: string): Promise<Checks | null> {
   return row?.n ? { table, flags } : null;
 }
 
-/** Every column cast to its DuckDB text form, aliased by position. */
-export function textSelectList(columns: readonly Column[]): string {
+/** Every column cast to its DuckDB text form (but those `asIs` keeps as they are), aliased by position. */
+export function textSelectList(columns: readonly Column[], asIs: (column: Column) => boolean = () => false): string {
   if (columns.length === 0) return "NULL AS c0";
-  return columns.map((c, i) => `CAST(${ident(c.name)} AS VARCHAR) AS c${i}`).join(", ");
+  return columns.map((c, i) => `${asIs(c) ? ident(c.name) : `CAST(${ident(c.name)} AS VARCHAR)`} AS c${i}`).join(", ");
 }

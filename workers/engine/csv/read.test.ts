@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseOptionsSchema } from "@/lib/staging/parse-options";
-import { wasmCsvEngine } from "@/test/duckdb-wasm-node";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
 import type { CsvEngine } from "./engine";
 import { readCsv } from "./read";
 
 let engine: CsvEngine;
 beforeAll(async () => {
-  engine = await wasmCsvEngine();
+  engine = await wasmReadEngine();
 });
 
 let n = 0;

@@ -2,18 +2,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { wasmCsvEngine } from "@/test/duckdb-wasm-node";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
 import type { CsvReadPlan } from "@/lib/csv/read-sql";
 import type { CsvEngine } from "./engine";
 import { createTable } from "./table";
 
 const MB = 1024 * 1024;
 
-let engine: Awaited<ReturnType<typeof wasmCsvEngine>>;
+let engine: Awaited<ReturnType<typeof wasmReadEngine>>;
 let dir: string;
 let defaultCompression: unknown;
 beforeAll(async () => {
-  engine = await wasmCsvEngine();
+  engine = await wasmReadEngine();
   // A database file, as the app's: a table of more than one row group is written (and compressed, or not) as it is read.
   dir = mkdtempSync(join(tmpdir(), "stages-table-"));
   await engine.rows(`ATTACH '${join(dir, "stored.db")}' AS stored`);
