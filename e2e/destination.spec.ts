@@ -1,18 +1,14 @@
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { expect, test, type Page } from "@playwright/test";
-import { addFiles, destination, openApp, stagingArea } from "./support/app";
+import { addFiles, destination, downloadBy, openApp, stagingArea } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 
 const PEOPLE = "id,name,joined\n1,Ada,2024-01-02\n2,Bo,2024-02-03\n3,Cy,\n";
 const sha256 = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 
-async function download(page: Page, name: string | RegExp): Promise<Buffer> {
-  const pending = page.waitForEvent("download");
-  await destination(page).getByRole("button", { name }).click();
-  return readFile((await (await pending).path())!);
-}
+const download = (page: Page, name: string | RegExp) => downloadBy(page, () => destination(page).getByRole("button", { name }).click());
 
 async function opfsFiles(page: Page, dataset: string): Promise<string[]> {
   return page.evaluate(async (name) => {
@@ -99,15 +95,20 @@ test("a cancelled promotion and a worker killed mid-promotion leave the previous
   await expectCounts(page, "400,000 rows in");
   await page.getByLabel("Dataset name").fill("stable");
 
+  type Hooks = { stages: { killEngine(): void; engine: { holdPromotion(at: "writing" | "commit"): Promise<void> } } };
+  const hold = (at: "writing" | "commit") => page.evaluate((where) => (window as unknown as Hooks).stages.engine.holdPromotion(where), at);
+
+  // Cancelled while it writes its Parquet file (held there, so the test does not race a fast promotion).
+  const writing = hold("writing");
   await page.getByRole("button", { name: "Promote" }).click();
+  await writing;
   await page.getByRole("button", { name: "Cancel promotion" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Cancelled" })).toBeVisible();
 
   // Killed at the worst moment: its Parquet file and Data Package are in place, its manifest (the commit point) is not.
-  type Hooks = { stages: { killEngine(): void; engine: { holdPromotionAtCommit(): Promise<void> } } };
-  const held = page.evaluate(() => (window as unknown as Hooks).stages.engine.holdPromotionAtCommit());
+  const committing = hold("commit");
   await page.getByRole("button", { name: "Promote" }).click();
-  await held;
+  await committing;
   expect(await opfsFiles(page, "stable")).toEqual(["v1.datapackage.json", "v1.manifest.json", "v1.parquet", "v2.datapackage.json", "v2.parquet"]);
   await page.evaluate(() => (window as unknown as Hooks).stages.killEngine());
   await expect(page.getByRole("alert").filter({ hasText: "The engine stopped" }).first()).toBeVisible();

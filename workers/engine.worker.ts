@@ -9,7 +9,8 @@ import { useDuckDbWorkers } from "./engine/duckdb-worker";
 import { exportSource } from "./engine/export";
 import { runRecipe } from "./engine/pipeline";
 import { forgetProfile, profileSource } from "./engine/profile";
-import { holdNextPromotionAtCommit, promote } from "./engine/promote";
+import { promote } from "./engine/promote";
+import { holdNextPromotion } from "./engine/promotion-hold";
 import { checkForFile, inspectRecipe, warmCheckDb } from "./engine/recipe-trust";
 import { simulateQuota } from "./engine/quota";
 import { storageSupport } from "./engine/storage-support";
@@ -102,7 +103,7 @@ const engine: EngineApi = {
     ? {
         simulateQuota: async (bytes: number | null) => simulateQuota(bytes),
         forgetProfile: async (source: SourceRef) => forgetProfile(source),
-        holdPromotionAtCommit: holdNextPromotionAtCommit,
+        holdPromotion: holdNextPromotion,
       }
     : {}),
 };

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, type Page } from "@playwright/test";
 
 /** Shared steps for driving the app the way a user does: by role and name. */
@@ -19,6 +20,24 @@ export async function addFiles(page: Page, files: { name: string; content: strin
       buffer: typeof f.content === "string" ? Buffer.from(f.content, "utf8") : f.content,
     })),
   );
+}
+
+/**
+ * The file a click downloads. If the app shows an error instead, this fails at once with the error's text,
+ * rather than when the test times out.
+ */
+export async function downloadBy(page: Page, click: () => Promise<void>): Promise<Buffer> {
+  const errors = page.getByRole("alert").locator("p");
+  const before = await errors.count();
+  const download = page.waitForEvent("download");
+  await click();
+  const shown = errors.nth(before);
+  const refused = shown.waitFor({ timeout: 0 }).then(
+    async () => Promise.reject(new Error(`No download; the app said: ${await shown.innerText()}`)),
+    () => new Promise<never>(() => undefined),
+  );
+  const file = await Promise.race([download, refused]);
+  return readFile((await file.path())!);
 }
 
 export type StepName = "Stage" | "Validate" | "Transform" | "Review" | "Promote";

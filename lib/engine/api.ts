@@ -181,6 +181,6 @@ export interface EngineApi {
   simulateQuota?(bytes: number | null): Promise<void>;
   /** Test builds only: forget a source's cached profiles, so the benchmark times a profile instead of a cache hit. */
   forgetProfile?(source: SourceRef): Promise<void>;
-  /** Fault hook, test builds only: the next promotion stops for good just before its manifest (the commit point) is written; resolves when it has. */
-  holdPromotionAtCommit?(): Promise<void>;
+  /** Fault hook, test builds only: the next promotion stops after its first batch of rows until cancelled ("writing"), or for good just before its manifest, the commit point ("commit"); resolves when it is there. */
+  holdPromotion?(at: "writing" | "commit"): Promise<void>;
 }

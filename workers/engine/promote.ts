@@ -24,6 +24,7 @@ import { versionWrittenFrom } from "./version-sources";
 import { roomFor } from "./quota";
 import { resultNames } from "./tables";
 import { Cancelled, progressReporter, throwIfCancelled } from "./tasks";
+import { holdIfAsked } from "./promotion-hold";
 
 /** A column each row of a version made of several files carries: the name of the file it came from. */
 export const SOURCE_FILE_COLUMN = "_source_file";
@@ -37,12 +38,6 @@ export const SOURCE_FILE_COLUMN = "_source_file";
  * only then is the manifest (the commit point) written. A Web Lock per dataset keeps two tabs from taking the same
  * version number.
  */
-/** Fault hook for tests: the next promotion stops for good just before its commit point; resolves when it is there. */
-let holdAtCommit: (() => void) | null = null;
-export function holdNextPromotionAtCommit(): Promise<void> {
-  return new Promise((reached) => (holdAtCommit = reached));
-}
-
 export async function promote(
   db: StagesDb,
   fileIds: string[],
@@ -131,6 +126,7 @@ async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Res
         for await (const message of ipc) {
           throwIfCancelled(taskId);
           yield message;
+          await holdIfAsked("writing", taskId);
         }
       })();
       const data = await writeStream(
@@ -175,11 +171,7 @@ async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Res
         data: { file: dataFileName(version), format: "parquet", compression: "zstd", ...data },
       });
       await writeText(dir, dataPackageFileName(version), JSON.stringify(dataPackageOf(manifest), null, 2));
-      if (holdAtCommit) {
-        holdAtCommit();
-        holdAtCommit = null;
-        await new Promise<never>(() => undefined);
-      }
+      await holdIfAsked("commit", taskId);
       await writeText(dir, manifestFileName(version), JSON.stringify(manifest, null, 2));
       if (!several) versionWrittenFrom(datasetName, version, first!.file.id, resultNames(first!.file.id).final, manifest.data.sha256);
       for (const { file } of runs) await appendAudit(db, { kind: "promote", file: file.name, sha256: file.sha256, dataset: datasetName, version, counts: manifest.rows });
