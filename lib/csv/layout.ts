@@ -76,8 +76,9 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
     const next = data.slice(i + 1, i + 4);
     return next.length === 0 || next.filter((r) => r.fields.length === width).length * 2 >= next.length;
   };
-  const at = data.findIndex((r, i) => fitsWidth(r) && followedByRows(i));
-  if (at < 0) return fallback;
+  const first = data.findIndex((r, i) => fitsWidth(r) && followedByRows(i));
+  if (first < 0) return fallback;
+  const at = belowTitles(data, first, width, fitsWidth, followedByRows);
   const top = data[at]!;
   const rows = data.slice(at + 1).filter((r) => r.fields.length === width);
   const comment = head.slice(0, top.first).some((l) => l.startsWith("#")) || rows.some((r) => head[r.first]!.startsWith("#")) ? "#" : null;
@@ -85,7 +86,7 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const cache: ShapeCache = new WeakMap();
   const afterSecond = learnShapes(rows.slice(1).map((r) => r.fields), width, cache);
   const shapes = learnShapes(rows.map((r) => r.fields), width, cache);
-  const header = looksLikeHeader(top.fields, shapes) || !looksLikeData(top.fields, shapes);
+  const header = namesOver(top.fields, shapes);
   const second = rows[0];
   const headerLines: 1 | 2 = header && second && second.first === top.last + 1 && rows.length > 3 && looksLikeHeader(second.fields, afterSecond) && afterSecond.some((s) => s.shapes || s.numeric) ? 2 : 1;
   const body = headerLines === 2 ? rows.slice(1) : rows;
@@ -102,6 +103,25 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
     notes, secondTable, comment, trailingDelimiter, trimSpaces, shapes: bodyShapes,
   };
 }
+
+/**
+ * The header below title lines that a spreadsheet saved as CSV pads with delimiters ("Sales Q3,,,", ",,,"):
+ * from `first`, records with at most one value are passed over when a record after them is as wide as the
+ * table and looks like names over the typed rows that follow it. Otherwise `first` itself (a sparse first
+ * row of a file without a header is data).
+ */
+function belowTitles(data: readonly LineRecord[], first: number, width: number, fitsWidth: (r: LineRecord) => boolean, followedByRows: (i: number) => boolean): number {
+  const sparse = (r: LineRecord) => r.fields.filter((f) => f.trim() !== "").length <= 1;
+  if (!sparse(data[first]!)) return first;
+  const at = data.findIndex((r, i) => i > first && fitsWidth(r) && followedByRows(i) && !sparse(r));
+  if (at < 0 || !data.slice(first, at).every(sparse)) return first;
+  const shapes = learnShapes(data.slice(at + 1).filter((r) => r.fields.length === width).map((r) => r.fields), width);
+  // Only typed columns tell names from values: over free text alone, the sparse line may be the names.
+  return shapes.some((s) => s.shapes !== null || s.numeric) && namesOver(data[at]!.fields, shapes) ? at : first;
+}
+
+/** A record of column names over rows of these shapes, rather than one more row. */
+const namesOver = (fields: readonly string[], shapes: readonly ColumnShapes[]) => looksLikeHeader(fields, shapes) || !looksLikeData(fields, shapes);
 
 /** A first row of data: most typed columns take its values. */
 function looksLikeData(fields: readonly string[], shapes: readonly ColumnShapes[]): boolean {

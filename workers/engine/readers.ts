@@ -205,10 +205,24 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
   if (!sheet) return fail({ file: fileName, message: `The workbook has no sheet named "${options.sheet}" (it has ${names.join(", ")}).` });
   const rows = sheet.data.slice(options.headerRow - 1);
   if (rows.length === 0) return fail({ file: fileName, message: `Sheet "${sheet.sheet}" has no rows from row ${options.headerRow} on.` });
-  const text = rows.map((r) => csvRow(r.map(cellText), { neutralizeFormulas: false })).join("");
-  const csv = await readCsv(fileId, fileName, new Blob([text]), { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes: 0, headerLines: 1 }, table);
-  // The sheet was read as CSV text of our own making: its CSV findings would only mislead.
-  return csv.ok ? ok({ ...csv.value, sniffed: undefined, parse: undefined, csv: undefined, sheets: names }) : csv;
+  const lines = rows.map((r) => csvRow(r.map(cellText), { neutralizeFormulas: false }));
+  const text = new Blob(lines);
+  const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes: 0, headerLines: 1 };
+  // From the first row, title rows above the table are found as a CSV's title lines are; a row the user chose holds the names.
+  const found = options.headerRow === 1 ? await findLayout(text, asCsv) : undefined;
+  if (found) asCsv.skip = found.layout.preamble;
+  const csv = await readCsv(fileId, fileName, text, asCsv, table, { found });
+  // The sheet was read as CSV text of our own making: its CSV findings would only mislead. Titles found move the names' row.
+  const titles = rowsAbove(lines, asCsv.skip!);
+  return csv.ok ? ok({ ...csv.value, sniffed: undefined, parse: titles ? { ...options, headerRow: 1 + titles } : undefined, csv: undefined, sheets: names }) : csv;
+}
+
+/** How many rows of CSV text end before the line `line` (a value's line breaks make a row longer than a line). */
+function rowsAbove(rows: readonly string[], line: number): number {
+  let at = 0;
+  let count = 0;
+  while (count < rows.length && at < line) at += rows[count++]!.split("\n").length - 1;
+  return count;
 }
 
 function cellText(cell: unknown): string | null {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { detectLayout } from "./layout";
+
+const COMMA = { delimiter: ",", quote: '"', escape: '"' };
+const layoutOf = (text: string) => {
+  const lines = text.split("\n");
+  return detectLayout({ head: lines, tail: lines, whole: true }, COMMA);
+};
+
+describe("detectLayout", () => {
+  it("finds the header below title lines a spreadsheet padded with delimiters", () => {
+    const layout = layoutOf("Sales report Q3,,\nMade 2024-10-01,,\n,,\nid,region,amount\n1,North,10\n2,South,20\n3,East,30\n");
+    expect(layout).toMatchObject({ preamble: 3, header: true, names: ["id", "region", "amount"], width: 3 });
+  });
+
+  it("keeps a sparse first row of a file without a header as data", () => {
+    const layout = layoutOf("1,,\n2,North,20\n3,East,30\n4,West,40\n");
+    expect(layout).toMatchObject({ preamble: 0, header: false });
+  });
+
+  it("keeps a header that names only its first column when rows follow it", () => {
+    const layout = layoutOf("id,,\n1,North,20\n2,East,30\n3,West,40\n");
+    expect(layout).toMatchObject({ preamble: 0, header: true, names: ["id", "", ""] });
+  });
+
+  it("finds it in a table of two columns too, but not over free text, where the sparse line may be the names", () => {
+    expect(layoutOf("Report,\nid,amount\n1,10\n2,20\n")).toMatchObject({ preamble: 1, names: ["id", "amount"] });
+    expect(layoutOf("name,\nAda,London\nBo,Paris\nCy,Rome\n").preamble).toBe(0);
+  });
+});
