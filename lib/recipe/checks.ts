@@ -3,7 +3,7 @@ import { ident, literal } from "@/lib/sql/quote";
 import { isTextType } from "@/lib/sql/types";
 import { editedColumnSql, editsReplaceSql, type CellEdit } from "./edits";
 import type { References } from "./references";
-import { ERRORS, LINE, REJECTED, ROW, passesSql, ruleMessage, type RowRule } from "./rules";
+import { ERRORS, ITEM, LINE, REJECTED, ROW, passesSql, ruleMessage, type RowRule } from "./rules";
 import type { Rule } from "./schema";
 
 /**
@@ -59,7 +59,7 @@ export function errorsSql(flags: readonly CheckFlag[], checks: string, values: s
     return `CASE WHEN ${flagOf({ flag, rule }, checks)} THEN {'rule': ${literal(rule.id)}, 'col': ${col}, 'severity': ${literal(rule.severity)}, 'message': ${literal(ruleMessage(rule))}, 'value': ${value}} END`;
   });
   // Most rows pass every rule: the list is built only for a row that breaks one.
-  return `CASE WHEN ${failsAnySql(flags, checks)} THEN CAST(list_filter([${entries.join(", ")}], e -> e IS NOT NULL) AS ${ERROR_TYPE}) ELSE ${none} END`;
+  return `CASE WHEN ${failsAnySql(flags, checks)} THEN CAST(list_filter([${entries.join(", ")}], ${ITEM} -> ${ITEM} IS NOT NULL) AS ${ERROR_TYPE}) ELSE ${none} END`;
 }
 
 /** Two rows (by alias) have the same key: every key column equal, empty ones equal too. */

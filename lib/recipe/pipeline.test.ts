@@ -19,8 +19,8 @@ beforeEach(async () => {
     (1, 'a@x.org', 10.0), (2, NULL, 5.0), (3, 'c@x.org', -1.0), (4, 'd@x.org', 7.5), (5, 'bad', 3.0)) v(id, email, amount)`);
 });
 
-async function runPipeline(recipe: Recipe) {
-  const compiled = compilePipeline("staged", COLUMNS, recipe, names);
+async function runPipeline(recipe: Recipe, columns = COLUMNS) {
+  const compiled = compilePipeline("staged", columns, recipe, names);
   if (!compiled.ok) throw new Error(compiled.problem.reason);
   // As the engine does: a name written as a view now may be a table from the last run (duplicate removal), or the other way round.
   const views = new Set((await db.rows("SELECT view_name AS v FROM duckdb_views()")).map((r) => r.v));
@@ -58,6 +58,14 @@ describe("compilePipeline", () => {
       { id: 3, email: "c@x.org", total: -1 },
       { id: 4, email: "d@x.org", total: 7.5 },
     ]);
+  });
+
+  it("runs over a column named like a lambda's parameter (e): DuckDB binds a column before a parameter", async () => {
+    await db.run(`CREATE OR REPLACE TABLE staged AS SELECT * FROM (VALUES (1, NULL, 5.0, 'x'), (2, 'b@x.org', 7.0, 'y')) v(id, email, amount, e)`);
+    await runPipeline({ ...recipe, steps: [] }, [...COLUMNS, { name: "e", type: "VARCHAR" }]);
+    expect(await db.rows(`SELECT id, e FROM run_rejected`)).toMatchObject([{ id: 1, e: "x" }]);
+    const [counts] = await db.rows(countsSql("staged", names, checkFlags(recipe.rules)));
+    expect(counts).toMatchObject({ rows_in: 2, rejected: 1, final: 1 });
   });
 
   it("looks for rows removed by steps only when a step can remove rows; the counts reconcile either way", async () => {

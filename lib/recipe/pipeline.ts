@@ -6,7 +6,7 @@ import { finalView, type FinalView } from "./final-view";
 import { checkedRowsSql, checkFlags, errorsSql, failsAnySql, validationSql, type CheckFlag, type CheckOptions } from "./checks";
 import { editsChangedBetween, recheckSql } from "./recheck";
 import { SELF, selfReferencedColumns } from "./references";
-import { ERRORS, LINE, REJECTED, ROW, checkRule, columnFindings } from "./rules";
+import { ERRORS, ITEM, LINE, REJECTED, ROW, checkRule, columnFindings } from "./rules";
 import type { Recipe } from "./schema";
 import { compileSteps } from "./steps";
 
@@ -118,7 +118,7 @@ export function compilePipeline(
   if (!steps.ok) return { ok: false, problem: { where: "step", index: steps.step, reason: steps.reason } };
 
   const cols = userColumns.map(ident).join(", ");
-  const rejectMessages = `array_to_string(list_transform(list_filter(${ERRORS}, e -> e.severity = 'reject'), e -> e.message || coalesce(' (value: ' || e.value || ')', ' (value: empty)')), '; ')`;
+  const rejectMessages = `array_to_string(list_transform(list_filter(${ERRORS}, ${ITEM} -> ${ITEM}.severity = 'reject'), ${ITEM} -> ${ITEM}.message || coalesce(' (value: ' || ${ITEM}.value || ')', ' (value: empty)')), '; ')`;
   const hidden = `EXCLUDE (${ROW}, ${LINE})`;
   const sql = recipe.sql ? stageSql(recipe.sql) : "";
   const finalSql = sql ? sql : `SELECT * ${hidden} FROM ${ident(names.transformedFull)}`;

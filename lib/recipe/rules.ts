@@ -17,6 +17,8 @@ export const REJECTED = "_stages_rejected";
 /** A pass-through final view's position of each row (the staged table's row id), to page it by (lib/recipe/pipeline.ts). */
 export const PAGE = "_stages_page";
 export const HIDDEN_COLUMNS = [ROW, LINE, PAGE] as const;
+/** The parameter of the run's lambdas: DuckDB binds a column of that name first, and no file's column is named _stages_…. */
+export const ITEM = "_stages_item";
 
 /** Why a recipe cannot run over these columns: a file's column named like the ones a run adds would be taken for one. */
 export function reservedColumnsProblem(columns: readonly Column[]): string | null {

@@ -90,7 +90,8 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
         if (steps) return steps;
       }
       const bound = await explain(db, statement.select, inner);
-      if (!bound.ok) return refused(bound.message, i === 0 ? "rule" : "step", 0);
+      // Each rule and step bound on its own above: this is how they were put together, not one of them.
+      if (!bound.ok) return fail({ message: `The recipe's ${i === 0 ? "rules" : "steps"} could not be run together: ${bound.message}` });
       // The select was just prepared (as EXPLAIN): it is one statement, and so is the view made of it.
       await create("VIEW", ident(statement.target), `AS ${statement.select}`);
     }
