@@ -45,6 +45,8 @@ export interface StagedFile {
   sheets?: string[];
   columns?: Column[];
   rowCount?: number;
+  /** Columns named rowid, read under another name (rowid-clash.ts). */
+  rowidRenames?: Record<string, string>;
   /** Why the file could not be read; the bytes stay staged. */
   error?: StagesError;
   /** How the file differs from the recipe last applied to it with a column match (lib/recipe/expects.ts). */

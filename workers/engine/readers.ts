@@ -5,6 +5,7 @@ import { errorText, fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident } from "@/lib/sql/quote";
 import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
+import { rowidRenames } from "@/lib/staging/rowid-clash";
 import type { AmbiguousDates } from "@/lib/staging/staged-file";
 import { castSelect, parseOptionsSchema, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import type { CsvFindings } from "@/lib/staging/staged-file";
@@ -39,6 +40,8 @@ export interface ReadInfo {
   badLines: number;
   sheets?: string[];
   ambiguousDates?: AmbiguousDates;
+  /** Columns named rowid, read under another name (lib/staging/rowid-clash.ts). */
+  rowidRenames?: Record<string, string>;
 }
 
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
@@ -55,24 +58,31 @@ export interface StagingRead {
 
 export async function readStaged(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, staging: StagingRead = {}): Promise<Result<ReadInfo>> {
   const read = await readByFormat(fileId, fileName, blob, options, table, staging);
-  if (!read.ok || !Object.keys(options.rename ?? {}).length) return read;
-  const renamed = await renameColumns(table, options.rename!).catch((error: unknown) => `The file's columns could not take the recipe's names: ${errorText(error)}`);
-  return renamed ? fail({ file: fileName, message: renamed }) : read;
+  if (!read.ok) return read;
+  const renamed = await renameColumns(table, options.rename ?? {}).catch((error: unknown) => fail({ message: errorText(error) }));
+  if (!renamed.ok) return fail({ file: fileName, message: `The file's columns could not take the recipe's names: ${renamed.error.message}` });
+  return Object.keys(renamed.value).length ? ok({ ...read.value, rowidRenames: renamed.value }) : read;
 }
 
 /**
  * A recipe's column names put on the file's columns (a mapping the user confirmed, lib/recipe/expects.ts):
- * through temporary names first, so that names may trade places. Returns what failed, if anything.
+ * through temporary names first, so that names may trade places. Then a column named rowid is given another
+ * name (lib/staging/rowid-clash.ts), which is returned.
  */
-async function renameColumns(table: string, rename: Record<string, string>): Promise<string | null> {
+async function renameColumns(table: string, rename: Record<string, string>): Promise<Result<Record<string, string>>> {
   return withConnection(async (conn) => {
-    const columns = new Set(plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => String(r.column_name)));
+    const names = async () => plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => String(r.column_name));
     const pairs = Object.entries(rename).filter(([from, to]) => from !== to);
-    const lacking = pairs.find(([from]) => !columns.has(from));
-    if (lacking) return `The file has no column "${lacking[0]}" to read as "${lacking[1]}": match its columns again.`;
-    for (const [i, [from]] of pairs.entries()) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(`_stages_renaming_${i}`)}`);
-    for (const [i, [, to]] of pairs.entries()) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(`_stages_renaming_${i}`)} TO ${ident(to)}`);
-    return null;
+    if (pairs.length) {
+      const columns = new Set(await names());
+      const lacking = pairs.find(([from]) => !columns.has(from));
+      if (lacking) return fail({ message: `The file has no column "${lacking[0]}" to read as "${lacking[1]}": match its columns again.` });
+      for (const [i, [from]] of pairs.entries()) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(`_stages_renaming_${i}`)}`);
+      for (const [i, [, to]] of pairs.entries()) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(`_stages_renaming_${i}`)} TO ${ident(to)}`);
+    }
+    const clash = rowidRenames(await names());
+    for (const [from, to] of Object.entries(clash)) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
+    return ok(clash);
   });
 }
 
