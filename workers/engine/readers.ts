@@ -196,7 +196,14 @@ async function readParquet(fileName: string, blob: Blob, options: ParseOptions, 
       first = false;
     }
     if (first) return fail({ file: fileName, message: "The Parquet file holds no rows." });
-    const columns = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`)).map((r) => String(r.column_name));
+    const described = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`));
+    const columns = described.map((r) => String(r.column_name));
+    // parquet-wasm drops an INTERVAL's months and DuckDB-WASM takes its days and milliseconds for one number.
+    const intervals = described.filter((r) => String(r.column_type) === "INTERVAL").map((r) => `“${String(r.column_name)}”`);
+    if (intervals.length) {
+      await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
+      return fail({ file: fileName, message: `${intervals.join(", ")} ${intervals.length === 1 ? "holds" : "hold"} Parquet INTERVAL values, which the browser's Parquet reader cannot read exactly (their months and days would be lost). Write ${intervals.length === 1 ? "it" : "them"} as text or as a number of seconds, and stage the file again.` });
+    }
     await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, columns, options.types)}`);
     await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
     return ok({ badLines: 0 });
