@@ -25,6 +25,10 @@ test("every format stages with the right cells: delimited text, JSON, NDJSON, Pa
   await expectTable(page, ["id", "city", "zip"], ["1", "Åre", "01234"]);
   await stage(page, "list.json", '[{"zeta": 1, "alpha": "x", "tags": [1, 2]}, {"zeta": 2, "alpha": null, "tags": []}]');
   await expectTable(page, ["zeta", "alpha", "tags"], ["1", "x", "[1, 2]"]);
+  // An API's response: the rows are its one list of objects, and the file says what is not read.
+  await stage(page, "api.json", '{"data": [{"id": 7, "name": "Ada"}, {"id": 8, "name": "Bo"}], "meta": {"count": 2}}');
+  await expectTable(page, ["id", "name"], ["7", "Ada"]);
+  await expect(parsePanel(page).getByText("Rows are the list of objects under “data”, the file's only one; “meta” is not read.")).toBeAttached();
   await stage(page, "events.ndjson", '{"b": 2, "a": "first"}\n{"b": 3, "a": "second"}\n');
   await expectTable(page, ["b", "a"], ["2", "first"]);
   await stage(page, "nested.parquet", await parquet("SELECT 1 AS id, 'Ada' AS name, DATE '2024-01-02' AS d, [1, 2] AS l, {'k': 7} AS s"));

@@ -6,7 +6,7 @@ import { getEngine } from "@/browser/engine-client";
 import { fileStem } from "@/lib/datasets/name";
 import { describeError } from "@/lib/result";
 import type { Recipe } from "@/lib/recipe/schema";
-import { exportSql } from "@/lib/share/export-sql";
+import { exportSource, exportSql } from "@/lib/share/export-sql";
 import { referencedFiles } from "@/lib/recipe/references";
 import { DEFAULT_INLINE_LIMIT, encodeShare } from "@/lib/share/link";
 import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
@@ -50,9 +50,9 @@ export function SharePanel({ file, recipe, notify }: { file: StagedFile; recipe:
     const others = (await stagingDb().files.toArray()).filter((f) => f.id !== file.id && reads.has(f.sqlName));
     const exported = exportSql(
       recipe,
-      { path: file.name, parse: file.parse, columns: file.columns ?? [] },
+      exportSource(file),
       stem,
-      others.map((f) => ({ sqlName: f.sqlName, path: f.name, parse: f.parse, columns: f.columns ?? [] })),
+      others.map((f) => ({ sqlName: f.sqlName, ...exportSource(f) })),
     );
     if (!exported.ok) return notify("error", exported.reason);
     saveBlob(new Blob([exported.script], { type: "application/sql" }), `${stem}.sql`);

@@ -4,6 +4,7 @@ import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
+import { describeJsonRowsAt } from "@/lib/staging/json-rows";
 import { describeRowidRenames } from "@/lib/staging/rowid-clash";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SetAsideLines } from "./SetAsideLines";
@@ -69,6 +70,7 @@ export function ReadFindings({
           Read leniently: the file is irregular (mixed line endings, say), so DuckDB&apos;s strict checks were relaxed. Look over the rows.
         </p>
       )}
+      {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}
       {file.rowidRenames && <p className="text-xs text-amber-700 dark:text-amber-400">{describeRowidRenames(file.rowidRenames)}</p>}
       {file.duplicateOf && <p className="text-xs text-amber-700 dark:text-amber-400">Same content as {file.duplicateOf}, staged earlier.</p>}
     </>

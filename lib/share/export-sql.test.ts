@@ -9,6 +9,29 @@ import { parseOptionsSchema } from "@/lib/staging/parse-options";
 import { exportSql } from "./export-sql";
 
 describe("exportSql", () => {
+  it("reads a file as the browser read it: a JSON file's rows under its key, a column named rowid renamed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "api.json");
+    await writeFile(input, JSON.stringify({ data: [{ rowid: 30, name: "Ada" }, { rowid: 10, name: null }], meta: { count: 2 } }));
+    const recipe: Recipe = { version: 1, rules: [{ id: "n", kind: "required", column: "name", severity: "reject", enabled: true }], steps: [], sql: null };
+    const source = {
+      path: input,
+      parse: parseOptionsSchema.parse({ format: "json" }),
+      columns: [
+        { name: "rowid_1", type: "BIGINT" },
+        { name: "name", type: "VARCHAR" },
+      ],
+      rowidRenames: { rowid: "rowid_1" },
+      jsonRowsAt: { path: ["data"], left: ["meta"] },
+    };
+    const exported = exportSql(recipe, source, join(dir, "api"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "api-final.parquet")}')`)).toEqual([{ rowid_1: 30, name: "Ada" }]);
+    expect((await db.rows(`SELECT _line, rowid_1 FROM read_csv('${join(dir, "api-rejected.csv")}')`)).map((r) => [r._line, r.rowid_1])).toEqual([[3, 10]]);
+  });
+
   it("writes a script that native DuckDB runs: rejects as CSV, final rows as Parquet", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
     const input = join(dir, "orders.csv");

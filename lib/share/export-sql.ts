@@ -4,6 +4,8 @@ import type { References } from "@/lib/recipe/references";
 import type { Recipe } from "@/lib/recipe/schema";
 import { ident, literal } from "@/lib/sql/quote";
 import type { ParseOptions } from "@/lib/staging/parse-options";
+import type { JsonRowsAt } from "@/lib/staging/json-rows";
+import type { StagedFile } from "@/lib/staging/staged-file";
 import { toNumberStatement } from "@/lib/csv/number-format";
 import { readCsvSql } from "@/lib/staging/parse-options";
 
@@ -26,11 +28,27 @@ export interface ExportSource {
   path: string;
   parse: ParseOptions;
   columns: Column[];
+  /** Columns named rowid, read under another name, as the browser reads them (lib/staging/rowid-clash.ts). */
+  rowidRenames?: Record<string, string>;
+  /** Where a JSON file's rows are, when it is not an array of them (lib/staging/json-rows.ts). */
+  jsonRowsAt?: JsonRowsAt;
 }
 
 const STAGED = "staged";
 
+/** A staged file as the script reads it: by its name, next to the script, with what its read found. */
+export function exportSource(file: StagedFile): ExportSource {
+  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, jsonRowsAt: file.jsonRowsAt };
+}
+
+/** The source read as the browser reads it: its rows where the browser found them, a column named rowid renamed. */
 function readSql(source: ExportSource): string | null {
+  const read = fileSql(source);
+  const renames = Object.entries(source.rowidRenames ?? {}).map(([from, to]) => `${ident(from)} AS ${ident(to)}`);
+  return read && renames.length ? `(SELECT * RENAME (${renames.join(", ")}) FROM ${read})` : read;
+}
+
+function fileSql(source: ExportSource): string | null {
   const p = literal(source.path);
   switch (source.parse.format) {
     case "csv":
@@ -38,7 +56,9 @@ function readSql(source: ExportSource): string | null {
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
-      return `read_json_auto(${p})`;
+      return source.jsonRowsAt
+        ? `(SELECT unnest(${source.jsonRowsAt.path.map(ident).join(".")}, max_depth := 2) FROM read_json_auto(${p}))`
+        : `read_json_auto(${p})`;
     case "ndjson":
       return `read_json_auto(${p}, format = 'newline_delimited')`;
     case "xlsx":

@@ -19,6 +19,8 @@ describe("detectFormat", () => {
     expect(detectFormat("x.json", text('[{"a":1},\n{"a":2}]'))).toBe("json");
     expect(detectFormat("x.json", text('{"a":1}\n{"a":2}\n'))).toBe("ndjson");
     expect(detectFormat("x.json", text('{\n  "a": [1, 2]\n}'))).toBe("json");
+    // One object on one line, and nothing after it: a JSON document (an API's response), not NDJSON.
+    expect(detectFormat("x.json", text('{"data": [{"id": 1}], "meta": {}}\n'))).toBe("json");
     expect(detectFormat("x.data", text("a,b\n1,2"))).toBe("csv");
   });
 

@@ -25,12 +25,13 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   return jsonShape(head) ?? "csv";
 }
 
-/** "[" starts a JSON array; a first line that is a whole object starts NDJSON. */
+/** "[" starts a JSON array; a first line that is a whole object, with more lines after it, starts NDJSON. */
 function jsonShape(head: Uint8Array): "json" | "ndjson" | null {
-  const text = new TextDecoder().decode(head).replace(/^\uFEFF/, "").trimStart();
+  const text = new TextDecoder().decode(head).replace(/^\uFEFF/, "").trim();
   if (text.startsWith("[")) return "json";
   if (!text.startsWith("{")) return null;
   const firstLine = text.split(/\r?\n/, 1)[0]!;
+  if (firstLine.length === text.length) return "json";
   try {
     JSON.parse(firstLine);
     return "ndjson";

@@ -1,6 +1,7 @@
 import type { Column } from "@/lib/datasets/manifest";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions, SniffedDialect } from "./parse-options";
+import type { JsonRowsAt } from "./json-rows";
 import type { StagesError } from "@/lib/result";
 import type { LineAccount } from "@/lib/csv/accounting";
 import type { Drift } from "@/lib/recipe/drift";
@@ -47,6 +48,8 @@ export interface StagedFile {
   rowCount?: number;
   /** Columns named rowid, read under another name (rowid-clash.ts). */
   rowidRenames?: Record<string, string>;
+  /** Where a JSON file's rows were found, when it is not an array of them (json-rows.ts). */
+  jsonRowsAt?: JsonRowsAt;
   /** Why the file could not be read; the bytes stay staged. */
   error?: StagesError;
   /** How the file differs from the recipe last applied to it with a column match (lib/recipe/expects.ts). */

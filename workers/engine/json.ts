@@ -1,6 +1,7 @@
 import type { LineNote } from "@/lib/csv/findings";
 import { fail, ok, type Result } from "@/lib/result";
-import { isObject, ndjsonRecords } from "@/lib/staging/json-records";
+import { ndjsonRecords } from "@/lib/staging/json-records";
+import { jsonRows, type JsonRowsAt } from "@/lib/staging/json-rows";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
@@ -9,15 +10,15 @@ import { loadJson, type JsonEngine } from "./json-load";
 import { runLong } from "./query";
 
 /**
- * A JSON file (an array of objects, or one object) or NDJSON file (an object
+ * A JSON file (an array of objects, one object, or an object holding one list of objects) or NDJSON file (an object
  * per line) into a DuckDB table. The records are parsed here: an NDJSON line
  * that is not a JSON object is set aside with its line number and reason
  * (kept in the file's table of bad lines), or stops the read, as the options say.
  */
-export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number }>> {
-  const parsed = options.format === "ndjson" ? ndjsonRecords(text) : jsonRecords(text);
+export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt }>> {
+  const parsed: ReturnType<typeof jsonRecords> = options.format === "ndjson" ? ndjsonRecords(text) : jsonRecords(text);
   if ("message" in parsed) return fail({ file: fileName, message: parsed.message });
-  const { records, setAside } = parsed;
+  const { records, setAside, at } = parsed;
   const first = setAside[0];
   if (first && options.badLines === "stop") {
     return fail({ file: fileName, line: first.line, message: `Line ${first.line} is ${first.reason}. Choose “Set aside the lines that do not fit” under Bad lines to stage the rest.` });
@@ -26,7 +27,7 @@ export async function readJson(fileId: string, fileName: string, text: string, o
   return withConnection(async (conn) => {
     await loadJson(jsonEngine(conn, `staged-${fileId}.json`), records, table, options.types);
     await writeBadLines(conn, fileId, setAside);
-    return ok({ badLines: setAside.length });
+    return ok({ badLines: setAside.length, ...(at ? { jsonRowsAt: at } : {}) });
   });
 }
 
@@ -49,15 +50,14 @@ function jsonEngine(conn: Connection, path: string): JsonEngine {
   };
 }
 
-/** The records of a JSON file: an array of objects, or one object. */
-function jsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[] } | { message: string } {
+/** The records of a JSON file: an array of objects, one object, or the one list of objects it holds (json-rows.ts). */
+function jsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt } | { message: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     return { message: `The file is not valid JSON: ${(error as Error).message}.` };
   }
-  const records = Array.isArray(parsed) ? parsed : [parsed];
-  if (!records.every(isObject)) return { message: "Every record must be a JSON object (one row each)." };
-  return { records, setAside: [] };
+  const rows = jsonRows(parsed);
+  return "message" in rows ? rows : { ...rows, setAside: [] };
 }

@@ -9,6 +9,7 @@ import { rowidRenames } from "@/lib/staging/rowid-clash";
 import type { AmbiguousDates } from "@/lib/staging/staged-file";
 import { castSelect, parseOptionsSchema, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import type { CsvFindings } from "@/lib/staging/staged-file";
+import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import type { CsvEngine } from "./csv/engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
@@ -42,6 +43,8 @@ export interface ReadInfo {
   ambiguousDates?: AmbiguousDates;
   /** Columns named rowid, read under another name (lib/staging/rowid-clash.ts). */
   rowidRenames?: Record<string, string>;
+  /** Where a JSON file's rows were found, when it is not an array of them (lib/staging/json-rows.ts). */
+  jsonRowsAt?: JsonRowsAt;
 }
 
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */

@@ -106,8 +106,8 @@ export async function useKeptTables(db: StagesDb, conn: Connection): Promise<voi
 }
 
 /** What a read found, as fields of the staged file's record. */
-export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenient, csv, parse, rowidRenames }: ReadInfo) => ({
-  sniffed, badLines, sheets, ambiguousDates, lenient, csv, rowidRenames, ...(parse ? { parse } : {}),
+export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenient, csv, parse, rowidRenames, jsonRowsAt }: ReadInfo) => ({
+  sniffed, badLines, sheets, ambiguousDates, lenient, csv, rowidRenames, jsonRowsAt, ...(parse ? { parse } : {}),
 });
 
 /**

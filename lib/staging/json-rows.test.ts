@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { describeJsonRowsAt, jsonRows } from "./json-rows";
+
+describe("jsonRows", () => {
+  it("reads an array of objects as the rows, and refuses an array of anything else", () => {
+    expect(jsonRows([{ id: 1 }, { id: 2 }])).toEqual({ records: [{ id: 1 }, { id: 2 }] });
+    expect(jsonRows([[1, "a"]])).toEqual({ message: "Every record must be a JSON object (one row each)." });
+    expect(jsonRows(7)).toEqual({ message: "Every record must be a JSON object (one row each)." });
+  });
+
+  it("reads an API's one list of objects under a key, up to two keys deep, and says what is not read", () => {
+    const api = jsonRows({ data: [{ id: 1 }, { id: 2 }], meta: { count: 2 } });
+    expect(api).toEqual({ records: [{ id: 1 }, { id: 2 }], at: { path: ["data"], left: ["meta"] } });
+    expect(describeJsonRowsAt({ path: ["data"], left: ["meta"] })).toBe("Rows are the list of objects under “data”, the file's only one; “meta” is not read.");
+    const nested = jsonRows({ response: { items: [{ id: 1 }] } });
+    expect(nested).toEqual({ records: [{ id: 1 }], at: { path: ["response", "items"], left: [] } });
+    expect(describeJsonRowsAt({ path: ["response", "items"], left: [] })).toBe("Rows are the list of objects under “response.items”, the file's only one.");
+  });
+
+  it("reads an object as one row when it holds no list of objects, or more than one", () => {
+    expect(jsonRows({ id: 1, tags: ["a", "b"], empty: [] })).toEqual({ records: [{ id: 1, tags: ["a", "b"], empty: [] }] });
+    const two = { users: [{ id: 1 }], groups: [{ id: 2 }] };
+    expect(jsonRows(two)).toEqual({ records: [two] });
+    const deep = { a: { b: { c: [{ id: 1 }] } } };
+    expect(jsonRows(deep)).toEqual({ records: [deep] });
+  });
+});
