@@ -38,11 +38,11 @@ test("every format stages with the right cells: delimited text, JSON, NDJSON, Pa
 
   const book = await xlsx([
     { sheet: "Summary", rows: [["Total"], [3]] },
-    { sheet: "Data", rows: [["Quarterly report"], ["id", "name", "joined"], [1, "Ada", new Date("2024-01-02")], [2, "Bo", new Date("2024-02-03")]] },
+    { sheet: "Data", rows: [["Quarterly report"], ["id", "name", "joined"], [1, "Ada", new Date("2024-01-02")], [null, null, null], [2, "Bo", new Date("2024-02-03")]] },
   ]);
   await stage(page, "book.xlsx", book);
   await expectTable(page, ["Total"], ["3"]);
-  // A title row above the sheet's table is found, as a CSV's title lines are: the names are in row 2.
+  // A title row above the sheet's table is found, as a CSV's title lines are: the names are in row 2. An empty row is no row.
   await reread(page, { Sheet: "Data" });
   await expectTable(page, ["id", "name", "joined"], ["1", "Ada", "2024-01-02"]);
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "3");
