@@ -1,19 +1,19 @@
 import { isObject } from "./json-records";
 
-/** Where in a JSON parsed its rows were found, when it is not an array of them: the keys down to them, and the top-level keys not read. */
+/** Where in a JSON document its rows were found, when it is not an array of them: the keys down to them, and the top-level keys not read. */
 export interface JsonRowsAt {
   path: string[];
   left: string[];
 }
 
-/** A JSON parsed's rows, and where they were found; or why it has none. */
+/** A JSON document's rows, and where they were found; or why it has none. */
 export type JsonRows = { records: Record<string, unknown>[]; at?: JsonRowsAt } | { message: string };
 
 const NOT_OBJECTS = "Every record must be a JSON object (one row each).";
 const isRecordList = (value: unknown): value is Record<string, unknown>[] => Array.isArray(value) && value.length > 0 && value.every(isObject);
 
 /**
- * A JSON parsed's rows: an array of objects; or, for an object that holds exactly one list of objects up to
+ * A JSON document's rows: an array of objects; or, for an object that holds exactly one list of objects up to
  * two keys deep (an API's `{"data": [...], "meta": {...}}`), that list; else the object, as one row.
  */
 export function jsonRows(parsed: unknown): JsonRows {
