@@ -51,6 +51,9 @@ test("every format stages with the right cells: delimited text, JSON, NDJSON, Pa
   await reread(page, { "Row with the column names": "3" });
   await expectTable(page, ["1", "Ada", "2024-01-02"], ["2", "Bo", "2024-02-03"]);
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "2");
+  // Another sheet is read from its own first row again, not from the row chosen on this one.
+  await reread(page, { Sheet: "Summary" });
+  await expectTable(page, ["Total"], ["3"]);
 });
 
 test("text encodings are detected or chosen, and every cell reaches the grid as the right characters", async ({ page }) => {

@@ -54,9 +54,10 @@ export function ReadOptionsFields({ draft, set, sheets }: { draft: ParseOptions;
       )}
       {draft.format === "xlsx" && (
         <>
+          {/* Another sheet's table is looked for from its first row: the row found on this one is not its. */}
           <LabeledControl label="Sheet">
             {(id) => (
-              <select id={id} className={controlClass} value={draft.sheet ?? sheets[0] ?? ""} onChange={(e) => set({ sheet: e.target.value })}>
+              <select id={id} className={controlClass} value={draft.sheet ?? sheets[0] ?? ""} onChange={(e) => set({ sheet: e.target.value, headerRow: 1 })}>
                 {sheets.map((name) => (
                   <option key={name} value={name}>
                     {name}
