@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addFiles, openApp, openStep, parsePanel, rowTexts, stagedGrid } from "../support/app";
+import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedGrid } from "../support/app";
 import { addRule, expectCounts } from "../support/recipe";
 
 // DuckDB names each row's position `rowid`, and a column of that name hid it: a table exported from SQLite
@@ -12,8 +12,7 @@ test("a column named rowid is read as rowid_1, and the rows keep their order and
   await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["rowid_1", "name"]);
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["30", "Ada"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["10", ""]);
-  if (!(await parsePanel(page).evaluate((el) => (el as HTMLDetailsElement).open))) await parsePanel(page).getByText(/^How export.csv is read/).click();
-  await expect(parsePanel(page).getByText("Column “rowid” is read as “rowid_1”: DuckDB keeps the name rowid for each row's position in its table.")).toBeVisible();
+  await expect((await openParsePanel(page)).getByText("Column “rowid” is read as “rowid_1”: DuckDB keeps the name rowid for each row's position in its table.")).toBeVisible();
 
   await addRule(page, "Required (not empty)", { Column: "name" });
   await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");

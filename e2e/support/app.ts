@@ -58,11 +58,17 @@ export const stagedGrid = (page: Page) => page.getByRole("grid", { name: "Staged
 
 export const parsePanel = (page: Page) => page.locator("details").filter({ has: page.getByText(/^How .* is read/) });
 
-/** Set read options in the Stage step's panel (by label: a select or a text box) and read the file again with them. */
-export async function reread(page: Page, options: Record<string, string>) {
+/** The Stage step's read panel, opened if it is closed. */
+export async function openParsePanel(page: Page) {
   await openStep(page, "Stage");
   const panel = parsePanel(page);
   if (!(await panel.evaluate((el) => (el as HTMLDetailsElement).open))) await panel.getByText(/^How .* is read/).click();
+  return panel;
+}
+
+/** Set read options in the Stage step's panel (by label: a select or a text box) and read the file again with them. */
+export async function reread(page: Page, options: Record<string, string>) {
+  const panel = await openParsePanel(page);
   for (const [label, value] of Object.entries(options)) {
     const field = panel.getByLabel(label, { exact: true });
     if ((await field.evaluate((el) => el.tagName)) === "SELECT") await field.selectOption(value);

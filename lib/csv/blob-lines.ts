@@ -2,8 +2,8 @@ import { LineCounter, type LineCount } from "./lines";
 
 /**
  * Line arithmetic over a Blob of text, streamed (never held whole): how many
- * lines it has, which line a byte position falls on, and where given lines
- * start and end. Line ends are LF, CRLF or a lone CR.
+ * lines it has, which line a byte position falls on, where given lines
+ * start and end, and the text of the line at a byte. Line ends are LF, CRLF or a lone CR.
  */
 export async function countLines(blob: Blob): Promise<LineCount> {
   const counter = new LineCounter();
@@ -55,6 +55,16 @@ export async function linesAt(blob: Blob, positions: readonly number[]): Promise
   });
   for (; next < wanted.length; next++) found.set(wanted[next]!, -1);
   return found;
+}
+
+/** The text of the line that starts at byte `start`, up to its line end (or the blob's end). */
+export async function lineFrom(blob: Blob, start: number): Promise<string> {
+  const CHUNK = 64 * 1024;
+  for (let at = start; at < blob.size; at += CHUNK) {
+    const end = new Uint8Array(await blob.slice(at, at + CHUNK).arrayBuffer()).findIndex((b) => b === 0x0a || b === 0x0d);
+    if (end >= 0) return blob.slice(start, at + end).text();
+  }
+  return blob.slice(start).text();
 }
 
 /** Byte ranges [start, end) of the given 0-based lines, end before the line end. */

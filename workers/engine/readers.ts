@@ -226,7 +226,10 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
   const rows = sheet.data.slice(options.headerRow - 1);
   if (rows.length === 0) return fail({ file: fileName, message: `Sheet "${sheet.sheet}" has no rows from row ${options.headerRow} on.` });
   // A row with no value at all is a spacer in a sheet, not a row of data: a blank line, which is not read.
-  const lines = rows.map((r) => (r.every((c) => cellText(c) === null || cellText(c) === "") ? "\r\n" : csvRow(r.map(cellText), { neutralizeFormulas: false })));
+  const lines = rows.map((r) => {
+    const texts = r.map(cellText);
+    return texts.every((t) => t === null || t === "") ? "\r\n" : csvRow(texts, { neutralizeFormulas: false });
+  });
   const text = new Blob(lines);
   const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes: 0, headerLines: 1 };
   // From the first row, title rows above the table are found as a CSV's title lines are; a row the user chose holds the names.

@@ -1,4 +1,4 @@
-import { lineRanges, linesAt } from "@/lib/csv/blob-lines";
+import { lineFrom } from "@/lib/csv/blob-lines";
 import { QuoteScanner } from "@/lib/csv/quote-scan";
 import type { Dialect } from "@/lib/csv/records";
 import type { Rejected } from "./mend";
@@ -17,13 +17,5 @@ export async function quoteTrouble(body: Blob, dialect: Dialect): Promise<Reject
   if (!scanner) return [];
   for (let at = 0; at < body.size; at += CHUNK) scanner.update(new Uint8Array(await body.slice(at, at + CHUNK).arrayBuffer()));
   const found = scanner.result() ?? [];
-  if (found.length === 0) return [];
-  const lines = await linesAt(body, found.map((f) => f.at));
-  const ranges = await lineRanges(body, [...lines.values()]);
-  return Promise.all(
-    found.map(async ({ at, problem }) => {
-      const range = ranges.get(lines.get(at)!)!;
-      return { pos: at + 1, text: await body.slice(range.start, range.end).text(), errors: problem.toUpperCase(), cast_columns: null };
-    }),
-  );
+  return Promise.all(found.map(async ({ at, problem }) => ({ pos: at + 1, text: await lineFrom(body, at), errors: problem.toUpperCase(), cast_columns: null })));
 }
