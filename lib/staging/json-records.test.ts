@@ -50,6 +50,12 @@ describe("jsonColumns", () => {
     });
   });
 
+  it("types long whole numbers read from NDJSON as long, with fractions among them, and as text beside other kinds", () => {
+    const { records } = ndjsonRecords('{"a": 12345678901234567890, "b": 1.5, "c": "x"}\n{"a": 1, "b": 12345678901234567890, "c": 12345678901234567890}');
+    const types = Object.fromEntries(jsonColumns(records).map((c) => [c.key, c.type]));
+    expect(types).toEqual({ a: { kind: "long", fraction: false }, b: { kind: "long", fraction: true }, c: { kind: "text" } });
+  });
+
   it("marks ISO dates and UTC date-times, and not times with another offset", () => {
     expect(kinds([{ d: "2024-01-02", t: "2024-01-02T10:11:12Z", both: "2024-01-02", off: "2024-01-02T10:11:12+02:00", then: "2024-01-02" }, { d: null, t: "2024-01-02 10:11", both: "2024-01-02 10:11:12.5", then: "soon" }])).toEqual({
       d: "date",

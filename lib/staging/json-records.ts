@@ -1,4 +1,5 @@
 import type { LineNote } from "@/lib/csv/findings";
+import { longDigits, parseJsonExact } from "./json-long-integers";
 
 /**
  * The rows of a JSON or NDJSON file and the type of each of their columns,
@@ -14,6 +15,12 @@ export type JsonType =
   | { kind: "null" }
   /** `whole`: every value is a whole number a double holds exactly (read as BIGINT). */
   | { kind: "number"; whole: boolean }
+  /**
+   * Whole numbers too long for a double (lib/staging/json-long-integers.ts),
+   * maybe with other numbers (`fraction`: some are not whole): loaded as
+   * their digits, then cast where every value fits (json-types.ts).
+   */
+  | { kind: "long"; fraction: boolean }
   | { kind: "boolean" }
   /** `temporal`: every value is an ISO date (or date and time, in UTC), to be checked and cast by DuckDB. */
   | { kind: "text"; temporal?: "date" | "timestamp" }
@@ -29,6 +36,8 @@ export interface JsonColumn {
 const NULL: JsonType = { kind: "null" };
 const WHOLE: JsonType = { kind: "number", whole: true };
 const NUMBER: JsonType = { kind: "number", whole: false };
+const LONG: JsonType = { kind: "long", fraction: false };
+const LONG_FRACTION: JsonType = { kind: "long", fraction: true };
 const BOOLEAN: JsonType = { kind: "boolean" };
 const TEXT: JsonType = { kind: "text" };
 const DATE: JsonType = { kind: "text", temporal: "date" };
@@ -47,7 +56,7 @@ export function ndjsonRecords(text: string): { records: Record<string, unknown>[
     if (!line.trim()) continue;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = parseJsonExact(line);
     } catch (error) {
       setAside.push({ line: i + 1, status: "set aside", reason: `not valid JSON (${(error as Error).message})`, text: line });
       continue;
@@ -79,11 +88,13 @@ function withValue(type: JsonType, value: unknown): JsonType {
   if (type === TEXT) return TEXT;
   switch (typeof value) {
     case "number":
+      if (type.kind === "long") return type.fraction || Number.isInteger(value) ? type : LONG_FRACTION;
       if (type.kind !== "null" && type.kind !== "number") return TEXT;
       return type !== NUMBER && Number.isSafeInteger(value) ? WHOLE : NUMBER;
     case "boolean":
       return type.kind === "null" || type.kind === "boolean" ? BOOLEAN : TEXT;
     case "string":
+      if (longDigits(value) !== undefined) return withLong(type);
       return type.kind === "null" || type.kind === "text" ? withText(type, value) : TEXT;
     case "object":
       if (Array.isArray(value)) {
@@ -101,6 +112,12 @@ function withValue(type: JsonType, value: unknown): JsonType {
     default:
       return TEXT;
   }
+}
+
+/** A type that also holds a long whole number: other numbers make its values fractions at most. */
+function withLong(type: JsonType): JsonType {
+  if (type.kind === "null" || type === WHOLE || type === LONG) return LONG;
+  return type === NUMBER || type === LONG_FRACTION ? LONG_FRACTION : TEXT;
 }
 
 /** A text type (or none yet) that also holds `text`: still a date, or a date and time, or plain text. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
-import { checksSql, temporalChecks } from "./json-types";
+import { checksSql, foundTypes, longChecks, temporalChecks } from "./json-types";
 
 describe("temporalChecks", () => {
   it("finds the text columns whose every value DuckDB reads as the date or date-time they look like", async () => {
@@ -21,5 +21,21 @@ describe("temporalChecks", () => {
       ["d", "TIMESTAMP"],
     ]);
     expect(await db.rows(checksSql("t", checks))).toEqual([{ c0: true, c1: false, c2: true, c3: false }]);
+  });
+});
+
+describe("longChecks", () => {
+  it("gives each column of long whole numbers the first type every value fits: BIGINT, then HUGEINT; DOUBLE among fractions", async () => {
+    const db = await freshDuckDb();
+    await db.run(`CREATE TABLE t AS SELECT * FROM (VALUES
+      ('9007199254740993', '123456789012345678901234', '1234567890123456789012345678901234567890', '12345678901234567890'), (NULL, '1', '2', '0.5')) v(a, b, c, d)`);
+    const checks = longChecks([
+      { name: "a", fraction: false },
+      { name: "b", fraction: false },
+      { name: "c", fraction: false },
+      { name: "d", fraction: true },
+    ]);
+    const [fits = {}] = await db.rows(checksSql("t", checks));
+    expect(foundTypes(checks, fits)).toEqual({ a: "BIGINT", b: "HUGEINT", d: "DOUBLE" });
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wasmReadEngine } from "@/test/duckdb-wasm-node";
+import { parseJsonExact } from "@/lib/staging/json-long-integers";
 import { loadJson } from "./json-load";
 
 let engine: Awaited<ReturnType<typeof wasmReadEngine>>;
@@ -61,5 +62,21 @@ describe("loadJson (DuckDB-WASM's JSON reader, given every column's type)", () =
     await loadJson(engine, [{ zip: 1234, t: "2024-01-02T10:11:12Z", d: "2024-01-02" }], "forced", { zip: "VARCHAR", t: "VARCHAR" });
     expect(await types("forced")).toEqual({ zip: "VARCHAR", t: "VARCHAR", d: "DATE" });
     expect(await engine.rows("SELECT zip, t FROM forced")).toEqual([{ zip: "1234", t: "2024-01-02T10:11:12Z" }]);
+  });
+
+  it("loads whole numbers too long for a double with every digit: BIGINT, HUGEINT, text beyond 38 digits, DOUBLE among fractions", async () => {
+    const text = `[
+      {"id": 9007199254740993, "big": 123456789012345678901234, "huge": 1234567890123456789012345678901234567890, "mixed": 12345678901234567890, "odd": 1, "nested": {"k": 12345678901234567890}},
+      {"id": 1, "big": -5, "huge": 7, "mixed": 0.5, "odd": "one", "nested": {"k": 2}},
+      {"id": null, "big": null, "huge": null, "mixed": null, "odd": 98765432109876543210, "nested": null}
+    ]`;
+    await loadJson(engine, parseJsonExact(text) as Record<string, unknown>[], "long", {});
+    expect(await types("long")).toEqual({ id: "BIGINT", big: "HUGEINT", huge: "VARCHAR", mixed: "DOUBLE", odd: "VARCHAR", nested: "STRUCT(k VARCHAR)" });
+    const rows = await engine.rows("SELECT id::VARCHAR AS id, big::VARCHAR AS big, huge, mixed, odd, nested.k AS k FROM long");
+    expect(rows).toEqual([
+      { id: "9007199254740993", big: "123456789012345678901234", huge: "1234567890123456789012345678901234567890", mixed: 12345678901234567000, odd: "1", k: "12345678901234567890" },
+      { id: "1", big: "-5", huge: "7", mixed: 0.5, odd: "one", k: "2" },
+      { id: null, big: null, huge: null, mixed: null, odd: "98765432109876543210", k: null },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { ident } from "@/lib/sql/quote";
 import { jsonColumns, namedRecords, sqlFields, type JsonColumn, type JsonSqlField } from "@/lib/staging/json-records";
-import { checksSql, temporalChecks } from "@/lib/staging/json-types";
+import { unmarkLong } from "@/lib/staging/json-long-integers";
+import { checksSql, foundTypes, longChecks, temporalChecks } from "@/lib/staging/json-types";
 import { castSelect } from "@/lib/staging/parse-options";
 
 /**
@@ -24,7 +25,7 @@ export interface JsonEngine {
 export async function loadJson(engine: JsonEngine, records: Record<string, unknown>[], table: string, forced: Record<string, string>): Promise<void> {
   const named = namedRecords(records, jsonColumns(records));
   const loaded = `${table}_json`;
-  await engine.insertJson(loaded, JSON.stringify(named.records), sqlFields(named.columns));
+  await engine.insertJson(loaded, unmarkLong(JSON.stringify(named.records)), sqlFields(named.columns));
   // DuckDB names the columns as given, in that order (making names that differ only in case unique).
   const names = (await engine.rows(`DESCRIBE ${ident(loaded)}`)).map((r) => String(r.column_name));
   // A column the user forced a type on keeps its text as written until that cast.
@@ -33,14 +34,14 @@ export async function loadJson(engine: JsonEngine, records: Record<string, unkno
   await engine.rows(`DROP TABLE IF EXISTS ${ident(loaded)}`);
 }
 
-/** ISO date and time text as DATE and TIMESTAMP, where every value fits, in the columns the user left to be found. */
+/** ISO date and time text as DATE and TIMESTAMP, long whole numbers as BIGINT or HUGEINT, where every value fits, in the columns the user left to be found. */
 async function retypes(engine: JsonEngine, loaded: string, names: string[], columns: JsonColumn[], forced: Record<string, string>): Promise<Record<string, string>> {
-  const temporal = names.map((name, i) => {
-    const type = columns[i]?.type;
-    return { name, temporal: !(name in forced) && type?.kind === "text" ? type.temporal : undefined };
-  });
-  const checks = temporalChecks(temporal);
+  const found = names.flatMap((name, i) => (name in forced || !columns[i] ? [] : [{ name, type: columns[i].type }]));
+  const checks = [
+    ...temporalChecks(found.map(({ name, type }) => ({ name, temporal: type.kind === "text" ? type.temporal : undefined }))),
+    ...longChecks(found.flatMap(({ name, type }) => (type.kind === "long" ? [{ name, fraction: type.fraction }] : []))),
+  ];
   if (!checks.length) return {};
   const [fits = {}] = await engine.rows(checksSql(loaded, checks));
-  return Object.fromEntries(checks.filter((_, i) => fits[`c${i}`] === true).map((c) => [c.name, c.type]));
+  return foundTypes(checks, fits);
 }

@@ -1,6 +1,7 @@
 import type { LineNote } from "@/lib/csv/findings";
 import { fail, ok, type Result } from "@/lib/result";
 import { ndjsonRecords } from "@/lib/staging/json-records";
+import { parseJsonExact } from "@/lib/staging/json-long-integers";
 import { jsonRows, type JsonRowsAt } from "@/lib/staging/json-rows";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { plainRows } from "./arrow-text";
@@ -54,7 +55,7 @@ function jsonEngine(conn: Connection, path: string): JsonEngine {
 function jsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt } | { message: string } {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ""));
+    parsed = parseJsonExact(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     return { message: `The file is not valid JSON: ${(error as Error).message}.` };
   }
