@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineFrom } from "./blob-lines";
+import { lineFrom, linesAt } from "./blob-lines";
 
 describe("lineFrom", () => {
   it("reads the line that starts at a byte, up to any line end or the end of the text", async () => {
@@ -13,5 +13,22 @@ describe("lineFrom", () => {
   it("reads a line longer than one chunk whole", async () => {
     const long = "v".repeat(200_000);
     expect(await lineFrom(new Blob([`x\n${long}\ny`]), 2)).toBe(long);
+  });
+});
+
+describe("linesAt", () => {
+  it("gives the line of each byte, the last line's too when the file does not end with a line end", async () => {
+    const blob = new Blob(["x,y\n1,2\r\n3,4\rfoo"]);
+    const at = await linesAt(blob, [0, 1, 4, 9, 13, 14, 16]);
+    expect([...at]).toEqual([
+      [0, 0],
+      [1, 0],
+      [4, 1],
+      [9, 2],
+      [13, 3],
+      [14, 3],
+      [16, 3],
+    ]);
+    expect([...(await linesAt(new Blob(["x\nfoo\n"]), [3]))]).toEqual([[3, 1]]);
   });
 });

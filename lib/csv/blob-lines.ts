@@ -49,11 +49,14 @@ export async function linesAt(blob: Blob, positions: readonly number[]): Promise
   const wanted = [...new Set(positions)].sort((a, b) => a - b);
   const found = new Map<number, number>();
   let next = 0;
+  let last = 0;
   await walkLineStarts(blob, (line, at) => {
+    last = line;
     while (next < wanted.length && wanted[next]! <= at) found.set(wanted[next++]!, wanted[next - 1] === at ? line : line - 1);
     return next < wanted.length;
   });
-  for (; next < wanted.length; next++) found.set(wanted[next]!, -1);
+  // Past the last line start: on the last line (a file whose last line has no line end).
+  for (; next < wanted.length; next++) found.set(wanted[next]!, last);
   return found;
 }
 

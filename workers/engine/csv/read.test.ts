@@ -54,6 +54,12 @@ describe("readCsv", () => {
     expect(result.lines).toMatchObject({ setAside: 1, balanced: true });
   });
 
+  it("gives a line set aside at the very end of a file with no last line end its own line number (it was line 0)", async () => {
+    const { rows, result } = await read("x,y\n1,2\n3,4\nfoo");
+    expect(rows).toHaveLength(2);
+    expect(result.notes).toEqual([expect.objectContaining({ line: 4, status: "set aside", text: "foo" })]);
+  });
+
   it("reads a header-only file as an empty table with its columns", async () => {
     const { rows, columns } = await read("id,name,qty\n");
     expect(rows).toEqual([]);
