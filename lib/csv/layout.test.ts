@@ -27,4 +27,9 @@ describe("detectLayout", () => {
     expect(layoutOf("Report,\nid,amount\n1,10\n2,20\n")).toMatchObject({ preamble: 1, names: ["id", "amount"] });
     expect(layoutOf("name,\nAda,London\nBo,Paris\nCy,Rome\n").preamble).toBe(0);
   });
+
+  it("takes a header that alone ends in a delimiter for the header, not for a title line", () => {
+    expect(layoutOf("a,b,c,\n1,2,3\n4,5,6\n")).toMatchObject({ preamble: 0, header: true, width: 3, trailingDelimiter: false });
+    expect(layoutOf("Report,,,\na,b,c,\n1,2,3\n4,5,6\n7,8,9\n")).toMatchObject({ preamble: 1, header: true, width: 3 });
+  });
 });

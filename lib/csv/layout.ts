@@ -50,6 +50,9 @@ function modalWidth(recs: readonly LineRecord[]): number {
   return best;
 }
 
+/** A header with a delimiter after its last name that the rows do not have ("a,b,c," over "1,2,3"). */
+export const trailsAlone = (fields: readonly string[], width: number): boolean => fields.length === width + 1 && fields[width]!.trim() === "";
+
 /** A row of names over typed columns: every typed column holds a value that does not fit it. */
 function looksLikeHeader(fields: readonly string[], shapes: readonly ColumnShapes[]): boolean {
   const typed = shapes.map((s, c) => ({ s, v: fields[c] ?? "" })).filter(({ s }) => s.shapes !== null || s.numeric);
@@ -68,10 +71,11 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   };
   if (width < 2 || data.length < 2) return fallback;
 
-  // The header: the first record as wide as the table (or one narrower, when the rows end in a delimiter) that mostly full rows follow.
+  // The header: the first record as wide as the table (or one narrower, when the rows end in a delimiter,
+  // or one wider, when it alone does: "a,b,c,") that mostly full rows follow.
   const full = data.filter((r) => r.fields.length === width);
   const rowsTrail = full.length > 0 && full.filter((r) => r.fields[width - 1]!.trim() === "").length >= 0.9 * full.length;
-  const fitsWidth = (r: LineRecord) => r.fields.length === width || (rowsTrail && r.fields.length === width - 1 && !r.open);
+  const fitsWidth = (r: LineRecord) => r.fields.length === width || (rowsTrail && r.fields.length === width - 1 && !r.open) || trailsAlone(r.fields, width);
   const followedByRows = (i: number) => {
     const next = data.slice(i + 1, i + 4);
     return next.length === 0 || next.filter((r) => r.fields.length === width).length * 2 >= next.length;

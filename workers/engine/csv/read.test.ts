@@ -60,6 +60,13 @@ describe("readCsv", () => {
     expect(result.notes).toEqual([expect.objectContaining({ line: 4, status: "set aside", text: "foo" })]);
   });
 
+  it("keeps the names of a header that alone ends in a delimiter (they were taken for a title line)", async () => {
+    const { rows, columns, result } = await read("a,b,c,\n1,2,3\n4,5,6\n");
+    expect(columns).toEqual(["a:BIGINT", "b:BIGINT", "c:BIGINT"]);
+    expect(rows).toEqual([{ a: 1, b: 2, c: 3 }, { a: 4, b: 5, c: 6 }]);
+    expect(result.lines).toMatchObject({ total: 3, preamble: 0, header: 1, rows: 2, balanced: true });
+  });
+
   it("reads a header-only file as an empty table with its columns", async () => {
     const { rows, columns } = await read("id,name,qty\n");
     expect(rows).toEqual([]);

@@ -4,7 +4,7 @@ import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { isoDateFormat } from "@/lib/csv/iso-dates";
-import { detectLayout, type Layout } from "@/lib/csv/layout";
+import { detectLayout, trailsAlone, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/records";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
@@ -100,8 +100,11 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const preamble = used.skip!;
   const headerLines = used.header ? used.headerLines! : 0;
   const headerFields = used.header ? splitFields(sample.head[preamble] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f)) : [];
-  // The body DuckDB reads starts at the header; after it, with the names of its first line, when it has two lines.
-  const linesBefore = preamble + (headerLines === 2 ? 2 : 0);
+  // The body DuckDB reads starts at the header; after it, with the names of its first line, when it has two
+  // lines or a delimiter after its last name that the rows do not have.
+  const trailing = headerLines === 1 && !used.trailingDelimiter && trailsAlone(headerFields, layout.width);
+  const namesApart = headerLines === 2 || trailing;
+  const linesBefore = preamble + (namesApart ? headerLines : 0);
   const bodyStart = sample.headBytes(linesBefore);
   let body = text.slice(bodyStart, Math.max(bodyStart, text.size - sample.tailBytes(used.notes!)));
   if (used.edits.length) body = await applyEdits(body, used.edits, linesBefore);
@@ -109,10 +112,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   if (used.trimSpaces && body.size <= TRIM_IN_TEXT_BYTES) body = new Blob([trimAroundDelimiters(await body.text(), dialect)]);
 
   const base: CsvReadPlan = {
-    path, dialect, header: headerLines === 1, names: headerLines === 2 ? columnNames(headerFields) : undefined, comment: used.comment, strict: true, sniff: true,
+    path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(trailing ? headerFields.slice(0, -1) : headerFields) : undefined, comment: used.comment, strict: true, sniff: true,
     types: { ...used.types }, dateFormat: used.dateFormat, nullValues: used.nullValues, decimalComma: used.numberFormat === "comma", rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
   };
-  const width = Math.max(layout.width, headerFields.length);
+  const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
   // A line mended in one round and rejected again in the next keeps only what became of it last.
   const noted = new Map<number, LineNote>();
