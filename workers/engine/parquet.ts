@@ -9,6 +9,7 @@ import init, {
   type RecordBatch as WasmBatch,
 } from "parquet-wasm/esm";
 import { concatBytes } from "@/lib/bytes";
+import { footerLength, uuidColumns } from "@/lib/staging/parquet-footer";
 
 /**
  * Parquet in the browser without DuckDB's (downloaded) parquet extension:
@@ -95,4 +96,11 @@ export async function* parquetIpcBatches(file: Blob): AsyncGenerator<Uint8Array>
     yield (next.value as WasmBatch).intoIPCStream();
   }
   pq.free();
+}
+
+/** The file's top-level UUID columns, which parquet-wasm gives as 16 unmarked bytes (lib/staging/parquet-footer.ts). */
+export async function parquetUuidColumns(file: Blob): Promise<string[]> {
+  const length = footerLength(new Uint8Array(await file.slice(-8).arrayBuffer()));
+  if (length === undefined || length + 8 > file.size) return [];
+  return uuidColumns(new Uint8Array(await file.slice(file.size - 8 - length, file.size - 8).arrayBuffer()));
 }

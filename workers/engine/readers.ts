@@ -10,6 +10,7 @@ import type { AmbiguousDates } from "@/lib/staging/staged-file";
 import { castSelect, parseOptionsSchema, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import type { CsvFindings } from "@/lib/staging/staged-file";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
+import { uuidFromBytes } from "@/lib/staging/parquet-footer";
 import type { CsvEngine } from "./csv/engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
@@ -19,7 +20,7 @@ import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
 import { readJson } from "./json";
 import { duckDb, withConnection, type Connection } from "./duckdb";
-import { parquetIpcBatches } from "./parquet";
+import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
 import { runLong } from "./query";
 import { TextError, utf8Blob } from "./text";
 
@@ -206,6 +207,10 @@ async function readParquet(fileName: string, blob: Blob, options: ParseOptions, 
     if (intervals.length) {
       await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
       return fail({ file: fileName, message: `${intervals.join(", ")} ${intervals.length === 1 ? "holds" : "hold"} Parquet INTERVAL values, which the browser's Parquet reader cannot read exactly (their months and days would be lost). Write ${intervals.length === 1 ? "it" : "them"} as text or as a number of seconds, and stage the file again.` });
+    }
+    const uuids = await parquetUuidColumns(blob);
+    for (const name of described.filter((r) => r.column_type === "BLOB" && uuids.includes(String(r.column_name))).map((r) => String(r.column_name))) {
+      await runLong(conn, `ALTER TABLE ${ident(loaded)} ALTER ${ident(name)} TYPE UUID USING ${uuidFromBytes(ident(name))}`);
     }
     await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, columns, options.types)}`);
     await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
