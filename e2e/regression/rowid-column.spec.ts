@@ -21,3 +21,20 @@ test("a column named rowid is read as rowid_1, and the rows keep their order and
   await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["30", "Ada"]);
   await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["20", "Cy"]);
 });
+
+// The same hidden row position in a run's result: SQL that named a column rowid (SELECT 10 - id AS rowid …)
+// had the final grid paged by its values, in reverse, and every page after the first came back empty.
+test("SQL whose result has a column named rowid is stopped with the reason and the way out", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "ids.csv", content: "id,name\n1,a\n2,b\n3,c\n" }]);
+  await expectCounts(page, "3 rows in");
+  await openStep(page, "Transform");
+  await page.getByRole("textbox", { name: "SQL query" }).fill("SELECT 10 - id AS rowid, name FROM transformed");
+  await page.getByRole("button", { name: "Run SQL" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "rowid" })).toContainText("Your SQL's result has a column named “rowid”, the name DuckDB keeps for each row's position");
+  await page.getByRole("textbox", { name: "SQL query" }).fill("SELECT 10 - id AS rowid_1, name FROM transformed");
+  await page.getByRole("button", { name: "Run SQL" }).click();
+  await openStep(page, "Review");
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["9", "a"]);
+  await expect.poll(() => rowTexts(page, "Final data", 4)).toEqual(["7", "c"]);
+});

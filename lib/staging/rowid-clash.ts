@@ -20,3 +20,10 @@ export const describeRowidRenames = (renames: Record<string, string>): string =>
   `${Object.entries(renames)
     .map(([from, to]) => `Column “${from}” is read as “${to}”`)
     .join("; ")}: DuckDB keeps the name rowid for each row's position in its table.`;
+
+/** A run's final rows cannot have a column named rowid either (it is the user's to name): the reason, or null. */
+export function finalRowidProblem(names: readonly string[], bySql: boolean): string | null {
+  const clash = names.find((n) => n.toLowerCase() === "rowid");
+  if (clash === undefined) return null;
+  return `${bySql ? "Your SQL's result" : "The final rows"} ${bySql ? "has" : "have"} a column named “${clash}”, the name DuckDB keeps for each row's position, by which the rows are paged. Name it otherwise${bySql ? ` (… AS ${clash}_1)` : " in the steps"}.`;
+}

@@ -20,7 +20,8 @@ import { multilineOf } from "./multiline";
 import { serial } from "./serial";
 import { runCancellable, runLong } from "./query";
 import { Cancelled, throwIfCancelled } from "./tasks";
-import { checksWritten, describeTable, ensureTable, pageFinalBy, resultNames, tableName } from "./tables";
+import { finalRowidProblem } from "@/lib/staging/rowid-clash";
+import { checksWritten, describeTable, describeWith, ensureTable, pageFinalBy, resultNames, tableName } from "./tables";
 
 /**
  * Run a recipe over a staged file, entirely in DuckDB: rules, steps, SQL.
@@ -137,6 +138,8 @@ export async function runRecipeOn(
     if (recipe.sql) await conn.query("RESET search_path");
   }
 
+  const rowidProblem = finalRowidProblem((await describeWith(conn, names.final)).columns.map((c) => c.name), !!recipe.sql);
+  if (rowidProblem) return fail({ message: rowidProblem, ...(recipe.sql ? { at: { part: "sql" as const, index: 0 } } : {}) });
   pageFinalBy(names.final, !view ? null : view.rows ? { by: "rows", staged: tableName(source), columns, recipe, names } : { by: "page" });
   phase("Counting and reconciling");
   const counts = plainRows(await runLong(conn, countsSql(tableName(source), names, flags)))[0] as Record<string, number>;

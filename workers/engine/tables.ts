@@ -150,7 +150,7 @@ export function pageFinalBy(final: string, paging: FinalPaging | null): void {
   else finalPaging.delete(final);
 }
 
-async function describeWith(conn: Connection, table: string): Promise<TableInfo> {
+export async function describeWith(conn: Connection, table: string): Promise<TableInfo> {
   const described = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
   const columns: Column[] = described.filter((c) => !(HIDDEN_COLUMNS as readonly string[]).includes(c.name));
   const counted = plainRows(await conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`));
