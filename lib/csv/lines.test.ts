@@ -5,7 +5,8 @@ import { LineCounter, splitLines } from "./lines";
 function reference(text: string) {
   const lines = splitLines(text);
   const real = text === "" ? [] : lines;
-  return { lines: real.length, blank: real.filter((l) => /^[ \t]*$/.test(l)).length };
+  const blankAt = real.flatMap((l, i) => (/^[ \t]*$/.test(l) ? [i + 1] : []));
+  return { lines: real.length, blank: blankAt.length, blankAt };
 }
 
 function count(text: string, chunkSize: number) {
@@ -17,11 +18,12 @@ function count(text: string, chunkSize: number) {
 
 describe("LineCounter", () => {
   it("counts LF, CRLF and lone CR line ends, a last line without an end, and blank lines", () => {
-    expect(count("a,b\n1,2\n", 1024)).toEqual({ lines: 2, blank: 0 });
-    expect(count("a,b\r\n1,2\r\n\r\n3,4", 1024)).toEqual({ lines: 4, blank: 1 });
-    expect(count("a\rb\r\rc\n", 1024)).toEqual({ lines: 4, blank: 1 });
-    expect(count("a\n \t \n\nb", 1024)).toEqual({ lines: 4, blank: 2 });
-    expect(count("", 1024)).toEqual({ lines: 0, blank: 0 });
+    expect(count("a,b\n1,2\n", 1024)).toEqual({ lines: 2, blank: 0, blankAt: [] });
+    expect(count("a,b\r\n1,2\r\n\r\n3,4", 1024)).toEqual({ lines: 4, blank: 1, blankAt: [3] });
+    expect(count("a\rb\r\rc\n", 1024)).toEqual({ lines: 4, blank: 1, blankAt: [3] });
+    expect(count("a\n \t \n\nb", 1024)).toEqual({ lines: 4, blank: 2, blankAt: [2, 3] });
+    expect(count("a\n ", 1024)).toEqual({ lines: 2, blank: 1, blankAt: [2] });
+    expect(count("", 1024)).toEqual({ lines: 0, blank: 0, blankAt: [] });
   });
 
   it("gives the same count however the text is cut into chunks (a CRLF split between two)", () => {

@@ -9,6 +9,8 @@
 export interface LineCount {
   lines: number;
   blank: number;
+  /** The blank lines (1-based), in order: where rows of a file are apart (lib/csv/record-lines.ts). */
+  blankAt: number[];
 }
 
 const LF = 0x0a;
@@ -17,6 +19,7 @@ const CR = 0x0d;
 export class LineCounter {
   private lines = 0;
   private blank = 0;
+  private readonly blankAt: number[] = [];
   /** The current line has a byte other than a space or tab. */
   private lineHasText = false;
   /** The current line has any byte at all. */
@@ -59,13 +62,17 @@ export class LineCounter {
 
   private endLine(): void {
     this.lines++;
-    if (!this.lineHasText) this.blank++;
+    if (!this.lineHasText) {
+      this.blank++;
+      this.blankAt.push(this.lines);
+    }
     this.lineOpen = false;
     this.lineHasText = false;
   }
 
   result(): LineCount {
-    return { lines: this.lines + (this.lineOpen ? 1 : 0), blank: this.blank + (this.lineOpen && !this.lineHasText ? 1 : 0) };
+    const lastBlank = this.lineOpen && !this.lineHasText;
+    return { lines: this.lines + (this.lineOpen ? 1 : 0), blank: this.blank + (lastBlank ? 1 : 0), blankAt: lastBlank ? [...this.blankAt, this.lines + 1] : this.blankAt };
   }
 }
 

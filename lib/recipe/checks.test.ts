@@ -60,6 +60,20 @@ describe("validationSql", () => {
     expect((await db.rows("SELECT _stages_row FROM checks ORDER BY rowid")).map((r) => r._stages_row)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it("takes each row's line from a table of them, in the rows' order, when one is given", async () => {
+    await db.run("CREATE TABLE staged_lines AS SELECT * FROM (VALUES (4), (6), (9), (10), (12), (13)) v(line)");
+    const sql = validationSql('"staged"', RULES, COLUMNS, { lineTable: "staged_lines", headerLines: 3 });
+    await db.run(`CREATE TABLE checks AS ${sql}`);
+    expect((await db.rows("SELECT _stages_row, _stages_line, _stages_fail_1 FROM checks ORDER BY rowid")).map((r) => [r._stages_row, r._stages_line, r._stages_fail_1])).toEqual([
+      [1, 4, false],
+      [2, 6, true],
+      [3, 9, false],
+      [4, 10, false],
+      [5, 12, false],
+      [6, 13, true],
+    ]);
+  });
+
   it("groups a uniqueness rule's keys in partitions above ROWS_PER_GROUPING rows, and flags the same rows", async () => {
     const big = validationSql('"staged"', RULES, COLUMNS, { rows: 3 * ROWS_PER_GROUPING - 1 });
     expect(big.match(/UNION ALL/g)).toHaveLength(2 * 2);

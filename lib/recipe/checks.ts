@@ -87,9 +87,12 @@ export const ROWS_PER_GROUPING = 8_000_000;
 /** How many partitions a uniqueness rule's grouping of `rows` rows takes. */
 export const groupingPartitions = (rows: number): number => Math.max(1, Math.ceil(rows / ROWS_PER_GROUPING));
 
-/** How the checks are written: the file's header lines, the edits in force, whether any value spans lines, its row count. */
+/** How the checks are written: where each row's line is, the edits in force, whether any value spans lines, its row count. */
 export interface CheckOptions {
+  /** The file's lines before its first row (a row's line is its number plus these, and its values' line ends before it). */
   headerLines?: number;
+  /** A table of each row's line, in the rows' order, for rows that do not follow one another line by line (it replaces the two above). */
+  lineTable?: string;
   edits?: readonly CellEdit[];
   /** Whether a text value may hold a newline (`multilineSql`); when none does, a row's line is its number plus the header's. */
   multiline?: boolean;
@@ -127,7 +130,7 @@ export const multilineSql = (input: string, columns: readonly Column[]): string 
  * replaces kept and sorted every row, and ran DuckDB-WASM out of memory at
  * 58 M rows. A value is measured only when it holds a newline.
  */
-export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], { headerLines = 1, edits = [], multiline = true, rows: rowCount = 0, references }: CheckOptions = {}): string {
+export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], { headerLines = 1, lineTable, edits = [], multiline = true, rows: rowCount = 0, references }: CheckOptions = {}): string {
   const flags = checkFlags(rules);
   const keyed = flags.filter((f) => uniqueKeys(f.rule));
   const repeated = keyed.map((f, i) => {
@@ -138,13 +141,15 @@ export function validationSql(input: string, rules: readonly Rule[], columns: re
     };
   });
   const newlines = columns
-    .filter((c) => multiline && isTextType(c.type))
+    .filter((c) => multiline && !lineTable && isTextType(c.type))
     .map((c) => ident(c.name))
     .map((c) => `CASE WHEN contains(${c}, chr(10)) THEN length(${c}) - length(replace(${c}, chr(10), '')) ELSE 0 END`);
   // The newlines are counted on the values as read, beside the edited values (`* REPLACE` leaves the others as read).
   const counted = newlines.length ? `, ${newlines.join(" + ")} AS _stages_nl` : "";
-  const rows = `(SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}${counted}, *${editsReplaceSql(columns, edits)} FROM ${input}) AS src`;
-  const line = newlines.length
+  const rows = `(SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}${counted}, *${editsReplaceSql(columns, edits)} FROM ${input}) AS src${lineTable ? ` POSITIONAL JOIN ${ident(lineTable)} AS _stages_l` : ""}`;
+  const line = lineTable
+    ? "_stages_l.line"
+    : newlines.length
     ? `CAST(src.${ROW} + ${headerLines} + sum(src._stages_nl) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) - src._stages_nl AS BIGINT)`
     : `CAST(src.${ROW} + ${headerLines} AS BIGINT)`;
   const ctes = repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : "";

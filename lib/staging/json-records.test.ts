@@ -30,6 +30,12 @@ describe("ndjsonRecords", () => {
     expect(setAside[0]!.reason).toMatch(/^not valid JSON/);
     expect(setAside.slice(1).map((n) => n.reason)).toEqual(["a JSON array, not an object", "a JSON string, not an object", "a JSON null, not an object"]);
   });
+
+  it("says which line each record is on, as runs: one when no line was skipped", () => {
+    expect(ndjsonRecords('{"a": 1}\n{"a": 2}\n').runs).toEqual([{ start: 0, offset: 0 }]);
+    // Records on lines 1 and 8 (0-based 0 and 7).
+    expect(ndjsonRecords('\uFEFF{"a": 1}\r\n\n  \n{"a": 2\n[1, 2]\n"text"\nnull\n{"a": 3}').runs).toEqual([{ start: 0, offset: 0 }, { start: 1, offset: 6 }]);
+  });
 });
 
 describe("jsonColumns", () => {

@@ -1,4 +1,5 @@
 import type { LineNote } from "@/lib/csv/findings";
+import type { LineRun } from "@/lib/csv/record-lines";
 import { longDigits, parseJsonExact } from "./json-long-integers";
 
 /**
@@ -47,10 +48,14 @@ const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 /** No offset other than Z: DuckDB without ICU would read `+02:00` as UTC. */
 const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z?$/;
 
-/** The records of NDJSON text, one object per line; blank lines are skipped, other lines set aside. */
-export function ndjsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[] } {
+/**
+ * The records of NDJSON text, one object per line; blank lines are skipped, other lines set aside. `runs`
+ * says on which line each record is (lib/csv/record-lines.ts): one run when no line was skipped.
+ */
+export function ndjsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; runs: LineRun[] } {
   const records: Record<string, unknown>[] = [];
   const setAside: LineNote[] = [];
+  const runs: LineRun[] = [];
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   for (const [i, line] of lines.entries()) {
     if (!line.trim()) continue;
@@ -61,10 +66,12 @@ export function ndjsonRecords(text: string): { records: Record<string, unknown>[
       setAside.push({ line: i + 1, status: "set aside", reason: `not valid JSON (${(error as Error).message})`, text: line });
       continue;
     }
-    if (isObject(value)) records.push(value);
-    else setAside.push({ line: i + 1, status: "set aside", reason: `a JSON ${Array.isArray(value) ? "array" : value === null ? "null" : typeof value}, not an object`, text: line });
+    if (isObject(value)) {
+      if (runs.at(-1)?.offset !== i - records.length) runs.push({ start: records.length, offset: i - records.length });
+      records.push(value);
+    } else setAside.push({ line: i + 1, status: "set aside", reason: `a JSON ${Array.isArray(value) ? "array" : value === null ? "null" : typeof value}, not an object`, text: line });
   }
-  return { records, setAside };
+  return { records, setAside, runs };
 }
 
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -19,12 +19,12 @@ export interface LeftTables {
   reads: ReadonlyMap<string, string>;
   /** The staging area now, by file id. */
   files: ReadonlyMap<string, Pick<StagedFile, "sha256" | "readCount" | "parse" | "status">>;
-  /** A staged file's table and the table of its set-aside lines. */
-  names: (fileId: string) => { staged: string; badLines: string };
+  /** A staged file's table, the table of its set-aside lines and the table of its rows' lines. */
+  names: (fileId: string) => { staged: string; badLines: string; rowLines: string };
 }
 
 /**
- * The staged tables to keep, with their set-aside lines: those whose file is still staged, read, and
+ * The staged tables to keep, with their set-aside lines and their rows' lines: those whose file is still staged, read, and
  * was last read as the table records. Every other table is dropped (recipe runs, views, dataset
  * versions, and staged tables of removed or re-read files): each is rebuilt when it is next needed.
  */
@@ -32,10 +32,9 @@ export function tablesToKeep({ tables, reads, files, names }: LeftTables): strin
   const present = new Set(tables);
   const keep: string[] = [];
   for (const [id, file] of files) {
-    const { staged, badLines } = names(id);
+    const { staged, badLines, rowLines } = names(id);
     if (file.status !== "ready" || !present.has(staged) || reads.get(staged) !== readKey(file)) continue;
-    keep.push(staged);
-    if (present.has(badLines)) keep.push(badLines);
+    keep.push(staged, ...[badLines, rowLines].filter((t) => present.has(t)));
   }
   return keep;
 }

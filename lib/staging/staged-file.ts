@@ -50,10 +50,21 @@ export interface StagedFile {
   rowidRenames?: Record<string, string>;
   /** Where a JSON file's rows were found, when it is not an array of them (json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
+  /** How each row's line in the file is told, for the rows a recipe rejects (read by a build before it: a header line before the rows). */
+  rowLines?: RowLines;
   /** Why the file could not be read; the bytes stay staged. */
   error?: StagesError;
   /** How the file differs from the recipe last applied to it with a column match (lib/recipe/expects.ts). */
   drift?: Drift;
+}
+
+/**
+ * A row's line in its file: the lines before the first row plus its number, as long as the rows follow one
+ * another line by line; `table`: a table beside the staged one holds each row's line (workers/engine/csv/row-lines.ts).
+ */
+export interface RowLines {
+  before: number;
+  table?: boolean;
 }
 
 export interface CsvFindings {

@@ -1,4 +1,6 @@
 import type { LineNote } from "@/lib/csv/findings";
+import type { LineRun } from "@/lib/csv/record-lines";
+import type { RowLines } from "@/lib/staging/staged-file";
 import { fail, ok, type Result } from "@/lib/result";
 import { ndjsonRecords } from "@/lib/staging/json-records";
 import { parseJsonExact } from "@/lib/staging/json-long-integers";
@@ -6,6 +8,8 @@ import { jsonRows, type JsonRowsAt } from "@/lib/staging/json-rows";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
+import { dropRowLines, writeLineRuns } from "./csv/row-lines";
+import { csvEngine } from "./csv/wasm-engine";
 import { duckDb, withConnection, type Connection } from "./duckdb";
 import { loadJson, type JsonEngine } from "./json-load";
 import { runLong } from "./query";
@@ -16,10 +20,10 @@ import { runLong } from "./query";
  * that is not a JSON object is set aside with its line number and reason
  * (kept in the file's table of bad lines), or stops the read, as the options say.
  */
-export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt }>> {
+export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; rowLines: RowLines }>> {
   const parsed: ReturnType<typeof jsonRecords> = options.format === "ndjson" ? ndjsonRecords(text) : jsonRecords(text);
   if ("message" in parsed) return fail({ file: fileName, message: parsed.message });
-  const { records, setAside, at } = parsed;
+  const { records, setAside, at, runs = [] } = parsed;
   const first = setAside[0];
   if (first && options.badLines === "stop") {
     return fail({ file: fileName, line: first.line, message: `Line ${first.line} is ${first.reason}. Choose “Set aside the lines that do not fit” under Bad lines to stage the rest.` });
@@ -28,7 +32,11 @@ export async function readJson(fileId: string, fileName: string, text: string, o
   return withConnection(async (conn) => {
     await loadJson(jsonEngine(conn, `staged-${fileId}.json`), records, table, options.types);
     await writeBadLines(conn, fileId, setAside);
-    return ok({ badLines: setAside.length, ...(at ? { jsonRowsAt: at } : {}) });
+    // NDJSON rows after a blank line or a line set aside are not on their row number's line.
+    const apart = runs.length > 1 || (runs[0]?.offset ?? 0) !== 0;
+    const engine = csvEngine(conn);
+    const lineTable = apart ? await writeLineRuns(engine, table, runs, records.length, 0) : await dropRowLines(engine, table);
+    return ok({ badLines: setAside.length, rowLines: { before: 0, ...(lineTable ? { table: true } : {}) }, ...(at ? { jsonRowsAt: at } : {}) });
   });
 }
 
@@ -52,7 +60,7 @@ function jsonEngine(conn: Connection, path: string): JsonEngine {
 }
 
 /** The records of a JSON file: an array of objects, one object, or the one list of objects it holds (json-rows.ts). */
-function jsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt } | { message: string } {
+function jsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt; runs?: LineRun[] } | { message: string } {
   let parsed: unknown;
   try {
     parsed = parseJsonExact(text.replace(/^\uFEFF/, ""));

@@ -17,6 +17,7 @@ import { resultsReplaced } from "./version-sources";
 import { roomFor } from "./quota";
 import { withConnection, type Connection } from "./duckdb";
 import { multilineOf } from "./multiline";
+import { rowLinesTable } from "./csv/row-lines";
 import { serial } from "./serial";
 import { runCancellable, runLong } from "./query";
 import { Cancelled, throwIfCancelled } from "./tasks";
@@ -88,10 +89,13 @@ export async function runRecipeOn(
   const names = resultNames(fileId);
   // Of a last run with the same rules, the checks stay (brought up to date where edits changed); with only edits changed, its rejected rows too.
   const { editedSince, onlyEditsChanged } = sameContext ? keptFromLastRun(last.recipe, recipe) : { editedSince: undefined, onlyEditsChanged: false };
-  const multiline = await multilineOf(conn, tableName(source), columns, file?.readCount);
+
   const references = await referenceTables(db, readable, recipe.rules);
   if (!references.ok) return references;
-  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, onlyEditsChanged, multiline, rows: staged.value.rowCount, references: references.value });
+  // A row's line: from the table of each row's line, or counted from the lines before the first row (and values' line ends).
+  const lineTable = file?.rowLines?.table ? rowLinesTable(tableName(source)) : undefined;
+  const lines = { headerLines: file?.rowLines?.before ?? 1, lineTable, multiline: !lineTable && (await multilineOf(conn, tableName(source), columns, file?.readCount)) };
+  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, onlyEditsChanged, ...lines, rows: staged.value.rowCount, references: references.value });
   if (!compiled.ok) return fail({ message: compiled.problem.reason, at: { part: compiled.problem.where, index: compiled.problem.index } });
 
   // Nothing of the recipe runs here before DuckDB's binder has read all of it in the check database.

@@ -1,4 +1,3 @@
-import { DuckDBDataProtocol } from "@duckdb/duckdb-wasm";
 import readXlsxFile from "read-excel-file/web-worker";
 import { csvRow } from "@/lib/csv/write";
 import { errorText, fail, ok, type Result } from "@/lib/result";
@@ -6,12 +5,12 @@ import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident } from "@/lib/sql/quote";
 import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
 import { rowidRenames } from "@/lib/staging/rowid-clash";
-import type { AmbiguousDates } from "@/lib/staging/staged-file";
+import type { AmbiguousDates, RowLines } from "@/lib/staging/staged-file";
 import { castSelect, parseOptionsSchema, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import type { CsvFindings } from "@/lib/staging/staged-file";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import { uuidFromBytes } from "@/lib/staging/parquet-footer";
-import type { CsvEngine } from "./csv/engine";
+import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
@@ -46,6 +45,8 @@ export interface ReadInfo {
   rowidRenames?: Record<string, string>;
   /** Where a JSON file's rows were found, when it is not an array of them (lib/staging/json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
+  /** How each row's line is told (CSV and Excel; other formats number their rows from 1). */
+  rowLines?: RowLines;
 }
 
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
@@ -61,11 +62,12 @@ export interface StagingRead {
 }
 
 export async function readStaged(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, staging: StagingRead = {}): Promise<Result<ReadInfo>> {
-  const read = await readByFormat(fileId, fileName, blob, options, table, staging);
-  if (!read.ok) return read;
+  const byFormat = await readByFormat(fileId, fileName, blob, options, table, staging);
+  if (!byFormat.ok) return byFormat;
+  const read: ReadInfo = { ...byFormat.value, rowLines: byFormat.value.rowLines ?? { before: 0 } };
   const renamed = await renameColumns(table, options.rename ?? {}).catch((error: unknown) => fail({ message: errorText(error) }));
   if (!renamed.ok) return fail({ file: fileName, message: `The file's columns could not take the recipe's names: ${renamed.error.message}` });
-  return Object.keys(renamed.value).length ? ok({ ...read.value, rowidRenames: renamed.value }) : read;
+  return ok(Object.keys(renamed.value).length ? { ...read, rowidRenames: renamed.value } : read);
 }
 
 /**
@@ -134,23 +136,6 @@ export async function warmCsvReader(): Promise<void> {
   });
 }
 
-async function register(name: string, blob: Blob): Promise<void> {
-  const { db } = await duckDb();
-  await db.registerFileHandle(name, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
-}
-
-/** DuckDB-WASM as the CSV reader's engine: blobs registered as lazy file handles, statements run in slices. */
-function csvEngine(conn: Connection): CsvEngine {
-  return {
-    register: (name, blob) => register(name, blob),
-    unregister: async (name) => {
-      const { db } = await duckDb();
-      await db.dropFile(name);
-    },
-    rows: async (sql) => plainRows(await runLong(conn, sql)),
-  };
-}
-
 async function readCsv(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string, first?: FirstRead): Promise<Result<ReadInfo>> {
   return withConnection(async (conn) => {
     let read: CsvRead;
@@ -169,6 +154,7 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
       lenient: read.lenient || undefined,
       ambiguousDates,
       parse: o,
+      rowLines: read.rowLines,
       csv: {
         lines: read.lines,
         setAside: read.notes.filter((n) => n.status === "set aside").slice(0, MAX_SHOWN_LINES),
@@ -240,7 +226,7 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
   // From the first row, title rows above the table are found as a CSV's title lines are; a row the user chose holds the names.
   const found = options.headerRow === 1 ? await findLayout(text, asCsv) : undefined;
   if (found) asCsv.skip = found.layout.preamble;
-  const csv = await readCsv(fileId, fileName, text, asCsv, table, { found });
+  const csv = await readCsv(fileId, fileName, text, asCsv, table, { found, sheetRow: options.headerRow });
   // The sheet was read as CSV text of our own making: its CSV findings would only mislead. Titles found move the names' row.
   const titles = rowsAbove(lines, asCsv.skip!);
   return csv.ok ? ok({ ...csv.value, sniffed: undefined, parse: titles ? { ...options, headerRow: 1 + titles } : undefined, csv: undefined, sheets: names }) : csv;

@@ -20,6 +20,7 @@ import { updateStagedFile } from "@/browser/staging-store";
 import { duckDb, withConnection, type Connection } from "./duckdb";
 import { runLong } from "./query";
 import { badLinesTable } from "./bad-lines";
+import { rowLinesTable } from "./csv/row-lines";
 import { readStaged, type ReadInfo, type StagingRead } from "./readers";
 import { recordRead, takeOverTables } from "./kept-tables";
 
@@ -75,7 +76,10 @@ export async function dropTable(source: SourceRef): Promise<void> {
   const table = tableName(source);
   for (const key of [...views.keys()]) if (key.startsWith(`${table}|`)) await dropView(key);
   const { db } = await duckDb();
-  await withConnection((conn) => conn.query(`DROP TABLE IF EXISTS ${ident(table)}`));
+  await withConnection(async (conn) => {
+    await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+    if (source.kind === "staged") await conn.query(`DROP TABLE IF EXISTS ${ident(rowLinesTable(table))}`);
+  });
   // Only now: a call meanwhile waits on the old read instead of starting a new one that the DROP would remove.
   loading.delete(table);
   if (source.kind === "staged") {
@@ -101,13 +105,16 @@ async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<
  * database opens (duckdb.ts `whenOpened`), before any call reaches a table.
  */
 export async function useKeptTables(db: StagesDb, conn: Connection): Promise<void> {
-  const names = (fileId: string) => ({ staged: tableName({ kind: "staged", fileId }), badLines: tableName({ kind: "badLines", fileId }) });
+  const names = (fileId: string) => {
+    const staged = tableName({ kind: "staged", fileId });
+    return { staged, badLines: tableName({ kind: "badLines", fileId }), rowLines: rowLinesTable(staged) };
+  };
   for (const table of await takeOverTables(db, conn, names)) loading.set(table, describeTable(table).then(ok));
 }
 
 /** What a read found, as fields of the staged file's record. */
-export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenient, csv, parse, rowidRenames, jsonRowsAt }: ReadInfo) => ({
-  sniffed, badLines, sheets, ambiguousDates, lenient, csv, rowidRenames, jsonRowsAt, ...(parse ? { parse } : {}),
+export const readFindings = ({ sniffed, badLines, sheets, ambiguousDates, lenient, csv, parse, rowidRenames, jsonRowsAt, rowLines }: ReadInfo) => ({
+  sniffed, badLines, sheets, ambiguousDates, lenient, csv, rowidRenames, jsonRowsAt, rowLines, ...(parse ? { parse } : {}),
 });
 
 /**

@@ -67,6 +67,20 @@ describe("readCsv", () => {
     expect(result.lines).toMatchObject({ total: 3, preamble: 0, header: 1, rows: 2, balanced: true });
   });
 
+  it("keeps each row's line in a table when blank, comment or set-aside lines come between the rows", async () => {
+    const text = 'Report\n\nid,name\n1,a\n\n2,"two\nlines"\n9,x,y,z\n3,c\n';
+    const { result } = await read(text);
+    expect(result.rowLines).toEqual({ before: 3, table: true });
+    const table = `t${n - 1}_lines`;
+    expect((await engine.rows(`SELECT line FROM ${table}`)).map((r) => r.line)).toEqual([4, 6, 9]);
+    expect((await read("id,name\n1,a\n2,b\n")).result.rowLines).toEqual({ before: 1 });
+    // Rows of one line each: their lines follow from the blank lines counted and the lines set aside.
+    const { result: apart } = await read("Report\n\nid,name\n1,a\n\n2,b\n9,x,y,z\n3,c\n\n");
+    expect(apart.rowLines).toEqual({ before: 3, table: true });
+    expect((await engine.rows(`SELECT line FROM t${n - 1}_lines`)).map((r) => r.line)).toEqual([4, 6, 8]);
+    expect((await read("# made today\nid,name\n# note\n1,a\n2,b\n", { comment: "#" })).result.rowLines).toEqual({ before: 2, table: true });
+  });
+
   it("reads a header-only file as an empty table with its columns", async () => {
     const { rows, columns } = await read("id,name,qty\n");
     expect(rows).toEqual([]);

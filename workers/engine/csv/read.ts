@@ -4,15 +4,18 @@ import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { isoDateFormat } from "@/lib/csv/iso-dates";
+import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
 import { detectLayout, trailsAlone, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/records";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
+import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
 import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, stopMessage, typeFindings, type Mended } from "./mend";
 import { quoteTrouble } from "./quotes";
 import { sampleText, type TextSample } from "./sample";
+import { dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
 import { applyEdits, splice } from "./splice";
 import { countRows, createTable, describe, finish, lineEndsInValues, sniffedDateFormat } from "./table";
 
@@ -35,6 +38,8 @@ export interface CsvRead {
   lenient: boolean;
   /** The format DuckDB's sniffer read DATE columns with. */
   dateFormat?: string;
+  /** How each row's line is told: the lines before the first row, and whether a table holds each row's line (row-lines.ts). */
+  rowLines: RowLines;
 }
 
 const MAX_ROUNDS = 4;
@@ -89,6 +94,8 @@ export interface FirstRead {
   counted?: Promise<LineCount>;
   /** Its layout, found with these options (staging shows the first rows by it while DuckDB starts or reads). */
   found?: FoundLayout;
+  /** The text is an Excel sheet's rows from this row on: a row's "line" is its row in the sheet. */
+  sheetRow?: number;
 }
 
 export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptions, table: string, path: string, first: FirstRead = {}): Promise<CsvRead> {
@@ -162,14 +169,30 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   if (!used.numberFormat && seen === "comma" && dialect.delimiter !== "," && finished.some((c) => c.type === "DOUBLE" && !(c.name in used.types))) return readAgain({ numberFormat: "comma" });
   const columns = await toNumbers(engine, table, finished, numbers);
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
+  const counted = await counting;
+  const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
+  const sheetRows = first.sheetRow === undefined ? 0 : first.sheetRow - 1;
+  const firstRow = preamble + headerLines + 1;
+  // Rows that do not follow one another line by line: blank lines, comments or lines set aside among them.
+  const apart = lines.blank > 0 || notes.length > 0 || !!used.comment;
+  // Rows of one line each are apart only by the blank lines counted and the lines set aside; others are found by a scan.
+  const gaps = apart && lines.rowLines === lines.rows && !used.comment ? gapLines(counted.blankAt, notes, firstRow, counted.lines - used.notes!) : null;
+  const at = { linesBefore: sheetRows + linesBefore, headerInBody: headerLines === 1 && !namesApart, rows: lines.rows };
+  const scan = { ...dialect, comment: used.comment, valueLines: first.sheetRow === undefined };
+  const lineTable = !apart
+    ? await dropRowLines(engine, table)
+    : gaps && gaps.length === lines.blank + lines.setAside
+      ? await writeLineRuns(engine, table, runsFromGaps(gaps, firstRow), lines.rows, sheetRows + firstRow - 1)
+      : await writeRowLines(engine, table, body, scan, at);
   return {
     options: { ...used, numbers: Object.keys(numbers).length ? numbers : undefined },
     notes,
     typeFindings: typeFindings(casts),
-    lines: await account(engine, table, columns, { counted: await counting, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny }),
+    lines,
     secondTable: layout.secondTable,
     lenient,
     dateFormat,
+    rowLines: { before: sheetRows + preamble + headerLines, ...(lineTable ? { table: true } : {}) },
   };
 }
 
