@@ -148,6 +148,25 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("numbers rejected rows by their lines in the file below title lines, as the browser does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "titled.csv");
+    await writeFile(input, "Orders\nMade 2024-10-01\nid,email\n1,a@x.org\n2,\n");
+    const recipe: Recipe = { version: 1, rules: [{ id: "email", kind: "required", column: "email", severity: "reject", enabled: true }], steps: [], sql: null };
+    const columns = [
+      { name: "id", type: "BIGINT" },
+      { name: "email", type: "VARCHAR" },
+    ];
+    const source = { path: input, parse: parseOptionsSchema.parse({ format: "csv", skip: 2 }), columns, rowLines: { before: 3 } };
+    const exported = exportSql(recipe, source, join(dir, "titled"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT _line, id FROM read_csv('${join(dir, "titled-rejected.csv")}')`)).toEqual([{ _line: 5, id: 2 }]);
+    const apart = exportSql(recipe, { ...source, rowLines: { before: 3, table: true } }, "titled");
+    expect(apart.ok && apart.script).toMatch(/-- Read differently from the browser: a rejected row's line is counted as if no blank line/);
+  });
+
   it("says at the top of the script what the browser read differently from read_csv", () => {
     const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
     const parse = parseOptionsSchema.parse({ format: "csv", notes: 3, headerLines: 2, trimSpaces: true, edits: [{ line: 4, text: "1,a" }] });

@@ -5,7 +5,7 @@ import type { Recipe } from "@/lib/recipe/schema";
 import { ident, literal } from "@/lib/sql/quote";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
-import type { StagedFile } from "@/lib/staging/staged-file";
+import type { RowLines, StagedFile } from "@/lib/staging/staged-file";
 import { toNumberStatement } from "@/lib/csv/number-format";
 import { readCsvSql } from "@/lib/staging/parse-options";
 
@@ -32,13 +32,15 @@ export interface ExportSource {
   rowidRenames?: Record<string, string>;
   /** Where a JSON file's rows are, when it is not an array of them (lib/staging/json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
+  /** How its rows' lines are told in the browser (staged-file.ts). */
+  rowLines?: RowLines;
 }
 
 const STAGED = "staged";
 
 /** A staged file as the script reads it: by its name, next to the script, with what its read found. */
 export function exportSource(file: StagedFile): ExportSource {
-  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, jsonRowsAt: file.jsonRowsAt };
+  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines };
 }
 
 /** The source read as the browser reads it: its rows where the browser found them, a column named rowid renamed. */
@@ -81,13 +83,13 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
   if (unreadable) return { ok: false, reason: `${unreadable.other.path}: ${EXCEL}` };
   const names = pipelineNames("stages");
   const references: References = new Map(otherReads.map((o) => [o.other.sqlName, { table: o.table, columns: o.other.columns }]));
-  const compiled = compilePipeline(STAGED, source.columns, recipe, names, { references });
+  const compiled = compilePipeline(STAGED, source.columns, recipe, names, { references, headerLines: source.rowLines?.before ?? 1 });
   if (!compiled.ok) return { ok: false, reason: compiled.problem.reason };
   const script = [
     `-- Stages recipe${recipe.name ? ` "${commentText(recipe.name)}"` : ""}, exported for the DuckDB CLI.`,
     `-- Run it next to ${commentText(source.path)}: duckdb < ${commentText(outputStem)}.sql`,
     ...others.map((o) => `-- It also reads ${commentText(o.path)} (as ${commentText(o.sqlName)}), next to it.`),
-    ...readDifferences(source.parse).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
+    ...readDifferences(source.parse, source.rowLines).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
     ...Object.entries(source.parse.numbers ?? {}).map(([column, n]) => `${toNumberStatement(STAGED, column, n.format, n.type)};`),
     `CREATE SCHEMA IF NOT EXISTS ${RECIPE_SCHEMA};`,
@@ -111,9 +113,12 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
  * edited in place, lines mended): said at the top of the script, so nobody
  * takes a different read for the same one.
  */
-export function readDifferences(parse: ParseOptions): string[] {
-  if (parse.format !== "csv") return [];
+export function readDifferences(parse: ParseOptions, rowLines?: RowLines): string[] {
+  if (parse.format !== "csv" && parse.format !== "ndjson") return [];
+  const apart = rowLines?.table ? "a rejected row's line is counted as if no blank line or line set aside came between rows." : "";
+  if (parse.format === "ndjson") return apart ? [apart] : [];
   return [
+    apart,
     parse.notes ? `the ${parse.notes} line(s) below the table are read too (as rows, or rejected by DuckDB).` : "",
     parse.headerLines === 2 ? "the header has two lines in the file; the script reads only the first as the header." : "",
     parse.trimSpaces ? "spaces around values are not trimmed." : "",
