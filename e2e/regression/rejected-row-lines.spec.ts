@@ -5,15 +5,16 @@ import { addRule, expectCounts } from "../support/recipe";
 
 // A rejected row's line was its row number plus one: wrong below title lines, a blank line, a line set
 // aside or an empty row of a sheet (a row on line 9 of the file was reported on line 3).
-test("a rejected row names its own line in the file, below titles, blank lines and lines set aside", async ({ page }) => {
+test("a rejected row names its own line in the file, below titles, blank lines, empty rows and lines set aside", async ({ page }) => {
   await openApp(page);
-  const csv = "Team report\nMade 2024-10-01\n\nid,name\n1,Ada\n\n2,Bo\n3,Cy,x,y,z\n4,\n5,Ed\n";
+  // A line of delimiters alone (a spreadsheet's empty row) is no row either.
+  const csv = "Team report\nMade 2024-10-01\n\nid,name\n1,Ada\n\n2,Bo\n3,Cy,x,y,z\n,\n4,\n5,Ed\n";
   await addFiles(page, [{ name: "team.csv", content: csv }]);
   await expectCounts(page, "4 rows in");
   await addRule(page, "Required (not empty)", { Column: "name" });
   await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
   await openStep(page, "Review");
-  await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["9", "4", "", '"name" is required (value: empty)']);
+  await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["10", "4", "", '"name" is required (value: empty)']);
 });
 
 test("a rejected row of an Excel sheet names its row in the sheet, past an empty row", async ({ page }) => {

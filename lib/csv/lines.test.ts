@@ -6,7 +6,8 @@ function reference(text: string) {
   const lines = splitLines(text);
   const real = text === "" ? [] : lines;
   const blankAt = real.flatMap((l, i) => (/^[ \t]*$/.test(l) ? [i + 1] : []));
-  return { lines: real.length, blank: blankAt.length, blankAt };
+  const emptyAt = real.flatMap((l, i) => (/^[ \t,;|]*$/.test(l) && !/^[ \t]*$/.test(l) ? [i + 1] : []));
+  return { lines: real.length, blank: blankAt.length, blankAt, emptyAt };
 }
 
 function count(text: string, chunkSize: number) {
@@ -18,16 +19,17 @@ function count(text: string, chunkSize: number) {
 
 describe("LineCounter", () => {
   it("counts LF, CRLF and lone CR line ends, a last line without an end, and blank lines", () => {
-    expect(count("a,b\n1,2\n", 1024)).toEqual({ lines: 2, blank: 0, blankAt: [] });
-    expect(count("a,b\r\n1,2\r\n\r\n3,4", 1024)).toEqual({ lines: 4, blank: 1, blankAt: [3] });
-    expect(count("a\rb\r\rc\n", 1024)).toEqual({ lines: 4, blank: 1, blankAt: [3] });
-    expect(count("a\n \t \n\nb", 1024)).toEqual({ lines: 4, blank: 2, blankAt: [2, 3] });
-    expect(count("a\n ", 1024)).toEqual({ lines: 2, blank: 1, blankAt: [2] });
-    expect(count("", 1024)).toEqual({ lines: 0, blank: 0, blankAt: [] });
+    expect(count("a,b\n1,2\n", 1024)).toEqual({ lines: 2, blank: 0, blankAt: [], emptyAt: [] });
+    expect(count("a,b\r\n1,2\r\n\r\n3,4", 1024)).toEqual({ lines: 4, blank: 1, blankAt: [3], emptyAt: [] });
+    expect(count("a\rb\r\rc\n", 1024)).toEqual({ lines: 4, blank: 1, blankAt: [3], emptyAt: [] });
+    expect(count("a\n \t \n\nb", 1024)).toEqual({ lines: 4, blank: 2, blankAt: [2, 3], emptyAt: [] });
+    expect(count("a\n ", 1024)).toEqual({ lines: 2, blank: 1, blankAt: [2], emptyAt: [] });
+    expect(count("", 1024)).toEqual({ lines: 0, blank: 0, blankAt: [], emptyAt: [] });
+    expect(count("a,b\n,\n1,2\n ; |\n,x\n,,", 1024)).toEqual({ lines: 6, blank: 0, blankAt: [], emptyAt: [2, 4, 6] });
   });
 
   it("gives the same count however the text is cut into chunks (a CRLF split between two)", () => {
-    const pieces = ["a,b", "", " ", "1,2", "x y", "\t"];
+    const pieces = ["a,b", "", " ", "1,2", "x y", "\t", ",,", " ,;", ",a"];
     const ends = ["\n", "\r\n", "\r"];
     let seed = 3;
     const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);

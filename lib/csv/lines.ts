@@ -11,6 +11,8 @@ export interface LineCount {
   blank: number;
   /** The blank lines (1-based), in order: where rows of a file are apart (lib/csv/record-lines.ts). */
   blankAt: number[];
+  /** Lines (1-based) of delimiters alone (`,,` `;;` or tabs: a spreadsheet's empty row), in order. */
+  emptyAt: number[];
 }
 
 const LF = 0x0a;
@@ -20,8 +22,11 @@ export class LineCounter {
   private lines = 0;
   private blank = 0;
   private readonly blankAt: number[] = [];
+  private readonly emptyAt: number[] = [];
   /** The current line has a byte other than a space or tab. */
   private lineHasText = false;
+  /** The current line has a byte other than a space, a tab or a delimiter (`,` `;` `|`). */
+  private lineHasValue = false;
   /** The current line has any byte at all. */
   private lineOpen = false;
   private afterCr = false;
@@ -47,14 +52,17 @@ export class LineCounter {
     }
   }
 
-  /** Note bytes [from, to) of the current line: only whether they hold text matters. */
+  /** Note bytes [from, to) of the current line: only whether they hold text, and values, matters. */
   private see(chunk: Uint8Array, from: number, to: number): void {
     if (from === to) return;
     this.lineOpen = true;
-    if (this.lineHasText) return;
+    if (this.lineHasValue) return;
     for (let i = from; i < to; i++) {
-      if (chunk[i] !== 0x20 && chunk[i] !== 0x09) {
-        this.lineHasText = true;
+      const b = chunk[i]!;
+      if (b === 0x20 || b === 0x09) continue;
+      this.lineHasText = true;
+      if (b !== 0x2c && b !== 0x3b && b !== 0x7c) {
+        this.lineHasValue = true;
         return;
       }
     }
@@ -65,18 +73,26 @@ export class LineCounter {
     if (!this.lineHasText) {
       this.blank++;
       this.blankAt.push(this.lines);
-    }
+    } else if (!this.lineHasValue) this.emptyAt.push(this.lines);
     this.lineOpen = false;
     this.lineHasText = false;
+    this.lineHasValue = false;
   }
 
   result(): LineCount {
     const lastBlank = this.lineOpen && !this.lineHasText;
-    return { lines: this.lines + (this.lineOpen ? 1 : 0), blank: this.blank + (lastBlank ? 1 : 0), blankAt: lastBlank ? [...this.blankAt, this.lines + 1] : this.blankAt };
+    const lastEmpty = this.lineOpen && this.lineHasText && !this.lineHasValue;
+    return {
+      lines: this.lines + (this.lineOpen ? 1 : 0),
+      blank: this.blank + (lastBlank ? 1 : 0),
+      blankAt: lastBlank ? [...this.blankAt, this.lines + 1] : this.blankAt,
+      emptyAt: lastEmpty ? [...this.emptyAt, this.lines + 1] : this.emptyAt,
+    };
   }
 }
 
-function nextEnd(chunk: Uint8Array, from: number): number {
+/** The next line end (LF or CR) from `from`, or -1. */
+export function nextEnd(chunk: Uint8Array, from: number): number {
   const lf = chunk.indexOf(LF, from);
   const cr = chunk.indexOf(CR, from);
   if (lf < 0) return cr;

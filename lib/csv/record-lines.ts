@@ -1,4 +1,5 @@
 import type { LineNote } from "./findings";
+import { nextEnd } from "./lines";
 
 /**
  * The line each record of CSV text starts on, as runs: DuckDB reads rows
@@ -185,14 +186,6 @@ export class RecordLineScanner {
     if (this.lineOpen && !this.inQuote && !this.recordOnLine) this.gaps++;
     return { runs: this.runs, records: this.records, gaps: this.gaps };
   }
-}
-
-function nextEnd(chunk: Uint8Array, from: number): number {
-  const lf = chunk.indexOf(LF, from);
-  const cr = chunk.indexOf(CR, from);
-  if (lf < 0) return cr;
-  if (cr < 0) return lf;
-  return Math.min(lf, cr);
 }
 
 /** Where the next quote, escape and comment mark of a chunk are (-1: none sought): each found once, not once per line. */

@@ -81,6 +81,16 @@ describe("readCsv", () => {
     expect((await read("# made today\nid,name\n# note\n1,a\n2,b\n", { comment: "#" })).result.rowLines).toEqual({ before: 2, table: true });
   });
 
+  it("does not read a line of delimiters alone among the rows as a row (a spreadsheet's empty row): its line is blank", async () => {
+    const { rows, result } = await read("id,name,qty\n1,a,3\n,,\n2,b,4\n,,\n3,c,5\n");
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(result.lines).toMatchObject({ total: 6, header: 1, blank: 2, rows: 3, rowLines: 3, balanced: true });
+    expect(result.rowLines).toEqual({ before: 1, table: true });
+    expect((await engine.rows(`SELECT line FROM t${n - 1}_lines`)).map((r) => r.line)).toEqual([2, 4, 6]);
+    // A row with a value in one column stays.
+    expect((await read("id,name\n1,a\n,b\n2,c\n")).rows).toHaveLength(3);
+  });
+
   it("reads a header-only file as an empty table with its columns", async () => {
     const { rows, columns } = await read("id,name,qty\n");
     expect(rows).toEqual([]);

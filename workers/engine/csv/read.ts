@@ -15,7 +15,7 @@ import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, stopMessage, typeFindings, type Mended } from "./mend";
 import { quoteTrouble } from "./quotes";
 import { sampleText, type TextSample } from "./sample";
-import { dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
+import { dropEmptyRows, dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
 import { applyEdits, splice } from "./splice";
 import { countRows, createTable, describe, finish, lineEndsInValues, sniffedDateFormat } from "./table";
 
@@ -173,8 +173,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
   const sheetRows = first.sheetRow === undefined ? 0 : first.sheetRow - 1;
   const firstRow = preamble + headerLines + 1;
+  // Lines of delimiters alone among the rows: read as rows of no value, which go once each row's line is kept.
+  const emptyLines = counted.emptyAt.some((line) => line >= firstRow && line <= counted.lines - used.notes!) && columns.length > 1;
   // Rows that do not follow one another line by line: blank lines, comments or lines set aside among them.
-  const apart = lines.blank > 0 || notes.length > 0 || !!used.comment;
+  const apart = lines.blank > 0 || notes.length > 0 || !!used.comment || emptyLines;
   // Rows of one line each are apart only by the blank lines counted and the lines set aside; others are found by a scan.
   const gaps = apart && lines.rowLines === lines.rows && !used.comment ? gapLines(counted.blankAt, notes, firstRow, counted.lines - used.notes!) : null;
   const at = { linesBefore: sheetRows + linesBefore, headerInBody: headerLines === 1 && !namesApart, rows: lines.rows };
@@ -184,11 +186,13 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     : gaps && gaps.length === lines.blank + lines.setAside
       ? await writeLineRuns(engine, table, runsFromGaps(gaps, firstRow), lines.rows, sheetRows + firstRow - 1)
       : await writeRowLines(engine, table, body, scan, at);
+  const emptyRows = lineTable && emptyLines ? await dropEmptyRows(engine, table, columns) : 0;
   return {
     options: { ...used, numbers: Object.keys(numbers).length ? numbers : undefined },
     notes,
     typeFindings: typeFindings(casts),
-    lines,
+    // Rows of no value went: their lines are blank ones.
+    lines: emptyRows ? accountLines({ ...lines, blank: lines.blank + emptyRows, rows: lines.rows - emptyRows, rowLines: lines.rowLines - emptyRows }) : lines,
     secondTable: layout.secondTable,
     lenient,
     dateFormat,
