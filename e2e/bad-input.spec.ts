@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { strToU8, zipSync } from "fflate";
 import { expectCounts } from "./support/recipe";
 import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
 
@@ -33,6 +34,15 @@ test("bad files get a message naming the file (and line), and other staged files
   await stagingArea(page).getByRole("button", { name: "good.csv", exact: true }).click();
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "3");
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "y"]);
+});
+
+test("a web page saved as CSV and a ZIP archive of a CSV are named for what they are, with what to do", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "export.csv", content: "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in to continue</body></html>\n" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "export.csv" })).toContainText("This is a web page (HTML), not a data file");
+  const zip = Buffer.from(zipSync({ "orders.csv": strToU8("id,amount\n1,10\n") }));
+  await addFiles(page, [{ name: "orders.xlsx", content: zip }]);
+  await expect(page.getByRole("alert").filter({ hasText: "orders.xlsx" })).toContainText("This is a ZIP archive, not an Excel workbook: it holds orders.csv. Unzip it and stage that file.");
 });
 
 test("a removed file leaves the staging area and does not come back after a reload", async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectEncoding, detectFormat, innerName, isGzip } from "./detect";
+import { detectEncoding, detectFormat, innerName, isGzip, markupKind } from "./detect";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -46,5 +46,20 @@ describe("detectEncoding", () => {
     expect(detectEncoding(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x31]))).toBe("windows-1252");
     const utf16 = new Uint8Array([...text("id,name")].flatMap((b) => [b, 0]));
     expect(detectEncoding(utf16)).toBe("utf-16le");
+  });
+});
+
+describe("markupKind", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it("tells a web page or an XML document saved under a data file's name", () => {
+    expect(markupKind(bytes("\uFEFF\n  <!DOCTYPE html>\n<html><body>404</body></html>"))).toBe("HTML");
+    expect(markupKind(bytes("<HTML><head>"))).toBe("HTML");
+    expect(markupKind(bytes('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">'))).toBe("HTML");
+    expect(markupKind(bytes('<?xml version="1.0"?><rows><row id="1"/></rows>'))).toBe("XML");
+  });
+
+  it("leaves CSV alone, even with markup in its values", () => {
+    expect(markupKind(bytes("id,html\n1,<html>\n"))).toBeNull();
+    expect(markupKind(bytes("<b>bold</b>,x\n1,2\n"))).toBeNull();
   });
 });

@@ -25,6 +25,17 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   return jsonShape(head) ?? "csv";
 }
 
+/**
+ * A web page or an XML document saved under a data file's name (a download that returned an error or
+ * sign-in page): read as CSV it would stage as one column of markup.
+ */
+export function markupKind(head: Uint8Array): "HTML" | "XML" | null {
+  const text = new TextDecoder().decode(head.subarray(0, 512)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  if (text.startsWith("<!doctype html") || text.startsWith("<html")) return "HTML";
+  if (text.startsWith("<?xml")) return /^<\?xml[^>]*>\s*(<!doctype html|<html)/.test(text) ? "HTML" : "XML";
+  return null;
+}
+
 /** "[" starts a JSON array; a first line that is a whole object, with more lines after it, starts NDJSON. */
 function jsonShape(head: Uint8Array): "json" | "ndjson" | null {
   const text = new TextDecoder().decode(head).replace(/^\uFEFF/, "").trim();

@@ -10,6 +10,7 @@ import { castSelect, parseOptionsSchema, type ParseOptions, type SniffedDialect 
 import type { CsvFindings } from "@/lib/staging/staged-file";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import { uuidFromBytes } from "@/lib/staging/parquet-footer";
+import { archivedFiles, archiveMessage } from "@/lib/staging/zip-entries";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
@@ -209,7 +210,9 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
   try {
     sheets = await readXlsxFile(blob);
   } catch (error) {
-    return fail({ file: fileName, message: `This is not a readable Excel workbook (${(error as Error).message}).` });
+    // A ZIP archive of other files (zipped CSV from a data portal) looks like a workbook by its first bytes.
+    const archived = archivedFiles(new Uint8Array(await blob.arrayBuffer()));
+    return fail({ file: fileName, message: archived ? archiveMessage(archived) : `This is not a readable Excel workbook (${(error as Error).message}).` });
   }
   const names = sheets.map((s) => s.sheet);
   const sheet = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];

@@ -7,7 +7,7 @@ import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import type { StagesDb } from "@/browser/staging-db";
 import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
 import { storageSupport } from "./storage-support";
-import { detectEncoding, detectFormat, isGzip } from "@/lib/staging/detect";
+import { detectEncoding, detectFormat, isGzip, markupKind } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
 import { firstBinaryByte } from "@/lib/staging/sniff-bytes";
 import { forgetProfile } from "./profile";
@@ -141,6 +141,11 @@ async function record(db: StagesDb, staged: StagedFile, info: Result<TableInfo>,
   return after;
 }
 
+const markupMessage = (kind: "HTML" | "XML") =>
+  kind === "HTML"
+    ? "This is a web page (HTML), not a data file: the link it was downloaded from may have given an error or sign-in page instead of the data. Download it again, or save the table itself as CSV."
+    : "This is an XML document, not CSV: Stages reads CSV, TSV, JSON, NDJSON, Parquet and Excel files. Export the data in one of them and stage that.";
+
 async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?: { asUtf8: string; decoded: string } }>> {
   const gzip = isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
   const head = await contentHead(file, gzip);
@@ -157,6 +162,8 @@ async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?
       });
     }
   }
+  const markup = format === "csv" ? markupKind(head) : null;
+  if (markup) return fail({ file: file.name, message: markupMessage(markup) });
   const parse = parseOptionsSchema.parse({ format, gzip, encoding, delimiter: /\.(tsv|tab)(\.gz)?$/i.test(file.name) ? "\\t" : undefined });
   return ok({ parse, sample: encoding === "utf-8" ? undefined : encodingSample(head, encoding) });
 }
