@@ -89,7 +89,6 @@ export async function runRecipeOn(
   const names = resultNames(fileId);
   // Of a last run with the same rules, the checks stay (brought up to date where edits changed); with only edits changed, its rejected rows too.
   const { editedSince, onlyEditsChanged } = sameContext ? keptFromLastRun(last.recipe, recipe) : { editedSince: undefined, onlyEditsChanged: false };
-
   const references = await referenceTables(db, readable, recipe.rules);
   if (!references.ok) return references;
   // A row's line: from the table of each row's line, or counted from the lines before the first row (and values' line ends).

@@ -46,7 +46,7 @@ export interface ReadInfo {
   rowidRenames?: Record<string, string>;
   /** Where a JSON file's rows were found, when it is not an array of them (lib/staging/json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
-  /** How each row's line is told (CSV and Excel; other formats number their rows from 1). */
+  /** How each row's line is told (CSV, Excel and NDJSON; other formats number their rows from 1). */
   rowLines?: RowLines;
 }
 
