@@ -32,4 +32,8 @@ describe("detectLayout", () => {
     expect(layoutOf("a,b,c,\n1,2,3\n4,5,6\n")).toMatchObject({ preamble: 0, header: true, width: 3, trailingDelimiter: false });
     expect(layoutOf("Report,,,\na,b,c,\n1,2,3\n4,5,6\n7,8,9\n")).toMatchObject({ preamble: 1, header: true, width: 3 });
   });
+
+  it("finds the header and the columns' shapes when the header comes again among the rows", () => {
+    expect(layoutOf("id,name,amount\n1,a,1.5\n2,b,2.5\nid,name,amount\n3,c,3.5\n4,d,4.5\n")).toMatchObject({ preamble: 0, header: true, names: ["id", "name", "amount"] });
+  });
 });

@@ -50,6 +50,16 @@ function modalWidth(recs: readonly LineRecord[]): number {
   return best;
 }
 
+/** Two records with the same fields, spaces around them aside. */
+export const sameFields = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((f, i) => f.trim() === b[i]!.trim());
+
+/** The lines (1-based) of the sample below the header (the line after `preamble`) that repeat it word for word. */
+export function repeatedHeaderLines(head: readonly string[], preamble: number): number[] {
+  const header = head[preamble]?.trim();
+  if (!header) return [];
+  return head.flatMap((line, i) => (i > preamble && line.trim() === header ? [i + 1] : []));
+}
+
 /** A header with a delimiter after its last name that the rows do not have ("a,b,c," over "1,2,3"). */
 export const trailsAlone = (fields: readonly string[], width: number): boolean => fields.length === width + 1 && fields[width]!.trim() === "";
 
@@ -84,7 +94,8 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   if (first < 0) return fallback;
   const at = belowTitles(data, first, width, fitsWidth, followedByRows);
   const top = data[at]!;
-  const rows = data.slice(at + 1).filter((r) => r.fields.length === width);
+  // A line that repeats the header (files joined end to end) is no row: it would hide the columns' types.
+  const rows = data.slice(at + 1).filter((r) => r.fields.length === width && !sameFields(r.fields, top.fields));
   const comment = head.slice(0, top.first).some((l) => l.startsWith("#")) || rows.some((r) => head[r.first]!.startsWith("#")) ? "#" : null;
 
   const cache: ShapeCache = new WeakMap();

@@ -1,5 +1,6 @@
 import { linesAt } from "@/lib/csv/blob-lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
+import { sameFields } from "@/lib/csv/layout";
 import { joinFields, splitFields } from "@/lib/csv/records";
 import { repairChunk, type ChunkOutcome, type RepairContext } from "@/lib/csv/repair";
 import { locate, type Splice } from "./splice";
@@ -26,6 +27,8 @@ export interface Mended {
   casts: { column: string; type: string; line: number; value: string }[];
 }
 
+export const REPEATED_HEADER = "the header again (files joined end to end?)";
+
 const describeErrors = (errors: string) => errors.replaceAll("\n", ", ").toLowerCase();
 
 /** The line in the file of each rejected stretch (the body starts after `linesBefore` lines). */
@@ -43,21 +46,26 @@ export interface Column {
   type: string;
 }
 
-export async function mend(body: Blob, rejected: readonly Rejected[], lines: Map<Rejected, number>, ctx: RepairContext, columns: readonly Column[], lastRound: boolean): Promise<Mended> {
+export async function mend(body: Blob, rejected: readonly Rejected[], lines: Map<Rejected, number>, ctx: RepairContext, columns: readonly Column[], lastRound: boolean, header: readonly string[] = []): Promise<Mended> {
   const out: Mended = { edits: [], notes: [], casts: [] };
   for (const r of rejected) {
     const line = lines.get(r)!;
-    if (r.errors.split("\n").every((e) => e === "CAST")) {
-      const fields = splitFields(r.text, ctx.dialect).fields;
+    const fields = splitFields(r.text, ctx.dialect).fields;
+    // The header again, in the middle of the rows (files joined end to end): set aside, not a value that makes its columns text.
+    const repeatsHeader = header.length > 0 && sameFields(fields, header);
+    if (!repeatsHeader && r.errors.split("\n").every((e) => e === "CAST")) {
       for (const name of r.cast_columns?.split("\n") ?? []) {
         const at = columns.findIndex((c) => c.name === name);
         out.casts.push({ column: name, type: columns[at]?.type ?? "VARCHAR", line, value: fields[at] ?? "" });
       }
       continue;
     }
-    const outcomes: ChunkOutcome[] = lastRound
-      ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: r.text.split(/\r\n|\n|\r/).length, text: r.text }]
-      : repairChunk(r.text, ctx);
+    const lineCount = r.text.split(/\r\n|\n|\r/).length;
+    const outcomes: ChunkOutcome[] = repeatsHeader
+      ? [{ kind: "setAside", reason: REPEATED_HEADER, lines: lineCount, text: r.text }]
+      : lastRound
+        ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: lineCount, text: r.text }]
+        : repairChunk(r.text, ctx);
     const start = await locate(body, r.pos, r.text);
     out.edits.push({ start, end: start + new TextEncoder().encode(r.text).length, text: rewrite(r.text, outcomes, ctx, line, out.notes) });
   }

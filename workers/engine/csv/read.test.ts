@@ -91,6 +91,20 @@ describe("readCsv", () => {
     expect((await read("id,name\n1,a\n,b\n2,c\n")).rows).toHaveLength(3);
   });
 
+  it("sets aside the header repeated among the rows (files joined end to end), and keeps the columns' types and the rows' lines", async () => {
+    const { rows, columns, result } = await read("id,name,amount\n1,a,1.5\n2,b,2.5\nid,name,amount\n3,c,3.5\n4,d,4.5\n");
+    expect(columns).toEqual(["id:BIGINT", "name:VARCHAR", "amount:DOUBLE"]);
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+    expect(result.notes).toEqual([{ line: 4, status: "set aside", reason: "the header again (files joined end to end?)", text: "id,name,amount" }]);
+    expect(result.lines).toMatchObject({ header: 1, setAside: 1, rows: 4, balanced: true });
+    expect((await engine.rows(`SELECT line FROM t${n - 1}_lines`)).map((r) => r.line)).toEqual([2, 3, 5, 6]);
+    // Far below the first lines, the read rejects it for its types, and it is set aside all the same.
+    const many = Array.from({ length: 30_000 }, (_, i) => `${i},p${i},${i}.5`).join("\n");
+    const far = await read(`id,name,amount\n${many}\nid,name,amount\n${many}\n`);
+    expect(far.columns).toEqual(["id:BIGINT", "name:VARCHAR", "amount:DOUBLE"]);
+    expect(far.result.notes).toEqual([{ line: 30_002, status: "set aside", reason: "the header again (files joined end to end?)", text: "id,name,amount" }]);
+  });
+
   it("reads a header-only file as an empty table with its columns", async () => {
     const { rows, columns } = await read("id,name,qty\n");
     expect(rows).toEqual([]);

@@ -5,14 +5,14 @@ import type { LineCount } from "@/lib/csv/lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { isoDateFormat } from "@/lib/csv/iso-dates";
 import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
-import { detectLayout, trailsAlone, type Layout } from "@/lib/csv/layout";
+import { detectLayout, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/records";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
 import { findNumbers, toNumbers } from "./numbers";
-import { mend, rejectedLines, stopMessage, typeFindings, type Mended } from "./mend";
+import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
 import { quoteTrouble } from "./quotes";
 import { sampleText, type TextSample } from "./sample";
 import { dropEmptyRows, dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
@@ -115,6 +115,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const bodyStart = sample.headBytes(linesBefore);
   let body = text.slice(bodyStart, Math.max(bodyStart, text.size - sample.tailBytes(used.notes!)));
   if (used.edits.length) body = await applyEdits(body, used.edits, linesBefore);
+  // The header again among the rows of the first lines (files joined end to end): set aside before DuckDB's
+  // sniffer takes it for a row and its columns for text. Further down, the read rejects it (mend.ts).
+  const repeats = headerLines === 1 ? repeatedHeaderLines(sample.head, preamble).filter((line) => !used.edits.some((e) => e.line === line)) : [];
+  if (repeats.length) body = await applyEdits(body, repeats.map((line) => ({ line, text: "" })), linesBefore);
   // Padding around delimiters hides types from the sniffer: take it off before DuckDB reads (a bigger file is trimmed in SQL after).
   if (used.trimSpaces && body.size <= TRIM_IN_TEXT_BYTES) body = new Blob([trimAroundDelimiters(await body.text(), dialect)]);
 
@@ -125,7 +129,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
   // A line mended in one round and rejected again in the next keeps only what became of it last.
-  const noted = new Map<number, LineNote>();
+  const noted = new Map<number, LineNote>(repeats.map((line) => [line, { line, status: "set aside", reason: REPEATED_HEADER, text: sample.head[line - 1]! }]));
   const casts: Mended["casts"] = [];
   let plan = base;
   let lenient = false;
@@ -150,7 +154,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     rejectedAny = true;
     const lines = await rejectedLines(body, rejected, linesBefore);
     if (options.badLines === "stop") throw new CsvStopped(lines.get(rejected[0]!)!, stopMessage(rejected[0]!, lines.get(rejected[0]!)!));
-    const mendedNow = await mend(body, rejected, lines, ctx, await describe(engine, table), round >= MAX_ROUNDS - 1);
+    const mendedNow = await mend(body, rejected, lines, ctx, await describe(engine, table), round >= MAX_ROUNDS - 1, headerFields);
     for (const note of mendedNow.notes) noted.set(note.line, note);
     casts.push(...mendedNow.casts);
     body = splice(body, mendedNow.edits);

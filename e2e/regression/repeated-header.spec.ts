@@ -1,0 +1,14 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "../support/app";
+
+// Two exports joined end to end (cat a.csv b.csv): the second header, among the rows, made the file read
+// without a header, every column text and the header itself a row.
+test("a header repeated among the rows is set aside, and the columns keep their names and types", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "joined.csv", content: "id,name,amount\n1,a,1.5\n2,b,2.5\nid,name,amount\n3,c,3.5\n4,d,4.5\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "joined.csv" })).toContainText("4 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "name", "amount"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "c", "3.5"]);
+  await expect(page.getByRole("status").filter({ hasText: "set aside" })).toContainText("1 line set aside");
+  await expect(page.getByRole("textbox", { name: "Line 4" })).toHaveValue("id,name,amount");
+});
