@@ -29,27 +29,12 @@ export class LineCounter {
   private lineHasValue = false;
   /** The current line has any byte at all. */
   private lineOpen = false;
-  private afterCr = false;
+  private readonly ends = new LineEnds();
+  private readonly piece = (chunk: Uint8Array, from: number, to: number) => this.see(chunk, from, to);
+  private readonly end = () => this.endLine();
 
   update(chunk: Uint8Array): void {
-    let at = 0;
-    if (this.afterCr && chunk[0] === LF) at = 1;
-    this.afterCr = false;
-    const hasCr = chunk.indexOf(CR, at) >= 0;
-    while (at < chunk.length) {
-      const end = hasCr ? nextEnd(chunk, at) : chunk.indexOf(LF, at);
-      if (end < 0) {
-        this.see(chunk, at, chunk.length);
-        return;
-      }
-      this.see(chunk, at, end);
-      this.endLine();
-      at = end + 1;
-      if (chunk[end] === CR) {
-        if (at === chunk.length) this.afterCr = true;
-        else if (chunk[at] === LF) at++;
-      }
-    }
+    this.ends.split(chunk, this.piece, this.end);
   }
 
   /** Note bytes [from, to) of the current line: only whether they hold text, and values, matters. */
@@ -91,8 +76,36 @@ export class LineCounter {
   }
 }
 
-/** The next line end (LF or CR) from `from`, or -1. */
-export function nextEnd(chunk: Uint8Array, from: number): number {
+/**
+ * The lines of text as it streams by in chunks: `piece` gets each run of bytes [from, to) of the current
+ * line (a line may span chunks), `end` each line end (LF, CRLF or a lone CR; a CRLF split between two
+ * chunks is one end). Line ends are found with `indexOf` (native).
+ */
+export class LineEnds {
+  private afterCr = false;
+
+  split(chunk: Uint8Array, piece: (chunk: Uint8Array, from: number, to: number) => void, end: () => void): void {
+    let at = 0;
+    if (this.afterCr) {
+      this.afterCr = false;
+      if (chunk[0] === LF) at = 1;
+    }
+    const hasCr = chunk.indexOf(CR, at) >= 0;
+    while (at < chunk.length) {
+      const stop = hasCr ? nextEnd(chunk, at) : chunk.indexOf(LF, at);
+      piece(chunk, at, stop < 0 ? chunk.length : stop);
+      if (stop < 0) return;
+      end();
+      at = stop + 1;
+      if (chunk[stop] === CR) {
+        if (at === chunk.length) this.afterCr = true;
+        else if (chunk[at] === LF) at++;
+      }
+    }
+  }
+}
+
+function nextEnd(chunk: Uint8Array, from: number): number {
   const lf = chunk.indexOf(LF, from);
   const cr = chunk.indexOf(CR, from);
   if (lf < 0) return cr;

@@ -1,5 +1,5 @@
 import type { LineNote } from "./findings";
-import { nextEnd } from "./lines";
+import { LineEnds } from "./lines";
 
 /**
  * The line each record of CSV text starts on, as runs: DuckDB reads rows
@@ -24,8 +24,6 @@ export interface RecordLines {
   gaps: number;
 }
 
-const LF = 0x0a;
-const CR = 0x0d;
 
 export interface ScanDialect {
   delimiter: string;
@@ -61,7 +59,6 @@ export class RecordLineScanner {
   private lineOpen = false;
   private recordOnLine = false;
   private inComment = false;
-  private afterCr = false;
 
   constructor(d: ScanDialect) {
     this.delimiter = code(d.delimiter);
@@ -76,41 +73,32 @@ export class RecordLineScanner {
    * them are taken whole, so a line costs its marks, not its bytes.
    */
   update(chunk: Uint8Array): void {
-    let at = 0;
-    if (this.afterCr) {
-      this.afterCr = false;
-      if (chunk[0] === LF) at = 1;
-    }
-    const hasCr = chunk.indexOf(CR, at) >= 0;
     const marks = new Marks(chunk, [this.quote, this.escape !== this.quote ? this.escape : -1, this.comment]);
-    while (at < chunk.length) {
-      const end = hasCr ? nextEnd(chunk, at) : chunk.indexOf(LF, at);
-      const to = end < 0 ? chunk.length : end;
-      for (let i = at; i < to; ) {
-        if (this.inComment) {
-          this.lineOpen = true;
-          break;
-        }
-        // Inside quotes only a quote or an escape changes anything; outside, a quote or a comment mark.
-        const mark = this.inQuote ? Math.min(marks.quote(i), marks.escape(i)) : Math.min(marks.quote(i), marks.comment(i));
-        const stop = Math.min(mark, to);
-        if (this.inQuote) this.lineOpen ||= stop > i;
-        else this.plain(chunk, i, stop);
-        if (mark >= to) break;
-        this.byte(chunk[mark]!);
-        i = mark + 1;
-        // An escape takes the byte after it, whatever it is.
-        if (this.escaped && i < to) {
-          this.byte(chunk[i]!);
-          i++;
-        }
+    this.ends.split(chunk, (_, from, to) => this.piece(chunk, marks, from, to), this.end);
+  }
+
+  private readonly ends = new LineEnds();
+  private readonly end = () => this.endLine();
+
+  /** Bytes [from, to) of the current line: walked from mark to mark. */
+  private piece(chunk: Uint8Array, marks: Marks, from: number, to: number): void {
+    for (let i = from; i < to; ) {
+      if (this.inComment) {
+        this.lineOpen = true;
+        return;
       }
-      if (end < 0) return;
-      this.endLine();
-      at = end + 1;
-      if (chunk[end] === CR) {
-        if (at === chunk.length) this.afterCr = true;
-        else if (chunk[at] === LF) at++;
+      // Inside quotes only a quote or an escape changes anything; outside, a quote or a comment mark.
+      const mark = this.inQuote ? Math.min(marks.quote(i), marks.escape(i)) : Math.min(marks.quote(i), marks.comment(i));
+      const stop = Math.min(mark, to);
+      if (this.inQuote) this.lineOpen ||= stop > i;
+      else this.plain(chunk, i, stop);
+      if (mark >= to) return;
+      this.byte(chunk[mark]!);
+      i = mark + 1;
+      // An escape takes the byte after it, whatever it is.
+      if (this.escaped && i < to) {
+        this.byte(chunk[i]!);
+        i++;
       }
     }
   }

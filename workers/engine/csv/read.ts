@@ -177,12 +177,13 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
   const sheetRows = first.sheetRow === undefined ? 0 : first.sheetRow - 1;
   const firstRow = preamble + headerLines + 1;
+  const lastRow = counted.lines - used.notes!;
   // Lines of delimiters alone among the rows: read as rows of no value, which go once each row's line is kept.
-  const emptyLines = counted.emptyAt.some((line) => line >= firstRow && line <= counted.lines - used.notes!) && columns.length > 1;
+  const emptyLines = counted.emptyAt.some((line) => line >= firstRow && line <= lastRow) && columns.length > 1;
   // Rows that do not follow one another line by line: blank lines, comments or lines set aside among them.
   const apart = lines.blank > 0 || notes.length > 0 || !!used.comment || emptyLines;
   // Rows of one line each are apart only by the blank lines counted and the lines set aside; others are found by a scan.
-  const gaps = apart && lines.rowLines === lines.rows && !used.comment ? gapLines(counted.blankAt, notes, firstRow, counted.lines - used.notes!) : null;
+  const gaps = apart && lines.rowLines === lines.rows && !used.comment ? gapLines(counted.blankAt, notes, firstRow, lastRow) : null;
   const at = { linesBefore: sheetRows + linesBefore, headerInBody: headerLines === 1 && !namesApart, rows: lines.rows };
   const scan = { ...dialect, comment: used.comment, valueLines: first.sheetRow === undefined };
   const lineTable = !apart
