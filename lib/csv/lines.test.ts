@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LineCounter, splitLines } from "./lines";
+import { LineCounter, splitLines, withLastLineBlank } from "./lines";
 
 /** The count the slow way: split the whole text. */
 function reference(text: string) {
@@ -18,6 +18,11 @@ function count(text: string, chunkSize: number) {
 }
 
 describe("LineCounter", () => {
+  it("counts a last line whose only byte was left out as blank", () => {
+    expect(withLastLineBlank(count("a,b\n1,2\n\x1a", 1024))).toEqual({ lines: 3, blank: 1, blankAt: [3], emptyAt: [] });
+    expect(withLastLineBlank(count("a\n\nb\n\x1a", 1024))).toEqual({ lines: 4, blank: 2, blankAt: [2, 4], emptyAt: [] });
+  });
+
   it("counts LF, CRLF and lone CR line ends, a last line without an end, and blank lines", () => {
     expect(count("a,b\n1,2\n", 1024)).toEqual({ lines: 2, blank: 0, blankAt: [], emptyAt: [] });
     expect(count("a,b\r\n1,2\r\n\r\n3,4", 1024)).toEqual({ lines: 4, blank: 1, blankAt: [3], emptyAt: [] });

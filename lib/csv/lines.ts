@@ -76,6 +76,11 @@ export class LineCounter {
   }
 }
 
+/** The count with its last line blank (its only byte was left out: an end-of-file mark, workers/engine/text.ts). */
+export function withLastLineBlank(count: LineCount): LineCount {
+  return { ...count, blank: count.blank + 1, blankAt: [...count.blankAt, count.lines] };
+}
+
 /**
  * The lines of text as it streams by in chunks: `piece` gets each run of bytes [from, to) of the current
  * line (a line may span chunks), `end` each line end (LF, CRLF or a lone CR; a CRLF split between two

@@ -13,7 +13,7 @@ import { uuidFromBytes } from "@/lib/staging/parquet-footer";
 import { archivedFiles, archiveMessage } from "@/lib/staging/zip-entries";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
-import type { LineCount } from "@/lib/csv/lines";
+import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
@@ -22,7 +22,7 @@ import { readJson } from "./json";
 import { duckDb, withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
 import { runLong } from "./query";
-import { TextError, utf8Blob } from "./text";
+import { TextError, utf8Blob, withoutEndOfFileMark } from "./text";
 
 /**
  * Read a staged file's bytes into a DuckDB table, by format. CSV goes to
@@ -97,8 +97,10 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
   try {
     switch (options.format) {
       case "csv": {
-        const text = await utf8Blob(blob, options.gzip, options.encoding);
-        const counted = text === blob ? staging.lines?.then((l) => l ?? countLines(text)) : undefined;
+        const decoded = await utf8Blob(blob, options.gzip, options.encoding);
+        const { text, lineLeftBlank } = await withoutEndOfFileMark(decoded);
+        // Lines counted as the file was staged are the file's own: the mark's line, if it had one, is blank now.
+        const counted = decoded === blob ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
         // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
         const found = await findLayout(text, options);
         if (staging.onHead) {

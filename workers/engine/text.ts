@@ -21,6 +21,17 @@ export async function utf8Blob(blob: Blob, gzip: boolean, encoding: string): Pro
   }
 }
 
+/**
+ * A DOS end-of-file mark (Ctrl-Z, byte 0x1A) ending the text is not data: glued to the last value it would
+ * make that column text. It is left out; `lineLeftBlank` says it had a line of its own, which is left blank.
+ */
+export async function withoutEndOfFileMark(text: Blob): Promise<{ text: Blob; lineLeftBlank: boolean }> {
+  const tail = new Uint8Array(await text.slice(Math.max(0, text.size - 2)).arrayBuffer());
+  if (tail[tail.length - 1] !== 0x1a) return { text, lineLeftBlank: false };
+  const before = tail.length === 2 ? tail[0] : undefined;
+  return { text: text.slice(0, text.size - 1), lineLeftBlank: before === undefined || before === 0x0a || before === 0x0d };
+}
+
 export class TextError extends Error {
   constructor(message: string, cause: unknown) {
     super(message, { cause });
