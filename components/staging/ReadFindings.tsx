@@ -1,5 +1,6 @@
 "use client";
 
+import { isBlankValue } from "@/lib/csv/blank-values";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
@@ -34,6 +35,9 @@ export function ReadFindings({
         </p>
       )}
       {numbers && <p className="text-xs">{numbers}</p>}
+      {file.parse.nullValues?.some(isBlankValue) && (
+        <p className="text-xs">Values of spaces alone were read as empty: they stood where numbers, dates or booleans are.</p>
+      )}
       {file.encodingSample && (
         <dl className="grid grid-cols-[auto_1fr] gap-x-2 font-mono text-xs">
           <dt>As UTF-8</dt>

@@ -1,5 +1,6 @@
 "use client";
 
+import { isBlankValue, withBlanks } from "@/lib/csv/blank-values";
 import { NUMBER_EXAMPLE } from "@/lib/csv/number-format";
 import { ENCODINGS, FORMATS } from "@/lib/staging/detect";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -110,8 +111,8 @@ function CsvFields({ draft, set }: { draft: ParseOptions; set: (patch: Partial<P
       </LabeledControl>
       <LabeledControl label="Also empty (comma-separated)">
         {(id) => (
-          <input id={id} size={9} className={controlClass} value={draft.nullValues?.join(", ") ?? ""} placeholder="e.g. NA, -"
-            onChange={(e) => set({ nullValues: e.target.value.trim() ? e.target.value.split(",").map((v) => v.trim()).filter(Boolean) : undefined })} />
+          <input id={id} size={9} className={controlClass} value={draft.nullValues?.filter((v) => !isBlankValue(v)).join(", ") ?? ""} placeholder="e.g. NA, -"
+            onChange={(e) => set({ nullValues: withBlanks(e.target.value.split(",").map((v) => v.trim()).filter(Boolean), draft.nullValues) })} />
         )}
       </LabeledControl>
       <LabeledControl label="Numbers">

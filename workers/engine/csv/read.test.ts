@@ -237,4 +237,33 @@ describe("files in the likeness of real ones stage on the first try", () => {
 
     await expect(read('id,text\n1,a\n2,"unterminated\n3,ok\n', { badLines: "stop" })).rejects.toThrow(/Line 3 does not fit the table \(a quote that never closes\)/);
   });
+
+  it("reads a value of spaces alone where numbers or dates are as empty, in the first lines and far down", async () => {
+    const near = await read("id,day,note\n1,2024-01-02,a\n , ,b\n3,2024-01-04, \n");
+    expect(near.columns).toEqual(["id:BIGINT", "day:DATE", "note:VARCHAR"]);
+    expect(near.rows.map((r) => r.id)).toEqual([1, null, 3]);
+    expect(near.result.options.nullValues).toEqual([" "]);
+    expect(near.result.typeFindings).toEqual([]);
+
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${i},${i * 1.5}`);
+    rows[25_000] = "25000,   ";
+    const far = await read(`id,amount\n${rows.join("\n")}\n`);
+    expect(far.columns).toEqual(["id:BIGINT", "amount:DOUBLE"]);
+    expect(far.rows[25_000]).toEqual({ id: 25_000, amount: null });
+    expect(far.result.options.nullValues).toEqual(["   "]);
+    expect(far.result.typeFindings).toEqual([]);
+    expect(far.result.lines).toMatchObject({ rows: 30_000, setAside: 0, balanced: true });
+
+    // In a column of words, a blank value is text like the rest.
+    const words = await read("id,name\n1,a\n2, \n");
+    expect(words.rows).toEqual([{ id: 1, name: "a" }, { id: 2, name: " " }]);
+    expect(words.result.options.nullValues).toBeUndefined();
+  });
+
+  it("counts a line mended into a row of no value as blank, not as repaired", async () => {
+    const { rows, result } = await read("id,name,amount\n1,a,1.5\n , \n3,c,3.5\n");
+    expect(rows.map((r) => r.id)).toEqual([1, 3]);
+    expect(result.notes).toEqual([]);
+    expect(result.lines).toMatchObject({ total: 4, blank: 1, repaired: 0, rows: 2, rowLines: 2, balanced: true });
+  });
 });

@@ -1,5 +1,6 @@
 import { accountLines, type LineAccount } from "@/lib/csv/accounting";
 import { bigIntegerColumns } from "@/lib/csv/big-integers";
+import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
 import { countLines } from "@/lib/csv/blob-lines";
 import type { LineCount } from "@/lib/csv/lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
@@ -122,9 +123,11 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // Padding around delimiters hides types from the sniffer: take it off before DuckDB reads (a bigger file is trimmed in SQL after).
   if (used.trimSpaces && body.size <= TRIM_IN_TEXT_BYTES) body = new Blob([trimAroundDelimiters(await body.text(), dialect)]);
 
+  // Values of spaces alone where numbers, dates or booleans are: read as empty (lib/csv/blank-values.ts), from the first lines and as casts fail.
+  const nulls = new Set([...(used.nullValues ?? []), ...blankValues(sample.head.slice(preamble + headerLines), dialect)]);
   const base: CsvReadPlan = {
     path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(trailing ? headerFields.slice(0, -1) : headerFields) : undefined, comment: used.comment, strict: true, sniff: true,
-    types: { ...used.types }, dateFormat: used.dateFormat, nullValues: used.nullValues, decimalComma: used.numberFormat === "comma", rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
+    types: { ...used.types }, dateFormat: used.dateFormat, decimalComma: used.numberFormat === "comma", rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
   };
   const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
@@ -140,7 +143,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     const name = `${path}.${round}`;
     await engine.register(name, body);
     // Each round starts strict and sniffing again (mended text may read where the raw text could not), with the columns found to need text.
-    const read = await createTable(engine, table, { ...base, path: name, types: { ...base.types, ...Object.fromEntries(casts.map((c) => [c.column, "VARCHAR"])) } }, width, headerFields, body.size).finally(() =>
+    const nullValues = nulls.size ? [...nulls] : undefined;
+    const read = await createTable(engine, table, { ...base, path: name, nullValues, types: { ...base.types, ...Object.fromEntries(casts.map((c) => [c.column, "VARCHAR"])) } }, width, headerFields, body.size).finally(() =>
       engine.unregister(name).catch(() => undefined),
     );
     plan = read.plan;
@@ -156,7 +160,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     if (options.badLines === "stop") throw new CsvStopped(lines.get(rejected[0]!)!, stopMessage(rejected[0]!, lines.get(rejected[0]!)!));
     const mendedNow = await mend(body, rejected, lines, ctx, await describe(engine, table), round >= MAX_ROUNDS - 1, headerFields);
     for (const note of mendedNow.notes) noted.set(note.line, note);
-    casts.push(...mendedNow.casts);
+    for (const cast of mendedNow.casts) {
+      if (isBlankValue(cast.value)) nulls.add(cast.value);
+      else casts.push(cast);
+    }
     body = splice(body, mendedNow.edits);
   }
   const read = await describe(engine, table);
@@ -191,13 +198,18 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     : gaps && gaps.length === lines.blank + lines.setAside
       ? await writeLineRuns(engine, table, runsFromGaps(gaps, firstRow), lines.rows, sheetRows + firstRow - 1)
       : await writeRowLines(engine, table, body, scan, at);
-  const emptyRows = lineTable && emptyLines ? await dropEmptyRows(engine, table, columns) : 0;
+  const repairedLines = notes.filter((n) => n.status === "repaired").map((n) => n.line);
+  const empty = lineTable && emptyLines ? await dropEmptyRows(engine, table, columns, repairedLines) : { count: 0, watched: [] };
+  const emptyRows = empty.count;
   return {
-    options: { ...used, numbers: Object.keys(numbers).length ? numbers : undefined },
-    notes,
+    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined },
+    // A line mended into a row of no value went with the empty rows: it is a blank line, not a repaired one.
+    notes: notes.filter((n) => !(n.status === "repaired" && empty.watched.includes(n.line))),
     typeFindings: typeFindings(casts),
     // Rows of no value went: their lines are blank ones.
-    lines: emptyRows ? accountLines({ ...lines, blank: lines.blank + emptyRows, rows: lines.rows - emptyRows, rowLines: lines.rowLines - emptyRows }) : lines,
+    lines: emptyRows
+      ? accountLines({ ...lines, blank: lines.blank + emptyRows, rows: lines.rows - emptyRows, rowLines: lines.rowLines - emptyRows, repaired: lines.repaired - empty.watched.length })
+      : lines,
     secondTable: layout.secondTable,
     lenient,
     dateFormat,

@@ -54,18 +54,22 @@ export async function dropRowLines(engine: CsvEngine, table: string): Promise<fa
 /**
  * Rows with no value at all, read from lines of delimiters alone (a spreadsheet's empty row saved as
  * CSV: `,,`), are not rows, as an empty row of a sheet is not: they go, with their entries in the table
- * of the rows' lines (which must exist), so the rows after them keep their lines. Returns how many went.
+ * of the rows' lines (which must exist), so the rows after them keep their lines. Returns how many went,
+ * and which of the lines `watched` (lines the read mended) were among them.
  */
-export async function dropEmptyRows(engine: CsvEngine, table: string, columns: readonly { name: string }[]): Promise<number> {
+export async function dropEmptyRows(engine: CsvEngine, table: string, columns: readonly { name: string }[], watched: readonly number[]): Promise<{ count: number; watched: number[] }> {
   const empty = (alias: string) => columns.map((c) => `${alias}${ident(c.name)} IS NULL`).join(" AND ");
   const [found] = await engine.rows(`SELECT count(*)::BIGINT AS n FROM ${ident(table)} WHERE ${empty("")}`);
   const count = Number(found?.n ?? 0);
-  if (count === 0) return 0;
+  if (count === 0) return { count, watched: [] };
   const lines = rowLinesTable(table);
+  const gone = watched.length
+    ? await engine.rows(`SELECT l.line::BIGINT AS line FROM ${ident(table)} AS t POSITIONAL JOIN ${ident(lines)} AS l WHERE ${empty("t.")} AND l.line IN (${watched.join(", ")})`)
+    : [];
   const kept = `${lines}_kept`;
   await engine.rows(`CREATE OR REPLACE TABLE ${ident(kept)} AS SELECT l.line FROM ${ident(table)} AS t POSITIONAL JOIN ${ident(lines)} AS l WHERE NOT (${empty("t.")})`);
   await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${ident(table)} WHERE NOT (${empty("")})`);
   await engine.rows(`DROP TABLE ${ident(lines)}`);
   await engine.rows(`ALTER TABLE ${ident(kept)} RENAME TO ${ident(lines)}`);
-  return count;
+  return { count, watched: gone.map((r) => Number(r.line)) };
 }
