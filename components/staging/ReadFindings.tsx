@@ -1,6 +1,7 @@
 "use client";
 
 import { isBlankValue } from "@/lib/csv/blank-values";
+import { describeMarked } from "@/lib/csv/missing-values";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
@@ -26,6 +27,7 @@ export function ReadFindings({
 }) {
   const s = file.sniffed;
   const numbers = describeNumbers(file.parse);
+  const marked = describeMarked(file.parse.missing);
   return (
     <>
       {s && (
@@ -35,6 +37,7 @@ export function ReadFindings({
         </p>
       )}
       {numbers && <p className="text-xs">{numbers}</p>}
+      {marked && <p className="text-xs">{marked}</p>}
       {file.parse.nullValues?.some(isBlankValue) && (
         <p className="text-xs">Values of spaces alone were read as empty: they stood where numbers, dates or booleans are.</p>
       )}

@@ -1,3 +1,4 @@
+import { looksTyped } from "./missing-values";
 import { splitFields, type Dialect } from "./records";
 
 /**
@@ -10,8 +11,6 @@ import { splitFields, type Dialect } from "./records";
  */
 export const isBlankValue = (value: string): boolean => value !== "" && value.trim() === "";
 
-const TYPED = /^[-+]?\d[\d.,:/ \-+T]*(Z|[eE][-+]?\d+)?$|^(true|false)$/i;
-
 /** From the first lines of the rows: the blank values of columns whose other values all look typed. */
 export function blankValues(lines: readonly string[], dialect: Dialect): string[] {
   const rows = lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, dialect).fields);
@@ -22,7 +21,7 @@ export function blankValues(lines: readonly string[], dialect: Dialect): string[
     const blanks = values.filter(isBlankValue);
     if (blanks.length === 0) continue;
     const rest = values.filter((v) => v.trim() !== "");
-    if (rest.length > 0 && rest.every((v) => TYPED.test(v.trim()))) for (const b of blanks) found.add(b);
+    if (rest.length > 0 && rest.every(looksTyped)) for (const b of blanks) found.add(b);
   }
   return [...found];
 }

@@ -148,6 +148,27 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("reads columns with missing-value markers as the browser did: typed, the markers empty, a text column's NA kept", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "scores.csv");
+    await writeFile(input, "id,score,day,country\n1,2.5,2024-01-02,NA\n2,NA,NA,FR\n");
+    const parse = parseOptionsSchema.parse({ format: "csv", header: true, missing: { score: { type: "DOUBLE" }, day: { type: "DATE" } } });
+    const columns = [
+      { name: "id", type: "BIGINT" },
+      { name: "score", type: "DOUBLE" },
+      { name: "day", type: "DATE" },
+      { name: "country", type: "VARCHAR" },
+    ];
+    const exported = exportSql({ version: 1, rules: [], steps: [], sql: null }, { path: input, parse, columns }, join(dir, "scores"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT score, day::VARCHAR AS day, country, typeof(score) AS s, typeof(day) AS d FROM read_parquet('${join(dir, "scores-final.parquet")}') ORDER BY id`)).toEqual([
+      { score: 2.5, day: "2024-01-02", country: "NA", s: "DOUBLE", d: "DATE" },
+      { score: null, day: null, country: "FR", s: "DOUBLE", d: "DATE" },
+    ]);
+  });
+
   it("numbers rejected rows by their lines in the file below title lines, as the browser does", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
     const input = join(dir, "titled.csv");

@@ -7,6 +7,7 @@ import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import type { RowLines, StagedFile } from "@/lib/staging/staged-file";
 import { toNumberStatement } from "@/lib/csv/number-format";
+import { markedStatement } from "@/lib/csv/missing-values";
 import { readCsvSql } from "@/lib/staging/parse-options";
 
 /**
@@ -92,6 +93,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     ...readDifferences(source.parse, source.rowLines).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
     ...Object.entries(source.parse.numbers ?? {}).map(([column, n]) => `${toNumberStatement(STAGED, column, n.format, n.type)};`),
+    ...Object.entries(source.parse.missing ?? {}).map(([column, m]) => `${markedStatement(STAGED, column, m.type, m.format)};`),
     `CREATE SCHEMA IF NOT EXISTS ${RECIPE_SCHEMA};`,
     ...otherReads.map((o) => `CREATE OR REPLACE TABLE ${o.table} AS SELECT * FROM ${o.read};`),
     ...compiled.statements.map((s) => `${statementSql(s)};`),

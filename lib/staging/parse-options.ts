@@ -2,6 +2,7 @@ import { z } from "@/lib/zod";
 import { ident, literal } from "@/lib/sql/quote";
 import { isSafeTypeName } from "@/lib/sql/types";
 import { NUMBER_FORMATS, NUMBER_TYPES } from "@/lib/csv/number-format";
+import { MARKED_TYPES } from "@/lib/csv/missing-values";
 import { FORMATS } from "./detect";
 
 /**
@@ -39,6 +40,8 @@ export const parseOptionsSchema = z.object({
   numberFormat: z.enum([...NUMBER_FORMATS, "plain"]).optional(),
   /** What the read found, not set by hand: the text columns read as numbers, their format and type (lib/csv/number-format.ts). */
   numbers: z.record(z.string(), z.object({ format: z.enum(NUMBER_FORMATS), type: z.enum(NUMBER_TYPES) })).optional(),
+  /** What the read found, not set by hand: the text columns of numbers, dates or booleans but for missing-value markers (NA, NULL), read as that type (lib/csv/missing-values.ts). */
+  missing: z.record(z.string(), z.object({ type: z.enum(MARKED_TYPES), format: z.string().max(40).optional() })).optional(),
   /** Column name → DuckDB type, overriding what was inferred. */
   types: z.record(z.string(), z.string()).default({}),
   /** CSV lines that do not fit: set aside (counted, shown and kept) and the rest staged, or stop with an error. */

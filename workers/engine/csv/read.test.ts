@@ -266,4 +266,19 @@ describe("files in the likeness of real ones stage on the first try", () => {
     expect(result.notes).toEqual([]);
     expect(result.lines).toMatchObject({ total: 4, blank: 1, repaired: 0, rows: 2, rowLines: 2, balanced: true });
   });
+
+  it("reads columns of numbers and dates with missing-value markers (NA, NULL) as typed, near the top and far down; a text column keeps its NA", async () => {
+    const near = await read("id,score,day,country\n1,2.5,2024-01-02,NA\n2,NA,NA,FR\n3,10,2024-01-04,DE\n");
+    expect(near.columns).toEqual(["id:BIGINT", "score:DOUBLE", "day:DATE", "country:VARCHAR"]);
+    expect(near.rows.map((r) => [r.score, r.country])).toEqual([[2.5, "NA"], [null, "FR"], [10, "DE"]]);
+    expect(near.result.options.missing).toEqual({ score: { type: "DOUBLE" }, day: { type: "DATE" } });
+
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${i},${i * 2}`);
+    rows[25_000] = "25000,NULL";
+    const far = await read(`id,amount\n${rows.join("\n")}\n`);
+    expect(far.columns).toEqual(["id:BIGINT", "amount:BIGINT"]);
+    expect(far.rows[25_000]).toEqual({ id: 25_000, amount: null });
+    expect(far.result.typeFindings).toEqual([]);
+    expect(far.result.lines).toMatchObject({ rows: 30_000, balanced: true });
+  });
 });

@@ -12,6 +12,7 @@ import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/recor
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
+import { readMarkers } from "./markers";
 import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
 import { quoteTrouble } from "./quotes";
@@ -178,7 +179,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const { numbers, seen } = await findNumbers(engine, table, finished, { numberFormat: used.numberFormat, delimiter: dialect.delimiter, types: used.types });
   // A file whose numbers have a decimal comma writes 1.200 for twelve hundred, which DuckDB took for 1.2: read it again knowing the comma.
   if (!used.numberFormat && seen === "comma" && dialect.delimiter !== "," && finished.some((c) => c.type === "DOUBLE" && !(c.name in used.types))) return readAgain({ numberFormat: "comma" });
-  const columns = await toNumbers(engine, table, finished, numbers);
+  // Columns of numbers, dates or booleans but for missing-value markers (NA, NULL, \N): typed, the markers empty.
+  const { columns, marked } = await readMarkers(engine, table, await toNumbers(engine, table, finished, numbers), { types: used.types, dateFormat: dateFormat ?? undefined });
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   const counted = await counting;
   const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
@@ -202,10 +204,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const empty = lineTable && emptyLines ? await dropEmptyRows(engine, table, columns, repairedLines) : { count: 0, watched: [] };
   const emptyRows = empty.count;
   return {
-    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined },
+    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined },
     // A line mended into a row of no value went with the empty rows: it is a blank line, not a repaired one.
     notes: notes.filter((n) => !(n.status === "repaired" && empty.watched.includes(n.line))),
-    typeFindings: typeFindings(casts),
+    typeFindings: typeFindings(casts.filter((c) => !marked[c.column])),
     // Rows of no value went: their lines are blank ones.
     lines: emptyRows
       ? accountLines({ ...lines, blank: lines.blank + emptyRows, rows: lines.rows - emptyRows, rowLines: lines.rowLines - emptyRows, repaired: lines.repaired - empty.watched.length })

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/test/duckdb-node";
+import { literal } from "@/lib/sql/quote";
+import { describeMarked, isMissingMarker, markedStatement, markedType, markerAggregate, mayHoldMarkers, typeAggregates } from "./missing-values";
+
+let db: Awaited<ReturnType<typeof freshDuckDb>>;
+beforeAll(async () => {
+  db = await freshDuckDb();
+});
+
+let n = 0;
+/** A one-column text table of these values: the type chosen, and the values after the statement. */
+async function convert(values: (string | null)[], dateFormat?: string) {
+  const table = `m${n++}`;
+  await db.rows(`CREATE TABLE ${table} AS SELECT v FROM (VALUES ${values.map((v) => `(${v === null ? "NULL" : literal(v)}::VARCHAR)`).join(", ")}) t(v)`);
+  const [row] = await db.rows(`SELECT ${markerAggregate("v", "marked")}, ${typeAggregates("v", "c0", dateFormat).join(", ")} FROM ${table}`);
+  const type = row!.marked === true ? markedType(row!, "c0") : null;
+  if (!type) return { type, values: null };
+  await db.rows(markedStatement(table, "v", type, dateFormat));
+  const out = await db.rows(`SELECT v::VARCHAR AS v, typeof(v) AS t FROM ${table}`);
+  return { type, values: out.map((r) => r.v), typeOf: out[0]!.t };
+}
+
+describe("missing-value markers", () => {
+  it("tell markers from values", () => {
+    expect(["NA", " NULL ", "\\N", "#N/A", "n/a", "None"].every(isMissingMarker)).toBe(true);
+    expect(["na", "Namibia", "", "0", "-"].some(isMissingMarker)).toBe(false);
+  });
+
+  it("choose columns by their first values: markers and typed values, one typed", () => {
+    expect(mayHoldMarkers(["1", "NA", null, "2.5"])).toBe(true);
+    expect(mayHoldMarkers(["2024-01-02", "NULL"])).toBe(true);
+    expect(mayHoldMarkers(["NA", "NA"])).toBe(false);
+    expect(mayHoldMarkers(["NA", "Namibia", "1"])).toBe(false);
+  });
+
+  it("make a column its type, the markers empty", async () => {
+    expect(await convert(["1", "NA", "3", null])).toEqual({ type: "BIGINT", values: ["1", null, "3", null], typeOf: "BIGINT" });
+    expect(await convert(["1.5", "\\N", "2"])).toMatchObject({ type: "DOUBLE", values: ["1.5", null, "2.0"] });
+    expect(await convert(["123456789012345678901", "NULL"])).toMatchObject({ type: "HUGEINT", values: ["123456789012345678901", null] });
+    expect(await convert(["2024-01-02", "#N/A"])).toMatchObject({ type: "DATE", values: ["2024-01-02", null] });
+    expect(await convert(["02/01/2024", "NA"], "%d/%m/%Y")).toMatchObject({ type: "DATE", values: ["2024-01-02", null] });
+    expect(await convert(["2024-01-02 10:30:00", "NA"])).toMatchObject({ type: "TIMESTAMP", values: ["2024-01-02 10:30:00", null] });
+    expect(await convert(["true", "NA", "false"])).toMatchObject({ type: "BOOLEAN", values: ["true", null, "false"] });
+  });
+
+  it("leave text columns as they are: a word, or no marker at all", async () => {
+    expect((await convert(["1", "NA", "Namibia"])).type).toBeNull();
+    expect((await convert(["1", "2"])).type).toBeNull();
+    expect((await convert(["1.5", "NA", "2024-01-02"])).type).toBeNull();
+  });
+
+  it("are described by column", () => {
+    expect(describeMarked({ score: { type: "DOUBLE" }, day: { type: "DATE" } })).toBe("Read with missing-value markers (NA, NULL, \\N, #N/A) as empty: score, day.");
+    expect(describeMarked(undefined)).toBeNull();
+  });
+});
