@@ -27,7 +27,7 @@ export function ReadFindings({
 }) {
   const s = file.sniffed;
   const numbers = describeNumbers(file.parse);
-  const marked = describeMarked(file.parse.missing);
+  const marked = describeMarked(file.parse);
   return (
     <>
       {s && (

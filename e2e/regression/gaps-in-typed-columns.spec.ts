@@ -27,5 +27,5 @@ test("columns of numbers and dates with missing-value markers are typed, the mar
   await expect(header("country")).toHaveAttribute("title", "country (VARCHAR)");
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "", "", "FR"]);
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "2.5", "2024-01-02", "NA"]);
-  await expect((await openParsePanel(page)).getByText("Read with missing-value markers (NA, NULL, \\N, #N/A) as empty: score, day.")).toBeVisible();
+  await expect((await openParsePanel(page)).getByText("Read with missing-value markers (NA, NULL, \\N, #N/A) as empty: day, score.")).toBeVisible();
 });

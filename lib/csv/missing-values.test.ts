@@ -51,7 +51,9 @@ describe("missing-value markers", () => {
   });
 
   it("are described by column", () => {
-    expect(describeMarked({ score: { type: "DOUBLE" }, day: { type: "DATE" } })).toBe("Read with missing-value markers (NA, NULL, \\N, #N/A) as empty: score, day.");
-    expect(describeMarked(undefined)).toBeNull();
+    expect(describeMarked({ missing: { day: { type: "DATE" } }, numbers: { score: { markers: true }, n: {} } })).toBe(
+      "Read with missing-value markers (NA, NULL, \\N, #N/A) as empty: day, score.",
+    );
+    expect(describeMarked({})).toBeNull();
   });
 });

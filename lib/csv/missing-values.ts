@@ -25,6 +25,8 @@ export function mayHoldMarkers(values: readonly (string | null)[]): boolean {
 }
 
 const markerList = MISSING_MARKERS.map(literal).join(", ");
+/** SQL: the (trimmed text) value is a marker. */
+export const markerSql = (value: string): string => `${value} IN (${markerList})`;
 const text = (column: string) => `trim(CAST(${ident(column)} AS VARCHAR))`;
 
 const ISO_DATE = "%Y-%m-%d";
@@ -41,13 +43,13 @@ function attemptSql(value: string, type: MarkedType, dateFormat: string | undefi
 
 /** SQL aggregate over a text column, named after `alias`: whether it holds a marker (one cheap scan, before the casts are tried). */
 export function markerAggregate(column: string, alias: string): string {
-  return `coalesce(bool_or(${text(column)} IN (${markerList})), false) AS ${ident(alias)}`;
+  return `coalesce(bool_or(${markerSql(text(column))}), false) AS ${ident(alias)}`;
 }
 
 /** SQL aggregates over a text column, named after `alias`: per type, whether every value but the markers casts to it. */
 export function typeAggregates(column: string, alias: string, dateFormat: string | undefined): string[] {
   const v = text(column);
-  const other = `${ident(column)} IS NOT NULL AND ${v} <> '' AND ${v} NOT IN (${markerList})`;
+  const other = `${ident(column)} IS NOT NULL AND ${v} <> '' AND NOT ${markerSql(v)}`;
   return MARKED_TYPES.map((t) => `coalesce(bool_and(${attemptSql(v, t, dateFormat)} IS NOT NULL) FILTER (WHERE ${other}), false) AS ${ident(`${alias}_${t}`)}`);
 }
 
@@ -59,11 +61,11 @@ export function markedType(row: Record<string, unknown>, alias: string): MarkedT
 /** The statement that makes a checked column its type in place, its markers empty (as the SQL export repeats it). */
 export function markedStatement(table: string, column: string, type: MarkedType, dateFormat: string | undefined): string {
   const v = text(column);
-  return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING CASE WHEN ${v} IN (${markerList}) OR ${v} = '' THEN NULL ELSE ${attemptSql(v, type, dateFormat)} END`;
+  return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING CASE WHEN ${markerSql(v)} OR ${v} = '' THEN NULL ELSE ${attemptSql(v, type, dateFormat)} END`;
 }
 
-/** What the read did with markers, in words; null when it did nothing. */
-export function describeMarked(missing: Record<string, { type: MarkedType; format?: string }> | undefined): string | null {
-  const columns = Object.keys(missing ?? {});
+/** What the read did with markers, in words (columns typed here, and columns of numbers that had them); null when it did nothing. */
+export function describeMarked(parse: { missing?: Record<string, unknown>; numbers?: Record<string, { markers?: boolean }> }): string | null {
+  const columns = [...Object.keys(parse.missing ?? {}), ...Object.entries(parse.numbers ?? {}).flatMap(([name, n]) => (n.markers ? [name] : []))];
   return columns.length ? `Read with missing-value markers (NA, NULL, \\N, #N/A) as empty: ${columns.join(", ")}.` : null;
 }

@@ -26,10 +26,14 @@ describe("numbers written for people", () => {
   });
 
   it("a value that may not be a number fits neither format in DuckDB either", async () => {
-    const values = ["1.234,56", " 1,234.56 ", "\u00a01 234\u00a0", "7", "\t12,5", "12,5\t", "n/a", "1e5", "€5", "192.168.1.1", "12 34", "", "  ", "-", "+1.000"];
+    const values = ["1.234,56", " 1,234.56 ", "\u00a01 234\u00a0", "7", "\t12,5", "12,5\t", "ask", "1e5", "€5", "192.168.1.1", "12 34", "", "  ", "-", "+1.000"];
     const [row] = await db.rows(`SELECT ${values.map((v, i) => `${fitsSql("v", "point").replaceAll('"v"', literal(v))} OR ${fitsSql("v", "comma").replaceAll('"v"', literal(v))} AS f${i}`).join(", ")}`);
     for (const [i, v] of values.entries()) if (!mayBeNumber(v)) expect(row![`f${i}`], JSON.stringify(v)).toBe(false);
     expect(values.filter(mayBeNumber)).toEqual(["1.234,56", " 1,234.56 ", "\u00a01 234\u00a0", "7", "\t12,5", "12,5\t", "+1.000"]);
+    // A missing-value marker may stand among numbers: it fits no format, and counts for none (null).
+    expect(["NA", " n/a", "#N/A"].every(mayBeNumber)).toBe(true);
+    const [marker] = await db.rows(`SELECT ${fitsSql("v", "comma").replaceAll('"v"', literal("NA"))} AS f`);
+    expect(marker!.f).toBeNull();
   });
 
   it("fit a column only when every value fits and one is more than digits", async () => {
@@ -39,7 +43,9 @@ describe("numbers written for people", () => {
     expect(await fit(["1 234", "12 000"])).toEqual({ point: true, comma: true, same: true });
     // An address, a text, and whole numbers DuckDB would have typed itself.
     expect(await fit(["192.168.1.1", "10.0.0.1"])).toMatchObject({ point: false, comma: false });
-    expect(await fit(["1,5", "n/a"])).toMatchObject({ point: false, comma: false });
+    expect(await fit(["1,5", "ask"])).toMatchObject({ point: false, comma: false });
+    expect(await fit(["1,5", "n/a", "NULL"])).toMatchObject({ point: false, comma: true });
+    expect(await fit(["12", "NA"])).toMatchObject({ point: false, comma: false });
     expect(await fit(["12", "7"])).toMatchObject({ point: false, comma: false });
     expect(await fit([null, null])).toMatchObject({ point: false, comma: false });
   });

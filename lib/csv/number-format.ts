@@ -1,4 +1,5 @@
 import { ident, literal } from "@/lib/sql/quote";
+import { isMissingMarker, markerSql } from "./missing-values";
 
 /**
  * Numbers written for people: a decimal comma (1.234,56, as Excel writes them
@@ -35,8 +36,11 @@ const WHOLE_MATCH = NUMBER_FORMATS.map((format) => new RegExp(`^(?:${numberPatte
  */
 export function mayBeNumber(value: string): boolean {
   const trimmed = value.trim();
-  return WHOLE_MATCH.some((pattern) => pattern.test(trimmed));
+  return isMissingMarker(trimmed) || WHOLE_MATCH.some((pattern) => pattern.test(trimmed));
 }
+
+/** SQL: the value trimmed, null for a missing-value marker (NA, NULL: lib/csv/missing-values.ts), which every format lets through. */
+const valueSql = (column: string) => `CASE WHEN ${markerSql(`trim(${ident(column)})`)} THEN NULL ELSE trim(${ident(column)}) END`;
 
 /** What a text column's values say: which formats every value fits, with at least one value more than digits. */
 export interface FormatFit {
@@ -52,7 +56,7 @@ export function fitAggregates(column: string, alias: string): string[] {
   return [
     `coalesce(bool_and(${fitsSql(column, "point")}), false) AS ${ident(`${alias}_point`)}`,
     `coalesce(bool_and(${fitsSql(column, "comma")}), false) AS ${ident(`${alias}_comma`)}`,
-    `coalesce(bool_or(NOT regexp_full_match(trim(${c}), '[+-]?\\d+')), false) AS ${ident(`${alias}_marked`)}`,
+    `coalesce(bool_or(NOT regexp_full_match(${valueSql(column)}, '[+-]?\\d+')), false) AS ${ident(`${alias}_marked`)}`,
     `coalesce(bool_and(NOT regexp_matches(${c}, '[.,]')), true) AS ${ident(`${alias}_same`)}`,
   ];
 }
@@ -84,7 +88,7 @@ export function filePreference(given: NumberFormat | undefined, unambiguous: rea
 
 /** SQL: true when the (non-null) value is a whole match of the format. */
 export function fitsSql(column: string, format: NumberFormat): string {
-  return `regexp_full_match(trim(${ident(column)}), ${literal(numberPattern(format))})`;
+  return `regexp_full_match(${valueSql(column)}, ${literal(numberPattern(format))})`;
 }
 
 /** SQL: true when the value has a decimal part in this format. */
@@ -100,7 +104,7 @@ export function toNumberSql(column: string, format: NumberFormat, type: NumberTy
   const c = ident(column);
   const digits = `regexp_replace(trim(CAST(${c} AS VARCHAR)), ${literal(GROUP[format])}, '', 'g')`;
   const text = format === "comma" ? `replace(${digits}, ',', '.')` : digits;
-  return `CASE WHEN typeof(${c}) = 'VARCHAR' THEN CAST(${text} AS ${type}) ELSE CAST(${c} AS ${type}) END`;
+  return `CASE WHEN typeof(${c}) <> 'VARCHAR' THEN CAST(${c} AS ${type}) WHEN ${markerSql(`trim(CAST(${c} AS VARCHAR))`)} THEN NULL ELSE CAST(${text} AS ${type}) END`;
 }
 
 /** The statement that turns a checked column into numbers, in place. */

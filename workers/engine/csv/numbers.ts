@@ -2,11 +2,13 @@ import {
   chooseFormat, filePreference, fitAggregates, fitFrom, fitsSql, fractionSql, mayBeNumber, toNumberStatement, wholeNumberType,
   type FormatFit, type NumberFormat, type NumberType,
 } from "@/lib/csv/number-format";
+import { markerSql } from "@/lib/csv/missing-values";
 import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
 
-export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType }>;
+/** The columns read as numbers: their format, type, and whether missing-value markers (NA) among them were made empty. */
+export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean }>;
 
 /** Rows whose values choose the candidates; the whole column is checked before anything changes. */
 const SAMPLE_ROWS = 2048;
@@ -47,13 +49,14 @@ export async function findNumbers(
     `coalesce(bool_and(${fitsSql(column, format)}), true) AS ${ident(`fits${i}`)}`,
     `coalesce(bool_or(${fractionSql(column, format)}), false) AS ${ident(`fraction${i}`)}`,
     `coalesce(max(length(trim(${ident(column)}))), 0) AS ${ident(`longest${i}`)}`,
+    `coalesce(bool_or(${markerSql(`trim(${ident(column)})`)}), false) AS ${ident(`markers${i}`)}`,
   ]);
   const [whole = {}] = await engine.rows(`SELECT ${checks.join(", ")} FROM ${ident(table)}`);
   const numbers: NumberColumns = {};
   for (const [i, { column, format }] of chosen.entries()) {
     if (whole[`fits${i}`] !== true) continue;
     const type: NumberType = whole[`fraction${i}`] === true ? "DOUBLE" : wholeNumberType(Number(whole[`longest${i}`]));
-    numbers[column] = { format, type };
+    numbers[column] = whole[`markers${i}`] === true ? { format, type, markers: true } : { format, type };
   }
   return { numbers, seen };
 }

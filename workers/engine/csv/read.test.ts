@@ -178,7 +178,7 @@ describe("files in the likeness of real ones stage on the first try", () => {
 
     it("keeps a column as text, whole, when one value is not a number, when told to read numbers plain, and when given a type", async () => {
       const rows = Array.from({ length: 3000 }, (_, i) => `p${i};${i},5`);
-      rows[2900] = "p2900;n/a";
+      rows[2900] = "p2900;ask";
       const { columns, result } = await read(`item;price\n${rows.join("\n")}\n`);
       expect(columns).toEqual(["item:VARCHAR", "price:VARCHAR"]);
       expect(result.options.numbers).toBeUndefined();
@@ -271,7 +271,12 @@ describe("files in the likeness of real ones stage on the first try", () => {
     const near = await read("id,score,day,country\n1,2.5,2024-01-02,NA\n2,NA,NA,FR\n3,10,2024-01-04,DE\n");
     expect(near.columns).toEqual(["id:BIGINT", "score:DOUBLE", "day:DATE", "country:VARCHAR"]);
     expect(near.rows.map((r) => [r.score, r.country])).toEqual([[2.5, "NA"], [null, "FR"], [10, "DE"]]);
-    expect(near.result.options.missing).toEqual({ score: { type: "DOUBLE" }, day: { type: "DATE" } });
+    // Numbers go the way of numbers written for people (lib/csv/number-format.ts), which lets markers through too.
+    expect(near.result.options.missing).toEqual({ day: { type: "DATE" } });
+    expect(near.result.options.numbers).toEqual({ score: { format: "point", type: "DOUBLE", markers: true } });
+    const comma = await read("item;price\napple;1.234,5\npear;#N/A\nplum;7,25\n");
+    expect(comma.rows.map((r) => r.price)).toEqual([1234.5, null, 7.25]);
+    expect(comma.result.options.numbers).toEqual({ price: { format: "comma", type: "DOUBLE", markers: true } });
 
     const rows = Array.from({ length: 30_000 }, (_, i) => `${i},${i * 2}`);
     rows[25_000] = "25000,NULL";
