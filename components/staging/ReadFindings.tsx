@@ -6,6 +6,7 @@ import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
+import { describeRepairs } from "@/lib/staging/json-repairs";
 import { describeJsonRowsAt } from "@/lib/staging/json-rows";
 import { describeRowidRenames } from "@/lib/staging/rowid-clash";
 import type { StagedFile } from "@/lib/staging/staged-file";
@@ -78,6 +79,7 @@ export function ReadFindings({
         </p>
       )}
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}
+      {file.jsonRepairs && <p className="text-xs">{describeRepairs(file.jsonRepairs)}</p>}
       {file.rowidRenames && <p className="text-xs text-amber-700 dark:text-amber-400">{describeRowidRenames(file.rowidRenames)}</p>}
       {file.duplicateOf && <p className="text-xs text-amber-700 dark:text-amber-400">Same content as {file.duplicateOf}, staged earlier.</p>}
     </>

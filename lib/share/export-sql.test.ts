@@ -200,6 +200,10 @@ describe("exportSql", () => {
     expect(said.join("\n")).toMatch(/1 line\(s\) edited/);
     const plain = exportSql(recipe, { path: "q.csv", parse: parseOptionsSchema.parse({ format: "csv" }), columns: [{ name: "a", type: "VARCHAR" }] }, "q");
     expect(plain.ok && plain.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toHaveLength(1);
+    const json = exportSql(recipe, { path: "p.json", parse: parseOptionsSchema.parse({ format: "json" }), columns: [{ name: "a", type: "DOUBLE" }], jsonRepairs: { nonFinite: 2, trailingCommas: 1 } }, "p");
+    expect(json.ok && json.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
+      "-- Read differently from the browser: DuckDB's JSON reader stops at the 1 comma(s) before a closing bracket, which the browser left out: take them out of the file.",
+    ]);
   });
 
   it("explains what it cannot export", () => {

@@ -5,6 +5,7 @@ import type { Recipe } from "@/lib/recipe/schema";
 import { ident, literal } from "@/lib/sql/quote";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
+import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import type { RowLines, StagedFile } from "@/lib/staging/staged-file";
 import { toNumberStatement } from "@/lib/csv/number-format";
 import { markedStatement } from "@/lib/csv/missing-values";
@@ -35,13 +36,15 @@ export interface ExportSource {
   jsonRowsAt?: JsonRowsAt;
   /** How its rows' lines are told in the browser (staged-file.ts). */
   rowLines?: RowLines;
+  /** What the browser's lenient JSON read changed (lib/staging/json-repairs.ts). */
+  jsonRepairs?: JsonRepairs;
 }
 
 const STAGED = "staged";
 
 /** A staged file as the script reads it: by its name, next to the script, with what its read found. */
 export function exportSource(file: StagedFile): ExportSource {
-  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines };
+  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs };
 }
 
 /** The source read as the browser reads it: its rows where the browser found them, a column named rowid renamed. */
@@ -90,7 +93,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     `-- Stages recipe${recipe.name ? ` "${commentText(recipe.name)}"` : ""}, exported for the DuckDB CLI.`,
     `-- Run it next to ${commentText(source.path)}: duckdb < ${commentText(outputStem)}.sql`,
     ...others.map((o) => `-- It also reads ${commentText(o.path)} (as ${commentText(o.sqlName)}), next to it.`),
-    ...readDifferences(source.parse, source.rowLines).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
+    ...readDifferences(source.parse, source.rowLines, source.jsonRepairs).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
     ...Object.entries(source.parse.numbers ?? {}).map(([column, n]) => `${toNumberStatement(STAGED, column, n.format, n.type)};`),
     ...Object.entries(source.parse.missing ?? {}).map(([column, m]) => `${markedStatement(STAGED, column, m.type, m.format)};`),
@@ -115,10 +118,11 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
  * edited in place, lines mended): said at the top of the script, so nobody
  * takes a different read for the same one.
  */
-export function readDifferences(parse: ParseOptions, rowLines?: RowLines): string[] {
-  if (parse.format !== "csv" && parse.format !== "ndjson") return [];
+export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRepairs?: JsonRepairs): string[] {
+  const commas = jsonRepairs?.trailingCommas ? [`DuckDB's JSON reader stops at the ${jsonRepairs.trailingCommas} comma(s) before a closing bracket, which the browser left out: take them out of the file.`] : [];
+  if (parse.format !== "csv" && parse.format !== "ndjson") return commas;
   const apart = rowLines?.table ? "a rejected row's line is counted as if no blank line or line set aside came between rows." : "";
-  if (parse.format === "ndjson") return apart ? [apart] : [];
+  if (parse.format === "ndjson") return apart ? [...commas, apart] : commas;
   return [
     apart,
     parse.notes ? `the ${parse.notes} line(s) below the table are read too (as rows, or rejected by DuckDB).` : "",

@@ -27,8 +27,15 @@ describe("ndjsonRecords", () => {
       [6, "set aside", '"text"'],
       [7, "set aside", "null"],
     ]);
-    expect(setAside[0]!.reason).toMatch(/^not valid JSON/);
+    expect(setAside[0]!.reason).toBe("not valid JSON (a closing } was expected at column 8)");
     expect(setAside.slice(1).map((n) => n.reason)).toEqual(["a JSON array, not an object", "a JSON string, not an object", "a JSON null, not an object"]);
+  });
+
+  it("reads Python's NaN and Infinity as empty, and counts them", () => {
+    const { records, setAside, repairs } = ndjsonRecords('{"a": NaN, "b": 1}\n{"a": -Infinity, "b": 2,}\n{"a": 1.5, "b": 3}\n');
+    expect(records).toEqual([{ a: null, b: 1 }, { a: null, b: 2 }, { a: 1.5, b: 3 }]);
+    expect(setAside).toEqual([]);
+    expect(repairs).toEqual({ nonFinite: 2, trailingCommas: 1 });
   });
 
   it("says which line each record is on, as runs: one when no line was skipped", () => {

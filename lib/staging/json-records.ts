@@ -1,6 +1,8 @@
 import type { LineNote } from "@/lib/csv/findings";
 import type { LineRun } from "@/lib/csv/record-lines";
-import { longDigits, parseJsonExact } from "./json-long-integers";
+import { JsonSyntaxError, parseJsonLenient } from "./json-lenient";
+import { noRepairs, type JsonRepairs } from "./json-repairs";
+import { longDigits } from "./json-long-integers";
 
 /**
  * The rows of a JSON or NDJSON file and the type of each of their columns,
@@ -52,18 +54,23 @@ const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z?
  * The records of NDJSON text, one object per line; blank lines are skipped, other lines set aside. `runs`
  * says on which line each record is (lib/csv/record-lines.ts): one run when no line was skipped.
  */
-export function ndjsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; runs: LineRun[] } {
+export function ndjsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; runs: LineRun[]; repairs: JsonRepairs } {
   const records: Record<string, unknown>[] = [];
   const setAside: LineNote[] = [];
   const runs: LineRun[] = [];
+  const repairs = noRepairs();
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   for (const [i, line] of lines.entries()) {
     if (!line.trim()) continue;
     let value: unknown;
     try {
-      value = parseJsonExact(line);
+      const parsed = parseJsonLenient(line);
+      value = parsed.value;
+      repairs.nonFinite += parsed.repairs.nonFinite;
+      repairs.trailingCommas += parsed.repairs.trailingCommas;
     } catch (error) {
-      setAside.push({ line: i + 1, status: "set aside", reason: `not valid JSON (${(error as Error).message})`, text: line });
+      const at = error instanceof JsonSyntaxError ? `${error.what} at column ${error.column}` : (error as Error).message;
+      setAside.push({ line: i + 1, status: "set aside", reason: `not valid JSON (${at})`, text: line });
       continue;
     }
     if (isObject(value)) {
@@ -71,7 +78,7 @@ export function ndjsonRecords(text: string): { records: Record<string, unknown>[
       records.push(value);
     } else setAside.push({ line: i + 1, status: "set aside", reason: `a JSON ${Array.isArray(value) ? "array" : value === null ? "null" : typeof value}, not an object`, text: line });
   }
-  return { records, setAside, runs };
+  return { records, setAside, runs, repairs };
 }
 
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -2,6 +2,7 @@ import type { Column } from "@/lib/datasets/manifest";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions, SniffedDialect } from "./parse-options";
 import type { JsonRowsAt } from "./json-rows";
+import type { JsonRepairs } from "./json-repairs";
 import type { StagesError } from "@/lib/result";
 import type { LineAccount } from "@/lib/csv/accounting";
 import type { Drift } from "@/lib/recipe/drift";
@@ -50,6 +51,8 @@ export interface StagedFile {
   rowidRenames?: Record<string, string>;
   /** Where a JSON file's rows were found, when it is not an array of them (json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
+  /** What a lenient JSON read changed (json-lenient.ts). */
+  jsonRepairs?: JsonRepairs;
   /** How each row's line in the file is told, for the rows a recipe rejects (read by a build before it: a header line before the rows). */
   rowLines?: RowLines;
   /** Why the file could not be read; the bytes stay staged. */

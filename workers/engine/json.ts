@@ -3,7 +3,8 @@ import type { LineRun } from "@/lib/csv/record-lines";
 import type { RowLines } from "@/lib/staging/staged-file";
 import { fail, ok, type Result } from "@/lib/result";
 import { ndjsonRecords } from "@/lib/staging/json-records";
-import { parseJsonExact } from "@/lib/staging/json-long-integers";
+import { JsonSyntaxError, parseJsonLenient } from "@/lib/staging/json-lenient";
+import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import { jsonRows, type JsonRowsAt } from "@/lib/staging/json-rows";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { plainRows } from "./arrow-text";
@@ -20,10 +21,10 @@ import { runLong } from "./query";
  * that is not a JSON object is set aside with its line number and reason
  * (kept in the file's table of bad lines), or stops the read, as the options say.
  */
-export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; rowLines: RowLines }>> {
+export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; rowLines: RowLines }>> {
   const parsed: ReturnType<typeof jsonRecords> = options.format === "ndjson" ? ndjsonRecords(text) : jsonRecords(text);
-  if ("message" in parsed) return fail({ file: fileName, message: parsed.message });
-  const { records, setAside, at, runs = [] } = parsed;
+  if ("message" in parsed) return fail({ file: fileName, message: parsed.message, ...("line" in parsed && parsed.line ? { line: parsed.line } : {}) });
+  const { records, setAside, at, runs = [], repairs } = parsed;
   const first = setAside[0];
   if (first && options.badLines === "stop") {
     return fail({ file: fileName, line: first.line, message: `Line ${first.line} is ${first.reason}. Choose “Set aside the lines that do not fit” under Bad lines to stage the rest.` });
@@ -36,7 +37,8 @@ export async function readJson(fileId: string, fileName: string, text: string, o
     const apart = runs.length > 1 || (runs[0]?.offset ?? 0) !== 0;
     const engine = csvEngine(conn);
     const lineTable = apart ? await writeLineRuns(engine, table, runs, records.length, 0) : await dropRowLines(engine, table);
-    return ok({ badLines: setAside.length, rowLines: { before: 0, ...(lineTable ? { table: true } : {}) }, ...(at ? { jsonRowsAt: at } : {}) });
+    const repaired = repairs.nonFinite + repairs.trailingCommas > 0;
+    return ok({ badLines: setAside.length, rowLines: { before: 0, ...(lineTable ? { table: true } : {}) }, ...(at ? { jsonRowsAt: at } : {}), ...(repaired ? { jsonRepairs: repairs } : {}) });
   });
 }
 
@@ -60,13 +62,14 @@ function jsonEngine(conn: Connection, path: string): JsonEngine {
 }
 
 /** The records of a JSON file: an array of objects, one object, or the one list of objects it holds (json-rows.ts). */
-function jsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt; runs?: LineRun[] } | { message: string } {
-  let parsed: unknown;
+function jsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt; runs?: LineRun[]; repairs: JsonRepairs } | { message: string; line?: number } {
+  let parsed: ReturnType<typeof parseJsonLenient>;
   try {
-    parsed = parseJsonExact(text.replace(/^\uFEFF/, ""));
+    parsed = parseJsonLenient(text.replace(/^\uFEFF/, ""));
   } catch (error) {
+    if (error instanceof JsonSyntaxError) return { message: `The file is not valid JSON: ${error.message}.`, line: error.line };
     return { message: `The file is not valid JSON: ${(error as Error).message}.` };
   }
-  const rows = jsonRows(parsed);
-  return "message" in rows ? rows : { ...rows, setAside: [] };
+  const rows = jsonRows(parsed.value);
+  return "message" in rows ? rows : { ...rows, setAside: [], repairs: parsed.repairs };
 }

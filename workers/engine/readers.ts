@@ -8,6 +8,7 @@ import { rowidRenames } from "@/lib/staging/rowid-clash";
 import type { AmbiguousDates, RowLines } from "@/lib/staging/staged-file";
 import { castSelect, parseOptionsSchema, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import type { CsvFindings } from "@/lib/staging/staged-file";
+import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import { uuidFromBytes } from "@/lib/staging/parquet-footer";
 import { archivedFiles, archiveMessage } from "@/lib/staging/zip-entries";
@@ -46,6 +47,8 @@ export interface ReadInfo {
   rowidRenames?: Record<string, string>;
   /** Where a JSON file's rows were found, when it is not an array of them (lib/staging/json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
+  /** What a lenient JSON read changed: NaN and Infinity made empty, commas before a closing bracket left out (lib/staging/json-lenient.ts). */
+  jsonRepairs?: JsonRepairs;
   /** How each row's line is told (CSV, Excel and NDJSON; other formats number their rows from 1). */
   rowLines?: RowLines;
 }

@@ -1,0 +1,17 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, openParsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
+
+// Python's json.dumps writes NaN and Infinity, which JSON.parse refuses: such a file did not stage at all,
+// with "Unexpected token 'N'" and no place. A JSON file with another fault said neither what nor where.
+test("JSON as Python writes it stages, NaN and Infinity empty, and says so; other faults name their line and column", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "from-python.json", content: '[\n  {"id": 1, "score": NaN},\n  {"id": 2, "score": Infinity},\n  {"id": 3, "score": 2.5},\n]\n', mimeType: "application/json" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "from-python.json" })).toContainText("3 rows");
+  await expect(stagedGrid(page).getByRole("columnheader").filter({ hasText: "score" })).toHaveAttribute("title", "score (DOUBLE)");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", ""]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "2.5"]);
+  await expect((await openParsePanel(page)).getByText("Read leniently: 2 NaN or Infinity values (as Python writes them) read as empty; 1 comma before a closing bracket left out.")).toBeVisible();
+
+  await addFiles(page, [{ name: "broken.json", content: '[\n  {"id": 1},\n  {"id": 2 "score": 3}\n]\n', mimeType: "application/json" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "broken.json" })).toContainText("a comma was expected at line 3, column 12");
+});

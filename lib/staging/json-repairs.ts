@@ -1,0 +1,19 @@
+/** What a lenient JSON read changed (json-lenient.ts): kept with the staged file and said to the user. */
+export interface JsonRepairs {
+  /** NaN, Infinity and -Infinity read as empty. */
+  nonFinite: number;
+  /** Commas before a closing bracket or brace, left out. */
+  trailingCommas: number;
+}
+
+export const noRepairs = (): JsonRepairs => ({ nonFinite: 0, trailingCommas: 0 });
+
+/** What a lenient read changed, in words; null when nothing. */
+export function describeRepairs(r: JsonRepairs | undefined): string | null {
+  if (!r) return null;
+  const parts = [
+    r.nonFinite ? `${r.nonFinite} NaN or Infinity value${r.nonFinite === 1 ? "" : "s"} (as Python writes them) read as empty` : "",
+    r.trailingCommas ? `${r.trailingCommas} comma${r.trailingCommas === 1 ? "" : "s"} before a closing bracket left out` : "",
+  ].filter(Boolean);
+  return parts.length ? `Read leniently: ${parts.join("; ")}.` : null;
+}
