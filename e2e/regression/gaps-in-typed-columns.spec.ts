@@ -19,7 +19,7 @@ test("a value of spaces alone among numbers and dates is read as empty, and the 
 // the destination kept "NA" strings. A text column's NA (Namibia) stays.
 test("columns of numbers and dates with missing-value markers are typed, the markers empty; a text column keeps its NA", async ({ page }) => {
   await openApp(page);
-  await addFiles(page, [{ name: "from-r.csv", content: "id,score,day,country\n1,2.5,2024-01-02,NA\n2,NA,NA,FR\n3,10,\\N,DE\n" }]);
+  await addFiles(page, [{ name: "from-r.csv", content: "id,score,day,country\n1,2.5,2024-01-02,NA\n2,NA,NA,FR\n3,#DIV/0!,\\N,DE\n" }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "from-r.csv" })).toContainText("3 rows");
   const header = (name: string) => stagedGrid(page).getByRole("columnheader").filter({ hasText: name });
   await expect(header("score")).toHaveAttribute("title", "score (DOUBLE)");
@@ -27,5 +27,6 @@ test("columns of numbers and dates with missing-value markers are typed, the mar
   await expect(header("country")).toHaveAttribute("title", "country (VARCHAR)");
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "", "", "FR"]);
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "2.5", "2024-01-02", "NA"]);
-  await expect((await openParsePanel(page)).getByText("Read with missing-value markers (NA, NULL, \\N, #N/A) as empty: day, score.")).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "", "", "DE"]);
+  await expect((await openParsePanel(page)).getByText("Read with missing-value markers (NA, NULL, \\N, Excel's #N/A, #DIV/0! and other errors) as empty: day, score.")).toBeVisible();
 });

@@ -23,7 +23,7 @@ async function convert(values: (string | null)[], dateFormat?: string) {
 
 describe("missing-value markers", () => {
   it("tell markers from values", () => {
-    expect(["NA", " NULL ", "\\N", "#N/A", "n/a", "None"].every(isMissingMarker)).toBe(true);
+    expect(["NA", " NULL ", "\\N", "#N/A", "n/a", "None", "#DIV/0!", "#VALUE!"].every(isMissingMarker)).toBe(true);
     expect(["na", "Namibia", "", "0", "-"].some(isMissingMarker)).toBe(false);
   });
 
@@ -52,7 +52,7 @@ describe("missing-value markers", () => {
 
   it("are described by column", () => {
     expect(describeMarked({ missing: { day: { type: "DATE" } }, numbers: { score: { markers: true }, n: {} } })).toBe(
-      "Read with missing-value markers (NA, NULL, \\N, #N/A) as empty: day, score.",
+      "Read with missing-value markers (NA, NULL, \\N, Excel's #N/A, #DIV/0! and other errors) as empty: day, score.",
     );
     expect(describeMarked({})).toBeNull();
   });

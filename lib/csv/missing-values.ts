@@ -1,14 +1,14 @@
 import { ident, literal } from "@/lib/sql/quote";
 
 /**
- * Missing-value markers (NA from R, NULL and \N from SQL dumps, #N/A from
- * Excel) in a column of numbers, dates or booleans. DuckDB's sniffer reads
+ * Missing-value markers (NA from R, NULL and \N from SQL dumps, #N/A and the
+ * other error values of Excel's formulas) in a column of numbers, dates or booleans. DuckDB's sniffer reads
  * such a column as text, and a marker further down fails its cast and makes
  * the column text there too. Column by column, a text column whose every
  * value is a marker or casts to one type becomes that type, the markers
  * empty. Text columns keep their markers: "NA" is also Namibia.
  */
-export const MISSING_MARKERS = ["NA", "N/A", "n/a", "NULL", "null", "\\N", "#N/A", "None"] as const;
+export const MISSING_MARKERS = ["NA", "N/A", "n/a", "NULL", "null", "\\N", "None", "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"] as const;
 const MARKERS = new Set<string>(MISSING_MARKERS);
 export const MARKED_TYPES = ["BIGINT", "HUGEINT", "DOUBLE", "DATE", "TIMESTAMP", "BOOLEAN"] as const;
 export type MarkedType = (typeof MARKED_TYPES)[number];
@@ -67,5 +67,5 @@ export function markedStatement(table: string, column: string, type: MarkedType,
 /** What the read did with markers, in words (columns typed here, and columns of numbers that had them); null when it did nothing. */
 export function describeMarked(parse: { missing?: Record<string, unknown>; numbers?: Record<string, { markers?: boolean }> }): string | null {
   const columns = [...Object.keys(parse.missing ?? {}), ...Object.entries(parse.numbers ?? {}).flatMap(([name, n]) => (n.markers ? [name] : []))];
-  return columns.length ? `Read with missing-value markers (NA, NULL, \\N, #N/A) as empty: ${columns.join(", ")}.` : null;
+  return columns.length ? `Read with missing-value markers (NA, NULL, \\N, Excel's #N/A, #DIV/0! and other errors) as empty: ${columns.join(", ")}.` : null;
 }
