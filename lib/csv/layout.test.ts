@@ -36,4 +36,13 @@ describe("detectLayout", () => {
   it("finds the header and the columns' shapes when the header comes again among the rows", () => {
     expect(layoutOf("id,name,amount\n1,a,1.5\n2,b,2.5\nid,name,amount\n3,c,3.5\n4,d,4.5\n")).toMatchObject({ preamble: 0, header: true, names: ["id", "name", "amount"] });
   });
+
+  it("takes summary rows at the end (Total, Sum) for lines below the table, not for rows", () => {
+    expect(layoutOf("id,day,amount\n1,2024-01-02,2.5\n2,2024-01-03,3.5\nTotal,,6\n").notes).toBe(1);
+    expect(layoutOf("region,units,amount\nNorth,1,2.5\nSouth,2,3.5\n,Subtotal,6\nGRAND TOTAL:,3,6\n").notes).toBe(2);
+    expect(layoutOf("region,units\nNorth,1\nSumme,1\n").notes).toBe(1);
+    // A label that only starts like one, or a total above the last row, is data.
+    expect(layoutOf("product,units,amount\nTotally Tea,1,2.5\nTea,2,3.5\n").notes).toBe(0);
+    expect(layoutOf("region,units,amount\nTotal,3,6\nNorth,1,2.5\n").notes).toBe(0);
+  });
 });

@@ -145,9 +145,14 @@ function looksLikeData(fields: readonly string[], shapes: readonly ColumnShapes[
   return shapes.every((s, c) => fits(s, fields[c] ?? ""));
 }
 
+/** A summary row's label (its first value): a total is not a row of data, and would count twice in any sum. */
+const SUMMARY = /^(grand\s+|sub-?)?totals?\b|^sum(me)?\b|^gesamt|^totaal\b|^somme\b|^suma\b|^totale\b/i;
+export const isSummaryRow = (fields: readonly string[]): boolean => SUMMARY.test(fields.find((f) => f.trim() !== "")?.trim() ?? "");
+
 /**
  * Lines below the table: walking up from the end, lines that are blank, all
- * empty fields, or much narrower than the table are notes; lines after a
+ * empty fields, much narrower than the table, or summary rows (Total, Sum)
+ * are notes; lines after a
  * blank line that form a table of their own (another width, or a header over
  * typed columns) are a second table.
  */
@@ -179,7 +184,7 @@ function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: C
     const filled = fields.filter((f) => f.trim() !== "").length;
     // Its first value must not fit the first column, or a sparse last row would pass for a note.
     const note = width >= 3 && filled <= Math.max(1, Math.floor(width / 2)) && fields.length <= width && !fits(shapes[0], fields[0] ?? "");
-    if (!(filled === 0 || note)) break;
+    if (!(filled === 0 || note || isSummaryRow(fields))) break;
     sawNote = true;
     start--;
   }

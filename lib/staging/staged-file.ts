@@ -77,6 +77,8 @@ export interface CsvFindings {
   /** Values that did not fit the type DuckDB guessed from a sample: their column was read as text. */
   typeFindings: TypeFinding[];
   secondTable?: { lines: number; width: number };
+  /** Summary rows (Total, Sum) left out below the table, as the file has them (lib/csv/layout.ts). */
+  summaryRows?: string[];
 }
 
 export interface AmbiguousDates {

@@ -286,4 +286,13 @@ describe("files in the likeness of real ones stage on the first try", () => {
     expect(far.result.typeFindings).toEqual([]);
     expect(far.result.lines).toMatchObject({ rows: 30_000, balanced: true });
   });
+
+  it("leaves a summary row at the end (Total) below the table: its label does not make the first column text", async () => {
+    const { columns, rows, result } = await read("id,day,amount\n1,2024-01-02,2.5\n2,2024-01-03,3.5\nTotal,,6\n");
+    expect(columns).toEqual(["id:BIGINT", "day:DATE", "amount:DOUBLE"]);
+    expect(rows.map((r) => r.id)).toEqual([1, 2]);
+    expect(result.summaryRows).toEqual(["Total,,6"]);
+    expect(result.lines).toMatchObject({ total: 4, notes: 1, rows: 2, balanced: true });
+    expect((await read("id,amount\n1,2.5\n2,3.5\n")).result.summaryRows).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@ import type { LineCount } from "@/lib/csv/lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { isoDateFormat } from "@/lib/csv/iso-dates";
 import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
-import { detectLayout, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
+import { detectLayout, isSummaryRow, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/records";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
@@ -42,6 +42,8 @@ export interface CsvRead {
   dateFormat?: string;
   /** How each row's line is told: the lines before the first row, and whether a table holds each row's line (row-lines.ts). */
   rowLines: RowLines;
+  /** The summary rows (Total, Sum) among the lines below the table, as the file has them. */
+  summaryRows: string[];
 }
 
 const MAX_ROUNDS = 4;
@@ -216,6 +218,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     lenient,
     dateFormat,
     rowLines: { before: sheetRows + preamble + headerLines, ...(lineTable ? { table: true } : {}) },
+    summaryRows: used.notes ? sample.tail.slice(-used.notes - 1).filter((l) => isSummaryRow(splitFields(l, dialect).fields)).slice(0, 5).map((l) => l.slice(0, 200)) : [],
   };
 }
 
