@@ -44,6 +44,7 @@ export function variants(t: CleanTable): Variant[] {
   }
   for (let n = 1; n <= 5; n++) add("preamble", `${n} lines`, file([`Report: ${t.name}`, ...Array.from({ length: n - 1 }, (_, i) => (i % 2 ? "" : `Exported by Ledger 4.2 on 2024-03-0${i + 1}`)), ...lines(t)]));
   for (let n = 1; n <= 3; n++) add("notes at the end", `${n} lines`, file([...lines(t), "", ...Array.from({ length: n }, (_, i) => `Note ${i + 1}: figures are provisional`)]));
+  add("summary row at the end", "Total", file([...lines(t), ["Total", ...Array.from({ length: t.header.length - 2 }, () => ""), "1234"].join(",")]));
   add("two-row header", "units below the names", file([lines(t)[0]!, t.header.map((h) => `(${h.split("_")[0]} unit)`).join(","), ...lines(t).slice(1)]));
   add("no header", "", file(lines(t).slice(1)), { noHeader: true });
   add("a second table", "below a blank line", file([...lines(t), "", "region,total,count", "north,1200,4", "south,800,3", "west,50,1"]));
