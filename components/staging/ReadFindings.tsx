@@ -80,6 +80,17 @@ export function ReadFindings({
       )}
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}
       {file.jsonRepairs && <p className="text-xs">{describeRepairs(file.jsonRepairs)}</p>}
+      {file.summaryRows?.length ? (
+        <p className="text-xs">
+          Left out below the table as {file.summaryRows.length === 1 ? "a summary row" : "summary rows"}, which would count twice in any sum (in a CSV file, set “Lines below the table” to 0 to read{" "}
+          {file.summaryRows.length === 1 ? "it" : "them"} as rows):{" "}
+          {file.summaryRows.map((text, i) => (
+            <code key={i} className="mr-2 break-all text-slate-500">
+              {text}
+            </code>
+          ))}
+        </p>
+      ) : null}
       {file.rowidRenames && <p className="text-xs text-amber-700 dark:text-amber-400">{describeRowidRenames(file.rowidRenames)}</p>}
       {file.duplicateOf && <p className="text-xs text-amber-700 dark:text-amber-400">Same content as {file.duplicateOf}, staged earlier.</p>}
     </>

@@ -103,17 +103,6 @@ export function SetAsideLines({
           </div>
         </details>
       )}
-      {csv.summaryRows?.length ? (
-        <p>
-          Left out below the table as {csv.summaryRows.length === 1 ? "a summary row" : "summary rows"}, which would count twice in any sum (set “Lines below the table” to 0 to read{" "}
-          {csv.summaryRows.length === 1 ? "it" : "them"} as rows):{" "}
-          {csv.summaryRows.map((text, i) => (
-            <code key={i} className="mr-2 break-all text-slate-500">
-              {text}
-            </code>
-          ))}
-        </p>
-      ) : null}
       <p className={csv.lines.balanced ? "" : "text-danger"}>Lines: {describeAccount(csv.lines)}.</p>
     </div>
   );

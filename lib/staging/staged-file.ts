@@ -51,7 +51,9 @@ export interface StagedFile {
   rowidRenames?: Record<string, string>;
   /** Where a JSON file's rows were found, when it is not an array of them (json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
-  /** What a lenient JSON read changed (json-lenient.ts). */
+  /** Summary rows (Total, Sum) left out below the table of a CSV file or a sheet, as CSV text (lib/csv/layout.ts). */
+  summaryRows?: string[];
+  /** What a lenient JSON read changed (json-repairs.ts). */
   jsonRepairs?: JsonRepairs;
   /** How each row's line in the file is told, for the rows a recipe rejects (read by a build before it: a header line before the rows). */
   rowLines?: RowLines;
@@ -77,8 +79,6 @@ export interface CsvFindings {
   /** Values that did not fit the type DuckDB guessed from a sample: their column was read as text. */
   typeFindings: TypeFinding[];
   secondTable?: { lines: number; width: number };
-  /** Summary rows (Total, Sum) left out below the table, as the file has them (lib/csv/layout.ts). */
-  summaryRows?: string[];
 }
 
 export interface AmbiguousDates {

@@ -16,6 +16,7 @@ import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
+import { isSummaryRow } from "@/lib/csv/layout";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
@@ -47,6 +48,8 @@ export interface ReadInfo {
   rowidRenames?: Record<string, string>;
   /** Where a JSON file's rows were found, when it is not an array of them (lib/staging/json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
+  /** Summary rows (Total, Sum) left out below the table (CSV and Excel). */
+  summaryRows?: string[];
   /** What a lenient JSON read changed: NaN and Infinity made empty, commas before a closing bracket left out (lib/staging/json-lenient.ts). */
   jsonRepairs?: JsonRepairs;
   /** How each row's line is told (CSV, Excel and NDJSON; other formats number their rows from 1). */
@@ -167,8 +170,8 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
         repaired: read.notes.filter((n) => n.status === "repaired").slice(0, MAX_SHOWN_LINES),
         typeFindings: read.typeFindings,
         secondTable: read.secondTable ?? undefined,
-        ...(read.summaryRows.length ? { summaryRows: read.summaryRows } : {}),
       },
+      ...(read.summaryRows.length ? { summaryRows: read.summaryRows } : {}),
     });
   });
 }
@@ -231,7 +234,9 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
     return texts.every((t) => t === null || t === "") ? "\r\n" : csvRow(texts, { neutralizeFormulas: false });
   });
   const text = new Blob(lines);
-  const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes: 0, headerLines: 1 };
+  // Summary rows at the sheet's end (Total) are left out below the table, as in a CSV file; a count given is kept.
+  const notes = options.notes ?? summaryLines(rows.map((r) => r.map(cellText)), lines);
+  const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes, headerLines: 1 };
   // From the first row, title rows above the table are found as a CSV's title lines are; a row the user chose holds the names.
   const found = options.headerRow === 1 ? await findLayout(text, asCsv) : undefined;
   if (found) asCsv.skip = found.layout.preamble;
@@ -239,6 +244,20 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
   // The sheet was read as CSV text of our own making: its CSV findings would only mislead. Titles found move the names' row.
   const titles = rowsAbove(lines, asCsv.skip!);
   return csv.ok ? ok({ ...csv.value, sniffed: undefined, parse: titles ? { ...options, headerRow: 1 + titles } : undefined, csv: undefined, sheets: names }) : csv;
+}
+
+/** The lines of the summary rows (Total, Sum) at the end of a sheet's rows, and of the empty rows among and after them. */
+function summaryLines(rows: readonly (string | null)[][], lines: readonly string[]): number {
+  let count = 0;
+  let summaries = 0;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const texts = rows[i]!.map((t) => t ?? "");
+    const empty = texts.every((t) => t === "");
+    if (!empty && !isSummaryRow(texts)) break;
+    count += lines[i]!.split("\n").length - 1;
+    if (!empty) summaries = count;
+  }
+  return summaries;
 }
 
 /** How many rows of CSV text end before the line `line` (a value's line breaks make a row longer than a line). */
