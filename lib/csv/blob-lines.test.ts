@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineFrom, linesAt } from "./blob-lines";
+import { lineFrom, linesAt, linesEqualTo } from "./blob-lines";
 
 describe("lineFrom", () => {
   it("reads the line that starts at a byte, up to any line end or the end of the text", async () => {
@@ -30,5 +30,17 @@ describe("linesAt", () => {
       [16, 3],
     ]);
     expect([...(await linesAt(new Blob(["x\nfoo\n"]), [3]))]).toEqual([[3, 1]]);
+  });
+});
+
+describe("linesEqualTo", () => {
+  it("finds the lines that are exactly a text, with their bytes, across chunks and line ends", async () => {
+    const text = "id,name\r\n1,a\nid,name\rid,names\n id,name\nid,name";
+    const found = await linesEqualTo(new Blob([text]), "id,name");
+    expect(found.map((f) => f.line)).toEqual([0, 2, 5]);
+    for (const f of found) expect(text.slice(f.start, f.end)).toBe("id,name");
+    const chunked = new Blob(Array.from(text, (c) => c));
+    expect(await linesEqualTo(chunked, "id,name")).toEqual(found);
+    expect(await linesEqualTo(new Blob(["é,x\né,x\n"]), "é,x")).toEqual([{ line: 0, start: 0, end: 4 }, { line: 1, start: 5, end: 9 }]);
   });
 });

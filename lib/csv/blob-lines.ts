@@ -1,4 +1,4 @@
-import { LineCounter, type LineCount } from "./lines";
+import { LineCounter, LineEnds, type LineCount } from "./lines";
 
 /**
  * Line arithmetic over a Blob of text, streamed (never held whole): how many
@@ -91,4 +91,39 @@ export async function lineRanges(blob: Blob, lines: readonly number[]): Promise<
     ranges.set(line, { start, end });
   }
   return ranges;
+}
+
+/** The lines (0-based, with their byte ranges, line end left out) whose text is exactly `text`: one streamed pass, line ends found with `indexOf`. */
+export async function linesEqualTo(blob: Blob, text: string): Promise<{ line: number; start: number; end: number }[]> {
+  const target = new TextEncoder().encode(text);
+  const found: { line: number; start: number; end: number }[] = [];
+  const ends = new LineEnds();
+  let offset = 0;
+  let line = 0;
+  let start = -1;
+  let length = 0;
+  let same = true;
+  const piece = (chunk: Uint8Array, from: number, to: number) => {
+    if (start < 0) start = offset + from;
+    if (same && length + to - from <= target.length) {
+      for (let i = from; i < to && same; i++) same = chunk[i] === target[length + i - from];
+    } else same = false;
+    length += to - from;
+  };
+  const end = () => {
+    if (same && length === target.length && start >= 0) found.push({ line, start, end: start + length });
+    line++;
+    start = -1;
+    length = 0;
+    same = true;
+  };
+  const reader = blob.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    ends.split(value, piece, end);
+    offset += value.length;
+  }
+  if (start >= 0) end();
+  return found;
 }

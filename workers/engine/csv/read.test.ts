@@ -103,6 +103,13 @@ describe("readCsv", () => {
     const far = await read(`id,name,amount\n${many}\nid,name,amount\n${many}\n`);
     expect(far.columns).toEqual(["id:BIGINT", "name:VARCHAR", "amount:DOUBLE"]);
     expect(far.result.notes).toEqual([{ line: 30_002, status: "set aside", reason: "the header again (files joined end to end?)", text: "id,name,amount" }]);
+    // In a table of text alone nothing rejects it: it is found by its values, then by its line.
+    const words = Array.from({ length: 20_000 }, (_, i) => `k${i},p${i},note ${i}`).join("\n");
+    const text = await read(`key,name,note\n${words}\nkey,name,note\n${words}\n`);
+    expect(text.result.notes).toEqual([{ line: 20_002, status: "set aside", reason: "the header again (files joined end to end?)", text: "key,name,note" }]);
+    expect(text.result.lines).toMatchObject({ setAside: 1, rows: 40_000, balanced: true });
+    expect(text.rows.filter((r) => r.key === "key")).toEqual([]);
+    expect((await engine.rows(`SELECT line FROM t${n - 1}_lines WHERE line BETWEEN 20001 AND 20003`)).map((r) => r.line)).toEqual([20_001, 20_003]);
   });
 
   it("reads a header-only file as an empty table with its columns", async () => {

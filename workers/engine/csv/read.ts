@@ -16,6 +16,7 @@ import { readMarkers } from "./markers";
 import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
 import { quoteTrouble } from "./quotes";
+import { repeatedHeaderRows } from "./repeats";
 import { sampleText, type TextSample } from "./sample";
 import { dropEmptyRows, dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
 import { applyEdits, splice } from "./splice";
@@ -141,6 +142,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   let lenient = false;
   let rejectedAny = false;
   let quotesScanned = false;
+  let repeatsUnchecked = headerLines === 1 && !namesApart && !sample.whole;
   for (let round = 0; ; round++) {
     if (round > MAX_ROUNDS) throw new Error("The file could not be read the same way twice.");
     const name = `${path}.${round}`;
@@ -157,7 +159,18 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     const scanQuotes = read.rejected.length === 0 && lenient && !quotesScanned;
     if (scanQuotes) quotesScanned = true;
     const rejected = scanQuotes ? await quoteTrouble(body, dialect) : read.rejected;
-    if (rejected.length === 0) break;
+    if (rejected.length === 0) {
+      // The header again further down than the first lines, in a table of text alone, was read as a row (repeats.ts).
+      const far = repeatsUnchecked ? await repeatedHeaderRows(engine, table, await describe(engine, table), body, { fields: headerFields, text: sample.head[preamble]! }) : [];
+      repeatsUnchecked = false;
+      if (far.length === 0) break;
+      const lineOf = (l: { line: number }) => linesBefore + l.line + 1;
+      if (options.badLines === "stop") throw new CsvStopped(lineOf(far[0]!), `Line ${lineOf(far[0]!)} is ${REPEATED_HEADER}. Choose “Set aside the lines that do not fit” to stage the rest.`);
+      rejectedAny = true;
+      for (const l of far) noted.set(lineOf(l), { line: lineOf(l), status: "set aside", reason: REPEATED_HEADER, text: sample.head[preamble]! });
+      body = splice(body, far.map(({ start, end }) => ({ start, end, text: "" })));
+      continue;
+    }
     rejectedAny = true;
     const lines = await rejectedLines(body, rejected, linesBefore);
     if (options.badLines === "stop") throw new CsvStopped(lines.get(rejected[0]!)!, stopMessage(rejected[0]!, lines.get(rejected[0]!)!));
