@@ -10,6 +10,11 @@ test("bad files get a message naming the file (and line), and other staged files
 
   await addFiles(page, [{ name: "empty.csv", content: "" }]);
   await expect(page.getByRole("alert").filter({ hasText: "empty.csv" })).toContainText("empty");
+  // Blank lines alone, or a byte-order mark alone, are nothing to stage either (they were rows of nothing).
+  await addFiles(page, [{ name: "blank-lines.csv", content: "\n\n\n" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "blank-lines.csv" })).toContainText("The file holds only blank lines: there is nothing to stage.");
+  await addFiles(page, [{ name: "mark-only.csv", content: "\uFEFF" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "mark-only.csv" })).toContainText("only a byte-order mark");
 
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
   await addFiles(page, [{ name: "picture.csv", content: png }]);

@@ -302,4 +302,9 @@ describe("files in the likeness of real ones stage on the first try", () => {
     expect(result.lines).toMatchObject({ total: 4, notes: 1, rows: 2, balanced: true });
     expect((await read("id,amount\n1,2.5\n2,3.5\n")).result.summaryRows).toEqual([]);
   });
+
+  it("refuses a file of blank lines alone, or of a byte-order mark alone, with a reason", async () => {
+    await expect(read("\n\n\r\n  \n")).rejects.toThrow("The file holds only blank lines: there is nothing to stage.");
+    await expect(read("\uFEFF")).rejects.toThrow("The file holds no text (only a byte-order mark): there is nothing to stage.");
+  });
 });

@@ -15,6 +15,7 @@ import type { CsvEngine } from "./engine";
 import { readMarkers } from "./markers";
 import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
+import { TextError } from "../text";
 import { quoteTrouble } from "./quotes";
 import { repeatedHeaderRows } from "./repeats";
 import { sampleText, type TextSample } from "./sample";
@@ -106,6 +107,10 @@ export interface FirstRead {
 export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptions, table: string, path: string, first: FirstRead = {}): Promise<CsvRead> {
   // The layout's sample first: a read of the whole text started before it would hold up its two small reads.
   const { sample, layout } = first.found ?? (await findLayout(text, options));
+  // Nothing but blank lines (or a byte-order mark alone): DuckDB would read them as rows of nothing.
+  if (sample.whole && sample.head.every((l) => l.trim() === "")) {
+    throw new TextError(sample.head.length > 1 ? "The file holds only blank lines: there is nothing to stage." : "The file holds no text (only a byte-order mark): there is nothing to stage.", null);
+  }
   const counting = first.counted ?? countLines(text);
   const used = resolveOptions(options, layout);
   const dialect = { delimiter: tabIn(used.delimiter!), quote: used.quote!, escape: used.escape! };
