@@ -44,5 +44,7 @@ describe("detectLayout", () => {
     // A label that only starts like one, or a total above the last row, is data.
     expect(layoutOf("product,units,amount\nTotally Tea,1,2.5\nTea,2,3.5\n").notes).toBe(0);
     expect(layoutOf("region,units,amount\nTotal,3,6\nNorth,1,2.5\n").notes).toBe(0);
+    // The Total row does not hide the header of a small table: its label is no value of the first column.
+    expect(layoutOf("id,score,country\n1,2.5,NA\n2,NA,FR\n3,#N/A,DE\nTotal,2.5,\n")).toMatchObject({ header: true, notes: 1 });
   });
 });

@@ -94,8 +94,8 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   if (first < 0) return fallback;
   const at = belowTitles(data, first, width, fitsWidth, followedByRows);
   const top = data[at]!;
-  // A line that repeats the header (files joined end to end) is no row: it would hide the columns' types.
-  const rows = data.slice(at + 1).filter((r) => r.fields.length === width && !sameFields(r.fields, top.fields));
+  // A line that repeats the header (files joined end to end) or a summary row (Total) is no row: it would hide the columns' types.
+  const rows = data.slice(at + 1).filter((r) => r.fields.length === width && !sameFields(r.fields, top.fields) && !isSummaryRow(r.fields));
   const comment = head.slice(0, top.first).some((l) => l.startsWith("#")) || rows.some((r) => head[r.first]!.startsWith("#")) ? "#" : null;
 
   const cache: ShapeCache = new WeakMap();

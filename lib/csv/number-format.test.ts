@@ -90,5 +90,7 @@ describe("numbers written for people", () => {
       "Read as numbers: n (written as 1,234.56); Betrag, Menge (written as 1.234,56).",
     );
     expect(describeNumbers({ numberFormat: "comma" })).toBe("Read as numbers: numbers with a decimal comma (1,5).");
+    // Plain numbers read as numbers for their missing-value markers alone are said with the markers.
+    expect(describeNumbers({ numbers: { score: { format: "point", markers: true }, Betrag: { format: "comma", markers: true } } })).toBe("Read as numbers: Betrag (written as 1.234,56).");
   });
 });

@@ -121,8 +121,9 @@ export function wholeNumberType(longest: number): NumberType {
 }
 
 /** What the read did with numbers written for people, in words; null when it did nothing. */
-export function describeNumbers(parse: { numberFormat?: NumberFormat | "plain"; numbers?: Record<string, { format: NumberFormat }> }): string | null {
-  const columns = Object.entries(parse.numbers ?? {});
+export function describeNumbers(parse: { numberFormat?: NumberFormat | "plain"; numbers?: Record<string, { format: NumberFormat; markers?: boolean }> }): string | null {
+  // A column of plain numbers read here only for its missing-value markers is said with the markers (missing-values.ts).
+  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point"));
   const byFormat = NUMBER_FORMATS.map((format) => ({ format, names: columns.filter(([, n]) => n.format === format).map(([name]) => name) })).filter((g) => g.names.length);
   const parts = byFormat.map((g) => `${g.names.join(", ")} (written as ${NUMBER_EXAMPLE[g.format]})`);
   if (parse.numberFormat === "comma" && !byFormat.some((g) => g.format === "comma")) parts.push("numbers with a decimal comma (1,5)");
