@@ -68,11 +68,15 @@ test("text encodings are detected or chosen, and every cell reaches the grid as 
   await expectTable(page, ["id", "name"], ["1", "café crème"]);
   await expect(parsePanel(page).getByText(/^How latin1.csv is read: CSV, windows-1252/)).toBeVisible();
 
-  // Shift-JIS is not UTF-8, so the first guess is Windows-1252: the sample shows it, the user picks.
-  await stage(page, "tokyo.csv", encode("id,city\n1,東京\n2,大阪\n", "shift_jis"));
+  // Shift_JIS (Japanese Excel's CSV) is told from Windows-1252 by the characters each makes of the bytes.
+  await stage(page, "tokyo.csv", encode("id,city,note\n1,東京,しながわ\n2,大阪,うめだ\n", "shift_jis"));
+  await expect(parsePanel(page).getByText(/^How tokyo.csv is read: CSV, shift_jis/)).toBeVisible();
+  await expectTable(page, ["id", "city", "note"], ["1", "東京", "しながわ"]);
+  // The user can still choose: read as Windows-1252, the sample beside it shows what that makes of it.
+  await reread(page, { Encoding: "windows-1252" });
   await expect(parsePanel(page).getByText(/^How tokyo.csv is read: CSV, windows-1252/)).toBeVisible();
   await reread(page, { Encoding: "shift_jis" });
-  await expectTable(page, ["id", "city"], ["1", "東京"]);
+  await expectTable(page, ["id", "city", "note"], ["1", "東京", "しながわ"]);
   await stage(page, "beijing.csv", encode("id,city\n1,北京\n", "gb18030"));
   await reread(page, { Encoding: "gb18030" });
   await expectTable(page, ["id", "city"], ["1", "北京"]);

@@ -1,4 +1,5 @@
 import { detectBom } from "./sniff-bytes";
+import { legacyEncoding } from "./legacy-encoding";
 
 /**
  * What a staged file is, from its name and first bytes: the format, whether
@@ -56,8 +57,8 @@ export const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "windows-1252", "iso-
 
 /**
  * The encoding of text bytes: a byte-order mark, else UTF-16 when every
- * other byte is NUL, else UTF-8 when the bytes decode as UTF-8, else
- * Windows-1252 (what browsers assume for Latin-1).
+ * other byte is NUL, else UTF-8 when the bytes decode as UTF-8, else the
+ * legacy code page whose characters read likeliest (legacy-encoding.ts).
  */
 export function detectEncoding(head: Uint8Array): string {
   const bom = detectBom(head);
@@ -68,7 +69,7 @@ export function detectEncoding(head: Uint8Array): string {
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? oddNul++ : evenNul++);
   if (oddNul > sample.length / 4 && evenNul === 0) return "utf-16le";
   if (evenNul > sample.length / 4 && oddNul === 0) return "utf-16be";
-  return isUtf8(head) ? "utf-8" : "windows-1252";
+  return isUtf8(head) ? "utf-8" : legacyEncoding(head);
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
