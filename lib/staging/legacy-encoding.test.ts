@@ -10,6 +10,7 @@ describe("legacyEncoding", () => {
     expect(legacyEncoding(bytes("商品,価格\r\nりんご,120\r\n", "euc-jp"))).toBe("euc-jp");
     expect(legacyEncoding(bytes("名称,数量,备注\r\n苹果,12,新鲜的水果\r\n香蕉,7,进口\r\n", "gbk"))).toBe("gb18030");
     expect(legacyEncoding(bytes("이름,수량\r\n사과,12\r\n바나나,7\r\n", "euc-kr"))).toBe("euc-kr");
+    expect(legacyEncoding(bytes("名稱,數量,價格\r\n蘋果,12,30\r\n香蕉,7,15\r\n", "big5"))).toBe("big5");
     expect(legacyEncoding(bytes("имя;город\r\nИван;Москва\r\nОльга;Казань\r\n", "win1251"))).toBe("windows-1251");
   });
 

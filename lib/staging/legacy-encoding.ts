@@ -15,8 +15,11 @@ const CANDIDATES = ["windows-1252", "shift_jis", "euc-jp", "gb18030", "euc-kr", 
 
 /** Frequent in Korean text and in the headers of Korean sheets (name, quantity, price, date, product, …). */
 const COMMON_HANGUL = new Set("이다는의에을하고가로지서기사한도리자대어일아정수인시나해부상전보여주스제요들구원게방만동성라국면입품명량격름과바날짜금액번호주소고객");
-/** Frequent in Chinese text and in the headers of Chinese sheets. */
-const COMMON_HAN = new Set("的一是不了人在有我他这中大来上国个到说们为子和你地出道也时年名称数量价格日期品商号单金额类型址电话客户订备注销售产总计编码");
+/** Frequent in Chinese text and in the headers of Chinese sheets, in simplified (GBK) and traditional (Big5) characters. */
+const COMMON_HAN = new Set(
+  "的一是不了人在有我他这中大来上国个到说们为子和你地出道也时年名称数量价格日期品商号单金额类型址电话客户订备注销售产总计编码" +
+    "這國個說們為時稱數價號單額類電話戶訂備註銷產總計編碼",
+);
 
 function weight(code: number, ch: string): number {
   if (code >= 0x3040 && code <= 0x309f) return 2; // hiragana: Japanese
