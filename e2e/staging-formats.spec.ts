@@ -77,6 +77,12 @@ test("text encodings are detected or chosen, and every cell reaches the grid as 
   await expect(parsePanel(page).getByText(/^How tokyo.csv is read: CSV, windows-1252/)).toBeVisible();
   await reread(page, { Encoding: "shift_jis" });
   await expectTable(page, ["id", "city", "note"], ["1", "東京", "しながわ"]);
+  // UTF-8 with a line of Windows-1252 among it (files joined from two tools): each part read as what it is.
+  await stage(page, "joined.csv", Buffer.concat([Buffer.from("id,name\n1,José\n", "utf8"), encode("2,Café\n", "windows-1252"), Buffer.from("3,東京\n", "utf8")]));
+  await expect(parsePanel(page).getByText(/^How joined.csv is read: CSV, utf-8\+windows-1252/)).toBeVisible();
+  await expectTable(page, ["id", "name"], ["1", "José"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "Café"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "東京"]);
   await stage(page, "beijing.csv", encode("id,city\n1,北京\n", "gb18030"));
   await reread(page, { Encoding: "gb18030" });
   await expectTable(page, ["id", "city"], ["1", "北京"]);

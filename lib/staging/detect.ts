@@ -1,5 +1,6 @@
 import { detectBom } from "./sniff-bytes";
 import { legacyEncoding } from "./legacy-encoding";
+import { holdsUtf8, UTF8_MIXED } from "./mixed-utf8";
 
 /**
  * What a staged file is, from its name and first bytes: the format, whether
@@ -53,12 +54,13 @@ function jsonShape(head: Uint8Array): "json" | "ndjson" | null {
 }
 
 /** Encodings offered to the user; DuckDB reads UTF-8 itself, the rest are transcoded. */
-export const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "windows-1252", "iso-8859-15", "shift_jis", "euc-jp", "gb18030", "big5", "euc-kr", "windows-1251", "koi8-r"] as const;
+export const ENCODINGS = ["utf-8", UTF8_MIXED, "utf-16le", "utf-16be", "windows-1252", "iso-8859-15", "shift_jis", "euc-jp", "gb18030", "big5", "euc-kr", "windows-1251", "koi8-r"] as const;
 
 /**
  * The encoding of text bytes: a byte-order mark, else UTF-16 when every
  * other byte is NUL, else UTF-8 when the bytes decode as UTF-8, else the
- * legacy code page whose characters read likeliest (legacy-encoding.ts).
+ * legacy code page whose characters read likeliest (legacy-encoding.ts), or
+ * UTF-8 with Windows-1252 for its odd bytes when it holds both.
  */
 export function detectEncoding(head: Uint8Array): string {
   const bom = detectBom(head);
@@ -69,7 +71,10 @@ export function detectEncoding(head: Uint8Array): string {
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? oddNul++ : evenNul++);
   if (oddNul > sample.length / 4 && evenNul === 0) return "utf-16le";
   if (evenNul > sample.length / 4 && oddNul === 0) return "utf-16be";
-  return isUtf8(head) ? "utf-8" : legacyEncoding(head);
+  if (isUtf8(head)) return "utf-8";
+  // UTF-8 beside bytes of Windows-1252 (files joined or edited in two tools): each read as what it is (mixed-utf8.ts).
+  const legacy = legacyEncoding(head);
+  return legacy === "windows-1252" && holdsUtf8(head) ? UTF8_MIXED : legacy;
 }
 
 function isUtf8(bytes: Uint8Array): boolean {

@@ -1,3 +1,5 @@
+import { MixedUtf8Decoder, mixedUtf8Stream, UTF8_MIXED } from "@/lib/staging/mixed-utf8";
+
 /**
  * Text preparation before DuckDB reads a file: gzip is inflated and any
  * encoding but UTF-8 is transcoded to UTF-8, both streaming, in the worker.
@@ -10,9 +12,8 @@ export async function utf8Blob(blob: Blob, gzip: boolean, encoding: string): Pro
   if (!gzip && encoding === "utf-8") return blob;
   let stream = gzip ? inflate(blob) : blob.stream();
   if (encoding !== "utf-8") {
-    stream = stream
-      .pipeThrough(new TextDecoderStream(encoding) as unknown as TransformStream<Uint8Array, string>)
-      .pipeThrough(new TextEncoderStream());
+    const decode = encoding === UTF8_MIXED ? mixedUtf8Stream() : (new TextDecoderStream(encoding) as unknown as TransformStream<Uint8Array, string>);
+    stream = stream.pipeThrough(decode).pipeThrough(new TextEncoderStream());
   }
   try {
     return await new Response(stream).blob();
@@ -70,5 +71,6 @@ export async function contentHead(blob: Blob, gzip: boolean, bytes = 64 * 1024):
 export function encodingSample(head: Uint8Array, encoding: string): { asUtf8: string; decoded: string } {
   const cut = head.subarray(0, 240);
   const line = (s: string) => s.replace(/^\uFEFF/, "").slice(0, 120);
-  return { asUtf8: line(new TextDecoder("utf-8").decode(cut)), decoded: line(new TextDecoder(encoding).decode(cut)) };
+  const decoded = encoding === UTF8_MIXED ? new MixedUtf8Decoder().decode(cut, true) : new TextDecoder(encoding).decode(cut);
+  return { asUtf8: line(new TextDecoder("utf-8").decode(cut)), decoded: line(decoded) };
 }
