@@ -209,5 +209,7 @@ describe("exportSql", () => {
   it("explains what it cannot export", () => {
     const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
     expect(exportSql(recipe, { path: "b.xlsx", parse: parseOptionsSchema.parse({ format: "xlsx" }), columns: [] }, "b")).toMatchObject({ ok: false });
+    const arrays = { path: "v.json", parse: parseOptionsSchema.parse({ format: "json" }), columns: [], jsonRowsAt: { path: [], left: [], arrays: true } };
+    expect(exportSql(recipe, arrays, "v")).toEqual({ ok: false, reason: expect.stringMatching(/^Rows written as arrays of values/) });
   });
 });

@@ -5,6 +5,7 @@ describe("jsonRows", () => {
   it("reads an array of objects as the rows, and refuses an array of anything else", () => {
     expect(jsonRows([{ id: 1 }, { id: 2 }])).toEqual({ records: [{ id: 1 }, { id: 2 }] });
     expect(jsonRows([[1, "a"]])).toEqual({ message: "Every record must be a JSON object (one row each)." });
+    expect(jsonRows([{ id: 1 }, 2])).toEqual({ message: "Every record must be a JSON object (one row each)." });
     expect(jsonRows(7)).toEqual({ message: "Every record must be a JSON object (one row each)." });
   });
 
@@ -23,5 +24,16 @@ describe("jsonRows", () => {
     expect(jsonRows(two)).toEqual({ records: [two] });
     const deep = { a: { b: { c: [{ id: 1 }] } } };
     expect(jsonRows(deep)).toEqual({ records: [deep] });
+  });
+
+  it("reads arrays of values named by the first array (a spreadsheet API's values) or by pandas' split form", () => {
+    expect(jsonRows([["id", "name", "id"], [1, "a", 10], [2, "b", 20, "extra"], [3]])).toEqual({
+      records: [{ id: 1, name: "a", id_1: 10 }, { id: 2, name: "b", id_1: 20, column3: "extra" }, { id: 3 }],
+      at: { path: [], left: [], arrays: true },
+    });
+    expect(describeJsonRowsAt({ path: [], left: [], arrays: true })).toBe("Rows are the file's arrays of values, named by its first array.");
+    const split = jsonRows({ columns: ["id", "name"], index: [0, 1], data: [[1, "a"], [2, "b"]] });
+    expect(split).toEqual({ records: [{ id: 1, name: "a" }, { id: 2, name: "b" }], at: { path: ["data"], left: ["index"], arrays: true } });
+    expect(describeJsonRowsAt({ path: ["data"], left: ["index"], arrays: true })).toBe("Rows are the arrays of values under “data”, named by “columns”; “index” is not read.");
   });
 });

@@ -4,6 +4,8 @@ import { isObject } from "./json-records";
 export interface JsonRowsAt {
   path: string[];
   left: string[];
+  /** The rows are arrays of values, named by the first of them (a top-level array) or by the list under "columns" (pandas' split form). */
+  arrays?: boolean;
 }
 
 /** A JSON document's rows, and where they were found; or why it has none. */
@@ -13,12 +15,20 @@ const NOT_OBJECTS = "Every record must be a JSON object (one row each).";
 const isRecordList = (value: unknown): value is Record<string, unknown>[] => Array.isArray(value) && value.length > 0 && value.every(isObject);
 
 /**
- * A JSON document's rows: an array of objects; or, for an object that holds exactly one list of objects up to
- * two keys deep (an API's `{"data": [...], "meta": {...}}`), that list; else the object, as one row.
+ * A JSON document's rows: an array of objects; or an array of arrays whose first holds the names (a
+ * spreadsheet API's values); or, for an object that holds exactly one list of objects up to two keys deep
+ * (an API's `{"data": [...], "meta": {...}}`), that list; or pandas' split form (`{"columns": [...],
+ * "data": [[...]]}`); else the object, as one row.
  */
 export function jsonRows(parsed: unknown): JsonRows {
-  if (Array.isArray(parsed)) return parsed.every(isObject) ? { records: parsed } : { message: NOT_OBJECTS };
+  if (Array.isArray(parsed)) {
+    if (parsed.every(isObject)) return { records: parsed };
+    const named = namedRows(parsed[0], parsed.slice(1));
+    return named ? { records: named, at: { path: [], left: [], arrays: true } } : { message: NOT_OBJECTS };
+  }
   if (!isObject(parsed)) return { message: NOT_OBJECTS };
+  const split = namedRows(parsed.columns, parsed.data);
+  if (split) return { records: split, at: { path: ["data"], left: Object.keys(parsed).filter((key) => key !== "data" && key !== "columns"), arrays: true } };
   const lists = recordLists(parsed, [], 2);
   if (lists.length !== 1) return { records: [parsed] };
   const [{ path, records }] = lists as [{ path: string[]; records: Record<string, unknown>[] }];
@@ -26,9 +36,26 @@ export function jsonRows(parsed: unknown): JsonRows {
 }
 
 /** Where the rows were found, in words, for the staged file's findings. */
-export function describeJsonRowsAt({ path, left }: JsonRowsAt): string {
+export function describeJsonRowsAt({ path, left, arrays }: JsonRowsAt): string {
   const rest = left.length ? `; ${left.map((key) => `“${key}”`).join(", ")} ${left.length === 1 ? "is" : "are"} not read` : "";
+  if (arrays) return path.length ? `Rows are the arrays of values under “${path.join(".")}”, named by “columns”${rest}.` : "Rows are the file's arrays of values, named by its first array.";
   return `Rows are the list of objects under “${path.join(".")}”, the file's only one${rest}.`;
+}
+
+/**
+ * Rows of values named by a list of names (every one text) as objects: a name again gets `_1`, `_2`, and a
+ * value past the names is named `column<i>`; null when these are not names and rows.
+ */
+function namedRows(names: unknown, rows: unknown): Record<string, unknown>[] | null {
+  if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === "string")) return null;
+  if (!Array.isArray(rows) || !rows.every(Array.isArray)) return null;
+  const seen = new Map<string, number>();
+  const keys = (names as string[]).map((name) => {
+    const n = seen.get(name) ?? 0;
+    seen.set(name, n + 1);
+    return n ? `${name}_${n}` : name;
+  });
+  return (rows as unknown[][]).map((row) => Object.fromEntries(row.map((value, i) => [keys[i] ?? `column${i}`, value])));
 }
 
 function recordLists(object: Record<string, unknown>, at: string[], depth: number): { path: string[]; records: Record<string, unknown>[] }[] {

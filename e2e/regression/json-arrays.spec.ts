@@ -1,0 +1,18 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, openParsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
+
+// A spreadsheet API's values (an array of arrays, the first the names) and pandas' to_json(orient="split")
+// were refused ("Every record must be a JSON object") or read as one row of lists.
+test("JSON rows written as arrays of values stage as rows, named by the first array or by their columns", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "values.json", content: '[["id","name"],[1,"a"],[2,"b"]]', mimeType: "application/json" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "values.json" })).toContainText("2 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "name"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "b"]);
+  await expect((await openParsePanel(page)).getByText("Rows are the file's arrays of values, named by its first array.")).toBeVisible();
+
+  await addFiles(page, [{ name: "split.json", content: '{"columns":["id","score"],"index":[0,1],"data":[[1,2.5],[2,3.5]]}', mimeType: "application/json" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "split.json" })).toContainText("2 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "score"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "2.5"]);
+});
