@@ -16,3 +16,13 @@ test("JSON rows written as arrays of values stage as rows, named by the first ar
   await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "score"]);
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "2.5"]);
 });
+
+// pandas' DataFrame.to_json() writes an object of columns, each keyed by row: it was one row of structs.
+test("a pandas frame written by to_json() stages row by row", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "frame.json", content: '{"id":{"0":1,"1":2},"name":{"0":"a","1":"b"}}', mimeType: "application/json" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "frame.json" })).toContainText("2 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "name"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "b"]);
+  await expect((await openParsePanel(page)).getByText("Rows are read across the file's columns, each an object keyed by row (pandas' to_json()).")).toBeVisible();
+});

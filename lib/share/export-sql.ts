@@ -62,7 +62,7 @@ function fileSql(source: ExportSource): string | null {
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
-      if (source.jsonRowsAt?.arrays) return null;
+      if (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame) return null;
       return source.jsonRowsAt
         ? `(SELECT unnest(${source.jsonRowsAt.path.map(ident).join(".")}, max_depth := 2) FROM read_json_auto(${p}))`
         : `read_json_auto(${p})`;
@@ -78,12 +78,12 @@ export interface OtherSource extends ExportSource {
   sqlName: string;
 }
 
-const ARRAYS = "Rows written as arrays of values, named by another array, cannot be read by DuckDB's JSON reader as rows: write them as objects (one per row).";
+const ARRAYS = "Rows written as arrays of values or as a pandas frame keyed by row cannot be read by DuckDB's JSON reader as rows: write them as objects, one per row (pandas: orient=\"records\").";
 const EXCEL = "Excel workbooks cannot be read by DuckDB without its excel extension: save the sheet as CSV and stage that.";
 
 export function exportSql(recipe: Recipe, source: ExportSource, outputStem: string, others: readonly OtherSource[] = []): { ok: true; script: string } | { ok: false; reason: string } {
   const read = readSql(source);
-  if (!read) return { ok: false, reason: source.jsonRowsAt?.arrays ? ARRAYS : EXCEL };
+  if (!read) return { ok: false, reason: source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame ? ARRAYS : EXCEL };
   const otherReads = others.map((o) => ({ other: o, read: readSql(o), table: `${RECIPE_SCHEMA}.${ident(o.sqlName)}` }));
   const unreadable = otherReads.find((o) => !o.read);
   if (unreadable) return { ok: false, reason: `${unreadable.other.path}: ${EXCEL}` };

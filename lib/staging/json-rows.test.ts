@@ -36,4 +36,23 @@ describe("jsonRows", () => {
     expect(split).toEqual({ records: [{ id: 1, name: "a" }, { id: 2, name: "b" }], at: { path: ["data"], left: ["index"], arrays: true } });
     expect(describeJsonRowsAt({ path: ["data"], left: ["index"], arrays: true })).toBe("Rows are the arrays of values under “data”, named by “columns”; “index” is not read.");
   });
+
+  it("reads a pandas frame keyed by row labels: to_json()'s object of columns, and orient=\"index\"", () => {
+    expect(jsonRows({ id: { "0": 1, "1": 2 }, name: { "0": "a", "1": null } })).toEqual({
+      records: [{ id: 1, name: "a" }, { id: 2, name: null }],
+      at: { path: [], left: [], frame: "columns" },
+    });
+    expect(jsonRows({ "0": { id: 1, name: "a" }, "1": { id: 2, name: "b" } })).toEqual({
+      records: [{ id: 1, name: "a" }, { id: 2, name: "b" }],
+      at: { path: [], left: [], frame: "index" },
+    });
+    // Labels that are more than row numbers (years) are kept, as a first column.
+    expect(jsonRows({ "2023": { sales: 5 }, "2024": { sales: 7 } })).toMatchObject({ records: [{ index: 2023, sales: 5 }, { index: 2024, sales: 7 }] });
+    expect(describeJsonRowsAt({ path: [], left: [], frame: "columns" })).toBe("Rows are read across the file's columns, each an object keyed by row (pandas' to_json()).");
+    // A record with nested parts, or columns keyed by different rows, is one row as before.
+    const nested = { billing: { city: "a" }, shipping: { city: "b" } };
+    expect(jsonRows(nested)).toEqual({ records: [nested] });
+    const uneven = { id: { "0": 1, "1": 2 }, name: { "0": "a" } };
+    expect(jsonRows(uneven)).toEqual({ records: [uneven] });
+  });
 });

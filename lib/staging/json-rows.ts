@@ -6,6 +6,8 @@ export interface JsonRowsAt {
   left: string[];
   /** The rows are arrays of values, named by the first of them (a top-level array) or by the list under "columns" (pandas' split form). */
   arrays?: boolean;
+  /** The document is a pandas frame keyed by row labels: an object of columns (`to_json()`'s default) or of rows (`orient="index"`). */
+  frame?: "columns" | "index";
 }
 
 /** A JSON document's rows, and where they were found; or why it has none. */
@@ -27,6 +29,8 @@ export function jsonRows(parsed: unknown): JsonRows {
     return named ? { records: named, at: { path: [], left: [], arrays: true } } : { message: NOT_OBJECTS };
   }
   if (!isObject(parsed)) return { message: NOT_OBJECTS };
+  const frame = frameRows(parsed);
+  if (frame) return frame;
   const split = namedRows(parsed.columns, parsed.data);
   if (split) return { records: split, at: { path: ["data"], left: Object.keys(parsed).filter((key) => key !== "data" && key !== "columns"), arrays: true } };
   const lists = recordLists(parsed, [], 2);
@@ -36,8 +40,9 @@ export function jsonRows(parsed: unknown): JsonRows {
 }
 
 /** Where the rows were found, in words, for the staged file's findings. */
-export function describeJsonRowsAt({ path, left, arrays }: JsonRowsAt): string {
+export function describeJsonRowsAt({ path, left, arrays, frame }: JsonRowsAt): string {
   const rest = left.length ? `; ${left.map((key) => `“${key}”`).join(", ")} ${left.length === 1 ? "is" : "are"} not read` : "";
+  if (frame) return frame === "columns" ? "Rows are read across the file's columns, each an object keyed by row (pandas' to_json())." : "Rows are the file's objects, each under its row's label (pandas' orient=\"index\").";
   if (arrays) return path.length ? `Rows are the arrays of values under “${path.join(".")}”, named by “columns”${rest}.` : "Rows are the file's arrays of values, named by its first array.";
   return `Rows are the list of objects under “${path.join(".")}”, the file's only one${rest}.`;
 }
@@ -63,4 +68,32 @@ function recordLists(object: Record<string, unknown>, at: string[], depth: numbe
     if (isRecordList(value)) return [{ path: [...at, key], records: value }];
     return depth > 1 && isObject(value) ? recordLists(value, [...at, key], depth - 1) : [];
   });
+}
+
+const ROW_LABEL = /^\d+$/;
+
+/**
+ * A pandas frame written by `to_json()`: an object of columns, each an object keyed by the same row labels
+ * ("0", "1", …), read row by row; or, with `orient="index"`, an object of rows keyed by those labels. Row
+ * labels are told by being whole numbers, so an object of other objects (a record with nested parts) is not one.
+ */
+function frameRows(parsed: Record<string, unknown>): JsonRows | null {
+  const entries = Object.entries(parsed);
+  if (entries.length === 0 || !entries.every(([, v]) => isObject(v))) return null;
+  const inner = entries.map(([, v]) => Object.keys(v as Record<string, unknown>));
+  if (entries.every(([key]) => ROW_LABEL.test(key))) {
+    return { records: withLabels(entries.map(([key, v]) => [key, v as Record<string, unknown>])), at: { path: [], left: [], frame: "index" } };
+  }
+  const labels = inner[0]!;
+  if (labels.length === 0 || !labels.every((l) => ROW_LABEL.test(l)) || !inner.every((keys) => keys.length === labels.length && keys.every((k, i) => k === labels[i]))) return null;
+  const rows = labels.map((label): [string, Record<string, unknown>] => [label, Object.fromEntries(entries.map(([column, v]) => [column, (v as Record<string, unknown>)[label]]))]);
+  return { records: withLabels(rows), at: { path: [], left: [], frame: "columns" } };
+}
+
+/** The rows, each with its label in a first column `index` unless the labels only count the rows (0, 1, 2…). */
+function withLabels(rows: [string, Record<string, unknown>][]): Record<string, unknown>[] {
+  if (rows.every(([label], i) => label === String(i))) return rows.map(([, row]) => row);
+  const name = rows.some(([, row]) => "index" in row) ? "_index" : "index";
+  const asNumber = (label: string) => /^(0|[1-9]\d*)$/.test(label) && Number.isSafeInteger(Number(label));
+  return rows.map(([label, row]) => ({ [name]: asNumber(label) ? Number(label) : label, ...row }));
 }
