@@ -1,6 +1,6 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { noRepairs, type JsonRepairs } from "./json-repairs";
-import { parseJsonExact } from "./json-long-integers";
+import { JSON_STRING, parseJsonExact } from "./json-long-integers";
 
 /**
  * JSON as Python and hand edits write it. `json.dumps` writes NaN, Infinity
@@ -21,7 +21,7 @@ export class JsonSyntaxError extends Error {
 }
 
 /** A string, a comma before `]` or `}`, or Python's words for non-finite numbers outside strings. */
-const LENIENT = /"[^"\\]*(?:\\.[^"\\]*)*"|,(?=\s*[\]}])|(?<![\w.])-?Infinity(?!\w)|(?<![\w.])NaN(?!\w)/g;
+const LENIENT = new RegExp(String.raw`${JSON_STRING}|,(?=\s*[\]}])|(?<![\w.])-?Infinity(?!\w)|(?<![\w.])NaN(?!\w)`, "g");
 
 /** Parsed JSON (long whole numbers kept exact: json-long-integers.ts), and what was repaired; throws a JsonSyntaxError. */
 export function parseJsonLenient(text: string): { value: unknown; repairs: JsonRepairs } {

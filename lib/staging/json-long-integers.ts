@@ -13,8 +13,10 @@ export const LONG_MARK = "\uE000long:";
 
 /** A long whole number where a value stands: after `:`, `,` or `[`, before `,`, `}` or `]`. */
 const BETWEEN_VALUES = /([:,[]\s*)(-?\d{16,})(?=\s*[,}\]])/g;
+/** A JSON string, quotes and escapes included: what a token walk passes over whole. */
+export const JSON_STRING = String.raw`"[^"\\]*(?:\\.[^"\\]*)*"`;
 /** A string, or a long whole number outside strings, not part of a fraction or an exponent. */
-const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\w.+-])-?\d{16,}(?![\d.eE])/g;
+const TOKENS = new RegExp(String.raw`${JSON_STRING}|(?<![\w.+-])-?\d{16,}(?![\d.eE])`, "g");
 
 /**
  * `JSON.parse`, keeping long whole numbers as marked strings of their

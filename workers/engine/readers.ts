@@ -229,13 +229,11 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
   const rows = sheet.data.slice(options.headerRow - 1);
   if (rows.length === 0) return fail({ file: fileName, message: `Sheet "${sheet.sheet}" has no rows from row ${options.headerRow} on.` });
   // A row with no value at all is a spacer in a sheet, not a row of data: a blank line, which is not read.
-  const lines = rows.map((r) => {
-    const texts = r.map(cellText);
-    return texts.every((t) => t === null || t === "") ? "\r\n" : csvRow(texts, { neutralizeFormulas: false });
-  });
+  const texts = rows.map((r) => r.map(cellText));
+  const lines = texts.map((t) => (t.every((v) => v === null || v === "") ? "\r\n" : csvRow(t, { neutralizeFormulas: false })));
   const text = new Blob(lines);
   // Summary rows at the sheet's end (Total) are left out below the table, as in a CSV file; a count given is kept.
-  const notes = options.notes ?? summaryLines(rows.map((r) => r.map(cellText)), lines);
+  const notes = options.notes ?? summaryLines(texts, lines);
   const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes, headerLines: 1 };
   // From the first row, title rows above the table are found as a CSV's title lines are; a row the user chose holds the names.
   const found = options.headerRow === 1 ? await findLayout(text, asCsv) : undefined;
@@ -246,6 +244,9 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
   return csv.ok ? ok({ ...csv.value, sniffed: undefined, parse: titles ? { ...options, headerRow: 1 + titles } : undefined, csv: undefined, sheets: names }) : csv;
 }
 
+/** The lines a row of CSV text takes (a value's line breaks make it more than one). */
+const lineCount = (row: string) => row.split("\n").length - 1;
+
 /** The lines of the summary rows (Total, Sum) at the end of a sheet's rows, and of the empty rows among and after them. */
 function summaryLines(rows: readonly (string | null)[][], lines: readonly string[]): number {
   let count = 0;
@@ -254,7 +255,7 @@ function summaryLines(rows: readonly (string | null)[][], lines: readonly string
     const texts = rows[i]!.map((t) => t ?? "");
     const empty = texts.every((t) => t === "");
     if (!empty && !isSummaryRow(texts)) break;
-    count += lines[i]!.split("\n").length - 1;
+    count += lineCount(lines[i]!);
     if (!empty) summaries = count;
   }
   return summaries;
@@ -264,7 +265,7 @@ function summaryLines(rows: readonly (string | null)[][], lines: readonly string
 function rowsAbove(rows: readonly string[], line: number): number {
   let at = 0;
   let count = 0;
-  while (count < rows.length && at < line) at += rows[count++]!.split("\n").length - 1;
+  while (count < rows.length && at < line) at += lineCount(rows[count++]!);
   return count;
 }
 
