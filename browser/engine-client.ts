@@ -1,6 +1,6 @@
 import * as Comlink from "comlink";
 import { fail, type Result, type StagesError } from "@/lib/result";
-import type { DuckDbWorkerHost, EngineApi, ProgressFn } from "@/lib/engine/api";
+import { type DuckDbWorkerHost, type EngineApi, pageStartsDuckDb, type ProgressFn } from "@/lib/engine/api";
 
 /**
  * The main thread's handle on the engine worker: one worker per tab, started
@@ -49,7 +49,7 @@ function spawn(): Running {
  * started are quicker than over a MessagePort (Chromium, 100 MB flow: stage, validate and the CSV download
  * about a fifth slower over ports).
  */
-const PAGE_STARTS_DUCKDB = typeof navigator !== "undefined" && /\bFirefox\//.test(navigator.userAgent);
+const PAGE_STARTS_DUCKDB = typeof navigator !== "undefined" && pageStartsDuckDb(navigator.userAgent);
 
 const DUCKDB_PORT_SCRIPT = new URL("../workers/duckdb-port.js", import.meta.url);
 

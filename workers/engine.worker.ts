@@ -1,5 +1,7 @@
+// First, for its side effect: DuckDB starts while the modules below are evaluated.
+import "./engine/duckdb-ahead";
 import * as Comlink from "comlink";
-import type { EngineApi, SourceRef } from "@/lib/engine/api";
+import { type EngineApi, pageStartsDuckDb, type SourceRef } from "@/lib/engine/api";
 import { isOutOfMemory, outOfMemoryError } from "@/lib/engine/out-of-memory";
 import { errorText, fail, ok, type Result } from "@/lib/result";
 import { openStagesDb } from "@/browser/staging-db";
@@ -41,6 +43,9 @@ const db = openStagesDb();
 // starts sooner than an old one is sorted out.
 takeOverOnlyIf(() => db.files.count().then((n) => n > 0, () => false));
 whenOpened((conn) => useKeptTables(db, conn));
+
+// DuckDB's database opens now rather than at the page's first call (in Firefox, the page's first call offers its workers).
+if (!pageStartsDuckDb(navigator.userAgent)) void duckDb().catch(() => undefined);
 
 /**
  * Every call returns a Result: an exception becomes an error value here. Running

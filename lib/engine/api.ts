@@ -127,6 +127,9 @@ export interface ExportedFile {
   blob: Blob;
 }
 
+/** Whether the page starts DuckDB's workers for the engine (`useDuckDbWorkers`): in Firefox (DuckDbWorkerHost says why). */
+export const pageStartsDuckDb = (userAgent: string): boolean => /\bFirefox\//.test(userAgent);
+
 /**
  * What the page may do for the engine: start DuckDB-WASM's workers beside it (not inside it) and stop
  * them. Firefox stalls now and then creating a worker inside a worker while anything watches workers

@@ -1,5 +1,5 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
-import type { DuckDbWorkerHost } from "@/lib/engine/api";
+import { type DuckDbWorkerHost, pageStartsDuckDb } from "@/lib/engine/api";
 import { DUCKDB_WASM } from "@/lib/engine/duckdb-module";
 
 /**
@@ -18,16 +18,37 @@ export function useDuckDbWorkers(given: DuckDbWorkerHost): void {
   host = given;
 }
 
+/** The engine's first DuckDB-WASM instance, started as the engine's code loads (`startDuckDbAhead`). */
+let ahead: Promise<duckdb.AsyncDuckDB> | null = null;
+
+/**
+ * Starts DuckDB's worker and instantiates its module while the rest of the engine's code still loads,
+ * before any call reaches the engine; not where the page starts DuckDB's workers, as its offer comes
+ * with the first call.
+ */
+export function startDuckDbAhead(): void {
+  if (pageStartsDuckDb(navigator.userAgent)) return;
+  ahead = newDuckDb();
+  ahead.catch(() => undefined);
+}
+
+/** The instance started ahead, once; after that (or where none was), a new one. */
+export function firstDuckDb(): Promise<duckdb.AsyncDuckDB> {
+  const started = ahead ?? newDuckDb();
+  ahead = null;
+  return started;
+}
+
 /** A new DuckDB-WASM instance in a worker of its own, its module instantiated, no database open yet. */
 export async function newDuckDb(): Promise<duckdb.AsyncDuckDB> {
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), await duckDbWorker());
+  // Without a host, the worker starts and the instantiation is asked for before this returns (startDuckDbAhead).
+  const worker = host ? await workerFromPage(host) : new Worker(DUCKDB_WORKER_SCRIPT);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(DUCKDB_WASM);
   return db;
 }
 
-async function duckDbWorker(): Promise<Worker> {
-  const workers = host;
-  if (!workers) return new Worker(DUCKDB_WORKER_SCRIPT);
+async function workerFromPage(workers: DuckDbWorkerHost): Promise<Worker> {
   const { id, port } = await workers.start(DUCKDB_WORKER_SCRIPT);
   port.start();
   const worker: Pick<Worker, "postMessage" | "addEventListener" | "removeEventListener" | "terminate"> = {

@@ -1,5 +1,5 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
-import { newDuckDb } from "./duckdb-worker";
+import { firstDuckDb, newDuckDb } from "./duckdb-worker";
 import { discardWorkDatabase, tookOverDatabase, workDatabasePath } from "./workspace";
 
 /**
@@ -60,14 +60,21 @@ export async function withConnection<T>(work: (conn: Connection) => Promise<T>):
 }
 
 async function start(): Promise<Duck> {
-  const path = await workDatabasePath();
-  const { db, conn } = (await openTakenOver(path)) ?? (await openAt(path));
-  await conn.query("SET GLOBAL autoinstall_known_extensions = false");
-  await conn.query("SET GLOBAL autoload_known_extensions = false");
-  // The wasm heap ends at 4 GB and never shrinks. DuckDB's buffer pool gets half of it (its tables live in
-  // the OPFS database and are evicted there); the rest is for what the pool does not count: Arrow batches
-  // coming in and going out, file buffers, parquet-wasm.
-  if (path) await conn.query(`SET GLOBAL memory_limit = '${MEMORY_LIMIT}'`);
+  // DuckDB's module instantiates (started ahead: duckdb-worker.ts) while the engine finds its database.
+  const instance = firstDuckDb();
+  const path = await workDatabasePath().catch(async (error: unknown) => {
+    await instance.then((db) => db.terminate(), () => undefined);
+    throw error;
+  });
+  const { db, conn } = await openDatabase(path, instance);
+  await conn.query(
+    `SET GLOBAL autoinstall_known_extensions = false; SET GLOBAL autoload_known_extensions = false${
+      // The wasm heap ends at 4 GB and never shrinks. DuckDB's buffer pool gets half of it (its tables live in
+      // the OPFS database and are evicted there); the rest is for what the pool does not count: Arrow batches
+      // coming in and going out, file buffers, parquet-wasm.
+      path ? `; SET GLOBAL memory_limit = '${MEMORY_LIMIT}'` : ""
+    }`,
+  );
   const version = String((await conn.query("SELECT version() AS v")).getChild("v")?.get(0) ?? "");
   await onOpen?.(conn);
   idle.push(conn);
@@ -79,8 +86,22 @@ interface Opened {
   conn: Connection;
 }
 
-async function openAt(path: string | null): Promise<Opened> {
-  const db = await newDuckDb();
+/**
+ * The database at `path` (null: in memory), opened in `instance`. One taken over from an ended engine
+ * (workspace.ts) is only a cache: if DuckDB-WASM cannot open it, or reopens it without write access
+ * (duckdb-wasm issues 2004 and 2182), it is removed and an empty one opened in a new instance.
+ */
+async function openDatabase(path: string | null, instance: Promise<duckdb.AsyncDuckDB>): Promise<Opened> {
+  if (!path || !(await tookOverDatabase())) return openAt(path, instance);
+  const opened = await openAt(path, instance).catch(() => null);
+  if (opened && (await commits(opened.conn))) return opened;
+  await opened?.db.terminate();
+  await discardWorkDatabase();
+  return openAt(path, newDuckDb());
+}
+
+async function openAt(path: string | null, instance: Promise<duckdb.AsyncDuckDB>): Promise<Opened> {
+  const db = await instance;
   try {
     await db.open({
       path: path ?? undefined,
@@ -92,20 +113,6 @@ async function openAt(path: string | null): Promise<Opened> {
     await db.terminate();
     throw error;
   }
-}
-
-/**
- * The database taken over from an ended engine (workspace.ts), if DuckDB-WASM opens it and commits to it.
- * It is only a cache: one it cannot open, or reopens without write access (duckdb-wasm issues 2004 and
- * 2182), is removed, and null says to start an empty one in its place.
- */
-async function openTakenOver(path: string | null): Promise<Opened | null> {
-  if (!path || !(await tookOverDatabase())) return null;
-  const opened = await openAt(path).catch(() => null);
-  if (opened && (await commits(opened.conn))) return opened;
-  await opened?.db.terminate();
-  await discardWorkDatabase();
-  return null;
 }
 
 async function commits(conn: Connection): Promise<boolean> {
