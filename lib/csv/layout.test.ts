@@ -28,6 +28,13 @@ describe("detectLayout", () => {
     expect(layoutOf("name,\nAda,London\nBo,Paris\nCy,Rome\n").preamble).toBe(0);
   });
 
+  it("takes the first row of a table of words for its header, as a column of words takes a name as readily as a value", () => {
+    expect(layoutOf("name,city\nann,Paris\nbob,Rome\ncy,Oslo\ndee,Lima\n")).toMatchObject({ preamble: 0, header: true, headerLines: 1, names: ["name", "city"] });
+    expect(layoutOf("name,active\nann,Y\nbob,N\ncy,Y\n")).toMatchObject({ header: true, names: ["name", "active"] });
+    // Codes, numbers and dates still tell a first row of data from names.
+    expect(layoutOf("ann,AB-12,2024-01-02\nbob,CD-34,2024-02-03\ncy,EF-56,2024-03-04\ndee,GH-78,2024-04-05\n")).toMatchObject({ header: false });
+  });
+
   it("takes a header that alone ends in a delimiter for the header, not for a title line", () => {
     expect(layoutOf("a,b,c,\n1,2,3\n4,5,6\n")).toMatchObject({ preamble: 0, header: true, width: 3, trailingDelimiter: false });
     expect(layoutOf("Report,,,\na,b,c,\n1,2,3\n4,5,6\n7,8,9\n")).toMatchObject({ preamble: 1, header: true, width: 3 });

@@ -63,9 +63,15 @@ export function repeatedHeaderLines(head: readonly string[], preamble: number): 
 /** A header with a delimiter after its last name that the rows do not have ("a,b,c," over "1,2,3"). */
 export const trailsAlone = (fields: readonly string[], width: number): boolean => fields.length === width + 1 && fields[width]!.trim() === "";
 
+/**
+ * A column whose values tell names from values: numbers, or values shaped by more than letters and spaces
+ * (codes, dates, emails). A column of words ("Paris", "Y") takes a header's word as readily as a value.
+ */
+const telling = (s: ColumnShapes): boolean => s.numeric || (s.shapes !== null && [...s.shapes].some((shape) => /[^a ]/.test(shape)));
+
 /** A row of names over typed columns: every typed column holds a value that does not fit it. */
 function looksLikeHeader(fields: readonly string[], shapes: readonly ColumnShapes[]): boolean {
-  const typed = shapes.map((s, c) => ({ s, v: fields[c] ?? "" })).filter(({ s }) => s.shapes !== null || s.numeric);
+  const typed = shapes.map((s, c) => ({ s, v: fields[c] ?? "" })).filter(({ s }) => telling(s));
   if (typed.length === 0) return fields.every((f) => f.trim() !== "" && !/^[-+]?\d+([.,]\d+)?$/.test(f.trim()));
   return typed.every(({ s, v }) => v.trim() !== "" && !fits(s, v));
 }
@@ -103,7 +109,7 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const shapes = learnShapes(rows.map((r) => r.fields), width, cache);
   const header = namesOver(top.fields, shapes);
   const second = rows[0];
-  const headerLines: 1 | 2 = header && second && second.first === top.last + 1 && rows.length > 3 && looksLikeHeader(second.fields, afterSecond) && afterSecond.some((s) => s.shapes || s.numeric) ? 2 : 1;
+  const headerLines: 1 | 2 = header && second && second.first === top.last + 1 && rows.length > 3 && looksLikeHeader(second.fields, afterSecond) && afterSecond.some(telling) ? 2 : 1;
   const body = headerLines === 2 ? rows.slice(1) : rows;
   const trailingDelimiter = header && top.fields.length === width && top.fields[width - 1]!.trim() === "" && body.every((r) => r.fields[width - 1]!.trim() === "");
   const dataLines = body.map((r) => head[r.first]!);
@@ -132,7 +138,7 @@ function belowTitles(data: readonly LineRecord[], first: number, width: number, 
   if (at < 0 || !data.slice(first, at).every(sparse)) return first;
   const shapes = learnShapes(data.slice(at + 1).filter((r) => r.fields.length === width).map((r) => r.fields), width);
   // Only typed columns tell names from values: over free text alone, the sparse line may be the names.
-  return shapes.some((s) => s.shapes !== null || s.numeric) && namesOver(data[at]!.fields, shapes) ? at : first;
+  return shapes.some(telling) && namesOver(data[at]!.fields, shapes) ? at : first;
 }
 
 /** A record of column names over rows of these shapes, rather than one more row. */
@@ -140,8 +146,7 @@ const namesOver = (fields: readonly string[], shapes: readonly ColumnShapes[]) =
 
 /** A first row of data: most typed columns take its values. */
 function looksLikeData(fields: readonly string[], shapes: readonly ColumnShapes[]): boolean {
-  const typed = shapes.filter((s) => s.shapes !== null || s.numeric);
-  if (typed.length === 0) return false;
+  if (!shapes.some(telling)) return false;
   return shapes.every((s, c) => fits(s, fields[c] ?? ""));
 }
 
