@@ -32,6 +32,7 @@ describe("detectLayout", () => {
     expect(layoutOf("name,city\nann,Paris\nbob,Rome\ncy,Oslo\ndee,Lima\n")).toMatchObject({ preamble: 0, header: true, headerLines: 1, names: ["name", "city"] });
     expect(layoutOf("name,active\nann,Y\nbob,N\ncy,Y\n")).toMatchObject({ header: true, names: ["name", "active"] });
     // Codes, numbers and dates still tell a first row of data from names.
+    expect(layoutOf("item,amount\na,\"1,234.00\"\nb,\"(1,234.00)\"\nc,(56.10)\nd,12.00\n")).toMatchObject({ header: true, headerLines: 1 });
     expect(layoutOf("ann,AB-12,2024-01-02\nbob,CD-34,2024-02-03\ncy,EF-56,2024-03-04\ndee,GH-78,2024-04-05\n")).toMatchObject({ header: false });
   });
 

@@ -69,9 +69,12 @@ export const trailsAlone = (fields: readonly string[], width: number): boolean =
  */
 const telling = (s: ColumnShapes): boolean => s.numeric || (s.shapes !== null && [...s.shapes].some((shape) => /[^a ]/.test(shape)));
 
-/** A row of names over typed columns: every typed column holds a value that does not fit it. */
-function looksLikeHeader(fields: readonly string[], shapes: readonly ColumnShapes[]): boolean {
-  const typed = shapes.map((s, c) => ({ s, v: fields[c] ?? "" })).filter(({ s }) => telling(s));
+/** Any column of few enough shapes to judge by, or of numbers: words too. */
+const shaped = (s: ColumnShapes): boolean => s.shapes !== null || s.numeric;
+
+/** A row of names over typed columns (`judge`: telling ones, unless said): every typed column holds a value that does not fit it. */
+function looksLikeHeader(fields: readonly string[], shapes: readonly ColumnShapes[], judge = telling): boolean {
+  const typed = shapes.map((s, c) => ({ s, v: fields[c] ?? "" })).filter(({ s }) => judge(s));
   if (typed.length === 0) return fields.every((f) => f.trim() !== "" && !/^[-+]?\d+([.,]\d+)?$/.test(f.trim()));
   return typed.every(({ s, v }) => v.trim() !== "" && !fits(s, v));
 }
@@ -109,7 +112,9 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const shapes = learnShapes(rows.map((r) => r.fields), width, cache);
   const header = namesOver(top.fields, shapes);
   const second = rows[0];
-  const headerLines: 1 | 2 = header && second && second.first === top.last + 1 && rows.length > 3 && looksLikeHeader(second.fields, afterSecond) && afterSecond.some(telling) ? 2 : 1;
+  // A second line of names stands apart from every shaped column, words too: over a few rows, a first row of
+  // data stands apart from the codes and numbers below it ("1,234.00" over "(56.10)").
+  const headerLines: 1 | 2 = header && second && second.first === top.last + 1 && rows.length > 3 && looksLikeHeader(second.fields, afterSecond, shaped) && afterSecond.some(shaped) ? 2 : 1;
   const body = headerLines === 2 ? rows.slice(1) : rows;
   const trailingDelimiter = header && top.fields.length === width && top.fields[width - 1]!.trim() === "" && body.every((r) => r.fields[width - 1]!.trim() === "");
   const dataLines = body.map((r) => head[r.first]!);
