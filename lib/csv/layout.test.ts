@@ -36,6 +36,14 @@ describe("detectLayout", () => {
     expect(layoutOf("ann,AB-12,2024-01-02\nbob,CD-34,2024-02-03\ncy,EF-56,2024-03-04\ndee,GH-78,2024-04-05\n")).toMatchObject({ header: false });
   });
 
+  it("takes years one after the other across the first row for a header over columns of other numbers", () => {
+    expect(layoutOf("region,2022,2023\nNorth,10,12\nSouth,11,13\nEast,9,8\nWest,7,6\n")).toMatchObject({ header: true, names: ["region", "2022", "2023"] });
+    expect(layoutOf("line,2024,2023,2022\nrevenue,1.5,1.2,1.1\ncosts,0.9,0.8,0.7\nprofit,0.6,0.4,0.4\n")).toMatchObject({ header: true, names: ["line", "2024", "2023", "2022"] });
+    // Columns of years, or years that do not follow each other, are rows.
+    expect(layoutOf("North,2022,2023\nSouth,2019,2020\nEast,2015,2016\nWest,2011,2012\n")).toMatchObject({ header: false });
+    expect(layoutOf("North,2022,2031\nSouth,10,12\nEast,9,8\nWest,7,6\n")).toMatchObject({ header: false });
+  });
+
   it("takes a header that alone ends in a delimiter for the header, not for a title line", () => {
     expect(layoutOf("a,b,c,\n1,2,3\n4,5,6\n")).toMatchObject({ preamble: 0, header: true, width: 3, trailingDelimiter: false });
     expect(layoutOf("Report,,,\na,b,c,\n1,2,3\n4,5,6\n7,8,9\n")).toMatchObject({ preamble: 1, header: true, width: 3 });

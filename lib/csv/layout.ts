@@ -147,7 +147,20 @@ function belowTitles(data: readonly LineRecord[], first: number, width: number, 
 }
 
 /** A record of column names over rows of these shapes, rather than one more row. */
-const namesOver = (fields: readonly string[], shapes: readonly ColumnShapes[]) => looksLikeHeader(fields, shapes) || !looksLikeData(fields, shapes);
+const namesOver = (fields: readonly string[], shapes: readonly ColumnShapes[]) =>
+  looksLikeHeader(fields, shapes) || !looksLikeData(fields, shapes) || yearsAcross(fields, shapes);
+
+/**
+ * Years one after the other across the row ("region,2022,2023", or 2023 then 2022) over columns that hold
+ * other numbers: a report's or pivot table's header, though each year fits its column of numbers.
+ */
+function yearsAcross(fields: readonly string[], shapes: readonly ColumnShapes[]): boolean {
+  const years = fields.flatMap((f, c) => (/^(19|20)\d\d$/.test(f.trim()) ? [{ year: Number(f), c }] : []));
+  if (years.length < 2) return false;
+  const step = years[1]!.year - years[0]!.year;
+  if (Math.abs(step) !== 1 || !years.every((y, i) => i === 0 || y.year - years[i - 1]!.year === step)) return false;
+  return years.some(({ c }) => [...(shapes[c]?.exact ?? [])].some((shape) => shape !== "9999"));
+}
 
 /** A first row of data: most typed columns take its values. */
 function looksLikeData(fields: readonly string[], shapes: readonly ColumnShapes[]): boolean {
