@@ -25,4 +25,11 @@ test("a pandas frame written by to_json() stages row by row", async ({ page }) =
   await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "name"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "b"]);
   await expect((await openParsePanel(page)).getByText("Rows are read across the file's columns, each an object keyed by row (pandas' to_json()).")).toBeVisible();
+
+  // A frame sorted by a column keeps its rows in the file's order (parsing puts whole-number keys ascending).
+  await addFiles(page, [{ name: "sorted.json", content: '{"id":{"2":30,"0":10,"1":20}}', mimeType: "application/json" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "sorted.json" })).toContainText("3 rows");
+  await stagingArea(page).getByRole("button", { name: "sorted.json", exact: true }).click();
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["2", "30"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["0", "10"]);
 });

@@ -55,4 +55,13 @@ describe("jsonRows", () => {
     const uneven = { id: { "0": 1, "1": 2 }, name: { "0": "a" } };
     expect(jsonRows(uneven)).toEqual({ records: [uneven] });
   });
+
+  it("keeps a pandas frame's rows in the file's order, which parsing puts ascending (a frame sorted by a column)", () => {
+    const columns = '{"id": {"2": 30, "0": 10, "1": 20}, "name": {"2": "c", "0": "a", "1": "b"}}';
+    expect(jsonRows(JSON.parse(columns), columns)).toMatchObject({
+      records: [{ index: 2, id: 30, name: "c" }, { index: 0, id: 10, name: "a" }, { index: 1, id: 20, name: "b" }],
+    });
+    const index = '{"1": {"id": 20}, "0": {"id": 10}}';
+    expect(jsonRows(JSON.parse(index), index)).toMatchObject({ records: [{ index: 1, id: 20 }, { index: 0, id: 10 }] });
+  });
 });

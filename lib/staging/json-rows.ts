@@ -1,3 +1,4 @@
+import { writtenKeys } from "./json-key-order";
 import { isObject } from "./json-records";
 
 /** Where in a JSON document its rows were found, when it is not an array of them: the keys down to them, and the top-level keys not read. */
@@ -20,16 +21,17 @@ const isRecordList = (value: unknown): value is Record<string, unknown>[] => Arr
  * A JSON document's rows: an array of objects; or an array of arrays whose first holds the names (a
  * spreadsheet API's values); or, for an object that holds exactly one list of objects up to two keys deep
  * (an API's `{"data": [...], "meta": {...}}`), that list; or pandas' split form (`{"columns": [...],
- * "data": [[...]]}`); else the object, as one row.
+ * "data": [[...]]}`); else the object, as one row. `text`, the document parsed, keeps a pandas frame's
+ * rows in its order.
  */
-export function jsonRows(parsed: unknown): JsonRows {
+export function jsonRows(parsed: unknown, text = ""): JsonRows {
   if (Array.isArray(parsed)) {
     if (parsed.every(isObject)) return { records: parsed };
     const named = namedRows(parsed[0], parsed.slice(1));
     return named ? { records: named, at: { path: [], left: [], arrays: true } } : { message: NOT_OBJECTS };
   }
   if (!isObject(parsed)) return { message: NOT_OBJECTS };
-  const frame = frameRows(parsed);
+  const frame = frameRows(parsed, text);
   if (frame) return frame;
   const split = namedRows(parsed.columns, parsed.data);
   if (split) return { records: split, at: { path: ["data"], left: Object.keys(parsed).filter((key) => key !== "data" && key !== "columns"), arrays: true } };
@@ -76,18 +78,28 @@ const ROW_LABEL = /^\d+$/;
  * A pandas frame written by `to_json()`: an object of columns, each an object keyed by the same row labels
  * ("0", "1", …), read row by row; or, with `orient="index"`, an object of rows keyed by those labels. Row
  * labels are told by being whole numbers, so an object of other objects (a record with nested parts) is not one.
+ * The rows keep the file's order (`text`), which parsing loses: labels after a sort ("3", "0") come ascending.
  */
-function frameRows(parsed: Record<string, unknown>): JsonRows | null {
+function frameRows(parsed: Record<string, unknown>, text: string): JsonRows | null {
   const entries = Object.entries(parsed);
   if (entries.length === 0 || !entries.every(([, v]) => isObject(v))) return null;
   const inner = entries.map(([, v]) => Object.keys(v as Record<string, unknown>));
   if (entries.every(([key]) => ROW_LABEL.test(key))) {
-    return { records: withLabels(entries.map(([key, v]) => [key, v as Record<string, unknown>])), at: { path: [], left: [], frame: "index" } };
+    const labels = inFileOrder(entries.map(([key]) => key), text, 0);
+    return { records: withLabels(labels.map((label) => [label, parsed[label] as Record<string, unknown>])), at: { path: [], left: [], frame: "index" } };
   }
   const labels = inner[0]!;
   if (labels.length === 0 || !labels.every((l) => ROW_LABEL.test(l)) || !inner.every((keys) => keys.length === labels.length && keys.every((k, i) => k === labels[i]))) return null;
-  const rows = labels.map((label): [string, Record<string, unknown>] => [label, Object.fromEntries(entries.map(([column, v]) => [column, (v as Record<string, unknown>)[label]]))]);
+  const rows = inFileOrder(labels, text, 1).map((label): [string, Record<string, unknown>] => [label, Object.fromEntries(entries.map(([column, v]) => [column, (v as Record<string, unknown>)[label]]))]);
   return { records: withLabels(rows), at: { path: [], left: [], frame: "columns" } };
+}
+
+/** The labels as the file has them (json-key-order.ts), when they are the same ones; else as parsed. */
+function inFileOrder(labels: string[], text: string, depth: 0 | 1): string[] {
+  const written = text ? writtenKeys(text, depth) : [];
+  const known = new Set(labels);
+  const same = written.length === labels.length && new Set(written).size === labels.length && written.every((label) => known.has(label));
+  return same ? written : labels;
 }
 
 /** The rows, each with its label in a first column `index` unless the labels only count the rows (0, 1, 2…). */

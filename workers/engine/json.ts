@@ -64,12 +64,13 @@ function jsonEngine(conn: Connection, path: string): JsonEngine {
 /** The records of a JSON file: an array of objects, one object, or the one list of objects it holds (json-rows.ts). */
 function jsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt; runs?: LineRun[]; repairs: JsonRepairs } | { message: string; line?: number } {
   let parsed: ReturnType<typeof parseJsonLenient>;
+  const json = text.replace(/^\uFEFF/, "");
   try {
-    parsed = parseJsonLenient(text.replace(/^\uFEFF/, ""));
+    parsed = parseJsonLenient(json);
   } catch (error) {
     if (error instanceof JsonSyntaxError) return { message: `The file is not valid JSON: ${error.message}.`, line: error.line };
     return { message: `The file is not valid JSON: ${(error as Error).message}.` };
   }
-  const rows = jsonRows(parsed.value);
+  const rows = jsonRows(parsed.value, json);
   return "message" in rows ? rows : { ...rows, setAside: [], repairs: parsed.repairs };
 }
