@@ -212,4 +212,14 @@ describe("exportSql", () => {
     const arrays = { path: "v.json", parse: parseOptionsSchema.parse({ format: "json" }), columns: [], jsonRowsAt: { path: [], left: [], arrays: true } };
     expect(exportSql(recipe, arrays, "v")).toEqual({ ok: false, reason: expect.stringMatching(/^Rows written as arrays of values/) });
   });
+
+  it("reads JSON objects one after another with DuckDB's reader as it is, also from a file named NDJSON", () => {
+    const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
+    for (const format of ["json", "ndjson"] as const) {
+      const source = { path: "jq.json", parse: parseOptionsSchema.parse({ format }), columns: [], jsonRowsAt: { path: [], left: [], sequence: true } };
+      const out = exportSql(recipe, source, "jq");
+      expect(out.ok && out.script).toContain("read_json_auto('jq.json')");
+      expect(out.ok && out.script).not.toContain("newline_delimited");
+    }
+  });
 });

@@ -62,11 +62,14 @@ function fileSql(source: ExportSource): string | null {
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
+      // Objects one after another: DuckDB's reader finds them by itself.
+      if (source.jsonRowsAt?.sequence) return `read_json_auto(${p})`;
       if (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame) return null;
       return source.jsonRowsAt
         ? `(SELECT unnest(${source.jsonRowsAt.path.map(ident).join(".")}, max_depth := 2) FROM read_json_auto(${p}))`
         : `read_json_auto(${p})`;
     case "ndjson":
+      if (source.jsonRowsAt?.sequence) return `read_json_auto(${p})`;
       return `read_json_auto(${p}, format = 'newline_delimited')`;
     case "xlsx":
       return null;

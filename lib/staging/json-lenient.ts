@@ -15,6 +15,8 @@ export class JsonSyntaxError extends Error {
     readonly line: number,
     readonly column: number,
     readonly what: string,
+    /** jsonc-parser's name for the fault ("EndOfFileExpected"), where it found it. */
+    readonly code = "",
   ) {
     super(`${what} at line ${line}, column ${column}`);
   }
@@ -84,5 +86,6 @@ export function locate(text: string): JsonSyntaxError {
   const before = text.slice(0, offset);
   const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
   const line = (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
-  return new JsonSyntaxError(line, offset - lineStart + 1, first ? (WHAT[printParseErrorCode(first.error)] ?? "a fault") : "an unexpected end");
+  const code = first ? printParseErrorCode(first.error) : "";
+  return new JsonSyntaxError(line, offset - lineStart + 1, first ? (WHAT[code] ?? "a fault") : "an unexpected end", code);
 }

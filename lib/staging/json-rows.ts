@@ -9,6 +9,8 @@ export interface JsonRowsAt {
   arrays?: boolean;
   /** The document is a pandas frame keyed by row labels: an object of columns (`to_json()`'s default) or of rows (`orient="index"`). */
   frame?: "columns" | "index";
+  /** The rows are JSON values one after another, not in one array (json-sequence.ts). */
+  sequence?: boolean;
 }
 
 /** A JSON document's rows, and where they were found; or why it has none. */
@@ -42,7 +44,8 @@ export function jsonRows(parsed: unknown, text = ""): JsonRows {
 }
 
 /** Where the rows were found, in words, for the staged file's findings. */
-export function describeJsonRowsAt({ path, left, arrays, frame }: JsonRowsAt): string {
+export function describeJsonRowsAt({ path, left, arrays, frame, sequence }: JsonRowsAt): string {
+  if (sequence) return "Rows are the file's JSON objects one after another (as jq writes them), not in one array.";
   const rest = left.length ? `; ${left.map((key) => `“${key}”`).join(", ")} ${left.length === 1 ? "is" : "are"} not read` : "";
   if (frame) return frame === "columns" ? "Rows are read across the file's columns, each an object keyed by row (pandas' to_json())." : "Rows are the file's objects, each under its row's label (pandas' orient=\"index\").";
   if (arrays) return path.length ? `Rows are the arrays of values under “${path.join(".")}”, named by “columns”${rest}.` : "Rows are the file's arrays of values, named by its first array.";

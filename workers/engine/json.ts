@@ -4,6 +4,7 @@ import type { RowLines } from "@/lib/staging/staged-file";
 import { fail, ok, type Result } from "@/lib/result";
 import { ndjsonRecords } from "@/lib/staging/json-records";
 import { JsonSyntaxError, parseJsonLenient } from "@/lib/staging/json-lenient";
+import { parseJsonSequence } from "@/lib/staging/json-sequence";
 import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import { jsonRows, type JsonRowsAt } from "@/lib/staging/json-rows";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -22,7 +23,7 @@ import { runLong } from "./query";
  * (kept in the file's table of bad lines), or stops the read, as the options say.
  */
 export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; rowLines: RowLines }>> {
-  const parsed: ReturnType<typeof jsonRecords> = options.format === "ndjson" ? ndjsonRecords(text) : jsonRecords(text);
+  const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(text) : jsonRecords(text);
   if ("message" in parsed) return fail({ file: fileName, message: parsed.message, ...("line" in parsed && parsed.line ? { line: parsed.line } : {}) });
   const { records, setAside, at, runs = [], repairs } = parsed;
   const first = setAside[0];
@@ -61,16 +62,43 @@ function jsonEngine(conn: Connection, path: string): JsonEngine {
   };
 }
 
-/** The records of a JSON file: an array of objects, one object, or the one list of objects it holds (json-rows.ts). */
-function jsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt; runs?: LineRun[]; repairs: JsonRepairs } | { message: string; line?: number } {
+type JsonRead = { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt; runs?: LineRun[]; repairs: JsonRepairs } | { message: string; line?: number };
+
+/** The records of a JSON file: an array of objects, one object, or the one list of objects it holds (json-rows.ts); or objects one after another. */
+function jsonRecords(text: string): JsonRead {
   let parsed: ReturnType<typeof parseJsonLenient>;
   const json = text.replace(/^\uFEFF/, "");
   try {
     parsed = parseJsonLenient(json);
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { message: `The file is not valid JSON: ${error.message}.`, line: error.line };
-    return { message: `The file is not valid JSON: ${(error as Error).message}.` };
+    if (!(error instanceof JsonSyntaxError)) return { message: `The file is not valid JSON: ${(error as Error).message}.` };
+    return (error.code === "EndOfFileExpected" ? sequenceRecords(json) : null) ?? notValid(error);
   }
   const rows = jsonRows(parsed.value, json);
   return "message" in rows ? rows : { ...rows, setAside: [], repairs: parsed.repairs };
+}
+
+const notValid = (error: JsonSyntaxError) => ({ message: `The file is not valid JSON: ${error.message}.`, line: error.line });
+
+/** JSON values one after another (json-sequence.ts), as rows; null when the text holds fewer than two. */
+function sequenceRecords(json: string): JsonRead | null {
+  let sequence: ReturnType<typeof parseJsonSequence>;
+  try {
+    sequence = parseJsonSequence(json);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return notValid(error);
+    throw error;
+  }
+  if (!sequence) return null;
+  const rows = jsonRows(sequence.values);
+  if ("message" in rows) return rows;
+  return { records: rows.records, at: rows.at ?? { path: [], left: [], sequence: true }, setAside: [], repairs: sequence.repairs };
+}
+
+/** NDJSON's records; a file with no object on a line of its own that holds objects one after another (pretty-printed, as jq writes them) is read as those. */
+function ndjsonOrSequence(text: string): JsonRead {
+  const lines = ndjsonRecords(text);
+  if (lines.records.length > 0) return lines;
+  const sequence = sequenceRecords(text.replace(/^\uFEFF/, ""));
+  return sequence && !("message" in sequence) ? sequence : lines;
 }

@@ -1,0 +1,64 @@
+import { createScanner } from "jsonc-parser";
+import { JsonSyntaxError, parseJsonLenient } from "./json-lenient";
+import { noRepairs, type JsonRepairs } from "./json-repairs";
+
+// jsonc-parser's token kinds (its SyntaxKind is a const enum, which isolated modules cannot read).
+const OPEN_BRACE = 1;
+const CLOSE_BRACE = 2;
+const OPEN_BRACKET = 3;
+const CLOSE_BRACKET = 4;
+const COMMA = 5;
+const EOF = 17;
+
+interface ValueText {
+  start: number;
+  end: number;
+  /** Where it starts, 0-based. */
+  line: number;
+  column: number;
+}
+
+/** The top-level values of the text, where each starts and ends; commas between them are passed over. */
+function valueTexts(text: string): ValueText[] {
+  const scanner = createScanner(text, true);
+  const values: ValueText[] = [];
+  let depth = 0;
+  let current: ValueText | null = null;
+  for (let token: number = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (depth === 0 && token === COMMA) continue;
+    if (depth === 0) current = { start: scanner.getTokenOffset(), end: 0, line: scanner.getTokenStartLine(), column: scanner.getTokenStartCharacter() };
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) depth++;
+    else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
+    if (depth === 0 && current) {
+      current.end = scanner.getTokenOffset() + scanner.getTokenLength();
+      values.push(current);
+      current = null;
+    }
+  }
+  if (current) values.push({ ...current, end: text.length });
+  return values;
+}
+
+/**
+ * JSON values one after another rather than in one array: what `jq` writes (each object pretty-printed
+ * over several lines), logs of pretty-printed records, or `{…}{…}` on one line. DuckDB's own JSON reader
+ * takes such a file. Null when the text holds fewer than two values; a value that is not valid JSON
+ * throws a JsonSyntaxError at its line and column in the whole text.
+ */
+export function parseJsonSequence(text: string): { values: unknown[]; repairs: JsonRepairs } | null {
+  const texts = valueTexts(text);
+  if (texts.length < 2) return null;
+  const repairs = noRepairs();
+  const values = texts.map(({ start, end, line, column }) => {
+    try {
+      const parsed = parseJsonLenient(text.slice(start, end));
+      repairs.nonFinite += parsed.repairs.nonFinite;
+      repairs.trailingCommas += parsed.repairs.trailingCommas;
+      return parsed.value;
+    } catch (error) {
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      throw new JsonSyntaxError(line + error.line, error.line === 1 ? column + error.column : error.column, error.what);
+    }
+  });
+  return { values, repairs };
+}
