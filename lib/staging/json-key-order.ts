@@ -1,13 +1,5 @@
 import { createScanner } from "jsonc-parser";
-
-// jsonc-parser's token kinds (its SyntaxKind is a const enum, which isolated modules cannot read).
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const COMMA = 5;
-const STRING = 10;
-const EOF = 17;
+import { TOKEN } from "./json-tokens";
 
 /**
  * The keys of a JSON document's top-level object (`depth` 0), or of the object that is its first member's
@@ -20,18 +12,18 @@ export function writtenKeys(text: string, depth: 0 | 1): string[] {
   const open: ("object" | "array")[] = [];
   const keys: string[] = [];
   let expectKey = false;
-  for (let token: number = scanner.scan(); token !== EOF; token = scanner.scan()) {
-    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
-      open.push(token === OPEN_BRACE ? "object" : "array");
-      expectKey = token === OPEN_BRACE;
-    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) {
+  for (let token: number = scanner.scan(); token !== TOKEN.end; token = scanner.scan()) {
+    if (token === TOKEN.openBrace || token === TOKEN.openBracket) {
+      open.push(token === TOKEN.openBrace ? "object" : "array");
+      expectKey = token === TOKEN.openBrace;
+    } else if (token === TOKEN.closeBrace || token === TOKEN.closeBracket) {
       if (open.length === depth + 1) return keys;
       open.pop();
       expectKey = false;
-    } else if (token === COMMA) {
+    } else if (token === TOKEN.comma) {
       expectKey = open.at(-1) === "object";
     } else {
-      if (expectKey && token === STRING && open.length === depth + 1) keys.push(scanner.getTokenValue());
+      if (expectKey && token === TOKEN.string && open.length === depth + 1) keys.push(scanner.getTokenValue());
       expectKey = false;
     }
   }

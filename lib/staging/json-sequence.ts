@@ -1,14 +1,7 @@
 import { createScanner } from "jsonc-parser";
+import { TOKEN } from "./json-tokens";
 import { JsonSyntaxError, parseJsonLenient } from "./json-lenient";
 import { noRepairs, type JsonRepairs } from "./json-repairs";
-
-// jsonc-parser's token kinds (its SyntaxKind is a const enum, which isolated modules cannot read).
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const COMMA = 5;
-const EOF = 17;
 
 interface ValueText {
   start: number;
@@ -24,11 +17,11 @@ function valueTexts(text: string): ValueText[] {
   const values: ValueText[] = [];
   let depth = 0;
   let current: ValueText | null = null;
-  for (let token: number = scanner.scan(); token !== EOF; token = scanner.scan()) {
-    if (depth === 0 && token === COMMA) continue;
+  for (let token: number = scanner.scan(); token !== TOKEN.end; token = scanner.scan()) {
+    if (depth === 0 && token === TOKEN.comma) continue;
     if (depth === 0) current = { start: scanner.getTokenOffset(), end: 0, line: scanner.getTokenStartLine(), column: scanner.getTokenStartCharacter() };
-    if (token === OPEN_BRACE || token === OPEN_BRACKET) depth++;
-    else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
+    if (token === TOKEN.openBrace || token === TOKEN.openBracket) depth++;
+    else if (token === TOKEN.closeBrace || token === TOKEN.closeBracket) depth = Math.max(0, depth - 1);
     if (depth === 0 && current) {
       current.end = scanner.getTokenOffset() + scanner.getTokenLength();
       values.push(current);
