@@ -22,6 +22,16 @@ export function consistency(widths: readonly number[]): number {
   return score / counts.size;
 }
 
+/**
+ * A backslash before a quote that neither ends the value nor is doubled (`"he said \"hi\""`): text that
+ * follows RFC 4180 has none, text whose quotes are escaped by backslashes (MySQL, PHP) does. Such rows
+ * often count as many fields either way, so it breaks the tie.
+ */
+function escapedByBackslash(lines: readonly string[], delimiter: string): boolean {
+  const stray = new RegExp(`\\\\"(?![${delimiter === "\t" ? "\\t" : "\\" + delimiter}"\\r\\n]|$)`);
+  return lines.some((line) => stray.test(line));
+}
+
 export function detectDialect(lines: readonly string[], given: Partial<Dialect> = {}): Dialect {
   const sample = lines.filter((l) => l.trim() !== "").slice(0, 500);
   let best: { d: Dialect; score: number } | null = null;
@@ -33,6 +43,7 @@ export function detectDialect(lines: readonly string[], given: Partial<Dialect> 
     // A quote that never closes counts against the dialect; so does an escape the text never uses.
     let score = consistency(recs.map((r) => r.fields.length)) * (1 - opened / Math.max(1, recs.length));
     if (d.escape !== d.quote && !sample.some((l) => l.includes(d.escape + d.quote))) score *= 0.5;
+    if (d.escape === d.quote && d.quote === '"' && escapedByBackslash(sample, d.delimiter)) score *= 0.9;
     if (d.quote === "'" && !sample.some((l) => l.includes(d.delimiter + "'"))) score *= 0.5;
     if (!best || score > best.score * 1.0001) best = { d, score };
   }

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { detectDialect } from "./dialect";
+
+describe("detectDialect", () => {
+  it("takes quotes escaped by backslashes (MySQL, PHP) for what they are, though the rows count as many fields either way", () => {
+    const lines = ["id,quote,x", '1,"he said \\"hi\\"",a', '2,"plain",b', '3,"back\\\\slash",c'];
+    expect(detectDialect(lines)).toEqual({ delimiter: ",", quote: '"', escape: "\\" });
+    expect(detectDialect(lines.map((l) => l.replaceAll(",", "\t")))).toEqual({ delimiter: "\t", quote: '"', escape: "\\" });
+  });
+
+  it("keeps doubled quotes, also beside a value that ends in a backslash", () => {
+    expect(detectDialect(["id,path,x", '1,"C:\\dir\\",a', '2,"say ""hi""",b', "3,plain,c"])).toEqual({ delimiter: ",", quote: '"', escape: '"' });
+  });
+});
