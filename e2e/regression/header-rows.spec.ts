@@ -24,3 +24,22 @@ test("a header of years over columns of numbers is the header", async ({ page })
   await expect(grid.getByRole("columnheader", { name: "2023" })).toBeVisible();
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["North", "10", "12"]);
 });
+
+// R's write.table names every column but the first, which holds the rows' names: its header, one field
+// narrower than the rows, was taken for a title line above the table and its names were lost.
+test("R's header over its rows' names names every column but the first", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "from-r.tsv", content: "x\ty\n1\t1\tp\n2\t3\tq\n3\t5\tr\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "from-r.tsv" })).toContainText("3 rows");
+  const grid = page.getByRole("grid", { name: "Staged data" });
+  await expect(grid.getByRole("columnheader", { name: "x" })).toBeVisible();
+  await expect(grid.getByRole("columnheader", { name: "y" })).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "1", "p"]);
+
+  // A header whose first line ends inside a quoted name is not one narrower than the rows.
+  await addFiles(page, [{ name: "spanning.csv", content: '"id","first\nname","amount"\n1,a,2\n2,b,3\n3,c,4\n' }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "spanning.csv" })).toContainText("3 rows");
+  await stagingArea(page).getByRole("button", { name: "spanning.csv", exact: true }).click();
+  await expect(grid.getByRole("columnheader", { name: "amount" })).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "a", "2"]);
+});

@@ -44,6 +44,11 @@ describe("detectLayout", () => {
     expect(layoutOf("North,2022,2031\nSouth,10,12\nEast,9,8\nWest,7,6\n")).toMatchObject({ header: false });
   });
 
+  it("takes R's header over its rows' names, one narrower than the rows, for the header, not for a title line", () => {
+    expect(layoutOf("x\ty\n1\t1\tp\n2\t3\tq\n3\t5\tr\n4\t7\ts\n".replaceAll("\t", ","))).toMatchObject({ preamble: 0, header: true, names: ["", "x", "y"], width: 3 });
+    expect(layoutOf("Report,2024\nid,name,amount\n1,ann,2.5\n2,bob,3.5\n3,cy,4.5\n")).toMatchObject({ preamble: 1, header: true, names: ["id", "name", "amount"] });
+  });
+
   it("takes a header that alone ends in a delimiter for the header, not for a title line", () => {
     expect(layoutOf("a,b,c,\n1,2,3\n4,5,6\n")).toMatchObject({ preamble: 0, header: true, width: 3, trailingDelimiter: false });
     expect(layoutOf("Report,,,\na,b,c,\n1,2,3\n4,5,6\n7,8,9\n")).toMatchObject({ preamble: 1, header: true, width: 3 });

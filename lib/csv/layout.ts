@@ -102,12 +102,13 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const first = data.findIndex((r, i) => fitsWidth(r) && followedByRows(i));
   if (first < 0) return fallback;
   const at = belowTitles(data, first, width, fitsWidth, followedByRows);
-  const top = data[at]!;
+  const cache: ShapeCache = new WeakMap();
+  // The header, or R's header over its rows' names (the first row then is data): the names with "" for the first column.
+  const top = withRowNames(data, at, width, cache) ?? data[at]!;
   // A line that repeats the header (files joined end to end) or a summary row (Total) is no row: it would hide the columns' types.
-  const rows = data.slice(at + 1).filter((r) => r.fields.length === width && !sameFields(r.fields, top.fields) && !isSummaryRow(r.fields));
+  const rows = data.slice(top === data[at] ? at + 1 : at).filter((r) => r.fields.length === width && !sameFields(r.fields, top.fields) && !isSummaryRow(r.fields));
   const comment = head.slice(0, top.first).some((l) => l.startsWith("#")) || rows.some((r) => head[r.first]!.startsWith("#")) ? "#" : null;
 
-  const cache: ShapeCache = new WeakMap();
   const afterSecond = learnShapes(rows.slice(1).map((r) => r.fields), width, cache);
   const shapes = learnShapes(rows.map((r) => r.fields), width, cache);
   const header = namesOver(top.fields, shapes);
@@ -128,6 +129,24 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
     dialect, preamble: top.first, header, headerLines, names: header ? top.fields.map((f) => (trimSpaces ? f.trim() : f)) : [], width,
     notes, secondTable, comment, trailingDelimiter, trimSpaces, shapes: bodyShapes,
   };
+}
+
+/**
+ * R's `write.table` (and `write.csv` with `col.names = NA` left out) names every column but the first,
+ * which holds the rows' names: a header one field narrower than the rows, right above them, read as names
+ * with "" first. Null for anything else: a title line has one field, and a table of two columns is not
+ * told from a title over its rows.
+ */
+function withRowNames(data: readonly LineRecord[], at: number, width: number, cache: ShapeCache): LineRecord | null {
+  const above = data[at - 1];
+  const top = data[at]!;
+  if (width < 3 || !above || above.open || above.last + 1 !== top.first || above.fields.length !== width - 1) return null;
+  if (above.fields.some((f) => f.trim() === "")) return null;
+  const rows = data.slice(at).filter((r) => r.fields.length === width).map((r) => r.fields);
+  // The first full row is data, not the header under a title line of two values ("Report,2024").
+  if (namesOver(top.fields, learnShapes(rows.slice(1), width, cache))) return null;
+  const named = { ...above, fields: ["", ...above.fields] };
+  return namesOver(named.fields, learnShapes(rows, width, cache)) ? named : null;
 }
 
 /**

@@ -116,11 +116,13 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const dialect = { delimiter: tabIn(used.delimiter!), quote: used.quote!, escape: used.escape! };
   const preamble = used.skip!;
   const headerLines = used.header ? used.headerLines! : 0;
-  const headerFields = used.header ? splitFields(sample.head[preamble] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f)) : [];
+  const headerLine = used.header ? splitFields(sample.head[preamble] ?? "", dialect) : { fields: [], open: false };
+  const headerFields = headerLine.fields.map((f) => (used.trimSpaces ? f.trim() : f));
   // The body DuckDB reads starts at the header; after it, with the names of its first line, when it has two
-  // lines or a delimiter after its last name that the rows do not have.
+  // lines, a delimiter after its last name that the rows do not have, or no name for the rows' names (R).
   const trailing = headerLines === 1 && !used.trailingDelimiter && trailsAlone(headerFields, layout.width);
-  const namesApart = headerLines === 2 || trailing;
+  const rowNames = headerLines === 1 && !headerLine.open && layout.width >= 3 && headerFields.length === layout.width - 1;
+  const namesApart = headerLines === 2 || trailing || rowNames;
   const linesBefore = preamble + (namesApart ? headerLines : 0);
   const bodyStart = sample.headBytes(linesBefore);
   let body = text.slice(bodyStart, Math.max(bodyStart, text.size - sample.tailBytes(used.notes!)));
@@ -135,7 +137,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // Values of spaces alone where numbers, dates or booleans are: read as empty (lib/csv/blank-values.ts), from the first lines and as casts fail.
   const nulls = new Set([...(used.nullValues ?? []), ...blankValues(sample.head.slice(preamble + headerLines), dialect)]);
   const base: CsvReadPlan = {
-    path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(trailing ? headerFields.slice(0, -1) : headerFields) : undefined, comment: used.comment, strict: true, sniff: true,
+    path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(trailing ? headerFields.slice(0, -1) : rowNames ? ["", ...headerFields] : headerFields) : undefined, comment: used.comment, strict: true, sniff: true,
     types: { ...used.types }, dateFormat: used.dateFormat, decimalComma: used.numberFormat === "comma", rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
   };
   const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
