@@ -45,7 +45,7 @@ describe("detectLayout", () => {
   });
 
   it("takes R's header over its rows' names, one narrower than the rows, for the header, not for a title line", () => {
-    expect(layoutOf("x\ty\n1\t1\tp\n2\t3\tq\n3\t5\tr\n4\t7\ts\n".replaceAll("\t", ","))).toMatchObject({ preamble: 0, header: true, names: ["", "x", "y"], width: 3 });
+    expect(layoutOf("x\ty\n1\t1\tp\n2\t3\tq\n3\t5\tr\n4\t7\ts\n".replaceAll("\t", ","))).toMatchObject({ preamble: 0, header: true, names: ["", "x", "y"], width: 3, rowNames: true });
     expect(layoutOf("Report,2024\nid,name,amount\n1,ann,2.5\n2,bob,3.5\n3,cy,4.5\n")).toMatchObject({ preamble: 1, header: true, names: ["id", "name", "amount"] });
   });
 

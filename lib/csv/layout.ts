@@ -25,6 +25,8 @@ export interface Layout {
   comment: string | null;
   /** Every line, the header too, ends in a delimiter: the empty last column is dropped. */
   trailingDelimiter: boolean;
+  /** The header names every column but the first, which holds the rows' names (R's write.table): `names` starts with "". */
+  rowNames: boolean;
   trimSpaces: boolean;
   shapes: ColumnShapes[];
 }
@@ -86,7 +88,7 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const width = modalWidth(data);
   const fallback: Layout = {
     dialect, preamble: 0, header: true, headerLines: 1, names: data[0]?.fields ?? [], width,
-    notes: 0, secondTable: null, comment: null, trailingDelimiter: false, trimSpaces: false, shapes: [],
+    notes: 0, secondTable: null, comment: null, trailingDelimiter: false, rowNames: false, trimSpaces: false, shapes: [],
   };
   if (width < 2 || data.length < 2) return fallback;
 
@@ -127,7 +129,7 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const bodyShapes = headerLines === 2 ? afterSecond : shapes;
   return {
     dialect, preamble: top.first, header, headerLines, names: header ? top.fields.map((f) => (trimSpaces ? f.trim() : f)) : [], width,
-    notes, secondTable, comment, trailingDelimiter, trimSpaces, shapes: bodyShapes,
+    notes, secondTable, comment, trailingDelimiter, rowNames: header && top !== data[at], trimSpaces, shapes: bodyShapes,
   };
 }
 

@@ -116,12 +116,11 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const dialect = { delimiter: tabIn(used.delimiter!), quote: used.quote!, escape: used.escape! };
   const preamble = used.skip!;
   const headerLines = used.header ? used.headerLines! : 0;
-  const headerLine = used.header ? splitFields(sample.head[preamble] ?? "", dialect) : { fields: [], open: false };
-  const headerFields = headerLine.fields.map((f) => (used.trimSpaces ? f.trim() : f));
+  const headerFields = used.header ? splitFields(sample.head[preamble] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f)) : [];
   // The body DuckDB reads starts at the header; after it, with the names of its first line, when it has two
   // lines, a delimiter after its last name that the rows do not have, or no name for the rows' names (R).
   const trailing = headerLines === 1 && !used.trailingDelimiter && trailsAlone(headerFields, layout.width);
-  const rowNames = headerLines === 1 && !headerLine.open && layout.width >= 3 && headerFields.length === layout.width - 1;
+  const rowNames = headerLines === 1 && layout.rowNames && preamble === layout.preamble && headerFields.length === layout.width - 1;
   const namesApart = headerLines === 2 || trailing || rowNames;
   const linesBefore = preamble + (namesApart ? headerLines : 0);
   const bodyStart = sample.headBytes(linesBefore);
