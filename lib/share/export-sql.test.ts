@@ -148,6 +148,25 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("reads timestamps written for people as the browser did", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "times.csv");
+    await writeFile(input, "id,seen\n1,31.12.2024 23:59\n2,NA\n");
+    const parse = parseOptionsSchema.parse({ format: "csv", header: true, timestamps: { seen: "%d.%m.%Y %H:%M" } });
+    const columns = [
+      { name: "id", type: "BIGINT" },
+      { name: "seen", type: "TIMESTAMP" },
+    ];
+    const exported = exportSql({ version: 1, rules: [], steps: [], sql: null }, { path: input, parse, columns }, join(dir, "times"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT seen::VARCHAR AS seen, typeof(seen) AS t FROM read_parquet('${join(dir, "times-final.parquet")}') ORDER BY id`)).toEqual([
+      { seen: "2024-12-31 23:59:00", t: "TIMESTAMP" },
+      { seen: null, t: "TIMESTAMP" },
+    ]);
+  });
+
   it("reads columns with missing-value markers as the browser did: typed, the markers empty, a text column's NA kept", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
     const input = join(dir, "scores.csv");

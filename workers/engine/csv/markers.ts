@@ -2,12 +2,10 @@ import { markedStatement, markedType, markerAggregate, mayHoldMarkers, typeAggre
 import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
+import { firstValues } from "./peek";
 
 /** The columns made typed, with the date format a DATE column was read by. */
 export type MarkedColumns = Record<string, { type: MarkedType; format?: string }>;
-
-/** The first rows, read to choose the columns to check: a column of words is never checked. */
-const PEEK_ROWS = 64;
 
 /**
  * The text columns whose every value is a missing-value marker (NA, NULL, \N)
@@ -17,8 +15,8 @@ const PEEK_ROWS = 64;
 export async function readMarkers(engine: CsvEngine, table: string, columns: Column[], opts: { types: Record<string, string>; dateFormat: string | undefined }): Promise<{ columns: Column[]; marked: MarkedColumns }> {
   const text = columns.filter((c) => c.type === "VARCHAR" && !(c.name in opts.types));
   if (text.length === 0) return { columns, marked: {} };
-  const first = await engine.rows(`SELECT ${text.map((c, i) => `${ident(c.name)}::VARCHAR AS ${ident(`c${i}`)}`).join(", ")} FROM ${ident(table)} LIMIT ${PEEK_ROWS}`);
-  const candidates = text.filter((_, i) => mayHoldMarkers(first.map((row) => row[`c${i}`] as string | null)));
+  const first = await firstValues(engine, table, text.map((c) => c.name));
+  const candidates = text.filter((_, i) => mayHoldMarkers(first[i]!));
   if (candidates.length === 0) return { columns, marked: {} };
   const [hasMarker = {}] = await engine.rows(`SELECT ${candidates.map((c, i) => markerAggregate(c.name, `c${i}`)).join(", ")} FROM ${ident(table)}`);
   const withMarkers = candidates.filter((_, i) => hasMarker[`c${i}`] === true);
