@@ -134,10 +134,9 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
 }
 
 /**
- * R's `write.table` (and `write.csv` with `col.names = NA` left out) names every column but the first,
- * which holds the rows' names: a header one field narrower than the rows, right above them, read as names
- * with "" first. Null for anything else: a title line has one field, and a table of two columns is not
- * told from a title over its rows.
+ * R's `write.table`, by default, names every column but the first, which holds the rows' names: a header
+ * one field narrower than the rows, right above them, read as names with "" first. Null for anything else:
+ * a title line has one field, and a table of two columns is not told from a title over its rows.
  */
 function withRowNames(data: readonly LineRecord[], at: number, width: number, cache: ShapeCache): LineRecord | null {
   const above = data[at - 1];
