@@ -2,7 +2,7 @@
 
 import { isBlankValue } from "@/lib/csv/blank-values";
 import { describeMarked } from "@/lib/csv/missing-values";
-import { describeTimestamps } from "@/lib/csv/timestamps";
+import { describeWrittenDates } from "@/lib/csv/written-dates";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
@@ -30,7 +30,7 @@ export function ReadFindings({
   const s = file.sniffed;
   const numbers = describeNumbers(file.parse);
   const marked = describeMarked(file.parse);
-  const timestamps = describeTimestamps(file.parse.timestamps);
+  const written = describeWrittenDates(file.parse.writtenDates);
   return (
     <>
       {s && (
@@ -41,7 +41,7 @@ export function ReadFindings({
       )}
       {numbers && <p className="text-xs">{numbers}</p>}
       {marked && <p className="text-xs">{marked}</p>}
-      {timestamps && <p className="text-xs">{timestamps}</p>}
+      {written && <p className="text-xs">{written}</p>}
       {file.parse.nullValues?.some(isBlankValue) && (
         <p className="text-xs">Values of spaces alone were read as empty: they stood where numbers, dates or booleans are.</p>
       )}

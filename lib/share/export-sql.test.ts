@@ -152,7 +152,7 @@ describe("exportSql", () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
     const input = join(dir, "times.csv");
     await writeFile(input, "id,seen\n1,31.12.2024 23:59\n2,NA\n");
-    const parse = parseOptionsSchema.parse({ format: "csv", header: true, timestamps: { seen: "%d.%m.%Y %H:%M" } });
+    const parse = parseOptionsSchema.parse({ format: "csv", header: true, writtenDates: { seen: "%d.%m.%Y %H:%M" } });
     const columns = [
       { name: "id", type: "BIGINT" },
       { name: "seen", type: "TIMESTAMP" },

@@ -9,7 +9,7 @@ import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import type { RowLines, StagedFile } from "@/lib/staging/staged-file";
 import { toNumberStatement } from "@/lib/csv/number-format";
 import { markedStatement } from "@/lib/csv/missing-values";
-import { timestampStatement } from "@/lib/csv/timestamps";
+import { writtenDateStatement } from "@/lib/csv/written-dates";
 import { readCsvSql } from "@/lib/staging/parse-options";
 
 /**
@@ -103,7 +103,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
     ...Object.entries(source.parse.numbers ?? {}).map(([column, n]) => `${toNumberStatement(STAGED, column, n.format, n.type)};`),
     ...Object.entries(source.parse.missing ?? {}).map(([column, m]) => `${markedStatement(STAGED, column, m.type, m.format)};`),
-    ...Object.entries(source.parse.timestamps ?? {}).map(([column, format]) => `${timestampStatement(STAGED, column, format)};`),
+    ...Object.entries(source.parse.writtenDates ?? {}).map(([column, format]) => `${writtenDateStatement(STAGED, column, format)};`),
     `CREATE SCHEMA IF NOT EXISTS ${RECIPE_SCHEMA};`,
     ...otherReads.map((o) => `CREATE OR REPLACE TABLE ${o.table} AS SELECT * FROM ${o.read};`),
     ...compiled.statements.map((s) => `${statementSql(s)};`),

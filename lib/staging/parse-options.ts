@@ -42,8 +42,8 @@ export const parseOptionsSchema = z.object({
   numbers: z.record(z.string(), z.object({ format: z.enum(NUMBER_FORMATS), type: z.enum(NUMBER_TYPES), markers: z.boolean().optional() })).optional(),
   /** What the read found, not set by hand: the text columns of numbers, dates or booleans but for missing-value markers (NA, NULL), read as that type (lib/csv/missing-values.ts). */
   missing: z.record(z.string(), z.object({ type: z.enum(MARKED_TYPES), format: z.string().max(40).optional() })).optional(),
-  /** What the read found, not set by hand: the text columns of timestamps written for people, read as TIMESTAMP by these formats (lib/csv/timestamps.ts). */
-  timestamps: z.record(z.string(), z.string().max(40)).optional(),
+  /** What the read found, not set by hand: the text columns of dates and timestamps written for people, read as DATE or TIMESTAMP by these formats (lib/csv/written-dates.ts). */
+  writtenDates: z.record(z.string(), z.string().max(40)).optional(),
   /** Column name → DuckDB type, overriding what was inferred. */
   types: z.record(z.string(), z.string()).default({}),
   /** CSV lines that do not fit: set aside (counted, shown and kept) and the rest staged, or stop with an error. */

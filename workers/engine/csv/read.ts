@@ -13,7 +13,7 @@ import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
 import { readMarkers } from "./markers";
-import { readTimestamps } from "./timestamps";
+import { readWrittenDates } from "./written-dates";
 import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
 import { TextError } from "../text";
@@ -203,8 +203,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   if (!used.numberFormat && seen === "comma" && dialect.delimiter !== "," && finished.some((c) => c.type === "DOUBLE" && !(c.name in used.types))) return readAgain({ numberFormat: "comma" });
   // Columns of numbers, dates or booleans but for missing-value markers (NA, NULL, \N): typed, the markers empty.
   const { columns: afterMarkers, marked } = await readMarkers(engine, table, await toNumbers(engine, table, finished, numbers), { types: used.types, dateFormat: dateFormat ?? undefined });
-  // Timestamps written for people (12/31/2024 23:59): typed too, by the one format every value fits.
-  const { columns, timestamps } = await readTimestamps(engine, table, afterMarkers, { types: used.types, dateFormat: dateFormat ?? undefined });
+  // Dates and timestamps written for people (12/31/2024 23:59, 02-Jan-2024): typed too, by the one format every value fits.
+  const { columns, written } = await readWrittenDates(engine, table, afterMarkers, { types: used.types, dateFormat: dateFormat ?? undefined });
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   const counted = await counting;
   const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
@@ -228,10 +228,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const empty = lineTable && emptyLines ? await dropEmptyRows(engine, table, columns, repairedLines) : { count: 0, watched: [] };
   const emptyRows = empty.count;
   return {
-    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, timestamps: Object.keys(timestamps).length ? timestamps : undefined },
+    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined },
     // A line mended into a row of no value went with the empty rows: it is a blank line, not a repaired one.
     notes: notes.filter((n) => !(n.status === "repaired" && empty.watched.includes(n.line))),
-    typeFindings: typeFindings(casts.filter((c) => !marked[c.column] && !timestamps[c.column])),
+    typeFindings: typeFindings(casts.filter((c) => !marked[c.column] && !written[c.column])),
     // Rows of no value went: their lines are blank ones.
     lines: emptyRows
       ? accountLines({ ...lines, blank: lines.blank + emptyRows, rows: lines.rows - emptyRows, rowLines: lines.rowLines - emptyRows, repaired: lines.repaired - empty.watched.length })

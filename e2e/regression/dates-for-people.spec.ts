@@ -1,0 +1,20 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, openParsePanel, rowTexts, stagingArea } from "../support/app";
+
+// DuckDB's sniffer reads only ISO timestamps and numeric dates: a column written as 31.12.2024 23:59 (a
+// German export), 12/31/2024 11:59 PM (a US one) or 02-JAN-24 (Oracle) stayed text, sorted as text and out
+// of reach of a date or time rule.
+test("dates and timestamps written for people stage as such, and the file says how they were read", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "export.csv", content: "Datum;Betrag;Zeit\n31.12.2024;1.234,50;31.12.2024 23:59\n01.02.2024;12,00;01.02.2024 08:00\n15.03.2024;-5,25;NA\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "export.csv" })).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["2024-12-31", "1234.5", "2024-12-31 23:59:00"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["2024-03-15", "-5.25", ""]);
+  await expect((await openParsePanel(page)).getByText("Read as dates and times: Zeit (written as 31.12.2024 23:59).")).toBeVisible();
+
+  await addFiles(page, [{ name: "orders.csv", content: "id,placed\n1,02-JAN-24\n2,15-MAR-24\n3,31-DEC-24\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "orders.csv" })).toContainText("3 rows");
+  await stagingArea(page).getByRole("button", { name: "orders.csv", exact: true }).click();
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "2024-03-15"]);
+  await expect((await openParsePanel(page)).getByText("Read as dates and times: placed (written as 31-Dec-24).")).toBeVisible();
+});

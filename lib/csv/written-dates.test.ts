@@ -1,0 +1,51 @@
+import { DuckDBInstance } from "@duckdb/node-api";
+import { describe, expect, it } from "vitest";
+import { describeWrittenDates, mayBeWrittenDates, writtenDateAggregates, writtenDateFormat, writtenDateStatement } from "./written-dates";
+
+async function typed(values: (string | null)[], dateFormat?: string) {
+  const conn = await (await DuckDBInstance.create(":memory:")).connect();
+  await conn.run(`CREATE TABLE t AS SELECT * FROM (VALUES ${values.map((v) => `(${v === null ? "NULL" : `'${v}'`})`).join(", ")}) AS v(c)`);
+  const [row] = (await conn.runAndReadAll(`SELECT ${writtenDateAggregates("c", "a").join(", ")} FROM t`)).getRowObjectsJS();
+  const format = writtenDateFormat(row!, "a", dateFormat);
+  if (!format) return { format, rows: [] };
+  await conn.run(writtenDateStatement("t", "c", format));
+  const rows = (await conn.runAndReadAll("SELECT CAST(c AS VARCHAR) AS c, typeof(c) AS t FROM t")).getRowObjectsJS();
+  return { format, type: rows[0]!.t, rows: rows.map((r) => r.c) };
+}
+
+describe("dates and timestamps written for people", () => {
+  it("picks the columns to check by their first values", () => {
+    expect(mayBeWrittenDates(["1/2/2024 15:04", "NA", null, "12/31/2024 3:04 PM"])).toBe(true);
+    expect(mayBeWrittenDates(["02-Jan-2024", "Jan 2, 2024", "2 January 2024"])).toBe(true);
+    expect(mayBeWrittenDates(["2024-01-02", "1/2/2024 15:04"])).toBe(false);
+    // A two-digit year after a numeric date is not told from the year 24.
+    expect(mayBeWrittenDates(["1/2/24 15:04"])).toBe(false);
+    expect(mayBeWrittenDates(["Alice Smith", "NA"])).toBe(false);
+    expect(mayBeWrittenDates(["NA", null])).toBe(false);
+  });
+
+  it("reads US, European and AM/PM timestamps, markers empty", async () => {
+    expect(await typed(["1/2/2024 15:04", "12/31/2024 23:59", "NA", ""])).toEqual({ format: "%m/%d/%Y %H:%M", type: "TIMESTAMP", rows: ["2024-01-02 15:04:00", "2024-12-31 23:59:00", null, null] });
+    expect(await typed(["31.12.2024 23:59:10", "01.02.2024 08:00:00"])).toMatchObject({ format: "%d.%m.%Y %H:%M:%S", rows: ["2024-12-31 23:59:10", "2024-02-01 08:00:00"] });
+    expect((await typed(["2024-01-02 3:04 PM", "2024-01-03 11:15 AM"])).rows).toEqual(["2024-01-02 15:04:00", "2024-01-03 11:15:00"]);
+  });
+
+  it("reads dates with the month's name as dates, a name that is also its abbreviation (May) included", async () => {
+    expect(await typed(["02-JAN-24", "15-MAR-24", "31-DEC-24"])).toEqual({ format: "%d-%b-%y", type: "DATE", rows: ["2024-01-02", "2024-03-15", "2024-12-31"] });
+    expect(await typed(["May 2, 2024", "June 30, 2024"])).toMatchObject({ format: "%B %d, %Y", type: "DATE", rows: ["2024-05-02", "2024-06-30"] });
+    expect((await typed(["May 2, 2024", "Jun 30, 2024"])).rows).toEqual(["2024-05-02", "2024-06-30"]);
+  });
+
+  it("leaves a column text where month and day could go either way, unless the file's dates say which", async () => {
+    expect((await typed(["1/2/2024 15:04", "3/4/2024 10:00"])).format).toBeNull();
+    expect(await typed(["1/2/2024 15:04", "3/4/2024 10:00"], "%d/%m/%Y")).toMatchObject({ format: "%d/%m/%Y %H:%M", rows: ["2024-02-01 15:04:00", "2024-04-03 10:00:00"] });
+    expect((await typed(["1/2/2024 15:04", "not a time"])).format).toBeNull();
+  });
+
+  it("says what it did with an example of each format", () => {
+    expect(describeWrittenDates({ Zeit: "%d.%m.%Y %H:%M", when: "%m/%d/%Y %I:%M %p", day: "%d-%b-%y" })).toBe(
+      "Read as dates and times: Zeit (written as 31.12.2024 23:59), when (written as 12/31/2024 11:59 PM), day (written as 31-Dec-24).",
+    );
+    expect(describeWrittenDates(undefined)).toBeNull();
+  });
+});

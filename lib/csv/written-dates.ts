@@ -1,0 +1,69 @@
+import { ident, literal } from "@/lib/sql/quote";
+import { isMissingMarker, markerSql } from "./missing-values";
+
+/**
+ * Dates and timestamps written for people. DuckDB's sniffer reads ISO dates and timestamps and one other
+ * date format per file, so these stay text, sorted as text and out of reach of a date or time rule:
+ * - timestamps whose date is written as a spreadsheet or a report writes it (12/31/2024, 31.12.2024,
+ *   2024/12/31) with a time, with or without seconds, on a 24-hour clock or with AM/PM;
+ * - dates with the month's name (02-Jan-2024 or 02-JAN-24 as Oracle writes them, 2 January 2024, Jan 2, 2024).
+ * After the read, a text column whose every value (missing-value markers aside) fits one of these formats
+ * becomes TIMESTAMP or DATE. Where month and day could go either way (no day past 12), the file's own date
+ * format decides, and without one the column stays text.
+ */
+const DATES = ["%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y-%m-%d", "%d-%m-%Y", "%m-%d-%Y"];
+const TIMES = ["%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p"];
+// A two-digit year first: %Y would read 24 as the year 24.
+const NAMED_MONTHS = ["%d-%b-%y", "%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y"];
+export const WRITTEN_FORMATS = [...DATES.flatMap((date) => TIMES.map((time) => `${date} ${time}`)), ...NAMED_MONTHS];
+
+// Numeric dates with a year of four digits (a time after them); a month's name with a year of two or four.
+const SHAPES = [
+  /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}) \d{1,2}:\d{2}(:\d{2})?( [AP]M)?$/i,
+  /^\d{1,2}[- ]\p{L}{3,9}[- ](\d{2}|\d{4})$/u,
+  /^\p{L}{3,9} \d{1,2}, \d{4}$/u,
+];
+
+/** The type a format reads: a time in it makes a TIMESTAMP. */
+export const writtenType = (format: string): "DATE" | "TIMESTAMP" => (format.includes("%H") || format.includes("%I") ? "TIMESTAMP" : "DATE");
+
+/** A column's first values: each a date or timestamp of one of these shapes or a marker, one of them not a marker. */
+export function mayBeWrittenDates(values: readonly (string | null)[]): boolean {
+  const given = values.filter((v): v is string => v !== null && v.trim() !== "" && !isMissingMarker(v));
+  return given.length > 0 && given.every((v) => SHAPES.some((shape) => shape.test(v.trim())));
+}
+
+const text = (column: string) => `trim(CAST(${ident(column)} AS VARCHAR))`;
+
+/** SQL aggregates, named `<alias>_<i>`: whether every value of the column fits format i (markers and empty values aside). */
+export function writtenDateAggregates(column: string, alias: string): string[] {
+  const v = text(column);
+  const given = `${v} <> '' AND NOT ${markerSql(v)}`;
+  return WRITTEN_FORMATS.map((format, i) => `coalesce(bool_and(try_strptime(${v}, ${literal(format)}) IS NOT NULL) FILTER (WHERE ${given}), false) AS ${ident(`${alias}_${i}`)}`);
+}
+
+/** The format every value fits, from the aggregates' row; with month and day either way, the file's date format's; else null. */
+export function writtenDateFormat(row: Record<string, unknown>, alias: string, dateFormat: string | undefined): string | null {
+  const fits = WRITTEN_FORMATS.filter((_, i) => row[`${alias}_${i}`] === true);
+  // Month and day either way show as two numeric date parts; a month's name and its abbreviation (May) are no choice.
+  const dates = new Set(fits.map((format) => (NAMED_MONTHS.includes(format) ? "named" : format.split(" ")[0])));
+  if (dates.size <= 1) return fits[0] ?? null;
+  return fits.find((format) => format.startsWith(`${dateFormat} `)) ?? null;
+}
+
+/** The statement that makes the column a DATE or TIMESTAMP in place, its markers empty (as the SQL export repeats it). */
+export function writtenDateStatement(table: string, column: string, format: string): string {
+  const v = text(column);
+  const type = writtenType(format);
+  return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING CASE WHEN ${v} = '' OR ${markerSql(v)} THEN NULL ELSE CAST(strptime(${v}, ${literal(format)}) AS ${type}) END`;
+}
+
+const EXAMPLE: Record<string, string> = { "%d": "31", "%m": "12", "%Y": "2024", "%y": "24", "%b": "Dec", "%B": "December", "%H": "23", "%I": "11", "%M": "59", "%S": "58", "%p": "PM" };
+
+/** What the read made dates and timestamps, in words; null when it made none. */
+export function describeWrittenDates(written: Record<string, string> | undefined): string | null {
+  const entries = Object.entries(written ?? {});
+  if (entries.length === 0) return null;
+  const example = (format: string) => format.replace(/%[dmYybBHIMSp]/g, (code) => EXAMPLE[code]!);
+  return `Read as dates and times: ${entries.map(([column, format]) => `${column} (written as ${example(format)})`).join(", ")}.`;
+}
