@@ -2,7 +2,7 @@ import { markedStatement, markedType, markerAggregate, mayHoldMarkers, typeAggre
 import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
-import { firstValues } from "./peek";
+import { textColumnsWorthChecking } from "./peek";
 
 /** The columns made typed, with the date format a DATE column was read by. */
 export type MarkedColumns = Record<string, { type: MarkedType; format?: string }>;
@@ -13,10 +13,7 @@ export type MarkedColumns = Record<string, { type: MarkedType; format?: string }
  * markers empty. Columns the user gave a type keep it.
  */
 export async function readMarkers(engine: CsvEngine, table: string, columns: Column[], opts: { types: Record<string, string>; dateFormat: string | undefined }): Promise<{ columns: Column[]; marked: MarkedColumns }> {
-  const text = columns.filter((c) => c.type === "VARCHAR" && !(c.name in opts.types));
-  if (text.length === 0) return { columns, marked: {} };
-  const first = await firstValues(engine, table, text.map((c) => c.name));
-  const candidates = text.filter((_, i) => mayHoldMarkers(first[i]!));
+  const candidates = await textColumnsWorthChecking(engine, table, columns, opts.types, mayHoldMarkers);
   if (candidates.length === 0) return { columns, marked: {} };
   const [hasMarker = {}] = await engine.rows(`SELECT ${candidates.map((c, i) => markerAggregate(c.name, `c${i}`)).join(", ")} FROM ${ident(table)}`);
   const withMarkers = candidates.filter((_, i) => hasMarker[`c${i}`] === true);

@@ -2,17 +2,14 @@ import { mayBeWrittenDates, writtenDateAggregates, writtenDateFormat, writtenDat
 import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
-import { firstValues } from "./peek";
+import { textColumnsWorthChecking } from "./peek";
 
 /**
  * The text columns whose every value is a date or timestamp written for people (12/31/2024 23:59, 02-Jan-2024:
  * lib/csv/written-dates.ts) become DATE or TIMESTAMP in place; by column, the format read. Columns the user gave a type keep it.
  */
 export async function readWrittenDates(engine: CsvEngine, table: string, columns: Column[], opts: { types: Record<string, string>; dateFormat: string | undefined }): Promise<{ columns: Column[]; written: Record<string, string> }> {
-  const text = columns.filter((c) => c.type === "VARCHAR" && !(c.name in opts.types));
-  if (text.length === 0) return { columns, written: {} };
-  const first = await firstValues(engine, table, text.map((c) => c.name));
-  const candidates = text.filter((_, i) => mayBeWrittenDates(first[i]!));
+  const candidates = await textColumnsWorthChecking(engine, table, columns, opts.types, mayBeWrittenDates);
   if (candidates.length === 0) return { columns, written: {} };
   const [found = {}] = await engine.rows(`SELECT ${candidates.flatMap((c, i) => writtenDateAggregates(c.name, `c${i}`)).join(", ")} FROM ${ident(table)}`);
   const written: Record<string, string> = {};
