@@ -38,3 +38,12 @@ test("a rejected NDJSON row names its line, past a blank line and a line set asi
   await rejectMissingName(page, { name: "team.ndjson", content }, 2);
   await expect.poll(() => rejectedRow(page)).toEqual(["4", "3", "", REASON]);
 });
+
+// A blank line inside a quoted value (a paragraph break in a note) was counted as a blank line between rows.
+test("a rejected row names its line below a value with a paragraph break, which counts as its row's lines", async ({ page }) => {
+  const content = 'id,name,note\n1,Ada,"first\n\nsecond"\n2,,b\n';
+  await rejectMissingName(page, { name: "notes.csv", content }, 2);
+  await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["5", "2", "", "b", REASON]);
+  await openStep(page, "Stage");
+  await expect(page.getByText("Lines: 5 lines = 4 in 2 rows + 1 header.")).toBeVisible();
+});

@@ -81,6 +81,18 @@ describe("readCsv", () => {
     expect((await read("# made today\nid,name\n# note\n1,a\n2,b\n", { comment: "#" })).result.rowLines).toEqual({ before: 2, table: true });
   });
 
+  it("counts a blank line inside a quoted value (a paragraph break) as a line of its row, not as a blank line", async () => {
+    const { rows, result } = await read('id,note\n1,"first\n\nsecond"\n2,b\n');
+    expect(rows).toEqual([{ id: 1, note: "first\n\nsecond" }, { id: 2, note: "b" }]);
+    expect(result.lines).toMatchObject({ total: 5, header: 1, blank: 0, rows: 2, rowLines: 4, balanced: true });
+    // No line table: the rows follow one another, their lines found from the line ends in their values.
+    expect(result.rowLines).toEqual({ before: 1 });
+    // A blank line between rows as well still counts as one.
+    const { result: both } = await read('id,note\n1,"first\n\nsecond"\n\n2,b\n');
+    expect(both.lines).toMatchObject({ total: 6, blank: 1, rows: 2, rowLines: 4, balanced: true });
+    expect(both.rowLines).toEqual({ before: 1, table: true });
+  });
+
   it("does not read a line of delimiters alone among the rows as a row (a spreadsheet's empty row): its line is blank", async () => {
     const { rows, result } = await read("id,name,qty\n1,a,3\n,,\n2,b,4\n,,\n3,c,5\n");
     expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);

@@ -258,9 +258,16 @@ async function account(
   a: { counted: { lines: number; blank: number }; sample: TextSample; preamble: number; headerLines: number; notes: number; setAside: number; repaired: number; mended: boolean },
 ): Promise<LineAccount> {
   const rows = await countRows(engine, table);
-  const blank = a.counted.blank - a.sample.blankInHead(a.preamble) - a.sample.blankInTail(a.notes);
-  const counts = { total: a.counted.lines, preamble: a.preamble, header: a.headerLines, notes: a.notes, blank, setAside: a.setAside, rows, repaired: a.repaired };
-  let rowLines = counts.total - a.preamble - a.headerLines - a.notes - blank - a.setAside;
+  let blank = a.counted.blank - a.sample.blankInHead(a.preamble) - a.sample.blankInTail(a.notes);
+  let rowLines = a.counted.lines - a.preamble - a.headerLines - a.notes - blank - a.setAside;
   if (rowLines < rows || (a.mended && rowLines !== rows)) rowLines = rows + (await lineEndsInValues(engine, table, columns));
-  return accountLines({ ...counts, rowLines });
+  else if (blank > 0 && rowLines > rows) {
+    // A blank line inside a quoted value (a comment's paragraph break) is a line of its row, not one between rows.
+    const inValues = Math.min(blank, rows + (await lineEndsInValues(engine, table, columns)) - rowLines);
+    if (inValues > 0) {
+      blank -= inValues;
+      rowLines += inValues;
+    }
+  }
+  return accountLines({ total: a.counted.lines, preamble: a.preamble, header: a.headerLines, notes: a.notes, blank, setAside: a.setAside, rows, repaired: a.repaired, rowLines });
 }
