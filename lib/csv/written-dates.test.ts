@@ -17,6 +17,7 @@ describe("dates and timestamps written for people", () => {
   it("picks the columns to check by their first values", () => {
     expect(mayBeWrittenDates(["1/2/2024 15:04", "NA", null, "12/31/2024 3:04 PM"])).toBe(true);
     expect(mayBeWrittenDates(["02-Jan-2024", "Jan 2, 2024", "2 January 2024"])).toBe(true);
+    expect(mayBeWrittenDates(["31.12.2024 23:59:58.250"])).toBe(true);
     expect(mayBeWrittenDates(["2024-01-02", "1/2/2024 15:04"])).toBe(false);
     // A two-digit year after a numeric date is not told from the year 24.
     expect(mayBeWrittenDates(["1/2/24 15:04"])).toBe(false);
@@ -28,6 +29,7 @@ describe("dates and timestamps written for people", () => {
     expect(await typed(["1/2/2024 15:04", "12/31/2024 23:59", "NA", ""])).toEqual({ format: "%m/%d/%Y %H:%M", type: "TIMESTAMP", rows: ["2024-01-02 15:04:00", "2024-12-31 23:59:00", null, null] });
     expect(await typed(["31.12.2024 23:59:10", "01.02.2024 08:00:00"])).toMatchObject({ format: "%d.%m.%Y %H:%M:%S", rows: ["2024-12-31 23:59:10", "2024-02-01 08:00:00"] });
     expect((await typed(["2024-01-02 3:04 PM", "2024-01-03 11:15 AM"])).rows).toEqual(["2024-01-02 15:04:00", "2024-01-03 11:15:00"]);
+    expect(await typed(["1/2/2024 15:04:05.123", "12/31/2024 23:59:58.5"])).toMatchObject({ format: "%m/%d/%Y %H:%M:%S.%f", rows: ["2024-01-02 15:04:05.123", "2024-12-31 23:59:58.5"] });
   });
 
   it("reads dates with the month's name as dates, a name that is also its abbreviation (May) included", async () => {
@@ -43,8 +45,8 @@ describe("dates and timestamps written for people", () => {
   });
 
   it("says what it did with an example of each format", () => {
-    expect(describeWrittenDates({ Zeit: "%d.%m.%Y %H:%M", when: "%m/%d/%Y %I:%M %p", day: "%d-%b-%y" })).toBe(
-      "Read as dates and times: Zeit (written as 31.12.2024 23:59), when (written as 12/31/2024 11:59 PM), day (written as 31-Dec-24).",
+    expect(describeWrittenDates({ Zeit: "%d.%m.%Y %H:%M", when: "%m/%d/%Y %I:%M %p", day: "%d-%b-%y", at: "%Y/%m/%d %H:%M:%S.%f" })).toBe(
+      "Read as dates and times: Zeit (written as 31.12.2024 23:59), when (written as 12/31/2024 11:59 PM), day (written as 31-Dec-24), at (written as 2024/12/31 23:59:58.250).",
     );
     expect(describeWrittenDates(undefined)).toBeNull();
   });
