@@ -1,7 +1,7 @@
 import type { LineNote } from "@/lib/csv/findings";
 import type { LineRun } from "@/lib/csv/record-lines";
 import { JsonSyntaxError, parseJsonLenient } from "./json-lenient";
-import { noRepairs, type JsonRepairs } from "./json-repairs";
+import { addRepairs, noRepairs, type JsonRepairs } from "./json-repairs";
 import { longDigits } from "./json-long-integers";
 
 /**
@@ -66,8 +66,7 @@ export function ndjsonRecords(text: string): { records: Record<string, unknown>[
     try {
       const parsed = parseJsonLenient(line);
       value = parsed.value;
-      repairs.nonFinite += parsed.repairs.nonFinite;
-      repairs.trailingCommas += parsed.repairs.trailingCommas;
+      addRepairs(repairs, parsed.repairs);
     } catch (error) {
       const at = error instanceof JsonSyntaxError ? `${error.what} at column ${error.column}` : (error as Error).message;
       setAside.push({ line: i + 1, status: "set aside", reason: `not valid JSON (${at})`, text: line });

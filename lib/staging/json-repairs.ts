@@ -8,6 +8,12 @@ export interface JsonRepairs {
 
 export const noRepairs = (): JsonRepairs => ({ nonFinite: 0, trailingCommas: 0 });
 
+/** Adds what one more value's lenient read changed to `into`. */
+export function addRepairs(into: JsonRepairs, more: JsonRepairs): void {
+  into.nonFinite += more.nonFinite;
+  into.trailingCommas += more.trailingCommas;
+}
+
 /** What a lenient read changed, in words; null when nothing. */
 export function describeRepairs(r: JsonRepairs | undefined): string | null {
   if (!r) return null;

@@ -1,7 +1,7 @@
 import { createScanner } from "jsonc-parser";
 import { TOKEN } from "./json-tokens";
 import { JsonSyntaxError, parseJsonLenient } from "./json-lenient";
-import { noRepairs, type JsonRepairs } from "./json-repairs";
+import { addRepairs, noRepairs, type JsonRepairs } from "./json-repairs";
 
 interface ValueText {
   start: number;
@@ -45,8 +45,7 @@ export function parseJsonSequence(text: string): { values: unknown[]; repairs: J
   const values = texts.map(({ start, end, line, column }) => {
     try {
       const parsed = parseJsonLenient(text.slice(start, end));
-      repairs.nonFinite += parsed.repairs.nonFinite;
-      repairs.trailingCommas += parsed.repairs.trailingCommas;
+      addRepairs(repairs, parsed.repairs);
       return parsed.value;
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;

@@ -23,7 +23,8 @@ import { runLong } from "./query";
  * (kept in the file's table of bad lines), or stops the read, as the options say.
  */
 export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; rowLines: RowLines }>> {
-  const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(text) : jsonRecords(text);
+  const body = text.replace(/^\uFEFF/, "");
+  const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(body) : jsonRecords(body);
   if ("message" in parsed) return fail({ file: fileName, message: parsed.message, ...("line" in parsed && parsed.line ? { line: parsed.line } : {}) });
   const { records, setAside, at, runs = [], repairs } = parsed;
   const first = setAside[0];
@@ -64,17 +65,16 @@ function jsonEngine(conn: Connection, path: string): JsonEngine {
 
 type JsonRead = { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt; runs?: LineRun[]; repairs: JsonRepairs } | { message: string; line?: number };
 
-/** The records of a JSON file: an array of objects, one object, or the one list of objects it holds (json-rows.ts); or objects one after another. */
+/** The records of a JSON file (its text without a byte-order mark): an array of objects, one object, or the one list of objects it holds (json-rows.ts); or objects one after another. */
 function jsonRecords(text: string): JsonRead {
   let parsed: ReturnType<typeof parseJsonLenient>;
-  const json = text.replace(/^\uFEFF/, "");
   try {
-    parsed = parseJsonLenient(json);
+    parsed = parseJsonLenient(text);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) return { message: `The file is not valid JSON: ${(error as Error).message}.` };
-    return (error.code === "EndOfFileExpected" ? sequenceRecords(json) : null) ?? notValid(error);
+    return (error.code === "EndOfFileExpected" ? sequenceRecords(text) : null) ?? notValid(error);
   }
-  const rows = jsonRows(parsed.value, json);
+  const rows = jsonRows(parsed.value, text);
   return "message" in rows ? rows : { ...rows, setAside: [], repairs: parsed.repairs };
 }
 
@@ -99,6 +99,6 @@ function sequenceRecords(json: string): JsonRead | null {
 function ndjsonOrSequence(text: string): JsonRead {
   const lines = ndjsonRecords(text);
   if (lines.records.length > 0) return lines;
-  const sequence = sequenceRecords(text.replace(/^\uFEFF/, ""));
+  const sequence = sequenceRecords(text);
   return sequence && !("message" in sequence) ? sequence : lines;
 }
