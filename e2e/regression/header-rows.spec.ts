@@ -43,3 +43,14 @@ test("R's header over its rows' names names every column but the first", async (
   await expect(grid.getByRole("columnheader", { name: "amount" })).toBeVisible();
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "a", "2"]);
 });
+
+// R writes NA where a number is missing: the header's word fit the "word" an NA added to its column's shapes,
+// so a table of codes and numbers with an NA ("code,staff" over "C,NA") lost its header.
+test("a header over a column of numbers with NA among them is the header", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "staff.csv", content: "code,staff\nA,5\nB,7\nC,NA\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "staff.csv" })).toContainText("3 rows");
+  const grid = page.getByRole("grid", { name: "Staged data" });
+  await expect(grid.getByRole("columnheader", { name: "staff" })).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["C", ""]);
+});

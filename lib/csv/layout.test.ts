@@ -36,6 +36,13 @@ describe("detectLayout", () => {
     expect(layoutOf("ann,AB-12,2024-01-02\nbob,CD-34,2024-02-03\ncy,EF-56,2024-03-04\ndee,GH-78,2024-04-05\n")).toMatchObject({ header: false });
   });
 
+  it("takes a header over columns of numbers with missing-value markers (R's NA): a marker is no shape a name may fit", () => {
+    expect(layoutOf("code,staff\nA,5\nB,7\nC,NA\n")).toMatchObject({ header: true, names: ["code", "staff"] });
+    expect(layoutOf("zip,staff\n02134,5\nNA,7\n10001,NA\n")).toMatchObject({ header: true, names: ["zip", "staff"] });
+    // No header: the first row is data, markers and all.
+    expect(layoutOf("A,5\nB,NA\nC,7\nD,8\n")).toMatchObject({ header: false });
+  });
+
   it("takes years one after the other across the first row for a header over columns of other numbers", () => {
     expect(layoutOf("region,2022,2023\nNorth,10,12\nSouth,11,13\nEast,9,8\nWest,7,6\n")).toMatchObject({ header: true, names: ["region", "2022", "2023"] });
     expect(layoutOf("line,2024,2023,2022\nrevenue,1.5,1.2,1.1\ncosts,0.9,0.8,0.7\nprofit,0.6,0.4,0.4\n")).toMatchObject({ header: true, names: ["line", "2024", "2023", "2022"] });

@@ -1,3 +1,5 @@
+import { isMissingMarker } from "./missing-values";
+
 /**
  * What the values of a column look like, learned from a sample of rows:
  * enough to tell whether a value read from a broken line belongs in that
@@ -77,7 +79,8 @@ export function learnShapes(rows: readonly (readonly string[])[], width: number,
     let numeric = true;
     rows.forEach((row, i) => {
       const value = row[c] ?? "";
-      if (value.trim() === "") return;
+      // A missing-value marker (NA in a column of numbers) is no value's shape: a header's word would fit its "a".
+      if (value.trim() === "" || isMissingMarker(value)) return;
       const k = known[i]!;
       count++;
       shapes.add(k.shape[c]!);
@@ -88,9 +91,9 @@ export function learnShapes(rows: readonly (readonly string[])[], width: number,
   });
 }
 
-/** Does this value fit the column? Empty values fit anywhere; free text takes anything but a bare number when the column never held one. */
+/** Does this value fit the column? Empty values and missing-value markers fit anywhere; free text takes anything but a bare number when the column never held one. */
 export function fits(column: ColumnShapes | undefined, value: string): boolean {
-  if (!column || value.trim() === "") return true;
+  if (!column || value.trim() === "" || isMissingMarker(value)) return true;
   if (column.shapes) return column.shapes.has(shapeOf(value));
   return column.numeric ? isNumberLike(value) : true;
 }
@@ -98,6 +101,6 @@ export function fits(column: ColumnShapes | undefined, value: string): boolean {
 /** How strongly a value belongs: a shaped column that matches says more than free text that takes anything. */
 export function fitScore(column: ColumnShapes | undefined, value: string): number {
   if (!fits(column, value)) return -1;
-  if (!column || value.trim() === "") return 0;
+  if (!column || value.trim() === "" || isMissingMarker(value)) return 0;
   return (column.shapes ? 1 : 0) + (column.exact.has(exactShapeOf(value)) ? 1 : 0);
 }
