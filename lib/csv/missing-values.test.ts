@@ -50,6 +50,14 @@ describe("missing-value markers", () => {
     expect((await convert(["1.5", "NA", "2024-01-02"])).type).toBeNull();
   });
 
+  it("leave codes with a leading zero as text: a cast would drop the zero (02134, a ZIP code)", async () => {
+    expect(await convert(["02134", "NA", "10001"])).toEqual({ type: null, values: null });
+    expect((await convert(["007.5", "NULL", "1.5"])).type).toBeNull();
+    expect((await convert(["-01", "NA"])).type).toBeNull();
+    expect(await convert(["0", "NA", "-0", "10"])).toMatchObject({ type: "BIGINT", values: ["0", null, "0", "10"] });
+    expect(await convert(["0.5", "NA", "0"])).toMatchObject({ type: "DOUBLE", values: ["0.5", null, "0.0"] });
+  });
+
   it("are described by column", () => {
     expect(describeMarked({ missing: { day: { type: "DATE" } }, numbers: { score: { markers: true }, n: {} } })).toBe(
       "Read with missing-value markers (NA, NULL, \\N, Excel's #N/A, #DIV/0! and other errors) as empty: day, score.",

@@ -32,12 +32,18 @@ const text = (column: string) => `trim(CAST(${ident(column)} AS VARCHAR))`;
 const ISO_DATE = "%Y-%m-%d";
 /** Whole numbers by their digits: DuckDB's cast would round 1.5 to 2. */
 const DIGITS: Partial<Record<MarkedType, number>> = { BIGINT: 18, HUGEINT: 38 };
+/**
+ * A number has no zero before its other digits: 02134 is a code (a ZIP code, an account) whose zero a cast
+ * would drop, and DuckDB's sniffer keeps such a column text. 0, 0.5 and -0 are numbers.
+ */
+export const LEADING_ZERO = "^[+-]?0[0-9]";
 
 /** SQL: the value (text) as the type, or null where it does not fit (a date by the file's date format, else ISO: a cast takes a time too). */
 function attemptSql(value: string, type: MarkedType, dateFormat: string | undefined): string {
   const digits = DIGITS[type];
-  if (digits) return `CASE WHEN regexp_full_match(${value}, '[+-]?\\d{1,${digits}}') THEN CAST(${value} AS ${type}) END`;
+  if (digits) return `CASE WHEN regexp_full_match(${value}, '[+-]?\\d{1,${digits}}') AND NOT regexp_matches(${value}, '${LEADING_ZERO}') THEN CAST(${value} AS ${type}) END`;
   if (type === "DATE") return `CAST(try_strptime(${value}, ${literal(dateFormat ?? ISO_DATE)}) AS DATE)`;
+  if (type === "DOUBLE") return `CASE WHEN NOT regexp_matches(${value}, '${LEADING_ZERO}') THEN TRY_CAST(${value} AS DOUBLE) END`;
   return `TRY_CAST(${value} AS ${type})`;
 }
 

@@ -23,6 +23,10 @@ describe("numbers written for people", () => {
     expect(["1,234.56", "1234.5", "-0.99", "1'234.50", "12,345,678"].every((v) => point.test(v))).toBe(true);
     expect(["192.168.1.1", "1.5", "1.23,4", "12,34.5", "1,5.0", "€5", "5%", "1e5", ""].some((v) => comma.test(v))).toBe(false);
     expect(["192.168.1.1", "1,5", "1,23.4", "1.234,56", "$5"].some((v) => point.test(v))).toBe(false);
+    // A zero before other digits is a code's (a ZIP code, an account): 0,5 and 0 are numbers.
+    expect(["0,5", "0", "-0,25", "10.000,5"].every((v) => comma.test(v))).toBe(true);
+    expect(["0123,5", "01.234,5", "-01,5", "00"].some((v) => comma.test(v))).toBe(false);
+    expect(["0123.5", "01,234.5", "007"].some((v) => point.test(v))).toBe(false);
   });
 
   it("a value that may not be a number fits neither format in DuckDB either", async () => {

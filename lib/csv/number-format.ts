@@ -22,9 +22,12 @@ const SPACES = " '\u00a0\u202f";
 const GROUP: Record<NumberFormat, string> = { point: `[,${SPACES}]`, comma: `[.${SPACES}]` };
 const DECIMAL: Record<NumberFormat, string> = { point: "\\.", comma: "," };
 
-/** A whole value (trimmed) written in this format: RE2 (DuckDB) and JavaScript read it alike. */
+/**
+ * A whole value (trimmed) written in this format: RE2 (DuckDB) and JavaScript read it alike. No zero before
+ * its other digits (0,5 but not 0123,5): a code, as DuckDB's sniffer and the markers' casts keep it.
+ */
 export function numberPattern(format: NumberFormat): string {
-  return `[+-]?(\\d{1,3}(${GROUP[format]}\\d{3})+|\\d+)(${DECIMAL[format]}\\d+)?`;
+  return `[+-]?([1-9]\\d{0,2}(${GROUP[format]}\\d{3})+|0|[1-9]\\d*)(${DECIMAL[format]}\\d+)?`;
 }
 
 const WHOLE_MATCH = NUMBER_FORMATS.map((format) => new RegExp(`^(?:${numberPattern(format)})$`));
