@@ -3,6 +3,7 @@
 import { isBlankValue } from "@/lib/csv/blank-values";
 import { describeMarked } from "@/lib/csv/missing-values";
 import { describeWrittenDates } from "@/lib/csv/written-dates";
+import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
@@ -31,6 +32,7 @@ export function ReadFindings({
   const numbers = describeNumbers(file.parse);
   const marked = describeMarked(file.parse);
   const written = describeWrittenDates(file.parse.writtenDates);
+  const zeros = describeLeadingZeros(file.parse.leadingZeros);
   return (
     <>
       {s && (
@@ -42,6 +44,7 @@ export function ReadFindings({
       {numbers && <p className="text-xs">{numbers}</p>}
       {marked && <p className="text-xs">{marked}</p>}
       {written && <p className="text-xs">{written}</p>}
+      {zeros && <p className="text-xs">{zeros}</p>}
       {file.parse.nullValues?.some(isBlankValue) && (
         <p className="text-xs">Values of spaces alone were read as empty: they stood where numbers, dates or booleans are.</p>
       )}

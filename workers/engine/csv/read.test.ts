@@ -46,6 +46,24 @@ describe("readCsv", () => {
     expect(result.lines.balanced).toBe(true);
   });
 
+  it("reads codes as text when a leading zero shows below DuckDB's sample (a ZIP code 02134)", async () => {
+    const body = Array.from({ length: 30_000 }, (_, i) => `${10_000 + i},${i % 7}`).join("\n");
+    const { rows, columns, result } = await read(`zip,qty\n${body}\n02134,5\n00501,6\n`);
+    expect(columns).toEqual(["zip:VARCHAR", "qty:BIGINT"]);
+    expect(rows.slice(-2)).toEqual([{ zip: "02134", qty: 5 }, { zip: "00501", qty: 6 }]);
+    expect(rows[0]).toEqual({ zip: "10000", qty: 0 });
+    expect(result.options).toMatchObject({ types: { zip: "VARCHAR" }, leadingZeros: { zip: "00501" } });
+    expect(result.lines).toMatchObject({ rows: 30_002, balanced: true });
+    // A shorter number written as such is a number: the column stays whole numbers.
+    const plain = await read(`zip,qty\n${body}\n2134,5\n`);
+    expect(plain.columns).toEqual(["zip:BIGINT", "qty:BIGINT"]);
+    expect(plain.result.options.leadingZeros).toBeUndefined();
+    // A type the user gave stands.
+    const given = await read(`zip,qty\n${body}\n02134,5\n`, { types: { zip: "BIGINT" } });
+    expect(given.columns).toEqual(["zip:BIGINT", "qty:BIGINT"]);
+    expect(given.result.options.leadingZeros).toBeUndefined();
+  });
+
   it("sets aside a line no mend explains, and counts it", async () => {
     const body = Array.from({ length: 20 }, (_, i) => `${i},p${i},${i * 2}`).join("\n");
     const { rows, result } = await read(`id,name,qty\n${body}\n5,x,y,z,w\n`);

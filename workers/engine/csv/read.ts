@@ -14,6 +14,7 @@ import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
 import { readMarkers } from "./markers";
 import { readWrittenDates } from "./written-dates";
+import { findLeadingZeros } from "./leading-zeros";
 import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
 import { TextError } from "../text";
@@ -82,6 +83,12 @@ function resolveOptions(options: ParseOptions, layout: Layout): ParseOptions {
     trimSpaces: options.trimSpaces ?? layout.trimSpaces,
     trailingDelimiter: options.trailingDelimiter ?? layout.trailingDelimiter,
   };
+}
+
+/** The columns read as text for their leading zeros that are still read as text (the user may have given another type since). */
+function keptForZeros(used: ParseOptions): ParseOptions["leadingZeros"] {
+  const kept = Object.entries(used.leadingZeros ?? {}).filter(([column]) => used.types[column] === "VARCHAR");
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
 /** A text's first and last lines, and the layout found from them: the read's first step, which needs no engine. */
@@ -194,6 +201,11 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // Whole numbers longer than a DOUBLE holds exactly: read again with HUGEINT given for their columns.
   const exact = bigIntegerColumns(sample.head.slice(preamble + headerLines), dialect, read).filter((name) => !(name in used.types));
   if (exact.length) return readAgain({ types: { ...options.types, ...Object.fromEntries(exact.map((name) => [name, "HUGEINT"])) } });
+  // Codes whose leading zero DuckDB dropped, further down than its sample: read again with their columns as text.
+  const zeros = plan.sniff ? await findLeadingZeros(engine, table, read, { lines: sample.head.slice(preamble + headerLines), dialect, types: used.types, body, plan }) : {};
+  if (Object.keys(zeros).length) {
+    return readAgain({ types: { ...options.types, ...Object.fromEntries(Object.keys(zeros).map((name) => [name, "VARCHAR"])) }, leadingZeros: { ...options.leadingZeros, ...zeros } });
+  }
   // ISO dates are told from the first lines; any other format is asked of DuckDB's sniffer.
   const isoDates = plan.sniff ? isoDateFormat(sample.head.slice(preamble + headerLines), dialect, read) : null;
   const dateFormat = used.dateFormat ?? isoDates ?? (await sniffedDateFormat(engine, read, body, plan));
@@ -228,7 +240,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const empty = lineTable && emptyLines ? await dropEmptyRows(engine, table, columns, repairedLines) : { count: 0, watched: [] };
   const emptyRows = empty.count;
   return {
-    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined },
+    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, leadingZeros: keptForZeros(used) },
     // A line mended into a row of no value went with the empty rows: it is a blank line, not a repaired one.
     notes: notes.filter((n) => !(n.status === "repaired" && empty.watched.includes(n.line))),
     typeFindings: typeFindings(casts.filter((c) => !marked[c.column] && !written[c.column])),

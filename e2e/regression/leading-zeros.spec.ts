@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, openParsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
+
+// A file of US addresses sorted by state puts Connecticut's ZIP codes (06103) far below the first 20,480 rows
+// DuckDB's sniffer samples: it read the column as whole numbers, and 06103 staged as 6103 without a word.
+test("codes whose leading zero shows below DuckDB's sample stage as text, zero kept, and the file says why", async ({ page }) => {
+  await openApp(page);
+  const rows = Array.from({ length: 25_000 }, (_, i) => `${35_000 + i},AL`);
+  await addFiles(page, [{ name: "addresses.csv", content: `zip,state\n${rows.join("\n")}\n06103,CT\n00501,NY\n` }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "addresses.csv" })).toContainText("25,002 rows");
+  await expect((await openParsePanel(page)).getByText("Read as text to keep leading zeros found below DuckDB's sample of the first rows: zip (00501).")).toBeVisible();
+  await stagedGrid(page).evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect.poll(() => rowTexts(page, "Staged data", 25_002)).toEqual(["06103", "CT"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 25_003)).toEqual(["00501", "NY"]);
+});
+
+// Columns of numbers with missing-value markers (NA) are read as numbers once the markers are empty: a column
+// of codes with an NA among them lost its zeros there too (02134 became 2134).
+test("codes with a missing-value marker among them keep their leading zeros", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "branches.csv", content: "zip,staff\n02134,5\nNA,7\n10001,NA\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "branches.csv" })).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["02134", "5"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["10001", ""]);
+});
