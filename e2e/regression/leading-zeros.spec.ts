@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { addFiles, openApp, openParsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
+import { xlsx } from "../support/files";
 
 // A file of US addresses sorted by state puts Connecticut's ZIP codes (06103) far below the first 20,480 rows
 // DuckDB's sniffer samples: it read the column as whole numbers, and 06103 staged as 6103 without a word.
@@ -22,4 +23,16 @@ test("codes with a missing-value marker among them keep their leading zeros", as
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "branches.csv" })).toContainText("3 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["02134", "5"]);
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["10001", ""]);
+});
+
+// Excel's "Zip Code" format (00000) shows 2134 as 02134: the cell holds the number, which the workbook reader
+// gave as it is, so the column staged as 2134.
+test("numbers a workbook shows with leading zeros (Excel's ZIP code format) stage as the sheet shows them", async ({ page }) => {
+  await openApp(page);
+  const zip = (value: number) => ({ value, type: Number, format: "00000" });
+  const content = await xlsx([{ sheet: "Branches", rows: [["zip", "staff"], [zip(2134), 5], [zip(10001), 7], [zip(501), 3]] }]);
+  await addFiles(page, [{ name: "branches.xlsx", content }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "branches.xlsx" })).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["02134", "5"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["00501", "3"]);
 });

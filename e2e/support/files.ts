@@ -18,11 +18,9 @@ export async function parquet(sql: string): Promise<Buffer> {
   return readFile(path);
 }
 
-/** An Excel workbook with the given sheets of rows. */
+/** An Excel workbook with the given sheets of rows (a cell given as `{ value, type, format }` is written as given). */
 export async function xlsx(sheets: { sheet: string; rows: unknown[][] }[]): Promise<Buffer> {
-  const data = sheets.map(({ sheet, rows }) => ({
-    sheet,
-    data: rows.map((row) => row.map((value) => (value instanceof Date ? { value, type: Date, format: "yyyy-mm-dd" } : { value }))),
-  }));
+  const cell = (value: unknown) => (value instanceof Date ? { value, type: Date, format: "yyyy-mm-dd" } : value !== null && typeof value === "object" && "value" in value ? value : { value });
+  const data = sheets.map(({ sheet, rows }) => ({ sheet, data: rows.map((row) => row.map(cell)) }));
   return (writeXlsxFile as unknown as (s: unknown) => { toBuffer(): Promise<Buffer> })(data).toBuffer();
 }
