@@ -1,5 +1,6 @@
 import readXlsxFile from "read-excel-file/web-worker";
 import { showPaddedNumbers } from "./padded-numbers";
+import { cellText } from "@/lib/xlsx/cell-text";
 import { csvRow } from "@/lib/csv/write";
 import { errorText, fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
@@ -270,13 +271,4 @@ function rowsAbove(rows: readonly string[], line: number): number {
   let count = 0;
   while (count < rows.length && at < line) at += lineCount(rows[count++]!);
   return count;
-}
-
-function cellText(cell: unknown): string | null {
-  if (cell === null || cell === undefined) return null;
-  if (cell instanceof Date) {
-    const iso = cell.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace("T", " ").replace(/\.000Z$|Z$/, "");
-  }
-  return String(cell);
 }
