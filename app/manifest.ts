@@ -27,6 +27,7 @@ export default function manifest(): MetadataRoute.Manifest {
           "text/csv": [".csv"],
           "text/tab-separated-values": [".tsv"],
           "application/json": [".json"],
+          "application/geo+json": [".geojson"],
           "application/x-ndjson": [".ndjson"],
           "application/vnd.apache.parquet": [".parquet"],
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],

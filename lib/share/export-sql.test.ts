@@ -225,6 +225,32 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("reads a GeoJSON file's features as the browser did: the id, the properties, the geometry as GeoJSON text", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "parks.geojson");
+    const features = [
+      { type: "Feature", id: 7, properties: { name: "A", pop: 100 }, geometry: { type: "Point", coordinates: [1.5, 2.5] } },
+      { type: "Feature", properties: { name: "B", pop: null }, geometry: { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } },
+    ];
+    await writeFile(input, JSON.stringify({ type: "FeatureCollection", features }));
+    const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
+    const columns = [
+      { name: "id", type: "BIGINT" },
+      { name: "name", type: "VARCHAR" },
+      { name: "pop", type: "BIGINT" },
+      { name: "geometry", type: "VARCHAR" },
+    ];
+    const source = { path: input, parse: parseOptionsSchema.parse({ format: "json" }), columns, jsonRowsAt: { path: ["features"], left: ["type"], features: { id: true } } };
+    const exported = exportSql(recipe, source, join(dir, "parks"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "parks-final.parquet")}')`)).toEqual([
+      { id: 7, name: "A", pop: 100, geometry: JSON.stringify(features[0]!.geometry) },
+      { id: null, name: "B", pop: null, geometry: JSON.stringify(features[1]!.geometry) },
+    ]);
+  });
+
   it("explains what it cannot export", () => {
     const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
     expect(exportSql(recipe, { path: "b.xlsx", parse: parseOptionsSchema.parse({ format: "xlsx" }), columns: [] }, "b")).toMatchObject({ ok: false });

@@ -4,6 +4,7 @@ import type { References } from "@/lib/recipe/references";
 import type { Recipe } from "@/lib/recipe/schema";
 import { ident, literal } from "@/lib/sql/quote";
 import type { ParseOptions } from "@/lib/staging/parse-options";
+import { featureRowsSql } from "@/lib/staging/geojson";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import type { RowLines, StagedFile } from "@/lib/staging/staged-file";
@@ -66,6 +67,7 @@ function fileSql(source: ExportSource): string | null {
       // Objects one after another: DuckDB's reader finds them by itself.
       if (source.jsonRowsAt?.sequence) return `read_json_auto(${p})`;
       if (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame) return null;
+      if (source.jsonRowsAt?.features) return featureRowsSql(`read_json_auto(${p})`, source.jsonRowsAt.features.id);
       return source.jsonRowsAt
         ? `(SELECT unnest(${source.jsonRowsAt.path.map(ident).join(".")}, max_depth := 2) FROM read_json_auto(${p}))`
         : `read_json_auto(${p})`;

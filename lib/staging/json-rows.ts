@@ -1,3 +1,4 @@
+import { featureRows } from "./geojson";
 import { writtenKeys } from "./json-key-order";
 import { isObject } from "./json-records";
 
@@ -11,6 +12,8 @@ export interface JsonRowsAt {
   frame?: "columns" | "index";
   /** The rows are JSON values one after another, not in one array (json-sequence.ts). */
   sequence?: boolean;
+  /** The rows are a GeoJSON FeatureCollection's features: their properties, geometry as text, and their id when they have one (geojson.ts). */
+  features?: { id: boolean };
 }
 
 /** A JSON document's rows, and where they were found; or why it has none. */
@@ -35,6 +38,8 @@ export function jsonRows(parsed: unknown, text = ""): JsonRows {
   if (!isObject(parsed)) return { message: NOT_OBJECTS };
   const frame = frameRows(parsed, text);
   if (frame) return frame;
+  const features = featureRows(parsed);
+  if (features) return { records: features.records, at: { path: ["features"], left: Object.keys(parsed).filter((key) => key !== "features"), features: { id: features.id } } };
   const split = namedRows(parsed.columns, parsed.data);
   if (split) return { records: split, at: { path: ["data"], left: Object.keys(parsed).filter((key) => key !== "data" && key !== "columns"), arrays: true } };
   const lists = recordLists(parsed, [], 2);
@@ -44,9 +49,10 @@ export function jsonRows(parsed: unknown, text = ""): JsonRows {
 }
 
 /** Where the rows were found, in words, for the staged file's findings. */
-export function describeJsonRowsAt({ path, left, arrays, frame, sequence }: JsonRowsAt): string {
+export function describeJsonRowsAt({ path, left, arrays, frame, sequence, features }: JsonRowsAt): string {
   if (sequence) return "Rows are the file's JSON objects one after another (as jq writes them), not in one array.";
   const rest = left.length ? `; ${left.map((key) => `“${key}”`).join(", ")} ${left.length === 1 ? "is" : "are"} not read` : "";
+  if (features) return `Rows are the GeoJSON features: ${features.id ? "each feature's id, " : ""}their properties as columns, and their geometry as GeoJSON text${rest}.`;
   if (frame) return frame === "columns" ? "Rows are read across the file's columns, each an object keyed by row (pandas' to_json())." : "Rows are the file's objects, each under its row's label (pandas' orient=\"index\").";
   if (arrays) return path.length ? `Rows are the arrays of values under “${path.join(".")}”, named by “columns”${rest}.` : "Rows are the file's arrays of values, named by its first array.";
   return `Rows are the list of objects under “${path.join(".")}”, the file's only one${rest}.`;
