@@ -23,6 +23,10 @@ describe("numbers written for people", () => {
     expect(["1,234.56", "1234.5", "-0.99", "1'234.50", "12,345,678"].every((v) => point.test(v))).toBe(true);
     expect(["192.168.1.1", "1.5", "1.23,4", "12,34.5", "1,5.0", "€5", "5%", "1e5", ""].some((v) => comma.test(v))).toBe(false);
     expect(["192.168.1.1", "1,5", "1,23.4", "1.234,56", "$5"].some((v) => point.test(v))).toBe(false);
+    // A minus may come after the number (SAP), never on both sides.
+    expect(["1.234,56-", "3-", "0,5-"].every((v) => comma.test(v))).toBe(true);
+    expect(["1,234.56-", "7-"].every((v) => point.test(v))).toBe(true);
+    expect(["-3-", "+3-", "3--", "-", "3-4"].some((v) => comma.test(v) || point.test(v))).toBe(false);
     // A zero before other digits is a code's (a ZIP code, an account): 0,5 and 0 are numbers.
     expect(["0,5", "0", "-0,25", "10.000,5"].every((v) => comma.test(v))).toBe(true);
     expect(["0123,5", "01.234,5", "-01,5", "00"].some((v) => comma.test(v))).toBe(false);
@@ -41,6 +45,7 @@ describe("numbers written for people", () => {
   });
 
   it("fit a column only when every value fits and one is more than digits", async () => {
+    expect(await fit(["1.234,56-", "99,00", "12.000,00"])).toEqual({ point: false, comma: true, same: false });
     expect(await fit(["1.234,56", "7,50", null, "3"])).toEqual({ point: false, comma: true, same: false });
     expect(await fit(["1,234.56", "7.50"])).toEqual({ point: true, comma: false, same: false });
     expect(await fit(["1,234", "12,000"])).toEqual({ point: true, comma: true, same: false });
@@ -73,6 +78,10 @@ describe("numbers written for people", () => {
     await db.run("CREATE TABLE de (id INTEGER, v VARCHAR); INSERT INTO de VALUES (1, '1.234,56'), (2, '-7,5'), (3, NULL), (4, ' 12 000,1 ')");
     await db.run(toNumberStatement("de", "v", "comma", "DOUBLE"));
     expect(await db.rows("SELECT v FROM de ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -7.5 }, { v: null }, { v: 12000.1 }]);
+    // A minus after the number, as SAP writes it.
+    await db.run("CREATE TABLE sap (id INTEGER, v VARCHAR); INSERT INTO sap VALUES (1, '1.234,56-'), (2, '99,00'), (3, ' 3- ')");
+    await db.run(toNumberStatement("sap", "v", "comma", "DOUBLE"));
+    expect(await db.rows("SELECT v FROM sap ORDER BY id")).toEqual([{ v: -1234.56 }, { v: 99 }, { v: -3 }]);
     await db.run("CREATE TABLE us (id INTEGER, v VARCHAR); INSERT INTO us VALUES (1, '1,234'), (2, '12,000,000'), (3, '1''000')");
     await db.run(toNumberStatement("us", "v", "point", "BIGINT"));
     expect(await db.rows("SELECT v, typeof(v) AS t FROM us ORDER BY id")).toEqual([

@@ -24,10 +24,12 @@ const DECIMAL: Record<NumberFormat, string> = { point: "\\.", comma: "," };
 
 /**
  * A whole value (trimmed) written in this format: RE2 (DuckDB) and JavaScript read it alike. No zero before
- * its other digits (0,5 but not 0123,5): a code, as DuckDB's sniffer and the markers' casts keep it.
+ * its other digits (0,5 but not 0123,5): a code, as DuckDB's sniffer and the markers' casts keep it. The
+ * sign goes first, or a minus last, as SAP writes it (1.234,56-).
  */
 export function numberPattern(format: NumberFormat): string {
-  return `[+-]?([1-9]\\d{0,2}(${GROUP[format]}\\d{3})+|0|[1-9]\\d*)(${DECIMAL[format]}\\d+)?`;
+  const body = `([1-9]\\d{0,2}(${GROUP[format]}\\d{3})+|0|[1-9]\\d*)(${DECIMAL[format]}\\d+)?`;
+  return `(?:[+-]?${body}|${body}-)`;
 }
 
 const WHOLE_MATCH = NUMBER_FORMATS.map((format) => new RegExp(`^(?:${numberPattern(format)})$`));
@@ -105,7 +107,9 @@ export function fractionSql(column: string, format: NumberFormat): string {
  */
 export function toNumberSql(column: string, format: NumberFormat, type: NumberType): string {
   const c = ident(column);
-  const digits = `regexp_replace(trim(CAST(${c} AS VARCHAR)), ${literal(GROUP[format])}, '', 'g')`;
+  const value = `trim(CAST(${c} AS VARCHAR))`;
+  const signed = `CASE WHEN ends_with(${value}, '-') THEN '-' || rtrim(${value}, '-') ELSE ${value} END`;
+  const digits = `regexp_replace(${signed}, ${literal(GROUP[format])}, '', 'g')`;
   const text = format === "comma" ? `replace(${digits}, ',', '.')` : digits;
   return `CASE WHEN typeof(${c}) <> 'VARCHAR' THEN CAST(${c} AS ${type}) WHEN ${markerSql(`trim(CAST(${c} AS VARCHAR))`)} THEN NULL ELSE CAST(${text} AS ${type}) END`;
 }

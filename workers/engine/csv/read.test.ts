@@ -207,6 +207,13 @@ describe("files in the likeness of real ones stage on the first try", () => {
       expect(result.lines.balanced).toBe(true);
     });
 
+    it("reads numbers with a minus after them (SAP's export) as negative numbers", async () => {
+      const { rows, columns, result } = await read("Material\tBetrag\tMenge\n100\t1.234,56-\t5\n200\t99,00\t3-\n300\t12.000,00\t7\n");
+      expect(columns).toEqual(["Material:BIGINT", "Betrag:DOUBLE", "Menge:BIGINT"]);
+      expect(rows.map((r) => [r.Betrag, r.Menge])).toEqual([[-1234.56, 5], [99, -3], [12000, 7]]);
+      expect(result.options).toMatchObject({ numbers: { Betrag: { format: "comma", type: "DOUBLE" } } });
+    });
+
     it("reads quoted thousands with a decimal point as numbers", async () => {
       const { rows, columns } = await read('item,amount,n,big\napple,"1,234.56","1,234","12,345,678,901,234,567,890"\npear,7.50,"12,000","1,000"\n');
       expect(columns).toEqual(["item:VARCHAR", "amount:DOUBLE", "n:BIGINT", "big:HUGEINT"]);
