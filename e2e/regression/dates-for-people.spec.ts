@@ -18,3 +18,14 @@ test("dates and timestamps written for people stage as such, and the file says h
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "2024-03-15"]);
   await expect((await openParsePanel(page)).getByText("Read as dates and times: placed (written as 31-Dec-24).")).toBeVisible();
 });
+
+// Snowflake writes its timestamps with the offset after a space (2024-01-01 10:00:00.000 -0800), which DuckDB's
+// sniffer leaves as text.
+test("timestamps with an offset after a space (Snowflake) stage as timestamps with a time zone", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "unload.csv", content: "id,loaded_at\n1,2024-01-01 10:00:00.000 -0800\n2,2024-06-01 23:30:00.000 +0100\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "unload.csv" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "2024-01-01 18:00:00+00"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "2024-06-01 22:30:00+00"]);
+  await expect((await openParsePanel(page)).getByText("Read as dates and times: loaded_at (written as 2024-12-31 23:59:58.250 -0800).")).toBeVisible();
+});

@@ -32,6 +32,15 @@ describe("dates and timestamps written for people", () => {
     expect(await typed(["1/2/2024 15:04:05.123", "12/31/2024 23:59:58.5"])).toMatchObject({ format: "%m/%d/%Y %H:%M:%S.%f", rows: ["2024-01-02 15:04:05.123", "2024-12-31 23:59:58.5"] });
   });
 
+  it("reads timestamps with an offset after a space (Snowflake) as timestamps with a time zone", async () => {
+    expect(mayBeWrittenDates(["2024-01-01 10:00:00.000 -0800", "2024-06-01 23:30:00.000 +0100"])).toBe(true);
+    const read = await typed(["2024-01-01 10:00:00.000 -0800", "2024-06-01 23:30:00.000 +0100", "NULL"]);
+    expect(read).toMatchObject({ format: "%Y-%m-%d %H:%M:%S.%f %z", type: "TIMESTAMP WITH TIME ZONE" });
+    expect(read.rows).toHaveLength(3);
+    expect(read.rows.map((r) => (r === null ? null : new Date(String(r).replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00")).toISOString()))).toEqual(["2024-01-01T18:00:00.000Z", "2024-06-01T22:30:00.000Z", null]);
+    expect((await typed(["2024-01-01 10:00:00 -08:00"])).format).toBe("%Y-%m-%d %H:%M:%S %z");
+  });
+
   it("reads dates with the month's name as dates, a name that is also its abbreviation (May) included", async () => {
     expect(await typed(["02-JAN-24", "15-MAR-24", "31-DEC-24"])).toEqual({ format: "%d-%b-%y", type: "DATE", rows: ["2024-01-02", "2024-03-15", "2024-12-31"] });
     expect(await typed(["May 2, 2024", "June 30, 2024"])).toMatchObject({ format: "%B %d, %Y", type: "DATE", rows: ["2024-05-02", "2024-06-30"] });
@@ -48,6 +57,7 @@ describe("dates and timestamps written for people", () => {
     expect(describeWrittenDates({ Zeit: "%d.%m.%Y %H:%M", when: "%m/%d/%Y %I:%M %p", day: "%d-%b-%y", at: "%Y/%m/%d %H:%M:%S.%f" })).toBe(
       "Read as dates and times: Zeit (written as 31.12.2024 23:59), when (written as 12/31/2024 11:59 PM), day (written as 31-Dec-24), at (written as 2024/12/31 23:59:58.250).",
     );
+    expect(describeWrittenDates({ loaded: "%Y-%m-%d %H:%M:%S.%f %z" })).toBe("Read as dates and times: loaded (written as 2024-12-31 23:59:58.250 -0800).");
     expect(describeWrittenDates(undefined)).toBeNull();
   });
 });

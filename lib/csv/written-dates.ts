@@ -6,7 +6,8 @@ import { isMissingMarker, markerSql } from "./missing-values";
  * date format per file, so these stay text, sorted as text and out of reach of a date or time rule:
  * - timestamps whose date is written as a spreadsheet or a report writes it (12/31/2024, 31.12.2024,
  *   2024/12/31) with a time, with or without seconds (and their fraction), on a 24-hour clock or with AM/PM;
- * - dates with the month's name (02-Jan-2024 or 02-JAN-24 as Oracle writes them, 2 January 2024, Jan 2, 2024).
+ * - dates with the month's name (02-Jan-2024 or 02-JAN-24 as Oracle writes them, 2 January 2024, Jan 2, 2024);
+ * - timestamps with an offset after a space, as Snowflake writes them (2024-01-01 10:00:00.000 -0800).
  * After the read, a text column whose every value (missing-value markers aside) fits one of these formats
  * becomes TIMESTAMP or DATE. Where month and day could go either way (no day past 12), the file's own date
  * format decides, and without one the column stays text.
@@ -15,17 +16,22 @@ const DATES = ["%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y-%m-%d", "%d-%
 const TIMES = ["%H:%M", "%H:%M:%S", "%H:%M:%S.%f", "%I:%M %p", "%I:%M:%S %p"];
 // A two-digit year first: %Y would read 24 as the year 24.
 const NAMED_MONTHS = ["%d-%b-%y", "%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y"];
-export const WRITTEN_FORMATS = [...DATES.flatMap((date) => TIMES.map((time) => `${date} ${time}`)), ...NAMED_MONTHS];
+// An offset after a space, as Snowflake writes its timestamps (2024-01-01 10:00:00.000 -0800).
+const WITH_OFFSET = ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S.%f %z"];
+export const WRITTEN_FORMATS = [...DATES.flatMap((date) => TIMES.map((time) => `${date} ${time}`)), ...NAMED_MONTHS, ...WITH_OFFSET];
 
 // Numeric dates with a year of four digits (a time after them); a month's name with a year of two or four.
 const SHAPES = [
-  /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}) \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M)?$/i,
+  /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}) \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M| [+-]\d{2}:?\d{2})?$/i,
   /^\d{1,2}[- ]\p{L}{3,9}[- ](\d{2}|\d{4})$/u,
   /^\p{L}{3,9} \d{1,2}, \d{4}$/u,
 ];
 
-/** The type a format reads: a time in it makes a TIMESTAMP. */
-export const writtenType = (format: string): "DATE" | "TIMESTAMP" => (format.includes("%H") || format.includes("%I") ? "TIMESTAMP" : "DATE");
+/** The type a format reads: a time in it makes a TIMESTAMP, with an offset a TIMESTAMP WITH TIME ZONE. */
+export function writtenType(format: string): "DATE" | "TIMESTAMP" | "TIMESTAMP WITH TIME ZONE" {
+  if (format.includes("%z")) return "TIMESTAMP WITH TIME ZONE";
+  return format.includes("%H") || format.includes("%I") ? "TIMESTAMP" : "DATE";
+}
 
 /** A column's first values: each a date or timestamp of one of these shapes or a marker, one of them not a marker. */
 export function mayBeWrittenDates(values: readonly (string | null)[]): boolean {
@@ -58,12 +64,12 @@ export function writtenDateStatement(table: string, column: string, format: stri
   return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING CASE WHEN ${v} = '' OR ${markerSql(v)} THEN NULL ELSE CAST(strptime(${v}, ${literal(format)}) AS ${type}) END`;
 }
 
-const EXAMPLE: Record<string, string> = { "%d": "31", "%m": "12", "%Y": "2024", "%y": "24", "%b": "Dec", "%B": "December", "%H": "23", "%I": "11", "%M": "59", "%S": "58", "%f": "250", "%p": "PM" };
+const EXAMPLE: Record<string, string> = { "%d": "31", "%m": "12", "%Y": "2024", "%y": "24", "%b": "Dec", "%B": "December", "%H": "23", "%I": "11", "%M": "59", "%S": "58", "%f": "250", "%p": "PM", "%z": "-0800" };
 
 /** What the read made dates and timestamps, in words; null when it made none. */
 export function describeWrittenDates(written: Record<string, string> | undefined): string | null {
   const entries = Object.entries(written ?? {});
   if (entries.length === 0) return null;
-  const example = (format: string) => format.replace(/%[dmYybBHIMSfp]/g, (code) => EXAMPLE[code]!);
+  const example = (format: string) => format.replace(/%[dmYybBHIMSfpz]/g, (code) => EXAMPLE[code]!);
   return `Read as dates and times: ${entries.map(([column, format]) => `${column} (written as ${example(format)})`).join(", ")}.`;
 }
