@@ -13,3 +13,15 @@ test("times of day in a workbook stage as times, not as timestamps of 30 Decembe
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["Ann", "13:45:00", "2024-03-05"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["Bo", "06:00:00", "2024-03-06"]);
 });
+
+// A timesheet's hours in an elapsed-time format ([h]:mm) are a number of days: 36 hours staged as 31 December
+// 1899 12:00.
+test("durations in a workbook stage as the sheet shows them (36:00), not as dates of 1899", async ({ page }) => {
+  await openApp(page);
+  const hours = (value: number) => ({ value, type: Number, format: "[h]:mm" });
+  const content = await xlsx([{ sheet: "Timesheet", rows: [["who", "worked"], ["Ann", hours(1.5)], ["Bo", hours(0.3125)]] }]);
+  await addFiles(page, [{ name: "timesheet.xlsx", content }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "timesheet.xlsx" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["Ann", "36:00"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["Bo", "7:30"]);
+});

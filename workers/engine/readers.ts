@@ -1,5 +1,5 @@
 import readXlsxFile from "read-excel-file/web-worker";
-import { showPaddedNumbers } from "./padded-numbers";
+import { showAsFormatted } from "./shown-formats";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { csvRow } from "@/lib/csv/write";
 import { errorText, fail, ok, type Result } from "@/lib/result";
@@ -228,8 +228,8 @@ async function readXlsx(fileId: string, fileName: string, blob: Blob, options: P
   const names = sheets.map((s) => s.sheet);
   const sheet = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
   if (!sheet) return fail({ file: fileName, message: `The workbook has no sheet named "${options.sheet}" (it has ${names.join(", ")}).` });
-  // Numbers the sheet shows with leading zeros (a ZIP code formatted 00000) are read as the sheet shows them.
-  showPaddedNumbers(new Uint8Array(await blob.arrayBuffer()), sheet.sheet, sheet.data as unknown[][]);
+  // Numbers the sheet shows with leading zeros (a ZIP code formatted 00000) and durations are read as the sheet shows them.
+  showAsFormatted(new Uint8Array(await blob.arrayBuffer()), sheet.sheet, sheet.data as unknown[][]);
   const rows = sheet.data.slice(options.headerRow - 1);
   if (rows.length === 0) return fail({ file: fileName, message: `Sheet "${sheet.sheet}" has no rows from row ${options.headerRow} on.` });
   // A row with no value at all is a spacer in a sheet, not a row of data: a blank line, which is not read.
