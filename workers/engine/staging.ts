@@ -10,6 +10,7 @@ import { storageSupport } from "./storage-support";
 import { detectEncoding, detectFormat, isGzip, markupKind } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
 import { firstBinaryByte } from "@/lib/staging/sniff-bytes";
+import { knownBinary } from "@/lib/staging/known-binaries";
 import { forgetProfile } from "./profile";
 import { roomFor } from "./quota";
 import type { ReadInfo } from "./readers";
@@ -152,6 +153,8 @@ async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?
   if (gzip && head.length === 0) return fail({ file: file.name, message: "The gzip data is truncated or damaged, so the file cannot be read." });
   const format = detectFormat(file.name, head);
   const text = format === "csv" || format === "json" || format === "ndjson";
+  const binary = text ? knownBinary(head) : null;
+  if (binary) return fail({ file: file.name, message: binary });
   const encoding = text ? detectEncoding(head) : "utf-8";
   if (text && !encoding.startsWith("utf-16")) {
     const binaryAt = firstBinaryByte(head);
