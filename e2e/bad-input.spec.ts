@@ -44,7 +44,7 @@ test("bad files get a message naming the file (and line), and other staged files
 test("a web page saved as CSV, a ZIP archive of a CSV and a legacy .xls workbook are named for what they are, with what to do", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "export.csv", content: "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in to continue</body></html>\n" }]);
-  await expect(page.getByRole("alert").filter({ hasText: "export.csv" })).toContainText("This is a web page (HTML), not a data file");
+  await expect(page.getByRole("alert").filter({ hasText: "export.csv" })).toContainText("This is a web page (HTML) with no table in it, not a data file");
   const zip = Buffer.from(zipSync({ "orders.csv": strToU8("id,amount\n1,10\n") }));
   await addFiles(page, [{ name: "orders.xlsx", content: zip }]);
   await expect(page.getByRole("alert").filter({ hasText: "orders.xlsx" })).toContainText("This is a ZIP archive, not an Excel workbook: it holds orders.csv. Unzip it and stage that file.");

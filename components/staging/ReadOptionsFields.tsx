@@ -11,7 +11,7 @@ const optional = (text: string) => (text === "" ? undefined : text);
 /** The read options a user can set for a staged file, by format: a draft until "Read again". */
 export function ReadOptionsFields({ draft, set, sheets }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[] }) {
   const csv = draft.format === "csv";
-  const text = csv || draft.format === "json" || draft.format === "ndjson";
+  const text = csv || draft.format === "json" || draft.format === "ndjson" || draft.format === "html";
   return (
     <div className="flex flex-wrap items-end gap-2">
       <LabeledControl label="Format">
@@ -67,14 +67,10 @@ export function ReadOptionsFields({ draft, set, sheets }: { draft: ParseOptions;
               </select>
             )}
           </LabeledControl>
-          <LabeledControl label="Row with the column names">
-            {(id) => (
-              <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.headerRow}
-                onChange={(e) => set({ headerRow: Math.max(1, Number(e.target.value) || 1) })} />
-            )}
-          </LabeledControl>
+          <HeaderRowField draft={draft} set={set} />
         </>
       )}
+      {draft.format === "html" && <HeaderRowField draft={draft} set={set} />}
     </div>
   );
 }
@@ -139,5 +135,17 @@ function CsvFields({ draft, set }: { draft: ParseOptions; set: (patch: Partial<P
         )}
       </LabeledControl>
     </>
+  );
+}
+
+/** The row of a sheet or an HTML table that holds the column names. */
+function HeaderRowField({ draft, set }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void }) {
+  return (
+    <LabeledControl label="Row with the column names">
+      {(id) => (
+        <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.headerRow}
+          onChange={(e) => set({ headerRow: Math.max(1, Number(e.target.value) || 1) })} />
+      )}
+    </LabeledControl>
   );
 }

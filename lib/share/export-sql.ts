@@ -75,6 +75,7 @@ function fileSql(source: ExportSource): string | null {
       if (source.jsonRowsAt?.sequence) return `read_json_auto(${p})`;
       return `read_json_auto(${p}, format = 'newline_delimited')`;
     case "xlsx":
+    case "html":
       return null;
   }
 }
@@ -85,14 +86,16 @@ export interface OtherSource extends ExportSource {
 }
 
 const ARRAYS = "Rows written as arrays of values or as a pandas frame keyed by row cannot be read by DuckDB's JSON reader as rows: write them as objects, one per row (pandas: orient=\"records\").";
+const HTML = "An HTML table cannot be read by DuckDB: save the table as CSV and stage that.";
 const EXCEL = "Excel workbooks cannot be read by DuckDB without its excel extension: save the sheet as CSV and stage that.";
+const unreadable = (source: ExportSource): string => (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame ? ARRAYS : source.parse.format === "html" ? HTML : EXCEL);
 
 export function exportSql(recipe: Recipe, source: ExportSource, outputStem: string, others: readonly OtherSource[] = []): { ok: true; script: string } | { ok: false; reason: string } {
   const read = readSql(source);
-  if (!read) return { ok: false, reason: source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame ? ARRAYS : EXCEL };
+  if (!read) return { ok: false, reason: unreadable(source) };
   const otherReads = others.map((o) => ({ other: o, read: readSql(o), table: `${RECIPE_SCHEMA}.${ident(o.sqlName)}` }));
-  const unreadable = otherReads.find((o) => !o.read);
-  if (unreadable) return { ok: false, reason: `${unreadable.other.path}: ${EXCEL}` };
+  const other = otherReads.find((o) => !o.read);
+  if (other) return { ok: false, reason: `${other.other.path}: ${unreadable(other.other)}` };
   const names = pipelineNames("stages");
   const references: References = new Map(otherReads.map((o) => [o.other.sqlName, { table: o.table, columns: o.other.columns }]));
   const compiled = compilePipeline(STAGED, source.columns, recipe, names, { references, headerLines: source.rowLines?.before ?? 1 });

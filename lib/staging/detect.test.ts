@@ -24,6 +24,14 @@ describe("detectFormat", () => {
     expect(detectFormat("x.data", text("a,b\n1,2"))).toBe("csv");
   });
 
+  it("reads an HTML document under any name for its table (a web application's report.xls, a page saved as CSV)", () => {
+    expect(detectFormat("report.xls", text('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><table>'))).toBe("html");
+    expect(detectFormat("export.csv", text("<!DOCTYPE html>\n<html><body>Sign in</body></html>"))).toBe("html");
+    expect(detectFormat("export.xls", text('<table border="1"><tr><td>id</td></tr></table>'))).toBe("html");
+    expect(detectFormat("page.htm", text("id,name\n"))).toBe("html");
+    expect(detectFormat("notes.csv", text("<tablet>,b\n1,2\n"))).toBe("csv");
+  });
+
   it("recognizes gzip", () => {
     expect(isGzip(new Uint8Array([0x1f, 0x8b, 8]))).toBe(true);
     expect(isGzip(text("a,b"))).toBe(false);
@@ -56,6 +64,8 @@ describe("markupKind", () => {
     expect(markupKind(bytes("<HTML><head>"))).toBe("HTML");
     expect(markupKind(bytes('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">'))).toBe("HTML");
     expect(markupKind(bytes('<?xml version="1.0"?><rows><row id="1"/></rows>'))).toBe("XML");
+    expect(markupKind(bytes('<meta http-equiv="Content-Type" content="text/html"><table>'))).toBe("HTML");
+    expect(markupKind(bytes("<TABLE><TR><TD>1</TD></TR></TABLE>"))).toBe("HTML");
   });
 
   it("leaves CSV alone, even with markup in its values", () => {

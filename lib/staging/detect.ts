@@ -6,7 +6,7 @@ import { holdsUtf8, UTF8_MIXED } from "./mixed-utf8";
  * What a staged file is, from its name and first bytes: the format, whether
  * it is gzip-compressed, and its text encoding. The user can override each.
  */
-export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx"] as const;
+export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html"] as const;
 export type FileFormat = (typeof FORMATS)[number];
 
 const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
@@ -23,6 +23,8 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (ext === "parquet") return "parquet";
   if (ext === "xlsx") return "xlsx";
   if (ext === "ndjson" || ext === "jsonl") return "ndjson";
+  // An HTML document under any name (a web application's "Excel" export, report.xls; a page saved as CSV) is read for its table.
+  if (ext === "html" || ext === "htm" || markupKind(head) === "HTML") return "html";
   if (ext === "csv" || ext === "tsv" || ext === "tab" || ext === "txt") return "csv";
   return jsonShape(head) ?? "csv";
 }
@@ -33,7 +35,7 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
  */
 export function markupKind(head: Uint8Array): "HTML" | "XML" | null {
   const text = new TextDecoder().decode(head.subarray(0, 512)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
-  if (text.startsWith("<!doctype html") || text.startsWith("<html")) return "HTML";
+  if (/^(<!doctype html|<html|<head|<body|<meta|<style|<table)\b/.test(text)) return "HTML";
   if (text.startsWith("<?xml")) return /^<\?xml[^>]*>\s*(<!doctype html|<html)/.test(text) ? "HTML" : "XML";
   return null;
 }

@@ -1,7 +1,3 @@
-import readXlsxFile from "read-excel-file/web-worker";
-import { showAsFormatted } from "./shown-formats";
-import { cellText } from "@/lib/xlsx/cell-text";
-import { csvRow } from "@/lib/csv/write";
 import { errorText, fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident } from "@/lib/sql/quote";
@@ -13,12 +9,10 @@ import type { CsvFindings } from "@/lib/staging/staged-file";
 import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import { uuidFromBytes } from "@/lib/staging/parquet-footer";
-import { archivedFiles, archiveMessage } from "@/lib/staging/zip-entries";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
-import { isSummaryRow } from "@/lib/csv/layout";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
@@ -26,6 +20,7 @@ import { readJson } from "./json";
 import { duckDb, withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
 import { runLong } from "./query";
+import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
 import { TextError, utf8Blob, withoutEndOfFileMark } from "./text";
 
 /**
@@ -123,7 +118,10 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "parquet":
         return await readParquet(fileName, blob, options, table);
       case "xlsx":
-        return await readXlsx(fileId, fileName, blob, options, table);
+      case "html": {
+        const readText: ReadCsvText = (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first);
+        return await (options.format === "xlsx" ? readXlsx : readHtml)(fileName, blob, options, readText);
+      }
     }
   } catch (error) {
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });
@@ -214,61 +212,4 @@ async function readParquet(fileName: string, blob: Blob, options: ParseOptions, 
     await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
     return ok({ badLines: 0 });
   });
-}
-
-async function readXlsx(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
-  let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
-  try {
-    sheets = await readXlsxFile(blob);
-  } catch (error) {
-    // A ZIP archive of other files (zipped CSV from a data portal) looks like a workbook by its first bytes.
-    const archived = archivedFiles(new Uint8Array(await blob.arrayBuffer()));
-    return fail({ file: fileName, message: archived ? archiveMessage(archived) : `This is not a readable Excel workbook (${(error as Error).message}).` });
-  }
-  const names = sheets.map((s) => s.sheet);
-  const sheet = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
-  if (!sheet) return fail({ file: fileName, message: `The workbook has no sheet named "${options.sheet}" (it has ${names.join(", ")}).` });
-  // Numbers the sheet shows with leading zeros (a ZIP code formatted 00000) and durations are read as the sheet shows them.
-  showAsFormatted(new Uint8Array(await blob.arrayBuffer()), sheet.sheet, sheet.data as unknown[][]);
-  const rows = sheet.data.slice(options.headerRow - 1);
-  if (rows.length === 0) return fail({ file: fileName, message: `Sheet "${sheet.sheet}" has no rows from row ${options.headerRow} on.` });
-  // A row with no value at all is a spacer in a sheet, not a row of data: a blank line, which is not read.
-  const texts = rows.map((r) => r.map(cellText));
-  const lines = texts.map((t) => (t.every((v) => v === null || v === "") ? "\r\n" : csvRow(t, { neutralizeFormulas: false })));
-  const text = new Blob(lines);
-  // Summary rows at the sheet's end (Total) are left out below the table, as in a CSV file; a count given is kept.
-  const notes = options.notes ?? summaryLines(texts, lines);
-  const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes, headerLines: 1 };
-  // From the first row, title rows above the table are found as a CSV's title lines are; a row the user chose holds the names.
-  const found = options.headerRow === 1 ? await findLayout(text, asCsv) : undefined;
-  if (found) asCsv.skip = found.layout.preamble;
-  const csv = await readCsv(fileId, fileName, text, asCsv, table, { found, sheetRow: options.headerRow });
-  // The sheet was read as CSV text of our own making: its CSV findings would only mislead. Titles found move the names' row.
-  const titles = rowsAbove(lines, asCsv.skip!);
-  return csv.ok ? ok({ ...csv.value, sniffed: undefined, parse: titles ? { ...options, headerRow: 1 + titles } : undefined, csv: undefined, sheets: names }) : csv;
-}
-
-/** The lines a row of CSV text takes (a value's line breaks make it more than one). */
-const lineCount = (row: string) => row.split("\n").length - 1;
-
-/** The lines of the summary rows (Total, Sum) at the end of a sheet's rows, and of the empty rows among and after them. */
-function summaryLines(rows: readonly (string | null)[][], lines: readonly string[]): number {
-  let count = 0;
-  let summaries = 0;
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const texts = rows[i]!.map((t) => t ?? "");
-    const empty = texts.every((t) => t === "");
-    if (!empty && !isSummaryRow(texts)) break;
-    count += lineCount(lines[i]!);
-    if (!empty) summaries = count;
-  }
-  return summaries;
-}
-
-/** How many rows of CSV text end before the line `line` (a value's line breaks make a row longer than a line). */
-function rowsAbove(rows: readonly string[], line: number): number {
-  let at = 0;
-  let count = 0;
-  while (count < rows.length && at < line) at += lineCount(rows[count++]!);
-  return count;
 }

@@ -142,17 +142,14 @@ async function record(db: StagesDb, staged: StagedFile, info: Result<TableInfo>,
   return after;
 }
 
-const markupMessage = (kind: "HTML" | "XML") =>
-  kind === "HTML"
-    ? "This is a web page (HTML), not a data file: the link it was downloaded from may have given an error or sign-in page instead of the data. Download it again, or save the table itself as CSV."
-    : "This is an XML document, not CSV: Stages reads CSV, TSV, JSON, NDJSON, Parquet and Excel files. Export the data in one of them and stage that.";
+const XML_MESSAGE = "This is an XML document, not CSV: Stages reads CSV, TSV, JSON, NDJSON, Parquet, Excel and HTML tables. Export the data in one of them and stage that.";
 
 async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?: { asUtf8: string; decoded: string } }>> {
   const gzip = isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
   const head = await contentHead(file, gzip);
   if (gzip && head.length === 0) return fail({ file: file.name, message: "The gzip data is truncated or damaged, so the file cannot be read." });
   const format = detectFormat(file.name, head);
-  const text = format === "csv" || format === "json" || format === "ndjson";
+  const text = format === "csv" || format === "json" || format === "ndjson" || format === "html";
   const binary = text ? knownBinary(head) : null;
   if (binary) return fail({ file: file.name, message: binary });
   const encoding = text ? detectEncoding(head) : "utf-8";
@@ -165,8 +162,7 @@ async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?
       });
     }
   }
-  const markup = format === "csv" ? markupKind(head) : null;
-  if (markup) return fail({ file: file.name, message: markupMessage(markup) });
+  if (format === "csv" && markupKind(head) === "XML") return fail({ file: file.name, message: XML_MESSAGE });
   const parse = parseOptionsSchema.parse({ format, gzip, encoding, delimiter: /\.(tsv|tab)(\.gz)?$/i.test(file.name) ? "\\t" : undefined });
   return ok({ parse, sample: encoding === "utf-8" ? undefined : encodingSample(head, encoding) });
 }

@@ -1,0 +1,22 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, openParsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
+
+// Many web applications export "Excel" files that are an HTML table (report.xls): it was refused as a web
+// page, "not a data file".
+test("an 'Excel' export that is an HTML table stages as its table, title row and total left out", async ({ page }) => {
+  await openApp(page);
+  const html = `<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8"></head><body>
+<table border="1">
+<tr><td colspan="3"><b>Sales report &ndash; Q3</b></td></tr>
+<tr><th>Region</th><th>Owner</th><th>Amount</th></tr>
+<tr><td>North</td><td>Smith &amp; Sons</td><td>1200.50</td></tr>
+<tr><td>South</td><td>Jos&eacute;</td><td>300</td></tr>
+<tr><td>Total</td><td></td><td>1500.50</td></tr>
+</table></body></html>`;
+  await addFiles(page, [{ name: "report.xls", content: html }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "report.xls" })).toContainText("2 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["Region", "Owner", "Amount"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["North", "Smith & Sons", "1200.5"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["South", "José", "300.0"]);
+  await expect((await openParsePanel(page)).getByLabel("Format")).toHaveValue("html");
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { dataTable, htmlTables } from "./html-table";
+
+describe("htmlTables", () => {
+  it("reads an 'Excel' export that is an HTML table: header cells, entities, line breaks, spanned columns", () => {
+    const html = `<html><head><meta charset="utf-8"><style>td { color: red }</style></head><body>
+<table border=1><thead><tr><th>Order</th><th>Customer</th><th>Note</th></tr></thead>
+<tbody><tr><td>1</td><td>Smith &amp; Sons</td><td>first<br>second</td></tr>
+<tr><td>2</td><td colspan="2">&lt;none&gt; &#233;t&eacute; &#x20AC;5&nbsp;&nbsp;net</td></tr>
+<tr><td>3<td>  Jo   Ann <td><p>a</p><p>b</p></tr></tbody></table></body></html>`;
+    expect(htmlTables(html)).toEqual([
+      [
+        ["Order", "Customer", "Note"],
+        ["1", "Smith & Sons", "first\nsecond"],
+        ["2", "<none> été €5 net", ""],
+        ["3", "Jo Ann", "a\nb"],
+      ],
+    ]);
+  });
+
+  it("reads a table inside a cell as a table of its own, and picks the one with the most cells", () => {
+    const html = `<table><tr><td>menu</td><td><table><tr><td>a</td><td>b</td></tr><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table></td></tr></table>
+<!-- <table><tr><td>commented</td></tr></table> --><TABLE class="x"><TR><TD>z</TD></TR></TABLE>`;
+    const tables = htmlTables(html);
+    expect(tables).toEqual([[["a", "b"], ["1", "2"], ["3", "4"]], [["menu", ""]], [["z"]]]);
+    expect(dataTable(tables)).toEqual([["a", "b"], ["1", "2"], ["3", "4"]]);
+  });
+
+  it("finds no table in a page without one", () => {
+    expect(htmlTables("<html><body><p>Sign in</p><tablet>no</tablet></body></html>")).toEqual([]);
+    expect(dataTable([])).toBeNull();
+  });
+});

@@ -1,0 +1,90 @@
+import readXlsxFile from "read-excel-file/web-worker";
+import { isSummaryRow } from "@/lib/csv/layout";
+import { csvRow } from "@/lib/csv/write";
+import { fail, ok, type Result } from "@/lib/result";
+import { dataTable, htmlTables, NO_TABLE } from "@/lib/staging/html-table";
+import type { ParseOptions } from "@/lib/staging/parse-options";
+import { archivedFiles, archiveMessage } from "@/lib/staging/zip-entries";
+import { cellText } from "@/lib/xlsx/cell-text";
+import { findLayout, type FirstRead } from "./csv/read";
+import type { ReadInfo } from "./readers";
+import { showAsFormatted } from "./shown-formats";
+import { utf8Blob } from "./text";
+
+/** Reads CSV text of our own making into the table, as the CSV reader reads a file. */
+export type ReadCsvText = (text: Blob, options: ParseOptions, first: FirstRead) => Promise<Result<ReadInfo>>;
+
+/** An Excel workbook's sheet: its rows as CSV text (sheet-rows below). */
+export async function readXlsx(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+  let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
+  try {
+    sheets = await readXlsxFile(blob);
+  } catch (error) {
+    // A ZIP archive of other files (zipped CSV from a data portal) looks like a workbook by its first bytes.
+    const archived = archivedFiles(new Uint8Array(await blob.arrayBuffer()));
+    return fail({ file: fileName, message: archived ? archiveMessage(archived) : `This is not a readable Excel workbook (${(error as Error).message}).` });
+  }
+  const names = sheets.map((s) => s.sheet);
+  const sheet = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
+  if (!sheet) return fail({ file: fileName, message: `The workbook has no sheet named "${options.sheet}" (it has ${names.join(", ")}).` });
+  // Numbers the sheet shows with leading zeros (a ZIP code formatted 00000) and durations are read as the sheet shows them.
+  showAsFormatted(new Uint8Array(await blob.arrayBuffer()), sheet.sheet, sheet.data as unknown[][]);
+  const rows = sheet.data.slice(options.headerRow - 1);
+  if (rows.length === 0) return fail({ file: fileName, message: `Sheet "${sheet.sheet}" has no rows from row ${options.headerRow} on.` });
+  const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);
+  return read.ok ? ok({ ...read.value, sheets: names }) : read;
+}
+
+/** An HTML document's table (a web application's "Excel" export, a saved page): its rows as CSV text. */
+export async function readHtml(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+  const table = dataTable(htmlTables(await (await utf8Blob(blob, options.gzip, options.encoding)).text()));
+  if (!table) return fail({ file: fileName, message: NO_TABLE });
+  const rows = table.slice(options.headerRow - 1);
+  if (rows.length === 0) return fail({ file: fileName, message: `The table has no rows from row ${options.headerRow} on.` });
+  return readRows(rows, options, readText);
+}
+
+/**
+ * Rows of cell texts (a sheet's from the row holding the names) read as CSV text: a row with no value at
+ * all is a spacer, not a row of data (a blank line, which is not read); title rows above the table are
+ * found as a CSV's title lines are; summary rows at the end (Total) are left out below the table. A row's
+ * "line" is its row in the sheet.
+ */
+async function readRows(texts: (string | null)[][], options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+  const lines = texts.map((t) => (t.every((v) => v === null || v === "") ? "\r\n" : csvRow(t, { neutralizeFormulas: false })));
+  const text = new Blob(lines);
+  const notes = options.notes ?? summaryLines(texts, lines);
+  const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes, headerLines: 1 };
+  // From the first row, title rows are found; a row the user chose holds the names.
+  const found = options.headerRow === 1 ? await findLayout(text, asCsv) : undefined;
+  if (found) asCsv.skip = found.layout.preamble;
+  const csv = await readText(text, asCsv, { found, sheetRow: options.headerRow });
+  // The rows were read as CSV text of our own making: its CSV findings would only mislead. Titles found move the names' row.
+  const titles = rowsAbove(lines, asCsv.skip!);
+  return csv.ok ? ok({ ...csv.value, sniffed: undefined, parse: titles ? { ...options, headerRow: 1 + titles } : undefined, csv: undefined }) : csv;
+}
+
+/** The lines a row of CSV text takes (a value's line breaks make it more than one). */
+const lineCount = (row: string) => row.split("\n").length - 1;
+
+/** The lines of the summary rows (Total, Sum) at the end of the rows, and of the empty rows among and after them. */
+function summaryLines(rows: readonly (string | null)[][], lines: readonly string[]): number {
+  let count = 0;
+  let summaries = 0;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const texts = rows[i]!.map((t) => t ?? "");
+    const empty = texts.every((t) => t === "");
+    if (!empty && !isSummaryRow(texts)) break;
+    count += lineCount(lines[i]!);
+    if (!empty) summaries = count;
+  }
+  return summaries;
+}
+
+/** How many rows of CSV text end before the line `line` (a value's line breaks make a row longer than a line). */
+function rowsAbove(rows: readonly string[], line: number): number {
+  let at = 0;
+  let count = 0;
+  while (count < rows.length && at < line) at += lineCount(rows[count++]!);
+  return count;
+}
