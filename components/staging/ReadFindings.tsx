@@ -4,6 +4,7 @@ import { isBlankValue } from "@/lib/csv/blank-values";
 import { describeMarked } from "@/lib/csv/missing-values";
 import { describeWrittenDates } from "@/lib/csv/written-dates";
 import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
+import { describeFixedWidth } from "@/lib/csv/fixed-width";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
@@ -35,7 +36,8 @@ export function ReadFindings({
   const zeros = describeLeadingZeros(file.parse.leadingZeros);
   return (
     <>
-      {s && (
+      {file.parse.fixedWidth?.length ? <p className="text-xs">{describeFixedWidth(file.parse.fixedWidth)}</p> : null}
+      {s && !file.parse.fixedWidth?.length && (
         <p className="text-xs">
           Read with {describeReadOptions({ delimiter: s.delimiter, quote: s.quote, escape: s.escape, header: s.header, ...(s.skip ? { skip: s.skip } : {}), ...(s.dateFormat ? { dateFormat: s.dateFormat } : {}) })}
           {s.timestampFormat ? `, timestamps as ${s.timestampFormat}` : ""}.

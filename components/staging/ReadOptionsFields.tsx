@@ -5,6 +5,7 @@ import { NUMBER_EXAMPLE } from "@/lib/csv/number-format";
 import { ENCODINGS, FORMATS } from "@/lib/staging/detect";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { controlClass, LabeledControl } from "../recipe/LabeledControl";
+import { ListInput } from "./ListInput";
 
 const optional = (text: string) => (text === "" ? undefined : text);
 
@@ -107,8 +108,8 @@ function CsvFields({ draft, set }: { draft: ParseOptions; set: (patch: Partial<P
       </LabeledControl>
       <LabeledControl label="Also empty (comma-separated)">
         {(id) => (
-          <input id={id} size={9} className={controlClass} value={draft.nullValues?.filter((v) => !isBlankValue(v)).join(", ") ?? ""} placeholder="e.g. NA, -"
-            onChange={(e) => set({ nullValues: withBlanks(e.target.value.split(",").map((v) => v.trim()).filter(Boolean), draft.nullValues) })} />
+          <ListInput id={id} size={9} list={draft.nullValues?.filter((v) => !isBlankValue(v)) ?? []} placeholder="e.g. NA, -"
+            onList={(list) => set({ nullValues: withBlanks(list, draft.nullValues) })} />
         )}
       </LabeledControl>
       <LabeledControl label="Numbers">
@@ -126,6 +127,12 @@ function CsvFields({ draft, set }: { draft: ParseOptions; set: (patch: Partial<P
         {(id) => (
           <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.notes ?? ""} placeholder="auto"
             onChange={(e) => set({ notes: e.target.value === "" ? undefined : Math.max(0, Number(e.target.value) || 0) })} />
+        )}
+      </LabeledControl>
+      <LabeledControl label="Fixed-width columns at characters">
+        {(id) => (
+          <ListInput id={id} size={9} list={draft.fixedWidth?.map((s) => String(s + 1)) ?? []} placeholder="none"
+            onList={(list) => set({ fixedWidth: list.map(Number).filter((n) => Number.isInteger(n) && n >= 1).map((n) => n - 1) })} />
         )}
       </LabeledControl>
       <LabeledControl label="Skip lines at the top">

@@ -60,7 +60,7 @@ function fileSql(source: ExportSource): string | null {
   const p = literal(source.path);
   switch (source.parse.format) {
     case "csv":
-      return readCsvSql(source.path, source.parse);
+      return source.parse.fixedWidth?.length ? null : readCsvSql(source.path, source.parse);
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
@@ -88,7 +88,12 @@ export interface OtherSource extends ExportSource {
 const ARRAYS = "Rows written as arrays of values or as a pandas frame keyed by row cannot be read by DuckDB's JSON reader as rows: write them as objects, one per row (pandas: orient=\"records\").";
 const HTML = "An HTML table cannot be read by DuckDB: save the table as CSV and stage that.";
 const EXCEL = "Excel workbooks cannot be read by DuckDB without its excel extension: save the sheet as CSV and stage that.";
-const unreadable = (source: ExportSource): string => (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame ? ARRAYS : source.parse.format === "html" ? HTML : EXCEL);
+const FIXED_WIDTH = "Fixed-width text cannot be read by DuckDB's CSV reader: save it as CSV and stage that.";
+function unreadable(source: ExportSource): string {
+  if (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame) return ARRAYS;
+  if (source.parse.fixedWidth?.length) return FIXED_WIDTH;
+  return source.parse.format === "html" ? HTML : EXCEL;
+}
 
 export function exportSql(recipe: Recipe, source: ExportSource, outputStem: string, others: readonly OtherSource[] = []): { ok: true; script: string } | { ok: false; reason: string } {
   const read = readSql(source);

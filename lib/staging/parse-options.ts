@@ -28,6 +28,8 @@ export const parseOptionsSchema = z.object({
   comment: z.string().max(1).optional(),
   /** Spaces around every delimiter are padding, not data. */
   trimSpaces: z.boolean().optional(),
+  /** Fixed-width text: the columns' first characters (0-based); empty, read as delimited text; unset, found from the first lines (lib/csv/fixed-width.ts). */
+  fixedWidth: z.array(z.number().int().nonnegative()).max(10_000).optional(),
   /** Every line ends in a delimiter: the empty last column is not data. */
   trailingDelimiter: z.boolean().optional(),
   /** Set-aside lines the user rewrote, by line number in the file, read in their place. */

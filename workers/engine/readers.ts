@@ -13,6 +13,8 @@ import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
+import { fixedWidthStarts } from "@/lib/csv/fixed-width";
+import { fixedWidthCsv } from "./csv/fixed-width";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
@@ -105,12 +107,16 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
         // Lines counted as the file was staged are the file's own: the mark's line, if it had one, is blank now.
         const counted = decoded === blob ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
         // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
-        const found = await findLayout(text, options);
+        let found = await findLayout(text, options);
+        // Text of one column whose lines hold fixed-width columns is read as the CSV text of those columns, line for line.
+        const starts = options.fixedWidth ?? (found.layout.width < 2 && options.delimiter === undefined ? fixedWidthStarts(found.sample.head) : null);
+        const fixed = starts?.length ? { text: await fixedWidthCsv(text, starts), options: { ...options, fixedWidth: starts, delimiter: ",", quote: '"', escape: '"' } } : null;
+        if (fixed) found = await findLayout(fixed.text, fixed.options);
         if (staging.onHead) {
           const head = headRows(found.sample.head, found.layout);
           if (head) staging.onHead(head);
         }
-        return await readCsv(fileId, fileName, text, options, table, { counted, found });
+        return await readCsv(fileId, fileName, fixed?.text ?? text, fixed?.options ?? options, table, { counted, found });
       }
       case "json":
       case "ndjson":

@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, openParsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
+
+// A fixed-width report (a mainframe's or a report writer's .txt) staged as one column of whole lines.
+test("fixed-width text stages as its columns, named by its header, typed", async ({ page }) => {
+  await openApp(page);
+  const lines = [
+    "ACCOUNT  HOLDER          BALANCE  OPENED",
+    "000123   Ann Lee          120.50  2024-01-02",
+    "004567   Bob                3.00  2024-02-03",
+    "078901   Carol Ann Smith 1000.00  2024-03-04",
+    "100234   Dee               12.00  2024-04-05",
+    "200345   Ed                 7.25  2024-05-06",
+    "300456   Flo Jo             8.00  2024-06-07",
+  ];
+  await addFiles(page, [{ name: "accounts.txt", content: `${lines.join("\n")}\n` }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "accounts.txt" })).toContainText("6 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["ACCOUNT", "HOLDER", "BALANCE", "OPENED"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["078901", "Carol Ann Smith", "1000.0", "2024-03-04"]);
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText("Read as fixed-width columns, starting at characters 1, 10, 26, 35.")).toBeVisible();
+  await expect(panel.getByLabel("Fixed-width columns at characters")).toHaveValue("1, 10, 26, 35");
+});
