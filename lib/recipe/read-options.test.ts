@@ -14,6 +14,12 @@ describe("readOptionsFrom", () => {
     expect(readOptionsFrom(expects, csv({ delimiter: ",", header: true }), columns)).toEqual({ delimiter: ";", skip: 2, types: { amount: "DECIMAL(10,2)" } });
   });
 
+  it("carries a fixed-width file's columns to the next file, which its delimiter alone would read as one column", () => {
+    const expects = { columns, read: { format: "csv" as const, delimiter: ",", fixedWidth: [0, 9, 25] } };
+    expect(readOptionsFrom(expects, csv(), columns)).toEqual({ delimiter: ",", fixedWidth: [0, 9, 25] });
+    expect(describeReadOptions({ fixedWidth: [0, 9, 25] })).toBe("fixed-width columns at characters 1, 10, 26");
+  });
+
   it("carries nothing to a file read as the recipe expects, or to a file of another format", () => {
     const expects = { columns, read: { format: "csv" as const, delimiter: ";", types: { amount: "DOUBLE" } } };
     expect(readOptionsFrom(expects, csv({ delimiter: ";", types: { amount: "DOUBLE" } }), columns)).toEqual({});

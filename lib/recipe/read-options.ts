@@ -4,7 +4,7 @@ import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { Expects } from "./expects";
 
 /** The read options a recipe carries to the next file, besides the format and the forced types, by format. */
-const CSV = ["encoding", "delimiter", "quote", "escape", "header", "skip", "headerLines", "comment", "dateFormat", "nullValues", "numberFormat"] as const;
+const CSV = ["encoding", "delimiter", "quote", "escape", "header", "skip", "headerLines", "comment", "dateFormat", "nullValues", "numberFormat", "fixedWidth"] as const;
 const SHEET = ["sheet", "headerRow"] as const;
 const CARRIED = [...CSV, ...SHEET] as const;
 const BY_FORMAT: Record<ParseOptions["format"], readonly (typeof CARRIED)[number][]> = { csv: CSV, xlsx: SHEET, html: ["encoding", "headerRow"], json: [], ndjson: [], parquet: [] };
@@ -58,6 +58,7 @@ export function describeReadOptions(options: Partial<ParseOptions>): string {
     numberFormat: (v: NonNullable<ParseOptions["numberFormat"]>) => (v === "plain" ? "plain numbers only" : `numbers written as ${NUMBER_EXAMPLE[v]}`),
     sheet: (v: string) => `sheet ${quoted(v)}`,
     headerRow: (v: number) => `column names in row ${v}`,
+    fixedWidth: (v: number[]) => (v.length ? `fixed-width columns at characters ${v.map((s) => s + 1).join(", ")}` : "delimited columns"),
     types: (v: Record<string, string>) => `types ${Object.entries(v).map(([name, type]) => `${name} ${type}`).join(", ")}`,
   };
   return Object.entries(options)
