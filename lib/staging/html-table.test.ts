@@ -18,6 +18,22 @@ describe("htmlTables", () => {
     ]);
   });
 
+  it("repeats a cell spanning rows in the rows below, so no cell moves to another column", () => {
+    const html = `<table><tr><th>Region</th><th>City</th><th>Sales</th></tr>
+<tr><td rowspan="2">North</td><td>Oslo</td><td>10</td></tr><tr><td>Bergen</td><td>20</td></tr>
+<tr><td>South</td><td rowspan=2>Rome</td><td>30</td></tr><tr><td>South</td><td>40</td></tr><tr><td colspan="2">Total</td><td>100</td></tr></table>`;
+    expect(htmlTables(html)).toEqual([
+      [
+        ["Region", "City", "Sales"],
+        ["North", "Oslo", "10"],
+        ["North", "Bergen", "20"],
+        ["South", "Rome", "30"],
+        ["South", "Rome", "40"],
+        ["Total", "", "100"],
+      ],
+    ]);
+  });
+
   it("reads a table inside a cell as a table of its own, and picks the one with the most cells", () => {
     const html = `<table><tr><td>menu</td><td><table><tr><td>a</td><td>b</td></tr><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table></td></tr></table>
 <!-- <table><tr><td>commented</td></tr></table> --><TABLE class="x"><TR><TD>z</TD></TR></TABLE>`;

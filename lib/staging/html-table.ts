@@ -2,8 +2,10 @@
  * The tables of an HTML document: what many web applications export as an "Excel" file (`report.xls`
  * holding a <table>), and a web page saved with its table. Each table is its rows of cell texts: tags
  * inside a cell are dropped, a <br> or a paragraph's end becomes a line break, character references are
- * decoded, runs of spaces collapse, and a cell spanning columns is followed by empty ones. A table inside
- * a cell is read as a table of its own, not as the cell's text. Rows spanning rows are not repeated below.
+ * decoded, runs of spaces collapse, a cell spanning columns is followed by empty ones (a title over the
+ * table stays one value), and a cell spanning rows is repeated in the rows below (a group's name, as
+ * pandas' read_html does), so no cell moves to another column. A table inside a cell is read as a table
+ * of its own, not as the cell's text.
  */
 export type HtmlTable = string[][];
 
@@ -44,16 +46,29 @@ function cellText(html: string): string {
     .replace(/^\n+|\n+$/g, "");
 }
 
-const colspan = (tag: string): number => Math.min(1000, Math.max(1, Number(/\scolspan\s*=\s*["']?(\d+)/i.exec(tag)?.[1] ?? 1)));
+const span = (tag: string, name: "colspan" | "rowspan"): number => Math.min(1000, Math.max(1, Number(new RegExp(`\\s${name}\\s*=\\s*["']?(\\d+)`, "i").exec(tag)?.[1] ?? 1)));
 
 /** The rows of one table's HTML (its inner tables taken out). */
 function tableRows(html: string): HtmlTable {
   const rows: HtmlTable = [];
+  // Cells spanning rows below, by column: their text and how many rows they still cover.
+  const below = new Map<number, { text: string; rows: number }>();
+  const fillBelow = (cells: string[]) => {
+    for (let held = below.get(cells.length); held; held = below.get(cells.length)) {
+      cells.push(held.text);
+      if (--held.rows === 0) below.delete(cells.length - 1);
+    }
+  };
   for (const [, row] of html.matchAll(/<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/table>|$)/gi)) {
     const cells: string[] = [];
     for (const [, tag, inner] of row!.matchAll(/(<t[dh]\b[^>]*>)([\s\S]*?)(?=<t[dh]\b|<\/tr>|$)/gi)) {
-      cells.push(cellText(inner!.replace(/<\/t[dh]>[\s\S]*$/i, "")), ...Array<string>(colspan(tag!) - 1).fill(""));
+      fillBelow(cells);
+      const text = cellText(inner!.replace(/<\/t[dh]>[\s\S]*$/i, ""));
+      const rowsBelow = span(tag!, "rowspan") - 1;
+      if (rowsBelow > 0) below.set(cells.length, { text, rows: rowsBelow });
+      cells.push(text, ...Array<string>(span(tag!, "colspan") - 1).fill(""));
     }
+    fillBelow(cells);
     if (cells.length) rows.push(cells);
   }
   return rows;
