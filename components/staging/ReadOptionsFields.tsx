@@ -56,22 +56,16 @@ export function ReadOptionsFields({ draft, set, sheets }: { draft: ParseOptions;
       )}
       {draft.format === "xlsx" && (
         <>
-          {/* Another sheet's table is looked for from its first row: the row found on this one is not its. */}
-          <LabeledControl label="Sheet">
-            {(id) => (
-              <select id={id} className={controlClass} value={draft.sheet ?? sheets[0] ?? ""} onChange={(e) => set({ sheet: e.target.value, headerRow: 1 })}>
-                {sheets.map((name) => (
-                  <option key={name} value={name}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </LabeledControl>
+          <ChoiceField label="Sheet" draft={draft} set={set} names={sheets} />
           <HeaderRowField draft={draft} set={set} />
         </>
       )}
-      {draft.format === "html" && <HeaderRowField draft={draft} set={set} />}
+      {draft.format === "html" && (
+        <>
+          {sheets.length > 1 && <ChoiceField label="Table" draft={draft} set={set} names={sheets} />}
+          <HeaderRowField draft={draft} set={set} />
+        </>
+      )}
     </div>
   );
 }
@@ -152,6 +146,23 @@ function HeaderRowField({ draft, set }: { draft: ParseOptions; set: (patch: Part
       {(id) => (
         <input id={id} size={3} inputMode="numeric" className={controlClass} value={draft.headerRow}
           onChange={(e) => set({ headerRow: Math.max(1, Number(e.target.value) || 1) })} />
+      )}
+    </LabeledControl>
+  );
+}
+
+/** A workbook's sheet or a page's table, by name (the options' `sheet`); another one's names are looked for from its first row. */
+function ChoiceField({ label, draft, set, names }: { label: string; draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; names: string[] }) {
+  return (
+    <LabeledControl label={label}>
+      {(id) => (
+        <select id={id} className={controlClass} value={draft.sheet ?? names[0] ?? ""} onChange={(e) => set({ sheet: e.target.value, headerRow: 1 })}>
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
       )}
     </LabeledControl>
   );

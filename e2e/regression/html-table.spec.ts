@@ -20,3 +20,20 @@ test("an 'Excel' export that is an HTML table stages as its table, title row and
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["South", "José", "300.0"]);
   await expect((await openParsePanel(page)).getByLabel("Format")).toHaveValue("html");
 });
+
+// A saved page holds a menu table and the data table: the one with the most cells is read, and the other can be chosen.
+test("a page with several tables stages the biggest, and another can be chosen", async ({ page }) => {
+  await openApp(page);
+  const html = `<!DOCTYPE html><html><body><table><tr><td>Home</td><td>About</td></tr></table>
+<table><tr><th>id</th><th>city</th></tr><tr><td>1</td><td>Oslo</td></tr><tr><td>2</td><td>Rome</td></tr></table></body></html>`;
+  await addFiles(page, [{ name: "page.html", content: html }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "page.html" })).toContainText("2 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "city"]);
+  const panel = await openParsePanel(page);
+  await expect(panel.getByLabel("Table")).toHaveValue("Table 2");
+  await panel.getByLabel("Table").selectOption("Table 1");
+  await panel.getByRole("button", { name: "Read again with these options" }).click();
+  // One row of words is read as names over no rows, as a CSV file of one line is.
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["Home", "About"]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "page.html" })).toContainText("0 rows");
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dataTable, htmlTables } from "./html-table";
+import { dataTable, htmlTables, tableName } from "./html-table";
 
 describe("htmlTables", () => {
   it("reads an 'Excel' export that is an HTML table: header cells, entities, line breaks, spanned columns", () => {
@@ -34,16 +34,17 @@ describe("htmlTables", () => {
     ]);
   });
 
-  it("reads a table inside a cell as a table of its own, and picks the one with the most cells", () => {
+  it("reads a table inside a cell as a table of its own, names the tables in the order they open, and picks the one with the most cells", () => {
     const html = `<table><tr><td>menu</td><td><table><tr><td>a</td><td>b</td></tr><tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td></tr></table></td></tr></table>
 <!-- <table><tr><td>commented</td></tr></table> --><TABLE class="x"><TR><TD>z</TD></TR></TABLE>`;
     const tables = htmlTables(html);
-    expect(tables).toEqual([[["a", "b"], ["1", "2"], ["3", "4"]], [["menu", ""]], [["z"]]]);
-    expect(dataTable(tables)).toEqual([["a", "b"], ["1", "2"], ["3", "4"]]);
+    expect(tables).toEqual([[["menu", ""]], [["a", "b"], ["1", "2"], ["3", "4"]], [["z"]]]);
+    expect(dataTable(tables)).toBe(1);
+    expect(tables.map((_, i) => tableName(i))).toEqual(["Table 1", "Table 2", "Table 3"]);
   });
 
   it("finds no table in a page without one", () => {
     expect(htmlTables("<html><body><p>Sign in</p><tablet>no</tablet></body></html>")).toEqual([]);
-    expect(dataTable([])).toBeNull();
+    expect(dataTable([])).toBe(-1);
   });
 });

@@ -74,26 +74,31 @@ function tableRows(html: string): HtmlTable {
   return rows;
 }
 
-/** Every table of the document, innermost first: an inner table is read, then taken out of the one around it. */
+/** Every table of the document, in the order they open: an inner table is read, then blanked out of the one around it. */
 export function htmlTables(html: string): HtmlTable[] {
-  const tables: HtmlTable[] = [];
-  let rest = html.replace(/<!--[\s\S]*?-->/g, "").replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, "");
+  const found: { at: number; rows: HtmlTable }[] = [];
+  let rest = html.replace(/<!--[\s\S]*?-->/g, (c) => " ".repeat(c.length)).replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, (c) => " ".repeat(c.length));
   let lower = rest.toLowerCase();
   for (let close = lower.indexOf("</table>"); close >= 0; close = lower.indexOf("</table>")) {
     // The last table opened before the first one closes has no table inside it.
     let open = lower.lastIndexOf("<table", close);
     while (open >= 0 && !/[\s>]/.test(lower[open + 6] ?? "")) open = lower.lastIndexOf("<table", open - 1);
     const end = close + "</table>".length;
-    if (open >= 0) tables.push(tableRows(rest.slice(open, end)));
+    if (open >= 0) found.push({ at: open, rows: tableRows(rest.slice(open, end)) });
+    // Blanked, not cut: every table keeps its place in the document.
     const from = Math.max(open, 0);
-    rest = rest.slice(0, from) + rest.slice(end);
-    lower = lower.slice(0, from) + lower.slice(end);
+    const blank = " ".repeat(end - from);
+    rest = rest.slice(0, from) + blank + rest.slice(end);
+    lower = lower.slice(0, from) + blank + lower.slice(end);
   }
-  return tables.filter((t) => t.length > 0);
+  return found.sort((a, b) => a.at - b.at).map((t) => t.rows).filter((t) => t.length > 0);
 }
 
-/** The table to stage: the one with the most cells (a page's layout tables hold few rows of many tags). */
-export function dataTable(tables: readonly HtmlTable[]): HtmlTable | null {
+/** A table's name, for choosing it: its place among the document's tables. */
+export const tableName = (index: number): string => `Table ${index + 1}`;
+
+/** The table to stage unless one is chosen: the one with the most cells (a page's layout tables hold few); -1 for none. */
+export function dataTable(tables: readonly HtmlTable[]): number {
   const cells = (t: HtmlTable) => t.reduce((n, row) => n + row.length, 0);
-  return tables.reduce<HtmlTable | null>((best, t) => (best === null || cells(t) > cells(best) ? t : best), null);
+  return tables.reduce((best, t, i) => (best < 0 || cells(t) > cells(tables[best]!) ? i : best), -1);
 }

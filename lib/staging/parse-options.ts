@@ -54,6 +54,7 @@ export const parseOptionsSchema = z.object({
   badLines: z.enum(["stop", "skip"]).default("skip"),
   /** false reads structurally irregular CSV (mixed line endings) leniently. */
   strict: z.boolean().default(true),
+  /** An Excel workbook's sheet, or an HTML page's table ("Table 2"), by name. */
   sheet: z.string().optional(),
   /** The spreadsheet row (1-based) that holds the column names. */
   headerRow: z.number().int().positive().default(1),

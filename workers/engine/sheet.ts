@@ -2,7 +2,7 @@ import readXlsxFile from "read-excel-file/web-worker";
 import { isSummaryRow } from "@/lib/csv/layout";
 import { csvRow } from "@/lib/csv/write";
 import { fail, ok, type Result } from "@/lib/result";
-import { dataTable, htmlTables, NO_TABLE } from "@/lib/staging/html-table";
+import { dataTable, htmlTables, NO_TABLE, tableName } from "@/lib/staging/html-table";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { archivedFiles, archiveMessage } from "@/lib/staging/zip-entries";
 import { cellText } from "@/lib/xlsx/cell-text";
@@ -35,13 +35,20 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   return read.ok ? ok({ ...read.value, sheets: names }) : read;
 }
 
-/** An HTML document's table (a web application's "Excel" export, a saved page): its rows as CSV text. */
+/**
+ * An HTML document's table (a web application's "Excel" export, a saved page): its rows as CSV text. The
+ * table chosen (the options' `sheet`, "Table 2"), else the one with the most cells, which is recorded.
+ */
 export async function readHtml(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
-  const table = dataTable(htmlTables(await (await utf8Blob(blob, options.gzip, options.encoding)).text()));
-  if (!table) return fail({ file: fileName, message: NO_TABLE });
-  const rows = table.slice(options.headerRow - 1);
-  if (rows.length === 0) return fail({ file: fileName, message: `The table has no rows from row ${options.headerRow} on.` });
-  return readRows(rows, options, readText);
+  const tables = htmlTables(await (await utf8Blob(blob, options.gzip, options.encoding)).text());
+  const names = tables.map((_, i) => tableName(i));
+  const chosen = options.sheet === undefined ? dataTable(tables) : names.indexOf(options.sheet);
+  if (tables.length === 0) return fail({ file: fileName, message: NO_TABLE });
+  if (chosen < 0) return fail({ file: fileName, message: `The page has no table named "${options.sheet}" (it has ${names.join(", ")}).` });
+  const rows = tables[chosen]!.slice(options.headerRow - 1);
+  if (rows.length === 0) return fail({ file: fileName, message: `${names[chosen]} has no rows from row ${options.headerRow} on.` });
+  const read = await readRows(rows, options, readText);
+  return read.ok ? ok({ ...read.value, parse: { ...(read.value.parse ?? options), sheet: names[chosen] }, sheets: names }) : read;
 }
 
 /**
