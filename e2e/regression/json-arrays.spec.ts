@@ -33,3 +33,14 @@ test("a pandas frame written by to_json() stages row by row", async ({ page }) =
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["2", "30"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["0", "10"]);
 });
+
+// json.dump(df.to_dict(orient="list")) writes an object of columns, each a list of values: it staged as one
+// row of lists, as DuckDB's own reader reads it.
+test("JSON written as lists of values, one per column, stages row by row", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "lists.json", content: '{"id": [1, 2, 3], "city": ["Oslo", "Rome", null]}', mimeType: "application/json" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "lists.json" })).toContainText("3 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "city"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "Rome"]);
+  await expect((await openParsePanel(page)).getByText(/^Rows are read across the file's lists/)).toBeVisible();
+});

@@ -18,6 +18,23 @@ describe("jsonRows", () => {
     expect(describeJsonRowsAt({ path: ["response", "items"], left: [] })).toBe("Rows are the list of objects under “response.items”, the file's only one.");
   });
 
+  it("reads an object of lists of values, all of one length, row by row (pandas' to_dict(orient=\"list\"))", () => {
+    const rows = jsonRows({ id: [1, 2, 3], name: ["a", null, "c"], ok: [true, false, true] });
+    expect(rows).toEqual({
+      records: [
+        { id: 1, name: "a", ok: true },
+        { id: 2, name: null, ok: false },
+        { id: 3, name: "c", ok: true },
+      ],
+      at: { path: [], left: [], frame: "lists" },
+    });
+    expect("at" in rows && rows.at && describeJsonRowsAt(rows.at)).toBe("Rows are read across the file's lists, one value of each per row (columns of values, as pandas' to_dict(orient=\"list\") writes them).");
+    // A record's lists of other lengths, of objects, or one list alone: one row.
+    expect(jsonRows({ tags: ["a", "b"], scores: [1, 2, 3] })).toEqual({ records: [{ tags: ["a", "b"], scores: [1, 2, 3] }] });
+    expect(jsonRows({ tags: ["a"], ids: [1] })).toEqual({ records: [{ tags: ["a"], ids: [1] }] });
+    expect(jsonRows({ points: [[1, 2], [3, 4]], labels: ["p", "q"] })).toEqual({ records: [{ points: [[1, 2], [3, 4]], labels: ["p", "q"] }] });
+  });
+
   it("reads an object as one row when it holds no list of objects, or more than one", () => {
     expect(jsonRows({ id: 1, tags: ["a", "b"], empty: [] })).toEqual({ records: [{ id: 1, tags: ["a", "b"], empty: [] }] });
     const two = { users: [{ id: 1 }], groups: [{ id: 2 }] };

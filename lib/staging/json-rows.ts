@@ -8,8 +8,11 @@ export interface JsonRowsAt {
   left: string[];
   /** The rows are arrays of values, named by the first of them (a top-level array) or by the list under "columns" (pandas' split form). */
   arrays?: boolean;
-  /** The document is a pandas frame keyed by row labels: an object of columns (`to_json()`'s default) or of rows (`orient="index"`). */
-  frame?: "columns" | "index";
+  /**
+   * The document is a frame: an object of columns keyed by row labels (pandas' `to_json()`), of rows keyed by
+   * their labels (`orient="index"`), or of lists of values, one per row (`to_dict(orient="list")`, R's columns).
+   */
+  frame?: "columns" | "index" | "lists";
   /** The rows are JSON values one after another, not in one array (json-sequence.ts). */
   sequence?: boolean;
   /** The rows are a GeoJSON FeatureCollection's features: their properties, geometry as text, and their id when they have one (geojson.ts). */
@@ -36,7 +39,7 @@ export function jsonRows(parsed: unknown, text = ""): JsonRows {
     return named ? { records: named, at: { path: [], left: [], arrays: true } } : { message: NOT_OBJECTS };
   }
   if (!isObject(parsed)) return { message: NOT_OBJECTS };
-  const frame = frameRows(parsed, text);
+  const frame = frameRows(parsed, text) ?? listRows(parsed);
   if (frame) return frame;
   const features = featureRows(parsed);
   if (features) return { records: features.records, at: { path: ["features"], left: Object.keys(parsed).filter((key) => key !== "features"), features: { id: features.id } } };
@@ -53,6 +56,7 @@ export function describeJsonRowsAt({ path, left, arrays, frame, sequence, featur
   if (sequence) return "Rows are the file's JSON objects one after another (as jq writes them), not in one array.";
   const rest = left.length ? `; ${left.map((key) => `“${key}”`).join(", ")} ${left.length === 1 ? "is" : "are"} not read` : "";
   if (features) return `Rows are the GeoJSON features: ${features.id ? "each feature's id, " : ""}their properties as columns, and their geometry as GeoJSON text${rest}.`;
+  if (frame === "lists") return "Rows are read across the file's lists, one value of each per row (columns of values, as pandas' to_dict(orient=\"list\") writes them).";
   if (frame) return frame === "columns" ? "Rows are read across the file's columns, each an object keyed by row (pandas' to_json())." : "Rows are the file's objects, each under its row's label (pandas' orient=\"index\").";
   if (arrays) return path.length ? `Rows are the arrays of values under “${path.join(".")}”, named by “columns”${rest}.` : "Rows are the file's arrays of values, named by its first array.";
   return `Rows are the list of objects under “${path.join(".")}”, the file's only one${rest}.`;
@@ -101,6 +105,22 @@ function frameRows(parsed: Record<string, unknown>, text: string): JsonRows | nu
   if (labels.length === 0 || !labels.every((l) => ROW_LABEL.test(l)) || !inner.every((keys) => keys.length === labels.length && keys.every((k, i) => k === labels[i]))) return null;
   const rows = inFileOrder(labels, text, 1).map((label): [string, Record<string, unknown>] => [label, Object.fromEntries(entries.map(([column, v]) => [column, (v as Record<string, unknown>)[label]]))]);
   return { records: withLabels(rows), at: { path: [], left: [], frame: "columns" } };
+}
+
+const isScalar = (value: unknown) => value === null || ["string", "number", "boolean", "bigint"].includes(typeof value);
+
+/**
+ * An object of two or more lists of plain values, all of one length of two or more: columns of values (pandas'
+ * `to_dict(orient="list")` dumped as JSON, R's jsonlite with `dataframe = "columns"`), read row by row. A
+ * record holding lists of values (tags) is one row: its lists differ in length, or hold objects.
+ */
+function listRows(parsed: Record<string, unknown>): JsonRows | null {
+  const entries = Object.entries(parsed);
+  const length = Array.isArray(entries[0]?.[1]) ? (entries[0]![1] as unknown[]).length : 0;
+  if (entries.length < 2 || length < 2) return null;
+  if (!entries.every(([, v]) => Array.isArray(v) && v.length === length && v.every(isScalar))) return null;
+  const records = Array.from({ length }, (_, i) => Object.fromEntries(entries.map(([name, values]) => [name, (values as unknown[])[i]])));
+  return { records, at: { path: [], left: [], frame: "lists" } };
 }
 
 /** The labels as the file has them (json-key-order.ts), when they are the same ones; else as parsed. */
