@@ -29,3 +29,13 @@ test("timestamps with an offset after a space (Snowflake) stage as timestamps wi
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "2024-06-01 22:30:00+00"]);
   await expect((await openParsePanel(page)).getByText("Read as dates and times: loaded_at (written as 2024-12-31 23:59:58.250 -0800).")).toBeVisible();
 });
+
+// A US export with two-digit years (12/31/24 11:59 PM) stayed text, as %Y would read 24 as the year 24.
+test("timestamps with a year of two digits stage as this century's", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "shifts.csv", content: "id,started\n1,12/31/24 11:59 PM\n2,1/15/25 8:05 AM\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "shifts.csv" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "2024-12-31 23:59:00"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "2025-01-15 08:05:00"]);
+  await expect((await openParsePanel(page)).getByText("Read as dates and times: started (written as 12/31/24 11:59 PM).")).toBeVisible();
+});

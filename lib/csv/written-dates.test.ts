@@ -19,8 +19,8 @@ describe("dates and timestamps written for people", () => {
     expect(mayBeWrittenDates(["02-Jan-2024", "Jan 2, 2024", "2 January 2024"])).toBe(true);
     expect(mayBeWrittenDates(["31.12.2024 23:59:58.250"])).toBe(true);
     expect(mayBeWrittenDates(["2024-01-02", "1/2/2024 15:04"])).toBe(false);
-    // A two-digit year after a numeric date is not told from the year 24.
-    expect(mayBeWrittenDates(["1/2/24 15:04"])).toBe(false);
+    expect(mayBeWrittenDates(["1/2/24 15:04"])).toBe(true);
+    expect(mayBeWrittenDates(["1/2/202 15:04"])).toBe(false);
     expect(mayBeWrittenDates(["Alice Smith", "NA"])).toBe(false);
     expect(mayBeWrittenDates(["NA", null])).toBe(false);
   });
@@ -39,6 +39,15 @@ describe("dates and timestamps written for people", () => {
     expect(read.rows).toHaveLength(3);
     expect(read.rows.map((r) => (r === null ? null : new Date(String(r).replace(" ", "T").replace(/([+-]\d\d)$/, "$1:00")).toISOString()))).toEqual(["2024-01-01T18:00:00.000Z", "2024-06-01T22:30:00.000Z", null]);
     expect((await typed(["2024-01-01 10:00:00 -08:00"])).format).toBe("%Y-%m-%d %H:%M:%S %z");
+  });
+
+  it("reads timestamps with a year of two digits as this century's or the last (12/31/24 23:59), not as the year 24", async () => {
+    expect(await typed(["1/2/24 15:04", "12/31/99 23:59", "NA"])).toEqual({ format: "%m/%d/%y %H:%M", type: "TIMESTAMP", rows: ["2024-01-02 15:04:00", "1999-12-31 23:59:00", null] });
+    expect(await typed(["31.12.24 23:59:10", "01.02.24 08:00:00"])).toMatchObject({ format: "%d.%m.%y %H:%M:%S", rows: ["2024-12-31 23:59:10", "2024-02-01 08:00:00"] });
+    // Four digits still read as they are; month and day either way still need the file's date format.
+    expect((await typed(["1/2/2024 15:04", "12/31/2024 23:59"])).format).toBe("%m/%d/%Y %H:%M");
+    expect((await typed(["1/2/24 15:04", "3/4/24 10:00"])).format).toBeNull();
+    expect((await typed(["1/2/24 15:04", "3/4/24 10:00"], "%d/%m/%y")).format).toBe("%d/%m/%y %H:%M");
   });
 
   it("reads dates with the month's name as dates, a name that is also its abbreviation (May) included", async () => {

@@ -5,7 +5,7 @@ import { isMissingMarker, markerSql } from "./missing-values";
  * Dates and timestamps written for people. DuckDB's sniffer reads ISO dates and timestamps and one other
  * date format per file, so these stay text, sorted as text and out of reach of a date or time rule:
  * - timestamps whose date is written as a spreadsheet or a report writes it (12/31/2024, 31.12.2024,
- *   2024/12/31) with a time, with or without seconds (and their fraction), on a 24-hour clock or with AM/PM;
+ *   2024/12/31, 12/31/24) with a time, with or without seconds (and their fraction), on a 24-hour clock or with AM/PM;
  * - dates with the month's name (02-Jan-2024 or 02-JAN-24 as Oracle writes them, 2 January 2024, Jan 2, 2024);
  * - timestamps with an offset after a space, as Snowflake writes them (2024-01-01 10:00:00.000 -0800).
  * After the read, a text column whose every value (missing-value markers aside) fits one of these formats
@@ -13,16 +13,18 @@ import { isMissingMarker, markerSql } from "./missing-values";
  * format decides, and without one the column stays text.
  */
 const DATES = ["%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y-%m-%d", "%d-%m-%Y", "%m-%d-%Y"];
+// A year of two digits last (12/31/24 23:59): %Y takes 24 for the year 24 too, so where both fit, %y is read.
+const SHORT_YEAR_DATES = DATES.filter((date) => date.endsWith("%Y")).map((date) => date.replace("%Y", "%y"));
 const TIMES = ["%H:%M", "%H:%M:%S", "%H:%M:%S.%f", "%I:%M %p", "%I:%M:%S %p"];
 // A two-digit year first: %Y would read 24 as the year 24.
 const NAMED_MONTHS = ["%d-%b-%y", "%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y"];
 // An offset after a space, as Snowflake writes its timestamps (2024-01-01 10:00:00.000 -0800).
 const WITH_OFFSET = ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S.%f %z"];
-export const WRITTEN_FORMATS = [...DATES.flatMap((date) => TIMES.map((time) => `${date} ${time}`)), ...NAMED_MONTHS, ...WITH_OFFSET];
+export const WRITTEN_FORMATS = [...[...DATES, ...SHORT_YEAR_DATES].flatMap((date) => TIMES.map((time) => `${date} ${time}`)), ...NAMED_MONTHS, ...WITH_OFFSET];
 
-// Numeric dates with a year of four digits (a time after them); a month's name with a year of two or four.
+// Numeric dates (a time after them); a month's name with a year of two or four digits.
 const SHAPES = [
-  /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}) \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M| [+-]\d{2}:?\d{2})?$/i,
+  /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})) \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M| [+-]\d{2}:?\d{2})?$/i,
   /^\d{1,2}[- ]\p{L}{3,9}[- ](\d{2}|\d{4})$/u,
   /^\p{L}{3,9} \d{1,2}, \d{4}$/u,
 ];
@@ -50,7 +52,9 @@ export function writtenDateAggregates(column: string, alias: string): string[] {
 
 /** The format every value fits, from the aggregates' row; with month and day either way, the file's date format's; else null. */
 export function writtenDateFormat(row: Record<string, unknown>, alias: string, dateFormat: string | undefined): string | null {
-  const fits = WRITTEN_FORMATS.filter((_, i) => row[`${alias}_${i}`] === true);
+  const all = WRITTEN_FORMATS.filter((_, i) => row[`${alias}_${i}`] === true);
+  // Years of two digits fit %Y too, as years 0 to 99.
+  const fits = all.filter((format) => !(format.includes("%Y") && all.includes(format.replace("%Y", "%y"))));
   // Month and day either way show as two numeric date parts; a month's name and its abbreviation (May) are no choice.
   const dates = new Set(fits.map((format) => (NAMED_MONTHS.includes(format) ? "named" : format.split(" ")[0])));
   if (dates.size <= 1) return fits[0] ?? null;
