@@ -1,3 +1,5 @@
+import { csvRow } from "./write";
+
 /**
  * Fixed-width text (a mainframe's or a report writer's `.txt`, `.prn`, `.dat`): no delimiter, each column at
  * the same characters of every line, padded with spaces. Read as one column of whole lines, it told the
@@ -31,6 +33,10 @@ export function fixedWidthStarts(lines: readonly string[]): number[] | null {
 export function fixedWidthValues(line: string, starts: readonly number[]): string[] {
   return starts.map((s, c) => line.slice(c === 0 ? 0 : s, starts[c + 1] ?? line.length).trim());
 }
+
+/** A line of fixed-width text as a line of CSV text (a blank line stays blank, so every line keeps its number). */
+export const fixedWidthCsvLine = (line: string, starts: readonly number[]): string =>
+  line.trim() === "" ? "\r\n" : csvRow(fixedWidthValues(line.replace(/\r$/, ""), starts), { neutralizeFormulas: false });
 
 /** The columns, in words (1-based characters, as an editor shows them). */
 export const describeFixedWidth = (starts: readonly number[]): string => `Read as fixed-width columns, starting at characters ${starts.map((s) => s + 1).join(", ")}.`;

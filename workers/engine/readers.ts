@@ -13,7 +13,7 @@ import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
-import { fixedWidthStarts } from "@/lib/csv/fixed-width";
+import { fixedWidthCsvLine, fixedWidthStarts } from "@/lib/csv/fixed-width";
 import { fixedWidthCsv } from "./csv/fixed-width";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
@@ -107,16 +107,19 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
         // Lines counted as the file was staged are the file's own: the mark's line, if it had one, is blank now.
         const counted = decoded === blob ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
         // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
-        let found = await findLayout(text, options);
+        const found = await findLayout(text, options);
         // Text of one column whose lines hold fixed-width columns is read as the CSV text of those columns, line for line.
         const starts = options.fixedWidth ?? (found.layout.width < 2 && options.delimiter === undefined ? fixedWidthStarts(found.sample.head) : null);
-        const fixed = starts?.length ? { text: await fixedWidthCsv(text, starts), options: { ...options, fixedWidth: starts, delimiter: ",", quote: '"', escape: '"' } } : null;
-        if (fixed) found = await findLayout(fixed.text, fixed.options);
+        const fixed = starts?.length ? { starts, options: { ...options, fixedWidth: starts, delimiter: ",", quote: '"', escape: '"' } } : null;
         if (staging.onHead) {
-          const head = headRows(found.sample.head, found.layout);
+          // The first rows of fixed-width text are its first lines' columns, shown before the whole text is turned.
+          const shown = fixed ? await findLayout(new Blob(found.sample.head.map((line) => fixedWidthCsvLine(line, fixed.starts))), fixed.options) : found;
+          const head = headRows(shown.sample.head, shown.layout);
           if (head) staging.onHead(head);
         }
-        return await readCsv(fileId, fileName, fixed?.text ?? text, fixed?.options ?? options, table, { counted, found });
+        if (!fixed) return await readCsv(fileId, fileName, text, options, table, { counted, found });
+        const fixedText = await fixedWidthCsv(text, fixed.starts);
+        return await readCsv(fileId, fileName, fixedText, fixed.options, table, { counted, found: await findLayout(fixedText, fixed.options) });
       }
       case "json":
       case "ndjson":

@@ -1,5 +1,4 @@
-import { fixedWidthValues } from "@/lib/csv/fixed-width";
-import { csvRow } from "@/lib/csv/write";
+import { fixedWidthCsvLine } from "@/lib/csv/fixed-width";
 
 /**
  * Fixed-width text as CSV text, line for line (a blank line stays blank, so every line keeps its number),
@@ -8,7 +7,7 @@ import { csvRow } from "@/lib/csv/write";
 export async function fixedWidthCsv(text: Blob, starts: readonly number[]): Promise<Blob> {
   const parts: string[] = [];
   let rest = "";
-  const emit = (line: string) => parts.push(line.trim() === "" ? "\r\n" : csvRow(fixedWidthValues(line.replace(/\r$/, ""), starts), { neutralizeFormulas: false }));
+  const emit = (line: string) => parts.push(fixedWidthCsvLine(line, starts));
   const reader = text.stream().pipeThrough(new TextDecoderStream()).getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     const lines = (rest + next.value).split("\n");
