@@ -41,7 +41,7 @@ test("bad files get a message naming the file (and line), and other staged files
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "y"]);
 });
 
-test("a web page saved as CSV, a ZIP archive of a CSV and a legacy .xls workbook are named for what they are, with what to do", async ({ page }) => {
+test("a web page saved as CSV, a ZIP archive of a CSV, a legacy .xls workbook and an .ods are named for what they are, with what to do", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "export.csv", content: "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in to continue</body></html>\n" }]);
   await expect(page.getByRole("alert").filter({ hasText: "export.csv" })).toContainText("This is a web page (HTML) with no table in it, not a data file");
@@ -52,6 +52,10 @@ test("a web page saved as CSV, a ZIP archive of a CSV and a legacy .xls workbook
   const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504, 0xff)]);
   await addFiles(page, [{ name: "budget.xls", content: ole }]);
   await expect(page.getByRole("alert").filter({ hasText: "budget.xls" })).toContainText("This is a legacy Excel 97–2003 workbook (.xls)");
+  // A LibreOffice spreadsheet (a ZIP archive too) was "a ZIP archive, not an Excel workbook: it holds mimetype, content.xml…".
+  const ods = Buffer.from(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<office:document-content/>") }));
+  await addFiles(page, [{ name: "budget.ods", content: ods }]);
+  await expect(page.getByRole("alert").filter({ hasText: "budget.ods" })).toContainText("This is an OpenDocument spreadsheet (.ods");
 });
 
 test("a removed file leaves the staging area and does not come back after a reload", async ({ page }) => {

@@ -1,23 +1,44 @@
-import { unzipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 
-/**
- * A ZIP archive that is not an Excel workbook (a workbook is a ZIP archive too): the names of the files
- * it holds, for a message that says what to stage instead; null when it is a workbook or not a ZIP at all.
- */
-export function archivedFiles(bytes: Uint8Array): string[] | null {
-  const names: string[] = [];
-  try {
-    // Listed, not inflated: the filter sees every entry and takes none.
-    unzipSync(bytes, { filter: (file) => (names.push(file.name), false) });
-  } catch {
-    return null;
-  }
-  return names.some((n) => n.startsWith("xl/")) ? null : names.filter((n) => !n.endsWith("/"));
-}
-
-/** The message for such an archive. */
+/** The message for a ZIP archive of other files, by the names of the files it holds. */
 export function archiveMessage(names: readonly string[]): string {
   const shown = names.slice(0, 5).join(", ") + (names.length > 5 ? ` and ${names.length - 5} more` : "");
   if (names.length === 0) return "This is an empty ZIP archive, not an Excel workbook: there is nothing to stage.";
   return `This is a ZIP archive, not an Excel workbook: it holds ${shown}. Unzip it and stage ${names.length === 1 ? "that file" : "the files inside"}.`;
+}
+
+/** Office files that are ZIP archives but no workbook Stages reads, told by the files they hold, with what to do. */
+const KINDS: { holds: (names: readonly string[]) => boolean; message: string }[] = [
+  { holds: (names) => names.includes("xl/workbook.bin"), message: "This is a binary Excel workbook (.xlsb), which Stages cannot read. Open it in Excel or LibreOffice, save it as .xlsx or CSV, and stage that." },
+  { holds: (names) => names.some((n) => n.startsWith("Index/") && n.endsWith(".iwa")), message: "This is an Apple Numbers document, which Stages cannot read. Export it from Numbers as Excel or CSV, and stage that." },
+  { holds: (names) => names.includes("word/document.xml"), message: "This is a Word document, not a data file. Save its table as CSV or Excel, and stage that." },
+  { holds: (names) => names.includes("ppt/presentation.xml"), message: "This is a PowerPoint presentation, not a data file. Save its table as CSV or Excel, and stage that." },
+];
+const OPEN_DOCUMENT = "application/vnd.oasis.opendocument.";
+
+/**
+ * Why bytes read as a workbook are not one Stages reads, when they are a ZIP archive that says so: an
+ * OpenDocument spreadsheet (.ods), a binary workbook (.xlsb), a Numbers, Word or PowerPoint file, or a
+ * ZIP archive of other files (zipped CSV from a data portal). Null for a workbook, however broken, and
+ * for bytes that are no ZIP archive.
+ */
+export function unreadableArchive(bytes: Uint8Array): string | null {
+  let names: string[];
+  let mimetype = "";
+  try {
+    names = [];
+    // Listed, not inflated, but for an OpenDocument's one-line mimetype.
+    const kept = unzipSync(bytes, { filter: (file) => (names.push(file.name), file.name === "mimetype") });
+    mimetype = kept.mimetype ? strFromU8(kept.mimetype) : "";
+  } catch {
+    return null;
+  }
+  if (mimetype.startsWith(OPEN_DOCUMENT)) {
+    return mimetype === `${OPEN_DOCUMENT}spreadsheet`
+      ? "This is an OpenDocument spreadsheet (.ods, from LibreOffice or a spreadsheet download), which Stages cannot read. Save it as .xlsx or CSV, and stage that."
+      : "This is an OpenDocument file, not a data file. Save its table as CSV or Excel, and stage that.";
+  }
+  const known = KINDS.find((kind) => kind.holds(names));
+  if (known) return known.message;
+  return names.some((n) => n.startsWith("xl/")) ? null : archiveMessage(names.filter((n) => !n.endsWith("/")));
 }

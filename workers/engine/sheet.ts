@@ -4,7 +4,7 @@ import { csvRow } from "@/lib/csv/write";
 import { fail, ok, type Result } from "@/lib/result";
 import { dataTable, htmlTables, NO_TABLE, tableName } from "@/lib/staging/html-table";
 import type { ParseOptions } from "@/lib/staging/parse-options";
-import { archivedFiles, archiveMessage } from "@/lib/staging/zip-entries";
+import { unreadableArchive } from "@/lib/staging/zip-entries";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { findLayout, type FirstRead } from "./csv/read";
 import type { ReadInfo } from "./readers";
@@ -20,9 +20,9 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   try {
     sheets = await readXlsxFile(blob);
   } catch (error) {
-    // A ZIP archive of other files (zipped CSV from a data portal) looks like a workbook by its first bytes.
-    const archived = archivedFiles(new Uint8Array(await blob.arrayBuffer()));
-    return fail({ file: fileName, message: archived ? archiveMessage(archived) : `This is not a readable Excel workbook (${(error as Error).message}).` });
+    // Other ZIP archives (zipped CSV, an .ods, a Word file) look like a workbook by their first bytes.
+    const unreadable = unreadableArchive(new Uint8Array(await blob.arrayBuffer()));
+    return fail({ file: fileName, message: unreadable ?? `This is not a readable Excel workbook (${(error as Error).message}).` });
   }
   const names = sheets.map((s) => s.sheet);
   const sheet = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
