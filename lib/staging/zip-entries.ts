@@ -11,8 +11,8 @@ export function archiveMessage(names: readonly string[]): string {
 const KINDS: { holds: (names: readonly string[]) => boolean; message: string }[] = [
   { holds: (names) => names.includes("xl/workbook.bin"), message: "This is a binary Excel workbook (.xlsb), which Stages cannot read. Open it in Excel or LibreOffice, save it as .xlsx or CSV, and stage that." },
   { holds: (names) => names.some((n) => n.startsWith("Index/") && n.endsWith(".iwa")), message: "This is an Apple Numbers document, which Stages cannot read. Export it from Numbers as Excel or CSV, and stage that." },
-  { holds: (names) => names.includes("word/document.xml"), message: "This is a Word document, not a data file. Save its table as CSV or Excel, and stage that." },
-  { holds: (names) => names.includes("ppt/presentation.xml"), message: "This is a PowerPoint presentation, not a data file. Save its table as CSV or Excel, and stage that." },
+  { holds: (names) => names.some((n) => n.startsWith("word/")), message: "This is a Word document, not a data file. Save its table as CSV or Excel, and stage that." },
+  { holds: (names) => names.some((n) => n.startsWith("ppt/")), message: "This is a PowerPoint presentation, not a data file. Save its table as CSV or Excel, and stage that." },
 ];
 const OPEN_DOCUMENT = "application/vnd.oasis.opendocument.";
 
