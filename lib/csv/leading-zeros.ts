@@ -1,4 +1,5 @@
 import { ident, literal } from "@/lib/sql/quote";
+import { isIntegerType } from "@/lib/sql/types";
 import { LEADING_ZERO } from "./missing-values";
 import { splitFields, type Dialect } from "./records";
 
@@ -19,12 +20,11 @@ export interface CodeColumn {
   width: number;
 }
 
-const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
 const DIGITS = /^\d+$/;
 
 /** The whole-number columns whose values in these lines (the rows of the file's first lines) are all digits of one width, two or more. */
 export function codeColumns(lines: readonly string[], dialect: Dialect, columns: readonly { name: string; type: string }[]): CodeColumn[] {
-  const integers = columns.flatMap((c, i) => (INTEGER.test(c.type) ? [i] : []));
+  const integers = columns.flatMap((c, i) => (isIntegerType(c.type) ? [i] : []));
   if (integers.length === 0) return [];
   const rows = lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, dialect).fields);
   return integers.flatMap((i) => {
