@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { literal } from "@/lib/sql/quote";
-import { chooseFormat, describeNumbers, wholeNumberType, filePreference, fitAggregates, fitFrom, fitsSql, mayBeNumber, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
+import { chooseFormat, currencySql, describeNumbers, wholeNumberType, filePreference, fitAggregates, fitFrom, fitsSql, mayBeNumber, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
 
 let db: Awaited<ReturnType<typeof freshDuckDb>>;
 beforeAll(async () => {
@@ -21,8 +21,8 @@ describe("numbers written for people", () => {
     const point = new RegExp(`^(?:${numberPattern("point")})$`);
     expect(["1.234,56", "1234,5", "-0,99", "1 234,5", "12.345.678", "+7"].every((v) => comma.test(v))).toBe(true);
     expect(["1,234.56", "1234.5", "-0.99", "1'234.50", "12,345,678"].every((v) => point.test(v))).toBe(true);
-    expect(["192.168.1.1", "1.5", "1.23,4", "12,34.5", "1,5.0", "€5", "5%", "1e5", ""].some((v) => comma.test(v))).toBe(false);
-    expect(["192.168.1.1", "1,5", "1,23.4", "1.234,56", "$5"].some((v) => point.test(v))).toBe(false);
+    expect(["192.168.1.1", "1.5", "1.23,4", "12,34.5", "1,5.0", "5%", "1e5", ""].some((v) => comma.test(v))).toBe(false);
+    expect(["192.168.1.1", "1,5", "1,23.4", "1.234,56"].some((v) => point.test(v))).toBe(false);
     // A minus may come after the number (SAP), never on both sides.
     expect(["1.234,56-", "3-", "0,5-"].every((v) => comma.test(v))).toBe(true);
     expect(["1,234.56-", "7-"].every((v) => point.test(v))).toBe(true);
@@ -33,11 +33,34 @@ describe("numbers written for people", () => {
     expect(["0123.5", "01,234.5", "007"].some((v) => point.test(v))).toBe(false);
   });
 
+  it("take amounts of money as numbers: a currency on either side, the sign before it, a negative in parentheses", () => {
+    const comma = new RegExp(`^(?:${numberPattern("comma")})$`, "u");
+    const point = new RegExp(`^(?:${numberPattern("point")})$`, "u");
+    expect(["$1,234.56", "-$1,234.56", "$-5", "US$ 12.50", "£0.99", "USD 1,000", "1,000 USD", "(1,234.56)", "($5.00)", "( 7 )", "¥1,200", "₹99"].every((v) => point.test(v))).toBe(true);
+    expect(["1.234,56 €", "-1.234,56\u00a0€", "€ 5", "12,50 zł", "1\u202f234,56 kr", "(1.234,56 €)", "1.234,56- €"].every((v) => comma.test(v))).toBe(true);
+    // Two signs, a sign inside parentheses, a currency alone, a word, a percentage, a code with a zero first.
+    const not = ["-$-5", "$", "(-5)", "-(5)", "(5", "5)", "5 dollars", "EURO 5", "5 %", "$05", "$ 1 2", "A5", "#5"];
+    expect(not.filter((v) => point.test(v) || comma.test(v))).toEqual([]);
+  });
+
+  it("read amounts of money in DuckDB as in JavaScript, and turn them into numbers", async () => {
+    const values = ["$1,234.56", "-$5", "(1,234.56)", "USD 7", "£0.99", "5 dollars", "(-5)", "$05", "EURO 5"];
+    const [row] = await db.rows(`SELECT ${values.map((v, i) => `${fitsSql("v", "point").replaceAll('"v"', literal(v))} AS f${i}`).join(", ")}`);
+    expect(values.map((_, i) => row![`f${i}`])).toEqual(values.map(mayBeNumber));
+    await db.run("CREATE TABLE money (id INTEGER, v VARCHAR); INSERT INTO money VALUES (1, '$1,234.56'), (2, '-$5'), (3, '($1,000.50)'), (4, 'NA'), (5, ' $ 0.99 ')");
+    expect(await db.rows(`SELECT count(DISTINCT nullif(${currencySql("v")}, '')) AS n, max(${currencySql("v")}) AS c FROM money`)).toEqual([{ n: 1, c: "$" }]);
+    await db.run(toNumberStatement("money", "v", "point", "DOUBLE"));
+    expect(await db.rows("SELECT v FROM money ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -5 }, { v: -1000.5 }, { v: null }, { v: 0.99 }]);
+    await db.run("CREATE TABLE euro (id INTEGER, v VARCHAR); INSERT INTO euro VALUES (1, '1.234,56 €'), (2, '(12,50 €)'), (3, '3,5- €'), (4, '€\u00a07')");
+    await db.run(toNumberStatement("euro", "v", "comma", "DOUBLE"));
+    expect(await db.rows("SELECT v FROM euro ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -12.5 }, { v: -3.5 }, { v: 7 }]);
+  });
+
   it("a value that may not be a number fits neither format in DuckDB either", async () => {
-    const values = ["1.234,56", " 1,234.56 ", "\u00a01 234\u00a0", "7", "\t12,5", "12,5\t", "ask", "1e5", "€5", "192.168.1.1", "12 34", "", "  ", "-", "+1.000"];
+    const values = ["1.234,56", " 1,234.56 ", "\u00a01 234\u00a0", "7", "\t12,5", "12,5\t", "ask", "1e5", "€5", "5€€", "(-5)", "192.168.1.1", "12 34", "", "  ", "-", "+1.000"];
     const [row] = await db.rows(`SELECT ${values.map((v, i) => `${fitsSql("v", "point").replaceAll('"v"', literal(v))} OR ${fitsSql("v", "comma").replaceAll('"v"', literal(v))} AS f${i}`).join(", ")}`);
     for (const [i, v] of values.entries()) if (!mayBeNumber(v)) expect(row![`f${i}`], JSON.stringify(v)).toBe(false);
-    expect(values.filter(mayBeNumber)).toEqual(["1.234,56", " 1,234.56 ", "\u00a01 234\u00a0", "7", "\t12,5", "12,5\t", "+1.000"]);
+    expect(values.filter(mayBeNumber)).toEqual(["1.234,56", " 1,234.56 ", "\u00a01 234\u00a0", "7", "\t12,5", "12,5\t", "€5", "+1.000"]);
     // A missing-value marker may stand among numbers: it fits no format, and counts for none (null).
     expect(["NA", " n/a", "#N/A"].every(mayBeNumber)).toBe(true);
     const [marker] = await db.rows(`SELECT ${fitsSql("v", "comma").replaceAll('"v"', literal("NA"))} AS f`);
@@ -105,5 +128,8 @@ describe("numbers written for people", () => {
     expect(describeNumbers({ numberFormat: "comma" })).toBe("Read as numbers: numbers with a decimal comma (1,5).");
     // Plain numbers read as numbers for their missing-value markers alone are said with the markers.
     expect(describeNumbers({ numbers: { score: { format: "point", markers: true }, Betrag: { format: "comma", markers: true } } })).toBe("Read as numbers: Betrag (written as 1.234,56).");
+    expect(describeNumbers({ numbers: { price: { format: "point", currency: "$" }, cost: { format: "point", currency: "$", markers: true }, n: { format: "point" }, Preis: { format: "comma", currency: "€" } } })).toBe(
+      "Read as numbers: price, cost (written as 1,234.56, in $); n (written as 1,234.56); Preis (written as 1.234,56, in €).",
+    );
   });
 });

@@ -7,7 +7,11 @@ import { isMissingMarker, markerSql } from "./missing-values";
  * leaves such columns as text, and its own `thousands` option would read an
  * address like 192.168.1.1 as 19216811 and 1.5 as 15: so a column is read as
  * numbers only when every one of its values is a whole match of one format,
- * checked over the whole column, and nothing else is touched.
+ * checked over the whole column, and nothing else is touched. Amounts of
+ * money are numbers too: a currency's symbol or code before or after the
+ * number ($1,234.56; 1.234,56 €; USD 5), one currency per column, and a
+ * negative in parentheses as accountants write it ((1,234.56)), as Excel
+ * reads them.
  */
 export const NUMBER_FORMATS = ["point", "comma"] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
@@ -22,17 +26,27 @@ const SPACES = " '\u00a0\u202f";
 const GROUP: Record<NumberFormat, string> = { point: `[,${SPACES}]`, comma: `[.${SPACES}]` };
 const DECIMAL: Record<NumberFormat, string> = { point: "\\.", comma: "," };
 
+// A currency: a symbol (with the letters some put before it: US$, R$) or a code.
+const CURRENCY = "(?:[A-Z]{0,2}\\p{Sc}|USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|HKD|SGD|INR|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|ZAR|KRW|ILS|kr|zł|Kč)";
+const GAP = "[ \u00a0\u202f]?";
+
 /**
- * A whole value (trimmed) written in this format: RE2 (DuckDB) and JavaScript read it alike. No zero before
- * its other digits (0,5 but not 0123,5): a code, as DuckDB's sniffer and the markers' casts keep it. The
- * sign goes first, or a minus last, as SAP writes it (1.234,56-).
+ * A whole value (trimmed) written in this format: RE2 (DuckDB) and JavaScript (with the u flag) read it alike.
+ * No zero before its other digits (0,5 but not 0123,5): a code, as DuckDB's sniffer and the markers' casts keep
+ * it. The sign goes first, or a minus last, as SAP writes it (1.234,56-); a currency before or after the number,
+ * the sign before either; or the amount in parentheses, a negative.
  */
 export function numberPattern(format: NumberFormat): string {
   const body = `([1-9]\\d{0,2}(${GROUP[format]}\\d{3})+|0|[1-9]\\d*)(${DECIMAL[format]}\\d+)?`;
-  return `(?:[+-]?${body}|${body}-)`;
+  const after = `(?:${GAP}${CURRENCY})?`;
+  return [
+    `(?:${CURRENCY}${GAP})?(?:[+-]?${body}|${body}-)${after}`,
+    `[+-]${CURRENCY}${GAP}${body}${after}`,
+    `\\(${GAP}(?:${CURRENCY}${GAP})?${body}${after}${GAP}\\)`,
+  ].map((form) => `(?:${form})`).join("|");
 }
 
-const WHOLE_MATCH = NUMBER_FORMATS.map((format) => new RegExp(`^(?:${numberPattern(format)})$`));
+const WHOLE_MATCH = NUMBER_FORMATS.map((format) => new RegExp(`^(?:${numberPattern(format)})$`, "u"));
 
 /**
  * False when the value (trimmed) fits neither format: a column holding it is
@@ -101,17 +115,22 @@ export function fractionSql(column: string, format: NumberFormat): string {
   return `contains(${ident(column)}, ${literal(format === "comma" ? "," : ".")})`;
 }
 
+/** SQL: what is left of a value that fits a format once its digits, marks, signs and parentheses are gone: its currency, or ''. */
+export function currencySql(column: string): string {
+  return `regexp_replace(${valueSql(column)}, '[0-9.,+()${SPACES.replace("'", "''")}-]', '', 'g')`;
+}
+
 /**
- * SQL: the value as a number (it fits the format). A column some other read
- * (the exported script's) already typed as a number is only cast.
+ * SQL: the value as a number (it fits the format): its digits and decimal mark, negative with a minus or in
+ * parentheses. A column some other read (the exported script's) already typed as a number is only cast.
  */
 export function toNumberSql(column: string, format: NumberFormat, type: NumberType): string {
   const c = ident(column);
   const value = `trim(CAST(${c} AS VARCHAR))`;
-  const signed = `CASE WHEN ends_with(${value}, '-') THEN '-' || rtrim(${value}, '-') ELSE ${value} END`;
-  const digits = `regexp_replace(${signed}, ${literal(GROUP[format])}, '', 'g')`;
+  const digits = `regexp_replace(${value}, ${literal(format === "comma" ? "[^0-9,]" : "[^0-9.]")}, '', 'g')`;
   const text = format === "comma" ? `replace(${digits}, ',', '.')` : digits;
-  return `CASE WHEN typeof(${c}) <> 'VARCHAR' THEN CAST(${c} AS ${type}) WHEN ${markerSql(`trim(CAST(${c} AS VARCHAR))`)} THEN NULL ELSE CAST(${text} AS ${type}) END`;
+  const signed = `CASE WHEN starts_with(${value}, '(') OR contains(${value}, '-') THEN '-' || ${text} ELSE ${text} END`;
+  return `CASE WHEN typeof(${c}) <> 'VARCHAR' THEN CAST(${c} AS ${type}) WHEN ${markerSql(value)} THEN NULL ELSE CAST(${signed} AS ${type}) END`;
 }
 
 /** The statement that turns a checked column into numbers, in place. */
@@ -128,11 +147,20 @@ export function wholeNumberType(longest: number): NumberType {
 }
 
 /** What the read did with numbers written for people, in words; null when it did nothing. */
-export function describeNumbers(parse: { numberFormat?: NumberFormat | "plain"; numbers?: Record<string, { format: NumberFormat; markers?: boolean }> }): string | null {
+export function describeNumbers(parse: {
+  numberFormat?: NumberFormat | "plain";
+  numbers?: Record<string, { format: NumberFormat; markers?: boolean; currency?: string }>;
+}): string | null {
   // A column of plain numbers read here only for its missing-value markers is said with the markers (missing-values.ts).
-  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point"));
-  const byFormat = NUMBER_FORMATS.map((format) => ({ format, names: columns.filter(([, n]) => n.format === format).map(([name]) => name) })).filter((g) => g.names.length);
-  const parts = byFormat.map((g) => `${g.names.join(", ")} (written as ${NUMBER_EXAMPLE[g.format]})`);
-  if (parse.numberFormat === "comma" && !byFormat.some((g) => g.format === "comma")) parts.push("numbers with a decimal comma (1,5)");
+  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point" && !n.currency));
+  const written = new Map<string, string[]>();
+  for (const format of NUMBER_FORMATS) {
+    for (const [name, n] of columns.filter(([, n]) => n.format === format)) {
+      const how = n.currency ? `${NUMBER_EXAMPLE[format]}, in ${n.currency}` : NUMBER_EXAMPLE[format];
+      written.set(how, [...(written.get(how) ?? []), name]);
+    }
+  }
+  const parts = [...written].map(([how, names]) => `${names.join(", ")} (written as ${how})`);
+  if (parse.numberFormat === "comma" && !columns.some(([, n]) => n.format === "comma")) parts.push("numbers with a decimal comma (1,5)");
   return parts.length ? `Read as numbers: ${parts.join("; ")}.` : null;
 }

@@ -1,5 +1,5 @@
 import {
-  chooseFormat, filePreference, fitAggregates, fitFrom, fitsSql, fractionSql, mayBeNumber, toNumberStatement, wholeNumberType,
+  chooseFormat, currencySql, filePreference, fitAggregates, fitFrom, fitsSql, fractionSql, mayBeNumber, toNumberStatement, wholeNumberType,
   type FormatFit, type NumberFormat, type NumberType,
 } from "@/lib/csv/number-format";
 import { markerSql } from "@/lib/csv/missing-values";
@@ -7,8 +7,8 @@ import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
 
-/** The columns read as numbers: their format, type, and whether missing-value markers (NA) among them were made empty. */
-export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean }>;
+/** The columns read as numbers: their format, type, whether missing-value markers (NA) among them were made empty, and their currency. */
+export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean; currency?: string }>;
 
 /** Rows whose values choose the candidates; the whole column is checked before anything changes. */
 const SAMPLE_ROWS = 2048;
@@ -19,8 +19,8 @@ const PEEK_ROWS = 64;
  * The text columns whose every value is a number written for people
  * (1.234,56; 1,234.56: lib/csv/number-format.ts), with their format and
  * type; nothing is changed yet (`toNumbers` does it). Columns the user gave
- * a type keep it; a column with one value that does not fit stays text,
- * whole. `seen`: the format the columns that fit only one agree on.
+ * a type keep it; a column with one value that does not fit, or with
+ * amounts in two currencies, stays text, whole. `seen`: the format the columns that fit only one agree on.
  */
 export async function findNumbers(
   engine: CsvEngine,
@@ -50,13 +50,16 @@ export async function findNumbers(
     `coalesce(bool_or(${fractionSql(column, format)}), false) AS ${ident(`fraction${i}`)}`,
     `coalesce(max(length(trim(${ident(column)}))), 0) AS ${ident(`longest${i}`)}`,
     `coalesce(bool_or(${markerSql(`trim(${ident(column)})`)}), false) AS ${ident(`markers${i}`)}`,
+    `count(DISTINCT nullif(${currencySql(column)}, '')) AS ${ident(`currencies${i}`)}`,
+    `max(nullif(${currencySql(column)}, '')) AS ${ident(`currency${i}`)}`,
   ]);
   const [whole = {}] = await engine.rows(`SELECT ${checks.join(", ")} FROM ${ident(table)}`);
   const numbers: NumberColumns = {};
   for (const [i, { column, format }] of chosen.entries()) {
-    if (whole[`fits${i}`] !== true) continue;
+    if (whole[`fits${i}`] !== true || Number(whole[`currencies${i}`]) > 1) continue;
     const type: NumberType = whole[`fraction${i}`] === true ? "DOUBLE" : wholeNumberType(Number(whole[`longest${i}`]));
-    numbers[column] = whole[`markers${i}`] === true ? { format, type, markers: true } : { format, type };
+    const currency = typeof whole[`currency${i}`] === "string" ? { currency: whole[`currency${i}`] as string } : {};
+    numbers[column] = { format, type, ...(whole[`markers${i}`] === true ? { markers: true } : {}), ...currency };
   }
   return { numbers, seen };
 }

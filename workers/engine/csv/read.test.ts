@@ -214,6 +214,17 @@ describe("files in the likeness of real ones stage on the first try", () => {
       expect(result.options).toMatchObject({ numbers: { Betrag: { format: "comma", type: "DOUBLE" } } });
     });
 
+    it("reads amounts of money as numbers: a currency's symbol or code, negatives in parentheses; two currencies in one column stay text", async () => {
+      const csv = 'date,item,amount,fee,mixed\n2024-01-02,Rent,"$1,250.00",($4.50),$5\n2024-01-03,Refund,"-$99.95",$0.00,€5\n2024-01-04,Fix,"(1,000.00)",NA,$7\n';
+      const { rows, columns, result } = await read(csv);
+      expect(columns).toEqual(["date:DATE", "item:VARCHAR", "amount:DOUBLE", "fee:DOUBLE", "mixed:VARCHAR"]);
+      expect(rows.map((r) => [r.amount, r.fee, r.mixed])).toEqual([[1250, -4.5, "$5"], [-99.95, 0, "€5"], [-1000, null, "$7"]]);
+      expect(result.options.numbers).toEqual({ amount: { format: "point", type: "DOUBLE", currency: "$" }, fee: { format: "point", type: "DOUBLE", markers: true, currency: "$" } });
+      const euro = await read("Datum;Betrag\n01.02.2024;1.234,56 €\n02.02.2024;-7,50 €\n");
+      expect(euro.columns).toEqual(["Datum:DATE", "Betrag:DOUBLE"]);
+      expect(euro.rows.map((r) => r.Betrag)).toEqual([1234.56, -7.5]);
+    });
+
     it("reads quoted thousands with a decimal point as numbers", async () => {
       const { rows, columns } = await read('item,amount,n,big\napple,"1,234.56","1,234","12,345,678,901,234,567,890"\npear,7.50,"12,000","1,000"\n');
       expect(columns).toEqual(["item:VARCHAR", "amount:DOUBLE", "n:BIGINT", "big:HUGEINT"]);
