@@ -23,7 +23,7 @@ async function convert(values: (string | null)[], dateFormat?: string) {
 
 describe("missing-value markers", () => {
   it("tell markers from values", () => {
-    expect(["NA", " NULL ", "\\N", "#N/A", "n/a", "None", "#DIV/0!", "#VALUE!"].every(isMissingMarker)).toBe(true);
+    expect(["NA", " NULL ", "\\N", "#N/A", "n/a", "None", "#DIV/0!", "#VALUE!", "#NV", "n.a.", " -- "].every(isMissingMarker)).toBe(true);
     expect(["na", "Namibia", "", "0", "-"].some(isMissingMarker)).toBe(false);
   });
 
@@ -42,6 +42,8 @@ describe("missing-value markers", () => {
     expect(await convert(["02/01/2024", "NA"], "%d/%m/%Y")).toMatchObject({ type: "DATE", values: ["2024-01-02", null] });
     expect(await convert(["2024-01-02 10:30:00", "NA"])).toMatchObject({ type: "TIMESTAMP", values: ["2024-01-02 10:30:00", null] });
     expect(await convert(["true", "NA", "false"])).toMatchObject({ type: "BOOLEAN", values: ["true", null, "false"] });
+    // An ad platform's report: -- where a rate has no value.
+    expect(await convert(["0.12", "--", "1.5"])).toMatchObject({ type: "DOUBLE", values: ["0.12", null, "1.5"] });
   });
 
   it("leave text columns as they are: a word, or no marker at all", async () => {

@@ -36,10 +36,10 @@ describe("numbers written for people", () => {
   it("take amounts of money as numbers: a currency on either side, the sign before it, a negative in parentheses", () => {
     const comma = new RegExp(`^(?:${numberPattern("comma")})$`, "u");
     const point = new RegExp(`^(?:${numberPattern("point")})$`, "u");
-    expect(["$1,234.56", "-$1,234.56", "$-5", "US$ 12.50", "£0.99", "USD 1,000", "1,000 USD", "(1,234.56)", "($5.00)", "( 7 )", "¥1,200", "₹99"].every((v) => point.test(v))).toBe(true);
+    expect(["$1,234.56", "-$1,234.56", "$-5", "US$ 12.50", "£0.99", "USD 1,000", "1,000 USD", "(1,234.56)", "($5.00)", "( 7 )", "¥1,200", "₹99", "$(1,234.56)", "$ -", "$-"].every((v) => point.test(v))).toBe(true);
     expect(["1.234,56 €", "-1.234,56\u00a0€", "€ 5", "12,50 zł", "1\u202f234,56 kr", "(1.234,56 €)", "1.234,56- €"].every((v) => comma.test(v))).toBe(true);
     // Two signs, a sign inside parentheses, a currency alone, a word, a percentage, a code with a zero first.
-    const not = ["-$-5", "$", "(-5)", "-(5)", "(5", "5)", "5 dollars", "EURO 5", "5 %", "$05", "$ 1 2", "A5", "#5"];
+    const not = ["-$-5", "$", "(-5)", "-(5)", "(5", "5)", "5 dollars", "EURO 5", "5 %", "$05", "$ 1 2", "A5", "#5", "-", "$--", "$(5", "$()"];
     expect(not.filter((v) => point.test(v) || comma.test(v))).toEqual([]);
   });
 
@@ -47,10 +47,10 @@ describe("numbers written for people", () => {
     const values = ["$1,234.56", "-$5", "(1,234.56)", "USD 7", "£0.99", "5 dollars", "(-5)", "$05", "EURO 5"];
     const [row] = await db.rows(`SELECT ${values.map((v, i) => `${fitsSql("v", "point").replaceAll('"v"', literal(v))} AS f${i}`).join(", ")}`);
     expect(values.map((_, i) => row![`f${i}`])).toEqual(values.map(mayBeNumber));
-    await db.run("CREATE TABLE money (id INTEGER, v VARCHAR); INSERT INTO money VALUES (1, '$1,234.56'), (2, '-$5'), (3, '($1,000.50)'), (4, 'NA'), (5, ' $ 0.99 ')");
+    await db.run("CREATE TABLE money (id INTEGER, v VARCHAR); INSERT INTO money VALUES (1, '$1,234.56'), (2, '-$5'), (3, '($1,000.50)'), (4, 'NA'), (5, ' $ 0.99 '), (6, ' $(1,234.56)'), (7, ' $-   ')");
     expect(await db.rows(`SELECT count(DISTINCT nullif(${currencySql("v")}, '')) AS n, max(${currencySql("v")}) AS c FROM money`)).toEqual([{ n: 1, c: "$" }]);
     await db.run(toNumberStatement("money", "v", "point", "DOUBLE"));
-    expect(await db.rows("SELECT v FROM money ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -5 }, { v: -1000.5 }, { v: null }, { v: 0.99 }]);
+    expect(await db.rows("SELECT v FROM money ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -5 }, { v: -1000.5 }, { v: null }, { v: 0.99 }, { v: -1234.56 }, { v: 0 }]);
     await db.run("CREATE TABLE euro (id INTEGER, v VARCHAR); INSERT INTO euro VALUES (1, '1.234,56 €'), (2, '(12,50 €)'), (3, '3,5- €'), (4, '€\u00a07')");
     await db.run(toNumberStatement("euro", "v", "comma", "DOUBLE"));
     expect(await db.rows("SELECT v FROM euro ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -12.5 }, { v: -3.5 }, { v: 7 }]);

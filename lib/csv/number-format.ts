@@ -34,7 +34,8 @@ const GAP = "[ \u00a0\u202f]?";
  * A whole value (trimmed) written in this format: RE2 (DuckDB) and JavaScript (with the u flag) read it alike.
  * No zero before its other digits (0,5 but not 0123,5): a code, as DuckDB's sniffer and the markers' casts keep
  * it. The sign goes first, or a minus last, as SAP writes it (1.234,56-); a currency before or after the number,
- * the sign before either; or the amount in parentheses, a negative.
+ * the sign before either; or the amount in parentheses, a negative. Excel's accounting format, saved as CSV,
+ * writes $(1,234.56) for a negative and $ - for zero.
  */
 export function numberPattern(format: NumberFormat): string {
   const body = `([1-9]\\d{0,2}(${GROUP[format]}\\d{3})+|0|[1-9]\\d*)(${DECIMAL[format]}\\d+)?`;
@@ -42,7 +43,8 @@ export function numberPattern(format: NumberFormat): string {
   return [
     `(?:${CURRENCY}${GAP})?(?:[+-]?${body}|${body}-)${after}`,
     `[+-]${CURRENCY}${GAP}${body}${after}`,
-    `\\(${GAP}(?:${CURRENCY}${GAP})?${body}${after}${GAP}\\)`,
+    `(?:${CURRENCY}${GAP})?\\(${GAP}(?:${CURRENCY}${GAP})?${body}${after}${GAP}\\)`,
+    `${CURRENCY}${GAP}-`,
   ].map((form) => `(?:${form})`).join("|");
 }
 
@@ -122,14 +124,14 @@ export function currencySql(column: string): string {
 
 /**
  * SQL: the value as a number (it fits the format): its digits and decimal mark, negative with a minus or in
- * parentheses. A column some other read (the exported script's) already typed as a number is only cast.
+ * parentheses; a currency and a dash alone (Excel's accounting zero) is 0. A column some other read (the exported script's) already typed as a number is only cast.
  */
 export function toNumberSql(column: string, format: NumberFormat, type: NumberType): string {
   const c = ident(column);
   const value = `trim(CAST(${c} AS VARCHAR))`;
   const digits = `regexp_replace(${value}, ${literal(format === "comma" ? "[^0-9,]" : "[^0-9.]")}, '', 'g')`;
   const text = format === "comma" ? `replace(${digits}, ',', '.')` : digits;
-  const signed = `CASE WHEN starts_with(${value}, '(') OR contains(${value}, '-') THEN '-' || ${text} ELSE ${text} END`;
+  const signed = `CASE WHEN ${digits} = '' THEN '0' WHEN contains(${value}, '(') OR contains(${value}, '-') THEN '-' || ${text} ELSE ${text} END`;
   return `CASE WHEN typeof(${c}) <> 'VARCHAR' THEN CAST(${c} AS ${type}) WHEN ${markerSql(value)} THEN NULL ELSE CAST(${signed} AS ${type}) END`;
 }
 

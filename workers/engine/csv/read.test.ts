@@ -223,6 +223,11 @@ describe("files in the likeness of real ones stage on the first try", () => {
       const euro = await read("Datum;Betrag\n01.02.2024;1.234,56 €\n02.02.2024;-7,50 €\n");
       expect(euro.columns).toEqual(["Datum:DATE", "Betrag:DOUBLE"]);
       expect(euro.rows.map((r) => r.Betrag)).toEqual([1234.56, -7.5]);
+      // Excel's accounting format saved as CSV: spaces around, the negative's parentheses after the currency, a dash for zero;
+      // an ad platform's -- where a figure has no value.
+      const excel = await read('Account,Balance,Clicks\nCash," $1,234.56 ",12\nLoan," $(99.95)",--\nOther," $-   ","1,024"\n');
+      expect(excel.columns).toEqual(["Account:VARCHAR", "Balance:DOUBLE", "Clicks:BIGINT"]);
+      expect(excel.rows.map((r) => [r.Balance, r.Clicks])).toEqual([[1234.56, 12], [-99.95, null], [0, 1024]]);
     });
 
     it("reads quoted thousands with a decimal point as numbers", async () => {
