@@ -2,13 +2,13 @@ import { expect, test } from "@playwright/test";
 import { addFiles, openApp, openParsePanel, rowTexts, stagingArea } from "../support/app";
 
 // Bank statements, shop and accounting exports write money with its currency ($1,250.00, 1.234,56 €) and
-// negatives in parentheses: those columns stayed text, out of reach of a sum or a range rule.
-test("amounts of money stage as numbers; a column with two currencies stays text", async ({ page }) => {
+// negatives in parentheses, and rates as percentages: those columns stayed text, out of reach of a sum or a range rule.
+test("amounts of money and percentages stage as numbers; a column with two currencies stays text", async ({ page }) => {
   await openApp(page);
-  const csv = 'date,item,amount,mixed\n2024-01-02,Rent,"$1,250.00",$5\n2024-01-03,Refund,"-$99.95",€5\n2024-01-04,Fee,"($4.50)",$7\n';
+  const csv = 'date,item,amount,mixed,rate\n2024-01-02,Rent,"$1,250.00",$5,2.5%\n2024-01-03,Refund,"-$99.95",€5,--\n2024-01-04,Fee,"($4.50)",$7,100%\n';
   await addFiles(page, [{ name: "statement.csv", content: csv }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "statement.csv" })).toContainText("3 rows");
-  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["2024-01-02", "Rent", "1250.0", "$5"]);
-  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["2024-01-04", "Fee", "-4.5", "$7"]);
-  await expect((await openParsePanel(page)).getByText("Read as numbers: amount (written as 1,234.56, in $).")).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["2024-01-02", "Rent", "1250.0", "$5", "0.025"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["2024-01-04", "Fee", "-4.5", "$7", "1.0"]);
+  await expect((await openParsePanel(page)).getByText("Read as numbers: amount (written as 1,234.56, in $); rate (written as 12.5%, read as 0.125).")).toBeVisible();
 });

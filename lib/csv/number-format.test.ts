@@ -21,7 +21,7 @@ describe("numbers written for people", () => {
     const point = new RegExp(`^(?:${numberPattern("point")})$`);
     expect(["1.234,56", "1234,5", "-0,99", "1 234,5", "12.345.678", "+7"].every((v) => comma.test(v))).toBe(true);
     expect(["1,234.56", "1234.5", "-0.99", "1'234.50", "12,345,678"].every((v) => point.test(v))).toBe(true);
-    expect(["192.168.1.1", "1.5", "1.23,4", "12,34.5", "1,5.0", "5%", "1e5", ""].some((v) => comma.test(v))).toBe(false);
+    expect(["192.168.1.1", "1.5", "1.23,4", "12,34.5", "1,5.0", "5%%", "1e5", ""].some((v) => comma.test(v))).toBe(false);
     expect(["192.168.1.1", "1,5", "1,23.4", "1.234,56"].some((v) => point.test(v))).toBe(false);
     // A minus may come after the number (SAP), never on both sides.
     expect(["1.234,56-", "3-", "0,5-"].every((v) => comma.test(v))).toBe(true);
@@ -39,7 +39,7 @@ describe("numbers written for people", () => {
     expect(["$1,234.56", "-$1,234.56", "$-5", "US$ 12.50", "£0.99", "USD 1,000", "1,000 USD", "(1,234.56)", "($5.00)", "( 7 )", "¥1,200", "₹99", "$(1,234.56)", "$ -", "$-"].every((v) => point.test(v))).toBe(true);
     expect(["1.234,56 €", "-1.234,56\u00a0€", "€ 5", "12,50 zł", "1\u202f234,56 kr", "(1.234,56 €)", "1.234,56- €"].every((v) => comma.test(v))).toBe(true);
     // Two signs, a sign inside parentheses, a currency alone, a word, a percentage, a code with a zero first.
-    const not = ["-$-5", "$", "(-5)", "-(5)", "(5", "5)", "5 dollars", "EURO 5", "5 %", "$05", "$ 1 2", "A5", "#5", "-", "$--", "$(5", "$()"];
+    const not = ["-$-5", "$", "(-5)", "-(5)", "(5", "5)", "5 dollars", "EURO 5", "$5%", "%5", "(5%)", "$05", "$ 1 2", "A5", "#5", "-", "$--", "$(5", "$()"];
     expect(not.filter((v) => point.test(v) || comma.test(v))).toEqual([]);
   });
 
@@ -53,6 +53,11 @@ describe("numbers written for people", () => {
     expect(await db.rows("SELECT v FROM money ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -5 }, { v: -1000.5 }, { v: null }, { v: 0.99 }, { v: -1234.56 }, { v: 0 }]);
     await db.run("CREATE TABLE euro (id INTEGER, v VARCHAR); INSERT INTO euro VALUES (1, '1.234,56 €'), (2, '(12,50 €)'), (3, '3,5- €'), (4, '€\u00a07')");
     await db.run(toNumberStatement("euro", "v", "comma", "DOUBLE"));
+    // A percentage is a hundredth, its decimal point moved (12.34 / 100 would make 0.12340000000000001).
+    expect(["12.5%", "-0.75 %", "100%"].every((v) => mayBeNumber(v))).toBe(true);
+    await db.run("CREATE TABLE rate (id INTEGER, v VARCHAR); INSERT INTO rate VALUES (1, '12.34%'), (2, '-0.75 %'), (3, '100%'), (4, '--')");
+    await db.run(toNumberStatement("rate", "v", "point", "DOUBLE", true));
+    expect(await db.rows("SELECT v FROM rate ORDER BY id")).toEqual([{ v: 0.1234 }, { v: -0.0075 }, { v: 1 }, { v: null }]);
     expect(await db.rows("SELECT v FROM euro ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -12.5 }, { v: -3.5 }, { v: 7 }]);
   });
 
@@ -130,6 +135,9 @@ describe("numbers written for people", () => {
     expect(describeNumbers({ numbers: { score: { format: "point", markers: true }, Betrag: { format: "comma", markers: true } } })).toBe("Read as numbers: Betrag (written as 1.234,56).");
     expect(describeNumbers({ numbers: { price: { format: "point", currency: "$" }, cost: { format: "point", currency: "$", markers: true }, n: { format: "point" }, Preis: { format: "comma", currency: "€" } } })).toBe(
       "Read as numbers: price, cost (written as 1,234.56, in $); n (written as 1,234.56); Preis (written as 1.234,56, in €).",
+    );
+    expect(describeNumbers({ numbers: { CTR: { format: "point", percent: true }, Quote: { format: "comma", percent: true, markers: true } } })).toBe(
+      "Read as numbers: CTR (written as 12.5%, read as 0.125); Quote (written as 12,5 %, read as 0.125).",
     );
   });
 });

@@ -11,7 +11,8 @@ import { isMissingMarker, markerSql } from "./missing-values";
  * money are numbers too: a currency's symbol or code before or after the
  * number ($1,234.56; 1.234,56 €; USD 5), one currency per column, and a
  * negative in parentheses as accountants write it ((1,234.56)), as Excel
- * reads them.
+ * reads them. So are percentages (12.5%), as fractions (0.125) as Excel reads
+ * them, when every value of the column is one.
  */
 export const NUMBER_FORMATS = ["point", "comma"] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
@@ -35,7 +36,7 @@ const GAP = "[ \u00a0\u202f]?";
  * No zero before its other digits (0,5 but not 0123,5): a code, as DuckDB's sniffer and the markers' casts keep
  * it. The sign goes first, or a minus last, as SAP writes it (1.234,56-); a currency before or after the number,
  * the sign before either; or the amount in parentheses, a negative. Excel's accounting format, saved as CSV,
- * writes $(1,234.56) for a negative and $ - for zero.
+ * writes $(1,234.56) for a negative and $ - for zero. Or a percentage (12,5 %).
  */
 export function numberPattern(format: NumberFormat): string {
   const body = `([1-9]\\d{0,2}(${GROUP[format]}\\d{3})+|0|[1-9]\\d*)(${DECIMAL[format]}\\d+)?`;
@@ -45,6 +46,7 @@ export function numberPattern(format: NumberFormat): string {
     `[+-]${CURRENCY}${GAP}${body}${after}`,
     `(?:${CURRENCY}${GAP})?\\(${GAP}(?:${CURRENCY}${GAP})?${body}${after}${GAP}\\)`,
     `${CURRENCY}${GAP}-`,
+    `[+-]?${body}${GAP}%`,
   ].map((form) => `(?:${form})`).join("|");
 }
 
@@ -117,27 +119,30 @@ export function fractionSql(column: string, format: NumberFormat): string {
   return `contains(${ident(column)}, ${literal(format === "comma" ? "," : ".")})`;
 }
 
-/** SQL: what is left of a value that fits a format once its digits, marks, signs and parentheses are gone: its currency, or ''. */
+/** SQL: what is left of a value that fits a format once its digits, marks, signs and parentheses are gone: its currency, % or ''. */
 export function currencySql(column: string): string {
   return `regexp_replace(${valueSql(column)}, '[0-9.,+()${SPACES.replace("'", "''")}-]', '', 'g')`;
 }
 
 /**
  * SQL: the value as a number (it fits the format): its digits and decimal mark, negative with a minus or in
- * parentheses; a currency and a dash alone (Excel's accounting zero) is 0. A column some other read (the exported script's) already typed as a number is only cast.
+ * parentheses; a currency and a dash alone (Excel's accounting zero) is 0; a percentage a hundredth (its
+ * decimal point moved, so 12.34% is 0.1234, not 12.34 / 100). A column some other read (the exported
+ * script's) already typed as a number is only cast.
  */
-export function toNumberSql(column: string, format: NumberFormat, type: NumberType): string {
+export function toNumberSql(column: string, format: NumberFormat, type: NumberType, percent = false): string {
   const c = ident(column);
   const value = `trim(CAST(${c} AS VARCHAR))`;
   const digits = `regexp_replace(${value}, ${literal(format === "comma" ? "[^0-9,]" : "[^0-9.]")}, '', 'g')`;
-  const text = format === "comma" ? `replace(${digits}, ',', '.')` : digits;
+  const number = format === "comma" ? `replace(${digits}, ',', '.')` : digits;
+  const text = percent ? `${number} || 'e-2'` : number;
   const signed = `CASE WHEN ${digits} = '' THEN '0' WHEN contains(${value}, '(') OR contains(${value}, '-') THEN '-' || ${text} ELSE ${text} END`;
   return `CASE WHEN typeof(${c}) <> 'VARCHAR' THEN CAST(${c} AS ${type}) WHEN ${markerSql(value)} THEN NULL ELSE CAST(${signed} AS ${type}) END`;
 }
 
 /** The statement that turns a checked column into numbers, in place. */
-export function toNumberStatement(table: string, column: string, format: NumberFormat, type: NumberType): string {
-  return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING ${toNumberSql(column, format, type)}`;
+export function toNumberStatement(table: string, column: string, format: NumberFormat, type: NumberType, percent = false): string {
+  return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING ${toNumberSql(column, format, type, percent)}`;
 }
 
 /**
@@ -148,17 +153,19 @@ export function wholeNumberType(longest: number): NumberType {
   return longest <= 18 ? "BIGINT" : longest <= 38 ? "HUGEINT" : "DOUBLE";
 }
 
+const PERCENT_EXAMPLE: Record<NumberFormat, string> = { point: "12.5%, read as 0.125", comma: "12,5 %, read as 0.125" };
+
 /** What the read did with numbers written for people, in words; null when it did nothing. */
 export function describeNumbers(parse: {
   numberFormat?: NumberFormat | "plain";
-  numbers?: Record<string, { format: NumberFormat; markers?: boolean; currency?: string }>;
+  numbers?: Record<string, { format: NumberFormat; markers?: boolean; currency?: string; percent?: boolean }>;
 }): string | null {
   // A column of plain numbers read here only for its missing-value markers is said with the markers (missing-values.ts).
-  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point" && !n.currency));
+  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point" && !n.currency && !n.percent));
   const written = new Map<string, string[]>();
   for (const format of NUMBER_FORMATS) {
     for (const [name, n] of columns.filter(([, n]) => n.format === format)) {
-      const how = n.currency ? `${NUMBER_EXAMPLE[format]}, in ${n.currency}` : NUMBER_EXAMPLE[format];
+      const how = n.percent ? PERCENT_EXAMPLE[format] : n.currency ? `${NUMBER_EXAMPLE[format]}, in ${n.currency}` : NUMBER_EXAMPLE[format];
       written.set(how, [...(written.get(how) ?? []), name]);
     }
   }

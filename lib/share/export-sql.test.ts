@@ -124,27 +124,28 @@ describe("exportSql", () => {
     }
   });
 
-  it("reads numbers written for people as the browser did: a decimal comma, dotted thousands", async () => {
+  it("reads numbers written for people as the browser did: a decimal comma, dotted thousands, money, percentages", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
     const input = join(dir, "rechnung.csv");
-    await writeFile(input, "Artikel;Menge;Betrag;IP\nÄpfel;3;1.234,56;192.168.1.1\nBirnen;1.200;7,50;10.0.0.1\n");
+    await writeFile(input, "Artikel;Menge;Betrag;IP;Anteil\nÄpfel;3;1.234,56 €;192.168.1.1;12,5 %\nBirnen;1.200;(7,50 €);10.0.0.1;7 %\n");
     const parse = parseOptionsSchema.parse({
       format: "csv", delimiter: ";", header: true, numberFormat: "comma",
-      numbers: { Menge: { format: "comma", type: "BIGINT" }, Betrag: { format: "comma", type: "DOUBLE" } },
+      numbers: { Menge: { format: "comma", type: "BIGINT" }, Betrag: { format: "comma", type: "DOUBLE", currency: "€" }, Anteil: { format: "comma", type: "DOUBLE", percent: true } },
     });
     const columns = [
       { name: "Artikel", type: "VARCHAR" },
       { name: "Menge", type: "BIGINT" },
       { name: "Betrag", type: "DOUBLE" },
       { name: "IP", type: "VARCHAR" },
+      { name: "Anteil", type: "DOUBLE" },
     ];
     const exported = exportSql({ version: 1, rules: [], steps: [], sql: null }, { path: input, parse, columns }, join(dir, "rechnung"));
     if (!exported.ok) throw new Error(exported.reason);
     const db = await freshDuckDb();
     await db.run(exported.script);
-    expect(await db.rows(`SELECT Menge, Betrag, IP, typeof(Menge) AS m, typeof(Betrag) AS b FROM read_parquet('${join(dir, "rechnung-final.parquet")}') ORDER BY Menge`)).toEqual([
-      { Menge: 3, Betrag: 1234.56, IP: "192.168.1.1", m: "BIGINT", b: "DOUBLE" },
-      { Menge: 1200, Betrag: 7.5, IP: "10.0.0.1", m: "BIGINT", b: "DOUBLE" },
+    expect(await db.rows(`SELECT Menge, Betrag, IP, Anteil, typeof(Menge) AS m, typeof(Betrag) AS b FROM read_parquet('${join(dir, "rechnung-final.parquet")}') ORDER BY Menge`)).toEqual([
+      { Menge: 3, Betrag: 1234.56, IP: "192.168.1.1", Anteil: 0.125, m: "BIGINT", b: "DOUBLE" },
+      { Menge: 1200, Betrag: -7.5, IP: "10.0.0.1", Anteil: 0.07, m: "BIGINT", b: "DOUBLE" },
     ]);
   });
 

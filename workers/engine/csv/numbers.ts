@@ -7,8 +7,8 @@ import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
 
-/** The columns read as numbers: their format, type, whether missing-value markers (NA) among them were made empty, and their currency. */
-export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean; currency?: string }>;
+/** The columns read as numbers: their format, type, whether missing-value markers (NA) among them were made empty, their currency or whether they are percentages. */
+export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean; currency?: string; percent?: boolean }>;
 
 /** Rows whose values choose the candidates; the whole column is checked before anything changes. */
 const SAMPLE_ROWS = 2048;
@@ -52,14 +52,18 @@ export async function findNumbers(
     `coalesce(bool_or(${markerSql(`trim(${ident(column)})`)}), false) AS ${ident(`markers${i}`)}`,
     `count(DISTINCT nullif(${currencySql(column)}, '')) AS ${ident(`currencies${i}`)}`,
     `max(nullif(${currencySql(column)}, '')) AS ${ident(`currency${i}`)}`,
+    `coalesce(bool_and(contains(${ident(column)}, '%')) FILTER (WHERE NOT ${markerSql(`trim(${ident(column)})`)}), false) AS ${ident(`percent${i}`)}`,
   ]);
   const [whole = {}] = await engine.rows(`SELECT ${checks.join(", ")} FROM ${ident(table)}`);
   const numbers: NumberColumns = {};
   for (const [i, { column, format }] of chosen.entries()) {
-    if (whole[`fits${i}`] !== true || Number(whole[`currencies${i}`]) > 1) continue;
-    const type: NumberType = whole[`fraction${i}`] === true ? "DOUBLE" : wholeNumberType(Number(whole[`longest${i}`]));
-    const currency = typeof whole[`currency${i}`] === "string" ? { currency: whole[`currency${i}`] as string } : {};
-    numbers[column] = { format, type, ...(whole[`markers${i}`] === true ? { markers: true } : {}), ...currency };
+    const found = typeof whole[`currency${i}`] === "string" ? (whole[`currency${i}`] as string) : undefined;
+    // One currency at most; percentages only where every value is one (5 and 5% are not the same kind).
+    if (whole[`fits${i}`] !== true || Number(whole[`currencies${i}`]) > 1 || (found === "%" && whole[`percent${i}`] !== true)) continue;
+    const percent = found === "%";
+    const type: NumberType = whole[`fraction${i}`] === true || percent ? "DOUBLE" : wholeNumberType(Number(whole[`longest${i}`]));
+    const kind = percent ? { percent } : found ? { currency: found } : {};
+    numbers[column] = { format, type, ...(whole[`markers${i}`] === true ? { markers: true } : {}), ...kind };
   }
   return { numbers, seen };
 }
@@ -77,7 +81,7 @@ async function mayHoldNumbers(engine: CsvEngine, table: string, columns: readonl
 
 /** Turn the columns found into numbers, in place; returns the table's columns with their new types. */
 export async function toNumbers(engine: CsvEngine, table: string, columns: Column[], numbers: NumberColumns): Promise<Column[]> {
-  for (const [column, { format, type }] of Object.entries(numbers)) await engine.rows(toNumberStatement(table, column, format, type));
+  for (const [column, { format, type, percent }] of Object.entries(numbers)) await engine.rows(toNumberStatement(table, column, format, type, percent));
   return columns.map((c) => (numbers[c.name] ? { ...c, type: numbers[c.name]!.type } : c));
 }
 

@@ -230,6 +230,13 @@ describe("files in the likeness of real ones stage on the first try", () => {
       expect(excel.rows.map((r) => [r.Balance, r.Clicks])).toEqual([[1234.56, 12], [-99.95, null], [0, 1024]]);
     });
 
+    it("reads a column of percentages as fractions, as Excel does; a column mixing 5 and 5% stays text", async () => {
+      const { rows, columns, result } = await read("Campaign,CTR,Share,Mixed\nBrand,2.50%,12 %,5\nShop,--,7.5 %,5%\nSale,10.25%,100 %,6\n");
+      expect(columns).toEqual(["Campaign:VARCHAR", "CTR:DOUBLE", "Share:DOUBLE", "Mixed:VARCHAR"]);
+      expect(rows.map((r) => [r.CTR, r.Share, r.Mixed])).toEqual([[0.025, 0.12, "5"], [null, 0.075, "5%"], [0.1025, 1, "6"]]);
+      expect(result.options.numbers).toMatchObject({ CTR: { type: "DOUBLE", percent: true, markers: true }, Share: { type: "DOUBLE", percent: true } });
+    });
+
     it("reads quoted thousands with a decimal point as numbers", async () => {
       const { rows, columns } = await read('item,amount,n,big\napple,"1,234.56","1,234","12,345,678,901,234,567,890"\npear,7.50,"12,000","1,000"\n');
       expect(columns).toEqual(["item:VARCHAR", "amount:DOUBLE", "n:BIGINT", "big:HUGEINT"]);
