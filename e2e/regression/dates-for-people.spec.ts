@@ -39,3 +39,13 @@ test("timestamps with a year of two digits stage as this century's", async ({ pa
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "2025-01-15 08:05:00"]);
   await expect((await openParsePanel(page)).getByText("Read as dates and times: started (written as 12/31/24 11:59 PM).")).toBeVisible();
 });
+
+// Jira writes its dates as 15/Jan/24 10:05 AM, and many web applications as Jan 2, 2024 3:04 PM: with the
+// month's name and a time, they stayed text.
+test("dates with the month's name and a time (Jira) stage as timestamps", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "jira.csv", content: "Issue key,Created\nPROJ-12,15/Jan/24 10:05 AM\nPROJ-13,02/Feb/24 4:30 PM\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "jira.csv" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["PROJ-13", "2024-02-02 16:30:00"]);
+  await expect((await openParsePanel(page)).getByText("Read as dates and times: Created (written as 31/Dec/24 11:59 PM).")).toBeVisible();
+});
