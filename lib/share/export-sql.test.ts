@@ -224,6 +224,10 @@ describe("exportSql", () => {
     expect(json.ok && json.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
       "-- Read differently from the browser: DuckDB's JSON reader stops at the 1 comma(s) before a closing bracket, which the browser left out: take them out of the file.",
     ]);
+    const mongo = exportSql(recipe, { path: "m.json", parse: parseOptionsSchema.parse({ format: "ndjson" }), columns: [{ name: "_id", type: "VARCHAR" }], jsonRepairs: { nonFinite: 0, trailingCommas: 0, extended: 4 } }, "m");
+    expect(mongo.ok && mongo.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
+      `-- Read differently from the browser: DuckDB's JSON reader keeps MongoDB's extended JSON ({"$oid": …}, {"$date": …}) as structs of one field, which the browser read as plain values.`,
+    ]);
   });
 
   it("reads a GeoJSON file's features as the browser did: the id, the properties, the geometry as GeoJSON text", async () => {

@@ -137,9 +137,10 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
  */
 export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRepairs?: JsonRepairs): string[] {
   const commas = jsonRepairs?.trailingCommas ? [`DuckDB's JSON reader stops at the ${jsonRepairs.trailingCommas} comma(s) before a closing bracket, which the browser left out: take them out of the file.`] : [];
-  if (parse.format !== "csv" && parse.format !== "ndjson") return commas;
+  const extended = jsonRepairs?.extended ? [`DuckDB's JSON reader keeps MongoDB's extended JSON ({"$oid": …}, {"$date": …}) as structs of one field, which the browser read as plain values.`] : [];
+  if (parse.format !== "csv" && parse.format !== "ndjson") return [...commas, ...extended];
   const apart = rowLines?.table ? "a rejected row's line is counted as if no blank line or line set aside came between rows." : "";
-  if (parse.format === "ndjson") return apart ? [...commas, apart] : commas;
+  if (parse.format === "ndjson") return [...commas, ...extended, ...(apart ? [apart] : [])];
   return [
     apart,
     parse.notes ? `the ${parse.notes} line(s) below the table are read too (as rows, or rejected by DuckDB).` : "",

@@ -14,6 +14,7 @@ describe("parseJsonLenient", () => {
     expect(repairs).toEqual({ nonFinite: 3, trailingCommas: 2 });
     expect(describeRepairs(repairs)).toBe("Read leniently: 3 NaN or Infinity values (as Python writes them) read as empty; 2 commas before a closing bracket left out.");
     expect(describeRepairs({ nonFinite: 0, trailingCommas: 0 })).toBeNull();
+    expect(describeRepairs({ nonFinite: 0, trailingCommas: 0, extended: 3 })).toBe(`Read leniently: 3 values of MongoDB's extended JSON ({"$oid": …}, {"$date": …}) read as plain values.`);
   });
 
   it("says what the fault is and where, by line and column", () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wasmReadEngine } from "@/test/duckdb-wasm-node";
+import { unwrapExtendedJson } from "@/lib/staging/extended-json";
 import { parseJsonExact } from "@/lib/staging/json-long-integers";
 import { loadJson } from "./json-load";
 
@@ -26,6 +27,20 @@ describe("loadJson (DuckDB-WASM's JSON reader, given every column's type)", () =
     expect(await types("sparse")).toEqual({ id: "BIGINT", note: "VARCHAR", extra: "BIGINT" });
     expect(await engine.rows("SELECT id, note, extra FROM sparse WHERE note IS NOT NULL")).toEqual([{ id: 12_000, note: "late", extra: 7 }]);
     expect(await engine.rows("SELECT count(*)::INT AS n FROM sparse")).toEqual([{ n: 12_001 }]);
+  });
+
+  it("loads MongoDB's extended JSON as typed columns: ids as text, dates as timestamps, long numbers exactly", async () => {
+    const records = [
+      { _id: { $oid: "65a1b2c3d4e5f60718293a4b" }, created: { $date: "2024-01-15T10:00:00.000Z" }, total: { $numberDecimal: "12.50" }, ref: { $numberLong: "123456789012345678901" } },
+      { _id: { $oid: "65a1b2c3d4e5f60718293a4c" }, created: { $date: { $numberLong: "1706779800000" } }, total: { $numberDecimal: "7.25" }, ref: { $numberLong: "3" } },
+    ];
+    unwrapExtendedJson(records);
+    await loadJson(engine, records, "mongo", {});
+    expect(await types("mongo")).toEqual({ _id: "VARCHAR", created: "TIMESTAMP", total: "DOUBLE", ref: "HUGEINT" });
+    expect((await engine.rows("SELECT _id, CAST(created AS VARCHAR) AS created, total, CAST(ref AS VARCHAR) AS ref FROM mongo"))).toEqual([
+      { _id: "65a1b2c3d4e5f60718293a4b", created: "2024-01-15 10:00:00", total: 12.5, ref: "123456789012345678901" },
+      { _id: "65a1b2c3d4e5f60718293a4c", created: "2024-02-01 09:30:00", total: 7.25, ref: "3" },
+    ]);
   });
 
   it("keeps the file's column order and keys that differ only in case, each with its own values", async () => {

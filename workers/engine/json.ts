@@ -2,6 +2,7 @@ import type { LineNote } from "@/lib/csv/findings";
 import type { LineRun } from "@/lib/csv/record-lines";
 import type { RowLines } from "@/lib/staging/staged-file";
 import { fail, ok, type Result } from "@/lib/result";
+import { mayHoldExtendedJson, unwrapExtendedJson } from "@/lib/staging/extended-json";
 import { ndjsonRecords } from "@/lib/staging/json-records";
 import { JsonSyntaxError, parseJsonLenient } from "@/lib/staging/json-lenient";
 import { parseJsonSequence } from "@/lib/staging/json-sequence";
@@ -26,7 +27,9 @@ export async function readJson(fileId: string, fileName: string, text: string, o
   const body = text.replace(/^\uFEFF/, "");
   const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(body) : jsonRecords(body);
   if ("message" in parsed) return fail({ file: fileName, message: parsed.message, ...("line" in parsed && parsed.line ? { line: parsed.line } : {}) });
-  const { records, setAside, at, runs = [], repairs } = parsed;
+  const { records, setAside, at, runs = [] } = parsed;
+  const extended = mayHoldExtendedJson(body) ? unwrapExtendedJson(records) : 0;
+  const repairs = extended ? { ...parsed.repairs, extended } : parsed.repairs;
   const first = setAside[0];
   if (first && options.badLines === "stop") {
     return fail({ file: fileName, line: first.line, message: `Line ${first.line} is ${first.reason}. Choose “Set aside the lines that do not fit” under Bad lines to stage the rest.` });
@@ -39,7 +42,7 @@ export async function readJson(fileId: string, fileName: string, text: string, o
     const apart = runs.length > 1 || (runs[0]?.offset ?? 0) !== 0;
     const engine = csvEngine(conn);
     const lineTable = apart ? await writeLineRuns(engine, table, runs, records.length, 0) : await dropRowLines(engine, table);
-    const repaired = repairs.nonFinite + repairs.trailingCommas > 0;
+    const repaired = repairs.nonFinite + repairs.trailingCommas + (repairs.extended ?? 0) > 0;
     return ok({ badLines: setAside.length, rowLines: { before: 0, ...(lineTable ? { table: true } : {}) }, ...(at ? { jsonRowsAt: at } : {}), ...(repaired ? { jsonRepairs: repairs } : {}) });
   });
 }
