@@ -5,6 +5,7 @@ import { describeMarked } from "@/lib/csv/missing-values";
 import { describeWrittenDates } from "@/lib/csv/written-dates";
 import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
 import { describeFixedWidth } from "@/lib/csv/fixed-width";
+import { describeFormulaText } from "@/lib/csv/formula-text";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
@@ -34,6 +35,7 @@ export function ReadFindings({
   const marked = describeMarked(file.parse);
   const written = describeWrittenDates(file.parse.writtenDates);
   const zeros = describeLeadingZeros(file.parse.leadingZeros);
+  const formulas = describeFormulaText(file.parse.formulaText);
   return (
     <>
       {file.parse.fixedWidth?.length ? <p className="text-xs">{describeFixedWidth(file.parse.fixedWidth)}</p> : null}
@@ -47,6 +49,7 @@ export function ReadFindings({
       {marked && <p className="text-xs">{marked}</p>}
       {written && <p className="text-xs">{written}</p>}
       {zeros && <p className="text-xs">{zeros}</p>}
+      {formulas && <p className="text-xs">{formulas}</p>}
       {file.parse.nullValues?.some(isBlankValue) && (
         <p className="text-xs">Values of spaces alone were read as empty: they stood where numbers, dates or booleans are.</p>
       )}

@@ -124,12 +124,12 @@ describe("exportSql", () => {
     }
   });
 
-  it("reads numbers written for people as the browser did: a decimal comma, dotted thousands, money, percentages", async () => {
+  it("reads numbers written for people as the browser did: a decimal comma, dotted thousands, money, percentages; text formulas", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
     const input = join(dir, "rechnung.csv");
-    await writeFile(input, "Artikel;Menge;Betrag;IP;Anteil\nÄpfel;3;1.234,56 €;192.168.1.1;12,5 %\nBirnen;1.200;(7,50 €);10.0.0.1;7 %\n");
+    await writeFile(input, "Artikel;Menge;Betrag;IP;Anteil;PLZ\nÄpfel;3;1.234,56 €;192.168.1.1;12,5 %;=\"01067\"\nBirnen;1.200;(7,50 €);10.0.0.1;7 %;=\"80331\"\n");
     const parse = parseOptionsSchema.parse({
-      format: "csv", delimiter: ";", header: true, numberFormat: "comma",
+      format: "csv", delimiter: ";", header: true, numberFormat: "comma", formulaText: ["PLZ"],
       numbers: { Menge: { format: "comma", type: "BIGINT" }, Betrag: { format: "comma", type: "DOUBLE", currency: "€" }, Anteil: { format: "comma", type: "DOUBLE", percent: true } },
     });
     const columns = [
@@ -138,14 +138,15 @@ describe("exportSql", () => {
       { name: "Betrag", type: "DOUBLE" },
       { name: "IP", type: "VARCHAR" },
       { name: "Anteil", type: "DOUBLE" },
+      { name: "PLZ", type: "VARCHAR" },
     ];
     const exported = exportSql({ version: 1, rules: [], steps: [], sql: null }, { path: input, parse, columns }, join(dir, "rechnung"));
     if (!exported.ok) throw new Error(exported.reason);
     const db = await freshDuckDb();
     await db.run(exported.script);
-    expect(await db.rows(`SELECT Menge, Betrag, IP, Anteil, typeof(Menge) AS m, typeof(Betrag) AS b FROM read_parquet('${join(dir, "rechnung-final.parquet")}') ORDER BY Menge`)).toEqual([
-      { Menge: 3, Betrag: 1234.56, IP: "192.168.1.1", Anteil: 0.125, m: "BIGINT", b: "DOUBLE" },
-      { Menge: 1200, Betrag: -7.5, IP: "10.0.0.1", Anteil: 0.07, m: "BIGINT", b: "DOUBLE" },
+    expect(await db.rows(`SELECT Menge, Betrag, IP, Anteil, PLZ, typeof(Menge) AS m, typeof(Betrag) AS b FROM read_parquet('${join(dir, "rechnung-final.parquet")}') ORDER BY Menge`)).toEqual([
+      { Menge: 3, Betrag: 1234.56, IP: "192.168.1.1", Anteil: 0.125, PLZ: "01067", m: "BIGINT", b: "DOUBLE" },
+      { Menge: 1200, Betrag: -7.5, IP: "10.0.0.1", Anteil: 0.07, PLZ: "80331", m: "BIGINT", b: "DOUBLE" },
     ]);
   });
 

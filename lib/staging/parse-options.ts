@@ -46,6 +46,8 @@ export const parseOptionsSchema = z.object({
   missing: z.record(z.string(), z.object({ type: z.enum(MARKED_TYPES), format: z.string().max(40).optional() })).optional(),
   /** What the read found, not set by hand: the text columns of dates and timestamps written for people, read as DATE or TIMESTAMP by these formats (lib/csv/written-dates.ts). */
   writtenDates: z.record(z.string(), z.string().max(40)).optional(),
+  /** What the read found, not set by hand: the text columns written as Excel text formulas (="02134"), read as the text inside (lib/csv/formula-text.ts). */
+  formulaText: z.array(z.string()).optional(),
   /** What the read found, not set by hand: the columns of codes read as text (their type given as VARCHAR) for a leading zero below DuckDB's sample, with that value (lib/csv/leading-zeros.ts). */
   leadingZeros: z.record(z.string(), z.string().max(100)).optional(),
   /** Column name → DuckDB type, overriding what was inferred. */

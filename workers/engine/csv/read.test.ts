@@ -237,6 +237,13 @@ describe("files in the likeness of real ones stage on the first try", () => {
       expect(result.options.numbers).toMatchObject({ CTR: { type: "DOUBLE", percent: true, markers: true }, Share: { type: "DOUBLE", percent: true } });
     });
 
+    it("reads Excel's text formulas (=\"02134\", written to keep a code's zeros) as the text inside", async () => {
+      const { rows, columns, result } = await read('id,zip,phone,note\n1,"=""02134""",="0044123",="a"\n2,"=""10001""",="0044999",b\n');
+      expect(columns).toEqual(["id:BIGINT", "zip:VARCHAR", "phone:VARCHAR", "note:VARCHAR"]);
+      expect(rows.map((r) => [r.zip, r.phone, r.note])).toEqual([["02134", "0044123", '="a"'], ["10001", "0044999", "b"]]);
+      expect(result.options.formulaText).toEqual(["zip", "phone"]);
+    });
+
     it("reads quoted thousands with a decimal point as numbers", async () => {
       const { rows, columns } = await read('item,amount,n,big\napple,"1,234.56","1,234","12,345,678,901,234,567,890"\npear,7.50,"12,000","1,000"\n');
       expect(columns).toEqual(["item:VARCHAR", "amount:DOUBLE", "n:BIGINT", "big:HUGEINT"]);

@@ -14,6 +14,7 @@ import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
 import { readMarkers } from "./markers";
 import { readWrittenDates } from "./written-dates";
+import { readFormulaText } from "./formula-text";
 import { findLeadingZeros } from "./leading-zeros";
 import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
@@ -217,6 +218,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const { columns: afterMarkers, marked } = await readMarkers(engine, table, await toNumbers(engine, table, finished, numbers), { types: used.types, dateFormat: dateFormat ?? undefined });
   // Dates and timestamps written for people (12/31/2024 23:59, 02-Jan-2024): typed too, by the one format every value fits.
   const { columns, written } = await readWrittenDates(engine, table, afterMarkers, { types: used.types, dateFormat: dateFormat ?? undefined });
+  const formulaText = await readFormulaText(engine, table, columns, used.types);
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   const counted = await counting;
   const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
@@ -240,7 +242,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const empty = lineTable && emptyLines ? await dropEmptyRows(engine, table, columns, repairedLines) : { count: 0, watched: [] };
   const emptyRows = empty.count;
   return {
-    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, leadingZeros: keptForZeros(used) },
+    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, formulaText: formulaText.length ? formulaText : undefined, leadingZeros: keptForZeros(used) },
     // A line mended into a row of no value went with the empty rows: it is a blank line, not a repaired one.
     notes: notes.filter((n) => !(n.status === "repaired" && empty.watched.includes(n.line))),
     typeFindings: typeFindings(casts.filter((c) => !marked[c.column] && !written[c.column])),
