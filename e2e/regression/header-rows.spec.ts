@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { addFiles, openApp, rowTexts, stagingArea } from "../support/app";
+import { xlsx } from "../support/files";
 
 // A table of words alone ("name,city" over "ann,Paris") was read without its header: a column of words
 // takes a word of the header as readily as a value, so the names became the first row and the columns
@@ -53,4 +54,24 @@ test("a header over a column of numbers with NA among them is the header", async
   const grid = page.getByRole("grid", { name: "Staged data" });
   await expect(grid.getByRole("columnheader", { name: "staff" })).toBeVisible();
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["C", ""]);
+});
+
+// A report's sheet starts at column C under a title, with years over "Units" and "Revenue" (merged cells): the
+// empty columns A and B staged as column0 and column1, the years' row was the header with unnamed columns, and
+// the row of "Units" and "Revenue" a row of data that made every number text.
+test("a sheet's header of groups over names, right of empty columns, names each column by both", async ({ page }) => {
+  await openApp(page);
+  const rows = [
+    [null, null, "Quarterly sales"],
+    [null, null, null],
+    [null, null, "Region", "2024", null, "2023", null],
+    [null, null, null, "Units", "Revenue", "Units", "Revenue"],
+    [null, null, "North", 10, 1200.5, 9, 1100],
+    [null, null, "South", 11, 1300.25, 8, 990],
+  ];
+  await addFiles(page, [{ name: "pivot.xlsx", content: await xlsx([{ sheet: "Sales", rows }]), mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "pivot.xlsx" })).toContainText("2 rows");
+  const grid = page.getByRole("grid", { name: "Staged data" });
+  await expect(grid.getByRole("columnheader")).toHaveText(["Region", "2024 Units", "2024 Revenue", "2023 Units", "2023 Revenue"].map((name) => new RegExp(`^${name}`)));
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["North", "10", "1200.5", "9", "1100"]);
 });

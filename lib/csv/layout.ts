@@ -1,4 +1,5 @@
 import { detectDialect } from "./dialect";
+import { namesGroups, twoLineNames } from "./header-names";
 import { records, splitFields, type Dialect, type LineRecord } from "./records";
 import { fits, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
 
@@ -117,7 +118,11 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const second = rows[0];
   // A second line of names stands apart from every shaped column, words too: over a few rows, a first row of
   // data stands apart from the codes and numbers below it ("1,234.00" over "(56.10)").
-  const headerLines: 1 | 2 = header && second && second.first === top.last + 1 && rows.length > 3 && looksLikeHeader(second.fields, afterSecond, shaped) && afterSecond.some(shaped) ? 2 : 1;
+  const below = header && !!second && second.first === top.last + 1;
+  const unitsLine = below && rows.length > 3 && looksLikeHeader(second.fields, afterSecond, shaped) && afterSecond.some(shaped);
+  // Or the first line names groups of columns ("2024" over "Units" and "Revenue") and the second their own names.
+  const groupLine = below && rows.length > 2 && namesGroups(top.fields) && namesUnderGroups(top.fields, second.fields, afterSecond);
+  const headerLines: 1 | 2 = unitsLine || groupLine ? 2 : 1;
   const body = headerLines === 2 ? rows.slice(1) : rows;
   const trailingDelimiter = header && top.fields.length === width && top.fields[width - 1]!.trim() === "" && body.every((r) => r.fields[width - 1]!.trim() === "");
   const dataLines = body.map((r) => head[r.first]!);
@@ -128,7 +133,7 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width, cache));
   const bodyShapes = headerLines === 2 ? afterSecond : shapes;
   return {
-    dialect, preamble: top.first, header, headerLines, names: header ? top.fields.map((f) => (trimSpaces ? f.trim() : f)) : [], width,
+    dialect, preamble: top.first, header, headerLines, names: !header ? [] : groupLine ? twoLineNames(top.fields, second.fields) : top.fields.map((f) => (trimSpaces ? f.trim() : f)), width,
     notes, secondTable, comment, trailingDelimiter, rowNames: header && top !== data[at], trimSpaces, shapes: bodyShapes,
   };
 }
@@ -164,6 +169,16 @@ function belowTitles(data: readonly LineRecord[], first: number, width: number, 
   const shapes = learnShapes(data.slice(at + 1).filter((r) => r.fields.length === width).map((r) => r.fields), width);
   // Only typed columns tell names from values: over free text alone, the sparse line may be the names.
   return shapes.some(telling) && namesOver(data[at]!.fields, shapes) ? at : first;
+}
+
+/**
+ * A second header line under a line of groups: it names every column the first leaves without a name, and
+ * in the typed columns holds names, not values (empty under a name of the first line, such as "Region").
+ */
+function namesUnderGroups(first: readonly string[], second: readonly string[], shapes: readonly ColumnShapes[]): boolean {
+  if (first.some((f, c) => f.trim() === "" && (second[c] ?? "").trim() === "")) return false;
+  const typed = shapes.map((s, c) => ({ s, v: (second[c] ?? "").trim() })).filter(({ s }) => telling(s));
+  return typed.some(({ v }) => v !== "") && typed.every(({ s, v }) => v === "" || !fits(s, v));
 }
 
 /** A record of column names over rows of these shapes, rather than one more row. */

@@ -61,7 +61,7 @@ function fileSql(source: ExportSource): string | null {
   const p = literal(source.path);
   switch (source.parse.format) {
     case "csv":
-      return source.parse.fixedWidth?.length ? null : readCsvSql(source.path, source.parse);
+      return source.parse.fixedWidth?.length ? null : source.parse.headerLines === 2 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, source.parse);
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
@@ -79,6 +79,13 @@ function fileSql(source: ExportSource): string | null {
     case "html":
       return null;
   }
+}
+
+/** A CSV with a header of two lines: both skipped, the columns named as the browser named them (before any rowid rename). */
+function twoLineHeaderSql(source: ExportSource): string {
+  const original = Object.fromEntries(Object.entries(source.rowidRenames ?? {}).map(([from, to]) => [to, from]));
+  const names = source.columns.map((c) => original[c.name] ?? c.name);
+  return readCsvSql(source.path, { ...source.parse, header: false, skip: (source.parse.skip ?? 0) + 2 }, [`names = [${names.map(literal).join(", ")}]`]);
 }
 
 /** Another staged file the recipe reads, by the SQL name it reads it by. */
@@ -146,7 +153,6 @@ export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRe
   return [
     apart,
     parse.notes ? `the ${parse.notes} line(s) below the table are read too (as rows, or rejected by DuckDB).` : "",
-    parse.headerLines === 2 ? "the header has two lines in the file; the script reads only the first as the header." : "",
     parse.trimSpaces ? "spaces around values are not trimmed." : "",
     parse.edits.length ? `${parse.edits.length} line(s) edited in the browser are read as the file has them.` : "",
     "lines the browser mended, if any (a stray quote, another delimiter, a missing value), are skipped by DuckDB when they do not parse.",

@@ -53,15 +53,16 @@ export async function readHtml(fileName: string, blob: Blob, options: ParseOptio
 
 /**
  * Rows of cell texts (a sheet's from the row holding the names) read as CSV text: a row with no value at
- * all is a spacer, not a row of data (a blank line, which is not read); title rows above the table are
+ * all is a spacer, not a row of data (a blank line, which is not read), and so is a column with none; title rows above the table are
  * found as a CSV's title lines are; summary rows at the end (Total) are left out below the table. A row's
  * "line" is its row in the sheet.
  */
-async function readRows(texts: (string | null)[][], options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+async function readRows(cells: (string | null)[][], options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+  const texts = withoutEmptyColumns(cells);
   const lines = texts.map((t) => (t.every((v) => v === null || v === "") ? "\r\n" : csvRow(t, { neutralizeFormulas: false })));
   const text = new Blob(lines);
   const notes = options.notes ?? summaryLines(texts, lines);
-  const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes, headerLines: 1 };
+  const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes };
   // From the first row, title rows are found; a row the user chose holds the names.
   const found = options.headerRow === 1 ? await findLayout(text, asCsv) : undefined;
   if (found) asCsv.skip = found.layout.preamble;
@@ -69,6 +70,13 @@ async function readRows(texts: (string | null)[][], options: ParseOptions, readT
   // The rows were read as CSV text of our own making: its CSV findings would only mislead. Titles found move the names' row.
   const titles = rowsAbove(lines, asCsv.skip!);
   return csv.ok ? ok({ ...csv.value, sniffed: undefined, parse: titles ? { ...options, headerRow: 1 + titles } : undefined, csv: undefined }) : csv;
+}
+
+/** The rows without the columns that hold nothing in any row (a table that starts at column C, a spacer column). */
+function withoutEmptyColumns(rows: (string | null)[][]): (string | null)[][] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const used = Array.from({ length: width }, (_, c) => rows.some((r) => r[c] !== null && r[c] !== undefined && r[c] !== ""));
+  return used.every(Boolean) ? rows : rows.map((r) => r.filter((_, c) => used[c]));
 }
 
 /** The lines a row of CSV text takes (a value's line breaks make it more than one). */

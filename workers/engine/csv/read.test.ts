@@ -64,6 +64,13 @@ describe("readCsv", () => {
     expect(given.result.options.leadingZeros).toBeUndefined();
   });
 
+  it("reads a header of two lines whose first names groups of columns (a pivot table's years) with both names", async () => {
+    const { rows, columns, result } = await read("Quarterly sales\n\nRegion,2024,,2023,\n,Units,Revenue,Units,Revenue\nNorth,10,1200.5,9,1100\nSouth,11,1300.25,8,990\n");
+    expect(columns).toEqual(["Region:VARCHAR", "2024 Units:BIGINT", "2024 Revenue:DOUBLE", "2023 Units:BIGINT", "2023 Revenue:BIGINT"]);
+    expect(rows).toHaveLength(2);
+    expect(result.lines).toMatchObject({ total: 6, preamble: 2, header: 2, rows: 2, balanced: true });
+  });
+
   it("sets aside a line no mend explains, and counts it", async () => {
     const body = Array.from({ length: 20 }, (_, i) => `${i},p${i},${i * 2}`).join("\n");
     const { rows, result } = await read(`id,name,qty\n${body}\n5,x,y,z,w\n`);

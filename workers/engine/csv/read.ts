@@ -15,6 +15,7 @@ import type { CsvEngine } from "./engine";
 import { readMarkers } from "./markers";
 import { readWrittenDates } from "./written-dates";
 import { readFormulaText } from "./formula-text";
+import { twoLineNames } from "@/lib/csv/header-names";
 import { findLeadingZeros } from "./leading-zeros";
 import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
@@ -125,7 +126,9 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const dialect = { delimiter: tabIn(used.delimiter!), quote: used.quote!, escape: used.escape! };
   const preamble = used.skip!;
   const headerLines = used.header ? used.headerLines! : 0;
-  const headerFields = used.header ? splitFields(sample.head[preamble] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f)) : [];
+  const fieldsAt = (line: number) => splitFields(sample.head[line] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f));
+  // A header of two lines whose first names groups of columns names each by both ("2024 Units").
+  const headerFields = !used.header ? [] : headerLines === 2 ? twoLineNames(fieldsAt(preamble), fieldsAt(preamble + 1)) : fieldsAt(preamble);
   // The body DuckDB reads starts at the header; after it, with the names of its first line, when it has two
   // lines, a delimiter after its last name that the rows do not have, or no name for the rows' names (R).
   const trailing = headerLines === 1 && !used.trailingDelimiter && trailsAlone(headerFields, layout.width);
