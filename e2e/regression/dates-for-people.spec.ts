@@ -49,3 +49,14 @@ test("dates with the month's name and a time (Jira) stage as timestamps", async 
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["PROJ-13", "2024-02-02 16:30:00"]);
   await expect((await openParsePanel(page)).getByText("Read as dates and times: Created (written as 31/Dec/24 11:59 PM).")).toBeVisible();
 });
+
+// DuckDB's sniffer reads 31.12.24, as German exports write the last day of 2024, as 24 December 2031: its
+// format with a two-digit year first fits any such date up to the 31st. A second column of dates written
+// another way than the file's one format stayed text.
+test("dates with a two-digit year last stage as written (31.12.24), and a second date format in a file too", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "buchungen.csv", content: "Datum;Valuta;Betrag\n31.12.24;12/31/2024;5\n01.02.24;02/01/2024;7\n15.03.25;03/15/2025;9\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "buchungen.csv" })).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["2024-12-31", "2024-12-31", "5"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["2025-03-15", "2025-03-15", "9"]);
+});

@@ -18,7 +18,8 @@ describe("dates and timestamps written for people", () => {
     expect(mayBeWrittenDates(["1/2/2024 15:04", "NA", null, "12/31/2024 3:04 PM"])).toBe(true);
     expect(mayBeWrittenDates(["02-Jan-2024", "Jan 2, 2024", "2 January 2024"])).toBe(true);
     expect(mayBeWrittenDates(["31.12.2024 23:59:58.250"])).toBe(true);
-    expect(mayBeWrittenDates(["2024-01-02", "1/2/2024 15:04"])).toBe(false);
+    expect(mayBeWrittenDates(["2024-01-02", "1/2/2024 15:04"])).toBe(true);
+    expect(mayBeWrittenDates(["1.2.3", "2024-01-02"])).toBe(false);
     expect(mayBeWrittenDates(["1/2/24 15:04"])).toBe(true);
     expect(mayBeWrittenDates(["1/2/202 15:04"])).toBe(false);
     expect(mayBeWrittenDates(["Alice Smith", "NA"])).toBe(false);
@@ -54,6 +55,16 @@ describe("dates and timestamps written for people", () => {
     expect(await typed(["02-JAN-24", "15-MAR-24", "31-DEC-24"])).toEqual({ format: "%d-%b-%y", type: "DATE", rows: ["2024-01-02", "2024-03-15", "2024-12-31"] });
     expect(await typed(["May 2, 2024", "June 30, 2024"])).toMatchObject({ format: "%B %d, %Y", type: "DATE", rows: ["2024-05-02", "2024-06-30"] });
     expect((await typed(["May 2, 2024", "Jun 30, 2024"])).rows).toEqual(["2024-05-02", "2024-06-30"]);
+  });
+
+  it("reads a column of dates alone written another way than the file's one date format, and not dates and timestamps mixed", async () => {
+    expect(await typed(["31.12.2024", "01.02.2024", "NA"])).toEqual({ format: "%d.%m.%Y", type: "DATE", rows: ["2024-12-31", "2024-02-01", null] });
+    expect(await typed(["12/31/24", "1/15/25"])).toMatchObject({ format: "%m/%d/%y", rows: ["2024-12-31", "2025-01-15"] });
+    expect(await typed(["Dec 31 2024", "Jan 5 2025"])).toMatchObject({ format: "%b %d %Y", rows: ["2024-12-31", "2025-01-05"] });
+    expect((await typed(["2024-01-02", "1/2/2024 15:04"])).format).toBeNull();
+    // Month and day either way: the file's format decides, else text.
+    expect((await typed(["01/02/2024", "03/04/2024"])).format).toBeNull();
+    expect((await typed(["01/02/2024", "03/04/2024"], "%d/%m/%Y")).rows).toEqual(["2024-02-01", "2024-04-03"]);
   });
 
   it("reads dates with the month's name and a time as timestamps: Jira's, Oracle's, and as many web applications write them", async () => {

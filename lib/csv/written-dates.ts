@@ -4,8 +4,9 @@ import { isMissingMarker, markerSql } from "./missing-values";
 /**
  * Dates and timestamps written for people. DuckDB's sniffer reads ISO dates and timestamps and one other
  * date format per file, so these stay text, sorted as text and out of reach of a date or time rule:
- * - timestamps whose date is written as a spreadsheet or a report writes it (12/31/2024, 31.12.2024,
- *   2024/12/31, 12/31/24) with a time, with or without seconds (and their fraction), on a 24-hour clock or with AM/PM;
+ * - dates written as a spreadsheet or a report writes them (12/31/2024, 31.12.2024, 2024/12/31, 12/31/24), with a
+ *   time or not (a date alone when the file's other dates took DuckDB's one format), with or without seconds (and
+ *   their fraction), on a 24-hour clock or with AM/PM;
  * - dates with the month's name (02-Jan-2024 or 02-JAN-24 as Oracle writes them, 2 January 2024, Jan 2, 2024,
  *   15/Jan/24 as Jira writes them), with or without a time (Jan 2, 2024 3:04 PM; 02-JAN-2024 10:15:00);
  * - timestamps with an offset after a space, as Snowflake writes them (2024-01-01 10:00:00.000 -0800).
@@ -18,18 +19,19 @@ const DATES = ["%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y-%m-%d", "%d-%
 const SHORT_YEAR_DATES = DATES.filter((date) => date.endsWith("%Y")).map((date) => date.replace("%Y", "%y"));
 const TIMES = ["%H:%M", "%H:%M:%S", "%H:%M:%S.%f", "%I:%M %p", "%I:%M:%S %p"];
 // A two-digit year first: %Y would read 24 as the year 24.
-const NAMED_MONTHS = ["%d-%b-%y", "%d-%b-%Y", "%d/%b/%y", "%d/%b/%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y"];
+const NAMED_MONTHS = ["%d-%b-%y", "%d-%b-%Y", "%d/%b/%y", "%d/%b/%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y"];
 // An offset after a space, as Snowflake writes its timestamps (2024-01-01 10:00:00.000 -0800).
 const WITH_OFFSET = ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S.%f %z"];
-export const WRITTEN_FORMATS = [...[...DATES, ...SHORT_YEAR_DATES, ...NAMED_MONTHS].flatMap((date) => TIMES.map((time) => `${date} ${time}`)), ...NAMED_MONTHS, ...WITH_OFFSET];
+// Dates alone too: DuckDB's sniffer reads one date format per file, so a second column written another way stays text.
+export const WRITTEN_FORMATS = [...[...DATES, ...SHORT_YEAR_DATES, ...NAMED_MONTHS].flatMap((date) => [...TIMES.map((time) => `${date} ${time}`), date]), ...WITH_OFFSET];
 const named = (format: string) => /%[bB]/.test(format);
 
-// Numeric dates (a time after them); a month's name with a year of two or four digits (a time after them or not).
+// Numeric dates, a month's name with a year of two or four digits: a time after them or not.
 const TIME_SHAPE = String.raw` \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M)?`;
 const SHAPES = [
-  /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})) \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M| [+-]\d{2}:?\d{2})?$/i,
+  /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4}))( \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M| [+-]\d{2}:?\d{2})?)?$/i,
   new RegExp(String.raw`^\d{1,2}[-/ ]\p{L}{3,9}[-/ ](\d{2}|\d{4})(${TIME_SHAPE})?$`, "iu"),
-  new RegExp(String.raw`^\p{L}{3,9} \d{1,2}, \d{4}(${TIME_SHAPE})?$`, "iu"),
+  new RegExp(String.raw`^\p{L}{3,9} \d{1,2},? \d{4}(${TIME_SHAPE})?$`, "iu"),
 ];
 
 /** The type a format reads: a time in it makes a TIMESTAMP, with an offset a TIMESTAMP WITH TIME ZONE. */
@@ -61,7 +63,7 @@ export function writtenDateFormat(row: Record<string, unknown>, alias: string, d
   // Month and day either way show as two numeric date parts; a month's name and its abbreviation (May) are no choice.
   const dates = new Set(fits.map((format) => (named(format) ? "named" : format.split(" ")[0])));
   if (dates.size <= 1) return fits[0] ?? null;
-  return fits.find((format) => format.startsWith(`${dateFormat} `)) ?? null;
+  return fits.find((format) => format === dateFormat || format.startsWith(`${dateFormat} `)) ?? null;
 }
 
 /** The statement that makes the column a DATE or TIMESTAMP in place, its markers empty (as the SQL export repeats it). */

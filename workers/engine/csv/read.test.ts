@@ -64,6 +64,17 @@ describe("readCsv", () => {
     expect(given.result.options.leadingZeros).toBeUndefined();
   });
 
+  it("reads dates with a two-digit year last as such (31.12.24 is 31 December 2024, DuckDB's sniffer made it 24 December 2031)", async () => {
+    const { rows, columns, result } = await read("Datum;Betrag\n31.12.24;5\n01.02.24;7\n15.03.25;9\n");
+    expect(columns).toEqual(["Datum:DATE", "Betrag:BIGINT"]);
+    const day = (v: unknown) => new Date(Number(v)).toISOString().slice(0, 10);
+    expect(rows.map((r) => day(r.Datum))).toEqual(["2024-12-31", "2024-02-01", "2025-03-15"]);
+    expect(result.options.dateFormat).toBe("%d.%m.%y");
+    expect(result.dateFormat).toBe("%d.%m.%y");
+    // A year first that no day-first reading fits (a day of 45) stays as DuckDB read it.
+    expect((await read("d\n45.12.24\n01.02.24\n")).rows.map((r) => day(r.d))).toEqual(["2045-12-24", "2001-02-24"]);
+  });
+
   it("reads a header of two lines whose first names groups of columns (a pivot table's years) with both names", async () => {
     const { rows, columns, result } = await read("Quarterly sales\n\nRegion,2024,,2023,\n,Units,Revenue,Units,Revenue\nNorth,10,1200.5,9,1100\nSouth,11,1300.25,8,990\n");
     expect(columns).toEqual(["Region:VARCHAR", "2024 Units:BIGINT", "2024 Revenue:DOUBLE", "2023 Units:BIGINT", "2023 Revenue:BIGINT"]);

@@ -15,6 +15,7 @@ import type { CsvEngine } from "./engine";
 import { readMarkers } from "./markers";
 import { readWrittenDates } from "./written-dates";
 import { readFormulaText } from "./formula-text";
+import { yearLastFormat } from "./year-last";
 import { twoLineNames } from "@/lib/csv/header-names";
 import { findLeadingZeros } from "./leading-zeros";
 import { findNumbers, toNumbers } from "./numbers";
@@ -213,6 +214,9 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // ISO dates are told from the first lines; any other format is asked of DuckDB's sniffer.
   const isoDates = plan.sniff ? isoDateFormat(sample.head.slice(preamble + headerLines), dialect, read) : null;
   const dateFormat = used.dateFormat ?? isoDates ?? (await sniffedDateFormat(engine, read, body, plan));
+  // A two-digit year first (31.12.24 read as 24 December 2031): read again with the year last, where every date reads so.
+  const yearLast = used.dateFormat ? null : await yearLastFormat(engine, table, read, dateFormat);
+  if (yearLast) return readAgain({ dateFormat: yearLast });
   const finished = await finish(engine, table, read, used);
   const { numbers, seen } = await findNumbers(engine, table, finished, { numberFormat: used.numberFormat, delimiter: dialect.delimiter, types: used.types });
   // A file whose numbers have a decimal comma writes 1.200 for twelve hundred, which DuckDB took for 1.2: read it again knowing the comma.
