@@ -42,12 +42,12 @@ test("timestamps with a year of two digits stage as this century's", async ({ pa
 
 // Jira writes its dates as 15/Jan/24 10:05 AM, and many web applications as Jan 2, 2024 3:04 PM: with the
 // month's name and a time, they stayed text.
-test("dates with the month's name and a time (Jira) stage as timestamps", async ({ page }) => {
+test("dates with the month's name and a time (Jira) stage as timestamps, times with AM or PM as times", async ({ page }) => {
   await openApp(page);
-  await addFiles(page, [{ name: "jira.csv", content: "Issue key,Created\nPROJ-12,15/Jan/24 10:05 AM\nPROJ-13,02/Feb/24 4:30 PM\n" }]);
+  await addFiles(page, [{ name: "jira.csv", content: "Issue key,Created,Standup\nPROJ-12,15/Jan/24 10:05 AM,9:30 AM\nPROJ-13,02/Feb/24 4:30 PM,4:45 PM\n" }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "jira.csv" })).toContainText("2 rows");
-  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["PROJ-13", "2024-02-02 16:30:00"]);
-  await expect((await openParsePanel(page)).getByText("Read as dates and times: Created (written as 31/Dec/24 11:59 PM).")).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["PROJ-13", "2024-02-02 16:30:00", "16:45:00"]);
+  await expect((await openParsePanel(page)).getByText("Read as dates and times: Created (written as 31/Dec/24 11:59 PM), Standup (written as 11:59 PM).")).toBeVisible();
 });
 
 // DuckDB's sniffer reads 31.12.24, as German exports write the last day of 2024, as 24 December 2031: its

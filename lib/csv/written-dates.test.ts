@@ -67,6 +67,12 @@ describe("dates and timestamps written for people", () => {
     expect((await typed(["01/02/2024", "03/04/2024"], "%d/%m/%Y")).rows).toEqual(["2024-02-01", "2024-04-03"]);
   });
 
+  it("reads times of day with AM or PM as times", async () => {
+    expect(mayBeWrittenDates(["10:30 PM", "9:05 am", "NA"])).toBe(true);
+    expect(await typed(["10:30 PM", "9:05 AM", "12:00 AM", "NA"])).toEqual({ format: "%I:%M %p", type: "TIME", rows: ["22:30:00", "09:05:00", "00:00:00", null] });
+    expect((await typed(["10:30:15 PM", "9:05:00 AM"])).format).toBe("%I:%M:%S %p");
+  });
+
   it("reads dates with the month's name and a time as timestamps: Jira's, Oracle's, and as many web applications write them", async () => {
     expect(mayBeWrittenDates(["15/Jan/24 10:05 AM", "Jan 2, 2024 3:04 PM", "02-JAN-2024 10:15:00", "2 January 2024 09:30"])).toBe(true);
     expect(mayBeWrittenDates(["Jan 2, 2024 at 3:04 PM"])).toBe(false);

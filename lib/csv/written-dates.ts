@@ -9,9 +9,10 @@ import { isMissingMarker, markerSql } from "./missing-values";
  *   their fraction), on a 24-hour clock or with AM/PM;
  * - dates with the month's name (02-Jan-2024 or 02-JAN-24 as Oracle writes them, 2 January 2024, Jan 2, 2024,
  *   15/Jan/24 as Jira writes them), with or without a time (Jan 2, 2024 3:04 PM; 02-JAN-2024 10:15:00);
- * - timestamps with an offset after a space, as Snowflake writes them (2024-01-01 10:00:00.000 -0800).
+ * - timestamps with an offset after a space, as Snowflake writes them (2024-01-01 10:00:00.000 -0800);
+ * - times of day with AM or PM (10:30 PM; DuckDB reads a 24-hour clock only).
  * After the read, a text column whose every value (missing-value markers aside) fits one of these formats
- * becomes TIMESTAMP or DATE. Where month and day could go either way (no day past 12), the file's own date
+ * becomes TIMESTAMP, DATE or TIME. Where month and day could go either way (no day past 12), the file's own date
  * format decides, and without one the column stays text.
  */
 const DATES = ["%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y-%m-%d", "%d-%m-%Y", "%m-%d-%Y"];
@@ -22,8 +23,10 @@ const TIMES = ["%H:%M", "%H:%M:%S", "%H:%M:%S.%f", "%I:%M %p", "%I:%M:%S %p"];
 const NAMED_MONTHS = ["%d-%b-%y", "%d-%b-%Y", "%d/%b/%y", "%d/%b/%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y"];
 // An offset after a space, as Snowflake writes its timestamps (2024-01-01 10:00:00.000 -0800).
 const WITH_OFFSET = ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S.%f %z"];
+// Times of day on a 12-hour clock (10:30 PM), which DuckDB reads on a 24-hour clock only.
+const CLOCK_TIMES = ["%I:%M %p", "%I:%M:%S %p"];
 // Dates alone too: DuckDB's sniffer reads one date format per file, so a second column written another way stays text.
-export const WRITTEN_FORMATS = [...[...DATES, ...SHORT_YEAR_DATES, ...NAMED_MONTHS].flatMap((date) => [...TIMES.map((time) => `${date} ${time}`), date]), ...WITH_OFFSET];
+export const WRITTEN_FORMATS = [...[...DATES, ...SHORT_YEAR_DATES, ...NAMED_MONTHS].flatMap((date) => [...TIMES.map((time) => `${date} ${time}`), date]), ...WITH_OFFSET, ...CLOCK_TIMES];
 const named = (format: string) => /%[bB]/.test(format);
 
 // Numeric dates, a month's name with a year of two or four digits: a time after them or not.
@@ -32,11 +35,13 @@ const SHAPES = [
   /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4}))( \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M| [+-]\d{2}:?\d{2})?)?$/i,
   new RegExp(String.raw`^\d{1,2}[-/ ]\p{L}{3,9}[-/ ](\d{2}|\d{4})(${TIME_SHAPE})?$`, "iu"),
   new RegExp(String.raw`^\p{L}{3,9} \d{1,2},? \d{4}(${TIME_SHAPE})?$`, "iu"),
+  /^\d{1,2}:\d{2}(:\d{2})? [AP]M$/i,
 ];
 
-/** The type a format reads: a time in it makes a TIMESTAMP, with an offset a TIMESTAMP WITH TIME ZONE. */
-export function writtenType(format: string): "DATE" | "TIMESTAMP" | "TIMESTAMP WITH TIME ZONE" {
+/** The type a format reads: a time in it makes a TIMESTAMP, with an offset a TIMESTAMP WITH TIME ZONE; a time alone a TIME. */
+export function writtenType(format: string): "DATE" | "TIME" | "TIMESTAMP" | "TIMESTAMP WITH TIME ZONE" {
   if (format.includes("%z")) return "TIMESTAMP WITH TIME ZONE";
+  if (CLOCK_TIMES.includes(format)) return "TIME";
   return format.includes("%H") || format.includes("%I") ? "TIMESTAMP" : "DATE";
 }
 
