@@ -47,8 +47,8 @@ const DATE: JsonType = { kind: "text", temporal: "date" };
 const TIMESTAMP: JsonType = { kind: "text", temporal: "timestamp" };
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
-/** No offset other than Z: DuckDB without ICU would read `+02:00` as UTC. */
-const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?Z?$/;
+/** No offset other than Z or " UTC" (as BigQuery writes its timestamps): DuckDB without ICU would read `+02:00` as UTC. */
+const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z| UTC)?$/;
 
 /**
  * The records of NDJSON text, one object per line; blank lines are skipped, other lines set aside. `runs`

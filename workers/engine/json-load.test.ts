@@ -29,6 +29,12 @@ describe("loadJson (DuckDB-WASM's JSON reader, given every column's type)", () =
     expect(await engine.rows("SELECT count(*)::INT AS n FROM sparse")).toEqual([{ n: 12_001 }]);
   });
 
+  it("types BigQuery's timestamps (2024-01-15 10:00:00 UTC) as timestamps", async () => {
+    await loadJson(engine, [{ ts: "2024-01-15 10:00:00 UTC" }, { ts: "2024-02-01 09:30:00.123456 UTC" }, { ts: null }], "bq", {});
+    expect(await types("bq")).toEqual({ ts: "TIMESTAMP" });
+    expect((await engine.rows("SELECT CAST(ts AS VARCHAR) AS ts FROM bq")).map((r) => r.ts)).toEqual(["2024-01-15 10:00:00", "2024-02-01 09:30:00.123456", null]);
+  });
+
   it("loads MongoDB's extended JSON as typed columns: ids as text, dates as timestamps, long numbers exactly", async () => {
     const records = [
       { _id: { $oid: "65a1b2c3d4e5f60718293a4b" }, created: { $date: "2024-01-15T10:00:00.000Z" }, total: { $numberDecimal: "12.50" }, ref: { $numberLong: "123456789012345678901" } },
