@@ -21,3 +21,24 @@ test("fixed-width text stages as its columns, named by its header, typed", async
   await expect(panel.getByText("Read as fixed-width columns, starting at characters 1, 10, 26, 35.")).toBeVisible();
   await expect(panel.getByLabel("Fixed-width columns at characters")).toHaveValue("1, 10, 26, 35");
 });
+
+// A mainframe's printed report puts a title line above the header and a rule under it: the title crossed the
+// columns' gaps, so the text staged as one column of whole lines.
+test("a fixed-width report with a title above its header and a rule under it stages as its columns", async ({ page }) => {
+  await openApp(page);
+  const lines = [
+    "ACME CORP - MONTHLY ACCOUNT REPORT                    PAGE 1",
+    "ACCOUNT   NAME                 BALANCE    OPENED",
+    "--------- -------------------- ---------- ----------",
+    "000123    Ann Lee                 1234.56 2020-01-15",
+    "004567    Bo Chen                  -99.00 2019-07-01",
+    "010001    Cy Diaz                    0.00 2021-03-30",
+    "020002    Di Evans                 500.25 2018-11-11",
+    "030003    Ed Fox                   750.00 2017-02-02",
+  ];
+  await addFiles(page, [{ name: "report.txt", content: `${lines.join("\n")}\n` }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "report.txt" })).toContainText("5 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["ACCOUNT", "NAME", "BALANCE", "OPENED"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["004567", "Bo Chen", "-99.0", "2019-07-01"]);
+  await expect((await openParsePanel(page)).getByText("Lines: 8 lines = 5 in 5 rows + 1 header + 1 above the table + 1 blank.")).toBeVisible();
+});

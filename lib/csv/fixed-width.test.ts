@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFixedWidth, fixedWidthStarts, fixedWidthValues } from "./fixed-width";
+import { describeFixedWidth, fixedWidthConverter, fixedWidthStarts, fixedWidthValues } from "./fixed-width";
 
 const report = [
   "ID    NAME          AMOUNT  DATE",
@@ -28,5 +28,29 @@ describe("fixed-width text", () => {
     expect(fixedWidthStarts(["      NAME", ...report.slice(1)])).toBeNull();
     expect(fixedWidthStarts(["comment", "hello world", "see you soon", "a b", "more text here", "and some", "last one"])).toBeNull();
     expect(fixedWidthStarts(["name", "ann", "bob", "cy", "dee", "ed", "flo"])).toBeNull();
+  });
+
+  it("passes over a report's title lines above the header, and reads a rule under the header as a blank line", () => {
+    const printed = [
+      "ACME CORP - MONTHLY ACCOUNT REPORT                    PAGE 1",
+      "ACCOUNT   NAME                 BALANCE    OPENED",
+      "--------- -------------------- ---------- ----------",
+      "000123    Ann Lee                 1234.56 2020-01-15",
+      "004567    Bo Chen                  -99.00 2019-07-01",
+      "010001    Cy Diaz                    0.00 2021-03-30",
+      "020002    Di Evans                 500.25 2018-11-11",
+      "030003    Ed Fox                   750.00 2017-02-02",
+    ];
+    const starts = fixedWidthStarts(printed);
+    expect(starts).toEqual([0, 10, 31, 42]);
+    const convert = fixedWidthConverter(starts!);
+    expect(printed.slice(0, 4).map(convert)).toEqual([
+      "ACME CORP - MONTHLY ACCOUNT REPORT                    PAGE 1\r\n",
+      "ACCOUNT,NAME,BALANCE,OPENED\r\n",
+      "\r\n",
+      "000123,Ann Lee,1234.56,2020-01-15\r\n",
+    ]);
+    // Below the top, a line across the columns is a row like any other.
+    expect(convert("999999    A very long name that runs 1.00 2020-01-01")).toBe("999999,A very long name that,runs 1.00,2020-01-01\r\n");
   });
 });

@@ -11,10 +11,25 @@ import { csvRow } from "./write";
 /** Lines of the sample needed to trust the gaps (a space at the same place in a few lines is chance). */
 const MIN_LINES = 6;
 
-/** The columns' first characters (0-based), or null when the lines are not fixed-width columns. */
+/** Title lines a report may print above its header (a title over the page, a page number). */
+const MAX_TITLE_LINES = 3;
+
+/**
+ * The columns' first characters (0-based), or null when the lines are not fixed-width columns. A report's
+ * title lines above the header cross its columns' gaps: they are passed over.
+ */
 export function fixedWidthStarts(lines: readonly string[]): number[] | null {
   const given = lines.filter((l) => l.trim() !== "");
-  if (given.length < MIN_LINES || given.some((l) => l.includes("\t"))) return null;
+  if (given.some((l) => l.includes("\t"))) return null;
+  for (let titles = 0; titles <= MAX_TITLE_LINES; titles++) {
+    const starts = startsBelow(given.slice(titles));
+    if (starts && given.slice(0, titles).every((line) => crosses(line, starts))) return starts;
+  }
+  return null;
+}
+
+function startsBelow(given: readonly string[]): number[] | null {
+  if (given.length < MIN_LINES) return null;
   const width = Math.max(...given.map((l) => l.length));
   const blank = Array.from({ length: width }, (_, i) => given.every((l) => i >= l.length || l[i] === " "));
   const gaps: number[] = [];
@@ -34,9 +49,29 @@ export function fixedWidthValues(line: string, starts: readonly number[]): strin
   return starts.map((s, c) => line.slice(c === 0 ? 0 : s, starts[c + 1] ?? line.length).trim());
 }
 
-/** A line of fixed-width text as a line of CSV text (a blank line stays blank, so every line keeps its number). */
-export const fixedWidthCsvLine = (line: string, starts: readonly number[]): string =>
-  line.trim() === "" ? "\r\n" : csvRow(fixedWidthValues(line.replace(/\r$/, ""), starts), { neutralizeFormulas: false });
+/** A rule under the header (----- ------- -----), as report writers print it: no row. */
+const RULE = /^ *[-=]{2,}( +[-=]{2,})+ *\r?$/;
+
+/** Whether a line has text across a column's start (a title over the page), where the header and rows have a space. */
+function crosses(line: string, starts: readonly number[]): boolean {
+  return starts.some((s) => s > 0 && s < line.length && line[s - 1] !== " " && line[s] !== " ");
+}
+
+/**
+ * Lines of fixed-width text as lines of CSV text, one after another (a blank line stays blank, so every line
+ * keeps its number). Title lines at the top that cross the columns are one value each (read as lines above
+ * the table); a rule under the header is a blank line.
+ */
+export function fixedWidthConverter(starts: readonly number[]): (line: string) => string {
+  let top = true;
+  return (line) => {
+    const text = line.replace(/\r$/, "");
+    if (text.trim() === "" || RULE.test(text)) return "\r\n";
+    if (top && crosses(text, starts)) return csvRow([text.trim()], { neutralizeFormulas: false });
+    top = false;
+    return csvRow(fixedWidthValues(text, starts), { neutralizeFormulas: false });
+  };
+}
 
 /** The columns, in words (1-based characters, as an editor shows them). */
 export const describeFixedWidth = (starts: readonly number[]): string => `Read as fixed-width columns, starting at characters ${starts.map((s) => s + 1).join(", ")}.`;

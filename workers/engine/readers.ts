@@ -13,7 +13,7 @@ import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
-import { fixedWidthCsvLine, fixedWidthStarts } from "@/lib/csv/fixed-width";
+import { fixedWidthConverter, fixedWidthStarts } from "@/lib/csv/fixed-width";
 import { fixedWidthCsv } from "./csv/fixed-width";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
@@ -113,13 +113,14 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
         const fixed = starts?.length ? { starts, options: { ...options, fixedWidth: starts, delimiter: ",", quote: '"', escape: '"' } } : null;
         if (staging.onHead) {
           // The first rows of fixed-width text are its first lines' columns, shown before the whole text is turned.
-          const shown = fixed ? await findLayout(new Blob(found.sample.head.map((line) => fixedWidthCsvLine(line, fixed.starts))), fixed.options) : found;
+          const shown = fixed ? await findLayout(new Blob(found.sample.head.map(fixedWidthConverter(fixed.starts))), fixed.options) : found;
           const head = headRows(shown.sample.head, shown.layout);
           if (head) staging.onHead(head);
         }
         if (!fixed) return await readCsv(fileId, fileName, text, options, table, { counted, found });
         const fixedText = await fixedWidthCsv(text, fixed.starts);
-        return await readCsv(fileId, fileName, fixedText, fixed.options, table, { counted, found: await findLayout(fixedText, fixed.options) });
+        // Its lines are counted as turned: a rule under the header is a blank line there.
+        return await readCsv(fileId, fileName, fixedText, fixed.options, table, { found: await findLayout(fixedText, fixed.options) });
       }
       case "json":
       case "ndjson":

@@ -1,4 +1,4 @@
-import { fixedWidthCsvLine } from "@/lib/csv/fixed-width";
+import { fixedWidthConverter } from "@/lib/csv/fixed-width";
 
 /**
  * Fixed-width text as CSV text, line for line (a blank line stays blank, so every line keeps its number),
@@ -7,7 +7,8 @@ import { fixedWidthCsvLine } from "@/lib/csv/fixed-width";
 export async function fixedWidthCsv(text: Blob, starts: readonly number[]): Promise<Blob> {
   const parts: string[] = [];
   let rest = "";
-  const emit = (line: string) => parts.push(fixedWidthCsvLine(line, starts));
+  const convert = fixedWidthConverter(starts);
+  const emit = (line: string) => parts.push(convert(line));
   const reader = text.stream().pipeThrough(new TextDecoderStream()).getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     const lines = (rest + next.value).split("\n");
