@@ -44,13 +44,18 @@ describe("numbers written for people", () => {
   });
 
   it("read amounts of money in DuckDB as in JavaScript, and turn them into numbers", async () => {
-    const values = ["$1,234.56", "-$5", "(1,234.56)", "USD 7", "£0.99", "5 dollars", "(-5)", "$05", "EURO 5"];
+    const values = ["$1,234.56", "-$5", "(1,234.56)", "USD 7", "£0.99", "5 dollars", "(-5)", "$05", "EURO 5", "\u22121.5", "\u2212$5", "1\u2212"];
     const [row] = await db.rows(`SELECT ${values.map((v, i) => `${fitsSql("v", "point").replaceAll('"v"', literal(v))} AS f${i}`).join(", ")}`);
     expect(values.map((_, i) => row![`f${i}`])).toEqual(values.map(mayBeNumber));
     await db.run("CREATE TABLE money (id INTEGER, v VARCHAR); INSERT INTO money VALUES (1, '$1,234.56'), (2, '-$5'), (3, '($1,000.50)'), (4, 'NA'), (5, ' $ 0.99 '), (6, ' $(1,234.56)'), (7, ' $-   ')");
     expect(await db.rows(`SELECT count(DISTINCT nullif(${currencySql("v")}, '')) AS n, max(${currencySql("v")}) AS c FROM money`)).toEqual([{ n: 1, c: "$" }]);
     await db.run(toNumberStatement("money", "v", "point", "DOUBLE"));
     expect(await db.rows("SELECT v FROM money ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -5 }, { v: -1000.5 }, { v: null }, { v: 0.99 }, { v: -1234.56 }, { v: 0 }]);
+    // A typeset minus (U+2212), as a web page's table writes it.
+    await db.run("CREATE TABLE typeset (id INTEGER, v VARCHAR); INSERT INTO typeset VALUES (1, '\u22121.5'), (2, '2.25'), (3, '\u22120.25')");
+    expect(await db.rows(`SELECT count(DISTINCT nullif(${currencySql("v")}, '')) AS n FROM typeset`)).toEqual([{ n: 0 }]);
+    await db.run(toNumberStatement("typeset", "v", "point", "DOUBLE"));
+    expect(await db.rows("SELECT v FROM typeset ORDER BY id")).toEqual([{ v: -1.5 }, { v: 2.25 }, { v: -0.25 }]);
     await db.run("CREATE TABLE euro (id INTEGER, v VARCHAR); INSERT INTO euro VALUES (1, '1.234,56 €'), (2, '(12,50 €)'), (3, '3,5- €'), (4, '€\u00a07')");
     await db.run(toNumberStatement("euro", "v", "comma", "DOUBLE"));
     // A percentage is a hundredth, its decimal point moved (12.34 / 100 would make 0.12340000000000001).

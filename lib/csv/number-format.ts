@@ -30,11 +30,13 @@ const DECIMAL: Record<NumberFormat, string> = { point: "\\.", comma: "," };
 // A currency: a symbol (with the letters some put before it: US$, R$) or a code.
 const CURRENCY = "(?:[A-Z]{0,2}\\p{Sc}|USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|HKD|SGD|INR|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|ZAR|KRW|ILS|kr|zł|Kč)";
 const GAP = "[ \u00a0\u202f]?";
+// A sign: typeset tables (a web page's, a report's) write a minus as U+2212.
+const SIGN = "[+\\-\u2212]";
 
 /**
  * A whole value (trimmed) written in this format: RE2 (DuckDB) and JavaScript (with the u flag) read it alike.
  * No zero before its other digits (0,5 but not 0123,5): a code, as DuckDB's sniffer and the markers' casts keep
- * it. The sign goes first, or a minus last, as SAP writes it (1.234,56-); a currency before or after the number,
+ * it. The sign goes first (a typeset minus, U+2212, too), or a minus last, as SAP writes it (1.234,56-); a currency before or after the number,
  * the sign before either; or the amount in parentheses, a negative. Excel's accounting format, saved as CSV,
  * writes $(1,234.56) for a negative and $ - for zero. Or a percentage (12,5 %).
  */
@@ -42,11 +44,11 @@ export function numberPattern(format: NumberFormat): string {
   const body = `([1-9]\\d{0,2}(${GROUP[format]}\\d{3})+|0|[1-9]\\d*)(${DECIMAL[format]}\\d+)?`;
   const after = `(?:${GAP}${CURRENCY})?`;
   return [
-    `(?:${CURRENCY}${GAP})?(?:[+-]?${body}|${body}-)${after}`,
-    `[+-]${CURRENCY}${GAP}${body}${after}`,
+    `(?:${CURRENCY}${GAP})?(?:${SIGN}?${body}|${body}-)${after}`,
+    `${SIGN}${CURRENCY}${GAP}${body}${after}`,
     `(?:${CURRENCY}${GAP})?\\(${GAP}(?:${CURRENCY}${GAP})?${body}${after}${GAP}\\)`,
     `${CURRENCY}${GAP}-`,
-    `[+-]?${body}${GAP}%`,
+    `${SIGN}?${body}${GAP}%`,
   ].map((form) => `(?:${form})`).join("|");
 }
 
@@ -121,7 +123,7 @@ export function fractionSql(column: string, format: NumberFormat): string {
 
 /** SQL: what is left of a value that fits a format once its digits, marks, signs and parentheses are gone: its currency, % or ''. */
 export function currencySql(column: string): string {
-  return `regexp_replace(${valueSql(column)}, '[0-9.,+()${SPACES.replace("'", "''")}-]', '', 'g')`;
+  return `regexp_replace(${valueSql(column)}, '[0-9.,+()\u2212${SPACES.replace("'", "''")}-]', '', 'g')`;
 }
 
 /**
@@ -136,7 +138,7 @@ export function toNumberSql(column: string, format: NumberFormat, type: NumberTy
   const digits = `regexp_replace(${value}, ${literal(format === "comma" ? "[^0-9,]" : "[^0-9.]")}, '', 'g')`;
   const number = format === "comma" ? `replace(${digits}, ',', '.')` : digits;
   const text = percent ? `${number} || 'e-2'` : number;
-  const signed = `CASE WHEN ${digits} = '' THEN '0' WHEN contains(${value}, '(') OR contains(${value}, '-') THEN '-' || ${text} ELSE ${text} END`;
+  const signed = `CASE WHEN ${digits} = '' THEN '0' WHEN contains(${value}, '(') OR contains(${value}, '-') OR contains(${value}, '\u2212') THEN '-' || ${text} ELSE ${text} END`;
   return `CASE WHEN typeof(${c}) <> 'VARCHAR' THEN CAST(${c} AS ${type}) WHEN ${markerSql(value)} THEN NULL ELSE CAST(${signed} AS ${type}) END`;
 }
 
