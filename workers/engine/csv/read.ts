@@ -1,3 +1,4 @@
+import { twoLineNames } from "@/lib/csv/header-names";
 import { accountLines, type LineAccount } from "@/lib/csv/accounting";
 import { bigIntegerColumns } from "@/lib/csv/big-integers";
 import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
@@ -16,7 +17,6 @@ import { readMarkers } from "./markers";
 import { readWrittenDates } from "./written-dates";
 import { readFormulaText } from "./formula-text";
 import { yearLastFormat } from "./year-last";
-import { twoLineNames } from "@/lib/csv/header-names";
 import { findLeadingZeros } from "./leading-zeros";
 import { findNumbers, toNumbers } from "./numbers";
 import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
@@ -130,7 +130,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const fieldsAt = (line: number) => splitFields(sample.head[line] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f));
   // A header of two lines whose first names groups of columns names each by both ("2024 Units").
   const headerFields = !used.header ? [] : headerLines === 2 ? twoLineNames(fieldsAt(preamble), fieldsAt(preamble + 1)) : fieldsAt(preamble);
-  // The body DuckDB reads starts at the header; after it, with the names of its first line, when it has two
+  // The body DuckDB reads starts at the header; after it, with the names found above, when it has two
   // lines, a delimiter after its last name that the rows do not have, or no name for the rows' names (R).
   const trailing = headerLines === 1 && !used.trailingDelimiter && trailsAlone(headerFields, layout.width);
   const rowNames = headerLines === 1 && layout.rowNames && preamble === layout.preamble && headerFields.length === layout.width - 1;
