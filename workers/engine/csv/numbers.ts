@@ -53,13 +53,15 @@ export async function findNumbers(
     `count(DISTINCT nullif(${currencySql(column)}, '')) AS ${ident(`currencies${i}`)}`,
     `max(nullif(${currencySql(column)}, '')) AS ${ident(`currency${i}`)}`,
     `coalesce(bool_and(contains(${ident(column)}, '%')) FILTER (WHERE NOT ${markerSql(`trim(${ident(column)})`)}), false) AS ${ident(`percent${i}`)}`,
+    `coalesce(bool_and(regexp_full_match(trim(${ident(column)}), '\\(\\d+\\)')) FILTER (WHERE NOT ${markerSql(`trim(${ident(column)})`)}), false) AS ${ident(`labels${i}`)}`,
   ]);
   const [whole = {}] = await engine.rows(`SELECT ${checks.join(", ")} FROM ${ident(table)}`);
   const numbers: NumberColumns = {};
   for (const [i, { column, format }] of chosen.entries()) {
     const found = typeof whole[`currency${i}`] === "string" ? (whole[`currency${i}`] as string) : undefined;
-    // One currency at most; percentages only where every value is one (5 and 5% are not the same kind).
-    if (whole[`fits${i}`] !== true || Number(whole[`currencies${i}`]) > 1 || (found === "%" && whole[`percent${i}`] !== true)) continue;
+    // One currency at most; percentages only where every value is one (5 and 5% are not the same kind); whole
+    // numbers all in parentheses, (212) or (5), are labels (area codes, footnotes), not an accountant's negatives.
+    if (whole[`fits${i}`] !== true || Number(whole[`currencies${i}`]) > 1 || (found === "%" && whole[`percent${i}`] !== true) || whole[`labels${i}`] === true) continue;
     const percent = found === "%";
     const type: NumberType = whole[`fraction${i}`] === true || percent ? "DOUBLE" : wholeNumberType(Number(whole[`longest${i}`]));
     const kind = percent ? { percent } : found ? { currency: found } : {};

@@ -246,6 +246,8 @@ describe("files in the likeness of real ones stage on the first try", () => {
       const excel = await read('Account,Balance,Clicks\nCash," $1,234.56 ",12\nLoan," $(99.95)",--\nOther," $-   ","1,024"\n');
       expect(excel.columns).toEqual(["Account:VARCHAR", "Balance:DOUBLE", "Clicks:BIGINT"]);
       expect(excel.rows.map((r) => [r.Balance, r.Clicks])).toEqual([[1234.56, 12], [-99.95, null], [0, 1024]]);
+      // Whole numbers all in parentheses are labels (area codes, footnote marks), not negatives.
+      expect((await read("name,area,mark\nAnn,(212),(1)\nBo,(415),(2)\nCy,(650),(3)\n")).columns).toEqual(["name:VARCHAR", "area:VARCHAR", "mark:VARCHAR"]);
       // A typeset minus (U+2212), as web pages' tables write it.
       const typeset = await read("city,change,temp\nOslo,\u22121.5,\u22123\nRome,2.5,14\n");
       expect(typeset.columns).toEqual(["city:VARCHAR", "change:DOUBLE", "temp:BIGINT"]);
