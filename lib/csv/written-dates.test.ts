@@ -20,6 +20,9 @@ describe("dates and timestamps written for people", () => {
     expect(mayBeWrittenDates(["31.12.2024 23:59:58.250"])).toBe(true);
     expect(mayBeWrittenDates(["2024-01-02", "1/2/2024 15:04"])).toBe(true);
     expect(mayBeWrittenDates(["1.2.3", "2024-01-02"])).toBe(false);
+    // Versions are no dates: a date alone with dots and a two-digit year has two-digit days and months.
+    expect(mayBeWrittenDates(["5.4.12", "5.4.13", "6.10.2"])).toBe(false);
+    expect(mayBeWrittenDates(["05.04.12", "5.4.2012", "31.12.24 23:59"])).toBe(true);
     expect(mayBeWrittenDates(["1/2/24 15:04"])).toBe(true);
     expect(mayBeWrittenDates(["1/2/202 15:04"])).toBe(false);
     expect(mayBeWrittenDates(["Alice Smith", "NA"])).toBe(false);

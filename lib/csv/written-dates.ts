@@ -32,7 +32,9 @@ const named = (format: string) => /%[bB]/.test(format);
 // Numeric dates, a month's name with a year of two or four digits: a time after them or not.
 const TIME_SHAPE = String.raw` \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M)?`;
 const SHAPES = [
-  /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4}))( \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M| [+-]\d{2}:?\d{2})?)?$/i,
+  /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})) \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M| [+-]\d{2}:?\d{2})?$/i,
+  // A date alone with dots and a two-digit year has two-digit days and months: 5.4.12 is a version, not a date.
+  /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/-]\d{1,2}[/-](\d{2}|\d{4})|\d{1,2}\.\d{1,2}\.\d{4}|\d{2}\.\d{2}\.\d{2})$/,
   new RegExp(String.raw`^\d{1,2}[-/ ]\p{L}{3,9}[-/ ](\d{2}|\d{4})(${TIME_SHAPE})?$`, "iu"),
   new RegExp(String.raw`^\p{L}{3,9} \d{1,2},? \d{4}(${TIME_SHAPE})?$`, "iu"),
   /^\d{1,2}:\d{2}(:\d{2})? [AP]M$/i,

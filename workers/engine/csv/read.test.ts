@@ -71,6 +71,8 @@ describe("readCsv", () => {
     expect(rows.map((r) => day(r.Datum))).toEqual(["2024-12-31", "2024-02-01", "2025-03-15"]);
     expect(result.options.dateFormat).toBe("%d.%m.%y");
     expect(result.dateFormat).toBe("%d.%m.%y");
+    // Version numbers are no dates, though DuckDB's sniffer read 5.4.12 as 12 April 2005.
+    expect((await read("app,version,build\nweb,5.4.12,100\nios,5.4.13,101\nandroid,5.10.1,102\n")).columns).toEqual(["app:VARCHAR", "version:VARCHAR", "build:BIGINT"]);
     // A year first that no day-first reading fits (a day of 45) stays as DuckDB read it.
     expect((await read("d\n45.12.24\n01.02.24\n")).rows.map((r) => day(r.d))).toEqual(["2045-12-24", "2001-02-24"]);
   });

@@ -1,4 +1,5 @@
 import { twoLineNames } from "@/lib/csv/header-names";
+import { versionColumns } from "@/lib/staging/dates";
 import { accountLines, type LineAccount } from "@/lib/csv/accounting";
 import { bigIntegerColumns } from "@/lib/csv/big-integers";
 import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
@@ -214,6 +215,9 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // ISO dates are told from the first lines; any other format is asked of DuckDB's sniffer.
   const isoDates = plan.sniff ? isoDateFormat(sample.head.slice(preamble + headerLines), dialect, read) : null;
   const dateFormat = used.dateFormat ?? isoDates ?? (await sniffedDateFormat(engine, read, body, plan));
+  // Version numbers (5.4.12) that the sniffer read as dates with a two-digit year first: read again as text.
+  const versions = used.dateFormat ? [] : versionColumns(sample.head.slice(preamble + headerLines), dialect, read, dateFormat).filter((name) => !(name in used.types));
+  if (versions.length) return readAgain({ types: { ...options.types, ...Object.fromEntries(versions.map((name) => [name, "VARCHAR"])) } });
   // A two-digit year first (31.12.24 read as 24 December 2031): read again with the year last, where every date reads so.
   const yearLast = used.dateFormat ? null : await yearLastFormat(engine, table, read, dateFormat);
   if (yearLast) return readAgain({ dateFormat: yearLast });
