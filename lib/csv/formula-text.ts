@@ -1,4 +1,5 @@
 import { ident } from "@/lib/sql/quote";
+import { trimmedText } from "./missing-values";
 
 /**
  * Text written as an Excel formula, ="02134": exports that want a spreadsheet to keep a code's leading zeros,
@@ -15,17 +16,15 @@ export function mayBeFormulaText(values: readonly (string | null)[]): boolean {
   return given.length > 0 && given.every((v) => FORMULA.test(v.trim()));
 }
 
-const text = (column: string) => `trim(CAST(${ident(column)} AS VARCHAR))`;
-
 /** SQL aggregate, named `alias`: whether every value of the column (empty ones aside) is a text formula. */
 export function formulaTextAggregate(column: string, alias: string): string {
-  const v = text(column);
+  const v = trimmedText(column);
   return `coalesce(bool_and(regexp_full_match(${v}, ${FORMULA_SQL})) FILTER (WHERE ${v} <> ''), false) AS ${ident(alias)}`;
 }
 
 /** The statement that makes each formula its text in place (as the SQL export repeats it). */
 export function formulaTextStatement(table: string, column: string): string {
-  const v = text(column);
+  const v = trimmedText(column);
   return `UPDATE ${ident(table)} SET ${ident(column)} = substr(${v}, 3, length(${v}) - 3) WHERE regexp_full_match(${v}, ${FORMULA_SQL})`;
 }
 

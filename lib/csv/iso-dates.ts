@@ -1,4 +1,4 @@
-import { splitFields, type Dialect } from "./records";
+import { rowsOfWidth, type Dialect } from "./records";
 
 /**
  * The date format DuckDB's sniffer reports for a file whose DATE columns
@@ -15,8 +15,7 @@ const ISO_DATE_FORMAT = "%Y-%m-%d";
 export function isoDateFormat(lines: readonly string[], dialect: Dialect, columns: readonly { type: string }[]): string | null {
   const dates = columns.flatMap((c, i) => (c.type === "DATE" ? [i] : []));
   if (dates.length === 0) return null;
-  // Only lines split into as many fields as the table has columns: each field is then its column's value.
-  const rows = lines.map((l) => splitFields(l, dialect)).filter((p) => !p.open && p.fields.length === columns.length).map((p) => p.fields);
+  const rows = rowsOfWidth(lines, dialect, columns.length);
   const allIso = dates.every((i) => {
     const values = rows.map((r) => r[i]!.trim()).filter((v) => v !== "");
     return values.length > 0 && values.every((v) => ISO_DATE.test(v));

@@ -28,7 +28,8 @@ export function mayHoldMarkers(values: readonly (string | null)[]): boolean {
 const markerList = MISSING_MARKERS.map(literal).join(", ");
 /** SQL: the (trimmed text) value is a marker. */
 export const markerSql = (value: string): string => `${value} IN (${markerList})`;
-const text = (column: string) => `trim(CAST(${ident(column)} AS VARCHAR))`;
+/** SQL: a column's value as trimmed text, whatever its type. */
+export const trimmedText = (column: string) => `trim(CAST(${ident(column)} AS VARCHAR))`;
 
 const ISO_DATE = "%Y-%m-%d";
 /** Whole numbers by their digits: DuckDB's cast would round 1.5 to 2. */
@@ -50,12 +51,12 @@ function attemptSql(value: string, type: MarkedType, dateFormat: string | undefi
 
 /** SQL aggregate over a text column, named after `alias`: whether it holds a marker (one cheap scan, before the casts are tried). */
 export function markerAggregate(column: string, alias: string): string {
-  return `coalesce(bool_or(${markerSql(text(column))}), false) AS ${ident(alias)}`;
+  return `coalesce(bool_or(${markerSql(trimmedText(column))}), false) AS ${ident(alias)}`;
 }
 
 /** SQL aggregates over a text column, named after `alias`: per type, whether every value but the markers casts to it. */
 export function typeAggregates(column: string, alias: string, dateFormat: string | undefined): string[] {
-  const v = text(column);
+  const v = trimmedText(column);
   const other = `${ident(column)} IS NOT NULL AND ${v} <> '' AND NOT ${markerSql(v)}`;
   return MARKED_TYPES.map((t) => `coalesce(bool_and(${attemptSql(v, t, dateFormat)} IS NOT NULL) FILTER (WHERE ${other}), false) AS ${ident(`${alias}_${t}`)}`);
 }
@@ -67,7 +68,7 @@ export function markedType(row: Record<string, unknown>, alias: string): MarkedT
 
 /** The statement that makes a checked column its type in place, its markers empty (as the SQL export repeats it). */
 export function markedStatement(table: string, column: string, type: MarkedType, dateFormat: string | undefined): string {
-  const v = text(column);
+  const v = trimmedText(column);
   return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING CASE WHEN ${markerSql(v)} OR ${v} = '' THEN NULL ELSE ${attemptSql(v, type, dateFormat)} END`;
 }
 

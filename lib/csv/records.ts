@@ -17,6 +17,11 @@ export interface ParsedLine {
   open: boolean;
 }
 
+/** The lines that split into exactly `width` fields, none left open: each field is then its column's value. */
+export function rowsOfWidth(lines: readonly string[], d: Dialect, width: number): string[][] {
+  return lines.map((l) => splitFields(l, d)).filter((p) => !p.open && p.fields.length === width).map((p) => p.fields);
+}
+
 export function splitFields(text: string, d: Dialect): ParsedLine {
   const fields: string[] = [];
   const { delimiter, quote, escape } = d;

@@ -1,5 +1,5 @@
 import { ident, literal } from "@/lib/sql/quote";
-import { isMissingMarker, markerSql } from "./missing-values";
+import { isMissingMarker, markerSql, trimmedText } from "./missing-values";
 
 /**
  * Dates and timestamps written for people. DuckDB's sniffer reads ISO dates and timestamps and one other
@@ -53,11 +53,9 @@ export function mayBeWrittenDates(values: readonly (string | null)[]): boolean {
   return given.length > 0 && given.every((v) => SHAPES.some((shape) => shape.test(v.trim())));
 }
 
-const text = (column: string) => `trim(CAST(${ident(column)} AS VARCHAR))`;
-
 /** SQL aggregates, named `<alias>_<i>`: whether every value of the column fits format i (markers and empty values aside). */
 export function writtenDateAggregates(column: string, alias: string): string[] {
-  const v = text(column);
+  const v = trimmedText(column);
   const given = `${v} <> '' AND NOT ${markerSql(v)}`;
   return WRITTEN_FORMATS.map((format, i) => `coalesce(bool_and(try_strptime(${v}, ${literal(format)}) IS NOT NULL) FILTER (WHERE ${given}), false) AS ${ident(`${alias}_${i}`)}`);
 }
@@ -75,7 +73,7 @@ export function writtenDateFormat(row: Record<string, unknown>, alias: string, d
 
 /** The statement that makes the column a DATE or TIMESTAMP in place, its markers empty (as the SQL export repeats it). */
 export function writtenDateStatement(table: string, column: string, format: string): string {
-  const v = text(column);
+  const v = trimmedText(column);
   const type = writtenType(format);
   return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING CASE WHEN ${v} = '' OR ${markerSql(v)} THEN NULL ELSE CAST(strptime(${v}, ${literal(format)}) AS ${type}) END`;
 }

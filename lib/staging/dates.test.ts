@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
-import { ambiguousDatesSql, swappedDateFormat, versionColumns, yearLastFitSql, yearLastFormats } from "./dates";
+import { ambiguousDatesSql, swappedDateFormat, yearLastFitSql, yearLastFormats } from "./dates";
 
 describe("ambiguous dates", () => {
   it("swaps day and month in a format, and leaves formats without both alone", () => {
@@ -34,17 +34,5 @@ describe("a two-digit year first (DuckDB's %y.%m.%d)", () => {
     // 31.12.24 and 29.02.24 read year first: 2031-12-24 and 2029-02-24; 45.12.24 (2045-12-24) has no day 45.
     await db.run("CREATE TABLE d AS SELECT * FROM (VALUES (DATE '2031-12-24', DATE '2031-12-24'), (DATE '2029-02-24', DATE '2045-12-24'), (NULL, NULL)) t(a, b)");
     expect(await db.rows(`SELECT ${[...yearLastFitSql("a", "a"), ...yearLastFitSql("b", "b")].join(", ")} FROM d`)).toEqual([{ a_0: true, a_1: false, b_0: false, b_1: false }]);
-  });
-});
-
-describe("version numbers the sniffer read as dates", () => {
-  it("are told by a part of one digit before the last, in a column read with a two-digit year first", () => {
-    const columns = [{ name: "app", type: "VARCHAR" }, { name: "version", type: "DATE" }, { name: "day", type: "DATE" }];
-    const dialect = { delimiter: ",", quote: '"', escape: '"' };
-    const lines = ["web,5.4.12,24.12.31", "ios,5.10.1,24.01.15"];
-    expect(versionColumns(lines, dialect, columns, "%y.%m.%d")).toEqual(["version"]);
-    expect(versionColumns(lines, dialect, columns, "%d.%m.%y")).toEqual(["version"]);
-    expect(versionColumns(lines, dialect, columns, "%d.%m.%Y")).toEqual([]);
-    expect(versionColumns(lines, dialect, columns, "%m/%d/%y")).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import { splitFields, type Dialect } from "@/lib/csv/records";
 import { ident } from "@/lib/sql/quote";
 
 /**
@@ -40,18 +39,4 @@ export function yearLastFitSql(column: string, alias: string): string[] {
   const yy = `(year(${c}) % 100)`;
   const asDate = (month: string, day: string) => `TRY_CAST(printf('%04d-%02d-%02d', 2000 + day(${c}), ${month}, ${day}) AS DATE) IS NOT NULL`;
   return [asDate(`month(${c})`, yy), asDate(yy, `month(${c})`)].map((fits, i) => `coalesce(bool_and(${c} IS NULL OR ${fits}), false) AS ${ident(`${alias}_${i}`)}`);
-}
-
-/** A version number (5.4.12): parts of one digit before the last, which no writer of dates with dots leaves unpadded. */
-const VERSION = /^(\d\.\d{1,2}|\d{1,2}\.\d)\.\d{1,2}$/;
-
-/**
- * The DATE columns that DuckDB's sniffer read with dots and a two-digit year (%y.%m.%d, %d.%m.%y) whose values
- * in the file's first lines (as many fields as the table has columns) include a version number: 5.4.12 is a
- * release, not 12 April 2005 nor 5 April 2012. Such columns are text.
- */
-export function versionColumns(lines: readonly string[], dialect: Dialect, columns: readonly { name: string; type: string }[], format: string | null | undefined): string[] {
-  if (!/^%[ymd]\.%[ymd]\.%[ymd]$/.test(format ?? "") || !format!.includes("%y")) return [];
-  const rows = lines.map((l) => splitFields(l, dialect)).filter((p) => !p.open && p.fields.length === columns.length).map((p) => p.fields);
-  return columns.filter((c, i) => c.type === "DATE" && rows.some((r) => VERSION.test(r[i]!.trim()))).map((c) => c.name);
 }

@@ -45,16 +45,21 @@ export async function findNumbers(
   const seen = filePreference(undefined, clear, "");
   if (chosen.length === 0) return { numbers: {}, seen };
 
-  const checks = chosen.flatMap(({ column, format }, i) => [
-    `coalesce(bool_and(${fitsSql(column, format)}), true) AS ${ident(`fits${i}`)}`,
-    `coalesce(bool_or(${fractionSql(column, format)}), false) AS ${ident(`fraction${i}`)}`,
-    `coalesce(max(length(trim(${ident(column)}))), 0) AS ${ident(`longest${i}`)}`,
-    `coalesce(bool_or(${markerSql(`trim(${ident(column)})`)}), false) AS ${ident(`markers${i}`)}`,
-    `count(DISTINCT nullif(${currencySql(column)}, '')) AS ${ident(`currencies${i}`)}`,
-    `max(nullif(${currencySql(column)}, '')) AS ${ident(`currency${i}`)}`,
-    `coalesce(bool_and(contains(${ident(column)}, '%')) FILTER (WHERE NOT ${markerSql(`trim(${ident(column)})`)}), false) AS ${ident(`percent${i}`)}`,
-    `coalesce(bool_and(regexp_full_match(trim(${ident(column)}), '\\(\\d+\\)')) FILTER (WHERE NOT ${markerSql(`trim(${ident(column)})`)}), false) AS ${ident(`labels${i}`)}`,
-  ]);
+  const checks = chosen.flatMap(({ column, format }, i) => {
+    const value = `trim(${ident(column)})`;
+    const given = `FILTER (WHERE NOT ${markerSql(value)})`;
+    const currency = `nullif(${currencySql(column)}, '')`;
+    return [
+      `coalesce(bool_and(${fitsSql(column, format)}), true) AS ${ident(`fits${i}`)}`,
+      `coalesce(bool_or(${fractionSql(column, format)}), false) AS ${ident(`fraction${i}`)}`,
+      `coalesce(max(length(${value})), 0) AS ${ident(`longest${i}`)}`,
+      `coalesce(bool_or(${markerSql(value)}), false) AS ${ident(`markers${i}`)}`,
+      `count(DISTINCT ${currency}) AS ${ident(`currencies${i}`)}`,
+      `max(${currency}) AS ${ident(`currency${i}`)}`,
+      `coalesce(bool_and(contains(${value}, '%')) ${given}, false) AS ${ident(`percent${i}`)}`,
+      `coalesce(bool_and(regexp_full_match(${value}, '\\(\\d+\\)')) ${given}, false) AS ${ident(`labels${i}`)}`,
+    ];
+  });
   const [whole = {}] = await engine.rows(`SELECT ${checks.join(", ")} FROM ${ident(table)}`);
   const numbers: NumberColumns = {};
   for (const [i, { column, format }] of chosen.entries()) {

@@ -1,5 +1,5 @@
 import { twoLineNames } from "@/lib/csv/header-names";
-import { versionColumns } from "@/lib/staging/dates";
+import { versionColumns } from "@/lib/csv/version-numbers";
 import { accountLines, type LineAccount } from "@/lib/csv/accounting";
 import { bigIntegerColumns } from "@/lib/csv/big-integers";
 import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
