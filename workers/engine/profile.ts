@@ -23,45 +23,55 @@ export function profileSource(db: StagesDb, source: SourceRef, detail: "summary"
   let pending = cache.get(key);
   if (!pending) {
     // Profiles of big tables hold large hash tables: they take their turn with recipe runs, so the two never add up in the wasm heap.
-    pending = serial(PIPELINE, () => compute(db, source, detail === "full"));
+    // A full profile adds to the summary's scans (the same ones, run once): each column's top values and histogram.
+    pending =
+      detail === "summary"
+        ? serial(PIPELINE, () => summarize(db, source))
+        : profileSource(db, source, "summary").then((summary) => (summary.ok ? serial(PIPELINE, () => withDetail(db, source, summary.value)) : summary));
     cache.set(key, pending);
     void pending.then((r) => r.ok || cache.delete(key));
   }
   return pending;
 }
 
-async function compute(db: StagesDb, source: SourceRef, full: boolean): Promise<Result<ColumnProfile[]>> {
+/** Every column's counts, bounds and mean: the scans of statsScans, nothing per column. */
+async function summarize(db: StagesDb, source: SourceRef): Promise<Result<ColumnProfile[]>> {
   const info = await ensureTable(db, source);
   if (!info.ok) return info;
   const { columns, rowCount } = info.value;
   const table = tableName(source);
   const exact = rowCount <= EXACT_DISTINCT_LIMIT;
-  return withConnection(async (conn) => {
-    const scans: Record<string, unknown>[] = [];
-    for (const sql of statsScans(table, columns, exact)) scans.push(plainRows(await runLong(conn, sql))[0] as Record<string, unknown>);
-    const merged = mergeStats(scans);
-    const profiles: ColumnProfile[] = [];
-    for (const [i, c] of columns.entries()) {
+  const scans = await withConnection(async (conn) => {
+    const rows: Record<string, unknown>[] = [];
+    for (const sql of statsScans(table, columns, exact)) rows.push(plainRows(await runLong(conn, sql))[0] as Record<string, unknown>);
+    return rows;
+  });
+  const merged = mergeStats(scans);
+  return ok(
+    columns.map((c, i) => {
       const stats = columnStatsAt(merged, i);
-      const next = followUps(table, c, stats, exact, full);
+      const { allDistinct } = followUps(table, c, stats, exact, false);
+      const { count, distinct, min, max, mean } = stats;
+      return { name: c.name, type: c.type, count, nulls: count - stats.nonNull, distinct, distinctApprox: !exact, allDistinct, min, max, mean, top: [], histogram: null };
+    }),
+  );
+}
+
+/** The summary, with each column's most common values and, for numbers, a histogram. */
+async function withDetail(db: StagesDb, source: SourceRef, summary: ColumnProfile[]): Promise<Result<ColumnProfile[]>> {
+  const info = await ensureTable(db, source);
+  if (!info.ok) return info;
+  const table = tableName(source);
+  return withConnection(async (conn) => {
+    const profiles: ColumnProfile[] = [];
+    for (const p of summary) {
+      const stats = { count: p.count, nonNull: p.count - p.nulls, distinct: p.distinct, min: p.min, max: p.max, mean: p.mean };
+      const next = followUps(table, p, stats, !p.distinctApprox, true);
       const top = next.top ? (plainRows(await runLong(conn, next.top)) as ColumnProfile["top"]) : [];
       const histogram = next.histogram
         ? histogramBins(plainRows(await runLong(conn, next.histogram)) as { bin: number; n: number }[], Number(stats.min), Number(stats.max))
         : null;
-      profiles.push({
-        name: c.name,
-        type: c.type,
-        count: stats.count,
-        nulls: stats.count - stats.nonNull,
-        distinct: stats.distinct,
-        distinctApprox: !exact,
-        allDistinct: next.allDistinct,
-        min: stats.min,
-        max: stats.max,
-        mean: stats.mean,
-        top,
-        histogram,
-      });
+      profiles.push({ ...p, top, histogram });
     }
     return ok(profiles);
   });
