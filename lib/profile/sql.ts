@@ -36,8 +36,10 @@ export const EXACT_DISTINCT_LIMIT = 200_000;
  */
 export const isAllDistinct = (distinct: number, nonNull: number): boolean => nonNull > 0 && distinct >= 0.85 * nonNull;
 
-export function statsSql(table: string, columns: readonly Column[], exactDistinct: boolean): string {
-  const parts = columns.flatMap((c, i) => {
+/** One scan of `columns`' stats, each column's numbered from `first` on (nn0, d0, min0…: a scan of a few of a table's columns numbers them as the table does). */
+export function statsSql(table: string, columns: readonly Column[], exactDistinct: boolean, first = 0): string {
+  const parts = columns.flatMap((c, at) => {
+    const i = first + at;
     const col = ident(c.name);
     return [
       `count(${col})::BIGINT AS nn${i}`,
