@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { addFiles, openApp, openStep, rowTexts } from "./support/app";
-import { addStep, expectCounts } from "./support/recipe";
+import { addRule, addStep, expectCounts } from "./support/recipe";
 
 const SALES = ["id,region,amt", "1, north ,10", "2,south,5", "3,north,7", "4,east,1", "5,south,2", ""].join("\n");
 
@@ -112,4 +112,28 @@ test("columns map onto a target schema: matched by name, confirmed by the user",
   const final = page.getByRole("grid", { name: "Final data" });
   await expect(final.getByRole("columnheader")).toHaveText(["customer_id", "email", "total", "country"]);
   await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "b@x.org", "7", ""]);
+});
+
+test("Fill down gives each empty cell the value above it in the file, also where the row above was rejected", async ({ page }) => {
+  // A report's regions, each written on its group's first row only; the South group's first row breaks a rule.
+  const report = ["region,email,units", "North,a@x.org,10", ",b@x.org,5", "South,broken,3", ",d@x.org,7", ",e@x.org,1", "East,f@x.org,2", ""].join("\n");
+  await openApp(page);
+  await addFiles(page, [{ name: "report.csv", content: report }]);
+  await expectCounts(page, "6 rows in");
+  await addRule(page, "Matches a pattern", { Column: "email", "Regular expression": "@" });
+  await expectCounts(page, "6 rows in = 5 valid after steps + 1 rejected");
+
+  await addStep(page, "Fill down", { Column: "region" });
+  await expect(page.getByRole("listitem").filter({ hasText: "Fill empty region with the value above" })).toBeVisible();
+  const final = page.getByRole("grid", { name: "Final data" });
+  await expect(final).toHaveAttribute("aria-rowcount", "6");
+  const regions = async () => Promise.all([2, 3, 4, 5, 6].map(async (row) => (await rowTexts(page, "Final data", row))[0]));
+  await expect.poll(regions).toEqual(["North", "North", "South", "South", "East"]);
+  await expectCounts(page, "6 rows in = 5 valid after steps + 1 rejected");
+
+  // Changing the column first is refused, and says what to do.
+  await addStep(page, "Trim spaces", { Column: "region" });
+  await page.getByRole("button", { name: "Move step 2 up" }).click();
+  const steps = page.getByRole("region", { name: "Transform steps" }).getByRole("listitem");
+  await expect(steps.nth(1).getByRole("alert")).toContainText('put it before the steps that make or change "region"');
 });

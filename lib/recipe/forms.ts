@@ -65,6 +65,7 @@ export const STEP_FORMS: Forms<FormStepKind> = {
   trim: { label: "Trim spaces", fields: [column] },
   case: { label: "Change case", fields: [column, { name: "to", label: "Case", input: "choice", choices: ["upper", "lower"] }] },
   fillNull: { label: "Fill empty values", fields: [column, { name: "value", label: "Value", input: "text" }] },
+  fillDown: { label: "Fill down", fields: [column] },
   replace: { label: "Find and replace", fields: [column, { name: "find", label: "Find", input: "text" }, { name: "replace", label: "Replace with", input: "text", optional: true }] },
   filter: { label: "Keep rows where", fields: [{ name: "where", label: "SQL condition", input: "text" }] },
   dedupe: { label: "Remove duplicate rows", fields: [{ name: "columns", label: "Key columns (empty: all)", input: "columns", optional: true }] },

@@ -97,6 +97,30 @@ describe("compilePipeline", () => {
     ]);
   });
 
+  it("fills a column down from the row above in the file, also where that row was rejected or filtered out, and keeps the file's order", async () => {
+    // A report's regions, each written on its group's first row only; the South group's first row breaks a rule.
+    await db.run(`CREATE OR REPLACE TABLE staged AS SELECT * FROM (VALUES
+      ('North', 'a@x.org', 10.0), (NULL, 'b@x.org', 5.0), ('South', 'bad', 3.0), ('', 'd@x.org', 7.5), (NULL, 'e@x.org', 1.0), ('East', 'f@x.org', 2.0)) v(region, email, amount)`);
+    const columns = [{ name: "region", type: "VARCHAR" }, ...COLUMNS.slice(1)];
+    const rules = [{ id: "email-shape", kind: "pattern" as const, column: "email", pattern: "@", severity: "reject" as const, enabled: true }];
+    const steps = [
+      { kind: "filter" as const, where: "amount <> 1", enabled: true },
+      { kind: "fillDown" as const, column: "region", enabled: true },
+    ];
+    await runPipeline({ ...emptyRecipe(), rules, steps }, columns);
+    expect(await db.rows(`SELECT region, email FROM run_final`)).toEqual([
+      { region: "North", email: "a@x.org" },
+      { region: "North", email: "b@x.org" },
+      { region: "South", email: "d@x.org" },
+      { region: "East", email: "f@x.org" },
+    ]);
+    const [counts] = await db.rows(countsSql("staged", names, checkFlags(rules)));
+    expect(counts).toMatchObject({ rows_in: 6, rejected: 2, transformed: 4, final: 4 });
+    // Steps that change the column first would make the values above differ from the values filled: refused, naming why.
+    const trimmed = compilePipeline("staged", columns, { ...emptyRecipe(), steps: [{ kind: "trim", column: "region", enabled: true }, steps[1]!] }, names);
+    expect(trimmed.ok || trimmed.problem).toMatchObject({ where: "step", index: 1, reason: expect.stringContaining('put it before the steps that make or change "region"') });
+  });
+
   it("keeps rejected rows with their line and every reason", async () => {
     await runPipeline(recipe);
     expect(await db.rows(`SELECT _line, id, _errors FROM run_rejected`)).toEqual([

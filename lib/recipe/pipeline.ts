@@ -114,7 +114,8 @@ export function compilePipeline(
   const userColumns = columns.map((c) => c.name);
   // Rows a rule rejects either go to the rejected rows, or (onErrors "include") on with their reasons in `_errors`.
   const include = recipe.onErrors === "include";
-  const steps = compileSteps(ident(names.valid), recipe.steps, userColumns, include ? [ROW, LINE, REJECT_ERRORS] : [ROW, LINE]);
+  // Filling down finds the value above a row among all the checked rows, rejected ones too.
+  const steps = compileSteps(ident(names.valid), recipe.steps, userColumns, include ? [ROW, LINE, REJECT_ERRORS] : [ROW, LINE], ident(names.validated));
   if (!steps.ok) return { ok: false, problem: { where: "step", index: steps.step, reason: steps.reason } };
 
   const cols = userColumns.map(ident).join(", ");
@@ -122,8 +123,8 @@ export function compilePipeline(
   const hidden = `EXCLUDE (${ROW}, ${LINE})`;
   const sql = recipe.sql ? stageSql(recipe.sql) : "";
   const finalSql = sql ? sql : `SELECT * ${hidden} FROM ${ident(names.transformedFull)}`;
-  // Tables keep the order rows were inserted in; only duplicate removal (a window) reorders, so only it pays for a sort.
-  const reorders = recipe.steps.some((s) => s.enabled && s.kind === "dedupe");
+  // Tables keep the order rows were inserted in; only windows (duplicate removal, filling down) reorder, so only they pay for a sort.
+  const reorders = recipe.steps.some((s) => s.enabled && (s.kind === "dedupe" || s.kind === "fillDown"));
   // Only filters and duplicate removal drop rows. Without them no valid row goes missing, and the anti join that
   // finds such rows (a hash table of every row number: it ran DuckDB-WASM out of memory at 23 M rows) is left out.
   const dropsRows = recipe.steps.some((s) => s.enabled && (s.kind === "filter" || s.kind === "dedupe"));
@@ -159,7 +160,7 @@ ${rejectedFrom(`(SELECT s.*, c.${LINE}, ${errorsSql(flags, "c", "s")} AS ${ERROR
         ? `SELECT * EXCLUDE (${ERRORS}, ${REJECTED}), CASE WHEN ${REJECTED} THEN ${rejectMessages} END AS ${REJECT_ERRORS} FROM ${ident(names.validated)}`
         : `SELECT * EXCLUDE (${ERRORS}, ${REJECTED}) FROM ${ident(names.validated)} WHERE NOT ${REJECTED}`,
     },
-    // Duplicate removal sorts: done once, into a table. Other steps work row by row, read as they are needed.
+    // Windows sort: done once, into a table. Other steps work row by row, read as they are needed.
     reorders
       ? { target: names.transformedFull, kind: "TABLE", select: `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` }
       : { target: names.transformedFull, kind: "VIEW", select: steps.sql },

@@ -58,6 +58,8 @@ export const stepSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("trim"), column }),
   z.object({ kind: z.literal("case"), column, to: z.enum(["upper", "lower"]) }),
   z.object({ kind: z.literal("fillNull"), column, value: z.string() }),
+  /** Each empty value (null or empty text) takes the last value above it: a group's name written only on its first row. */
+  z.object({ kind: z.literal("fillDown"), column }),
   z.object({ kind: z.literal("replace"), column, find: z.string().min(1), replace: z.string() }),
   z.object({ kind: z.literal("filter"), where: z.string().min(1) }),
   z.object({ kind: z.literal("dedupe"), columns: z.array(column).optional() }),

@@ -61,6 +61,19 @@ describe("compileSteps", () => {
     expect(all.rows).toHaveLength(3);
   });
 
+  it("fills a column down in the rows' order, over nulls, empty text and spaces, from the hidden order column", async () => {
+    // A report's groups: a region written on its first row only (merged cells, a pivot table's export), in rows not stored in order.
+    await db.run(`CREATE TABLE report AS SELECT * FROM (VALUES
+      (3, NULL, 5), (1, 'North', 10), (5, 'South', 7), (2, '', 20), (4, '  ', 8), (6, NULL, 1), (0, NULL, 4)) v(_row, region, units)`);
+    const compiled = compileSteps("report", [on({ kind: "fillDown", column: "region" }), on({ kind: "fillDown", column: "units" })], ["region", "units"], ["_row"]);
+    if (!compiled.ok) throw new Error(compiled.reason);
+    const rows = await db.rows(`${compiled.sql} ORDER BY _row`);
+    // The first row has nothing above it: it stays empty.
+    expect(rows.map((r) => r.region)).toEqual([null, "North", "North", "North", "North", "South", "South"]);
+    expect(rows.map((r) => r.units)).toEqual([4, 10, 20, 5, 8, 7, 1]);
+    expect(describeStep(on({ kind: "fillDown", column: "region" }))).toBe("Fill empty region with the value above");
+  });
+
   it("splits a column into new ones", async () => {
     const out = await run([on({ kind: "split", column: "tags", delimiter: ";", into: ["t1", "t2"] })]);
     expect(out.columns).toEqual([...COLUMNS, "t1", "t2"]);

@@ -17,18 +17,28 @@ interface Compiled {
   columns: string[];
 }
 
-export function compileSteps(input: string, steps: readonly Step[], columns: readonly string[], hidden: readonly string[] = []): CompiledSteps {
+/**
+ * `allRows`: every row the steps' input came from, rejected ones too, by the first hidden column (the staged
+ * row's number), with the staged columns: where filling down finds the value above a row.
+ */
+export function compileSteps(input: string, steps: readonly Step[], columns: readonly string[], hidden: readonly string[] = [], allRows?: string): CompiledSteps {
   let current = [...columns];
   const ctes: string[] = [];
   const stepSql: string[] = [];
+  const changed = new Set<string>();
   let prev = input;
   for (const [index, step] of steps.entries()) {
     if (!step.enabled) {
       stepSql.push("");
       continue;
     }
-    const compiled = compileStep(step, prev, current, hidden);
+    const fillsDown = step.kind === "fillDown" && current.includes(step.column);
+    if (fillsDown && (changed.has(step.column) || !columns.includes(step.column))) {
+      return { ok: false, step: index, reason: `Fill down takes the value above from the rows as staged: put it before the steps that make or change "${step.column}".` };
+    }
+    const compiled = fillsDown && allRows && hidden.length ? fillDown(step.column, prev, current, hidden, allRows) : compileStep(step, prev, current, hidden);
     if (typeof compiled === "string") return { ok: false, step: index, reason: compiled };
+    for (const c of changedColumns(step, current)) changed.add(c);
     const name = `step_${ctes.length + 1}`;
     ctes.push(`${name} AS (${compiled.select})`);
     stepSql.push(compiled.select);
@@ -65,6 +75,11 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
       return mapColumn(step.column, (c) => `${step.to}(${c})`);
     case "fillNull":
       return mapColumn(step.column, (c) => `coalesce(${c}, ${literal(step.value)})`);
+    case "fillDown": {
+      // Over the rows the steps see, in their order (the first hidden column, the staged row's number, where there is one).
+      const order = hidden.length ? `ORDER BY ${ident(hidden[0]!)} ` : "";
+      return mapColumn(step.column, (c) => `last_value(CASE WHEN ${filled(c)} THEN ${c} END IGNORE NULLS) OVER (${order}ROWS UNBOUNDED PRECEDING)`);
+    }
     case "replace":
       return mapColumn(step.column, (c) => `replace(${c}, ${literal(step.find)}, ${literal(step.replace)})`);
     case "filter":
@@ -93,6 +108,48 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
       if (new Set(step.target.map((t) => t.name)).size !== step.target.length) return "Each target column needs its own name.";
       return project(step.target.map((t) => [`CAST(${t.from === null ? "NULL" : ident(t.from)} AS ${t.type.trim()})`, t.name]));
     }
+  }
+}
+
+/** A value that is there: not null, not empty text, not spaces alone. */
+const filled = (c: string) => `trim(CAST(${c} AS VARCHAR)) <> ''`;
+const FILL = "_stages_fill";
+
+/**
+ * Each empty value of `column` takes the last value above it among all the rows (`allRows`, joined by the
+ * row's number): a group's name written on its first row only stays with its group even where the rules
+ * rejected that first row, or a filter removed it.
+ */
+function fillDown(column: string, from: string, columns: string[], hidden: readonly string[], allRows: string): Compiled {
+  const row = ident(hidden[0]!);
+  const c = ident(column);
+  const fills = `SELECT ${row}, last_value(CASE WHEN ${filled(c)} THEN ${c} END IGNORE NULLS) OVER (ORDER BY ${row} ROWS UNBOUNDED PRECEDING) AS ${FILL} FROM ${allRows}`;
+  const values = columns.map((name) => (name === column ? `CASE WHEN ${filled(`s.${c}`)} THEN s.${c} ELSE f.${FILL} END AS ${c}` : `s.${ident(name)}`));
+  return {
+    select: `SELECT ${[...hidden.map((h) => `s.${ident(h)}`), ...values].join(", ")} FROM ${from} AS s LEFT JOIN (${fills}) AS f ON f.${row} = s.${row}`,
+    columns,
+  };
+}
+
+/** The columns a step makes or changes the values of. */
+function changedColumns(step: Step, columns: readonly string[]): string[] {
+  switch (step.kind) {
+    case "cast":
+    case "trim":
+    case "case":
+    case "fillNull":
+    case "replace":
+      return [step.column];
+    case "rename":
+      return [step.from, step.to];
+    case "derive":
+      return [step.name];
+    case "split":
+      return step.into;
+    case "mapSchema":
+      return [...columns, ...step.target.map((t) => t.name)];
+    default:
+      return [];
   }
 }
 
@@ -129,6 +186,8 @@ export function describeStep(step: Step): string {
       return `Make ${step.column} ${step.to}case`;
     case "fillNull":
       return `Fill empty ${step.column} with "${step.value}"`;
+    case "fillDown":
+      return `Fill empty ${step.column} with the value above`;
     case "replace":
       return `Replace "${step.find}" with "${step.replace}" in ${step.column}`;
     case "filter":

@@ -61,6 +61,31 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("fills down in the script as the browser does: from the row above in the file, also a rejected one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "report.csv");
+    await writeFile(input, "region,amount\nNorth,10\n,5\nSouth,-1\n,7\n");
+    const recipe: Recipe = {
+      version: 1,
+      rules: [{ id: "amount", kind: "range", column: "amount", min: "0", severity: "reject", enabled: true }],
+      steps: [{ kind: "fillDown", column: "region", enabled: true }],
+      sql: null,
+    };
+    const columns = [
+      { name: "region", type: "VARCHAR" },
+      { name: "amount", type: "BIGINT" },
+    ];
+    const exported = exportSql(recipe, { path: input, parse: parseOptionsSchema.parse({ format: "csv" }), columns }, join(dir, "report"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "report-final.parquet")}')`)).toEqual([
+      { region: "North", amount: 10 },
+      { region: "North", amount: 5 },
+      { region: "South", amount: 7 },
+    ]);
+  });
+
   it("reads the other staged files the recipe reads, under their SQL names: a reference rule's and the SQL's", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-others-"));
     await writeFile(join(dir, "orders.csv"), "id,customer\n1,10\n2,12\n3,11\n");
