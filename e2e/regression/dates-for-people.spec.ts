@@ -60,3 +60,13 @@ test("dates with a two-digit year last stage as written (31.12.24), and a second
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["2024-12-31", "2024-12-31", "5"]);
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["2025-03-15", "2025-03-15", "9"]);
 });
+
+// GTFS feeds, SAP and trading systems write dates as one number (20240131), which DuckDB reads as whole numbers.
+test("dates written yyyymmdd stage as dates in columns named as dates (a GTFS calendar)", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "calendar.txt", content: "service_id,monday,start_date,end_date\nWKD,1,20240101,20241231\nSAT,0,20240106,20241228\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "calendar.txt" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["WKD", "1", "2024-01-01", "2024-12-31"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["SAT", "0", "2024-01-06", "2024-12-28"]);
+  await expect((await openParsePanel(page)).getByText("Read as dates and times: start_date (written as 20241231), end_date (written as 20241231).")).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import { describeWrittenDates, mayBeWrittenDates, writtenDateAggregates, writtenDateFormat, writtenDateStatement } from "./written-dates";
+import { COMPACT_DATE, compactDateAggregate, describeWrittenDates, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement } from "./written-dates";
 
 async function typed(values: (string | null)[], dateFormat?: string) {
   const conn = await (await DuckDBInstance.create(":memory:")).connect();
@@ -90,6 +90,26 @@ describe("dates and timestamps written for people", () => {
     expect((await typed(["1/2/2024 15:04", "3/4/2024 10:00"])).format).toBeNull();
     expect(await typed(["1/2/2024 15:04", "3/4/2024 10:00"], "%d/%m/%Y")).toMatchObject({ format: "%d/%m/%Y %H:%M", rows: ["2024-02-01 15:04:00", "2024-04-03 10:00:00"] });
     expect((await typed(["1/2/2024 15:04", "not a time"])).format).toBeNull();
+  });
+
+  it("reads whole numbers written yyyymmdd as dates in a column named as dates, and nothing else", async () => {
+    expect(["start_date", "end_date", "date", "DATE", "TradeDate", "tradedate", "settle_dt", "dob", "yyyymmdd", "Date of birth"].filter(namedAsDate)).toHaveLength(10);
+    expect(["id", "updates", "last_update", "update_count", "days", "candidate", "validate", "dated_id", "amount"].filter(namedAsDate)).toEqual([]);
+    const conn = await (await DuckDBInstance.create(":memory:")).connect();
+    // GTFS's calendar: service days as 20240131; then numbers that are not all such dates.
+    await conn.run(`CREATE TABLE t AS SELECT * FROM (VALUES (20240131, 20241231, 20240131, 1), (20240201, NULL, 20241301, 2), (20240229, 20250101, 20240101, 17991231)) AS v(start_date, end_date, bad_month, small)`);
+    const aggregates = ["start_date", "end_date", "bad_month", "small"].map((c) => compactDateAggregate(c, c));
+    const [row] = (await conn.runAndReadAll(`SELECT ${aggregates.join(", ")} FROM t`)).getRowObjectsJS();
+    expect(row).toEqual({ start_date: true, end_date: true, bad_month: false, small: false });
+    await conn.run(writtenDateStatement("t", "start_date", COMPACT_DATE));
+    await conn.run(writtenDateStatement("t", "end_date", COMPACT_DATE));
+    const rows = (await conn.runAndReadAll("SELECT CAST(start_date AS VARCHAR) AS s, CAST(end_date AS VARCHAR) AS e, typeof(start_date) AS t FROM t")).getRowObjectsJS();
+    expect(rows).toEqual([
+      { s: "2024-01-31", e: "2024-12-31", t: "DATE" },
+      { s: "2024-02-01", e: null, t: "DATE" },
+      { s: "2024-02-29", e: "2025-01-01", t: "DATE" },
+    ]);
+    expect(describeWrittenDates({ start_date: COMPACT_DATE })).toBe("Read as dates and times: start_date (written as 20241231).");
   });
 
   it("says what it did with an example of each format", () => {

@@ -40,6 +40,25 @@ const SHAPES = [
   /^\d{1,2}:\d{2}(:\d{2})? [AP]M$/i,
 ];
 
+/**
+ * Dates written as one number, yyyymmdd (20240131), as GTFS feeds, SAP and trading systems write them: DuckDB
+ * reads them as whole numbers. A whole-number column is read as dates when its name says it holds dates
+ * (start_date, TradeDate, DATE, dob) and every value is a date of the years 1800 to 2200 written so.
+ */
+export const COMPACT_DATE = "%Y%m%d";
+
+/** A column's name says it holds dates: one of its words (snake_case, camelCase) is date, dt, dob or yyyymmdd, or ends in date (tradedate; not update, candidate, validate). */
+export function namedAsDate(name: string): boolean {
+  const words = name.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
+  return words.some((w) => /^(date|dt|dob|yyyymmdd)$/i.test(w) || (/date$/i.test(w) && !/(up|candi|vali|man|liqui|consoli|accommo)date$/i.test(w)));
+}
+
+/** SQL aggregate named `alias`: whether every value of the whole-number column is a date written yyyymmdd (empty ones aside). */
+export function compactDateAggregate(column: string, alias: string): string {
+  const v = ident(column);
+  return `coalesce(bool_and(${v} BETWEEN 18000101 AND 22001231 AND try_strptime(CAST(${v} AS VARCHAR), ${literal(COMPACT_DATE)}) IS NOT NULL) FILTER (WHERE ${v} IS NOT NULL), false) AS ${ident(alias)}`;
+}
+
 /** The type a format reads: a time in it makes a TIMESTAMP, with an offset a TIMESTAMP WITH TIME ZONE; a time alone a TIME. */
 export function writtenType(format: string): "DATE" | "TIME" | "TIMESTAMP" | "TIMESTAMP WITH TIME ZONE" {
   if (format.includes("%z")) return "TIMESTAMP WITH TIME ZONE";

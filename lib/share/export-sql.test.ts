@@ -178,19 +178,20 @@ describe("exportSql", () => {
   it("reads timestamps written for people as the browser did", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
     const input = join(dir, "times.csv");
-    await writeFile(input, "id,seen\n1,31.12.2024 23:59\n2,NA\n");
-    const parse = parseOptionsSchema.parse({ format: "csv", header: true, writtenDates: { seen: "%d.%m.%Y %H:%M" } });
+    await writeFile(input, "id,seen,start_date\n1,31.12.2024 23:59,20240131\n2,NA,\n");
+    const parse = parseOptionsSchema.parse({ format: "csv", header: true, writtenDates: { seen: "%d.%m.%Y %H:%M", start_date: "%Y%m%d" } });
     const columns = [
       { name: "id", type: "BIGINT" },
       { name: "seen", type: "TIMESTAMP" },
+      { name: "start_date", type: "DATE" },
     ];
     const exported = exportSql({ version: 1, rules: [], steps: [], sql: null }, { path: input, parse, columns }, join(dir, "times"));
     if (!exported.ok) throw new Error(exported.reason);
     const db = await freshDuckDb();
     await db.run(exported.script);
-    expect(await db.rows(`SELECT seen::VARCHAR AS seen, typeof(seen) AS t FROM read_parquet('${join(dir, "times-final.parquet")}') ORDER BY id`)).toEqual([
-      { seen: "2024-12-31 23:59:00", t: "TIMESTAMP" },
-      { seen: null, t: "TIMESTAMP" },
+    expect(await db.rows(`SELECT seen::VARCHAR AS seen, typeof(seen) AS t, start_date::VARCHAR AS d, typeof(start_date) AS dt FROM read_parquet('${join(dir, "times-final.parquet")}') ORDER BY id`)).toEqual([
+      { seen: "2024-12-31 23:59:00", t: "TIMESTAMP", d: "2024-01-31", dt: "DATE" },
+      { seen: null, t: "TIMESTAMP", d: null, dt: "DATE" },
     ]);
   });
 

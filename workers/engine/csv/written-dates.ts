@@ -1,4 +1,4 @@
-import { mayBeWrittenDates, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenType } from "@/lib/csv/written-dates";
+import { COMPACT_DATE, compactDateAggregate, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenType } from "@/lib/csv/written-dates";
 import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
@@ -6,18 +6,23 @@ import { textColumnsWorthChecking } from "./peek";
 
 /**
  * The text columns whose every value is a date or timestamp written for people (12/31/2024 23:59, 02-Jan-2024:
- * lib/csv/written-dates.ts) become DATE or TIMESTAMP in place; by column, the format read. Columns the user gave a type keep it.
+ * lib/csv/written-dates.ts) become DATE or TIMESTAMP in place, and so do whole-number columns named as dates
+ * whose every value is a date written yyyymmdd; by column, the format read. Columns the user gave a type keep it.
  */
 export async function readWrittenDates(engine: CsvEngine, table: string, columns: Column[], opts: { types: Record<string, string>; dateFormat: string | undefined }): Promise<{ columns: Column[]; written: Record<string, string> }> {
   const candidates = await textColumnsWorthChecking(engine, table, columns, opts.types, mayBeWrittenDates);
-  if (candidates.length === 0) return { columns, written: {} };
-  const [found = {}] = await engine.rows(`SELECT ${candidates.flatMap((c, i) => writtenDateAggregates(c.name, `c${i}`)).join(", ")} FROM ${ident(table)}`);
+  const compact = columns.filter((c) => WHOLE_NUMBERS.has(c.type) && !(c.name in opts.types) && namedAsDate(c.name));
+  if (candidates.length === 0 && compact.length === 0) return { columns, written: {} };
+  const aggregates = [...candidates.flatMap((c, i) => writtenDateAggregates(c.name, `c${i}`)), ...compact.map((c, i) => compactDateAggregate(c.name, `n${i}`))];
+  const [found = {}] = await engine.rows(`SELECT ${aggregates.join(", ")} FROM ${ident(table)}`);
+  const formats = [...candidates.map((c, i) => [c.name, writtenDateFormat(found, `c${i}`, opts.dateFormat)] as const), ...compact.map((c, i) => [c.name, found[`n${i}`] === true ? COMPACT_DATE : null] as const)];
   const written: Record<string, string> = {};
-  for (const [i, c] of candidates.entries()) {
-    const format = writtenDateFormat(found, `c${i}`, opts.dateFormat);
+  for (const [name, format] of formats) {
     if (!format) continue;
-    await engine.rows(writtenDateStatement(table, c.name, format));
-    written[c.name] = format;
+    await engine.rows(writtenDateStatement(table, name, format));
+    written[name] = format;
   }
   return { columns: columns.map((c) => (written[c.name] ? { ...c, type: writtenType(written[c.name]!) } : c)), written };
 }
+
+const WHOLE_NUMBERS = new Set(["BIGINT", "INTEGER", "HUGEINT", "UBIGINT", "UINTEGER"]);
