@@ -37,7 +37,7 @@ export function SetAsideLines({
     if (!setAside) return null;
     return (
       <p role="status" className="flex flex-wrap items-center gap-2 text-xs">
-        {plural(setAside, "line")} set aside because {setAside === 1 ? "it does" : "they do"} not parse.
+        {plural(setAside, "line")} set aside, each with its reason in the download.
         <button type="button" className={buttonClass} onClick={onDownload}>
           Download set-aside lines as CSV
         </button>

@@ -127,3 +127,41 @@ export async function linesEqualTo(blob: Blob, text: string): Promise<{ line: nu
   if (start >= 0) end();
   return found;
 }
+
+/** The lines (0-based, with their byte ranges, line end left out) whose text passes `test`, asked in order: one streamed pass; empty lines and lines longer than `max` bytes are not tested. */
+export async function linesWhere(blob: Blob, test: (text: string, line: number) => boolean, max = 4096): Promise<{ line: number; start: number; end: number }[]> {
+  const decoder = new TextDecoder();
+  const found: { line: number; start: number; end: number }[] = [];
+  const ends = new LineEnds();
+  let offset = 0;
+  let line = 0;
+  let start = -1;
+  let length = 0;
+  let parts: Uint8Array[] = [];
+  const piece = (chunk: Uint8Array, from: number, to: number) => {
+    if (start < 0) start = offset + from;
+    length += to - from;
+    if (length <= max) parts.push(chunk.subarray(from, to));
+  };
+  const end = () => {
+    if (start >= 0 && length <= max) {
+      const bytes = new Uint8Array(length);
+      let at = 0;
+      for (const p of parts) (bytes.set(p, at), (at += p.length));
+      if (test(decoder.decode(bytes), line)) found.push({ line, start, end: start + length });
+    }
+    line++;
+    start = -1;
+    length = 0;
+    parts = [];
+  };
+  const reader = blob.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    ends.split(value, piece, end);
+    offset += value.length;
+  }
+  if (start >= 0) end();
+  return found;
+}

@@ -162,6 +162,34 @@ describe("readCsv", () => {
     expect((await engine.rows(`SELECT line FROM t${n - 1}_lines WHERE line BETWEEN 20001 AND 20003`)).map((r) => r.line)).toEqual([20_001, 20_003]);
   });
 
+  it("sets aside subtotal rows among the rows (a pivot table's, QuickBooks'), so a sum counts each row once", async () => {
+    const pivot = await read("Region,Product,Units\nNorth,A,10\nNorth,B,5\nNorth Total,,15\nSouth,A,3\nSouth Total,,3\nGrand Total,,18\n");
+    expect(pivot.columns).toEqual(["Region:VARCHAR", "Product:VARCHAR", "Units:BIGINT"]);
+    expect(pivot.rows.map((r) => r.Units)).toEqual([10, 5, 3]);
+    const reason = "a subtotal, not a row of data (summed with the rows, it would count them twice)";
+    expect(pivot.result.notes).toEqual([
+      { line: 4, status: "set aside", reason, text: "North Total,,15" },
+      { line: 6, status: "set aside", reason, text: "South Total,,3" },
+    ]);
+    // The grand total below the rows is a note, as before.
+    expect(pivot.result.lines).toMatchObject({ total: 7, header: 1, rows: 3, setAside: 2, notes: 1, balanced: true });
+    expect((await engine.rows(`SELECT line FROM t${n - 1}_lines`)).map((r) => r.line)).toEqual([2, 3, 5]);
+    // QuickBooks writes the total first, quoted. One among the first lines has the whole file looked through: those far below are found too.
+    const income = Array.from({ length: 30_000 }, (_, i) => `"Sale ${i}","Income","${i}.50"`).join("\n");
+    const opening = '"Cash","Asset","1.00"\n"Bank","Asset","2.00"\n"Till","Asset","2.00"\n"Total Opening","","5.00"';
+    const books = await read(`"Account","Type","Amount"\n${opening}\n${income}\n"Total Income","","1234.50"\n${income}\n"Total Expenses","","99.00"\n"Net","x","1"\n`);
+    expect(books.result.notes.map((note) => [note.line, note.text])).toEqual([
+      [5, '"Total Opening","","5.00"'],
+      [30_006, '"Total Income","","1234.50"'],
+      [60_007, '"Total Expenses","","99.00"'],
+    ]);
+    expect(books.result.lines).toMatchObject({ rows: 60_004, setAside: 3, balanced: true });
+    // Not subtotals: a total with every value given, a product named so, and a value spanning lines.
+    const kept = await read('item,label,n\nTotal Gym,fitness,2\nA,Total,1\nB,"two\nSub Total",\n');
+    expect(kept.rows).toHaveLength(3);
+    expect(kept.result.notes).toEqual([]);
+  });
+
   it("reads a header-only file as an empty table with its columns", async () => {
     const { rows, columns } = await read("id,name,qty\n");
     expect(rows).toEqual([]);

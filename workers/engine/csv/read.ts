@@ -11,6 +11,7 @@ import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
 import { detectLayout, isSummaryRow, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/records";
+import { SUBTOTAL } from "@/lib/csv/subtotals";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
@@ -24,6 +25,7 @@ import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type M
 import { TextError } from "../text";
 import { quoteTrouble } from "./quotes";
 import { repeatedHeaderRows } from "./repeats";
+import { subtotalLines } from "./subtotals";
 import { sampleText, type TextSample } from "./sample";
 import { dropEmptyRows, dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
 import { applyEdits, splice } from "./splice";
@@ -144,6 +146,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // sniffer takes it for a row and its columns for text. Further down, the read rejects it (mend.ts).
   const repeats = headerLines === 1 ? repeatedHeaderLines(sample.head, preamble).filter((line) => !used.edits.some((e) => e.line === line)) : [];
   if (repeats.length) body = await applyEdits(body, repeats.map((line) => ({ line, text: "" })), linesBefore);
+  // Subtotal rows among the rows (a report's "Total North"): set aside too, as summing them counts rows twice.
+  const subtotals = await subtotalLines(body, sample.head.slice(preamble + headerLines), dialect, layout.width, linesBefore, used.edits);
+  if (subtotals.length && options.badLines === "stop") throw new CsvStopped(subtotals[0]!.note.line, `Line ${subtotals[0]!.note.line} is ${SUBTOTAL}. Choose “Set aside the lines that do not fit” to stage the rest.`);
+  if (subtotals.length) body = splice(body, subtotals.map((s) => s.blank));
   // Padding around delimiters hides types from the sniffer: take it off before DuckDB reads (a bigger file is trimmed in SQL after).
   if (used.trimSpaces && body.size <= TRIM_IN_TEXT_BYTES) body = new Blob([trimAroundDelimiters(await body.text(), dialect)]);
 
@@ -156,7 +162,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
   // A line mended in one round and rejected again in the next keeps only what became of it last.
-  const noted = new Map<number, LineNote>(repeats.map((line) => [line, { line, status: "set aside", reason: REPEATED_HEADER, text: sample.head[line - 1]! }]));
+  const noted = new Map<number, LineNote>([
+    ...repeats.map((line): [number, LineNote] => [line, { line, status: "set aside", reason: REPEATED_HEADER, text: sample.head[line - 1]! }]),
+    ...subtotals.map(({ note }): [number, LineNote] => [note.line, note]),
+  ]);
   const casts: Mended["casts"] = [];
   let plan = base;
   let lenient = false;

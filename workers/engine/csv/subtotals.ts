@@ -1,0 +1,28 @@
+import { linesWhere } from "@/lib/csv/blob-lines";
+import type { LineNote } from "@/lib/csv/findings";
+import { isSummaryRow } from "@/lib/csv/layout";
+import { splitFields, type Dialect } from "@/lib/csv/records";
+import { SUBTOTAL, subtotalTest } from "@/lib/csv/subtotals";
+import type { Splice } from "./splice";
+
+/**
+ * The subtotal rows among a table's rows (lib/csv/subtotals.ts), set aside before DuckDB reads them as rows:
+ * each a line of the file (the body's first line is the file's line `linesBefore + 1`) and the edit that
+ * blanks it in the body. Looked for in the whole body only when the file's first lines hold one, so other
+ * files pay nothing; a line the user edited (rejoined) stays.
+ */
+export async function subtotalLines(body: Blob, head: readonly string[], dialect: Dialect, width: number, linesBefore: number, edited: readonly { line: number }[]): Promise<{ note: LineNote; blank: Splice }[]> {
+  if (!head.some(subtotalTest(dialect, width))) return [];
+  const isSubtotal = subtotalTest(dialect, width);
+  let lastRow = -1;
+  const lines = await linesWhere(body, (text, line) => {
+    const total = isSubtotal(text);
+    if (!total && text.trim() !== "") lastRow = line;
+    return total;
+  });
+  const found = await Promise.all(lines.map(async (l) => ({ ...l, line: linesBefore + l.line + 1, below: l.line > lastRow, text: await body.slice(l.start, l.end).text() })));
+  // A Total below the last row is a summary row, which the layout leaves out below the table: one still in the body was read as a row by choice.
+  return found
+    .filter((l) => !(l.below && isSummaryRow(splitFields(l.text, dialect).fields)) && !edited.some((e) => e.line === l.line))
+    .map(({ line, start, end, text }) => ({ note: { line, status: "set aside", reason: SUBTOTAL, text }, blank: { start, end, text: "" } }));
+}
