@@ -253,11 +253,12 @@ describe("exportSql", () => {
 
   it("says at the top of the script what the browser read differently from read_csv", () => {
     const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
-    const parse = parseOptionsSchema.parse({ format: "csv", notes: 3, headerLines: 2, trimSpaces: true, edits: [{ line: 4, text: "1,a" }] });
+    const parse = parseOptionsSchema.parse({ format: "csv", notes: 3, headerLines: 2, trimSpaces: true, edits: [{ line: 4, text: "1,a" }], subtotals: 2 });
     const exported = exportSql(recipe, { path: "q.csv", parse, columns: [{ name: "a", type: "VARCHAR" }] }, "q");
     if (!exported.ok) throw new Error(exported.reason);
     const said = exported.script.split("\n").filter((l) => l.startsWith("-- Read differently"));
     expect(said.join("\n")).toMatch(/3 line\(s\) below the table/);
+    expect(said.join("\n")).toMatch(/the 2 subtotal row\(s\) among the rows, set aside in the browser, are read as rows/);
     expect(said.join("\n")).not.toMatch(/two lines/);
     expect(said.join("\n")).toMatch(/not trimmed/);
     expect(said.join("\n")).toMatch(/1 line\(s\) edited/);

@@ -153,6 +153,7 @@ export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRe
   return [
     apart,
     parse.notes ? `the ${parse.notes} line(s) below the table are read too (as rows, or rejected by DuckDB).` : "",
+    parse.subtotals ? `the ${parse.subtotals} subtotal row(s) among the rows, set aside in the browser, are read as rows: a sum over them counts their rows twice.` : "",
     parse.trimSpaces ? "spaces around values are not trimmed." : "",
     parse.edits.length ? `${parse.edits.length} line(s) edited in the browser are read as the file has them.` : "",
     "lines the browser mended, if any (a stray quote, another delimiter, a missing value), are skipped by DuckDB when they do not parse.",

@@ -262,7 +262,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const empty = lineTable && emptyLines ? await dropEmptyRows(engine, table, columns, repairedLines) : { count: 0, watched: [] };
   const emptyRows = empty.count;
   return {
-    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, formulaText: formulaText.length ? formulaText : undefined, leadingZeros: keptForZeros(used) },
+    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, formulaText: formulaText.length ? formulaText : undefined, subtotals: subtotals.length || undefined, leadingZeros: keptForZeros(used) },
     // A line mended into a row of no value went with the empty rows: it is a blank line, not a repaired one.
     notes: notes.filter((n) => !(n.status === "repaired" && empty.watched.includes(n.line))),
     typeFindings: typeFindings(casts.filter((c) => !marked[c.column] && !written[c.column])),
