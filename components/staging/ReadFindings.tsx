@@ -6,6 +6,7 @@ import { describeWrittenDates } from "@/lib/csv/written-dates";
 import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
 import { describeFixedWidth } from "@/lib/csv/fixed-width";
 import { describeFormulaText } from "@/lib/csv/formula-text";
+import { describeLostDigits } from "@/lib/csv/lost-digits";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
@@ -36,6 +37,7 @@ export function ReadFindings({
   const written = describeWrittenDates(file.parse.writtenDates);
   const zeros = describeLeadingZeros(file.parse.leadingZeros);
   const formulas = describeFormulaText(file.parse.formulaText);
+  const lostDigits = describeLostDigits(file.csv?.lostDigits);
   return (
     <>
       {file.parse.fixedWidth?.length ? <p className="text-xs">{describeFixedWidth(file.parse.fixedWidth)}</p> : null}
@@ -50,6 +52,7 @@ export function ReadFindings({
       {written && <p className="text-xs">{written}</p>}
       {zeros && <p className="text-xs">{zeros}</p>}
       {formulas && <p className="text-xs">{formulas}</p>}
+      {lostDigits && <p className="rounded border border-amber-400 p-2 text-xs">{lostDigits}</p>}
       {file.parse.nullValues?.some(isBlankValue) && (
         <p className="text-xs">Values of spaces alone were read as empty: they stood where numbers, dates or booleans are.</p>
       )}

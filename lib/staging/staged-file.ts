@@ -1,3 +1,4 @@
+import type { LostDigits } from "@/lib/csv/lost-digits";
 import type { Column } from "@/lib/datasets/manifest";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions, SniffedDialect } from "./parse-options";
@@ -79,6 +80,8 @@ export interface CsvFindings {
   /** Values that did not fit the type DuckDB guessed from a sample: their column was read as text. */
   typeFindings: TypeFinding[];
   secondTable?: { lines: number; width: number };
+  /** Columns of long numbers as Excel shows them (1.23457E+11): digits lost before the file was saved, if they are codes (lib/csv/lost-digits.ts). */
+  lostDigits?: LostDigits[];
 }
 
 export interface AmbiguousDates {

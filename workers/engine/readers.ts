@@ -180,6 +180,7 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
         repaired: read.notes.filter((n) => n.status === "repaired").slice(0, MAX_SHOWN_LINES),
         typeFindings: read.typeFindings,
         secondTable: read.secondTable ?? undefined,
+        ...(read.lostDigits.length ? { lostDigits: read.lostDigits } : {}),
       },
       ...(read.summaryRows.length ? { summaryRows: read.summaryRows } : {}),
     });

@@ -190,6 +190,12 @@ describe("readCsv", () => {
     expect(kept.result.notes).toEqual([]);
   });
 
+  it("names the columns of long numbers Excel saved as it shows them (1.23457E+11), whose other digits are gone", async () => {
+    const { result } = await read("sku,name,qty\n4.00638E+12,a,1\n4006381333931,b,2\n");
+    expect(result.lostDigits).toEqual([{ column: "sku", example: "4.00638E+12" }]);
+    expect((await read("id,name\n1,a\n")).result.lostDigits).toEqual([]);
+  });
+
   it("reads a header-only file as an empty table with its columns", async () => {
     const { rows, columns } = await read("id,name,qty\n");
     expect(rows).toEqual([]);

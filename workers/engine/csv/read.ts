@@ -12,6 +12,7 @@ import { detectLayout, isSummaryRow, repeatedHeaderLines, trailsAlone, type Layo
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/records";
 import { SUBTOTAL } from "@/lib/csv/subtotals";
+import { lostDigitColumns, type LostDigits } from "@/lib/csv/lost-digits";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
@@ -54,6 +55,8 @@ export interface CsvRead {
   rowLines: RowLines;
   /** The summary rows (Total, Sum) among the lines below the table, as the file has them. */
   summaryRows: string[];
+  /** Columns of long numbers as Excel shows them, in the first lines (lib/csv/lost-digits.ts). */
+  lostDigits: LostDigits[];
 }
 
 const MAX_ROUNDS = 4;
@@ -274,6 +277,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     lenient,
     dateFormat,
     rowLines: { before: sheetRows + preamble + headerLines, ...(lineTable ? { table: true } : {}) },
+    lostDigits: lostDigitColumns(sample.head.slice(preamble + headerLines), dialect, columns),
     summaryRows: used.notes ? sample.tail.slice(-used.notes - 1).filter((l) => isSummaryRow(splitFields(l, dialect).fields)).slice(0, 5).map((l) => l.slice(0, 200)) : [],
   };
 }
