@@ -7,6 +7,7 @@ import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
 import { describeFixedWidth } from "@/lib/csv/fixed-width";
 import { describeFormulaText } from "@/lib/csv/formula-text";
 import { describeLostDigits } from "@/lib/csv/lost-digits";
+import { describeEmptyColumns } from "@/lib/csv/empty-columns";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { Rule } from "@/lib/recipe/schema";
@@ -38,6 +39,7 @@ export function ReadFindings({
   const zeros = describeLeadingZeros(file.parse.leadingZeros);
   const formulas = describeFormulaText(file.parse.formulaText);
   const lostDigits = describeLostDigits(file.csv?.lostDigits);
+  const emptyColumns = describeEmptyColumns(file.parse.emptyColumns);
   return (
     <>
       {file.parse.fixedWidth?.length ? <p className="text-xs">{describeFixedWidth(file.parse.fixedWidth)}</p> : null}
@@ -52,6 +54,7 @@ export function ReadFindings({
       {written && <p className="text-xs">{written}</p>}
       {zeros && <p className="text-xs">{zeros}</p>}
       {formulas && <p className="text-xs">{formulas}</p>}
+      {emptyColumns && <p className="text-xs">{emptyColumns}</p>}
       {lostDigits && <p className="rounded border border-amber-400 p-2 text-xs">{lostDigits}</p>}
       {file.parse.nullValues?.some(isBlankValue) && (
         <p className="text-xs">Values of spaces alone were read as empty: they stood where numbers, dates or booleans are.</p>

@@ -86,6 +86,18 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("leaves out the columns with no name and no value the browser left out", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "sheet.csv");
+    await writeFile(input, "name,amount,,,\nTea,1.5,,,\n");
+    const parse = parseOptionsSchema.parse({ format: "csv", trailingDelimiter: true, emptyColumns: ["column2", "column3", "column4"] });
+    const exported = exportSql({ version: 1, rules: [], steps: [], sql: null }, { path: input, parse, columns: [{ name: "name", type: "VARCHAR" }, { name: "amount", type: "DOUBLE" }] }, join(dir, "sheet"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "sheet-final.parquet")}')`)).toEqual([{ name: "Tea", amount: 1.5 }]);
+  });
+
   it("reads the other staged files the recipe reads, under their SQL names: a reference rule's and the SQL's", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-others-"));
     await writeFile(join(dir, "orders.csv"), "id,customer\n1,10\n2,12\n3,11\n");

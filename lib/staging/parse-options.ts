@@ -48,6 +48,8 @@ export const parseOptionsSchema = z.object({
   writtenDates: z.record(z.string(), z.string().max(40)).optional(),
   /** What the read found, not set by hand: the text columns written as Excel text formulas (="02134"), read as the text inside (lib/csv/formula-text.ts). */
   formulaText: z.array(z.string()).optional(),
+  /** What the read found, not set by hand: the columns with no name and no value, left out (lib/csv/empty-columns.ts). */
+  emptyColumns: z.array(z.string()).optional(),
   /** What the read found, not set by hand: how many subtotal rows among the rows were set aside (lib/csv/subtotals.ts). */
   subtotals: z.number().int().positive().optional(),
   /** What the read found, not set by hand: the columns of codes read as text (their type given as VARCHAR) for a leading zero below DuckDB's sample, with that value (lib/csv/leading-zeros.ts). */

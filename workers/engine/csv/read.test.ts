@@ -196,6 +196,17 @@ describe("readCsv", () => {
     expect((await read("id,name\n1,a\n")).result.lostDigits).toEqual([]);
   });
 
+  it("leaves out columns with no name and no value (a spreadsheet's ,,, ending every line), and keeps named or filled ones", async () => {
+    const trailing = await read("name,amount,,,\nTea,1.5,,,\nCoffee,2,,,\n");
+    expect(trailing.columns).toEqual(["name:VARCHAR", "amount:DOUBLE"]);
+    // The empty column the delimiter ending every line makes is one of them.
+    expect(trailing.result.options.emptyColumns).toEqual(["column2", "column3", "column4"]);
+    expect(trailing.result.lines).toMatchObject({ rows: 2, balanced: true });
+    const kept = await read("name,note,,\nTea,,x,\nCoffee,,,\n");
+    expect(kept.columns).toEqual(["name:VARCHAR", "note:VARCHAR", "column2:VARCHAR"]);
+    expect(kept.result.options.emptyColumns).toEqual(["column3"]);
+  });
+
   it("reads a header-only file as an empty table with its columns", async () => {
     const { rows, columns } = await read("id,name,qty\n");
     expect(rows).toEqual([]);

@@ -27,6 +27,7 @@ import { TextError } from "../text";
 import { quoteTrouble } from "./quotes";
 import { repeatedHeaderRows } from "./repeats";
 import { subtotalLines } from "./subtotals";
+import { dropEmptyColumns } from "./empty-columns";
 import { sampleText, type TextSample } from "./sample";
 import { dropEmptyRows, dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
 import { applyEdits, splice } from "./splice";
@@ -142,6 +143,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const rowNames = headerLines === 1 && layout.rowNames && preamble === layout.preamble && headerFields.length === layout.width - 1;
   const namesApart = headerLines === 2 || trailing || rowNames;
   const linesBefore = preamble + (namesApart ? headerLines : 0);
+  // Each column's name as the file writes it ("" where it writes none).
+  const nameFields = trailing ? headerFields.slice(0, -1) : rowNames ? ["", ...headerFields] : headerFields;
   const bodyStart = sample.headBytes(linesBefore);
   let body = text.slice(bodyStart, Math.max(bodyStart, text.size - sample.tailBytes(used.notes!)));
   if (used.edits.length) body = await applyEdits(body, used.edits, linesBefore);
@@ -159,7 +162,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // Values of spaces alone where numbers, dates or booleans are: read as empty (lib/csv/blank-values.ts), from the first lines and as casts fail.
   const nulls = new Set([...(used.nullValues ?? []), ...blankValues(sample.head.slice(preamble + headerLines), dialect)]);
   const base: CsvReadPlan = {
-    path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(trailing ? headerFields.slice(0, -1) : rowNames ? ["", ...headerFields] : headerFields) : undefined, comment: used.comment, strict: true, sniff: true,
+    path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(nameFields) : undefined, comment: used.comment, strict: true, sniff: true,
     types: { ...used.types }, dateFormat: used.dateFormat, decimalComma: used.numberFormat === "comma", rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
   };
   const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
@@ -264,8 +267,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const repairedLines = notes.filter((n) => n.status === "repaired").map((n) => n.line);
   const empty = lineTable && emptyLines ? await dropEmptyRows(engine, table, columns, repairedLines) : { count: 0, watched: [] };
   const emptyRows = empty.count;
+  // Columns with no name and no value (a spreadsheet's ,,, ending every line): left out.
+  const emptyColumns = await dropEmptyColumns(engine, table, columns, nameFields);
   return {
-    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, formulaText: formulaText.length ? formulaText : undefined, subtotals: subtotals.length || undefined, leadingZeros: keptForZeros(used) },
+    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, formulaText: formulaText.length ? formulaText : undefined, subtotals: subtotals.length || undefined, emptyColumns: emptyColumns.length ? emptyColumns : undefined, leadingZeros: keptForZeros(used) },
     // A line mended into a row of no value went with the empty rows: it is a blank line, not a repaired one.
     notes: notes.filter((n) => !(n.status === "repaired" && empty.watched.includes(n.line))),
     typeFindings: typeFindings(casts.filter((c) => !marked[c.column] && !written[c.column])),

@@ -99,16 +99,8 @@ export async function sniffedDateFormat(engine: CsvEngine, columns: readonly Col
   }
 }
 
-/** Drop the empty column a delimiter ending every line makes; trim padding around delimiters (files too big to trim as text). Returns the columns left. */
-export async function finish(engine: CsvEngine, table: string, columns: Column[], opts: { trailingDelimiter?: boolean; trimSpaces?: boolean }): Promise<Column[]> {
-  const last = columns[columns.length - 1];
-  if (opts.trailingDelimiter && last && columns.length > 1) {
-    const [row] = await engine.rows(`SELECT count(${ident(last.name)})::BIGINT AS n FROM ${ident(table)}`);
-    if (Number(row?.n) === 0) {
-      await engine.rows(`ALTER TABLE ${ident(table)} DROP COLUMN ${ident(last.name)}`);
-      columns = columns.slice(0, -1);
-    }
-  }
+/** Trim padding around delimiters (files too big to trim as text). Returns the columns left. */
+export async function finish(engine: CsvEngine, table: string, columns: Column[], opts: { trimSpaces?: boolean }): Promise<Column[]> {
   if (opts.trimSpaces && columns.some((c) => c.type === "VARCHAR" || c.name !== c.name.trim())) {
     const list = columns.map((c) => `${c.type === "VARCHAR" ? `trim(${ident(c.name)})` : ident(c.name)} AS ${ident(c.name.trim())}`).join(", ");
     await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${list} FROM ${ident(table)}`);
