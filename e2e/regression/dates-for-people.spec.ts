@@ -70,3 +70,12 @@ test("dates written yyyymmdd stage as dates in columns named as dates (a GTFS ca
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["SAT", "0", "2024-01-06", "2024-12-28"]);
   await expect((await openParsePanel(page)).getByText("Read as dates and times: start_date (written as 20241231), end_date (written as 20241231).")).toBeVisible();
 });
+
+// Apple's and Google's apps write "at" between the date and the time (Jan 2, 2024 at 3:04 PM), which stayed text.
+test("dates with the month's name and 'at' before the time stage as timestamps", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "notes.csv", content: 'id,created\n1,"Jan 2, 2024 at 3:04 PM"\n2,"Feb 12, 2024 at 11:04 AM"\n' }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "notes.csv" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "2024-01-02 15:04:00"]);
+  await expect((await openParsePanel(page)).getByText("Read as dates and times: created (written as Dec 31, 2024 at 11:59 PM).")).toBeVisible();
+});

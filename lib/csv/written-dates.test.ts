@@ -78,12 +78,16 @@ describe("dates and timestamps written for people", () => {
 
   it("reads dates with the month's name and a time as timestamps: Jira's, Oracle's, and as many web applications write them", async () => {
     expect(mayBeWrittenDates(["15/Jan/24 10:05 AM", "Jan 2, 2024 3:04 PM", "02-JAN-2024 10:15:00", "2 January 2024 09:30"])).toBe(true);
-    expect(mayBeWrittenDates(["Jan 2, 2024 at 3:04 PM"])).toBe(false);
+    expect(mayBeWrittenDates(["Jan 2, 2024 at 3:04 PM", "2 January 2024 at 15:04"])).toBe(true);
+    expect(mayBeWrittenDates(["Jan 2, 2024 at noon"])).toBe(false);
     expect(await typed(["15/Jan/24 10:05 AM", "02/Feb/24 4:30 PM", "17/Jan/24 12:00 PM"])).toEqual({
       format: "%d/%b/%y %I:%M %p", type: "TIMESTAMP", rows: ["2024-01-15 10:05:00", "2024-02-02 16:30:00", "2024-01-17 12:00:00"],
     });
     expect(await typed(["Jan 2, 2024 3:04 PM", "Feb 10, 2024 11:30 AM", "NA"])).toMatchObject({ format: "%b %d, %Y %I:%M %p", rows: ["2024-01-02 15:04:00", "2024-02-10 11:30:00", null] });
     expect(await typed(["02-JAN-2024 10:15:00", "15-MAR-2023 08:00:30"])).toMatchObject({ format: "%d-%b-%Y %H:%M:%S", rows: ["2024-01-02 10:15:00", "2023-03-15 08:00:30"] });
+    // Apple's and Google's apps put "at" before the time.
+    expect(await typed(["Jan 2, 2024 at 3:04 PM", "Feb 12, 2024 at 11:04 AM"])).toMatchObject({ format: "%b %d, %Y at %I:%M %p", rows: ["2024-01-02 15:04:00", "2024-02-12 11:04:00"] });
+    expect(await typed(["2 January 2024 at 15:04"])).toMatchObject({ format: "%d %B %Y at %H:%M", rows: ["2024-01-02 15:04:00"] });
   });
 
   it("leaves a column text where month and day could go either way, unless the file's dates say which", async () => {

@@ -8,7 +8,8 @@ import { isMissingMarker, markerSql, trimmedText } from "./missing-values";
  *   time or not (a date alone when the file's other dates took DuckDB's one format), with or without seconds (and
  *   their fraction), on a 24-hour clock or with AM/PM;
  * - dates with the month's name (02-Jan-2024 or 02-JAN-24 as Oracle writes them, 2 January 2024, Jan 2, 2024,
- *   15/Jan/24 as Jira writes them), with or without a time (Jan 2, 2024 3:04 PM; 02-JAN-2024 10:15:00);
+ *   15/Jan/24 as Jira writes them), with or without a time (Jan 2, 2024 3:04 PM; 02-JAN-2024 10:15:00; Jan 2,
+ *   2024 at 3:04 PM as Apple's and Google's apps write them);
  * - timestamps with an offset after a space, as Snowflake writes them (2024-01-01 10:00:00.000 -0800);
  * - times of day with AM or PM (10:30 PM; DuckDB reads a 24-hour clock only).
  * After the read, a text column whose every value (missing-value markers aside) fits one of these formats
@@ -25,12 +26,14 @@ const NAMED_MONTHS = ["%d-%b-%y", "%d-%b-%Y", "%d/%b/%y", "%d/%b/%Y", "%d %b %Y"
 const WITH_OFFSET = ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S.%f %z"];
 // Times of day on a 12-hour clock (10:30 PM), which DuckDB reads on a 24-hour clock only.
 const CLOCK_TIMES = ["%I:%M %p", "%I:%M:%S %p"];
+// A month's name, then "at" before the time, as Apple's and Google's apps write them (Jan 2, 2024 at 3:04 PM).
+const AT_TIMES = ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y"].flatMap((date) => TIMES.map((time) => `${date} at ${time}`));
 // Dates alone too: DuckDB's sniffer reads one date format per file, so a second column written another way stays text.
-export const WRITTEN_FORMATS = [...[...DATES, ...SHORT_YEAR_DATES, ...NAMED_MONTHS].flatMap((date) => [...TIMES.map((time) => `${date} ${time}`), date]), ...WITH_OFFSET, ...CLOCK_TIMES];
+export const WRITTEN_FORMATS = [...[...DATES, ...SHORT_YEAR_DATES, ...NAMED_MONTHS].flatMap((date) => [...TIMES.map((time) => `${date} ${time}`), date]), ...AT_TIMES, ...WITH_OFFSET, ...CLOCK_TIMES];
 const named = (format: string) => /%[bB]/.test(format);
 
 // Numeric dates, a month's name with a year of two or four digits: a time after them or not.
-const TIME_SHAPE = String.raw` \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M)?`;
+const TIME_SHAPE = String.raw`( at)? \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M)?`;
 const SHAPES = [
   /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})) \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M| [+-]\d{2}:?\d{2})?$/i,
   // A date alone with dots and a two-digit year has two-digit days and months: 5.4.12 is a version, not a date.
