@@ -93,38 +93,53 @@ export async function lineRanges(blob: Blob, lines: readonly number[]): Promise<
   return ranges;
 }
 
-/** The lines (0-based, with their byte ranges, line end left out) whose text is exactly `text`: one streamed pass, line ends found with `indexOf`. */
-export async function linesEqualTo(blob: Blob, text: string): Promise<{ line: number; start: number; end: number }[]> {
-  const target = new TextEncoder().encode(text);
-  const found: { line: number; start: number; end: number }[] = [];
+/** One streamed pass over the blob's lines: `piece` gets each run of a line's bytes as it comes, `line` each line's number and byte range [start, end) once it ends. */
+async function streamLines(blob: Blob, piece: (chunk: Uint8Array, from: number, to: number) => void, line: (n: number, start: number, end: number) => void): Promise<void> {
   const ends = new LineEnds();
   let offset = 0;
-  let line = 0;
+  let n = 0;
   let start = -1;
   let length = 0;
-  let same = true;
-  const piece = (chunk: Uint8Array, from: number, to: number) => {
+  const onPiece = (chunk: Uint8Array, from: number, to: number) => {
     if (start < 0) start = offset + from;
-    if (same && length + to - from <= target.length) {
-      for (let i = from; i < to && same; i++) same = chunk[i] === target[length + i - from];
-    } else same = false;
     length += to - from;
+    piece(chunk, from, to);
   };
-  const end = () => {
-    if (same && length === target.length && start >= 0) found.push({ line, start, end: start + length });
-    line++;
+  const onEnd = () => {
+    line(n++, start, start + length);
     start = -1;
     length = 0;
-    same = true;
   };
   const reader = blob.stream().getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    ends.split(value, piece, end);
+    ends.split(value, onPiece, onEnd);
     offset += value.length;
   }
-  if (start >= 0) end();
+  if (start >= 0) onEnd();
+}
+
+/** The lines (0-based, with their byte ranges, line end left out) whose text is exactly `text`: one streamed pass, line ends found with `indexOf`. */
+export async function linesEqualTo(blob: Blob, text: string): Promise<{ line: number; start: number; end: number }[]> {
+  const target = new TextEncoder().encode(text);
+  const found: { line: number; start: number; end: number }[] = [];
+  let length = 0;
+  let same = true;
+  await streamLines(
+    blob,
+    (chunk, from, to) => {
+      if (same && length + to - from <= target.length) {
+        for (let i = from; i < to && same; i++) same = chunk[i] === target[length + i - from];
+      } else same = false;
+      length += to - from;
+    },
+    (line, start, end) => {
+      if (same && length === target.length && start >= 0) found.push({ line, start, end });
+      length = 0;
+      same = true;
+    },
+  );
   return found;
 }
 
@@ -132,36 +147,24 @@ export async function linesEqualTo(blob: Blob, text: string): Promise<{ line: nu
 export async function linesWhere(blob: Blob, test: (text: string, line: number) => boolean, max = 4096): Promise<{ line: number; start: number; end: number }[]> {
   const decoder = new TextDecoder();
   const found: { line: number; start: number; end: number }[] = [];
-  const ends = new LineEnds();
-  let offset = 0;
-  let line = 0;
-  let start = -1;
   let length = 0;
   let parts: Uint8Array[] = [];
-  const piece = (chunk: Uint8Array, from: number, to: number) => {
-    if (start < 0) start = offset + from;
-    length += to - from;
-    if (length <= max) parts.push(chunk.subarray(from, to));
-  };
-  const end = () => {
-    if (start >= 0 && length <= max) {
-      const bytes = new Uint8Array(length);
-      let at = 0;
-      for (const p of parts) (bytes.set(p, at), (at += p.length));
-      if (test(decoder.decode(bytes), line)) found.push({ line, start, end: start + length });
-    }
-    line++;
-    start = -1;
-    length = 0;
-    parts = [];
-  };
-  const reader = blob.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    ends.split(value, piece, end);
-    offset += value.length;
-  }
-  if (start >= 0) end();
+  await streamLines(
+    blob,
+    (chunk, from, to) => {
+      length += to - from;
+      if (length <= max) parts.push(chunk.subarray(from, to));
+    },
+    (line, start, end) => {
+      if (length > 0 && length <= max) {
+        const bytes = new Uint8Array(length);
+        let at = 0;
+        for (const p of parts) (bytes.set(p, at), (at += p.length));
+        if (test(decoder.decode(bytes), line)) found.push({ line, start, end });
+      }
+      length = 0;
+      parts = [];
+    },
+  );
   return found;
 }

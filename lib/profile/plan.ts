@@ -15,8 +15,9 @@ import { histogramSql, isAllDistinct, statsSql, topValuesSql } from "./sql";
  * EXACT_DISTINCT_LIMIT rows) cost the most per row: five columns a scan. On a
  * 200-column file of 136,166 rows, a page asked for right after staging waited
  * 0.09-0.20 s for the profile's first scan, against 0.38-0.68 s fifty columns a
- * scan (three alternating runs each); native DuckDB on one thread scanned its 200 columns in 0.9-1.2 s five
- * at a time against 1.4-1.6 s fifty at a time. Estimated counts are cheaper,
+ * scan (three alternating runs each); native DuckDB on one thread scanned its
+ * 200 columns in 0.9-1.2 s five at a time against 1.4-1.6 s fifty at a time.
+ * Estimated counts are cheaper,
  * and a scan costs DuckDB-WASM more than native DuckDB: ten columns a scan
  * (a 10-column file of 1.2 M rows profiled in 1.08-1.14 s in one scan, against
  * 1.40-1.45 s in two, in alternating runs; its pages waited 0.05 s either way).
