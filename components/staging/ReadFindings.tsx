@@ -15,6 +15,7 @@ import type { ParseOptions } from "@/lib/staging/parse-options";
 import { describeRepairs } from "@/lib/staging/json-repairs";
 import { describeJsonRowsAt } from "@/lib/staging/json-rows";
 import { describeRowidRenames } from "@/lib/staging/rowid-clash";
+import { describeLineBreakRenames } from "@/lib/staging/name-breaks";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SetAsideLines } from "./SetAsideLines";
 
@@ -109,6 +110,7 @@ export function ReadFindings({
         </p>
       ) : null}
       {file.rowidRenames && <p className="text-xs text-amber-700 dark:text-amber-400">{describeRowidRenames(file.rowidRenames)}</p>}
+      {file.lineBreakRenames && <p className="text-xs">{describeLineBreakRenames(file.lineBreakRenames)}</p>}
       {file.duplicateOf && <p className="text-xs text-amber-700 dark:text-amber-400">Same content as {file.duplicateOf}, staged earlier.</p>}
     </>
   );

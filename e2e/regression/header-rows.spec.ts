@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addFiles, openApp, rowTexts, stagingArea } from "../support/app";
+import { addFiles, openApp, openParsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
 import { xlsx } from "../support/files";
 
 // A table of words alone ("name,city" over "ann,Paris") was read without its header: a column of words
@@ -74,4 +74,14 @@ test("a sheet's header of groups over names, right of empty columns, names each 
   const grid = page.getByRole("grid", { name: "Staged data" });
   await expect(grid.getByRole("columnheader")).toHaveText(["Region", "2024 Units", "2024 Revenue", "2023 Units", "2023 Revenue"].map((name) => new RegExp(`^${name}`)));
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["North", "10", "1200.5", "9", "1100"]);
+});
+
+// A header cell wrapped with Alt+Enter in Excel saves as a quoted name over two lines ("Total⏎Revenue"):
+// every rule, step and query had to write the line break.
+test("a column name with a line break is read without it, and the file says so", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "wrapped.csv", content: '"Total\nRevenue",Region\n10,North\n20,South\n' }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "wrapped.csv" })).toContainText("2 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["Total Revenue", "Region"]);
+  await expect((await openParsePanel(page)).getByText("Read without the line breaks in their names: “Total Revenue”.")).toBeVisible();
 });

@@ -98,6 +98,19 @@ describe("exportSql", () => {
     expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "sheet-final.parquet")}')`)).toEqual([{ name: "Tea", amount: 1.5 }]);
   });
 
+  it("reads a column name with a line break as the browser does, without it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "wrapped.csv");
+    await writeFile(input, '"Total\nRevenue",Region\n10,North\n');
+    const source = { path: input, parse: parseOptionsSchema.parse({ format: "csv" }), columns: [{ name: "Total Revenue", type: "BIGINT" }, { name: "Region", type: "VARCHAR" }], lineBreakRenames: { "Total\nRevenue": "Total Revenue" } };
+    const recipe: Recipe = { version: 1, rules: [{ id: "r", kind: "range", column: "Total Revenue", min: "0", severity: "reject", enabled: true }], steps: [], sql: null };
+    const exported = exportSql(recipe, source, join(dir, "wrapped"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "wrapped-final.parquet")}')`)).toEqual([{ "Total Revenue": 10, Region: "North" }]);
+  });
+
   it("reads the other staged files the recipe reads, under their SQL names: a reference rule's and the SQL's", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-others-"));
     await writeFile(join(dir, "orders.csv"), "id,customer\n1,10\n2,12\n3,11\n");

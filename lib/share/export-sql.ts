@@ -36,6 +36,8 @@ export interface ExportSource {
   columns: Column[];
   /** Columns named rowid, read under another name, as the browser reads them (lib/staging/rowid-clash.ts). */
   rowidRenames?: Record<string, string>;
+  /** Column names with line breaks, read without them (lib/staging/name-breaks.ts). */
+  lineBreakRenames?: Record<string, string>;
   /** Where a JSON file's rows are, when it is not an array of them (lib/staging/json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
   /** How its rows' lines are told in the browser (staged-file.ts). */
@@ -48,13 +50,13 @@ const STAGED = "staged";
 
 /** A staged file as the script reads it: by its name, next to the script, with what its read found. */
 export function exportSource(file: StagedFile): ExportSource {
-  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs };
+  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs };
 }
 
-/** The source read as the browser reads it: its rows where the browser found them, a column named rowid renamed. */
+/** The source read as the browser reads it: its rows where the browser found them, a column named rowid renamed, names without line breaks. */
 function readSql(source: ExportSource): string | null {
   const read = fileSql(source);
-  const renames = Object.entries(source.rowidRenames ?? {}).map(([from, to]) => `${ident(from)} AS ${ident(to)}`);
+  const renames = Object.entries({ ...source.rowidRenames, ...source.lineBreakRenames }).map(([from, to]) => `${ident(from)} AS ${ident(to)}`);
   return read && renames.length ? `(SELECT * RENAME (${renames.join(", ")}) FROM ${read})` : read;
 }
 
@@ -84,7 +86,7 @@ function fileSql(source: ExportSource): string | null {
 
 /** A CSV with a header of two lines: both skipped, the columns named as the browser named them (before any rowid rename). */
 function twoLineHeaderSql(source: ExportSource): string {
-  const original = Object.fromEntries(Object.entries(source.rowidRenames ?? {}).map(([from, to]) => [to, from]));
+  const original = Object.fromEntries(Object.entries({ ...source.rowidRenames, ...source.lineBreakRenames }).map(([from, to]) => [to, from]));
   const names = source.columns.map((c) => original[c.name] ?? c.name);
   return readCsvSql(source.path, { ...source.parse, header: false, skip: (source.parse.skip ?? 0) + 2 }, [`names = [${names.map(literal).join(", ")}]`]);
 }

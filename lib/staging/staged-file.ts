@@ -50,6 +50,8 @@ export interface StagedFile {
   rowCount?: number;
   /** Columns named rowid, read under another name (rowid-clash.ts). */
   rowidRenames?: Record<string, string>;
+  /** Column names with line breaks, read without them (name-breaks.ts). */
+  lineBreakRenames?: Record<string, string>;
   /** Where a JSON file's rows were found, when it is not an array of them (json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
   /** Summary rows (Total, Sum) left out below the table of a CSV file or a sheet, as CSV text (lib/csv/layout.ts). */

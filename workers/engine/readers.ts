@@ -3,6 +3,7 @@ import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident } from "@/lib/sql/quote";
 import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
 import { rowidRenames } from "@/lib/staging/rowid-clash";
+import { lineBreakRenames } from "@/lib/staging/name-breaks";
 import type { AmbiguousDates, RowLines } from "@/lib/staging/staged-file";
 import { castSelect, parseOptionsSchema, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import type { CsvFindings } from "@/lib/staging/staged-file";
@@ -45,6 +46,8 @@ export interface ReadInfo {
   ambiguousDates?: AmbiguousDates;
   /** Columns named rowid, read under another name (lib/staging/rowid-clash.ts). */
   rowidRenames?: Record<string, string>;
+  /** Column names with line breaks, read without them (lib/staging/name-breaks.ts). */
+  lineBreakRenames?: Record<string, string>;
   /** Where a JSON file's rows were found, when it is not an array of them (lib/staging/json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
   /** Summary rows (Total, Sum) left out below the table (CSV and Excel). */
@@ -73,15 +76,17 @@ export async function readStaged(fileId: string, fileName: string, blob: Blob, o
   const read: ReadInfo = { ...byFormat.value, rowLines: byFormat.value.rowLines ?? { before: 0 } };
   const renamed = await renameColumns(table, options.rename ?? {}).catch((error: unknown) => fail({ message: errorText(error) }));
   if (!renamed.ok) return fail({ file: fileName, message: `The file's columns could not take the recipe's names: ${renamed.error.message}` });
-  return ok(Object.keys(renamed.value).length ? { ...read, rowidRenames: renamed.value } : read);
+  const { rowid, breaks } = renamed.value;
+  return ok({ ...read, ...(Object.keys(rowid).length ? { rowidRenames: rowid } : {}), ...(Object.keys(breaks).length ? { lineBreakRenames: breaks } : {}) });
 }
 
 /**
  * A recipe's column names put on the file's columns (a mapping the user confirmed, lib/recipe/expects.ts):
  * through temporary names first, so that names may trade places. Then a column named rowid is given another
- * name (lib/staging/rowid-clash.ts), which is returned.
+ * name (lib/staging/rowid-clash.ts), and a name with line breaks is read without them (lib/staging/name-breaks.ts):
+ * those renames are returned.
  */
-async function renameColumns(table: string, rename: Record<string, string>): Promise<Result<Record<string, string>>> {
+async function renameColumns(table: string, rename: Record<string, string>): Promise<Result<{ rowid: Record<string, string>; breaks: Record<string, string> }>> {
   return withConnection(async (conn) => {
     const names = async () => plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => String(r.column_name));
     const pairs = Object.entries(rename).filter(([from, to]) => from !== to);
@@ -94,7 +99,9 @@ async function renameColumns(table: string, rename: Record<string, string>): Pro
     }
     const clash = rowidRenames(await names());
     for (const [from, to] of Object.entries(clash)) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
-    return ok(clash);
+    const breaks = lineBreakRenames(await names());
+    for (const [from, to] of Object.entries(breaks)) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
+    return ok({ rowid: clash, breaks });
   });
 }
 
