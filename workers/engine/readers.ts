@@ -81,14 +81,17 @@ export async function readStaged(fileId: string, fileName: string, blob: Blob, o
 }
 
 /**
- * A recipe's column names put on the file's columns (a mapping the user confirmed, lib/recipe/expects.ts):
- * through temporary names first, so that names may trade places. Then a column named rowid is given another
- * name (lib/staging/rowid-clash.ts), and a name with line breaks is read without them (lib/staging/name-breaks.ts):
- * those renames are returned.
+ * A name with line breaks is read without them (lib/staging/name-breaks.ts). Then a recipe's column names are
+ * put on the file's columns (a mapping the user confirmed, lib/recipe/expects.ts), through temporary names
+ * first, so that names may trade places. Then a column named rowid is given another name
+ * (lib/staging/rowid-clash.ts). The first and last renames are returned.
  */
 async function renameColumns(table: string, rename: Record<string, string>): Promise<Result<{ rowid: Record<string, string>; breaks: Record<string, string> }>> {
   return withConnection(async (conn) => {
     const names = async () => plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => String(r.column_name));
+    // First, as the mapping was made to the names the file was shown with.
+    const breaks = lineBreakRenames(await names());
+    for (const [from, to] of Object.entries(breaks)) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
     const pairs = Object.entries(rename).filter(([from, to]) => from !== to);
     if (pairs.length) {
       const columns = new Set(await names());
@@ -99,8 +102,6 @@ async function renameColumns(table: string, rename: Record<string, string>): Pro
     }
     const clash = rowidRenames(await names());
     for (const [from, to] of Object.entries(clash)) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
-    const breaks = lineBreakRenames(await names());
-    for (const [from, to] of Object.entries(breaks)) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
     return ok({ rowid: clash, breaks });
   });
 }
