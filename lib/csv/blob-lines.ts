@@ -143,10 +143,10 @@ export async function linesEqualTo(blob: Blob, text: string): Promise<{ line: nu
   return found;
 }
 
-/** The lines (0-based, with their byte ranges, line end left out) whose text passes `test`, asked in order: one streamed pass; empty lines and lines longer than `max` bytes are not tested. */
-export async function linesWhere(blob: Blob, test: (text: string, line: number) => boolean, max = 4096): Promise<{ line: number; start: number; end: number }[]> {
+/** The lines (0-based, with their byte ranges, line end left out, and text) whose text passes `test`, asked in order: one streamed pass; empty lines and lines longer than `max` bytes are not tested. */
+export async function linesWhere(blob: Blob, test: (text: string, line: number) => boolean, max = 4096): Promise<{ line: number; start: number; end: number; text: string }[]> {
   const decoder = new TextDecoder();
-  const found: { line: number; start: number; end: number }[] = [];
+  const found: { line: number; start: number; end: number; text: string }[] = [];
   let length = 0;
   let parts: Uint8Array[] = [];
   await streamLines(
@@ -160,7 +160,8 @@ export async function linesWhere(blob: Blob, test: (text: string, line: number) 
         const bytes = new Uint8Array(length);
         let at = 0;
         for (const p of parts) (bytes.set(p, at), (at += p.length));
-        if (test(decoder.decode(bytes), line)) found.push({ line, start, end });
+        const text = decoder.decode(bytes);
+        if (test(text, line)) found.push({ line, start, end, text });
       }
       length = 0;
       parts = [];

@@ -75,11 +75,9 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
       return mapColumn(step.column, (c) => `${step.to}(${c})`);
     case "fillNull":
       return mapColumn(step.column, (c) => `coalesce(${c}, ${literal(step.value)})`);
-    case "fillDown": {
+    case "fillDown":
       // Over the rows the steps see, in their order (the first hidden column, the staged row's number, where there is one).
-      const order = hidden.length ? `ORDER BY ${ident(hidden[0]!)} ` : "";
-      return mapColumn(step.column, (c) => `last_value(CASE WHEN ${filled(c)} THEN ${c} END IGNORE NULLS) OVER (${order}ROWS UNBOUNDED PRECEDING)`);
-    }
+      return mapColumn(step.column, (c) => lastFilled(c, hidden[0]));
     case "replace":
       return mapColumn(step.column, (c) => `replace(${c}, ${literal(step.find)}, ${literal(step.replace)})`);
     case "filter":
@@ -114,6 +112,9 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
 /** A value that is there: not null, not empty text, not spaces alone. */
 const filled = (c: string) => `trim(CAST(${c} AS VARCHAR)) <> ''`;
 const FILL = "_stages_fill";
+/** The last value that is there, at or above each row, in the order of `row` (else the rows' own order). */
+const lastFilled = (c: string, row: string | undefined) =>
+  `last_value(CASE WHEN ${filled(c)} THEN ${c} END IGNORE NULLS) OVER (${row ? `ORDER BY ${ident(row)} ` : ""}ROWS UNBOUNDED PRECEDING)`;
 
 /**
  * Each empty value of `column` takes the last value above it among all the rows (`allRows`, joined by the
@@ -123,7 +124,7 @@ const FILL = "_stages_fill";
 function fillDown(column: string, from: string, columns: string[], hidden: readonly string[], allRows: string): Compiled {
   const row = ident(hidden[0]!);
   const c = ident(column);
-  const fills = `SELECT ${row}, last_value(CASE WHEN ${filled(c)} THEN ${c} END IGNORE NULLS) OVER (ORDER BY ${row} ROWS UNBOUNDED PRECEDING) AS ${FILL} FROM ${allRows}`;
+  const fills = `SELECT ${row}, ${lastFilled(c, hidden[0])} AS ${FILL} FROM ${allRows}`;
   const values = columns.map((name) => (name === column ? `CASE WHEN ${filled(`s.${c}`)} THEN s.${c} ELSE f.${FILL} END AS ${c}` : `s.${ident(name)}`));
   return {
     select: `SELECT ${[...hidden.map((h) => `s.${ident(h)}`), ...values].join(", ")} FROM ${from} AS s LEFT JOIN (${fills}) AS f ON f.${row} = s.${row}`,

@@ -20,9 +20,10 @@ export async function subtotalLines(body: Blob, head: readonly string[], dialect
     if (!total && text.trim() !== "") lastRow = line;
     return total;
   });
-  const found = await Promise.all(lines.map(async (l) => ({ ...l, line: linesBefore + l.line + 1, below: l.line > lastRow, text: await body.slice(l.start, l.end).text() })));
   // A Total below the last row is a summary row, which the layout leaves out below the table: one still in the body was read as a row by choice.
-  return found
-    .filter((l) => !(l.below && isSummaryRow(splitFields(l.text, dialect).fields)) && !edited.some((e) => e.line === l.line))
+  return lines
+    .filter((l) => !(l.line > lastRow && isSummaryRow(splitFields(l.text, dialect).fields)))
+    .map((l) => ({ ...l, line: linesBefore + l.line + 1 }))
+    .filter((l) => !edited.some((e) => e.line === l.line))
     .map(({ line, start, end, text }) => ({ note: { line, status: "set aside", reason: SUBTOTAL, text }, blank: { start, end, text: "" } }));
 }
