@@ -11,4 +11,10 @@ describe("detectDialect", () => {
   it("keeps doubled quotes, also beside a value that ends in a backslash", () => {
     expect(detectDialect(["id,path,x", '1,"C:\\dir\\",a', '2,"say ""hi""",b', "3,plain,c"])).toEqual({ delimiter: ",", quote: '"', escape: '"' });
   });
+
+  it("keeps double quotes when one is never closed, and takes single quotes only where they open values", () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `${i},AB-${i},"note ${i}",Ann`);
+    expect(detectDialect(["id,code,note,name", ...rows, '"12,AB-12,"note 12",Ann'])).toEqual({ delimiter: ",", quote: '"', escape: '"' });
+    expect(detectDialect(["id,note", "1,'a, b'", "2,'c'", "3,'d, e'"])).toEqual({ delimiter: ",", quote: "'", escape: "'" });
+  });
 });

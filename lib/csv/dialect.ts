@@ -44,7 +44,9 @@ export function detectDialect(lines: readonly string[], given: Partial<Dialect> 
     let score = consistency(recs.map((r) => r.fields.length)) * (1 - opened / Math.max(1, recs.length));
     if (d.escape !== d.quote && !sample.some((l) => l.includes(d.escape + d.quote))) score *= 0.5;
     if (d.escape === d.quote && d.quote === '"' && escapedByBackslash(sample, d.delimiter)) score *= 0.9;
-    if (d.quote === "'" && !sample.some((l) => l.includes(d.delimiter + "'"))) score *= 0.5;
+    // Single quotes that open no value read the text as no quotes at all would: never better than double quotes,
+    // and a double quote never closed (a stray one) must not make them look so.
+    if (d.quote === "'" && given.quote === undefined && !sample.some((l) => l.startsWith("'") || l.includes(d.delimiter + "'"))) continue;
     if (!best || score > best.score * 1.0001) best = { d, score };
   }
   return best?.d ?? { delimiter: ",", quote: '"', escape: '"', ...given };

@@ -90,4 +90,19 @@ describe("detectLayout", () => {
     // A two-column table's one-value lines are still judged by their shape.
     expect(layoutOf("name,score\nAnn,1\nBo,2\nCy\n").notes).toBe(0);
   });
+
+  it("takes a last row for a row, not a note, when a quote makes it look like one: never closed, or closing a value of two lines", () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `${i},2024-01-0${i + 1},AB-${i},${i}.5,"note ${i}",Ann Lee`);
+    const header = "id,day,code,price,note,customer";
+    expect(layoutOf([header, ...rows, '"8,2024-01-09,AB-8,8.5,"cable, fast",Ann Lee', ""].join("\n")).notes).toBe(0);
+    expect(layoutOf([header, ...rows, '8,2024-01-09,AB-8,8.5,"cable', 'second line, fast",Ann Lee', ""].join("\n")).notes).toBe(0);
+    // A note of its own with an odd quote is still a note.
+    expect(layoutOf([header, ...rows, "", 'Note: screens of 27" only', ""].join("\n")).notes).toBe(2);
+  });
+
+  it("takes the header again after a blank line for the same table going on, not a second table", () => {
+    const rows = (from: number) => Array.from({ length: 4 }, (_, i) => `${from + i},AB-${i},${i}.5`);
+    expect(layoutOf(["id,code,price", ...rows(0), "", "id,code,price", ...rows(4), ""].join("\n"))).toMatchObject({ notes: 0, secondTable: null });
+    expect(layoutOf(["id,code,price", ...rows(0), "", "region,total", "north,12", "south,8", ""].join("\n"))).toMatchObject({ notes: 4, secondTable: { lines: 3, width: 2 } });
+  });
 });

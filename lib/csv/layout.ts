@@ -1,5 +1,6 @@
 import { detectDialect } from "./dialect";
 import { namesGroups, twoLineNames } from "./header-names";
+import { endsQuotedRow, strayQuoteRow } from "./quoted-rows";
 import { records, splitFields, type Dialect, type LineRecord } from "./records";
 import { fits, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
 
@@ -108,8 +109,9 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const cache: ShapeCache = new WeakMap();
   // The header, or R's header over its rows' names (the first row then is data): the names with "" for the first column.
   const top = withRowNames(data, at, width, cache) ?? data[at]!;
-  // A line that repeats the header (files joined end to end) or a summary row (Total) is no row: it would hide the columns' types.
-  const rows = data.slice(top === data[at] ? at + 1 : at).filter((r) => r.fields.length === width && !sameFields(r.fields, top.fields) && !isSummaryRow(r.fields));
+  // A line that repeats the header (files joined end to end), a summary row (Total) or a line whose quote never closes
+  // (read with its quotes as text) is no row: it would hide the columns' types.
+  const rows = data.slice(top === data[at] ? at + 1 : at).filter((r) => r.fields.length === width && !r.open && !sameFields(r.fields, top.fields) && !isSummaryRow(r.fields));
   const comment = head.slice(0, top.first).some((l) => l.startsWith("#")) || rows.some((r) => head[r.first]!.startsWith("#")) ? "#" : null;
 
   const afterSecond = learnShapes(rows.slice(1).map((r) => r.fields), width, cache);
@@ -130,7 +132,7 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const trimSpaces = dataLines.length > 0 && padded.length / dataLines.length >= 0.8;
   // Shapes to tell notes from rows come from rows more than half filled: a note padded with delimiters is not one.
   const fullRows = body.filter((r) => r.fields.filter((f) => f.trim() !== "").length * 2 > width);
-  const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width, cache));
+  const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width, cache), header ? top.fields : []);
   const bodyShapes = headerLines === 2 ? afterSecond : shapes;
   return {
     dialect, preamble: top.first, header, headerLines, names: !header ? [] : groupLine ? twoLineNames(top.fields, second.fields) : top.fields.map((f) => (trimSpaces ? f.trim() : f)), width,
@@ -214,13 +216,15 @@ export const isSummaryRow = (fields: readonly string[]): boolean => SUMMARY.test
  * blank line that form a table of their own (another width, or a header over
  * typed columns) are a second table.
  */
-function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: ColumnShapes[]): { notes: number; secondTable: Layout["secondTable"] } {
+function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: ColumnShapes[], header: readonly string[]): { notes: number; secondTable: Layout["secondTable"] } {
   const lines = tail.length && tail[tail.length - 1] === "" ? tail.slice(0, -1) : tail;
   const fieldsOf = (l: string) => splitFields(l, d).fields;
   // A second table: after a blank line, a line of names, then rows of its width, to the end.
   for (let i = 1; i < lines.length - 1; i++) {
     if (!isBlank(lines[i - 1]!) || isBlank(lines[i]!)) continue;
     const names = fieldsOf(lines[i]!);
+    // Under the table's own header again, it is the table going on (files joined with a blank line between).
+    if (sameFields(names, header)) continue;
     const rest = lines.slice(i + 1).filter((l) => !isBlank(l)).map(fieldsOf);
     if (names.length < 2 || rest.length === 0 || !rest.every((f) => f.length === names.length)) continue;
     if (names.length !== width || looksLikeHeader(names, shapes)) {
@@ -237,6 +241,10 @@ function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: C
       start--;
       continue;
     }
+    // A row with a stray quote is no note, though the quote joins its values into a few (the read mends or sets it
+    // aside); nor is the last line of a row whose quoted value spans lines.
+    const summary = isSummaryRow(fieldsOf(line.replaceAll(d.quote, "")));
+    if ((strayQuoteRow(line, d, width) && !summary) || endsQuotedRow(lines, start - 1, d, width)) break;
     const fields = fieldsOf(line);
     // A note fills at most half of a row's values ("Source: finance,,," included); a short last row fills more.
     const filled = fields.filter((f) => f.trim() !== "").length;

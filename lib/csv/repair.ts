@@ -1,4 +1,5 @@
 import { records, splitFields, splitInnerQuotes, splitPlain, type Dialect } from "./records";
+import { MAX_QUOTES, quotesIn } from "./quoted-rows";
 import { fitScore, fits, type ColumnShapes } from "./shapes";
 
 /**
@@ -22,6 +23,7 @@ export interface RepairContext {
   shapes: readonly ColumnShapes[];
 }
 
+const valuesWhere = (n: number, width: number) => `${n} value${n === 1 ? "" : "s"} where the header has ${width}`;
 const OTHER_DELIMITERS = [",", ";", "\t", "|"];
 const label = (d: string) => (d === "\t" ? "tab" : `"${d}"`);
 const allFit = (fields: readonly string[], ctx: RepairContext) => fields.every((v, c) => fits(ctx.shapes[c], v));
@@ -75,7 +77,7 @@ export function repairFields(input: string[], ctx: RepairContext, text: string):
       );
       if (merged) return { kind: "row", ...merged };
     }
-    return { kind: "setAside", reason: `${fields.length} values where the header has ${width}` };
+    return { kind: "setAside", reason: `${valuesWhere(fields.length, width)}` };
   }
   if (fields.length === width - 1) {
     const candidates: { fields: string[]; repair: string }[] = [];
@@ -100,7 +102,7 @@ export function repairFields(input: string[], ctx: RepairContext, text: string):
     const missing = width - fields.length;
     return { kind: "row", fields: [...fields, ...Array<string>(missing).fill("")], repair: `padded with ${missing} empty value${missing === 1 ? "" : "s"}` };
   }
-  return { kind: "setAside", reason: `${fields.length} values where the header has ${width}, and no single mend fits every column` };
+  return { kind: "setAside", reason: `${valuesWhere(fields.length, width)}, and no single mend fits every column` };
 }
 
 /**
@@ -118,12 +120,29 @@ function innerQuotes(raw: string, fields: readonly string[], ctx: RepairContext)
   return fields.length === ctx.width || allFit(inner, ctx) ? inner : null;
 }
 
+/** A line of unbalanced quotes read as the one row of the header's width, fitting every column, that leaving out one of them makes. */
+function oneQuoteFewer(line: string, ctx: RepairContext): string[] | null {
+  const q = ctx.dialect.quote;
+  if (!q) return null;
+  const at = quotesIn(line, q);
+  if (at.length % 2 === 0 || at.length > MAX_QUOTES) return null;
+  const candidates = at.flatMap((i) => {
+    const parsed = splitFields(line.slice(0, i) + line.slice(i + 1), ctx.dialect);
+    return !parsed.open && parsed.fields.length === ctx.width ? [{ fields: parsed.fields, repair: "a stray quote dropped" }] : [];
+  });
+  return unique(candidates, ctx)?.fields ?? null;
+}
+
+
 /**
  * Mend a rejected stretch of text (one line, or several when a stray quote
  * swallowed the lines after it): one outcome per record, in order.
  */
 export function repairChunk(text: string, ctx: RepairContext): ChunkOutcome[] {
-  const lines = text.replace(/\r?\n$|\r$/, "").split(/\r\n|\n|\r/);
+  return repairLines(text.replace(/\r?\n$|\r$/, "").split(/\r\n|\n|\r/), ctx);
+}
+
+function repairLines(lines: readonly string[], ctx: RepairContext): ChunkOutcome[] {
   const outcomes: ChunkOutcome[] = [];
   for (const rec of records(lines, ctx.dialect, 20)) {
     const raw = lines.slice(rec.first, rec.last + 1).join("\n");
@@ -142,6 +161,13 @@ export function repairChunk(text: string, ctx: RepairContext): ChunkOutcome[] {
     if (outcome.kind === "setAside" && !rec.open && ctx.dialect.quote && raw.includes(ctx.dialect.quote)) {
       const plain = repairFields(splitPlain(raw, ctx.dialect.delimiter), ctx, raw);
       if (plain.kind === "row") outcome = { ...plain, repair: plain.repair ? `quotes read as text; ${plain.repair}` : "quotes read as text" };
+    }
+    // Else a quote too many on its first line, which may have joined the lines after it: the line alone, without it, is a row.
+    const dropped = outcome.kind === "row" && allFit(outcome.fields, ctx) ? null : oneQuoteFewer(lines[rec.first]!, ctx);
+    if (dropped) {
+      outcomes.push({ kind: "row", fields: dropped, repair: "a stray quote dropped", lines: 1, text: lines[rec.first]! });
+      if (rec.last > rec.first) return [...outcomes, ...repairLines(lines.slice(rec.first + 1), ctx)];
+      continue;
     }
     outcomes.push({ ...outcome, ...span });
   }

@@ -9,7 +9,7 @@ export interface CleanTable {
   rows: string[][];
 }
 
-function random(seed: number) {
+export function random(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;

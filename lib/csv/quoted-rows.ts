@@ -1,0 +1,59 @@
+import { records, splitFields, splitPlain, type Dialect } from "./records";
+
+/**
+ * Rows that quotes make look like something else at the end of a file: a
+ * stray quote runs a row's values into a few, and a value over two lines
+ * leaves its last line looking like a note below the table. The layout
+ * (layout.ts) keeps such lines among the rows, for the read to mend or set
+ * aside with their reason.
+ */
+
+/** Where a line's quotes are, up to one more than MAX_QUOTES. */
+export function quotesIn(line: string, quote: string): number[] {
+  const at: number[] = [];
+  for (let i = line.indexOf(quote); i >= 0 && at.length <= MAX_QUOTES; i = line.indexOf(quote, i + 1)) at.push(i);
+  return at;
+}
+
+const unbalanced = (line: string, quote: string) => quotesIn(line, quote).length % 2 === 1;
+
+/**
+ * A row that stray quotes make look like a few values: one quote fewer makes it a row of the table's width, or,
+ * read with its quotes as text, it has at least that many values, most of them filled.
+ */
+export function strayQuoteRow(line: string, d: Dialect, width: number): boolean {
+  if (!d.quote || width < 2) return false;
+  const at = quotesIn(line, d.quote);
+  if (at.length === 0 || at.length > MAX_QUOTES) return false;
+  const plain = splitPlain(line, d.delimiter);
+  if (plain.length >= width && plain.filter((f) => f.trim() !== "").length * 2 > width) return true;
+  return at.length % 2 === 1 && at.some((i) => isRow(line.slice(0, i) + line.slice(i + 1), d, width));
+}
+
+export const MAX_QUOTES = 9;
+
+/** Line `at` closes a quoted value that a line above opened, and together they are a row of the table's width. */
+export function endsQuotedRow(lines: readonly string[], at: number, d: Dialect, width: number): boolean {
+  if (!d.quote || !unbalanced(lines[at]!, d.quote)) return false;
+  for (let from = at - 1; from >= Math.max(0, at - MAX_VALUE_LINES); from--) {
+    // A whole row above: no value spans from there.
+    if (isRow(lines[from]!, d, width)) return false;
+    const joined = lines.slice(from, at + 1).join("\n");
+    const texts = [joined, ...quotesIn(joined, d.quote).map((i) => joined.slice(0, i) + joined.slice(i + 1))];
+    if (texts.some((text) => oneRow(text.split("\n"), d, width))) return true;
+  }
+  return false;
+}
+
+/** The lines are one row of the table's width, their line ends inside its quoted values. */
+function oneRow(lines: readonly string[], d: Dialect, width: number): boolean {
+  const recs = records(lines, d, MAX_VALUE_LINES);
+  return recs.length === 1 && !recs[0]!.open && recs[0]!.fields.length === width;
+}
+
+function isRow(text: string, d: Dialect, width: number): boolean {
+  const parsed = splitFields(text, d);
+  return !parsed.open && parsed.fields.length === width;
+}
+
+const MAX_VALUE_LINES = 20;
