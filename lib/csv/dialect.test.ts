@@ -17,4 +17,11 @@ describe("detectDialect", () => {
     expect(detectDialect(["id,code,note,name", ...rows, '"12,AB-12,"note 12",Ann'])).toEqual({ delimiter: ",", quote: '"', escape: '"' });
     expect(detectDialect(["id,note", "1,'a, b'", "2,'c'", "3,'d, e'"])).toEqual({ delimiter: ",", quote: "'", escape: "'" });
   });
+
+  it("keeps semicolons for a file whose text has commas, though a few broken rows give it several widths", () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `${1000 + i};07/11/2018;$9.${i};green, cable and small;https://shop.example/p/${i}`);
+    rows[3] = rows[3]!.replace(";", "");
+    rows[9] = rows[9]!.replace("green", "gr;een");
+    expect(detectDialect(["order_id;date;price;note;url", ...rows, "Note: provisional figures"])).toMatchObject({ delimiter: ";" });
+  });
 });

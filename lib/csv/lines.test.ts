@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LineCounter, splitLines, withLastLineBlank } from "./lines";
+import { LineCounter, splitLines, tabLinesAsEmpty, withLastLineBlank } from "./lines";
 
 /** The count the slow way: split the whole text. */
 function reference(text: string) {
@@ -7,7 +7,8 @@ function reference(text: string) {
   const real = text === "" ? [] : lines;
   const blankAt = real.flatMap((l, i) => (/^[ \t]*$/.test(l) ? [i + 1] : []));
   const emptyAt = real.flatMap((l, i) => (/^[ \t,;|]*$/.test(l) && !/^[ \t]*$/.test(l) ? [i + 1] : []));
-  return { lines: real.length, blank: blankAt.length, blankAt, emptyAt };
+  const tabsAt = real.flatMap((l, i) => (/^[ \t]*$/.test(l) && l.includes("\t") ? [i + 1] : []));
+  return { lines: real.length, blank: blankAt.length, blankAt, emptyAt, ...(tabsAt.length ? { tabsAt } : {}) };
 }
 
 function count(text: string, chunkSize: number) {
@@ -27,7 +28,7 @@ describe("LineCounter", () => {
     expect(count("a,b\n1,2\n", 1024)).toEqual({ lines: 2, blank: 0, blankAt: [], emptyAt: [] });
     expect(count("a,b\r\n1,2\r\n\r\n3,4", 1024)).toEqual({ lines: 4, blank: 1, blankAt: [3], emptyAt: [] });
     expect(count("a\rb\r\rc\n", 1024)).toEqual({ lines: 4, blank: 1, blankAt: [3], emptyAt: [] });
-    expect(count("a\n \t \n\nb", 1024)).toEqual({ lines: 4, blank: 2, blankAt: [2, 3], emptyAt: [] });
+    expect(count("a\n \t \n\nb", 1024)).toEqual({ lines: 4, blank: 2, blankAt: [2, 3], emptyAt: [], tabsAt: [2] });
     expect(count("a\n ", 1024)).toEqual({ lines: 2, blank: 1, blankAt: [2], emptyAt: [] });
     expect(count("", 1024)).toEqual({ lines: 0, blank: 0, blankAt: [], emptyAt: [] });
     expect(count("a,b\n,\n1,2\n ; |\n,x\n,,", 1024)).toEqual({ lines: 6, blank: 0, blankAt: [], emptyAt: [2, 4, 6] });
@@ -43,5 +44,12 @@ describe("LineCounter", () => {
       for (let i = 0, n = next(12); i < n; i++) text += pieces[next(pieces.length)]! + (i < n - 1 || next(2) ? ends[next(ends.length)] : "");
       for (const size of [1, 2, 3, 7, 64]) expect(count(text, size), JSON.stringify(text)).toEqual(reference(text));
     }
+  });
+
+  it("takes lines of tabs alone among the rows of text delimited by tabs for empty rows, not blank lines", () => {
+    const counted = count("a\tb\n1\t2\n\t\n\n3\t4\n\t\n", 7);
+    expect(counted).toEqual({ lines: 6, blank: 3, blankAt: [3, 4, 6], emptyAt: [], tabsAt: [3, 6] });
+    expect(tabLinesAsEmpty(counted, "\t", 2, 5)).toEqual({ lines: 6, blank: 2, blankAt: [4, 6], emptyAt: [3], tabsAt: [3, 6] });
+    expect(tabLinesAsEmpty(counted, ",", 2, 6)).toBe(counted);
   });
 });

@@ -11,8 +11,10 @@ export interface LineCount {
   blank: number;
   /** The blank lines (1-based), in order: where rows of a file are apart (lib/csv/record-lines.ts). */
   blankAt: number[];
-  /** Lines (1-based) of delimiters alone (`,,` `;;` or tabs: a spreadsheet's empty row), in order. */
+  /** Lines (1-based) of delimiters alone (`,,` `;;` or `||`: a spreadsheet's empty row), in order. */
   emptyAt: number[];
+  /** The blank lines with a tab (1-based), in order: in text delimited by tabs, they are delimiters alone (`tabLinesAsEmpty`). */
+  tabsAt?: number[];
 }
 
 const LF = 0x0a;
@@ -23,6 +25,9 @@ export class LineCounter {
   private blank = 0;
   private readonly blankAt: number[] = [];
   private readonly emptyAt: number[] = [];
+  private readonly tabsAt: number[] = [];
+  /** The current line has a tab. */
+  private lineHasTab = false;
   /** The current line has a byte other than a space or tab. */
   private lineHasText = false;
   /** The current line has a byte other than a space, a tab or a delimiter (`,` `;` `|`). */
@@ -44,6 +49,7 @@ export class LineCounter {
     if (this.lineHasValue) return;
     for (let i = from; i < to; i++) {
       const b = chunk[i]!;
+      if (b === 0x09) this.lineHasTab = true;
       if (b === 0x20 || b === 0x09) continue;
       this.lineHasText = true;
       if (b !== 0x2c && b !== 0x3b && b !== 0x7c) {
@@ -58,10 +64,12 @@ export class LineCounter {
     if (!this.lineHasText) {
       this.blank++;
       this.blankAt.push(this.lines);
+      if (this.lineHasTab) this.tabsAt.push(this.lines);
     } else if (!this.lineHasValue) this.emptyAt.push(this.lines);
     this.lineOpen = false;
     this.lineHasText = false;
     this.lineHasValue = false;
+    this.lineHasTab = false;
   }
 
   result(): LineCount {
@@ -72,8 +80,27 @@ export class LineCounter {
       blank: this.blank + (lastBlank ? 1 : 0),
       blankAt: lastBlank ? [...this.blankAt, this.lines + 1] : this.blankAt,
       emptyAt: lastEmpty ? [...this.emptyAt, this.lines + 1] : this.emptyAt,
+      ...withTabs(lastBlank && this.lineHasTab ? [...this.tabsAt, this.lines + 1] : this.tabsAt),
     };
   }
+}
+
+const withTabs = (tabsAt: number[]) => (tabsAt.length ? { tabsAt } : {});
+
+/**
+ * The count for text delimited by `delimiter`: with tabs, a line of tabs alone among the rows [from, to] is a
+ * spreadsheet's empty row (a reader reads it as a row of no value), not a blank line.
+ */
+export function tabLinesAsEmpty(count: LineCount, delimiter: string, from: number, to: number): LineCount {
+  const tabs = delimiter === "\t" ? (count.tabsAt ?? []).filter((line) => line >= from && line <= to) : [];
+  if (tabs.length === 0) return count;
+  const moved = new Set(tabs);
+  return {
+    ...count,
+    blank: count.blank - tabs.length,
+    blankAt: count.blankAt.filter((line) => !moved.has(line)),
+    emptyAt: [...count.emptyAt, ...tabs].sort((a, b) => a - b),
+  };
 }
 
 /** The count with its last line blank (its only byte was left out: an end-of-file mark, workers/engine/text.ts). */

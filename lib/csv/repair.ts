@@ -148,7 +148,9 @@ function repairLines(lines: readonly string[], ctx: RepairContext): ChunkOutcome
     const raw = lines.slice(rec.first, rec.last + 1).join("\n");
     const span = { lines: rec.last - rec.first + 1, text: raw };
     if (raw.trim() === "") {
-      outcomes.push({ kind: "blank", ...span });
+      // Tabs alone, where tabs delimit, are a spreadsheet's empty row: a row of no value, which the read counts with the others.
+      const emptyRow = ctx.dialect.delimiter === "\t" && raw.includes("\t");
+      outcomes.push(emptyRow ? { kind: "row", fields: Array<string>(ctx.width).fill(""), ...span } : { kind: "blank", ...span });
       continue;
     }
     const inner = rec.first === rec.last ? innerQuotes(raw, rec.fields, ctx) : null;

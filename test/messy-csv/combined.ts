@@ -6,30 +6,30 @@ import { line, orders, random } from "./clean";
  * table (each of its rows holds its own URL, so where each row went can be
  * told afterwards). Deterministic.
  */
-type Fault = (lines: string[], r: () => number) => void;
+type Fault = (lines: string[], r: () => number, d: string) => void;
 
 const dataRow = (lines: string[], r: () => number) => 1 + Math.floor(r() * (lines.length - 1));
 
 export const FAULTS: Record<string, Fault> = {
-  "stray quote": (ls, r) => { const i = dataRow(ls, r); const f = ls[i]!.split(","); const c = Math.floor(r() * 5); f[c] = `"${f[c]}`; ls[i] = f.join(","); },
-  "extra delimiter": (ls, r) => { const i = dataRow(ls, r); const at = ls[i]!.indexOf(",", 3) + 2; ls[i] = ls[i]!.slice(0, at) + "," + ls[i]!.slice(at); },
-  "missing delimiter": (ls, r) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(",", ""); },
-  "a row in semicolons": (ls, r) => { const i = dataRow(ls, r); if (!ls[i]!.includes('"')) ls[i] = ls[i]!.replaceAll(",", ";"); },
+  "stray quote": (ls, r, d) => { const i = dataRow(ls, r); const f = ls[i]!.split(d); const c = Math.floor(r() * 5); f[c] = `"${f[c]}`; ls[i] = f.join(d); },
+  "extra delimiter": (ls, r, d) => { const i = dataRow(ls, r); const at = ls[i]!.indexOf(d, 3) + 2; ls[i] = ls[i]!.slice(0, at) + d + ls[i]!.slice(at); },
+  "missing delimiter": (ls, r, d) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(d, ""); },
+  "a row in another delimiter": (ls, r, d) => { const i = dataRow(ls, r); if (!ls[i]!.includes('"')) ls[i] = ls[i]!.replaceAll(d, d === "," ? ";" : ","); },
   "a lone CR": (ls, r) => { const i = dataRow(ls, r); ls[i] += "\r"; },
   "CRLF everywhere": (ls) => { for (let i = 0; i < ls.length; i++) if (!ls[i]!.endsWith("\r")) ls[i] += "\r"; },
   "a blank line": (ls, r) => { ls.splice(dataRow(ls, r), 0, ""); },
-  "a line of delimiters": (ls, r) => { ls.splice(dataRow(ls, r), 0, ",,,,,,,,"); },
+  "a line of delimiters": (ls, r, d) => { ls.splice(dataRow(ls, r), 0, d.repeat(8)); },
   "lines above the header": (ls, r) => { ls.unshift(...["Report for March", "", "Exported 2024-03-01"].slice(0, 1 + Math.floor(r() * 3))); },
   "notes below": (ls) => { ls.push("", "Note: provisional figures"); },
-  "a total row": (ls) => { ls.push(["Total", "", "", "", "", "", "", "", "1234"].join(",")); },
-  "a trailing delimiter": (ls) => { for (let i = 0; i < ls.length; i++) if (ls[i]) ls[i] = ls[i]!.endsWith("\r") ? `${ls[i]!.slice(0, -1)},\r` : `${ls[i]},`; },
-  "a short row": (ls, r) => { const i = dataRow(ls, r); ls[i] = ls[i]!.split(",").slice(0, 4).join(","); },
-  "the header again": (ls, r) => { ls.splice(dataRow(ls, r), 0, ls.find((l) => l.startsWith("order_id")) ?? line(orders().header)); },
+  "a total row": (ls, _, d) => { ls.push(["Total", "", "", "", "", "", "", "", "1234"].join(d)); },
+  "a trailing delimiter": (ls, _, d) => { for (let i = 0; i < ls.length; i++) if (ls[i]) ls[i] = ls[i]!.endsWith("\r") ? `${ls[i]!.slice(0, -1)}${d}\r` : `${ls[i]}${d}`; },
+  "a short row": (ls, r, d) => { const i = dataRow(ls, r); ls[i] = ls[i]!.split(d).slice(0, 4).join(d); },
+  "the header again": (ls, r, d) => { ls.splice(dataRow(ls, r), 0, ls.find((l) => l.startsWith("order_id")) ?? line(orders().header, d)); },
   "a row twice": (ls, r) => { const i = dataRow(ls, r); ls.splice(i, 0, ls[i]!); },
-  "a value over two lines": (ls, r) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(/,"([a-z]+), /, ',"$1\nsecond line, '); },
-  "quotes inside a quoted value": (ls, r) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(/,"([a-z]+), /, ',"$1 "quoted" word, '); },
+  "a value over two lines": (ls, r, d) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(new RegExp(`\\${d}"?([a-z]+), `), `${d}"$1\nsecond line, `); if (!ls[i]!.includes(`${d}"`)) return; if ((ls[i]!.match(/"/g) ?? []).length % 2) ls[i] = ls[i]!.replace(/, ([a-z]+ and [a-z]+)/, ', $1"'); },
+  "quotes inside a quoted value": (ls, r, d) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(new RegExp(`\\${d}"([a-z]+), `), `${d}"$1 "quoted" word, `); },
   "a last row's quote never closed": (ls) => { ls[ls.length - 1] = `"${ls[ls.length - 1]}`; },
-  "a quoted number": (ls, r) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(/^(\d+),/, '"$1",'); },
+  "a quoted number": (ls, r, d) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(new RegExp(`^(\\d+)\\${d}`), `"$1"${d}`); },
   "a tab in a value": (ls, r) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(" and ", "\tand "); },
   "an emoji": (ls, r) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace("Ann", "Ann 😀"); },
 };
@@ -42,13 +42,13 @@ export interface Combined {
   text: string;
 }
 
-export function combined(seed: number): Combined {
+export function combined(seed: number, delimiter = ","): Combined {
   const r = random(seed * 7919);
   const names = Object.keys(FAULTS);
   const clean = orders();
-  const lines = [line(clean.header), ...clean.rows.map((row) => line(row))];
+  const lines = [line(clean.header, delimiter), ...clean.rows.map((row) => line(row, delimiter))];
   const faults = Array.from({ length: 2 + Math.floor(r() * 5) }, () => names[Math.floor(r() * names.length)]!);
-  for (const fault of faults) FAULTS[fault]!(lines, r);
+  for (const fault of faults) FAULTS[fault]!(lines, r, delimiter);
   return { seed, faults, lines, text: lines.join("\n") + "\n" };
 }
 

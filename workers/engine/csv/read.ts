@@ -2,7 +2,7 @@ import { accountLines, type LineAccount } from "@/lib/csv/accounting";
 import { bigIntegerColumns } from "@/lib/csv/big-integers";
 import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
 import { countLines } from "@/lib/csv/blob-lines";
-import type { LineCount } from "@/lib/csv/lines";
+import { tabLinesAsEmpty, type LineCount } from "@/lib/csv/lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { isoDateFormat } from "@/lib/csv/iso-dates";
 import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
@@ -247,10 +247,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const { columns, written } = await readWrittenDates(engine, table, afterMarkers, { types: used.types, dateFormat: dateFormat ?? undefined });
   const formulaText = await readFormulaText(engine, table, columns, used.types);
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
-  const counted = await counting;
+  const firstRow = preamble + headerLines + 1;
+  const counted = await counting.then((count) => tabLinesAsEmpty(count, dialect.delimiter, firstRow, count.lines - used.notes!));
   const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
   const sheetRows = first.sheetRow === undefined ? 0 : first.sheetRow - 1;
-  const firstRow = preamble + headerLines + 1;
   const lastRow = counted.lines - used.notes!;
   // Lines of delimiters alone among the rows: read as rows of no value, which go once each row's line is kept.
   const emptyLines = counted.emptyAt.some((line) => line >= firstRow && line <= lastRow) && columns.length > 1;
