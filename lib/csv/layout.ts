@@ -243,8 +243,7 @@ function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: C
     }
     // A row with a stray quote is no note, though the quote joins its values into a few (the read mends or sets it
     // aside); nor is the last line of a row whose quoted value spans lines.
-    const summary = isSummaryRow(fieldsOf(line.replaceAll(d.quote, "")));
-    if ((strayQuoteRow(line, d, width) && !summary) || endsQuotedRow(lines, start - 1, d, width)) break;
+    if ((strayQuoteRow(line, d, width) && !isSummaryRow(fieldsOf(line.replaceAll(d.quote, "")))) || endsQuotedRow(lines, start - 1, d, width)) break;
     const fields = fieldsOf(line);
     // A note fills at most half of a row's values ("Source: finance,,," included); a short last row fills more.
     const filled = fields.filter((f) => f.trim() !== "").length;

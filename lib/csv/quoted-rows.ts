@@ -51,7 +51,8 @@ function oneRow(lines: readonly string[], d: Dialect, width: number): boolean {
   return recs.length === 1 && !recs[0]!.open && recs[0]!.fields.length === width;
 }
 
-function isRow(text: string, d: Dialect, width: number): boolean {
+/** The text is one line of the table's width, every quote it opens closed. */
+export function isRow(text: string, d: Dialect, width: number): boolean {
   const parsed = splitFields(text, d);
   return !parsed.open && parsed.fields.length === width;
 }

@@ -1,5 +1,5 @@
 import { records, splitFields, splitInnerQuotes, splitPlain, type Dialect } from "./records";
-import { MAX_QUOTES, quotesIn } from "./quoted-rows";
+import { isRow, MAX_QUOTES, quotesIn } from "./quoted-rows";
 import { fitScore, fits, type ColumnShapes } from "./shapes";
 
 /**
@@ -77,7 +77,7 @@ export function repairFields(input: string[], ctx: RepairContext, text: string):
       );
       if (merged) return { kind: "row", ...merged };
     }
-    return { kind: "setAside", reason: `${valuesWhere(fields.length, width)}` };
+    return { kind: "setAside", reason: valuesWhere(fields.length, width) };
   }
   if (fields.length === width - 1) {
     const candidates: { fields: string[]; repair: string }[] = [];
@@ -126,13 +126,9 @@ function oneQuoteFewer(line: string, ctx: RepairContext): string[] | null {
   if (!q) return null;
   const at = quotesIn(line, q);
   if (at.length % 2 === 0 || at.length > MAX_QUOTES) return null;
-  const candidates = at.flatMap((i) => {
-    const parsed = splitFields(line.slice(0, i) + line.slice(i + 1), ctx.dialect);
-    return !parsed.open && parsed.fields.length === ctx.width ? [{ fields: parsed.fields, repair: "a stray quote dropped" }] : [];
-  });
-  return unique(candidates, ctx)?.fields ?? null;
+  const candidates = at.map((i) => line.slice(0, i) + line.slice(i + 1)).filter((text) => isRow(text, ctx.dialect, ctx.width));
+  return unique(candidates.map((text) => ({ fields: splitFields(text, ctx.dialect).fields, repair: "a stray quote dropped" })), ctx)?.fields ?? null;
 }
-
 
 /**
  * Mend a rejected stretch of text (one line, or several when a stray quote
