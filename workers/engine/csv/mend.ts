@@ -1,6 +1,7 @@
 import { linesAt } from "@/lib/csv/blob-lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { sameFields } from "@/lib/csv/layout";
+import { strayQuoteRow } from "@/lib/csv/quoted-rows";
 import { joinFields, splitFields } from "@/lib/csv/records";
 import { repairChunk, type ChunkOutcome, type RepairContext } from "@/lib/csv/repair";
 import { locate, type Splice } from "./splice";
@@ -50,24 +51,29 @@ export async function mend(body: Blob, rejected: readonly Rejected[], lines: Map
   const out: Mended = { edits: [], notes: [], casts: [] };
   for (const r of rejected) {
     const line = lines.get(r)!;
-    const fields = splitFields(r.text, ctx.dialect).fields;
+    // DuckDB may end the line before at its CR: the LF of that CRLF then starts the text, and belongs to the line before.
+    const lead = r.text.startsWith("\n") ? 1 : 0;
+    const text = r.text.slice(lead);
+    const fields = splitFields(text, ctx.dialect).fields;
     // The header again, in the middle of the rows (files joined end to end): set aside, not a value that makes its columns text.
     const repeatsHeader = header.length > 0 && sameFields(fields, header);
-    if (!repeatsHeader && r.errors.split("\n").every((e) => e === "CAST")) {
+    // A stray quote that took the lines after it into one value fails a cast too: mended, not a reason to make a column text.
+    const swallowed = /[\r\n]/.test(text.trim()) && strayQuoteRow(text.split(/\r\n|\n|\r/)[0]!, ctx.dialect, ctx.width);
+    if (!repeatsHeader && !swallowed && r.errors.split("\n").every((e) => e === "CAST")) {
       for (const name of r.cast_columns?.split("\n") ?? []) {
         const at = columns.findIndex((c) => c.name === name);
         out.casts.push({ column: name, type: columns[at]?.type ?? "VARCHAR", line, value: fields[at] ?? "" });
       }
       continue;
     }
-    const lineCount = r.text.split(/\r\n|\n|\r/).length;
+    const lineCount = text.split(/\r\n|\n|\r/).length;
     const outcomes: ChunkOutcome[] = repeatsHeader
-      ? [{ kind: "setAside", reason: REPEATED_HEADER, lines: lineCount, text: r.text }]
+      ? [{ kind: "setAside", reason: REPEATED_HEADER, lines: lineCount, text }]
       : lastRound
-        ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: lineCount, text: r.text }]
-        : repairChunk(r.text, ctx);
-    const start = await locate(body, r.pos, r.text);
-    out.edits.push({ start, end: start + new TextEncoder().encode(r.text).length, text: rewrite(r.text, outcomes, ctx, line, out.notes) });
+        ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: lineCount, text }]
+        : repairChunk(text, ctx);
+    const start = (await locate(body, r.pos, r.text)) + lead;
+    out.edits.push({ start, end: start + new TextEncoder().encode(text).length, text: rewrite(text, outcomes, ctx, line, out.notes) });
   }
   return out;
 }

@@ -1,0 +1,29 @@
+import { beforeAll, expect, it } from "vitest";
+import { parseOptionsSchema } from "@/lib/staging/parse-options";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
+import type { CsvEngine } from "./engine";
+import { readCsv } from "./read";
+
+/**
+ * A CRLF file with a stray quote that takes the lines after it into one value, up to a value over two lines.
+ * DuckDB ended the line before at its CR, so the stretch it rejected began with the LF: the lines mended were
+ * numbered one too far, the one that opened the value over two lines was lost, and the lines did not add up.
+ * And the stretch failed a cast (its first value was the lines run together), which made a column text.
+ */
+let engine: CsvEngine;
+beforeAll(async () => {
+  engine = await wasmReadEngine();
+});
+
+it("mends a stray quote in a CRLF file at its own line, and sets aside the value over two lines it ran into", async () => {
+  const rows = Array.from({ length: 12 }, (_, i) => `${i};x${i};green, red;u${i};Ann`);
+  rows[3] = `"${rows[3]}`;
+  rows[8] = `8;x8;"green\nsecond, red";u8;Ann`;
+  const text = ["id;name;note;url;who", ...rows].map((l) => `${l}\r`).join("\n") + "\n";
+  const result = await readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv" }), "crlf_stray", "crlf_stray.csv");
+  expect(await engine.rows("DESCRIBE crlf_stray")).toContainEqual(expect.objectContaining({ column_name: "id", column_type: "BIGINT" }));
+  expect((await engine.rows("SELECT id FROM crlf_stray")).map((r) => r.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11]);
+  expect(result.notes.map((n) => [n.line, n.status])).toEqual([[5, "repaired"], [10, "set aside"], [11, "set aside"]]);
+  expect(result.notes[0]).toMatchObject({ reason: "a stray quote dropped", text: '"3;x3;green, red;u3;Ann' });
+  expect(result.lines).toMatchObject({ total: 14, header: 1, setAside: 2, rows: 11, balanced: true });
+});
