@@ -5,7 +5,8 @@ import type { CsvEngine } from "./engine";
 import { readCsv } from "./read";
 
 /**
- * A CRLF file with a stray quote that takes the lines after it into one value, up to a value over two lines.
+ * CRLF files, whose rejected lines DuckDB reports from the LF of the line before. A line set aside was numbered
+ * one too far. And a CRLF file with a stray quote that takes the lines after it into one value, up to a value over two lines.
  * DuckDB ended the line before at its CR, so the stretch it rejected began with the LF: the lines mended were
  * numbered one too far, the one that opened the value over two lines was lost, and the lines did not add up.
  * And the stretch failed a cast (its first value was the lines run together), which made a column text.
@@ -26,4 +27,11 @@ it("mends a stray quote in a CRLF file at its own line, and sets aside the value
   expect(result.notes.map((n) => [n.line, n.status])).toEqual([[5, "repaired"], [10, "set aside"], [11, "set aside"]]);
   expect(result.notes[0]).toMatchObject({ reason: "a stray quote dropped", text: '"3;x3;green, red;u3;Ann' });
   expect(result.lines).toMatchObject({ total: 14, header: 1, setAside: 2, rows: 11, balanced: true });
+});
+
+it("numbers a line set aside from a CRLF file as the file does", async () => {
+  const text = "id,name,qty\r\n1,a,3\r\n2,b,4,9,9\r\n3,c,5\r\n4,d,6\r\n";
+  const result = await readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv" }), "crlf_aside", "crlf_aside.csv");
+  expect(result.notes).toEqual([{ line: 3, status: "set aside", reason: "5 values where the header has 3", text: "2,b,4,9,9" }]);
+  expect(result.lines).toMatchObject({ total: 5, setAside: 1, rows: 3, balanced: true });
 });
