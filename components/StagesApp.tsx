@@ -38,6 +38,12 @@ export function StagesApp() {
   const { notices, notify, dismiss } = useNotices();
   const files = useLiveQuery(() => stagingDb().files.orderBy("addedAt").toArray(), []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Counts the user's own picks of a file: a file that finishes staging after one is not selected over it.
+  const picks = useRef(0);
+  const pick = (id: string | null) => {
+    picks.current++;
+    setSelectedId(id);
+  };
   const [engine, setEngine] = useState<EngineState>({ kind: "starting" });
   const [adding, setAdding] = useState<Adding | null>(null);
   const [opened, setOpened] = useState<DatasetVersion | null>(null);
@@ -82,6 +88,7 @@ export function StagesApp() {
     for (const file of list) {
       const controller = new AbortController();
       const startedAt = performance.now();
+      const picksBefore = picks.current;
       setAdding({ name: file.name, controller, progress: null, startedAt });
       const result = await getEngine().stageFile(
         file,
@@ -92,7 +99,7 @@ export function StagesApp() {
       if (!result.ok) notify("error", describeError(result.error));
       else {
         ids.push(result.value.id);
-        setSelectedId(result.value.id);
+        if (picks.current === picksBefore) setSelectedId(result.value.id);
         if (result.value.error) notify("error", describeError(result.value.error));
         else notify("info", `Staged ${file.name}: ${plural(result.value.rowCount ?? 0, "row")}.`);
         if (result.value.duplicateOf) notify("info", `${file.name} has the same content as ${result.value.duplicateOf}, staged earlier.`);
@@ -141,7 +148,7 @@ export function StagesApp() {
           <StagingArea
             files={files ?? []}
             selectedId={selected?.id ?? null}
-            onSelect={setSelectedId}
+            onSelect={pick}
             onRemove={(f) => void removeFile(f)}
             onClear={() => void Promise.all((files ?? []).map((f) => removeFile(f)))}
           />
