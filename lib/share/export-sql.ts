@@ -53,10 +53,13 @@ export function exportSource(file: StagedFile): ExportSource {
   return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs };
 }
 
+/** The columns the browser's read renames: a column named rowid, and names with line breaks. */
+const readRenames = (source: ExportSource): Record<string, string> => ({ ...source.rowidRenames, ...source.lineBreakRenames });
+
 /** The source read as the browser reads it: its rows where the browser found them, a column named rowid renamed, names without line breaks. */
 function readSql(source: ExportSource): string | null {
   const read = fileSql(source);
-  const renames = Object.entries({ ...source.rowidRenames, ...source.lineBreakRenames }).map(([from, to]) => `${ident(from)} AS ${ident(to)}`);
+  const renames = Object.entries(readRenames(source)).map(([from, to]) => `${ident(from)} AS ${ident(to)}`);
   return read && renames.length ? `(SELECT * RENAME (${renames.join(", ")}) FROM ${read})` : read;
 }
 
@@ -86,7 +89,7 @@ function fileSql(source: ExportSource): string | null {
 
 /** A CSV with a header of two lines: both skipped, the columns named as the browser named them (before any rowid rename). */
 function twoLineHeaderSql(source: ExportSource): string {
-  const original = Object.fromEntries(Object.entries({ ...source.rowidRenames, ...source.lineBreakRenames }).map(([from, to]) => [to, from]));
+  const original = Object.fromEntries(Object.entries(readRenames(source)).map(([from, to]) => [to, from]));
   const names = source.columns.map((c) => original[c.name] ?? c.name);
   return readCsvSql(source.path, { ...source.parse, header: false, skip: (source.parse.skip ?? 0) + 2 }, [`names = [${names.map(literal).join(", ")}]`]);
 }

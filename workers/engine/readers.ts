@@ -89,19 +89,22 @@ export async function readStaged(fileId: string, fileName: string, blob: Blob, o
 async function renameColumns(table: string, rename: Record<string, string>): Promise<Result<{ rowid: Record<string, string>; breaks: Record<string, string> }>> {
   return withConnection(async (conn) => {
     const names = async () => plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => String(r.column_name));
+    const renameEach = async (renames: Record<string, string>) => {
+      for (const [from, to] of Object.entries(renames)) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
+    };
     // First, as the mapping was made to the names the file was shown with.
     const breaks = lineBreakRenames(await names());
-    for (const [from, to] of Object.entries(breaks)) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
+    await renameEach(breaks);
     const pairs = Object.entries(rename).filter(([from, to]) => from !== to);
     if (pairs.length) {
       const columns = new Set(await names());
       const lacking = pairs.find(([from]) => !columns.has(from));
       if (lacking) return fail({ message: `The file has no column "${lacking[0]}" to read as "${lacking[1]}": match its columns again.` });
-      for (const [i, [from]] of pairs.entries()) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(`_stages_renaming_${i}`)}`);
-      for (const [i, [, to]] of pairs.entries()) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(`_stages_renaming_${i}`)} TO ${ident(to)}`);
+      await renameEach(Object.fromEntries(pairs.map(([from], i) => [from, `_stages_renaming_${i}`])));
+      await renameEach(Object.fromEntries(pairs.map(([, to], i) => [`_stages_renaming_${i}`, to])));
     }
     const clash = rowidRenames(await names());
-    for (const [from, to] of Object.entries(clash)) await conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
+    await renameEach(clash);
     return ok({ rowid: clash, breaks });
   });
 }
