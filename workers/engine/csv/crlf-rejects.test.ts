@@ -35,3 +35,9 @@ it("numbers a line set aside from a CRLF file as the file does", async () => {
   expect(result.notes).toEqual([{ line: 3, status: "set aside", reason: "5 values where the header has 3", text: "2,b,4,9,9" }]);
   expect(result.lines).toMatchObject({ total: 5, setAside: 1, rows: 3, balanced: true });
 });
+
+it("quotes a CRLF file's line that stops the read without the line break before it", async () => {
+  const text = "id,name,qty\r\n1,a,3\r\n2,b,4,9,9\r\n3,c,5\r\n";
+  const stopped = readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv", badLines: "stop" }), "crlf_stop", "crlf_stop.csv");
+  await expect(stopped).rejects.toThrow('Line 3 does not fit the table (too many columns): "2,b,4,9,9". Choose');
+});

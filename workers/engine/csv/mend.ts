@@ -39,7 +39,8 @@ export async function rejectedLines(body: Blob, rejected: readonly Rejected[], l
 }
 
 export function stopMessage(r: Rejected, line: number): string {
-  return `Line ${line} does not fit the table (${describeErrors(r.errors)}): "${r.text.slice(0, 80)}". Choose “Set aside the lines that do not fit” to stage the rest.`;
+  const shown = r.text.replace(/^\n/, "").replace(/[\r\n]+$/, "").slice(0, 80);
+  return `Line ${line} does not fit the table (${describeErrors(r.errors)}): "${shown}". Choose “Set aside the lines that do not fit” to stage the rest.`;
 }
 
 export interface Column {
