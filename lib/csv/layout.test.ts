@@ -96,8 +96,11 @@ describe("detectLayout", () => {
     const header = "id,day,code,price,note,customer";
     expect(layoutOf([header, ...rows, '"8,2024-01-09,AB-8,8.5,"cable, fast",Ann Lee', ""].join("\n")).notes).toBe(0);
     expect(layoutOf([header, ...rows, '8,2024-01-09,AB-8,8.5,"cable', 'second line, fast",Ann Lee', ""].join("\n")).notes).toBe(0);
+    // Never closed and a delimiter lost too: one value fewer, every one filled.
+    expect(layoutOf([header, ...rows, '"82024-01-09,AB-8,8.5,cable fast,Ann Lee', ""].join("\n")).notes).toBe(0);
     // A note of its own with an odd quote is still a note.
     expect(layoutOf([header, ...rows, "", 'Note: screens of 27" only', ""].join("\n")).notes).toBe(2);
+    expect(layoutOf([header, ...rows, '"Exported", by Ann, on 2024-01-10', ""].join("\n")).notes).toBe(1);
   });
 
   it("takes the header again after a blank line for the same table going on, not a second table", () => {

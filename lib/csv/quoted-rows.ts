@@ -19,14 +19,17 @@ const unbalanced = (line: string, quote: string) => quotesIn(line, quote).length
 
 /**
  * A row that stray quotes make look like a few values: one quote fewer makes it a row of the table's width, or,
- * read with its quotes as text, it has at least that many values, most of them filled.
+ * read with its quotes as text, it has at least that many values, most of them filled, or (in a table of six
+ * columns or more) one value fewer, every one filled: a row that also lost a delimiter.
  */
 export function strayQuoteRow(line: string, d: Dialect, width: number): boolean {
   if (!d.quote || width < 2) return false;
   const at = quotesIn(line, d.quote);
   if (at.length === 0 || at.length > MAX_QUOTES) return false;
   const plain = splitPlain(line, d.delimiter);
-  if (plain.length >= width && plain.filter((f) => f.trim() !== "").length * 2 > width) return true;
+  const filled = plain.filter((f) => f.trim() !== "").length;
+  if (plain.length >= width && filled * 2 > width) return true;
+  if (width >= 6 && plain.length === width - 1 && filled === plain.length) return true;
   return at.length % 2 === 1 && at.some((i) => isRow(line.slice(0, i) + line.slice(i + 1), d, width));
 }
 
