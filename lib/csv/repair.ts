@@ -1,5 +1,5 @@
 import { records, splitFields, splitInnerQuotes, splitPlain, type Dialect } from "./records";
-import { isRow, MAX_QUOTES, quotesIn } from "./quoted-rows";
+import { isRow, MAX_QUOTES, quotesIn, strayQuoteRow } from "./quoted-rows";
 import { fitScore, fits, type ColumnShapes } from "./shapes";
 
 /**
@@ -167,7 +167,18 @@ function repairLines(lines: readonly string[], ctx: RepairContext): ChunkOutcome
       if (rec.last > rec.first) return [...outcomes, ...repairLines(lines.slice(rec.first + 1), ctx)];
       continue;
     }
+    // Else a stray quote on a line that holds a row of its own, which ran the lines after it in: that line alone, its quotes as text.
+    if (outcome.kind === "setAside" && rec.last > rec.first && strayQuoteRow(lines[rec.first]!, ctx.dialect, ctx.width)) {
+      outcomes.push({ ...strayQuoteLine(lines[rec.first]!, ctx), lines: 1, text: lines[rec.first]! });
+      return [...outcomes, ...repairLines(lines.slice(rec.first + 1), ctx)];
+    }
     outcomes.push({ ...outcome, ...span });
   }
   return outcomes;
+}
+
+function strayQuoteLine(line: string, ctx: RepairContext): LineOutcome {
+  const alone = repairFields(splitPlain(line, ctx.dialect.delimiter), ctx, line);
+  if (alone.kind === "setAside") return { kind: "setAside", reason: `a stray quote, and ${alone.reason}` };
+  return { ...alone, repair: alone.repair ? `a stray quote read as text; ${alone.repair}` : "a stray quote read as text" };
 }

@@ -168,7 +168,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   };
   const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
-  // A line mended in one round and rejected again in the next keeps only what became of it last.
+  // A line mended in one round and rejected again in the next keeps only what became of it last (with the file's text).
   const noted = new Map<number, LineNote>([
     ...repeats.map((line): [number, LineNote] => [line, { line, status: "set aside", reason: REPEATED_HEADER, text: sample.head[line - 1]! }]),
     ...subtotals.map(({ note }): [number, LineNote] => [note.line, note]),
@@ -211,7 +211,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     const lines = await rejectedLines(body, rejected, linesBefore);
     if (options.badLines === "stop") throw new CsvStopped(lines.get(rejected[0]!)!, stopMessage(rejected[0]!, lines.get(rejected[0]!)!));
     const mendedNow = await mend(body, rejected, lines, ctx, await describe(engine, table), round >= MAX_ROUNDS - 1, headerFields);
-    for (const note of mendedNow.notes) noted.set(note.line, note);
+    // Its text stays the file's own, not the text an earlier round mended it into.
+    for (const note of mendedNow.notes) noted.set(note.line, { ...note, text: noted.get(note.line)?.text ?? note.text });
     for (const cast of mendedNow.casts) {
       if (isBlankValue(cast.value)) nulls.add(cast.value);
       else casts.push(cast);
