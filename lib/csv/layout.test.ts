@@ -103,6 +103,17 @@ describe("detectLayout", () => {
     expect(layoutOf([header, ...rows, '"Exported", by Ann, on 2024-01-10', ""].join("\n")).notes).toBe(1);
   });
 
+  it("takes a last row written with another delimiter for a row, not a note, and a note with a few commas for a note", () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `${i};2024-01-0${i + 1};AB-${i};${i}.5;cable, fast;Ann Lee`);
+    const notesBelow = (...last: string[]) => {
+      const lines = ["id;day;code;price;note;customer", ...rows, ...last, ""];
+      return detectLayout({ head: lines, tail: lines, whole: true }, { ...COMMA, delimiter: ";" }).notes;
+    };
+    expect(notesBelow("8,2024-01-09,AB-8,8.5,cable, fast,Ann Lee")).toBe(0);
+    expect(notesBelow("8,2024-01-09,AB-8,8.5,cable, fast,Ann Lee;")).toBe(0);
+    expect(notesBelow("", "Source: finance, sales, and the shop")).toBe(2);
+  });
+
   it("takes the header again after a blank line for the same table going on, not a second table", () => {
     const rows = (from: number) => Array.from({ length: 4 }, (_, i) => `${from + i},AB-${i},${i}.5`);
     expect(layoutOf(["id,code,price", ...rows(0), "", "id,code,price", ...rows(4), ""].join("\n"))).toMatchObject({ notes: 0, secondTable: null });

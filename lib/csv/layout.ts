@@ -1,6 +1,6 @@
 import { detectDialect } from "./dialect";
 import { namesGroups, twoLineNames } from "./header-names";
-import { endsQuotedRow, strayQuoteRow } from "./quoted-rows";
+import { endsQuotedRow, otherDelimiterRow, strayQuoteRow } from "./quoted-rows";
 import { records, splitFields, type Dialect, type LineRecord } from "./records";
 import { fits, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
 
@@ -242,8 +242,8 @@ function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: C
       continue;
     }
     // A row with a stray quote is no note, though the quote joins its values into a few (the read mends or sets it
-    // aside); nor is the last line of a row whose quoted value spans lines.
-    if ((strayQuoteRow(line, d, width) && !isSummaryRow(fieldsOf(line.replaceAll(d.quote, "")))) || endsQuotedRow(lines, start - 1, d, width)) break;
+    // aside); nor is the last line of a row whose quoted value spans lines, nor a row in another delimiter.
+    if ((strayQuoteRow(line, d, width) && !isSummaryRow(fieldsOf(line.replaceAll(d.quote, "")))) || endsQuotedRow(lines, start - 1, d, width) || otherDelimiterRow(line, d, width)) break;
     const fields = fieldsOf(line);
     // A note fills at most half of a row's values ("Source: finance,,," included); a short last row fills more.
     const filled = fields.filter((f) => f.trim() !== "").length;

@@ -3,7 +3,8 @@ import { records, splitFields, splitPlain, type Dialect } from "./records";
 /**
  * Rows that quotes make look like something else at the end of a file: a
  * stray quote runs a row's values into a few, and a value over two lines
- * leaves its last line looking like a note below the table. The layout
+ * leaves its last line looking like a note below the table; so does a row
+ * written with another delimiter, which is one value in the file's. The layout
  * (layout.ts) keeps such lines among the rows, for the read to mend or set
  * aside with their reason.
  */
@@ -34,6 +35,18 @@ export function strayQuoteRow(line: string, d: Dialect, width: number): boolean 
 }
 
 export const MAX_QUOTES = 9;
+
+const OTHER_DELIMITERS = [",", ";", "\t", "|"];
+
+/** A line of one value in the file's delimiter (a trailing delimiter aside) that another splits into a row of at least the table's width (of four or more), most of it filled. */
+export function otherDelimiterRow(line: string, d: Dialect, width: number): boolean {
+  if (width < 4 || splitFields(line, d).fields.filter((f) => f.trim() !== "").length > 1) return false;
+  return OTHER_DELIMITERS.some((other) => {
+    if (other === d.delimiter) return false;
+    const fields = splitFields(line, { ...d, delimiter: other }).fields;
+    return fields.length >= width && fields.filter((f) => f.trim() !== "").length * 2 > width;
+  });
+}
 
 /** Line `at` closes a quoted value that a line above opened, and together they are a row of the table's width. */
 export function endsQuotedRow(lines: readonly string[], at: number, d: Dialect, width: number): boolean {
