@@ -142,10 +142,13 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // lines, a delimiter after its last name that the rows do not have, or no name for the rows' names (R).
   const trailing = headerLines === 1 && !used.trailingDelimiter && trailsAlone(headerFields, layout.width);
   const rowNames = headerLines === 1 && layout.rowNames && preamble === layout.preamble && headerFields.length === layout.width - 1;
-  const namesApart = headerLines === 2 || trailing || rowNames;
+  // A first name that starts with a byte-order mark inside its quotes (a file read and written again by a tool that
+  // kept the mark in its first name): DuckDB would keep it in the name, which comes back through Arrow without it.
+  const markedName = headerLines === 1 && headerFields.some((f) => f.startsWith("\uFEFF"));
+  const namesApart = headerLines === 2 || trailing || rowNames || markedName;
   const linesBefore = preamble + (namesApart ? headerLines : 0);
   // Each column's name as the file writes it ("" where it writes none).
-  const nameFields = trailing ? headerFields.slice(0, -1) : rowNames ? ["", ...headerFields] : headerFields;
+  const nameFields = (trailing ? headerFields.slice(0, -1) : rowNames ? ["", ...headerFields] : headerFields).map((f) => f.replace(/^\uFEFF/, ""));
   const bodyStart = sample.headBytes(linesBefore);
   let body = text.slice(bodyStart, Math.max(bodyStart, text.size - sample.tailBytes(used.notes!)));
   if (used.edits.length) body = await applyEdits(body, used.edits, linesBefore);
