@@ -111,6 +111,7 @@ describe("detectLayout", () => {
     };
     expect(notesBelow("8,2024-01-09,AB-8,8.5,cable, fast,Ann Lee")).toBe(0);
     expect(notesBelow("8,2024-01-09,AB-8,8.5,cable, fast,Ann Lee;")).toBe(0);
+    expect(notesBelow('"8,2024-01-09,AB-8,8.5,cable, fast,Ann Lee')).toBe(0);
     expect(notesBelow("", "Source: finance, sales, and the shop")).toBe(2);
   });
 

@@ -41,11 +41,9 @@ const OTHER_DELIMITERS = [",", ";", "\t", "|"];
 /** A line of one value in the file's delimiter (a trailing delimiter aside) that another splits into a row of at least the table's width (of four or more), most of it filled. */
 export function otherDelimiterRow(line: string, d: Dialect, width: number): boolean {
   if (width < 4 || splitFields(line, d).fields.filter((f) => f.trim() !== "").length > 1) return false;
-  return OTHER_DELIMITERS.some((other) => {
-    if (other === d.delimiter) return false;
-    const fields = splitFields(line, { ...d, delimiter: other }).fields;
-    return fields.length >= width && fields.filter((f) => f.trim() !== "").length * 2 > width;
-  });
+  const rowOf = (fields: readonly string[]) => fields.length >= width && fields.filter((f) => f.trim() !== "").length * 2 > width;
+  // Its quotes read as quotes, or as text (a stray one).
+  return OTHER_DELIMITERS.some((other) => other !== d.delimiter && (rowOf(splitFields(line, { ...d, delimiter: other }).fields) || rowOf(splitPlain(line, other))));
 }
 
 /** Line `at` closes a quoted value that a line above opened, and together they are a row of the table's width. */
