@@ -32,6 +32,13 @@ export const FAULTS: Record<string, Fault> = {
   "a quoted number": (ls, r, d) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(new RegExp(`^(\\d+)\\${d}`), `"$1"${d}`); },
   "a tab in a value": (ls, r) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace(" and ", "\tand "); },
   "an emoji": (ls, r) => { const i = dataRow(ls, r); ls[i] = ls[i]!.replace("Ann", "Ann 😀"); },
+  "a byte-order mark": (ls) => { if (!ls[0]!.startsWith("\uFEFF")) ls[0] = `\uFEFF${ls[0]}`; },
+  "Excel's sep= line": (ls, _, d) => { ls.unshift(`sep=${d}`); },
+  "a comment line above": (ls) => { ls.unshift("# exported from the shop"); },
+  "every value quoted": (ls, _, d) => { for (let i = 0; i < ls.length; i++) if (ls[i] && !ls[i]!.includes('"')) ls[i] = ls[i]!.replace(/\r$/, "").split(d).map((f) => `"${f}"`).join(d) + (ls[i]!.endsWith("\r") ? "\r" : ""); },
+  "spaces after delimiters": (ls, r, d) => { const i = dataRow(ls, r); ls[i] = ls[i]!.split(d).join(`${d} `); },
+  "a line of spaces": (ls, r) => { ls.splice(dataRow(ls, r), 0, "   "); },
+  "mixed line ends": (ls) => { for (let i = 0; i < ls.length; i += 2) if (!ls[i]!.endsWith("\r")) ls[i] += "\r"; },
 };
 
 export interface Combined {
