@@ -103,6 +103,15 @@ describe("detectLayout", () => {
     expect(layoutOf([header, ...rows, '"Exported", by Ann, on 2024-01-10', ""].join("\n")).notes).toBe(1);
   });
 
+  it("finds a header with a stray quote at the start of a name, which ran it into the rows below, and names its columns without it", () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `${i},2024-01-0${i + 1},AB-${i},${i}.5,"said ""hi"", then left",Ann Lee`);
+    expect(layoutOf(['id,day,"code,price,note,customer', ...rows, ""].join("\n"))).toMatchObject({
+      preamble: 0, header: true, width: 6, strayQuoteHeader: true, names: ["id", "day", "code", "price", "note", "customer"],
+    });
+    // A name over two lines (a cell wrapped in Excel) is no stray quote.
+    expect(layoutOf(['id,day,code,price,note,"customer', 'name"', ...rows, ""].join("\n"))).toMatchObject({ preamble: 0, header: true, width: 6, strayQuoteHeader: false });
+  });
+
   it("takes a last row written with another delimiter for a row, not a note, and a note with a few commas for a note", () => {
     const rows = Array.from({ length: 8 }, (_, i) => `${i};2024-01-0${i + 1};AB-${i};${i}.5;cable, fast;Ann Lee`);
     const notesBelow = (...last: string[]) => {

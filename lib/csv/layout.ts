@@ -1,6 +1,6 @@
 import { detectDialect } from "./dialect";
 import { namesGroups, twoLineNames } from "./header-names";
-import { endsQuotedRow, otherDelimiterRow, strayQuoteRow } from "./quoted-rows";
+import { endsQuotedRow, otherDelimiterRow, strayQuoteRow, withoutStrayJoins } from "./quoted-rows";
 import { records, splitFields, type Dialect, type LineRecord } from "./records";
 import { fits, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
 
@@ -29,6 +29,8 @@ export interface Layout {
   trailingDelimiter: boolean;
   /** The header names every column but the first, which holds the rows' names (R's write.table): `names` starts with "". */
   rowNames: boolean;
+  /** The header's quote never closes on its line (a stray one): `names` are its values with the quotes dropped. */
+  strayQuoteHeader: boolean;
   trimSpaces: boolean;
   shapes: ColumnShapes[];
 }
@@ -85,12 +87,12 @@ function looksLikeHeader(fields: readonly string[], shapes: readonly ColumnShape
 
 export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial<Dialect> = {}): Layout {
   const dialect = detectDialect(head, given);
-  const recs = records(head, dialect);
-  const data = recs.filter((r) => !isBlank(head[r.first]!));
-  const width = modalWidth(data);
+  const joined = records(head, dialect);
+  const width = modalWidth(joined.filter((r) => !isBlank(head[r.first]!)));
+  const data = withoutStrayJoins(head, joined, dialect, width).filter((r) => !isBlank(head[r.first]!));
   const fallback: Layout = {
     dialect, preamble: 0, header: true, headerLines: 1, names: data[0]?.fields ?? [], width,
-    notes: 0, secondTable: null, comment: null, trailingDelimiter: false, rowNames: false, trimSpaces: false, shapes: [],
+    notes: 0, secondTable: null, comment: null, trailingDelimiter: false, rowNames: false, strayQuoteHeader: false, trimSpaces: false, shapes: [],
   };
   if (width < 2 || data.length < 2) return fallback;
 
@@ -134,9 +136,11 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const fullRows = body.filter((r) => r.fields.filter((f) => f.trim() !== "").length * 2 > width);
   const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width, cache), header ? top.fields : []);
   const bodyShapes = headerLines === 2 ? afterSecond : shapes;
+  const strayQuoteHeader = header && headerLines === 1 && top.open;
+  const names = top.fields.map((f) => (strayQuoteHeader ? f.replaceAll(dialect.quote, "") : f)).map((f) => (trimSpaces ? f.trim() : f));
   return {
-    dialect, preamble: top.first, header, headerLines, names: !header ? [] : groupLine ? twoLineNames(top.fields, second.fields) : top.fields.map((f) => (trimSpaces ? f.trim() : f)), width,
-    notes, secondTable, comment, trailingDelimiter, rowNames: header && top !== data[at], trimSpaces, shapes: bodyShapes,
+    dialect, preamble: top.first, header, headerLines, names: !header ? [] : groupLine ? twoLineNames(top.fields, second.fields) : names, width,
+    notes, secondTable, comment, trailingDelimiter, rowNames: header && top !== data[at], strayQuoteHeader, trimSpaces, shapes: bodyShapes,
   };
 }
 

@@ -1,4 +1,4 @@
-import { records, splitFields, splitPlain, type Dialect } from "./records";
+import { records, splitFields, splitPlain, type Dialect, type LineRecord } from "./records";
 
 /**
  * Rows that quotes make look like something else at the end of a file: a
@@ -72,3 +72,17 @@ export function isRow(text: string, d: Dialect, width: number): boolean {
 }
 
 const MAX_VALUE_LINES = 20;
+
+/**
+ * The records again where a stray quote joined a line to the lines after it into a record of another width
+ * than the table's (a quote at the start of a name in the header, say): the line alone, its quotes as text,
+ * is as wide as the table, so it is read alone (as `records` reads a quote never closed), and the lines
+ * after it are read anew.
+ */
+export function withoutStrayJoins(lines: readonly string[], recs: readonly LineRecord[], d: Dialect, width: number): LineRecord[] {
+  const at = recs.findIndex((r) => r.last > r.first && r.fields.length !== width && splitPlain(lines[r.first]!, d.delimiter).length === width);
+  if (at < 0) return [...recs];
+  const line = recs[at]!.first;
+  const rest = records(lines.slice(line + 1), d).map((r) => ({ ...r, first: r.first + line + 1, last: r.last + line + 1 }));
+  return [...recs.slice(0, at), { fields: splitPlain(lines[line]!, d.delimiter), first: line, last: line, open: true }, ...withoutStrayJoins(lines, rest, d, width)];
+}

@@ -135,7 +135,9 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const dialect = { delimiter: tabIn(used.delimiter!), quote: used.quote!, escape: used.escape! };
   const preamble = used.skip!;
   const headerLines = used.header ? used.headerLines! : 0;
-  const fieldsAt = (line: number) => splitFields(sample.head[line] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f));
+  // A header whose quote never closes on its line (a stray one) is named as the layout names it, after it.
+  const strayQuoteHeader = headerLines === 1 && layout.strayQuoteHeader && preamble === layout.preamble;
+  const fieldsAt = (line: number) => (strayQuoteHeader ? layout.names : splitFields(sample.head[line] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f)));
   // A header of two lines whose first names groups of columns names each by both ("2024 Units").
   const headerFields = !used.header ? [] : headerLines === 2 ? twoLineNames(fieldsAt(preamble), fieldsAt(preamble + 1)) : fieldsAt(preamble);
   // The body DuckDB reads starts at the header; after it, with the names found above, when it has two
@@ -145,7 +147,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // A first name that starts with a byte-order mark inside its quotes (a file read and written again by a tool that
   // kept the mark in its first name): DuckDB would keep it in the name, which comes back through Arrow without it.
   const markedName = headerLines === 1 && headerFields.some((f) => f.startsWith("\uFEFF"));
-  const namesApart = headerLines === 2 || trailing || rowNames || markedName;
+  const namesApart = headerLines === 2 || trailing || rowNames || markedName || strayQuoteHeader;
   const linesBefore = preamble + (namesApart ? headerLines : 0);
   // Each column's name as the file writes it ("" where it writes none).
   const nameFields = (trailing ? headerFields.slice(0, -1) : rowNames ? ["", ...headerFields] : headerFields).map((f) => f.replace(/^\uFEFF/, ""));
