@@ -31,6 +31,11 @@ describe("repairChunk", () => {
     ]);
   });
 
+  it("sets aside alone a short line whose stray quote ran a whole row in", () => {
+    const text = [`1000;2024-01-01;3;"red`, good[1], `1002;2024-01-03;3;"said ""hi"", then left";https://shop.example/p/2;more;values`].join("\n");
+    expect(summary(text)).toEqual([["setAside", 1, "a stray quote, and 4 values where the header has 5, and no single mend fits every column"], ["row", 1, ""], ["setAside", 1, "7 values where the header has 5"]]);
+  });
+
   it("sets aside a value over two lines whole when its row has too many values", () => {
     const text = ['1000;2024-01-01;3;"red, box', 'and lamp";https://shop.example/p/0;extra'].join("\n");
     expect(summary(text)).toEqual([["setAside", 2, "6 values where the header has 5"]]);

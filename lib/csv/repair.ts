@@ -167,10 +167,14 @@ function repairLines(lines: readonly string[], ctx: RepairContext): ChunkOutcome
       if (rec.last > rec.first) return [...outcomes, ...repairLines(lines.slice(rec.first + 1), ctx)];
       continue;
     }
-    // Else a stray quote on a line that holds a row of its own, which ran the lines after it in: that line alone, its quotes as text.
-    if (outcome.kind === "setAside" && rec.last > rec.first && strayQuoteRow(lines[rec.first]!, ctx.dialect, ctx.width)) {
-      outcomes.push({ ...strayQuoteLine(lines[rec.first]!, ctx), lines: 1, text: lines[rec.first]! });
-      return [...outcomes, ...repairLines(lines.slice(rec.first + 1), ctx)];
+    // Else a stray quote that ran the lines after it in, on a line that holds a row of its own or before a line
+    // that is a row as it is (a value over two lines ends in a line that is none): that line alone, its quotes as text.
+    if (outcome.kind === "setAside" && rec.last > rec.first) {
+      const rest = repairLines(lines.slice(rec.first + 1), ctx);
+      const next = rest[0];
+      if (strayQuoteRow(lines[rec.first]!, ctx.dialect, ctx.width) || (next?.kind === "row" && !next.repair)) {
+        return [...outcomes, { ...strayQuoteLine(lines[rec.first]!, ctx), lines: 1, text: lines[rec.first]! }, ...rest];
+      }
     }
     outcomes.push({ ...outcome, ...span });
   }
