@@ -41,3 +41,18 @@ it("quotes a CRLF file's line that stops the read without the line break before 
   const stopped = readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv", badLines: "stop" }), "crlf_stop", "crlf_stop.csv");
   await expect(stopped).rejects.toThrow('Line 3 does not fit the table (too many columns): "2,b,4,9,9". Choose');
 });
+
+it("numbers a rejected line after a line that alone ends in CRLF, left blank, as the file does", async () => {
+  // The header again, ended by CRLF in a file of LF (mixed line ends), is set aside and left a blank line:
+  // DuckDB then starts the next rejected line's text with that blank line's CRLF, and it was numbered one too far.
+  const rows = Array.from({ length: 12 }, (_, i) => `${1000 + i};x${i};red, box;u${i}`);
+  rows.splice(5, 0, "id;name;note;url\r");
+  rows[6] = rows[6]!.replaceAll(";", ",");
+  const text = ["id;name;note;url", ...rows].join("\n") + "\n";
+  const result = await readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv" }), "mixed_ends", "mixed_ends.csv");
+  expect(result.notes.map((n) => [n.line, n.text])).toEqual([
+    [7, "id;name;note;url"],
+    [8, "1005,x5,red, box,u5"],
+  ]);
+  expect(result.lines).toMatchObject({ total: 14, setAside: 2, rows: 11, balanced: true });
+});

@@ -32,14 +32,27 @@ export const REPEATED_HEADER = "the header again (files joined end to end?)";
 
 const describeErrors = (errors: string) => errors.replaceAll("\n", ", ").toLowerCase();
 
-/** The line in the file of each rejected stretch (the body starts after `linesBefore` lines). */
-export async function rejectedLines(body: Blob, rejected: readonly Rejected[], linesBefore: number): Promise<Map<Rejected, number>> {
-  const at = await linesAt(body, rejected.map((r) => r.pos));
-  return new Map(rejected.map((r) => [r, linesBefore + (at.get(r.pos) ?? 0) + 1]));
+/** Where a rejected stretch is: its first line in the file, and the byte where its text starts in the body. */
+export interface RejectedAt {
+  line: number;
+  start: number;
+  /** Line ends DuckDB put before its text: the end of the line before (the LF of a CRLF), or a blank line. */
+  lead: number;
+}
+
+/** Where each rejected stretch is (the body starts after `linesBefore` lines). */
+export async function rejectedLines(body: Blob, rejected: readonly Rejected[], linesBefore: number): Promise<Map<Rejected, RejectedAt>> {
+  const found: { r: Rejected; lead: number; start: number }[] = [];
+  for (const r of rejected) {
+    const lead = /^[\r\n]*/.exec(r.text)![0].length;
+    found.push({ r, lead, start: (await locate(body, r.pos, r.text)) + lead });
+  }
+  const at = await linesAt(body, found.map((f) => f.start));
+  return new Map(found.map(({ r, lead, start }) => [r, { line: linesBefore + (at.get(start) ?? 0) + 1, start, lead }]));
 }
 
 export function stopMessage(r: Rejected, line: number): string {
-  const shown = r.text.replace(/^\n/, "").replace(/[\r\n]+$/, "").slice(0, 80);
+  const shown = r.text.replace(/^[\r\n]+/, "").replace(/[\r\n]+$/, "").slice(0, 80);
   return `Line ${line} does not fit the table (${describeErrors(r.errors)}): "${shown}". Choose “Set aside the lines that do not fit” to stage the rest.`;
 }
 
@@ -48,12 +61,11 @@ export interface Column {
   type: string;
 }
 
-export async function mend(body: Blob, rejected: readonly Rejected[], lines: Map<Rejected, number>, ctx: RepairContext, columns: readonly Column[], lastRound: boolean, header: readonly string[] = []): Promise<Mended> {
+export async function mend(body: Blob, rejected: readonly Rejected[], where: Map<Rejected, RejectedAt>, ctx: RepairContext, columns: readonly Column[], lastRound: boolean, header: readonly string[] = []): Promise<Mended> {
   const out: Mended = { edits: [], notes: [], casts: [] };
   for (const r of rejected) {
-    const line = lines.get(r)!;
-    // DuckDB may end the line before at its CR: the LF of that CRLF then starts the text, and belongs to the line before.
-    const lead = r.text.startsWith("\n") ? 1 : 0;
+    // DuckDB may end the line before at its CR (the LF of that CRLF then starts the text), or start with a blank line: those stay as they are.
+    const { line, start, lead } = where.get(r)!;
     const text = r.text.slice(lead);
     const fields = splitFields(text, ctx.dialect).fields;
     // The header again, in the middle of the rows (files joined end to end): set aside, not a value that makes its columns text.
@@ -73,7 +85,6 @@ export async function mend(body: Blob, rejected: readonly Rejected[], lines: Map
       : lastRound
         ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: lineCount, text }]
         : repairChunk(text, ctx);
-    const start = (await locate(body, r.pos, r.text)) + lead;
     out.edits.push({ start, end: start + new TextEncoder().encode(text).length, text: rewrite(text, outcomes, ctx, line, out.notes) });
   }
   return out;

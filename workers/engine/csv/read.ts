@@ -213,9 +213,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
       continue;
     }
     rejectedAny = true;
-    const lines = await rejectedLines(body, rejected, linesBefore);
-    if (options.badLines === "stop") throw new CsvStopped(lines.get(rejected[0]!)!, stopMessage(rejected[0]!, lines.get(rejected[0]!)!));
-    const mendedNow = await mend(body, rejected, lines, ctx, await describe(engine, table), round >= MAX_ROUNDS - 1, headerFields);
+    const where = await rejectedLines(body, rejected, linesBefore);
+    const firstLine = where.get(rejected[0]!)!.line;
+    if (options.badLines === "stop") throw new CsvStopped(firstLine, stopMessage(rejected[0]!, firstLine));
+    const mendedNow = await mend(body, rejected, where, ctx, await describe(engine, table), round >= MAX_ROUNDS - 1, headerFields);
     // Its text stays the file's own, not the text an earlier round mended it into.
     for (const note of mendedNow.notes) noted.set(note.line, { ...note, text: noted.get(note.line)?.text ?? note.text });
     for (const cast of mendedNow.casts) {
