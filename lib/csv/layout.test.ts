@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectLayout } from "./layout";
+import { fits } from "./shapes";
 
 const COMMA = { delimiter: ",", quote: '"', escape: '"' };
 const layoutOf = (text: string) => {
@@ -110,6 +111,14 @@ describe("detectLayout", () => {
     });
     // A name over two lines (a cell wrapped in Excel) is no stray quote.
     expect(layoutOf(['id,day,code,price,note,"customer', 'name"', ...rows, ""].join("\n"))).toMatchObject({ preamble: 0, header: true, width: 6, strayQuoteHeader: false });
+  });
+
+  it("learns no column's shape from two rows that a stray quote joined into one record as wide as the table", () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `"${i}","2024-01-0${i + 1}","AB-${i}","${i}.5","cable, fast","Ann Lee"`);
+    rows[4] = '"4,2024-01-05,AB-4,4.5,cable fast,Ann Lee';
+    const layout = layoutOf(["id,day,code,price,note,customer", ...rows, ""].join("\n"));
+    expect(layout.width).toBe(6);
+    expect(fits(layout.shapes[0], '4,2024-01-05,AB-4,4.5,cable fast,Ann Lee\n5"')).toBe(false);
   });
 
   it("takes a last row written with another delimiter for a row, not a note, and a note with a few commas for a note", () => {

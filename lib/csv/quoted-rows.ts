@@ -74,13 +74,23 @@ export function isRow(text: string, d: Dialect, width: number): boolean {
 const MAX_VALUE_LINES = 20;
 
 /**
+ * A record that a stray quote made of lines that are rows of their own: its first line, its quotes as text, is
+ * as wide as the table, and the record is not, or the line after it is as wide too (two rows, where a value
+ * over two lines leaves the first line short of values and the next one too).
+ */
+export function joinsRows(lines: readonly string[], r: LineRecord, d: Dialect, width: number): boolean {
+  if (r.last === r.first || splitPlain(lines[r.first]!, d.delimiter).length !== width) return false;
+  return r.fields.length !== width || splitPlain(lines[r.first + 1]!, d.delimiter).length >= width;
+}
+
+/**
  * The records again where a stray quote joined a line to the lines after it into a record of another width
  * than the table's (a quote at the start of a name in the header, say): the line alone, its quotes as text,
  * is as wide as the table, so it is read alone (as `records` reads a quote never closed), and the lines
  * after it are read anew.
  */
 export function withoutStrayJoins(lines: readonly string[], recs: readonly LineRecord[], d: Dialect, width: number): LineRecord[] {
-  const at = recs.findIndex((r) => r.last > r.first && r.fields.length !== width && splitPlain(lines[r.first]!, d.delimiter).length === width);
+  const at = recs.findIndex((r) => joinsRows(lines, r, d, width));
   if (at < 0) return [...recs];
   const line = recs[at]!.first;
   const rest = records(lines.slice(line + 1), d).map((r) => ({ ...r, first: r.first + line + 1, last: r.last + line + 1 }));

@@ -36,6 +36,15 @@ describe("repairChunk", () => {
     expect(summary(text)).toEqual([["setAside", 1, "a stray quote, and 4 values where the header has 5, and no single mend fits every column"], ["row", 1, ""], ["setAside", 1, "7 values where the header has 5"]]);
   });
 
+  it("reads apart two rows that a stray quote joined into one record as wide as the table", () => {
+    // The quote opening the first line closes at the quote opening the next line's first value.
+    const next = `"1001";"2024-01-02";"2";"red, box and lamp";"https://shop.example/p/1"`;
+    const text = [`"1000;2024-01-01;3;red, box and lamp;https://shop.example/p/0`, next, good[2]].join("\n");
+    expect(summary(text)).toEqual([["row", 1, "a stray quote dropped"], ["row", 1, ""], ["row", 1, ""]]);
+    // A value over two lines is one row.
+    expect(summary(['1000;2024-01-01;3;"red, box', 'and lamp";https://shop.example/p/0'].join("\n"))).toEqual([["row", 2, ""]]);
+  });
+
   it("sets aside a value over two lines whole when its row has too many values", () => {
     const text = ['1000;2024-01-01;3;"red, box', 'and lamp";https://shop.example/p/0;extra'].join("\n");
     expect(summary(text)).toEqual([["setAside", 2, "6 values where the header has 5"]]);

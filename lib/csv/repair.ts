@@ -1,5 +1,5 @@
 import { records, splitFields, splitInnerQuotes, splitPlain, type Dialect } from "./records";
-import { isRow, MAX_QUOTES, quotesIn, strayQuoteRow } from "./quoted-rows";
+import { isRow, joinsRows, MAX_QUOTES, quotesIn, strayQuoteRow } from "./quoted-rows";
 import { fitScore, fits, type ColumnShapes } from "./shapes";
 
 /**
@@ -149,6 +149,11 @@ function repairLines(lines: readonly string[], ctx: RepairContext): ChunkOutcome
       outcomes.push(emptyRow ? { kind: "row", fields: Array<string>(ctx.width).fill(""), ...span } : { kind: "blank", ...span });
       continue;
     }
+    // Rows that a stray quote joined into one record: the first alone, its quotes as text, then the rest anew.
+    if (joinsRows(lines, rec, ctx.dialect, ctx.width)) {
+      outcomes.push({ ...strayQuoteLine(lines[rec.first]!, ctx), lines: 1, text: lines[rec.first]! });
+      return [...outcomes, ...repairLines(lines.slice(rec.first + 1), ctx)];
+    }
     const inner = rec.first === rec.last ? innerQuotes(raw, rec.fields, ctx) : null;
     if (inner) {
       outcomes.push({ kind: "row", fields: inner, repair: "quotes inside a quoted value read as text", ...span });
@@ -184,5 +189,6 @@ function repairLines(lines: readonly string[], ctx: RepairContext): ChunkOutcome
 function strayQuoteLine(line: string, ctx: RepairContext): LineOutcome {
   const alone = repairFields(splitPlain(line, ctx.dialect.delimiter), ctx, line);
   if (alone.kind === "setAside") return { kind: "setAside", reason: `a stray quote, and ${alone.reason}` };
+  if (alone.repair?.startsWith("a stray quote")) return alone;
   return { ...alone, repair: alone.repair ? `a stray quote read as text; ${alone.repair}` : "a stray quote read as text" };
 }
