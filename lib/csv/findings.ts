@@ -16,3 +16,9 @@ export interface TypeFinding {
   type: string;
   values: { line: number; value: string }[];
 }
+
+/** The lines of the file a note stands for: a value over two lines makes a row of more than one. */
+export const noteLines = (note: LineNote): number => note.text.split(/\r\n|\n|\r/).length;
+
+/** The lines set aside, counted as the file has them. */
+export const linesSetAside = (notes: readonly LineNote[]): number => notes.reduce((sum, n) => sum + (n.status === "set aside" ? noteLines(n) : 0), 0);

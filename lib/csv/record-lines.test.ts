@@ -59,5 +59,7 @@ describe("RecordLineScanner", () => {
     expect(runsFromGaps([3, 4, 9], 2)).toEqual([{ start: 0, offset: 0 }, { start: 1, offset: 2 }, { start: 5, offset: 3 }]);
     const note = (line: number, status: "set aside" | "repaired") => ({ line, status, reason: "", text: "" });
     expect(gapLines([2, 5, 12, 14], [note(9, "set aside"), note(7, "repaired")], 4, 12)).toEqual([5, 9, 12]);
+    // A row set aside with a value over two lines leaves both its lines.
+    expect(gapLines([], [{ ...note(9, "set aside"), text: '1;"two\nlines";x' }], 4, 12)).toEqual([9, 10]);
   });
 });

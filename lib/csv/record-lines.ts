@@ -1,4 +1,4 @@
-import type { LineNote } from "./findings";
+import { noteLines, type LineNote } from "./findings";
 import { LineEnds } from "./lines";
 
 /**
@@ -230,7 +230,8 @@ export function runsFromGaps(gaps: readonly number[], first: number): LineRun[] 
 /** The lines from `from` to `to` (1-based) that are not rows, in order: the blank ones and those set aside. */
 export function gapLines(blankAt: readonly number[], notes: readonly LineNote[], from: number, to: number): number[] {
   const blank = blankAt.filter((line) => line >= from && line <= to);
-  return [...blank, ...notes.filter((n) => n.status === "set aside").map((n) => n.line)].sort((a, b) => a - b);
+  const aside = notes.filter((n) => n.status === "set aside").flatMap((n) => Array.from({ length: noteLines(n) }, (_, i) => n.line + i));
+  return [...blank, ...aside].sort((a, b) => a - b);
 }
 
 /** The runs as [start, end, offset] rows of CSV text for DuckDB, every one of `count` rows in one of them. */

@@ -37,3 +37,14 @@ it("quotes a line set aside in a later round as the file has it, not as an earli
   expect(result.notes.find((n) => n.line === 7)).toMatchObject({ status: "set aside", text: "," });
   expect(result.lines).toMatchObject({ total: 14, balanced: true });
 });
+
+it("counts both lines of a row set aside with a value over two lines, and numbers the rows after it as the file does", async () => {
+  const lines = rows(10, ";");
+  // Values too many, and a value over two lines, in one row: no mend fits it.
+  lines[3] = `1003;2024-01-04;4;"red, box\nand lamp";https://shop.example/p/3;more;values`;
+  const text = ["id;day;qty;note;url", ...lines].join("\n") + "\n";
+  const result = await readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv" }), "two_lines_aside", "two_lines_aside.csv");
+  expect(result.notes.map((n) => [n.line, n.status])).toEqual([[5, "set aside"]]);
+  expect(result.lines).toMatchObject({ total: 12, setAside: 2, rows: 9, balanced: true });
+  expect((await engine.rows("SELECT id FROM two_lines_aside")).map((r) => r.id)).toEqual([1000, 1001, 1002, 1004, 1005, 1006, 1007, 1008, 1009]);
+});

@@ -3,7 +3,7 @@ import { bigIntegerColumns } from "@/lib/csv/big-integers";
 import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
 import { countLines } from "@/lib/csv/blob-lines";
 import { tabLinesAsEmpty, type LineCount } from "@/lib/csv/lines";
-import type { LineNote, TypeFinding } from "@/lib/csv/findings";
+import { linesSetAside, type LineNote, type TypeFinding } from "@/lib/csv/findings";
 import { isoDateFormat } from "@/lib/csv/iso-dates";
 import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
 import { twoLineNames } from "@/lib/csv/header-names";
@@ -256,7 +256,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   const firstRow = preamble + headerLines + 1;
   const counted = await counting.then((count) => tabLinesAsEmpty(count, dialect.delimiter, firstRow, count.lines - used.notes!));
-  const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: notes.filter((n) => n.status === "set aside").length, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
+  const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: linesSetAside(notes), repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
   const sheetRows = first.sheetRow === undefined ? 0 : first.sheetRow - 1;
   const lastRow = counted.lines - used.notes!;
   // Lines of delimiters alone among the rows: read as rows of no value, which go once each row's line is kept.
