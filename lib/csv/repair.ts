@@ -151,8 +151,7 @@ function repairLines(lines: readonly string[], ctx: RepairContext): ChunkOutcome
     }
     // Rows that a stray quote joined into one record: the first alone, its quotes as text, then the rest anew.
     if (joinsRows(lines, rec, ctx.dialect, ctx.width)) {
-      outcomes.push({ ...strayQuoteLine(lines[rec.first]!, ctx), lines: 1, text: lines[rec.first]! });
-      return [...outcomes, ...repairLines(lines.slice(rec.first + 1), ctx)];
+      return [...outcomes, strayQuoteLine(lines[rec.first]!, ctx), ...repairLines(lines.slice(rec.first + 1), ctx)];
     }
     const inner = rec.first === rec.last ? innerQuotes(raw, rec.fields, ctx) : null;
     if (inner) {
@@ -178,7 +177,7 @@ function repairLines(lines: readonly string[], ctx: RepairContext): ChunkOutcome
       const rest = repairLines(lines.slice(rec.first + 1), ctx);
       const next = rest[0];
       if (strayQuoteRow(lines[rec.first]!, ctx.dialect, ctx.width) || (next?.kind === "row" && !next.repair)) {
-        return [...outcomes, { ...strayQuoteLine(lines[rec.first]!, ctx), lines: 1, text: lines[rec.first]! }, ...rest];
+        return [...outcomes, strayQuoteLine(lines[rec.first]!, ctx), ...rest];
       }
     }
     outcomes.push({ ...outcome, ...span });
@@ -186,9 +185,11 @@ function repairLines(lines: readonly string[], ctx: RepairContext): ChunkOutcome
   return outcomes;
 }
 
-function strayQuoteLine(line: string, ctx: RepairContext): LineOutcome {
+/** A line whose stray quote ran the lines after it in, alone: its quotes read as text, mended or set aside. */
+function strayQuoteLine(line: string, ctx: RepairContext): ChunkOutcome {
+  const span = { lines: 1, text: line };
   const alone = repairFields(splitPlain(line, ctx.dialect.delimiter), ctx, line);
-  if (alone.kind === "setAside") return { kind: "setAside", reason: `a stray quote, and ${alone.reason}` };
-  if (alone.repair?.startsWith("a stray quote")) return alone;
-  return { ...alone, repair: alone.repair ? `a stray quote read as text; ${alone.repair}` : "a stray quote read as text" };
+  if (alone.kind === "setAside") return { kind: "setAside", reason: `a stray quote, and ${alone.reason}`, ...span };
+  if (alone.repair?.startsWith("a stray quote")) return { ...alone, ...span };
+  return { ...alone, repair: alone.repair ? `a stray quote read as text; ${alone.repair}` : "a stray quote read as text", ...span };
 }
