@@ -20,6 +20,8 @@ beforeAll(async () => {
 
 /** Seeds per delimiter: commas most, as most files have them. */
 const SEEDS: Record<string, number> = { ",": 200, ";": 100, "\t": 100 };
+/** Seeds beyond those that found a fault in the read (in a sweep of 3,000 per delimiter), kept as regression files. */
+const FOUND = [1385, 1499, 1590, 1638, 2249, 2327, 2606];
 /** Files still read wrong, pinned so that a fix or a new miss shows (none now). */
 const KNOWN: Record<string, number[]> = { ",": [], ";": [], "\t": [] };
 const ROWS = orders().rows.length;
@@ -27,7 +29,7 @@ const endsValue = (text: string, url: string) => [",", ";", "\t", '"'].some((d) 
 
 it.each(Object.entries(SEEDS))("reads files of two to six faults each, delimited by %j, with every row staged or set aside", async (delimiter, seeds) => {
   const failures: string[] = [];
-  for (let seed = 1; seed <= seeds; seed++) {
+  for (const seed of [...Array.from({ length: seeds }, (_, i) => i + 1), ...FOUND]) {
     const file = combined(seed, delimiter);
     const table = `combined${seeds}_${seed}`;
     const read = await readCsv(engine, new Blob([file.text]), parseOptionsSchema.parse({ format: "csv" }), table, `${table}.csv`);
