@@ -1,3 +1,5 @@
+import { splitLines } from "./lines";
+
 /**
  * What reading a messy CSV file reports beside its rows: lines set aside or
  * repaired (with the line number in the file, what was done or why not, and
@@ -18,7 +20,7 @@ export interface TypeFinding {
 }
 
 /** The lines of the file a note stands for: a value over two lines makes a row of more than one. */
-export const noteLines = (note: LineNote): number => note.text.split(/\r\n|\n|\r/).length;
+export const noteLines = (note: LineNote): number => splitLines(note.text).length;
 
 /** The lines set aside, counted as the file has them. */
 export const linesSetAside = (notes: readonly LineNote[]): number => notes.reduce((sum, n) => sum + (n.status === "set aside" ? noteLines(n) : 0), 0);

@@ -137,7 +137,10 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width, cache), header ? top.fields : []);
   const bodyShapes = headerLines === 2 ? afterSecond : shapes;
   const strayQuoteHeader = header && headerLines === 1 && top.open;
-  const names = top.fields.map((f) => (strayQuoteHeader ? f.replaceAll(dialect.quote, "") : f)).map((f) => (trimSpaces ? f.trim() : f));
+  const names = top.fields.map((f) => {
+    const name = strayQuoteHeader ? f.replaceAll(dialect.quote, "") : f;
+    return trimSpaces ? name.trim() : name;
+  });
   return {
     dialect, preamble: top.first, header, headerLines, names: !header ? [] : groupLine ? twoLineNames(top.fields, second.fields) : names, width,
     notes, secondTable, comment, trailingDelimiter, rowNames: header && top !== data[at], strayQuoteHeader, trimSpaces, shapes: bodyShapes,

@@ -71,7 +71,8 @@ export async function mend(body: Blob, rejected: readonly Rejected[], where: Map
     // The header again, in the middle of the rows (files joined end to end): set aside, not a value that makes its columns text.
     const repeatsHeader = header.length > 0 && sameFields(fields, header);
     // A stray quote that took the lines after it into one value fails a cast too: mended, not a reason to make a column text.
-    const swallowed = /[\r\n]/.test(text.trim()) && strayQuoteRow(text.split(/\r\n|\n|\r/)[0]!, ctx.dialect, ctx.width);
+    const textLines = text.split(/\r\n|\n|\r/);
+    const swallowed = /[\r\n]/.test(text.trim()) && strayQuoteRow(textLines[0]!, ctx.dialect, ctx.width);
     if (!repeatsHeader && !swallowed && r.errors.split("\n").every((e) => e === "CAST")) {
       for (const name of r.cast_columns?.split("\n") ?? []) {
         const at = columns.findIndex((c) => c.name === name);
@@ -79,11 +80,10 @@ export async function mend(body: Blob, rejected: readonly Rejected[], where: Map
       }
       continue;
     }
-    const lineCount = text.split(/\r\n|\n|\r/).length;
     const outcomes: ChunkOutcome[] = repeatsHeader
-      ? [{ kind: "setAside", reason: REPEATED_HEADER, lines: lineCount, text }]
+      ? [{ kind: "setAside", reason: REPEATED_HEADER, lines: textLines.length, text }]
       : lastRound
-        ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: lineCount, text }]
+        ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: textLines.length, text }]
         : repairChunk(text, ctx);
     out.edits.push({ start, end: start + new TextEncoder().encode(text).length, text: rewrite(text, outcomes, ctx, line, out.notes) });
   }

@@ -135,11 +135,11 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const dialect = { delimiter: tabIn(used.delimiter!), quote: used.quote!, escape: used.escape! };
   const preamble = used.skip!;
   const headerLines = used.header ? used.headerLines! : 0;
+  const fieldsAt = (line: number) => splitFields(sample.head[line] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f));
   // A header whose quote never closes on its line (a stray one) is named as the layout names it, after it.
   const strayQuoteHeader = headerLines === 1 && layout.strayQuoteHeader && preamble === layout.preamble;
-  const fieldsAt = (line: number) => (strayQuoteHeader ? layout.names : splitFields(sample.head[line] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f)));
   // A header of two lines whose first names groups of columns names each by both ("2024 Units").
-  const headerFields = !used.header ? [] : headerLines === 2 ? twoLineNames(fieldsAt(preamble), fieldsAt(preamble + 1)) : fieldsAt(preamble);
+  const headerFields = !used.header ? [] : headerLines === 2 ? twoLineNames(fieldsAt(preamble), fieldsAt(preamble + 1)) : strayQuoteHeader ? layout.names : fieldsAt(preamble);
   // The body DuckDB reads starts at the header; after it, with the names found above, when it has two
   // lines, a delimiter after its last name that the rows do not have, or no name for the rows' names (R).
   const trailing = headerLines === 1 && !used.trailingDelimiter && trailsAlone(headerFields, layout.width);
