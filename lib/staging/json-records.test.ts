@@ -120,4 +120,12 @@ describe("namedRecords", () => {
     const records = [{ "": 1, Column0: 2 }];
     expect(namedRecords(records, jsonColumns(records)).columns.map((c) => c.key)).toEqual(["column0_", "Column0"]);
   });
+
+  it("names a key that starts with a byte-order mark without it, where Arrow's decoder would have dropped it unseen", () => {
+    const records = [{ "\uFEFFid": 1, name: "Ada" }, { name: "Bo", "\uFEFFid": 2 }, { name: "Cy" }];
+    const named = namedRecords(records, jsonColumns(records));
+    expect(named.columns.map((c) => c.key)).toEqual(["id", "name"]);
+    expect(named.records).toEqual([{ id: 1, name: "Ada" }, { name: "Bo", id: 2 }, { name: "Cy" }]);
+    expect(named.records[2]).toBe(records[2]);
+  });
 });

@@ -2,6 +2,7 @@ import type { LineNote } from "@/lib/csv/findings";
 import type { LineRun } from "@/lib/csv/record-lines";
 import { JsonSyntaxError, parseJsonLenient } from "./json-lenient";
 import { addRepairs, noRepairs, type JsonRepairs } from "./json-repairs";
+import { markedNameRenames } from "./name-marks";
 import { longDigits } from "./json-long-integers";
 
 /**
@@ -172,23 +173,24 @@ function sqlType(type: JsonType): JsonSqlType {
 }
 
 /**
- * Keys the reader cannot take as column names (the empty key) get a name of
- * their own, `column` and their position, as DuckDB names a CSV's empty
- * header; records are rewritten only when a key needs it.
+ * Keys the reader cannot take as column names get names of their own: the empty key `column` and its
+ * position, as DuckDB names a CSV's empty header, and a key that starts with a byte-order mark the key
+ * without it (name-marks.ts). Records are rewritten only when a key needs it.
  */
 export function namedRecords(records: Record<string, unknown>[], columns: readonly JsonColumn[]): { records: Record<string, unknown>[]; columns: JsonColumn[] } {
-  const at = columns.findIndex((c) => c.key === "");
-  if (at < 0) return { records, columns: [...columns] };
-  const taken = new Set(columns.map((c) => c.key.toLowerCase()));
-  let name = `column${at}`;
-  while (taken.has(name.toLowerCase())) name = `${name}_`;
-  const renamed = columns.map((c, i) => (i === at ? { ...c, key: name } : c));
+  const keys = columns.map((c) => c.key);
+  const renames = new Map(Object.entries(markedNameRenames(keys)));
+  const at = keys.indexOf("");
+  if (at >= 0) {
+    const taken = new Set([...keys, ...renames.values()].map((k) => k.toLowerCase()));
+    let name = `column${at}`;
+    while (taken.has(name.toLowerCase())) name = `${name}_`;
+    renames.set("", name);
+  }
+  if (renames.size === 0) return { records, columns: [...columns] };
+  const rename = (key: string) => renames.get(key) ?? key;
   return {
-    records: records.map((r) => {
-      if (!("" in r)) return r;
-      const { "": value, ...rest } = r;
-      return { ...rest, [name]: value };
-    }),
-    columns: renamed,
+    records: records.map((r) => (Object.keys(r).some((k) => renames.has(k)) ? Object.fromEntries(Object.entries(r).map(([k, v]) => [rename(k), v])) : r)),
+    columns: columns.map((c) => ({ ...c, key: rename(c.key) })),
   };
 }

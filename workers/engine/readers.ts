@@ -4,6 +4,7 @@ import { ident } from "@/lib/sql/quote";
 import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
 import { rowidRenames } from "@/lib/staging/rowid-clash";
 import { lineBreakRenames } from "@/lib/staging/name-breaks";
+import { markedNameRenames, markedNamesSql, namesWithMarks } from "@/lib/staging/name-marks";
 import type { AmbiguousDates, RowLines } from "@/lib/staging/staged-file";
 import { castSelect, parseOptionsSchema, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
 import type { CsvFindings } from "@/lib/staging/staged-file";
@@ -218,6 +219,8 @@ async function readParquet(fileName: string, blob: Blob, options: ParseOptions, 
       first = false;
     }
     if (first) return fail({ file: fileName, message: "The Parquet file holds no rows." });
+    const marked = markedNameRenames(namesWithMarks(plainRows(await conn.query(markedNamesSql(ident(loaded))))));
+    for (const [from, to] of Object.entries(marked)) await conn.query(`ALTER TABLE ${ident(loaded)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
     const described = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`));
     const columns = described.map((r) => String(r.column_name));
     // parquet-wasm drops an INTERVAL's months and DuckDB-WASM takes its days and milliseconds for one number.
