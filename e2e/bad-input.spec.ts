@@ -18,7 +18,7 @@ test("bad files get a message naming the file (and line), and other staged files
 
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
   await addFiles(page, [{ name: "picture.csv", content: png }]);
-  await expect(page.getByRole("alert").filter({ hasText: "picture.csv" })).toContainText("not a text file");
+  await expect(page.getByRole("alert").filter({ hasText: "picture.csv" })).toContainText("This is a PNG image, not a text file");
 
   // The sniffer samples the first rows, so the bad value on the last line is found while loading: the row stays,
   // its column is read as text, and the value is reported with its line.

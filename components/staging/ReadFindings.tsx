@@ -16,6 +16,7 @@ import { describeRepairs } from "@/lib/staging/json-repairs";
 import { describeJsonRowsAt } from "@/lib/staging/json-rows";
 import { describeRowidRenames } from "@/lib/staging/rowid-clash";
 import { describeLineBreakRenames } from "@/lib/staging/name-breaks";
+import { describeNulBytes } from "@/lib/staging/nul-bytes";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SetAsideLines } from "./SetAsideLines";
 
@@ -57,6 +58,7 @@ export function ReadFindings({
       {formulas && <p className="text-xs">{formulas}</p>}
       {emptyColumns && <p className="text-xs">{emptyColumns}</p>}
       {lostDigits && <p className="rounded border border-amber-400 p-2 text-xs">{lostDigits}</p>}
+      {file.csv?.nulBytes && <p className="text-xs">{describeNulBytes(file.csv.nulBytes)}</p>}
       {file.parse.nullValues?.some(isBlankValue) && (
         <p className="text-xs">Values of spaces alone were read as empty: they stood where numbers, dates or booleans are.</p>
       )}

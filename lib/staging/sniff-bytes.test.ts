@@ -18,10 +18,14 @@ describe("firstBinaryByte", () => {
     expect(firstBinaryByte(text("a\tb\r\nÉmile,東京\n"))).toBeNull();
   });
 
-  it("finds the first NUL, or the first of more control bytes than a stray few", () => {
-    expect(firstBinaryByte(bytes(0x61, 0x62, 0x00, 0x63))).toBe(2);
+  it("finds the first of more control bytes than a stray few, or a head of NULs alone", () => {
+    expect(firstBinaryByte(bytes(0, 0, 0, 0))).toBe(0);
     expect(firstBinaryByte(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x01, 0x02))).toBe(6);
     expect(firstBinaryByte(bytes(0x61, 0x7f, 0x01, 0x1a))).toBe(1);
+  });
+
+  it("keeps text with NULs in it (a database's padding) as text", () => {
+    expect(firstBinaryByte(text("id,code\n1,ab\u0000\u0000\u0000\n2,cd\u0000\u0000\u0000\n"))).toBeNull();
   });
 
   it("keeps a text file with one stray control byte as text", () => {

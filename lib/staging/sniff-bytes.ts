@@ -13,24 +13,27 @@ export function detectBom(head: Uint8Array): TextBom {
 
 /**
  * The offset of the first byte that says the data is not text, or null when
- * the bytes look like text. A NUL says so at once; other control characters
- * (not tab, LF, FF, CR, ESC) only when there are more than a stray few: one
- * control byte in an exported text file is a typo, not a binary file. UTF-16
- * text holds NULs, so a UTF-16 BOM means text.
+ * the bytes look like text. Control characters (not tab, LF, FF, CR, ESC)
+ * say so only when there are more than a stray few: one control byte in an
+ * exported text file is a typo, not a binary file. NUL bytes say so only when
+ * there is nothing else: text with NULs in it (a database's padding of
+ * fixed-length fields) is text, and they are left out of it when it is read
+ * (nul-bytes.ts). UTF-16 text holds NULs, so a UTF-16 BOM means text.
  */
 export function firstBinaryByte(head: Uint8Array): number | null {
   const bom = detectBom(head);
   if (bom === "utf-16le" || bom === "utf-16be") return null;
   let first: number | null = null;
   let controls = 0;
+  let nuls = 0;
   const allowed = Math.max(2, head.length / 1000);
   for (let i = 0; i < head.length; i++) {
     const b = head[i]!;
-    if (b === 0) return i;
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) {
+    if (b === 0) nuls++;
+    else if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) {
       first ??= i;
       if (++controls > allowed) return first;
     }
   }
-  return null;
+  return nuls > 0 && nuls === head.length ? 0 : null;
 }

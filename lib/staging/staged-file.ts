@@ -4,6 +4,7 @@ import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions, SniffedDialect } from "./parse-options";
 import type { JsonRowsAt } from "./json-rows";
 import type { JsonRepairs } from "./json-repairs";
+import type { NulBytes } from "./nul-bytes";
 import type { StagesError } from "@/lib/result";
 import type { LineAccount } from "@/lib/csv/accounting";
 import type { Drift } from "@/lib/recipe/drift";
@@ -84,6 +85,8 @@ export interface CsvFindings {
   secondTable?: { lines: number; width: number };
   /** Columns of long numbers as Excel shows them (1.23457E+11): digits lost before the file was saved, if they are codes (lib/csv/lost-digits.ts). */
   lostDigits?: LostDigits[];
+  /** NUL bytes left out of the text before it was read (nul-bytes.ts). */
+  nulBytes?: NulBytes;
 }
 
 export interface AmbiguousDates {

@@ -25,7 +25,7 @@ import { duckDb, withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
 import { runLong } from "./query";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
-import { TextError, utf8Blob, withoutEndOfFileMark } from "./text";
+import { TextError, utf8Blob, withoutEndOfFileMark, withoutNulBytes } from "./text";
 
 /**
  * Read a staged file's bytes into a DuckDB table, by format. CSV goes to
@@ -115,9 +115,10 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
     switch (options.format) {
       case "csv": {
         const decoded = await utf8Blob(blob, options.gzip, options.encoding);
-        const { text, lineLeftBlank } = await withoutEndOfFileMark(decoded);
+        const { text: unmarked, lineLeftBlank } = await withoutEndOfFileMark(decoded);
+        const { text, nulBytes } = await withoutNulBytes(unmarked);
         // Lines counted as the file was staged are the file's own: the mark's line, if it had one, is blank now.
-        const counted = decoded === blob ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
+        const counted = decoded === blob && !nulBytes ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
         // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
         const found = await findLayout(text, options);
         // Text of one column whose lines hold fixed-width columns is read as the CSV text of those columns, line for line.
@@ -129,10 +130,11 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
           const head = headRows(shown.sample.head, shown.layout);
           if (head) staging.onHead(head);
         }
-        if (!fixed) return await readCsv(fileId, fileName, text, options, table, { counted, found });
-        const fixedText = await fixedWidthCsv(text, fixed.starts);
-        // Its lines are counted as turned: a rule under the header is a blank line there.
-        return await readCsv(fileId, fileName, fixedText, fixed.options, table, { found: await findLayout(fixedText, fixed.options) });
+        const read = fixed
+          ? // Its lines are counted as turned: a rule under the header is a blank line there.
+            await fixedWidthCsv(text, fixed.starts).then(async (fixedText) => readCsv(fileId, fileName, fixedText, fixed.options, table, { found: await findLayout(fixedText, fixed.options) }))
+          : await readCsv(fileId, fileName, text, options, table, { counted, found });
+        return read.ok && nulBytes && read.value.csv ? ok({ ...read.value, csv: { ...read.value.csv, nulBytes } }) : read;
       }
       case "json":
       case "ndjson":

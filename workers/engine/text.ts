@@ -1,4 +1,5 @@
 import { MixedUtf8Decoder, mixedUtf8Stream, UTF8_MIXED } from "@/lib/staging/mixed-utf8";
+import { NulStripper, type NulBytes } from "@/lib/staging/nul-bytes";
 
 /**
  * Text preparation before DuckDB reads a file: gzip is inflated and any
@@ -31,6 +32,22 @@ export async function withoutEndOfFileMark(text: Blob): Promise<{ text: Blob; li
   if (tail[tail.length - 1] !== 0x1a) return { text, lineLeftBlank: false };
   const before = tail.length === 2 ? tail[0] : undefined;
   return { text: text.slice(0, text.size - 1), lineLeftBlank: before === undefined || before === 0x0a || before === 0x0d };
+}
+
+/** How much of a text's start is looked at for NUL bytes: a text with none there is read as it is. */
+const NUL_HEAD_BYTES = 64 * 1024;
+
+/**
+ * A text whose first 64 KB hold NUL bytes, without any of them (lib/staging/nul-bytes.ts), streaming; a text
+ * with none there is given back as it is, and any NULs further on stay in its values.
+ */
+export async function withoutNulBytes(text: Blob): Promise<{ text: Blob; nulBytes?: NulBytes }> {
+  if (!new Uint8Array(await text.slice(0, NUL_HEAD_BYTES).arrayBuffer()).includes(0)) return { text };
+  const stripper = new NulStripper();
+  const stripped = text.stream().pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ transform: (chunk, out) => out.enqueue(stripper.update(chunk)) }));
+  const blob = await new Response(stripped).blob();
+  const nulBytes = stripper.result();
+  return nulBytes ? { text: blob, nulBytes } : { text };
 }
 
 export class TextError extends Error {
