@@ -12,3 +12,16 @@ test("a header repeated among the rows is set aside, and the columns keep their 
   await expect(page.getByRole("status").filter({ hasText: "set aside" })).toContainText("1 line set aside");
   await expect(page.getByRole("textbox", { name: "Line 4" })).toHaveValue("id,name,amount");
 });
+
+// The same, where the first file did not end its last line: its last row and the second header (with the
+// second file's byte-order mark) were one line, set aside, row and all.
+test("a header run into the end of a row is left out, and the row is read, repaired", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "run-in.csv", content: "\uFEFFid,name,amount\r\n1,a,1.5\r\n2,b,2.5\uFEFFid,name,amount\r\n3,c,3.5\r\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "run-in.csv" })).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "b", "2.5"]);
+  const notice = page.getByRole("status").filter({ hasText: "repaired" });
+  await expect(notice).toContainText("0 lines set aside, 1 repaired");
+  await notice.click();
+  await expect(page.getByRole("list", { name: "Lines repaired in run-in.csv" })).toContainText("Line 3: the header again, run into the end of this row");
+});

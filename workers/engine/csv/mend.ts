@@ -2,6 +2,7 @@ import { linesAt } from "@/lib/csv/blob-lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { sameFields } from "@/lib/csv/layout";
 import { strayQuoteRow } from "@/lib/csv/quoted-rows";
+import { rowBeforeHeader } from "@/lib/csv/joined-header";
 import { joinFields, splitFields } from "@/lib/csv/records";
 import { repairChunk, type ChunkOutcome, type RepairContext } from "@/lib/csv/repair";
 import { locate, type Splice } from "./splice";
@@ -29,6 +30,7 @@ export interface Mended {
 }
 
 export const REPEATED_HEADER = "the header again (files joined end to end?)";
+const HEADER_RUN_IN = "the header again, run into the end of this row (files joined end to end, the first without a line end), left out";
 
 const describeErrors = (errors: string) => errors.replaceAll("\n", ", ").toLowerCase();
 
@@ -80,11 +82,15 @@ export async function mend(body: Blob, rejected: readonly Rejected[], where: Map
       }
       continue;
     }
+    // The header run into the end of a row (the first of the files joined did not end its last line): the row alone.
+    const beforeHeader = header.length > 0 && textLines.length === 1 ? rowBeforeHeader(fields, header, ctx.dialect.quote) : null;
     const outcomes: ChunkOutcome[] = repeatsHeader
       ? [{ kind: "setAside", reason: REPEATED_HEADER, lines: textLines.length, text }]
       : lastRound
         ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: textLines.length, text }]
-        : repairChunk(text, ctx);
+        : beforeHeader
+          ? [{ kind: "row", fields: beforeHeader, repair: HEADER_RUN_IN, lines: 1, text }]
+          : repairChunk(text, ctx);
     out.edits.push({ start, end: start + new TextEncoder().encode(text).length, text: rewrite(text, outcomes, ctx, line, out.notes) });
   }
   return out;
