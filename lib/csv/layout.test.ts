@@ -57,6 +57,16 @@ describe("detectLayout", () => {
     expect(layoutOf("Report,2024\nid,name,amount\n1,ann,2.5\n2,bob,3.5\n3,cy,4.5\n")).toMatchObject({ preamble: 1, header: true, names: ["id", "name", "amount"] });
   });
 
+  it("takes a header wider than its rows, whose writer left out their trailing empty values, for the header, the rows ragged", () => {
+    const ragged = layoutOf("id,name,amount,note\n1,ann,2.5\n2,bob,3.5,late\n3,cy,4.5\n4,di,5.5\n");
+    expect(ragged).toMatchObject({ preamble: 0, header: true, names: ["id", "name", "amount", "note"], width: 4, raggedRows: true });
+    expect(ragged.shapes[0]?.numeric).toBe(true);
+    // Not a title line wider than the table, nor a first row of numbers, nor a row wider than the header above it.
+    expect(layoutOf("Report,2024,Q3,final\n1,ann,2.5\n2,bob,3.5\n3,cy,4.5\n")).toMatchObject({ raggedRows: false });
+    expect(layoutOf("1,2,3,4\n5,6,7\n8,9,10\n11,12,13\n")).toMatchObject({ header: false, raggedRows: false });
+    expect(layoutOf("id,name,amount\n1,ann,2.5,x\n2,bob,3.5\n3,cy,4.5\n")).toMatchObject({ names: ["id", "name", "amount"], width: 3, raggedRows: false });
+  });
+
   it("takes a header that alone ends in a delimiter for the header, not for a title line", () => {
     expect(layoutOf("a,b,c,\n1,2,3\n4,5,6\n")).toMatchObject({ preamble: 0, header: true, width: 3, trailingDelimiter: false });
     expect(layoutOf("Report,,,\na,b,c,\n1,2,3\n4,5,6\n7,8,9\n")).toMatchObject({ preamble: 1, header: true, width: 3 });

@@ -1,6 +1,7 @@
 import { detectDialect } from "./dialect";
 import { namesGroups, twoLineNames } from "./header-names";
 import { endsQuotedRow, otherDelimiterRow, strayQuoteRow, withoutStrayJoins } from "./quoted-rows";
+import { raggedHeader } from "./ragged-rows";
 import { records, splitFields, type Dialect, type LineRecord } from "./records";
 import { fits, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
 
@@ -32,6 +33,8 @@ export interface Layout {
   /** The header's quote never closes on its line (a stray one): `names` are its values with the quotes dropped. */
   strayQuoteHeader: boolean;
   trimSpaces: boolean;
+  /** The header names more columns than the rows fill (their trailing empty values left out): rows are read padded to it. */
+  raggedRows: boolean;
   shapes: ColumnShapes[];
 }
 
@@ -88,11 +91,15 @@ function looksLikeHeader(fields: readonly string[], shapes: readonly ColumnShape
 export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial<Dialect> = {}): Layout {
   const dialect = detectDialect(head, given);
   const joined = records(head, dialect);
-  const width = modalWidth(joined.filter((r) => !isBlank(head[r.first]!)));
-  const data = withoutStrayJoins(head, joined, dialect, width).filter((r) => !isBlank(head[r.first]!));
+  const modal = modalWidth(joined.filter((r) => !isBlank(head[r.first]!)));
+  const unjoined = withoutStrayJoins(head, joined, dialect, modal).filter((r) => !isBlank(head[r.first]!));
+  // A header wider than its rows, whose last values the writer left out: the rows padded to it.
+  const ragged = raggedHeader(unjoined, modal, (names, rows) => namesOver(names, learnShapes(rows, modal)));
+  const width = ragged?.width ?? modal;
+  const data = ragged?.data ?? unjoined;
   const fallback: Layout = {
-    dialect, preamble: 0, header: true, headerLines: 1, names: data[0]?.fields ?? [], width,
-    notes: 0, secondTable: null, comment: null, trailingDelimiter: false, rowNames: false, strayQuoteHeader: false, trimSpaces: false, shapes: [],
+    dialect, preamble: 0, header: true, headerLines: 1, names: data[0]?.fields ?? [], width, notes: 0, secondTable: null, comment: null,
+    trailingDelimiter: false, rowNames: false, strayQuoteHeader: false, trimSpaces: false, raggedRows: false, shapes: [],
   };
   if (width < 2 || data.length < 2) return fallback;
 
@@ -134,7 +141,7 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const trimSpaces = dataLines.length > 0 && padded.length / dataLines.length >= 0.8;
   // Shapes to tell notes from rows come from rows more than half filled: a note padded with delimiters is not one.
   const fullRows = body.filter((r) => r.fields.filter((f) => f.trim() !== "").length * 2 > width);
-  const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width, cache), header ? top.fields : []);
+  const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, dialect, width, learnShapes(fullRows.map((r) => r.fields), width, cache), header ? top.fields : [], modal);
   const bodyShapes = headerLines === 2 ? afterSecond : shapes;
   const strayQuoteHeader = header && headerLines === 1 && top.open;
   const names = top.fields.map((f) => {
@@ -143,7 +150,7 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   });
   return {
     dialect, preamble: top.first, header, headerLines, names: !header ? [] : groupLine ? twoLineNames(top.fields, second.fields) : names, width,
-    notes, secondTable, comment, trailingDelimiter, rowNames: header && top !== data[at], strayQuoteHeader, trimSpaces, shapes: bodyShapes,
+    notes, secondTable, comment, trailingDelimiter, rowNames: header && top !== data[at], strayQuoteHeader, trimSpaces, raggedRows: header && ragged !== null, shapes: bodyShapes,
   };
 }
 
@@ -223,7 +230,7 @@ export const isSummaryRow = (fields: readonly string[]): boolean => SUMMARY.test
  * blank line that form a table of their own (another width, or a header over
  * typed columns) are a second table.
  */
-function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: ColumnShapes[], header: readonly string[]): { notes: number; secondTable: Layout["secondTable"] } {
+function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: ColumnShapes[], header: readonly string[], narrowest = width): { notes: number; secondTable: Layout["secondTable"] } {
   const lines = tail.length && tail[tail.length - 1] === "" ? tail.slice(0, -1) : tail;
   const fieldsOf = (l: string) => splitFields(l, d).fields;
   // A second table: after a blank line, a line of names, then rows of its width, to the end.
@@ -250,7 +257,9 @@ function findNotes(tail: readonly string[], d: Dialect, width: number, shapes: C
     }
     // A row with a stray quote is no note, though the quote joins its values into a few (the read mends or sets it
     // aside); nor is the last line of a row whose quoted value spans lines, nor a row in another delimiter.
-    if ((strayQuoteRow(line, d, width) && !isSummaryRow(fieldsOf(line.replaceAll(d.quote, "")))) || endsQuotedRow(lines, start - 1, d, width) || otherDelimiterRow(line, d, width)) break;
+    // Rows of a ragged table are as wide as the header or as its narrowest rows.
+    const rowAt = (w: number) => (strayQuoteRow(line, d, w) && !isSummaryRow(fieldsOf(line.replaceAll(d.quote, "")))) || endsQuotedRow(lines, start - 1, d, w) || otherDelimiterRow(line, d, w);
+    if (rowAt(width) || (narrowest !== width && rowAt(narrowest))) break;
     const fields = fieldsOf(line);
     // A note fills at most half of a row's values ("Source: finance,,," included); a short last row fills more.
     const filled = fields.filter((f) => f.trim() !== "").length;

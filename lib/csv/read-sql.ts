@@ -23,6 +23,8 @@ export interface CsvReadPlan {
   dateFormat?: string;
   /** Texts read as null besides the empty field. */
   nullValues?: readonly string[];
+  /** Rows may end before the header's last columns: they are read with those values empty (DuckDB's null padding, which its parallel reader cannot do with quoted line breaks). */
+  nullPadding?: boolean;
   /** Numbers have a decimal comma (1,5): DuckDB then takes 1.200 for text, not 1.2 (never with a comma delimiter). */
   decimalComma?: boolean;
   rejects: string;
@@ -42,6 +44,7 @@ export function csvReadCall(p: CsvReadPlan): string {
   if (p.comment) args.push(`comment = ${literal(p.comment)}`);
   if (p.nullValues?.length) args.push(`nullstr = ${nullList(p.nullValues)}`);
   if (!p.strict) args.push("strict_mode = false");
+  if (p.nullPadding) args.push("null_padding = true", "parallel = false");
   if (p.decimalComma && p.dialect.delimiter !== ",") args.push("decimal_separator = ','");
   if (p.sniff) {
     if (p.names) args.push(`names = [${p.names.map(literal).join(", ")}]`);

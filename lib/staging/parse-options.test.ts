@@ -52,6 +52,16 @@ describe("readCsvSql", () => {
     ]);
   });
 
+  it("reads rows that end before the header's last columns with those values empty, in native DuckDB too", async () => {
+    const db = await freshDuckDb();
+    const path = await file("r.csv", 'id,name,note\n1,"a\nb"\n2,c,late\n3,d\n');
+    expect(await db.rows(`SELECT * FROM ${readCsvSql(path, options({ header: true, raggedRows: true }))} ORDER BY id`)).toEqual([
+      { id: 1, name: "a\nb", note: null },
+      { id: 2, name: "c", note: "late" },
+      { id: 3, name: "d", note: null },
+    ]);
+  });
+
   it("reads gzip", async () => {
     const db = await freshDuckDb();
     const path = await file("a.csv.gz", gzipSync("a,b\n1,2\n"));

@@ -32,6 +32,8 @@ export const parseOptionsSchema = z.object({
   fixedWidth: z.array(z.number().int().nonnegative()).max(10_000).optional(),
   /** Every line ends in a delimiter: the empty last column is not data. */
   trailingDelimiter: z.boolean().optional(),
+  /** The header names more columns than rows fill: rows end early, their last values left out (a writer that drops trailing empty values), and are read with those values empty. */
+  raggedRows: z.boolean().optional(),
   /** Set-aside lines the user rewrote, by line number in the file, read in their place. */
   edits: z.array(z.object({ line: z.number().int().positive(), text: z.string().max(1_000_000) })).max(10_000).default([]),
   /** Texts that stand for an empty value (besides the empty field itself), e.g. NA or -: read as null. */
@@ -104,6 +106,7 @@ export function readCsvSql(path: string, options: ParseOptions, extraArgs: reado
   if (options.skip !== undefined) args.push(`skip = ${options.skip}`);
   if (options.comment) args.push(`comment = ${literal(options.comment)}`);
   if (options.gzip) args.push(`compression = 'gzip'`);
+  if (options.raggedRows) args.push("null_padding = true", "parallel = false");
   // DuckDB's default limit is 2 MB a line; a field of several megabytes is still data.
   args.push(`max_line_size = ${MAX_LINE_BYTES}`, `buffer_size = ${2 * MAX_LINE_BYTES}`);
   if (!options.strict) args.push("strict_mode = false");

@@ -93,6 +93,7 @@ function resolveOptions(options: ParseOptions, layout: Layout): ParseOptions {
     comment: options.comment ?? layout.comment ?? undefined,
     trimSpaces: options.trimSpaces ?? layout.trimSpaces,
     trailingDelimiter: options.trailingDelimiter ?? layout.trailingDelimiter,
+    raggedRows: options.raggedRows ?? (layout.raggedRows || undefined),
   };
 }
 
@@ -169,7 +170,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const nulls = new Set([...(used.nullValues ?? []), ...blankValues(sample.head.slice(preamble + headerLines), dialect)]);
   const base: CsvReadPlan = {
     path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(nameFields) : undefined, comment: used.comment, strict: true, sniff: true,
-    types: { ...used.types }, dateFormat: used.dateFormat, decimalComma: used.numberFormat === "comma", rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
+    types: { ...used.types }, dateFormat: used.dateFormat, decimalComma: used.numberFormat === "comma", nullPadding: used.raggedRows, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
   };
   const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
