@@ -1,6 +1,7 @@
 import { detectDialect } from "./dialect";
 import { namesGroups, twoLineNames } from "./header-names";
 import { endsQuotedRow, otherDelimiterRow, strayQuoteRow, withoutStrayJoins } from "./quoted-rows";
+import { leadsAlone } from "./headings";
 import { raggedHeader } from "./ragged-rows";
 import { records, splitFields, type Dialect, type LineRecord } from "./records";
 import { fits, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
@@ -118,9 +119,9 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const cache: ShapeCache = new WeakMap();
   // The header, or R's header over its rows' names (the first row then is data): the names with "" for the first column.
   const top = withRowNames(data, at, width, cache) ?? data[at]!;
-  // A line that repeats the header (files joined end to end), a summary row (Total) or a line whose quote never closes
-  // (read with its quotes as text) is no row: it would hide the columns' types.
-  const rows = data.slice(top === data[at] ? at + 1 : at).filter((r) => r.fields.length === width && !r.open && !sameFields(r.fields, top.fields) && !isSummaryRow(r.fields));
+  // A line that repeats the header (files joined end to end), a summary row (Total), a line whose quote never closes
+  // (read with its quotes as text) or a line of its first value alone (a heading, lib/csv/headings.ts) is no row: it would hide the columns' types.
+  const rows = data.slice(top === data[at] ? at + 1 : at).filter((r) => r.fields.length === width && !r.open && !sameFields(r.fields, top.fields) && !isSummaryRow(r.fields) && !leadsAlone(r.fields));
   const comment = head.slice(0, top.first).some((l) => l.startsWith("#")) || rows.some((r) => head[r.first]!.startsWith("#")) ? "#" : null;
 
   const afterSecond = learnShapes(rows.slice(1).map((r) => r.fields), width, cache);
@@ -182,7 +183,9 @@ function belowTitles(data: readonly LineRecord[], first: number, width: number, 
   if (!sparse(data[first]!)) return first;
   const at = data.findIndex((r, i) => i > first && fitsWidth(r) && followedByRows(i) && !sparse(r));
   if (at < 0 || !data.slice(first, at).every(sparse)) return first;
-  const shapes = learnShapes(data.slice(at + 1).filter((r) => r.fields.length === width).map((r) => r.fields), width);
+  // Shapes from the rows, not from the header again below them nor a title line again (a report's pages).
+  const rows = data.slice(at + 1).filter((r) => r.fields.length === width && !sparse(r) && !sameFields(r.fields, data[at]!.fields));
+  const shapes = learnShapes(rows.map((r) => r.fields), width);
   // Only typed columns tell names from values: over free text alone, the sparse line may be the names.
   return shapes.some(telling) && namesOver(data[at]!.fields, shapes) ? at : first;
 }

@@ -2,6 +2,7 @@ import { linesAt } from "@/lib/csv/blob-lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { sameFields } from "@/lib/csv/layout";
 import { strayQuoteRow } from "@/lib/csv/quoted-rows";
+import { HEADING, headingTest } from "@/lib/csv/headings";
 import { rowBeforeHeader } from "@/lib/csv/joined-header";
 import { joinFields, splitFields } from "@/lib/csv/records";
 import { repairChunk, type ChunkOutcome, type RepairContext } from "@/lib/csv/repair";
@@ -75,7 +76,9 @@ export async function mend(body: Blob, rejected: readonly Rejected[], where: Map
     // A stray quote that took the lines after it into one value fails a cast too: mended, not a reason to make a column text.
     const textLines = text.split(/\r\n|\n|\r/);
     const swallowed = /[\r\n]/.test(text.trim()) && strayQuoteRow(textLines[0]!, ctx.dialect, ctx.width);
-    if (!repeatsHeader && !swallowed && r.errors.split("\n").every((e) => e === "CAST")) {
+    // A heading (a page's title again, "Page 2"): set aside, not a value that makes the first column text.
+    const heading = !repeatsHeader && textLines.length === 1 && headingTest(ctx.dialect, ctx.width, ctx.shapes)(text);
+    if (!repeatsHeader && !heading && !swallowed && r.errors.split("\n").every((e) => e === "CAST")) {
       for (const name of r.cast_columns?.split("\n") ?? []) {
         const at = columns.findIndex((c) => c.name === name);
         out.casts.push({ column: name, type: columns[at]?.type ?? "VARCHAR", line, value: fields[at] ?? "" });
@@ -84,8 +87,8 @@ export async function mend(body: Blob, rejected: readonly Rejected[], where: Map
     }
     // The header run into the end of a row (the first of the files joined did not end its last line): the row alone.
     const beforeHeader = header.length > 0 && textLines.length === 1 ? rowBeforeHeader(fields, header, ctx.dialect.quote) : null;
-    const outcomes: ChunkOutcome[] = repeatsHeader
-      ? [{ kind: "setAside", reason: REPEATED_HEADER, lines: textLines.length, text }]
+    const outcomes: ChunkOutcome[] = repeatsHeader || heading
+      ? [{ kind: "setAside", reason: heading ? HEADING : REPEATED_HEADER, lines: textLines.length, text }]
       : lastRound
         ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: textLines.length, text }]
         : beforeHeader

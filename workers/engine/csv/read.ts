@@ -10,7 +10,6 @@ import { twoLineNames } from "@/lib/csv/header-names";
 import { detectLayout, isSummaryRow, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/records";
-import { SUBTOTAL } from "@/lib/csv/subtotals";
 import { lostDigitColumns, type LostDigits } from "@/lib/csv/lost-digits";
 import { versionColumns } from "@/lib/csv/version-numbers";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
@@ -160,8 +159,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const repeats = headerLines === 1 ? repeatedHeaderLines(sample.head, preamble).filter((line) => !used.edits.some((e) => e.line === line)) : [];
   if (repeats.length) body = await applyEdits(body, repeats.map((line) => ({ line, text: "" })), linesBefore);
   // Subtotal rows among the rows (a report's "Total North"): set aside too, as summing them counts rows twice.
-  const subtotals = await subtotalLines(body, sample.head.slice(preamble + headerLines), dialect, layout.width, linesBefore, used.edits);
-  if (subtotals.length && options.badLines === "stop") throw new CsvStopped(subtotals[0]!.note.line, `Line ${subtotals[0]!.note.line} is ${SUBTOTAL}. Choose “Set aside the lines that do not fit” to stage the rest.`);
+  const subtotals = await subtotalLines(body, sample.head.slice(preamble + headerLines), { dialect, width: layout.width, shapes: layout.shapes }, linesBefore, used.edits);
+  if (subtotals.length && options.badLines === "stop") throw new CsvStopped(subtotals[0]!.note.line, `Line ${subtotals[0]!.note.line} is ${subtotals[0]!.note.reason}. Choose “Set aside the lines that do not fit” to stage the rest.`);
   if (subtotals.length) body = splice(body, subtotals.map((s) => s.blank));
   // Padding around delimiters hides types from the sniffer: take it off before DuckDB reads (a bigger file is trimmed in SQL after).
   if (used.trimSpaces && body.size <= TRIM_IN_TEXT_BYTES) body = new Blob([trimAroundDelimiters(await body.text(), dialect)]);

@@ -2,28 +2,33 @@ import { linesWhere } from "@/lib/csv/blob-lines";
 import type { LineNote } from "@/lib/csv/findings";
 import { isSummaryRow } from "@/lib/csv/layout";
 import { splitFields, type Dialect } from "@/lib/csv/records";
+import { HEADING, headingTest } from "@/lib/csv/headings";
+import type { ColumnShapes } from "@/lib/csv/shapes";
 import { SUBTOTAL, subtotalTest } from "@/lib/csv/subtotals";
 import type { Splice } from "./splice";
 
 /**
- * The subtotal rows among a table's rows (lib/csv/subtotals.ts), set aside before DuckDB reads them as rows:
- * each a line of the file (the body's first line is the file's line `linesBefore + 1`) and the edit that
- * blanks it in the body. Looked for in the whole body only when the file's first lines hold one, so other
- * files pay nothing; a line the user edited (rejoined) stays.
+ * The subtotal rows and headings among a table's rows (lib/csv/subtotals.ts, lib/csv/headings.ts), set aside
+ * before DuckDB reads them as rows: each a line of the file (the body's first line is the file's line
+ * `linesBefore + 1`) and the edit that blanks it in the body. Looked for in the whole body only when the
+ * file's first lines hold one, so other files pay nothing; a line the user edited (rejoined) stays.
  */
-export async function subtotalLines(body: Blob, head: readonly string[], dialect: Dialect, width: number, linesBefore: number, edited: readonly { line: number }[]): Promise<{ note: LineNote; blank: Splice }[]> {
-  if (!head.some(subtotalTest(dialect, width))) return [];
+export async function subtotalLines(body: Blob, head: readonly string[], table: { dialect: Dialect; width: number; shapes: readonly ColumnShapes[] }, linesBefore: number, edited: readonly { line: number }[]): Promise<{ note: LineNote; blank: Splice }[]> {
+  const { dialect, width, shapes } = table;
+  const isHeading = headingTest(dialect, width, shapes);
+  if (!head.some(subtotalTest(dialect, width)) && !head.some(isHeading)) return [];
   const isSubtotal = subtotalTest(dialect, width);
   let lastRow = -1;
   const lines = await linesWhere(body, (text, line) => {
-    const total = isSubtotal(text);
-    if (!total && text.trim() !== "") lastRow = line;
-    return total;
+    const found = isSubtotal(text) || isHeading(text);
+    if (!found && text.trim() !== "") lastRow = line;
+    return found;
   });
+  const reason = (text: string) => (isHeading(text) ? HEADING : SUBTOTAL);
   // A Total below the last row is a summary row, which the layout leaves out below the table: one still in the body was read as a row by choice.
   return lines
     .filter((l) => !(l.line > lastRow && isSummaryRow(splitFields(l.text, dialect).fields)))
     .map((l) => ({ ...l, line: linesBefore + l.line + 1 }))
     .filter((l) => !edited.some((e) => e.line === l.line))
-    .map(({ line, start, end, text }) => ({ note: { line, status: "set aside", reason: SUBTOTAL, text }, blank: { start, end, text: "" } }));
+    .map(({ line, start, end, text }) => ({ note: { line, status: "set aside", reason: reason(text), text }, blank: { start, end, text: "" } }));
 }
