@@ -5,6 +5,7 @@ import { describeMarked } from "@/lib/csv/missing-values";
 import { describeWrittenDates } from "@/lib/csv/written-dates";
 import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
 import { describeFixedWidth } from "@/lib/csv/fixed-width";
+import { MARKDOWN_TABLE } from "@/lib/csv/markdown-table";
 import { describeFormulaText } from "@/lib/csv/formula-text";
 import { describeLostDigits } from "@/lib/csv/lost-digits";
 import { describeEmptyColumns } from "@/lib/csv/empty-columns";
@@ -45,7 +46,8 @@ export function ReadFindings({
   return (
     <>
       {file.parse.fixedWidth?.length ? <p className="text-xs">{describeFixedWidth(file.parse.fixedWidth)}</p> : null}
-      {s && !file.parse.fixedWidth?.length && (
+      {file.parse.markdownTable && <p className="text-xs">{MARKDOWN_TABLE}</p>}
+      {s && !file.parse.fixedWidth?.length && !file.parse.markdownTable && (
         <p className="text-xs">
           Read with {describeReadOptions({ delimiter: s.delimiter, quote: s.quote, escape: s.escape, header: s.header, ...(s.skip ? { skip: s.skip } : {}), ...(s.dateFormat ? { dateFormat: s.dateFormat } : {}) })}
           {s.timestampFormat ? `, timestamps as ${s.timestampFormat}` : ""}.

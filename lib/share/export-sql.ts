@@ -67,7 +67,7 @@ function fileSql(source: ExportSource): string | null {
   const p = literal(source.path);
   switch (source.parse.format) {
     case "csv":
-      return source.parse.fixedWidth?.length ? null : source.parse.headerLines === 2 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, source.parse);
+      return source.parse.fixedWidth?.length || source.parse.markdownTable ? null : source.parse.headerLines === 2 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, source.parse);
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
@@ -103,9 +103,11 @@ const ARRAYS = "Rows written as arrays of values, as lists of columns or as a pa
 const HTML = "An HTML table cannot be read by DuckDB: save the table as CSV and stage that.";
 const EXCEL = "Excel workbooks cannot be read by DuckDB without its excel extension: save the sheet as CSV and stage that.";
 const FIXED_WIDTH = "Fixed-width text cannot be read by DuckDB's CSV reader: save it as CSV and stage that.";
+const MARKDOWN = "A Markdown table cannot be read by DuckDB's CSV reader as its cells: save it as CSV and stage that.";
 function unreadable(source: ExportSource): string {
   if (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame) return ARRAYS;
   if (source.parse.fixedWidth?.length) return FIXED_WIDTH;
+  if (source.parse.markdownTable) return MARKDOWN;
   return source.parse.format === "html" ? HTML : EXCEL;
 }
 

@@ -30,6 +30,8 @@ export const parseOptionsSchema = z.object({
   trimSpaces: z.boolean().optional(),
   /** Fixed-width text: the columns' first characters (0-based); empty, read as delimited text; unset, found from the first lines (lib/csv/fixed-width.ts). */
   fixedWidth: z.array(z.number().int().nonnegative()).max(10_000).optional(),
+  /** The text is a Markdown table (lib/csv/markdown-table.ts), read as its cells; false, read as delimited text; unset, found from the first lines. */
+  markdownTable: z.boolean().optional(),
   /** Every line ends in a delimiter: the empty last column is not data. */
   trailingDelimiter: z.boolean().optional(),
   /** The header names more columns than rows fill: rows end early, their last values left out (a writer that drops trailing empty values), and are read with those values empty. */

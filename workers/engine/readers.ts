@@ -15,8 +15,7 @@ import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
-import { fixedWidthConverter, fixedWidthStarts } from "@/lib/csv/fixed-width";
-import { fixedWidthCsv } from "./csv/fixed-width";
+import { csvLinesOf, linesAsCsv } from "./csv/lines-as-csv";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
@@ -121,18 +120,17 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
         const counted = decoded === blob && !nulBytes ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
         // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
         const found = await findLayout(text, options);
-        // Text of one column whose lines hold fixed-width columns is read as the CSV text of those columns, line for line.
-        const starts = options.fixedWidth ?? (found.layout.width < 2 && options.delimiter === undefined ? fixedWidthStarts(found.sample.head) : null);
-        const fixed = starts?.length ? { starts, options: { ...options, fixedWidth: starts, delimiter: ",", quote: '"', escape: '"' } } : null;
+        // Fixed-width columns or a Markdown table are read as the CSV text of their lines, line for line.
+        const shaped = csvLinesOf(found, options);
         if (staging.onHead) {
-          // The first rows of fixed-width text are its first lines' columns, shown before the whole text is turned.
-          const shown = fixed ? await findLayout(new Blob(found.sample.head.map(fixedWidthConverter(fixed.starts))), fixed.options) : found;
+          // Their first rows are their first lines as turned, shown before the whole text is.
+          const shown = shaped ? await findLayout(new Blob(found.sample.head.map(shaped.converter())), shaped.options) : found;
           const head = headRows(shown.sample.head, shown.layout);
           if (head) staging.onHead(head);
         }
-        const read = fixed
-          ? // Its lines are counted as turned: a rule under the header is a blank line there.
-            await fixedWidthCsv(text, fixed.starts).then(async (fixedText) => readCsv(fileId, fileName, fixedText, fixed.options, table, { found: await findLayout(fixedText, fixed.options) }))
+        const read = shaped
+          ? // Their lines are counted as turned: a rule under the header is a blank line there.
+            await linesAsCsv(text, shaped.converter()).then(async (csv) => readCsv(fileId, fileName, csv, shaped.options, table, { found: await findLayout(csv, shaped.options) }))
           : await readCsv(fileId, fileName, text, options, table, { counted, found });
         return read.ok && nulBytes && read.value.csv ? ok({ ...read.value, csv: { ...read.value.csv, nulBytes } }) : read;
       }
