@@ -18,3 +18,14 @@ test("JSON objects one after another, as jq writes them, stage as rows", async (
   await area.getByRole("button", { name: "jq.ndjson", exact: true }).click();
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "d"]);
 });
+
+// Exports or an API's pages appended to one file (`curl … >> all.json`): arrays one after another were
+// refused ("Every record must be a JSON object").
+test("JSON arrays of objects one after another stage as their objects", async ({ page }) => {
+  await openApp(page);
+  const pages = '[{"id": 1, "name": "a"}, {"id": 2, "name": "b"}]\n[{"id": 3, "name": "c"}]\n';
+  await addFiles(page, [{ name: "pages.json", content: pages, mimeType: "application/json" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "pages.json" })).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "c"]);
+  await expect((await openParsePanel(page)).getByText("Rows are the objects of the file's 2 arrays, one after another (exports or pages appended to one file).")).toBeVisible();
+});

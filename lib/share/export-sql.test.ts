@@ -332,6 +332,19 @@ describe("exportSql", () => {
     expect(exportSql(recipe, arrays, "v")).toEqual({ ok: false, reason: expect.stringMatching(/^Rows written as arrays of values/) });
   });
 
+  it("reads arrays of objects one after another (exports appended to one file) as their objects, in native DuckDB", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "pages.json");
+    await writeFile(input, '[{"id":1,"name":"Ada"},{"id":2,"name":null}]\n[{"id":3,"name":"Bo"}]\n');
+    const recipe: Recipe = { version: 1, rules: [{ id: "n", kind: "required", column: "name", severity: "reject", enabled: true }], steps: [], sql: null };
+    const columns = [{ name: "id", type: "BIGINT" }, { name: "name", type: "VARCHAR" }];
+    const exported = exportSql(recipe, { path: input, parse: parseOptionsSchema.parse({ format: "json" }), columns, jsonRowsAt: { path: [], left: [], sequence: true, pages: 2 } }, join(dir, "pages"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "pages-final.parquet")}') ORDER BY id`)).toEqual([{ id: 1, name: "Ada" }, { id: 3, name: "Bo" }]);
+  });
+
   it("reads JSON objects one after another with DuckDB's reader as it is, also from a file named NDJSON", () => {
     const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
     for (const format of ["json", "ndjson"] as const) {

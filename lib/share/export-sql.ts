@@ -71,7 +71,8 @@ function fileSql(source: ExportSource): string | null {
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
-      // Objects one after another: DuckDB's reader finds them by itself.
+      // Objects one after another: DuckDB's reader finds them by itself; arrays of them, each as one value.
+      if (source.jsonRowsAt?.pages) return `(SELECT unnest(json, max_depth := 2) FROM read_json_auto(${p}, records = false))`;
       if (source.jsonRowsAt?.sequence) return `read_json_auto(${p})`;
       if (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame) return null;
       if (source.jsonRowsAt?.features) return featureRowsSql(`read_json_auto(${p})`, source.jsonRowsAt.features.id);
@@ -79,6 +80,7 @@ function fileSql(source: ExportSource): string | null {
         ? `(SELECT unnest(${source.jsonRowsAt.path.map(ident).join(".")}, max_depth := 2) FROM read_json_auto(${p}))`
         : `read_json_auto(${p})`;
     case "ndjson":
+      if (source.jsonRowsAt?.pages) return `(SELECT unnest(json, max_depth := 2) FROM read_json_auto(${p}, records = false))`;
       if (source.jsonRowsAt?.sequence) return `read_json_auto(${p})`;
       return `read_json_auto(${p}, format = 'newline_delimited')`;
     case "xlsx":

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeJsonRowsAt, jsonRows } from "./json-rows";
+import { describeJsonRowsAt, jsonRows, sequenceRows } from "./json-rows";
 
 describe("jsonRows", () => {
   it("reads an array of objects as the rows, and refuses an array of anything else", () => {
@@ -80,5 +80,18 @@ describe("jsonRows", () => {
     });
     const index = '{"1": {"id": 20}, "0": {"id": 10}}';
     expect(jsonRows(JSON.parse(index), index)).toMatchObject({ records: [{ index: 1, id: 20 }, { index: 0, id: 10 }] });
+  });
+});
+
+describe("sequenceRows", () => {
+  it("reads arrays of objects one after another (exports appended to one file) as their objects, and says how many arrays", () => {
+    const rows = sequenceRows([[{ id: 1 }, { id: 2 }], [], [{ id: 3 }]]);
+    expect(rows).toEqual({ records: [{ id: 1 }, { id: 2 }, { id: 3 }], at: { path: [], left: [], sequence: true, pages: 3 } });
+    expect(describeJsonRowsAt((rows as { at: Parameters<typeof describeJsonRowsAt>[0] }).at)).toBe("Rows are the objects of the file's 3 arrays, one after another (exports or pages appended to one file).");
+  });
+
+  it("reads objects one after another as the rows, and refuses arrays of anything else", () => {
+    expect(sequenceRows([{ id: 1 }, { id: 2 }])).toEqual({ records: [{ id: 1 }, { id: 2 }], at: { path: [], left: [], sequence: true } });
+    expect(sequenceRows([[1, 2], [3]])).toEqual({ message: "Every record must be a JSON object (one row each)." });
   });
 });

@@ -15,6 +15,8 @@ export interface JsonRowsAt {
   frame?: "columns" | "index" | "lists";
   /** The rows are JSON values one after another, not in one array (json-sequence.ts). */
   sequence?: boolean;
+  /** The values one after another are this many arrays of objects (exports or pages appended to one file): the rows are their objects in turn. */
+  pages?: number;
   /** The rows are a GeoJSON FeatureCollection's features: their properties, geometry as text, and their id when they have one (geojson.ts). */
   features?: { id: boolean };
 }
@@ -51,9 +53,20 @@ export function jsonRows(parsed: unknown, text = ""): JsonRows {
   return { records, at: { path, left: Object.keys(parsed).filter((key) => key !== path[0]) } };
 }
 
+/**
+ * The rows of JSON values one after another (json-sequence.ts): the values themselves, as jq writes objects;
+ * or, when every value is an array of objects (exports or an API's pages appended to one file), their objects.
+ */
+export function sequenceRows(values: readonly unknown[]): JsonRows {
+  const pages = values.every((v) => Array.isArray(v) && v.every(isObject)) ? values.length : 0;
+  const rows = jsonRows(pages ? values.flat() : values);
+  if ("message" in rows) return rows;
+  return { records: rows.records, at: rows.at ?? { path: [], left: [], sequence: true, ...(pages ? { pages } : {}) } };
+}
+
 /** Where the rows were found, in words, for the staged file's findings. */
-export function describeJsonRowsAt({ path, left, arrays, frame, sequence, features }: JsonRowsAt): string {
-  if (sequence) return "Rows are the file's JSON objects one after another (as jq writes them), not in one array.";
+export function describeJsonRowsAt({ path, left, arrays, frame, sequence, pages, features }: JsonRowsAt): string {
+  if (sequence) return pages ? `Rows are the objects of the file's ${pages} arrays, one after another (exports or pages appended to one file).` : "Rows are the file's JSON objects one after another (as jq writes them), not in one array.";
   const rest = left.length ? `; ${left.map((key) => `“${key}”`).join(", ")} ${left.length === 1 ? "is" : "are"} not read` : "";
   if (features) return `Rows are the GeoJSON features: ${features.id ? "each feature's id, " : ""}their properties as columns, and their geometry as GeoJSON text${rest}.`;
   if (frame === "lists") return "Rows are read across the file's lists, one value of each per row (columns of values, as pandas' to_dict(orient=\"list\") writes them).";

@@ -7,7 +7,7 @@ import { ndjsonRecords } from "@/lib/staging/json-records";
 import { JsonSyntaxError, parseJsonLenient } from "@/lib/staging/json-lenient";
 import { parseJsonSequence } from "@/lib/staging/json-sequence";
 import type { JsonRepairs } from "@/lib/staging/json-repairs";
-import { jsonRows, type JsonRowsAt } from "@/lib/staging/json-rows";
+import { jsonRows, sequenceRows, type JsonRowsAt } from "@/lib/staging/json-rows";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
@@ -93,9 +93,9 @@ function sequenceRecords(json: string): JsonRead | null {
     throw error;
   }
   if (!sequence) return null;
-  const rows = jsonRows(sequence.values);
+  const rows = sequenceRows(sequence.values);
   if ("message" in rows) return rows;
-  return { records: rows.records, at: rows.at ?? { path: [], left: [], sequence: true }, setAside: [], repairs: sequence.repairs };
+  return { records: rows.records, at: rows.at, setAside: [], repairs: sequence.repairs };
 }
 
 /** NDJSON's records; a file with no object on a line of its own that holds objects one after another (pretty-printed, as jq writes them) is read as those. */
