@@ -4,6 +4,7 @@ import type { RowLines } from "@/lib/staging/staged-file";
 import { fail, ok, type Result } from "@/lib/result";
 import { mayHoldExtendedJson, unwrapExtendedJson } from "@/lib/staging/extended-json";
 import { ndjsonRecords } from "@/lib/staging/json-records";
+import { CUT_RECORD, cutArray } from "@/lib/staging/json-cut";
 import { JsonSyntaxError, parseJsonLenient } from "@/lib/staging/json-lenient";
 import { parseJsonSequence } from "@/lib/staging/json-sequence";
 import type { JsonRepairs } from "@/lib/staging/json-repairs";
@@ -75,10 +76,25 @@ function jsonRecords(text: string): JsonRead {
     parsed = parseJsonLenient(text);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) return { message: `The file is not valid JSON: ${(error as Error).message}.` };
-    return (error.code === "EndOfFileExpected" ? sequenceRecords(text) : null) ?? notValid(error);
+    return (error.code === "EndOfFileExpected" ? sequenceRecords(text) : cutRecords(text)) ?? notValid(error);
   }
   const rows = jsonRows(parsed.value, text);
   return "message" in rows ? rows : { ...rows, setAside: [], repairs: parsed.repairs };
+}
+
+/** An array cut off before its end (json-cut.ts): its whole records, and the one it ends in set aside; null for any other fault. */
+function cutRecords(text: string): JsonRead | null {
+  const cut = cutArray(text);
+  if (!cut) return null;
+  let parsed: ReturnType<typeof parseJsonLenient>;
+  try {
+    parsed = parseJsonLenient(cut.whole);
+  } catch {
+    return null;
+  }
+  const rows = jsonRows(parsed.value, cut.whole);
+  if ("message" in rows) return null;
+  return { ...rows, setAside: [{ line: cut.cut.line, status: "set aside", reason: CUT_RECORD, text: cut.cut.text }], repairs: parsed.repairs };
 }
 
 const notValid = (error: JsonSyntaxError) => ({ message: `The file is not valid JSON: ${error.message}.`, line: error.line });
