@@ -43,6 +43,7 @@ export function ReadFindings({
   const formulas = describeFormulaText(file.parse.formulaText);
   const lostDigits = describeLostDigits(file.csv?.lostDigits);
   const emptyColumns = describeEmptyColumns(file.parse.emptyColumns);
+  const dateOption = file.ambiguousDates?.timestamps ? "timestampFormat" : "dateFormat";
   return (
     <>
       {file.parse.fixedWidth?.length ? <p className="text-xs">{describeFixedWidth(file.parse.fixedWidth)}</p> : null}
@@ -87,10 +88,10 @@ export function ReadFindings({
             <code>{file.ambiguousDates.chosen}</code>.
           </p>
           <div className="flex flex-wrap gap-2">
-            <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => onReread({ dateFormat: file.ambiguousDates!.chosen })}>
+            <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => onReread({ [dateOption]: file.ambiguousDates!.chosen })}>
               Keep {file.ambiguousDates.chosen}
             </button>
-            <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => onReread({ dateFormat: file.ambiguousDates!.alternative })}>
+            <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => onReread({ [dateOption]: file.ambiguousDates!.alternative })}>
               Read dates as {file.ambiguousDates.alternative}
             </button>
           </div>

@@ -21,6 +21,7 @@ export interface CsvReadPlan {
   sniff: boolean;
   types: Record<string, string>;
   dateFormat?: string;
+  timestampFormat?: string;
   /** Texts read as null besides the empty field. */
   nullValues?: readonly string[];
   /** Rows may end before the header's last columns: they are read with those values empty (DuckDB's null padding, which its parallel reader cannot do with quoted line breaks). */
@@ -51,6 +52,7 @@ export function csvReadCall(p: CsvReadPlan): string {
     const types = Object.entries(p.types);
     if (types.length) args.push(`types = {${types.map(([c, t]) => `${literal(c)}: ${literal(t.trim())}`).join(", ")}}`);
     if (p.dateFormat) args.push(`dateformat = ${literal(p.dateFormat)}`);
+    if (p.timestampFormat) args.push(`timestampformat = ${literal(p.timestampFormat)}`);
   } else {
     args.push("auto_detect = false", `columns = {${(p.names ?? []).map((n) => `${literal(n)}: 'VARCHAR'`).join(", ")}}`);
   }

@@ -42,6 +42,8 @@ export const parseOptionsSchema = z.object({
   nullValues: z.array(z.string().max(100)).max(50).optional(),
   /** A strptime format for DATE columns, e.g. %d/%m/%Y; unset, DuckDB's sniffer decides. */
   dateFormat: z.string().max(40).optional(),
+  /** A strptime format for TIMESTAMP columns, e.g. %m/%d/%Y %H:%M:%S; unset, DuckDB's sniffer decides. */
+  timestampFormat: z.string().max(60).optional(),
   /** How numbers are written (1,234.56 or 1.234,56); unset, each text column is checked for either; "plain": only as DuckDB reads numbers (1234.56), the rest stays text. */
   numberFormat: z.enum([...NUMBER_FORMATS, "plain"]).optional(),
   /** What the read found, not set by hand: the text columns read as numbers, their format and type (lib/csv/number-format.ts). */
@@ -113,6 +115,7 @@ export function readCsvSql(path: string, options: ParseOptions, extraArgs: reado
   args.push(`max_line_size = ${MAX_LINE_BYTES}`, `buffer_size = ${2 * MAX_LINE_BYTES}`);
   if (!options.strict) args.push("strict_mode = false");
   if (options.dateFormat) args.push(`dateformat = ${literal(options.dateFormat)}`);
+  if (options.timestampFormat) args.push(`timestampformat = ${literal(options.timestampFormat)}`);
   if (options.nullValues?.length) args.push(`nullstr = ${nullList(options.nullValues)}`);
   if (options.numberFormat === "comma" && delimiterText(options.delimiter ?? ",") !== ",") args.push("decimal_separator = ','");
   const types = Object.entries(options.types);

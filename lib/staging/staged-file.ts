@@ -93,6 +93,8 @@ export interface AmbiguousDates {
   columns: string[];
   chosen: string;
   alternative: string;
+  /** The columns are TIMESTAMP columns, and the formats are the read's `timestampFormat` (else DATE, `dateFormat`). */
+  timestamps?: boolean;
 }
 
 /** A staged file's bytes: a Blob, or chunks of bytes where the browser refuses Blobs in IndexedDB (WebKit's private sessions). */

@@ -177,10 +177,12 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
       throw error;
     }
     await writeBadLines(conn, fileId, read.notes);
-    const ambiguousDates = options.dateFormat ? undefined : await findAmbiguousDates(conn, table, read.dateFormat);
+    const ambiguousDates =
+      (options.dateFormat ? undefined : await findAmbiguousDates(conn, table, "DATE", read.dateFormat)) ??
+      (options.timestampFormat ? undefined : await findAmbiguousDates(conn, table, "TIMESTAMP", read.timestampFormat));
     const o = read.options;
     return ok({
-      sniffed: { delimiter: o.delimiter!, quote: o.quote!, escape: o.escape!, header: o.header!, skip: o.skip!, dateFormat: read.dateFormat ?? null, timestampFormat: null },
+      sniffed: { delimiter: o.delimiter!, quote: o.quote!, escape: o.escape!, header: o.header!, skip: o.skip!, dateFormat: read.dateFormat ?? null, timestampFormat: read.timestampFormat ?? null },
       badLines: read.lines.setAside,
       lenient: read.lenient || undefined,
       ambiguousDates,
@@ -199,15 +201,15 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
   });
 }
 
-/** DATE columns whose day and month could be swapped, when the sniffer's format has both. */
-async function findAmbiguousDates(conn: Connection, table: string, chosen: string | null | undefined): Promise<AmbiguousDates | undefined> {
+/** DATE (or TIMESTAMP) columns whose day and month could be swapped, when the sniffer's format for them has both. */
+async function findAmbiguousDates(conn: Connection, table: string, type: "DATE" | "TIMESTAMP", chosen: string | null | undefined): Promise<AmbiguousDates | undefined> {
   const alternative = swappedDateFormat(chosen);
   if (!chosen || !alternative) return undefined;
-  const dates = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).filter((r) => r.column_type === "DATE").map((r) => String(r.column_name));
+  const dates = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).filter((r) => r.column_type === type).map((r) => String(r.column_name));
   if (!dates.length) return undefined;
   const [flags] = plainRows(await runLong(conn, ambiguousDatesSql(table, dates)));
   const columns = dates.filter((_, i) => flags?.[`c${i}`] === true);
-  return columns.length ? { columns, chosen, alternative } : undefined;
+  return columns.length ? { columns, chosen, alternative, ...(type === "TIMESTAMP" ? { timestamps: true } : {}) } : undefined;
 }
 
 async function readParquet(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {

@@ -31,7 +31,7 @@ import { sampleText, type TextSample } from "./sample";
 import { account } from "./account";
 import { dropEmptyRows, dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
 import { applyEdits, splice } from "./splice";
-import { createTable, describe, finish, sniffedDateFormat } from "./table";
+import { createTable, describe, finish, sniffedFormats } from "./table";
 
 /**
  * Reading a CSV file so that it stages on the first try. Its layout (dialect,
@@ -50,8 +50,9 @@ export interface CsvRead {
   lines: LineAccount;
   secondTable: Layout["secondTable"];
   lenient: boolean;
-  /** The format DuckDB's sniffer read DATE columns with. */
+  /** The formats DuckDB's sniffer read DATE and TIMESTAMP columns with. */
   dateFormat?: string;
+  timestampFormat?: string;
   /** How each row's line is told: the lines before the first row, and whether a table holds each row's line (row-lines.ts). */
   rowLines: RowLines;
   /** The summary rows (Total, Sum) among the lines below the table, as the file has them. */
@@ -169,7 +170,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const nulls = new Set([...(used.nullValues ?? []), ...blankValues(sample.head.slice(preamble + headerLines), dialect)]);
   const base: CsvReadPlan = {
     path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(nameFields) : undefined, comment: used.comment, strict: true, sniff: true,
-    types: { ...used.types }, dateFormat: used.dateFormat, decimalComma: used.numberFormat === "comma", nullPadding: used.raggedRows, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
+    types: { ...used.types }, dateFormat: used.dateFormat, timestampFormat: used.timestampFormat, decimalComma: used.numberFormat === "comma", nullPadding: used.raggedRows, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
   };
   const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
@@ -237,7 +238,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   }
   // ISO dates are told from the first lines; any other format is asked of DuckDB's sniffer.
   const isoDates = plan.sniff ? isoDateFormat(sample.head.slice(preamble + headerLines), dialect, read) : null;
-  const dateFormat = used.dateFormat ?? isoDates ?? (await sniffedDateFormat(engine, read, body, plan));
+  const sniffed = await sniffedFormats(engine, read, body, plan, { date: !used.dateFormat && !isoDates, timestamp: !used.timestampFormat });
+  const dateFormat = used.dateFormat ?? isoDates ?? sniffed.date;
   // Version numbers (5.4.12) that the sniffer read as dates with a two-digit year first: read again as text.
   const versions = used.dateFormat ? [] : versionColumns(sample.head.slice(preamble + headerLines), dialect, read, dateFormat).filter((name) => !(name in used.types));
   if (versions.length) return readAgain({ types: { ...options.types, ...Object.fromEntries(versions.map((name) => [name, "VARCHAR"])) } });
@@ -289,6 +291,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     secondTable: layout.secondTable,
     lenient,
     dateFormat,
+    timestampFormat: used.timestampFormat ?? sniffed.timestamp,
     rowLines: { before: sheetRows + preamble + headerLines, ...(lineTable ? { table: true } : {}) },
     lostDigits: lostDigitColumns(sample.head.slice(preamble + headerLines), dialect, columns),
     summaryRows: used.notes ? sample.tail.slice(-used.notes - 1).filter((l) => isSummaryRow(splitFields(l, dialect).fields)).slice(0, 5).map((l) => l.slice(0, 200)) : [],

@@ -83,17 +83,19 @@ async function describeRelation(engine: CsvEngine, relation: string): Promise<Co
   return (await engine.rows(`DESCRIBE ${relation}`)).map((d) => ({ name: String(d.column_name), type: String(d.column_type) }));
 }
 
-/** The date format the sniffer chose, when the table has DATE columns (a sample, not a scan). */
-export async function sniffedDateFormat(engine: CsvEngine, columns: readonly Column[], body: Blob, plan: CsvReadPlan): Promise<string | undefined> {
-  if (!plan.sniff || !columns.some((c) => c.type === "DATE")) return undefined;
+/** The date and timestamp formats the sniffer chose, for those `wanted` that the table has columns of (a sample, not a scan). */
+export async function sniffedFormats(engine: CsvEngine, columns: readonly Column[], body: Blob, plan: CsvReadPlan, wanted: { date: boolean; timestamp: boolean }): Promise<{ date?: string; timestamp?: string }> {
+  const has = (type: string) => columns.some((c) => c.type === type);
+  if (!plan.sniff || !((wanted.date && has("DATE")) || (wanted.timestamp && has("TIMESTAMP")))) return {};
   const name = `${plan.path}.sniff`;
   await engine.register(name, body);
   try {
     const d = plan.dialect;
-    const [row] = await engine.rows(`SELECT DateFormat FROM sniff_csv(${literal(name)}, delim = ${literal(d.delimiter)}, quote = ${literal(d.quote)}, escape = ${literal(d.escape)}, header = ${plan.header}, ignore_errors = true)`);
-    return (row?.DateFormat as string | null) || undefined;
+    const [row] = await engine.rows(`SELECT DateFormat, TimestampFormat FROM sniff_csv(${literal(name)}, delim = ${literal(d.delimiter)}, quote = ${literal(d.quote)}, escape = ${literal(d.escape)}, header = ${plan.header}, ignore_errors = true)`);
+    const format = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+    return { date: wanted.date ? format(row?.DateFormat) : undefined, timestamp: wanted.timestamp ? format(row?.TimestampFormat) : undefined };
   } catch {
-    return undefined;
+    return {};
   } finally {
     await engine.unregister(name).catch(() => undefined);
   }

@@ -1,0 +1,27 @@
+import { beforeAll, expect, it } from "vitest";
+import { parseOptionsSchema } from "@/lib/staging/parse-options";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
+import type { CsvEngine } from "./engine";
+import { readCsv } from "./read";
+
+/**
+ * Timestamps whose day and month could be swapped (no day above 12): DuckDB's sniffer took 1/2/2024 9:05:09
+ * for 1 February, and nothing said so or let the file be read month first, as it was for dates alone.
+ */
+let engine: CsvEngine;
+beforeAll(async () => {
+  engine = await wasmReadEngine();
+});
+
+const text = ["id,at", ...Array.from({ length: 8 }, (_, i) => `${i + 1},1/${i + 1}/2024 ${i + 1}:05:09`)].join("\n") + "\n";
+const when = (table: string) => engine.rows(`SELECT CAST("at" AS VARCHAR) AS "at" FROM ${table} WHERE id = 2`);
+
+it("says which format the sniffer read timestamps with, and reads them with the format given", async () => {
+  const sniffed = await readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv" }), "ts_sniffed", "ts.csv");
+  expect(sniffed.timestampFormat).toBe("%d/%m/%Y %H:%M:%S");
+  expect(await when("ts_sniffed")).toEqual([{ at: "2024-02-01 02:05:09" }]);
+  const given = await readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv", timestampFormat: "%m/%d/%Y %H:%M:%S" }), "ts_given", "ts.csv");
+  expect(given.timestampFormat).toBe("%m/%d/%Y %H:%M:%S");
+  expect(await when("ts_given")).toEqual([{ at: "2024-01-02 02:05:09" }]);
+  expect((await engine.rows("DESCRIBE ts_given")).map((c) => c.column_type)).toEqual(["BIGINT", "TIMESTAMP"]);
+});
