@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDateFormat } from "./iso-dates";
+import { dayMonthTimestamps, isoDateFormat } from "./iso-dates";
 
 const comma = { delimiter: ",", quote: '"', escape: '"' };
 const columns = (...types: string[]) => types.map((type, i) => ({ name: `c${i}`, type }));
@@ -20,5 +20,18 @@ describe("isoDateFormat", () => {
     // A value spanning lines, and a line of notes: neither is read as the DATE column's value.
     const lines = ['1,2024-03-05,"two', 'lines",x', "Total: 2 rows", "2,2024-03-06,plain"];
     expect(isoDateFormat(lines, comma, columns("BIGINT", "DATE", "VARCHAR"))).toBe("%Y-%m-%d");
+  });
+});
+
+describe("dayMonthTimestamps", () => {
+  const stamps = columns("BIGINT", "TIMESTAMP");
+  it("finds timestamps that start with a day and a month, in either order", () => {
+    expect(dayMonthTimestamps(["1,1/2/2024 9:05", "2,1/3/2024 10:00"], comma, stamps)).toBe(true);
+    expect(dayMonthTimestamps(["1,31.12.2024 23:59"], comma, stamps)).toBe(true);
+  });
+
+  it("leaves timestamps written year first, and tables without timestamps, alone", () => {
+    expect(dayMonthTimestamps(["1,2024-01-02 09:05:00", "2,2024/01/03 10:00"], comma, stamps)).toBe(false);
+    expect(dayMonthTimestamps(["1,1/2/2024"], comma, columns("BIGINT", "DATE"))).toBe(false);
   });
 });

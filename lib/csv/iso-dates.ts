@@ -22,3 +22,15 @@ export function isoDateFormat(lines: readonly string[], dialect: Dialect, column
   });
   return allIso ? ISO_DATE_FORMAT : null;
 }
+
+/**
+ * Some TIMESTAMP column's first values start with a day and a month in either order (1/2/2024 9:05): only then
+ * is the sniffer asked which format it read them with (to flag an order that could be either), as a sniff of
+ * a wide file takes long; timestamps written year first (ISO's) cannot be read two ways.
+ */
+export function dayMonthTimestamps(lines: readonly string[], dialect: Dialect, columns: readonly { type: string }[]): boolean {
+  const stamps = columns.flatMap((c, i) => (c.type === "TIMESTAMP" ? [i] : []));
+  if (stamps.length === 0) return false;
+  const rows = rowsOfWidth(lines, dialect, columns.length);
+  return stamps.some((i) => rows.some((r) => /^\d{1,2}[./-]\d{1,2}[./-]/.test(r[i]!.trim())));
+}

@@ -4,7 +4,7 @@ import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
 import { countLines } from "@/lib/csv/blob-lines";
 import { tabLinesAsEmpty, type LineCount } from "@/lib/csv/lines";
 import { linesSetAside, type LineNote, type TypeFinding } from "@/lib/csv/findings";
-import { isoDateFormat } from "@/lib/csv/iso-dates";
+import { dayMonthTimestamps, isoDateFormat } from "@/lib/csv/iso-dates";
 import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
 import { twoLineNames } from "@/lib/csv/header-names";
 import { detectLayout, isSummaryRow, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
@@ -238,7 +238,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   }
   // ISO dates are told from the first lines; any other format is asked of DuckDB's sniffer.
   const isoDates = plan.sniff ? isoDateFormat(sample.head.slice(preamble + headerLines), dialect, read) : null;
-  const sniffed = await sniffedFormats(engine, read, body, plan, { date: !used.dateFormat && !isoDates, timestamp: !used.timestampFormat });
+  // Timestamps are asked after only where their day and month could be read two ways.
+  const sniffed = await sniffedFormats(engine, read, body, plan, { date: !used.dateFormat && !isoDates, timestamp: !used.timestampFormat && dayMonthTimestamps(sample.head.slice(preamble + headerLines), dialect, read) });
   const dateFormat = used.dateFormat ?? isoDates ?? sniffed.date;
   // Version numbers (5.4.12) that the sniffer read as dates with a two-digit year first: read again as text.
   const versions = used.dateFormat ? [] : versionColumns(sample.head.slice(preamble + headerLines), dialect, read, dateFormat).filter((name) => !(name in used.types));
