@@ -25,7 +25,7 @@ import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type M
 import { TextError } from "../text";
 import { quoteTrouble } from "./quotes";
 import { repeatedHeaderRows } from "./repeats";
-import { subtotalLines } from "./subtotals";
+import { subtotalAndHeadingLines } from "./subtotals";
 import { dropEmptyColumns } from "./empty-columns";
 import { sampleText, type TextSample } from "./sample";
 import { account } from "./account";
@@ -160,7 +160,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const repeats = headerLines === 1 ? repeatedHeaderLines(sample.head, preamble).filter((line) => !used.edits.some((e) => e.line === line)) : [];
   if (repeats.length) body = await applyEdits(body, repeats.map((line) => ({ line, text: "" })), linesBefore);
   // Subtotal rows among the rows (a report's "Total North"): set aside too, as summing them counts rows twice.
-  const subtotals = await subtotalLines(body, sample.head.slice(preamble + headerLines), { dialect, width: layout.width, shapes: layout.shapes }, linesBefore, used.edits);
+  const subtotals = await subtotalAndHeadingLines(body, sample.head.slice(preamble + headerLines), { dialect, width: layout.width, shapes: layout.shapes }, linesBefore, used.edits);
   if (subtotals.length && options.badLines === "stop") throw new CsvStopped(subtotals[0]!.note.line, `Line ${subtotals[0]!.note.line} is ${subtotals[0]!.note.reason}. Choose “Set aside the lines that do not fit” to stage the rest.`);
   if (subtotals.length) body = splice(body, subtotals.map((s) => s.blank));
   // Padding around delimiters hides types from the sniffer: take it off before DuckDB reads (a bigger file is trimmed in SQL after).

@@ -13,7 +13,7 @@ import type { Splice } from "./splice";
  * `linesBefore + 1`) and the edit that blanks it in the body. Looked for in the whole body only when the
  * file's first lines hold one, so other files pay nothing; a line the user edited (rejoined) stays.
  */
-export async function subtotalLines(body: Blob, head: readonly string[], table: { dialect: Dialect; width: number; shapes: readonly ColumnShapes[] }, linesBefore: number, edited: readonly { line: number }[]): Promise<{ note: LineNote; blank: Splice }[]> {
+export async function subtotalAndHeadingLines(body: Blob, head: readonly string[], table: { dialect: Dialect; width: number; shapes: readonly ColumnShapes[] }, linesBefore: number, edited: readonly { line: number }[]): Promise<{ note: LineNote; blank: Splice }[]> {
   const { dialect, width, shapes } = table;
   const isHeading = headingTest(dialect, width, shapes);
   if (!head.some(subtotalTest(dialect, width)) && !head.some(isHeading)) return [];
