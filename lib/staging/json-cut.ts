@@ -1,4 +1,4 @@
-import { createScanner } from "jsonc-parser";
+import { createScanner, parse, type ParseError } from "jsonc-parser";
 import { TOKEN } from "./json-tokens";
 
 /** Why the record the file ends in is set aside. */
@@ -7,7 +7,8 @@ export const CUT_RECORD = "a record cut off by the end of the file (an interrupt
 /**
  * A JSON array cut off before its end (a download or an export that stopped): the text of the array with its
  * whole values only (closed after the last of them), and where the value the text ends in starts (its line,
- * from 1, and its text). Null when the text is not an array that ends unclosed after at least one whole value.
+ * from 1, and its text). Null when the text is not an array that ends unclosed after at least one whole value, in
+ * a value that is whole as far as it goes.
  */
 export function cutArray(text: string): { whole: string; cut: { line: number; text: string } } | null {
   const scanner = createScanner(text, true);
@@ -28,5 +29,10 @@ export function cutArray(text: string): { whole: string; cut: { line: number; te
     }
   }
   if (lastEnd < 0 || !next) return null;
+  // The value it ends in is cut, not faulty: its first fault is where its text ends (a fault before, left out, would hide the records after it).
+  const rest = text.slice(next.offset).trimEnd();
+  const errors: ParseError[] = [];
+  parse(rest, errors, { allowTrailingComma: true });
+  if (!errors[0] || errors[0].offset + errors[0].length < rest.length) return null;
   return { whole: `${text.slice(0, lastEnd)}]`, cut: { line: next.line, text: text.slice(next.offset, next.offset + 200) } };
 }
