@@ -63,6 +63,7 @@ describe("detectLayout", () => {
     expect(ragged.shapes[0]?.numeric).toBe(true);
     // Not a title line wider than the table, nor a first row of numbers, nor a row wider than the header above it.
     expect(layoutOf("Report,2024,Q3,final\n1,ann,2.5\n2,bob,3.5\n3,cy,4.5\n")).toMatchObject({ raggedRows: false });
+    expect(layoutOf("Sales report, Q3 2024, EMEA, final\nid,name,amount\n1,ann,2.5\n2,bob,3.5\n3,cy,4.5\n")).toMatchObject({ preamble: 1, names: ["id", "name", "amount"], raggedRows: false });
     expect(layoutOf("1,2,3,4\n5,6,7\n8,9,10\n11,12,13\n")).toMatchObject({ header: false, raggedRows: false });
     expect(layoutOf("id,name,amount\n1,ann,2.5,x\n2,bob,3.5\n3,cy,4.5\n")).toMatchObject({ names: ["id", "name", "amount"], width: 3, raggedRows: false });
   });

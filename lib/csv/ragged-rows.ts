@@ -1,6 +1,7 @@
 import type { LineRecord } from "./records";
 
 const NUMBER = /^[-+]?\d+([.,]\d+)?$/;
+const isNames = (fields: readonly string[]) => fields.every((f) => f.trim() !== "" && !NUMBER.test(f.trim()));
 
 /**
  * A header that names more columns than the rows below it fill (`id,name,amount,note` over `1,Ada,2.5`): a
@@ -14,12 +15,16 @@ export function raggedHeader(data: readonly LineRecord[], width: number, namesOv
   const top = data[at];
   if (width < 2 || !top || top.open || top.fields.length <= width) return null;
   const names = top.fields.map((f) => f.trim());
-  if (names.some((n) => n === "" || NUMBER.test(n)) || new Set(names.map((n) => n.toLowerCase())).size !== names.length) return null;
+  if (!isNames(names) || new Set(names.map((n) => n.toLowerCase())).size !== names.length) return null;
   const below = data.slice(at + 1);
   const rows = below.filter((r) => r.fields.length >= width);
   // Most lines below are rows (notes and short rows aside), and none is wider than the header.
   if (rows.length < 2 || rows.length * 5 < below.length * 4 || rows.some((r) => r.fields.length > names.length)) return null;
-  if (!namesOver(top.fields.slice(0, width), rows.map((r) => r.fields.slice(0, width)))) return null;
+  const values = rows.map((r) => r.fields.slice(0, width));
+  if (!namesOver(top.fields.slice(0, width), values)) return null;
+  // A line of names right below it is the header, and it a title line with commas in it ("Sales report, Q3 2024, …").
+  const [next, ...after] = values;
+  if (next && isNames(next) && namesOver(next, after)) return null;
   const pad = (r: LineRecord): LineRecord => (r.fields.length >= width && r.fields.length < names.length ? { ...r, fields: [...r.fields, ...Array<string>(names.length - r.fields.length).fill("")] } : r);
   return { width: names.length, data: [...data.slice(0, at + 1), ...below.map(pad)] };
 }
