@@ -6,6 +6,7 @@ import { describeWrittenDates } from "@/lib/csv/written-dates";
 import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
 import { describeFixedWidth } from "@/lib/csv/fixed-width";
 import { MARKDOWN_TABLE } from "@/lib/csv/markdown-table";
+import { RAGGED_ROWS } from "@/lib/csv/ragged-rows";
 import { describeFormulaText } from "@/lib/csv/formula-text";
 import { describeLostDigits } from "@/lib/csv/lost-digits";
 import { describeEmptyColumns } from "@/lib/csv/empty-columns";
@@ -62,7 +63,7 @@ export function ReadFindings({
       {emptyColumns && <p className="text-xs">{emptyColumns}</p>}
       {lostDigits && <p className="rounded border border-amber-400 p-2 text-xs">{lostDigits}</p>}
       {file.csv?.nulBytes && <p className="text-xs">{describeNulBytes(file.csv.nulBytes)}</p>}
-      {file.parse.raggedRows && <p className="text-xs">The header names more columns than some rows fill: those rows are read with their last values empty.</p>}
+      {file.parse.raggedRows && <p className="text-xs">{RAGGED_ROWS}</p>}
       {file.parse.nullValues?.some(isBlankValue) && (
         <p className="text-xs">Values of spaces alone were read as empty: they stood where numbers, dates or booleans are.</p>
       )}

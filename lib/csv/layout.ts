@@ -4,7 +4,7 @@ import { endsQuotedRow, otherDelimiterRow, strayQuoteRow, withoutStrayJoins } fr
 import { leadsAlone } from "./headings";
 import { raggedHeader } from "./ragged-rows";
 import { records, splitFields, type Dialect, type LineRecord } from "./records";
-import { fits, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
+import { fits, isNames, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
 
 /**
  * Where the table is in a CSV file: lines of title or metadata above the
@@ -85,7 +85,7 @@ const shaped = (s: ColumnShapes): boolean => s.shapes !== null || s.numeric;
 /** A row of names over typed columns (`judge`: telling ones, unless said): every typed column holds a value that does not fit it. */
 function looksLikeHeader(fields: readonly string[], shapes: readonly ColumnShapes[], judge = telling): boolean {
   const typed = shapes.map((s, c) => ({ s, v: fields[c] ?? "" })).filter(({ s }) => judge(s));
-  if (typed.length === 0) return fields.every((f) => f.trim() !== "" && !/^[-+]?\d+([.,]\d+)?$/.test(f.trim()));
+  if (typed.length === 0) return isNames(fields);
   return typed.every(({ s, v }) => v.trim() !== "" && !fits(s, v));
 }
 

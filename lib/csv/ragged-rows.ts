@@ -1,7 +1,8 @@
 import type { LineRecord } from "./records";
+import { isNames } from "./shapes";
 
-const NUMBER = /^[-+]?\d+([.,]\d+)?$/;
-const isNames = (fields: readonly string[]) => fields.every((f) => f.trim() !== "" && !NUMBER.test(f.trim()));
+/** Said on the staged file. */
+export const RAGGED_ROWS = "The header names more columns than some rows fill: those rows are read with their last values empty.";
 
 /**
  * A header that names more columns than the rows below it fill (`id,name,amount,note` over `1,Ada,2.5`): a

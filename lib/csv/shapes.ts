@@ -15,6 +15,9 @@ export const shapeOf = (value: string): string =>
     .replace(/\s+/g, " ");
 
 const NUMBER = /^[-+]?[$€£¥]?\s?[-+]?(\d+([.,]\d{3})*|\d*)([.,]\d+)?%?$/;
+/** Every value is filled and none is a plain number: a row that may be names. */
+export const isNames = (fields: readonly string[]): boolean => fields.every((f) => f.trim() !== "" && !/^[-+]?\d+([.,]\d+)?$/.test(f.trim()));
+
 export const isNumberLike = (v: string) => v.trim() !== "" && /\d/.test(v) && NUMBER.test(v.trim());
 
 /** The shape with every character kept: "1RI-7338" → "9aa-9999". */

@@ -65,23 +65,20 @@ function readSql(source: ExportSource): string | null {
 
 function fileSql(source: ExportSource): string | null {
   const p = literal(source.path);
+  // JSON values one after another, in a file named JSON or NDJSON: objects, which DuckDB's reader finds by itself; arrays of them, each read as one value.
+  if (source.jsonRowsAt?.sequence) return source.jsonRowsAt.pages ? `(SELECT unnest(json, max_depth := 2) FROM read_json_auto(${p}, records = false))` : `read_json_auto(${p})`;
   switch (source.parse.format) {
     case "csv":
       return source.parse.fixedWidth?.length || source.parse.markdownTable ? null : source.parse.headerLines === 2 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, source.parse);
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
-      // Objects one after another: DuckDB's reader finds them by itself; arrays of them, each as one value.
-      if (source.jsonRowsAt?.pages) return `(SELECT unnest(json, max_depth := 2) FROM read_json_auto(${p}, records = false))`;
-      if (source.jsonRowsAt?.sequence) return `read_json_auto(${p})`;
       if (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame) return null;
       if (source.jsonRowsAt?.features) return featureRowsSql(`read_json_auto(${p})`, source.jsonRowsAt.features.id);
       return source.jsonRowsAt
         ? `(SELECT unnest(${source.jsonRowsAt.path.map(ident).join(".")}, max_depth := 2) FROM read_json_auto(${p}))`
         : `read_json_auto(${p})`;
     case "ndjson":
-      if (source.jsonRowsAt?.pages) return `(SELECT unnest(json, max_depth := 2) FROM read_json_auto(${p}, records = false))`;
-      if (source.jsonRowsAt?.sequence) return `read_json_auto(${p})`;
       return `read_json_auto(${p}, format = 'newline_delimited')`;
     case "xlsx":
     case "html":
