@@ -19,6 +19,7 @@ import { describeJsonRowsAt } from "@/lib/staging/json-rows";
 import { describeRowidRenames } from "@/lib/staging/rowid-clash";
 import { describeLineBreakRenames } from "@/lib/staging/name-breaks";
 import { describeNulBytes } from "@/lib/staging/nul-bytes";
+import { describeGzipCut } from "@/lib/staging/gzip-cut";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SetAsideLines } from "./SetAsideLines";
 
@@ -62,6 +63,7 @@ export function ReadFindings({
       {formulas && <p className="text-xs">{formulas}</p>}
       {emptyColumns && <p className="text-xs">{emptyColumns}</p>}
       {lostDigits && <p className="rounded border border-amber-400 p-2 text-xs">{lostDigits}</p>}
+      {file.gzipCut && <p className="rounded border border-amber-400 p-2 text-xs">{describeGzipCut(file.gzipCut)}</p>}
       {file.csv?.nulBytes && <p className="text-xs">{describeNulBytes(file.csv.nulBytes)}</p>}
       {file.parse.raggedRows && <p className="text-xs">{RAGGED_ROWS}</p>}
       {file.parse.nullValues?.some(isBlankValue) && (

@@ -5,6 +5,7 @@ import type { ParseOptions, SniffedDialect } from "./parse-options";
 import type { JsonRowsAt } from "./json-rows";
 import type { JsonRepairs } from "./json-repairs";
 import type { NulBytes } from "./nul-bytes";
+import type { GzipCut } from "./gzip-cut";
 import type { StagesError } from "@/lib/result";
 import type { LineAccount } from "@/lib/csv/accounting";
 import type { Drift } from "@/lib/recipe/drift";
@@ -59,6 +60,8 @@ export interface StagedFile {
   summaryRows?: string[];
   /** What a lenient JSON read changed (json-repairs.ts). */
   jsonRepairs?: JsonRepairs;
+  /** The file's gzip data ends before its end: what it held was read (gzip-cut.ts). */
+  gzipCut?: GzipCut;
   /** How each row's line in the file is told, for the rows a recipe rejects (read by a build before it: a header line before the rows). */
   rowLines?: RowLines;
   /** Why the file could not be read; the bytes stay staged. */

@@ -11,6 +11,7 @@ import type { CsvFindings } from "@/lib/staging/staged-file";
 import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import { uuidFromBytes } from "@/lib/staging/parquet-footer";
+import { CUT_LINE, withCutLine, type GzipCut } from "@/lib/staging/gzip-cut";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
@@ -24,7 +25,7 @@ import { duckDb, withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
 import { runLong } from "./query";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
-import { TextError, utf8Blob, withoutEndOfFileMark, withoutNulBytes } from "./text";
+import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
 
 /**
  * Read a staged file's bytes into a DuckDB table, by format. CSV goes to
@@ -56,6 +57,8 @@ export interface ReadInfo {
   jsonRepairs?: JsonRepairs;
   /** How each row's line is told (CSV, Excel and NDJSON; other formats number their rows from 1). */
   rowLines?: RowLines;
+  /** The file's gzip data ends before its end: what it held was read (lib/staging/gzip-cut.ts). */
+  gzipCut?: GzipCut;
 }
 
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
@@ -113,7 +116,9 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
   try {
     switch (options.format) {
       case "csv": {
-        const decoded = await utf8Blob(blob, options.gzip, options.encoding);
+        const { text: inflated, gzipCut } = await readableText(blob, options.gzip, options.encoding);
+        // Gzip data cut off ends in a line cut off too: it is set aside after the read, not read as a row (unless edited).
+        const { text: decoded, cutLine } = gzipCut ? await apartFromCutLine(inflated, options.edits) : { text: inflated, cutLine: "" };
         const { text: unmarked, lineLeftBlank } = await withoutEndOfFileMark(decoded);
         const { text, nulBytes } = await withoutNulBytes(unmarked);
         // Lines counted as the file was staged are the file's own: the mark's line, if it had one, is blank now.
@@ -130,13 +135,17 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
         }
         const read = shaped
           ? // Their lines are counted as turned: a rule under the header is a blank line there.
-            await linesAsCsv(text, shaped.converter()).then(async (csv) => readCsv(fileId, fileName, csv, shaped.options, table, { found: await findLayout(csv, shaped.options) }))
-          : await readCsv(fileId, fileName, text, options, table, { counted, found });
-        return read.ok && nulBytes && read.value.csv ? ok({ ...read.value, csv: { ...read.value.csv, nulBytes } }) : read;
+            await linesAsCsv(text, shaped.converter()).then(async (csv) => readCsv(fileId, fileName, csv, shaped.options, table, { found: await findLayout(csv, shaped.options) }, cutLine))
+          : await readCsv(fileId, fileName, text, options, table, { counted, found }, cutLine);
+        if (!read.ok || !read.value.csv) return read;
+        return ok({ ...read.value, ...(gzipCut ? { gzipCut } : {}), csv: { ...read.value.csv, ...(nulBytes ? { nulBytes } : {}) } });
       }
       case "json":
-      case "ndjson":
-        return await readJson(fileId, fileName, await (await utf8Blob(blob, options.gzip, options.encoding)).text(), options, table);
+      case "ndjson": {
+        const { text, gzipCut } = await readableText(blob, options.gzip, options.encoding);
+        const read = await readJson(fileId, fileName, await text.text(), options, table);
+        return read.ok && gzipCut ? ok({ ...read.value, gzipCut }) : read;
+      }
       case "parquet":
         return await readParquet(fileName, blob, options, table);
       case "xlsx":
@@ -167,7 +176,8 @@ export async function warmCsvReader(): Promise<void> {
   });
 }
 
-async function readCsv(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string, first?: FirstRead): Promise<Result<ReadInfo>> {
+/** A CSV text read into the table; `cutLine`, the text of a line cut off after it (gzip-cut.ts), is set aside. */
+async function readCsv(fileId: string, fileName: string, text: Blob, options: ParseOptions, table: string, first?: FirstRead, cutLine = ""): Promise<Result<ReadInfo>> {
   return withConnection(async (conn) => {
     let read: CsvRead;
     try {
@@ -175,6 +185,11 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
     } catch (error) {
       if (error instanceof CsvStopped) return fail({ file: fileName, line: error.line, message: error.message });
       throw error;
+    }
+    if (cutLine) {
+      const line = read.lines.total + 1;
+      if (options.badLines === "stop") return fail({ file: fileName, line, message: `Line ${line} is ${CUT_LINE}. Choose “Set aside the lines that do not fit” to stage the rest.` });
+      read = withCutLine(read, cutLine);
     }
     await writeBadLines(conn, fileId, read.notes);
     const ambiguousDates =

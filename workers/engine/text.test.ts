@@ -1,5 +1,6 @@
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { withoutEndOfFileMark, withoutNulBytes } from "./text";
+import { apartFromCutLine, readableText, utf8Blob, withoutEndOfFileMark, withoutNulBytes } from "./text";
 
 const cut = async (text: string) => {
   const out = await withoutEndOfFileMark(new Blob([text]));
@@ -32,5 +33,53 @@ describe("withoutNulBytes", () => {
   it("gives back the same text when its first 64 KB hold no NUL", async () => {
     const text = new Blob(["a,b\n1,2\n".repeat(10_000), "3,x\0\n"]);
     expect((await withoutNulBytes(text)).text).toBe(text);
+  });
+});
+
+describe("readableText", () => {
+  const csv = "a,b\n" + Array.from({ length: 50_000 }, (_, i) => `${i},${i}`).join("\n") + "\n";
+  const whole = gzipSync(csv);
+
+  it("inflates gzip data cut off as far as it goes, and says so", async () => {
+    const out = await readableText(new Blob([whole.subarray(0, Math.floor(whole.length / 2))]), true, "utf-8");
+    const text = await out.text.text();
+    expect(text.length).toBeGreaterThan(1000);
+    expect(csv.startsWith(text)).toBe(true);
+    expect(out.gzipCut).toEqual({ inflatedBytes: out.text.size });
+  });
+
+  it("reads whole gzip data without a word, and refuses damaged data", async () => {
+    const out = await readableText(new Blob([whole]), true, "utf-8");
+    expect(await out.text.text()).toBe(csv);
+    expect(out.gzipCut).toBeUndefined();
+    const damaged = Uint8Array.from(whole);
+    for (let i = 100; i < 200; i++) damaged[i]! ^= 0x5a;
+    await expect(readableText(new Blob([damaged]), true, "utf-8")).rejects.toThrow("truncated or damaged");
+  });
+
+  it("still refuses gzip data cut off where a whole text is needed", async () => {
+    await expect(utf8Blob(new Blob([whole.subarray(0, 5000)]), true, "utf-8")).rejects.toThrow("truncated or damaged");
+  });
+});
+
+describe("apartFromCutLine", () => {
+  const apart = async (text: string) => {
+    const out = await apartFromCutLine(new Blob([text]));
+    return [await out.text.text(), out.cutLine];
+  };
+
+  it("takes the last line apart from the lines before it", async () => {
+    expect(await apart("a,b\n1,2\n3,4")).toEqual(["a,b\n1,2\n", "3,4"]);
+    expect(await apart("a,b\r\n1,2\r\n3,")).toEqual(["a,b\r\n1,2\r\n", "3,"]);
+  });
+
+  it("leaves nothing apart when the text ends at a line's end", async () => {
+    expect(await apart("a,b\n1,2\n")).toEqual(["a,b\n1,2\n", ""]);
+  });
+
+  it("leaves the cut line in when an edit gives it (the user completed it), not for an edit of another line", async () => {
+    const edited = async (line: number) => (await apartFromCutLine(new Blob(["a,b\n1,2\n3,"]), [{ line }])).cutLine;
+    expect(await edited(3)).toBe("");
+    expect(await edited(2)).toBe("3,");
   });
 });

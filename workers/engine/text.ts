@@ -1,26 +1,90 @@
 import { MixedUtf8Decoder, mixedUtf8Stream, UTF8_MIXED } from "@/lib/staging/mixed-utf8";
 import { NulStripper, type NulBytes } from "@/lib/staging/nul-bytes";
+import { cutLineStart, type GzipCut } from "@/lib/staging/gzip-cut";
+import { MAX_LINE_BYTES } from "@/lib/staging/parse-options";
+import { countLines } from "@/lib/csv/blob-lines";
 
 /**
  * Text preparation before DuckDB reads a file: gzip is inflated and any
  * encoding but UTF-8 is transcoded to UTF-8, both streaming, in the worker.
  */
-export function inflate(blob: Blob): ReadableStream<Uint8Array> {
-  return blob.stream().pipeThrough(new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>);
+
+/**
+ * Gzip inflated, streaming. Data that ends before its end (the inflater fails only as its input closes,
+ * not on a byte of it) gives what it held and calls `onCut`; any other fault errors the stream.
+ */
+export function inflate(blob: Blob, onCut?: () => void): ReadableStream<Uint8Array> {
+  const inflating = new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>;
+  const writer = inflating.writable.getWriter();
+  let cut = false;
+  const fed = (async () => {
+    const input = blob.stream().getReader();
+    for (let next = await input.read(); !next.done; next = await input.read()) await writer.write(next.value);
+    await writer.close().catch((error: unknown) => {
+      cut = true;
+      throw error;
+    });
+  })();
+  const output = inflating.readable.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await output.read();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      } catch (error) {
+        await fed.catch(() => undefined);
+        if (!cut || !onCut) return controller.error(error);
+        onCut();
+        controller.close();
+      }
+    },
+    cancel: (reason) => output.cancel(reason),
+  });
 }
 
-export async function utf8Blob(blob: Blob, gzip: boolean, encoding: string): Promise<Blob> {
-  if (!gzip && encoding === "utf-8") return blob;
-  let stream = gzip ? inflate(blob) : blob.stream();
+const TRUNCATED = "The gzip data is truncated or damaged, so the file cannot be read.";
+
+/** A text as UTF-8: gzip inflated, any other encoding transcoded; gzip data cut off gives what it held, and says so (gzip-cut.ts). */
+export async function readableText(blob: Blob, gzip: boolean, encoding: string): Promise<{ text: Blob; gzipCut?: GzipCut }> {
+  if (!gzip && encoding === "utf-8") return { text: blob };
+  let cut = false;
+  let stream = gzip ? inflate(blob, () => (cut = true)) : blob.stream();
   if (encoding !== "utf-8") {
     const decode = encoding === UTF8_MIXED ? mixedUtf8Stream() : (new TextDecoderStream(encoding) as unknown as TransformStream<Uint8Array, string>);
     stream = stream.pipeThrough(decode).pipeThrough(new TextEncoderStream());
   }
+  let text: Blob;
   try {
-    return await new Response(stream).blob();
+    text = await new Response(stream).blob();
   } catch (error) {
-    throw new TextError(gzip ? "The gzip data is truncated or damaged, so the file cannot be read." : `The file could not be decoded as ${encoding}.`, error);
+    throw new TextError(gzip ? TRUNCATED : `The file could not be decoded as ${encoding}.`, error);
   }
+  if (cut && text.size === 0) throw new TextError(TRUNCATED, null);
+  return cut ? { text, gzipCut: { inflatedBytes: text.size } } : { text };
+}
+
+/** A text as UTF-8, whole: gzip data cut off is refused. */
+export async function utf8Blob(blob: Blob, gzip: boolean, encoding: string): Promise<Blob> {
+  const { text, gzipCut } = await readableText(blob, gzip, encoding);
+  if (gzipCut) throw new TextError(TRUNCATED, null);
+  return text;
+}
+
+/**
+ * The last line of a text cut off in its middle, apart: the text up to it, and its own text ("" when the
+ * text ended at a line's end, or when one of `edits` gives that line, which then completes it in place).
+ * It is looked for in the last MAX_LINE_BYTES.
+ */
+export async function apartFromCutLine(text: Blob, edits: readonly { line: number }[] = []): Promise<{ text: Blob; cutLine: string }> {
+  const from = Math.max(0, text.size - MAX_LINE_BYTES);
+  const start = cutLineStart(new Uint8Array(await text.slice(from).arrayBuffer()));
+  const at = start === null ? (from === 0 ? 0 : text.size) : from + start;
+  if (at === text.size) return { text, cutLine: "" };
+  const before = text.slice(0, at);
+  const line = edits.length ? (await countLines(before)).lines + 1 : 0;
+  if (edits.some((e) => e.line === line)) return { text, cutLine: "" };
+  return { text: before, cutLine: await text.slice(at).text() };
 }
 
 /**
