@@ -65,8 +65,9 @@ describe("dates and timestamps written for people", () => {
     expect(await typed(["12/31/24", "1/15/25"])).toMatchObject({ format: "%m/%d/%y", rows: ["2024-12-31", "2025-01-15"] });
     expect(await typed(["Dec 31 2024", "Jan 5 2025"])).toMatchObject({ format: "%b %d %Y", rows: ["2024-12-31", "2025-01-05"] });
     expect((await typed(["2024-01-02", "1/2/2024 15:04"])).format).toBeNull();
-    // Month and day either way: the file's format decides, else text.
-    expect((await typed(["01/02/2024", "03/04/2024"])).format).toBeNull();
+    // Month and day either way: the file's format decides, else day first, as DuckDB's sniffer reads dates (flagged by the read).
+    expect((await typed(["01/02/2024", "03/04/2024"])).rows).toEqual(["2024-02-01", "2024-04-03"]);
+    expect((await typed(["01-02-2024", "03-04-2024"])).rows).toEqual(["2024-02-01", "2024-04-03"]);
     expect((await typed(["01/02/2024", "03/04/2024"], "%d/%m/%Y")).rows).toEqual(["2024-02-01", "2024-04-03"]);
   });
 
@@ -90,9 +91,10 @@ describe("dates and timestamps written for people", () => {
     expect(await typed(["2 January 2024 at 15:04"])).toMatchObject({ format: "%d %B %Y at %H:%M", rows: ["2024-01-02 15:04:00"] });
   });
 
-  it("leaves a column text where month and day could go either way, unless the file's dates say which", async () => {
-    expect((await typed(["1/2/2024 15:04", "3/4/2024 10:00"])).format).toBeNull();
-    expect(await typed(["1/2/2024 15:04", "3/4/2024 10:00"], "%d/%m/%Y")).toMatchObject({ format: "%d/%m/%Y %H:%M", rows: ["2024-02-01 15:04:00", "2024-04-03 10:00:00"] });
+  it("reads day first where month and day could go either way, unless the file's dates or timestamps say which", async () => {
+    expect(await typed(["1/2/2024 15:04", "3/4/2024 10:00"])).toMatchObject({ format: "%d/%m/%Y %H:%M", rows: ["2024-02-01 15:04:00", "2024-04-03 10:00:00"] });
+    expect(await typed(["1/2/2024 15:04", "3/4/2024 10:00"], "%m/%d/%Y")).toMatchObject({ format: "%m/%d/%Y %H:%M", rows: ["2024-01-02 15:04:00", "2024-03-04 10:00:00"] });
+    expect((await typed(["1/2/2024 15:04", "3/4/2024 10:00"], "%m/%d/%Y %H:%M:%S")).format).toBe("%m/%d/%Y %H:%M");
     expect((await typed(["1/2/2024 15:04", "not a time"])).format).toBeNull();
   });
 

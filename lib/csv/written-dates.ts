@@ -1,4 +1,5 @@
 import { ident, literal } from "@/lib/sql/quote";
+import { swappedDateFormat } from "@/lib/staging/dates";
 import { isMissingMarker, markerSql, trimmedText } from "./missing-values";
 
 /**
@@ -14,7 +15,7 @@ import { isMissingMarker, markerSql, trimmedText } from "./missing-values";
  * - times of day with AM or PM (10:30 PM; DuckDB reads a 24-hour clock only).
  * After the read, a text column whose every value (missing-value markers aside) fits one of these formats
  * becomes TIMESTAMP, DATE or TIME. Where month and day could go either way (no day past 12), the file's own date
- * format decides, and without one the column stays text.
+ * format decides, and without one the first way is read and flagged.
  */
 const DATES = ["%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y-%m-%d", "%d-%m-%Y", "%m-%d-%Y"];
 // A year of two digits last (12/31/24 23:59): %Y takes 24 for the year 24 too, so where both fit, %y is read.
@@ -82,15 +83,21 @@ export function writtenDateAggregates(column: string, alias: string): string[] {
   return WRITTEN_FORMATS.map((format, i) => `coalesce(bool_and(try_strptime(${v}, ${literal(format)}) IS NOT NULL) FILTER (WHERE ${given}), false) AS ${ident(`${alias}_${i}`)}`);
 }
 
-/** The format every value fits, from the aggregates' row; with month and day either way, the file's date format's; else null. */
-export function writtenDateFormat(row: Record<string, unknown>, alias: string, dateFormat: string | undefined): string | null {
+/**
+ * The format every value fits, from the aggregates' row; with month and day either way, the one whose date part is
+ * the file's (`fileFormat`: its date or timestamp format), else day first as DuckDB's sniffer reads dates, which
+ * the read flags for the user to turn (workers/engine/readers.ts); null when the values fit no one format.
+ */
+export function writtenDateFormat(row: Record<string, unknown>, alias: string, fileFormat: string | undefined): string | null {
   const all = WRITTEN_FORMATS.filter((_, i) => row[`${alias}_${i}`] === true);
   // Years of two digits fit %Y too, as years 0 to 99.
   const fits = all.filter((format) => !(format.includes("%Y") && all.includes(format.replace("%Y", "%y"))));
   // Month and day either way show as two numeric date parts; a month's name and its abbreviation (May) are no choice.
-  const dates = new Set(fits.map((format) => (named(format) ? "named" : format.split(" ")[0])));
-  if (dates.size <= 1) return fits[0] ?? null;
-  return fits.find((format) => format === dateFormat || format.startsWith(`${dateFormat} `)) ?? null;
+  const dates = [...new Set(fits.map((format) => (named(format) ? "named" : format.split(" ")[0]!)))];
+  if (dates.length <= 1) return fits[0] ?? null;
+  const given = fits.find((format) => format.split(" ")[0] === fileFormat?.split(" ")[0]);
+  if (given) return given;
+  return dates.length === 2 && swappedDateFormat(dates[0]) === dates[1] ? fits.find((format) => format.startsWith("%d"))! : null;
 }
 
 /** The statement that makes the column a DATE or TIMESTAMP in place, its markers empty (as the SQL export repeats it). */

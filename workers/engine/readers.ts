@@ -2,6 +2,7 @@ import { errorText, fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident } from "@/lib/sql/quote";
 import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
+import { writtenType } from "@/lib/csv/written-dates";
 import { rowidRenames } from "@/lib/staging/rowid-clash";
 import { lineBreakRenames } from "@/lib/staging/name-breaks";
 import { markedNameRenames, markedNamesSql, namesWithMarks } from "@/lib/staging/name-marks";
@@ -194,7 +195,8 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
     await writeBadLines(conn, fileId, read.notes);
     const ambiguousDates =
       (options.dateFormat ? undefined : await findAmbiguousDates(conn, table, "DATE", read.dateFormat)) ??
-      (options.timestampFormat ? undefined : await findAmbiguousDates(conn, table, "TIMESTAMP", read.timestampFormat));
+      (options.timestampFormat ? undefined : await findAmbiguousDates(conn, table, "TIMESTAMP", read.timestampFormat)) ??
+      (options.dateFormat || options.timestampFormat ? undefined : await findAmbiguousWritten(conn, table, read.options.writtenDates));
     const o = read.options;
     return ok({
       sniffed: { delimiter: o.delimiter!, quote: o.quote!, escape: o.escape!, header: o.header!, skip: o.skip!, dateFormat: read.dateFormat ?? null, timestampFormat: read.timestampFormat ?? null },
@@ -225,6 +227,21 @@ async function findAmbiguousDates(conn: Connection, table: string, type: "DATE" 
   const [flags] = plainRows(await runLong(conn, ambiguousDatesSql(table, dates)));
   const columns = dates.filter((_, i) => flags?.[`c${i}`] === true);
   return columns.length ? { columns, chosen, alternative, ...(type === "TIMESTAMP" ? { timestamps: true } : {}) } : undefined;
+}
+
+/**
+ * Columns of dates written for people (lib/csv/written-dates.ts) by a format whose day and month could be swapped,
+ * where every day is 12 or less: read the first way, for the user to turn. Timestamps are turned by the read's
+ * `timestampFormat`, with which DuckDB reads them itself.
+ */
+async function findAmbiguousWritten(conn: Connection, table: string, written: Record<string, string> | undefined): Promise<AmbiguousDates | undefined> {
+  const chosen = Object.values(written ?? {}).find((format) => swappedDateFormat(format) && writtenType(format) !== "TIME");
+  if (!chosen) return undefined;
+  const dates = Object.entries(written!).filter(([, format]) => format === chosen).map(([name]) => name);
+  const [flags] = plainRows(await runLong(conn, ambiguousDatesSql(table, dates)));
+  const columns = dates.filter((_, i) => flags?.[`c${i}`] === true);
+  const timestamps = writtenType(chosen) !== "DATE";
+  return columns.length ? { columns, chosen, alternative: swappedDateFormat(chosen)!, ...(timestamps ? { timestamps } : {}) } : undefined;
 }
 
 async function readParquet(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {

@@ -254,7 +254,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // Columns of numbers, dates or booleans but for missing-value markers (NA, NULL, \N): typed, the markers empty.
   const { columns: afterMarkers, marked } = await readMarkers(engine, table, await toNumbers(engine, table, finished, numbers), { types: used.types, dateFormat: dateFormat ?? undefined });
   // Dates and timestamps written for people (12/31/2024 23:59, 02-Jan-2024): typed too, by the one format every value fits.
-  const { columns, written } = await readWrittenDates(engine, table, afterMarkers, { types: used.types, dateFormat: dateFormat ?? undefined });
+  const { columns, written } = await readWrittenDates(engine, table, afterMarkers, { types: used.types, dateFormat: dateFormat ?? used.timestampFormat ?? sniffed.timestamp ?? undefined });
   const formulaText = await readFormulaText(engine, table, columns, used.types);
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   const firstRow = preamble + headerLines + 1;
