@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { literal } from "@/lib/sql/quote";
-import { chooseFormat, currencySql, describeNumbers, wholeNumberType, filePreference, fitAggregates, fitFrom, fitsSql, mayBeNumber, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
+import { chooseFormat, currencySql, describeNumbers, wholeNumberType, filePreference, fitAggregates, fitFrom, fitsSql, ledgerSql, mayBeNumber, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
 
 let db: Awaited<ReturnType<typeof freshDuckDb>>;
 beforeAll(async () => {
@@ -64,6 +64,21 @@ describe("numbers written for people", () => {
     await db.run(toNumberStatement("rate", "v", "point", "DOUBLE", true));
     expect(await db.rows("SELECT v FROM rate ORDER BY id")).toEqual([{ v: 0.1234 }, { v: -0.0075 }, { v: 1 }, { v: null }]);
     expect(await db.rows("SELECT v FROM euro ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -12.5 }, { v: -3.5 }, { v: 7 }]);
+  });
+
+  it("read a bank statement's amounts marked CR or DR, a debit as a negative", async () => {
+    expect(["4.50 DR", "1,245.50 CR", "12.00CR", "$1,200.00 Dr", "0.00 Cr"].every((v) => mayBeNumber(v))).toBe(true);
+    expect(["1.234,56 DR", "12,5 CR"].every((v) => mayBeNumber(v))).toBe(true);
+    // Not a word ending like it, not lower case (3 cr is a course's credits), not with a sign as well.
+    expect(["4.50 DRS", "DR 4.50", "3 cr", "-4.50 DR", "(4.50) CR", "4.50 CR DR"].filter((v) => mayBeNumber(v))).toEqual([]);
+    await db.run("CREATE TABLE ledger (id INTEGER, v VARCHAR); INSERT INTO ledger VALUES (1, '4.50 DR'), (2, '1,245.50 CR'), (3, '12.00CR'), (4, '7'), (5, 'NA')");
+    expect(await db.rows(`SELECT count(DISTINCT nullif(${currencySql("v")}, '')) AS n FROM ledger`)).toEqual([{ n: 0 }]);
+    expect(await db.rows(`SELECT bool_or(${ledgerSql("v")}) AS l FROM ledger`)).toEqual([{ l: true }]);
+    await db.run(toNumberStatement("ledger", "v", "point", "DOUBLE"));
+    expect(await db.rows("SELECT v FROM ledger ORDER BY id")).toEqual([{ v: -4.5 }, { v: 1245.5 }, { v: 12 }, { v: 7 }, { v: null }]);
+    expect(describeNumbers({ numbers: { Amount: { format: "point", ledger: true }, Balance: { format: "point", ledger: true, currency: "$" } } })).toBe(
+      "Read as numbers: Amount (written as 1,234.56, marked CR or DR, DR read as negative); Balance (written as 1,234.56, in $, marked CR or DR, DR read as negative).",
+    );
   });
 
   it("a value that may not be a number fits neither format in DuckDB either", async () => {

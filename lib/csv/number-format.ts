@@ -12,7 +12,8 @@ import { isMissingMarker, markerSql } from "./missing-values";
  * number ($1,234.56; 1.234,56 €; USD 5), one currency per column, and a
  * negative in parentheses as accountants write it ((1,234.56)), as Excel
  * reads them. So are percentages (12.5%), as fractions (0.125) as Excel reads
- * them, when every value of the column is one.
+ * them, when every value of the column is one. Bank statements mark amounts
+ * CR or DR (credit, debit: 1,245.50 CR, 4.50 DR): a debit is a negative.
  */
 export const NUMBER_FORMATS = ["point", "comma"] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
@@ -32,6 +33,9 @@ const CURRENCY = "(?:[A-Z]{0,2}\\p{Sc}|USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|HKD|S
 const GAP = "[ \u00a0\u202f]?";
 // A sign: typeset tables (a web page's, a report's) write a minus as U+2212.
 const SIGN = "[+\\-\u2212]";
+// Credit or debit after an amount, as bank statements write them (1,245.50 CR; 4.50 DR): a debit is a negative.
+const LEDGER = "(?:CR|DR|Cr|Dr)";
+const LEDGER_SUFFIX = `[ \u00a0]?${LEDGER}$`;
 
 /**
  * A whole value (trimmed) written in this format: RE2 (DuckDB) and JavaScript (with the u flag) read it alike.
@@ -49,6 +53,7 @@ export function numberPattern(format: NumberFormat): string {
     `(?:${CURRENCY}${GAP})?\\(${GAP}(?:${CURRENCY}${GAP})?${body}${after}${GAP}\\)`,
     `${CURRENCY}${GAP}-`,
     `${SIGN}?${body}${GAP}%`,
+    `(?:${CURRENCY}${GAP})?${body}${after}${GAP}${LEDGER}`,
   ].map((form) => `(?:${form})`).join("|");
 }
 
@@ -123,12 +128,17 @@ export function fractionSql(column: string, format: NumberFormat): string {
 
 /** SQL: what is left of a value that fits a format once its digits, marks, signs and parentheses are gone: its currency, % or ''. */
 export function currencySql(column: string): string {
-  return `regexp_replace(${valueSql(column)}, '[0-9.,+()\u2212${SPACES.replace("'", "''")}-]', '', 'g')`;
+  return `regexp_replace(regexp_replace(${valueSql(column)}, ${literal(LEDGER_SUFFIX)}, ''), '[0-9.,+()\u2212${SPACES.replace("'", "''")}-]', '', 'g')`;
+}
+
+/** SQL: true when the value ends with CR or DR (a bank statement's credit or debit). */
+export function ledgerSql(column: string): string {
+  return `regexp_matches(${valueSql(column)}, ${literal(LEDGER_SUFFIX)})`;
 }
 
 /**
- * SQL: the value as a number (it fits the format): its digits and decimal mark, negative with a minus or in
- * parentheses; a currency and a dash alone (Excel's accounting zero) is 0; a percentage a hundredth (its
+ * SQL: the value as a number (it fits the format): its digits and decimal mark, negative with a minus, in
+ * parentheses or marked DR; a currency and a dash alone (Excel's accounting zero) is 0; a percentage a hundredth (its
  * decimal point moved, so 12.34% is 0.1234, not 12.34 / 100). A column some other read (the exported
  * script's) already typed as a number is only cast.
  */
@@ -138,7 +148,8 @@ export function toNumberSql(column: string, format: NumberFormat, type: NumberTy
   const digits = `regexp_replace(${value}, ${literal(format === "comma" ? "[^0-9,]" : "[^0-9.]")}, '', 'g')`;
   const number = format === "comma" ? `replace(${digits}, ',', '.')` : digits;
   const text = percent ? `${number} || 'e-2'` : number;
-  const signed = `CASE WHEN ${digits} = '' THEN '0' WHEN contains(${value}, '(') OR contains(${value}, '-') OR contains(${value}, '\u2212') THEN '-' || ${text} ELSE ${text} END`;
+  const debit = `regexp_matches(${value}, 'D[Rr]$')`;
+  const signed = `CASE WHEN ${digits} = '' THEN '0' WHEN contains(${value}, '(') OR contains(${value}, '-') OR contains(${value}, '\u2212') OR ${debit} THEN '-' || ${text} ELSE ${text} END`;
   return `CASE WHEN typeof(${c}) <> 'VARCHAR' THEN CAST(${c} AS ${type}) WHEN ${markerSql(value)} THEN NULL ELSE CAST(${signed} AS ${type}) END`;
 }
 
@@ -160,14 +171,15 @@ const PERCENT_EXAMPLE: Record<NumberFormat, string> = { point: "12.5%, read as 0
 /** What the read did with numbers written for people, in words; null when it did nothing. */
 export function describeNumbers(parse: {
   numberFormat?: NumberFormat | "plain";
-  numbers?: Record<string, { format: NumberFormat; markers?: boolean; currency?: string; percent?: boolean }>;
+  numbers?: Record<string, { format: NumberFormat; markers?: boolean; currency?: string; percent?: boolean; ledger?: boolean }>;
 }): string | null {
   // A column of plain numbers read here only for its missing-value markers is said with the markers (missing-values.ts).
-  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point" && !n.currency && !n.percent));
+  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point" && !n.currency && !n.percent && !n.ledger));
   const written = new Map<string, string[]>();
   for (const format of NUMBER_FORMATS) {
     for (const [name, n] of columns.filter(([, n]) => n.format === format)) {
-      const how = n.percent ? PERCENT_EXAMPLE[format] : n.currency ? `${NUMBER_EXAMPLE[format]}, in ${n.currency}` : NUMBER_EXAMPLE[format];
+      const amount = n.currency ? `${NUMBER_EXAMPLE[format]}, in ${n.currency}` : NUMBER_EXAMPLE[format];
+      const how = n.percent ? PERCENT_EXAMPLE[format] : n.ledger ? `${amount}, marked CR or DR, DR read as negative` : amount;
       written.set(how, [...(written.get(how) ?? []), name]);
     }
   }

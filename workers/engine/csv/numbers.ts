@@ -1,5 +1,5 @@
 import {
-  chooseFormat, currencySql, filePreference, fitAggregates, fitFrom, fitsSql, fractionSql, mayBeNumber, toNumberStatement, wholeNumberType,
+  chooseFormat, currencySql, filePreference, ledgerSql, fitAggregates, fitFrom, fitsSql, fractionSql, mayBeNumber, toNumberStatement, wholeNumberType,
   type FormatFit, type NumberFormat, type NumberType,
 } from "@/lib/csv/number-format";
 import { markerSql } from "@/lib/csv/missing-values";
@@ -8,7 +8,7 @@ import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
 
 /** The columns read as numbers: their format, type, whether missing-value markers (NA) among them were made empty, their currency or whether they are percentages. */
-export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean; currency?: string; percent?: boolean }>;
+export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean; currency?: string; percent?: boolean; ledger?: boolean }>;
 
 /** Rows whose values choose the candidates; the whole column is checked before anything changes. */
 const SAMPLE_ROWS = 2048;
@@ -58,6 +58,7 @@ export async function findNumbers(
       `max(${currency}) AS ${ident(`currency${i}`)}`,
       `coalesce(bool_and(contains(${value}, '%')) ${given}, false) AS ${ident(`percent${i}`)}`,
       `coalesce(bool_and(regexp_full_match(${value}, '\\(\\d+\\)')) ${given}, false) AS ${ident(`labels${i}`)}`,
+      `coalesce(bool_or(${ledgerSql(column)}), false) AS ${ident(`ledger${i}`)}`,
     ];
   });
   const [whole = {}] = await engine.rows(`SELECT ${checks.join(", ")} FROM ${ident(table)}`);
@@ -69,7 +70,7 @@ export async function findNumbers(
     if (whole[`fits${i}`] !== true || Number(whole[`currencies${i}`]) > 1 || (found === "%" && whole[`percent${i}`] !== true) || whole[`labels${i}`] === true) continue;
     const percent = found === "%";
     const type: NumberType = whole[`fraction${i}`] === true || percent ? "DOUBLE" : wholeNumberType(Number(whole[`longest${i}`]));
-    const kind = percent ? { percent } : found ? { currency: found } : {};
+    const kind = { ...(percent ? { percent } : found ? { currency: found } : {}), ...(whole[`ledger${i}`] === true ? { ledger: true } : {}) };
     numbers[column] = { format, type, ...(whole[`markers${i}`] === true ? { markers: true } : {}), ...kind };
   }
   return { numbers, seen };
