@@ -14,6 +14,13 @@ describe("detectLayout", () => {
     expect(layout).toMatchObject({ preamble: 3, header: true, names: ["id", "region", "amount"], width: 3 });
   });
 
+  it("finds the header below more comment lines than the table has rows, as Google Analytics exports write them", () => {
+    const ga = "# ----------------------------------------\n# Pages and screens\n# Account: Demo\n# ----------------------------------------\n#\n# Start date: 20240101\n# End date: 20240131\nPage,Views,Users\nHome,12345,4567\nCart,2345,1234\n";
+    expect(layoutOf(ga)).toMatchObject({ preamble: 7, header: true, names: ["Page", "Views", "Users"], width: 3, comment: "#" });
+    // Values that start with # (tags) are no comments: the rows' width is theirs.
+    expect(layoutOf("tag,count\n#a,1\n#b,2\n#c,3\n")).toMatchObject({ preamble: 0, header: true, width: 2 });
+  });
+
   it("keeps a sparse first row of a file without a header as data", () => {
     const layout = layoutOf("1,,\n2,North,20\n3,East,30\n4,West,40\n");
     expect(layout).toMatchObject({ preamble: 0, header: false });

@@ -92,7 +92,9 @@ function looksLikeHeader(fields: readonly string[], shapes: readonly ColumnShape
 export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial<Dialect> = {}): Layout {
   const dialect = detectDialect(head, given);
   const joined = records(head, dialect);
-  const modal = modalWidth(joined.filter((r) => !isBlank(head[r.first]!)));
+  // Lines of a comment (# …) above or among the table, as analytics exports write their report's name and dates, are not its width.
+  const uncommented = joined.filter((r) => !isBlank(head[r.first]!) && !head[r.first]!.startsWith("#"));
+  const modal = modalWidth(uncommented.length >= 2 ? uncommented : joined.filter((r) => !isBlank(head[r.first]!)));
   const unjoined = withoutStrayJoins(head, joined, dialect, modal).filter((r) => !isBlank(head[r.first]!));
   // A header wider than its rows, whose last values the writer left out: the rows padded to it.
   const ragged = raggedHeader(unjoined, modal, (names, rows) => namesOver(names, learnShapes(rows, modal)));

@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { addFiles, openApp, openParsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
+
+// Google Analytics writes its report's name, account and dates as # lines above the table, more of them than a
+// small report has rows: they were taken for the table (one column wide), its header for line 1, and the
+// comment line that repeats was set aside as "the header again".
+test("a Google Analytics export stages below its comment lines, every line accounted for", async ({ page }) => {
+  await openApp(page);
+  const content = [
+    "# ----------------------------------------",
+    "# Pages and screens: Page title and screen class",
+    "# Account: Demo Account",
+    "# Property: GA4 - Google Merch Shop",
+    "# ----------------------------------------",
+    "#",
+    "# Start date: 20240101",
+    "# End date: 20240131",
+    "Page title and screen class,Views,Users,Views per user",
+    "Home,12345,4567,2.7",
+    "Shopping Cart,2345,1234,1.9",
+    "Apparel | Google Merchandise Store,1111,999,1.11",
+  ].join("\n") + "\n";
+  await addFiles(page, [{ name: "pages.csv", content }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "pages.csv" })).toContainText("3 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["Page title and screen class", "Views", "Users", "Views per user"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["Apparel | Google Merchandise Store", "1111", "999", "1.11"]);
+  const panel = await openParsePanel(page);
+  await expect(panel).toContainText("Lines: 12 lines = 3 in 3 rows + 1 header + 8 above the table.");
+  await expect(panel).not.toContainText("the header again");
+});
