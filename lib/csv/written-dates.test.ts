@@ -95,6 +95,8 @@ describe("dates and timestamps written for people", () => {
     expect(await typed(["1/2/2024 15:04", "3/4/2024 10:00"])).toMatchObject({ format: "%d/%m/%Y %H:%M", rows: ["2024-02-01 15:04:00", "2024-04-03 10:00:00"] });
     expect(await typed(["1/2/2024 15:04", "3/4/2024 10:00"], "%m/%d/%Y")).toMatchObject({ format: "%m/%d/%Y %H:%M", rows: ["2024-01-02 15:04:00", "2024-03-04 10:00:00"] });
     expect((await typed(["1/2/2024 15:04", "3/4/2024 10:00"], "%m/%d/%Y %H:%M:%S")).format).toBe("%m/%d/%Y %H:%M");
+    // A 12-hour clock is the US's, which writes the month first.
+    expect(await typed(["1/2/2024 1:45 PM", "3/4/2024 10:00 AM"])).toMatchObject({ format: "%m/%d/%Y %I:%M %p", rows: ["2024-01-02 13:45:00", "2024-03-04 10:00:00"] });
     expect((await typed(["1/2/2024 15:04", "not a time"])).format).toBeNull();
   });
 

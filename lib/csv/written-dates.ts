@@ -85,8 +85,8 @@ export function writtenDateAggregates(column: string, alias: string): string[] {
 
 /**
  * The format every value fits, from the aggregates' row; with month and day either way, the one whose date part is
- * the file's (`fileFormat`: its date or timestamp format), else day first as DuckDB's sniffer reads dates, which
- * the read flags for the user to turn (workers/engine/readers.ts); null when the values fit no one format.
+ * the file's (`fileFormat`: its date or timestamp format), else day first as DuckDB's sniffer reads dates (month
+ * first before a 12-hour clock), which the read flags for the user to turn (workers/engine/readers.ts); null when the values fit no one format.
  */
 export function writtenDateFormat(row: Record<string, unknown>, alias: string, fileFormat: string | undefined): string | null {
   const all = WRITTEN_FORMATS.filter((_, i) => row[`${alias}_${i}`] === true);
@@ -97,7 +97,9 @@ export function writtenDateFormat(row: Record<string, unknown>, alias: string, f
   if (dates.length <= 1) return fits[0] ?? null;
   const given = fits.find((format) => format.split(" ")[0] === fileFormat?.split(" ")[0]);
   if (given) return given;
-  return dates.length === 2 && swappedDateFormat(dates[0]) === dates[1] ? fits.find((format) => format.startsWith("%d"))! : null;
+  // Either way: day first, but month first before a 12-hour clock (1/2/2024 1:45 PM), as the US writes them.
+  const first = fits.some((format) => format.includes("%p")) ? "%m" : "%d";
+  return dates.length === 2 && swappedDateFormat(dates[0]) === dates[1] ? fits.find((format) => format.startsWith(first))! : null;
 }
 
 /** The statement that makes the column a DATE or TIMESTAMP in place, its markers empty (as the SQL export repeats it). */

@@ -44,3 +44,12 @@ it("reads timestamps without seconds the way the file's timestamps with seconds 
   expect(read.options.writtenDates).toEqual({ done: "%m/%d/%Y %H:%M" });
   expect(await engine.rows(`SELECT CAST("done" AS VARCHAR) AS "done" FROM ts_both WHERE id = 2`)).toEqual([{ done: "2024-03-02 11:45:00" }]);
 });
+
+it("reads timestamps on a 12-hour clock month first, and day first when told", async () => {
+  const twelve = ["id,at", ...Array.from({ length: 8 }, (_, i) => `${i + 1},1/${i + 1}/2024 ${i + 1}:45 PM`)].join("\n") + "\n";
+  const read = await readCsv(engine, new Blob([twelve]), parseOptionsSchema.parse({ format: "csv" }), "ts_twelve", "ts.csv");
+  expect(read.options.writtenDates).toEqual({ at: "%m/%d/%Y %I:%M %p" });
+  expect(await when("ts_twelve")).toEqual([{ at: "2024-01-02 14:45:00" }]);
+  await readCsv(engine, new Blob([twelve]), parseOptionsSchema.parse({ format: "csv", timestampFormat: "%d/%m/%Y %I:%M %p" }), "ts_twelve_given", "ts.csv");
+  expect(await when("ts_twelve_given")).toEqual([{ at: "2024-02-01 14:45:00" }]);
+});
