@@ -39,3 +39,18 @@ test("a report's footer of single values is left out below the table, not set as
   await expect(item).not.toContainText("set aside");
   await expect((await openParsePanel(page)).getByText("Lines: 8 lines = 3 in 3 rows + 1 header + 4 below it.")).toBeVisible();
 });
+
+// A Salesforce report puts its totals under "Grand Totals (3 records)", a line of its own: the label was set
+// aside and the totals read as one more row, counted twice in any sum.
+test("totals under a label line of their own are left out below the table with the footer, not read as a row", async ({ page }) => {
+  await openApp(page);
+  const rows = ['"Acme - 200 Widgets","Acme","$12,000.00","2024-01-15","Closed Won"', '"Globex - Renewal","Globex","$8,500.00","2024-02-28","Negotiation"', '"Initech - Upsell","Initech","$3,250.50","2024-03-05","Prospecting"'];
+  const footer = ['""', '"Grand Totals (3 records)"', '"","","$23,750.50","",""', '""', '""', '"Confidential Information - Do Not Distribute"', '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."'];
+  await addFiles(page, [{ name: "opportunities.csv", content: ['"Opportunity Name","Account Name","Amount","Close Date","Stage"', ...rows, ...footer, ""].join("\n") }]);
+  const item = stagingArea(page).getByRole("listitem").filter({ hasText: "opportunities.csv" });
+  await expect(item).toContainText("3 rows");
+  await expect(item).not.toContainText("set aside");
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText("Lines: 11 lines = 3 in 3 rows + 1 header + 7 below it.")).toBeVisible();
+  await expect(panel.getByText("Left out below the table as a summary row")).toContainText("Grand Totals (3 records)");
+});

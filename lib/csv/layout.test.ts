@@ -21,6 +21,13 @@ describe("detectLayout", () => {
     expect(layoutOf("tag,count\n#a,1\n#b,2\n#c,3\n")).toMatchObject({ preamble: 0, header: true, width: 2 });
   });
 
+  it("leaves totals under a label line of their own below the table, with Salesforce's footer", () => {
+    const report = ['"Name","Account","Amount","Close Date","Stage"', '"A","Acme","$12,000.00","1/15/2024","Won"', '"B","Globex","$8,500.00","2/28/2024","Lost"', '"C","Initech","$3,250.50","3/5/2024","Open"', '""', '"Grand Totals (3 records)"', '"","","$23,750.50","",""', '""', '""', '"Confidential Information - Do Not Distribute"', '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."', ""];
+    expect(layoutOf(report.join("\n"))).toMatchObject({ preamble: 0, header: true, notes: 7 });
+    // A sparse last row under a row of data is a row.
+    expect(layoutOf(["name,account,amount,date,stage", "A,Acme,5,2024-01-01,Won", "B,Globex,6,2024-01-02,Lost", "C,Initech,7,2024-01-03,Open", ",,8,,", ""].join("\n"))).toMatchObject({ notes: 0 });
+  });
+
   it("keeps a sparse first row of a file without a header as data", () => {
     const layout = layoutOf("1,,\n2,North,20\n3,East,30\n4,West,40\n");
     expect(layout).toMatchObject({ preamble: 0, header: false });
