@@ -21,6 +21,14 @@ describe("detectLayout", () => {
     expect(layoutOf("tag,count\n#a,1\n#b,2\n#c,3\n")).toMatchObject({ preamble: 0, header: true, width: 2 });
   });
 
+  it("takes no row of the table's width for a comment, though it starts with # (Shopify's order #1001), a comment line above or not", () => {
+    const orders = "Name,Email,Total\n#1001,ada@example.com,33.50\n#1001,ada@example.com,\n#1002,bo@example.com,17.25\n";
+    expect(layoutOf(orders)).toMatchObject({ preamble: 0, header: true, comment: null });
+    expect(layoutOf(`# exported today\n${orders}`)).toMatchObject({ preamble: 1, header: true, comment: null });
+    // A comment line among the rows, narrower than them, is one.
+    expect(layoutOf("id,name,amount\n1,a,5\n# checked by Bo\n2,b,6\n3,c,7\n")).toMatchObject({ comment: "#" });
+  });
+
   it("leaves totals under a label line of their own below the table, with Salesforce's footer", () => {
     const report = ['"Name","Account","Amount","Close Date","Stage"', '"A","Acme","$12,000.00","1/15/2024","Won"', '"B","Globex","$8,500.00","2/28/2024","Lost"', '"C","Initech","$3,250.50","3/5/2024","Open"', '""', '"Grand Totals (3 records)"', '"","","$23,750.50","",""', '""', '""', '"Confidential Information - Do Not Distribute"', '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."', ""];
     expect(layoutOf(report.join("\n"))).toMatchObject({ preamble: 0, header: true, notes: 7 });

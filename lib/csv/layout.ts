@@ -124,7 +124,12 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   // A line that repeats the header (files joined end to end), a summary row (Total), a line whose quote never closes
   // (read with its quotes as text) or a line of its first value alone (a heading, lib/csv/headings.ts) is no row: it would hide the columns' types.
   const rows = data.slice(top === data[at] ? at + 1 : at).filter((r) => r.fields.length === width && !r.open && !sameFields(r.fields, top.fields) && !isSummaryRow(r.fields) && !leadsAlone(r.fields));
-  const comment = head.slice(0, top.first).some((l) => l.startsWith("#")) || rows.some((r) => head[r.first]!.startsWith("#")) ? "#" : null;
+  // Comment lines (# …): above the header, below it where they are no row of the table, or a few rows among many.
+  // Rows that mostly start with # are data (a Shopify order's #1001, a colour's #FF0000), which a comment would drop.
+  const hashRows = rows.filter((r) => head[r.first]!.startsWith("#")).length;
+  const hashNote = data.slice(at + 1).some((r) => r.fields.length !== width && head[r.first]!.startsWith("#"));
+  const hashData = hashRows * 2 >= rows.length && hashRows > 0;
+  const comment = !hashData && (head.slice(0, top.first).some((l) => l.startsWith("#")) || hashNote || hashRows > 0) ? "#" : null;
 
   const afterSecond = learnShapes(rows.slice(1).map((r) => r.fields), width, cache);
   const shapes = learnShapes(rows.map((r) => r.fields), width, cache);
