@@ -22,7 +22,7 @@ import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type Firs
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
 import { readJson } from "./json";
-import { duckDb, withConnection, type Connection } from "./duckdb";
+import { withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
 import { runLong } from "./query";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";

@@ -272,6 +272,15 @@ describe("files in the likeness of real ones stage on the first try", () => {
       expect(result.lines.balanced).toBe(true);
     });
 
+    it("reads whole numbers grouped by points in a file delimited by semicolons as thousands, with no decimal comma to tell (DuckDB read 1.000 as 1)", async () => {
+      const { rows, columns, result } = await read("Artikel;Datum;Menge\nA;01.02.2024;1.000\nB;03.02.2024;2.500\nC;05.02.2024;750\n");
+      expect(columns).toEqual(["Artikel:VARCHAR", "Datum:DATE", "Menge:BIGINT"]);
+      expect(rows.map((r) => r.Menge)).toEqual([1000, 2500, 750]);
+      expect(result.options).toMatchObject({ numberFormat: "comma", numbers: { Menge: { format: "comma", type: "BIGINT" } } });
+      // Delimited by commas, 1.000 is one, as DuckDB reads it.
+      expect((await read("item,qty\nA,1.000\nB,2.500\n")).rows.map((r) => r.qty)).toEqual([1, 2.5]);
+    });
+
     it("reads numbers with a minus after them (SAP's export) as negative numbers", async () => {
       const { rows, columns, result } = await read("Material\tBetrag\tMenge\n100\t1.234,56-\t5\n200\t99,00\t3-\n300\t12.000,00\t7\n");
       expect(columns).toEqual(["Material:BIGINT", "Betrag:DOUBLE", "Menge:BIGINT"]);

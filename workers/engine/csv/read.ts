@@ -1,5 +1,6 @@
 import { accountLines, type LineAccount } from "@/lib/csv/accounting";
 import { bigIntegerColumns } from "@/lib/csv/big-integers";
+import { pointThousandsColumns } from "@/lib/csv/point-thousands";
 import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
 import { countLines } from "@/lib/csv/blob-lines";
 import { tabLinesAsEmpty, type LineCount } from "@/lib/csv/lines";
@@ -9,7 +10,7 @@ import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
 import { twoLineNames } from "@/lib/csv/header-names";
 import { detectLayout, isSummaryRow, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
-import { splitFields, trimAroundDelimiters, type Dialect } from "@/lib/csv/records";
+import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { lostDigitColumns, type LostDigits } from "@/lib/csv/lost-digits";
 import { versionColumns } from "@/lib/csv/version-numbers";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
@@ -32,6 +33,7 @@ import { account } from "./account";
 import { dropEmptyRows, dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
 import { applyEdits, splice } from "./splice";
 import { createTable, describe, finish, sniffedFormats } from "./table";
+import { givenDialect, keptForZeros, resolveOptions, tabIn } from "./options";
 
 /**
  * Reading a CSV file so that it stages on the first try. Its layout (dialect,
@@ -68,39 +70,6 @@ export class CsvStopped extends Error {
   constructor(readonly line: number, message: string) {
     super(message);
   }
-}
-
-const tabOut = (d: string) => (d === "\t" ? "\\t" : d);
-const tabIn = (d: string) => (d === "\\t" ? "\t" : d);
-
-/** The parts of the dialect the user set (a tab written as \t), for the layout to detect the rest. */
-export function givenDialect(options: ParseOptions): Partial<Dialect> {
-  const given = { delimiter: options.delimiter && tabIn(options.delimiter), quote: options.quote, escape: options.escape };
-  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
-}
-
-/** The user's options, with what the layout found where they left a choice unset. */
-function resolveOptions(options: ParseOptions, layout: Layout): ParseOptions {
-  return {
-    ...options,
-    delimiter: options.delimiter ?? tabOut(layout.dialect.delimiter),
-    quote: options.quote ?? layout.dialect.quote,
-    escape: options.escape ?? layout.dialect.escape,
-    header: options.header ?? layout.header,
-    skip: options.skip ?? layout.preamble,
-    headerLines: options.headerLines ?? layout.headerLines,
-    notes: options.notes ?? layout.notes,
-    comment: options.comment ?? layout.comment ?? undefined,
-    trimSpaces: options.trimSpaces ?? layout.trimSpaces,
-    trailingDelimiter: options.trailingDelimiter ?? layout.trailingDelimiter,
-    raggedRows: options.raggedRows ?? (layout.raggedRows || undefined),
-  };
-}
-
-/** The columns read as text for their leading zeros that are still read as text (the user may have given another type since). */
-function keptForZeros(used: ParseOptions): ParseOptions["leadingZeros"] {
-  const kept = Object.entries(used.leadingZeros ?? {}).filter(([column]) => used.types[column] === "VARCHAR");
-  return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
 /** A text's first and last lines, and the layout found from them: the read's first step, which needs no engine. */
@@ -249,8 +218,11 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   if (yearLast) return readAgain({ dateFormat: yearLast });
   const finished = await finish(engine, table, read, used);
   const { numbers, seen } = await findNumbers(engine, table, finished, { numberFormat: used.numberFormat, delimiter: dialect.delimiter, types: used.types });
-  // A file whose numbers have a decimal comma writes 1.200 for twelve hundred, which DuckDB took for 1.2: read it again knowing the comma.
-  if (!used.numberFormat && seen === "comma" && dialect.delimiter !== "," && finished.some((c) => c.type === "DOUBLE" && !(c.name in used.types))) return readAgain({ numberFormat: "comma" });
+  // A file whose numbers have a decimal comma writes 1.200 for twelve hundred, which DuckDB took for 1.2: read it again knowing the comma
+  // (known from its other columns, or from whole numbers grouped by points in a file delimited by semicolons: lib/csv/point-thousands.ts).
+  const doubles = finished.filter((c) => c.type === "DOUBLE" && !(c.name in used.types));
+  const commaFile = seen === "comma" || pointThousandsColumns(sample.head.slice(preamble + headerLines), dialect, finished).some((name) => !(name in used.types));
+  if (!used.numberFormat && commaFile && dialect.delimiter !== "," && doubles.length) return readAgain({ numberFormat: "comma" });
   // Columns of numbers, dates or booleans but for missing-value markers (NA, NULL, \N): typed, the markers empty.
   const { columns: afterMarkers, marked } = await readMarkers(engine, table, await toNumbers(engine, table, finished, numbers), { types: used.types, dateFormat: dateFormat ?? undefined });
   // Dates and timestamps written for people (12/31/2024 23:59, 02-Jan-2024): typed too, by the one format every value fits.
