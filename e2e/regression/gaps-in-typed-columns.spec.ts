@@ -30,3 +30,15 @@ test("columns of numbers and dates with missing-value markers are typed, the mar
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "", "", "DE"]);
   await expect((await openParsePanel(page)).getByText("Read with missing-value markers (NA, NULL, \\N, Excel's #N/A, #DIV/0! and other errors) as empty: day, score.")).toBeVisible();
 });
+
+// MySQL writes 0000-00-00 where a date has none: the columns stayed text, sorted as text, out of reach of a date rule.
+test("MySQL's zero dates are read as empty, and the columns are dates and timestamps", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "mysql.csv", content: "id,created,updated\n1,2024-01-02,2024-01-05 10:00:00\n2,0000-00-00,0000-00-00 00:00:00\n3,2024-02-03,2024-02-04 11:00:00\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "mysql.csv" })).toContainText("3 rows");
+  const header = (name: string) => stagedGrid(page).getByRole("columnheader").filter({ hasText: name });
+  await expect(header("created")).toHaveAttribute("title", "created (DATE)");
+  await expect(header("updated")).toHaveAttribute("title", "updated (TIMESTAMP)");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "", ""]);
+  await expect((await openParsePanel(page)).getByText(/Read with missing-value markers .* as empty: created, updated\./)).toBeVisible();
+});

@@ -44,6 +44,9 @@ describe("missing-value markers", () => {
     expect(await convert(["true", "NA", "false"])).toMatchObject({ type: "BOOLEAN", values: ["true", null, "false"] });
     // An ad platform's report: -- where a rate has no value.
     expect(await convert(["0.12", "--", "1.5"])).toMatchObject({ type: "DOUBLE", values: ["0.12", null, "1.5"] });
+    // MySQL's zero date, where a date or timestamp has none: the column stayed text.
+    expect(await convert(["2024-01-02", "0000-00-00"])).toMatchObject({ type: "DATE", values: ["2024-01-02", null] });
+    expect(await convert(["2024-01-02 10:30:00", "0000-00-00 00:00:00"])).toMatchObject({ type: "TIMESTAMP", values: ["2024-01-02 10:30:00", null] });
   });
 
   it("leave text columns as they are: a word, or no marker at all", async () => {

@@ -3,13 +3,13 @@ import { ident, literal } from "@/lib/sql/quote";
 /**
  * Missing-value markers (NA from R, NULL and \N from SQL dumps, #N/A and the
  * other error values of Excel's formulas, #NV as German Excel writes #N/A, n.a. in
- * reports, -- as ad platforms and trackers write no value) in a column of numbers, dates or booleans. DuckDB's sniffer reads
+ * reports, -- as ad platforms and trackers write no value, MySQL's zero date 0000-00-00) in a column of numbers, dates or booleans. DuckDB's sniffer reads
  * such a column as text, and a marker further down fails its cast and makes
  * the column text there too. Column by column, a text column whose every
  * value is a marker or casts to one type becomes that type, the markers
  * empty. Text columns keep their markers: "NA" is also Namibia.
  */
-export const MISSING_MARKERS = ["NA", "N/A", "n/a", "NULL", "null", "\\N", "None", "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#NV", "n.a.", "N.A.", "--"] as const;
+export const MISSING_MARKERS = ["NA", "N/A", "n/a", "NULL", "null", "\\N", "None", "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#NV", "n.a.", "N.A.", "--", "0000-00-00", "0000-00-00 00:00:00"] as const;
 const MARKERS = new Set<string>(MISSING_MARKERS);
 export const MARKED_TYPES = ["BIGINT", "HUGEINT", "DOUBLE", "DATE", "TIMESTAMP", "BOOLEAN"] as const;
 export type MarkedType = (typeof MARKED_TYPES)[number];
