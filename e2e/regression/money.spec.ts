@@ -12,3 +12,13 @@ test("amounts of money and percentages stage as numbers; a column with two curre
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["2024-01-04", "Fee", "-4.5", "$7", "1.0"]);
   await expect((await openParsePanel(page)).getByText("Read as numbers: amount (written as 1,234.56, in $); rate (written as 12.5%, read as 0.125).")).toBeVisible();
 });
+
+// India groups digits in lakhs and crores (1,23,456.78): those columns stayed text.
+test("amounts grouped in lakhs and crores stage as numbers", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "invoices.csv", content: 'invoice,amount\nINV-1,"₹1,23,456.78"\nINV-2,"₹12,34,56,789.00"\nINV-3,"₹99,999.50"\n' }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "invoices.csv" })).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["INV-1", "123456.78"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["INV-2", "123456789.0"]);
+  await expect((await openParsePanel(page)).getByText("Read as numbers: amount (written as 1,234.56, in ₹).")).toBeVisible();
+});

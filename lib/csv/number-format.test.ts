@@ -66,6 +66,17 @@ describe("numbers written for people", () => {
     expect(await db.rows("SELECT v FROM euro ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -12.5 }, { v: -3.5 }, { v: 7 }]);
   });
 
+  it("read lakhs and crores as India groups them, in DuckDB as in JavaScript", async () => {
+    const point = new RegExp(`^(?:${numberPattern("point")})$`, "u");
+    expect(["1,23,456.78", "12,34,56,789", "₹1,23,456", "-1,00,000.50", "99,999"].every((v) => point.test(v))).toBe(true);
+    expect(["1,2,345", "12,34", "123,45,678", "01,23,456", "1,23,4567"].some((v) => point.test(v))).toBe(false);
+    expect(new RegExp(`^(?:${numberPattern("comma")})$`, "u").test("1,23,456")).toBe(false);
+    await db.run("CREATE TABLE lakh (id INTEGER, v VARCHAR); INSERT INTO lakh VALUES (1, '1,23,456.78'), (2, '12,34,56,789'), (3, '500')");
+    expect(await db.rows(`SELECT bool_and(${fitsSql("v", "point")}) AS f FROM lakh`)).toEqual([{ f: true }]);
+    await db.run(toNumberStatement("lakh", "v", "point", "DOUBLE"));
+    expect(await db.rows("SELECT v FROM lakh ORDER BY id")).toEqual([{ v: 123456.78 }, { v: 123456789 }, { v: 500 }]);
+  });
+
   it("read a bank statement's amounts marked CR or DR, a debit as a negative", async () => {
     expect(["4.50 DR", "1,245.50 CR", "12.00CR", "$1,200.00 Dr", "0.00 Cr"].every((v) => mayBeNumber(v))).toBe(true);
     expect(["1.234,56 DR", "12,5 CR"].every((v) => mayBeNumber(v))).toBe(true);

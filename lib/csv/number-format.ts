@@ -6,7 +6,8 @@ import { isMissingMarker, markerSql } from "./missing-values";
  * in most of Europe) or digit groups (1,234.56; 1 234,56). DuckDB's sniffer
  * leaves such columns as text, and its own `thousands` option would read an
  * address like 192.168.1.1 as 19216811 and 1.5 as 15: so a column is read as
- * numbers only when every one of its values is a whole match of one format,
+ * numbers only when every one of its values is a whole match of one format
+ * (lakhs and crores too, as India groups them: 1,23,456.78),
  * checked over the whole column, and nothing else is touched. Amounts of
  * money are numbers too: a currency's symbol or code before or after the
  * number ($1,234.56; 1.234,56 €; USD 5), one currency per column, and a
@@ -27,6 +28,8 @@ export const NUMBER_EXAMPLE: Record<NumberFormat, string> = { point: "1,234.56",
 const SPACES = " '\u00a0\u202f";
 const GROUP: Record<NumberFormat, string> = { point: `[,${SPACES}]`, comma: `[.${SPACES}]` };
 const DECIMAL: Record<NumberFormat, string> = { point: "\\.", comma: "," };
+// Lakhs and crores, as India writes them (1,23,456.78): groups of two digits before the last three.
+const INDIAN: Record<NumberFormat, string> = { point: "[1-9]\\d?(,\\d{2})+,\\d{3}|", comma: "" };
 
 // A currency: a symbol (with the letters some put before it: US$, R$) or a code.
 const CURRENCY = "(?:[A-Z]{0,2}\\p{Sc}|USD|EUR|GBP|JPY|CHF|CAD|AUD|NZD|CNY|HKD|SGD|INR|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|ZAR|KRW|ILS|kr|zł|Kč)";
@@ -45,7 +48,7 @@ const LEDGER_SUFFIX = `[ \u00a0]?${LEDGER}$`;
  * writes $(1,234.56) for a negative and $ - for zero. Or a percentage (12,5 %).
  */
 export function numberPattern(format: NumberFormat): string {
-  const body = `([1-9]\\d{0,2}(${GROUP[format]}\\d{3})+|0|[1-9]\\d*)(${DECIMAL[format]}\\d+)?`;
+  const body = `([1-9]\\d{0,2}(${GROUP[format]}\\d{3})+|${INDIAN[format]}0|[1-9]\\d*)(${DECIMAL[format]}\\d+)?`;
   const after = `(?:${GAP}${CURRENCY})?`;
   return [
     `(?:${CURRENCY}${GAP})?(?:${SIGN}?${body}|${body}-)${after}`,
