@@ -16,6 +16,7 @@ import type { Rule } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { describeRepairs } from "@/lib/staging/json-repairs";
 import { describeJsonRowsAt } from "@/lib/staging/json-rows";
+import { describeSpread } from "@/lib/staging/json-nested";
 import { describeRowidRenames } from "@/lib/staging/rowid-clash";
 import { describeLineBreakRenames } from "@/lib/staging/name-breaks";
 import { describeNulBytes } from "@/lib/staging/nul-bytes";
@@ -107,6 +108,7 @@ export function ReadFindings({
       )}
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}
       {file.jsonRepairs && <p className="text-xs">{describeRepairs(file.jsonRepairs)}</p>}
+      {file.jsonSpread?.length ? <p className="text-xs">{describeSpread(file.jsonSpread)}</p> : null}
       {file.summaryRows?.length ? (
         <p className="text-xs">
           Left out below the table as {file.summaryRows.length === 1 ? "a summary row" : "summary rows"}, which would count twice in any sum (in a CSV file, set “Lines below the table” to 0 to read{" "}

@@ -54,6 +54,16 @@ export function ReadOptionsFields({ draft, set, sheets }: { draft: ParseOptions;
           )}
         </LabeledControl>
       )}
+      {(draft.format === "json" || draft.format === "ndjson") && (
+        <LabeledControl label="Nested objects">
+          {(id) => (
+            <select id={id} className={controlClass} value={draft.nestedObjects ?? "columns"} onChange={(e) => set({ nestedObjects: e.target.value as ParseOptions["nestedObjects"] })}>
+              <option value="columns">A column per field (address.city)</option>
+              <option value="keep">One column per object</option>
+            </select>
+          )}
+        </LabeledControl>
+      )}
       {draft.format === "xlsx" && (
         <>
           <ChoiceField label="Sheet" draft={draft} set={set} names={sheets} />

@@ -325,6 +325,28 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("spreads objects inside JSON records into a column per field, in the browser's order, as the browser did", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "customers.ndjson");
+    const records = [
+      { id: 1, address: { city: "Paris", geo: { lat: 48.5, lng: 2.5 } }, note: "x" },
+      { id: 2, address: { city: "Oslo", zip: "0150" }, note: null },
+    ];
+    await writeFile(input, records.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const recipe: Recipe = { version: 1, rules: [{ id: "c", kind: "required", column: "address.city", severity: "reject", enabled: true }], steps: [], sql: null };
+    const names = ["id", "address.city", "address.geo.lat", "address.geo.lng", "address.zip", "note"];
+    const columns = names.map((name) => ({ name, type: name === "id" ? "BIGINT" : name.startsWith("address.geo") ? "DOUBLE" : "VARCHAR" }));
+    const jsonSpread = [{ column: "address", fields: ["city", "geo", "zip"] }, { column: "address.geo", fields: ["lat", "lng"] }];
+    const exported = exportSql(recipe, { path: input, parse: parseOptionsSchema.parse({ format: "ndjson" }), columns, jsonSpread }, join(dir, "customers"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "customers-final.parquet")}') ORDER BY id`)).toEqual([
+      { id: 1, "address.city": "Paris", "address.geo.lat": 48.5, "address.geo.lng": 2.5, "address.zip": null, note: "x" },
+      { id: 2, "address.city": "Oslo", "address.geo.lat": null, "address.geo.lng": null, "address.zip": "0150", note: null },
+    ]);
+  });
+
   it("explains what it cannot export", () => {
     const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
     expect(exportSql(recipe, { path: "b.xlsx", parse: parseOptionsSchema.parse({ format: "xlsx" }), columns: [] }, "b")).toMatchObject({ ok: false });

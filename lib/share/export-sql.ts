@@ -1,3 +1,4 @@
+import { spreadSql, type Spread } from "@/lib/staging/json-nested";
 import type { Column } from "@/lib/datasets/manifest";
 import { compilePipeline, finalPrefix, pipelineNames, RECIPE_SCHEMA, REJECT_LINE, statementSql, transformedViewSql } from "@/lib/recipe/pipeline";
 import type { References } from "@/lib/recipe/references";
@@ -44,13 +45,15 @@ export interface ExportSource {
   rowLines?: RowLines;
   /** What the browser's lenient JSON read changed (lib/staging/json-repairs.ts). */
   jsonRepairs?: JsonRepairs;
+  /** Objects inside JSON records spread into a column per field (lib/staging/json-nested.ts). */
+  jsonSpread?: Spread[];
 }
 
 const STAGED = "staged";
 
 /** A staged file as the script reads it: by its name, next to the script, with what its read found. */
 export function exportSource(file: StagedFile): ExportSource {
-  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs };
+  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs, jsonSpread: file.jsonSpread };
 }
 
 /** The columns the browser's read renames: a column named rowid, and names with line breaks. */
@@ -126,6 +129,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     ...others.map((o) => `-- It also reads ${commentText(o.path)} (as ${commentText(o.sqlName)}), next to it.`),
     ...readDifferences(source.parse, source.rowLines, source.jsonRepairs).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
+    ...spreadSql(STAGED, source.jsonSpread ?? [], source.columns.map((c) => c.name)).map((sql) => `${sql};`),
     ...Object.entries(source.parse.numbers ?? {}).map(([column, n]) => `${toNumberStatement(STAGED, column, n.format, n.type, n.percent)};`),
     ...Object.entries(source.parse.missing ?? {}).map(([column, m]) => `${markedStatement(STAGED, column, m.type, m.format)};`),
     ...Object.entries(source.parse.writtenDates ?? {}).map(([column, format]) => `${writtenDateStatement(STAGED, column, format)};`),

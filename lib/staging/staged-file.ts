@@ -6,6 +6,7 @@ import type { JsonRowsAt } from "./json-rows";
 import type { JsonRepairs } from "./json-repairs";
 import type { NulBytes } from "./nul-bytes";
 import type { GzipCut } from "./gzip-cut";
+import type { Spread } from "./json-nested";
 import type { StagesError } from "@/lib/result";
 import type { LineAccount } from "@/lib/csv/accounting";
 import type { Drift } from "@/lib/recipe/drift";
@@ -60,6 +61,8 @@ export interface StagedFile {
   summaryRows?: string[];
   /** What a lenient JSON read changed (json-repairs.ts). */
   jsonRepairs?: JsonRepairs;
+  /** Objects inside JSON records spread into a column per field (json-nested.ts). */
+  jsonSpread?: Spread[];
   /** The file's gzip data ends before its end: what it held was read (gzip-cut.ts). */
   gzipCut?: GzipCut;
   /** How each row's line in the file is told, for the rows a recipe rejects (read by a build before it: a header line before the rows). */

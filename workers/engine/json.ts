@@ -9,6 +9,7 @@ import { JsonSyntaxError, parseJsonLenient } from "@/lib/staging/json-lenient";
 import { parseJsonSequence } from "@/lib/staging/json-sequence";
 import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import { jsonRows, sequenceRows, type JsonRowsAt } from "@/lib/staging/json-rows";
+import { spreadNested, type Spread } from "@/lib/staging/json-nested";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
@@ -24,7 +25,7 @@ import { runLong } from "./query";
  * that is not a JSON object is set aside with its line number and reason
  * (kept in the file's table of bad lines), or stops the read, as the options say.
  */
-export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; rowLines: RowLines }>> {
+export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; jsonSpread?: Spread[]; rowLines: RowLines }>> {
   const body = text.replace(/^\uFEFF/, "");
   const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(body) : jsonRecords(body);
   if ("message" in parsed) return fail({ file: fileName, message: parsed.message, ...("line" in parsed && parsed.line ? { line: parsed.line } : {}) });
@@ -36,15 +37,16 @@ export async function readJson(fileId: string, fileName: string, text: string, o
     return fail({ file: fileName, line: first.line, message: `Line ${first.line} is ${first.reason}. Choose “Set aside the lines that do not fit” under Bad lines to stage the rest.` });
   }
   if (records.length === 0) return fail({ file: fileName, message: "The file holds no JSON objects to read as rows." });
+  const { records: rows, spread } = options.nestedObjects === "keep" ? { records, spread: [] } : spreadNested(records);
   return withConnection(async (conn) => {
-    await loadJson(jsonEngine(conn, `staged-${fileId}.json`), records, table, options.types);
+    await loadJson(jsonEngine(conn, `staged-${fileId}.json`), rows, table, options.types);
     await writeBadLines(conn, fileId, setAside);
     // NDJSON rows after a blank line or a line set aside are not on their row number's line.
     const apart = runs.length > 1 || (runs[0]?.offset ?? 0) !== 0;
     const engine = csvEngine(conn);
     const lineTable = apart ? await writeLineRuns(engine, table, runs, records.length, 0) : await dropRowLines(engine, table);
     const repaired = repairs.nonFinite + repairs.trailingCommas + (repairs.extended ?? 0) > 0;
-    return ok({ badLines: setAside.length, rowLines: { before: 0, ...(lineTable ? { table: true } : {}) }, ...(at ? { jsonRowsAt: at } : {}), ...(repaired ? { jsonRepairs: repairs } : {}) });
+    return ok({ badLines: setAside.length, rowLines: { before: 0, ...(lineTable ? { table: true } : {}) }, ...(at ? { jsonRowsAt: at } : {}), ...(repaired ? { jsonRepairs: repairs } : {}), ...(spread.length ? { jsonSpread: spread } : {}) });
   });
 }
 

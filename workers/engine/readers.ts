@@ -13,6 +13,7 @@ import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import { uuidFromBytes } from "@/lib/staging/parquet-footer";
 import { CUT_LINE, withCutLine, type GzipCut } from "@/lib/staging/gzip-cut";
+import type { Spread } from "@/lib/staging/json-nested";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
@@ -58,6 +59,8 @@ export interface ReadInfo {
   jsonRepairs?: JsonRepairs;
   /** How each row's line is told (CSV, Excel and NDJSON; other formats number their rows from 1). */
   rowLines?: RowLines;
+  /** Objects inside JSON records spread into a column per field (lib/staging/json-nested.ts). */
+  jsonSpread?: Spread[];
   /** The file's gzip data ends before its end: what it held was read (lib/staging/gzip-cut.ts). */
   gzipCut?: GzipCut;
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/test/duckdb-node";
+import { describeSpread, spreadNested, spreadSql } from "./json-nested";
+
+describe("spreadNested", () => {
+  it("spreads objects into a column per field, in place, objects inside them too", () => {
+    const records = [
+      { id: 1, address: { city: "Paris", geo: { lat: 48.8, lng: 2.3 } }, tags: ["a"] },
+      { id: 2, address: { city: "Oslo", zip: "0150", geo: null }, tags: [] },
+      { id: 3, address: null, tags: ["b"] },
+    ];
+    const { records: rows, spread } = spreadNested(records);
+    expect(spread).toEqual([
+      { column: "address", fields: ["city", "geo", "zip"] },
+      { column: "address.geo", fields: ["lat", "lng"] },
+    ]);
+    expect(rows[0]).toEqual({ id: 1, "address.city": "Paris", "address.geo.lat": 48.8, "address.geo.lng": 2.3, "address.zip": null, tags: ["a"] });
+    expect(Object.keys(rows[0]!)).toEqual(["id", "address.city", "address.geo.lat", "address.geo.lng", "address.zip", "tags"]);
+    expect(rows[2]).toEqual({ id: 3, "address.city": null, "address.geo.lat": null, "address.geo.lng": null, "address.zip": null, tags: ["b"] });
+  });
+
+  it("leaves a key of objects and other values, a field whose path is another key, and empty objects as they are", () => {
+    const mixed = [{ a: { x: 1 } }, { a: "text" }];
+    expect(spreadNested(mixed)).toEqual({ records: mixed, spread: [] });
+    const clash = [{ a: { x: 1 }, "a.x": 2 }];
+    expect(spreadNested(clash).spread).toEqual([]);
+    expect(spreadNested([{ a: {} }, { a: {} }]).spread).toEqual([]);
+  });
+
+  it("says what was spread, by its top columns", () => {
+    expect(describeSpread([{ column: "address", fields: ["city"] }, { column: "address.geo", fields: ["lat"] }, { column: "_source", fields: ["level"] }])).toBe(
+      "Nested objects were read as columns, one per field: address, _source (as address.city).",
+    );
+  });
+});
+
+describe("spreadSql", () => {
+  it("spreads the structs DuckDB's JSON reader makes into the same columns, in the browser's order", async () => {
+    const db = await freshDuckDb();
+    await db.run(`CREATE TABLE staged AS SELECT * FROM (VALUES (1, {'city': 'Paris', 'geo': {'lat': 48.8, 'lng': 2.3}, 'zip': NULL::VARCHAR}, 'x')) t(id, address, note)`);
+    const spread = [{ column: "address", fields: ["city", "geo", "zip"] }, { column: "address.geo", fields: ["lat", "lng"] }];
+    const columns = ["id", "address.city", "address.geo.lat", "address.geo.lng", "address.zip", "note"];
+    for (const sql of spreadSql("staged", spread, columns)) await db.run(sql);
+    expect(await db.rows("SELECT * FROM staged")).toEqual([{ id: 1, "address.city": "Paris", "address.geo.lat": 48.8, "address.geo.lng": 2.3, "address.zip": null, note: "x" }]);
+  });
+});
