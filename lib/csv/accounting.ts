@@ -1,8 +1,8 @@
 /**
  * Where every line of a staged CSV file went. The lines of the file equal
  * the lines above the table, the header, the notes below it, blank lines,
- * the lines of the rows staged (a quoted value may span lines) and the lines
- * set aside; `balanced` says whether the two sides agree.
+ * the lines of the rows staged (a quoted value may span lines), the lines
+ * set aside and comment lines among the rows; `balanced` says whether the two sides agree.
  */
 export interface LineAccount {
   total: number;
@@ -11,6 +11,8 @@ export interface LineAccount {
   notes: number;
   blank: number;
   setAside: number;
+  /** Comment lines (# …) below the header, which the reader skips (absent in accounts made before they were counted). */
+  comments?: number;
   /** Lines read as rows: rows plus the line ends inside quoted values. */
   rowLines: number;
   rows: number;
@@ -19,8 +21,8 @@ export interface LineAccount {
 }
 
 export function accountLines(input: Omit<LineAccount, "balanced">): LineAccount {
-  const { total, preamble, header, notes, blank, setAside, rowLines } = input;
-  return { ...input, balanced: total === preamble + header + notes + blank + setAside + rowLines };
+  const { total, preamble, header, notes, blank, setAside, rowLines, comments = 0 } = input;
+  return { ...input, balanced: total === preamble + header + notes + blank + setAside + comments + rowLines };
 }
 
 export function describeAccount(a: LineAccount): string {
@@ -31,6 +33,7 @@ export function describeAccount(a: LineAccount): string {
     a.notes ? `${a.notes} below it` : "",
     a.blank ? `${a.blank} blank` : "",
     a.setAside ? `${a.setAside} set aside` : "",
+    a.comments ? `${a.comments} ${a.comments === 1 ? "comment" : "comments"}` : "",
   ].filter(Boolean);
   return `${a.total} lines = ${parts.join(" + ")}${a.balanced ? "" : " (does not add up)"}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineFrom, linesAt, linesEqualTo } from "./blob-lines";
+import { countLinesStartingWith, lineFrom, linesAt, linesEqualTo } from "./blob-lines";
 
 describe("lineFrom", () => {
   it("reads the line that starts at a byte, up to any line end or the end of the text", async () => {
@@ -42,5 +42,14 @@ describe("linesEqualTo", () => {
     const chunked = new Blob(Array.from(text, (c) => c));
     expect(await linesEqualTo(chunked, "id,name")).toEqual(found);
     expect(await linesEqualTo(new Blob(["é,x\né,x\n"]), "é,x")).toEqual([{ line: 0, start: 0, end: 4 }, { line: 1, start: 5, end: 9 }]);
+  });
+});
+
+describe("countLinesStartingWith", () => {
+  it("counts the lines that start with a mark, after any line end, across chunks", async () => {
+    expect(await countLinesStartingWith(new Blob(["# a\nid,n\n#b\r\n1,#\r# c\n"]), "#")).toBe(3);
+    // A line start at a chunk's edge: the mark first in the next chunk.
+    expect(await countLinesStartingWith(new Blob(["x\n", "#y\n", "z#\n#"]), "#")).toBe(2);
+    expect(await countLinesStartingWith(new Blob(["id,n\n1,a\n"]), "#")).toBe(0);
   });
 });

@@ -169,3 +169,20 @@ export async function linesWhere(blob: Blob, test: (text: string, line: number) 
   );
   return found;
 }
+
+/** How many lines of a blob start with `mark` (a comment's, such as #), whatever ends them. */
+export async function countLinesStartingWith(blob: Blob, mark: string): Promise<number> {
+  const code = mark.charCodeAt(0);
+  const reader = blob.stream().getReader();
+  let count = 0;
+  let atStart = true;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return count;
+    if (atStart && value[0] === code) count++;
+    for (let i = value.indexOf(0x0a); i >= 0; i = value.indexOf(0x0a, i + 1)) if (i + 1 < value.length && value[i + 1] === code) count++;
+    for (let i = value.indexOf(0x0d); i >= 0; i = value.indexOf(0x0d, i + 1)) if (i + 1 < value.length && value[i + 1] === code) count++;
+    const last = value[value.length - 1];
+    atStart = last === 0x0a || last === 0x0d;
+  }
+}

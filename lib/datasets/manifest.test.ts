@@ -63,5 +63,8 @@ describe("parseManifest", () => {
     expect(parseManifest(JSON.stringify(short))).toBeNull();
     const fewer = { ...manifest, sources: [{ ...manifest.sources[0]!, lines: { ...lines, rowLines: 2, rows: 2, total: 6 } }] };
     expect(parseManifest(JSON.stringify(fewer))).toBeNull();
+    // Comment lines among the rows are lines of their own.
+    const commented = { ...manifest, sources: [{ ...manifest.sources[0]!, lines: { ...lines, total: 9, comments: 2 } }] };
+    expect(parseManifest(JSON.stringify(commented))).toEqual(commented);
   });
 });

@@ -12,9 +12,9 @@ export const columnSchema = z.object({ name: z.string(), type: z.string() });
 const count = z.number().int().nonnegative();
 /** Where every line of a CSV source went (lib/csv/accounting.ts): the sum is the file's lines. */
 const linesSchema = z
-  .object({ total: count, preamble: count, header: count, notes: count, blank: count, setAside: count, rowLines: count, rows: count, repaired: count })
-  .refine((l) => l.total === l.preamble + l.header + l.notes + l.blank + l.setAside + l.rowLines, {
-    message: "a source's lines must add up: above the table + header + below it + blank + set aside + read as rows",
+  .object({ total: count, preamble: count, header: count, notes: count, blank: count, setAside: count, comments: count.optional(), rowLines: count, rows: count, repaired: count })
+  .refine((l) => l.total === l.preamble + l.header + l.notes + l.blank + l.setAside + (l.comments ?? 0) + l.rowLines, {
+    message: "a source's lines must add up: above the table + header + below it + blank + set aside + comments + read as rows",
   });
 
 export const manifestSchema = z

@@ -14,11 +14,11 @@ export async function account(
   engine: CsvEngine,
   table: string,
   columns: Parameters<typeof lineEndsInValues>[2],
-  a: { counted: { lines: number; blank: number }; sample: TextSample; preamble: number; headerLines: number; notes: number; setAside: number; repaired: number; mended: boolean },
+  a: { counted: { lines: number; blank: number }; sample: TextSample; preamble: number; headerLines: number; notes: number; setAside: number; comments: number; repaired: number; mended: boolean },
 ): Promise<LineAccount> {
   const rows = await countRows(engine, table);
   let blank = a.counted.blank - a.sample.blankInHead(a.preamble) - a.sample.blankInTail(a.notes);
-  let rowLines = a.counted.lines - a.preamble - a.headerLines - a.notes - blank - a.setAside;
+  let rowLines = a.counted.lines - a.preamble - a.headerLines - a.notes - blank - a.setAside - a.comments;
   if (rowLines < rows || (a.mended && rowLines !== rows)) rowLines = rows + (await lineEndsInValues(engine, table, columns));
   else if (blank > 0 && rowLines > rows) {
     // A blank line inside a quoted value (a comment's paragraph break) is a line of its row, not one between rows.
@@ -28,5 +28,5 @@ export async function account(
       rowLines += inValues;
     }
   }
-  return accountLines({ total: a.counted.lines, preamble: a.preamble, header: a.headerLines, notes: a.notes, blank, setAside: a.setAside, rows, repaired: a.repaired, rowLines });
+  return accountLines({ total: a.counted.lines, preamble: a.preamble, header: a.headerLines, notes: a.notes, blank, setAside: a.setAside, ...(a.comments ? { comments: a.comments } : {}), rows, repaired: a.repaired, rowLines });
 }

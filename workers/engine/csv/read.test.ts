@@ -119,6 +119,14 @@ describe("readCsv", () => {
     expect((await read("# made today\nid,name\n# note\n1,a\n2,b\n", { comment: "#" })).result.rowLines).toEqual({ before: 2, table: true });
   });
 
+  it("counts comment lines among the rows as comments, not as lines of rows", async () => {
+    const { result } = await read("# made today\nid,name\n# note\n1,a\n2,b\n# end\n", { comment: "#" });
+    expect(result.lines).toMatchObject({ total: 6, preamble: 1, header: 1, comments: 2, rows: 2, rowLines: 2, balanced: true });
+    // Read as comments, rows that start with # would show: no row read from their lines.
+    const { result: dropped } = await read("id,name\n#1,a\n#2,b\n", { comment: "#" });
+    expect(dropped.lines).toMatchObject({ total: 3, comments: 2, rows: 0, rowLines: 0, balanced: true });
+  });
+
   it("counts a blank line inside a quoted value (a paragraph break) as a line of its row, not as a blank line", async () => {
     const { rows, result } = await read('id,note\n1,"first\n\nsecond"\n2,b\n');
     expect(rows).toEqual([{ id: 1, note: "first\n\nsecond" }, { id: 2, note: "b" }]);

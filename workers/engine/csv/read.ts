@@ -2,7 +2,7 @@ import { accountLines, type LineAccount } from "@/lib/csv/accounting";
 import { bigIntegerColumns } from "@/lib/csv/big-integers";
 import { pointThousandsColumns } from "@/lib/csv/point-thousands";
 import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
-import { countLines } from "@/lib/csv/blob-lines";
+import { countLines, countLinesStartingWith } from "@/lib/csv/blob-lines";
 import { tabLinesAsEmpty, type LineCount } from "@/lib/csv/lines";
 import { linesSetAside, type LineNote, type TypeFinding } from "@/lib/csv/findings";
 import { dayMonthTimestamps, isoDateFormat } from "@/lib/csv/iso-dates";
@@ -231,7 +231,9 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   const firstRow = preamble + headerLines + 1;
   const counted = await counting.then((count) => tabLinesAsEmpty(count, dialect.delimiter, firstRow, count.lines - used.notes!));
-  const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: linesSetAside(notes), repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
+  // Comment lines among the rows, which DuckDB skipped: lines of their own in the account, not lines of rows.
+  const comments = used.comment ? await countLinesStartingWith(body, used.comment) : 0;
+  const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: linesSetAside(notes), comments, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });
   const sheetRows = first.sheetRow === undefined ? 0 : first.sheetRow - 1;
   const lastRow = counted.lines - used.notes!;
   // Lines of delimiters alone among the rows: read as rows of no value, which go once each row's line is kept.
