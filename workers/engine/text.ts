@@ -4,7 +4,7 @@ import { cutLineStart, type GzipCut } from "@/lib/staging/gzip-cut";
 import { MAX_LINE_BYTES } from "@/lib/staging/parse-options";
 import { countLines } from "@/lib/csv/blob-lines";
 
-/**
+/*
  * Text preparation before DuckDB reads a file: gzip is inflated and any
  * encoding but UTF-8 is transcoded to UTF-8, both streaming, in the worker.
  */
@@ -25,6 +25,8 @@ export function inflate(blob: Blob, onCut?: () => void): ReadableStream<Uint8Arr
       throw error;
     });
   })();
+  // Its fault is the output's too, seen there (or not at all when the output is cancelled).
+  void fed.catch(() => undefined);
   const output = inflating.readable.getReader();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
