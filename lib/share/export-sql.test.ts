@@ -347,6 +347,15 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("says a cut gzip file must be inflated first, as DuckDB's reader refuses it", () => {
+    const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
+    const source = { path: "cut.csv.gz", parse: parseOptionsSchema.parse({ format: "csv", gzip: true }), columns: [{ name: "id", type: "BIGINT" }] };
+    const cut = exportSql(recipe, { ...source, gzipCut: { inflatedBytes: 100 } }, "cut");
+    expect(cut.ok && cut.script).toContain("-- Read differently from the browser: the gzip data of cut.csv.gz ends before its end");
+    const whole = exportSql(recipe, source, "cut");
+    expect(whole.ok && whole.script).not.toContain("ends before its end");
+  });
+
   it("explains what it cannot export", () => {
     const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
     expect(exportSql(recipe, { path: "b.xlsx", parse: parseOptionsSchema.parse({ format: "xlsx" }), columns: [] }, "b")).toMatchObject({ ok: false });

@@ -1,3 +1,4 @@
+import type { GzipCut } from "@/lib/staging/gzip-cut";
 import { spreadSql, type Spread } from "@/lib/staging/json-nested";
 import type { Column } from "@/lib/datasets/manifest";
 import { compilePipeline, finalPrefix, pipelineNames, RECIPE_SCHEMA, REJECT_LINE, statementSql, transformedViewSql } from "@/lib/recipe/pipeline";
@@ -47,13 +48,18 @@ export interface ExportSource {
   jsonRepairs?: JsonRepairs;
   /** Objects inside JSON records spread into a column per field (lib/staging/json-nested.ts). */
   jsonSpread?: Spread[];
+  /** The file's gzip data ends before its end (lib/staging/gzip-cut.ts). */
+  gzipCut?: GzipCut;
 }
 
 const STAGED = "staged";
 
+const CUT_GZIP = (path: string) =>
+  `the gzip data of ${path} ends before its end, which DuckDB's reader refuses; the browser read what it held and set aside the line it ends in. Inflate it first (gzip -dc, which says the same and writes what it held), take out that last line, and read that file here instead.`;
+
 /** A staged file as the script reads it: by its name, next to the script, with what its read found. */
 export function exportSource(file: StagedFile): ExportSource {
-  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs, jsonSpread: file.jsonSpread };
+  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs, jsonSpread: file.jsonSpread, gzipCut: file.gzipCut };
 }
 
 /** The columns the browser's read renames: a column named rowid, and names with line breaks. */
@@ -128,6 +134,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     `-- Run it next to ${commentText(source.path)}: duckdb < ${commentText(outputStem)}.sql`,
     ...others.map((o) => `-- It also reads ${commentText(o.path)} (as ${commentText(o.sqlName)}), next to it.`),
     ...readDifferences(source.parse, source.rowLines, source.jsonRepairs).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
+    ...(source.gzipCut ? [`-- Read differently from the browser: ${commentText(CUT_GZIP(source.path))}`] : []),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
     ...spreadSql(STAGED, source.jsonSpread ?? [], source.columns.map((c) => c.name)).map((sql) => `${sql};`),
     ...Object.entries(source.parse.numbers ?? {}).map(([column, n]) => `${toNumberStatement(STAGED, column, n.format, n.type, n.percent)};`),
