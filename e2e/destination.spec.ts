@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { expect, test, type Page } from "@playwright/test";
-import { addFiles, destination, downloadBy, openApp, stagingArea } from "./support/app";
+import { addFiles, destination, downloadBy, openApp, reread, stagedGrid, stagingArea } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 
 const PEOPLE = "id,name,joined\n1,Ada,2024-01-02\n2,Bo,2024-02-03\n3,Cy,\n";
@@ -175,7 +175,7 @@ test("two tabs promoting to the same name at once make two well-formed versions,
   expect(await opfsFiles(one, "shared")).toEqual(["v1.datapackage.json", "v1.manifest.json", "v1.parquet", "v2.datapackage.json", "v2.manifest.json", "v2.parquet"]);
 });
 
-test("a JSON file's lists and objects are promoted as they are and download as JSON in NDJSON", async ({ page }) => {
+test("a JSON file's lists and objects, kept as one column, are promoted as they are and download as JSON in NDJSON", async ({ page }) => {
   await openApp(page);
   const records = [
     { id: 1, tags: ["a", "b"], geo: { lat: 1.5, lon: 2 }, code: 7 },
@@ -183,6 +183,10 @@ test("a JSON file's lists and objects are promoted as they are and download as J
   ];
   await addFiles(page, [{ name: "places.json", content: JSON.stringify(records) }]);
   await expectCounts(page, "2 rows in");
+  // Objects are read as a column per field unless the read keeps them as one column.
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "tags", "geo.lat", "geo.lon", "code"]);
+  await reread(page, { "Nested objects": "keep" });
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "tags", "geo", "code"]);
   await page.getByRole("button", { name: "Promote" }).click();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 2 rows");
   const ndjson = (await download(page, "Download places v1 as NDJSON")).toString("utf8");
