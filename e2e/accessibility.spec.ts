@@ -31,11 +31,14 @@ async function sampleFlow(page: Page) {
   expect(await seriousViolations(page), "promoted, versions open").toEqual([]);
 }
 
+// Seven whole-page axe analyses and a promotion: near the default 90 s on this 2-core machine under a full run.
 test("no serious or critical accessibility violations on any main view (light)", async ({ page }) => {
+  test.slow();
   await sampleFlow(page);
 });
 
 test("no serious or critical accessibility violations on any main view (dark)", async ({ browser }) => {
+  test.slow();
   const context = await browser.newContext({ colorScheme: "dark" });
   await sampleFlow(await context.newPage());
   await context.close();
