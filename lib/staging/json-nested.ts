@@ -26,7 +26,8 @@ export function spreadNested(records: readonly Row[]): { records: Row[]; spread:
   for (;;) {
     const next = spreadable(rows);
     if (next.length === 0) return { records: rows, spread };
-    rows = rows.map((row) => spreadRow(row, next));
+    const byColumn = new Map(next.map((s) => [s.column, s]));
+    rows = rows.map((row) => spreadRow(row, byColumn));
     spread.push(...next);
   }
 }
@@ -58,9 +59,8 @@ function spreadable(rows: readonly Row[]): Spread[] {
   });
 }
 
-function spreadRow(row: Row, spread: readonly Spread[]): Row {
+function spreadRow(row: Row, byColumn: ReadonlyMap<string, Spread>): Row {
   const out: Row = {};
-  const byColumn = new Map(spread.map((s) => [s.column, s]));
   for (const key in row) {
     const s = byColumn.get(key);
     if (!s) {
