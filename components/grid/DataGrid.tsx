@@ -86,12 +86,20 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
 
   // Applied when the shared position (or this grid's length) changes, not at every render of the parent: a render
   // between this grid's own scroll (Ctrl+Home) and its scroll event put it back where the event had not yet said it left.
+  // A scroll of its own whose event has not come yet (Ctrl+Home, the user's wheel) is newer than the shared
+  // position: the grid stays, and its event tells the other. Where it moved to in following is not reported back:
+  // that event can come after the user's own scroll of the other grid, and would put both back where the user left.
   const share = sync?.share;
+  const seenAt = useRef(0);
+  const followedTo = useRef<number | null>(null);
   useEffect(() => {
     const el = scrollRef.current;
-    if (share === undefined || !el) return;
+    if (share === undefined || !el || el.scrollTop !== seenAt.current) return;
     const range = el.scrollHeight - el.clientHeight;
-    if (range > 0 && Math.abs(el.scrollTop / range - share) > 0.001) el.scrollTop = share * range;
+    if (range > 0 && Math.abs(el.scrollTop / range - share) > 0.001) {
+      el.scrollTop = share * range;
+      followedTo.current = seenAt.current = el.scrollTop;
+    }
   }, [share, rowCount]);
 
   // Keyboard focus follows the active cell, even when the cell that had it was scrolled out of the DOM.
@@ -174,7 +182,10 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
           setScrollTop(el.scrollTop);
           setScrollLeft(el.scrollLeft);
           const range = el.scrollHeight - el.clientHeight;
-          if (sync && range > 0) sync.onScroll(el.scrollTop / range);
+          const followed = followedTo.current === el.scrollTop;
+          followedTo.current = null;
+          seenAt.current = el.scrollTop;
+          if (sync && range > 0 && !followed) sync.onScroll(el.scrollTop / range);
         }}
         className="relative overflow-auto rounded border border-slate-200 text-sm dark:border-slate-800"
         style={{ height }}
