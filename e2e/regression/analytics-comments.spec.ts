@@ -29,11 +29,11 @@ test("a Google Analytics export stages below its comment lines, every line accou
   await expect(panel).not.toContainText("the header again");
 });
 
-// A comment line below the table was counted as a line of the rows ("5 in 4 rows"), as if a value spanned two lines.
+// A comment line among the rows was counted as a line of the rows ("5 in 4 rows"), as if a value spanned two lines.
 test("comment lines below the header are counted as comments", async ({ page }) => {
   await openApp(page);
-  const content = ["# ----------------------------------------", "# All Web Site Data", "# Audience Overview", "# 20240101-20240131", "# ----------------------------------------", "", "Day Index,Users", "2024-01-01,120", "2024-01-02,135", "2024-01-03,150", "", "# ----------------------------------------"].join("\n") + "\n";
+  const content = ["# ----------------------------------------", "# All Web Site Data", "# Audience Overview", "# 20240101-20240131", "# ----------------------------------------", "", "Day Index,Users", "2024-01-01,120", "2024-01-02,135", "# sampled", "2024-01-03,150", "", "# ----------------------------------------"].join("\n") + "\n";
   await addFiles(page, [{ name: "audience.csv", content }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "audience.csv" })).toContainText("3 rows");
-  await expect((await openParsePanel(page)).getByText("Lines: 12 lines = 3 in 3 rows + 1 header + 6 above the table + 1 blank + 1 comment.")).toBeVisible();
+  await expect((await openParsePanel(page)).getByText("Lines: 13 lines = 3 in 3 rows + 1 header + 6 above the table + 2 below it + 1 comment.")).toBeVisible();
 });

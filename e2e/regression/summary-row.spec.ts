@@ -52,5 +52,23 @@ test("totals under a label line of their own are left out below the table with t
   await expect(item).not.toContainText("set aside");
   const panel = await openParsePanel(page);
   await expect(panel.getByText("Lines: 11 lines = 3 in 3 rows + 1 header + 7 below it.")).toBeVisible();
-  await expect(panel.getByText("Left out below the table as a summary row")).toContainText("Grand Totals (3 records)");
+  const shown = panel.getByText("Left out below the table as summary rows");
+  await expect(shown).toContainText("Grand Totals (3 records)");
+  await expect(shown).toContainText("$23,750.50");
+});
+
+// Google Analytics ends its rows with their totals and no label (",405"): read as one more row, with no day, they
+// counted every user twice in any sum.
+test("totals with no label below the rows are left out below the table and shown, when they are the column's sum", async ({ page }) => {
+  await openApp(page);
+  const days = [52, 61, 58, 70, 49, 55, 60].map((users, i) => `1/${i + 1}/24,${users}`);
+  const ga = ["# ----------------------------------------", "# All Web Site Data", "# Audience Overview", "# 20240101-20240107", "# ----------------------------------------", "", "Day Index,Users", ...days, ",405", "", "# ----------------------------------------", ""];
+  await addFiles(page, [{ name: "Analytics All Web Site Data Audience Overview.csv", content: ga.join("\n") }]);
+  const item = stagingArea(page).getByRole("listitem").filter({ hasText: "Audience Overview.csv" });
+  await expect(item).toContainText("7 rows");
+  await expect(item).not.toContainText("set aside");
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "8");
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText("Left out below the table as a summary row")).toContainText(",405");
+  await expect(panel.getByText(/^Lines: 17 lines = 7 in 7 rows \+ 1 header \+ 6 above the table \+ 3 below it/)).toBeVisible();
 });

@@ -36,6 +36,15 @@ describe("detectLayout", () => {
     expect(layoutOf(["name,account,amount,date,stage", "A,Acme,5,2024-01-01,Won", "B,Globex,6,2024-01-02,Lost", "C,Initech,7,2024-01-03,Open", ",,8,,", ""].join("\n"))).toMatchObject({ notes: 0 });
   });
 
+  it("leaves a totals row with no label below the table, as Google Analytics writes it, and a report's quoted footer", () => {
+    const ga = ["# Audience Overview", "", "Day Index,Users", "1/1/24,52", "1/2/24,61", "1/3/24,58", "1/4/24,70", ",241", "", "# ----", ""];
+    expect(layoutOf(ga.join("\n"))).toMatchObject({ preamble: 2, header: true, notes: 3 });
+    // Not summing to it, it is a row whose label is missing.
+    expect(layoutOf(ga.join("\n").replace(",241", ",80"))).toMatchObject({ notes: 2 });
+    const report = ['"","Total"', '"Sales","12,000.00"', '"Services","3,000.00"', '"Rent","6,000.00"', "", "", '"Cash Basis Tuesday, January 7, 2025 10:15 AM GMT-05:00"', ""];
+    expect(layoutOf(report.join("\n"))).toMatchObject({ header: true, notes: 3 });
+  });
+
   it("keeps a sparse first row of a file without a header as data", () => {
     const layout = layoutOf("1,,\n2,North,20\n3,East,30\n4,West,40\n");
     expect(layout).toMatchObject({ preamble: 0, header: false });

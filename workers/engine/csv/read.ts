@@ -13,6 +13,7 @@ import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { lostDigitColumns, type LostDigits } from "@/lib/csv/lost-digits";
 import { versionColumns } from "@/lib/csv/version-numbers";
+import { isUnlabelledTotals } from "@/lib/csv/unlabelled-totals";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
@@ -269,6 +270,9 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     timestampFormat: used.timestampFormat ?? sniffed.timestamp,
     rowLines: { before: sheetRows + preamble + headerLines, ...(lineTable ? { table: true } : {}) },
     lostDigits: lostDigitColumns(sample.head.slice(preamble + headerLines), dialect, columns),
-    summaryRows: used.notes ? sample.tail.slice(-used.notes - 1).filter((l) => isSummaryRow(splitFields(l, dialect).fields)).slice(0, 5).map((l) => l.slice(0, 200)) : [],
+    summaryRows: used.notes ? sample.tail.slice(-used.notes - 1).filter((l) => totalsBelow(splitFields(l, dialect).fields, layout.width)).slice(0, 5).map((l) => l.slice(0, 200)) : [],
   };
 }
+
+/** A line below the table that sums its rows: a summary row (Total …) or numbers with no label. */
+const totalsBelow = (fields: readonly string[], width: number) => isSummaryRow(fields) || isUnlabelledTotals(fields, width, true, () => null);
