@@ -4,9 +4,6 @@ import { useId, useState } from "react";
 import { saveBlob } from "@/browser/download";
 import type { Column } from "@/lib/datasets/manifest";
 import type { Recipe } from "@/lib/recipe/schema";
-import { dbtSchemaYml } from "@/lib/standards/dbt";
-import { greatExpectationsSuite } from "@/lib/standards/great-expectations";
-import { sodaChecksYml } from "@/lib/standards/soda";
 import { exportTableSchema } from "@/lib/standards/table-schema";
 import { controlClass, LabeledControl } from "./LabeledControl";
 
@@ -19,16 +16,17 @@ const TARGETS = {
 } as const;
 type Target = keyof typeof TARGETS;
 
-function exported(target: Target, name: string, columns: readonly Column[], recipe: Recipe): string {
+/** The writers of the other vocabularies (YAML's among them) load when one is asked for, not with the page. */
+async function exported(target: Target, name: string, columns: readonly Column[], recipe: Recipe): Promise<string> {
   switch (target) {
     case "tableSchema":
       return `${JSON.stringify(exportTableSchema(columns, recipe.rules).schema, null, 2)}\n`;
     case "dbt":
-      return dbtSchemaYml(name, recipe.rules);
+      return (await import("@/lib/standards/dbt")).dbtSchemaYml(name, recipe.rules);
     case "gx":
-      return `${JSON.stringify(greatExpectationsSuite(name, recipe.rules), null, 2)}\n`;
+      return `${JSON.stringify((await import("@/lib/standards/great-expectations")).greatExpectationsSuite(name, recipe.rules), null, 2)}\n`;
     case "soda":
-      return sodaChecksYml(name, recipe.rules);
+      return (await import("@/lib/standards/soda")).sodaChecksYml(name, recipe.rules);
   }
 }
 
@@ -60,7 +58,7 @@ export function ExportChecks({ name, columns, recipe }: { name: string; columns:
         <button
           type="button"
           className="rounded border border-slate-300 px-2 py-1 text-sm focus-visible:outline-2 dark:border-slate-700"
-          onClick={() => saveBlob(new Blob([exported(target, name, columns, recipe)], { type: TARGETS[target].type }), TARGETS[target].file(name))}
+          onClick={async () => saveBlob(new Blob([await exported(target, name, columns, recipe)], { type: TARGETS[target].type }), TARGETS[target].file(name))}
         >
           Download the rules
         </button>

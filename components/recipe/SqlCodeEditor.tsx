@@ -1,11 +1,8 @@
 "use client";
 
-import { sql, PostgreSQL } from "@codemirror/lang-sql";
-import { Compartment, EditorState } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
-import { basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
 import { whenIdle } from "@/browser/idle";
+import type { SqlCodeView } from "./sql-code-view";
 
 interface Props {
   label: string;
@@ -22,9 +19,7 @@ interface Props {
 /** CodeMirror 6 with SQL highlighting and completion of table and column names. Ctrl/Cmd+Enter runs. */
 export function SqlCodeEditor({ label, value, schema, defaultTable, invalid, onChange, onRun }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const language = useRef(new Compartment());
-  const attributes = useRef(new Compartment());
+  const view = useRef<SqlCodeView | null>(null);
   // The latest props, for the editor built later and for its callbacks.
   const latest = useRef({ value, schema, defaultTable, label, invalid, onChange, onRun });
   latest.current = { value, schema, defaultTable, label, invalid, onChange, onRun };
@@ -33,52 +28,39 @@ export function SqlCodeEditor({ label, value, schema, defaultTable, invalid, onC
   const configured = useRef("");
 
   useEffect(() => {
-    // Building the editor takes tens of milliseconds, most of it laying out the page around it: it is
-    // built off the page in one idle task and put on it in another, rather than in the task that
-    // mounts the whole workspace.
-    let cancel = whenIdle(() => {
-      const { value, schema, defaultTable, label, invalid } = latest.current;
-      const built = new EditorView({
-        state: EditorState.create({
-          doc: value,
-          extensions: [
-            keymap.of([{ key: "Mod-Enter", run: () => (latest.current.onRun(), true) }]),
-            basicSetup,
-            language.current.of(sql({ dialect: PostgreSQL, schema, defaultTable })),
-            attributes.current.of(EditorView.contentAttributes.of({ "aria-label": label, "aria-invalid": String(invalid) })),
-            EditorView.updateListener.of((u) => u.docChanged && latest.current.onChange(u.state.doc.toString())),
-            EditorView.theme({ "&": { fontSize: "13px" }, ".cm-content": { minHeight: "5rem" } }),
-          ],
-        }),
+    // CodeMirror (about 0.6 MB of script) loads with the first editor shown, not with the page. Building the
+    // editor takes tens of milliseconds, most of it laying out the page around it: it is built off the page
+    // in one idle task and put on it in another, rather than in the task that mounts the whole workspace.
+    let gone = false;
+    let cancel = () => {};
+    void import("./sql-code-view").then(({ sqlCodeView }) => {
+      if (gone) return;
+      cancel = whenIdle(() => {
+        const { schema, defaultTable } = latest.current;
+        const built = sqlCodeView({ ...latest.current, onChange: (text) => latest.current.onChange(text), onRun: () => latest.current.onRun() });
+        view.current = built;
+        configured.current = `${JSON.stringify(schema)}\n${defaultTable}`;
+        cancel = whenIdle(() => host.current?.appendChild(built.dom));
       });
-      view.current = built;
-      configured.current = `${JSON.stringify(schema)}\n${defaultTable}`;
-      cancel = whenIdle(() => host.current?.appendChild(built.dom));
     });
     return () => {
+      gone = true;
       cancel();
       view.current?.destroy();
       view.current = null;
     };
   }, []); // Created once: later values, names and labels reach it through the effects below.
 
-  useEffect(() => {
-    const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
-  }, [value]);
+  useEffect(() => view.current?.setValue(value), [value]);
 
   useEffect(() => {
     const key = `${schemaKey}\n${defaultTable}`;
     if (!view.current || configured.current === key) return;
     configured.current = key;
-    view.current.dispatch({ effects: language.current.reconfigure(sql({ dialect: PostgreSQL, schema, defaultTable })) });
+    view.current.setSchema(latest.current.schema, defaultTable);
   }, [schemaKey, defaultTable]);
 
-  useEffect(() => {
-    view.current?.dispatch({
-      effects: attributes.current.reconfigure(EditorView.contentAttributes.of({ "aria-label": label, "aria-invalid": String(invalid) })),
-    });
-  }, [label, invalid]);
+  useEffect(() => view.current?.setAttributes(label, invalid), [label, invalid]);
 
   return <div ref={host} className="min-h-20 overflow-hidden rounded border border-slate-300 bg-white text-slate-900 dark:border-slate-700" />;
 }
