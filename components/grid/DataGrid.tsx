@@ -84,11 +84,10 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
   }, [columns, pinned, widths]);
   const cols = columnWindow(layout, scrollLeft, size.width);
 
-  // Applied when the shared position (or this grid's length) changes, not at every render of the parent: a render
-  // between this grid's own scroll (Ctrl+Home) and its scroll event put it back where the event had not yet said it left.
-  // A scroll of its own whose event has not come yet (Ctrl+Home, the user's wheel) is newer than the shared
-  // position: the grid stays, and its event tells the other. Where it moved to in following is not reported back:
-  // that event can come after the user's own scroll of the other grid, and would put both back where the user left.
+  // The shared position is followed when it (or this grid's length) changes, not at every render of the parent, and
+  // not while a scroll of the grid's own has yet to send its event (Ctrl+Home, the user's wheel): that scroll is newer,
+  // and its event tells the other grid. Where the grid moved to in following is not reported back: that event can
+  // come after the user's own scroll of the other grid, and would put both back where the user left.
   const share = sync?.share;
   const seenAt = useRef(0);
   const followedTo = useRef<number | null>(null);
