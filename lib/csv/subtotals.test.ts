@@ -20,3 +20,14 @@ describe("subtotal rows", () => {
     expect(subtotals(["Total Gym,fitness,2", "Order Count,,20", "Order Total,,500", "Total,5", 'Sub Total",', "A,Total,1"])).toEqual([]);
   });
 });
+
+describe("a report's sections", () => {
+  it("finds the total of a section opened by a line of its name alone, every value given (QuickBooks)", () => {
+    const report = ['"Income",""', '"   Sales","12,000.00"', '"   Services","3,000.00"', '"Total Income","$15,000.00"', '"Expenses",""', '"   Rent","6,000.00"', '"Total Expenses","$6,000.00"', '"Net Income","$9,000.00"'];
+    expect(subtotals(report, 2)).toEqual(['"Total Income","$15,000.00"', '"Total Expenses","$6,000.00"']);
+  });
+
+  it("leaves a row named Total something when no section of that name was opened above it", () => {
+    expect(subtotals(['"Total Wine","12.00"', '"Income",""', '"Total Income Tax","3.00"'], 2)).toEqual([]);
+  });
+});

@@ -130,7 +130,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const repeats = headerLines === 1 ? repeatedHeaderLines(sample.head, preamble).filter((line) => !used.edits.some((e) => e.line === line)) : [];
   if (repeats.length) body = await applyEdits(body, repeats.map((line) => ({ line, text: "" })), linesBefore);
   // Subtotal rows among the rows (a report's "Total North"): set aside too, as summing them counts rows twice.
-  const subtotals = await subtotalAndHeadingLines(body, sample.head.slice(preamble + headerLines), { dialect, width: layout.width, shapes: layout.shapes }, linesBefore, used.edits);
+  const subtotals = await subtotalAndHeadingLines(body, sample.head.slice(preamble + headerLines), { dialect, width: layout.width, shapes: layout.shapes, headerInBody: namesApart ? 0 : headerLines }, linesBefore, used.edits);
   if (subtotals.length && options.badLines === "stop") throw new CsvStopped(subtotals[0]!.note.line, `Line ${subtotals[0]!.note.line} is ${subtotals[0]!.note.reason}. Choose “Set aside the lines that do not fit” to stage the rest.`);
   if (subtotals.length) body = splice(body, subtotals.map((s) => s.blank));
   // Padding around delimiters hides types from the sniffer: take it off before DuckDB reads (a bigger file is trimmed in SQL after).
