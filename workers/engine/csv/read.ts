@@ -13,7 +13,7 @@ import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { lostDigitColumns, type LostDigits } from "@/lib/csv/lost-digits";
 import { versionColumns } from "@/lib/csv/version-numbers";
-import { isUnlabelledTotals } from "@/lib/csv/unlabelled-totals";
+import { isNumbersWithoutLabel } from "@/lib/csv/unlabelled-totals";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
 import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
@@ -275,4 +275,4 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
 }
 
 /** A line below the table that sums its rows: a summary row (Total …) or numbers with no label. */
-const totalsBelow = (fields: readonly string[], width: number) => isSummaryRow(fields) || isUnlabelledTotals(fields, width, true, () => null);
+const totalsBelow = (fields: readonly string[], width: number) => isSummaryRow(fields) || isNumbersWithoutLabel(fields, width);

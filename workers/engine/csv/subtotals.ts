@@ -28,7 +28,8 @@ export async function subtotalAndHeadingLines(body: Blob, head: readonly string[
     // The header, where the body starts with it, is no subtotal, though it may name a column "Total".
     if (line < table.headerInBody) return false;
     const subtotal = isSubtotal(text);
-    if (subtotal) totalled.add(sectionTotalled(splitFields(text, dialect).fields.find((f) => f.trim() !== "") ?? "") ?? "");
+    const named = subtotal ? sectionTotalled(splitFields(text, dialect).fields.find((f) => f.trim() !== "") ?? "") : null;
+    if (named) totalled.add(named);
     const found = subtotal || isHeading(text);
     // A line of a name alone counts as a row here: it is a heading only if its section's total comes.
     if (!found && text.trim() !== "") lastRow = line;
@@ -38,7 +39,10 @@ export async function subtotalAndHeadingLines(body: Blob, head: readonly string[
   // A Total below the last row is a summary row, which the layout leaves out below the table: one still in the body was read as a row by choice.
   return lines
     .filter((l) => !(l.line > lastRow && isSummaryRow(splitFields(l.text, dialect).fields)))
-    .filter((l) => !section(l.text) || totalled.has(section(l.text)!))
+    .filter((l) => {
+      const name = section(l.text);
+      return name === null || totalled.has(name);
+    })
     .map((l) => ({ ...l, line: linesBefore + l.line + 1 }))
     .filter((l) => !edited.some((e) => e.line === l.line))
     .map(({ line, start, end, text }) => ({ note: { line, status: "set aside", reason: reason(text), text }, blank: { start, end, text: "" } }));
