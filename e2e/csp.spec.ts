@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { destination, openApp } from "./support/app";
 import { expectCounts } from "./support/recipe";
 

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addFiles, destination, rowTexts, stagedGrid, stagingArea, testBuildUrl } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { tableFromIPC } from "apache-arrow";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 /**
  * Stages embedded in a page of another origin (scripts/embed-demo.mjs builds

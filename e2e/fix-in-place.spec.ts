@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addFiles, destination, openApp, openStep, rowTexts, stagedGrid } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 

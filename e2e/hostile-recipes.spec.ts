@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { deflateSync, strToU8 } from "fflate";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import type { Recipe } from "@/lib/recipe/schema";
 import { fineRecipes, hostileRecipes } from "../test/hostile-recipes/corpus";
 import { addFiles, openApp, openStep, stagedIds, stagingArea } from "./support/app";

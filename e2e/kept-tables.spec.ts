@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addFiles, openApp, rowTexts, stagedGrid, stagedIds } from "./support/app";
 
 // A staged file's DuckDB table is kept for the next visit (workers/engine/kept-tables.ts): a reload

@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { destination, openApp, stagedGrid, stagingArea, stepLink } from "./support/app";
 import { expectCounts } from "./support/recipe";
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addFiles, destination, openApp, openStep, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 
 /**

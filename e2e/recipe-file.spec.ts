@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addFiles, openApp, openStep, stagingArea } from "./support/app";
 import { addRule, addStep, expectCounts } from "./support/recipe";
 

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import Ajv2020 from "ajv/dist/2020.js";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addFiles, destination, openApp, openStep, stagedGrid, stagingArea } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 

@@ -3,7 +3,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { deflateSync, strToU8 } from "fflate";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addFiles, destination, openApp, openStep, rowTexts, stagingArea } from "./support/app";
 import { addRule, addStep, expectCounts } from "./support/recipe";
 

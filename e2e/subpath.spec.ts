@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addFiles, rowTexts, stagedGrid } from "./support/app";
 
 test("the site built for a sub-path works there: engine, staging, sample data, all from under /stages/", async ({ page, baseURL }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addFiles, openApp, openStep, rowTexts } from "./support/app";
 import { addRule, addStep, expectCounts } from "./support/recipe";
 

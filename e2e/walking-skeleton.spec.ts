@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { recordSupport } from "./browsers/support-record";
 import { addFiles, destination, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
 

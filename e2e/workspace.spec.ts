@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { destination, openApp, openStep, stagingArea, stepLink, type StepName } from "./support/app";
 import { expectCounts } from "./support/recipe";
 

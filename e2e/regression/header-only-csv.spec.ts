@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { addFiles, destination, openApp, stagingArea } from "../support/app";
 
 /**

@@ -1,5 +1,5 @@
 import { deflateSync, strToU8 } from "fflate";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { openApp } from "../support/app";
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { addFiles, destination, openApp, openStep, rowTexts, stagedGrid, stagingArea } from "../support/app";
 import { addRule, expectCounts } from "../support/recipe";
 

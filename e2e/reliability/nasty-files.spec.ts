@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "../support/app";
 import { NASTY } from "../support/nasty";
 
