@@ -9,23 +9,29 @@ import { test as base, type BrowserContext, type Page } from "@playwright/test";
  * its code cache keeps the machine code V8 compiled for it. An in-memory context caches no entry that large, so
  * every test fetched, compiled and optimised DuckDB anew. Between tests every page is closed and every origin a
  * test opened has its storage cleared (IndexedDB, OPFS, local storage, caches, service workers, cookies), so each
- * test still starts with an empty staging area and no datasets. A test that needs other context options (a
- * service worker, say) uses Playwright's own `test` and gets a fresh context.
+ * test still starts with an empty staging area and no datasets. The profile has Playwright's default context
+ * options (en-US, light, 1280×720); a test that asks for others (a service worker, say) fails at once, and should
+ * use Playwright's own `test`, which gives it a fresh context.
  */
 export const test = base.extend<object, { profile: Profile }>({
   profile: [
     async ({ playwright, browserName, launchOptions }, use, workerInfo) => {
       const dir = mkdtempSync(join(tmpdir(), "stages-e2e-"));
       const { baseURL, acceptDownloads, serviceWorkers } = workerInfo.project.use;
-      const context = await playwright[browserName].launchPersistentContext(dir, { ...launchOptions, baseURL, acceptDownloads, serviceWorkers });
-      const profile = new Profile(context);
+      // Playwright's defaults for a test's own context, which the tests were written against.
+      const options = { locale: "en-US", colorScheme: "light" as const, viewport: { width: 1280, height: 720 }, serviceWorkers };
+      const context = await playwright[browserName].launchPersistentContext(dir, { ...launchOptions, ...options, baseURL, acceptDownloads });
+      const profile = new Profile(context, options);
       await use(profile);
       await context.close();
       rmSync(dir, { recursive: true, force: true });
     },
     { scope: "worker" },
   ],
-  context: async ({ profile }, use) => {
+  context: async ({ profile, locale, colorScheme, viewport, serviceWorkers, timezoneId, offline }, use) => {
+    const asked = { locale, colorScheme, viewport, serviceWorkers };
+    if (JSON.stringify(asked) !== JSON.stringify(profile.options) || timezoneId !== undefined || offline)
+      throw new Error(`The shared profile cannot take these options (${JSON.stringify({ ...asked, timezoneId, offline })}): use Playwright's own test`);
     await use(profile.context);
     await profile.reset();
   },
@@ -37,7 +43,10 @@ export { expect } from "@playwright/test";
 class Profile {
   private readonly origins = new Set<string>();
 
-  constructor(readonly context: BrowserContext) {
+  constructor(
+    readonly context: BrowserContext,
+    readonly options: object,
+  ) {
     const watch = (page: Page) => page.on("framenavigated", (frame) => this.seen(frame.url()));
     context.pages().forEach(watch);
     context.on("page", watch);
