@@ -1,4 +1,4 @@
-import { splitFields, type Dialect } from "./records";
+import { quotesOpen, splitFields, type Dialect } from "./records";
 import { fits, type ColumnShapes } from "./shapes";
 
 /**
@@ -14,7 +14,7 @@ export const leadsAlone = (fields: readonly string[]): boolean => fields.length 
 /** A test of a table's lines for headings, by the first column's shapes (learned without them). */
 export function headingTest(dialect: Dialect, width: number, shapes: readonly ColumnShapes[]): (line: string) => boolean {
   return (line) => {
-    if (!shapes[0] || (dialect.quote && line.split(dialect.quote).length % 2 === 0)) return false;
+    if (!shapes[0] || quotesOpen(line, dialect)) return false;
     const fields = splitFields(line, dialect).fields;
     return fields.length === width && leadsAlone(fields) && /\p{L}/u.test(fields[0]!) && !fits(shapes[0], fields[0]!);
   };

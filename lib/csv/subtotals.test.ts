@@ -19,6 +19,11 @@ describe("subtotal rows", () => {
   it("leaves rows that only look so: every value given, a name ending in Total that is no group's, another width, a line inside a quoted value", () => {
     expect(subtotals(["Total Gym,fitness,2", "Order Count,,20", "Order Total,,500", "Total,5", 'Sub Total",', "A,Total,1"])).toEqual([]);
   });
+
+  it("finds them in a file read with no quote character, whatever the length of the line", () => {
+    const test = subtotalTest({ ...dialect, quote: "" }, 3);
+    expect(["North,A,10", "North Total,,15", "Grand Total,,150"].filter((line) => test(line))).toEqual(["North Total,,15", "Grand Total,,150"]);
+  });
 });
 
 describe("a report's sections", () => {

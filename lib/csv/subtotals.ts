@@ -1,5 +1,5 @@
 import { isSummaryRow } from "./layout";
-import { splitFields, type Dialect } from "./records";
+import { quotesOpen, splitFields, type Dialect } from "./records";
 
 /**
  * Subtotal rows among a report's rows: QuickBooks' "Total Income", SAP's "Summe", a pivot table's "North
@@ -26,7 +26,7 @@ export function subtotalTest(dialect: Dialect, width: number): (line: string) =>
   let group = "";
   const sections = new Set<string>();
   return (line) => {
-    if (width < 2 || line.split(dialect.quote).length % 2 === 0) return false;
+    if (width < 2 || quotesOpen(line, dialect)) return false;
     const fields = splitFields(line, dialect).fields;
     const first = fields.find((f) => !empty(f))?.trim();
     if (first === undefined || fields.length !== width) return false;
