@@ -1,7 +1,7 @@
 import { linesWhere } from "@/lib/csv/blob-lines";
 import type { LineNote } from "@/lib/csv/findings";
 import { isSummaryRow } from "@/lib/csv/layout";
-import { splitFields, type Dialect } from "@/lib/csv/records";
+import { quotesOpen, splitFields, type Dialect } from "@/lib/csv/records";
 import { HEADING, headingTest } from "@/lib/csv/headings";
 import type { ColumnShapes } from "@/lib/csv/shapes";
 import { sectionName, sectionTotalled, SUBTOTAL, subtotalTest } from "@/lib/csv/subtotals";
@@ -22,7 +22,7 @@ export async function subtotalAndHeadingLines(body: Blob, head: readonly string[
   if (!head.some(subtotalTest(dialect, width)) && !head.some(isHeading)) return [];
   const isSubtotal = subtotalTest(dialect, width);
   let lastRow = -1;
-  const section = (text: string) => (width === 2 && !(dialect.quote && text.split(dialect.quote).length % 2 === 0) ? sectionName(splitFields(text, dialect).fields) : null);
+  const section = (text: string) => (width === 2 && !quotesOpen(text, dialect) ? sectionName(splitFields(text, dialect).fields) : null);
   const totalled = new Set<string>();
   const lines = await linesWhere(body, (text, line) => {
     // The header, where the body starts with it, is no subtotal, though it may name a column "Total".
@@ -35,15 +35,13 @@ export async function subtotalAndHeadingLines(body: Blob, head: readonly string[
     if (!found && text.trim() !== "") lastRow = line;
     return found || section(text) !== null;
   });
-  const reason = (text: string) => (isHeading(text) || section(text) !== null ? HEADING : SUBTOTAL);
   // A Total below the last row is a summary row, which the layout leaves out below the table: one still in the body was read as a row by choice.
   return lines
     .filter((l) => !(l.line > lastRow && isSummaryRow(splitFields(l.text, dialect).fields)))
-    .filter((l) => {
-      const name = section(l.text);
-      return name === null || totalled.has(name);
-    })
-    .map((l) => ({ ...l, line: linesBefore + l.line + 1 }))
-    .filter((l) => !edited.some((e) => e.line === l.line))
-    .map(({ line, start, end, text }) => ({ note: { line, status: "set aside", reason: reason(text), text }, blank: { start, end, text: "" } }));
+    .map((l) => ({ ...l, line: linesBefore + l.line + 1, name: section(l.text) }))
+    .filter((l) => (l.name === null || totalled.has(l.name)) && !edited.some((e) => e.line === l.line))
+    .map(({ line, start, end, text, name }) => ({
+      note: { line, status: "set aside", reason: name !== null || isHeading(text) ? HEADING : SUBTOTAL, text },
+      blank: { start, end, text: "" },
+    }));
 }
