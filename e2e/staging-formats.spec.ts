@@ -33,7 +33,8 @@ test("every format stages with the right cells: delimited text, JSON, NDJSON, Pa
   await stage(page, "events.ndjson", '{"b": 2, "a": "first"}\n{"b": 3, "a": "second"}\n');
   await expectTable(page, ["b", "a"], ["2", "first"]);
   await stage(page, "nested.parquet", await parquet("SELECT 1 AS id, 'Ada' AS name, DATE '2024-01-02' AS d, [1, 2] AS l, {'k': 7} AS s"));
-  await expectTable(page, ["id", "name", "d", "l", "s"], ["1", "Ada", "2024-01-02", "[1, 2]", "{'k': 7}"]);
+  // Its struct is spread into a column per field (regression/parquet-structs.spec.ts); its list stays one column.
+  await expectTable(page, ["id", "name", "d", "l", "s.k"], ["1", "Ada", "2024-01-02", "[1, 2]", "7"]);
   await stage(page, "sales.csv.gz", gzip("region,amount\nnorth,10\nsouth,5\n"));
   await expectTable(page, ["region", "amount"], ["north", "10"]);
 

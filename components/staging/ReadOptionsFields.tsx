@@ -54,7 +54,7 @@ export function ReadOptionsFields({ draft, set, sheets }: { draft: ParseOptions;
           )}
         </LabeledControl>
       )}
-      {(draft.format === "json" || draft.format === "ndjson") && (
+      {(draft.format === "json" || draft.format === "ndjson" || draft.format === "parquet") && (
         <LabeledControl label="Nested objects">
           {(id) => (
             <select id={id} className={controlClass} value={draft.nestedObjects ?? "columns"} onChange={(e) => set({ nestedObjects: e.target.value as ParseOptions["nestedObjects"] })}>

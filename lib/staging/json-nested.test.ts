@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
-import { describeSpread, spreadNested, spreadSql } from "./json-nested";
+import { describeSpread, spreadColumns, spreadNested, spreadSql } from "./json-nested";
 
 describe("spreadNested", () => {
   it("spreads objects into a column per field, in place, objects inside them too", () => {
@@ -40,7 +40,18 @@ describe("spreadSql", () => {
     await db.run(`CREATE TABLE staged AS SELECT * FROM (VALUES (1, {'city': 'Paris', 'geo': {'lat': 48.8, 'lng': 2.3}, 'zip': NULL::VARCHAR}, 'x')) t(id, address, note)`);
     const spread = [{ column: "address", fields: ["city", "geo", "zip"] }, { column: "address.geo", fields: ["lat", "lng"] }];
     const columns = ["id", "address.city", "address.geo.lat", "address.geo.lng", "address.zip", "note"];
+    expect(spreadColumns(["id", "address", "note"], spread)).toEqual(columns);
     for (const sql of spreadSql("staged", spread, columns)) await db.run(sql);
     expect(await db.rows("SELECT * FROM staged")).toEqual([{ id: 1, "address.city": "Paris", "address.geo.lat": 48.8, "address.geo.lng": 2.3, "address.zip": null, note: "x" }]);
+  });
+
+  it("reads a struct that is NULL, or a field whose name needs quotes, as NULL and as the field's value", async () => {
+    const db = await freshDuckDb();
+    await db.run(`CREATE TABLE staged AS SELECT * FROM (VALUES ({'it''s': 1, 'b': {'c': 'x'}}), (NULL)) t(a)`);
+    const spread = [{ column: "a", fields: ["it's", "b"] }, { column: "a.b", fields: ["c"] }];
+    const columns = spreadColumns(["a"], spread);
+    expect(columns).toEqual(["a.it's", "a.b.c"]);
+    for (const sql of spreadSql("staged", spread, columns)) await db.run(sql);
+    expect(await db.rows("SELECT * FROM staged")).toEqual([{ "a.it's": 1, "a.b.c": "x" }, { "a.it's": null, "a.b.c": null }]);
   });
 });

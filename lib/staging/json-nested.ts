@@ -6,7 +6,7 @@ import { ident, literal } from "@/lib/sql/quote";
  * text. As pandas' `json_normalize` does, a key whose every value is an object (or empty) is spread into a
  * column per field, named with its path (`address.city`); objects inside those, in turn. A key whose values
  * are objects and something else, a field whose path names a key the record already has, or an object with
- * no field is left as it is.
+ * no field is left as it is. A Parquet file's structs are spread the same way (workers/engine/parquet-structs.ts).
  */
 export interface Spread {
   /** The column spread, by its path (`address`, then `address.geo`). */
@@ -74,16 +74,22 @@ function spreadRow(row: Row, byColumn: ReadonlyMap<string, Spread>): Row {
 }
 
 /**
- * SQL statements that spread the same columns in a table DuckDB's JSON reader made (their structs), as the SQL
- * export repeats it; then the columns in the browser's order (`columns`: each spread field where its object was).
+ * The SQL statement that spreads the same columns in a table whose objects are structs (DuckDB's JSON reader's, as
+ * the SQL export repeats it; a Parquet file's), in one pass: `columns` are the spread table's, in their order (each
+ * spread field where its object was), and each field path is read from its struct with `struct_extract`.
  */
 export function spreadSql(table: string, spread: readonly Spread[], columns: readonly string[]): string[] {
   if (spread.length === 0) return [];
-  const steps = spread.map(({ column, fields }) => {
-    const parts = fields.map((f) => `struct_extract(${ident(column)}, ${literal(f)}) AS ${ident(`${column}.${f}`)}`);
-    return `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * EXCLUDE (${ident(column)}), ${parts.join(", ")} FROM ${ident(table)}`;
-  });
-  return [...steps, `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${columns.map(ident).join(", ")} FROM ${ident(table)}`];
+  const paths = new Map<string, string>();
+  const expr = (name: string) => paths.get(name) ?? ident(name);
+  for (const { column, fields } of spread) for (const f of fields) paths.set(`${column}.${f}`, `struct_extract(${expr(column)}, ${literal(f)})`);
+  const select = columns.map((name) => (paths.has(name) ? `${paths.get(name)} AS ${ident(name)}` : ident(name)));
+  return [`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${select.join(", ")} FROM ${ident(table)}`];
+}
+
+/** A table's columns once `spread` is applied (parents before their children): each spread column's fields in its place. */
+export function spreadColumns(columns: readonly string[], spread: readonly Spread[]): string[] {
+  return spread.reduce<string[]>((names, { column, fields }) => names.flatMap((n) => (n === column ? fields.map((f) => `${column}.${f}`) : [n])), [...columns]);
 }
 
 /** The sentence for the staged file's findings. */

@@ -46,9 +46,9 @@ export const parseOptionsSchema = z.object({
   timestampFormat: z.string().max(60).optional(),
   /** How numbers are written (1,234.56 or 1.234,56); unset, each text column is checked for either; "plain": only as DuckDB reads numbers (1234.56), the rest stays text. */
   numberFormat: z.enum([...NUMBER_FORMATS, "plain"]).optional(),
-  /** What the read found, not set by hand: the text columns read as numbers, their format and type (lib/csv/number-format.ts). */
-  /** Objects inside JSON records: spread into a column per field (lib/staging/json-nested.ts), or kept as one column. */
+  /** Objects inside JSON records and a Parquet file's structs: spread into a column per field (lib/staging/json-nested.ts), or kept as one column. */
   nestedObjects: z.enum(["columns", "keep"]).optional(),
+  /** What the read found, not set by hand: the text columns read as numbers, their format and type (lib/csv/number-format.ts). */
   numbers: z.record(z.string(), z.object({ format: z.enum(NUMBER_FORMATS), type: z.enum(NUMBER_TYPES), markers: z.boolean().optional(), currency: z.string().max(8).optional(), percent: z.boolean().optional(), ledger: z.boolean().optional() })).optional(),
   /** What the read found, not set by hand: the text columns of numbers, dates or booleans but for missing-value markers (NA, NULL), read as that type (lib/csv/missing-values.ts). */
   missing: z.record(z.string(), z.object({ type: z.enum(MARKED_TYPES), format: z.string().max(40).optional() })).optional(),

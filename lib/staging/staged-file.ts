@@ -61,7 +61,7 @@ export interface StagedFile {
   summaryRows?: string[];
   /** What a lenient JSON read changed (json-repairs.ts). */
   jsonRepairs?: JsonRepairs;
-  /** Objects inside JSON records spread into a column per field (json-nested.ts). */
+  /** Objects inside JSON records, or a Parquet file's structs, spread into a column per field (json-nested.ts). */
   jsonSpread?: Spread[];
   /** The file's gzip data ends before its end: what it held was read (gzip-cut.ts). */
   gzipCut?: GzipCut;

@@ -13,7 +13,7 @@ import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import { uuidFromBytes } from "@/lib/staging/parquet-footer";
 import { CUT_LINE, withCutLine, type GzipCut } from "@/lib/staging/gzip-cut";
-import type { Spread } from "@/lib/staging/json-nested";
+import { spreadColumns, type Spread } from "@/lib/staging/json-nested";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
@@ -25,6 +25,7 @@ import { writeBadLines } from "./bad-lines";
 import { readJson } from "./json";
 import { withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
+import { spreadStructs } from "./parquet-structs";
 import { runLong } from "./query";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
@@ -59,7 +60,7 @@ export interface ReadInfo {
   jsonRepairs?: JsonRepairs;
   /** How each row's line is told (CSV, Excel and NDJSON; other formats number their rows from 1). */
   rowLines?: RowLines;
-  /** Objects inside JSON records spread into a column per field (lib/staging/json-nested.ts). */
+  /** Objects inside JSON records, or a Parquet file's structs, spread into a column per field (lib/staging/json-nested.ts). */
   jsonSpread?: Spread[];
   /** The file's gzip data ends before its end: what it held was read (lib/staging/gzip-cut.ts). */
   gzipCut?: GzipCut;
@@ -270,8 +271,9 @@ async function readParquet(fileName: string, blob: Blob, options: ParseOptions, 
     for (const name of described.filter((r) => r.column_type === "BLOB" && uuids.includes(String(r.column_name))).map((r) => String(r.column_name))) {
       await runLong(conn, `ALTER TABLE ${ident(loaded)} ALTER ${ident(name)} TYPE UUID USING ${uuidFromBytes(ident(name))}`);
     }
-    await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, columns, options.types)}`);
+    const spread = options.nestedObjects === "keep" ? [] : await spreadStructs(conn, loaded);
+    await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, spreadColumns(columns, spread), options.types)}`);
     await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
-    return ok({ badLines: 0 });
+    return ok({ badLines: 0, ...(spread.length ? { jsonSpread: spread } : {}) });
   });
 }
