@@ -1,3 +1,5 @@
+import { formatCount } from "@/lib/format";
+
 /**
  * Where every line of a staged CSV file went. The lines of the file equal
  * the lines above the table, the header, the notes below it, blank lines,
@@ -25,15 +27,17 @@ export function accountLines(input: Omit<LineAccount, "balanced">): LineAccount 
   return { ...input, balanced: total === preamble + header + notes + blank + setAside + comments + rowLines };
 }
 
+/** "12,001 lines = 11,998 in 11,998 rows + 1 header + 2 blank", the counts grouped as everywhere else in the UI. */
 export function describeAccount(a: LineAccount): string {
+  const n = formatCount;
   const parts = [
-    `${a.rowLines} in ${a.rows} rows`,
-    a.header ? `${a.header} header` : "",
-    a.preamble ? `${a.preamble} above the table` : "",
-    a.notes ? `${a.notes} below it` : "",
-    a.blank ? `${a.blank} blank` : "",
-    a.setAside ? `${a.setAside} set aside` : "",
-    a.comments ? `${a.comments} ${a.comments === 1 ? "comment" : "comments"}` : "",
+    `${n(a.rowLines)} in ${n(a.rows)} rows`,
+    a.header ? `${n(a.header)} header` : "",
+    a.preamble ? `${n(a.preamble)} above the table` : "",
+    a.notes ? `${n(a.notes)} below it` : "",
+    a.blank ? `${n(a.blank)} blank` : "",
+    a.setAside ? `${n(a.setAside)} set aside` : "",
+    a.comments ? `${n(a.comments)} ${a.comments === 1 ? "comment" : "comments"}` : "",
   ].filter(Boolean);
-  return `${a.total} lines = ${parts.join(" + ")}${a.balanced ? "" : " (does not add up)"}`;
+  return `${n(a.total)} lines = ${parts.join(" + ")}${a.balanced ? "" : " (does not add up)"}`;
 }
