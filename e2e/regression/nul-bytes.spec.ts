@@ -1,5 +1,5 @@
 import { expect, test } from "../support/test";
-import { addFiles, openApp, openParsePanel, rowTexts, stagingArea } from "../support/app";
+import { addFiles, openApp, openParsePanel, reread, rowTexts, stagingArea } from "../support/app";
 
 // A database export that pads fixed-length fields with NUL bytes (and a file that ends in zeroes) was refused
 // whole: "This is not a text file (byte 21 is a binary control character)".
@@ -12,4 +12,34 @@ test("a CSV with NUL bytes in it stages without them, and says how many were lef
   const panel = await openParsePanel(page);
   await expect(panel.getByText("186 NUL bytes were left out of the text, the first on line 2: padding or a damaged file, not text.")).toBeVisible();
   await expect(panel.getByText("Lines: 32 lines = 30 in 30 rows + 1 header + 1 blank.")).toBeVisible();
+});
+
+// NULs only after the text's first 64 KB (a table dumped with its padding from some row on) stayed in the
+// values: "AB6001\0\0" was another value than "AB6001", and "80000\0" set its row aside.
+test("NUL bytes first found after the text's first 64 KB are left out too, and again when the file is read again", async ({ page }) => {
+  await openApp(page);
+  const rows = Array.from({ length: 8000 }, (_, i) => `${i + 1},AB${i + 1}${i >= 6000 ? "\0\0" : ""},${(i + 1) * 10}${i === 7999 ? "\0" : ""}`);
+  const content = ["id,code,amount", ...rows].join("\n") + "\n";
+  expect(content.indexOf("\0")).toBeGreaterThan(64 * 1024);
+  await addFiles(page, [{ name: "late.csv", content }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "late.csv" })).toContainText("8,000 rows");
+  const found = "4,001 NUL bytes were left out of the text, the first on line 6,002: padding or a damaged file, not text.";
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText(found)).toBeVisible();
+  await expect(panel.getByText("Lines: 8,001 lines = 8,000 in 8,000 rows + 1 header.")).toBeVisible();
+  // Equal to the value without its padding: the NULs are out of the value, not just out of sight.
+  const onlyRow = async () => {
+    await page.getByLabel("Filter column of Staged data").selectOption("code");
+    await page.getByLabel("Filter condition of Staged data").selectOption("=");
+    await page.getByLabel("Filter value of Staged data").fill("AB8000");
+    await page.getByRole("button", { name: "Add filter" }).first().click();
+    await expect(page.getByRole("grid", { name: "Staged data" })).toHaveAttribute("aria-rowcount", "2");
+    expect(await rowTexts(page, "Staged data", 2)).toEqual(["8000", "AB8000", "80000"]);
+  };
+  await onlyRow();
+
+  // Read again (with bad lines stopping the read: "80000\0" would stop it), from the stored bytes alone.
+  await reread(page, { "Bad lines": "stop" });
+  await expect((await openParsePanel(page)).getByText(found)).toBeVisible();
+  await onlyRow();
 });

@@ -75,6 +75,8 @@ const MAX_SHOWN_LINES = 200;
  */
 export interface StagingRead {
   lines?: Promise<LineCount | undefined>;
+  /** Whether a CSV's bytes hold a NUL byte: known before the read (true from the file's last read), or found as it is staged. */
+  nulBytes?: boolean | Promise<boolean>;
   onHead?: (head: HeadRows) => void;
 }
 
@@ -121,29 +123,11 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
   try {
     switch (options.format) {
       case "csv": {
-        const { text: inflated, gzipCut } = await readableText(blob, options.gzip, options.encoding);
-        // Gzip data cut off ends in a line cut off too: it is set aside after the read, not read as a row (unless edited).
-        const { text: decoded, cutLine } = gzipCut ? await apartFromCutLine(inflated, options.edits) : { text: inflated, cutLine: "" };
-        const { text: unmarked, lineLeftBlank } = await withoutEndOfFileMark(decoded);
-        const { text, nulBytes } = await withoutNulBytes(unmarked);
-        // Lines counted as the file was staged are the file's own: the mark's line, if it had one, is blank now.
-        const counted = decoded === blob && !nulBytes ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
-        // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
-        const found = await findLayout(text, options);
-        // Fixed-width columns or a Markdown table are read as the CSV text of their lines, line for line.
-        const shaped = csvLinesOf(found, options);
-        if (staging.onHead) {
-          // Their first rows are their first lines as turned, shown before the whole text is.
-          const shown = shaped ? await findLayout(new Blob(found.sample.head.map(shaped.converter())), shaped.options) : found;
-          const head = headRows(shown.sample.head, shown.layout);
-          if (head) staging.onHead(head);
-        }
-        const read = shaped
-          ? // Their lines are counted as turned: a rule under the header is a blank line there.
-            await linesAsCsv(text, shaped.converter()).then(async (csv) => readCsv(fileId, fileName, csv, shaped.options, table, { found: await findLayout(csv, shaped.options) }, cutLine))
-          : await readCsv(fileId, fileName, text, options, table, { counted, found }, cutLine);
-        if (!read.ok || !read.value.csv) return read;
-        return ok({ ...read.value, ...(gzipCut ? { gzipCut } : {}), csv: { ...read.value.csv, ...(nulBytes ? { nulBytes } : {}) } });
+        const known = staging.nulBytes === true;
+        const read = await readCsvFile(fileId, fileName, blob, options, table, staging, known);
+        // NUL bytes past the text's first 64 KB, found as the file was staged (in the checksum's pass): read again without them.
+        if (known || (read.ok && read.value.csv?.nulBytes) || !(await staging.nulBytes)) return read;
+        return await readCsvFile(fileId, fileName, blob, options, table, { ...staging, onHead: undefined }, true);
       }
       case "json":
       case "ndjson": {
@@ -163,6 +147,33 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });
     return fail(fromDuckDbError(errorText(error), fileName));
   }
+}
+
+/** A CSV file (its bytes, maybe gzip, in any encoding) read into the table; with `stripNul`, without any NUL byte in it. */
+async function readCsvFile(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, staging: StagingRead, stripNul: boolean): Promise<Result<ReadInfo>> {
+  const { text: inflated, gzipCut } = await readableText(blob, options.gzip, options.encoding);
+  // Gzip data cut off ends in a line cut off too: it is set aside after the read, not read as a row (unless edited).
+  const { text: decoded, cutLine } = gzipCut ? await apartFromCutLine(inflated, options.edits) : { text: inflated, cutLine: "" };
+  const { text: unmarked, lineLeftBlank } = await withoutEndOfFileMark(decoded);
+  const { text, nulBytes } = await withoutNulBytes(unmarked, stripNul);
+  // Lines counted as the file was staged are the file's own: the mark's line, if it had one, is blank now.
+  const counted = decoded === blob && !nulBytes ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
+  // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
+  const found = await findLayout(text, options);
+  // Fixed-width columns or a Markdown table are read as the CSV text of their lines, line for line.
+  const shaped = csvLinesOf(found, options);
+  if (staging.onHead) {
+    // Their first rows are their first lines as turned, shown before the whole text is.
+    const shown = shaped ? await findLayout(new Blob(found.sample.head.map(shaped.converter())), shaped.options) : found;
+    const head = headRows(shown.sample.head, shown.layout);
+    if (head) staging.onHead(head);
+  }
+  const read = shaped
+    ? // Their lines are counted as turned: a rule under the header is a blank line there.
+      await linesAsCsv(text, shaped.converter()).then(async (csv) => readCsv(fileId, fileName, csv, shaped.options, table, { found: await findLayout(csv, shaped.options) }, cutLine))
+    : await readCsv(fileId, fileName, text, options, table, { counted, found }, cutLine);
+  if (!read.ok || !read.value.csv) return read;
+  return ok({ ...read.value, ...(gzipCut ? { gzipCut } : {}), csv: { ...read.value.csv, ...(nulBytes ? { nulBytes } : {}) } });
 }
 
 /**

@@ -46,8 +46,9 @@ export async function stageFile(
   const scan = scanFile(file, parse.format === "csv" && !parse.gzip && parse.encoding === "utf-8", taskId, progressReporter(onProgress));
   const lines = scan.then((s) => s.lines ?? undefined);
   lines.catch(() => undefined);
+  const nulBytes = scan.then((s) => s.nulBytes, () => false);
   // The read sends the file's first rows to `onPreview` (delimited text only) as soon as it has found their layout.
-  const reading = readNewStaged(id, file.name, parse, file, { lines, onHead: onPreview });
+  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, onHead: onPreview });
   const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256)).then(
     (staged) => ({ staged }),
     (error: unknown) => ({ error }),
@@ -184,7 +185,8 @@ export async function removeStaged(db: StagesDb, fileId: string): Promise<Result
 }
 
 /**
- * The file's SHA-256 and, when asked, its lines, in one pass. It reads the
+ * The file's SHA-256 and, when asked, its lines and whether it holds a NUL byte (0.6 s a GB in
+ * Chromium), in one pass. It reads the
  * file a slice at a time, not as a stream: a stream of a File reads ahead,
  * and every other read of the same File waits behind it (the 64 KB tail the
  * CSV layout needs took 3 s while a 1 GB file was hashed, and DuckDB's read
@@ -198,10 +200,11 @@ const SCAN_CHUNK = 4 * 1024 * 1024;
  */
 const WHOLE_DIGEST_BYTES = 256 * 1024 * 1024;
 
-async function scanFile(file: File, countLines: boolean, taskId: string, report: ReturnType<typeof progressReporter>): Promise<{ sha256: string; lines: LineCount | null }> {
+async function scanFile(file: File, countLines: boolean, taskId: string, report: ReturnType<typeof progressReporter>): Promise<{ sha256: string; lines: LineCount | null; nulBytes: boolean }> {
   const whole = file.size <= WHOLE_DIGEST_BYTES ? new Uint8Array(file.size) : null;
   const hasher = whole ? null : await sha256();
   const counter = countLines ? new LineCounter() : null;
+  let nulBytes = false;
   let done = 0;
   while (done < file.size) {
     throwIfCancelled(taskId);
@@ -210,12 +213,13 @@ async function scanFile(file: File, countLines: boolean, taskId: string, report:
     if (whole) whole.set(chunk, done);
     else hasher!.update(chunk);
     counter?.update(chunk);
+    nulBytes ||= counter !== null && chunk.includes(0);
     done += chunk.byteLength;
     report({ phase: "Checksumming", done, total: file.size, unit: "bytes" });
   }
   const sha = whole ? await sha256Bytes(whole) : hasher!.hex();
   report({ phase: "Checksumming", done, total: file.size, unit: "bytes" }, true);
-  return { sha256: sha, lines: counter?.result() ?? null };
+  return { sha256: sha, lines: counter?.result() ?? null, nulBytes };
 }
 
 function storageMessage(error: unknown): string {

@@ -92,7 +92,8 @@ export async function dropTable(source: SourceRef): Promise<void> {
 async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<Result<null>> {
   const [meta, stored] = await Promise.all([db.files.get(fileId), db.blobs.get(fileId)]);
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
-  const read = await readStaged(fileId, meta.name, stagedBytes(stored), meta.parse, table);
+  // NUL bytes the last read found anywhere in a CSV are left out again, wherever they are.
+  const read = await readStaged(fileId, meta.name, stagedBytes(stored), meta.parse, table, { nulBytes: Boolean(meta.csv?.nulBytes) });
   if (!read.ok) return read;
   await updateStagedFile(db, fileId, readFindings(read.value));
   await recordRead(table, await db.files.get(fileId));

@@ -25,14 +25,17 @@ describe("withoutEndOfFileMark", () => {
 describe("withoutNulBytes", () => {
   it("leaves NUL bytes out of a text whose start holds one, all through it, and counts them", async () => {
     const padded = ["id,code,n", ...Array.from({ length: 20_000 }, (_, i) => `${i},ab\0\0\0,${i}\0\0`)].join("\n");
-    const out = await withoutNulBytes(new Blob([padded]));
+    const out = await withoutNulBytes(new Blob([padded]), false);
     expect(await out.text.text()).toBe(padded.replaceAll("\0", ""));
     expect(out.nulBytes).toEqual({ bytes: 100_000, line: 2 });
   });
 
-  it("gives back the same text when its first 64 KB hold no NUL", async () => {
+  it("gives back the same text when its first 64 KB hold no NUL, unless it is known to hold some further on", async () => {
     const text = new Blob(["a,b\n1,2\n".repeat(10_000), "3,x\0\n"]);
-    expect((await withoutNulBytes(text)).text).toBe(text);
+    expect((await withoutNulBytes(text, false)).text).toBe(text);
+    const known = await withoutNulBytes(text, true);
+    expect(await known.text.text()).toBe(`${"a,b\n1,2\n".repeat(10_000)}3,x\n`);
+    expect(known.nulBytes).toEqual({ bytes: 1, line: 20_001 });
   });
 });
 

@@ -104,11 +104,11 @@ export async function withoutEndOfFileMark(text: Blob): Promise<{ text: Blob; li
 const NUL_HEAD_BYTES = 64 * 1024;
 
 /**
- * A text whose first 64 KB hold NUL bytes, without any of them (lib/staging/nul-bytes.ts), streaming; a text
- * with none there is given back as it is, and any NULs further on stay in its values.
+ * A text whose first 64 KB hold NUL bytes, or that is known to hold some (`known`: found as the file was
+ * staged), without any of them (lib/staging/nul-bytes.ts), streaming; any other text is given back as it is.
  */
-export async function withoutNulBytes(text: Blob): Promise<{ text: Blob; nulBytes?: NulBytes }> {
-  if (!new Uint8Array(await text.slice(0, NUL_HEAD_BYTES).arrayBuffer()).includes(0)) return { text };
+export async function withoutNulBytes(text: Blob, known: boolean): Promise<{ text: Blob; nulBytes?: NulBytes }> {
+  if (!known && !new Uint8Array(await text.slice(0, NUL_HEAD_BYTES).arrayBuffer()).includes(0)) return { text };
   const stripper = new NulStripper();
   const stripped = text.stream().pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ transform: (chunk, out) => out.enqueue(stripper.update(chunk)) }));
   const blob = await new Response(stripped).blob();
