@@ -133,6 +133,16 @@ function CsvFields({ draft, set }: { draft: ParseOptions; set: (patch: Partial<P
             onChange={(e) => set({ notes: e.target.value === "" ? undefined : Math.max(0, Number(e.target.value) || 0) })} />
         )}
       </LabeledControl>
+      {draft.wrappedLines !== undefined && (
+        <LabeledControl label="Lines wrapped in quotes">
+          {(id) => (
+            <select id={id} className={controlClass} value={draft.wrappedLines ? "inside" : "whole"} onChange={(e) => set({ wrappedLines: e.target.value === "inside" })}>
+              <option value="inside">Read the text inside the quotes</option>
+              <option value="whole">Read each line as one value</option>
+            </select>
+          )}
+        </LabeledControl>
+      )}
       <LabeledControl label="Fixed-width columns at characters">
         {(id) => (
           <ListInput id={id} size={9} list={draft.fixedWidth?.map((s) => String(s + 1)) ?? []} placeholder="none"

@@ -78,7 +78,7 @@ function fileSql(source: ExportSource): string | null {
   if (source.jsonRowsAt?.sequence) return source.jsonRowsAt.pages ? `(SELECT unnest(json, max_depth := 2) FROM read_json_auto(${p}, records = false))` : `read_json_auto(${p})`;
   switch (source.parse.format) {
     case "csv":
-      return source.parse.fixedWidth?.length || source.parse.markdownTable ? null : source.parse.headerLines === 2 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, source.parse);
+      return source.parse.fixedWidth?.length || source.parse.markdownTable || source.parse.wrappedLines ? null : source.parse.headerLines === 2 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, source.parse);
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
@@ -112,10 +112,12 @@ const HTML = "An HTML table cannot be read by DuckDB: save the table as CSV and 
 const EXCEL = "Excel workbooks cannot be read by DuckDB without its excel extension: save the sheet as CSV and stage that.";
 const FIXED_WIDTH = "Fixed-width text cannot be read by DuckDB's CSV reader: save it as CSV and stage that.";
 const MARKDOWN = "A Markdown table cannot be read by DuckDB's CSV reader as its cells: save it as CSV and stage that.";
+const WRAPPED = "Lines each wrapped in quotes as one value cannot be read by DuckDB's CSV reader as their fields: save the file again as plain CSV and stage that.";
 function unreadable(source: ExportSource): string {
   if (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame) return ARRAYS;
   if (source.parse.fixedWidth?.length) return FIXED_WIDTH;
   if (source.parse.markdownTable) return MARKDOWN;
+  if (source.parse.wrappedLines) return WRAPPED;
   return source.parse.format === "html" ? HTML : EXCEL;
 }
 

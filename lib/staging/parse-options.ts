@@ -32,6 +32,8 @@ export const parseOptionsSchema = z.object({
   fixedWidth: z.array(z.number().int().nonnegative()).max(10_000).optional(),
   /** The text is a Markdown table (lib/csv/markdown-table.ts), read as its cells; false, read as delimited text; unset, found from the first lines. */
   markdownTable: z.boolean().optional(),
+  /** Each line is wrapped in quotes as one value (lib/csv/wrapped-lines.ts), read as the text inside them; false, read as it is; unset, found from the first lines. */
+  wrappedLines: z.boolean().optional(),
   /** Every line ends in a delimiter: the empty last column is not data. */
   trailingDelimiter: z.boolean().optional(),
   /** The header names more columns than rows fill: rows end early, their last values left out (a writer that drops trailing empty values), and are read with those values empty. */
