@@ -9,6 +9,7 @@ import { MARKDOWN_TABLE } from "@/lib/csv/markdown-table";
 import { WRAPPED_LINES } from "@/lib/csv/wrapped-lines";
 import { RAGGED_ROWS } from "@/lib/csv/ragged-rows";
 import { describeFormulaText } from "@/lib/csv/formula-text";
+import { describeApostropheText } from "@/lib/csv/apostrophe-text";
 import { describeLostDigits } from "@/lib/csv/lost-digits";
 import { describeEmptyColumns } from "@/lib/csv/empty-columns";
 import { describeNumbers } from "@/lib/csv/number-format";
@@ -45,6 +46,7 @@ export function ReadFindings({
   const written = describeWrittenDates(file.parse.writtenDates);
   const zeros = describeLeadingZeros(file.parse.leadingZeros);
   const formulas = describeFormulaText(file.parse.formulaText);
+  const apostrophes = describeApostropheText(file.parse.apostropheText);
   const lostDigits = describeLostDigits(file.csv?.lostDigits);
   const emptyColumns = describeEmptyColumns(file.parse.emptyColumns);
   const dateOption = file.ambiguousDates?.timestamps ? "timestampFormat" : "dateFormat";
@@ -64,6 +66,7 @@ export function ReadFindings({
       {written && <p className="text-xs">{written}</p>}
       {zeros && <p className="text-xs">{zeros}</p>}
       {formulas && <p className="text-xs">{formulas}</p>}
+      {apostrophes && <p className="text-xs">{apostrophes}</p>}
       {emptyColumns && <p className="text-xs">{emptyColumns}</p>}
       {lostDigits && <p className="rounded border border-amber-400 p-2 text-xs">{lostDigits}</p>}
       {file.gzipCut && <p className="rounded border border-amber-400 p-2 text-xs">{describeGzipCut(file.gzipCut)}</p>}

@@ -11,6 +11,7 @@ import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import type { RowLines, StagedFile } from "@/lib/staging/staged-file";
 import { formulaTextStatement } from "@/lib/csv/formula-text";
+import { apostropheTextStatement } from "@/lib/csv/apostrophe-text";
 import { emptyColumnsSql } from "@/lib/csv/empty-columns";
 import { toNumberStatement } from "@/lib/csv/number-format";
 import { markedStatement } from "@/lib/csv/missing-values";
@@ -143,6 +144,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     ...Object.entries(source.parse.missing ?? {}).map(([column, m]) => `${markedStatement(STAGED, column, m.type, m.format)};`),
     ...Object.entries(source.parse.writtenDates ?? {}).map(([column, format]) => `${writtenDateStatement(STAGED, column, format)};`),
     ...(source.parse.formulaText ?? []).map((column) => `${formulaTextStatement(STAGED, column)};`),
+    ...(source.parse.apostropheText ?? []).map((column) => `${apostropheTextStatement(STAGED, column)};`),
     ...emptyColumnsSql(STAGED, source.parse.emptyColumns ?? []).map((sql) => `${sql};`),
     `CREATE SCHEMA IF NOT EXISTS ${RECIPE_SCHEMA};`,
     ...otherReads.map((o) => `CREATE OR REPLACE TABLE ${o.table} AS SELECT * FROM ${o.read};`),

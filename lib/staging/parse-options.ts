@@ -58,6 +58,8 @@ export const parseOptionsSchema = z.object({
   writtenDates: z.record(z.string(), z.string().max(40)).optional(),
   /** What the read found, not set by hand: the text columns written as Excel text formulas (="02134"), read as the text inside (lib/csv/formula-text.ts). */
   formulaText: z.array(z.string()).optional(),
+  /** What the read found, not set by hand: the text columns whose values carry a spreadsheet's text mark ('00123, or a formula guard '=A1), read without it (lib/csv/apostrophe-text.ts). */
+  apostropheText: z.array(z.string()).optional(),
   /** What the read found, not set by hand: the columns with no name and no value, left out (lib/csv/empty-columns.ts). */
   emptyColumns: z.array(z.string()).optional(),
   /** What the read found, not set by hand: how many subtotal rows among the rows were set aside (lib/csv/subtotals.ts). */

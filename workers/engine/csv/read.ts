@@ -19,7 +19,7 @@ import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
 import { readMarkers } from "./markers";
 import { readWrittenDates } from "./written-dates";
-import { readFormulaText } from "./formula-text";
+import { readApostropheText, readFormulaText } from "./formula-text";
 import { yearLastFormat } from "./year-last";
 import { findLeadingZeros } from "./leading-zeros";
 import { findNumbers, toNumbers } from "./numbers";
@@ -229,6 +229,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // Dates and timestamps written for people (12/31/2024 23:59, 02-Jan-2024): typed too, by the one format every value fits.
   const { columns, written } = await readWrittenDates(engine, table, afterMarkers, { types: used.types, dateFormat: dateFormat ?? used.timestampFormat ?? sniffed.timestamp ?? undefined });
   const formulaText = await readFormulaText(engine, table, columns, used.types);
+  const apostropheText = await readApostropheText(engine, table, columns, used.types);
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   const firstRow = preamble + headerLines + 1;
   const counted = await counting.then((count) => tabLinesAsEmpty(count, dialect.delimiter, firstRow, count.lines - used.notes!));
@@ -256,7 +257,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // Columns with no name and no value (a spreadsheet's ,,, ending every line): left out.
   const emptyColumns = await dropEmptyColumns(engine, table, columns, nameFields);
   return {
-    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, formulaText: formulaText.length ? formulaText : undefined, subtotals: subtotals.length || undefined, emptyColumns: emptyColumns.length ? emptyColumns : undefined, leadingZeros: keptForZeros(used) },
+    options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, formulaText: formulaText.length ? formulaText : undefined, apostropheText: apostropheText.length ? apostropheText : undefined, subtotals: subtotals.length || undefined, emptyColumns: emptyColumns.length ? emptyColumns : undefined, leadingZeros: keptForZeros(used) },
     // A line mended into a row of no value went with the empty rows: it is a blank line, not a repaired one.
     notes: notes.filter((n) => !(n.status === "repaired" && empty.watched.includes(n.line))),
     typeFindings: typeFindings(casts.filter((c) => !marked[c.column] && !written[c.column])),
