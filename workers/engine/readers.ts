@@ -160,7 +160,7 @@ async function readCsvFile(fileId: string, fileName: string, blob: Blob, options
   const counted = decoded === blob && !nulBytes ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
   // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
   const found = await findLayout(text, options);
-  // Fixed-width columns or a Markdown table are read as the CSV text of their lines, line for line.
+  // Lines wrapped in quotes, fixed-width columns or a Markdown table are read as the CSV text of their lines, line for line.
   const shaped = csvLinesOf(found, options);
   if (staging.onHead) {
     // Their first rows are their first lines as turned, shown before the whole text is.

@@ -185,9 +185,9 @@ export async function removeStaged(db: StagesDb, fileId: string): Promise<Result
 }
 
 /**
- * The file's SHA-256 and, when asked, its lines and whether it holds a NUL byte (0.6 s a GB in
- * Chromium), in one pass. It reads the
- * file a slice at a time, not as a stream: a stream of a File reads ahead,
+ * The file's SHA-256 and, when asked, its lines and whether it holds a NUL
+ * byte (0.6 s a GB in Chromium), in one pass. It reads the file a slice at a
+ * time, not as a stream: a stream of a File reads ahead,
  * and every other read of the same File waits behind it (the 64 KB tail the
  * CSV layout needs took 3 s while a 1 GB file was hashed, and DuckDB's read
  * waited for the layout).
