@@ -9,6 +9,12 @@ describe("isWrappedLines", () => {
     expect(isWrappedLines(['"id,name"', '"1,Ada"', '"2,Bo"', '"3,C'])).toBe(true);
   });
 
+  it("takes a bad line or a line not wrapped among many for what they are", () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `"${i},name${i},${i * 10}"`);
+    expect(isWrappedLines(['"id,name,amount"', ...rows.slice(0, 10), '"11,name,1,extra,more"', ...rows.slice(10), "Total", ""])).toBe(true);
+    expect(isWrappedLines(['"id,name,amount"', ...rows.slice(0, 5), '"11,name,1,extra,more"', "Total", ...rows.slice(5, 8)])).toBe(false);
+  });
+
   it("leaves one column of quoted text, ordinary CSV and a lone quote inside as they are", () => {
     expect(isWrappedLines(['"address"', '"1 Main St, Springfield"', '"2 Oak Ave, Shelbyville"'])).toBe(false);
     expect(isWrappedLines(['"a sentence, with a comma"', '"another, with two, commas"', '"a third one"'])).toBe(false);

@@ -3,24 +3,30 @@ import { splitFields } from "./records";
 /**
  * Lines each wrapped in quotes as one value (`"1,Ada,10"`, `"2,""Bo, Jr"",20"`): a CSV opened in a
  * spreadsheet as one column and saved again, or a tool that quoted each whole line. DuckDB reads such a file
- * as one column of text. When each of the first lines is one quoted value, its quotes inside doubled, whose
- * text splits into the same number of fields (two or more) by one delimiter, each line is read as the text
- * inside its quotes, line for line; a blank line stays blank, and any other line is read as it is.
+ * as one column of text. When the first line and nearly all the lines after it are each one quoted value, its
+ * quotes inside doubled, whose text splits into as many fields as the first line's (two or more) by one
+ * delimiter, each line is read as the text inside its quotes, line for line; a blank line stays blank, and
+ * any other line is read as it is (a bad line among them is then set aside by the read, as in any file).
  */
 const WRAPPED = /^"(?:[^"]|"")*"$/;
 const DELIMITERS = [",", ";", "\t", "|"];
 
 const unwrap = (line: string) => line.slice(1, -1).replaceAll('""', '"');
 
+/** Lines the first line is like: nine in ten (all of two or three), as a bad line or a note may be among them. */
+const MOST = 0.9;
+
 /** The first lines (without their line ends) are lines wrapped in quotes; the last may be cut off. */
 export function isWrappedLines(head: readonly string[]): boolean {
   const lines = head.map((l) => l.replace(/\r$/, "")).filter((l) => l.trim() !== "");
   const whole = lines.length > 2 ? lines.slice(0, -1) : lines;
-  if (whole.length < 2 || !whole.every((l) => WRAPPED.test(l))) return false;
-  const inner = whole.map(unwrap);
+  if (whole.length < 2 || !WRAPPED.test(whole[0]!)) return false;
+  const inner = whole.filter((l) => WRAPPED.test(l)).map(unwrap);
+  if (inner.length < MOST * whole.length) return false;
   return DELIMITERS.some((delimiter) => {
-    const widths = new Set(inner.map((l) => splitFields(l, { delimiter, quote: '"', escape: '"' }).fields.length));
-    return widths.size === 1 && [...widths][0]! >= 2;
+    const width = (l: string) => splitFields(l, { delimiter, quote: '"', escape: '"' }).fields.length;
+    const first = width(inner[0]!);
+    return first >= 2 && inner.filter((l) => width(l) === first).length >= MOST * inner.length;
   });
 }
 
