@@ -3,6 +3,9 @@ import { expect, test } from "../support/test";
 import { addFiles, openApp, openStep, parsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
 import { gzip } from "../support/files";
 
+/** A count as the page writes it (11,175). */
+const n = (count: number) => count.toLocaleString("en-US");
+
 // An interrupted download of a .csv.gz was refused whole ("The gzip data is truncated or damaged").
 test("a gzip CSV cut off part-way stages the rows it held, sets aside the line it ends in, and says the file is cut", async ({ page }) => {
   await openApp(page);
@@ -23,14 +26,14 @@ test("a gzip CSV cut off part-way stages the rows it held, sets aside the line i
   const setAside = parsePanel(page).getByRole("list", { name: "Lines set aside from cut.csv.gz" });
   await expect(setAside).toContainText("a line cut off where the gzip data ends");
   await expect(setAside.getByRole("textbox", { name: `Line ${rows + 2}` })).toHaveValue(cutLine);
-  await expect(parsePanel(page)).toContainText(`Lines: ${rows + 2} lines = ${rows} in ${rows} rows + 1 header + 1 set aside.`);
+  await expect(parsePanel(page)).toContainText(`Lines: ${n(rows + 2)} lines = ${n(rows)} in ${n(rows)} rows + 1 header + 1 set aside.`);
 
   // Completed where it is, the cut line is read as the last row.
   await setAside.getByRole("textbox", { name: `Line ${rows + 2}` }).fill(`${rows},name ${rows}`);
   await setAside.getByRole("button", { name: `Rejoin line ${rows + 2}` }).click();
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", String(rows + 2));
   await openStep(page, "Stage");
-  await expect(parsePanel(page)).toContainText(`Lines: ${rows + 2} lines = ${rows + 1} in ${rows + 1} rows + 1 header.`);
+  await expect(parsePanel(page)).toContainText(`Lines: ${n(rows + 2)} lines = ${n(rows + 1)} in ${n(rows + 1)} rows + 1 header.`);
   await expect(parsePanel(page)).toContainText("The gzip data ends before its end");
 });
 
