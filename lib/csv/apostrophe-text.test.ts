@@ -23,9 +23,10 @@ describe("apostrophe text", () => {
     expect(await read(written)).toEqual({ found: true, after: ["=A1", "+44 20 7946 0958", "-12.5", "plain", "@home"] });
   });
 
-  it("leaves apostrophes that are text: a name, a lone one, or beside an unguarded formula", async () => {
+  it("leaves apostrophes that are text: a name, a lone one, values in single quotes, or beside an unguarded formula", async () => {
     expect((await read(["'Tis the season", "Ada"])).found).toBe(false);
     expect((await read(["'", "'"])).found).toBe(false);
+    expect((await read(["'Ada'", "'Bo'"])).found).toBe(false);
     expect((await read(["'=A1", "=B2"])).found).toBe(false);
     expect((await read(["plain", "text"])).found).toBe(false);
   });
