@@ -13,7 +13,7 @@ import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import { uuidFromBytes } from "@/lib/staging/parquet-footer";
 import { CUT_LINE, withCutLine, type GzipCut } from "@/lib/staging/gzip-cut";
-import { spreadColumns, type Spread } from "@/lib/staging/json-nested";
+import type { Spread } from "@/lib/staging/json-nested";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
@@ -282,8 +282,8 @@ async function readParquet(fileName: string, blob: Blob, options: ParseOptions, 
     for (const name of described.filter((r) => r.column_type === "BLOB" && uuids.includes(String(r.column_name))).map((r) => String(r.column_name))) {
       await runLong(conn, `ALTER TABLE ${ident(loaded)} ALTER ${ident(name)} TYPE UUID USING ${uuidFromBytes(ident(name))}`);
     }
-    const spread = options.nestedObjects === "keep" ? [] : await spreadStructs(conn, loaded);
-    await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, spreadColumns(columns, spread), options.types)}`);
+    const { spread, columns: spreadTo } = options.nestedObjects === "keep" ? { spread: [], columns } : await spreadStructs(conn, loaded);
+    await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, spreadTo, options.types)}`);
     await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
     return ok({ badLines: 0, ...(spread.length ? { jsonSpread: spread } : {}) });
   });

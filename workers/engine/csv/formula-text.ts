@@ -12,20 +12,28 @@ interface TextMark {
   statement: (table: string, column: string) => string;
 }
 
-const FORMULA: TextMark = { worth: mayBeFormulaText, aggregate: formulaTextAggregate, statement: formulaTextStatement };
-const APOSTROPHE: TextMark = { worth: mayBeApostropheText, aggregate: apostropheTextAggregate, statement: apostropheTextStatement };
+const MARKS = {
+  formulaText: { worth: mayBeFormulaText, aggregate: formulaTextAggregate, statement: formulaTextStatement },
+  apostropheText: { worth: mayBeApostropheText, aggregate: apostropheTextAggregate, statement: apostropheTextStatement },
+} satisfies Record<string, TextMark>;
 
-/** The text columns whose every value is an Excel text formula (="02134") become the text inside, in place; returns their names. */
-export const readFormulaText = (engine: CsvEngine, table: string, columns: readonly Column[], types: Record<string, string>) => unmark(engine, table, columns, types, FORMULA);
+type MarkedColumns = Record<keyof typeof MARKS, string[]>;
 
-/** The text columns whose values carry a spreadsheet's text mark ('00123, or a formula guard '=A1) lose it, in place; returns their names. */
-export const readApostropheText = (engine: CsvEngine, table: string, columns: readonly Column[], types: Record<string, string>) => unmark(engine, table, columns, types, APOSTROPHE);
-
-async function unmark(engine: CsvEngine, table: string, columns: readonly Column[], types: Record<string, string>, mark: TextMark): Promise<string[]> {
-  const candidates = await textColumnsWorthChecking(engine, table, columns, types, mark.worth);
-  if (candidates.length === 0) return [];
-  const [found = {}] = await engine.rows(`SELECT ${candidates.map((c, i) => mark.aggregate(c.name, `c${i}`)).join(", ")} FROM ${ident(table)}`);
-  const unmarked = candidates.filter((_, i) => found[`c${i}`] === true).map((c) => c.name);
-  for (const column of unmarked) await engine.rows(mark.statement(table, column));
-  return unmarked;
+/**
+ * The text columns whose every value is an Excel text formula (="02134") become the text inside, and those whose
+ * values carry a spreadsheet's text mark ('00123, or a formula guard '=A1) lose it, in place: one look at the
+ * first rows and one scan for both. Returns the columns of each.
+ */
+export async function readTextMarks(engine: CsvEngine, table: string, columns: readonly Column[], types: Record<string, string>): Promise<MarkedColumns> {
+  const marks = Object.entries(MARKS) as [keyof typeof MARKS, TextMark][];
+  const found: MarkedColumns = { formulaText: [], apostropheText: [] };
+  const candidates = await textColumnsWorthChecking(engine, table, columns, types, (first) => marks.some(([, m]) => m.worth(first)));
+  if (candidates.length === 0) return found;
+  const aggregates = candidates.flatMap((c, i) => marks.map(([kind, m]) => m.aggregate(c.name, `${kind}${i}`)));
+  const [row = {}] = await engine.rows(`SELECT ${aggregates.join(", ")} FROM ${ident(table)}`);
+  for (const [kind, m] of marks) {
+    found[kind] = candidates.filter((_, i) => row[`${kind}${i}`] === true).map((c) => c.name);
+    for (const column of found[kind]) await engine.rows(m.statement(table, column));
+  }
+  return found;
 }

@@ -19,7 +19,7 @@ import type { RowLines } from "@/lib/staging/staged-file";
 import type { CsvEngine } from "./engine";
 import { readMarkers } from "./markers";
 import { readWrittenDates } from "./written-dates";
-import { readApostropheText, readFormulaText } from "./formula-text";
+import { readTextMarks } from "./formula-text";
 import { yearLastFormat } from "./year-last";
 import { findLeadingZeros } from "./leading-zeros";
 import { findNumbers, toNumbers } from "./numbers";
@@ -228,8 +228,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const { columns: afterMarkers, marked } = await readMarkers(engine, table, await toNumbers(engine, table, finished, numbers), { types: used.types, dateFormat: dateFormat ?? undefined });
   // Dates and timestamps written for people (12/31/2024 23:59, 02-Jan-2024): typed too, by the one format every value fits.
   const { columns, written } = await readWrittenDates(engine, table, afterMarkers, { types: used.types, dateFormat: dateFormat ?? used.timestampFormat ?? sniffed.timestamp ?? undefined });
-  const formulaText = await readFormulaText(engine, table, columns, used.types);
-  const apostropheText = await readApostropheText(engine, table, columns, used.types);
+  const { formulaText, apostropheText } = await readTextMarks(engine, table, columns, used.types);
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   const firstRow = preamble + headerLines + 1;
   const counted = await counting.then((count) => tabLinesAsEmpty(count, dialect.delimiter, firstRow, count.lines - used.notes!));
