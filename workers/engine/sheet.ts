@@ -74,7 +74,7 @@ async function readRows(cells: (string | null)[][], options: ParseOptions, readT
 
 /** The rows without the columns that hold nothing in any row (a table that starts at column C, a spacer column). */
 function withoutEmptyColumns(rows: (string | null)[][]): (string | null)[][] {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = rows.reduce((most, r) => Math.max(most, r.length), 0);
   const used = Array.from({ length: width }, (_, c) => rows.some((r) => r[c] !== null && r[c] !== undefined && r[c] !== ""));
   return used.every(Boolean) ? rows : rows.map((r) => r.filter((_, c) => used[c]));
 }
