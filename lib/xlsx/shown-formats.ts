@@ -101,7 +101,7 @@ export function shownCells(sheetXml: string, styles: ReadonlyMap<number, Shown>)
 
 /** The path of the named sheet's XML in the workbook (the first sheet's when no name is given). */
 export function sheetXmlPath(workbookXml: string, relsXml: string, sheet?: string): string | null {
-  const sheets = [...workbookXml.matchAll(/<sheet\s[^>]*>/g)].map(([tag]) => ({ name: unescapeXml(attribute(tag, "name") ?? ""), rel: attribute(tag, "r:id") }));
+  const sheets = sheetsOf(workbookXml);
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.name === sheet);
   if (!chosen?.rel) return null;
   const relation = [...relsXml.matchAll(/<Relationship\s[^>]*>/g)].map(([tag]) => tag).find((tag) => attribute(tag, "Id") === chosen.rel);
@@ -109,3 +109,10 @@ export function sheetXmlPath(workbookXml: string, relsXml: string, sheet?: strin
   if (!target) return null;
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
 }
+
+/** The workbook's sheets, in order: each one's name and the relation that leads to its XML. */
+const sheetsOf = (workbookXml: string) =>
+  [...workbookXml.matchAll(/<sheet\s[^>]*>/g)].map(([tag]) => ({ name: unescapeXml(attribute(tag, "name") ?? ""), rel: attribute(tag, "r:id") }));
+
+/** The names of the workbook's sheets, in order. */
+export const sheetNames = (workbookXml: string): string[] => sheetsOf(workbookXml).map((s) => s.name);

@@ -10,25 +10,29 @@ import { findLayout, type FirstRead } from "./csv/read";
 import type { ReadInfo } from "./readers";
 import { showAsFormatted } from "./shown-formats";
 import { utf8Blob } from "./text";
+import { tooLongToRead } from "./workbook-parts";
 
 /** Reads CSV text of our own making into the table, as the CSV reader reads a file. */
 export type ReadCsvText = (text: Blob, options: ParseOptions, first: FirstRead) => Promise<Result<ReadInfo>>;
 
 /** An Excel workbook's sheet: its rows as CSV text (sheet-rows below). */
 export async function readXlsx(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const tooLong = tooLongToRead(bytes);
+  if (tooLong) return fail({ file: fileName, message: tooLong });
   let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
   try {
-    sheets = await readXlsxFile(blob);
+    sheets = await readXlsxFile(bytes.buffer);
   } catch (error) {
     // Other ZIP archives (zipped CSV, an .ods, a Word file) look like a workbook by their first bytes.
-    const unreadable = unreadableArchive(new Uint8Array(await blob.arrayBuffer()));
+    const unreadable = unreadableArchive(bytes);
     return fail({ file: fileName, message: unreadable ?? `This is not a readable Excel workbook (${(error as Error).message}).` });
   }
   const names = sheets.map((s) => s.sheet);
   const sheet = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
   if (!sheet) return fail({ file: fileName, message: `The workbook has no sheet named "${options.sheet}" (it has ${names.join(", ")}).` });
   // Numbers the sheet shows with leading zeros (a ZIP code formatted 00000) and durations are read as the sheet shows them.
-  showAsFormatted(new Uint8Array(await blob.arrayBuffer()), sheet.sheet, sheet.data as unknown[][]);
+  showAsFormatted(bytes, sheet.sheet, sheet.data as unknown[][]);
   const rows = sheet.data.slice(options.headerRow - 1);
   if (rows.length === 0) return fail({ file: fileName, message: `Sheet "${sheet.sheet}" has no rows from row ${options.headerRow} on.` });
   const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);

@@ -1,11 +1,5 @@
-import { strFromU8, unzipSync } from "fflate";
 import { sheetXmlPath, shownCells, shownStyles, shownText } from "@/lib/xlsx/shown-formats";
-
-/** One file of the workbook's archive as text, or null when it has none by that name. */
-function entry(bytes: Uint8Array, name: string): string | null {
-  const found = unzipSync(bytes, { filter: (file) => file.name === name })[name];
-  return found ? strFromU8(found) : null;
-}
+import { entry } from "./workbook-parts";
 
 /**
  * The sheet's rows (as the workbook reader gives them, from the sheet's first row) with each value the sheet
