@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationText, padNumber, sheetXmlPath, shownCells, shownStyles, shownText } from "./shown-formats";
+import { durationText, padNumber, sheetNames, sheetXmlPath, shownCells, shownStyles, shownText } from "./shown-formats";
 
 const styles = `<styleSheet><numFmts count="5"><numFmt numFmtId="164" formatCode="00000"/><numFmt numFmtId="165" formatCode="00000\\-0000"/>
 <numFmt numFmtId="166" formatCode="0.00"/><numFmt numFmtId="167" formatCode="000&quot;-&quot;00&quot;-&quot;0000"/><numFmt numFmtId="168" formatCode="[mm]:ss"/></numFmts>
@@ -60,5 +60,7 @@ describe("values a workbook shows by their number format", () => {
     expect(sheetXmlPath(workbook, rels, "Orders")).toBe("xl/worksheets/sheet1.xml");
     expect(sheetXmlPath(workbook, rels)).toBe("xl/worksheets/sheet1.xml");
     expect(sheetXmlPath(workbook, rels, "None")).toBeNull();
+    expect(sheetNames(workbook)).toEqual(["Orders", "Q&A"]);
+    expect(sheetNames("")).toEqual([]);
   });
 });

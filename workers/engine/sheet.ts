@@ -1,4 +1,4 @@
-import readXlsxFile from "read-excel-file/web-worker";
+import { readSheet } from "read-excel-file/web-worker";
 import { isSummaryRow } from "@/lib/csv/layout";
 import { csvRow } from "@/lib/csv/write";
 import { fail, ok, type Result } from "@/lib/result";
@@ -10,7 +10,7 @@ import { findLayout, type FirstRead } from "./csv/read";
 import type { ReadInfo } from "./readers";
 import { showAsFormatted } from "./shown-formats";
 import { utf8Blob } from "./text";
-import { tooLongToRead } from "./workbook-parts";
+import { tooLongToRead, workbookSheets } from "./workbook-parts";
 
 /** Reads CSV text of our own making into the table, as the CSV reader reads a file. */
 export type ReadCsvText = (text: Blob, options: ParseOptions, first: FirstRead) => Promise<Result<ReadInfo>>;
@@ -20,21 +20,24 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const tooLong = tooLongToRead(bytes);
   if (tooLong) return fail({ file: fileName, message: tooLong });
-  let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
+  // Only the sheet read is parsed (a workbook's other sheets may be as large); its name is the first one's by default.
+  const names = workbookSheets(bytes);
+  const name = options.sheet ?? names[0];
+  if (options.sheet && names.length > 0 && !names.includes(options.sheet)) {
+    return fail({ file: fileName, message: `The workbook has no sheet named "${options.sheet}" (it has ${names.join(", ")}).` });
+  }
+  let data: unknown[][];
   try {
-    sheets = await readXlsxFile(bytes.buffer);
+    data = await readSheet(bytes.buffer, name);
   } catch (error) {
     // Other ZIP archives (zipped CSV, an .ods, a Word file) look like a workbook by their first bytes.
     const unreadable = unreadableArchive(bytes);
     return fail({ file: fileName, message: unreadable ?? `This is not a readable Excel workbook (${(error as Error).message}).` });
   }
-  const names = sheets.map((s) => s.sheet);
-  const sheet = options.sheet ? sheets.find((s) => s.sheet === options.sheet) : sheets[0];
-  if (!sheet) return fail({ file: fileName, message: `The workbook has no sheet named "${options.sheet}" (it has ${names.join(", ")}).` });
   // Numbers the sheet shows with leading zeros (a ZIP code formatted 00000) and durations are read as the sheet shows them.
-  showAsFormatted(bytes, sheet.sheet, sheet.data as unknown[][]);
-  const rows = sheet.data.slice(options.headerRow - 1);
-  if (rows.length === 0) return fail({ file: fileName, message: `Sheet "${sheet.sheet}" has no rows from row ${options.headerRow} on.` });
+  showAsFormatted(bytes, name, data);
+  const rows = data.slice(options.headerRow - 1);
+  if (rows.length === 0) return fail({ file: fileName, message: `${name === undefined ? "The sheet" : `Sheet "${name}"`} has no rows from row ${options.headerRow} on.` });
   const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);
   return read.ok ? ok({ ...read.value, sheets: names }) : read;
 }

@@ -6,7 +6,7 @@ import { entry } from "./workbook-parts";
  * shows otherwise (leading zeros, durations: lib/xlsx/shown-formats.ts) as the sheet shows it, in place.
  * Only a workbook whose styles use such a format has its sheet's XML inflated and scanned again.
  */
-export function showAsFormatted(bytes: Uint8Array, sheet: string, rows: unknown[][]): void {
+export function showAsFormatted(bytes: Uint8Array, sheet: string | undefined, rows: unknown[][]): void {
   const styles = shownStyles(entry(bytes, "xl/styles.xml") ?? "");
   if (styles.size === 0) return;
   const path = sheetXmlPath(entry(bytes, "xl/workbook.xml") ?? "", entry(bytes, "xl/_rels/workbook.xml.rels") ?? "", sheet);

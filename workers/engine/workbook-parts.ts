@@ -8,6 +8,15 @@ export function entry(bytes: Uint8Array, name: string): string | null {
   return found ? strFromU8(found) : null;
 }
 
+/** The names of the workbook's sheets, in order; none when its bytes are not a workbook's archive. */
+export function workbookSheets(bytes: Uint8Array): string[] {
+  try {
+    return sheetNames(entry(bytes, "xl/workbook.xml") ?? "");
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Why the workbook cannot be read in a browser (lib/xlsx/text-limit.ts), or null. The archive's directory is
  * listed, not inflated; a bytes that are not an archive are left to the workbook reader to describe.
