@@ -19,7 +19,7 @@ export function workbookSheets(bytes: Uint8Array): string[] {
 
 /**
  * Why the workbook cannot be read in a browser (lib/xlsx/text-limit.ts), or null. The archive's directory is
- * listed, not inflated; a bytes that are not an archive are left to the workbook reader to describe.
+ * listed, not inflated; bytes that are not an archive are left to the workbook reader to describe.
  */
 export function tooLongToRead(bytes: Uint8Array): string | null {
   const parts: WorkbookPart[] = [];
