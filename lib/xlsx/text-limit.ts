@@ -21,6 +21,6 @@ export function tooLongMessage(part: WorkbookPart, sheet: string | null): string
   const what = sheet !== null ? `Sheet "${sheet}"` : part.name.endsWith("sharedStrings.xml") ? "The workbook's shared text" : `Its part ${part.name}`;
   return (
     `This workbook is too large to read in a browser: ${what} is ${formatBytes(part.size)} of XML, and a browser holds at most ${formatBytes(LONGEST_TEXT)} of text at once. ` +
-    "Save the sheet as CSV (in Excel: File › Save As › CSV UTF-8) and stage the CSV: Stages reads CSV files of any size."
+    "Save the sheet as CSV (in Excel: File › Save As › CSV UTF-8) and stage the CSV: Stages reads CSV files of a few gigabytes."
   );
 }
