@@ -1,3 +1,4 @@
+import { utf8Bytes } from "@/lib/bytes";
 import type { LineNote } from "@/lib/csv/findings";
 import type { LineRun } from "@/lib/csv/record-lines";
 import type { RowLines } from "@/lib/staging/staged-file";
@@ -57,7 +58,9 @@ function jsonEngine(conn: Connection, path: string): JsonEngine {
   return {
     async insertJson(table, json, fields) {
       const { db } = await duckDb();
-      await db.registerFileText(path, json);
+      // Registered as bytes (1.0–1.3 s to encode 165 MB, 0.5 s to register, 2.4 s to load) rather than as text
+      // (3.3 s to register, 4.3 s to load), measured in a bare DuckDB-WASM in Chromium.
+      await db.registerFileBuffer(path, utf8Bytes(json));
       try {
         // Typed columns need the shape named (DuckDB-WASM's JSONTableShape enum is missing at run time in 1.32.0).
         await conn.insertJSONFromPath(path, { name: table, shape: "row-array" as JsonInsert["shape"], columnsFlat: fields });
