@@ -27,7 +27,7 @@ export function utf8Bytes(text: string, slice = SLICE): Uint8Array<ArrayBuffer> 
       written += done.written;
       if (done.read === rest.length) break;
       rest = rest.slice(done.read);
-      const grown = new Uint8Array(Math.max(bytes.length * 1.5, written + rest.length * 3));
+      const grown = new Uint8Array(Math.max(Math.ceil(bytes.length * 1.5), written + rest.length * 3));
       grown.set(bytes.subarray(0, written));
       bytes = grown;
     }
