@@ -18,9 +18,8 @@ interface Blocking {
 }
 interface BlockingDb {
   instantiate(): Promise<void>;
-  connect(): { query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] }; close(): void };
+  connect(): { query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] }; insertArrowFromIPCStream(ipc: Uint8Array, options: { name: string }): void; close(): void };
   registerFileBuffer(name: string, buffer: Uint8Array): void;
-  registerFileText(name: string, text: string): void;
   dropFile(name: string): void;
 }
 
@@ -39,15 +38,10 @@ async function blockingDuckDb(): Promise<BlockingDb> {
 
 export async function wasmReadEngine(): Promise<CsvEngine & JsonEngine & { close(): void }> {
   const db = await blockingDuckDb();
-  const conn = db.connect() as ReturnType<BlockingDb["connect"]> & { insertJSONFromPath(path: string, options: object): void };
+  const conn = db.connect();
   return {
-    async insertJson(table, json, fields) {
-      db.registerFileText(`${table}.json`, json);
-      try {
-        conn.insertJSONFromPath(`${table}.json`, { name: table, shape: "row-array", columnsFlat: fields });
-      } finally {
-        db.dropFile(`${table}.json`);
-      }
+    async insertArrow(table, ipc) {
+      conn.insertArrowFromIPCStream(ipc, { name: table });
     },
     async register(name, blob) {
       db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));

@@ -10,8 +10,9 @@ import { longDigits } from "./json-long-integers";
  * worked out from every record, not from the first ones. DuckDB-WASM's JSON
  * reader guesses types from its first records and fails the whole file on a
  * later value of another kind (`"a": 1`, then `"a": "two"`), or on a text
- * value in a column that was empty until then. Given the types, it reads
- * any value into a text column as its JSON text.
+ * value in a column that was empty until then. The records are loaded as
+ * Arrow columns of these types (json-arrow.ts), any value in a text column
+ * as its JSON text.
  */
 
 /** A column's type: a JSON kind, or text where its values are of several kinds. */
@@ -142,7 +143,7 @@ function withText(type: JsonType, text: string): JsonType {
   return TIMESTAMP_TEXT.test(text) || (temporal === "timestamp" && DATE_TEXT.test(text)) ? TIMESTAMP : TEXT;
 }
 
-/** A column type as DuckDB-WASM's JSON reader takes it (its `columnsFlat` option). */
+/** A column's Arrow type, named as DuckDB-WASM names Arrow types (`columnsFlat`). */
 export interface JsonSqlType {
   sqlType: "int64" | "float64" | "bool" | "utf8" | "list" | "struct";
   valueType?: JsonSqlType;
@@ -150,7 +151,7 @@ export interface JsonSqlType {
 }
 export type JsonSqlField = JsonSqlType & { name: string };
 
-/** The reader's column types: whole numbers as BIGINT, other numbers as DOUBLE, values of several kinds (or none) as their JSON text. */
+/** The columns' types: whole numbers as BIGINT, other numbers as DOUBLE, values of several kinds (or none) as their JSON text. */
 export function sqlFields(columns: readonly JsonColumn[]): JsonSqlField[] {
   return columns.map((c) => ({ name: c.key, ...sqlType(c.type) }));
 }
@@ -173,7 +174,7 @@ function sqlType(type: JsonType): JsonSqlType {
 }
 
 /**
- * Keys the reader cannot take as column names get names of their own: the empty key `column` and its
+ * Keys DuckDB cannot take as column names get names of their own: the empty key `column` and its
  * position, as DuckDB names a CSV's empty header, and a key that starts with a byte-order mark the key
  * without it (name-marks.ts). Records are rewritten only when a key needs it.
  */

@@ -1,31 +1,31 @@
 import { ident } from "@/lib/sql/quote";
-import { jsonColumns, namedRecords, sqlFields, type JsonColumn, type JsonSqlField } from "@/lib/staging/json-records";
-import { unmarkLong } from "@/lib/staging/json-long-integers";
+import { recordsToArrow } from "@/lib/staging/json-arrow";
+import { jsonColumns, namedRecords, sqlFields, type JsonColumn } from "@/lib/staging/json-records";
 import { checksSql, foundTypes, longChecks, temporalChecks } from "@/lib/staging/json-types";
 import { castSelect } from "@/lib/staging/parse-options";
 
 /**
- * What loading JSON records needs of DuckDB: its JSON reader given the
- * columns' types, and statements to run. The engine worker gives it
+ * What loading JSON records needs of DuckDB: its Arrow insert, and
+ * statements to run. The engine worker gives it
  * DuckDB-WASM in the browser; unit tests give it DuckDB-WASM's Node build.
  */
 export interface JsonEngine {
-  /** Load a JSON array of objects into a new table with these columns, in this order. */
-  insertJson(table: string, json: string, fields: JsonSqlField[]): Promise<void>;
+  /** Load an Arrow IPC stream into a new table. */
+  insertArrow(table: string, ipc: Uint8Array): Promise<void>;
   /** Run a statement (it may be long) and return its small result as plain rows. */
   rows(sql: string): Promise<Record<string, unknown>[]>;
 }
 
 /**
  * Records into `table`: every column's type is known from all records before
- * DuckDB-WASM's JSON reader loads them (lib/staging/json-records.ts), then
+ * they are loaded, as Arrow (lib/staging/json-records.ts, json-arrow.ts), then
  * ISO dates become DATE or TIMESTAMP where every value fits, and the types
  * the user forced are applied. Columns keep the file's order.
  */
 export async function loadJson(engine: JsonEngine, records: Record<string, unknown>[], table: string, forced: Record<string, string>): Promise<void> {
   const named = namedRecords(records, jsonColumns(records));
   const loaded = `${table}_json`;
-  await engine.insertJson(loaded, unmarkLong(JSON.stringify(named.records)), sqlFields(named.columns));
+  await engine.insertArrow(loaded, recordsToArrow(named.records, sqlFields(named.columns)));
   // DuckDB names the columns as given, in that order (making names that differ only in case unique).
   const names = (await engine.rows(`DESCRIBE ${ident(loaded)}`)).map((r) => String(r.column_name));
   // A column the user forced a type on keeps its text as written until that cast.

@@ -1,4 +1,3 @@
-import { utf8Bytes } from "@/lib/bytes";
 import type { LineNote } from "@/lib/csv/findings";
 import type { LineRun } from "@/lib/csv/record-lines";
 import type { RowLines } from "@/lib/staging/staged-file";
@@ -16,7 +15,7 @@ import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
 import { dropRowLines, writeLineRuns } from "./csv/row-lines";
 import { csvEngine } from "./csv/wasm-engine";
-import { duckDb, withConnection, type Connection } from "./duckdb";
+import { withConnection, type Connection } from "./duckdb";
 import { loadJson, type JsonEngine } from "./json-load";
 import { runLong } from "./query";
 
@@ -40,7 +39,7 @@ export async function readJson(fileId: string, fileName: string, text: string, o
   if (records.length === 0) return fail({ file: fileName, message: "The file holds no JSON objects to read as rows." });
   const { records: rows, spread } = options.nestedObjects === "keep" ? { records, spread: [] } : spreadNested(records);
   return withConnection(async (conn) => {
-    await loadJson(jsonEngine(conn, `staged-${fileId}.json`), rows, table, options.types);
+    await loadJson(jsonEngine(conn), rows, table, options.types);
     await writeBadLines(conn, fileId, setAside);
     // NDJSON rows after a blank line or a line set aside are not on their row number's line.
     const apart = runs.length > 1 || (runs[0]?.offset ?? 0) !== 0;
@@ -51,23 +50,10 @@ export async function readJson(fileId: string, fileName: string, text: string, o
   });
 }
 
-type JsonInsert = Parameters<Connection["insertJSONFromPath"]>[1];
-
-/** DuckDB-WASM as the JSON loader's engine: the JSON text registered under `path` while it is read. */
-function jsonEngine(conn: Connection, path: string): JsonEngine {
+/** DuckDB-WASM as the JSON loader's engine. */
+function jsonEngine(conn: Connection): JsonEngine {
   return {
-    async insertJson(table, json, fields) {
-      const { db } = await duckDb();
-      // Registered as bytes (1.0–1.3 s to encode 165 MB, 0.5 s to register, 2.4 s to load) rather than as text
-      // (3.3 s to register, 4.3 s to load), measured in a bare DuckDB-WASM in Chromium.
-      await db.registerFileBuffer(path, utf8Bytes(json));
-      try {
-        // Typed columns need the shape named (DuckDB-WASM's JSONTableShape enum is missing at run time in 1.32.0).
-        await conn.insertJSONFromPath(path, { name: table, shape: "row-array" as JsonInsert["shape"], columnsFlat: fields });
-      } finally {
-        await db.dropFile(path);
-      }
-    },
+    insertArrow: (table, ipc) => conn.insertArrowFromIPCStream(ipc, { name: table }),
     rows: async (sql) => plainRows(await runLong(conn, sql)),
   };
 }
