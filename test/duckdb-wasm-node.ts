@@ -18,7 +18,7 @@ interface Blocking {
 }
 interface BlockingDb {
   instantiate(): Promise<void>;
-  connect(): { query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] }; insertArrowFromIPCStream(ipc: Uint8Array, options: { name: string }): void; close(): void };
+  connect(): { query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] }; insertArrowFromIPCStream(ipc: Uint8Array, options: { name: string; schema?: string; create?: boolean }): void; close(): void };
   registerFileBuffer(name: string, buffer: Uint8Array): void;
   dropFile(name: string): void;
 }
@@ -42,6 +42,9 @@ export async function wasmReadEngine(): Promise<CsvEngine & JsonEngine & { close
   return {
     async insertArrow(table, ipc) {
       conn.insertArrowFromIPCStream(ipc, { name: table });
+    },
+    async appendArrow(table, ipc) {
+      conn.insertArrowFromIPCStream(ipc, { schema: "temp", name: table, create: false });
     },
     async register(name, blob) {
       db.registerFileBuffer(name, new Uint8Array(await blob.arrayBuffer()));

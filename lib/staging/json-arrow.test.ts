@@ -1,16 +1,20 @@
-import { tableFromIPC } from "apache-arrow";
+import { Table, tableFromIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
-import { recordsToArrow } from "./json-arrow";
+import { arrowBatches } from "./json-arrow";
 import { jsonColumns, sqlFields } from "./json-records";
 import { LONG_MARK } from "./json-long-integers";
 
+/** The records' Arrow batches as one table. */
+const arrowTable = (records: Record<string, unknown>[], fields = sqlFields(jsonColumns(records)), batchRows?: number) =>
+  new Table([...arrowBatches(records, fields, batchRows)].flatMap((ipc) => tableFromIPC(ipc).batches));
+
 /** The records as Arrow, read back as plain rows (lists and structs as plain arrays and objects). */
 function roundTrip(records: Record<string, unknown>[], batchRows?: number) {
-  const table = tableFromIPC(recordsToArrow(records, sqlFields(jsonColumns(records)), batchRows));
+  const table = arrowTable(records, undefined, batchRows);
   return { table, rows: JSON.parse(JSON.stringify(table.toArray().map((r) => r.toJSON()), (_, v) => (typeof v === "bigint" ? Number(v) : v))) };
 }
 
-describe("recordsToArrow (JSON records as Arrow columns of their found types)", () => {
+describe("arrowBatches (JSON records as Arrow columns of their found types)", () => {
   it("builds whole numbers, fractions, booleans and text, with nulls and missing keys as null", () => {
     const { table, rows } = roundTrip([{ id: 1, amount: 1.5, paid: true, name: "Ada" }, { id: 2, amount: null, paid: false }, { amount: 3, name: null }]);
     expect(table.schema.fields.map((f) => `${f.name}:${f.type}`)).toEqual(["id:Int64", "amount:Float64", "paid:Bool", "name:Utf8"]);
@@ -47,12 +51,12 @@ describe("recordsToArrow (JSON records as Arrow columns of their found types)", 
     ]);
   });
 
-  it("splits the rows into batches and keeps their order; no records is one empty batch with the columns", () => {
+  it("splits the rows into batches of their own and keeps their order; no records is one empty batch with the columns", () => {
     const records = Array.from({ length: 10 }, (_, i) => ({ n: i, s: `v${i}` }));
     const { table, rows } = roundTrip(records, 3);
     expect(table.batches.map((b) => b.numRows)).toEqual([3, 3, 3, 1]);
     expect(rows).toEqual(records);
-    const empty = tableFromIPC(recordsToArrow([], [{ name: "n", sqlType: "int64" }]));
+    const empty = arrowTable([], [{ name: "n", sqlType: "int64" }]);
     expect([empty.numRows, empty.schema.fields.map((f) => f.name)]).toEqual([0, ["n"]]);
   });
 });

@@ -3,7 +3,7 @@ import type { JsonSqlField, JsonSqlType } from "./json-records";
 import { unmarkLong } from "./json-long-integers";
 
 /**
- * JSON records as an Arrow IPC stream with the columns' types given
+ * JSON records as Arrow IPC streams of a batch of rows each, with the columns' types given
  * (json-records.ts), for DuckDB-WASM's Arrow insert: what its JSON reader
  * made of the records' JSON text, without writing that text and reading it
  * again (stringifying, encoding and parsing 165 MB took longer than the rest
@@ -12,19 +12,18 @@ import { unmarkLong } from "./json-long-integers";
  * as their digits. Each column is built straight into Arrow's buffers
  * (apache-arrow's generic builders took 2–3 s for a million strings).
  */
-export function recordsToArrow(records: readonly Record<string, unknown>[], fields: readonly JsonSqlField[], batchRows = 122_880): Uint8Array {
+export function* arrowBatches(records: readonly Record<string, unknown>[], fields: readonly JsonSqlField[], batchRows = 122_880): Generator<Uint8Array<ArrayBuffer>> {
   const schema = new Schema(fields.map((f) => new Field(f.name, arrowType(f), true)));
-  const batches: RecordBatch[] = [];
-  for (let start = 0; start < records.length || batches.length === 0; start += batchRows) {
+  for (let start = 0; start < records.length || start === 0; start += batchRows) {
     const length = Math.min(batchRows, records.length - start);
     const children = fields.map((f) => {
       const values = new Array<unknown>(length);
       for (let i = 0; i < length; i++) values[i] = records[start + i]?.[f.name];
       return columnData(f, values);
     });
-    batches.push(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children })));
+    const batch = new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
+    yield tableToIPC(new Table(schema, [batch]), "stream") as Uint8Array<ArrayBuffer>;
   }
-  return tableToIPC(new Table(schema, batches), "stream");
 }
 
 function arrowType(type: JsonSqlType): DataType {

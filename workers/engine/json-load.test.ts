@@ -106,4 +106,16 @@ describe("loadJson (DuckDB-WASM's JSON reader, given every column's type)", () =
       { id: null, big: null, huge: null, mixed: null, odd: "98765432109876543210", k: null },
     ]);
   });
+
+  it("loads records of several batches in their order, and leaves no table behind but the one it made", async () => {
+    const records = Array.from({ length: 300_000 }, (_, i) => ({ n: i, s: i % 7 === 0 ? null : `v${i}` }));
+    await loadJson(engine, records, "batches", {});
+    expect(await engine.rows("SELECT count(*)::INT AS rows, count(s)::INT AS texts, min(n) AS first, max(n) AS last FROM batches")).toEqual([{ rows: 300_000, texts: 257_142, first: 0, last: 299_999 }]);
+    expect(await engine.rows("SELECT rowid::INT AS at, n, s FROM batches WHERE rowid IN (122879, 122880, 245760) ORDER BY rowid")).toEqual([
+      { at: 122879, n: 122879, s: "v122879" },
+      { at: 122880, n: 122880, s: "v122880" },
+      { at: 245760, n: 245760, s: "v245760" },
+    ]);
+    expect(await engine.rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'batches%'")).toEqual([{ table_name: "batches" }]);
+  });
 });

@@ -54,6 +54,7 @@ export async function readJson(fileId: string, fileName: string, text: string, o
 function jsonEngine(conn: Connection): JsonEngine {
   return {
     insertArrow: (table, ipc) => conn.insertArrowFromIPCStream(ipc, { name: table }),
+    appendArrow: (table, ipc) => conn.insertArrowFromIPCStream(ipc, { schema: "temp", name: table, create: false }),
     rows: async (sql) => plainRows(await runLong(conn, sql)),
   };
 }
