@@ -43,12 +43,18 @@ export async function stageFile(
   const id = crypto.randomUUID().replaceAll("-", "");
   // One pass over the bytes checksums them and, for a CSV read as it is, counts its lines for the read's accounting.
   const { parse } = detected.value;
-  const scan = scanFile(file, parse.format === "csv" && !parse.gzip && parse.encoding === "utf-8", taskId, progressReporter(onProgress));
+  const asItIs = !parse.gzip && parse.encoding === "utf-8";
+  let scanned: (bytes: Uint8Array | null) => void = () => undefined;
+  const bytes = new Promise<Uint8Array | null>((resolve) => (scanned = resolve));
+  // JSON read as it is (UTF-8, not gzip) is parsed from the bytes this pass reads whole.
+  const json = (parse.format === "json" || parse.format === "ndjson") && asItIs && file.size <= WHOLE_DIGEST_BYTES;
+  const scan = scanFile(file, { countLines: parse.format === "csv" && asItIs, ...(json ? { onWhole: scanned } : {}) }, taskId, progressReporter(onProgress));
+  void scan.then(() => scanned(null), () => scanned(null));
   const lines = scan.then((s) => s.lines ?? undefined);
   lines.catch(() => undefined);
   const nulBytes = scan.then((s) => s.nulBytes, () => false);
   // The read sends the file's first rows to `onPreview` (delimited text only) as soon as it has found their layout.
-  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, onHead: onPreview });
+  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(json ? { bytes } : {}), onHead: onPreview });
   const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256)).then(
     (staged) => ({ staged }),
     (error: unknown) => ({ error }),
@@ -200,7 +206,26 @@ const SCAN_CHUNK = 4 * 1024 * 1024;
  */
 const WHOLE_DIGEST_BYTES = 256 * 1024 * 1024;
 
-async function scanFile(file: File, countLines: boolean, taskId: string, report: ReturnType<typeof progressReporter>): Promise<{ sha256: string; lines: LineCount | null; nulBytes: boolean }> {
+interface Scan {
+  /** Count the lines and look for NUL bytes (a CSV read as it is). */
+  countLines: boolean;
+  /**
+   * The read takes the file's bytes from this pass, given to `onWhole`, and does not read the file itself (JSON
+   * text as it is, checksummed whole): the file is then read in one piece, twice as fast as a slice at a time.
+   */
+  onWhole?: (bytes: Uint8Array) => void;
+}
+
+async function scanFile(file: File, { countLines, onWhole }: Scan, taskId: string, report: ReturnType<typeof progressReporter>): Promise<{ sha256: string; lines: LineCount | null; nulBytes: boolean }> {
+  if (onWhole) {
+    throwIfCancelled(taskId);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.byteLength !== file.size) throw new Error(CHANGED);
+    onWhole(bytes);
+    const sha = await sha256Bytes(bytes);
+    report({ phase: "Checksumming", done: file.size, total: file.size, unit: "bytes" }, true);
+    return { sha256: sha, lines: null, nulBytes: false };
+  }
   const whole = file.size <= WHOLE_DIGEST_BYTES ? new Uint8Array(file.size) : null;
   const hasher = whole ? null : await sha256();
   const counter = countLines ? new LineCounter() : null;
@@ -209,7 +234,7 @@ async function scanFile(file: File, countLines: boolean, taskId: string, report:
   while (done < file.size) {
     throwIfCancelled(taskId);
     const chunk = new Uint8Array(await file.slice(done, done + SCAN_CHUNK).arrayBuffer());
-    if (chunk.byteLength === 0 || done + chunk.byteLength > file.size) throw new Error("The file changed or became unreadable while it was being read.");
+    if (chunk.byteLength === 0 || done + chunk.byteLength > file.size) throw new Error(CHANGED);
     if (whole) whole.set(chunk, done);
     else hasher!.update(chunk);
     counter?.update(chunk);
@@ -221,6 +246,8 @@ async function scanFile(file: File, countLines: boolean, taskId: string, report:
   report({ phase: "Checksumming", done, total: file.size, unit: "bytes" }, true);
   return { sha256: sha, lines: counter?.result() ?? null, nulBytes };
 }
+
+const CHANGED = "The file changed or became unreadable while it was being read.";
 
 function storageMessage(error: unknown): string {
   if (isQuotaError(error)) return quotaMessage("stage this file");
