@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { Table } from "apache-arrow";
 import { dirname, join } from "node:path";
 import type { CsvEngine } from "@/workers/engine/csv/engine";
-import type { JsonEngine } from "@/workers/engine/json-load";
+import type { ArrowEngine } from "@/workers/engine/arrow-append";
 import { CHECK_DB_SETUP, type CheckDb } from "@/workers/engine/sql-check";
 
 /**
@@ -36,7 +36,7 @@ async function blockingDuckDb(): Promise<BlockingDb> {
   return db;
 }
 
-export async function wasmReadEngine(): Promise<CsvEngine & JsonEngine & { close(): void }> {
+export async function wasmReadEngine(): Promise<CsvEngine & ArrowEngine & { close(): void }> {
   const db = await blockingDuckDb();
   const conn = db.connect();
   return {

@@ -54,4 +54,13 @@ describe("spreadSql", () => {
     for (const sql of spreadSql("staged", spread, columns)) await db.run(sql);
     expect(await db.rows("SELECT * FROM staged")).toEqual([{ "a.it's": 1, "a.b.c": "x" }, { "a.it's": null, "a.b.c": null }]);
   });
+
+  it("rewrites a temporary table as a temporary table, and leaves no table of that name in the database", async () => {
+    const db = await freshDuckDb();
+    await db.run(`CREATE TEMP TABLE loaded AS SELECT * FROM (VALUES (1, {'city': 'Oslo'})) t(id, address)`);
+    const spread = [{ column: "address", fields: ["city"] }];
+    for (const sql of spreadSql("loaded", spread, spreadColumns(["id", "address"], spread), true)) await db.run(sql);
+    expect(await db.rows("SELECT * FROM loaded")).toEqual([{ id: 1, "address.city": "Oslo" }]);
+    expect(await db.rows("SELECT database_name AS db, temporary FROM duckdb_tables() WHERE table_name = 'loaded'")).toEqual([{ db: "temp", temporary: true }]);
+  });
 });

@@ -77,14 +77,15 @@ function spreadRow(row: Row, byColumn: ReadonlyMap<string, Spread>): Row {
  * The SQL statement that spreads the same columns in a table whose objects are structs (DuckDB's JSON reader's, as
  * the SQL export repeats it; a Parquet file's), in one pass: `columns` are the spread table's, in their order (each
  * spread field where its object was), and each field path is read from its struct with `struct_extract`.
+ * `temporary`: the table is a temporary one, rewritten as such.
  */
-export function spreadSql(table: string, spread: readonly Spread[], columns: readonly string[]): string[] {
+export function spreadSql(table: string, spread: readonly Spread[], columns: readonly string[], temporary = false): string[] {
   if (spread.length === 0) return [];
   const paths = new Map<string, string>();
   const expr = (name: string) => paths.get(name) ?? ident(name);
   for (const { column, fields } of spread) for (const f of fields) paths.set(`${column}.${f}`, `struct_extract(${expr(column)}, ${literal(f)})`);
   const select = columns.map((name) => (paths.has(name) ? `${paths.get(name)} AS ${ident(name)}` : ident(name)));
-  return [`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${select.join(", ")} FROM ${ident(table)}`];
+  return [`CREATE OR REPLACE ${temporary ? "TEMP " : ""}TABLE ${ident(table)} AS SELECT ${select.join(", ")} FROM ${ident(table)}`];
 }
 
 /** A table's columns once `spread` is applied (parents before their children): each spread column's fields in its place. */

@@ -11,13 +11,12 @@ import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import { jsonRows, sequenceRows, type JsonRowsAt } from "@/lib/staging/json-rows";
 import { spreadNested, type Spread } from "@/lib/staging/json-nested";
 import type { ParseOptions } from "@/lib/staging/parse-options";
-import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
 import { dropRowLines, writeLineRuns } from "./csv/row-lines";
 import { csvEngine } from "./csv/wasm-engine";
-import { withConnection, type Connection } from "./duckdb";
-import { loadJson, type JsonEngine } from "./json-load";
-import { runLong } from "./query";
+import { withConnection } from "./duckdb";
+import { arrowEngine } from "./arrow-engine";
+import { loadJson } from "./json-load";
 
 /**
  * A JSON file (an array of objects, one object, or an object holding one list of objects) or NDJSON file (an object
@@ -39,7 +38,7 @@ export async function readJson(fileId: string, fileName: string, text: string, o
   if (records.length === 0) return fail({ file: fileName, message: "The file holds no JSON objects to read as rows." });
   const { records: rows, spread } = options.nestedObjects === "keep" ? { records, spread: [] } : spreadNested(records);
   return withConnection(async (conn) => {
-    await loadJson(jsonEngine(conn), rows, table, options.types);
+    await loadJson(arrowEngine(conn), rows, table, options.types);
     await writeBadLines(conn, fileId, setAside);
     // NDJSON rows after a blank line or a line set aside are not on their row number's line.
     const apart = runs.length > 1 || (runs[0]?.offset ?? 0) !== 0;
@@ -48,15 +47,6 @@ export async function readJson(fileId: string, fileName: string, text: string, o
     const repaired = repairs.nonFinite + repairs.trailingCommas + (repairs.extended ?? 0) > 0;
     return ok({ badLines: setAside.length, rowLines: { before: 0, ...(lineTable ? { table: true } : {}) }, ...(at ? { jsonRowsAt: at } : {}), ...(repaired ? { jsonRepairs: repairs } : {}), ...(spread.length ? { jsonSpread: spread } : {}) });
   });
-}
-
-/** DuckDB-WASM as the JSON loader's engine. */
-function jsonEngine(conn: Connection): JsonEngine {
-  return {
-    insertArrow: (table, ipc) => conn.insertArrowFromIPCStream(ipc, { name: table }),
-    appendArrow: (table, ipc) => conn.insertArrowFromIPCStream(ipc, { schema: "temp", name: table, create: false }),
-    rows: async (sql) => plainRows(await runLong(conn, sql)),
-  };
 }
 
 type JsonRead = { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt; runs?: LineRun[]; repairs: JsonRepairs } | { message: string; line?: number };

@@ -9,7 +9,8 @@ import { runLong } from "./query";
  * per field, named with its path (`address.city`), structs inside them too, as a JSON file's objects are
  * (lib/staging/json-nested.ts). Left as they are: a struct whose field's path names a column the table has (DuckDB's names ignore case).
  * Each struct's fields are asked of DuckDB's binder (`DESCRIBE SELECT unnest(…)`, which reads no row); the
- * table is then rewritten once. Returns what was spread, parents before their children, and the table's columns.
+ * table (a temporary one, as the Parquet read loads it: arrow-append.ts) is then rewritten once. Returns what was
+ * spread, parents before their children, and the table's columns.
  */
 export async function spreadStructs(conn: Connection, table: string): Promise<{ spread: Spread[]; columns: string[] }> {
   const described = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
@@ -27,7 +28,7 @@ export async function spreadStructs(conn: Connection, table: string): Promise<{ 
     }
   }
   const columns = spreadColumns(described.map((c) => c.name), spread);
-  for (const sql of spreadSql(table, spread, columns)) await runLong(conn, sql);
+  for (const sql of spreadSql(table, spread, columns, true)) await runLong(conn, sql);
   return { spread, columns };
 }
 

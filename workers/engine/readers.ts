@@ -20,6 +20,8 @@ import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
 import { csvLinesOf, linesAsCsv } from "./csv/lines-as-csv";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
+import { appendToTemporary } from "./arrow-append";
+import { arrowEngine } from "./arrow-engine";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
 import { readJson } from "./json";
@@ -266,12 +268,7 @@ async function findAmbiguousWritten(conn: Connection, table: string, written: Re
 async function readParquet(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
   const loaded = `${table}_parquet`;
   return withConnection(async (conn) => {
-    let first = true;
-    for await (const ipc of parquetIpcBatches(blob)) {
-      await conn.insertArrowFromIPCStream(ipc, { name: loaded, create: first });
-      first = false;
-    }
-    if (first) return fail({ file: fileName, message: "The Parquet file holds no rows." });
+    if ((await appendToTemporary(arrowEngine(conn), loaded, parquetIpcBatches(blob))) === 0) return fail({ file: fileName, message: "The Parquet file holds no rows." });
     const marked = markedNameRenames(namesWithMarks(plainRows(await conn.query(markedNamesSql(ident(loaded))))));
     for (const [from, to] of Object.entries(marked)) await conn.query(`ALTER TABLE ${ident(loaded)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
     const described = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`));
