@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
+import { arrowBatches } from "@/lib/staging/json-arrow";
+import { appendToTemporary } from "./arrow-append";
+
+let engine: Awaited<ReturnType<typeof wasmReadEngine>>;
+beforeAll(async () => {
+  engine = await wasmReadEngine();
+});
+afterAll(() => engine.close());
+
+const tables = async (name: string) => engine.rows(`SELECT database_name AS db, table_name AS name FROM duckdb_tables() WHERE table_name LIKE '${name}%' ORDER BY ALL`);
+
+describe("appendToTemporary (Arrow IPC streams into a temporary table)", () => {
+  it("makes the table from the first stream and appends the others in order, in the temporary catalog only", async () => {
+    const records = Array.from({ length: 7 }, (_, i) => ({ n: i, Name: `v${i}`, name: i % 2 === 0 }));
+    const fields = [
+      { name: "n", sqlType: "int64" as const },
+      { name: "Name", sqlType: "utf8" as const },
+      { name: "name", sqlType: "bool" as const },
+    ];
+    expect(await appendToTemporary(engine, "appended", arrowBatches(records, fields, 3))).toBe(3);
+    expect(await tables("appended")).toEqual([{ db: "temp", name: "appended" }]);
+    // Names that differ only in case are made unique, as DuckDB makes a table of Arrow.
+    expect((await engine.rows("DESCRIBE appended")).map((r) => r.column_name)).toEqual(["n", "Name", "name_1"]);
+    expect((await engine.rows("SELECT n FROM appended")).map((r) => r.n)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it("makes no table from no streams, and says so", async () => {
+    expect(await appendToTemporary(engine, "nothing", [])).toBe(0);
+    expect(await tables("nothing")).toEqual([]);
+  });
+
+  it("fails with the stream's error, once what came before it is appended", async () => {
+    const failing = async function* () {
+      yield* arrowBatches([{ n: 1 }, { n: 2 }], [{ name: "n", sqlType: "int64" }], 1);
+      throw new Error("The file ended early.");
+    };
+    await expect(appendToTemporary(engine, "cut", failing())).rejects.toThrow("The file ended early.");
+    expect(await engine.rows("SELECT n FROM cut")).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+});
