@@ -1,6 +1,7 @@
 // The benchmark's report (docs/BENCHMARKS.md) from the runs bench/run.mjs collected.
 import os from "node:os";
 import { renderBare } from "./bare.mjs";
+import { renderFormats } from "./formats.mjs";
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -91,6 +92,7 @@ export function render(report, chromiumVersion) {
   const whole = report.filter((r) => r.flows.length > 0 && !r.failure).map((r) => r.mb);
   lines.push(`Largest file that went through the whole flow (stage, validate, transform, promote, download): ${whole.length ? `${Math.max(...whole)} MB` : "none"}.`, "");
   lines.push(...renderShapes(report));
+  lines.push(...renderFormats(report, median));
   for (const r of report) {
     const mbs = r.bytes / 2 ** 20;
     if (r.failure && r.flows.length === 0) {

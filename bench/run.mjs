@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 100,1000 --runs 3]
+// npm run bench [-- --sizes 100,1000 --runs 3 --shapes orders --formats json,ndjson,parquet]
 // Builds nothing itself: `npm run bench` builds first. Writes docs/BENCHMARKS.md.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,6 +12,7 @@ import { generateCsv } from "./generate.mjs";
 import { serve } from "../scripts/static-server.mjs";
 import { chromiumArgs, executablePath, rendererMemory } from "./chromium.mjs";
 import { timeReload, timeStarts } from "./start-marks.mjs";
+import { convert, nativeRead, stageInApp } from "./formats.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,6 +21,8 @@ const arg = (name, fallback) => {
 const sizesMb = arg("sizes", "100,1000").split(",").map(Number);
 // Shapes of file (bench/generate.mjs): orders by default; `--shapes orders,events,wide,text` runs every one at every size.
 const shapes = arg("shapes", "orders").split(",");
+// Other formats of the same rows (bench/formats.mjs): `--formats json,ndjson,parquet` stages each beside the CSV.
+const formats = arg("formats", "").split(",").filter(Boolean);
 // One count for every size, or one per size ("3,3,1").
 const runCounts = arg("runs", "3").split(",").map(Number);
 const runsFor = (i) => runCounts[Math.min(i, runCounts.length - 1)];
@@ -187,7 +190,21 @@ async function main() {
         steps.bare.push(await runBareYardstick(freshProfile, base, bare, `/bench-data/${fileName}`, fileName, shape).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })));
         console.log(`  yardstick, run ${run + 1}: native 1 thread ${JSON.stringify(steps.native1.at(-1))}; bare DuckDB-WASM ${JSON.stringify(steps.bare.at(-1))}`);
       }
-      report.push({ mb, shape, columns, rows, bytes, runs, flows, papa, colds, warms, usables, warmsAfterFlow, peaks, native1, nativeAll, bares, steps, failure });
+      const other = [];
+      for (const format of formats) {
+        const converted = await convert(path, format);
+        const name = `${fileName.replace(/\.csv$/, "")}.${format}`;
+        const stages = [];
+        const native1s = [];
+        for (let run = 0; run < runs; run++) {
+          stages.push(await stageInApp(freshProfile, base, `/bench-data/${name}`, name, format).catch((error) => ({ error: String(error.message ?? error).split("\n")[0] })));
+          native1s.push(await nativeRead(converted.path, format, 1));
+          console.log(`  ${format}: ${JSON.stringify(stages.at(-1))}, native 1 thread ${native1s.at(-1).toFixed(2)} s`);
+        }
+        other.push({ format, bytes: converted.bytes, stages, native1: native1s });
+        rmSync(converted.path);
+      }
+      report.push({ mb, shape, columns, rows, bytes, runs, flows, papa, colds, warms, usables, warmsAfterFlow, peaks, native1, nativeAll, bares, steps, failure, formats: other });
       rmSync(path);
     }
     writeFileSync(outFile, render(report, chromiumVersion));
