@@ -118,4 +118,9 @@ describe("loadJson (DuckDB-WASM's JSON reader, given every column's type)", () =
     ]);
     expect(await engine.rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'batches%'")).toEqual([{ table_name: "batches" }]);
   });
+
+  it("leaves no records in memory when the cast fails (a type the user forced that does not fit)", async () => {
+    await expect(loadJson(engine, [{ a: "x" }], "unfit", { a: "INTEGER" })).rejects.toThrow(/convert|cast/i);
+    expect(await engine.rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'unfit%'")).toEqual([]);
+  });
 });

@@ -14,13 +14,17 @@ import { appendToTemporary, type ArrowEngine } from "./arrow-append";
 export async function loadJson(engine: ArrowEngine, records: Record<string, unknown>[], table: string, forced: Record<string, string>): Promise<void> {
   const named = namedRecords(records, jsonColumns(records));
   const loaded = `${table}_json`;
-  await appendToTemporary(engine, loaded, arrowBatches(named.records, sqlFields(named.columns)));
-  // DuckDB names the columns as given, in that order (making names that differ only in case unique).
-  const names = (await engine.rows(`DESCRIBE ${ident(loaded)}`)).map((r) => String(r.column_name));
-  // A column the user forced a type on keeps its text as written until that cast.
-  const found = await retypes(engine, loaded, names, named.columns, forced);
-  await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, names, { ...found, ...forced })}`);
-  await engine.rows(`DROP TABLE IF EXISTS ${ident(loaded)}`);
+  try {
+    await appendToTemporary(engine, loaded, arrowBatches(named.records, sqlFields(named.columns)));
+    // DuckDB names the columns as given, in that order (making names that differ only in case unique).
+    const names = (await engine.rows(`DESCRIBE ${ident(loaded)}`)).map((r) => String(r.column_name));
+    // A column the user forced a type on keeps its text as written until that cast.
+    const found = await retypes(engine, loaded, names, named.columns, forced);
+    await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, names, { ...found, ...forced })}`);
+  } finally {
+    // The records in memory go, read or not (a type the user forced that does not fit fails the cast).
+    await engine.rows(`DROP TABLE IF EXISTS ${ident(loaded)}`);
+  }
 }
 
 /** ISO date and time text as DATE and TIMESTAMP, long whole numbers as BIGINT or HUGEINT, where every value fits, in the columns the user left to be found. */

@@ -268,24 +268,27 @@ async function findAmbiguousWritten(conn: Connection, table: string, written: Re
 async function readParquet(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
   const loaded = `${table}_parquet`;
   return withConnection(async (conn) => {
-    if ((await appendToTemporary(arrowEngine(conn), loaded, parquetIpcBatches(blob))) === 0) return fail({ file: fileName, message: "The Parquet file holds no rows." });
-    const marked = markedNameRenames(namesWithMarks(plainRows(await conn.query(markedNamesSql(ident(loaded))))));
-    for (const [from, to] of Object.entries(marked)) await conn.query(`ALTER TABLE ${ident(loaded)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
-    const described = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`));
-    const columns = described.map((r) => String(r.column_name));
-    // parquet-wasm drops an INTERVAL's months and DuckDB-WASM takes its days and milliseconds for one number.
-    const intervals = described.filter((r) => String(r.column_type) === "INTERVAL").map((r) => `“${String(r.column_name)}”`);
-    if (intervals.length) {
+    try {
+      if ((await appendToTemporary(arrowEngine(conn), loaded, parquetIpcBatches(blob))) === 0) return fail({ file: fileName, message: "The Parquet file holds no rows." });
+      const marked = markedNameRenames(namesWithMarks(plainRows(await conn.query(markedNamesSql(ident(loaded))))));
+      for (const [from, to] of Object.entries(marked)) await conn.query(`ALTER TABLE ${ident(loaded)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
+      const described = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`));
+      const columns = described.map((r) => String(r.column_name));
+      // parquet-wasm drops an INTERVAL's months and DuckDB-WASM takes its days and milliseconds for one number.
+      const intervals = described.filter((r) => String(r.column_type) === "INTERVAL").map((r) => `“${String(r.column_name)}”`);
+      if (intervals.length) {
+        return fail({ file: fileName, message: `${intervals.join(", ")} ${intervals.length === 1 ? "holds" : "hold"} Parquet INTERVAL values, which the browser's Parquet reader cannot read exactly (their months and days would be lost). Write ${intervals.length === 1 ? "it" : "them"} as text or as a number of seconds, and stage the file again.` });
+      }
+      const uuids = await parquetUuidColumns(blob);
+      for (const name of described.filter((r) => r.column_type === "BLOB" && uuids.includes(String(r.column_name))).map((r) => String(r.column_name))) {
+        await runLong(conn, `ALTER TABLE ${ident(loaded)} ALTER ${ident(name)} TYPE UUID USING ${uuidFromBytes(ident(name))}`);
+      }
+      const { spread, columns: spreadTo } = options.nestedObjects === "keep" ? { spread: [], columns } : await spreadStructs(conn, loaded);
+      await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, spreadTo, options.types)}`);
+      return ok({ badLines: 0, ...(spread.length ? { jsonSpread: spread } : {}) });
+    } finally {
+      // The file's rows in memory go, read or not.
       await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
-      return fail({ file: fileName, message: `${intervals.join(", ")} ${intervals.length === 1 ? "holds" : "hold"} Parquet INTERVAL values, which the browser's Parquet reader cannot read exactly (their months and days would be lost). Write ${intervals.length === 1 ? "it" : "them"} as text or as a number of seconds, and stage the file again.` });
     }
-    const uuids = await parquetUuidColumns(blob);
-    for (const name of described.filter((r) => r.column_type === "BLOB" && uuids.includes(String(r.column_name))).map((r) => String(r.column_name))) {
-      await runLong(conn, `ALTER TABLE ${ident(loaded)} ALTER ${ident(name)} TYPE UUID USING ${uuidFromBytes(ident(name))}`);
-    }
-    const { spread, columns: spreadTo } = options.nestedObjects === "keep" ? { spread: [], columns } : await spreadStructs(conn, loaded);
-    await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, spreadTo, options.types)}`);
-    await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
-    return ok({ badLines: 0, ...(spread.length ? { jsonSpread: spread } : {}) });
   });
 }
