@@ -79,8 +79,8 @@ export interface StagingRead {
   lines?: Promise<LineCount | undefined>;
   /** Whether a CSV's bytes hold a NUL byte: known before the read (true from the file's last read), or found as it is staged. */
   nulBytes?: boolean | Promise<boolean>;
-  /** The file's bytes, once the staging pass has read them whole (files it checksums in one piece; null for others). */
-  bytes?: Promise<Uint8Array | null>;
+  /** The file's bytes, read whole as it is staged (JSON it checksums in one piece), for the read to decode rather than read again. */
+  bytes?: Promise<Uint8Array>;
   onHead?: (head: HeadRows) => void;
 }
 
@@ -137,7 +137,7 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "ndjson": {
         const { text, gzipCut } = await readableText(blob, options.gzip, options.encoding);
         // Text as it is (not gzip, UTF-8) is decoded from the bytes staging read, rather than read from the file again.
-        const whole = text === blob ? await staging.bytes : null;
+        const whole = text === blob ? await staging.bytes?.catch(() => null) : null;
         const read = await readJson(fileId, fileName, whole ? new TextDecoder().decode(whole) : await text.text(), options, table);
         return read.ok && gzipCut ? ok({ ...read.value, gzipCut }) : read;
       }
