@@ -54,7 +54,7 @@ export function ParsePanel({
   }
 
   return (
-    <details open className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+    <details open data-read-count={file.readCount} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       <summary className="cursor-pointer text-sm font-semibold">
         How {file.name} is read: {file.parse.format.toUpperCase()}
         {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}

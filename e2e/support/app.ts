@@ -74,7 +74,11 @@ export async function reread(page: Page, options: Record<string, string>) {
     if ((await field.evaluate((el) => el.tagName)) === "SELECT") await field.selectOption(value);
     else await field.fill(value);
   }
+  const count = Number(await panel.getAttribute("data-read-count"));
   await panel.getByRole("button", { name: "Read again with these options" }).click();
+  // The panel is keyed on the file's reads and hidden while one runs: the next read's panel is shown once it
+  // has ended. Without this wait a test could act on the old panel and grid while the file was read again.
+  await expect(parsePanel(page).and(page.locator(`[data-read-count="${count + 1}"]`))).toBeVisible({ timeout: 30_000 });
 }
 
 /** The text of every cell of one grid row, by its aria-rowindex (1 is the header). */
