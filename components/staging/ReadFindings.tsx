@@ -6,7 +6,7 @@ import { describeWrittenDates } from "@/lib/csv/written-dates";
 import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
 import { describeFixedWidth } from "@/lib/csv/fixed-width";
 import { MARKDOWN_TABLE } from "@/lib/csv/markdown-table";
-import { WRAPPED_LINES } from "@/lib/csv/wrapped-lines";
+import { WRAPPED_LINES, WRAPPED_TEXT } from "@/lib/csv/wrapped-lines";
 import { RAGGED_ROWS } from "@/lib/csv/ragged-rows";
 import { describeFormulaText } from "@/lib/csv/formula-text";
 import { describeApostropheText } from "@/lib/csv/apostrophe-text";
@@ -54,7 +54,7 @@ export function ReadFindings({
     <>
       {file.parse.fixedWidth?.length ? <p className="text-xs">{describeFixedWidth(file.parse.fixedWidth)}</p> : null}
       {file.parse.markdownTable && <p className="text-xs">{MARKDOWN_TABLE}</p>}
-      {file.parse.wrappedLines && <p className="text-xs">{WRAPPED_LINES}</p>}
+      {file.parse.wrappedLines !== undefined && <p className="text-xs">{file.parse.wrappedLines ? WRAPPED_LINES : WRAPPED_TEXT}</p>}
       {s && !file.parse.fixedWidth?.length && !file.parse.markdownTable && (
         <p className="text-xs">
           Read with {describeReadOptions({ delimiter: s.delimiter, quote: s.quote, escape: s.escape, header: s.header, ...(s.skip ? { skip: s.skip } : {}), ...(s.dateFormat ? { dateFormat: s.dateFormat } : {}) })}

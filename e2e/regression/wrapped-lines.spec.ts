@@ -24,3 +24,28 @@ test("lines each wrapped in quotes stage as the CSV inside them, a bad one set a
   await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id,name,amount"]);
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(['1,"Bo, Jr",10.5']);
 });
+
+// A headerless list of quoted addresses, each with one comma, was taken for lines wrapped in quotes and split
+// into two columns ("12 Main St" and " Springfield").
+test("a list of quoted addresses stays one value a line, the choice to split them shown", async ({ page }) => {
+  await openApp(page);
+  const towns = ["Springfield", "Shelbyville", "Ogdenville", "North Haverbrook", "Capital City", "Brockway"];
+  const content = towns.map((town, i) => `"${i + 1} Main St, ${town}"`).join("\n") + "\n";
+  await addFiles(page, [{ name: "addresses.csv", content }]);
+  // One column of text has no telling header: the first line names it until the user says there is none.
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "addresses.csv" })).toContainText("5 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["1 Main St, Springfield"]);
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText(/^Each line is one value in quotes, like a list of addresses or names: read as one value a line\./)).toBeVisible();
+  await expect(panel.getByLabel("Lines wrapped in quotes", { exact: true })).toHaveValue("whole");
+
+  await reread(page, { "Header row": "no" });
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "addresses.csv" })).toContainText("6 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1 Main St, Springfield"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 7)).toEqual(["6 Main St, Brockway"]);
+
+  // Rows of a table after all: read inside the quotes, two columns.
+  await reread(page, { "Lines wrapped in quotes": "inside" });
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveCount(2);
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1 Main St", " Springfield"]);
+});

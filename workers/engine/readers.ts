@@ -167,17 +167,17 @@ async function readCsvFile(fileId: string, fileName: string, blob: Blob, options
   // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
   const found = await findLayout(text, options);
   // Lines wrapped in quotes, fixed-width columns or a Markdown table are read as the CSV text of their lines, line for line.
-  const shaped = csvLinesOf(found, options);
+  const { converter, options: shaped } = csvLinesOf(found, options);
   if (staging.onHead) {
     // Their first rows are their first lines as turned, shown before the whole text is.
-    const shown = shaped ? await findLayout(new Blob(found.sample.head.map(shaped.converter())), shaped.options) : found;
+    const shown = converter ? await findLayout(new Blob(found.sample.head.map(converter())), shaped) : found;
     const head = headRows(shown.sample.head, shown.layout);
     if (head) staging.onHead(head);
   }
-  const read = shaped
+  const read = converter
     ? // Their lines are counted as turned: a rule under the header is a blank line there.
-      await linesAsCsv(text, shaped.converter()).then(async (csv) => readCsv(fileId, fileName, csv, shaped.options, table, { found: await findLayout(csv, shaped.options) }, cutLine))
-    : await readCsv(fileId, fileName, text, options, table, { counted, found }, cutLine);
+      await linesAsCsv(text, converter()).then(async (csv) => readCsv(fileId, fileName, csv, shaped, table, { found: await findLayout(csv, shaped) }, cutLine))
+    : await readCsv(fileId, fileName, text, shaped, table, { counted, found }, cutLine);
   if (!read.ok || !read.value.csv) return read;
   return ok({ ...read.value, ...(gzipCut ? { gzipCut } : {}), csv: { ...read.value.csv, ...(nulBytes ? { nulBytes } : {}) } });
 }
