@@ -1,5 +1,5 @@
 import { Bool, Field, Float64, Int64, List, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, Utf8, type Data, type DataType } from "apache-arrow";
-import type { JsonSqlField, JsonSqlType } from "./json-records";
+import type { JsonSqlColumn, JsonSqlType } from "./json-records";
 import { unmarkLong } from "./json-long-integers";
 
 /**
@@ -12,18 +12,36 @@ import { unmarkLong } from "./json-long-integers";
  * as their digits. Each column is built straight into Arrow's buffers
  * (apache-arrow's generic builders took 2–3 s for a million strings).
  */
-export function* arrowBatches(records: readonly Record<string, unknown>[], fields: readonly JsonSqlField[], batchRows = 122_880): Generator<Uint8Array<ArrayBuffer>> {
+export function* arrowBatches(records: readonly Record<string, unknown>[], fields: readonly JsonSqlColumn[], batchRows = 122_880): Generator<Uint8Array<ArrayBuffer>> {
   const schema = new Schema(fields.map((f) => new Field(f.name, arrowType(f), true)));
+  const values = fields.map((f) => valueAt(f.path ?? [f.name]));
   for (let start = 0; start < records.length || start === 0; start += batchRows) {
     const length = Math.min(batchRows, records.length - start);
-    const children = fields.map((f) => {
-      const values = new Array<unknown>(length);
-      for (let i = 0; i < length; i++) values[i] = records[start + i]?.[f.name];
-      return columnData(f, values);
+    const children = fields.map((f, c) => {
+      const column = new Array<unknown>(length);
+      const at = values[c]!;
+      for (let i = 0; i < length; i++) column[i] = at(records[start + i]);
+      return columnData(f, column);
     });
     const batch = new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
     yield tableToIPC(new Table(schema, [batch]), "stream") as Uint8Array<ArrayBuffer>;
   }
+}
+
+type Row = Record<string, unknown>;
+
+/** What reads a column's value in a record: at its key, or down a spread field's path (null where an object on it is). */
+function valueAt(path: readonly string[]): (record: Row | undefined) => unknown {
+  const [key = ""] = path;
+  if (path.length === 1) return (record) => record?.[key];
+  return (record) => {
+    let value: unknown = record;
+    for (const step of path) {
+      if (isNull(value)) return undefined;
+      value = (value as Row)[step];
+    }
+    return value;
+  };
 }
 
 function arrowType(type: JsonSqlType): DataType {
@@ -91,7 +109,7 @@ function columnData(type: JsonSqlType, values: readonly unknown[]): Data {
     }
     case "struct": {
       const fields = type.fields ?? [];
-      const children = fields.map((f) => columnData(f, values.map((v) => (isNull(v) ? undefined : (v as Record<string, unknown>)[f.name]))));
+      const children = fields.map((f) => columnData(f, values.map((v) => (isNull(v) ? undefined : (v as Row)[f.name]))));
       return makeData({ type: arrowType(type) as Struct, length, ...valid, children });
     }
     default:

@@ -1,30 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { describeSpread, spreadColumns, spreadNested, spreadSql } from "./json-nested";
+import { jsonColumns, type JsonColumn } from "./json-records";
+
+const spreadOf = (records: Record<string, unknown>[]) => spreadNested(jsonColumns(records));
+const named = (columns: readonly JsonColumn[]) => columns.map((c) => `${c.key}${c.path ? ` @${c.path.join("/")}` : ""}`);
 
 describe("spreadNested", () => {
-  it("spreads objects into a column per field, in place, objects inside them too", () => {
+  it("spreads objects into a column per field, in place, objects inside them too, each read at its path", () => {
     const records = [
       { id: 1, address: { city: "Paris", geo: { lat: 48.8, lng: 2.3 } }, tags: ["a"] },
       { id: 2, address: { city: "Oslo", zip: "0150", geo: null }, tags: [] },
       { id: 3, address: null, tags: ["b"] },
     ];
-    const { records: rows, spread } = spreadNested(records);
+    const { columns, spread } = spreadOf(records);
     expect(spread).toEqual([
       { column: "address", fields: ["city", "geo", "zip"] },
       { column: "address.geo", fields: ["lat", "lng"] },
     ]);
-    expect(rows[0]).toEqual({ id: 1, "address.city": "Paris", "address.geo.lat": 48.8, "address.geo.lng": 2.3, "address.zip": null, tags: ["a"] });
-    expect(Object.keys(rows[0]!)).toEqual(["id", "address.city", "address.geo.lat", "address.geo.lng", "address.zip", "tags"]);
-    expect(rows[2]).toEqual({ id: 3, "address.city": null, "address.geo.lat": null, "address.geo.lng": null, "address.zip": null, tags: ["b"] });
+    expect(named(columns)).toEqual(["id", "address.city @address/city", "address.geo.lat @address/geo/lat", "address.geo.lng @address/geo/lng", "address.zip @address/zip", "tags"]);
+    expect(columns.map((c) => c.type.kind)).toEqual(["number", "text", "number", "number", "text", "list"]);
   });
 
   it("leaves a key of objects and other values, a field whose path is another key, and empty objects as they are", () => {
-    const mixed = [{ a: { x: 1 } }, { a: "text" }];
-    expect(spreadNested(mixed)).toEqual({ records: mixed, spread: [] });
-    const clash = [{ a: { x: 1 }, "a.x": 2 }];
-    expect(spreadNested(clash).spread).toEqual([]);
-    expect(spreadNested([{ a: {} }, { a: {} }]).spread).toEqual([]);
+    const mixed = spreadOf([{ a: { x: 1 } }, { a: "text" }]);
+    expect(mixed.spread).toEqual([]);
+    expect(named(mixed.columns)).toEqual(["a"]);
+    expect(spreadOf([{ a: { x: 1 }, "a.x": 2 }]).spread).toEqual([]);
+    expect(spreadOf([{ a: {} }, { a: {} }]).spread).toEqual([]);
+    expect(spreadOf([{ a: { "": 1 } }]).spread).toEqual([]);
+    expect(spreadOf([{ a: null }, {}]).spread).toEqual([]);
   });
 
   it("says what was spread, by its top columns", () => {

@@ -1,4 +1,5 @@
 import { ident, literal } from "@/lib/sql/quote";
+import type { JsonColumn } from "./json-records";
 
 /**
  * Objects inside a JSON file's records (an API's `"address": {"city": …}`, Elasticsearch's `_source`): read as
@@ -15,62 +16,32 @@ export interface Spread {
   fields: string[];
 }
 
-type Row = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Row => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** The records with their objects spread into columns, and what was spread, parents before their children. */
-export function spreadNested(records: readonly Row[]): { records: Row[]; spread: Spread[] } {
-  let rows = records as Row[];
+/**
+ * The columns of records (json-records.ts) with their objects spread: each column whose every value is an
+ * object (or missing), its type a struct with fields, in its place a column per field, named with its path and
+ * reading its value there; fields that are objects in turn. The records stay as they are (making a new object
+ * per record took longer than the rest of reading the file's types). What was spread comes parents first.
+ */
+export function spreadNested(columns: readonly JsonColumn[]): { columns: JsonColumn[]; spread: Spread[] } {
+  let current = [...columns];
   const spread: Spread[] = [];
   for (;;) {
-    const next = spreadable(rows);
-    if (next.length === 0) return { records: rows, spread };
-    const byColumn = new Map(next.map((s) => [s.column, s]));
-    rows = rows.map((row) => spreadRow(row, byColumn));
-    spread.push(...next);
-  }
-}
-
-/** The keys whose every value is an object (or missing), with their fields, whose paths name no other key. */
-function spreadable(rows: readonly Row[]): Spread[] {
-  const keys = new Map<string, Set<string> | null>();
-  for (const row of rows) {
-    for (const key in row) {
-      const value = row[key];
-      const fields = keys.get(key);
-      if (fields === null) continue;
-      if (value === null || value === undefined) {
-        if (fields === undefined) keys.set(key, new Set());
-        continue;
-      }
-      if (!isObject(value)) {
-        keys.set(key, null);
-        continue;
-      }
-      const set = fields ?? new Set<string>();
-      for (const field in value) set.add(field);
-      keys.set(key, set);
+    const names = new Set(current.map((c) => c.key));
+    const next = new Map<string, Spread>();
+    for (const { key, type } of current) {
+      if (type.kind !== "struct" || type.fields.size === 0) continue;
+      const fields = [...type.fields.keys()];
+      if (fields.some((f) => f === "" || names.has(`${key}.${f}`))) continue;
+      next.set(key, { column: key, fields });
     }
+    if (next.size === 0) return { columns: current, spread };
+    current = current.flatMap((c) => {
+      if (!next.has(c.key) || c.type.kind !== "struct") return [c];
+      const path = c.path ?? [c.key];
+      return [...c.type.fields].map(([field, type]) => ({ key: `${c.key}.${field}`, type, path: [...path, field] }));
+    });
+    spread.push(...next.values());
   }
-  return [...keys].flatMap(([column, fields]) => {
-    if (!fields || fields.size === 0 || [...fields].some((f) => f === "" || keys.has(`${column}.${f}`))) return [];
-    return [{ column, fields: [...fields] }];
-  });
-}
-
-function spreadRow(row: Row, byColumn: ReadonlyMap<string, Spread>): Row {
-  const out: Row = {};
-  for (const key in row) {
-    const s = byColumn.get(key);
-    if (!s) {
-      out[key] = row[key];
-      continue;
-    }
-    const value = row[key];
-    for (const field of s.fields) out[`${key}.${field}`] = isObject(value) ? (value[field] ?? null) : null;
-  }
-  return out;
 }
 
 /**

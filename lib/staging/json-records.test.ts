@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonColumns, namedRecords, ndjsonRecords, sqlFields, type JsonType } from "./json-records";
+import { jsonColumns, namedColumns, ndjsonRecords, sqlFields, type JsonType } from "./json-records";
 
 const kinds = (records: Record<string, unknown>[]) => Object.fromEntries(jsonColumns(records).map((c) => [c.key, show(c.type)]));
 function show(type: JsonType): string {
@@ -106,26 +106,28 @@ describe("sqlFields", () => {
   });
 });
 
-describe("namedRecords", () => {
-  it("names the empty key by its position, and leaves the records alone when no key needs it", () => {
+describe("namedColumns", () => {
+  it("names the empty key by its position, reading its values at that key", () => {
     const records = [{ "": 1, b: 2 }, { b: 3 }];
-    const named = namedRecords(records, jsonColumns(records));
-    expect(named.columns.map((c) => c.key)).toEqual(["column0", "b"]);
-    expect(named.records).toEqual([{ column0: 1, b: 2 }, { b: 3 }]);
-    const plain = [{ a: 1 }];
-    expect(namedRecords(plain, jsonColumns(plain)).records).toBe(plain);
+    const named = namedColumns(jsonColumns(records));
+    expect(named.map((c) => [c.key, c.path])).toEqual([
+      ["column0", [""]],
+      ["b", undefined],
+    ]);
+    const plain = jsonColumns([{ a: 1 }]);
+    expect(namedColumns(plain)).toEqual(plain);
   });
 
   it("picks a name no other key has", () => {
     const records = [{ "": 1, Column0: 2 }];
-    expect(namedRecords(records, jsonColumns(records)).columns.map((c) => c.key)).toEqual(["column0_", "Column0"]);
+    expect(namedColumns(jsonColumns(records)).map((c) => c.key)).toEqual(["column0_", "Column0"]);
   });
 
   it("names a key that starts with a byte-order mark without it, where Arrow's decoder would have dropped it unseen", () => {
     const records = [{ "\uFEFFid": 1, name: "Ada" }, { name: "Bo", "\uFEFFid": 2 }, { name: "Cy" }];
-    const named = namedRecords(records, jsonColumns(records));
-    expect(named.columns.map((c) => c.key)).toEqual(["id", "name"]);
-    expect(named.records).toEqual([{ id: 1, name: "Ada" }, { name: "Bo", id: 2 }, { name: "Cy" }]);
-    expect(named.records[2]).toBe(records[2]);
+    expect(namedColumns(jsonColumns(records)).map((c) => [c.key, c.path])).toEqual([
+      ["id", ["\uFEFFid"]],
+      ["name", undefined],
+    ]);
   });
 });

@@ -33,9 +33,11 @@ export type JsonType =
   | { kind: "struct"; fields: Map<string, JsonType> };
 
 export interface JsonColumn {
-  /** The key in the records. */
+  /** The column's name: the key in the records, or a spread field's path (json-nested.ts). */
   key: string;
   type: JsonType;
+  /** Where its value is in a record, key by key, when that is not at `key`: a spread field, a renamed key. */
+  path?: readonly string[];
 }
 
 const NULL: JsonType = { kind: "null" };
@@ -150,10 +152,12 @@ export interface JsonSqlType {
   fields?: JsonSqlField[];
 }
 export type JsonSqlField = JsonSqlType & { name: string };
+/** A column's Arrow type, and where its value is in a record when not at its name. */
+export type JsonSqlColumn = JsonSqlField & { path?: readonly string[] };
 
 /** The columns' types: whole numbers as BIGINT, other numbers as DOUBLE, values of several kinds (or none) as their JSON text. */
-export function sqlFields(columns: readonly JsonColumn[]): JsonSqlField[] {
-  return columns.map((c) => ({ name: c.key, ...sqlType(c.type) }));
+export function sqlFields(columns: readonly JsonColumn[]): JsonSqlColumn[] {
+  return columns.map((c) => ({ name: c.key, ...sqlType(c.type), ...(c.path ? { path: c.path } : {}) }));
 }
 
 function sqlType(type: JsonType): JsonSqlType {
@@ -176,9 +180,9 @@ function sqlType(type: JsonType): JsonSqlType {
 /**
  * Keys DuckDB cannot take as column names get names of their own: the empty key `column` and its
  * position, as DuckDB names a CSV's empty header, and a key that starts with a byte-order mark the key
- * without it (name-marks.ts). Records are rewritten only when a key needs it.
+ * without it (name-marks.ts). A renamed column reads its value where it was.
  */
-export function namedRecords(records: Record<string, unknown>[], columns: readonly JsonColumn[]): { records: Record<string, unknown>[]; columns: JsonColumn[] } {
+export function namedColumns(columns: readonly JsonColumn[]): JsonColumn[] {
   const keys = columns.map((c) => c.key);
   const renames = new Map(Object.entries(markedNameRenames(keys)));
   const at = keys.indexOf("");
@@ -188,10 +192,5 @@ export function namedRecords(records: Record<string, unknown>[], columns: readon
     while (taken.has(name.toLowerCase())) name = `${name}_`;
     renames.set("", name);
   }
-  if (renames.size === 0) return { records, columns: [...columns] };
-  const rename = (key: string) => renames.get(key) ?? key;
-  return {
-    records: records.map((r) => (Object.keys(r).some((k) => renames.has(k)) ? Object.fromEntries(Object.entries(r).map(([k, v]) => [rename(k), v])) : r)),
-    columns: columns.map((c) => ({ ...c, key: rename(c.key) })),
-  };
+  return columns.map((c) => (renames.has(c.key) ? { ...c, key: renames.get(c.key)!, path: c.path ?? [c.key] } : c));
 }

@@ -119,6 +119,38 @@ describe("loadJson (DuckDB-WASM's JSON reader, given every column's type)", () =
     expect(await engine.rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'batches%'")).toEqual([{ table_name: "batches" }]);
   });
 
+  it("spreads objects into a column per field, read where they are in each record, with the types of all their values", async () => {
+    const records: Record<string, unknown>[] = [
+      { id: 1, address: { city: "Paris", geo: { lat: 48.8, lng: 2.3 } }, "\uFEFFtag": "a", when: { day: "2024-01-02" } },
+      { id: 2, address: { city: "Oslo", zip: "0150", geo: null }, when: { day: null } },
+      { id: 3, address: null, when: {} },
+      { id: 4, when: { day: "2024-03-04" }, address: { zip: 7, city: "Rome" } },
+    ];
+    const spread = await loadJson(engine, records, "spread", {}, true);
+    expect(spread).toEqual([
+      { column: "address", fields: ["city", "geo", "zip"] },
+      { column: "when", fields: ["day"] },
+      { column: "address.geo", fields: ["lat", "lng"] },
+    ]);
+    expect(await types("spread")).toEqual({
+      id: "BIGINT",
+      "address.city": "VARCHAR",
+      "address.geo.lat": "DOUBLE",
+      "address.geo.lng": "DOUBLE",
+      "address.zip": "VARCHAR",
+      tag: "VARCHAR",
+      "when.day": "DATE",
+    });
+    expect(await engine.rows(`SELECT id, "address.city" AS city, "address.geo.lat" AS lat, "address.zip" AS zip, tag, "when.day"::VARCHAR AS day FROM spread ORDER BY id`)).toEqual([
+      { id: 1, city: "Paris", lat: 48.8, zip: null, tag: "a", day: "2024-01-02" },
+      { id: 2, city: "Oslo", lat: null, zip: "0150", tag: null, day: null },
+      { id: 3, city: null, lat: null, zip: null, tag: null, day: null },
+      { id: 4, city: "Rome", lat: null, zip: "7", tag: null, day: "2024-03-04" },
+    ]);
+    // The records are read as they are, not rewritten.
+    expect(records[0]!.address).toEqual({ city: "Paris", geo: { lat: 48.8, lng: 2.3 } });
+  });
+
   it("leaves no records in memory when the cast fails (a type the user forced that does not fit)", async () => {
     await expect(loadJson(engine, [{ a: "x" }], "unfit", { a: "INTEGER" })).rejects.toThrow(/convert|cast/i);
     expect(await engine.rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'unfit%'")).toEqual([]);

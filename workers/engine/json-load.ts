@@ -1,6 +1,7 @@
 import { ident } from "@/lib/sql/quote";
 import { arrowBatches } from "@/lib/staging/json-arrow";
-import { jsonColumns, namedRecords, sqlFields, type JsonColumn } from "@/lib/staging/json-records";
+import { jsonColumns, namedColumns, sqlFields, type JsonColumn } from "@/lib/staging/json-records";
+import { spreadNested, type Spread } from "@/lib/staging/json-nested";
 import { checksSql, foundTypes, longChecks, temporalChecks } from "@/lib/staging/json-types";
 import { castSelect } from "@/lib/staging/parse-options";
 import { appendToTemporary, type ArrowEngine } from "./arrow-append";
@@ -9,18 +10,22 @@ import { appendToTemporary, type ArrowEngine } from "./arrow-append";
  * Records into `table`: every column's type is known from all records before
  * they are loaded, as Arrow (lib/staging/json-records.ts, json-arrow.ts), then
  * ISO dates become DATE or TIMESTAMP where every value fits, and the types
- * the user forced are applied. Columns keep the file's order.
+ * the user forced are applied. Columns keep the file's order. With `spread`,
+ * objects are spread into a column per field (json-nested.ts): what was spread.
  */
-export async function loadJson(engine: ArrowEngine, records: Record<string, unknown>[], table: string, forced: Record<string, string>): Promise<void> {
-  const named = namedRecords(records, jsonColumns(records));
+export async function loadJson(engine: ArrowEngine, records: Record<string, unknown>[], table: string, forced: Record<string, string>, spread = false): Promise<Spread[]> {
+  const found = jsonColumns(records);
+  const spreading = spread ? spreadNested(found) : { columns: found, spread: [] };
+  const columns = namedColumns(spreading.columns);
   const loaded = `${table}_json`;
   try {
-    await appendToTemporary(engine, loaded, arrowBatches(named.records, sqlFields(named.columns)));
+    await appendToTemporary(engine, loaded, arrowBatches(records, sqlFields(columns)));
     // DuckDB names the columns as given, in that order (making names that differ only in case unique).
     const names = (await engine.rows(`DESCRIBE ${ident(loaded)}`)).map((r) => String(r.column_name));
     // A column the user forced a type on keeps its text as written until that cast.
-    const found = await retypes(engine, loaded, names, named.columns, forced);
-    await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, names, { ...found, ...forced })}`);
+    const types = await retypes(engine, loaded, names, columns, forced);
+    await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, names, { ...types, ...forced })}`);
+    return spreading.spread;
   } finally {
     // The records in memory go, read or not (a type the user forced that does not fit fails the cast).
     await engine.rows(`DROP TABLE IF EXISTS ${ident(loaded)}`);

@@ -9,7 +9,7 @@ import { JsonSyntaxError, parseJsonLenient } from "@/lib/staging/json-lenient";
 import { parseJsonSequence } from "@/lib/staging/json-sequence";
 import type { JsonRepairs } from "@/lib/staging/json-repairs";
 import { jsonRows, sequenceRows, type JsonRowsAt } from "@/lib/staging/json-rows";
-import { spreadNested, type Spread } from "@/lib/staging/json-nested";
+import type { Spread } from "@/lib/staging/json-nested";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { writeBadLines } from "./bad-lines";
 import { dropRowLines, writeLineRuns } from "./csv/row-lines";
@@ -36,9 +36,8 @@ export async function readJson(fileId: string, fileName: string, text: string, o
     return fail({ file: fileName, line: first.line, message: `Line ${first.line} is ${first.reason}. Choose “Set aside the lines that do not fit” under Bad lines to stage the rest.` });
   }
   if (records.length === 0) return fail({ file: fileName, message: "The file holds no JSON objects to read as rows." });
-  const { records: rows, spread } = options.nestedObjects === "keep" ? { records, spread: [] } : spreadNested(records);
   return withConnection(async (conn) => {
-    await loadJson(arrowEngine(conn), rows, table, options.types);
+    const spread = await loadJson(arrowEngine(conn), records, table, options.types, options.nestedObjects !== "keep");
     await writeBadLines(conn, fileId, setAside);
     // NDJSON rows after a blank line or a line set aside are not on their row number's line.
     const apart = runs.length > 1 || (runs[0]?.offset ?? 0) !== 0;
