@@ -25,3 +25,17 @@ test("a header run into the end of a row is left out, and the row is read, repai
   await notice.click();
   await expect(page.getByRole("list", { name: "Lines repaired in run-in.csv" })).toContainText("Line 3: the header again, run into the end of this row");
 });
+
+// Headerless files joined end to end, each with its byte-order mark: the mark at the start of the second's first
+// row made the first column text.
+test("a row that starts with a byte-order mark in the middle of a headerless file is read without it, repaired", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "parts.csv", content: "\uFEFF1,a,1.5\n2,b,2.5\n\uFEFF3,c,3.5\n4,d,4.5\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "parts.csv" })).toContainText("4 rows");
+  await expect(page.getByRole("list", { name: "Columns of parts.csv" })).toContainText("column0 BIGINT");
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "c", "3.5"]);
+  const notice = page.getByRole("status").filter({ hasText: "repaired" });
+  await expect(notice).toContainText("0 lines set aside, 1 repaired");
+  await notice.click();
+  await expect(page.getByRole("list", { name: "Lines repaired in parts.csv" })).toContainText("Line 3: a byte-order mark at its start left out");
+});

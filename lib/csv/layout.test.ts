@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectLayout } from "./layout";
+import { detectLayout, markedLines } from "./layout";
 import { fits } from "./shapes";
 
 const COMMA = { delimiter: ",", quote: '"', escape: '"' };
@@ -179,5 +179,12 @@ describe("detectLayout", () => {
     const rows = (from: number) => Array.from({ length: 4 }, (_, i) => `${from + i},AB-${i},${i}.5`);
     expect(layoutOf(["id,code,price", ...rows(0), "", "id,code,price", ...rows(4), ""].join("\n"))).toMatchObject({ notes: 0, secondTable: null });
     expect(layoutOf(["id,code,price", ...rows(0), "", "region,total", "north,12", "south,8", ""].join("\n"))).toMatchObject({ notes: 4, secondTable: { lines: 3, width: 2 } });
+  });
+});
+
+describe("markedLines", () => {
+  it("numbers the lines from the first given on that start with a byte-order mark", () => {
+    expect(markedLines(["id,n", "1,a", "\uFEFF2,b", "3,\uFEFFc", "\uFEFF4,d"], 1)).toEqual([3, 5]);
+    expect(markedLines(["\uFEFF1,a", "2,b"], 1)).toEqual([]);
   });
 });

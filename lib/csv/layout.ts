@@ -71,6 +71,11 @@ export function repeatedHeaderLines(head: readonly string[], preamble: number): 
   return head.flatMap((line, i) => (i > preamble && line.trim() === header ? [i + 1] : []));
 }
 
+/** The lines (numbered from 1) from the `first`-th (from 0) on that start with a byte-order mark: files joined end to end, each with its mark. */
+export function markedLines(head: readonly string[], first: number): number[] {
+  return head.flatMap((line, i) => (i >= first && line.startsWith("\uFEFF") ? [i + 1] : []));
+}
+
 /** A header with a delimiter after its last name that the rows do not have ("a,b,c," over "1,2,3"). */
 export const trailsAlone = (fields: readonly string[], width: number): boolean => fields.length === width + 1 && fields[width]!.trim() === "";
 

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { parseOptionsSchema } from "@/lib/staging/parse-options";
 import { wasmReadEngine } from "@/test/duckdb-wasm-node";
 import type { CsvEngine } from "./engine";
+import { MARK_AT_START } from "./mend";
 import { readCsv } from "./read";
 
 /**
@@ -31,4 +32,22 @@ it.each([
   ]);
   expect(read.notes).toEqual([{ line: count + 1, status: "repaired", reason, text: `${count},x${count},${count}.5${mark}id,name,amount` }]);
   expect(read.lines).toMatchObject({ header: 1, setAside: 0, repaired: 1, rows: count + 3, balanced: true });
+});
+
+// Headerless files joined end to end, each with its byte-order mark: the mark at the start of a row in the middle
+// made the first column text ("4" was "\uFEFF4", which no number is).
+it.each([
+  ["among the first lines", 3],
+  ["below the lines DuckDB's sniffer reads", 30_000],
+])("reads a row that starts with a byte-order mark, %s, without it, and says so", async (_, count) => {
+  const table = `marked_${count}`;
+  const text = `\uFEFF${rows(1, count).join("\n")}\n\uFEFF${rows(count + 1, 3).join("\n")}\n`;
+  const read = await readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv" }), table, `${table}.csv`);
+  expect((await engine.rows(`DESCRIBE ${table}`)).map((c) => c.column_type)).toEqual(["BIGINT", "VARCHAR", "DOUBLE"]);
+  expect(await engine.rows(`SELECT column0 AS id, column1 AS name FROM ${table} WHERE column0 BETWEEN ${count} AND ${count + 1} ORDER BY 1`)).toEqual([
+    { id: count, name: `x${count}` },
+    { id: count + 1, name: `x${count + 1}` },
+  ]);
+  expect(read.notes).toEqual([{ line: count + 1, status: "repaired", reason: MARK_AT_START, text: `${count + 1},x${count + 1},${count + 1}.5` }]);
+  expect(read.lines).toMatchObject({ header: 0, setAside: 0, repaired: 1, rows: count + 3, balanced: true });
 });

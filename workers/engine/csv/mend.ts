@@ -32,6 +32,7 @@ export interface Mended {
 
 export const REPEATED_HEADER = "the header again (files joined end to end?)";
 const HEADER_RUN_IN = "the header again, run into the end of this row (files joined end to end, the first without a line end), left out";
+export const MARK_AT_START = "a byte-order mark at its start left out (files joined end to end, each with its mark?)";
 
 const describeErrors = (errors: string) => errors.replaceAll("\n", ", ").toLowerCase();
 
@@ -78,7 +79,10 @@ export async function mend(body: Blob, rejected: readonly Rejected[], where: Map
     const swallowed = /[\r\n]/.test(text.trim()) && strayQuoteRow(textLines[0]!, ctx.dialect, ctx.width);
     // A heading (a page's title again, "Page 2"): set aside, not a value that makes the first column text.
     const heading = !repeatsHeader && textLines.length === 1 && headingTest(ctx.dialect, ctx.width, ctx.shapes)(text);
-    if (!repeatsHeader && !heading && !swallowed && r.errors.split("\n").every((e) => e === "CAST")) {
+    // A byte-order mark starting a row below the first (headerless files joined end to end, each with its mark): the row without it.
+    // DuckDB gives the row's text without it (where it found the row, the mark starts), and its first value fails its column's type.
+    const marked = !lastRound && !repeatsHeader && !heading && textLines.length === 1 && (await markAt(body, start));
+    if (!marked && !repeatsHeader && !heading && !swallowed && r.errors.split("\n").every((e) => e === "CAST")) {
       for (const name of r.cast_columns?.split("\n") ?? []) {
         const at = columns.findIndex((c) => c.name === name);
         out.casts.push({ column: name, type: columns[at]?.type ?? "VARCHAR", line, value: fields[at] ?? "" });
@@ -89,14 +93,26 @@ export async function mend(body: Blob, rejected: readonly Rejected[], where: Map
     const beforeHeader = header.length > 0 && textLines.length === 1 ? rowBeforeHeader(fields, header, ctx.dialect.quote) : null;
     const outcomes: ChunkOutcome[] = repeatsHeader || heading
       ? [{ kind: "setAside", reason: heading ? HEADING : REPEATED_HEADER, lines: textLines.length, text }]
-      : lastRound
+      : marked
+        ? [{ kind: "row", fields, repair: MARK_AT_START, lines: 1, text }]
+        : lastRound
         ? [{ kind: "setAside", reason: describeErrors(r.errors), lines: textLines.length, text }]
         : beforeHeader
           ? [{ kind: "row", fields: beforeHeader, repair: HEADER_RUN_IN, lines: 1, text }]
           : repairChunk(text, ctx);
-    out.edits.push({ start, end: start + new TextEncoder().encode(text).length, text: rewrite(text, outcomes, ctx, line, out.notes) });
+    const end = start + (marked ? MARK.length : 0) + new TextEncoder().encode(text).length;
+    out.edits.push({ start, end, text: rewrite(text, outcomes, ctx, line, out.notes) });
   }
   return out;
+}
+
+/** A byte-order mark's UTF-8 bytes. */
+const MARK = [0xef, 0xbb, 0xbf];
+
+/** Whether a byte-order mark starts at `start` in the body. */
+async function markAt(body: Blob, start: number): Promise<boolean> {
+  const bytes = new Uint8Array(await body.slice(start, start + MARK.length).arrayBuffer());
+  return MARK.every((b, i) => bytes[i] === b);
 }
 
 /** The text that replaces a rejected stretch: mended rows in the file's dialect and line ends, blank lines for the rest. */

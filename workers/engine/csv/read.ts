@@ -8,7 +8,7 @@ import { linesSetAside, type LineNote, type TypeFinding } from "@/lib/csv/findin
 import { dayMonthTimestamps, isoDateFormat } from "@/lib/csv/iso-dates";
 import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
 import { twoLineNames } from "@/lib/csv/header-names";
-import { detectLayout, isSummaryRow, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
+import { detectLayout, isSummaryRow, markedLines, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { lostDigitColumns, type LostDigits } from "@/lib/csv/lost-digits";
@@ -23,7 +23,7 @@ import { readTextMarks } from "./formula-text";
 import { yearLastFormat } from "./year-last";
 import { findLeadingZeros } from "./leading-zeros";
 import { findNumbers, toNumbers } from "./numbers";
-import { mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
+import { MARK_AT_START, mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
 import { TextError } from "../text";
 import { quoteTrouble } from "./quotes";
 import { repeatedHeaderRows } from "./repeats";
@@ -32,7 +32,7 @@ import { dropEmptyColumns } from "./empty-columns";
 import { sampleText, type TextSample } from "./sample";
 import { account } from "./account";
 import { dropEmptyRows, dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
-import { applyEdits, splice } from "./splice";
+import { applyEdits, splice, withoutMarks } from "./splice";
 import { createTable, describe, finish, sniffedFormats } from "./table";
 import { givenDialect, keptForZeros, resolveOptions, tabIn } from "./options";
 
@@ -129,6 +129,10 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // sniffer takes it for a row and its columns for text. Further down, the read rejects it (mend.ts).
   const repeats = headerLines === 1 ? repeatedHeaderLines(sample.head, preamble).filter((line) => !used.edits.some((e) => e.line === line)) : [];
   if (repeats.length) body = await applyEdits(body, repeats.map((line) => ({ line, text: "" })), linesBefore);
+  // Rows that start with a byte-order mark among the first lines (headerless files joined end to end, each with its
+  // mark): the mark left out before DuckDB's sniffer takes their first column for text. Further down, mend.ts.
+  const markedRows = markedLines(sample.head, preamble + headerLines).filter((line) => !repeats.includes(line) && !used.edits.some((e) => e.line === line));
+  if (markedRows.length) body = await withoutMarks(body, markedRows, linesBefore);
   // Subtotal rows among the rows (a report's "Total North"): set aside too, as summing them counts rows twice.
   const subtotals = await subtotalAndHeadingLines(body, sample.head.slice(preamble + headerLines), { dialect, width: layout.width, shapes: layout.shapes, headerInBody: namesApart ? 0 : headerLines }, linesBefore, used.edits);
   if (subtotals.length && options.badLines === "stop") throw new CsvStopped(subtotals[0]!.note.line, `Line ${subtotals[0]!.note.line} is ${subtotals[0]!.note.reason}. Choose “Set aside the lines that do not fit” to stage the rest.`);
@@ -147,6 +151,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // A line mended in one round and rejected again in the next keeps only what became of it last (with the file's text).
   const noted = new Map<number, LineNote>([
     ...repeats.map((line): [number, LineNote] => [line, { line, status: "set aside", reason: REPEATED_HEADER, text: sample.head[line - 1]! }]),
+    ...markedRows.map((line): [number, LineNote] => [line, { line, status: "repaired", reason: MARK_AT_START, text: sample.head[line - 1]!.slice(1) }]),
     ...subtotals.map(({ note }): [number, LineNote] => [note.line, note]),
   ]);
   const casts: Mended["casts"] = [];

@@ -47,3 +47,10 @@ export async function applyEdits(body: Blob, edits: readonly { line: number; tex
     }),
   );
 }
+
+/** The byte-order marks that start the given lines of a body (numbered in the file; the body starts after `linesBefore`) left out. */
+export async function withoutMarks(body: Blob, lines: readonly number[], linesBefore: number): Promise<Blob> {
+  const ranges = await lineRanges(body, lines.map((line) => line - linesBefore - 1));
+  // U+FEFF is three bytes in UTF-8.
+  return splice(body, [...ranges.values()].map(({ start }) => ({ start, end: start + 3, text: "" })));
+}
