@@ -48,7 +48,9 @@ export async function stageFile(
   // as a slice at a time): the checksum and the read share the bytes.
   const json = (parse.format === "json" || parse.format === "ndjson") && asItIs && file.size <= WHOLE_DIGEST_BYTES;
   const bytes = json ? file.arrayBuffer().then((buffer) => new Uint8Array(buffer)) : undefined;
-  const scan = scanFile(file, { countLines: parse.format === "csv" && asItIs, bytes }, taskId, progressReporter(onProgress));
+  // NUL bytes are NUL bytes in the file's own bytes in any encoding but UTF-16's, and in gzip's only once inflated.
+  const findNul = parse.format === "csv" && !parse.gzip && !parse.encoding.startsWith("utf-16");
+  const scan = scanFile(file, { countLines: parse.format === "csv" && asItIs, findNul, bytes }, taskId, progressReporter(onProgress));
   const lines = scan.then((s) => s.lines ?? undefined);
   lines.catch(() => undefined);
   const nulBytes = scan.then((s) => s.nulBytes, () => false);
@@ -206,13 +208,15 @@ const SCAN_CHUNK = 4 * 1024 * 1024;
 const WHOLE_DIGEST_BYTES = 256 * 1024 * 1024;
 
 interface Scan {
-  /** Count the lines and look for NUL bytes (a CSV read as it is). */
+  /** Count the lines (a CSV read as it is). */
   countLines: boolean;
+  /** Look for NUL bytes (a CSV whose bytes hold its text's NULs as they are). */
+  findNul: boolean;
   /** The whole file's bytes, already being read for the read too: checksummed as they are. */
   bytes?: Promise<Uint8Array<ArrayBuffer>>;
 }
 
-async function scanFile(file: File, { countLines, bytes }: Scan, taskId: string, report: ReturnType<typeof progressReporter>): Promise<{ sha256: string; lines: LineCount | null; nulBytes: boolean }> {
+async function scanFile(file: File, { countLines, findNul, bytes }: Scan, taskId: string, report: ReturnType<typeof progressReporter>): Promise<{ sha256: string; lines: LineCount | null; nulBytes: boolean }> {
   if (bytes) {
     throwIfCancelled(taskId);
     const whole = await bytes;
@@ -233,7 +237,7 @@ async function scanFile(file: File, { countLines, bytes }: Scan, taskId: string,
     if (whole) whole.set(chunk, done);
     else hasher!.update(chunk);
     counter?.update(chunk);
-    nulBytes ||= counter !== null && chunk.includes(0);
+    nulBytes ||= findNul && chunk.includes(0);
     done += chunk.byteLength;
     report({ phase: "Checksumming", done, total: file.size, unit: "bytes" });
   }
