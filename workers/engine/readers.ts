@@ -157,11 +157,11 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
 
 /** A CSV file (its bytes, maybe gzip, in any encoding) read into the table; with `stripNul`, without any NUL byte in it. */
 async function readCsvFile(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, staging: StagingRead, stripNul: boolean): Promise<Result<ReadInfo>> {
-  const { text: inflated, gzipCut } = await readableText(blob, options.gzip, options.encoding);
+  const { text: inflated, gzipCut, nul } = await readableText(blob, options.gzip, options.encoding);
   // Gzip data cut off ends in a line cut off too: it is set aside after the read, not read as a row (unless edited).
   const { text: decoded, cutLine } = gzipCut ? await apartFromCutLine(inflated, options.edits) : { text: inflated, cutLine: "" };
   const { text: unmarked, lineLeftBlank } = await withoutEndOfFileMark(decoded);
-  const { text, nulBytes } = await withoutNulBytes(unmarked, stripNul);
+  const { text, nulBytes } = await withoutNulBytes(unmarked, stripNul || nul === true);
   // Lines counted as the file was staged are the file's own: the mark's line, if it had one, is blank now.
   const counted = decoded === blob && !nulBytes ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
   // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.

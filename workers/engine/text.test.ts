@@ -60,6 +60,12 @@ describe("readableText", () => {
     await expect(readableText(new Blob([damaged]), true, "utf-8")).rejects.toThrow("truncated or damaged");
   });
 
+  it("says whether the inflated text holds a NUL byte, anywhere in it (the checksum pass sees the compressed bytes)", async () => {
+    expect((await readableText(new Blob([whole]), true, "utf-8")).nul).toBeUndefined();
+    const late = `${csv}50000,ab\0\0\n`;
+    expect((await readableText(new Blob([gzipSync(late)]), true, "utf-8")).nul).toBe(true);
+  });
+
   it("still refuses gzip data cut off where a whole text is needed", async () => {
     await expect(utf8Blob(new Blob([whole.subarray(0, 5000)]), true, "utf-8")).rejects.toThrow("truncated or damaged");
   });

@@ -47,14 +47,25 @@ export function inflate(blob: Blob, onCut?: () => void): ReadableStream<Uint8Arr
 
 const TRUNCATED = "The gzip data is truncated or damaged, so the file cannot be read.";
 
-/** A text as UTF-8: gzip inflated, any other encoding transcoded; gzip data cut off gives what it held, and says so (gzip-cut.ts). */
-export async function readableText(blob: Blob, gzip: boolean, encoding: string): Promise<{ text: Blob; gzipCut?: GzipCut }> {
+/**
+ * A text as UTF-8: gzip inflated, any other encoding transcoded; gzip data cut off gives what it held, and says so
+ * (gzip-cut.ts). `nul`: gzip's text holds a NUL byte (staging's checksum pass sees only its compressed bytes).
+ */
+export async function readableText(blob: Blob, gzip: boolean, encoding: string): Promise<{ text: Blob; gzipCut?: GzipCut; nul?: boolean }> {
   if (!gzip && encoding === "utf-8") return { text: blob };
   let cut = false;
+  let nul = false;
   let stream = gzip ? inflate(blob, () => (cut = true)) : blob.stream();
   if (encoding !== "utf-8") {
     const decode = encoding === UTF8_MIXED ? mixedUtf8Stream() : (new TextDecoderStream(encoding) as unknown as TransformStream<Uint8Array, string>);
     stream = stream.pipeThrough(decode).pipeThrough(new TextEncoderStream());
+  }
+  if (gzip) {
+    const look = (chunk: Uint8Array, out: TransformStreamDefaultController<Uint8Array>) => {
+      nul ||= chunk.includes(0);
+      out.enqueue(chunk);
+    };
+    stream = stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({ transform: look }));
   }
   let text: Blob;
   try {
@@ -63,7 +74,7 @@ export async function readableText(blob: Blob, gzip: boolean, encoding: string):
     throw new TextError(gzip ? TRUNCATED : `The file could not be decoded as ${encoding}.`, error);
   }
   if (cut && text.size === 0) throw new TextError(TRUNCATED, null);
-  return cut ? { text, gzipCut: { inflatedBytes: text.size } } : { text };
+  return { text, ...(cut ? { gzipCut: { inflatedBytes: text.size } } : {}), ...(nul ? { nul } : {}) };
 }
 
 /** A text as UTF-8, whole: gzip data cut off is refused. */
