@@ -188,3 +188,15 @@ describe("markedLines", () => {
     expect(markedLines(["\uFEFF1,a", "2,b"], 1)).toEqual([]);
   });
 });
+
+// A list of numbers, one a line, lost its first number to the header ("5" named the column).
+describe("one column", () => {
+  it("has a header only when its first value is not shaped like the values below it", () => {
+    expect(layoutOf("5\n7\n9\n11\n")).toMatchObject({ header: false, names: [] });
+    expect(layoutOf("2024-01-02\n2024-01-03\n2024-01-04\n2024-01-05\n")).toMatchObject({ header: false });
+    expect(layoutOf('"12 Main St, Springfield"\n"4 Oak Ave, Shelbyville"\n"9 Elm Rd, Ogdenville"\n"1 Pine Ct, Brockway"\n')).toMatchObject({ header: false });
+    expect(layoutOf("id\n5\n7\n9\n")).toMatchObject({ header: true, names: ["id"] });
+    expect(layoutOf("city\nParis\nOslo\n")).toMatchObject({ header: true, names: ["city"] });
+    expect(layoutOf("id\n")).toMatchObject({ header: true });
+  });
+});

@@ -110,6 +110,11 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
     dialect, preamble: 0, header: true, headerLines: 1, names: data[0]?.fields ?? [], width, notes: 0, secondTable: null, comment: null,
     trailingDelimiter: false, rowNames: false, strayQuoteHeader: false, trimSpaces: false, raggedRows: false, shapes: [],
   };
+  // One column: its first value names it, unless that value is shaped like the ones below it (a list of numbers, dates or codes).
+  if (width === 1 && data.length >= 2) {
+    const header = namesOver(data[0]!.fields, learnShapes(data.slice(1).map((r) => r.fields), 1));
+    return header ? fallback : { ...fallback, header, names: [] };
+  }
   if (width < 2 || data.length < 2) return fallback;
 
   // The header: the first record as wide as the table (or one narrower, when the rows end in a delimiter,
