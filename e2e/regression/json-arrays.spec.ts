@@ -44,3 +44,15 @@ test("JSON written as lists of values, one per column, stages row by row", async
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "Rome"]);
   await expect((await openParsePanel(page)).getByText(/^Rows are read across the file's lists/)).toBeVisible();
 });
+
+// A Firebase export (or an API's map of ids) keys each record by its id: it staged as one row, a column per
+// record and field (users.-NXa1.name, users.-NXa2.name…).
+test("JSON records keyed by their ids stage as rows, each with its key", async ({ page }) => {
+  await openApp(page);
+  const users = { "-NXa1": { name: "Ada", age: 36 }, "-NXa2": { name: "Bo", age: 41 }, "-NXa3": { name: "Cy", age: null } };
+  await addFiles(page, [{ name: "export.json", content: JSON.stringify({ users }), mimeType: "application/json" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "export.json" })).toContainText("3 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["key", "name", "age"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["-NXa2", "Bo", "41"]);
+  await expect((await openParsePanel(page)).getByText("Rows are the objects under “users”, each under its key (in the column “key”).")).toBeVisible();
+});

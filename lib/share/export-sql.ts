@@ -108,7 +108,7 @@ export interface OtherSource extends ExportSource {
   sqlName: string;
 }
 
-const ARRAYS = "Rows written as arrays of values, as lists of columns or as a pandas frame keyed by row cannot be read by DuckDB's JSON reader as rows: write them as objects, one per row (pandas: orient=\"records\").";
+const ARRAYS = "Rows written as arrays of values, as lists of columns, as a pandas frame keyed by row or as records keyed by their ids cannot be read by DuckDB's JSON reader as rows: write them as objects, one per row (pandas: orient=\"records\").";
 const HTML = "An HTML table cannot be read by DuckDB: save the table as CSV and stage that.";
 const EXCEL = "Excel workbooks cannot be read by DuckDB without its excel extension: save the sheet as CSV and stage that.";
 const FIXED_WIDTH = "Fixed-width text cannot be read by DuckDB's CSV reader: save it as CSV and stage that.";

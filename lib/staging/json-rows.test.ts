@@ -73,6 +73,25 @@ describe("jsonRows", () => {
     expect(jsonRows(uneven)).toEqual({ records: [uneven] });
   });
 
+  // An object of records keyed by their ids was read as one row, a column per record and field (u1.name, u2.name…).
+  it("reads records keyed by their ids as rows, each with its key; not two alike parts of a record, nor columns keyed by row", () => {
+    const users = { u1: { name: "Ada", age: 36 }, u2: { name: "Bo", age: 41, key: "k" }, u3: { name: "Cy", age: null } };
+    expect(jsonRows(users)).toEqual({
+      records: [{ _key: "u1", name: "Ada", age: 36 }, { _key: "u2", name: "Bo", age: 41, key: "k" }, { _key: "u3", name: "Cy", age: null }],
+      at: { path: [], left: [], frame: "keyed" },
+    });
+    expect(jsonRows({ q_one: { revenue: 5, cost: "x" }, q_two: { revenue: 7, cost: "y" }, q_three: { revenue: 9, cost: "z" } })).toMatchObject({ records: [{ key: "q_one" }, { key: "q_two" }, { key: "q_three" }] });
+    const firebase = { version: 2, users: { "-NXa1": { name: "Ada" }, "-NXa2": { name: "Bo" } } };
+    expect(jsonRows(firebase)).toEqual({ records: [{ key: "-NXa1", name: "Ada" }, { key: "-NXa2", name: "Bo" }], at: { path: ["users"], left: ["version"], frame: "keyed" } });
+    expect(describeJsonRowsAt({ path: ["users"], left: ["version"], frame: "keyed" })).toBe("Rows are the objects under “users”, each under its key (in the column “key”); “version” is not read.");
+    expect(describeJsonRowsAt({ path: [], left: [], frame: "keyed" })).toBe("Rows are the file's objects, each under its key (in the column “key”).");
+    // Parts with few fields in common, and columns of one kind of value each keyed by more rows than there are columns.
+    const parts = { p1: { host: "a", port: 1 }, p2: { level: "debug", file: "x" } };
+    expect(jsonRows(parts)).toEqual({ records: [parts] });
+    const columns = { price: { apple: 1, pear: 2, fig: 3 }, name: { apple: "A", pear: "P", fig: "F" } };
+    expect(jsonRows(columns)).toEqual({ records: [columns] });
+  });
+
   it("keeps a pandas frame's rows in the file's order, which parsing puts ascending (a frame sorted by a column)", () => {
     const columns = '{"id": {"2": 30, "0": 10, "1": 20}, "name": {"2": "c", "0": "a", "1": "b"}}';
     expect(jsonRows(JSON.parse(columns), columns)).toMatchObject({

@@ -10,9 +10,10 @@ export interface JsonRowsAt {
   arrays?: boolean;
   /**
    * The document is a frame: an object of columns keyed by row labels (pandas' `to_json()`), of rows keyed by
-   * their labels (`orient="index"`), or of lists of values, one per row (`to_dict(orient="list")`, R's columns).
+   * their labels (`orient="index"`), or of lists of values, one per row (`to_dict(orient="list")`, R's columns);
+   * or records keyed by their ids (`keyed`: a Firebase export, an API's map of ids), the key in a column `key`.
    */
-  frame?: "columns" | "index" | "lists";
+  frame?: "columns" | "index" | "lists" | "keyed";
   /** The rows are JSON values one after another, not in one array (json-sequence.ts). */
   sequence?: boolean;
   /** The values one after another are this many arrays of objects (exports or pages appended to one file): the rows are their objects in turn. */
@@ -47,7 +48,15 @@ export function jsonRows(parsed: unknown, text = ""): JsonRows {
   if (features) return { records: features.records, at: { path: ["features"], left: Object.keys(parsed).filter((key) => key !== "features"), features: { id: features.id } } };
   const split = namedRows(parsed.columns, parsed.data);
   if (split) return { records: split, at: { path: ["data"], left: Object.keys(parsed).filter((key) => key !== "data" && key !== "columns"), arrays: true } };
+  const keyed = keyedRows(parsed);
+  if (keyed) return { records: keyed, at: { path: [], left: [], frame: "keyed" } };
   const lists = recordLists(parsed, [], 2);
+  // Or the one object of records keyed by their ids it holds (a Firebase export's {"users": {"u1": {…}, …}}).
+  const inner = lists.length === 0 ? Object.entries(parsed).flatMap(([key, value]) => (isObject(value) && keyedRows(value) ? [key] : [])) : [];
+  if (inner.length === 1) {
+    const [key] = inner as [string];
+    return { records: keyedRows(parsed[key] as Record<string, unknown>)!, at: { path: [key], left: Object.keys(parsed).filter((k) => k !== key), frame: "keyed" } };
+  }
   if (lists.length !== 1) return { records: [parsed] };
   const [{ path, records }] = lists as [{ path: string[]; records: Record<string, unknown>[] }];
   return { records, at: { path, left: Object.keys(parsed).filter((key) => key !== path[0]) } };
@@ -70,6 +79,7 @@ export function describeJsonRowsAt({ path, left, arrays, frame, sequence, pages,
   const rest = left.length ? `; ${left.map((key) => `“${key}”`).join(", ")} ${left.length === 1 ? "is" : "are"} not read` : "";
   if (features) return `Rows are the GeoJSON features: ${features.id ? "each feature's id, " : ""}their properties as columns, and their geometry as GeoJSON text${rest}.`;
   if (frame === "lists") return "Rows are read across the file's lists, one value of each per row (columns of values, as pandas' to_dict(orient=\"list\") writes them).";
+  if (frame === "keyed") return `Rows are the ${path.length ? `objects under “${path.join(".")}”` : "file's objects"}, each under its key (in the column “key”)${rest}.`;
   if (frame) return frame === "columns" ? "Rows are read across the file's columns, each an object keyed by row (pandas' to_json())." : "Rows are the file's objects, each under its row's label (pandas' orient=\"index\").";
   if (arrays) return path.length ? `Rows are the arrays of values under “${path.join(".")}”, named by “columns”${rest}.` : "Rows are the file's arrays of values, named by its first array.";
   return `Rows are the list of objects under “${path.join(".")}”, the file's only one${rest}.`;
@@ -119,6 +129,29 @@ function frameRows(parsed: Record<string, unknown>, text: string): JsonRows | nu
   const rows = inFileOrder(labels, text, 1).map((label): [string, Record<string, unknown>] => [label, Object.fromEntries(entries.map(([column, v]) => [column, (v as Record<string, unknown>)[label]]))]);
   return { records: withLabels(rows), at: { path: [], left: [], frame: "columns" } };
 }
+
+/**
+ * An object of two or more records keyed by their ids (`{"u1": {"name": …}, "u2": {…}}`: a Firebase export, an
+ * API's map of ids), told from a record with nested parts by its values: three or more (two, when each key holds
+ * a digit), every one an object, with fields in common that are at least half of all their fields. Not when it reads better the other way round, as columns of
+ * values keyed by row (pandas' to_json() with labels that are not numbers): fewer objects than fields, each of one
+ * kind of value. Each row gets its key in a first column `key` (`_key` when a record has a field `key`).
+ */
+function keyedRows(parsed: Record<string, unknown>): Record<string, unknown>[] | null {
+  const entries = Object.entries(parsed) as [string, Record<string, unknown>][];
+  // Two parts of a record alike (billing and shipping addresses) are a record: ids hold a digit, or there are more of them.
+  if (entries.length < (entries.every(([key]) => /\d/.test(key)) ? 2 : 3) || !entries.every(([, v]) => isObject(v))) return null;
+  const fields = entries.map(([, v]) => Object.keys(v));
+  const all = new Set(fields.flat());
+  const common = [...all].filter((f) => fields.every((keys) => keys.includes(f)));
+  if (common.length === 0 || common.length * 2 < all.size) return null;
+  if (entries.length < all.size && entries.every(([, v]) => kinds(Object.values(v)) <= 1)) return null;
+  const name = all.has("key") ? "_key" : "key";
+  return entries.map(([key, row]) => ({ [name]: key, ...row }));
+}
+
+/** How many kinds of JSON value (string, number, object…) the values are, nulls aside. */
+const kinds = (values: readonly unknown[]) => new Set(values.filter((v) => v !== null).map((v) => (Array.isArray(v) ? "array" : typeof v))).size;
 
 const isScalar = (value: unknown) => value === null || ["string", "number", "boolean", "bigint"].includes(typeof value);
 
