@@ -71,7 +71,8 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
   const referenced = input.files.filter((f) => referencedFiles(input.recipe.rules).includes(f.sqlName));
   const standIn = (i: number) => `k${nonce}_ref${i}`;
   const references = new Map(referenced.map((f, i) => [f.sqlName, { table: ident(standIn(i)), columns: f.columns }]));
-  const compiled = compilePipeline(staged, input.columns, input.recipe, names, { headerLines: input.headerLines, references });
+  // Whether a text value holds a line break changes only how rows are numbered (app-made SQL over the staged columns), not what binds or what is read.
+  const compiled = compilePipeline(staged, input.columns, input.recipe, names, { headerLines: input.headerLines, multiline: false, references });
   if (!compiled.ok) return refused(compiled.problem.reason, compiled.problem.where, compiled.problem.index);
   const created: string[] = [];
   const create = async (kind: "TABLE" | "VIEW" | "SCHEMA", name: string, body: string) => {
