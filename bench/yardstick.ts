@@ -81,7 +81,7 @@ export function yardstickSteps(csvPath: string, outPath: string, parquet: boolea
       async run(sql) {
         const exact = rows <= EXACT_DISTINCT_LIMIT;
         const scans = [];
-        for (const scan of statsScans(STAGED, columns, exact)) scans.push((await sql.run(scan))[0]!);
+        for (const scan of statsScans(STAGED, columns, exact, rows)) scans.push((await sql.run(scan))[0]!);
         const merged = mergeStats(scans);
         for (const [i, c] of columns.entries()) {
           const next = followUps(STAGED, c, columnStatsAt(merged, i), exact, true);

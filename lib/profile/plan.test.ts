@@ -9,7 +9,7 @@ describe("profile plan", () => {
     await db.run(`CREATE TABLE t AS SELECT ${columns.map((c, i) => `(range * ${i})::INTEGER AS ${c.name}`).join(", ")} FROM range(3)`);
     // A few columns a scan, so that a page of rows never waits long behind one: fewer where distinct values are counted exactly.
     for (const [exact, count] of [[true, 24], [false, 12]] as const) {
-      const scans = statsScans("t", columns, exact);
+      const scans = statsScans("t", columns, exact, 200_000);
       expect(scans).toHaveLength(count);
       for (const sql of scans) expect(sql.match(/count\(DISTINCT|approx_count_distinct/g)).toHaveLength(120 / count);
       const merged = mergeStats(await Promise.all(scans.map(async (sql) => (await db.rows(sql))[0]!)));
@@ -18,10 +18,19 @@ describe("profile plan", () => {
     }
   });
 
+  it("takes more columns a scan from a table of fewer rows, as many values a scan at most as five columns of 100,000 rows", () => {
+    const columns = Array.from({ length: 1500 }, (_, i) => ({ name: `c${i}`, type: "INTEGER" }));
+    expect(statsScans("t", columns, true, 200)).toHaveLength(15);
+    expect(statsScans("t", columns, true, 10_000)).toHaveLength(30);
+    expect(statsScans("t", columns, true, 100_000)).toHaveLength(300);
+    expect(statsScans("t", columns, false, 1_000_000)).toHaveLength(150);
+    expect(statsScans("t", [], true, 0)).toHaveLength(1);
+  });
+
   it("never counts more distinct values than there are values: the estimate of a big table's is capped", async () => {
     const db = await freshDuckDb();
     await db.run("CREATE TABLE t AS SELECT range AS id FROM range(5000)");
-    const [scan] = statsScans("t", [{ name: "id", type: "BIGINT" }], false);
+    const [scan] = statsScans("t", [{ name: "id", type: "BIGINT" }], false, 5000);
     const merged = mergeStats([(await db.rows(scan!))[0]!]);
     // DuckDB's estimate for these 5,000 values is above 5,000.
     expect(Number(merged.d0)).toBeGreaterThan(5000);

@@ -43,7 +43,7 @@ async function summarize(db: StagesDb, source: SourceRef): Promise<Result<Column
   const exact = rowCount <= EXACT_DISTINCT_LIMIT;
   const scans = await withConnection(async (conn) => {
     const rows: Record<string, unknown>[] = [];
-    for (const sql of statsScans(table, columns, exact)) rows.push(plainRows(await runLong(conn, sql))[0] as Record<string, unknown>);
+    for (const sql of statsScans(table, columns, exact, rowCount)) rows.push(plainRows(await runLong(conn, sql))[0] as Record<string, unknown>);
     return rows;
   });
   const merged = mergeStats(scans);
