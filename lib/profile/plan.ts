@@ -31,9 +31,13 @@ const columnsPerScan = (exact: boolean) => (exact ? 5 : 10);
 const VALUES_PER_SCAN = 500_000;
 const MOST_COLUMNS_PER_SCAN = 100;
 
+/** How many columns' scans (or follow-ups, batch.ts) a statement takes from a table of `rows` rows: at least `least`. */
+export const columnsPerStatement = (rows: number, least: number): number =>
+  Math.max(least, Math.min(MOST_COLUMNS_PER_SCAN, Math.floor(VALUES_PER_SCAN / Math.max(rows, 1))));
+
 export function statsScans(table: string, columns: readonly Column[], exact: boolean, rows: number): string[] {
   const scans: string[] = [];
-  const per = Math.max(columnsPerScan(exact), Math.min(MOST_COLUMNS_PER_SCAN, Math.floor(VALUES_PER_SCAN / Math.max(rows, 1))));
+  const per = columnsPerStatement(rows, columnsPerScan(exact));
   for (let start = 0; start === 0 || start < columns.length; start += per) {
     scans.push(statsSql(table, columns.slice(start, start + per), exact, start));
   }

@@ -1,5 +1,6 @@
 import type { SourceRef } from "@/lib/engine/api";
-import { columnStatsAt, followUps, mergeStats, statsScans } from "@/lib/profile/plan";
+import { batchRows, batchSql, type FollowUp } from "@/lib/profile/batch";
+import { columnStatsAt, columnsPerStatement, followUps, mergeStats, statsScans } from "@/lib/profile/plan";
 import { EXACT_DISTINCT_LIMIT, histogramBins, type ColumnProfile } from "@/lib/profile/sql";
 import { ok, type Result } from "@/lib/result";
 import type { StagesDb } from "@/browser/staging-db";
@@ -57,22 +58,33 @@ async function summarize(db: StagesDb, source: SourceRef): Promise<Result<Column
   );
 }
 
-/** The summary, with each column's most common values and, for numbers, a histogram. */
+/** The summary, with each column's most common values and, for numbers, a histogram (several columns a statement for a small table: batch.ts). */
 async function withDetail(db: StagesDb, source: SourceRef, summary: ColumnProfile[]): Promise<Result<ColumnProfile[]>> {
   const info = await ensureTable(db, source);
   if (!info.ok) return info;
   const table = tableName(source);
-  return withConnection(async (conn) => {
-    const profiles: ColumnProfile[] = [];
-    for (const p of summary) {
-      const stats = { count: p.count, nonNull: p.count - p.nulls, distinct: p.distinct, min: p.min, max: p.max, mean: p.mean };
-      const next = followUps(table, p, stats, !p.distinctApprox, true);
-      const top = next.top ? (plainRows(await runLong(conn, next.top)) as ColumnProfile["top"]) : [];
-      const histogram = next.histogram
-        ? histogramBins(plainRows(await runLong(conn, next.histogram)) as { bin: number; n: number }[], Number(stats.min), Number(stats.max))
-        : null;
-      profiles.push({ ...p, top, histogram });
-    }
-    return ok(profiles);
+  const asked = summary.map((p) => {
+    const stats = { count: p.count, nonNull: p.count - p.nulls, distinct: p.distinct, min: p.min, max: p.max, mean: p.mean };
+    const next = followUps(table, p, stats, !p.distinctApprox, true);
+    return { p, stats, top: next.top, histogram: next.histogram };
   });
+  const queries: FollowUp[] = asked.flatMap((a) => [...(a.top ? [{ kind: "top" as const, sql: a.top }] : []), ...(a.histogram ? [{ kind: "histogram" as const, sql: a.histogram }] : [])]);
+  const per = columnsPerStatement(info.value.rowCount, 1);
+  const answers = await withConnection(async (conn) => {
+    const rows: Record<string, unknown>[][] = [];
+    for (let start = 0; start < queries.length; start += per) {
+      const batch = queries.slice(start, start + per);
+      if (batch.length === 1) rows.push(plainRows(await runLong(conn, batch[0]!.sql)));
+      else rows.push(...batchRows(batch, plainRows(await runLong(conn, batchSql(batch)))));
+    }
+    return rows;
+  });
+  let next = 0;
+  return ok(
+    asked.map(({ p, stats, top, histogram }) => ({
+      ...p,
+      top: top ? (answers[next++] as ColumnProfile["top"]) : [],
+      histogram: histogram ? histogramBins(answers[next++] as { bin: number; n: number }[], Number(stats.min), Number(stats.max)) : null,
+    })),
+  );
 }
