@@ -39,3 +39,17 @@ test("a row that starts with a byte-order mark in the middle of a headerless fil
   await notice.click();
   await expect(page.getByRole("list", { name: "Lines repaired in parts.csv" })).toContainText("Line 3: a byte-order mark at its start left out");
 });
+
+// The same below the first lines the layout reads, among the rows DuckDB's sniffer reads: found as the lines were counted.
+test("a row that starts with a byte-order mark below the first lines of a headerless file is read without it too", async ({ page }) => {
+  await openApp(page);
+  const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => `${from + i},x${from + i},${from + i}.5`);
+  const content = `\uFEFF${rows(1, 15_000).join("\n")}\n\uFEFF${rows(15_001, 3).join("\n")}\n`;
+  await addFiles(page, [{ name: "parts-far.csv", content }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "parts-far.csv" })).toContainText("15,003 rows");
+  await expect(page.getByRole("list", { name: "Columns of parts-far.csv" })).toContainText("column0 BIGINT");
+  const notice = page.getByRole("status").filter({ hasText: "repaired" });
+  await expect(notice).toContainText("0 lines set aside, 1 repaired");
+  await notice.click();
+  await expect(page.getByRole("list", { name: "Lines repaired in parts-far.csv" })).toContainText("Line 15001: a byte-order mark at its start left out");
+});

@@ -24,6 +24,11 @@ describe("LineCounter", () => {
     expect(withLastLineBlank(count("a\n\nb\n\x1a", 1024))).toEqual({ lines: 4, blank: 2, blankAt: [2, 4], emptyAt: [] });
   });
 
+  it("notes the lines after the first that start with a byte-order mark (files joined end to end, each with its mark)", () => {
+    expect(count("\uFEFF1,a\n2,b\r\n\uFEFF3,c\n4,\uFEFFd\n\uFEFF5,e", 1024).markedAt).toEqual([3, 5]);
+    expect(count("\uFEFF1,a\n2,b\n", 1024).markedAt).toBeUndefined();
+  });
+
   it("counts LF, CRLF and lone CR line ends, a last line without an end, and blank lines", () => {
     expect(count("a,b\n1,2\n", 1024)).toEqual({ lines: 2, blank: 0, blankAt: [], emptyAt: [] });
     expect(count("a,b\r\n1,2\r\n\r\n3,4", 1024)).toEqual({ lines: 4, blank: 1, blankAt: [3], emptyAt: [] });

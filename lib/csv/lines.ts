@@ -15,7 +15,12 @@ export interface LineCount {
   emptyAt: number[];
   /** The blank lines with a tab (1-based), in order: in text delimited by tabs, they are delimiters alone (`tabLinesAsEmpty`). */
   tabsAt?: number[];
+  /** Lines (1-based) after the first that start with a byte-order mark (files joined end to end, each with its mark), at most MOST_MARKED. */
+  markedAt?: number[];
 }
+
+/** Marked lines kept: a file of more is no join of a few files. */
+const MOST_MARKED = 1000;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -26,6 +31,7 @@ export class LineCounter {
   private readonly blankAt: number[] = [];
   private readonly emptyAt: number[] = [];
   private readonly tabsAt: number[] = [];
+  private readonly markedAt: number[] = [];
   /** The current line has a tab. */
   private lineHasTab = false;
   /** The current line has a byte other than a space or tab. */
@@ -45,6 +51,10 @@ export class LineCounter {
   /** Note bytes [from, to) of the current line: only whether they hold text, and values, matters. */
   private see(chunk: Uint8Array, from: number, to: number): void {
     if (from === to) return;
+    // A mark whose bytes a chunk's end splits is not seen: a join's mark is rare, one split by a 4 MB chunk's end rarer.
+    if (!this.lineOpen && this.lines > 0 && to - from >= 3 && chunk[from] === 0xef && chunk[from + 1] === 0xbb && chunk[from + 2] === 0xbf && this.markedAt.length < MOST_MARKED) {
+      this.markedAt.push(this.lines + 1);
+    }
     this.lineOpen = true;
     if (this.lineHasValue) return;
     for (let i = from; i < to; i++) {
@@ -81,6 +91,7 @@ export class LineCounter {
       blankAt: lastBlank ? [...this.blankAt, this.lines + 1] : this.blankAt,
       emptyAt: lastEmpty ? [...this.emptyAt, this.lines + 1] : this.emptyAt,
       ...withTabs(lastBlank && this.lineHasTab ? [...this.tabsAt, this.lines + 1] : this.tabsAt),
+      ...(this.markedAt.length ? { markedAt: this.markedAt } : {}),
     };
   }
 }

@@ -38,6 +38,7 @@ it.each([
 // made the first column text ("4" was "\uFEFF4", which no number is).
 it.each([
   ["among the first lines", 3],
+  ["below the first lines, among the rows DuckDB's sniffer reads", 15_000],
   ["below the lines DuckDB's sniffer reads", 30_000],
 ])("reads a row that starts with a byte-order mark, %s, without it, and says so", async (_, count) => {
   const table = `marked_${count}`;

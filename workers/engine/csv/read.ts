@@ -129,10 +129,14 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // sniffer takes it for a row and its columns for text. Further down, the read rejects it (mend.ts).
   const repeats = headerLines === 1 ? repeatedHeaderLines(sample.head, preamble).filter((line) => !used.edits.some((e) => e.line === line)) : [];
   if (repeats.length) body = await applyEdits(body, repeats.map((line) => ({ line, text: "" })), linesBefore);
-  // Rows that start with a byte-order mark among the first lines (headerless files joined end to end, each with its
-  // mark): the mark left out before DuckDB's sniffer takes their first column for text. Further down, mend.ts.
-  const markedRows = markedLines(sample.head, preamble + headerLines).filter((line) => !repeats.includes(line) && !used.edits.some((e) => e.line === line));
-  if (markedRows.length) body = await withoutMarks(body, markedRows, linesBefore);
+  // Rows that start with a byte-order mark (headerless files joined end to end, each with its mark), among the first lines
+  // or as the lines were counted, when that is done: the mark left out before DuckDB's sniffer takes their first column for text.
+  const countedNow = await Promise.race([counting, Promise.resolve(undefined)]).catch(() => undefined);
+  const lastBodyLine = countedNow ? countedNow.lines - used.notes! : Infinity;
+  const markedRows = [...new Set([...markedLines(sample.head, preamble + headerLines), ...(countedNow?.markedAt ?? [])])]
+    .filter((line) => line > preamble + headerLines && line <= lastBodyLine && !repeats.includes(line) && !used.edits.some((e) => e.line === line));
+  const unmarked = markedRows.length ? await withoutMarks(body, markedRows, linesBefore) : null;
+  if (unmarked) body = unmarked.body;
   // Subtotal rows among the rows (a report's "Total North"): set aside too, as summing them counts rows twice.
   const subtotals = await subtotalAndHeadingLines(body, sample.head.slice(preamble + headerLines), { dialect, width: layout.width, shapes: layout.shapes, headerInBody: namesApart ? 0 : headerLines }, linesBefore, used.edits);
   if (subtotals.length && options.badLines === "stop") throw new CsvStopped(subtotals[0]!.note.line, `Line ${subtotals[0]!.note.line} is ${subtotals[0]!.note.reason}. Choose “Set aside the lines that do not fit” to stage the rest.`);
@@ -151,7 +155,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // A line mended in one round and rejected again in the next keeps only what became of it last (with the file's text).
   const noted = new Map<number, LineNote>([
     ...repeats.map((line): [number, LineNote] => [line, { line, status: "set aside", reason: REPEATED_HEADER, text: sample.head[line - 1]! }]),
-    ...markedRows.map((line): [number, LineNote] => [line, { line, status: "repaired", reason: MARK_AT_START, text: sample.head[line - 1]!.slice(1) }]),
+    ...[...(unmarked?.texts ?? [])].map(([line, text]): [number, LineNote] => [line, { line, status: "repaired", reason: MARK_AT_START, text }]),
     ...subtotals.map(({ note }): [number, LineNote] => [note.line, note]),
   ]);
   const casts: Mended["casts"] = [];
@@ -237,6 +241,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const notes = [...noted.values()].sort((a, b) => a.line - b.line);
   const firstRow = preamble + headerLines + 1;
   const counted = await counting.then((count) => tabLinesAsEmpty(count, dialect.delimiter, firstRow, count.lines - used.notes!));
+  // Rows marked further down than the first lines, found by the count once the read had begun: read again without their marks.
+  if (!countedNow && counted.markedAt?.some((line) => line >= firstRow && line <= counted.lines - used.notes! && !noted.has(line))) return readAgain({});
   // Comment lines among the rows, which DuckDB skipped: lines of their own in the account, not lines of rows.
   const comments = used.comment ? await countLinesStartingWith(body, used.comment) : 0;
   const lines = await account(engine, table, columns, { counted, sample, preamble, headerLines, notes: used.notes!, setAside: linesSetAside(notes), comments, repaired: notes.filter((n) => n.status === "repaired").length, mended: rejectedAny });

@@ -48,9 +48,14 @@ export async function applyEdits(body: Blob, edits: readonly { line: number; tex
   );
 }
 
-/** The byte-order marks that start the given lines of a body (numbered in the file; the body starts after `linesBefore`) left out. */
-export async function withoutMarks(body: Blob, lines: readonly number[], linesBefore: number): Promise<Blob> {
+/**
+ * The byte-order marks that start the given lines of a body (numbered in the file; the body starts after
+ * `linesBefore`) left out, and the text of each line found, without its mark.
+ */
+export async function withoutMarks(body: Blob, lines: readonly number[], linesBefore: number): Promise<{ body: Blob; texts: Map<number, string> }> {
   const ranges = await lineRanges(body, lines.map((line) => line - linesBefore - 1));
+  const texts = new Map<number, string>();
   // U+FEFF is three bytes in UTF-8.
-  return splice(body, [...ranges.values()].map(({ start }) => ({ start, end: start + 3, text: "" })));
+  for (const [index, { start, end }] of ranges) texts.set(index + linesBefore + 1, await body.slice(start + 3, end).text());
+  return { body: splice(body, [...ranges.values()].map(({ start }) => ({ start, end: start + 3, text: "" }))), texts };
 }
