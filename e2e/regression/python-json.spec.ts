@@ -15,3 +15,18 @@ test("JSON as Python writes it stages, NaN and Infinity empty, and says so; othe
   await addFiles(page, [{ name: "broken.json", content: '[\n  {"id": 1},\n  {"id": 2 "score": 3}\n]\n', mimeType: "application/json" }]);
   await expect(page.getByRole("alert").filter({ hasText: "broken.json" })).toContainText("a comma was expected at line 3, column 12");
 });
+
+// Objects written as an array's items without its brackets ({…},), and NDJSON files joined end to end each with its
+// byte-order mark: every line but the last (or but the first) was set aside as not valid JSON.
+test("NDJSON lines ending in a comma or starting with a byte-order mark stage as records, and say so", async ({ page }) => {
+  await openApp(page);
+  const content = '{"id": 1, "city": "Oslo"},\n{"id": 2, "city": "Rome"},\n\uFEFF{"id": 3, "city": "Lima"}\n';
+  await addFiles(page, [{ name: "items.ndjson", content, mimeType: "application/x-ndjson" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "items.ndjson" })).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "Lima"]);
+  await expect(
+    (await openParsePanel(page)).getByText(
+      "Read leniently: 2 lines ending in a comma read without it (objects written as an array's items); 1 line starting with a byte-order mark read without it (files joined end to end).",
+    ),
+  ).toBeVisible();
+});

@@ -172,7 +172,11 @@ export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRe
   const extended = jsonRepairs?.extended ? [`DuckDB's JSON reader keeps MongoDB's extended JSON ({"$oid": …}, {"$date": …}) as structs of one field, which the browser read as plain values.`] : [];
   if (parse.format !== "csv" && parse.format !== "ndjson") return [...commas, ...extended];
   const apart = rowLines?.table ? "a rejected row's line is counted as if no blank line or line set aside came between rows." : "";
-  if (parse.format === "ndjson") return [...commas, ...extended, ...(apart ? [apart] : [])];
+  const lineEnds = [
+    jsonRepairs?.lineCommas ? `DuckDB's JSON reader stops at the ${jsonRepairs.lineCommas} line(s) ending in a comma, which the browser read without it: take the commas out of the file.` : "",
+    jsonRepairs?.lineMarks ? `DuckDB's JSON reader stops at the ${jsonRepairs.lineMarks} line(s) starting with a byte-order mark, which the browser read without it: take the marks out of the file.` : "",
+  ].filter(Boolean);
+  if (parse.format === "ndjson") return [...commas, ...extended, ...lineEnds, ...(apart ? [apart] : [])];
   return [
     apart,
     parse.notes ? `the ${parse.notes} line(s) below the table are read too (as rows, or rejected by DuckDB).` : "",

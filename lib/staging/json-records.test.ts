@@ -38,6 +38,20 @@ describe("ndjsonRecords", () => {
     expect(repairs).toEqual({ nonFinite: 2, trailingCommas: 1 });
   });
 
+  // Objects written as an array's items without its brackets, and NDJSON files joined end to end each with its
+  // byte-order mark: every line but the last, or but the first, was set aside as not valid JSON.
+  it("reads a line ending in a comma, or starting with a byte-order mark, without it, and counts them", () => {
+    const commas = ndjsonRecords('{"a": 1},\n{"a": 2}, \n{"a": 3}\n');
+    expect(commas.records).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }]);
+    expect(commas.repairs).toEqual({ nonFinite: 0, trailingCommas: 0, lineCommas: 2 });
+    const marks = ndjsonRecords('\uFEFF{"a": 1}\n\uFEFF{"a": 2}\n\uFEFF{"a": 3},\n');
+    expect(marks.records).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }]);
+    expect(marks.repairs).toEqual({ nonFinite: 0, trailingCommas: 0, lineMarks: 2, lineCommas: 1 });
+    expect(marks.setAside).toEqual([]);
+    // Only objects' lines: a line of a value and a comma is no record either way, and is set aside as written.
+    expect(ndjsonRecords('{"a": 1}\n"x",\n').setAside.map((n) => [n.line, n.status, n.text])).toEqual([[2, "set aside", '"x",']]);
+  });
+
   it("says which line each record is on, as runs: one when no line was skipped", () => {
     expect(ndjsonRecords('{"a": 1}\n{"a": 2}\n').runs).toEqual([{ start: 0, offset: 0 }]);
     // Records on lines 1 and 8 (0-based 0 and 7).

@@ -64,22 +64,29 @@ export function ndjsonRecords(text: string): { records: Record<string, unknown>[
   const runs: LineRun[] = [];
   const repairs = noRepairs();
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  for (const [i, line] of lines.entries()) {
-    if (!line.trim()) continue;
+  for (const [i, written] of lines.entries()) {
+    if (!written.trim()) continue;
+    // A byte-order mark starting a line (files joined end to end, each with its mark), or a comma ending it (an array's items without its brackets).
+    const marked = written.charCodeAt(0) === 0xfeff;
+    const unmarked = marked ? written.slice(1) : written;
+    const comma = /,\s*$/.test(unmarked) && /^\s*\{/.test(unmarked);
+    const line = comma ? unmarked.replace(/,\s*$/, "") : unmarked;
     let value: unknown;
     try {
       const parsed = parseJsonLenient(line);
       value = parsed.value;
       addRepairs(repairs, parsed.repairs);
+      if (marked) repairs.lineMarks = (repairs.lineMarks ?? 0) + 1;
+      if (comma) repairs.lineCommas = (repairs.lineCommas ?? 0) + 1;
     } catch (error) {
       const at = error instanceof JsonSyntaxError ? `${error.what} at column ${error.column}` : (error as Error).message;
-      setAside.push({ line: i + 1, status: "set aside", reason: `not valid JSON (${at})`, text: line });
+      setAside.push({ line: i + 1, status: "set aside", reason: `not valid JSON (${at})`, text: written });
       continue;
     }
     if (isObject(value)) {
       if (runs.at(-1)?.offset !== i - records.length) runs.push({ start: records.length, offset: i - records.length });
       records.push(value);
-    } else setAside.push({ line: i + 1, status: "set aside", reason: `a JSON ${Array.isArray(value) ? "array" : value === null ? "null" : typeof value}, not an object`, text: line });
+    } else setAside.push({ line: i + 1, status: "set aside", reason: `a JSON ${Array.isArray(value) ? "array" : value === null ? "null" : typeof value}, not an object`, text: written });
   }
   return { records, setAside, runs, repairs };
 }

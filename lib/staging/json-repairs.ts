@@ -6,6 +6,10 @@ export interface JsonRepairs {
   trailingCommas: number;
   /** Values of MongoDB's extended JSON ({"$oid": …}, {"$date": …}) read as their plain values (extended-json.ts). */
   extended?: number;
+  /** NDJSON lines that ended in a comma (objects written as an array's items, without its brackets), read without it. */
+  lineCommas?: number;
+  /** NDJSON lines that started with a byte-order mark (files joined end to end, each with its mark), read without it. */
+  lineMarks?: number;
 }
 
 export const noRepairs = (): JsonRepairs => ({ nonFinite: 0, trailingCommas: 0 });
@@ -23,6 +27,8 @@ export function describeRepairs(r: JsonRepairs | undefined): string | null {
     r.nonFinite ? `${r.nonFinite} NaN or Infinity value${r.nonFinite === 1 ? "" : "s"} (as Python writes them) read as empty` : "",
     r.trailingCommas ? `${r.trailingCommas} comma${r.trailingCommas === 1 ? "" : "s"} before a closing bracket left out` : "",
     r.extended ? `${r.extended} value${r.extended === 1 ? "" : "s"} of MongoDB's extended JSON ({"$oid": …}, {"$date": …}) read as plain values` : "",
+    r.lineCommas ? `${r.lineCommas} line${r.lineCommas === 1 ? "" : "s"} ending in a comma read without it (objects written as an array's items)` : "",
+    r.lineMarks ? `${r.lineMarks} line${r.lineMarks === 1 ? "" : "s"} starting with a byte-order mark read without it (files joined end to end)` : "",
   ].filter(Boolean);
   return parts.length ? `Read leniently: ${parts.join("; ")}.` : null;
 }
