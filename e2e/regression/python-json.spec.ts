@@ -30,3 +30,13 @@ test("NDJSON lines ending in a comma or starting with a byte-order mark stage as
     ),
   ).toBeVisible();
 });
+
+// A JSON file with comments (JSONC, a hand-edited export) was taken for CSV: one column of its text, no rows.
+test("a JSON file with comments stages, the comments left out and counted", async ({ page }) => {
+  await openApp(page);
+  const content = '// exported by hand\n[\n  {"id": 1, "site": "http://a.example/*x*/"}, /* checked */\n  {"id": 2, "site": null}\n]\n';
+  await addFiles(page, [{ name: "notes.json", content, mimeType: "application/json" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "notes.json" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "http://a.example/*x*/"]);
+  await expect((await openParsePanel(page)).getByText("Read leniently: 2 comments (// or /* */, which JSON does not allow) left out.")).toBeVisible();
+});

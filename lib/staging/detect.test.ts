@@ -22,6 +22,10 @@ describe("detectFormat", () => {
     // One object on one line, and nothing after it: a JSON document (an API's response), not NDJSON.
     expect(detectFormat("x.json", text('{"data": [{"id": 1}], "meta": {}}\n'))).toBe("json");
     expect(detectFormat("x.data", text("a,b\n1,2"))).toBe("csv");
+    // Comments before the first value, and a .json file of any other start: JSON, whose faults are then named as JSON's.
+    expect(detectFormat("x.json", text('// export\n/* v2 */ [{"a":1}]'))).toBe("json");
+    expect(detectFormat("x.json", text('callback([{"a":1}]);'))).toBe("json");
+    expect(detectFormat("x.data", text('// export\n{"a":1}\n{"a":2}\n'))).toBe("ndjson");
   });
 
   it("reads an HTML document under any name for its table (a web application's report.xls, a page saved as CSV)", () => {

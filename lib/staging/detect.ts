@@ -26,7 +26,8 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   // An HTML document under any name (a web application's "Excel" export, report.xls; a page saved as CSV) is read for its table.
   if (ext === "html" || ext === "htm" || markupKind(head) === "HTML") return "html";
   if (ext === "csv" || ext === "tsv" || ext === "tab" || ext === "txt") return "csv";
-  return jsonShape(head) ?? "csv";
+  // A .json file is JSON whatever it starts with: a fault in it is then named as JSON's, not read as one column of CSV.
+  return jsonShape(head) ?? (ext === "json" ? "json" : "csv");
 }
 
 /**
@@ -40,9 +41,12 @@ export function markupKind(head: Uint8Array): "HTML" | "XML" | null {
   return null;
 }
 
+/** Comments before the first value (// … lines and /* … *\/ blocks, as JSONC and hand-edited files start). */
+const LEADING_COMMENTS = /^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*/;
+
 /** "[" starts a JSON array; a first line that is a whole object, with more lines after it, starts NDJSON. */
 function jsonShape(head: Uint8Array): "json" | "ndjson" | null {
-  const text = new TextDecoder().decode(head).replace(/^\uFEFF/, "").trim();
+  const text = new TextDecoder().decode(head).replace(/^\uFEFF/, "").replace(LEADING_COMMENTS, "").trim();
   if (text.startsWith("[")) return "json";
   if (!text.startsWith("{")) return null;
   const firstLine = text.split(/\r?\n/, 1)[0]!;

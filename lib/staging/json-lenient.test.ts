@@ -17,6 +17,17 @@ describe("parseJsonLenient", () => {
     expect(describeRepairs({ nonFinite: 0, trailingCommas: 0, extended: 3 })).toBe(`Read leniently: 3 values of MongoDB's extended JSON ({"$oid": …}, {"$date": …}) read as plain values.`);
   });
 
+  // A .json file with comments (JSONC, a hand-edited export) staged as one column of CSV, with no rows.
+  it("leaves out comments outside strings, counting them, with Python's values and commas too", () => {
+    const { value, repairs } = parseJsonLenient('// exported\n[{"a": 1, "u": "http://x/*y*/"}, /* two */ {"a": NaN,},\n]');
+    expect(value).toEqual([{ a: 1, u: "http://x/*y*/" }, { a: null }]);
+    expect(repairs).toEqual({ nonFinite: 1, trailingCommas: 2, comments: 2 });
+    expect(describeRepairs({ nonFinite: 0, trailingCommas: 0, comments: 1 })).toBe("Read leniently: 1 comment (// or /* */, which JSON does not allow) left out.");
+    expect(parseJsonLenient('{"a": 1} // one').repairs).toEqual({ nonFinite: 0, trailingCommas: 0, comments: 1 });
+    // A fault past a comment is located where it is in the file.
+    expect(() => parseJsonLenient('/* x */ [{"a": 1} {"b": 2}]')).toThrow("a comma was expected at line 1, column 19");
+  });
+
   it("says what the fault is and where, by line and column", () => {
     const fault = (text: string) => {
       try {

@@ -1,4 +1,4 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { createScanner, parse as parseJsonc, printParseErrorCode, stripComments, type ParseError } from "jsonc-parser";
 import { noRepairs, type JsonRepairs } from "./json-repairs";
 import { JSON_STRING, parseJsonExact } from "./json-long-integers";
 
@@ -26,11 +26,22 @@ export class JsonSyntaxError extends Error {
 const LENIENT = new RegExp(String.raw`${JSON_STRING}|,(?=\s*[\]}])|(?<![\w.])-?Infinity(?!\w)|(?<![\w.])NaN(?!\w)`, "g");
 
 /** Parsed JSON (long whole numbers kept exact: json-long-integers.ts), and what was repaired; throws a JsonSyntaxError. */
-export function parseJsonLenient(text: string): { value: unknown; repairs: JsonRepairs } {
+export function parseJsonLenient(written: string): { value: unknown; repairs: JsonRepairs } {
   try {
-    return { value: parseJsonExact(text), repairs: noRepairs() };
+    return { value: parseJsonExact(written), repairs: noRepairs() };
   } catch {
+    // Comments (// … and /* … */, as JSONC and hand-edited files have them) are left out, each character a space: every other keeps its place.
+    const comments = /\/[/*]/.test(written) ? countComments(written) : 0;
+    const text = comments ? stripComments(written, " ") : written;
+    if (comments) {
+      try {
+        return { value: parseJsonExact(text), repairs: { ...noRepairs(), comments } };
+      } catch {
+        // Another fault too: repaired or located below.
+      }
+    }
     const { text: repaired, repairs } = repair(text, "null", "");
+    if (comments) repairs.comments = comments;
     if (repairs.nonFinite + repairs.trailingCommas > 0) {
       try {
         return { value: parseJsonExact(repaired), repairs };
@@ -41,6 +52,17 @@ export function parseJsonLenient(text: string): { value: unknown; repairs: JsonR
     }
     throw locate(text);
   }
+}
+
+/** How many comments the text holds, outside its strings. */
+function countComments(text: string): number {
+  const scanner = createScanner(text, false);
+  let count = 0;
+  for (let kind = scanner.scan(); kind !== 17; kind = scanner.scan()) {
+    // jsonc-parser's SyntaxKind (a const enum): 12 a line comment, 13 a block comment, 17 the end.
+    if (kind === 12 || kind === 13) count++;
+  }
+  return count;
 }
 
 /** The text with each non-finite number and each comma before a closing bracket replaced (padded to its length when the replacement is shorter). */

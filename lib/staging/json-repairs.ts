@@ -10,6 +10,8 @@ export interface JsonRepairs {
   lineCommas?: number;
   /** NDJSON lines that started with a byte-order mark (files joined end to end, each with its mark), read without it. */
   lineMarks?: number;
+  /** Comments (// … or /* … *\/, as JSONC and hand-edited files have them), left out. */
+  comments?: number;
 }
 
 export const noRepairs = (): JsonRepairs => ({ nonFinite: 0, trailingCommas: 0 });
@@ -18,6 +20,7 @@ export const noRepairs = (): JsonRepairs => ({ nonFinite: 0, trailingCommas: 0 }
 export function addRepairs(into: JsonRepairs, more: JsonRepairs): void {
   into.nonFinite += more.nonFinite;
   into.trailingCommas += more.trailingCommas;
+  if (more.comments) into.comments = (into.comments ?? 0) + more.comments;
 }
 
 /** What a lenient read changed, in words; null when nothing. */
@@ -28,6 +31,7 @@ export function describeRepairs(r: JsonRepairs | undefined): string | null {
     r.trailingCommas ? `${r.trailingCommas} comma${r.trailingCommas === 1 ? "" : "s"} before a closing bracket left out` : "",
     r.extended ? `${r.extended} value${r.extended === 1 ? "" : "s"} of MongoDB's extended JSON ({"$oid": …}, {"$date": …}) read as plain values` : "",
     r.lineCommas ? `${r.lineCommas} line${r.lineCommas === 1 ? "" : "s"} ending in a comma read without it (objects written as an array's items)` : "",
+    r.comments ? `${r.comments} comment${r.comments === 1 ? "" : "s"} (// or /* */, which JSON does not allow) left out` : "",
     r.lineMarks ? `${r.lineMarks} line${r.lineMarks === 1 ? "" : "s"} starting with a byte-order mark read without it (files joined end to end)` : "",
   ].filter(Boolean);
   return parts.length ? `Read leniently: ${parts.join("; ")}.` : null;

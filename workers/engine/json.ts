@@ -43,7 +43,7 @@ export async function readJson(fileId: string, fileName: string, text: string, o
     const apart = runs.length > 1 || (runs[0]?.offset ?? 0) !== 0;
     const engine = csvEngine(conn);
     const lineTable = apart ? await writeLineRuns(engine, table, runs, records.length, 0) : await dropRowLines(engine, table);
-    const repaired = repairs.nonFinite + repairs.trailingCommas + (repairs.extended ?? 0) + (repairs.lineCommas ?? 0) + (repairs.lineMarks ?? 0) > 0;
+    const repaired = repairs.nonFinite + repairs.trailingCommas + (repairs.extended ?? 0) + (repairs.lineCommas ?? 0) + (repairs.lineMarks ?? 0) + (repairs.comments ?? 0) > 0;
     return ok({ badLines: setAside.length, rowLines: { before: 0, ...(lineTable ? { table: true } : {}) }, ...(at ? { jsonRowsAt: at } : {}), ...(repaired ? { jsonRepairs: repairs } : {}), ...(spread.length ? { jsonSpread: spread } : {}) });
   });
 }
