@@ -18,15 +18,15 @@ test("JSON as Python writes it stages, NaN and Infinity empty, and says so; othe
 
 // Objects written as an array's items without its brackets ({…},), and NDJSON files joined end to end each with its
 // byte-order mark: every line but the last (or but the first) was set aside as not valid JSON.
-test("NDJSON lines ending in a comma or starting with a byte-order mark stage as records, and say so", async ({ page }) => {
+test("NDJSON lines ending in a comma or starting with a byte-order mark stage as records, a comment line is left out, and they say so", async ({ page }) => {
   await openApp(page);
-  const content = '{"id": 1, "city": "Oslo"},\n{"id": 2, "city": "Rome"},\n\uFEFF{"id": 3, "city": "Lima"}\n';
+  const content = '// cities\n{"id": 1, "city": "Oslo"},\n{"id": 2, "city": "Rome"},\n\uFEFF{"id": 3, "city": "Lima"}\n';
   await addFiles(page, [{ name: "items.ndjson", content, mimeType: "application/x-ndjson" }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "items.ndjson" })).toContainText("3 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "Lima"]);
   await expect(
     (await openParsePanel(page)).getByText(
-      "Read leniently: 2 lines ending in a comma read without it (objects written as an array's items); 1 line starting with a byte-order mark read without it (files joined end to end).",
+      "Read leniently: 1 comment (// or /* */, which JSON does not allow) left out; 2 lines ending in a comma read without it (objects written as an array's items); 1 line starting with a byte-order mark read without it (files joined end to end).",
     ),
   ).toBeVisible();
 });

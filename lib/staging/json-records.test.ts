@@ -48,6 +48,11 @@ describe("ndjsonRecords", () => {
     expect(marks.records).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }]);
     expect(marks.repairs).toEqual({ nonFinite: 0, trailingCommas: 0, lineMarks: 2, lineCommas: 1 });
     expect(marks.setAside).toEqual([]);
+    // A comment alone on its line is left out and counted; one after a record is left out with the record read.
+    const comments = ndjsonRecords('// exported 2024-01-02\n{"a": 1}\n/* batch 2 */\n{"a": 2} // last\n');
+    expect(comments.records).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(comments.repairs).toEqual({ nonFinite: 0, trailingCommas: 0, comments: 3 });
+    expect(comments.setAside).toEqual([]);
     // Only objects' lines: a line of a value and a comma is no record either way, and is set aside as written.
     expect(ndjsonRecords('{"a": 1}\n"x",\n').setAside.map((n) => [n.line, n.status, n.text])).toEqual([[2, "set aside", '"x",']]);
   });

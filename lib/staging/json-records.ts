@@ -69,6 +69,11 @@ export function ndjsonRecords(text: string): { records: Record<string, unknown>[
     // A byte-order mark starting a line (files joined end to end, each with its mark), or a comma ending it (an array's items without its brackets).
     const marked = written.charCodeAt(0) === 0xfeff;
     const unmarked = marked ? written.slice(1) : written;
+    // A line that is a comment alone (// export of …): left out, counted with the comments.
+    if (/^\s*(\/\/.*|\/\*.*\*\/)\s*$/.test(unmarked)) {
+      repairs.comments = (repairs.comments ?? 0) + 1;
+      continue;
+    }
     const comma = /,\s*$/.test(unmarked) && /^\s*\{/.test(unmarked);
     const line = comma ? unmarked.replace(/,\s*$/, "") : unmarked;
     let value: unknown;

@@ -29,9 +29,9 @@ export function describeRepairs(r: JsonRepairs | undefined): string | null {
   const parts = [
     r.nonFinite ? `${r.nonFinite} NaN or Infinity value${r.nonFinite === 1 ? "" : "s"} (as Python writes them) read as empty` : "",
     r.trailingCommas ? `${r.trailingCommas} comma${r.trailingCommas === 1 ? "" : "s"} before a closing bracket left out` : "",
+    r.comments ? `${r.comments} comment${r.comments === 1 ? "" : "s"} (// or /* */, which JSON does not allow) left out` : "",
     r.extended ? `${r.extended} value${r.extended === 1 ? "" : "s"} of MongoDB's extended JSON ({"$oid": …}, {"$date": …}) read as plain values` : "",
     r.lineCommas ? `${r.lineCommas} line${r.lineCommas === 1 ? "" : "s"} ending in a comma read without it (objects written as an array's items)` : "",
-    r.comments ? `${r.comments} comment${r.comments === 1 ? "" : "s"} (// or /* */, which JSON does not allow) left out` : "",
     r.lineMarks ? `${r.lineMarks} line${r.lineMarks === 1 ? "" : "s"} starting with a byte-order mark read without it (files joined end to end)` : "",
   ].filter(Boolean);
   return parts.length ? `Read leniently: ${parts.join("; ")}.` : null;
