@@ -71,3 +71,12 @@ test("a removed file leaves the staging area and does not come back after a relo
   await expect(stagingArea(page).getByText("keep.csv")).toBeVisible();
   await expect(stagingArea(page).getByText("drop.csv")).toHaveCount(0);
 });
+
+// A database dump saved as .csv staged its INSERT statements cut at their commas, as one row of nonsense.
+test("a SQL script (a database dump) is named for what it is, with what to do", async ({ page }) => {
+  await openApp(page);
+  const dump = "-- MySQL dump 10.13\n/*!40101 SET NAMES utf8 */;\nDROP TABLE IF EXISTS `orders`;\nINSERT INTO `orders` VALUES (1,'a',10),(2,'b',20);\n";
+  await addFiles(page, [{ name: "orders.csv", content: dump }]);
+  await expect(page.getByRole("alert").filter({ hasText: "orders.csv" })).toContainText("This is a SQL script (a database dump of statements), not CSV");
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "orders.csv" })).toHaveCount(0);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectEncoding, detectFormat, innerName, isGzip, markupKind } from "./detect";
+import { detectEncoding, detectFormat, innerName, isGzip, isSqlScript, markupKind } from "./detect";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -13,6 +13,16 @@ describe("detectFormat", () => {
     expect(detectFormat("a.tsv", text("a\tb"))).toBe("csv");
     expect(detectFormat("a.jsonl.gz", new Uint8Array([0x1f, 0x8b]))).toBe("ndjson");
     expect(innerName("a.csv.gz")).toBe("a.csv");
+  });
+
+  // A database dump saved as .csv staged its INSERT statements cut at their commas, as one row of nonsense.
+  it("tells a SQL script from CSV, after its comments", () => {
+    expect(isSqlScript(text("INSERT INTO t VALUES (1,'a');\n"))).toBe(true);
+    expect(isSqlScript(text("-- MySQL dump 10.13\n--\n/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\nDROP TABLE IF EXISTS `t`;\n"))).toBe(true);
+    expect(isSqlScript(text("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t(a);\n"))).toBe(true);
+    expect(isSqlScript(text("SET statement_timeout = 0;\nCOPY public.t (a, b) FROM stdin;\n1\tx\n"))).toBe(true);
+    expect(isSqlScript(text("set,name\n1,insert into\n"))).toBe(false);
+    expect(isSqlScript(text("id,comment\n1,-- none\n"))).toBe(false);
   });
 
   it("tells JSON arrays from NDJSON by content", () => {

@@ -41,6 +41,17 @@ export function markupKind(head: Uint8Array): "HTML" | "XML" | null {
   return null;
 }
 
+/** A statement that starts a SQL script: a database's dump (mysqldump, pg_dump, SQLite's .dump) saved as a data file. */
+const SQL_STATEMENT = /^(insert\s+into\s|create\s+(table|database|schema|index|unique\s+index|view)\s|drop\s+(table|database|schema)\s|begin\s+transaction\b|pragma\s|lock\s+tables\s|set\s+[\w@.]+\s*=|copy\s+\S+.*\sfrom\s+stdin)/;
+/** SQL comments before it (-- lines, /* … *\/ blocks, MySQL's /*!40101 … *\/ settings). */
+const SQL_COMMENTS = /^(\s*(--[^\n]*|\/\*[\s\S]*?\*\/;?))*\s*/;
+
+/** Whether the text is a SQL script: read as CSV, it would stage its statements cut at their commas. */
+export function isSqlScript(head: Uint8Array): boolean {
+  const text = new TextDecoder().decode(head.subarray(0, 4096)).replace(/^\uFEFF/, "").replace(SQL_COMMENTS, "").toLowerCase();
+  return SQL_STATEMENT.test(text);
+}
+
 /** Comments before the first value (// … lines and /* … *\/ blocks, as JSONC and hand-edited files start). */
 const LEADING_COMMENTS = /^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*/;
 

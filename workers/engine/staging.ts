@@ -7,7 +7,7 @@ import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import type { StagesDb } from "@/browser/staging-db";
 import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
 import { storageSupport } from "./storage-support";
-import { detectEncoding, detectFormat, isGzip, markupKind } from "@/lib/staging/detect";
+import { detectEncoding, detectFormat, isGzip, isSqlScript, markupKind } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
 import { firstBinaryByte } from "@/lib/staging/sniff-bytes";
 import { knownBinary } from "@/lib/staging/known-binaries";
@@ -150,6 +150,8 @@ async function record(db: StagesDb, staged: StagedFile, info: Result<TableInfo>,
   return after;
 }
 
+const SQL_MESSAGE =
+  "This is a SQL script (a database dump of statements), not CSV: its rows are INSERT statements. Export the table from the database as CSV (or Parquet) and stage that.";
 const XML_MESSAGE = "This is an XML document, not CSV: Stages reads CSV, TSV, JSON, NDJSON, Parquet, Excel and HTML tables. Export the data in one of them and stage that.";
 
 async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?: { asUtf8: string; decoded: string } }>> {
@@ -171,6 +173,7 @@ async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?
     }
   }
   if (format === "csv" && markupKind(head) === "XML") return fail({ file: file.name, message: XML_MESSAGE });
+  if (format === "csv" && isSqlScript(head)) return fail({ file: file.name, message: SQL_MESSAGE });
   const parse = parseOptionsSchema.parse({ format, gzip, encoding, delimiter: /\.(tsv|tab)(\.gz)?$/i.test(file.name) ? "\\t" : undefined });
   return ok({ parse, sample: encoding === "utf-8" ? undefined : encodingSample(head, encoding) });
 }
