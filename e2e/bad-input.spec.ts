@@ -1,7 +1,7 @@
 import { expect, test } from "./support/test";
 import { strToU8, zipSync } from "fflate";
 import { expectCounts } from "./support/recipe";
-import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, openApp, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 
 test("bad files get a message naming the file (and line), and other staged files stay intact", async ({ page }) => {
   await openApp(page);
@@ -79,4 +79,14 @@ test("a SQL script (a database dump) is named for what it is, with what to do", 
   await addFiles(page, [{ name: "orders.csv", content: dump }]);
   await expect(page.getByRole("alert").filter({ hasText: "orders.csv" })).toContainText("This is a SQL script (a database dump of statements), not CSV");
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "orders.csv" })).toHaveCount(0);
+});
+
+// A CSV saved under a .json name: the JSON reader's fault at its first character says where to choose its format.
+test("a file named .json that is not JSON says so, and reads as what the user chooses", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "export.json", content: "id,name\n1,Ada\n2,Bo\n", mimeType: "application/json" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "export.json" })).toContainText("It does not start as JSON does: if it is another format, choose it under Format.");
+  await reread(page, { Format: "csv" });
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "export.json" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "Bo"]);
 });

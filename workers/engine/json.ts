@@ -78,7 +78,11 @@ function cutRecords(text: string): JsonRead | null {
   return { ...rows, setAside: [{ line: cut.cut.line, status: "set aside", reason: CUT_RECORD, text: cut.cut.text }], repairs: parsed.repairs };
 }
 
-const notValid = (error: JsonSyntaxError) => ({ message: `The file is not valid JSON: ${error.message}.`, line: error.line });
+/** A fault at the very first character is no JSON at all (a .json file of another format): the user is told where to choose it. */
+const notValid = (error: JsonSyntaxError) => ({
+  message: `The file is not valid JSON: ${error.message}.${error.line === 1 && error.column === 1 ? " It does not start as JSON does: if it is another format, choose it under Format." : ""}`,
+  line: error.line,
+});
 
 /** JSON values one after another (json-sequence.ts), as rows; null when the text holds fewer than two. */
 function sequenceRecords(json: string): JsonRead | null {
