@@ -25,7 +25,13 @@ describe("LineCounter", () => {
   });
 
   it("notes the lines after the first that start with a byte-order mark (files joined end to end, each with its mark)", () => {
-    expect(count("\uFEFF1,a\n2,b\r\n\uFEFF3,c\n4,\uFEFFd\n\uFEFF5,e", 1024).markedAt).toEqual([3, 5]);
+    const joined = "\uFEFF1,a\n2,b\r\n\uFEFF3,c\n4,\uFEFFd\n\uFEFF5,e\n\uFEFF";
+    // However the chunks cut it, a mark split between two included.
+    for (const size of [1, 2, 3, 5, 11, 1024]) expect(count(joined, size).markedAt).toEqual([3, 5, 6]);
+    // Two of a mark's three bytes, split by a chunk's end, are no mark.
+    const counter = new LineCounter();
+    for (const chunk of [[0x31, 0x0a, 0xef], [0xbb, 0x2c, 0x62, 0x0a]]) counter.update(Uint8Array.from(chunk));
+    expect(counter.result().markedAt).toBeUndefined();
     expect(count("\uFEFF1,a\n2,b\n", 1024).markedAt).toBeUndefined();
   });
 

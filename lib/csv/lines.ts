@@ -21,6 +21,8 @@ export interface LineCount {
 
 /** Marked lines kept: a file of more is no join of a few files. */
 const MOST_MARKED = 1000;
+/** A byte-order mark's UTF-8 bytes. */
+const MARK = [0xef, 0xbb, 0xbf];
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -32,6 +34,8 @@ export class LineCounter {
   private readonly emptyAt: number[] = [];
   private readonly tabsAt: number[] = [];
   private readonly markedAt: number[] = [];
+  /** Bytes of a mark seen at the current line's start, while a chunk's end cuts it. */
+  private markSeen = 0;
   /** The current line has a tab. */
   private lineHasTab = false;
   /** The current line has a byte other than a space or tab. */
@@ -51,10 +55,7 @@ export class LineCounter {
   /** Note bytes [from, to) of the current line: only whether they hold text, and values, matters. */
   private see(chunk: Uint8Array, from: number, to: number): void {
     if (from === to) return;
-    // A mark whose bytes a chunk's end splits is not seen: a join's mark is rare, one split by a 4 MB chunk's end rarer.
-    if (!this.lineOpen && this.lines > 0 && to - from >= 3 && chunk[from] === 0xef && chunk[from + 1] === 0xbb && chunk[from + 2] === 0xbf && this.markedAt.length < MOST_MARKED) {
-      this.markedAt.push(this.lines + 1);
-    }
+    if (this.lines > 0 && (!this.lineOpen || this.markSeen > 0)) this.seeMark(chunk, from, to);
     this.lineOpen = true;
     if (this.lineHasValue) return;
     for (let i = from; i < to; i++) {
@@ -69,7 +70,20 @@ export class LineCounter {
     }
   }
 
+  /** The bytes at the start of a line after the first, matched against a mark's (which a chunk's end may split). */
+  private seeMark(chunk: Uint8Array, from: number, to: number): void {
+    let seen = this.markSeen;
+    let at = from;
+    while (seen < MARK.length && at < to && chunk[at] === MARK[seen]) {
+      seen++;
+      at++;
+    }
+    if (seen === MARK.length && this.markedAt.length < MOST_MARKED) this.markedAt.push(this.lines + 1);
+    this.markSeen = seen < MARK.length && at === to ? seen : 0;
+  }
+
   private endLine(): void {
+    this.markSeen = 0;
     this.lines++;
     if (!this.lineHasText) {
       this.blank++;
