@@ -1,3 +1,5 @@
+import { UTF8_MARK } from "@/lib/bytes";
+
 /**
  * Counting the lines of CSV text as it streams by: every line end (LF, CRLF
  * or a lone CR) ends a line, and a last line without an end still counts.
@@ -21,8 +23,6 @@ export interface LineCount {
 
 /** Marked lines kept: a file of more is no join of a few files. */
 const MOST_MARKED = 1000;
-/** A byte-order mark's UTF-8 bytes. */
-const MARK = [0xef, 0xbb, 0xbf];
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -74,12 +74,12 @@ export class LineCounter {
   private seeMark(chunk: Uint8Array, from: number, to: number): void {
     let seen = this.markSeen;
     let at = from;
-    while (seen < MARK.length && at < to && chunk[at] === MARK[seen]) {
+    while (seen < UTF8_MARK.length && at < to && chunk[at] === UTF8_MARK[seen]) {
       seen++;
       at++;
     }
-    if (seen === MARK.length && this.markedAt.length < MOST_MARKED) this.markedAt.push(this.lines + 1);
-    this.markSeen = seen < MARK.length && at === to ? seen : 0;
+    if (seen === UTF8_MARK.length && this.markedAt.length < MOST_MARKED) this.markedAt.push(this.lines + 1);
+    this.markSeen = seen < UTF8_MARK.length && at === to ? seen : 0;
   }
 
   private endLine(): void {

@@ -1,3 +1,4 @@
+import { UTF8_MARK } from "@/lib/bytes";
 import { linesAt } from "@/lib/csv/blob-lines";
 import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import { sameFields } from "@/lib/csv/layout";
@@ -100,19 +101,16 @@ export async function mend(body: Blob, rejected: readonly Rejected[], where: Map
         : beforeHeader
           ? [{ kind: "row", fields: beforeHeader, repair: HEADER_RUN_IN, lines: 1, text }]
           : repairChunk(text, ctx);
-    const end = start + (marked ? MARK.length : 0) + new TextEncoder().encode(text).length;
+    const end = start + (marked ? UTF8_MARK.length : 0) + new TextEncoder().encode(text).length;
     out.edits.push({ start, end, text: rewrite(text, outcomes, ctx, line, out.notes) });
   }
   return out;
 }
 
-/** A byte-order mark's UTF-8 bytes. */
-const MARK = [0xef, 0xbb, 0xbf];
-
 /** Whether a byte-order mark starts at `start` in the body. */
 async function markAt(body: Blob, start: number): Promise<boolean> {
-  const bytes = new Uint8Array(await body.slice(start, start + MARK.length).arrayBuffer());
-  return MARK.every((b, i) => bytes[i] === b);
+  const bytes = new Uint8Array(await body.slice(start, start + UTF8_MARK.length).arrayBuffer());
+  return UTF8_MARK.every((b, i) => bytes[i] === b);
 }
 
 /** The text that replaces a rejected stretch: mended rows in the file's dialect and line ends, blank lines for the rest. */

@@ -1,3 +1,4 @@
+import { UTF8_MARK } from "@/lib/bytes";
 import { lineRanges } from "@/lib/csv/blob-lines";
 
 /**
@@ -55,7 +56,7 @@ export async function applyEdits(body: Blob, edits: readonly { line: number; tex
 export async function withoutMarks(body: Blob, lines: readonly number[], linesBefore: number): Promise<{ body: Blob; texts: Map<number, string> }> {
   const ranges = await lineRanges(body, lines.map((line) => line - linesBefore - 1));
   const texts = new Map<number, string>();
-  // U+FEFF is three bytes in UTF-8.
-  for (const [index, { start, end }] of ranges) texts.set(index + linesBefore + 1, await body.slice(start + 3, end).text());
-  return { body: splice(body, [...ranges.values()].map(({ start }) => ({ start, end: start + 3, text: "" }))), texts };
+  const mark = UTF8_MARK.length;
+  for (const [index, { start, end }] of ranges) texts.set(index + linesBefore + 1, await body.slice(start + mark, end).text());
+  return { body: splice(body, [...ranges.values()].map(({ start }) => ({ start, end: start + mark, text: "" }))), texts };
 }
