@@ -325,6 +325,27 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("reads a GraphQL response's rows as the browser did: the nodes of a connection's edges, four keys down", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "repos.json");
+    const edges = [{ cursor: "a", node: { name: "x", stars: 3 } }, { cursor: "b", node: { name: "y", stars: 5 } }];
+    await writeFile(input, JSON.stringify({ data: { viewer: { repositories: { edges, pageInfo: { hasNextPage: false } } } } }));
+    const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
+    const columns = [
+      { name: "name", type: "VARCHAR" },
+      { name: "stars", type: "BIGINT" },
+    ];
+    const source = { path: input, parse: parseOptionsSchema.parse({ format: "json" }), columns, jsonRowsAt: { path: ["data", "viewer", "repositories", "edges"], left: [], edges: true } };
+    const exported = exportSql(recipe, source, join(dir, "repos"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT * FROM read_parquet('${join(dir, "repos-final.parquet")}') ORDER BY name`)).toEqual([
+      { name: "x", stars: 3 },
+      { name: "y", stars: 5 },
+    ]);
+  });
+
   it("spreads objects inside JSON records into a column per field, in the browser's order, as the browser did", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
     const input = join(dir, "customers.ndjson");

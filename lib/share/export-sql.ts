@@ -73,6 +73,12 @@ function readSql(source: ExportSource): string | null {
   return read && renames.length ? `(SELECT * RENAME (${renames.join(", ")}) FROM ${read})` : read;
 }
 
+/** The rows of the list of objects under `at.path` in the JSON file `file`; of a GraphQL connection's edges, their nodes. */
+function listRowsSql(file: string, at: JsonRowsAt): string {
+  const list = at.path.map(ident).join(".");
+  return `(SELECT unnest(${at.edges ? `list_transform(${list}, e -> e.node)` : list}, max_depth := 2) FROM read_json_auto(${file}))`;
+}
+
 function fileSql(source: ExportSource): string | null {
   const p = literal(source.path);
   // JSON values one after another, in a file named JSON or NDJSON: objects, which DuckDB's reader finds by itself; arrays of them, each read as one value.
@@ -85,9 +91,7 @@ function fileSql(source: ExportSource): string | null {
     case "json":
       if (source.jsonRowsAt?.arrays || source.jsonRowsAt?.frame) return null;
       if (source.jsonRowsAt?.features) return featureRowsSql(`read_json_auto(${p})`, source.jsonRowsAt.features.id);
-      return source.jsonRowsAt
-        ? `(SELECT unnest(${source.jsonRowsAt.path.map(ident).join(".")}, max_depth := 2) FROM read_json_auto(${p}))`
-        : `read_json_auto(${p})`;
+      return source.jsonRowsAt ? listRowsSql(p, source.jsonRowsAt) : `read_json_auto(${p})`;
     case "ndjson":
       return `read_json_auto(${p}, format = 'newline_delimited')`;
     case "xlsx":

@@ -35,6 +35,24 @@ describe("jsonRows", () => {
     expect(jsonRows({ points: [[1, 2], [3, 4]], labels: ["p", "q"] })).toEqual({ records: [{ points: [[1, 2], [3, 4]], labels: ["p", "q"] }] });
   });
 
+  it("reads a GraphQL response's one list however deep, and a connection's edges as their nodes", () => {
+    const issues = [{ number: 1, author: { login: "ada" } }, { number: 2, author: null }];
+    const nodes = jsonRows({ data: { repository: { issues: { totalCount: 2, nodes: issues } } }, extensions: { cost: 3 } });
+    expect(nodes).toEqual({ records: issues, at: { path: ["data", "repository", "issues", "nodes"], left: ["extensions"] } });
+    expect("at" in nodes && nodes.at && describeJsonRowsAt(nodes.at)).toBe("Rows are the list of objects under “data.repository.issues.nodes”, the file's only one; “extensions” is not read.");
+    const edges = jsonRows({ data: { viewer: { repositories: { edges: [{ cursor: "a", node: { name: "x" } }, { cursor: "b", node: { name: "y" } }], pageInfo: { hasNextPage: false } } } } });
+    expect(edges).toEqual({ records: [{ name: "x" }, { name: "y" }], at: { path: ["data", "viewer", "repositories", "edges"], left: [], edges: true } });
+    expect("at" in edges && edges.at && describeJsonRowsAt(edges.at)).toBe("Rows are the nodes of the edges under “data.viewer.repositories.edges”, the response's only list.");
+    // A response's errors beside data do not stand in for its rows.
+    const withErrors = jsonRows({ data: { a: { b: { c: [{ id: 1 }] } } }, errors: [{ message: "partial" }] });
+    expect(withErrors).toEqual({ records: [{ id: 1 }], at: { path: ["data", "a", "b", "c"], left: ["errors"] } });
+    // Two lists, or a document with other keys beside data, are not read as a response's rows.
+    const two = { data: { a: { b: { c: [{ id: 1 }] } }, d: { e: { f: [{ id: 2 }] } } } };
+    expect(jsonRows(two)).toEqual({ records: [two] });
+    const other = { data: { a: { b: { c: [{ id: 1 }] } } }, version: 2 };
+    expect(jsonRows(other)).toEqual({ records: [other] });
+  });
+
   it("reads an object as one row when it holds no list of objects, or more than one", () => {
     expect(jsonRows({ id: 1, tags: ["a", "b"], empty: [] })).toEqual({ records: [{ id: 1, tags: ["a", "b"], empty: [] }] });
     const two = { users: [{ id: 1 }], groups: [{ id: 2 }] };

@@ -1,4 +1,5 @@
 import { featureRows } from "./geojson";
+import { graphQlRows } from "./graphql-rows";
 import { writtenKeys } from "./json-key-order";
 import { isObject } from "./json-records";
 
@@ -20,6 +21,8 @@ export interface JsonRowsAt {
   pages?: number;
   /** The rows are a GeoJSON FeatureCollection's features: their properties, geometry as text, and their id when they have one (geojson.ts). */
   features?: { id: boolean };
+  /** The list under `path` is a GraphQL connection's edges, and the rows are their nodes (graphql-rows.ts). */
+  edges?: boolean;
 }
 
 /** A JSON document's rows, and where they were found; or why it has none. */
@@ -32,7 +35,7 @@ const isRecordList = (value: unknown): value is Record<string, unknown>[] => Arr
  * A JSON document's rows: an array of objects; or an array of arrays whose first holds the names (a
  * spreadsheet API's values); or, for an object that holds exactly one list of objects up to two keys deep
  * (an API's `{"data": [...], "meta": {...}}`), that list; or pandas' split form (`{"columns": [...],
- * "data": [[...]]}`); else the object, as one row. `text`, the document parsed, keeps a pandas frame's
+ * "data": [[...]]}`); or a GraphQL response's one list, however deep (graphql-rows.ts); else the object, as one row. `text`, the document parsed, keeps a pandas frame's
  * rows in its order.
  */
 export function jsonRows(parsed: unknown, text = ""): JsonRows {
@@ -50,6 +53,8 @@ export function jsonRows(parsed: unknown, text = ""): JsonRows {
   if (split) return { records: split, at: { path: ["data"], left: Object.keys(parsed).filter((key) => key !== "data" && key !== "columns"), arrays: true } };
   const keyed = keyedRows(parsed);
   if (keyed) return { records: keyed, at: { path: [], left: [], frame: "keyed" } };
+  const graphQl = graphQlRows(parsed);
+  if (graphQl) return { records: graphQl.records, at: { path: graphQl.path, left: Object.keys(parsed).filter((key) => key !== "data"), ...(graphQl.edges ? { edges: true } : {}) } };
   const lists = recordLists(parsed, [], 2);
   // Or the one object of records keyed by their ids it holds (a Firebase export's {"users": {"u1": {…}, …}}).
   const inner = lists.length === 0 ? Object.entries(parsed).flatMap(([key, value]) => (isObject(value) && keyedRows(value) ? [key] : [])) : [];
@@ -74,13 +79,14 @@ export function sequenceRows(values: readonly unknown[]): JsonRows {
 }
 
 /** Where the rows were found, in words, for the staged file's findings. */
-export function describeJsonRowsAt({ path, left, arrays, frame, sequence, pages, features }: JsonRowsAt): string {
+export function describeJsonRowsAt({ path, left, arrays, frame, sequence, pages, features, edges }: JsonRowsAt): string {
   if (sequence) return pages ? `Rows are the objects of the file's ${pages} arrays, one after another (exports or pages appended to one file).` : "Rows are the file's JSON objects one after another (as jq writes them), not in one array.";
   const rest = left.length ? `; ${left.map((key) => `“${key}”`).join(", ")} ${left.length === 1 ? "is" : "are"} not read` : "";
   if (features) return `Rows are the GeoJSON features: ${features.id ? "each feature's id, " : ""}their properties as columns, and their geometry as GeoJSON text${rest}.`;
   if (frame === "lists") return "Rows are read across the file's lists, one value of each per row (columns of values, as pandas' to_dict(orient=\"list\") writes them).";
   if (frame === "keyed") return `Rows are the ${path.length ? `objects under “${path.join(".")}”` : "file's objects"}, each under its key (in the column “key”)${rest}.`;
   if (frame) return frame === "columns" ? "Rows are read across the file's columns, each an object keyed by row (pandas' to_json())." : "Rows are the file's objects, each under its row's label (pandas' orient=\"index\").";
+  if (edges) return `Rows are the nodes of the edges under “${path.join(".")}”, the response's only list${rest}.`;
   if (arrays) return path.length ? `Rows are the arrays of values under “${path.join(".")}”, named by “columns”${rest}.` : "Rows are the file's arrays of values, named by its first array.";
   return `Rows are the list of objects under “${path.join(".")}”, the file's only one${rest}.`;
 }
