@@ -5,9 +5,9 @@
 //   memory:     CREATE TABLE AS read_csv(file) into an in-memory database;
 //   compressed: the same into an in-memory database that compresses its
 //               tables as a database file does (ATTACH ':memory:' (COMPRESS));
-//               a file small enough for the app to keep its table uncompressed
-//               (workers/engine/csv/table.ts) is stored uncompressed here and
-//               in every variant after this one;
+//               a file the app stores otherwise (uncompressed, or without FSST:
+//               workers/engine/csv/storage.ts) is stored so here and in every
+//               variant after this one;
 //   opfs:       the same into a database file in OPFS (as the app's engine);
 //   options:    the same with the app's own read_csv call (dialect given, rejects
 //               kept, 32 MB line limit) from lib/csv/read-sql.ts;
@@ -18,7 +18,7 @@
 import { AsyncDuckDB, DuckDBAccessMode, DuckDBDataProtocol, VoidLogger } from "@duckdb/duckdb-wasm";
 import { sha256 } from "../lib/hash";
 import { removeOpfs } from "./opfs.mjs";
-import { keepsUncompressed } from "../workers/engine/csv/table";
+import { STORAGE_SETTINGS, storageFor } from "../workers/engine/csv/storage";
 import { appReadCall, FLOWS, yardstickSteps } from "./yardstick";
 
 async function openDuck(workerUrl, wasmUrl, path) {
@@ -65,7 +65,8 @@ async function timeVariant(variant, file, workerUrl, wasmUrl) {
         ? "read_csv('bench.csv')"
         : appReadCall("bench.csv");
     if (variant === "compressed") await duck.conn.query("ATTACH ':memory:' AS compressed (COMPRESS); USE compressed");
-    if (variant !== "memory" && keepsUncompressed(file.size)) await duck.conn.query("SET force_compression = 'uncompressed'");
+    const storage = storageFor(file.size);
+    if (variant !== "memory" && storage !== "compressed") await duck.conn.query(STORAGE_SETTINGS[storage].set);
     const t0 = performance.now();
     const reading = duck.conn.query(`CREATE TABLE t AS SELECT * FROM ${read}`);
     if (variant === "contention") await checksumAndStore(file);

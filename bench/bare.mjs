@@ -51,7 +51,7 @@ export async function runBareYardstick(freshProfile, base, bare, fileUrl, fileNa
 /** Each variant adds one cost to the one before it (see bare-entry.mjs). */
 export const BARE_VARIANTS = [
   ["memory", "bare DuckDB-WASM: CREATE TABLE AS read_csv(registered File), in-memory database"],
-  ["compressed", "+ tables stored as in a database file (in-memory database with COMPRESS; uncompressed for a CSV of 16 to 256 MB, as the app stores it)"],
+  ["compressed", "+ tables stored as in a database file (in-memory database with COMPRESS; uncompressed for a CSV of 16 to 256 MB and without FSST up to 1 GB, as the app stores it)"],
   ["opfs", "+ written to a database file in OPFS (the engine's setup)"],
   ["options", "+ the app's read_csv call (dialect given, bad lines kept, 32 MB line limit)"],
   ["contention", "+ SHA-256 and IndexedDB copy of the file at the same time"],

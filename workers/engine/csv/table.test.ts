@@ -20,6 +20,7 @@ beforeAll(async () => {
   await engine.rows("USE stored");
   const lines = Array.from({ length: 200_000 }, (_, i) => `${i},${["open", "paid", "shipped"][i % 3]}`);
   await engine.register("orders.csv", new Blob([`id,status\n${lines.join("\n")}\n`]));
+  await engine.register("names.csv", new Blob([`id,name\n${Array.from({ length: 200_000 }, (_, i) => `${i},customer ${i} of the northern sales region`).join("\n")}\n`]));
   await engine.register("notes.csv", new Blob([`id,note\n${lines.slice(0, 1000).map((l) => `${l} ${"note ".repeat(50)}`).join("\n")}\n`]));
   defaultCompression = await compressionSetting();
 });
@@ -39,6 +40,7 @@ async function compressions(table: string, column: string): Promise<string[]> {
 }
 
 const compressionSetting = async () => (await engine.rows("SELECT current_setting('force_compression') AS c"))[0]?.c;
+const disabledMethods = async () => (await engine.rows("SELECT current_setting('disabled_compression_methods') AS c"))[0]?.c;
 
 describe("createTable", () => {
   it("keeps the table of a file of 16 to 256 MB uncompressed, with its rows and types, and the setting as it was after", async () => {
@@ -56,10 +58,20 @@ describe("createTable", () => {
   });
 
   it("compresses the table of a smaller or a bigger file", async () => {
-    for (const [table, bytes] of [["small", 10 * MB], ["big", 300 * MB]] as const) {
+    for (const [table, bytes] of [["small", 10 * MB], ["big", 300 * MB], ["huge", 2048 * MB]] as const) {
       await createTable(engine, table, plan(`${table}_rejects`), 2, ["id", "status"], bytes);
       expect(await compressions(table, "status")).not.toContain("Uncompressed");
     }
+  });
+
+  it("compresses the text of a file of 256 MB to 1 GB without FSST, and of a bigger one as DuckDB chooses", async () => {
+    const before = await disabledMethods();
+    await createTable(engine, "named", plan("named_rejects", "names.csv"), 2, ["id", "name"], 300 * MB);
+    expect(await compressions("named", "name")).not.toContain("FSST");
+    expect(await disabledMethods()).toEqual(before);
+    await createTable(engine, "named_huge", plan("named_huge_rejects", "names.csv"), 2, ["id", "name"], 2048 * MB);
+    expect(await compressions("named_huge", "name")).toContain("FSST");
+    expect(await engine.rows("SELECT count(*)::INT AS n FROM named")).toEqual([{ n: 200_000 }]);
   });
 
   it("keeps compression off until the last of overlapping reads ends", async () => {

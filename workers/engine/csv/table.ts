@@ -3,6 +3,7 @@ import { errorText } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column, Rejected } from "./mend";
+import { storageFor, writingAs, type Storage } from "./storage";
 
 /**
  * The DuckDB statements of a CSV read: the table from the body, the lines it
@@ -10,45 +11,9 @@ import type { Column, Rejected } from "./mend";
  */
 const SNIFF_FAILED = /sniff|state machine|invalid state|Error when/i;
 
-/**
- * Text of this size is read into a table that is not compressed. Choosing and
- * applying DuckDB's compression (dictionary, FSST, bit packing, ALP) takes
- * about a fifth of a read into the database file, and compressed text is
- * decompressed at every read after; the table then holds about the text's
- * size in DuckDB's 2 GB buffer pool instead of a fifth of it, which a bigger
- * file cannot afford. A smaller table is written at a later checkpoint, not
- * as it is read, and the checkpoint costs it more than compressing (see
- * docs/BENCHMARKS.md).
- */
-const UNCOMPRESSED_FROM_BYTES = 16 * 1024 * 1024;
-const UNCOMPRESSED_UP_TO_BYTES = 256 * 1024 * 1024;
-export const keepsUncompressed = (bytes: number) => bytes >= UNCOMPRESSED_FROM_BYTES && bytes <= UNCOMPRESSED_UP_TO_BYTES;
-
-/**
- * Compression is a setting of the whole database, not of a statement: it is
- * off while any read that asks for it runs (reads of several files may
- * overlap), and what other statements write meanwhile is stored uncompressed
- * too. Declaring each column uncompressed instead needs the columns' types
- * first: a second sniff of the file, 0.1 to 0.2 s at 100 MB.
- */
-let uncompressedReads = 0;
-
-async function writingUncompressed(engine: CsvEngine, work: () => Promise<unknown>): Promise<void> {
-  if (uncompressedReads++ === 0) await engine.rows("SET GLOBAL force_compression = 'uncompressed'");
-  try {
-    await work();
-    // Full row groups (122,880 rows) were written as they were read; the rest, or a table of fewer rows (long values), is written now.
-    // A checkpoint refused (another statement writing) leaves it to a later one, which compresses it: slower to read, still right.
-    await engine.rows("CHECKPOINT").catch(() => undefined);
-  } finally {
-    if (--uncompressedReads === 0) await engine.rows("RESET GLOBAL force_compression");
-  }
-}
-
-/** The body read into the table, uncompressed when asked. */
-async function fillTable(engine: CsvEngine, table: string, read: string, uncompressed: boolean): Promise<void> {
-  const create = () => engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${read}`);
-  await (uncompressed ? writingUncompressed(engine, create) : create());
+/** The body read into the table, stored as `storage` says. */
+async function fillTable(engine: CsvEngine, table: string, read: string, storage: Storage): Promise<void> {
+  await writingAs(engine, storage, () => engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${read}`));
 }
 
 /**
@@ -63,7 +28,7 @@ export async function createTable(engine: CsvEngine, table: string, plan: CsvRea
   let last: unknown;
   for (const attempt of attempts) {
     try {
-      await fillTable(engine, table, csvReadCall(attempt), keepsUncompressed(bytes));
+      await fillTable(engine, table, csvReadCall(attempt), storageFor(bytes));
       const rejected = (await engine.rows(rejectedLinesSql(attempt.rejects))) as unknown as Rejected[];
       await engine.rows(`DROP TABLE IF EXISTS ${ident(attempt.rejects)}`);
       await engine.rows(`DROP TABLE IF EXISTS ${ident(`${attempt.rejects}_scan`)}`);
