@@ -40,3 +40,16 @@ test("a JSON file with comments stages, the comments left out and counted", asyn
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "http://a.example/*x*/"]);
   await expect((await openParsePanel(page)).getByText("Read leniently: 2 comments (// or /* */, which JSON does not allow) left out.")).toBeVisible();
 });
+
+// JSON inside a line of JavaScript (a JSONP answer, a chart's `var data = […]`) was not JSON: a .json file of it
+// failed at line 1, column 1, and a .js file staged as one column of CSV.
+test("JSON inside a line of JavaScript stages, the JavaScript left out and said; a fault inside keeps its line and column", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "chart-data.js", content: 'var data = [\n  {"city": "Oslo", "n": 3},\n  {"city": "Lima", "n": 5}\n];\n', mimeType: "text/javascript" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "chart-data.js" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["Lima", "5"]);
+  await expect((await openParsePanel(page)).getByText("Read leniently: the JavaScript around the JSON (an assignment to a variable) left out.")).toBeVisible();
+
+  await addFiles(page, [{ name: "answer.json", content: 'cb({"items": [\n  {"id": 1},\n  {"id": 2 "x": 3}\n]});\n', mimeType: "application/json" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "answer.json" })).toContainText("a comma was expected at line 3, column 12");
+});

@@ -325,6 +325,15 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("says at the top that DuckDB's JSON reader cannot read the JavaScript the browser left out around the JSON", () => {
+    const source = { path: "chart.js", parse: parseOptionsSchema.parse({ format: "json" }), columns: [{ name: "n", type: "BIGINT" }], jsonRepairs: { nonFinite: 0, trailingCommas: 0, script: "assignment" as const } };
+    const exported = exportSql({ version: 1, rules: [], steps: [], sql: null }, source, "chart");
+    if (!exported.ok) throw new Error(exported.reason);
+    expect(exported.script).toContain("-- Read differently from the browser: DuckDB's JSON reader cannot read the JavaScript around the JSON");
+    const plain = exportSql({ version: 1, rules: [], steps: [], sql: null }, { ...source, jsonRepairs: undefined }, "chart");
+    expect(plain.ok && plain.script).not.toContain("Read differently");
+  });
+
   it("reads a GraphQL response's rows as the browser did: the nodes of a connection's edges, four keys down", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
     const input = join(dir, "repos.json");

@@ -173,15 +173,18 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
  */
 export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRepairs?: JsonRepairs): string[] {
   const commas = jsonRepairs?.trailingCommas ? [`DuckDB's JSON reader stops at the ${jsonRepairs.trailingCommas} comma(s) before a closing bracket, which the browser left out: take them out of the file.`] : [];
-  const comments = jsonRepairs?.comments ? [`DuckDB's JSON reader stops at the ${jsonRepairs.comments} comment(s), which the browser left out: take them out of the file.`] : [];
+  const leftOut = [
+    ...(jsonRepairs?.comments ? [`DuckDB's JSON reader stops at the ${jsonRepairs.comments} comment(s), which the browser left out: take them out of the file.`] : []),
+    ...(jsonRepairs?.script ? ["DuckDB's JSON reader cannot read the JavaScript around the JSON, which the browser left out: take it out of the file, leaving the JSON alone."] : []),
+  ];
   const extended = jsonRepairs?.extended ? [`DuckDB's JSON reader keeps MongoDB's extended JSON ({"$oid": …}, {"$date": …}) as structs of one field, which the browser read as plain values.`] : [];
-  if (parse.format !== "csv" && parse.format !== "ndjson") return [...commas, ...comments, ...extended];
+  if (parse.format !== "csv" && parse.format !== "ndjson") return [...commas, ...leftOut, ...extended];
   const apart = rowLines?.table ? "a rejected row's line is counted as if no blank line or line set aside came between rows." : "";
   const lineEnds = [
     jsonRepairs?.lineCommas ? `DuckDB's JSON reader stops at the ${jsonRepairs.lineCommas} line(s) ending in a comma, which the browser read without it: take the commas out of the file.` : "",
     jsonRepairs?.lineMarks ? `DuckDB's JSON reader stops at the ${jsonRepairs.lineMarks} line(s) starting with a byte-order mark, which the browser read without it: take the marks out of the file.` : "",
   ].filter(Boolean);
-  if (parse.format === "ndjson") return [...commas, ...comments, ...extended, ...lineEnds, ...(apart ? [apart] : [])];
+  if (parse.format === "ndjson") return [...commas, ...leftOut, ...extended, ...lineEnds, ...(apart ? [apart] : [])];
   return [
     apart,
     parse.notes ? `the ${parse.notes} line(s) below the table are read too (as rows, or rejected by DuckDB).` : "",

@@ -25,6 +25,12 @@ describe("detectFormat", () => {
     expect(isSqlScript(text("id,comment\n1,-- none\n"))).toBe(false);
   });
 
+  it("reads JSON inside a line of JavaScript as JSON, under any name but a CSV's", () => {
+    expect(detectFormat("data.js", text('var data = [{"a": 1}];'))).toBe("json");
+    expect(detectFormat("answer", text('callback({"rows": []})'))).toBe("json");
+    expect(detectFormat("data.csv", text('var data = [{"a": 1}];'))).toBe("csv");
+  });
+
   it("tells JSON arrays from NDJSON by content", () => {
     expect(detectFormat("x.json", text('[{"a":1},\n{"a":2}]'))).toBe("json");
     expect(detectFormat("x.json", text('{"a":1}\n{"a":2}\n'))).toBe("ndjson");

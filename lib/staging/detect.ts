@@ -1,6 +1,7 @@
 import { detectBom } from "./sniff-bytes";
 import { legacyEncoding } from "./legacy-encoding";
 import { holdsUtf8, UTF8_MIXED } from "./mixed-utf8";
+import { opensWrappedJson } from "./json-script";
 
 /**
  * What a staged file is, from its name and first bytes: the format, whether
@@ -27,7 +28,8 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (ext === "html" || ext === "htm" || markupKind(head) === "HTML") return "html";
   if (ext === "csv" || ext === "tsv" || ext === "tab" || ext === "txt") return "csv";
   // A .json file is JSON whatever it starts with: a fault in it is then named as JSON's, not read as one column of CSV.
-  return jsonShape(head) ?? (ext === "json" ? "json" : "csv");
+  // So is JSON inside a line of JavaScript (JSONP, `var data = […]`), under any name but a CSV's.
+  return jsonShape(head) ?? (ext === "json" || opensWrappedJson(new TextDecoder().decode(head).replace(/^\uFEFF/, "")) ? "json" : "csv");
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ScriptWrapper } from "./json-script";
+
 /** What a lenient JSON read changed (json-lenient.ts): kept with the staged file and said to the user. */
 export interface JsonRepairs {
   /** NaN, Infinity and -Infinity read as empty. */
@@ -12,6 +14,8 @@ export interface JsonRepairs {
   lineMarks?: number;
   /** Comments (// … or /* … *\/, as JSONC and hand-edited files have them), left out. */
   comments?: number;
+  /** The JavaScript around the JSON (json-script.ts), left out. */
+  script?: ScriptWrapper;
 }
 
 export const noRepairs = (): JsonRepairs => ({ nonFinite: 0, trailingCommas: 0 });
@@ -29,6 +33,7 @@ export function describeRepairs(r: JsonRepairs | undefined): string | null {
   const parts = [
     r.nonFinite ? `${r.nonFinite} NaN or Infinity value${r.nonFinite === 1 ? "" : "s"} (as Python writes them) read as empty` : "",
     r.trailingCommas ? `${r.trailingCommas} comma${r.trailingCommas === 1 ? "" : "s"} before a closing bracket left out` : "",
+    r.script ? `the JavaScript around the JSON (${r.script === "callback" ? "a JSONP callback" : "an assignment to a variable"}) left out` : "",
     r.comments ? `${r.comments} comment${r.comments === 1 ? "" : "s"} (// or /* */, which JSON does not allow) left out` : "",
     r.extended ? `${r.extended} value${r.extended === 1 ? "" : "s"} of MongoDB's extended JSON ({"$oid": …}, {"$date": …}) read as plain values` : "",
     r.lineCommas ? `${r.lineCommas} line${r.lineCommas === 1 ? "" : "s"} ending in a comma read without it (objects written as an array's items)` : "",

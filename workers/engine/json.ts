@@ -7,7 +7,8 @@ import { ndjsonRecords } from "@/lib/staging/json-records";
 import { CUT_RECORD, cutArray } from "@/lib/staging/json-cut";
 import { JsonSyntaxError, parseJsonLenient } from "@/lib/staging/json-lenient";
 import { parseJsonSequence } from "@/lib/staging/json-sequence";
-import type { JsonRepairs } from "@/lib/staging/json-repairs";
+import { describeRepairs, type JsonRepairs } from "@/lib/staging/json-repairs";
+import { unwrapScript } from "@/lib/staging/json-script";
 import { jsonRows, sequenceRows, type JsonRowsAt } from "@/lib/staging/json-rows";
 import type { Spread } from "@/lib/staging/json-nested";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -26,11 +27,12 @@ import { loadJson } from "./json-load";
  */
 export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; jsonSpread?: Spread[]; rowLines: RowLines }>> {
   const body = text.replace(/^\uFEFF/, "");
-  const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(body) : jsonRecords(body);
+  const script = options.format === "json" ? unwrapScript(body) : null;
+  const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(body) : jsonRecords(script?.text ?? body);
   if ("message" in parsed) return fail({ file: fileName, message: parsed.message, ...("line" in parsed && parsed.line ? { line: parsed.line } : {}) });
   const { records, setAside, at, runs = [] } = parsed;
   const extended = mayHoldExtendedJson(body) ? unwrapExtendedJson(records) : 0;
-  const repairs = extended ? { ...parsed.repairs, extended } : parsed.repairs;
+  const repairs: JsonRepairs = { ...parsed.repairs, ...(extended ? { extended } : {}), ...(script ? { script: script.wrapper } : {}) };
   const first = setAside[0];
   if (first && options.badLines === "stop") {
     return fail({ file: fileName, line: first.line, message: `Line ${first.line} is ${first.reason}. Choose “Set aside the lines that do not fit” under Bad lines to stage the rest.` });
@@ -43,7 +45,7 @@ export async function readJson(fileId: string, fileName: string, text: string, o
     const apart = runs.length > 1 || (runs[0]?.offset ?? 0) !== 0;
     const engine = csvEngine(conn);
     const lineTable = apart ? await writeLineRuns(engine, table, runs, records.length, 0) : await dropRowLines(engine, table);
-    const repaired = repairs.nonFinite + repairs.trailingCommas + (repairs.extended ?? 0) + (repairs.lineCommas ?? 0) + (repairs.lineMarks ?? 0) + (repairs.comments ?? 0) > 0;
+    const repaired = describeRepairs(repairs) !== null;
     return ok({ badLines: setAside.length, rowLines: { before: 0, ...(lineTable ? { table: true } : {}) }, ...(at ? { jsonRowsAt: at } : {}), ...(repaired ? { jsonRepairs: repairs } : {}), ...(spread.length ? { jsonSpread: spread } : {}) });
   });
 }
