@@ -89,16 +89,23 @@ window.bareDuckdb = async ({ fileUrl, fileName, workerUrl, wasmUrl, variants }) 
   return out;
 };
 
-window.bareYardstick = async ({ fileUrl, fileName, workerUrl, wasmUrl, shape }) => {
+/**
+ * The yardstick's steps in an in-memory database; or, with `inOpfs` (a file too big for DuckDB-WASM's memory),
+ * in a database file in OPFS, the download written to an OPFS file, as the app's engine has them.
+ */
+window.bareYardstick = async ({ fileUrl, fileName, workerUrl, wasmUrl, shape, inOpfs }) => {
   const file = new File([await (await fetch(fileUrl)).blob()], fileName, { type: "text/csv" });
-  const duck = await openDuck(workerUrl, wasmUrl, null);
+  const dbName = `bare-yardstick-${crypto.randomUUID()}.db`;
+  const duck = await openDuck(workerUrl, wasmUrl, inOpfs ? `opfs://${dbName}` : null);
+  const download = inOpfs ? `opfs://${dbName}.download.csv` : "download.csv";
   const seconds = {};
   try {
     await duck.db.registerFileHandle("bench.csv", file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
-    await duck.db.registerEmptyFileBuffer("download.csv");
+    if (inOpfs) await duck.db.registerOPFSFileName(download);
+    else await duck.db.registerEmptyFileBuffer(download);
     const sql = { run: async (text) => (await duck.conn.query(text)).toArray().map((row) => row.toJSON()) };
     // No Parquet writer in DuckDB-WASM offline: its promotion is the recipe run alone.
-    for (const step of yardstickSteps("bench.csv", "download.csv", false, FLOWS[shape])) {
+    for (const step of yardstickSteps("bench.csv", download, false, FLOWS[shape])) {
       const t0 = performance.now();
       await step.run(sql);
       seconds[step.name] = (performance.now() - t0) / 1000;
@@ -106,5 +113,9 @@ window.bareYardstick = async ({ fileUrl, fileName, workerUrl, wasmUrl, shape }) 
     return seconds;
   } finally {
     await duck.close();
+    if (inOpfs) {
+      await removeOpfs(dbName);
+      await (await navigator.storage.getDirectory()).removeEntry(`${dbName}.download.csv`).catch(() => undefined);
+    }
   }
 };

@@ -31,6 +31,8 @@ function renderYardstick(r, mbs) {
     verdicts.push(verdict(n1 !== null && n1 / app >= 0.5, `${name.split(" (")[0]} ≥ 0.5× native DuckDB, 1 thread, same SQL: ${ratio(n1, app)}`));
   }
   if (bareError) lines.push("", `The bare DuckDB-WASM run did not complete: ${bareError}`);
+  const inMemoryError = r.steps.bare.map((b) => b?.opfs).find(Boolean);
+  if (inMemoryError) lines.push("", `The bare DuckDB-WASM ran in a database file in OPFS, as the app's engine does (its CSV download written to an OPFS file): in memory it did not fit (${inMemoryError}).`);
   if (nativeError) lines.push("", `A native DuckDB run did not complete: ${nativeError}`);
   lines.push("", "Steps at their speed against the same SQL:", "", ...verdicts);
   return lines;
