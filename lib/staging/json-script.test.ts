@@ -22,6 +22,12 @@ describe("unwrapScript", () => {
     }
   });
 
+  it("finds the end of a long one", () => {
+    const rows = Array.from({ length: 2000 }, (_, id) => ({ id, name: `row ${id}` }));
+    const unwrapped = unwrapScript(`callback(${JSON.stringify(rows)});`);
+    expect(JSON.parse(unwrapped!.text)).toEqual(rows);
+  });
+
   it("leaves JSON, and text that is not JSON in a line of JavaScript, alone", () => {
     expect(unwrapScript('[{"id": 1}]')).toBeNull();
     expect(unwrapScript('{"a": 1}')).toBeNull();

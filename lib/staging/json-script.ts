@@ -11,16 +11,19 @@ const NAME = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`;
 const OPENING = new RegExp(String.raw`^\s*(?:(?<call>(?:\/\*\*\/\s*)?${NAME}\s*\()|(?:(?:var|let|const)\s+)?${NAME}\s*=|export\s+default\b)\s*(?=[[{])`);
 const CALL_END = /\)\s*;?\s*$/;
 const STATEMENT_END = /;?\s*$/;
+const TAIL = 4096;
 
 export function unwrapScript(text: string): { text: string; wrapper: ScriptWrapper } | null {
   const opening = OPENING.exec(text);
   if (!opening) return null;
   const call = opening.groups?.call !== undefined;
-  const end = (call ? CALL_END : STATEMENT_END).exec(text);
-  if (!end || end.index < opening[0].length) return null;
+  // The end is looked for in the text's last characters only: the JSON may be hundreds of megabytes.
+  const tail = Math.max(opening[0].length, text.length - TAIL);
+  const end = (call ? CALL_END : STATEMENT_END).exec(text.slice(tail));
+  if (!end) return null;
   const blank = (part: string) => part.replace(/[^\r\n]/g, " ");
   return {
-    text: blank(opening[0]) + text.slice(opening[0].length, end.index) + blank(end[0]),
+    text: blank(opening[0]) + text.slice(opening[0].length, tail + end.index) + blank(end[0]),
     wrapper: call ? "callback" : "assignment",
   };
 }
