@@ -15,7 +15,9 @@ import type { CsvEngine } from "./engine";
  * only). In a bare DuckDB-WASM, the 1 GB file went into an OPFS database in
  * 15.0-15.8 s against 16.2-17.0 s (three alternating pairs), and one scan of
  * its columns took 0.39 s against 0.55 s, FSST text being decoded at every
- * read; the table is bigger (366 MB against 212 MB). At 2 GB the bigger
+ * read; the table is bigger (366 MB against 212 MB). In the app, alternating
+ * runs at 1 GB staged the file in 18.9-20.2 s against 21.4-21.6 s and ran
+ * the whole flow in 59.1-60.6 s against 64.3-64.6 s. At 2 GB the bigger
  * blocks took the flow's memory peak from 1.85 to 2.08 GiB, over the 2 GiB
  * the flow must keep to, so a bigger file is compressed as DuckDB chooses.
  */
