@@ -29,15 +29,18 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (ext === "csv" || ext === "tsv" || ext === "tab" || ext === "txt") return "csv";
   // A .json file is JSON whatever it starts with: a fault in it is then named as JSON's, not read as one column of CSV.
   // So is JSON inside a line of JavaScript (JSONP, `var data = […]`), under any name but a CSV's.
-  return jsonShape(head) ?? (ext === "json" || opensWrappedJson(new TextDecoder().decode(head).replace(/^\uFEFF/, "")) ? "json" : "csv");
+  return jsonShape(head) ?? (ext === "json" || opensWrappedJson(headText(head)) ? "json" : "csv");
 }
+
+/** A file's first bytes (up to `bytes` of them) as text, without a byte-order mark. */
+const headText = (head: Uint8Array, bytes = head.length): string => new TextDecoder().decode(head.subarray(0, bytes)).replace(/^\uFEFF/, "");
 
 /**
  * A web page or an XML document saved under a data file's name (a download that returned an error or
  * sign-in page): read as CSV it would stage as one column of markup.
  */
 export function markupKind(head: Uint8Array): "HTML" | "XML" | null {
-  const text = new TextDecoder().decode(head.subarray(0, 512)).replace(/^\uFEFF/, "").trimStart().toLowerCase();
+  const text = headText(head, 512).trimStart().toLowerCase();
   if (/^(<!doctype html|<html|<head|<body|<meta|<style|<table)\b/.test(text)) return "HTML";
   if (text.startsWith("<?xml")) return /^<\?xml[^>]*>\s*(<!doctype html|<html)/.test(text) ? "HTML" : "XML";
   return null;
@@ -50,7 +53,7 @@ const SQL_COMMENTS = /^(\s*(--[^\n]*|\/\*[\s\S]*?\*\/;?))*\s*/;
 
 /** Whether the text is a SQL script: read as CSV, it would stage its statements cut at their commas. */
 export function isSqlScript(head: Uint8Array): boolean {
-  const text = new TextDecoder().decode(head.subarray(0, 4096)).replace(/^\uFEFF/, "").replace(SQL_COMMENTS, "").toLowerCase();
+  const text = headText(head, 4096).replace(SQL_COMMENTS, "").toLowerCase();
   return SQL_STATEMENT.test(text);
 }
 
@@ -59,7 +62,7 @@ const LEADING_COMMENTS = /^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*/;
 
 /** "[" starts a JSON array; a first line that is a whole object, with more lines after it, starts NDJSON. */
 function jsonShape(head: Uint8Array): "json" | "ndjson" | null {
-  const text = new TextDecoder().decode(head).replace(/^\uFEFF/, "").replace(LEADING_COMMENTS, "").trim();
+  const text = headText(head).replace(LEADING_COMMENTS, "").trim();
   if (text.startsWith("[")) return "json";
   if (!text.startsWith("{")) return null;
   const firstLine = text.split(/\r?\n/, 1)[0]!;
