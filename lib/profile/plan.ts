@@ -78,7 +78,7 @@ export function followUps(table: string, column: Column, stats: ColumnStats, exa
   const numeric = isNumericType(column.type) && stats.min !== null && stats.max !== null;
   return {
     allDistinct,
-    top: full && !allDistinct ? topValuesSql(table, column.name) : null,
+    top: full && !allDistinct ? topValuesSql(table, column.name, column.type) : null,
     histogram: full && numeric ? histogramSql(table, column.name, Number(stats.min), Number(stats.max)) : null,
   };
 }

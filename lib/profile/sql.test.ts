@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
-import { histogramBins, histogramSql, isAllDistinct, statsSql, topValuesSql } from "./sql";
+import { histogramBins, histogramSql, isAllDistinct, statsSql, topValues, topValuesSql } from "./sql";
 import { suggestRules } from "./suggest";
 
 const COLUMNS = [
@@ -27,9 +27,28 @@ describe("profile SQL", () => {
 
   it("finds the most common values, NULL among them", async () => {
     const db = await table();
-    expect(await db.rows(topValuesSql("t", "status"))).toEqual([
+    expect(topValues(await db.rows(topValuesSql("t", "status", "VARCHAR")))).toEqual([
       { value: "open", n: 3 },
       { value: "closed", n: 2 },
+      { value: null, n: 1 },
+    ]);
+  });
+
+  it("orders values of the same count as their column does (9 before 100), and gives them as text", async () => {
+    const db = await freshDuckDb();
+    await db.run(`CREATE TABLE t AS SELECT * FROM (VALUES
+      (10, 2.5::DOUBLE, DATE '2024-10-01', [1, 2]), (9, 9.5, DATE '2024-09-30', [1, 2]), (100, 10.0, DATE '2025-01-01', [3]), (10, 2.5, NULL, NULL)) v(i, d, day, list)`);
+    const top = async (column: string, type: string) => topValues(await db.rows(topValuesSql("t", column, type)));
+    expect(await top("i", "INTEGER")).toEqual([
+      { value: "10", n: 2 },
+      { value: "9", n: 1 },
+      { value: "100", n: 1 },
+    ]);
+    expect((await top("d", "DOUBLE")).map((r) => r.value)).toEqual(["2.5", "9.5", "10.0"]);
+    expect((await top("day", "DATE")).map((r) => r.value)).toEqual(["2024-09-30", "2024-10-01", "2025-01-01", null]);
+    expect(await top("list", "INTEGER[]")).toEqual([
+      { value: "[1, 2]", n: 2 },
+      { value: "[3]", n: 1 },
       { value: null, n: 1 },
     ]);
   });

@@ -1,7 +1,7 @@
 import type { SourceRef } from "@/lib/engine/api";
 import { batchRows, batchSql, type FollowUp } from "@/lib/profile/batch";
 import { columnStatsAt, columnsPerStatement, followUps, mergeStats, statsScans } from "@/lib/profile/plan";
-import { EXACT_DISTINCT_LIMIT, histogramBins, type ColumnProfile } from "@/lib/profile/sql";
+import { EXACT_DISTINCT_LIMIT, histogramBins, topValues, type ColumnProfile } from "@/lib/profile/sql";
 import { ok, type Result } from "@/lib/result";
 import type { StagesDb } from "@/browser/staging-db";
 import { plainRows } from "./arrow-text";
@@ -83,7 +83,7 @@ async function withDetail(db: StagesDb, source: SourceRef, summary: ColumnProfil
   return ok(
     asked.map(({ p, stats, top, histogram }) => ({
       ...p,
-      top: top ? (answers[next++] as ColumnProfile["top"]) : [],
+      top: top ? topValues(answers[next++]!) : [],
       histogram: histogram ? histogramBins(answers[next++] as { bin: number; n: number }[], Number(stats.min), Number(stats.max)) : null,
     })),
   );
