@@ -1,5 +1,5 @@
-import { AsyncResultStreamIterator } from "@duckdb/duckdb-wasm";
-import { Table } from "apache-arrow";
+import type { AsyncDuckDB } from "@duckdb/duckdb-wasm";
+import { RecordBatchReader, Table, type AsyncRecordBatchStreamReader } from "apache-arrow";
 import type { Connection } from "./duckdb";
 import { Cancelled, onCancel, throwIfCancelled } from "./tasks";
 
@@ -49,8 +49,10 @@ export async function runLong(conn: Connection, sql: string): Promise<Table> {
  * streamed result (allowStreamResult), never materialized first: the whole
  * result in DuckDB's heap ran it out of memory on a 2 GB file (23 M rows).
  */
-export function streamRows(conn: Connection, sql: string): ReturnType<Connection["send"]> {
-  return conn.send(sql, true);
+export async function streamRows(conn: Connection, sql: string): Promise<AsyncRecordBatchStreamReader> {
+  const reader = await RecordBatchReader.from(await streamIpc(conn, sql));
+  await reader.open();
+  return reader as AsyncRecordBatchStreamReader;
 }
 
 /**
@@ -63,7 +65,34 @@ export async function streamIpc(conn: Connection, sql: string): Promise<AsyncIte
   return conn.useUnsafe(async (duck, id) => {
     let header = await duck.startPendingQuery(id, sql, true);
     while (header === null) header = await duck.pollPendingQuery(id);
-    return new AsyncResultStreamIterator(duck, id, header);
+    return readAhead(duck, id, header);
   });
+}
+
+/**
+ * Batches a streamed result's consumer has not asked for yet, asked of DuckDB's worker ahead of it. DuckDB-WASM's
+ * own iterator asks for one batch ahead, so DuckDB idled while the consumer worked on a batch (parquet-wasm
+ * writing it), and the consumer while DuckDB made the next: at 2.35 M rows, promotion's stream waited 0.89 s
+ * for DuckDB and worked 1.08 s. DuckDB's worker answers requests in the order they came, a batch each.
+ */
+const BATCHES_AHEAD = 16;
+
+async function* readAhead(duck: AsyncDuckDB, id: number, header: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield header;
+  const asked: Promise<Uint8Array | null>[] = [];
+  try {
+    for (;;) {
+      while (asked.length < BATCHES_AHEAD) asked.push(duck.fetchQueryResults(id));
+      const batch = await asked.shift()!;
+      // No batch yet (DuckDB's slice of work ended first): asked again with the next ones.
+      if (batch === null) continue;
+      // An empty batch ends the result; the requests after it are answered empty.
+      if (batch.byteLength === 0) return;
+      yield batch;
+    }
+  } finally {
+    // Every request is answered before the connection runs its next statement (and none is left to fail unseen).
+    await Promise.allSettled(asked);
+  }
 }
 
