@@ -1,6 +1,7 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { PLAIN_NUMBER_SOURCE } from "@/lib/number";
 import { ident, literal } from "@/lib/sql/quote";
+import { isNumericType } from "@/lib/sql/types";
 import type { CsvWriteOptions } from "./write";
 
 /**
@@ -12,16 +13,25 @@ import type { CsvWriteOptions } from "./write";
  * or CR gets an apostrophe in front, unless it is a plain number (-12.5): the
  * same rule as lib/csv/write.ts, as SQL.
  */
-const FORMULA_START = "^[=+\\-@\\t\\r]";
+
+/** The first characters of a formula as code points (= + - @ tab CR): `ascii` of a text is its first one's. */
+const FORMULA_START = [61, 43, 45, 64, 9, 13];
+
+/**
+ * Types whose text is a plain number or starts with none of those (true, 12:30:00, a UUID's hex digit): their
+ * columns need no guard. Any other type's may (DOUBLE's -inf, DATE's -infinity, INTERVAL's -1 day, any text).
+ */
+const needsNoGuard = (type: string) => (isNumericType(type) ? !/^(FLOAT|DOUBLE)$/i.test(type) : /^(BOOLEAN|UUID|TIME)$/i.test(type));
 
 export function csvSelectList(columns: readonly Column[], options: CsvWriteOptions): string {
   if (columns.length === 0) return "NULL AS c0";
   return columns
     .map((c) => {
       const text = `CAST(${ident(c.name)} AS VARCHAR)`;
-      const guarded = options.neutralizeFormulas
-        ? `CASE WHEN regexp_matches(${text}, ${literal(FORMULA_START)}) AND NOT regexp_matches(${text}, ${literal(PLAIN_NUMBER_SOURCE)}) THEN '''' || ${text} ELSE ${text} END`
-        : text;
+      const guarded =
+        options.neutralizeFormulas && !needsNoGuard(c.type)
+          ? `CASE WHEN ascii(${text}) IN (${FORMULA_START.join(", ")}) AND NOT regexp_matches(${text}, ${literal(PLAIN_NUMBER_SOURCE)}) THEN '''' || ${text} ELSE ${text} END`
+          : text;
       return `${guarded} AS ${ident(c.name)}`;
     })
     .join(", ");
