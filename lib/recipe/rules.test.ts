@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import type { Column } from "@/lib/datasets/manifest";
 import { checkedRowsSql, checkFlags, validationSql } from "./checks";
-import { checkRule, columnFindings, reservedColumnsProblem, ruleMessage } from "./rules";
+import { checkRule, columnFindings, passesSql, reservedColumnsProblem, ruleMessage, type RowRule } from "./rules";
 import type { Rule } from "./schema";
 
 const COLUMNS: Column[] = [
@@ -48,6 +48,21 @@ describe("validationSql", () => {
 
   it("required: NULL and blank text fail", async () => {
     expect(await failingIds(rule({ kind: "required", column: "email" }))).toEqual([2, 3]);
+  });
+
+  it("required on numbers and dates: only NULL fails, and their values are not cast to text to find out", async () => {
+    await db.run(`CREATE TABLE n AS SELECT * FROM (VALUES (1, 0, DATE '2024-01-01'), (2, NULL, NULL), (3, -4, DATE '1970-01-01')) v(id, qty, day)`);
+    const columns: Column[] = [
+      { name: "id", type: "INTEGER" },
+      { name: "qty", type: "INTEGER" },
+      { name: "day", type: "DATE" },
+    ];
+    for (const column of ["qty", "day"]) {
+      const rows = await db.rows(`SELECT id FROM (${checked("n", [rule({ kind: "required", column })], columns)}) WHERE _stages_rejected ORDER BY id`);
+      expect(rows.map((r) => r.id)).toEqual([2]);
+      expect(passesSql(rule({ kind: "required", column }) as RowRule, columns)).not.toContain("CAST");
+    }
+    expect(passesSql(rule({ kind: "required", column: "email" }) as RowRule, COLUMNS)).toContain("trim(CAST(");
   });
 
   it("unique: every copy of a repeated value fails, NULLs do not", async () => {

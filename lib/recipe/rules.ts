@@ -2,7 +2,7 @@ import type { Column } from "@/lib/datasets/manifest";
 import { isPlainNumber } from "@/lib/number";
 import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
-import { isNumericType } from "@/lib/sql/types";
+import { hasNonBlankText, isNumericType } from "@/lib/sql/types";
 import { fileWords, foundSql, keyPairs, referenceProblem, type References } from "./references";
 import type { Rule } from "./schema";
 
@@ -134,7 +134,8 @@ export function passesSql(rule: RowRule, columns: readonly Column[], { flag = "f
   const orNull = (check: string) => `(${col} IS NULL OR (${check}))`;
   switch (rule.kind) {
     case "required":
-      return `(${col} IS NOT NULL AND trim(${text}) <> '')`;
+      // A number's or a date's text is never blank: not cast to text to find out (11.7 M BIGINTs: 0.6 s of a 6.7 s check, native DuckDB).
+      return hasNonBlankText(columns.find((c) => c.name === rule.column)?.type ?? "") ? `(${col} IS NOT NULL)` : `(${col} IS NOT NULL AND trim(${text}) <> '')`;
     case "unique":
       return orNull(flag);
     case "type":
