@@ -13,13 +13,13 @@ import type { CsvWriteOptions } from "./write";
  * or CR gets an apostrophe in front, unless it is a plain number (-12.5): the
  * same rule as lib/csv/write.ts, as SQL.
  */
-
-/** The first characters of a formula as code points (= + - @ tab CR): `ascii` of a text is its first one's. */
-const FORMULA_START = [61, 43, 45, 64, 9, 13];
+const FORMULA_START = "^[=+\\-@\\t\\r]";
 
 /**
  * Types whose text is a plain number or starts with none of those (true, 12:30:00, a UUID's hex digit): their
  * columns need no guard. Any other type's may (DOUBLE's -inf, DATE's -infinity, INTERVAL's -1 day, any text).
+ * Testing the first character's code (`ascii`) instead of the expression was faster on the orders file and
+ * three times slower on the 200-column one (native DuckDB, 1 thread: 6.0-6.2 s against 2.0-2.1 s).
  */
 const needsNoGuard = (type: string) => (isNumericType(type) ? !/^(FLOAT|DOUBLE)$/i.test(type) : /^(BOOLEAN|UUID|TIME)$/i.test(type));
 
@@ -30,7 +30,7 @@ export function csvSelectList(columns: readonly Column[], options: CsvWriteOptio
       const text = `CAST(${ident(c.name)} AS VARCHAR)`;
       const guarded =
         options.neutralizeFormulas && !needsNoGuard(c.type)
-          ? `CASE WHEN ascii(${text}) IN (${FORMULA_START.join(", ")}) AND NOT regexp_matches(${text}, ${literal(PLAIN_NUMBER_SOURCE)}) THEN '''' || ${text} ELSE ${text} END`
+          ? `CASE WHEN regexp_matches(${text}, ${literal(FORMULA_START)}) AND NOT regexp_matches(${text}, ${literal(PLAIN_NUMBER_SOURCE)}) THEN '''' || ${text} ELSE ${text} END`
           : text;
       return `${guarded} AS ${ident(c.name)}`;
     })
