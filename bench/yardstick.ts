@@ -85,8 +85,7 @@ export function yardstickSteps(csvPath: string, outPath: string, parquet: boolea
         const merged = mergeStats(scans);
         for (const [i, c] of columns.entries()) {
           const next = followUps(STAGED, c, columnStatsAt(merged, i), exact, true);
-          if (next.top) await sql.run(next.top);
-          if (next.histogram) await sql.run(next.histogram);
+          if (next.query) await sql.run(next.query);
         }
       },
     },

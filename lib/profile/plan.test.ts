@@ -37,14 +37,18 @@ describe("profile plan", () => {
     expect(columnStatsAt(merged, 0)).toMatchObject({ nonNull: 5000, distinct: 5000 });
   });
 
-  it("asks for common values unless nearly every value of a big table differs, and a histogram only for numbers", () => {
+  it("asks for common values unless nearly every value of a big table differs, and a histogram only for numbers, both from one grouping", () => {
     const stats = { count: 1000, nonNull: 1000, distinct: 990, min: "1", max: "9", mean: 5 };
     const id = followUps("t", { name: "id", type: "BIGINT" }, stats, false, true);
-    expect(id).toMatchObject({ allDistinct: true, top: null });
-    expect(id.histogram).toMatch(/GROUP BY 1/);
+    expect(id).toMatchObject({ allDistinct: true, histogram: true });
+    expect(id.query).toMatch(/GROUP BY 1/);
+    expect(id.query).not.toMatch(/rank/);
+    const amount = followUps("t", { name: "amount", type: "DOUBLE" }, { ...stats, distinct: 50 }, false, true);
+    expect(amount).toMatchObject({ allDistinct: false, histogram: true });
+    expect(amount.query).toMatch(/^WITH g AS MATERIALIZED[\s\S]*rank[\s\S]*bin/);
     const city = followUps("t", { name: "city", type: "VARCHAR" }, { ...stats, distinct: 8, min: "Ghent", max: "Oslo" }, false, true);
-    expect(city).toMatchObject({ allDistinct: false, histogram: null });
-    expect(city.top).toMatch(/LIMIT 5/);
-    expect(followUps("t", { name: "city", type: "VARCHAR" }, stats, true, false)).toEqual({ allDistinct: false, top: null, histogram: null });
+    expect(city).toMatchObject({ allDistinct: false, histogram: false });
+    expect(city.query).toMatch(/LIMIT 5/);
+    expect(followUps("t", { name: "city", type: "VARCHAR" }, stats, true, false)).toEqual({ allDistinct: false, query: null, histogram: false });
   });
 });

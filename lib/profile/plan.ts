@@ -1,6 +1,6 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { isNumericType } from "@/lib/sql/types";
-import { histogramSql, isAllDistinct, statsSql, topValuesSql } from "./sql";
+import { histogramSql, isAllDistinct, statsSql, topAndHistogramSql, topValuesSql } from "./sql";
 
 /**
  * The statements a profile runs, in order: scans of every column's counts
@@ -69,16 +69,15 @@ export const columnStatsAt = (merged: Record<string, unknown>, i: number): Colum
 });
 
 /**
- * What a full profile asks next of one column: its most common values
- * (unless, on a big table, nearly every value differs) and, for numbers, a
- * histogram between its bounds.
+ * What a full profile asks next of one column, in one query: its most common values (unless, on a big table,
+ * nearly every value differs) and, for numbers, a histogram between its bounds (both from one grouping when it
+ * wants both). `histogram` says whether the query's rows hold one (sql.ts `binCounts`).
  */
-export function followUps(table: string, column: Column, stats: ColumnStats, exact: boolean, full: boolean): { top: string | null; histogram: string | null; allDistinct: boolean } {
+export function followUps(table: string, column: Column, stats: ColumnStats, exact: boolean, full: boolean): { query: string | null; histogram: boolean; allDistinct: boolean } {
   const allDistinct = !exact && isAllDistinct(stats.distinct, stats.nonNull);
-  const numeric = isNumericType(column.type) && stats.min !== null && stats.max !== null;
-  return {
-    allDistinct,
-    top: full && !allDistinct ? topValuesSql(table, column.name, column.type) : null,
-    histogram: full && numeric ? histogramSql(table, column.name, Number(stats.min), Number(stats.max)) : null,
-  };
+  const top = full && !allDistinct;
+  const histogram = full && isNumericType(column.type) && stats.min !== null && stats.max !== null;
+  const [min, max] = [Number(stats.min), Number(stats.max)];
+  const query = top && histogram ? topAndHistogramSql(table, column.name, min, max) : top ? topValuesSql(table, column.name, column.type) : histogram ? histogramSql(table, column.name, min, max) : null;
+  return { query, histogram, allDistinct };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
-import { histogramBins, histogramSql, isAllDistinct, statsSql, topValues, topValuesSql } from "./sql";
+import { binCounts, histogramBins, histogramSql, isAllDistinct, statsSql, topAndHistogramSql, topValues, topValuesSql } from "./sql";
 import { suggestRules } from "./suggest";
 
 const COLUMNS = [
@@ -51,6 +51,23 @@ describe("profile SQL", () => {
       { value: "[3]", n: 1 },
       { value: null, n: 1 },
     ]);
+  });
+
+  it("gives a column of numbers' most common values and histogram from one grouping, as the two queries give them", async () => {
+    const db = await table();
+    await db.run("INSERT INTO t VALUES (7, 'open', 2.0), (8, NULL, NULL), (9, 'open', 10.0)");
+    const both = await db.rows(topAndHistogramSql("t", "score", 1, 10, 5, 3));
+    expect(topValues(both)).toEqual(topValues(await db.rows(topValuesSql("t", "score", "DOUBLE"))));
+    expect(topValues(both)).toEqual([
+      { value: "2.0", n: 2 },
+      { value: "10.0", n: 2 },
+      { value: null, n: 2 },
+      { value: "1.0", n: 1 },
+      { value: "4.0", n: 1 },
+    ]);
+    const bins = (rows: Record<string, unknown>[]) => histogramBins(binCounts(rows), 1, 10, 3);
+    expect(bins(both)).toEqual(bins(await db.rows(histogramSql("t", "score", 1, 10, 3))));
+    expect(bins(both).map((b) => b.n)).toEqual([3, 2, 2]);
   });
 
   it("bins numbers into a histogram whose last bin holds the maximum", async () => {

@@ -65,9 +65,32 @@ export function topValuesSql(table: string, column: string, type: string, limit 
 FROM (SELECT ${value} AS v, count(*)::BIGINT AS n FROM ${ident(table)} GROUP BY 1 ORDER BY n DESC, v NULLS LAST LIMIT ${limit}) ORDER BY rank`;
 }
 
-/** A top values query's rows as a profile keeps them, in its order. */
-export const topValues = (rows: readonly Record<string, unknown>[]): ColumnProfile["top"] =>
-  [...rows].sort((a, b) => Number(a.rank) - Number(b.rank)).map((r) => ({ value: (r.value as string | null) ?? null, n: Number(r.n) }));
+/**
+ * A column of numbers' most common values and its histogram from one grouping of its values: the bins are summed
+ * from the groups, not counted in a second scan of the rows (native DuckDB on 1 thread, the 1 GB benchmark file's
+ * two such columns: 0.25 s against 0.47 s). Its rows are those of `topValuesSql` and of `histogramSql`, told apart
+ * by `rank` and `bin`.
+ */
+export function topAndHistogramSql(table: string, column: string, min: number, max: number, limit = 5, bins = 10): string {
+  const width = (max - min) / bins || 1;
+  return `WITH g AS MATERIALIZED (SELECT ${ident(column)} AS v, count(*)::BIGINT AS n FROM ${ident(table)} GROUP BY 1)
+SELECT CAST(v AS VARCHAR) AS value, n, row_number() OVER (ORDER BY n DESC, v NULLS LAST) AS rank FROM (SELECT v, n FROM g ORDER BY n DESC, v NULLS LAST LIMIT ${limit})
+UNION ALL BY NAME
+SELECT least(CAST(floor((v - ${min}) / ${width}) AS INTEGER), ${bins - 1}) AS bin, sum(n)::BIGINT AS n FROM g WHERE v IS NOT NULL GROUP BY 1`;
+}
+
+type Row = Record<string, unknown>;
+
+/** The most common values among a follow-up query's rows (those with a `rank`), as a profile keeps them, in their order. */
+export const topValues = (rows: readonly Row[]): ColumnProfile["top"] =>
+  rows
+    .filter((r) => r.rank !== null && r.rank !== undefined)
+    .sort((a, b) => Number(a.rank) - Number(b.rank))
+    .map((r) => ({ value: (r.value as string | null) ?? null, n: Number(r.n) }));
+
+/** The histogram's counts among a follow-up query's rows (those with a `bin`). */
+export const binCounts = (rows: readonly Row[]): { bin: number; n: number }[] =>
+  rows.filter((r) => r.bin !== null && r.bin !== undefined).map((r) => ({ bin: Number(r.bin), n: Number(r.n) }));
 
 export function histogramSql(table: string, column: string, min: number, max: number, bins = 10): string {
   const width = (max - min) / bins || 1;

@@ -1,7 +1,7 @@
 import type { SourceRef } from "@/lib/engine/api";
-import { batchRows, batchSql, type FollowUp } from "@/lib/profile/batch";
+import { batchRows, batchSql } from "@/lib/profile/batch";
 import { columnStatsAt, columnsPerStatement, followUps, mergeStats, statsScans } from "@/lib/profile/plan";
-import { EXACT_DISTINCT_LIMIT, histogramBins, topValues, type ColumnProfile } from "@/lib/profile/sql";
+import { binCounts, EXACT_DISTINCT_LIMIT, histogramBins, topValues, type ColumnProfile } from "@/lib/profile/sql";
 import { ok, type Result } from "@/lib/result";
 import type { StagesDb } from "@/browser/staging-db";
 import { plainRows } from "./arrow-text";
@@ -65,26 +65,24 @@ async function withDetail(db: StagesDb, source: SourceRef, summary: ColumnProfil
   const table = tableName(source);
   const asked = summary.map((p) => {
     const stats = { count: p.count, nonNull: p.count - p.nulls, distinct: p.distinct, min: p.min, max: p.max, mean: p.mean };
-    const next = followUps(table, p, stats, !p.distinctApprox, true);
-    return { p, stats, top: next.top, histogram: next.histogram };
+    return { p, stats, ...followUps(table, p, stats, !p.distinctApprox, true) };
   });
-  const queries: FollowUp[] = asked.flatMap((a) => [...(a.top ? [{ kind: "top" as const, sql: a.top }] : []), ...(a.histogram ? [{ kind: "histogram" as const, sql: a.histogram }] : [])]);
+  const queries = asked.flatMap((a) => (a.query ? [a.query] : []));
   const per = columnsPerStatement(info.value.rowCount, 1);
   const answers = await withConnection(async (conn) => {
     const rows: Record<string, unknown>[][] = [];
     for (let start = 0; start < queries.length; start += per) {
       const batch = queries.slice(start, start + per);
-      if (batch.length === 1) rows.push(plainRows(await runLong(conn, batch[0]!.sql)));
-      else rows.push(...batchRows(batch, plainRows(await runLong(conn, batchSql(batch)))));
+      if (batch.length === 1) rows.push(plainRows(await runLong(conn, batch[0]!)));
+      else rows.push(...batchRows(batch.length, plainRows(await runLong(conn, batchSql(batch)))));
     }
     return rows;
   });
   let next = 0;
   return ok(
-    asked.map(({ p, stats, top, histogram }) => ({
-      ...p,
-      top: top ? topValues(answers[next++]!) : [],
-      histogram: histogram ? histogramBins(answers[next++] as { bin: number; n: number }[], Number(stats.min), Number(stats.max)) : null,
-    })),
+    asked.map(({ p, stats, query, histogram }) => {
+      const rows = query ? answers[next++]! : [];
+      return { ...p, top: topValues(rows), histogram: histogram ? histogramBins(binCounts(rows), Number(stats.min), Number(stats.max)) : null };
+    }),
   );
 }
