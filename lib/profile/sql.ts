@@ -61,9 +61,19 @@ export function statsSql(table: string, columns: readonly Column[], exactDistinc
  */
 export function topValuesSql(table: string, column: string, type: string, limit = 5): string {
   const value = isNestedType(type) ? `CAST(${ident(column)} AS VARCHAR)` : ident(column);
-  return `SELECT CAST(v AS VARCHAR) AS value, n, row_number() OVER (ORDER BY n DESC, v NULLS LAST) AS rank
-FROM (SELECT ${value} AS v, count(*)::BIGINT AS n FROM ${ident(table)} GROUP BY 1 ORDER BY n DESC, v NULLS LAST LIMIT ${limit}) ORDER BY rank`;
+  return `${topOf(`(${groupsSql(table, value)})`, limit)} ORDER BY rank`;
 }
+
+/** Each value of a table's column (an expression) with its count, as `v` and `n`. */
+const groupsSql = (table: string, value: string) => `SELECT ${value} AS v, count(*)::BIGINT AS n FROM ${ident(table)} GROUP BY 1`;
+
+/** The `limit` most common of `groups` (a relation of `v` and `n`), as text, with their `rank`. */
+const topOf = (groups: string, limit: number) =>
+  `SELECT CAST(v AS VARCHAR) AS value, n, row_number() OVER (ORDER BY n DESC, v NULLS LAST) AS rank FROM (SELECT v, n FROM ${groups} ORDER BY n DESC, v NULLS LAST LIMIT ${limit})`;
+
+/** The width of each of `bins` bins between `min` and `max`, and the bin of a number (an expression): the last holds the maximum. */
+const binWidth = (min: number, max: number, bins: number) => (max - min) / bins || 1;
+const binOf = (value: string, min: number, max: number, bins: number) => `least(CAST(floor((${value} - ${min}) / ${binWidth(min, max, bins)}) AS INTEGER), ${bins - 1})`;
 
 /**
  * A column of numbers' most common values and its histogram from one grouping of its values: the bins are summed
@@ -72,11 +82,10 @@ FROM (SELECT ${value} AS v, count(*)::BIGINT AS n FROM ${ident(table)} GROUP BY 
  * by `rank` and `bin`.
  */
 export function topAndHistogramSql(table: string, column: string, min: number, max: number, limit = 5, bins = 10): string {
-  const width = (max - min) / bins || 1;
-  return `WITH g AS MATERIALIZED (SELECT ${ident(column)} AS v, count(*)::BIGINT AS n FROM ${ident(table)} GROUP BY 1)
-SELECT CAST(v AS VARCHAR) AS value, n, row_number() OVER (ORDER BY n DESC, v NULLS LAST) AS rank FROM (SELECT v, n FROM g ORDER BY n DESC, v NULLS LAST LIMIT ${limit})
+  return `WITH g AS MATERIALIZED (${groupsSql(table, ident(column))})
+${topOf("g", limit)}
 UNION ALL BY NAME
-SELECT least(CAST(floor((v - ${min}) / ${width}) AS INTEGER), ${bins - 1}) AS bin, sum(n)::BIGINT AS n FROM g WHERE v IS NOT NULL GROUP BY 1`;
+SELECT ${binOf("v", min, max, bins)} AS bin, sum(n)::BIGINT AS n FROM g WHERE v IS NOT NULL GROUP BY 1`;
 }
 
 type Row = Record<string, unknown>;
@@ -93,15 +102,14 @@ export const binCounts = (rows: readonly Row[]): { bin: number; n: number }[] =>
   rows.filter((r) => r.bin !== null && r.bin !== undefined).map((r) => ({ bin: Number(r.bin), n: Number(r.n) }));
 
 export function histogramSql(table: string, column: string, min: number, max: number, bins = 10): string {
-  const width = (max - min) / bins || 1;
   const col = ident(column);
-  return `SELECT least(CAST(floor((${col} - ${min}) / ${width}) AS INTEGER), ${bins - 1}) AS bin, count(*)::BIGINT AS n
+  return `SELECT ${binOf(col, min, max, bins)} AS bin, count(*)::BIGINT AS n
 FROM ${ident(table)} WHERE ${col} IS NOT NULL GROUP BY 1 ORDER BY 1`;
 }
 
 /** Fill every bin, empty ones included, with its bounds. */
 export function histogramBins(rows: { bin: number; n: number }[], min: number, max: number, bins = 10) {
-  const width = (max - min) / bins || 1;
+  const width = binWidth(min, max, bins);
   return Array.from({ length: bins }, (_, b) => ({
     from: min + b * width,
     to: min + (b + 1) * width,
