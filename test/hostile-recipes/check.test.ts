@@ -76,6 +76,23 @@ describe("the check database lets fine recipes through", () => {
     expect(checked.error.message).not.toMatch(/k[0-9a-f]{32}/);
   });
 
+  it("pins a rule's refusal to that rule, though the rules are bound together first", async () => {
+    const rule = (id: string, sql: string) => ({ id, kind: "expression" as const, sql, severity: "reject" as const, enabled: true });
+    const checked = await checkRecipe(db, { recipe: { version: 1, rules: [rule("a", "amount > 0"), rule("b", "nope = 1")], steps: [], sql: null }, columns: COLUMNS, files: FILES });
+    expect(checked).toMatchObject({ ok: false, error: { at: { part: "rule", index: 1 }, message: expect.stringMatching(/nope/) } });
+  });
+
+  it("leaves nothing behind in the check database, whether the recipe passed or not", async () => {
+    const left = () => db.run("SELECT (SELECT count(*) FROM duckdb_tables() WHERE NOT internal) + (SELECT count(*) FROM duckdb_views() WHERE NOT internal) + (SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'recipe') AS n");
+    const before = await left();
+    const join = fineRecipes.find((f) => f.name === "a join with another staged file")!;
+    expect(await checkRecipe(db, { recipe: join.recipe, columns: COLUMNS, files: FILES })).toMatchObject({ ok: true });
+    expect(await left()).toEqual(before);
+    expect(await checkRecipe(db, { recipe: { ...join.recipe, sql: "SELECT nope FROM transformed" }, columns: COLUMNS, files: FILES })).toMatchObject({ ok: false });
+    expect(await left()).toEqual(before);
+    expect(await db.run("SELECT current_setting('search_path') AS path")).toEqual([{ path: "" }]);
+  });
+
   it("does not let the SQL stage read the staged rows of its own file or other engine tables", async () => {
     const checked = await checkRecipe(db, { recipe: { version: 1, rules: [], steps: [], sql: "SELECT * FROM main.staged_abc" }, columns: COLUMNS, files: FILES });
     expect(checked).toMatchObject({ ok: false, error: { at: { part: "sql", index: 0 } } });

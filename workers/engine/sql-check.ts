@@ -74,53 +74,58 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
   // Whether a text value holds a line break changes only how rows are numbered (app-made SQL over the staged columns), not what binds or what is read.
   const compiled = compilePipeline(staged, input.columns, input.recipe, names, { headerLines: input.headerLines, multiline: false, references });
   if (!compiled.ok) return refused(compiled.problem.reason, compiled.problem.where, compiled.problem.index);
+  // DuckDB's worker takes messages in order: what the check creates is there for the next statement without waiting for its answer.
   const created: string[] = [];
-  const create = async (kind: "TABLE" | "VIEW" | "SCHEMA", name: string, body: string) => {
-    await db.exec(`CREATE ${kind} ${name} ${body}`);
+  const pending: Promise<void>[] = [];
+  const create = (kind: "TABLE" | "VIEW" | "SCHEMA", name: string, body: string) => {
+    pending.push(db.exec(`CREATE ${kind} ${name} ${body}`));
     created.unshift(`DROP ${kind} IF EXISTS ${name}${kind === "SCHEMA" ? " CASCADE" : ""};`);
   };
   try {
-    await create("TABLE", ident(staged), `(${tableColumns(input.columns)})`);
-    for (const [i, file] of referenced.entries()) await create("TABLE", ident(standIn(i)), `(${tableColumns(file.columns)})`);
+    create("TABLE", ident(staged), `(${tableColumns(input.columns)})`);
+    for (const [i, file] of referenced.entries()) create("TABLE", ident(standIn(i)), `(${tableColumns(file.columns)})`);
     const inner = new Set([staged, ...referenced.map((_, i) => standIn(i))]);
-    const rules = await checkRules(db, input.recipe, staged, inner);
-    if (rules) return rules;
+    const patterns = await checkPatterns(db, input.recipe);
+    if (patterns) return patterns;
     for (const [i, statement] of compiled.statements.entries()) {
-      if (statement.target === names.transformedFull) {
-        const steps = await checkSteps(db, input.recipe, input.columns, names.valid, inner);
-        if (steps) return steps;
-      }
       const bound = await explain(db, statement.select, inner);
-      // Each rule and step bound on its own above: this is how they were put together, not one of them.
-      if (!bound.ok) return fail({ message: `The recipe's ${i === 0 ? "rules" : "steps"} could not be run together: ${bound.message}` });
+      if (!bound.ok) {
+        // A recipe that binds whole binds part by part; one that does not is bound again part by part, for the part to fix.
+        const part = i === 0 ? await checkRules(db, input.recipe, staged, inner) : statement.target === names.transformedFull ? await checkSteps(db, input.recipe, input.columns, names.valid, inner) : null;
+        return part ?? fail({ message: `The recipe's ${i === 0 ? "rules" : "steps"} could not be run together: ${bound.message}` });
+      }
       // The select was just prepared (as EXPLAIN): it is one statement, and so is the view made of it.
-      await create("VIEW", ident(statement.target), `AS ${statement.select}`);
+      create("VIEW", ident(statement.target), `AS ${statement.select}`);
     }
+    await Promise.all(pending);
     if (!input.recipe.sql) return ok({ reads: [] });
 
     const readable = new Set(input.files.map((f) => f.sqlName));
-    await create("SCHEMA", RECIPE_SCHEMA, "");
-    await db.exec(
-      [
-        `CREATE VIEW ${RECIPE_SCHEMA}.${TRANSFORMED_VIEW} AS SELECT * EXCLUDE (${ROW}, ${LINE}) FROM main.${ident(names.transformedFull)};`,
-        ...input.files.map((file) => `CREATE TABLE ${RECIPE_SCHEMA}.${ident(file.sqlName)} (${tableColumns(file.columns)});`),
-        `SET search_path = ${literal(RECIPE_SCHEMA)};`,
-      ].join("\n"),
+    created.unshift(`DROP SCHEMA IF EXISTS ${RECIPE_SCHEMA} CASCADE;`);
+    pending.push(
+      db.exec(
+        [
+          `CREATE SCHEMA ${RECIPE_SCHEMA};`,
+          `CREATE VIEW ${RECIPE_SCHEMA}.${TRANSFORMED_VIEW} AS SELECT * EXCLUDE (${ROW}, ${LINE}) FROM main.${ident(names.transformedFull)};`,
+          ...input.files.map((file) => `CREATE TABLE ${RECIPE_SCHEMA}.${ident(file.sqlName)} (${tableColumns(file.columns)});`),
+          `SET search_path = ${literal(RECIPE_SCHEMA)};`,
+        ].join("\n"),
+      ),
     );
-    try {
-      // The statement the engine runs: a query can only follow the table it makes.
-      const statement = finalPrefix(names) + compiled.finalSql;
-      const bound = await explain(db, statement, new Set([...inner, ...readable]));
-      if (!bound.ok) {
-        const where = bound.raw ? sqlErrorPosition(bound.raw, EXPLAIN + statement, EXPLAIN.length + finalPrefix(names).length) : null;
-        return refused(bound.message, "sql", 0, where ?? {});
-      }
-      return ok({ reads: bound.tables.filter((t) => readable.has(t)) });
-    } finally {
-      await db.exec("RESET search_path");
+    created.unshift("RESET search_path;");
+    // The statement the engine runs: a query can only follow the table it makes.
+    const statement = finalPrefix(names) + compiled.finalSql;
+    const bound = await explain(db, statement, new Set([...inner, ...readable]));
+    await Promise.all(pending);
+    if (!bound.ok) {
+      const where = bound.raw ? sqlErrorPosition(bound.raw, EXPLAIN + statement, EXPLAIN.length + finalPrefix(names).length) : null;
+      return refused(bound.message, "sql", 0, where ?? {});
     }
+    return ok({ reads: bound.tables.filter((t) => readable.has(t)) });
   } finally {
-    if (created.length) await db.exec(created.join("\n"));
+    await Promise.allSettled(pending);
+    // The next check's statements come after these: nothing waits for them.
+    void db.exec(created.join("\n")).catch(() => null);
   }
 }
 
@@ -158,14 +163,20 @@ async function tableNamesOf(db: CheckDb, sql: string): Promise<string[] | string
   }
 }
 
+/** Each pattern rule's regular expression, compiled by DuckDB. */
+async function checkPatterns(db: CheckDb, recipe: Recipe): Promise<Result<never> | null> {
+  for (const [index, rule] of recipe.rules.entries()) {
+    if (!rule.enabled || rule.kind !== "pattern") continue;
+    const bad = await db.exec(`SELECT regexp_matches('', ${literal(rule.pattern)})`).then(() => null, errorMessage);
+    if (bad) return refused(`This regular expression is not valid: ${fromDuckDbError(bad).message}`, "rule", index);
+  }
+  return null;
+}
+
+/** Each rule's SQL expression bound on its own: the first that does not bind is the one to fix. */
 async function checkRules(db: CheckDb, recipe: Recipe, staged: string, inner: ReadonlySet<string>): Promise<Result<never> | null> {
   for (const [index, rule] of recipe.rules.entries()) {
-    if (!rule.enabled) continue;
-    if (rule.kind === "pattern") {
-      const bad = await db.exec(`SELECT regexp_matches('', ${literal(rule.pattern)})`).then(() => null, errorMessage);
-      if (bad) return refused(`This regular expression is not valid: ${fromDuckDbError(bad).message}`, "rule", index);
-    }
-    if (rule.kind !== "expression") continue;
+    if (!rule.enabled || rule.kind !== "expression") continue;
     const bound = await explain(db, `SELECT ${spliced(rule.sql)} IS NOT FALSE FROM ${ident(staged)}`, inner);
     if (!bound.ok) return refused(`This SQL expression cannot run: ${bound.message}`, "rule", index);
   }
