@@ -17,6 +17,8 @@ export interface TypeFinding {
   column: string;
   type: string;
   values: { line: number; value: string }[];
+  /** The file's numbers were read with a decimal comma (12,50), so a rule that finds the values must take it. */
+  decimalChar?: ",";
 }
 
 /** The lines of the file a note stands for: a value over two lines makes a row of more than one. */

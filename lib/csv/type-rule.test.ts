@@ -11,4 +11,10 @@ describe("typeRuleFor", () => {
     expect(typeRuleFor({ column: "t", type: "TIMESTAMP WITH TIME ZONE", values: [] }, "t3")).toMatchObject({ type: "timestamp" });
     expect(typeRuleFor({ column: "x", type: "TIME", values: [] }, "t4")).toBeNull();
   });
+
+  it("takes the decimal comma the file's numbers were read with", () => {
+    const rule = typeRuleFor({ column: "amount", type: "DECIMAL(10,2)", values: [{ line: 6, value: "abc" }], decimalChar: "," }, "t1");
+    expect(rule).toMatchObject({ type: "decimal", decimalChar: "," });
+    expect(ruleMessage(rule!)).toBe('"amount" must be a number with a decimal comma');
+  });
 });

@@ -21,5 +21,6 @@ function ruleType(duckdbType: string): RuleType | null {
  */
 export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
   const type = ruleType(finding.type);
-  return type ? { id, kind: "type", column: finding.column, type, severity: "reject", enabled: true } : null;
+  if (!type) return null;
+  return { id, kind: "type", column: finding.column, type, ...(type === "decimal" && finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), severity: "reject", enabled: true };
 }

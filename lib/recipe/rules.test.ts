@@ -88,6 +88,14 @@ describe("validationSql", () => {
     expect(await failingIds(rule({ kind: "type", column: "amount", type: "decimal" }))).toEqual([3]);
   });
 
+  it("type: a number with a decimal comma (12,50) where the file writes them so", async () => {
+    await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES (1, '12,50'), (2, '7'), (3, 'abc'), (4, '1.5'), (5, NULL)) v(id, email)`);
+    const r = rule({ kind: "type", column: "email", type: "decimal", decimalChar: "," });
+    const rows = await db.rows(`SELECT id FROM (${checked("t", [r], [{ name: "id", type: "BIGINT" }, { name: "email", type: "VARCHAR" }])}) WHERE _stages_rejected ORDER BY id`);
+    expect(rows.map((x) => x.id)).toEqual([3, 4]);
+    expect(ruleMessage(r)).toBe('"email" must be a number with a decimal comma');
+  });
+
   it("type: dates with a format", async () => {
     await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES (1, '31/12/2024'), (2, '2024-12-31'), (3, NULL)) v(id, email)`);
     const r = rule({ kind: "type", column: "email", type: "date", format: "%d/%m/%Y" });

@@ -28,8 +28,10 @@ export function reservedColumnsProblem(columns: readonly Column[]): string | nul
   return `${subject} ${taken.join(", ")} ${verb} named like the columns a run adds to check the rows (names starting with _stages_), so no recipe can run on this file. Rename ${taken.length === 1 ? "it" : "them"} in the file and stage it again.`;
 }
 
-const INTEGER = "^\\s*[+-]?\\d+\\s*$";
-const DECIMAL = "^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$";
+export const INTEGER = "^\\s*[+-]?\\d+\\s*$";
+export const DECIMAL = "^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$";
+/** A number whose fraction follows a comma (12,50). */
+export const DECIMAL_COMMA = "^\\s*[+-]?(\\d+,?\\d*|,\\d+)([eE][+-]?\\d+)?\\s*$";
 const BOOLEANS = ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"];
 
 /** A rule checked on each row (a "columns" rule is checked once, against the schema). */
@@ -61,7 +63,7 @@ export function ruleMessage(rule: Rule): string {
     case "unique":
       return `${c} must be unique`;
     case "type":
-      return `${c} must be ${TYPE_WORDS[rule.type]}${rule.format ? ` (format ${rule.format})` : ""}`;
+      return `${c} must be ${TYPE_WORDS[rule.type]}${rule.format ? ` (format ${rule.format})` : ""}${rule.type === "decimal" && rule.decimalChar ? " with a decimal comma" : ""}`;
     case "range":
       return `${c} must be ${bounds(rule.min, rule.max, "")}`;
     case "length":
@@ -139,7 +141,7 @@ export function passesSql(rule: RowRule, columns: readonly Column[], { flag = "f
     case "unique":
       return orNull(flag);
     case "type":
-      return orNull(typeCheck(text, rule.type, rule.format));
+      return orNull(typeCheck(text, rule.type, rule.format, rule.decimalChar));
     case "range":
       return orNull(rangeCheck(col, columns.find((c) => c.name === rule.column)?.type ?? "", rule.min, rule.max));
     case "length": {
@@ -161,12 +163,12 @@ export function passesSql(rule: RowRule, columns: readonly Column[], { flag = "f
   }
 }
 
-function typeCheck(text: string, type: "integer" | "decimal" | "date" | "timestamp" | "boolean", format?: string): string {
+function typeCheck(text: string, type: "integer" | "decimal" | "date" | "timestamp" | "boolean", format?: string, decimalChar?: ","): string {
   switch (type) {
     case "integer":
       return `regexp_matches(${text}, ${literal(INTEGER)}) AND TRY_CAST(${text} AS HUGEINT) IS NOT NULL`;
     case "decimal":
-      return `regexp_matches(${text}, ${literal(DECIMAL)})`;
+      return `regexp_matches(${text}, ${literal(decimalChar ? DECIMAL_COMMA : DECIMAL)})`;
     case "date":
       return format ? `try_strptime(${text}, ${literal(format)}) IS NOT NULL` : `TRY_CAST(${text} AS DATE) IS NOT NULL`;
     case "timestamp":

@@ -22,6 +22,8 @@ export const ruleSchema = z.discriminatedUnion("kind", [
     column,
     type: z.enum(["integer", "decimal", "date", "timestamp", "boolean"]),
     format: z.string().optional(),
+    /** A decimal's fraction follows a comma (12,50), as Table Schema's decimalChar says. */
+    decimalChar: z.literal(",").optional(),
   }),
   z.object({ ...base, kind: z.literal("range"), column, min: z.string().optional(), max: z.string().optional() }),
   z.object({

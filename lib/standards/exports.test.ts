@@ -99,3 +99,13 @@ describe("Great Expectations suite", () => {
     ]);
   });
 });
+
+describe("a number with a decimal comma", () => {
+  const rules = [{ id: "d", kind: "type" as const, column: "amount", type: "decimal" as const, decimalChar: "," as const, severity: "reject" as const, enabled: true }];
+  it("is Soda's decimal comma format and Great Expectations' regex of one", () => {
+    expect(parse(sodaChecksYml("orders", rules))["checks for orders"]).toEqual([{ "invalid_count(amount) = 0": { "valid format": "decimal comma" } }]);
+    const [expectation] = (greatExpectationsSuite("orders", rules) as { expectations: { kwargs: { regex: string } }[] }).expectations;
+    expect(new RegExp(expectation!.kwargs.regex).test("12,50")).toBe(true);
+    expect(new RegExp(expectation!.kwargs.regex).test("12.50")).toBe(false);
+  });
+});

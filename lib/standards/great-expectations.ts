@@ -1,8 +1,6 @@
+import { DECIMAL, DECIMAL_COMMA, INTEGER } from "@/lib/recipe/rules";
 import type { Rule } from "@/lib/recipe/schema";
 import { bound, notExportedLine } from "./rule-words";
-
-const INTEGER = "^\\s*[+-]?\\d+\\s*$";
-const DECIMAL = "^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$";
 
 interface Expectation {
   type: string;
@@ -51,7 +49,7 @@ export function greatExpectationsSuite(name: string, rules: readonly Rule[]): Re
         expect("unexpected_rows_expectation", { unexpected_rows_query: `SELECT * FROM {batch} WHERE NOT (${rule.sql.trim()})`, description: rule.label ?? `rows must satisfy ${rule.sql.trim()}` });
         break;
       case "type":
-        if (rule.type === "integer" || rule.type === "decimal") expect("expect_column_values_to_match_regex", { column: rule.column, regex: rule.type === "integer" ? INTEGER : DECIMAL });
+        if (rule.type === "integer" || rule.type === "decimal") expect("expect_column_values_to_match_regex", { column: rule.column, regex: rule.type === "integer" ? INTEGER : rule.decimalChar ? DECIMAL_COMMA : DECIMAL });
         else if (rule.format) expect("expect_column_values_to_match_strftime_format", { column: rule.column, strftime_format: rule.format });
         else if (rule.type === "boolean") expect("expect_column_values_to_be_in_set", { column: rule.column, value_set: ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"] });
         else if (rule.type === "date" || rule.type === "timestamp") expect("expect_column_values_to_be_dateutil_parseable", { column: rule.column });

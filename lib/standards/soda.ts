@@ -45,7 +45,7 @@ export function sodaChecksYml(dataset: string, rules: readonly Rule[]): string {
         break;
       case "type":
         if (rule.type === "boolean") invalid(rule.column, { "valid values": ["true", "false"] });
-        else if (!rule.format && FORMATS[rule.type]) invalid(rule.column, { "valid format": FORMATS[rule.type] });
+        else if (!rule.format && FORMATS[rule.type]) invalid(rule.column, { "valid format": rule.type === "decimal" && rule.decimalChar ? "decimal comma" : FORMATS[rule.type] });
         else notExported.push(notExportedLine(rule, "SodaCL"));
         break;
       case "expression":

@@ -124,3 +124,13 @@ describe("fieldType", () => {
     expect(types.map(fieldType)).toEqual(["string", "array", "array", "object", "object", "number", "datetime", "any"]);
   });
 });
+
+describe("a number's decimal comma", () => {
+  it("is read from decimalChar as the type rule's, and written back", () => {
+    const imported = importTableSchema({ fields: [{ name: "amount", type: "number", decimalChar: "," }] });
+    if (!imported.ok) throw new Error(imported.reason);
+    expect(imported.value.rules).toMatchObject([{ kind: "type", column: "amount", type: "decimal", decimalChar: "," }]);
+    const { schema } = exportTableSchema(imported.value.columns, imported.value.rules);
+    expect(schema.fields).toEqual([expect.objectContaining({ name: "amount", type: "number", decimalChar: "," })]);
+  });
+});

@@ -26,7 +26,7 @@ const constraintsSchema = z
   .passthrough();
 
 const fieldSchema = z
-  .object({ name: z.string().min(1), type: z.string().default("string"), format: z.string().optional(), title: z.string().optional(), description: z.string().optional(), constraints: constraintsSchema.optional() })
+  .object({ name: z.string().min(1), type: z.string().default("string"), format: z.string().optional(), decimalChar: z.string().optional(), title: z.string().optional(), description: z.string().optional(), constraints: constraintsSchema.optional() })
   .passthrough();
 
 const keyList = z.union([z.string(), z.array(z.string())]).transform((k) => (typeof k === "string" ? [k] : k));
@@ -93,7 +93,8 @@ export function importTableSchema(input: unknown): { ok: true; value: ImportedSc
     const typeRule = TYPE_RULES[field.type];
     // A text value must read as the field's type; "default" and "any" formats are the type's own.
     const format = field.format && !["default", "any"].includes(field.format) ? field.format.replace(/^fmt:/, "") : undefined;
-    if (typeRule) add({ kind: "type", column: field.name, type: typeRule, ...(format && ["date", "datetime"].includes(field.type) ? { format } : {}) });
+    const decimalComma = field.type === "number" && field.decimalChar === ",";
+    if (typeRule) add({ kind: "type", column: field.name, type: typeRule, ...(format && ["date", "datetime"].includes(field.type) ? { format } : {}), ...(decimalComma ? { decimalChar: "," as const } : {}) });
     else if (format) notApplied.push(`field "${field.name}": format ${field.format}`);
     const c = field.constraints ?? {};
     if (c.required) add({ kind: "required", column: field.name });
@@ -187,6 +188,7 @@ export function exportTableSchema(columns: readonly Column[], rules: readonly Ru
       case "type":
         field!.type = { integer: "integer", decimal: "number", date: "date", timestamp: "datetime", boolean: "boolean" }[rule.type];
         if (rule.format) Object.assign(field!, { format: rule.format });
+        if (rule.type === "decimal" && rule.decimalChar) Object.assign(field!, { decimalChar: rule.decimalChar });
         break;
       case "uniqueKey":
         uniqueKeys.push(rule.columns);

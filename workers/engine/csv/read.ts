@@ -23,6 +23,7 @@ import { readTextMarks } from "./formula-text";
 import { yearLastFormat } from "./year-last";
 import { findLeadingZeros } from "./leading-zeros";
 import { findNumbers, toNumbers } from "./numbers";
+import { commaDecimalColumns, hasFraction } from "@/lib/csv/decimal-comma";
 import { MARK_AT_START, mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
 import { TextError } from "../text";
 import { quoteTrouble } from "./quotes";
@@ -146,6 +147,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
 
   // Values of spaces alone where numbers, dates or booleans are: read as empty (lib/csv/blank-values.ts), from the first lines and as casts fail.
   const nulls = new Set([...(used.nullValues ?? []), ...blankValues(sample.head.slice(preamble + headerLines), dialect)]);
+  // A type with a fraction given to a column written with decimal commas (12,50): read with the comma, as “1.234,56” reads (lib/csv/decimal-comma.ts).
+  if (!used.numberFormat && commaDecimalColumns(sample.head.slice(preamble + headerLines), dialect, nameFields, used.types).length) used.numberFormat = "comma";
   const base: CsvReadPlan = {
     path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(nameFields) : undefined, comment: used.comment, strict: true, sniff: true,
     types: { ...used.types }, dateFormat: used.dateFormat, timestampFormat: used.timestampFormat, decimalComma: used.numberFormat === "comma", nullPadding: used.raggedRows, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
@@ -270,7 +273,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, formulaText: formulaText.length ? formulaText : undefined, apostropheText: apostropheText.length ? apostropheText : undefined, subtotals: subtotals.length || undefined, emptyColumns: emptyColumns.length ? emptyColumns : undefined, leadingZeros: keptForZeros(used) },
     // A line mended into a row of no value went with the empty rows: it is a blank line, not a repaired one.
     notes: notes.filter((n) => !(n.status === "repaired" && empty.watched.includes(n.line))),
-    typeFindings: typeFindings(casts.filter((c) => !marked[c.column] && !written[c.column])),
+    typeFindings: typeFindings(casts.filter((c) => !marked[c.column] && !written[c.column])).map((f) => (used.numberFormat === "comma" && hasFraction(f.type) ? { ...f, decimalChar: "," as const } : f)),
     // Rows of no value went: their lines are blank ones.
     lines: emptyRows
       ? accountLines({ ...lines, blank: lines.blank + emptyRows, rows: lines.rows - emptyRows, rowLines: lines.rowLines - emptyRows, repaired: lines.repaired - empty.watched.length })
