@@ -30,6 +30,9 @@ test("bad files get a message naming the file (and line), and other staged files
   // The finding suggests the rule that finds the value; added, it rejects that row like any other error.
   await page.getByRole("button", { name: 'Add rule: "n" must be a whole number' }).click();
   await expectCounts(page, "30,001 rows in = 30,000 valid after steps + 1 rejected");
+  // Taken, the suggestion is not offered again: a second click would have added the rule twice.
+  await expect(page.getByRole("button", { name: 'Add rule: "n" must be a whole number' })).toHaveCount(0);
+  await expect(page.getByText("It is in the recipe’s rules.")).toBeVisible();
 
   // The empty and binary files were never staged.
   await expect(stagingArea(page).getByText("late.csv")).toBeVisible();

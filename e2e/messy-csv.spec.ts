@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { expect, test } from "./support/test";
 import { addFiles, destination, openApp, openStep, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { expectCounts } from "./support/recipe";
 
 /**
  * A CSV file as spreadsheets and legacy exports write them: a title and a
@@ -91,6 +92,17 @@ test("numbers written with a decimal comma stage as numbers, and can be read pla
   await reread(page, { Numbers: "plain" });
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2024-03-15", "Birnen", "1.2", "7,50", "10.0.0.1"]);
   await expect(page.getByText(/^Read as numbers/)).toHaveCount(0);
+});
+
+test("amounts with a decimal comma given DECIMAL read as numbers; the one that is not is found, and only its row is rejected", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "betraege.csv", content: "id;kunde;betrag\n1;Ana;12,50\n2;Bo;abc\n3;Cy;7,00\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "betraege.csv" })).toContainText("3 rows");
+  await openStep(page, "Stage");
+  await reread(page, { "Column types to force, one per line (e.g. zip VARCHAR)": "betrag DECIMAL(10,2)" });
+  await expect(page.getByText(/Column betrag: 1 value did not fit DECIMAL\(10,2\) \(line 3: “abc”\)/)).toBeVisible();
+  await page.getByRole("button", { name: 'Add rule: "betrag" must be a number with a decimal comma' }).click();
+  await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
 });
 
 /** Long references and written numbers keep their exact values from the file to the destination's CSV and Parquet. */

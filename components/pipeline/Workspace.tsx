@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { suggestDatasetName } from "@/lib/datasets/name";
+import { hasRuleLike } from "@/lib/recipe/same-rule";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { firstStep, stepStates } from "@/lib/workspace/steps";
 import { PromotePanel } from "../destination/PromotePanel";
@@ -66,7 +67,8 @@ export function Workspace({ file, notify, onRemove, onAddFiles }: { file: Staged
           file={file}
           notify={notify}
           onAddFiles={onAddFiles}
-          onAddRule={recipe ? (rule) => setRecipe({ ...recipe, rules: [...recipe.rules, rule] }) : undefined}
+          onAddRule={recipe ? (rule) => void (hasRuleLike(recipe.rules, rule) || setRecipe({ ...recipe, rules: [...recipe.rules, rule] })) : undefined}
+          hasRule={recipe ? (rule) => hasRuleLike(recipe.rules, rule) : undefined}
         />
       ) : step === "validate" ? (
         <ValidateStep {...props} />

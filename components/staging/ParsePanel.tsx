@@ -22,11 +22,13 @@ export function ParsePanel({
   notify,
   onAddFiles,
   onAddRule,
+  hasRule,
 }: {
   file: StagedFile;
   notify: Notify;
   onAddFiles: (files: File[]) => void;
   onAddRule?: (rule: Rule) => void;
+  hasRule?: (rule: Rule) => boolean;
 }) {
   const [draft, setDraft] = useState<ParseOptions>(file.parse);
   const [types, setTypes] = useState(typesText(file.parse.types));
@@ -60,7 +62,7 @@ export function ParsePanel({
         {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}
       </summary>
       <div className="mt-2 space-y-2">
-        <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} onAddRule={onAddRule} />
+        <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} onAddRule={onAddRule} hasRule={hasRule} />
         <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} />
         <LabeledControl label="Column types to force, one per line (e.g. zip VARCHAR)">
           {(id) => <textarea id={id} rows={2} className={`${controlClass} font-mono`} value={types} onChange={(e) => setTypes(e.target.value)} />}

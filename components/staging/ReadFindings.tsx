@@ -33,12 +33,14 @@ export function ReadFindings({
   onDownload,
   onStageSecondTable,
   onAddRule,
+  hasRule,
 }: {
   file: StagedFile;
   onReread: (patch: Partial<ParseOptions>) => void;
   onDownload: () => void;
   onStageSecondTable: () => void;
   onAddRule?: (rule: Rule) => void;
+  hasRule?: (rule: Rule) => boolean;
 }) {
   const s = file.sniffed;
   const numbers = describeNumbers(file.parse);
@@ -88,6 +90,7 @@ export function ReadFindings({
         onDownload={onDownload}
         onStageSecondTable={onStageSecondTable}
         onAddRule={onAddRule}
+        hasRule={hasRule}
         onRejoin={(line, text) => onReread({ edits: [...file.parse.edits.filter((e) => e.line !== line), { line, text }] })}
       />
       {file.ambiguousDates && (

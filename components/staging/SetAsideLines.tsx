@@ -22,6 +22,7 @@ export function SetAsideLines({
   onDownload,
   onStageSecondTable,
   onAddRule,
+  hasRule,
 }: {
   file: StagedFile;
   onRejoin: (line: number, text: string) => void;
@@ -29,6 +30,8 @@ export function SetAsideLines({
   onStageSecondTable: () => void;
   /** Add a rule to the file's recipe (absent until the recipe is loaded). */
   onAddRule?: (rule: Rule) => void;
+  /** Whether the recipe already has a rule like this one: it is said so instead of offered again. */
+  hasRule?: (rule: Rule) => boolean;
 }) {
   const csv = file.csv;
   const setAside = file.badLines ?? 0;
@@ -65,10 +68,15 @@ export function SetAsideLines({
                     {f.values.length > 3 ? ", …" : ""}), so the column was read as text.
                     {rule ? ` The rule “${ruleMessage(rule)}” finds them.` : ""}
                   </span>
-                  {rule && onAddRule && (
-                    <button type="button" className={buttonClass} onClick={() => onAddRule(rule)}>
-                      Add rule: {ruleMessage(rule)}
-                    </button>
+                  {rule && hasRule?.(rule) ? (
+                    <span className="text-muted">It is in the recipe’s rules.</span>
+                  ) : (
+                    rule &&
+                    onAddRule && (
+                      <button type="button" className={buttonClass} onClick={() => onAddRule(rule)}>
+                        Add rule: {ruleMessage(rule)}
+                      </button>
+                    )
                   )}
                 </p>
               );

@@ -14,10 +14,12 @@ interface Props {
   onAddFiles: (files: File[]) => void;
   /** Add a rule to the file's recipe (absent until the recipe is loaded). */
   onAddRule?: (rule: Rule) => void;
+  /** Whether the recipe already has a rule like this one (a suggestion taken). */
+  hasRule?: (rule: Rule) => boolean;
 }
 
 /** Stage: how the file is read, what the read found and set aside, beside the staged rows. */
-export function StageStep({ file, notify, onAddFiles, onAddRule }: Props) {
+export function StageStep({ file, notify, onAddFiles, onAddRule, hasRule }: Props) {
   return (
     <StepLayout
       tools={
@@ -27,7 +29,7 @@ export function StageStep({ file, notify, onAddFiles, onAddRule }: Props) {
               {describeError(file.error)}
             </p>
           )}
-          {file.status !== "reading" && <ParsePanel key={file.readCount} file={file} notify={notify} onAddFiles={onAddFiles} onAddRule={onAddRule} />}
+          {file.status !== "reading" && <ParsePanel key={file.readCount} file={file} notify={notify} onAddFiles={onAddFiles} onAddRule={onAddRule} hasRule={hasRule} />}
           {file.columns && (
             <ul aria-label={`Columns of ${file.name}`} className="grid grid-cols-2 gap-x-3 text-xs">
               {file.columns.map((c) => (
