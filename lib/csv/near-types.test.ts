@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { freshDuckDb } from "@/test/duckdb-node";
+import { mayBeNearTyped, nearTypes, nearTypesSql } from "./near-types";
+
+let db: Awaited<ReturnType<typeof freshDuckDb>>;
+beforeAll(async () => {
+  db = await freshDuckDb();
+  const rows = [
+    ["1", "12,50", "2026-11-01", "Ana", "10"],
+    ["2", "7,00", "2026-11-02", "Bo", "11"],
+    ["3", null, "2026-11-03", "Cy", "12"],
+    ["4", "abc", "2026-13-45", "Di", "x1"],
+    ["5", "1,00", "2026-11-05", "Ed", "x2"],
+    ["6", "9,99", "2026-11-06", "Fay", "14"],
+  ];
+  const values = rows.map((r) => `(${r.map((v) => (v === null ? "NULL" : `'${v}'`)).join(", ")})`).join(", ");
+  await db.run(`CREATE TABLE t AS SELECT * FROM (VALUES ${values}) v(id, amount, day, name, code)`);
+});
+
+const COLUMNS = ["id", "amount", "day", "name", "code"];
+const found = async (delimiter: string, limit?: number) => nearTypes((await db.rows(nearTypesSql("t", COLUMNS, delimiter, limit)))[0]!, COLUMNS, delimiter);
+
+describe("nearTypes", () => {
+  it("finds text columns that are numbers or dates but for one value, each by the type it nearly is", async () => {
+    expect((await found(";")).map(({ column, type, rule }) => [column, type, rule.type, rule.decimalChar])).toEqual([
+      ["amount", "DOUBLE", "decimal", ","],
+      ["day", "DATE", "date", undefined],
+    ]);
+  });
+
+  it("leaves columns that fit throughout, text, and those with more misfits than a few", async () => {
+    const columns = (await found(";")).map((n) => n.column);
+    expect(columns).not.toContain("id");
+    expect(columns).not.toContain("name");
+    expect(columns).not.toContain("code");
+  });
+
+  it("does not try the decimal comma in a comma-delimited file, and needs values enough that fit", async () => {
+    expect((await found(",")).map((n) => n.column)).toEqual(["day"]);
+    // The first four rows alone: code's second misfit is further down (the whole column is checked before a finding is made).
+    expect((await found(";", 4)).map((n) => n.column)).toEqual(["day", "code"]);
+    expect(await found(";", 3)).toEqual([]);
+  });
+});
+
+describe("mayBeNearTyped", () => {
+  it("keeps the columns whose first values all look like numbers or dates but a few", () => {
+    const lines = ["1;12,50;2026-11-01;Ana;x1", "2;abc;2026-11-02;Bo;x2", "3;7,00;2026-11-03T10:00;Cy;x3", "4;1e3;;Di;4", ""];
+    expect(mayBeNearTyped(lines, { delimiter: ";", quote: '"', escape: '"' }, ["id", "amount", "day", "name", "code"])).toEqual(["id", "amount", "day"]);
+    expect(mayBeNearTyped(lines.slice(0, 2), { delimiter: ";", quote: '"', escape: '"' }, ["id", "amount", "day", "name", "code"])).toEqual([]);
+  });
+});
+

@@ -1,0 +1,87 @@
+import type { Column } from "@/lib/datasets/manifest";
+import { passesSql } from "@/lib/recipe/rules";
+import type { Rule } from "@/lib/recipe/schema";
+import { ident } from "@/lib/sql/quote";
+import { splitFields, type Dialect } from "./records";
+
+/**
+ * Text columns that are a type but for a few values: 12,50 7,00 abc 1,00.
+ * DuckDB's sniffer reads a column as text when one value of its sample does
+ * not fit a type, and says nothing; a value that fails further down, past its
+ * sample, is found as the read casts it (mend.ts). These are found the same
+ * way, as a finding that names the values and the type rule that rejects
+ * them, whether the odd value is on the third line or the thirty-thousandth.
+ * The column stays text: it is the user's call.
+ */
+type TypeRule = Extract<Rule, { kind: "type" }>;
+type Kind = { type: string; rule: Pick<TypeRule, "type" | "decimalChar"> };
+
+/** What a text column is tried as, in the order a tie is settled, with the DuckDB type a finding names. */
+const KINDS: readonly Kind[] = [
+  { type: "BIGINT", rule: { type: "integer" } },
+  { type: "DOUBLE", rule: { type: "decimal" } },
+  { type: "DOUBLE", rule: { type: "decimal", decimalChar: "," } },
+  { type: "DATE", rule: { type: "date" } },
+  { type: "TIMESTAMP", rule: { type: "timestamp" } },
+];
+
+/** At most this share of a column's values may not fit (and always one): more, and it is text. */
+const MISFIT_SHARE = 0.01;
+/** Values that fit, at least: two numbers and a word are no column of numbers. */
+const MIN_FITTING = 3;
+
+export interface NearType {
+  column: string;
+  /** The DuckDB type the column would have but for its misfits. */
+  type: string;
+  rule: TypeRule;
+}
+
+export const nearTypeRule = (column: string, kind: Kind): TypeRule => ({ id: "near", kind: "type", column, ...kind.rule, severity: "reject", enabled: true });
+
+const kindsFor = (delimiter: string) => KINDS.filter((k) => !(k.rule.decimalChar && delimiter === ","));
+
+/** One row: per column `n{i}`, its values not blank, and per kind `f{i}_{k}`, those that do not fit it (over the first `limit` rows, or all). */
+export function nearTypesSql(table: string, columns: readonly string[], delimiter: string, limit?: number): string {
+  const text = columns.map((name) => ({ name, type: "VARCHAR" }) satisfies Column);
+  const aggregates = columns.flatMap((name, i) => {
+    const given = `trim(${ident(name)}) <> ''`;
+    return [
+      `count(*) FILTER (WHERE ${given}) AS n${i}`,
+      ...kindsFor(delimiter).map((kind, k) => `count(*) FILTER (WHERE ${given} AND NOT ${passesSql(nearTypeRule(name, kind), text)}) AS f${i}_${k}`),
+    ];
+  });
+  return `SELECT ${aggregates.join(", ")} FROM ${limit === undefined ? ident(table) : `(SELECT * FROM ${ident(table)} LIMIT ${limit})`}`;
+}
+
+/** The columns of `nearTypesSql`'s row that are a type but for a few values, each by the kind fewest values miss. */
+export function nearTypes(row: Record<string, unknown>, columns: readonly string[], delimiter: string): NearType[] {
+  const kinds = kindsFor(delimiter);
+  return columns.flatMap((column, i) => {
+    const given = Number(row[`n${i}`] ?? 0);
+    const misses = kinds.map((_, k) => Number(row[`f${i}_${k}`] ?? given));
+    const fewest = Math.min(...misses);
+    if (fewest === 0 || fewest > Math.max(1, Math.floor(given * MISFIT_SHARE)) || given - fewest < MIN_FITTING) return [];
+    const kind = kinds[misses.indexOf(fewest)]!;
+    return [{ column, type: kind.type, rule: nearTypeRule(column, kind) }];
+  });
+}
+
+/** A value written as a number or a date may be (digits with signs, separators, an exponent or a T): anything else is text. */
+const NUMBER_OR_DATE_LIKE = /^[\s+\-0-9.,:/eET]*\d[\s+\-0-9.,:/eET]*$/;
+/** The share of a column's first values that may not look like numbers or dates (and always one) for the column to be checked at all. */
+const UNLIKE_SHARE = 0.1;
+
+/**
+ * The columns worth a check (by name, in the order of the file's fields), from the file's first lines alone:
+ * all their values but a few look like numbers or dates. A check is six aggregates a column; this costs nothing.
+ */
+export function mayBeNearTyped(lines: readonly string[], dialect: Dialect, names: readonly string[]): string[] {
+  const rows = lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, dialect).fields);
+  return names.filter((_, i) => {
+    const values = rows.map((r) => (r[i] ?? "").trim()).filter((v) => v !== "");
+    const like = values.filter((v) => NUMBER_OR_DATE_LIKE.test(v)).length;
+    return like >= MIN_FITTING && values.length - like <= Math.max(1, values.length * UNLIKE_SHARE);
+  });
+}
+

@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseOptionsSchema } from "@/lib/staging/parse-options";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
+import type { CsvEngine } from "./engine";
+import { readCsv } from "./read";
+
+/**
+ * A value that does not fit its column's type among the first lines: DuckDB's
+ * sniffer read the column as text and nothing was said, where the same value
+ * further down was found and offered a rule (read.test.ts).
+ */
+let engine: CsvEngine;
+beforeAll(async () => {
+  engine = await wasmReadEngine();
+});
+
+let n = 0;
+const read = (text: string) => readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv" }), `near${n++}`, `near${n}.csv`);
+
+describe("a column of numbers or dates but for a value among the first lines", () => {
+  it("is found with the value and its line, and the type it nearly is", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i};${i === 2 ? "abc" : `${i},50`};2026-11-${String((i % 28) + 1).padStart(2, "0")}`);
+    const result = await read(`id;amount;day\n${rows.join("\n")}\n`);
+    expect(result.typeFindings).toEqual([{ column: "amount", type: "DOUBLE", values: [{ line: 4, value: "abc" }], decimalChar: "," }]);
+  });
+
+  it("counts lines past blank lines and values over two lines", async () => {
+    const text = 'id,n,note\n1,10,a\n\n2,11,"two\nlines"\n3,1O,c\n4,13,d\n5,14,e\n';
+    expect((await read(text)).typeFindings).toEqual([{ column: "n", type: "BIGINT", values: [{ line: 6, value: "1O" }] }]);
+  });
+
+  it("says nothing of a text column, nor of one with more odd values than a few", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i},${i % 3 ? i : `x${i}`},name ${i}`);
+    expect((await read(`id,code,name\n${rows.join("\n")}\n`)).typeFindings).toEqual([]);
+  });
+});
