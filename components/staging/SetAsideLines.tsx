@@ -66,7 +66,7 @@ export function SetAsideLines({
                     Column <strong>{f.column}</strong>: {plural(f.values.length, "value")} did not fit {f.type} (
                     {f.values.slice(0, 3).map((v) => `line ${v.line}: “${v.value}”`).join(", ")}
                     {f.values.length > 3 ? ", …" : ""}), so the column was read as text.
-                    {rule ? ` The rule “${ruleMessage(rule)}” finds them.` : ""}
+                    {rule ? ` A rule finds them: ${ruleMessage(rule)}.` : ""}
                   </span>
                   {rule && hasRule?.(rule) ? (
                     <span className="text-muted">It is in the recipe’s rules.</span>
