@@ -103,6 +103,12 @@ test("amounts with a decimal comma given DECIMAL read as numbers; the one that i
   await expect(page.getByText(/Column betrag: 1 value did not fit DECIMAL\(10,2\) \(line 3: “abc”\)/)).toBeVisible();
   await page.getByRole("button", { name: 'Add rule: "betrag" must be a number with a decimal comma' }).click();
   await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
+  // The rows left are numbers: the finding offers to make the column one in the final data.
+  await page.getByRole("button", { name: "Convert betrag to DECIMAL(10,2) in the final data" }).click();
+  await expect(page.getByText("A step converts it to DECIMAL(10,2) in the final data.")).toBeVisible();
+  await openStep(page, "Review");
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "Ana", "12.50"]);
+  await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["3", "Cy", "7.00"]);
 });
 
 /** Long references and written numbers keep their exact values from the file to the destination's CSV and Parquet. */

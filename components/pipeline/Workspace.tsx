@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { suggestDatasetName } from "@/lib/datasets/name";
-import { hasRuleLike } from "@/lib/recipe/same-rule";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { firstStep, stepStates } from "@/lib/workspace/steps";
 import { PromotePanel } from "../destination/PromotePanel";
 import type { Notify } from "../notices";
+import { findingActions } from "../staging/finding-actions";
 import { summaryOf, useRecipe, useRecipeRun } from "../recipe/useRecipe";
 import { FlowSteps } from "./FlowSteps";
 import { PromoteStep } from "./steps/PromoteStep";
@@ -67,8 +67,7 @@ export function Workspace({ file, notify, onRemove, onAddFiles }: { file: Staged
           file={file}
           notify={notify}
           onAddFiles={onAddFiles}
-          onAddRule={recipe ? (rule) => void (hasRuleLike(recipe.rules, rule) || setRecipe({ ...recipe, rules: [...recipe.rules, rule] })) : undefined}
-          hasRule={recipe ? (rule) => hasRuleLike(recipe.rules, rule) : undefined}
+          actions={recipe ? findingActions(recipe, setRecipe) : undefined}
         />
       ) : step === "validate" ? (
         <ValidateStep {...props} />

@@ -7,7 +7,7 @@ import { plural } from "@/lib/format";
 import { parseTargetSchema } from "@/lib/recipe/match-columns";
 import { describeError } from "@/lib/result";
 import type { StagedFile } from "@/lib/staging/staged-file";
-import type { Rule } from "@/lib/recipe/schema";
+import type { FindingActions } from "./finding-actions";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { Notify } from "../notices";
 import { controlClass, LabeledControl } from "../recipe/LabeledControl";
@@ -21,14 +21,12 @@ export function ParsePanel({
   file,
   notify,
   onAddFiles,
-  onAddRule,
-  hasRule,
+  actions,
 }: {
   file: StagedFile;
   notify: Notify;
   onAddFiles: (files: File[]) => void;
-  onAddRule?: (rule: Rule) => void;
-  hasRule?: (rule: Rule) => boolean;
+  actions?: FindingActions;
 }) {
   const [draft, setDraft] = useState<ParseOptions>(file.parse);
   const [types, setTypes] = useState(typesText(file.parse.types));
@@ -62,7 +60,7 @@ export function ParsePanel({
         {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}
       </summary>
       <div className="mt-2 space-y-2">
-        <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} onAddRule={onAddRule} hasRule={hasRule} />
+        <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} actions={actions} />
         <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} />
         <LabeledControl label="Column types to force, one per line (e.g. zip VARCHAR)">
           {(id) => <textarea id={id} rows={2} className={`${controlClass} font-mono`} value={types} onChange={(e) => setTypes(e.target.value)} />}

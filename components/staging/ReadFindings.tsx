@@ -14,7 +14,7 @@ import { describeLostDigits } from "@/lib/csv/lost-digits";
 import { describeEmptyColumns } from "@/lib/csv/empty-columns";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
-import type { Rule } from "@/lib/recipe/schema";
+import type { FindingActions } from "./finding-actions";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { describeRepairs } from "@/lib/staging/json-repairs";
 import { describeJsonRowsAt } from "@/lib/staging/json-rows";
@@ -32,15 +32,13 @@ export function ReadFindings({
   onReread,
   onDownload,
   onStageSecondTable,
-  onAddRule,
-  hasRule,
+  actions,
 }: {
   file: StagedFile;
   onReread: (patch: Partial<ParseOptions>) => void;
   onDownload: () => void;
   onStageSecondTable: () => void;
-  onAddRule?: (rule: Rule) => void;
-  hasRule?: (rule: Rule) => boolean;
+  actions?: FindingActions;
 }) {
   const s = file.sniffed;
   const numbers = describeNumbers(file.parse);
@@ -89,8 +87,7 @@ export function ReadFindings({
         file={file}
         onDownload={onDownload}
         onStageSecondTable={onStageSecondTable}
-        onAddRule={onAddRule}
-        hasRule={hasRule}
+        actions={actions}
         onRejoin={(line, text) => onReread({ edits: [...file.parse.edits.filter((e) => e.line !== line), { line, text }] })}
       />
       {file.ambiguousDates && (

@@ -4,9 +4,9 @@ import { useState } from "react";
 import { describeAccount } from "@/lib/csv/accounting";
 import { plural } from "@/lib/format";
 import type { LineNote } from "@/lib/csv/findings";
-import { typeRuleFor } from "@/lib/csv/type-rule";
+import { castStepFor, typeRuleFor } from "@/lib/csv/type-rule";
 import { ruleMessage } from "@/lib/recipe/rules";
-import type { Rule } from "@/lib/recipe/schema";
+import type { FindingActions } from "./finding-actions";
 import type { StagedFile } from "@/lib/staging/staged-file";
 
 const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
@@ -21,17 +21,14 @@ export function SetAsideLines({
   onRejoin,
   onDownload,
   onStageSecondTable,
-  onAddRule,
-  hasRule,
+  actions,
 }: {
   file: StagedFile;
   onRejoin: (line: number, text: string) => void;
   onDownload: () => void;
   onStageSecondTable: () => void;
-  /** Add a rule to the file's recipe (absent until the recipe is loaded). */
-  onAddRule?: (rule: Rule) => void;
-  /** Whether the recipe already has a rule like this one: it is said so instead of offered again. */
-  hasRule?: (rule: Rule) => boolean;
+  /** What a finding may add to the file's recipe (absent until the recipe is loaded): what is there already is said so, not offered again. */
+  actions?: FindingActions;
 }) {
   const csv = file.csv;
   const setAside = file.badLines ?? 0;
@@ -60,6 +57,7 @@ export function SetAsideLines({
           <div className="mt-2 space-y-2">
             {csv.typeFindings.map((f) => {
               const rule = typeRuleFor(f, crypto.randomUUID().slice(0, 8));
+              const cast = castStepFor(f);
               return (
                 <p key={f.column} className="flex flex-wrap items-center gap-2">
                   <span>
@@ -68,16 +66,18 @@ export function SetAsideLines({
                     {f.values.length > 3 ? ", …" : ""}), so the column was read as text.
                     {rule ? ` A rule finds them: ${ruleMessage(rule)}.` : ""}
                   </span>
-                  {rule && hasRule?.(rule) ? (
-                    <span className="text-muted">It is in the recipe’s rules.</span>
-                  ) : (
-                    rule &&
-                    onAddRule && (
-                      <button type="button" className={buttonClass} onClick={() => onAddRule(rule)}>
-                        Add rule: {ruleMessage(rule)}
-                      </button>
-                    )
+                  {rule && actions && !actions.hasRule(rule) && (
+                    <button type="button" className={buttonClass} onClick={() => actions.addRule(rule)}>
+                      Add rule: {ruleMessage(rule)}
+                    </button>
                   )}
+                  {rule && actions?.hasRule(rule) && <span className="text-muted">It is in the recipe’s rules.</span>}
+                  {rule && cast && actions?.hasRule(rule) && !actions.hasStep(cast) && (
+                    <button type="button" className={buttonClass} onClick={() => actions.addStep(cast)}>
+                      Convert {f.column} to {f.type} in the final data
+                    </button>
+                  )}
+                  {cast && actions?.hasStep(cast) && <span className="text-muted">A step converts it to {f.type} in the final data.</span>}
                 </p>
               );
             })}

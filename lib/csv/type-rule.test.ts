@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ruleMessage } from "@/lib/recipe/rules";
-import { typeRuleFor } from "./type-rule";
+import { castStepFor, typeRuleFor } from "./type-rule";
 
 describe("typeRuleFor", () => {
   it("suggests the type rule for the type the sniffer guessed, and none where no rule checks it", () => {
@@ -17,4 +17,11 @@ describe("typeRuleFor", () => {
     expect(rule).toMatchObject({ type: "decimal", decimalChar: "," });
     expect(ruleMessage(rule!)).toBe('"amount" must be a number with a decimal comma');
   });
+
+  it("offers the cast to the type for the final data, with the comma where the file has it", () => {
+    expect(castStepFor({ column: "amount", type: "DOUBLE", values: [], decimalChar: "," })).toEqual({ kind: "cast", column: "amount", type: "DOUBLE", decimalChar: ",", enabled: true });
+    expect(castStepFor({ column: "day", type: "DATE", values: [] })).toEqual({ kind: "cast", column: "day", type: "DATE", enabled: true });
+    expect(castStepFor({ column: "x", type: "TIME", values: [] })).toBeNull();
+  });
 });
+

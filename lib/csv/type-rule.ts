@@ -1,4 +1,4 @@
-import type { Rule } from "@/lib/recipe/schema";
+import type { Rule, Step } from "@/lib/recipe/schema";
 import type { TypeFinding } from "./findings";
 
 type RuleType = Extract<Rule, { kind: "type" }>["type"];
@@ -23,4 +23,13 @@ export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
   const type = ruleType(finding.type);
   if (!type) return null;
   return { id, kind: "type", column: finding.column, type, ...(type === "decimal" && finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), severity: "reject", enabled: true };
+}
+
+/**
+ * The step that makes the column the type it nearly is, for the final data: after the rule, the
+ * rows it would fail on are rejected, so the rest cast (a decimal comma read as the point).
+ */
+export function castStepFor(finding: TypeFinding): Step | null {
+  if (!ruleType(finding.type)) return null;
+  return { kind: "cast", column: finding.column, type: finding.type, ...(finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), enabled: true };
 }

@@ -56,7 +56,8 @@ export const ruleSchema = z.discriminatedUnion("kind", [
 export const stepSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("select"), columns: z.array(column).min(1) }),
   z.object({ kind: z.literal("rename"), from: column, to: column }),
-  z.object({ kind: z.literal("cast"), column, type: z.string().min(1) }),
+  // A text of decimal commas (12,50) is cast with its comma read as the point.
+  z.object({ kind: z.literal("cast"), column, type: z.string().min(1), decimalChar: z.literal(",").optional() }),
   z.object({ kind: z.literal("trim"), column }),
   z.object({ kind: z.literal("case"), column, to: z.enum(["upper", "lower"]) }),
   z.object({ kind: z.literal("fillNull"), column, value: z.string() }),

@@ -54,6 +54,14 @@ describe("compileSteps", () => {
     ]);
   });
 
+  it("casts a text of decimal commas to a number, its comma read as the point", async () => {
+    const step = on({ kind: "cast", column: "tags", type: "DOUBLE", decimalChar: "," });
+    const compiled = compileSteps("(SELECT id, name, amt, '12,50' AS tags FROM t)", [step], COLUMNS);
+    if (!compiled.ok) throw new Error(compiled.reason);
+    expect((await db.rows(`${compiled.sql} ORDER BY ALL`)).map((r) => r.tags)).toEqual([12.5, 12.5, 12.5, 12.5]);
+    expect(describeStep(step)).toBe("Change tags to DOUBLE (its decimal comma read as the point)");
+  });
+
   it("removes duplicates on chosen keys (case-sensitive) or on all columns", async () => {
     const byName = await run([on({ kind: "dedupe", columns: ["name"] })]);
     expect(byName.rows.map((r) => r.id)).toEqual([1, 2, 3]);

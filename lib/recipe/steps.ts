@@ -68,7 +68,7 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
       return project(columns.map((c) => [ident(c), c === step.from ? step.to : c]));
     case "cast":
       if (!isSafeTypeName(step.type)) return `"${step.type}" is not a type name.`;
-      return mapColumn(step.column, (c) => `CAST(${c} AS ${step.type.trim()})`);
+      return mapColumn(step.column, (c) => `CAST(${step.decimalChar ? `replace(CAST(${c} AS VARCHAR), ',', '.')` : c} AS ${step.type.trim()})`);
     case "trim":
       return mapColumn(step.column, (c) => `trim(${c})`);
     case "case":
@@ -180,7 +180,7 @@ export function describeStep(step: Step): string {
     case "rename":
       return `Rename ${step.from} to ${step.to}`;
     case "cast":
-      return `Change ${step.column} to ${step.type}`;
+      return `Change ${step.column} to ${step.type}${step.decimalChar ? " (its decimal comma read as the point)" : ""}`;
     case "trim":
       return `Trim spaces in ${step.column}`;
     case "case":

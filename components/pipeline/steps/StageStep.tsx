@@ -1,10 +1,10 @@
 "use client";
 
 import { describeError } from "@/lib/result";
-import type { Rule } from "@/lib/recipe/schema";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { DataGrid } from "../../grid/DataGrid";
 import type { Notify } from "../../notices";
+import type { FindingActions } from "../../staging/finding-actions";
 import { ParsePanel } from "../../staging/ParsePanel";
 import { gridHeight, StepLayout } from "../StepLayout";
 
@@ -12,14 +12,12 @@ interface Props {
   file: StagedFile;
   notify: Notify;
   onAddFiles: (files: File[]) => void;
-  /** Add a rule to the file's recipe (absent until the recipe is loaded). */
-  onAddRule?: (rule: Rule) => void;
-  /** Whether the recipe already has a rule like this one (a suggestion taken). */
-  hasRule?: (rule: Rule) => boolean;
+  /** What the read's findings may add to the file's recipe (absent until the recipe is loaded). */
+  actions?: FindingActions;
 }
 
 /** Stage: how the file is read, what the read found and set aside, beside the staged rows. */
-export function StageStep({ file, notify, onAddFiles, onAddRule, hasRule }: Props) {
+export function StageStep({ file, notify, onAddFiles, actions }: Props) {
   return (
     <StepLayout
       tools={
@@ -29,7 +27,7 @@ export function StageStep({ file, notify, onAddFiles, onAddRule, hasRule }: Prop
               {describeError(file.error)}
             </p>
           )}
-          {file.status !== "reading" && <ParsePanel key={file.readCount} file={file} notify={notify} onAddFiles={onAddFiles} onAddRule={onAddRule} hasRule={hasRule} />}
+          {file.status !== "reading" && <ParsePanel key={file.readCount} file={file} notify={notify} onAddFiles={onAddFiles} actions={actions} />}
           {file.columns && (
             <ul aria-label={`Columns of ${file.name}`} className="grid grid-cols-2 gap-x-3 text-xs">
               {file.columns.map((c) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasRuleLike } from "./same-rule";
+import { hasRuleLike, hasStepLike } from "./alike";
 import type { Rule } from "./schema";
 
 const typeRule: Rule = { id: "a", kind: "type", column: "amount", type: "decimal", decimalChar: ",", severity: "reject", enabled: true };
@@ -17,3 +17,13 @@ describe("hasRuleLike", () => {
     expect(hasRuleLike([], typeRule)).toBe(false);
   });
 });
+
+describe("hasStepLike", () => {
+  it("finds a step that does the same, switched on or off", () => {
+    const cast = { kind: "cast" as const, column: "amount", type: "DOUBLE", decimalChar: "," as const, enabled: true };
+    expect(hasStepLike([{ ...cast, enabled: false }], cast)).toBe(true);
+    expect(hasStepLike([{ ...cast, decimalChar: undefined }], cast)).toBe(false);
+    expect(hasStepLike([{ kind: "trim", column: "amount", enabled: true }], cast)).toBe(false);
+  });
+});
+
