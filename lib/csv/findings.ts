@@ -19,6 +19,8 @@ export interface TypeFinding {
   values: { line: number; value: string }[];
   /** The file's numbers were read with a decimal comma (12,50), so a rule that finds the values must take it. */
   decimalChar?: ",";
+  /** The dates are written in this format (strftime: %d/%m/%Y), so a rule that finds the values must read them so. */
+  format?: string;
 }
 
 /** The lines of the file a note stands for: a value over two lines makes a row of more than one. */

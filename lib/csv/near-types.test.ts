@@ -40,6 +40,17 @@ describe("nearTypes", () => {
     // The first four rows alone: code's second misfit is further down (the whole column is checked before a finding is made).
     expect((await found(";", 4)).map((n) => n.column)).toEqual(["day", "code"]);
     expect(await found(";", 3)).toEqual([]);
+    // Of a sample, a column whose first values all fit is kept, for the whole column to be checked.
+    const first = (await db.rows(nearTypesSql("t", COLUMNS, ";", 3)))[0]!;
+    expect(nearTypes(first, COLUMNS, ";", true).map((n) => n.column)).toEqual(["id", "day", "code"]);
+  });
+});
+
+describe("nearTypes of dates as people write them", () => {
+  it("finds a column of day-first dates but for one, with the format its rule reads them by", async () => {
+    await db.run(`CREATE TABLE d AS SELECT * FROM (VALUES ('31/12/2024'), ('01/02/2024'), ('15/03/2024'), ('32/01/2024'), ('2/4/2024')) v(day)`);
+    const [near] = nearTypes((await db.rows(nearTypesSql("d", ["day"], ";")))[0]!, ["day"], ";");
+    expect(near).toMatchObject({ column: "day", type: "DATE", rule: { type: "date", format: "%d/%m/%Y" } });
   });
 });
 

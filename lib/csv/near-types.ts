@@ -14,7 +14,7 @@ import { splitFields, type Dialect } from "./records";
  * The column stays text: it is the user's call.
  */
 type TypeRule = Extract<Rule, { kind: "type" }>;
-type Kind = { type: string; rule: Pick<TypeRule, "type" | "decimalChar"> };
+type Kind = { type: string; rule: Pick<TypeRule, "type" | "decimalChar" | "format"> };
 
 /** What a text column is tried as, in the order a tie is settled, with the DuckDB type a finding names. */
 const KINDS: readonly Kind[] = [
@@ -23,6 +23,8 @@ const KINDS: readonly Kind[] = [
   { type: "DOUBLE", rule: { type: "decimal", decimalChar: "," } },
   { type: "DATE", rule: { type: "date" } },
   { type: "TIMESTAMP", rule: { type: "timestamp" } },
+  // Dates as people write them, day first before month first where both read (as written-dates.ts settles it).
+  ...["%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d"].map((format): Kind => ({ type: "DATE", rule: { type: "date", format } })),
 ];
 
 /** At most this share of a column's values may not fit (and always one): more, and it is text. */
@@ -54,14 +56,17 @@ export function nearTypesSql(table: string, columns: readonly string[], delimite
   return `SELECT ${aggregates.join(", ")} FROM ${limit === undefined ? ident(table) : `(SELECT * FROM ${ident(table)} LIMIT ${limit})`}`;
 }
 
-/** The columns of `nearTypesSql`'s row that are a type but for a few values, each by the kind fewest values miss. */
-export function nearTypes(row: Record<string, unknown>, columns: readonly string[], delimiter: string): NearType[] {
+/**
+ * The columns of `nearTypesSql`'s row that are a type but for a few values, each by the kind fewest values miss.
+ * Of a sample (`someRows`), also those with none: a text column whose first rows all fit has its odd value further down.
+ */
+export function nearTypes(row: Record<string, unknown>, columns: readonly string[], delimiter: string, someRows = false): NearType[] {
   const kinds = kindsFor(delimiter);
   return columns.flatMap((column, i) => {
     const given = Number(row[`n${i}`] ?? 0);
     const misses = kinds.map((_, k) => Number(row[`f${i}_${k}`] ?? given));
     const fewest = Math.min(...misses);
-    if (fewest === 0 || fewest > Math.max(1, Math.floor(given * MISFIT_SHARE)) || given - fewest < MIN_FITTING) return [];
+    if ((fewest === 0 && !someRows) || fewest > Math.max(1, Math.floor(given * MISFIT_SHARE)) || given - fewest < MIN_FITTING) return [];
     const kind = kinds[misses.indexOf(fewest)]!;
     return [{ column, type: kind.type, rule: nearTypeRule(column, kind) }];
   });

@@ -22,7 +22,8 @@ function ruleType(duckdbType: string): RuleType | null {
 export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
   const type = ruleType(finding.type);
   if (!type) return null;
-  return { id, kind: "type", column: finding.column, type, ...(type === "decimal" && finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), severity: "reject", enabled: true };
+  const written = { ...(type === "decimal" && finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), ...(finding.format ? { format: finding.format } : {}) };
+  return { id, kind: "type", column: finding.column, type, ...written, severity: "reject", enabled: true };
 }
 
 /**
@@ -30,6 +31,7 @@ export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
  * rows it would fail on are rejected, so the rest cast (a decimal comma read as the point).
  */
 export function castStepFor(finding: TypeFinding): Step | null {
-  if (!ruleType(finding.type)) return null;
+  // A cast reads dates written one way only (ISO): a date in another format is not offered one.
+  if (!ruleType(finding.type) || finding.format) return null;
   return { kind: "cast", column: finding.column, type: finding.type, ...(finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), enabled: true };
 }

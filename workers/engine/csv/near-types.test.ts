@@ -34,3 +34,11 @@ describe("a column of numbers or dates but for a value among the first lines", (
     expect((await read(`id,code,name\n${rows.join("\n")}\n`)).typeFindings).toEqual([]);
   });
 });
+
+describe("dates as people write them, one not a date", () => {
+  it("is found past the first rows too, with the format its rule reads them by", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i},${i === 2900 ? "30/02/2024" : `${(i % 28) + 1}/0${(i % 9) + 1}/2024`}`);
+    const [finding] = (await read(`id,day\n${rows.join("\n")}\n`)).typeFindings;
+    expect(finding).toEqual({ column: "day", type: "DATE", values: [{ line: 2902, value: "30/02/2024" }], format: "%d/%m/%Y" });
+  });
+});

@@ -38,7 +38,7 @@ export async function nearTypeFindings(engine: CsvEngine, table: string, columns
   for (let i = 0; i < text.length; i += COLUMNS_PER_SCAN) {
     const some = text.slice(i, i + COLUMNS_PER_SCAN);
     const [sample = {}] = await engine.rows(nearTypesSql(table, some, delimiter, SAMPLE_ROWS));
-    maybe.push(...nearTypes(sample, some, delimiter).map((n) => n.column));
+    maybe.push(...nearTypes(sample, some, delimiter, true).map((n) => n.column));
   }
   const findings: TypeFinding[] = [];
   for (let i = 0; i < maybe.length; i += COLUMNS_PER_SCAN) {
@@ -58,7 +58,8 @@ async function misfitsOf(engine: CsvEngine, table: string, columns: readonly Col
       `SELECT c.${LINE} AS line, ${value} AS value FROM ${ident(table)} AS s POSITIONAL JOIN (${checks}) AS c WHERE c.${REJECTED} AND trim(${value}) <> '' LIMIT ${SHOWN}`,
     );
     const values = misfits.map((m) => ({ line: Number(m.line), value: String(m.value) }));
-    findings.push({ column: near.column, type: near.type, values, ...(near.rule.decimalChar ? { decimalChar: near.rule.decimalChar } : {}) });
+    const { decimalChar, format } = near.rule;
+    findings.push({ column: near.column, type: near.type, values, ...(decimalChar ? { decimalChar } : {}), ...(format ? { format } : {}) });
   }
   return findings;
 }
