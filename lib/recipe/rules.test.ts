@@ -89,7 +89,7 @@ describe("validationSql", () => {
   });
 
   it("type: a number with a decimal comma (12,50) where the file writes them so", async () => {
-    await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES (1, '12,50'), (2, '7'), (3, 'abc'), (4, '1.5'), (5, NULL)) v(id, email)`);
+    await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES (1, '12,50'), (2, '7'), (3, 'abc'), (4, '1.5'), (5, NULL), (6, '1.234,56'), (7, '-1.234.567')) v(id, email)`);
     const r = rule({ kind: "type", column: "email", type: "decimal", decimalChar: "," });
     const rows = await db.rows(`SELECT id FROM (${checked("t", [r], [{ name: "id", type: "BIGINT" }, { name: "email", type: "VARCHAR" }])}) WHERE _stages_rejected ORDER BY id`);
     expect(rows.map((x) => x.id)).toEqual([3, 4]);

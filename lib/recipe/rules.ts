@@ -30,8 +30,8 @@ export function reservedColumnsProblem(columns: readonly Column[]): string | nul
 
 export const INTEGER = "^\\s*[+-]?\\d+\\s*$";
 export const DECIMAL = "^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$";
-/** A number whose fraction follows a comma (12,50). */
-export const DECIMAL_COMMA = "^\\s*[+-]?(\\d+,?\\d*|,\\d+)([eE][+-]?\\d+)?\\s*$";
+/** A number whose fraction follows a comma (12,50), its thousands grouped by points or not (1.234,56). */
+export const DECIMAL_COMMA = "^\\s*[+-]?((\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d*)?|,\\d+)([eE][+-]?\\d+)?\\s*$";
 const BOOLEANS = ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"];
 
 /** A rule checked on each row (a "columns" rule is checked once, against the schema). */

@@ -68,7 +68,8 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
       return project(columns.map((c) => [ident(c), c === step.from ? step.to : c]));
     case "cast":
       if (!isSafeTypeName(step.type)) return `"${step.type}" is not a type name.`;
-      return mapColumn(step.column, (c) => `CAST(${step.decimalChar ? `replace(CAST(${c} AS VARCHAR), ',', '.')` : c} AS ${step.type.trim()})`);
+      // With a decimal comma, a point only groups thousands (1.234,56): gone before the comma becomes the point.
+      return mapColumn(step.column, (c) => `CAST(${step.decimalChar ? `replace(replace(CAST(${c} AS VARCHAR), '.', ''), ',', '.')` : c} AS ${step.type.trim()})`);
     case "trim":
       return mapColumn(step.column, (c) => `trim(${c})`);
     case "case":

@@ -106,6 +106,7 @@ describe("a number with a decimal comma", () => {
     expect(parse(sodaChecksYml("orders", rules))["checks for orders"]).toEqual([{ "invalid_count(amount) = 0": { "valid format": "decimal comma" } }]);
     const [expectation] = (greatExpectationsSuite("orders", rules) as { expectations: { kwargs: { regex: string } }[] }).expectations;
     expect(new RegExp(expectation!.kwargs.regex).test("12,50")).toBe(true);
+    expect(new RegExp(expectation!.kwargs.regex).test("1.234,56")).toBe(true);
     expect(new RegExp(expectation!.kwargs.regex).test("12.50")).toBe(false);
   });
 });

@@ -42,3 +42,11 @@ describe("dates as people write them, one not a date", () => {
     expect(finding).toEqual({ column: "day", type: "DATE", values: [{ line: 2902, value: "30/02/2024" }], format: "%d/%m/%Y" });
   });
 });
+
+describe("amounts grouped by points with a decimal comma, one not a number", () => {
+  it("is found, and its rule takes the grouping", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i};${i === 7 ? "k.A." : `${i + 1}.${String(i * 7).padStart(3, "0")},${i % 10}0`}`);
+    const [finding] = (await read(`id;betrag\n${rows.join("\n")}\n`)).typeFindings;
+    expect(finding).toEqual({ column: "betrag", type: "DOUBLE", values: [{ line: 9, value: "k.A." }], decimalChar: "," });
+  });
+});
