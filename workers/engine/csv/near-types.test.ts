@@ -50,3 +50,10 @@ describe("amounts grouped by points with a decimal comma, one not a number", () 
     expect(finding).toEqual({ column: "betrag", type: "DOUBLE", values: [{ line: 9, value: "k.A." }], decimalChar: "," });
   });
 });
+
+describe("day-first dates DuckDB typed from its sample, one not a date past it", () => {
+  it("is found with the format, so its rule does not reject every date", async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${i},${i === 25_000 ? "30/02/2024" : `${String((i % 28) + 1).padStart(2, "0")}/0${(i % 9) + 1}/2024`}`);
+    expect((await read(`id,day\n${rows.join("\n")}\n`)).typeFindings).toEqual([{ column: "day", type: "DATE", values: [{ line: 25_002, value: "30/02/2024" }], format: "%d/%m/%Y" }]);
+  }, 30_000);
+});

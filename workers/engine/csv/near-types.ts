@@ -16,7 +16,7 @@ const COLUMNS_PER_SCAN = 50;
 const SHOWN = 100;
 
 export interface NearTypeContext {
-  /** Columns read as text on purpose (given a type, codes with leading zeros, text marks) or already found by the read's casts. */
+  /** Columns read as text on purpose (given a type, codes with leading zeros, text marks). */
   leave: ReadonlySet<string>;
   dialect: Dialect;
   /** The file's first lines of rows, which choose the columns worth a check. */

@@ -270,15 +270,15 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const emptyRows = empty.count;
   // Columns with no name and no value (a spreadsheet's ,,, ending every line): left out.
   const emptyColumns = await dropEmptyColumns(engine, table, columns, nameFields);
-  // Text columns that are numbers or dates but for a few values, found as the values that fail a cast further down are.
+  // Text columns that are numbers or dates but for a few values, those whose casts failed too: found with the format their values are written in.
   const near = await nearTypeFindings(engine, table, await describe(engine, table), {
-    leave: new Set([...Object.keys(used.types), ...casts.map((c) => c.column), ...formulaText, ...apostropheText]), dialect, head: sample.head.slice(preamble + headerLines), linesBefore: sheetRows + preamble + headerLines, lineTable,
+    leave: new Set([...Object.keys(used.types), ...formulaText, ...apostropheText]), dialect, head: sample.head.slice(preamble + headerLines), linesBefore: sheetRows + preamble + headerLines, lineTable,
   });
   return {
     options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, formulaText: formulaText.length ? formulaText : undefined, apostropheText: apostropheText.length ? apostropheText : undefined, subtotals: subtotals.length || undefined, emptyColumns: emptyColumns.length ? emptyColumns : undefined, leadingZeros: keptForZeros(used) },
     // A line mended into a row of no value went with the empty rows: it is a blank line, not a repaired one.
     notes: notes.filter((n) => !(n.status === "repaired" && empty.watched.includes(n.line))),
-    typeFindings: [...typeFindings(casts.filter((c) => !marked[c.column] && !written[c.column])).map((f) => (used.numberFormat === "comma" && hasFraction(f.type) ? { ...f, decimalChar: "," as const } : f)), ...near],
+    typeFindings: [...typeFindings(casts.filter((c) => !marked[c.column] && !written[c.column] && !near.some((n) => n.column === c.column))).map((f) => (used.numberFormat === "comma" && hasFraction(f.type) ? { ...f, decimalChar: "," as const } : f)), ...near],
     // Rows of no value went: their lines are blank ones.
     lines: emptyRows
       ? accountLines({ ...lines, blank: lines.blank + emptyRows, rows: lines.rows - emptyRows, rowLines: lines.rowLines - emptyRows, repaired: lines.repaired - empty.watched.length })
