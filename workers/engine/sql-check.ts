@@ -90,6 +90,8 @@ async function checkWith(db: CheckDb, input: CheckInput, nonce: string): Promise
     for (const [i, statement] of compiled.statements.entries()) {
       const bound = await explain(db, statement.select, inner);
       if (!bound.ok) {
+        // A table or view of the check's own that could not be made is the check's failure, not the recipe's.
+        await Promise.all(pending);
         // A recipe that binds whole binds part by part; one that does not is bound again part by part, for the part to fix.
         const part = i === 0 ? await checkRules(db, input.recipe, staged, inner) : statement.target === names.transformedFull ? await checkSteps(db, input.recipe, input.columns, names.valid, inner) : null;
         return part ?? fail({ message: `The recipe's ${i === 0 ? "rules" : "steps"} could not be run together: ${bound.message}` });
