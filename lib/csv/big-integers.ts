@@ -1,4 +1,4 @@
-import { splitFields, type Dialect } from "./records";
+import { fieldRows, type Dialect } from "./records";
 
 /**
  * Whole numbers too long for a BIGINT (20 digits and more: SIM card numbers,
@@ -15,7 +15,7 @@ const EXACT_DIGITS = 15;
 export function bigIntegerColumns(lines: readonly string[], dialect: Dialect, columns: readonly { name: string; type: string }[]): string[] {
   const doubles = columns.flatMap((c, i) => (c.type === "DOUBLE" ? [i] : []));
   if (doubles.length === 0) return [];
-  const rows = lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, dialect).fields);
+  const rows = fieldRows(lines, dialect);
   return doubles
     .filter((i) => {
       const values = rows.map((r) => (r[i] ?? "").trim()).filter((v) => v !== "");

@@ -1,5 +1,5 @@
 import { looksTyped } from "./missing-values";
-import { splitFields, type Dialect } from "./records";
+import { fieldRows, type Dialect } from "./records";
 
 /**
  * Values of spaces alone (" ", a tab) where a number, a date or a boolean is
@@ -13,7 +13,7 @@ export const isBlankValue = (value: string): boolean => value !== "" && value.tr
 
 /** From the first lines of the rows: the blank values of columns whose other values all look typed. */
 export function blankValues(lines: readonly string[], dialect: Dialect): string[] {
-  const rows = lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, dialect).fields);
+  const rows = fieldRows(lines, dialect);
   const width = Math.max(0, ...rows.map((r) => r.length));
   const found = new Set<string>();
   for (let i = 0; i < width; i++) {

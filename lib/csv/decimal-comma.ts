@@ -1,4 +1,4 @@
-import { splitFields, type Dialect } from "./records";
+import { fieldRows, type Dialect } from "./records";
 
 /**
  * Columns the user gave a type with a fraction (DECIMAL, DOUBLE, FLOAT) whose
@@ -17,7 +17,7 @@ const POINT = /^[+-]?\d*\.\d+$/;
 export function commaDecimalColumns(lines: readonly string[], dialect: Dialect, names: readonly string[], types: Readonly<Record<string, string>>): string[] {
   const forced = names.flatMap((name, i) => (hasFraction(types[name] ?? "") ? [{ name, i }] : []));
   if (forced.length === 0 || dialect.delimiter === ",") return [];
-  const rows = lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, dialect).fields);
+  const rows = fieldRows(lines, dialect);
   return forced
     .filter(({ i }) => {
       const values = rows.map((r) => (r[i] ?? "").trim());

@@ -1,7 +1,7 @@
 import { ident, literal } from "@/lib/sql/quote";
 import { isIntegerType } from "@/lib/sql/types";
 import { LEADING_ZERO } from "./missing-values";
-import { splitFields, type Dialect } from "./records";
+import { fieldRows, type Dialect } from "./records";
 
 /**
  * Codes with a leading zero (ZIP code 02134, an account 000123) further down
@@ -26,7 +26,7 @@ const DIGITS = /^\d+$/;
 export function codeColumns(lines: readonly string[], dialect: Dialect, columns: readonly { name: string; type: string }[]): CodeColumn[] {
   const integers = columns.flatMap((c, i) => (isIntegerType(c.type) ? [i] : []));
   if (integers.length === 0) return [];
-  const rows = lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, dialect).fields);
+  const rows = fieldRows(lines, dialect);
   return integers.flatMap((i) => {
     const values = rows.map((r) => (r[i] ?? "").trim()).filter((v) => v !== "");
     const width = values[0]?.length ?? 0;

@@ -2,7 +2,7 @@ import type { Column } from "@/lib/datasets/manifest";
 import { passesSql } from "@/lib/recipe/rules";
 import type { Rule } from "@/lib/recipe/schema";
 import { ident } from "@/lib/sql/quote";
-import { splitFields, type Dialect } from "./records";
+import { fieldRows, type Dialect } from "./records";
 
 /**
  * Text columns that are a type but for a few values: 12,50 7,00 abc 1,00.
@@ -82,7 +82,7 @@ const UNLIKE_SHARE = 0.1;
  * all their values but a few look like numbers or dates. A check is six aggregates a column; this costs nothing.
  */
 export function mayBeNearTyped(lines: readonly string[], dialect: Dialect, names: readonly string[]): string[] {
-  const rows = lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, dialect).fields);
+  const rows = fieldRows(lines, dialect);
   return names.filter((_, i) => {
     const values = rows.map((r) => (r[i] ?? "").trim()).filter((v) => v !== "");
     const like = values.filter((v) => NUMBER_OR_DATE_LIKE.test(v)).length;

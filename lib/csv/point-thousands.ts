@@ -1,4 +1,4 @@
-import { splitFields, type Dialect } from "./records";
+import { fieldRows, type Dialect } from "./records";
 
 /**
  * Whole numbers grouped by points (1.000, 2.500, 12.000), as German and most of Europe write them in files
@@ -13,7 +13,7 @@ const WHOLE = /^[+-]?\d+$/;
 export function pointThousandsColumns(lines: readonly string[], dialect: Dialect, columns: readonly { name: string; type: string }[]): string[] {
   const doubles = columns.flatMap((c, i) => (c.type === "DOUBLE" ? [i] : []));
   if (doubles.length === 0 || dialect.delimiter !== ";") return [];
-  const rows = lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, dialect).fields);
+  const rows = fieldRows(lines, dialect);
   return doubles
     .filter((i) => {
       const values = rows.map((r) => (r[i] ?? "").trim()).filter((v) => v !== "");

@@ -20,6 +20,9 @@ export interface ParsedLine {
 /** A line with an odd number of quote characters: the start or the end of a value that spans lines, not a whole record. */
 export const quotesOpen = (line: string, d: Dialect): boolean => d.quote !== "" && line.split(d.quote).length % 2 === 0;
 
+/** The fields of each line that is not blank: a file's first rows, column by column (`rows[i][column]`). */
+export const fieldRows = (lines: readonly string[], d: Dialect): string[][] => lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, d).fields);
+
 /** The lines that split into exactly `width` fields, none left open: each field is then its column's value. */
 export function rowsOfWidth(lines: readonly string[], d: Dialect, width: number): string[][] {
   return lines.map((l) => splitFields(l, d)).filter((p) => !p.open && p.fields.length === width).map((p) => p.fields);
