@@ -82,6 +82,8 @@ export interface StagingRead {
   /** The file's bytes, read whole as it is staged (JSON it checksums in one piece), for the read to decode rather than read again. */
   bytes?: Promise<Uint8Array>;
   onHead?: (head: HeadRows) => void;
+  /** Called once a CSV's layout is found from its first and last lines: DuckDB's read of the whole text comes next. */
+  onLayout?: () => void;
 }
 
 export async function readStaged(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, staging: StagingRead = {}): Promise<Result<ReadInfo>> {
@@ -166,6 +168,7 @@ async function readCsvFile(fileId: string, fileName: string, blob: Blob, options
   const counted = decoded === blob && !nulBytes ? staging.lines?.then((l) => (l && lineLeftBlank ? withLastLineBlank(l) : l) ?? countLines(text)) : undefined;
   // The layout needs no DuckDB: found first, the first rows show at once, while DuckDB starts or reads.
   const found = await findLayout(text, options);
+  staging.onLayout?.();
   // Lines wrapped in quotes, fixed-width columns or a Markdown table are read as the CSV text of their lines, line for line.
   const { converter, options: shaped } = csvLinesOf(found, options);
   if (staging.onHead) {

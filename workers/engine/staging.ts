@@ -50,12 +50,17 @@ export async function stageFile(
   const bytes = json ? file.arrayBuffer().then((buffer) => new Uint8Array(buffer)) : undefined;
   // NUL bytes are NUL bytes in the file's own bytes in any encoding but UTF-16's, and in gzip's only once inflated.
   const findNul = parse.format === "csv" && !parse.gzip && !parse.encoding.startsWith("utf-16");
-  const scan = scanFile(file, { countLines: parse.format === "csv" && asItIs, findNul, bytes }, taskId, progressReporter(onProgress));
+  // A CSV's pass starts once the read has found its layout: the pass's slices (read and counted on this thread)
+  // would hold up the layout's small reads of the file's first and last lines, and DuckDB's read waits for the layout.
+  let layoutFound = () => {};
+  const afterLayout = parse.format === "csv" ? new Promise<void>((resolve) => (layoutFound = resolve)) : Promise.resolve();
+  const scan = afterLayout.then(() => scanFile(file, { countLines: parse.format === "csv" && asItIs, findNul, bytes }, taskId, progressReporter(onProgress)));
   const lines = scan.then((s) => s.lines ?? undefined);
   lines.catch(() => undefined);
   const nulBytes = scan.then((s) => s.nulBytes, () => false);
   // The read sends the file's first rows to `onPreview` (delimited text only) as soon as it has found their layout.
-  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), onHead: onPreview });
+  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), onHead: onPreview, onLayout: () => layoutFound() });
+  void reading.then(layoutFound, layoutFound);
   const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256)).then(
     (staged) => ({ staged }),
     (error: unknown) => ({ error }),
