@@ -66,30 +66,32 @@ export type ShapeCache = WeakMap<readonly string[], RowShapes>;
 interface RowShapes {
   shape: string[];
   exact: string[];
+  /** Empty, or a missing-value marker (NA in a column of numbers): no value's shape, as a header's word would fit its "a". */
+  none: boolean[];
   number: (boolean | undefined)[];
 }
 
+function rowShapes(row: readonly string[], cache: ShapeCache): RowShapes {
+  const shapes = { shape: row.map(shapeOf), exact: row.map(exactShapeOf), none: row.map((v) => v.trim() === "" || isMissingMarker(v)), number: [] };
+  cache.set(row, shapes);
+  return shapes;
+}
+
 export function learnShapes(rows: readonly (readonly string[])[], width: number, cache: ShapeCache = new WeakMap()): ColumnShapes[] {
-  const known = rows.map((row) => {
-    let shapes = cache.get(row);
-    if (!shapes) cache.set(row, (shapes = { shape: row.map(shapeOf), exact: row.map(exactShapeOf), number: [] }));
-    return shapes;
-  });
+  const known = rows.map((row) => cache.get(row) ?? rowShapes(row, cache));
   return Array.from({ length: width }, (_, c) => {
     const shapes = new Set<string>();
     const exact = new Set<string>();
     let count = 0;
     let numeric = true;
-    rows.forEach((row, i) => {
-      const value = row[c] ?? "";
-      // A missing-value marker (NA in a column of numbers) is no value's shape: a header's word would fit its "a".
-      if (value.trim() === "" || isMissingMarker(value)) return;
+    for (let i = 0; i < rows.length; i++) {
       const k = known[i]!;
+      if (c >= k.none.length || k.none[c]) continue;
       count++;
       shapes.add(k.shape[c]!);
       exact.add(k.exact[c]!);
-      numeric &&= k.number[c] ??= isNumberLike(value);
-    });
+      numeric &&= k.number[c] ??= isNumberLike(rows[i]![c]!);
+    }
     return { shapes: count >= 3 && shapes.size <= MAX_SHAPES ? shapes : null, exact, numeric: count > 0 && numeric };
   });
 }
