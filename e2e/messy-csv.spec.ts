@@ -111,6 +111,23 @@ test("amounts with a decimal comma given DECIMAL read as numbers; the one that i
   await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["3", "Cy", "7.00"]);
 });
 
+/** Dates written day first with points (31.12.2026), one of them no date: the rule and the convert step read them by that format. */
+test("dates written as 18.03.2026 with one impossible date: its row alone is rejected, and the rest are dates in the final data", async ({ page }) => {
+  await openApp(page);
+  const days = ["18.03.2026", "21.10.2026", "27.08.2026", "07.12.2026", "31.02.2026", "16.07.2026"];
+  await addFiles(page, [{ name: "termine.csv", content: `nr;datum\n${days.map((d, i) => `${i + 1};${d}`).join("\n")}\n` }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "termine.csv" })).toContainText("6 rows");
+  await openStep(page, "Stage");
+  await expect(page.getByText(/Column datum: 1 value did not fit DATE \(line 6: “31\.02\.2026”\)/)).toBeVisible();
+  await page.getByRole("button", { name: 'Add rule: "datum" must be a date (format %d.%m.%Y)' }).click();
+  await expectCounts(page, "6 rows in = 5 valid after steps + 1 rejected");
+  await page.getByRole("button", { name: "Convert datum to DATE in the final data" }).click();
+  await expect(page.getByText("A step converts it to DATE in the final data.")).toBeVisible();
+  await openStep(page, "Review");
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "2026-03-18"]);
+  await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "2026-10-21"]);
+});
+
 /** Long references and written numbers keep their exact values from the file to the destination's CSV and Parquet. */
 test("20-digit references and decimal-comma amounts are promoted and downloaded with their exact values", async ({ page }) => {
   await openApp(page);

@@ -22,9 +22,9 @@ describe("typeRuleFor", () => {
     expect(castStepFor({ column: "amount", type: "DOUBLE", values: [], decimalChar: "," })).toEqual({ kind: "cast", column: "amount", type: "DOUBLE", decimalChar: ",", enabled: true });
     expect(castStepFor({ column: "day", type: "DATE", values: [] })).toEqual({ kind: "cast", column: "day", type: "DATE", enabled: true });
     expect(castStepFor({ column: "x", type: "TIME", values: [] })).toBeNull();
-    // Dates in another format than ISO's: the rule reads them by it, and no cast is offered.
+    // Dates in another format than ISO's: the rule and the cast read them by it.
     expect(typeRuleFor({ column: "day", type: "DATE", values: [], format: "%d/%m/%Y" }, "t5")).toMatchObject({ type: "date", format: "%d/%m/%Y" });
-    expect(castStepFor({ column: "day", type: "DATE", values: [], format: "%d/%m/%Y" })).toBeNull();
+    expect(castStepFor({ column: "day", type: "DATE", values: [], format: "%d/%m/%Y" })).toEqual({ kind: "cast", column: "day", type: "DATE", format: "%d/%m/%Y", enabled: true });
   });
 });
 

@@ -31,7 +31,7 @@ export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
  * rows it would fail on are rejected, so the rest cast (a decimal comma read as the point).
  */
 export function castStepFor(finding: TypeFinding): Step | null {
-  // A cast reads dates written one way only (ISO): a date in another format is not offered one.
-  if (!ruleType(finding.type) || finding.format) return null;
-  return { kind: "cast", column: finding.column, type: finding.type, ...(finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), enabled: true };
+  if (!ruleType(finding.type)) return null;
+  const written = { ...(finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), ...(finding.format ? { format: finding.format } : {}) };
+  return { kind: "cast", column: finding.column, type: finding.type, ...written, enabled: true };
 }

@@ -61,7 +61,10 @@ export type FormStepKind = Exclude<StepKind, "mapSchema">;
 export const STEP_FORMS: Forms<FormStepKind> = {
   select: { label: "Keep and order columns", fields: [{ name: "columns", label: "Columns, in order", input: "columns" }] },
   rename: { label: "Rename a column", fields: [{ name: "from", label: "Column", input: "column" }, { name: "to", label: "New name", input: "text" }] },
-  cast: { label: "Change type", fields: [column, { name: "type", label: "Type (e.g. INTEGER, DATE, DECIMAL(10,2))", input: "text" }] },
+  cast: {
+    label: "Change type",
+    fields: [column, { name: "type", label: "Type (e.g. INTEGER, DATE, DECIMAL(10,2))", input: "text" }, { name: "format", label: "Dates written as (e.g. %d.%m.%Y)", input: "text", optional: true }],
+  },
   trim: { label: "Trim spaces", fields: [column] },
   case: { label: "Change case", fields: [column, { name: "to", label: "Case", input: "choice", choices: ["upper", "lower"] }] },
   fillNull: { label: "Fill empty values", fields: [column, { name: "value", label: "Value", input: "text" }] },

@@ -56,8 +56,9 @@ export const ruleSchema = z.discriminatedUnion("kind", [
 export const stepSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("select"), columns: z.array(column).min(1) }),
   z.object({ kind: z.literal("rename"), from: column, to: column }),
-  // A text of decimal commas (12,50) is cast with its comma read as the point.
-  z.object({ kind: z.literal("cast"), column, type: z.string().min(1), decimalChar: z.literal(",").optional() }),
+  // A text of decimal commas (12,50) is cast with its comma read as the point; dates written another way than ISO's
+  // (31.12.2026) are read by their format (strptime's, as the type rule's).
+  z.object({ kind: z.literal("cast"), column, type: z.string().min(1), decimalChar: z.literal(",").optional(), format: z.string().min(1).optional() }),
   z.object({ kind: z.literal("trim"), column }),
   z.object({ kind: z.literal("case"), column, to: z.enum(["upper", "lower"]) }),
   z.object({ kind: z.literal("fillNull"), column, value: z.string() }),

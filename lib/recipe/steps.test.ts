@@ -62,6 +62,19 @@ describe("compileSteps", () => {
     expect(describeStep(step)).toBe("Change tags to DOUBLE (its decimal comma read as the point)");
   });
 
+  it("casts dates written in a format of their own (31.12.2026) by that format, to a date or a timestamp", async () => {
+    const written = "(SELECT id, name, amt, CASE WHEN id < 3 THEN '03.01.2026' ELSE '31.12.2025' END AS tags FROM t)";
+    const rows = async (step: Step) => {
+      const compiled = compileSteps(written, [step], COLUMNS);
+      if (!compiled.ok) throw new Error(compiled.reason);
+      return (await db.rows(`SELECT CAST(tags AS VARCHAR) AS tags FROM (${compiled.sql}) ORDER BY id`)).map((r) => r.tags);
+    };
+    const date = on({ kind: "cast", column: "tags", type: "DATE", format: "%d.%m.%Y" });
+    expect(await rows(date)).toEqual(["2026-01-03", "2026-01-03", "2025-12-31", "2025-12-31"]);
+    expect(await rows(on({ kind: "cast", column: "tags", type: "TIMESTAMP", format: "%d.%m.%Y" }))).toEqual(["2026-01-03 00:00:00", "2026-01-03 00:00:00", "2025-12-31 00:00:00", "2025-12-31 00:00:00"]);
+    expect(describeStep(date)).toBe("Change tags to DATE (written as %d.%m.%Y)");
+  });
+
   it("removes duplicates on chosen keys (case-sensitive) or on all columns", async () => {
     const byName = await run([on({ kind: "dedupe", columns: ["name"] })]);
     expect(byName.rows.map((r) => r.id)).toEqual([1, 2, 3]);

@@ -69,7 +69,7 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
     case "cast":
       if (!isSafeTypeName(step.type)) return `"${step.type}" is not a type name.`;
       // With a decimal comma, a point only groups thousands (1.234,56): gone before the comma becomes the point.
-      return mapColumn(step.column, (c) => `CAST(${step.decimalChar ? `replace(replace(CAST(${c} AS VARCHAR), '.', ''), ',', '.')` : c} AS ${step.type.trim()})`);
+      return mapColumn(step.column, (c) => `CAST(${castFrom(c, step)} AS ${step.type.trim()})`);
     case "trim":
       return mapColumn(step.column, (c) => `trim(${c})`);
     case "case":
@@ -133,6 +133,12 @@ function fillDown(column: string, from: string, columns: string[], hidden: reado
   };
 }
 
+/** What a cast step casts: the value, its text with the decimal comma made the point, or the date its text is in a format. */
+function castFrom(c: string, step: Extract<Step, { kind: "cast" }>): string {
+  if (step.format) return `strptime(CAST(${c} AS VARCHAR), ${literal(step.format)})`;
+  return step.decimalChar ? `replace(replace(CAST(${c} AS VARCHAR), '.', ''), ',', '.')` : c;
+}
+
 /** The columns a step makes or changes the values of. */
 function changedColumns(step: Step, columns: readonly string[]): string[] {
   switch (step.kind) {
@@ -181,7 +187,7 @@ export function describeStep(step: Step): string {
     case "rename":
       return `Rename ${step.from} to ${step.to}`;
     case "cast":
-      return `Change ${step.column} to ${step.type}${step.decimalChar ? " (its decimal comma read as the point)" : ""}`;
+      return `Change ${step.column} to ${step.type}${step.decimalChar ? " (its decimal comma read as the point)" : ""}${step.format ? ` (written as ${step.format})` : ""}`;
     case "trim":
       return `Trim spaces in ${step.column}`;
     case "case":
