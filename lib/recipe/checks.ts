@@ -3,7 +3,7 @@ import { ident, literal } from "@/lib/sql/quote";
 import { isTextType } from "@/lib/sql/types";
 import { editedColumnSql, editsReplaceSql, type CellEdit } from "./edits";
 import type { References } from "./references";
-import { ERRORS, ITEM, LINE, REJECTED, ROW, passesSql, ruleMessage, type RowRule } from "./rules";
+import { ERRORS, ITEM, LINE, REJECTED, ROW, decimalCommaColumns, passesSql, ruleMessage, type RowRule } from "./rules";
 import type { Rule } from "./schema";
 
 /**
@@ -142,6 +142,7 @@ export const multilineSql = (input: string, columns: readonly Column[]): string 
  */
 export function validationSql(input: string, rules: readonly Rule[], columns: readonly Column[], { headerLines = 1, lineTable, edits = [], multiline = true, rows: rowCount = 0, references }: CheckOptions = {}): string {
   const flags = checkFlags(rules);
+  const decimalComma = decimalCommaColumns(rules);
   const keyed = flags.filter((f) => uniqueKeys(f.rule));
   const repeated = keyed.map((f, i) => {
     const keys = uniqueKeys(f.rule)!;
@@ -164,7 +165,7 @@ export function validationSql(input: string, rules: readonly Rule[], columns: re
     : `CAST(src.${ROW} + ${headerLines} AS BIGINT)`;
   const ctes = repeated.length ? `WITH ${repeated.map((d) => d.cte).join(",\n")}\n` : "";
   return `${ctes}SELECT *, ${anyOf(flags.filter((f) => f.rule.severity === "reject").map((f) => ident(f.flag)))} AS ${REJECTED} FROM (
-SELECT src.${ROW}, ${line} AS ${LINE}${flags.map((f) => `, NOT ${passesSql(f.rule, columns, { flag: keyed.includes(f) ? repeated[keyed.indexOf(f)]!.lookup : undefined, references })} AS ${ident(f.flag)}`).join("")}
+SELECT src.${ROW}, ${line} AS ${LINE}${flags.map((f) => `, NOT ${passesSql(f.rule, columns, { flag: keyed.includes(f) ? repeated[keyed.indexOf(f)]!.lookup : undefined, references, decimalComma })} AS ${ident(f.flag)}`).join("")}
 FROM ${rows})`;
 }
 

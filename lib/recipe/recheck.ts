@@ -3,7 +3,7 @@ import { ident } from "@/lib/sql/quote";
 import { checkFlags, editedAs, sameKeySql, uniqueKeys, type CheckFlag } from "./checks";
 import { editsInForce, editsReplaceSql, type CellEdit } from "./edits";
 import type { References } from "./references";
-import { REJECTED, ROW, passesSql } from "./rules";
+import { REJECTED, ROW, decimalCommaColumns, passesSql } from "./rules";
 import type { Recipe, Rule } from "./schema";
 
 /**
@@ -71,6 +71,7 @@ export function recheckSql(
   const change = editsChangedBetween(before, edits);
   if (!change.rows.length) return null;
   const flags = checkFlags(rules);
+  const decimalComma = decimalCommaColumns(rules);
   const edited = new Set(change.columns);
   // A uniqueness rule on an untouched key keeps its flags: no key of it changed anywhere.
   const keyed = flags.filter((f) => uniqueKeys(f.rule)?.some((k) => edited.has(k)));
@@ -91,7 +92,7 @@ export function recheckSql(
   // A row brought in by one key's rule keeps its flags under another's (NULL here): its key there is not in question.
   const fails = checked.map((f) => {
     const i = keyed.indexOf(f);
-    const fail = `NOT ${passesSql(f.rule, columns, { flag: i >= 0 ? `_stages_u${i}` : undefined, references })}`;
+    const fail = `NOT ${passesSql(f.rule, columns, { flag: i >= 0 ? `_stages_u${i}` : undefined, references, decimalComma })}`;
     return `${i >= 0 ? `CASE WHEN _stages_in${i} THEN ${fail} END` : fail} AS ${ident(f.flag)}`;
   });
   const rows = `SELECT CAST(rowid + 1 AS BIGINT) AS ${ROW}, *${editsReplaceSql(columns, edits)} FROM ${staged} WHERE rowid IN (${ids})`;

@@ -96,6 +96,16 @@ describe("validationSql", () => {
     expect(ruleMessage(r)).toBe('"email" must be a number with a decimal comma');
   });
 
+  it("range: on text of decimal commas, read with the comma where a type rule says the column is written so", async () => {
+    await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES (1, '12,50'), (2, '7,00'), (3, '1.234,56'), (4, '250,00'), (5, NULL)) v(id, email)`);
+    const columns = [{ name: "id", type: "BIGINT" }, { name: "email", type: "VARCHAR" }];
+    const range = rule({ kind: "range", column: "email", min: "5", max: "200" });
+    const rejected = async (rules: Rule[]) => (await db.rows(`SELECT id FROM (${checked("t", rules, columns)}) WHERE _stages_rejected ORDER BY id`)).map((x) => x.id);
+    // Without the type rule, "12,50" is no number to compare.
+    expect(await rejected([range])).toEqual([1, 2, 3, 4]);
+    expect(await rejected([range, rule({ kind: "type", column: "email", type: "decimal", decimalChar: "," }, "t")])).toEqual([3, 4]);
+  });
+
   it("type: dates with a format", async () => {
     await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES (1, '31/12/2024'), (2, '2024-12-31'), (3, NULL)) v(id, email)`);
     const r = rule({ kind: "type", column: "email", type: "date", format: "%d/%m/%Y" });

@@ -121,6 +121,13 @@ export function columnFindings(rules: readonly Rule[], columns: readonly Column[
 export interface PassContext {
   flag?: string;
   references?: References;
+  /** Columns of text whose numbers are written with a decimal comma (a type rule says so): a range reads them with it. */
+  decimalComma?: ReadonlySet<string>;
+}
+
+/** The columns an enabled type rule says hold numbers written with a decimal comma (12,50), as Table Schema's field-wide decimalChar. */
+export function decimalCommaColumns(rules: readonly Rule[]): Set<string> {
+  return new Set(rules.flatMap((r) => (r.enabled && r.kind === "type" && r.type === "decimal" && r.decimalChar === "," ? [r.column] : [])));
 }
 
 /**
@@ -128,7 +135,7 @@ export interface PassContext {
  * rules that compare rows (unique, uniqueKey) read `flag`, a column computed
  * apart by `validationSql`; a reference looks its value up in another file.
  */
-export function passesSql(rule: RowRule, columns: readonly Column[], { flag = "false", references = new Map() }: PassContext = {}): string {
+export function passesSql(rule: RowRule, columns: readonly Column[], { flag = "false", references = new Map(), decimalComma }: PassContext = {}): string {
   if (rule.kind === "expression") return `(${spliced(rule.sql)} IS NOT FALSE)`;
   if (rule.kind === "uniqueKey") return flag;
   const col = ident(rule.column);
@@ -143,7 +150,7 @@ export function passesSql(rule: RowRule, columns: readonly Column[], { flag = "f
     case "type":
       return orNull(typeCheck(text, rule.type, rule.format, rule.decimalChar));
     case "range":
-      return orNull(rangeCheck(col, columns.find((c) => c.name === rule.column)?.type ?? "", rule.min, rule.max));
+      return orNull(rangeCheck(col, columns.find((c) => c.name === rule.column)?.type ?? "", rule.min, rule.max, decimalComma?.has(rule.column)));
     case "length": {
       const checks = [
         rule.min !== undefined ? `length(${text}) >= ${rule.min}` : "",
@@ -180,9 +187,11 @@ function typeCheck(text: string, type: "integer" | "decimal" | "date" | "timesta
 
 const isNumber = (s: string | undefined) => s === undefined || isPlainNumber(s.trim());
 
-function rangeCheck(col: string, type: string, min?: string, max?: string): string {
+function rangeCheck(col: string, type: string, min?: string, max?: string, decimalComma = false): string {
   const numeric = isNumber(min) && isNumber(max);
-  const value = numeric && !isNumericType(type) ? `TRY_CAST(CAST(${col} AS VARCHAR) AS DOUBLE)` : col;
+  // Text of decimal commas: a point only groups thousands (1.234,56), as the cast step reads it.
+  const text = decimalComma ? `replace(replace(CAST(${col} AS VARCHAR), '.', ''), ',', '.')` : `CAST(${col} AS VARCHAR)`;
+  const value = numeric && !isNumericType(type) ? `TRY_CAST(${text} AS DOUBLE)` : col;
   const bound = (b: string) => (numeric ? b.trim() : literal(b));
   const checks = [
     min !== undefined ? `${value} >= ${bound(min)}` : "",
