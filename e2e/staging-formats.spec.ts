@@ -3,6 +3,7 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { addFiles, openApp, openStep, parsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 import { encode, gzip, parquet, xlsx } from "./support/files";
+import { expectCounts } from "./support/recipe";
 
 /** Stage one file and wait until it has been read (or could not be). */
 async function stage(page: Page, name: string, content: string | Buffer) {
@@ -130,6 +131,20 @@ test("damaged gzip data fails with a clear message; an NDJSON file stages around
   expect(csv).toContain("a JSON array, not an object");
   await reread(page, { "Bad lines": "stop" });
   await expect(page.getByRole("alert").filter({ hasText: "broken.ndjson" })).toContainText("Line 2 is not valid JSON");
+});
+
+test("a JSON field of numbers with one string among them is found by its record, and its rule and convert step are offered", async ({ page }) => {
+  await openApp(page);
+  const records = Array.from({ length: 20 }, (_, i) => ({ id: i + 1, price: i === 13 ? "N/A" : (i + 1) * 1.5 }));
+  await addFiles(page, [{ name: "prices.json", content: JSON.stringify(records) }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "prices.json" })).toContainText("20 rows");
+  await expect(parsePanel(page).getByRole("status")).toHaveText("1 column read as text — review");
+  await expect(parsePanel(page).getByText(/Column price: 1 value did not fit DOUBLE \(record 14: “N\/A”\)/)).toBeVisible();
+  await page.getByRole("button", { name: 'Add rule: "price" must be a number' }).click();
+  await expectCounts(page, "20 rows in = 19 valid after steps + 1 rejected");
+  await page.getByRole("button", { name: "Convert price to DOUBLE in the final data" }).click();
+  await openStep(page, "Review");
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "1.5"]);
 });
 
 test("duplicates are flagged; files are deleted one by one or all at once; the audit log records the flow", async ({ page }) => {

@@ -25,6 +25,8 @@ import { describeNulBytes } from "@/lib/staging/nul-bytes";
 import { describeGzipCut } from "@/lib/staging/gzip-cut";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SetAsideLines } from "./SetAsideLines";
+import { TypeFindingItem } from "./TypeFindingItem";
+import { plural } from "@/lib/format";
 
 /** What reading a staged file found: the dialect, the encoding, lines set aside or mended, ambiguous dates, leniency. */
 export function ReadFindings({
@@ -114,6 +116,18 @@ export function ReadFindings({
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}
       {file.jsonRepairs && <p className="text-xs">{describeRepairs(file.jsonRepairs)}</p>}
       {file.jsonSpread?.length ? <p className="text-xs">{describeSpread(file.jsonSpread)}</p> : null}
+      {file.jsonTypeFindings?.length ? (
+        <details open className="rounded border border-amber-400 p-2 text-xs">
+          <summary role="status" className="cursor-pointer font-medium">
+            {plural(file.jsonTypeFindings.length, "column")} read as text — review
+          </summary>
+          <div className="mt-2 space-y-2">
+            {file.jsonTypeFindings.map((f) => (
+              <TypeFindingItem key={f.column} finding={f} unit={file.parse.format === "ndjson" ? "line" : "record"} actions={actions} />
+            ))}
+          </div>
+        </details>
+      ) : null}
       {file.summaryRows?.length ? (
         <p className="text-xs">
           Left out below the table as {file.summaryRows.length === 1 ? "a summary row" : "summary rows"}, which would count twice in any sum (in a CSV file, set “Lines below the table” to 0 to read{" "}

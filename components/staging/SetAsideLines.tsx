@@ -4,10 +4,9 @@ import { useState } from "react";
 import { describeAccount } from "@/lib/csv/accounting";
 import { plural } from "@/lib/format";
 import type { LineNote } from "@/lib/csv/findings";
-import { castStepFor, typeRuleFor } from "@/lib/csv/type-rule";
-import { ruleMessage } from "@/lib/recipe/rules";
 import type { FindingActions } from "./finding-actions";
 import type { StagedFile } from "@/lib/staging/staged-file";
+import { TypeFindingItem } from "./TypeFindingItem";
 
 const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
 
@@ -55,32 +54,9 @@ export function SetAsideLines({
             {csv.secondTable ? ", a second table below the rows" : ""} — review
           </summary>
           <div className="mt-2 space-y-2">
-            {csv.typeFindings.map((f) => {
-              const rule = typeRuleFor(f, crypto.randomUUID().slice(0, 8));
-              const cast = castStepFor(f);
-              return (
-                <p key={f.column} className="flex flex-wrap items-center gap-2">
-                  <span>
-                    Column <strong>{f.column}</strong>: {plural(f.values.length, "value")} did not fit {f.type} (
-                    {f.values.slice(0, 3).map((v) => `line ${v.line}: “${v.value}”`).join(", ")}
-                    {f.values.length > 3 ? ", …" : ""}), so the column was read as text.
-                    {rule ? ` A rule finds them: ${ruleMessage(rule)}.` : ""}
-                  </span>
-                  {rule && actions && !actions.hasRule(rule) && (
-                    <button type="button" className={buttonClass} onClick={() => actions.addRule(rule)}>
-                      Add rule: {ruleMessage(rule)}
-                    </button>
-                  )}
-                  {rule && actions?.hasRule(rule) && <span className="text-muted">It is in the recipe’s rules.</span>}
-                  {rule && cast && actions?.hasRule(rule) && !actions.hasStep(cast) && (
-                    <button type="button" className={buttonClass} onClick={() => actions.addStep(cast)}>
-                      Convert {f.column} to {f.type} in the final data
-                    </button>
-                  )}
-                  {cast && actions?.hasStep(cast) && <span className="text-muted">A step converts it to {f.type} in the final data.</span>}
-                </p>
-              );
-            })}
+            {csv.typeFindings.map((f) => (
+              <TypeFindingItem key={f.column} finding={f} unit="line" actions={actions} />
+            ))}
             {csv.secondTable && (
               <p className="flex flex-wrap items-center gap-2">
                 A second table ({plural(csv.secondTable.lines, "line")}, {plural(csv.secondTable.width, "column")}) below the rows was left out: set “Lines below the table” to 0 to read it with the rows, or stage it as a file of its own.

@@ -1,4 +1,4 @@
-import type { LineNote } from "@/lib/csv/findings";
+import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import type { LineRun } from "@/lib/csv/record-lines";
 import type { RowLines } from "@/lib/staging/staged-file";
 import { fail, ok, type Result } from "@/lib/result";
@@ -18,6 +18,7 @@ import { csvEngine } from "./csv/wasm-engine";
 import { withConnection } from "./duckdb";
 import { arrowEngine } from "./arrow-engine";
 import { loadJson } from "./json-load";
+import { jsonNearTypeFindings } from "./near-types";
 
 /**
  * A JSON file (an array of objects, one object, or an object holding one list of objects) or NDJSON file (an object
@@ -25,7 +26,7 @@ import { loadJson } from "./json-load";
  * that is not a JSON object is set aside with its line number and reason
  * (kept in the file's table of bad lines), or stops the read, as the options say.
  */
-export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; jsonSpread?: Spread[]; rowLines: RowLines }>> {
+export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; jsonSpread?: Spread[]; rowLines: RowLines; jsonTypeFindings?: TypeFinding[] }>> {
   const body = text.replace(/^\uFEFF/, "");
   const script = options.format === "json" ? unwrapScript(body) : null;
   const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(body) : jsonRecords(script?.text ?? body);
@@ -46,7 +47,15 @@ export async function readJson(fileId: string, fileName: string, text: string, o
     const engine = csvEngine(conn);
     const lineTable = apart ? await writeLineRuns(engine, table, runs, records.length, 0) : await dropRowLines(engine, table);
     const repaired = describeRepairs(repairs) !== null;
-    return ok({ badLines: setAside.length, rowLines: { before: 0, ...(lineTable ? { table: true } : {}) }, ...(at ? { jsonRowsAt: at } : {}), ...(repaired ? { jsonRepairs: repairs } : {}), ...(spread.length ? { jsonSpread: spread } : {}) });
+    const near = await jsonNearTypeFindings(engine, table, options.types ?? {}, lineTable);
+    return ok({
+      badLines: setAside.length,
+      rowLines: { before: 0, ...(lineTable ? { table: true } : {}) },
+      ...(at ? { jsonRowsAt: at } : {}),
+      ...(repaired ? { jsonRepairs: repairs } : {}),
+      ...(spread.length ? { jsonSpread: spread } : {}),
+      ...(near.length ? { jsonTypeFindings: near } : {}),
+    });
   });
 }
 

@@ -14,6 +14,7 @@ import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import { uuidFromBytes } from "@/lib/staging/parquet-footer";
 import { CUT_LINE, withCutLine, type GzipCut } from "@/lib/staging/gzip-cut";
 import type { Spread } from "@/lib/staging/json-nested";
+import type { TypeFinding } from "@/lib/csv/findings";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
@@ -64,6 +65,8 @@ export interface ReadInfo {
   rowLines?: RowLines;
   /** Objects inside JSON records, or a Parquet file's structs, spread into a column per field (lib/staging/json-nested.ts). */
   jsonSpread?: Spread[];
+  /** JSON fields of numbers or dates but for a few values, read as text; a value's `line` is its record's (workers/engine/near-types.ts). */
+  jsonTypeFindings?: TypeFinding[];
   /** The file's gzip data ends before its end: what it held was read (lib/staging/gzip-cut.ts). */
   gzipCut?: GzipCut;
 }

@@ -24,7 +24,7 @@ import { yearLastFormat } from "./year-last";
 import { findLeadingZeros } from "./leading-zeros";
 import { findNumbers, toNumbers } from "./numbers";
 import { commaDecimalColumns, hasFraction } from "@/lib/csv/decimal-comma";
-import { nearTypeFindings } from "./near-types";
+import { csvNearTypeFindings } from "./near-types";
 import { MARK_AT_START, mend, rejectedLines, REPEATED_HEADER, stopMessage, typeFindings, type Mended } from "./mend";
 import { TextError } from "../text";
 import { quoteTrouble } from "./quotes";
@@ -271,7 +271,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // Columns with no name and no value (a spreadsheet's ,,, ending every line): left out.
   const emptyColumns = await dropEmptyColumns(engine, table, columns, nameFields);
   // Text columns that are numbers or dates but for a few values, those whose casts failed too: found with the format their values are written in.
-  const near = await nearTypeFindings(engine, table, await describe(engine, table), {
+  const near = await csvNearTypeFindings(engine, table, await describe(engine, table), {
     leave: new Set([...Object.keys(used.types), ...formulaText, ...apostropheText]), dialect, head: sample.head.slice(preamble + headerLines), linesBefore: sheetRows + preamble + headerLines, lineTable,
   });
   return {

@@ -1,0 +1,40 @@
+"use client";
+
+import { plural } from "@/lib/format";
+import type { TypeFinding } from "@/lib/csv/findings";
+import { castStepFor, typeRuleFor } from "@/lib/csv/type-rule";
+import { ruleMessage } from "@/lib/recipe/rules";
+import type { FindingActions } from "./finding-actions";
+
+const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
+
+/**
+ * A column read as text because a few of its values did not fit the type the rest have: where they are
+ * (`unit`: a CSV's lines, a JSON file's records), the rule that finds them, then the step that converts the rest.
+ */
+export function TypeFindingItem({ finding: f, unit, actions }: { finding: TypeFinding; unit: "line" | "record"; actions?: FindingActions }) {
+  const rule = typeRuleFor(f, crypto.randomUUID().slice(0, 8));
+  const cast = castStepFor(f);
+  return (
+    <p className="flex flex-wrap items-center gap-2">
+      <span>
+        Column <strong>{f.column}</strong>: {plural(f.values.length, "value")} did not fit {f.type} (
+        {f.values.slice(0, 3).map((v) => `${unit} ${v.line}: “${v.value}”`).join(", ")}
+        {f.values.length > 3 ? ", …" : ""}), so the column was read as text.
+        {rule ? ` A rule finds them: ${ruleMessage(rule)}.` : ""}
+      </span>
+      {rule && actions && !actions.hasRule(rule) && (
+        <button type="button" className={buttonClass} onClick={() => actions.addRule(rule)}>
+          Add rule: {ruleMessage(rule)}
+        </button>
+      )}
+      {rule && actions?.hasRule(rule) && <span className="text-muted">It is in the recipe’s rules.</span>}
+      {rule && cast && actions?.hasRule(rule) && !actions.hasStep(cast) && (
+        <button type="button" className={buttonClass} onClick={() => actions.addStep(cast)}>
+          Convert {f.column} to {f.type} in the final data
+        </button>
+      )}
+      {cast && actions?.hasStep(cast) && <span className="text-muted">A step converts it to {f.type} in the final data.</span>}
+    </p>
+  );
+}

@@ -1,0 +1,74 @@
+import type { TypeFinding } from "@/lib/csv/findings";
+import { nearTypes, nearTypesSql, type NearType } from "@/lib/csv/near-types";
+import { validationSql } from "@/lib/recipe/checks";
+import { LINE, REJECTED } from "@/lib/recipe/rules";
+import { ident } from "@/lib/sql/quote";
+import type { CsvEngine } from "./csv/engine";
+import type { Column } from "./csv/mend";
+import { rowLinesTable } from "./csv/row-lines";
+import { describe } from "./csv/table";
+
+/** The rows whose values choose the columns to check: the whole column is checked before a finding is made. */
+const SAMPLE_ROWS = 2048;
+/** Columns per scan: a scan's aggregates (six a column) over 1,500 columns at once ran DuckDB-WASM out of memory. */
+const COLUMNS_PER_SCAN = 50;
+/** Values a finding shows, at most (as for the values the read's casts found: csv/mend.ts). */
+const SHOWN = 100;
+
+export interface NearTypeContext {
+  /** The text columns worth a check, by name. */
+  candidates: readonly string[];
+  /** The file's delimiter: a comma rules out numbers with a decimal comma. */
+  delimiter: string;
+  /** Lines of the file before the first row, and whether each row's line is in a table of its own (csv/row-lines.ts). */
+  linesBefore: number;
+  lineTable: boolean;
+  /** A value over two lines puts the rows after it a line further (CSV): not so for JSON's values. */
+  multiline: boolean;
+}
+
+/**
+ * Text columns that are numbers or dates but for a few values (lib/csv/near-types.ts), as findings: their
+ * values that do not fit, with their lines, found by the very rule the finding offers, as a run would.
+ */
+export async function nearTypeFindings(engine: CsvEngine, table: string, columns: readonly Column[], at: NearTypeContext): Promise<TypeFinding[]> {
+  const maybe: string[] = [];
+  for (let i = 0; i < at.candidates.length; i += COLUMNS_PER_SCAN) {
+    const some = at.candidates.slice(i, i + COLUMNS_PER_SCAN);
+    const [sample = {}] = await engine.rows(nearTypesSql(table, some, at.delimiter, SAMPLE_ROWS));
+    maybe.push(...nearTypes(sample, some, at.delimiter, true).map((n) => n.column));
+  }
+  const findings: TypeFinding[] = [];
+  for (let i = 0; i < maybe.length; i += COLUMNS_PER_SCAN) {
+    const some = maybe.slice(i, i + COLUMNS_PER_SCAN);
+    const [whole = {}] = await engine.rows(nearTypesSql(table, some, at.delimiter));
+    findings.push(...(await misfitsOf(engine, table, columns, nearTypes(whole, some, at.delimiter), at)));
+  }
+  return findings;
+}
+
+async function misfitsOf(engine: CsvEngine, table: string, columns: readonly Column[], found: readonly NearType[], at: NearTypeContext): Promise<TypeFinding[]> {
+  const findings: TypeFinding[] = [];
+  for (const near of found) {
+    const checks = validationSql(ident(table), [near.rule], columns, { headerLines: at.linesBefore, lineTable: at.lineTable ? rowLinesTable(table) : undefined, multiline: at.multiline });
+    const value = ident(near.column);
+    const misfits = await engine.rows(
+      `SELECT c.${LINE} AS line, ${value} AS value FROM ${ident(table)} AS s POSITIONAL JOIN (${checks}) AS c WHERE c.${REJECTED} AND trim(${value}) <> '' LIMIT ${SHOWN}`,
+    );
+    const values = misfits.map((m) => ({ line: Number(m.line), value: String(m.value) }));
+    const { decimalChar, format } = near.rule;
+    findings.push({ column: near.column, type: near.type, values, ...(decimalChar ? { decimalChar } : {}), ...(format ? { format } : {}) });
+  }
+  return findings;
+}
+
+/**
+ * A JSON file's fields of numbers or dates but for a few values (a string "N/A" among numbers): every text field
+ * but those given a type is checked; a value's line is its record's number (or its NDJSON line, from the line table).
+ * A comma rules out decimal commas: "1,234" in a JSON string is as likely a thousand.
+ */
+export async function jsonNearTypeFindings(engine: CsvEngine, table: string, given: Readonly<Record<string, string>>, lineTable: boolean): Promise<TypeFinding[]> {
+  const columns = await describe(engine, table);
+  const candidates = columns.filter((c) => c.type === "VARCHAR" && !(c.name in given)).map((c) => c.name);
+  return nearTypeFindings(engine, table, columns, { candidates, delimiter: ",", linesBefore: 0, lineTable, multiline: false });
+}
