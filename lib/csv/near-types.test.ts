@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
-import { mayBeNearTyped, nearTypes, nearTypesSql } from "./near-types";
+import { passesSql } from "@/lib/recipe/rules";
+import { literal } from "@/lib/sql/quote";
+import { dateShape, KINDS, kindsWorthTrying, mayBeNearTyped, nearTypeRule, nearTypes, nearTypesSql } from "./near-types";
 
 let db: Awaited<ReturnType<typeof freshDuckDb>>;
 beforeAll(async () => {
@@ -42,7 +44,12 @@ describe("nearTypes", () => {
     expect(await found(";", 3)).toEqual([]);
     // Of a sample, a column whose first values all fit is kept, for the whole column to be checked.
     const first = (await db.rows(nearTypesSql("t", COLUMNS, ";", 3)))[0]!;
-    expect(nearTypes(first, COLUMNS, ";", true).map((n) => n.column)).toEqual(["id", "day", "code"]);
+    expect([...kindsWorthTrying(first, COLUMNS, ";").keys()]).toEqual(["id", "day", "code"]);
+    // Each with the kinds its first values may be: whole numbers are decimals too; an ISO date is a timestamp too.
+    expect(kindsWorthTrying(first, COLUMNS, ";").get("day")!.map((k) => KINDS[k]!.rule.type)).toEqual(["date", "timestamp"]);
+    const only = kindsWorthTrying(first, COLUMNS, ";");
+    const worth = [...only.keys()];
+    expect(nearTypes((await db.rows(nearTypesSql("t", worth, ";", undefined, only)))[0]!, worth, ";").map((n) => [n.column, n.rule.type])).toEqual([["day", "date"]]);
   });
 });
 
@@ -62,3 +69,17 @@ describe("mayBeNearTyped", () => {
   });
 });
 
+describe("dateShape", () => {
+  it("takes every value the date kinds' rules read (a failed parse is only ever skipped, never a date missed), and leaves out ids and words", async () => {
+    const values = ["2024-01-02", "2024-1-2", "2024/01/02", "2024 01 02", " 2024-01-02 ", "2024-01-02 BC", "-2024-01-02", "2024-01-02T10:00:00Z", "2024-01-02 10:00", "10000-01-01",
+      "31/12/2024", "1/2/2024", "01/02/2024", "12/31/2024", "31.12.2024", "1.2.2024", "31-12-2024", "2024/12/31", "2024/1/2", " 31/12/2024", "31/12/2024 ", "00/01/2024", "1000000", "abc", "12,50"];
+    const table = `(SELECT * FROM (VALUES ${values.map((v) => `(${literal(v)})`).join(", ")}) v(x))`;
+    for (const kind of KINDS) {
+      const shape = dateShape(kind.rule);
+      if (!shape) continue;
+      const rows = await db.rows(`SELECT x, ${passesSql(nearTypeRule("x", kind), [{ name: "x", type: "VARCHAR" }])} AS passes, regexp_matches(x, ${literal(shape)}) AS shaped FROM ${table}`);
+      expect(rows.filter((r) => r.passes && !r.shaped).map((r) => r.x), JSON.stringify(kind.rule)).toEqual([]);
+      expect(rows.filter((r) => ["1000000", "abc", "12,50"].includes(String(r.x)) && r.shaped)).toEqual([]);
+    }
+  });
+});

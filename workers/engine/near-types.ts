@@ -1,5 +1,5 @@
 import type { TypeFinding } from "@/lib/csv/findings";
-import { nearTypes, nearTypesSql, type NearType } from "@/lib/csv/near-types";
+import { kindsWorthTrying, nearTypes, nearTypesSql, type NearType } from "@/lib/csv/near-types";
 import { validationSql } from "@/lib/recipe/checks";
 import { LINE, REJECTED } from "@/lib/recipe/rules";
 import { ident } from "@/lib/sql/quote";
@@ -32,16 +32,18 @@ export interface NearTypeContext {
  * values that do not fit, with their lines, found by the very rule the finding offers, as a run would.
  */
 export async function nearTypeFindings(engine: CsvEngine, table: string, columns: readonly Column[], at: NearTypeContext): Promise<TypeFinding[]> {
-  const maybe: string[] = [];
+  // Each column is checked whole against the kinds its first rows may be (a failed parse of a date costs DuckDB dear).
+  const worth = new Map<string, number[]>();
   for (let i = 0; i < at.candidates.length; i += COLUMNS_PER_SCAN) {
     const some = at.candidates.slice(i, i + COLUMNS_PER_SCAN);
     const [sample = {}] = await engine.rows(nearTypesSql(table, some, at.delimiter, SAMPLE_ROWS));
-    maybe.push(...nearTypes(sample, some, at.delimiter, true).map((n) => n.column));
+    for (const [column, kinds] of kindsWorthTrying(sample, some, at.delimiter)) worth.set(column, kinds);
   }
+  const maybe = [...worth.keys()];
   const findings: TypeFinding[] = [];
   for (let i = 0; i < maybe.length; i += COLUMNS_PER_SCAN) {
     const some = maybe.slice(i, i + COLUMNS_PER_SCAN);
-    const [whole = {}] = await engine.rows(nearTypesSql(table, some, at.delimiter));
+    const [whole = {}] = await engine.rows(nearTypesSql(table, some, at.delimiter, undefined, worth));
     findings.push(...(await misfitsOf(engine, table, columns, nearTypes(whole, some, at.delimiter), at)));
   }
   return findings;
