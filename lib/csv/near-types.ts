@@ -126,7 +126,11 @@ const UNLIKE_SHARE = 0.1;
  * all their values but a few look like numbers or dates. A check is six aggregates a column; this costs nothing.
  */
 export function mayBeNearTyped(lines: readonly string[], dialect: Dialect, names: readonly string[]): string[] {
-  const rows = fieldRows(lines, dialect);
+  return likeNumbersOrDates(fieldRows(lines, dialect), names);
+}
+
+/** The columns (by name, in the order of the rows' values) whose first values all look like numbers or dates but a few. */
+export function likeNumbersOrDates(rows: readonly (readonly string[])[], names: readonly string[]): string[] {
   return names.filter((_, i) => {
     const values = rows.map((r) => (r[i] ?? "").trim()).filter((v) => v !== "");
     const like = values.filter((v) => NUMBER_OR_DATE_LIKE.test(v)).length;

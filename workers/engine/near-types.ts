@@ -1,5 +1,5 @@
 import type { TypeFinding } from "@/lib/csv/findings";
-import { kindsWorthTrying, nearTypes, nearTypesSql, type NearType } from "@/lib/csv/near-types";
+import { kindsWorthTrying, likeNumbersOrDates, nearTypes, nearTypesSql, type NearType } from "@/lib/csv/near-types";
 import { validationSql } from "@/lib/recipe/checks";
 import { LINE, REJECTED } from "@/lib/recipe/rules";
 import { ident } from "@/lib/sql/quote";
@@ -64,13 +64,19 @@ async function misfitsOf(engine: CsvEngine, table: string, columns: readonly Col
   return findings;
 }
 
+/** The records whose text values choose a JSON file's fields worth a check, as a CSV's first lines choose its columns. */
+const HEAD_RECORDS = 200;
+
 /**
- * A JSON file's fields of numbers or dates but for a few values (a string "N/A" among numbers): every text field
- * but those given a type is checked; a value's line is its record's number (or its NDJSON line, from the line table).
- * A comma rules out decimal commas: "1,234" in a JSON string is as likely a thousand.
+ * A JSON file's fields of numbers or dates but for a few values (a string "N/A" among numbers): the text fields,
+ * but those given a type, whose first values look like numbers or dates are checked; a value's line is its record's
+ * number (or its NDJSON line, from the line table). A comma rules out decimal commas: "1,234" in a JSON string is as likely a thousand.
  */
 export async function jsonNearTypeFindings(engine: CsvEngine, table: string, given: Readonly<Record<string, string>>, lineTable: boolean): Promise<TypeFinding[]> {
   const columns = await describe(engine, table);
-  const candidates = columns.filter((c) => c.type === "VARCHAR" && !(c.name in given)).map((c) => c.name);
-  return nearTypeFindings(engine, table, columns, { candidates, delimiter: ",", linesBefore: 0, lineTable, multiline: false });
+  const text = columns.filter((c) => c.type === "VARCHAR" && !(c.name in given)).map((c) => c.name);
+  if (!text.length) return [];
+  const head = await engine.rows(`SELECT ${text.map(ident).join(", ")} FROM ${ident(table)} LIMIT ${HEAD_RECORDS}`);
+  const candidates = likeNumbersOrDates(head.map((r) => text.map((name) => (r[name] === null || r[name] === undefined ? "" : String(r[name])))), text);
+  return candidates.length ? nearTypeFindings(engine, table, columns, { candidates, delimiter: ",", linesBefore: 0, lineTable, multiline: false }) : [];
 }
