@@ -92,6 +92,9 @@ describe("suggestRules", () => {
         profile({ name: "id", type: "INTEGER", min: "1", max: "6" }),
         profile({ name: "status", distinct: 2, nulls: 1, top: [{ value: "open", n: 3 }, { value: "closed", n: 2 }, { value: null, n: 1 }] }),
         profile({ name: "note", distinct: 6, distinctApprox: true }),
+        // All different, as amounts and moments are in a sample: no key.
+        profile({ name: "amount", type: "DOUBLE", min: "1.5", max: "9.25" }),
+        profile({ name: "at", type: "TIMESTAMP" }),
       ],
       () => `s${++n}`,
     );
@@ -101,6 +104,9 @@ describe("suggestRules", () => {
       ["range", "id"],
       ["oneOf", "status"],
       ["required", "note"],
+      ["required", "amount"],
+      ["range", "amount"],
+      ["required", "at"],
     ]);
     expect(suggestions[3]!.rule).toMatchObject({ values: ["open", "closed"], severity: "reject", enabled: true });
   });

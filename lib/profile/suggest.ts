@@ -1,11 +1,12 @@
-import { isNumericType, isTextType } from "@/lib/sql/types";
+import { isIntegerType, isNumericType, isTextType } from "@/lib/sql/types";
 import type { Rule } from "@/lib/recipe/schema";
 import type { ColumnProfile } from "./sql";
 
 /**
  * Rules the data already keeps, offered for the user to accept: no nulls →
- * required; all values distinct → unique; few distinct text values → one of
- * them; numbers → between the seen minimum and maximum.
+ * required; all values distinct in a column that may be a key (whole numbers,
+ * text, UUIDs) → unique; few distinct text values → one of them; numbers →
+ * between the seen minimum and maximum.
  */
 export interface Suggestion {
   rule: Rule;
@@ -22,7 +23,8 @@ export function suggestRules(profiles: readonly ColumnProfile[], newId: () => st
   for (const p of profiles) {
     if (p.count === 0) continue;
     if (p.nulls === 0) add({ kind: "required", column: p.name }, `no empty values in ${p.count} rows`);
-    if (p.nulls === 0 && !p.distinctApprox && p.distinct === p.count && p.count > 1) {
+    // Amounts, measures and moments all differ in a sample as a matter of course: no key, and no rule to offer.
+    if (p.nulls === 0 && !p.distinctApprox && p.distinct === p.count && p.count > 1 && mayBeKey(p.type)) {
       add({ kind: "unique", column: p.name }, `all ${p.count} values are different`);
     }
     const complete = p.top.reduce((n, t) => n + (t.value === null ? 0 : t.n), 0) === p.count - p.nulls;
@@ -36,3 +38,6 @@ export function suggestRules(profiles: readonly ColumnProfile[], newId: () => st
   }
   return out;
 }
+
+/** A column of this type may hold keys: whole numbers, text or UUIDs (not decimals, dates or times). */
+const mayBeKey = (type: string) => isIntegerType(type) || isTextType(type) || type.toUpperCase() === "UUID";
