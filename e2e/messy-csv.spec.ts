@@ -128,6 +128,19 @@ test("dates written as 18.03.2026 with one impossible date: its row alone is rej
   await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "2026-10-21"]);
 });
 
+/** Amounts as an accounting export writes them, with a word where one is not known yet: said so, and read as numbers once the word is read as empty. */
+test("amounts written as $1,234.56 with a TBD among them are reported, and read as numbers once TBD is read as empty", async ({ page }) => {
+  await openApp(page);
+  const amounts = ['"$1,250.00"', '"($56.10)"', '"$7.50"', "TBD", '"$12,000.99"', '"$0.99"'];
+  await addFiles(page, [{ name: "ledger.csv", content: `account,amount\n${amounts.map((a, i) => `A-${i + 1},${a}`).join("\n")}\n` }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "ledger.csv" })).toContainText("6 rows");
+  await openStep(page, "Stage");
+  await expect(page.getByText(/Column amount: 1 value did not fit numbers written as 1,234\.56 \(line 5: “TBD”\)/)).toBeVisible();
+  await page.getByRole("button", { name: "Read “TBD” as empty in every column" }).click();
+  await expect(page.getByText("Read as numbers: amount (written as 1,234.56, in $).")).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["A-2", "-56.1"]);
+});
+
 /** Long references and written numbers keep their exact values from the file to the destination's CSV and Parquet. */
 test("20-digit references and decimal-comma amounts are promoted and downloaded with their exact values", async ({ page }) => {
   await openApp(page);

@@ -91,6 +91,7 @@ export function ReadFindings({
         onStageSecondTable={onStageSecondTable}
         actions={actions}
         onRejoin={(line, text) => onReread({ edits: [...file.parse.edits.filter((e) => e.line !== line), { line, text }] })}
+        onEmpty={(values) => onReread({ nullValues: [...new Set([...(file.parse.nullValues ?? []), ...values])] })}
       />
       {file.ambiguousDates && (
         <div role="alert" className="space-y-1 rounded border border-amber-400 p-2 text-xs">

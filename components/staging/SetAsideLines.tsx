@@ -18,12 +18,15 @@ const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
 export function SetAsideLines({
   file,
   onRejoin,
+  onEmpty,
   onDownload,
   onStageSecondTable,
   actions,
 }: {
   file: StagedFile;
   onRejoin: (line: number, text: string) => void;
+  /** Read the file again with these values as empty (words among a column's numbers). */
+  onEmpty: (values: string[]) => void;
   onDownload: () => void;
   onStageSecondTable: () => void;
   /** What a finding may add to the file's recipe (absent until the recipe is loaded): what is there already is said so, not offered again. */
@@ -55,7 +58,7 @@ export function SetAsideLines({
           </summary>
           <div className="mt-2 space-y-2">
             {csv.typeFindings.map((f) => (
-              <TypeFindingItem key={f.column} finding={f} unit="line" actions={actions} />
+              <TypeFindingItem key={f.column} finding={f} unit="line" actions={actions} onEmpty={onEmpty} />
             ))}
             {csv.secondTable && (
               <p className="flex flex-wrap items-center gap-2">

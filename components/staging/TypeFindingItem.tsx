@@ -2,7 +2,7 @@
 
 import { plural } from "@/lib/format";
 import type { TypeFinding } from "@/lib/csv/findings";
-import { castStepFor, typeRuleFor } from "@/lib/csv/type-rule";
+import { castStepFor, emptiableValues, typeRuleFor } from "@/lib/csv/type-rule";
 import { ruleMessage } from "@/lib/recipe/rules";
 import type { FindingActions } from "./finding-actions";
 
@@ -10,15 +10,17 @@ const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
 
 /**
  * A column read as text because a few of its values did not fit the type the rest have: where they are
- * (`unit`: a CSV's lines, a JSON file's records), the rule that finds them, then the step that converts the rest.
+ * (`unit`: a CSV's lines, a JSON file's records), the rule that finds them, then the step that converts the rest;
+ * or, for words among numbers (TBD), reading them as empty (`onEmpty`: the file read again with them as empty values).
  */
-export function TypeFindingItem({ finding: f, unit, actions }: { finding: TypeFinding; unit: "line" | "record"; actions?: FindingActions }) {
+export function TypeFindingItem({ finding: f, unit, actions, onEmpty }: { finding: TypeFinding; unit: "line" | "record"; actions?: FindingActions; onEmpty?: (values: string[]) => void }) {
   const rule = typeRuleFor(f, crypto.randomUUID().slice(0, 8));
   const cast = castStepFor(f);
+  const words = onEmpty ? emptiableValues(f) : [];
   return (
     <p className="flex flex-wrap items-center gap-2">
       <span>
-        Column <strong>{f.column}</strong>: {plural(f.values.length, "value")} did not fit {f.type} (
+        Column <strong>{f.column}</strong>: {plural(f.values.length, "value")} did not fit {f.written ? `numbers written as ${f.written}` : f.type} (
         {f.values.slice(0, 3).map((v) => `${unit} ${v.line}: “${v.value}”`).join(", ")}
         {f.values.length > 3 ? ", …" : ""}), so the column was read as text.
         {rule ? ` A rule finds them: ${ruleMessage(rule)}.` : ""}
@@ -35,6 +37,11 @@ export function TypeFindingItem({ finding: f, unit, actions }: { finding: TypeFi
         </button>
       )}
       {cast && actions?.hasStep(cast) && <span className="text-muted">A step converts it to {f.type} in the final data.</span>}
+      {words.length > 0 && (
+        <button type="button" className={buttonClass} onClick={() => onEmpty?.(words)}>
+          Read {words.map((w) => `“${w}”`).join(", ")} as empty in every column
+        </button>
+      )}
     </p>
   );
 }

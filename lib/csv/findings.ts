@@ -21,6 +21,8 @@ export interface TypeFinding {
   decimalChar?: ",";
   /** The dates are written in this format (strftime: %d/%m/%Y), so a rule that finds the values must read them so. */
   format?: string;
+  /** Numbers written for people, as this example (1,234.56; with a currency, in parentheses): no type rule reads them, so none is offered. */
+  written?: string;
 }
 
 /** The lines of the file a note stands for: a value over two lines makes a row of more than one. */

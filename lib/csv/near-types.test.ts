@@ -24,7 +24,7 @@ const found = async (delimiter: string, limit?: number) => nearTypes((await db.r
 
 describe("nearTypes", () => {
   it("finds text columns that are numbers or dates but for one value, each by the type it nearly is", async () => {
-    expect((await found(";")).map(({ column, type, rule }) => [column, type, rule.type, rule.decimalChar])).toEqual([
+    expect((await found(";")).map(({ column, type, rule }) => [column, type, rule.kind === "type" && rule.type, rule.kind === "type" && rule.decimalChar])).toEqual([
       ["amount", "DOUBLE", "decimal", ","],
       ["day", "DATE", "date", undefined],
     ]);
@@ -49,7 +49,7 @@ describe("nearTypes", () => {
     expect(kindsWorthTrying(first, COLUMNS, ";").get("day")!.map((k) => KINDS[k]!.rule.type)).toEqual(["date", "timestamp"]);
     const only = kindsWorthTrying(first, COLUMNS, ";");
     const worth = [...only.keys()];
-    expect(nearTypes((await db.rows(nearTypesSql("t", worth, ";", undefined, only)))[0]!, worth, ";").map((n) => [n.column, n.rule.type])).toEqual([["day", "date"]]);
+    expect(nearTypes((await db.rows(nearTypesSql("t", worth, ";", undefined, only)))[0]!, worth, ";").map((n) => [n.column, n.rule.kind === "type" && n.rule.type])).toEqual([["day", "date"]]);
   });
 });
 
@@ -66,6 +66,15 @@ describe("mayBeNearTyped", () => {
     const lines = ["1;12,50;2026-11-01;Ana;x1", "2;abc;2026-11-02;Bo;x2", "3;7,00;2026-11-03T10:00;Cy;x3", "4;1e3;;Di;4", ""];
     expect(mayBeNearTyped(lines, { delimiter: ";", quote: '"', escape: '"' }, ["id", "amount", "day", "name", "code"])).toEqual(["id", "amount", "day"]);
     expect(mayBeNearTyped(lines.slice(0, 2), { delimiter: ";", quote: '"', escape: '"' }, ["id", "amount", "day", "name", "code"])).toEqual([]);
+  });
+});
+
+describe("nearTypes of amounts written for people", () => {
+  it("finds a column of amounts ($1,234.56, negatives in parentheses) but for a word, by the format they are written in", async () => {
+    await db.run(`CREATE TABLE m AS SELECT * FROM (VALUES ('$1,234.56'), ('($56.10)'), ('$7.00'), ('TBD'), ('$12,000.00'), ('$0.99')) v(amount)`);
+    const [near] = nearTypes((await db.rows(nearTypesSql("m", ["amount"], ",")))[0]!, ["amount"], ",");
+    expect(near).toMatchObject({ column: "amount", type: "DOUBLE", written: "point", rule: { kind: "pattern" } });
+    expect(mayBeNearTyped(["$1,234.56", "($56.10)", "TBD", "$7.00"], { delimiter: ";", quote: '"', escape: '"' }, ["amount"])).toEqual(["amount"]);
   });
 });
 

@@ -3,6 +3,7 @@ import { passesSql } from "@/lib/recipe/rules";
 import type { Rule } from "@/lib/recipe/schema";
 import { ident, literal } from "@/lib/sql/quote";
 import { fieldRows, type Dialect } from "./records";
+import { mayBeNumber, NUMBER_FORMATS, numberPattern, type NumberFormat } from "./number-format";
 
 /**
  * Text columns that are a type but for a few values: 12,50 7,00 abc 1,00.
@@ -14,7 +15,9 @@ import { fieldRows, type Dialect } from "./records";
  * The column stays text: it is the user's call.
  */
 type TypeRule = Extract<Rule, { kind: "type" }>;
-type Kind = { type: string; rule: Pick<TypeRule, "type" | "decimalChar" | "format"> };
+type PatternRule = Extract<Rule, { kind: "pattern" }>;
+/** A kind is a type rule's, or numbers written for people in a format (`written`: $1,234.56, (56.10), 12.5 %), which no type rule reads. */
+type Kind = { type: string; rule: Pick<TypeRule, "type" | "decimalChar" | "format">; written?: NumberFormat };
 
 /** What a text column is tried as, in the order a tie is settled, with the DuckDB type a finding names. */
 export const KINDS: readonly Kind[] = [
@@ -25,6 +28,8 @@ export const KINDS: readonly Kind[] = [
   { type: "TIMESTAMP", rule: { type: "timestamp" } },
   // Dates as people write them, day first before month first where both read (as written-dates.ts settles it).
   ...["%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d"].map((format): Kind => ({ type: "DATE", rule: { type: "date", format } })),
+  // Amounts as people write them, read as numbers when every value fits (workers/engine/csv/numbers.ts): with one that does not, said so here.
+  ...NUMBER_FORMATS.map((written): Kind => ({ type: "DOUBLE", rule: { type: "decimal", ...(written === "comma" ? { decimalChar: "," as const } : {}) }, written })),
 ];
 
 /** At most this share of a column's values may not fit (and always one): more, and it is text. */
@@ -36,10 +41,15 @@ export interface NearType {
   column: string;
   /** The DuckDB type the column would have but for its misfits. */
   type: string;
-  rule: TypeRule;
+  /** The rule that finds the misfits: a type rule, or for numbers written for people the pattern they are written in. */
+  rule: TypeRule | PatternRule;
+  written?: NumberFormat;
 }
 
-export const nearTypeRule = (column: string, kind: Kind): TypeRule => ({ id: "near", kind: "type", column, ...kind.rule, severity: "reject", enabled: true });
+export function nearTypeRule(column: string, kind: Kind): TypeRule | PatternRule {
+  if (kind.written) return { id: "near", kind: "pattern", column, pattern: `^\\s*(?:${numberPattern(kind.written)})\\s*$`, severity: "reject", enabled: true };
+  return { id: "near", kind: "type", column, ...kind.rule, severity: "reject", enabled: true };
+}
 
 /**
  * The shape of a date of a kind, tested before the date is parsed: a parse that fails costs DuckDB 20 times
@@ -50,6 +60,7 @@ const ISO_START = "^\\s*-?\\d{3,}[-/ ]\\d{1,2}[-/ ]\\d{1,2}";
 const FORMAT_PARTS: Record<string, string> = { "%d": "(0?[1-9]|[12]\\d|3[01])", "%m": "(0?[1-9]|1[0-2])", "%Y": "\\d{4}" };
 
 export function dateShape(rule: Kind["rule"]): string | null {
+  // (A kind's `rule` is a type rule's fields; numbers written for people have none of a date's.)
   if (rule.type !== "date" && rule.type !== "timestamp") return null;
   if (!rule.format) return ISO_START;
   const parts = rule.format.split(/(%[dmY])/).map((part) => FORMAT_PARTS[part] ?? part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
@@ -97,7 +108,7 @@ export function nearTypes(row: Record<string, unknown>, columns: readonly string
     const fewest = Math.min(...misses);
     if (fewest === 0 || !nearly(given, fewest)) return [];
     const kind = kinds[misses.indexOf(fewest)]!;
-    return [{ column, type: kind.type, rule: nearTypeRule(column, kind) }];
+    return [{ column, type: kind.type, rule: nearTypeRule(column, kind), ...(kind.written ? { written: kind.written } : {}) }];
   });
 }
 
@@ -133,7 +144,7 @@ export function mayBeNearTyped(lines: readonly string[], dialect: Dialect, names
 export function likeNumbersOrDates(rows: readonly (readonly string[])[], names: readonly string[]): string[] {
   return names.filter((_, i) => {
     const values = rows.map((r) => (r[i] ?? "").trim()).filter((v) => v !== "");
-    const like = values.filter((v) => NUMBER_OR_DATE_LIKE.test(v)).length;
+    const like = values.filter((v) => NUMBER_OR_DATE_LIKE.test(v) || mayBeNumber(v)).length;
     return like >= MIN_FITTING && values.length - like <= Math.max(1, values.length * UNLIKE_SHARE);
   });
 }

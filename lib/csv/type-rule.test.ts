@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ruleMessage } from "@/lib/recipe/rules";
-import { castStepFor, typeRuleFor } from "./type-rule";
+import { castStepFor, emptiableValues, typeRuleFor } from "./type-rule";
 
 describe("typeRuleFor", () => {
   it("suggests the type rule for the type the sniffer guessed, and none where no rule checks it", () => {
@@ -28,3 +28,19 @@ describe("typeRuleFor", () => {
   });
 });
 
+
+describe("numbers written for people, and words among numbers", () => {
+  it("offers no type rule or cast for amounts written as $1,234.56, whose words may be read as empty", () => {
+    const finding = { column: "Amount", type: "DOUBLE", values: [{ line: 24, value: "TBD" }, { line: 30, value: " TBD " }], written: "1,234.56" };
+    expect(typeRuleFor(finding, "t")).toBeNull();
+    expect(castStepFor(finding)).toBeNull();
+    expect(emptiableValues(finding)).toEqual(["TBD"]);
+  });
+
+  it("offers no value with a digit, nor more than three, to be read as empty", () => {
+    const finding = (values: string[]) => ({ column: "d", type: "DATE", values: values.map((value, i) => ({ line: i + 2, value })) });
+    expect(emptiableValues(finding(["31.02.2026"]))).toEqual([]);
+    expect(emptiableValues(finding(["a", "b", "c", "d"]))).toEqual([]);
+    expect(emptiableValues(finding(["n/a", "?", "unknown"]))).toEqual(["n/a", "?", "unknown"]);
+  });
+});

@@ -21,7 +21,8 @@ function ruleType(duckdbType: string): RuleType | null {
  */
 export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
   const type = ruleType(finding.type);
-  if (!type) return null;
+  // Numbers written for people ($1,234.56) fit no type rule: the column is read as numbers once its misfits are gone.
+  if (!type || finding.written) return null;
   const written = { ...(type === "decimal" && finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), ...(finding.format ? { format: finding.format } : {}) };
   return { id, kind: "type", column: finding.column, type, ...written, severity: "reject", enabled: true };
 }
@@ -31,7 +32,16 @@ export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
  * rows it would fail on are rejected, so the rest cast (a decimal comma read as the point).
  */
 export function castStepFor(finding: TypeFinding): Step | null {
-  if (!ruleType(finding.type)) return null;
+  if (!ruleType(finding.type) || finding.written) return null;
   const written = { ...(finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), ...(finding.format ? { format: finding.format } : {}) };
   return { kind: "cast", column: finding.column, type: finding.type, ...written, enabled: true };
+}
+
+/**
+ * The values a finding may offer to read as empty (a word where numbers are: TBD, unknown, ?): at most three, none
+ * with a digit (31.02.2026 or 1O is a value gone wrong, to be fixed, not emptied).
+ */
+export function emptiableValues(finding: TypeFinding): string[] {
+  const distinct = [...new Set(finding.values.map((v) => v.value.trim()))];
+  return distinct.length <= 3 && distinct.every((v) => v !== "" && !/\d/.test(v)) ? distinct : [];
 }

@@ -1,5 +1,6 @@
 import type { TypeFinding } from "@/lib/csv/findings";
 import { kindsWorthTrying, likeNumbersOrDates, nearTypes, nearTypesSql, type NearType } from "@/lib/csv/near-types";
+import { NUMBER_EXAMPLE } from "@/lib/csv/number-format";
 import { validationSql } from "@/lib/recipe/checks";
 import { LINE, REJECTED } from "@/lib/recipe/rules";
 import { ident } from "@/lib/sql/quote";
@@ -58,8 +59,9 @@ async function misfitsOf(engine: CsvEngine, table: string, columns: readonly Col
       `SELECT c.${LINE} AS line, ${value} AS value FROM ${ident(table)} AS s POSITIONAL JOIN (${checks}) AS c WHERE c.${REJECTED} AND trim(${value}) <> '' LIMIT ${SHOWN}`,
     );
     const values = misfits.map((m) => ({ line: Number(m.line), value: String(m.value) }));
-    const { decimalChar, format } = near.rule;
-    findings.push({ column: near.column, type: near.type, values, ...(decimalChar ? { decimalChar } : {}), ...(format ? { format } : {}) });
+    const rule = near.rule;
+    const written = near.written ? { written: NUMBER_EXAMPLE[near.written] } : rule.kind === "type" ? { ...(rule.decimalChar ? { decimalChar: rule.decimalChar } : {}), ...(rule.format ? { format: rule.format } : {}) } : {};
+    findings.push({ column: near.column, type: near.type, values, ...written });
   }
   return findings;
 }

@@ -57,3 +57,15 @@ describe("day-first dates DuckDB typed from its sample, one not a date past it",
     expect((await read(`id,day\n${rows.join("\n")}\n`)).typeFindings).toEqual([{ column: "day", type: "DATE", values: [{ line: 25_002, value: "30/02/2024" }], format: "%d/%m/%Y" }]);
   }, 30_000);
 });
+
+describe("amounts written for people but for a word among them", () => {
+  it("are found by the format they are written in, and read as numbers once the word is read as empty", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `A${i},${i === 22 ? "TBD" : i % 5 ? `"$${i},${String(i * 7).padStart(3, "0")}.50"` : `"($${i}.25)"`}`);
+    const text = `account,amount\n${rows.join("\n")}\n`;
+    const first = await read(text);
+    expect(first.typeFindings).toEqual([{ column: "amount", type: "DOUBLE", values: [{ line: 24, value: "TBD" }], written: "1,234.56" }]);
+    const again = await readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv", nullValues: ["TBD"] }), `near${n++}`, `near${n}.csv`);
+    expect(again.typeFindings).toEqual([]);
+    expect(again.options.numbers?.amount).toMatchObject({ format: "point", type: "DOUBLE", currency: "$" });
+  });
+});
