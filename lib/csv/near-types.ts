@@ -60,7 +60,6 @@ const ISO_START = "^\\s*-?\\d{3,}[-/ ]\\d{1,2}[-/ ]\\d{1,2}";
 const FORMAT_PARTS: Record<string, string> = { "%d": "(0?[1-9]|[12]\\d|3[01])", "%m": "(0?[1-9]|1[0-2])", "%Y": "\\d{4}" };
 
 export function dateShape(rule: Kind["rule"]): string | null {
-  // (A kind's `rule` is a type rule's fields; numbers written for people have none of a date's.)
   if (rule.type !== "date" && rule.type !== "timestamp") return null;
   if (!rule.format) return ISO_START;
   const parts = rule.format.split(/(%[dmY])/).map((part) => FORMAT_PARTS[part] ?? part.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
