@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wasmReadEngine } from "@/test/duckdb-wasm-node";
 import { loadJson } from "./json-load";
+import { writeLineRuns } from "./csv/row-lines";
 import { jsonNearTypeFindings } from "./near-types";
 
 /**
@@ -23,6 +24,13 @@ describe("jsonNearTypeFindings", () => {
       { column: "price", type: "DOUBLE", values: [{ line: 14, value: "N/A" }] },
       { column: "when", type: "DATE", values: [{ line: 41, value: "soon" }] },
     ]);
+  });
+
+  it("gives an NDJSON record's line, past the blank lines before it (from the file's table of row lines)", async () => {
+    await loadJson(engine, records(60, (i) => (i === 30 ? { price: "N/A" } : {})), "lined", {});
+    // Records 0–19 on lines 1–20, then two blank lines: records 20–59 on lines 23–62.
+    await writeLineRuns(engine, "lined", [{ start: 0, offset: 0 }, { start: 20, offset: 2 }], 60, 0);
+    expect(await jsonNearTypeFindings(engine, "lined", {}, true)).toEqual([{ column: "price", type: "DOUBLE", values: [{ line: 33, value: "N/A" }] }]);
   });
 
   it("says nothing of text fields, of fields given a type, nor of a field with more odd values than a few", async () => {
