@@ -147,6 +147,17 @@ test("a JSON field of numbers with one string among them is found by its record,
   await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "1.5"]);
 });
 
+test("a sheet's column of numbers with a TBD among them is found by its row, and reads as numbers once TBD is read as empty", async ({ page }) => {
+  await openApp(page);
+  const rows: unknown[][] = [["id", "amount"], ...Array.from({ length: 20 }, (_, i) => [i + 1, i === 12 ? "TBD" : (i + 1) * 10.25])];
+  await addFiles(page, [{ name: "budget.xlsx", content: await xlsx([{ sheet: "Data", rows }]), mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "budget.xlsx" })).toContainText("20 rows");
+  await expect(parsePanel(page).getByText(/Column amount: 1 value did not fit DOUBLE \(row 14: “TBD”\)/)).toBeVisible();
+  await page.getByRole("button", { name: "Read “TBD” as empty in every column" }).click();
+  await expect(page.getByRole("list", { name: "Columns of budget.xlsx" })).toContainText("amount DOUBLE");
+  await expect(parsePanel(page).getByText(/did not fit/)).toHaveCount(0);
+});
+
 test("duplicates are flagged; files are deleted one by one or all at once; the audit log records the flow", async ({ page }) => {
   await openApp(page);
   await stage(page, "a.csv", "x\n1\n2\n");

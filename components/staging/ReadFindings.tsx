@@ -28,6 +28,9 @@ import { SetAsideLines } from "./SetAsideLines";
 import { TypeFindingItem } from "./TypeFindingItem";
 import { plural } from "@/lib/format";
 
+/** Where a value of a file not read as CSV is: a JSON record, an NDJSON line, a sheet's row. */
+const UNITS: Record<ParseOptions["format"], "line" | "record" | "row"> = { csv: "line", json: "record", ndjson: "line", parquet: "row", xlsx: "row", html: "row" };
+
 /** What reading a staged file found: the dialect, the encoding, lines set aside or mended, ambiguous dates, leniency. */
 export function ReadFindings({
   file,
@@ -52,6 +55,9 @@ export function ReadFindings({
   const lostDigits = describeLostDigits(file.csv?.lostDigits);
   const emptyColumns = describeEmptyColumns(file.parse.emptyColumns);
   const dateOption = file.ambiguousDates?.timestamps ? "timestampFormat" : "dateFormat";
+  // A sheet is read as CSV text, whose read options (values read as empty) apply to it; JSON has none.
+  const sheet = file.parse.format === "xlsx" || file.parse.format === "html";
+  const emptied = (values: string[]) => onReread({ nullValues: [...new Set([...(file.parse.nullValues ?? []), ...values])] });
   return (
     <>
       {file.parse.fixedWidth?.length ? <p className="text-xs">{describeFixedWidth(file.parse.fixedWidth)}</p> : null}
@@ -91,7 +97,7 @@ export function ReadFindings({
         onStageSecondTable={onStageSecondTable}
         actions={actions}
         onRejoin={(line, text) => onReread({ edits: [...file.parse.edits.filter((e) => e.line !== line), { line, text }] })}
-        onEmpty={(values) => onReread({ nullValues: [...new Set([...(file.parse.nullValues ?? []), ...values])] })}
+        onEmpty={emptied}
       />
       {file.ambiguousDates && (
         <div role="alert" className="space-y-1 rounded border border-amber-400 p-2 text-xs">
@@ -117,14 +123,14 @@ export function ReadFindings({
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}
       {file.jsonRepairs && <p className="text-xs">{describeRepairs(file.jsonRepairs)}</p>}
       {file.jsonSpread?.length ? <p className="text-xs">{describeSpread(file.jsonSpread)}</p> : null}
-      {file.jsonTypeFindings?.length ? (
+      {file.sheetOrJsonFindings?.length ? (
         <details open className="rounded border border-amber-400 p-2 text-xs">
           <summary role="status" className="cursor-pointer font-medium">
-            {plural(file.jsonTypeFindings.length, "column")} read as text — review
+            {plural(file.sheetOrJsonFindings.length, "column")} read as text — review
           </summary>
           <div className="mt-2 space-y-2">
-            {file.jsonTypeFindings.map((f) => (
-              <TypeFindingItem key={f.column} finding={f} unit={file.parse.format === "ndjson" ? "line" : "record"} actions={actions} />
+            {file.sheetOrJsonFindings.map((f) => (
+              <TypeFindingItem key={f.column} finding={f} unit={UNITS[file.parse.format]} actions={actions} onEmpty={sheet ? emptied : undefined} />
             ))}
           </div>
         </details>

@@ -10,10 +10,10 @@ const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
 
 /**
  * A column read as text because a few of its values did not fit the type the rest have: where they are
- * (`unit`: a CSV's lines, a JSON file's records), the rule that finds them, then the step that converts the rest;
+ * (`unit`: a CSV's lines, a JSON file's records, a sheet's rows), the rule that finds them, then the step that converts the rest;
  * or, for words among numbers (TBD), reading them as empty (`onEmpty`: the file read again with them as empty values).
  */
-export function TypeFindingItem({ finding: f, unit, actions, onEmpty }: { finding: TypeFinding; unit: "line" | "record"; actions?: FindingActions; onEmpty?: (values: string[]) => void }) {
+export function TypeFindingItem({ finding: f, unit, actions, onEmpty }: { finding: TypeFinding; unit: "line" | "record" | "row"; actions?: FindingActions; onEmpty?: (values: string[]) => void }) {
   const rule = typeRuleFor(f, crypto.randomUUID().slice(0, 8));
   const cast = castStepFor(f);
   const words = onEmpty ? emptiableValues(f) : [];

@@ -63,8 +63,11 @@ export interface StagedFile {
   jsonRepairs?: JsonRepairs;
   /** Objects inside JSON records, or a Parquet file's structs, spread into a column per field (json-nested.ts). */
   jsonSpread?: Spread[];
-  /** JSON fields of numbers or dates but for a few values, read as text; a value's `line` is its record's number, or its line in NDJSON. */
-  jsonTypeFindings?: TypeFinding[];
+  /**
+   * Columns of numbers or dates but for a few values, read as text, of a file not read as CSV (a CSV's are in `csv`):
+   * a value's `line` is its JSON record's number, its NDJSON line, or its row in an Excel sheet or HTML table.
+   */
+  sheetOrJsonFindings?: TypeFinding[];
   /** The file's gzip data ends before its end: what it held was read (gzip-cut.ts). */
   gzipCut?: GzipCut;
   /** How each row's line in the file is told, for the rows a recipe rejects (read by a build before it: a header line before the rows). */

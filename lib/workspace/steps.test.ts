@@ -64,7 +64,7 @@ describe("firstStep", () => {
     const lines = { total: 10, preamble: 0, header: 1, notes: 0, blank: 0, setAside: 0, rowLines: 9, rows: 9, repaired: 1, balanced: true };
     expect(firstStep(file({ csv: { lines, setAside: [], repaired: [], typeFindings: [] } }))).toBe("stage");
     expect(firstStep(file({ csv: { lines: { ...lines, repaired: 0 }, setAside: [], repaired: [], typeFindings: [] } }))).toBe("validate");
-    expect(firstStep(file({ jsonTypeFindings: [{ column: "price", type: "DOUBLE", values: [{ line: 14, value: "N/A" }] }] }))).toBe("stage");
+    expect(firstStep(file({ sheetOrJsonFindings: [{ column: "price", type: "DOUBLE", values: [{ line: 14, value: "N/A" }] }] }))).toBe("stage");
   });
 });
 

@@ -25,10 +25,10 @@ export function stepOfFragment(fragment: string): Step | null {
 export const fragmentOf = (step: Step): string => `#${step}`;
 
 /** Where a file opens before the user picks a step: how it was read when there is something to look at, else its rules. */
-export function firstStep(file: Pick<StagedFile, "status" | "badLines" | "csv" | "ambiguousDates" | "jsonTypeFindings">): Step {
+export function firstStep(file: Pick<StagedFile, "status" | "badLines" | "csv" | "ambiguousDates" | "sheetOrJsonFindings">): Step {
   if (file.status !== "ready") return "stage";
   const csv = file.csv;
-  const readFindings = (file.badLines ?? 0) + (csv?.lines.repaired ?? 0) + (csv?.typeFindings.length ?? 0) + (csv?.secondTable ? 1 : 0) + (file.jsonTypeFindings?.length ?? 0);
+  const readFindings = (file.badLines ?? 0) + (csv?.lines.repaired ?? 0) + (csv?.typeFindings.length ?? 0) + (csv?.secondTable ? 1 : 0) + (file.sheetOrJsonFindings?.length ?? 0);
   return readFindings > 0 || file.ambiguousDates ? "stage" : "validate";
 }
 

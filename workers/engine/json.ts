@@ -26,7 +26,7 @@ import { jsonNearTypeFindings } from "./near-types";
  * that is not a JSON object is set aside with its line number and reason
  * (kept in the file's table of bad lines), or stops the read, as the options say.
  */
-export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; jsonSpread?: Spread[]; rowLines: RowLines; jsonTypeFindings?: TypeFinding[] }>> {
+export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; jsonSpread?: Spread[]; rowLines: RowLines; sheetOrJsonFindings?: TypeFinding[] }>> {
   const body = text.replace(/^\uFEFF/, "");
   const script = options.format === "json" ? unwrapScript(body) : null;
   const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(body) : jsonRecords(script?.text ?? body);
@@ -54,7 +54,7 @@ export async function readJson(fileId: string, fileName: string, text: string, o
       ...(at ? { jsonRowsAt: at } : {}),
       ...(repaired ? { jsonRepairs: repairs } : {}),
       ...(spread.length ? { jsonSpread: spread } : {}),
-      ...(near.length ? { jsonTypeFindings: near } : {}),
+      ...(near.length ? { sheetOrJsonFindings: near } : {}),
     });
   });
 }

@@ -65,8 +65,8 @@ export interface ReadInfo {
   rowLines?: RowLines;
   /** Objects inside JSON records, or a Parquet file's structs, spread into a column per field (lib/staging/json-nested.ts). */
   jsonSpread?: Spread[];
-  /** JSON fields of numbers or dates but for a few values, read as text; a value's `line` is its record's (workers/engine/near-types.ts). */
-  jsonTypeFindings?: TypeFinding[];
+  /** Columns of numbers or dates but for a few values, read as text, of a JSON file (by record) or a sheet (by row): workers/engine/near-types.ts. */
+  sheetOrJsonFindings?: TypeFinding[];
   /** The file's gzip data ends before its end: what it held was read (lib/staging/gzip-cut.ts). */
   gzipCut?: GzipCut;
 }

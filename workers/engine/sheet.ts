@@ -74,9 +74,12 @@ async function readRows(cells: (string | null)[][], options: ParseOptions, readT
   const found = options.headerRow === 1 ? await findLayout(text, asCsv) : undefined;
   if (found) asCsv.skip = found.layout.preamble;
   const csv = await readText(text, asCsv, { found, sheetRow: options.headerRow });
-  // The rows were read as CSV text of our own making: its CSV findings would only mislead. Titles found move the names' row.
+  // The rows were read as CSV text of our own making: its CSV findings would only mislead, but for columns of numbers
+  // or dates with a few other values, found by their rows in the sheet. Titles found move the names' row.
   const titles = rowsAbove(lines, asCsv.skip!);
-  return csv.ok ? ok({ ...csv.value, sniffed: undefined, parse: titles ? { ...options, headerRow: 1 + titles } : undefined, csv: undefined }) : csv;
+  if (!csv.ok) return csv;
+  const typed = csv.value.csv?.typeFindings ?? [];
+  return ok({ ...csv.value, sniffed: undefined, parse: titles ? { ...options, headerRow: 1 + titles } : undefined, csv: undefined, ...(typed.length ? { sheetOrJsonFindings: typed } : {}) });
 }
 
 /** The rows without the columns that hold nothing in any row (a table that starts at column C, a spacer column). */
