@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
+import type { Step } from "@/lib/workspace/steps";
 import { suggestDatasetName } from "@/lib/datasets/name";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { firstStep, stepStates } from "@/lib/workspace/steps";
@@ -26,7 +27,11 @@ export function Workspace({ file, notify, onRemove, onAddFiles }: { file: Staged
   const [recipe, setRecipe] = useRecipe(file.id);
   const { run, cancel, retry } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined, file.readCount);
   const summary = summaryOf(run);
-  const [step, go] = useStep(firstStep(file));
+  // The step a file opens on is settled once it is first read: read again from its Stage step (a finding taken,
+  // an option changed), it stays there, rather than moving to Validate when nothing is left to look at.
+  const opening = useRef<Step | null>(null);
+  if (opening.current === null && file.status === "ready") opening.current = firstStep(file);
+  const [step, go] = useStep(opening.current ?? firstStep(file));
   const [promoted, setPromoted] = useState<string | null>(null);
   const [datasetName, setDatasetName] = useState(() => suggestDatasetName(file.name));
   // Rows correspond one to one when nothing was rejected or removed and no SQL reshaped them.
