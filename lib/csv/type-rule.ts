@@ -14,6 +14,9 @@ function ruleType(duckdbType: string): RuleType | null {
   return null;
 }
 
+/** How the values are written, as a rule and a cast read them: with a decimal comma (only numbers with a fraction have one), in a date format. */
+const writtenAs = ({ decimalChar, format }: TypeFinding) => ({ ...(decimalChar ? { decimalChar } : {}), ...(format ? { format } : {}) });
+
 /**
  * The rule that finds the values a CSV column held that did not fit the type
  * the sniffer guessed (the column was read as text): "n must be integer",
@@ -23,8 +26,7 @@ export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
   const type = ruleType(finding.type);
   // Numbers written for people ($1,234.56) fit no type rule: the column is read as numbers once its misfits are gone.
   if (!type || finding.written) return null;
-  const written = { ...(type === "decimal" && finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), ...(finding.format ? { format: finding.format } : {}) };
-  return { id, kind: "type", column: finding.column, type, ...written, severity: "reject", enabled: true };
+  return { id, kind: "type", column: finding.column, type, ...writtenAs(finding), severity: "reject", enabled: true };
 }
 
 /**
@@ -33,8 +35,7 @@ export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
  */
 export function castStepFor(finding: TypeFinding): Step | null {
   if (!ruleType(finding.type) || finding.written) return null;
-  const written = { ...(finding.decimalChar ? { decimalChar: finding.decimalChar } : {}), ...(finding.format ? { format: finding.format } : {}) };
-  return { kind: "cast", column: finding.column, type: finding.type, ...written, enabled: true };
+  return { kind: "cast", column: finding.column, type: finding.type, ...writtenAs(finding), enabled: true };
 }
 
 /**

@@ -32,6 +32,8 @@ export const INTEGER = "^\\s*[+-]?\\d+\\s*$";
 export const DECIMAL = "^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$";
 /** A number whose fraction follows a comma (12,50), its thousands grouped by points or not (1.234,56). */
 export const DECIMAL_COMMA = "^\\s*[+-]?((\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d*)?|,\\d+)([eE][+-]?\\d+)?\\s*$";
+/** SQL: the text of a number written with a decimal comma (1.234,56) as SQL writes it (1234.56): a point only groups thousands, so it goes before the comma becomes the point. */
+export const decimalCommaText = (value: string): string => `replace(replace(CAST(${value} AS VARCHAR), '.', ''), ',', '.')`;
 const BOOLEANS = ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"];
 
 /** A rule checked on each row (a "columns" rule is checked once, against the schema). */
@@ -189,8 +191,7 @@ const isNumber = (s: string | undefined) => s === undefined || isPlainNumber(s.t
 
 function rangeCheck(col: string, type: string, min?: string, max?: string, decimalComma = false): string {
   const numeric = isNumber(min) && isNumber(max);
-  // Text of decimal commas: a point only groups thousands (1.234,56), as the cast step reads it.
-  const text = decimalComma ? `replace(replace(CAST(${col} AS VARCHAR), '.', ''), ',', '.')` : `CAST(${col} AS VARCHAR)`;
+  const text = decimalComma ? decimalCommaText(col) : `CAST(${col} AS VARCHAR)`;
   const value = numeric && !isNumericType(type) ? `TRY_CAST(${text} AS DOUBLE)` : col;
   const bound = (b: string) => (numeric ? b.trim() : literal(b));
   const checks = [

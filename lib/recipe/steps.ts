@@ -2,6 +2,7 @@ import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
 import { isSafeTypeName } from "@/lib/sql/types";
 import type { Step } from "./schema";
+import { decimalCommaText } from "./rules";
 
 /**
  * Steps compile to a chain of SELECTs (one CTE per enabled step). The
@@ -68,7 +69,6 @@ function compileStep(step: Step, from: string, columns: string[], hidden: readon
       return project(columns.map((c) => [ident(c), c === step.from ? step.to : c]));
     case "cast":
       if (!isSafeTypeName(step.type)) return `"${step.type}" is not a type name.`;
-      // With a decimal comma, a point only groups thousands (1.234,56): gone before the comma becomes the point.
       return mapColumn(step.column, (c) => `CAST(${castFrom(c, step)} AS ${step.type.trim()})`);
     case "trim":
       return mapColumn(step.column, (c) => `trim(${c})`);
@@ -136,7 +136,7 @@ function fillDown(column: string, from: string, columns: string[], hidden: reado
 /** What a cast step casts: the value, its text with the decimal comma made the point, or the date its text is in a format. */
 function castFrom(c: string, step: Extract<Step, { kind: "cast" }>): string {
   if (step.format) return `strptime(CAST(${c} AS VARCHAR), ${literal(step.format)})`;
-  return step.decimalChar ? `replace(replace(CAST(${c} AS VARCHAR), '.', ''), ',', '.')` : c;
+  return step.decimalChar ? decimalCommaText(c) : c;
 }
 
 /** The columns a step makes or changes the values of. */
