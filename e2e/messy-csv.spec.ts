@@ -128,6 +128,23 @@ test("dates written as 18.03.2026 with one impossible date: its row alone is rej
   await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "2026-10-21"]);
 });
 
+/** Two exports joined end to end, one writing dates the ISO way, the other day first: both ways are read, and the final data has dates. */
+test("dates written two ways (2024-03-05 and 21/8/2024) are found, checked and converted reading both", async ({ page }) => {
+  await openApp(page);
+  const days = ["21/8/2024", "2024-03-05", "2024-03-06", "15/9/2024", "2024-03-08", "2024-03-09"];
+  await addFiles(page, [{ name: "joined-days.csv", content: `nr,day\n${days.map((d, i) => `${i + 1},${d}`).join("\n")}\n` }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "joined-days.csv" })).toContainText("6 rows");
+  await openStep(page, "Stage");
+  await expect(page.getByText(/Column day: dates written 2 ways, 4 as %Y-%m-%d, 2 as %d\/%m\/%Y \(line 2: “21\/8\/2024”, line 5: “15\/9\/2024”\)/)).toBeVisible();
+  await page.getByRole("button", { name: 'Add rule: "day" must be a date (format %Y-%m-%d or %d/%m/%Y)' }).click();
+  await expectCounts(page, "6 rows in = 6 valid after steps + 0 rejected");
+  await page.getByRole("button", { name: "Convert day to DATE in the final data" }).click();
+  await expect(page.getByText("A step converts it to DATE in the final data.")).toBeVisible();
+  await openStep(page, "Review");
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "2024-08-21"]);
+  await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "2024-03-05"]);
+});
+
 /** Amounts as an accounting export writes them, with a word where one is not known yet: said so, and read as numbers once the word is read as empty. */
 test("amounts written as $1,234.56 with a TBD among them are reported, and read as numbers once TBD is read as empty", async ({ page }) => {
   await openApp(page);

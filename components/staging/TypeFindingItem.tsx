@@ -1,6 +1,6 @@
 "use client";
 
-import { plural } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
 import type { TypeFinding } from "@/lib/csv/findings";
 import { castStepFor, emptiableValues, typeRuleFor } from "@/lib/csv/type-rule";
 import { ruleMessage } from "@/lib/recipe/rules";
@@ -9,7 +9,8 @@ import type { FindingActions } from "./finding-actions";
 const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
 
 /**
- * A column read as text because a few of its values did not fit the type the rest have: where they are
+ * A column read as text because a few of its values did not fit the type the rest have, or its dates are written
+ * more than one way: where they are
  * (`unit`: a CSV's lines, a JSON file's records, a sheet's rows), the rule that finds them, then the step that converts the rest;
  * or, for words among numbers (TBD), reading them as empty (`onEmpty`: the file read again with them as empty values).
  */
@@ -20,10 +21,13 @@ export function TypeFindingItem({ finding: f, unit, actions, onEmpty }: { findin
   return (
     <p className="flex flex-wrap items-center gap-2">
       <span>
-        Column <strong>{f.column}</strong>: {plural(f.values.length, "value")} did not fit {f.written ? `numbers written as ${f.written}` : f.type} (
-        {f.values.slice(0, 3).map((v) => `${unit} ${v.line}: “${v.value}”`).join(", ")}
+        Column <strong>{f.column}</strong>:{" "}
+        {Array.isArray(f.format)
+          ? `dates written ${f.format.length} ways, ${f.format.map((way, j) => `${formatCount(f.wayCounts?.[j] ?? 0)} as ${way}`).join(", ")}`
+          : `${plural(f.values.length, "value")} did not fit ${f.written ? `numbers written as ${f.written}` : f.type}`}{" "}
+        ({f.values.slice(0, 3).map((v) => `${unit} ${v.line}: “${v.value}”`).join(", ")}
         {f.values.length > 3 ? ", …" : ""}), so the column was read as text.
-        {rule ? ` A rule finds them: ${ruleMessage(rule)}.` : ""}
+        {rule ? ` A rule ${Array.isArray(f.format) ? "reads them all" : "finds them"}: ${ruleMessage(rule)}.` : ""}
       </span>
       {rule && actions && !actions.hasRule(rule) && (
         <button type="button" className={buttonClass} onClick={() => actions.addRule(rule)}>

@@ -1,3 +1,4 @@
+import type { DateFormat } from "@/lib/recipe/date-format";
 import { splitLines } from "./lines";
 
 /**
@@ -19,8 +20,13 @@ export interface TypeFinding {
   values: { line: number; value: string }[];
   /** The file's numbers were read with a decimal comma (12,50), so a rule that finds the values must take it. */
   decimalChar?: ",";
-  /** The dates are written in this format (strftime: %d/%m/%Y), so a rule that finds the values must read them so. */
-  format?: string;
+  /**
+   * The dates are written in this format (strftime: %d/%m/%Y), so a rule that finds the values must read them so; or
+   * in several (the first the most's), and `values` are those not written the first way.
+   */
+  format?: DateFormat;
+  /** Of dates written several ways, the values each way reads (and no way before it). */
+  wayCounts?: number[];
   /** Numbers written for people, as this example (1,234.56; with a currency, in parentheses): no type rule reads them, so none is offered. */
   written?: string;
 }

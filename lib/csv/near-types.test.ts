@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { passesSql } from "@/lib/recipe/rules";
 import { literal } from "@/lib/sql/quote";
-import { dateShape, KINDS, kindsWorthTrying, mayBeNearTyped, nearTypeRule, nearTypes, nearTypesSql } from "./near-types";
+import { dateShape, KINDS, kindsWorthTrying, mayBeNearTyped, nearTypeRule, nearTypes, nearTypesSql, waysAddedSql } from "./near-types";
 
 let db: Awaited<ReturnType<typeof freshDuckDb>>;
 beforeAll(async () => {
@@ -58,6 +58,44 @@ describe("nearTypes of dates as people write them", () => {
     await db.run(`CREATE TABLE d AS SELECT * FROM (VALUES ('31/12/2024'), ('01/02/2024'), ('15/03/2024'), ('32/01/2024'), ('2/4/2024')) v(day)`);
     const [near] = nearTypes((await db.rows(nearTypesSql("d", ["day"], ";")))[0]!, ["day"], ";");
     expect(near).toMatchObject({ column: "day", type: "DATE", rule: { type: "date", format: "%d/%m/%Y" } });
+  });
+});
+
+describe("nearTypes of dates written more than one way", () => {
+  // Two exports joined: ISO dates, then day-first ones (one of which reads month first too), and a value no way reads.
+  const days = [...Array.from({ length: 120 }, (_, i) => `2024-0${1 + (i % 9)}-1${i % 10}`), "21/8/2024", "1/12/2025", "13/4/2025", ...Array.from({ length: 80 }, (_, i) => `${10 + (i % 18)}/0${1 + (i % 9)}/2025`)];
+  beforeAll(async () => {
+    await db.run(`CREATE TABLE w AS SELECT * FROM (VALUES ${[...days, "soon"].map((d) => `('${d}')`).join(", ")}) v(day)`);
+  });
+
+  it("finds a column whose dates fit one way or another but none nearly all, with its ways, the most's first", async () => {
+    const [near] = nearTypes((await db.rows(nearTypesSql("w", ["day"], ",")))[0]!, ["day"], ",");
+    expect(near).toMatchObject({ column: "day", type: "DATE", rule: { type: "date" } });
+    // Day first before month first: both read 1/12/2025 and 10/01/2025, day first reads more.
+    expect(near!.ways!.slice(0, 2)).toEqual(["%Y-%m-%d", "%d/%m/%Y"]);
+    expect(near!.ways).toContain("%m/%d/%Y");
+    // Of a sample, such a column is checked whole against the ways its first rows have.
+    const sample = (await db.rows(nearTypesSql("w", ["day"], ";", 2048)))[0]!;
+    expect(kindsWorthTrying(sample, ["day"], ";").get("day")!.map((k) => KINDS[k]!.rule.format ?? "ISO")).toEqual(["ISO", "%d/%m/%Y", "%m/%d/%Y"]);
+  });
+
+  it("finds them where but a few are written another way: those few are dates, not values to reject", async () => {
+    const few = [...Array.from({ length: 400 }, (_, i) => `2024-0${1 + (i % 9)}-1${i % 10}`), "21/8/2024", "13/4/2025"];
+    await db.run(`CREATE TABLE f AS SELECT * FROM (VALUES ${few.map((d) => `('${d}')`).join(", ")}) v(day)`);
+    const [near] = nearTypes((await db.rows(nearTypesSql("f", ["day"], ";")))[0]!, ["day"], ";");
+    expect(near!.ways).toEqual(["%Y-%m-%d", "%d/%m/%Y"]);
+    const sample = (await db.rows(nearTypesSql("f", ["day"], ";", 2048)))[0]!;
+    expect(kindsWorthTrying(sample, ["day"], ";").get("day")!.map((k) => KINDS[k]!.rule.format ?? KINDS[k]!.type)).toEqual(["DATE", "TIMESTAMP", "%d/%m/%Y"]);
+  });
+
+  it("leaves out a way that reads no value the ways before it do not", async () => {
+    const [added] = await db.rows(waysAddedSql("w", "day", ["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y"]));
+    expect(added).toEqual({ w0: 120, w1: 83, w2: 0 });
+  });
+
+  it("does not take a column of text with a few dates for dates written several ways", async () => {
+    await db.run(`CREATE TABLE x AS SELECT * FROM (VALUES ('2024-01-05'), ('5/1/2024'), ('soon'), ('later'), ('2024-02-01'), ('n/a')) v(note)`);
+    expect(nearTypes((await db.rows(nearTypesSql("x", ["note"], ",")))[0]!, ["note"], ",")).toEqual([]);
   });
 });
 

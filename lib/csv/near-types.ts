@@ -17,7 +17,7 @@ import { mayBeNumber, NUMBER_FORMATS, numberPattern, type NumberFormat } from ".
 type TypeRule = Extract<Rule, { kind: "type" }>;
 type PatternRule = Extract<Rule, { kind: "pattern" }>;
 /** A kind is a type rule's, or numbers written for people in a format (`written`: $1,234.56, (56.10), 12.5 %), which no type rule reads. */
-type Kind = { type: string; rule: Pick<TypeRule, "type" | "decimalChar" | "format">; written?: NumberFormat };
+type Kind = { type: string; rule: Pick<TypeRule, "type" | "decimalChar"> & { format?: string }; written?: NumberFormat };
 
 /** What a text column is tried as, in the order a tie is settled, with the DuckDB type a finding names. */
 export const KINDS: readonly Kind[] = [
@@ -44,6 +44,10 @@ export interface NearType {
   /** The rule that finds the misfits: a type rule, or for numbers written for people the pattern they are written in. */
   rule: TypeRule | PatternRule;
   written?: NumberFormat;
+  /** Dates written several ways: their formats, the most's first (`rule` finds the values not written the first way). */
+  ways?: string[];
+  /** Of each way, the values it reads and no way before it does (once counted: workers/engine/near-types.ts). */
+  wayCounts?: number[];
 }
 
 export function nearTypeRule(column: string, kind: Kind): TypeRule | PatternRule {
@@ -87,9 +91,12 @@ export function nearTypesSql(table: string, columns: readonly string[], delimite
   const aggregates = columns.flatMap((name, i) => {
     const given = `trim(${ident(name)}) <> ''`;
     const tried = only?.get(name);
+    const kinds = kindsFor(delimiter);
+    const dates = dateKinds(kinds).filter((k) => !tried || tried.includes(k));
     return [
       `count(*) FILTER (WHERE ${given}) AS n${i}`,
-      ...kindsFor(delimiter).flatMap((kind, k) => (tried && !tried.includes(k) ? [] : [`count(*) FILTER (WHERE ${given} AND NOT ${fitsSql(name, kind, text)}) AS f${i}_${k}`])),
+      ...kinds.flatMap((kind, k) => (tried && !tried.includes(k) ? [] : [`count(*) FILTER (WHERE ${given} AND NOT ${fitsSql(name, kind, text)}) AS f${i}_${k}`])),
+      ...(dates.length > 1 ? [`count(*) FILTER (WHERE ${given} AND NOT (${dates.map((k) => fitsSql(name, kinds[k]!, text)).join(" OR ")})) AS u${i}`] : []),
     ];
   });
   return `SELECT ${aggregates.join(", ")} FROM ${limit === undefined ? ident(table) : `(SELECT * FROM ${ident(table)} LIMIT ${limit})`}`;
@@ -101,14 +108,46 @@ const nearly = (given: number, misses: number) => misses <= Math.max(1, Math.flo
 /** The columns of `nearTypesSql`'s row that are a type but for a few values, each by the kind fewest values miss. */
 export function nearTypes(row: Record<string, unknown>, columns: readonly string[], delimiter: string): NearType[] {
   const kinds = kindsFor(delimiter);
-  return columns.flatMap((column, i) => {
+  return columns.flatMap((column, i): NearType[] => {
     const given = Number(row[`n${i}`] ?? 0);
     const misses = kinds.map((_, k) => Number(row[`f${i}_${k}`] ?? given));
     const fewest = Math.min(...misses);
-    if (fewest === 0 || !nearly(given, fewest)) return [];
+    if (fewest === 0) return [];
+    const ways = writtenWays(row, i, kinds, given);
+    if (ways.length) return [{ column, type: "DATE", rule: nearTypeRule(column, kinds[ways[0]!]!), ways: ways.map((k) => kinds[k]!.rule.format ?? ISO_DATE) }];
+    if (!nearly(given, fewest)) return [];
     const kind = kinds[misses.indexOf(fewest)]!;
     return [{ column, type: kind.type, rule: nearTypeRule(column, kind), ...(kind.written ? { written: kind.written } : {}) }];
   });
+}
+
+/** strptime's format for the dates DuckDB reads as ISO's. */
+const ISO_DATE = "%Y-%m-%d";
+
+const dateKinds = (kinds: readonly Kind[]) => kinds.flatMap((kind, k) => (kind.type === "DATE" ? [k] : []));
+
+/**
+ * A column of dates written more than one way (2024-01-05 and 21/8/2024, as files joined from two sources are): all its
+ * values but a few fit one date kind or another, and fewer fit none than miss any one. Its date kinds with values, the most's first.
+ */
+function writtenWays(row: Record<string, unknown>, i: number, kinds: readonly Kind[], given: number): number[] {
+  const unfit = row[`u${i}`];
+  if (unfit === undefined || !nearly(given, Number(unfit))) return [];
+  const misses = (k: number) => Number(row[`f${i}_${k}`] ?? given);
+  const dates = dateKinds(kinds);
+  if (dates.some((k) => misses(k) <= Number(unfit))) return [];
+  const ways = dates.filter((k) => misses(k) < given);
+  return ways.length > 1 ? ways.sort((a, b) => misses(a) - misses(b)) : [];
+}
+
+/**
+ * For a column of dates written several ways (`ways`, the most's first), one row: per way `w{j}`, the values that fit
+ * it and no way before it. A way that adds none (month first, where day first reads every value it reads) is left out.
+ */
+export function waysAddedSql(table: string, column: string, ways: readonly string[]): string {
+  const c = ident(column);
+  const fit = (format: string) => `CASE WHEN regexp_matches(${c}, ${literal(dateShape({ type: "date", format })!)}) THEN try_strptime(${c}, ${literal(format)}) IS NOT NULL ELSE false END`;
+  return `SELECT ${ways.map((way, j) => `count(*) FILTER (WHERE ${[fit(way), ...ways.slice(0, j).map((before) => `NOT ${fit(before)}`)].join(" AND ")}) AS w${j}`).join(", ")} FROM ${ident(table)}`;
 }
 
 /**
@@ -121,6 +160,7 @@ export function kindsWorthTrying(row: Record<string, unknown>, columns: readonly
     columns.flatMap((column, i): [string, number[]][] => {
       const given = Number(row[`n${i}`] ?? 0);
       const worth = kinds.flatMap((_, k) => (nearly(given, Number(row[`f${i}_${k}`] ?? given)) ? [k] : []));
+      for (const way of writtenWays(row, i, kinds, given)) if (!worth.includes(way)) worth.push(way);
       return worth.length ? [[column, worth]] : [];
     }),
   );

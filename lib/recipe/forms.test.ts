@@ -30,6 +30,8 @@ describe("buildStep", () => {
     expect(buildStep("replace", { column: "c", find: ",", replace: " " })).toEqual({ kind: "replace", column: "c", find: ",", replace: " ", enabled: true });
     expect(buildStep("split", { column: "c", delimiter: ";", into: "a, b" })).toMatchObject({ into: ["a", "b"] });
     expect(buildStep("dedupe", {})).toEqual({ kind: "dedupe", enabled: true });
+    // Dates written several ways: their formats separated by bars (a format may hold a comma: %b %d, %Y).
+    expect(buildStep("cast", { column: "d", type: "DATE", format: "%Y-%m-%d | %b %d, %Y" })).toMatchObject({ format: ["%Y-%m-%d", "%b %d, %Y"] });
   });
 
   it("refuses incomplete steps", () => {
@@ -45,6 +47,8 @@ describe("stepFormValues", () => {
       { kind: "replace", column: "c", find: "x", replace: "", enabled: true },
       { kind: "dedupe", columns: ["k1", "k2"], enabled: true },
       { kind: "filter", where: "a > 1", enabled: true },
+      { kind: "cast", column: "d", type: "DATE", format: "%d.%m.%Y", enabled: true },
+      { kind: "cast", column: "d", type: "DATE", format: ["%Y-%m-%d", "%d/%m/%Y"], enabled: true },
     ];
     for (const step of steps) expect(buildStep(step.kind as FormStepKind, stepFormValues(step))).toEqual(step);
   });

@@ -1,4 +1,5 @@
 import type { Rule, RuleKind, Step, StepKind } from "./schema";
+import { formatText, parseFormatText, type DateFormat } from "./date-format";
 import { SELF } from "./references";
 import { ruleSchema, stepSchema } from "./schema";
 
@@ -27,7 +28,7 @@ export const RULE_FORMS: Forms<RuleKind> = {
     fields: [
       column,
       { name: "type", label: "Type", input: "choice", choices: ["integer", "decimal", "date", "timestamp", "boolean"] },
-      { name: "format", label: "Format (e.g. %d/%m/%Y)", input: "text", optional: true },
+      { name: "format", label: "Format (e.g. %d/%m/%Y; several: %Y-%m-%d | %d/%m/%Y)", input: "text", optional: true },
     ],
   },
   range: {
@@ -63,7 +64,7 @@ export const STEP_FORMS: Forms<FormStepKind> = {
   rename: { label: "Rename a column", fields: [{ name: "from", label: "Column", input: "column" }, { name: "to", label: "New name", input: "text" }] },
   cast: {
     label: "Change type",
-    fields: [column, { name: "type", label: "Type (e.g. INTEGER, DATE, DECIMAL(10,2))", input: "text" }, { name: "format", label: "Dates written as (e.g. %d.%m.%Y)", input: "text", optional: true }],
+    fields: [column, { name: "type", label: "Type (e.g. INTEGER, DATE, DECIMAL(10,2))", input: "text" }, { name: "format", label: "Dates written as (e.g. %d.%m.%Y; several: %Y-%m-%d | %d.%m.%Y)", input: "text", optional: true }],
   },
   trim: { label: "Trim spaces", fields: [column] },
   case: { label: "Change case", fields: [column, { name: "to", label: "Case", input: "choice", choices: ["upper", "lower"] }] },
@@ -105,6 +106,7 @@ function fieldValues(fields: FieldSpec[], values: FormValues): Record<string, un
       if (!Number.isInteger(n) || n < 0) return `${f.label}: a whole number, 0 or more.`;
       out[f.name] = n;
     } else if (f.input === "columns" || f.name === "values" || f.name === "into") out[f.name] = list(text);
+    else if (f.name === "format") out[f.name] = parseFormatText(text);
     else out[f.name] = f.name === "replace" ? text : text.trim();
   }
   return out;
@@ -130,7 +132,8 @@ export function stepFormValues(step: Step): FormValues {
   const values: FormValues = {};
   for (const [key, value] of Object.entries(step)) {
     if (key === "kind" || key === "enabled") continue;
-    if (Array.isArray(value)) values[key] = value.join(", ");
+    if (key === "format") values[key] = formatText(value as DateFormat);
+    else if (Array.isArray(value)) values[key] = value.join(", ");
     else if (typeof value === "boolean") values[key] = value;
     else if (value !== undefined && value !== null) values[key] = String(value);
   }

@@ -111,6 +111,11 @@ describe("validationSql", () => {
     const r = rule({ kind: "type", column: "email", type: "date", format: "%d/%m/%Y" });
     const rows = await db.rows(`SELECT id FROM (${checked("t", [r], [{ name: "id", type: "BIGINT" }, { name: "email", type: "VARCHAR" }])}) WHERE _stages_rejected`);
     expect(rows.map((x) => x.id)).toEqual([2]);
+    const either = rule({ kind: "type", column: "email", type: "date", format: ["%d/%m/%Y", "%Y-%m-%d"] });
+    await db.run(`INSERT INTO t VALUES (4, '2024-31-12')`);
+    const some = await db.rows(`SELECT id FROM (${checked("t", [either], [{ name: "id", type: "BIGINT" }, { name: "email", type: "VARCHAR" }])}) WHERE _stages_rejected`);
+    expect(some.map((x) => x.id)).toEqual([4]);
+    expect(ruleMessage(either)).toBe('"email" must be a date (format %d/%m/%Y or %Y-%m-%d)');
   });
 
   it("range: numeric bounds on a text column compare as numbers; non-numbers fail", async () => {

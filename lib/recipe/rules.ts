@@ -3,6 +3,7 @@ import { isPlainNumber } from "@/lib/number";
 import { spliced } from "@/lib/sql/fragment";
 import { ident, literal } from "@/lib/sql/quote";
 import { hasNonBlankText, isNumericType } from "@/lib/sql/types";
+import { describeFormat, formatSql, type DateFormat } from "./date-format";
 import { fileWords, foundSql, keyPairs, referenceProblem, type References } from "./references";
 import type { Rule } from "./schema";
 
@@ -65,7 +66,7 @@ export function ruleMessage(rule: Rule): string {
     case "unique":
       return `${c} must be unique`;
     case "type":
-      return `${c} must be ${TYPE_WORDS[rule.type]}${rule.format ? ` (format ${rule.format})` : ""}${rule.type === "decimal" && rule.decimalChar ? " with a decimal comma" : ""}`;
+      return `${c} must be ${TYPE_WORDS[rule.type]}${rule.format ? ` (format ${describeFormat(rule.format)})` : ""}${rule.type === "decimal" && rule.decimalChar ? " with a decimal comma" : ""}`;
     case "range":
       return `${c} must be ${bounds(rule.min, rule.max, "")}`;
     case "length":
@@ -172,16 +173,16 @@ export function passesSql(rule: RowRule, columns: readonly Column[], { flag = "f
   }
 }
 
-function typeCheck(text: string, type: "integer" | "decimal" | "date" | "timestamp" | "boolean", format?: string, decimalChar?: ","): string {
+function typeCheck(text: string, type: "integer" | "decimal" | "date" | "timestamp" | "boolean", format?: DateFormat, decimalChar?: ","): string {
   switch (type) {
     case "integer":
       return `regexp_matches(${text}, ${literal(INTEGER)}) AND TRY_CAST(${text} AS HUGEINT) IS NOT NULL`;
     case "decimal":
       return `regexp_matches(${text}, ${literal(decimalChar ? DECIMAL_COMMA : DECIMAL)})`;
     case "date":
-      return format ? `try_strptime(${text}, ${literal(format)}) IS NOT NULL` : `TRY_CAST(${text} AS DATE) IS NOT NULL`;
+      return format ? `try_strptime(${text}, ${formatSql(format)}) IS NOT NULL` : `TRY_CAST(${text} AS DATE) IS NOT NULL`;
     case "timestamp":
-      return format ? `try_strptime(${text}, ${literal(format)}) IS NOT NULL` : `TRY_CAST(${text} AS TIMESTAMP) IS NOT NULL`;
+      return format ? `try_strptime(${text}, ${formatSql(format)}) IS NOT NULL` : `TRY_CAST(${text} AS TIMESTAMP) IS NOT NULL`;
     case "boolean":
       return `lower(trim(${text})) IN (${BOOLEANS.map(literal).join(", ")})`;
   }

@@ -12,6 +12,8 @@ export const RECIPE_VERSION = 1;
 const severity = z.enum(["reject", "warn"]);
 const column = z.string().min(1);
 const base = { id: z.string().min(1), severity, enabled: z.boolean().default(true) };
+/** How dates are written (strptime's format), or several ways tried in turn: a column of dates written more than one way. */
+const dateFormat = z.union([z.string(), z.array(z.string().min(1)).min(1)]);
 
 export const ruleSchema = z.discriminatedUnion("kind", [
   z.object({ ...base, kind: z.literal("required"), column }),
@@ -21,7 +23,7 @@ export const ruleSchema = z.discriminatedUnion("kind", [
     kind: z.literal("type"),
     column,
     type: z.enum(["integer", "decimal", "date", "timestamp", "boolean"]),
-    format: z.string().optional(),
+    format: dateFormat.optional(),
     /** A decimal's fraction follows a comma (12,50), as Table Schema's decimalChar says. */
     decimalChar: z.literal(",").optional(),
   }),
@@ -57,8 +59,8 @@ export const stepSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("select"), columns: z.array(column).min(1) }),
   z.object({ kind: z.literal("rename"), from: column, to: column }),
   // A text of decimal commas (12,50) is cast with its comma read as the point; dates written another way than ISO's
-  // (31.12.2026) are read by their format (strptime's, as the type rule's).
-  z.object({ kind: z.literal("cast"), column, type: z.string().min(1), decimalChar: z.literal(",").optional(), format: z.string().min(1).optional() }),
+  // (31.12.2026) are read by their format, or formats (strptime's, as the type rule's).
+  z.object({ kind: z.literal("cast"), column, type: z.string().min(1), decimalChar: z.literal(",").optional(), format: dateFormat.optional() }),
   z.object({ kind: z.literal("trim"), column }),
   z.object({ kind: z.literal("case"), column, to: z.enum(["upper", "lower"]) }),
   z.object({ kind: z.literal("fillNull"), column, value: z.string() }),

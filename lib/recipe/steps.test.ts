@@ -75,6 +75,15 @@ describe("compileSteps", () => {
     expect(describeStep(date)).toBe("Change tags to DATE (written as %d.%m.%Y)");
   });
 
+  it("casts dates written more than one way by each way in turn", async () => {
+    const written = "(SELECT id, name, amt, CASE WHEN id < 3 THEN '2026-01-03' ELSE '31/12/2025' END AS tags FROM t)";
+    const step = on({ kind: "cast", column: "tags", type: "DATE", format: ["%Y-%m-%d", "%d/%m/%Y"] });
+    const compiled = compileSteps(written, [step], COLUMNS);
+    if (!compiled.ok) throw new Error(compiled.reason);
+    expect((await db.rows(`SELECT CAST(tags AS VARCHAR) AS tags FROM (${compiled.sql}) ORDER BY id`)).map((r) => r.tags)).toEqual(["2026-01-03", "2026-01-03", "2025-12-31", "2025-12-31"]);
+    expect(describeStep(step)).toBe("Change tags to DATE (written as %Y-%m-%d or %d/%m/%Y)");
+  });
+
   it("removes duplicates on chosen keys (case-sensitive) or on all columns", async () => {
     const byName = await run([on({ kind: "dedupe", columns: ["name"] })]);
     expect(byName.rows.map((r) => r.id)).toEqual([1, 2, 3]);

@@ -110,3 +110,12 @@ describe("a number with a decimal comma", () => {
     expect(new RegExp(expectation!.kwargs.regex).test("12.50")).toBe(false);
   });
 });
+
+describe("dates written more than one way", () => {
+  const rules = [{ id: "w", kind: "type" as const, column: "day", type: "date" as const, format: ["%Y-%m-%d", "%d/%m/%Y"], severity: "reject" as const, enabled: true }];
+  it("is a date Great Expectations must parse (no one strftime format says it), and not a Soda format", () => {
+    const { expectations } = greatExpectationsSuite("orders", rules) as { expectations: { type: string; kwargs: Record<string, unknown> }[] };
+    expect(expectations).toEqual([expect.objectContaining({ type: "expect_column_values_to_be_dateutil_parseable", kwargs: { column: "day" } })]);
+    expect(sodaChecksYml("orders", rules)).toContain("no SodaCL equivalent");
+  });
+});

@@ -50,7 +50,8 @@ export function greatExpectationsSuite(name: string, rules: readonly Rule[]): Re
         break;
       case "type":
         if (rule.type === "integer" || rule.type === "decimal") expect("expect_column_values_to_match_regex", { column: rule.column, regex: rule.type === "integer" ? INTEGER : rule.decimalChar ? DECIMAL_COMMA : DECIMAL });
-        else if (rule.format) expect("expect_column_values_to_match_strftime_format", { column: rule.column, strftime_format: rule.format });
+        // Dates written more than one way have no strftime format of their own: they must parse, as dates written the ISO way.
+        else if (typeof rule.format === "string" && rule.format) expect("expect_column_values_to_match_strftime_format", { column: rule.column, strftime_format: rule.format });
         else if (rule.type === "boolean") expect("expect_column_values_to_be_in_set", { column: rule.column, value_set: ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"] });
         else if (rule.type === "date" || rule.type === "timestamp") expect("expect_column_values_to_be_dateutil_parseable", { column: rule.column });
         else notExported.push(notExportedLine(rule, "Great Expectations"));

@@ -134,3 +134,10 @@ describe("a number's decimal comma", () => {
     expect(schema.fields).toEqual([expect.objectContaining({ name: "amount", type: "number", decimalChar: "," })]);
   });
 });
+
+describe("a date written more than one way", () => {
+  it("is a Table Schema date of format any: one pattern cannot say several", () => {
+    const { schema } = exportTableSchema([{ name: "day", type: "VARCHAR" }], [{ id: "w", kind: "type", column: "day", type: "date", format: ["%Y-%m-%d", "%d/%m/%Y"], severity: "reject", enabled: true }]);
+    expect(schema.fields).toEqual([{ name: "day", type: "date", format: "any" }]);
+  });
+});

@@ -187,7 +187,8 @@ export function exportTableSchema(columns: readonly Column[], rules: readonly Ru
         break;
       case "type":
         field!.type = { integer: "integer", decimal: "number", date: "date", timestamp: "datetime", boolean: "boolean" }[rule.type];
-        if (rule.format) Object.assign(field!, { format: rule.format });
+        // Table Schema's format is one pattern; for dates written several ways, "any" (any date a reader can parse).
+        if (rule.format) Object.assign(field!, { format: typeof rule.format === "string" ? rule.format : "any" });
         if (rule.type === "decimal" && rule.decimalChar) Object.assign(field!, { decimalChar: rule.decimalChar });
         break;
       case "uniqueKey":

@@ -1,5 +1,5 @@
 import type { TypeFinding } from "@/lib/csv/findings";
-import { kindsWorthTrying, likeNumbersOrDates, nearTypes, nearTypesSql, type NearType } from "@/lib/csv/near-types";
+import { kindsWorthTrying, likeNumbersOrDates, nearTypes, nearTypesSql, waysAddedSql, type NearType } from "@/lib/csv/near-types";
 import { NUMBER_EXAMPLE } from "@/lib/csv/number-format";
 import { validationSql } from "@/lib/recipe/checks";
 import { LINE, REJECTED } from "@/lib/recipe/rules";
@@ -45,9 +45,18 @@ export async function nearTypeFindings(engine: CsvEngine, table: string, columns
   for (let i = 0; i < maybe.length; i += COLUMNS_PER_SCAN) {
     const some = maybe.slice(i, i + COLUMNS_PER_SCAN);
     const [whole = {}] = await engine.rows(nearTypesSql(table, some, at.delimiter, undefined, worth));
-    findings.push(...(await misfitsOf(engine, table, columns, nearTypes(whole, some, at.delimiter), at)));
+    const found = await Promise.all(nearTypes(whole, some, at.delimiter).map((near) => (near.ways ? waysNeeded(engine, table, near) : near)));
+    findings.push(...(await misfitsOf(engine, table, columns, found, at)));
   }
   return findings;
+}
+
+/** Of a column's ways of writing dates, those that read values no way before them reads. */
+async function waysNeeded(engine: CsvEngine, table: string, near: NearType): Promise<NearType> {
+  const ways = near.ways!;
+  const [added = {}] = await engine.rows(waysAddedSql(table, near.column, ways));
+  const counts = ways.map((_, j) => Number(added[`w${j}`] ?? 0));
+  return { ...near, ways: ways.filter((_, j) => counts[j]! > 0), wayCounts: counts.filter((n) => n > 0) };
 }
 
 async function misfitsOf(engine: CsvEngine, table: string, columns: readonly Column[], found: readonly NearType[], at: NearTypeContext): Promise<TypeFinding[]> {
@@ -60,7 +69,9 @@ async function misfitsOf(engine: CsvEngine, table: string, columns: readonly Col
     );
     const values = misfits.map((m) => ({ line: Number(m.line), value: String(m.value) }));
     const rule = near.rule;
-    const written = near.written ? { written: NUMBER_EXAMPLE[near.written] } : rule.kind === "type" ? { ...(rule.decimalChar ? { decimalChar: rule.decimalChar } : {}), ...(rule.format ? { format: rule.format } : {}) } : {};
+    const several = near.ways && near.ways.length > 1 ? { format: near.ways, wayCounts: near.wayCounts! } : undefined;
+    const format = several ? {} : rule.kind === "type" && rule.format ? { format: rule.format } : {};
+    const written = near.written ? { written: NUMBER_EXAMPLE[near.written] } : { ...(rule.kind === "type" && rule.decimalChar ? { decimalChar: rule.decimalChar } : {}), ...format, ...several };
     findings.push({ column: near.column, type: near.type, values, ...written });
   }
   return findings;

@@ -69,3 +69,15 @@ describe("amounts written for people but for a word among them", () => {
     expect(again.options.numbers?.amount).toMatchObject({ format: "point", type: "DOUBLE", currency: "$" });
   });
 });
+
+describe("dates written two ways (two exports joined, one ISO, one day first)", () => {
+  it("are found with both ways, the most's first, and the values not written that way with their lines", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i},${i % 10 === 9 ? `${(i % 28) + 1}/${(i % 12) + 1}/2024` : `2024-0${(i % 9) + 1}-1${i % 10}`}`);
+    const [finding] = (await read(`id,day\n${rows.join("\n")}\n`)).typeFindings;
+    expect(finding).toMatchObject({ column: "day", type: "DATE", format: ["%Y-%m-%d", "%d/%m/%Y"], wayCounts: [2700, 300] });
+    expect(finding!.values.slice(0, 2)).toEqual([
+      { line: 11, value: "10/10/2024" },
+      { line: 21, value: "20/8/2024" },
+    ]);
+  });
+});
