@@ -145,6 +145,16 @@ test("dates written two ways (2024-03-05 and 21/8/2024) are found, checked and c
   await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "2024-03-05"]);
 });
 
+/** A header that names a column twice and leaves one unnamed: the names DuckDB gave them are said, as rules and the destination use them. */
+test("columns a header names twice or not at all are staged under the names the read gave, and said so", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "two-names.csv", content: "id,name,name,,amount\n1,a,b,x,1.5\n2,c,d,y,2.5\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "two-names.csv" })).toContainText("2 rows");
+  await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["id", "name", "name_1", "column3", "amount"]);
+  await openStep(page, "Stage");
+  await expect(page.getByText("Named by the read: “name_1” (the header’s second “name”), “column3” (no name in the header).", { exact: false })).toBeVisible();
+});
+
 /** Amounts as an accounting export writes them, with a word where one is not known yet: said so, and read as numbers once the word is read as empty. */
 test("amounts written as $1,234.56 with a TBD among them are reported, and read as numbers once TBD is read as empty", async ({ page }) => {
   await openApp(page);

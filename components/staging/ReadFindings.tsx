@@ -12,6 +12,7 @@ import { describeFormulaText } from "@/lib/csv/formula-text";
 import { describeApostropheText } from "@/lib/csv/apostrophe-text";
 import { describeLostDigits } from "@/lib/csv/lost-digits";
 import { describeEmptyColumns } from "@/lib/csv/empty-columns";
+import { describeReadNames } from "@/lib/csv/header-gaps";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { FindingActions } from "./finding-actions";
@@ -54,6 +55,7 @@ export function ReadFindings({
   const apostrophes = describeApostropheText(file.parse.apostropheText);
   const lostDigits = describeLostDigits(file.csv?.lostDigits);
   const emptyColumns = describeEmptyColumns(file.parse.emptyColumns);
+  const readNames = describeReadNames(file.readNames);
   const dateOption = file.ambiguousDates?.timestamps ? "timestampFormat" : "dateFormat";
   // A sheet is read as CSV text, whose read options (values read as empty) apply to it; JSON has none.
   const sheet = file.parse.format === "xlsx" || file.parse.format === "html";
@@ -76,6 +78,7 @@ export function ReadFindings({
       {formulas && <p className="text-xs">{formulas}</p>}
       {apostrophes && <p className="text-xs">{apostrophes}</p>}
       {emptyColumns && <p className="text-xs">{emptyColumns}</p>}
+      {readNames && <p className="text-xs">{readNames}</p>}
       {lostDigits && <p className="rounded border border-amber-400 p-2 text-xs">{lostDigits}</p>}
       {file.gzipCut && <p className="rounded border border-amber-400 p-2 text-xs">{describeGzipCut(file.gzipCut)}</p>}
       {file.csv?.nulBytes && <p className="text-xs">{describeNulBytes(file.csv.nulBytes)}</p>}

@@ -1,4 +1,5 @@
 import type { LostDigits } from "@/lib/csv/lost-digits";
+import type { ReadName } from "@/lib/csv/header-gaps";
 import type { Column } from "@/lib/datasets/manifest";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions, SniffedDialect } from "./parse-options";
@@ -55,6 +56,8 @@ export interface StagedFile {
   rowidRenames?: Record<string, string>;
   /** Column names with line breaks, read without them (name-breaks.ts). */
   lineBreakRenames?: Record<string, string>;
+  /** Columns a CSV's or a sheet's header did not name once, named by the read (column3, name_1). */
+  readNames?: ReadName[];
   /** Where a JSON file's rows were found, when it is not an array of them (json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
   /** Summary rows (Total, Sum) left out below the table of a CSV file or a sheet, as CSV text (lib/csv/layout.ts). */

@@ -15,6 +15,7 @@ import { uuidFromBytes } from "@/lib/staging/parquet-footer";
 import { CUT_LINE, withCutLine, type GzipCut } from "@/lib/staging/gzip-cut";
 import type { Spread } from "@/lib/staging/json-nested";
 import type { TypeFinding } from "@/lib/csv/findings";
+import type { ReadName } from "@/lib/csv/header-gaps";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
@@ -55,6 +56,8 @@ export interface ReadInfo {
   rowidRenames?: Record<string, string>;
   /** Column names with line breaks, read without them (lib/staging/name-breaks.ts). */
   lineBreakRenames?: Record<string, string>;
+  /** Columns a CSV's or a sheet's header did not name once, named by the read (lib/csv/header-gaps.ts). */
+  readNames?: ReadName[];
   /** Where a JSON file's rows were found, when it is not an array of them (lib/staging/json-rows.ts). */
   jsonRowsAt?: JsonRowsAt;
   /** Summary rows (Total, Sum) left out below the table (CSV and Excel). */
@@ -240,6 +243,7 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
         secondTable: read.secondTable ?? undefined,
         ...(read.lostDigits.length ? { lostDigits: read.lostDigits } : {}),
       },
+      ...(read.readNames.length ? { readNames: read.readNames } : {}),
       ...(read.summaryRows.length ? { summaryRows: read.summaryRows } : {}),
     });
   });

@@ -12,6 +12,7 @@ import { detectLayout, isSummaryRow, markedLines, repeatedHeaderLines, trailsAlo
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { lostDigitColumns, type LostDigits } from "@/lib/csv/lost-digits";
+import { namesTheReadGave, type ReadName } from "@/lib/csv/header-gaps";
 import { versionColumns } from "@/lib/csv/version-numbers";
 import { isNumbersWithoutLabel } from "@/lib/csv/unlabelled-totals";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
@@ -64,6 +65,8 @@ export interface CsvRead {
   summaryRows: string[];
   /** Columns of long numbers as Excel shows them, in the first lines (lib/csv/lost-digits.ts). */
   lostDigits: LostDigits[];
+  /** Columns the header did not name once, which the read named (lib/csv/header-gaps.ts). */
+  readNames: ReadName[];
 }
 
 const MAX_ROUNDS = 4;
@@ -270,6 +273,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const emptyRows = empty.count;
   // Columns with no name and no value (a spreadsheet's ,,, ending every line): left out.
   const emptyColumns = await dropEmptyColumns(engine, table, columns, nameFields);
+  const readNames = namesTheReadGave(nameFields, columns.map((c) => c.name)).filter((n) => !emptyColumns.includes(n.column));
   // Text columns that are numbers or dates but for a few values, those whose casts failed too: found with the format their values are written in.
   const near = await csvNearTypeFindings(engine, table, await describe(engine, table), {
     leave: new Set([...Object.keys(used.types), ...formulaText, ...apostropheText]), dialect, head: sample.head.slice(preamble + headerLines), linesBefore: sheetRows + preamble + headerLines, lineTable,
@@ -289,6 +293,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     timestampFormat: used.timestampFormat ?? sniffed.timestamp,
     rowLines: { before: sheetRows + preamble + headerLines, ...(lineTable ? { table: true } : {}) },
     lostDigits: lostDigitColumns(sample.head.slice(preamble + headerLines), dialect, columns),
+    readNames,
     summaryRows: used.notes ? sample.tail.slice(-used.notes - 1).filter((l) => totalsBelow(splitFields(l, dialect).fields, layout.width)).slice(0, 5).map((l) => l.slice(0, 200)) : [],
   };
 }
