@@ -32,4 +32,5 @@ export async function spreadStructs(conn: Connection, table: string): Promise<{ 
   return { spread, columns };
 }
 
-const isStruct = (column: { type: string }) => column.type.startsWith("STRUCT(");
+// A list of structs (STRUCT(x BIGINT)[]) is a list: it stays one column.
+const isStruct = (column: { type: string }) => column.type.startsWith("STRUCT(") && column.type.endsWith(")");
