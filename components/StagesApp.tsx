@@ -144,7 +144,6 @@ export function StagesApp() {
           className={`${drawer ? "" : "max-[769px]:hidden"} space-y-4 min-[769px]:sticky min-[769px]:top-0 min-[769px]:max-h-screen min-[769px]:overflow-y-auto min-[769px]:pr-1`}
         >
           {hasFiles && <AddFiles onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />}
-          {adding && <StagingProgress adding={adding} />}
           <StagingArea
             files={files ?? []}
             selectedId={selected?.id ?? null}
@@ -152,6 +151,8 @@ export function StagesApp() {
             onRemove={(f) => void removeFile(f)}
             onClear={() => void Promise.all((files ?? []).map((f) => removeFile(f)))}
           />
+          {/* Below the files (the one being staged is the last of them): as it comes, grows and goes, no file moves under the pointer. */}
+          {adding && <StagingProgress adding={adding} />}
           <DestinationPanel notify={notify} onOpen={setOpened} />
           <StorageMeter refreshKey={files} />
           <AuditLog />

@@ -14,7 +14,8 @@ export function StagingProgress({ adding }: { adding: Adding }) {
           Staging {adding.name}
           {adding.progress ? ` — ${describeProgress(adding.progress, performance.now() - adding.startedAt)}` : "…"}
         </p>
-        {adding.progress?.total ? <progress className="w-full" max={adding.progress.total} value={adding.progress.done} /> : null}
+        {/* Shown from the start (without a total, as still going on): the bar does not appear later and push what is below it. */}
+        {adding.progress?.total ? <progress className="w-full" max={adding.progress.total} value={adding.progress.done} /> : <progress className="w-full" />}
         <button
           type="button"
           className="rounded border px-2 py-0.5 text-xs focus-visible:outline-2"

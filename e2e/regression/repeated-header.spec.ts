@@ -1,5 +1,5 @@
 import { expect, test } from "../support/test";
-import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "../support/app";
+import { addFiles, openApp, rowTexts, stagedGrid, stagingArea, stagingDone } from "../support/app";
 
 // Two exports joined end to end (cat a.csv b.csv): the second header, among the rows, made the file read
 // without a header, every column text and the header itself a row.
@@ -22,6 +22,7 @@ test("a header run into the end of a row is left out, and the row is read, repai
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "b", "2.5"]);
   const notice = page.getByRole("status").filter({ hasText: "repaired" });
   await expect(notice).toContainText("0 lines set aside, 1 repaired");
+  await stagingDone(page);
   await notice.click();
   await expect(page.getByRole("list", { name: "Lines repaired in run-in.csv" })).toContainText("Line 3: the header again, run into the end of this row");
 });
@@ -36,6 +37,7 @@ test("a row that starts with a byte-order mark in the middle of a headerless fil
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "c", "3.5"]);
   const notice = page.getByRole("status").filter({ hasText: "repaired" });
   await expect(notice).toContainText("0 lines set aside, 1 repaired");
+  await stagingDone(page);
   await notice.click();
   await expect(page.getByRole("list", { name: "Lines repaired in parts.csv" })).toContainText("Line 3: a byte-order mark at its start left out");
 });
@@ -50,6 +52,7 @@ test("a row that starts with a byte-order mark below the first lines of a header
   await expect(page.getByRole("list", { name: "Columns of parts-far.csv" })).toContainText("column0 BIGINT");
   const notice = page.getByRole("status").filter({ hasText: "repaired" });
   await expect(notice).toContainText("0 lines set aside, 1 repaired");
+  await stagingDone(page);
   await notice.click();
   await expect(page.getByRole("list", { name: "Lines repaired in parts-far.csv" })).toContainText("Line 15001: a byte-order mark at its start left out");
 });

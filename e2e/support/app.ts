@@ -23,6 +23,14 @@ export async function addFiles(page: Page, files: { name: string; content: strin
 }
 
 /**
+ * Staging has ended: the first rows shown while a file stages (above its workspace) are gone, so nothing there moves
+ * under a click any more.
+ */
+export async function stagingDone(page: Page) {
+  await expect(page.getByRole("button", { name: /^Cancel adding / })).toHaveCount(0);
+}
+
+/**
  * The file a click downloads. If the app shows an error instead, this fails at once with the error's text,
  * rather than when the test times out.
  */
