@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { addFiles, openApp, openStep, parsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, openApp, openParsePanel, openStep, parsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 import { encode, gzip, parquet, xlsx } from "./support/files";
 import { expectCounts } from "./support/recipe";
 
@@ -156,6 +156,17 @@ test("a sheet's column of numbers with a TBD among them is found by its row, and
   await page.getByRole("button", { name: "Read “TBD” as empty in every column" }).click();
   await expect(page.getByRole("list", { name: "Columns of budget.xlsx" })).toContainText("amount DOUBLE");
   await expect(parsePanel(page).getByText(/did not fit/)).toHaveCount(0);
+});
+
+test("a sheet's amounts written as text and its N/A are read as numbers and empty, and said so, as a CSV file's are", async ({ page }) => {
+  await openApp(page);
+  const rows: unknown[][] = [["code", "amount", "price"], ...Array.from({ length: 12 }, (_, i) => [`00${i + 10}`, i === 4 ? "N/A" : (i + 1) * 2.5, `$${i + 1},250.00`])];
+  await addFiles(page, [{ name: "prices.xlsx", content: await xlsx([{ sheet: "Data", rows }]), mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "prices.xlsx" })).toContainText("12 rows");
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText("Read with missing-value markers", { exact: false })).toContainText("amount");
+  await expect(panel.getByText("Read as numbers:", { exact: false })).toContainText("price");
+  await expect(page.getByRole("list", { name: "Columns of prices.xlsx" })).toContainText("amount DOUBLE");
 });
 
 test("duplicates are flagged; files are deleted one by one or all at once; the audit log records the flow", async ({ page }) => {

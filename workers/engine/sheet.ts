@@ -75,12 +75,22 @@ async function readRows(cells: (string | null)[][], options: ParseOptions, readT
   if (found) asCsv.skip = found.layout.preamble;
   const csv = await readText(text, asCsv, { found, sheetRow: options.headerRow });
   // The rows were read as CSV text of our own making: its CSV findings would only mislead, but for columns of numbers
-  // or dates with a few other values, found by their rows in the sheet. Titles found move the names' row.
+  // or dates with a few other values, found by their rows in the sheet, and what the read found of the cells' values.
+  // Titles found move the names' row.
   const titles = rowsAbove(lines, asCsv.skip!);
   if (!csv.ok) return csv;
   const typed = csv.value.csv?.typeFindings ?? [];
-  return ok({ ...csv.value, sniffed: undefined, parse: titles ? { ...options, headerRow: 1 + titles } : undefined, csv: undefined, ...(typed.length ? { sheetOrJsonFindings: typed } : {}) });
+  const values = Object.fromEntries(FOUND_IN_VALUES.map((key) => [key, csv.value.parse?.[key]]));
+  const parse = { ...options, ...values, ...(titles ? { headerRow: 1 + titles } : {}) };
+  return ok({ ...csv.value, sniffed: undefined, parse, csv: undefined, ...(typed.length ? { sheetOrJsonFindings: typed } : {}) });
 }
+
+/**
+ * What the read found of the values, which a sheet's text cells hold as a CSV file's fields do, and which the staged
+ * file says: amounts and dates written as text and read as numbers and dates, missing-value markers (N/A) read as
+ * empty, codes kept with their leading zeros, values of spaces read as empty.
+ */
+const FOUND_IN_VALUES = ["numbers", "missing", "writtenDates", "leadingZeros", "nullValues"] as const;
 
 /** The rows without the columns that hold nothing in any row (a table that starts at column C, a spacer column). */
 function withoutEmptyColumns(rows: (string | null)[][]): (string | null)[][] {
