@@ -43,6 +43,7 @@ export function StagesApp() {
   const pick = (id: string | null) => {
     picks.current++;
     setSelectedId(id);
+    setAdding((shown) => (shown ? { ...shown, picked: true } : shown));
   };
   const [engine, setEngine] = useState<EngineState>({ kind: "starting" });
   const [adding, setAdding] = useState<Adding | null>(null);
@@ -118,6 +119,9 @@ export function StagesApp() {
   }
 
   const selected = files?.find((f) => f.id === selectedId) ?? files?.at(-1) ?? null;
+  // The first rows of a file being staged take the workspace's place (the staged file is shown there once read), so
+  // nothing is pushed down as they come and pulled up as they go; a file the user picks meanwhile is shown instead.
+  const previewing = Boolean(adding?.preview) && !adding?.picked && opened === null;
   const hasFiles = (files?.length ?? 0) > 0;
 
   return (
@@ -158,11 +162,12 @@ export function StagesApp() {
           <AuditLog />
         </aside>
         <main className="min-w-0 space-y-4">
-          {adding?.preview && <HeadPreviewTable name={adding.name} preview={adding.preview} />}
+          {previewing && <HeadPreviewTable name={adding!.name} preview={adding!.preview!} />}
           {opened && <DatasetView opened={opened} onClose={() => setOpened(null)} />}
           {files !== undefined && !hasFiles && !opened && <FirstScreen onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />}
           {selected && (
-            <div hidden={opened !== null}>
+            // Hidden, not unmounted, while a dataset is open or a file's first rows are shown in its place (kept as it was).
+            <div hidden={opened !== null || previewing}>
               <StagedFiles.Provider value={files ?? []}>
                 <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list) => void addFiles(list)} />
               </StagedFiles.Provider>

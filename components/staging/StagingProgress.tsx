@@ -4,7 +4,15 @@ import type { HeadPreview, Progress } from "@/lib/engine/api";
 import { describeProgress } from "@/lib/progress";
 
 /** A file being staged, shown until its staging ends. */
-export type Adding = { name: string; controller: AbortController; progress: Progress | null; startedAt: number; preview?: HeadPreview };
+export type Adding = {
+  name: string;
+  controller: AbortController;
+  progress: Progress | null;
+  startedAt: number;
+  preview?: HeadPreview;
+  /** The user picked a file while this one was being staged: its workspace is shown, not this file's first rows. */
+  picked?: boolean;
+};
 
 /** The file being staged: how far, how fast, and a way to stop it. */
 export function StagingProgress({ adding }: { adding: Adding }) {

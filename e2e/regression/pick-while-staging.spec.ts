@@ -12,8 +12,14 @@ test("a file the user picks while another is staged stays selected when that one
   const rows = Array.from({ length: 300_000 }, (_, i) => `${i},name ${i},${i % 97}.5,2024-01-${String(1 + (i % 28)).padStart(2, "0")}`);
   await addFiles(page, [{ name: "big.csv", content: ["id,name,amount,day", ...rows].join("\n") + "\n" }]);
   await expect(page.getByRole("button", { name: "Cancel adding big.csv" })).toBeVisible();
+  // The big file's first rows take the workspace's place while it stages; the file picked meanwhile takes it back.
+  const head = page.getByRole("region", { name: "First rows of big.csv" });
+  await expect(head).toBeVisible();
+  await expect(page.getByRole("region", { name: "small.csv" })).toBeHidden();
   const small = area.getByRole("button", { name: "small.csv", exact: true });
   await small.click();
+  await expect(page.getByRole("region", { name: "small.csv" })).toBeVisible();
+  await expect(head).toBeHidden();
   await expect(area.getByRole("listitem").filter({ hasText: "big.csv" })).toContainText("300,000 rows", { timeout: 60_000 });
   await expect(page.getByRole("button", { name: "Cancel adding big.csv" })).toBeHidden();
   await expect(small).toHaveAttribute("aria-pressed", "true");
