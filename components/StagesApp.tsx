@@ -154,9 +154,8 @@ export function StagesApp() {
             onSelect={pick}
             onRemove={(f) => void removeFile(f)}
             onClear={() => void Promise.all((files ?? []).map((f) => removeFile(f)))}
+            adding={adding && <StagingProgress adding={adding} />}
           />
-          {/* Below the files (the one being staged is the last of them): as it comes, grows and goes, no file moves under the pointer. */}
-          {adding && <StagingProgress adding={adding} />}
           <DestinationPanel notify={notify} onOpen={setOpened} />
           <StorageMeter refreshKey={files} />
           <AuditLog />
