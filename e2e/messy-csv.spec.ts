@@ -155,6 +155,20 @@ test("columns a header names twice or not at all are staged under the names the 
   await expect(page.getByText("Named by the read: “name_1” (the header’s second “name”), “column3” (no name in the header).", { exact: false })).toBeVisible();
 });
 
+/** Yes and no written Y and N, which DuckDB's sniffer reads as text: said so, and converted to booleans in the final data. */
+test("a column of Y and N is found, and converted to booleans in the final data in one step", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "flags.csv", content: `nr,active\n${["Y", "N", "Y", "Y", "N"].map((f, i) => `${i + 1},${f}`).join("\n")}\n` }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "flags.csv" })).toContainText("5 rows");
+  await openStep(page, "Stage");
+  await expect(page.getByText("Column active: yes and no written as words (such as Y and N), read as text.")).toBeVisible();
+  await page.getByRole("button", { name: "Convert active to BOOLEAN in the final data" }).click();
+  await expect(page.getByText("A step converts it to BOOLEAN in the final data.")).toBeVisible();
+  await openStep(page, "Review");
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "true"]);
+  await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "false"]);
+});
+
 /** Amounts as an accounting export writes them, with a word where one is not known yet: said so, and read as numbers once the word is read as empty. */
 test("amounts written as $1,234.56 with a TBD among them are reported, and read as numbers once TBD is read as empty", async ({ page }) => {
   await openApp(page);

@@ -99,6 +99,19 @@ describe("nearTypes of dates written more than one way", () => {
   });
 });
 
+describe("nearTypes of yes and no as words", () => {
+  it("finds a column of Y and N, which DuckDB casts to booleans but its sniffer leaves as text, and one with a word among them", async () => {
+    const flags = ["Y", "N", "y", "N", "Y", "Y"];
+    await db.run(`CREATE TABLE yn AS SELECT * FROM (VALUES ${flags.map((f, i) => `('${f}', '${i === 3 ? "maybe" : i % 2 ? "yes" : "No"}', '${["N", "S", "E", "W", "N", "S"][i]}')`).join(", ")}) v(active, agreed, heading)`);
+    const near = nearTypes((await db.rows(nearTypesSql("yn", ["active", "agreed", "heading"], ",")))[0]!, ["active", "agreed", "heading"], ",");
+    expect(near.map((n) => [n.column, n.type, n.rule.kind === "type" && n.rule.type])).toEqual([
+      ["active", "BOOLEAN", "boolean"],
+      ["agreed", "BOOLEAN", "boolean"],
+    ]);
+    expect(mayBeNearTyped(["Y,yes,N", "N,no,S", "Y,No,E"], { delimiter: ",", quote: '"', escape: '"' }, ["active", "agreed", "heading"])).toEqual(["active", "agreed"]);
+  });
+});
+
 describe("mayBeNearTyped", () => {
   it("keeps the columns whose first values all look like numbers or dates but a few", () => {
     const lines = ["1;12,50;2026-11-01;Ana;x1", "2;abc;2026-11-02;Bo;x2", "3;7,00;2026-11-03T10:00;Cy;x3", "4;1e3;;Di;4", ""];

@@ -30,6 +30,8 @@ export const KINDS: readonly Kind[] = [
   ...["%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d"].map((format): Kind => ({ type: "DATE", rule: { type: "date", format } })),
   // Amounts as people write them, read as numbers when every value fits (workers/engine/csv/numbers.ts): with one that does not, said so here.
   ...NUMBER_FORMATS.map((written): Kind => ({ type: "DOUBLE", rule: { type: "decimal", ...(written === "comma" ? { decimalChar: "," as const } : {}) }, written })),
+  // Yes and no as words (Y/N, yes/no), which DuckDB casts to booleans but its sniffer reads as text, every value of them too.
+  { type: "BOOLEAN", rule: { type: "boolean" } },
 ];
 
 /** At most this share of a column's values may not fit (and always one): more, and it is text. */
@@ -112,7 +114,8 @@ export function nearTypes(row: Record<string, unknown>, columns: readonly string
     const given = Number(row[`n${i}`] ?? 0);
     const misses = kinds.map((_, k) => Number(row[`f${i}_${k}`] ?? given));
     const fewest = Math.min(...misses);
-    if (fewest === 0) return [];
+    // A column that fits a kind whole was read as that type by DuckDB, but for yes and no as words.
+    if (fewest === 0) return kinds[misses.indexOf(0)]!.type === "BOOLEAN" && given >= MIN_FITTING ? [{ column, type: "BOOLEAN", rule: nearTypeRule(column, kinds[misses.indexOf(0)]!) }] : [];
     const ways = writtenWays(row, i, kinds, given);
     if (ways.length) return [{ column, type: "DATE", rule: nearTypeRule(column, kinds[ways[0]!]!), ways: ways.map((k) => kinds[k]!.rule.format ?? ISO_DATE) }];
     if (!nearly(given, fewest)) return [];
@@ -168,6 +171,8 @@ export function kindsWorthTrying(row: Record<string, unknown>, columns: readonly
 
 /** A value written as a number or a date may be (digits with signs, separators, an exponent or a T): anything else is text. */
 const NUMBER_OR_DATE_LIKE = /^[\s+\-0-9.,:/eET]*\d[\s+\-0-9.,:/eET]*$/;
+/** Yes and no as the words DuckDB casts to booleans. */
+const YES_OR_NO = /^\s*(y|n|yes|no|t|f|true|false)\s*$/i;
 /** The share of a column's first values that may not look like numbers or dates (and always one) for the column to be checked at all. */
 const UNLIKE_SHARE = 0.1;
 
@@ -179,11 +184,11 @@ export function mayBeNearTyped(lines: readonly string[], dialect: Dialect, names
   return likeNumbersOrDates(fieldRows(lines, dialect), names);
 }
 
-/** The columns (by name, in the order of the rows' values) whose first values all look like numbers or dates but a few. */
+/** The columns (by name, in the order of the rows' values) whose first values all look like numbers, dates or yes and no but a few. */
 export function likeNumbersOrDates(rows: readonly (readonly string[])[], names: readonly string[]): string[] {
   return names.filter((_, i) => {
     const values = rows.map((r) => (r[i] ?? "").trim()).filter((v) => v !== "");
-    const like = values.filter((v) => NUMBER_OR_DATE_LIKE.test(v) || mayBeNumber(v)).length;
+    const like = values.filter((v) => NUMBER_OR_DATE_LIKE.test(v) || mayBeNumber(v) || YES_OR_NO.test(v)).length;
     return like >= MIN_FITTING && values.length - like <= Math.max(1, values.length * UNLIKE_SHARE);
   });
 }

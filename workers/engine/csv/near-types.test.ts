@@ -81,3 +81,11 @@ describe("dates written two ways (two exports joined, one ISO, one day first)", 
     ]);
   });
 });
+
+describe("a column of yes and no as words (Y/N)", () => {
+  it("is found whole, with no value that does not fit, so that it can be converted to booleans (yes and no DuckDB reads as booleans)", async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `${i},${i % 3 ? "Y" : "N"},${i % 4 ? "yes" : "no"}`);
+    const read1 = await read(`id,active,agreed\n${rows.join("\n")}\n`);
+    expect(read1.typeFindings).toEqual([{ column: "active", type: "BOOLEAN", values: [] }]);
+  });
+});
