@@ -121,7 +121,7 @@ export function StagesApp() {
   const selected = files?.find((f) => f.id === selectedId) ?? files?.at(-1) ?? null;
   // The first rows of a file being staged take the workspace's place (the staged file is shown there once read), so
   // nothing is pushed down as they come and pulled up as they go; a file the user picks meanwhile is shown instead.
-  const previewing = Boolean(adding?.preview) && !adding?.picked && opened === null;
+  const previewing = adding?.preview && !adding.picked && opened === null ? { name: adding.name, preview: adding.preview } : null;
   const hasFiles = (files?.length ?? 0) > 0;
 
   return (
@@ -161,12 +161,12 @@ export function StagesApp() {
           <AuditLog />
         </aside>
         <main className="min-w-0 space-y-4">
-          {previewing && <HeadPreviewTable name={adding!.name} preview={adding!.preview!} />}
+          {previewing && <HeadPreviewTable name={previewing.name} preview={previewing.preview} />}
           {opened && <DatasetView opened={opened} onClose={() => setOpened(null)} />}
           {files !== undefined && !hasFiles && !opened && <FirstScreen onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />}
           {selected && (
             // Hidden, not unmounted, while a dataset is open or a file's first rows are shown in its place (kept as it was).
-            <div hidden={opened !== null || previewing}>
+            <div hidden={opened !== null || previewing !== null}>
               <StagedFiles.Provider value={files ?? []}>
                 <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list) => void addFiles(list)} />
               </StagedFiles.Provider>

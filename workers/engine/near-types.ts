@@ -68,13 +68,17 @@ async function misfitsOf(engine: CsvEngine, table: string, columns: readonly Col
       `SELECT c.${LINE} AS line, ${value} AS value FROM ${ident(table)} AS s POSITIONAL JOIN (${checks}) AS c WHERE c.${REJECTED} AND trim(${value}) <> '' LIMIT ${SHOWN}`,
     );
     const values = misfits.map((m) => ({ line: Number(m.line), value: String(m.value) }));
-    const rule = near.rule;
-    const several = near.ways && near.ways.length > 1 ? { format: near.ways, wayCounts: near.wayCounts! } : undefined;
-    const format = several ? {} : rule.kind === "type" && rule.format ? { format: rule.format } : {};
-    const written = near.written ? { written: NUMBER_EXAMPLE[near.written] } : { ...(rule.kind === "type" && rule.decimalChar ? { decimalChar: rule.decimalChar } : {}), ...format, ...several };
-    findings.push({ column: near.column, type: near.type, values, ...written });
+    findings.push({ column: near.column, type: near.type, values, ...writtenOf(near) });
   }
   return findings;
+}
+
+/** How a finding's values are written, for the rule and the cast step it offers to read them by. */
+function writtenOf(near: NearType): Pick<TypeFinding, "written" | "decimalChar" | "format" | "wayCounts"> {
+  if (near.written) return { written: NUMBER_EXAMPLE[near.written] };
+  if (near.ways && near.ways.length > 1) return { format: near.ways, wayCounts: near.wayCounts! };
+  const rule = near.rule;
+  return rule.kind === "type" ? { ...(rule.decimalChar ? { decimalChar: rule.decimalChar } : {}), ...(rule.format ? { format: rule.format } : {}) } : {};
 }
 
 /** The records whose text values choose a JSON file's fields worth a check, as a CSV's first lines choose its columns. */
