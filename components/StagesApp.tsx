@@ -154,8 +154,9 @@ export function StagesApp() {
             onSelect={pick}
             onRemove={(f) => void removeFile(f)}
             onClear={() => void Promise.all((files ?? []).map((f) => removeFile(f)))}
-            adding={adding && <StagingProgress adding={adding} />}
           />
+          {/* Below the staged files (the one being staged is the last of them), outside their region: as it comes, grows and goes, no file moves under the pointer. */}
+          {adding && <StagingProgress adding={adding} />}
           <DestinationPanel notify={notify} onOpen={setOpened} />
           <StorageMeter refreshKey={files} />
           <AuditLog />

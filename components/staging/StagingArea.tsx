@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { formatBytes, plural, shortHash } from "@/lib/format";
 import type { StagedFile } from "@/lib/staging/staged-file";
 
@@ -10,15 +10,13 @@ interface Props {
   onSelect: (id: string) => void;
   onRemove: (file: StagedFile) => void;
   onClear: () => void;
-  /** The file being staged, shown below the files (it is the last of them once listed): as it comes and goes, no file moves. */
-  adding?: ReactNode;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
 const AGE_KEY = "stages:flag-after-days";
 
 /** The staging area: every staged file, by name, with its state. */
-export function StagingArea({ files, selectedId, onSelect, onRemove, onClear, adding }: Props) {
+export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [flagDays, setFlagDays] = useState(() => Number(globalThis.localStorage?.getItem(AGE_KEY)) || 7);
   const now = Date.now();
@@ -80,7 +78,6 @@ export function StagingArea({ files, selectedId, onSelect, onRemove, onClear, ad
           ))}
         </ul>
       )}
-      {adding}
       {files.length > 0 &&
         (confirming ? (
           <p className="flex flex-wrap items-center gap-2 text-xs">
