@@ -1,5 +1,5 @@
 import type { Column } from "@/lib/datasets/manifest";
-import { passesSql } from "@/lib/recipe/rules";
+import { BOOLEANS, passesSql } from "@/lib/recipe/rules";
 import type { Rule } from "@/lib/recipe/schema";
 import { ident, literal } from "@/lib/sql/quote";
 import { fieldRows, type Dialect } from "./records";
@@ -171,8 +171,8 @@ export function kindsWorthTrying(row: Record<string, unknown>, columns: readonly
 
 /** A value written as a number or a date may be (digits with signs, separators, an exponent or a T): anything else is text. */
 const NUMBER_OR_DATE_LIKE = /^[\s+\-0-9.,:/eET]*\d[\s+\-0-9.,:/eET]*$/;
-/** Yes and no as the words DuckDB casts to booleans. */
-const YES_OR_NO = /^\s*(y|n|yes|no|t|f|true|false)\s*$/i;
+/** Yes and no as the words a boolean type rule takes. */
+const YES_OR_NO = new Set(BOOLEANS);
 /** The share of a column's first values that may not look like numbers or dates (and always one) for the column to be checked at all. */
 const UNLIKE_SHARE = 0.1;
 
@@ -188,7 +188,7 @@ export function mayBeNearTyped(lines: readonly string[], dialect: Dialect, names
 export function likeNumbersOrDates(rows: readonly (readonly string[])[], names: readonly string[]): string[] {
   return names.filter((_, i) => {
     const values = rows.map((r) => (r[i] ?? "").trim()).filter((v) => v !== "");
-    const like = values.filter((v) => NUMBER_OR_DATE_LIKE.test(v) || mayBeNumber(v) || YES_OR_NO.test(v)).length;
+    const like = values.filter((v) => NUMBER_OR_DATE_LIKE.test(v) || mayBeNumber(v) || YES_OR_NO.has(v.toLowerCase())).length;
     return like >= MIN_FITTING && values.length - like <= Math.max(1, values.length * UNLIKE_SHARE);
   });
 }

@@ -35,7 +35,8 @@ export const DECIMAL = "^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?\\s*$";
 export const DECIMAL_COMMA = "^\\s*[+-]?((\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d*)?|,\\d+)([eE][+-]?\\d+)?\\s*$";
 /** SQL: the text of a number written with a decimal comma (1.234,56) as SQL writes it (1234.56): a point only groups thousands, so it goes before the comma becomes the point. */
 export const decimalCommaText = (value: string): string => `replace(replace(CAST(${value} AS VARCHAR), '.', ''), ',', '.')`;
-const BOOLEANS = ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"];
+/** The words a boolean type rule takes (DuckDB casts each to a boolean), in lower case. */
+export const BOOLEANS = ["true", "false", "t", "f", "yes", "no", "y", "n", "1", "0"];
 
 /** A rule checked on each row (a "columns" rule is checked once, against the schema). */
 export type RowRule = Exclude<Rule, { kind: "columns" }>;
