@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 const COLUMNS = ["id", "amount", "day", "name", "code"];
-const found = async (delimiter: string, limit?: number) => nearTypes((await db.rows(nearTypesSql("t", COLUMNS, delimiter, limit)))[0]!, COLUMNS, delimiter);
+const found = async (delimiter: string, limit?: number) => nearTypes(await db.rows(nearTypesSql("t", COLUMNS, delimiter, limit)), COLUMNS, delimiter);
 
 describe("nearTypes", () => {
   it("finds text columns that are numbers or dates but for one value, each by the type it nearly is", async () => {
@@ -43,20 +43,24 @@ describe("nearTypes", () => {
     expect((await found(";", 4)).map((n) => n.column)).toEqual(["day", "code"]);
     expect(await found(";", 3)).toEqual([]);
     // Of a sample, a column whose first values all fit is kept, for the whole column to be checked.
-    const first = (await db.rows(nearTypesSql("t", COLUMNS, ";", 3)))[0]!;
+    const first = await db.rows(nearTypesSql("t", COLUMNS, ";", 3));
     expect([...kindsWorthTrying(first, COLUMNS, ";").keys()]).toEqual(["id", "day", "code"]);
     // Each with the kinds its first values may be: whole numbers are decimals too; an ISO date is a timestamp too.
     expect(kindsWorthTrying(first, COLUMNS, ";").get("day")!.map((k) => KINDS[k]!.rule.type)).toEqual(["date", "timestamp"]);
     const only = kindsWorthTrying(first, COLUMNS, ";");
-    const worth = [...only.keys()];
-    expect(nearTypes((await db.rows(nearTypesSql("t", worth, ";", undefined, only)))[0]!, worth, ";").map((n) => [n.column, n.rule.kind === "type" && n.rule.type])).toEqual([["day", "date"]]);
+    const whole = [];
+    for (const [column, kinds] of only) whole.push(...nearTypes(await db.rows(nearTypesSql("t", [column], ";", undefined, kinds)), [column], ";"));
+    expect(whole.map((n) => [n.column, n.rule.kind === "type" && n.rule.type])).toEqual([["day", "date"]]);
+    // The values of several columns are scanned as one, each column's counted apart (a column named as the scan's own is no exception).
+    await db.run(`CREATE TABLE named AS SELECT id AS value, day AS column_name, amount AS n FROM t`);
+    expect(nearTypes(await db.rows(nearTypesSql("named", ["value", "column_name", "n"], ";")), ["value", "column_name", "n"], ";").map((n) => n.column)).toEqual(["column_name", "n"]);
   });
 });
 
 describe("nearTypes of dates as people write them", () => {
   it("finds a column of day-first dates but for one, with the format its rule reads them by", async () => {
     await db.run(`CREATE TABLE d AS SELECT * FROM (VALUES ('31/12/2024'), ('01/02/2024'), ('15/03/2024'), ('32/01/2024'), ('2/4/2024')) v(day)`);
-    const [near] = nearTypes((await db.rows(nearTypesSql("d", ["day"], ";")))[0]!, ["day"], ";");
+    const [near] = nearTypes(await db.rows(nearTypesSql("d", ["day"], ";")), ["day"], ";");
     expect(near).toMatchObject({ column: "day", type: "DATE", rule: { type: "date", format: "%d/%m/%Y" } });
   });
 });
@@ -69,22 +73,22 @@ describe("nearTypes of dates written more than one way", () => {
   });
 
   it("finds a column whose dates fit one way or another but none nearly all, with its ways, the most's first", async () => {
-    const [near] = nearTypes((await db.rows(nearTypesSql("w", ["day"], ",")))[0]!, ["day"], ",");
+    const [near] = nearTypes(await db.rows(nearTypesSql("w", ["day"], ",")), ["day"], ",");
     expect(near).toMatchObject({ column: "day", type: "DATE", rule: { type: "date" } });
     // Day first before month first: both read 1/12/2025 and 10/01/2025, day first reads more.
     expect(near!.ways!.slice(0, 2)).toEqual(["%Y-%m-%d", "%d/%m/%Y"]);
     expect(near!.ways).toContain("%m/%d/%Y");
     // Of a sample, such a column is checked whole against the ways its first rows have.
-    const sample = (await db.rows(nearTypesSql("w", ["day"], ";", 2048)))[0]!;
+    const sample = await db.rows(nearTypesSql("w", ["day"], ";", 2048));
     expect(kindsWorthTrying(sample, ["day"], ";").get("day")!.map((k) => KINDS[k]!.rule.format ?? "ISO")).toEqual(["ISO", "%d/%m/%Y", "%m/%d/%Y"]);
   });
 
   it("finds them where but a few are written another way: those few are dates, not values to reject", async () => {
     const few = [...Array.from({ length: 400 }, (_, i) => `2024-0${1 + (i % 9)}-1${i % 10}`), "21/8/2024", "13/4/2025"];
     await db.run(`CREATE TABLE f AS SELECT * FROM (VALUES ${few.map((d) => `('${d}')`).join(", ")}) v(day)`);
-    const [near] = nearTypes((await db.rows(nearTypesSql("f", ["day"], ";")))[0]!, ["day"], ";");
+    const [near] = nearTypes(await db.rows(nearTypesSql("f", ["day"], ";")), ["day"], ";");
     expect(near!.ways).toEqual(["%Y-%m-%d", "%d/%m/%Y"]);
-    const sample = (await db.rows(nearTypesSql("f", ["day"], ";", 2048)))[0]!;
+    const sample = await db.rows(nearTypesSql("f", ["day"], ";", 2048));
     expect(kindsWorthTrying(sample, ["day"], ";").get("day")!.map((k) => KINDS[k]!.rule.format ?? KINDS[k]!.type)).toEqual(["DATE", "TIMESTAMP", "%d/%m/%Y"]);
   });
 
@@ -95,7 +99,7 @@ describe("nearTypes of dates written more than one way", () => {
 
   it("does not take a column of text with a few dates for dates written several ways", async () => {
     await db.run(`CREATE TABLE x AS SELECT * FROM (VALUES ('2024-01-05'), ('5/1/2024'), ('soon'), ('later'), ('2024-02-01'), ('n/a')) v(note)`);
-    expect(nearTypes((await db.rows(nearTypesSql("x", ["note"], ",")))[0]!, ["note"], ",")).toEqual([]);
+    expect(nearTypes(await db.rows(nearTypesSql("x", ["note"], ",")), ["note"], ",")).toEqual([]);
   });
 });
 
@@ -103,7 +107,7 @@ describe("nearTypes of yes and no as words", () => {
   it("finds a column of Y and N, which DuckDB casts to booleans but its sniffer leaves as text, and one with a word among them", async () => {
     const flags = ["Y", "N", "y", "N", "Y", "Y"];
     await db.run(`CREATE TABLE yn AS SELECT * FROM (VALUES ${flags.map((f, i) => `('${f}', '${i === 3 ? "maybe" : i % 2 ? "yes" : "No"}', '${["N", "S", "E", "W", "N", "S"][i]}')`).join(", ")}) v(active, agreed, heading)`);
-    const near = nearTypes((await db.rows(nearTypesSql("yn", ["active", "agreed", "heading"], ",")))[0]!, ["active", "agreed", "heading"], ",");
+    const near = nearTypes(await db.rows(nearTypesSql("yn", ["active", "agreed", "heading"], ",")), ["active", "agreed", "heading"], ",");
     expect(near.map((n) => [n.column, n.type, n.rule.kind === "type" && n.rule.type])).toEqual([
       ["active", "BOOLEAN", "boolean"],
       ["agreed", "BOOLEAN", "boolean"],
@@ -123,7 +127,7 @@ describe("mayBeNearTyped", () => {
 describe("nearTypes of amounts written for people", () => {
   it("finds a column of amounts ($1,234.56, negatives in parentheses) but for a word, by the format they are written in", async () => {
     await db.run(`CREATE TABLE m AS SELECT * FROM (VALUES ('$1,234.56'), ('($56.10)'), ('$7.00'), ('TBD'), ('$12,000.00'), ('$0.99')) v(amount)`);
-    const [near] = nearTypes((await db.rows(nearTypesSql("m", ["amount"], ",")))[0]!, ["amount"], ",");
+    const [near] = nearTypes(await db.rows(nearTypesSql("m", ["amount"], ",")), ["amount"], ",");
     expect(near).toMatchObject({ column: "amount", type: "DOUBLE", written: "point", rule: { kind: "pattern" } });
     expect(mayBeNearTyped(["$1,234.56", "($56.10)", "TBD", "$7.00"], { delimiter: ";", quote: '"', escape: '"' }, ["amount"])).toEqual(["amount"]);
   });

@@ -1,8 +1,8 @@
 import type { TypeFinding } from "@/lib/csv/findings";
 import { kindsWorthTrying, likeNumbersOrDates, nearTypes, nearTypesSql, waysAddedSql, type NearType } from "@/lib/csv/near-types";
 import { NUMBER_EXAMPLE } from "@/lib/csv/number-format";
-import { validationSql } from "@/lib/recipe/checks";
-import { LINE, REJECTED } from "@/lib/recipe/rules";
+import { checkFlags, validationSql } from "@/lib/recipe/checks";
+import { LINE } from "@/lib/recipe/rules";
 import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./csv/engine";
 import type { Column } from "./csv/mend";
@@ -11,8 +11,9 @@ import { describe } from "./csv/table";
 
 /** The rows whose values choose the columns to check: the whole column is checked before a finding is made. */
 const SAMPLE_ROWS = 2048;
-/** Columns per scan: a scan's aggregates (six a column) over 1,500 columns at once ran DuckDB-WASM out of memory. */
-const COLUMNS_PER_SCAN = 50;
+/** Values a sample takes at most, but never fewer than its first rows: 1,000 columns of 2,048 rows took 4 s to check. */
+const SAMPLE_VALUES = 200_000;
+const MIN_SAMPLE_ROWS = 200;
 /** Values a finding shows, at most (as for the values the read's casts found: csv/mend.ts). */
 const SHOWN = 100;
 
@@ -33,22 +34,29 @@ export interface NearTypeContext {
  * values that do not fit, with their lines, found by the very rule the finding offers, as a run would.
  */
 export async function nearTypeFindings(engine: CsvEngine, table: string, columns: readonly Column[], at: NearTypeContext): Promise<TypeFinding[]> {
+  if (!at.candidates.length) return [];
   // Each column is checked whole against the kinds its first rows may be (a failed parse of a date costs DuckDB dear).
-  const worth = new Map<string, number[]>();
-  for (let i = 0; i < at.candidates.length; i += COLUMNS_PER_SCAN) {
-    const some = at.candidates.slice(i, i + COLUMNS_PER_SCAN);
-    const [sample = {}] = await engine.rows(nearTypesSql(table, some, at.delimiter, SAMPLE_ROWS));
-    for (const [column, kinds] of kindsWorthTrying(sample, some, at.delimiter)) worth.set(column, kinds);
+  const rows = Math.max(MIN_SAMPLE_ROWS, Math.min(SAMPLE_ROWS, Math.floor(SAMPLE_VALUES / at.candidates.length)));
+  const worth = kindsWorthTrying(await engine.rows(nearTypesSql(table, at.candidates, at.delimiter, rows)), at.candidates, at.delimiter);
+  const near: NearType[] = [];
+  for (const [kinds, some] of byKinds(worth)) {
+    const whole = await engine.rows(nearTypesSql(table, some, at.delimiter, undefined, kinds));
+    near.push(...(await Promise.all(nearTypes(whole, some, at.delimiter).map((n) => (n.ways ? waysNeeded(engine, table, n) : n)))));
   }
-  const maybe = [...worth.keys()];
-  const findings: TypeFinding[] = [];
-  for (let i = 0; i < maybe.length; i += COLUMNS_PER_SCAN) {
-    const some = maybe.slice(i, i + COLUMNS_PER_SCAN);
-    const [whole = {}] = await engine.rows(nearTypesSql(table, some, at.delimiter, undefined, worth));
-    const found = await Promise.all(nearTypes(whole, some, at.delimiter).map((near) => (near.ways ? waysNeeded(engine, table, near) : near)));
-    findings.push(...(await misfitsOf(engine, table, columns, found, at)));
+  const order = new Map(at.candidates.map((name, i) => [name, i]));
+  return misfitsOf(engine, table, columns, near.sort((a, b) => order.get(a.column)! - order.get(b.column)!), at);
+}
+
+/** Columns that try the same kinds, together: one scan each. */
+function byKinds(worth: ReadonlyMap<string, readonly number[]>): [readonly number[], string[]][] {
+  const groups = new Map<string, [readonly number[], string[]]>();
+  for (const [column, kinds] of worth) {
+    const key = kinds.join(",");
+    const group = groups.get(key) ?? [kinds, []];
+    group[1].push(column);
+    groups.set(key, group);
   }
-  return findings;
+  return [...groups.values()];
 }
 
 /** Of a column's ways of writing dates, those that read values no way before them reads. */
@@ -59,16 +67,29 @@ async function waysNeeded(engine: CsvEngine, table: string, near: NearType): Pro
   return { ...near, ways: ways.filter((_, j) => counts[j]! > 0), wayCounts: counts.filter((n) => n > 0) };
 }
 
+/** Findings checked together: their checks' rejections are one OR, and DuckDB's parser takes an OR of 1,000 terms as too deep. */
+const CHECKED_TOGETHER = 200;
+
+/**
+ * The findings' values that do not fit, by the rules they offer, with their lines: one check of a batch of columns,
+ * their misfits unpivoted into (column, line, value) and the first few of each kept. A check a column, each numbering
+ * every row's line over all the file's columns, took a 1,000-column file six minutes.
+ */
 async function misfitsOf(engine: CsvEngine, table: string, columns: readonly Column[], found: readonly NearType[], at: NearTypeContext): Promise<TypeFinding[]> {
   const findings: TypeFinding[] = [];
-  for (const near of found) {
-    const checks = validationSql(ident(table), [near.rule], columns, { headerLines: at.linesBefore, lineTable: at.lineTable ? rowLinesTable(table) : undefined, multiline: at.multiline });
-    const value = ident(near.column);
-    const misfits = await engine.rows(
-      `SELECT c.${LINE} AS line, ${value} AS value FROM ${ident(table)} AS s POSITIONAL JOIN (${checks}) AS c WHERE c.${REJECTED} AND trim(${value}) <> '' LIMIT ${SHOWN}`,
-    );
-    const values = misfits.map((m) => ({ line: Number(m.line), value: String(m.value) }));
-    findings.push({ column: near.column, type: near.type, values, ...writtenOf(near) });
+  for (let i = 0; i < found.length; i += CHECKED_TOGETHER) {
+    const some = found.slice(i, i + CHECKED_TOGETHER);
+    const flags = checkFlags(some.map((near, j) => ({ ...near.rule, id: `near${j}` })));
+    const checks = validationSql(ident(table), flags.map((f) => f.rule), columns, { headerLines: at.linesBefore, lineTable: at.lineTable ? rowLinesTable(table) : undefined, multiline: at.multiline });
+    const misfit = some.map((near, j) => {
+      const value = `s.${ident(near.column)}`;
+      return `CASE WHEN c.${ident(flags[j]!.flag)} AND trim(${value}) <> '' THEN ${value} END AS ${ident(`m${j}`)}`;
+    });
+    const values = `UNPIVOT (SELECT c.${LINE} AS line, ${misfit.join(", ")} FROM ${ident(table)} AS s POSITIONAL JOIN (${checks}) AS c) ON COLUMNS(* EXCLUDE (line)) INTO NAME m VALUE value`;
+    const misfits = await engine.rows(`SELECT m, unnest(min_by({'line': line, 'value': value}, line, ${SHOWN}), recursive := true) FROM (${values}) GROUP BY m`);
+    const of = new Map<unknown, { line: number; value: string }[]>();
+    for (const r of misfits) of.set(r.m, [...(of.get(r.m) ?? []), { line: Number(r.line), value: String(r.value) }]);
+    some.forEach((near, j) => findings.push({ column: near.column, type: near.type, values: of.get(`m${j}`) ?? [], ...writtenOf(near) }));
   }
   return findings;
 }
