@@ -29,6 +29,6 @@ test("a file of 300 columns of numbers, each with a word, has each column's find
   expect(findings.every((f) => f.type === "BIGINT")).toBe(true);
   // Line 1 is the header: the word in row r + 1 is on line r + 2.
   expect(findings.map((f) => f.values)).toEqual(names.map((_, c) => [{ line: (c % ROWS) + 2, value: "TBD" }]));
-  // The sample, the whole columns by the kinds they try, and the misfits of each 200 findings.
+  // The sample, the whole columns by the kinds they try, and the misfits of each 500 findings.
   expect(sent.length).toBeLessThanOrEqual(5);
 }, 60_000);

@@ -67,8 +67,11 @@ async function waysNeeded(engine: CsvEngine, table: string, near: NearType): Pro
   return { ...near, ways: ways.filter((_, j) => counts[j]! > 0), wayCounts: counts.filter((n) => n > 0) };
 }
 
-/** Findings checked together: their checks' rejections are one OR, and DuckDB's parser takes an OR of 1,000 terms as too deep. */
-const CHECKED_TOGETHER = 200;
+/**
+ * Findings checked together, at most: the check holds their columns' values for every row while it numbers the rows'
+ * lines (a window over the file), so a file of very many such columns is checked in parts.
+ */
+const CHECKED_TOGETHER = 500;
 
 /**
  * The findings' values that do not fit, by the rules they offer, with their lines: one check of a batch of columns,
