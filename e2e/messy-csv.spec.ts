@@ -182,6 +182,36 @@ test("amounts written as $1,234.56 with a TBD among them are reported, and read 
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["A-2", "-56.1"]);
 });
 
+/** A wide export whose columns of numbers each have a word where a value is not known: what they share is offered once for all of them. */
+test("twelve columns of numbers with a word among them each: their rules, conversions and words taken once for all", async ({ page }) => {
+  await openApp(page);
+  const columns = Array.from({ length: 12 }, (_, c) => `q${c + 1}`);
+  // Row r (1 to 8) of column c holds c * r, but for one word in rows 1 to 4: "TBD", and "?" in the last column.
+  const rows = Array.from({ length: 8 }, (_, r) => columns.map((_, c) => (r === c % 4 ? (c === 11 ? "?" : "TBD") : String((c + 1) * (r + 1)))).join(","));
+  await addFiles(page, [{ name: "wide-survey.csv", content: `${columns.join(",")}\n${rows.join("\n")}\n` }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "wide-survey.csv" })).toContainText("8 rows");
+  await openStep(page, "Stage");
+  await expect(page.getByText("“TBD”, “?” among the values of 12 columns.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /as empty in every column/ })).toHaveCount(1);
+  // The first ten columns' findings are listed, the rest on asking.
+  await expect(page.getByText(/^Column q10:/)).toBeVisible();
+  await expect(page.getByText(/^Column q11:/)).toHaveCount(0);
+  await page.getByRole("button", { name: "Show all 12 columns" }).click();
+  await expect(page.getByText(/^Column q12: 1 value did not fit BIGINT \(line 5: “\?”\)/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Add the 12 rules these columns offer" }).click();
+  await expectCounts(page, "8 rows in = 4 valid after steps + 4 rejected");
+  await page.getByRole("button", { name: "Convert the 12 columns to their types in the final data" }).click();
+  await expect(page.getByText("A step converts it to BIGINT in the final data.")).toHaveCount(12);
+  await openStep(page, "Review");
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(columns.map((_, c) => String((c + 1) * 5)));
+
+  await openStep(page, "Stage");
+  await page.getByRole("button", { name: "Read “TBD”, “?” as empty in every column" }).click();
+  await expect(page.getByText(/among the values of/)).toHaveCount(0);
+  await expect(page.getByText(/^Column q1:/)).toHaveCount(0);
+});
+
 /** Long references and written numbers keep their exact values from the file to the destination's CSV and Parquet. */
 test("20-digit references and decimal-comma amounts are promoted and downloaded with their exact values", async ({ page }) => {
   await openApp(page);

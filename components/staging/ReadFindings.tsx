@@ -26,7 +26,7 @@ import { describeNulBytes } from "@/lib/staging/nul-bytes";
 import { describeGzipCut } from "@/lib/staging/gzip-cut";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SetAsideLines } from "./SetAsideLines";
-import { TypeFindingItem } from "./TypeFindingItem";
+import { TypeFindingList } from "./TypeFindingList";
 import { plural } from "@/lib/format";
 
 /** Where a value of a file not read as CSV is: a JSON record, an NDJSON line, a sheet's row. */
@@ -132,9 +132,7 @@ export function ReadFindings({
             {plural(file.sheetOrJsonFindings.length, "column")} read as text — review
           </summary>
           <div className="mt-2 space-y-2">
-            {file.sheetOrJsonFindings.map((f) => (
-              <TypeFindingItem key={f.column} finding={f} unit={UNITS[file.parse.format]} actions={actions} onEmpty={sheet ? emptied : undefined} />
-            ))}
+            <TypeFindingList findings={file.sheetOrJsonFindings} unit={UNITS[file.parse.format]} actions={actions} onEmpty={sheet ? emptied : undefined} />
           </div>
         </details>
       ) : null}

@@ -6,7 +6,7 @@ import { plural } from "@/lib/format";
 import type { LineNote } from "@/lib/csv/findings";
 import type { FindingActions } from "./finding-actions";
 import type { StagedFile } from "@/lib/staging/staged-file";
-import { TypeFindingItem } from "./TypeFindingItem";
+import { TypeFindingList } from "./TypeFindingList";
 
 const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
 
@@ -57,9 +57,7 @@ export function SetAsideLines({
             {csv.secondTable ? ", a second table below the rows" : ""} — review
           </summary>
           <div className="mt-2 space-y-2">
-            {csv.typeFindings.map((f) => (
-              <TypeFindingItem key={f.column} finding={f} unit="line" actions={actions} onEmpty={onEmpty} />
-            ))}
+            <TypeFindingList findings={csv.typeFindings} unit="line" actions={actions} onEmpty={onEmpty} />
             {csv.secondTable && (
               <p className="flex flex-wrap items-center gap-2">
                 A second table ({plural(csv.secondTable.lines, "line")}, {plural(csv.secondTable.width, "column")}) below the rows was left out: set “Lines below the table” to 0 to read it with the rows, or stage it as a file of its own.

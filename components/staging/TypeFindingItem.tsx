@@ -39,13 +39,13 @@ export function TypeFindingItem({ finding: f, unit, actions, onEmpty }: { findin
         </span>
       )}
       {rule && !whole && actions && !actions.hasRule(rule) && (
-        <button type="button" className={buttonClass} onClick={() => actions.addRule(rule)}>
+        <button type="button" className={buttonClass} onClick={() => actions.addRules([rule])}>
           Add rule: {ruleMessage(rule)}
         </button>
       )}
       {rule && !whole && actions?.hasRule(rule) && <span className="text-muted">It is in the recipe’s rules.</span>}
       {cast && (whole || (rule && actions?.hasRule(rule))) && actions && !actions.hasStep(cast) && (
-        <button type="button" className={buttonClass} onClick={() => actions.addStep(cast)}>
+        <button type="button" className={buttonClass} onClick={() => actions.addSteps([cast])}>
           Convert {f.column} to {f.type} in the final data
         </button>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ruleMessage } from "@/lib/recipe/rules";
-import { castStepFor, emptiableValues, typeRuleFor } from "./type-rule";
+import { castStepFor, emptiableValues, sharedEmptiableValues, typeRuleFor } from "./type-rule";
 
 describe("typeRuleFor", () => {
   it("suggests the type rule for the type the sniffer guessed, and none where no rule checks it", () => {
@@ -42,5 +42,15 @@ describe("numbers written for people, and words among numbers", () => {
     expect(emptiableValues(finding(["31.02.2026"]))).toEqual([]);
     expect(emptiableValues(finding(["a", "b", "c", "d"]))).toEqual([]);
     expect(emptiableValues(finding(["n/a", "?", "unknown"]))).toEqual(["n/a", "?", "unknown"]);
+  });
+});
+
+describe("words among numbers in several columns", () => {
+  const finding = (column: string, values: string[]) => ({ column, type: "BIGINT", values: values.map((value, i) => ({ line: i + 2, value })) });
+  it("offers the words of every finding that has some once, where two findings or more do", () => {
+    expect(sharedEmptiableValues([finding("a", ["TBD"]), finding("b", ["12.5.3"]), finding("c", ["TBD", "?"])])).toEqual(["TBD", "?"]);
+    // One finding offers its own words; none offer nothing.
+    expect(sharedEmptiableValues([finding("a", ["TBD"]), finding("b", ["12.5.3"])])).toEqual([]);
+    expect(sharedEmptiableValues([finding("b", ["12.5.3"])])).toEqual([]);
   });
 });

@@ -46,3 +46,12 @@ export function emptiableValues(finding: TypeFinding): string[] {
   const distinct = [...new Set(finding.values.map((v) => v.value.trim()))];
   return distinct.length <= 3 && distinct.every((v) => v !== "" && !/\d/.test(v)) ? distinct : [];
 }
+
+/**
+ * The words several findings may offer to read as empty (TBD in a dozen columns of numbers), once for them all:
+ * those of each finding that offers some, in the order found, where two findings or more do (one offers its own).
+ */
+export function sharedEmptiableValues(findings: readonly TypeFinding[]): string[] {
+  const offered = findings.map(emptiableValues).filter((words) => words.length > 0);
+  return offered.length > 1 ? [...new Set(offered.flat())] : [];
+}

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { hasRuleLike, hasStepLike } from "./alike";
-import type { Rule } from "./schema";
+import { alikeIn, unlikeIn } from "./alike";
+import type { Rule, Step } from "./schema";
 
+const hasRuleLike = (rules: readonly Rule[], rule: Rule) => alikeIn(rules)(rule);
+const hasStepLike = (steps: readonly Step[], step: Step) => alikeIn(steps)(step);
 const typeRule: Rule = { id: "a", kind: "type", column: "amount", type: "decimal", decimalChar: ",", severity: "reject", enabled: true };
 
-describe("hasRuleLike", () => {
+describe("alikeIn, of rules", () => {
   it("finds a rule that checks the same, whatever its id, severity, switch or key order", () => {
     const stored = { enabled: false, severity: "warn", decimalChar: ",", type: "decimal", column: "amount", kind: "type", id: "zz" } as Rule;
     expect(hasRuleLike([stored], typeRule)).toBe(true);
@@ -18,7 +20,7 @@ describe("hasRuleLike", () => {
   });
 });
 
-describe("hasStepLike", () => {
+describe("alikeIn, of steps", () => {
   it("finds a step that does the same, switched on or off", () => {
     const cast = { kind: "cast" as const, column: "amount", type: "DOUBLE", decimalChar: "," as const, enabled: true };
     expect(hasStepLike([{ ...cast, enabled: false }], cast)).toBe(true);
@@ -27,3 +29,10 @@ describe("hasStepLike", () => {
   });
 });
 
+describe("unlikeIn", () => {
+  it("keeps the rules like none taken and none before them", () => {
+    const other: Rule = { ...typeRule, id: "b", column: "price" };
+    expect(unlikeIn([{ ...typeRule, id: "x" }, other, { ...other, id: "c" }], [typeRule]).map((r) => r.id)).toEqual(["b"]);
+    expect(unlikeIn([], [typeRule])).toEqual([]);
+  });
+});

@@ -8,8 +8,22 @@ const doing = (item: Rule | Step): string =>
       .sort(([a], [b]) => a.localeCompare(b)),
   );
 
-/** Whether the rules hold one that checks what `rule` checks (a suggestion already taken). */
-export const hasRuleLike = (rules: readonly Rule[], rule: Rule): boolean => rules.some((r) => doing(r) === doing(rule));
+/**
+ * Whether rules (or steps) are like one of `items`: a rule that checks what one of them checks (a suggestion already
+ * taken), a step that does what one of them does. Each asks a set, as a thousand findings ask of a thousand rules.
+ */
+export function alikeIn<T extends Rule | Step>(items: readonly T[]): (item: T) => boolean {
+  const done = new Set(items.map(doing));
+  return (item) => done.has(doing(item));
+}
 
-/** Whether the steps hold one that does what `step` does. */
-export const hasStepLike = (steps: readonly Step[], step: Step): boolean => steps.some((s) => doing(s) === doing(step));
+/** Of `items`, those like none of `taken` nor of the items before them: what adding them all adds. */
+export function unlikeIn<T extends Rule | Step>(items: readonly T[], taken: readonly T[]): T[] {
+  const done = new Set(taken.map(doing));
+  return items.filter((item) => {
+    const key = doing(item);
+    if (done.has(key)) return false;
+    done.add(key);
+    return true;
+  });
+}
