@@ -182,6 +182,18 @@ test("amounts written as $1,234.56 with a TBD among them are reported, and read 
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["A-2", "-56.1"]);
 });
 
+/** An instrument's export with a line of units under the names, empty for the columns without one: part of the header, said, and the columns keep their types. */
+test("a line of units under the header is read as part of it, and the columns are numbers", async ({ page }) => {
+  await openApp(page);
+  const rows = ["A,2024-01-01 00:00,12.5,1013.2", "A,2024-01-01 01:00,12.1,1013.0", "B,2024-01-01 00:00,9.8,1009.4", "B,2024-01-01 01:00,9.5,1009.9"];
+  await addFiles(page, [{ name: "weather.csv", content: `station,time,temp,pressure\n,,degC,hPa\n${rows.join("\n")}\n` }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "weather.csv" })).toContainText("4 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["A", "2024-01-01 00:00:00", "12.5", "1013.2"]);
+  await openStep(page, "Stage");
+  await expect(page.getByText("Line 2 gives the columns’ units, read as part of the header, not as a row: temp “degC”, pressure “hPa”.")).toBeVisible();
+  await expect(page.getByText(/read as text/)).toHaveCount(0);
+});
+
 /** A wide export whose columns of numbers each have a word where a value is not known: what they share is offered once for all of them. */
 test("twelve columns of numbers with a word among them each: their rules, conversions and words taken once for all", async ({ page }) => {
   await openApp(page);

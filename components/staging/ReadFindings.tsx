@@ -11,6 +11,7 @@ import { RAGGED_ROWS } from "@/lib/csv/ragged-rows";
 import { describeFormulaText } from "@/lib/csv/formula-text";
 import { describeApostropheText } from "@/lib/csv/apostrophe-text";
 import { describeLostDigits } from "@/lib/csv/lost-digits";
+import { describeUnits } from "@/lib/csv/units-line";
 import { describeEmptyColumns } from "@/lib/csv/empty-columns";
 import { describeReadNames } from "@/lib/csv/header-gaps";
 import { describeNumbers } from "@/lib/csv/number-format";
@@ -54,6 +55,7 @@ export function ReadFindings({
   const formulas = describeFormulaText(file.parse.formulaText);
   const apostrophes = describeApostropheText(file.parse.apostropheText);
   const lostDigits = describeLostDigits(file.csv?.lostDigits);
+  const units = describeUnits(file.csv?.units);
   const emptyColumns = describeEmptyColumns(file.parse.emptyColumns);
   const readNames = describeReadNames(file.readNames);
   const dateOption = file.ambiguousDates?.timestamps ? "timestampFormat" : "dateFormat";
@@ -79,6 +81,7 @@ export function ReadFindings({
       {apostrophes && <p className="text-xs">{apostrophes}</p>}
       {emptyColumns && <p className="text-xs">{emptyColumns}</p>}
       {readNames && <p className="text-xs">{readNames}</p>}
+      {units && <p className="text-xs">{units}</p>}
       {lostDigits && <p className="rounded border border-amber-400 p-2 text-xs">{lostDigits}</p>}
       {file.gzipCut && <p className="rounded border border-amber-400 p-2 text-xs">{describeGzipCut(file.gzipCut)}</p>}
       {file.csv?.nulBytes && <p className="text-xs">{describeNulBytes(file.csv.nulBytes)}</p>}

@@ -6,6 +6,7 @@ import { isUnlabelledTotals } from "./unlabelled-totals";
 import { raggedHeader } from "./ragged-rows";
 import { records, splitFields, type Dialect, type LineRecord } from "./records";
 import { fits, isNames, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
+import { isSparseUnitsLine, shaped } from "./units-line";
 
 /**
  * Where the table is in a CSV file: lines of title or metadata above the
@@ -85,9 +86,6 @@ export const trailsAlone = (fields: readonly string[], width: number): boolean =
  */
 const telling = (s: ColumnShapes): boolean => s.numeric || (s.shapes !== null && [...s.shapes].some((shape) => /[^a ]/.test(shape)));
 
-/** Any column of few enough shapes to judge by, or of numbers: words too. */
-const shaped = (s: ColumnShapes): boolean => s.shapes !== null || s.numeric;
-
 /** A row of names over typed columns (`judge`: telling ones, unless said): every typed column holds a value that does not fit it. */
 function looksLikeHeader(fields: readonly string[], shapes: readonly ColumnShapes[], judge = telling): boolean {
   const typed = shapes.map((s, c) => ({ s, v: fields[c] ?? "" })).filter(({ s }) => judge(s));
@@ -147,9 +145,9 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const header = namesOver(top.fields, shapes);
   const second = rows[0];
   // A second line of names stands apart from every shaped column, words too: over a few rows, a first row of
-  // data stands apart from the codes and numbers below it ("1,234.00" over "(56.10)").
+  // data stands apart from the codes and numbers below it ("1,234.00" over "(56.10)"). Or it leaves those without a unit empty.
   const below = header && !!second && second.first === top.last + 1;
-  const unitsLine = below && rows.length > 3 && looksLikeHeader(second.fields, afterSecond, shaped) && afterSecond.some(shaped);
+  const unitsLine = below && rows.length > 3 && afterSecond.some(shaped) && (looksLikeHeader(second.fields, afterSecond, shaped) || isSparseUnitsLine(second.fields, afterSecond));
   // Or the first line names groups of columns ("2024" over "Units" and "Revenue") and the second their own names.
   const groupLine = below && rows.length > 2 && namesGroups(top.fields) && namesUnderGroups(top.fields, second.fields, afterSecond);
   const headerLines: 1 | 2 = unitsLine || groupLine ? 2 : 1;

@@ -1,4 +1,5 @@
 import type { LostDigits } from "@/lib/csv/lost-digits";
+import type { HeaderUnits } from "@/lib/csv/units-line";
 import type { ReadName } from "@/lib/csv/header-gaps";
 import type { Column } from "@/lib/datasets/manifest";
 import type { Recipe } from "@/lib/recipe/schema";
@@ -99,6 +100,8 @@ export interface CsvFindings {
   secondTable?: { lines: number; width: number };
   /** Columns of long numbers as Excel shows them (1.23457E+11): digits lost before the file was saved, if they are codes (lib/csv/lost-digits.ts). */
   lostDigits?: LostDigits[];
+  /** The units a header's second line gives the columns (lib/csv/units-line.ts). */
+  units?: HeaderUnits;
   /** NUL bytes left out of the text before it was read (nul-bytes.ts). */
   nulBytes?: NulBytes;
 }

@@ -242,6 +242,7 @@ async function readCsv(fileId: string, fileName: string, text: Blob, options: Pa
         typeFindings: read.typeFindings,
         secondTable: read.secondTable ?? undefined,
         ...(read.lostDigits.length ? { lostDigits: read.lostDigits } : {}),
+        ...(read.units ? { units: read.units } : {}),
       },
       ...(read.readNames.length ? { readNames: read.readNames } : {}),
       ...(read.summaryRows.length ? { summaryRows: read.summaryRows } : {}),

@@ -13,6 +13,7 @@ import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { lostDigitColumns, type LostDigits } from "@/lib/csv/lost-digits";
 import { namesTheReadGave, type ReadName } from "@/lib/csv/header-gaps";
+import { headerUnits, type HeaderUnits } from "@/lib/csv/units-line";
 import { versionColumns } from "@/lib/csv/version-numbers";
 import { isNumbersWithoutLabel } from "@/lib/csv/unlabelled-totals";
 import { MAX_LINE_BYTES, type ParseOptions } from "@/lib/staging/parse-options";
@@ -67,6 +68,8 @@ export interface CsvRead {
   lostDigits: LostDigits[];
   /** Columns the header did not name once, which the read named (lib/csv/header-gaps.ts). */
   readNames: ReadName[];
+  /** The units a header's second line gives the columns (lib/csv/units-line.ts). */
+  units: HeaderUnits | null;
 }
 
 const MAX_ROUNDS = 4;
@@ -294,6 +297,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     rowLines: { before: sheetRows + preamble + headerLines, ...(lineTable ? { table: true } : {}) },
     lostDigits: lostDigitColumns(sample.head.slice(preamble + headerLines), dialect, columns),
     readNames,
+    units: headerLines === 2 ? headerUnits(fieldsAt(preamble), fieldsAt(preamble + 1), columns, sheetRows + preamble + 2) : null,
     summaryRows: used.notes ? sample.tail.slice(-used.notes - 1).filter((l) => totalsBelow(splitFields(l, dialect).fields, layout.width)).slice(0, 5).map((l) => l.slice(0, 200)) : [],
   };
 }
