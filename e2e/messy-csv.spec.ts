@@ -194,6 +194,20 @@ test("a line of units under the header is read as part of it, and the columns ar
   await expect(page.getByText(/read as text/)).toHaveCount(0);
 });
 
+/** A sheet saved as CSV with its date column formatted "General": Excel's serial day numbers, found and converted to dates in the final data. */
+test("dates written as Excel's serial day numbers are found, and converted to dates in the final data", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "orders-export.csv", content: "Order ID,Order Date,Amount\n1001,45292,12.5\n1002,45300,7\n1003,45657,30.25\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "orders-export.csv" })).toContainText("3 rows");
+  await openStep(page, "Stage");
+  await expect(page.getByText("Column Order Date: dates as Excel’s serial day numbers (45,292 is 2024-01-01), read as numbers.")).toBeVisible();
+  await page.getByRole("button", { name: "Convert Order Date to DATE in the final data" }).click();
+  await expect(page.getByText("A step converts it to DATE in the final data.")).toBeVisible();
+  await openStep(page, "Review");
+  await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1001", "2024-01-01", "12.5"]);
+  await expect.poll(() => rowTexts(page, "Final data", 4)).toEqual(["1003", "2024-12-31", "30.25"]);
+});
+
 /** A wide export whose columns of numbers each have a word where a value is not known: what they share is offered once for all of them. */
 test("twelve columns of numbers with a word among them each: their rules, conversions and words taken once for all", async ({ page }) => {
   await openApp(page);

@@ -47,13 +47,16 @@ export function SetAsideLines({
     );
   }
   const findings = csv.typeFindings.length + (csv.secondTable ? 1 : 0);
+  const serial = csv.typeFindings.filter((f) => f.serial).length;
+  const asText = csv.typeFindings.length - serial;
   return (
     <div className="space-y-1 text-xs">
       {(setAside > 0 || repaired > 0 || findings > 0) && (
         <details open={setAside > 0 || csv.typeFindings.length > 0 || Boolean(csv.secondTable)} className="rounded border border-amber-400 p-2">
           <summary role="status" className="cursor-pointer font-medium">
             {plural(setAside, "line")} set aside, {repaired} repaired
-            {csv.typeFindings.length ? `, ${plural(csv.typeFindings.length, "column")} read as text` : ""}
+            {asText ? `, ${plural(asText, "column")} read as text` : ""}
+            {serial ? `, ${plural(serial, "column")} of Excel’s serial dates` : ""}
             {csv.secondTable ? ", a second table below the rows" : ""} — review
           </summary>
           <div className="mt-2 space-y-2">

@@ -13,7 +13,7 @@ const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
  * more than one way: where they are
  * (`unit`: a CSV's lines, a JSON file's records, a sheet's rows), the rule that finds them, then the step that converts the rest;
  * or, for words among numbers (TBD), reading them as empty (`onEmpty`: the file read again with them as empty values);
- * or a column of yes and no as words, every value of which converts.
+ * or a column of yes and no as words, or of Excel's serial dates, every value of which converts.
  */
 export function TypeFindingItem({ finding: f, unit, actions, onEmpty }: { finding: TypeFinding; unit: "line" | "record" | "row"; actions?: FindingActions; onEmpty?: (values: string[]) => void }) {
   const rule = typeRuleFor(f, crypto.randomUUID().slice(0, 8));
@@ -25,7 +25,10 @@ export function TypeFindingItem({ finding: f, unit, actions, onEmpty }: { findin
     <p className="flex flex-wrap items-center gap-2">
       {whole ? (
         <span>
-          Column <strong>{f.column}</strong>: yes and no written as words (such as Y and N), read as text.
+          Column <strong>{f.column}</strong>:{" "}
+          {f.serial
+            ? `dates as Excel’s serial day numbers (${formatCount(f.serial.first)} is ${f.serial.day}), read as numbers.`
+            : "yes and no written as words (such as Y and N), read as text."}
         </span>
       ) : (
         <span>

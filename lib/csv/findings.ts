@@ -29,6 +29,8 @@ export interface TypeFinding {
   wayCounts?: number[];
   /** Numbers written for people, as this example (1,234.56; with a currency, in parentheses): no type rule reads them, so none is offered. */
   written?: string;
+  /** Dates as Excel's serial day numbers (lib/csv/serial-dates.ts): the column's first, and its date. */
+  serial?: { first: number; day: string };
 }
 
 /** The lines of the file a note stands for: a value over two lines makes a row of more than one. */

@@ -35,7 +35,7 @@ export function typeRuleFor(finding: TypeFinding, id: string): Rule | null {
  */
 export function castStepFor(finding: TypeFinding): Step | null {
   if (!ruleType(finding.type) || finding.written) return null;
-  return { kind: "cast", column: finding.column, type: finding.type, ...writtenAs(finding), enabled: true };
+  return { kind: "cast", column: finding.column, type: finding.type, ...writtenAs(finding), ...(finding.serial ? { from: "excelSerial" as const } : {}), enabled: true };
 }
 
 /**

@@ -60,7 +60,8 @@ export const stepSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("rename"), from: column, to: column }),
   // A text of decimal commas (12,50) is cast with its comma read as the point; dates written another way than ISO's
   // (31.12.2026) are read by their format, or formats (strptime's, as the type rule's).
-  z.object({ kind: z.literal("cast"), column, type: z.string().min(1), decimalChar: z.literal(",").optional(), format: dateFormat.optional() }),
+  // Numbers that are Excel's serial days (45292 is 2024-01-01) are cast to the dates they count.
+  z.object({ kind: z.literal("cast"), column, type: z.string().min(1), decimalChar: z.literal(",").optional(), format: dateFormat.optional(), from: z.literal("excelSerial").optional() }),
   z.object({ kind: z.literal("trim"), column }),
   z.object({ kind: z.literal("case"), column, to: z.enum(["upper", "lower"]) }),
   z.object({ kind: z.literal("fillNull"), column, value: z.string() }),

@@ -84,6 +84,19 @@ describe("compileSteps", () => {
     expect(describeStep(step)).toBe("Change tags to DATE (written as %Y-%m-%d or %d/%m/%Y)");
   });
 
+  it("casts Excel's serial day numbers to the dates they count, with their fraction the time of day", async () => {
+    const serial = "(SELECT id, name, amt, CASE WHEN id < 3 THEN 45292 ELSE 45657.75 END AS tags FROM t)";
+    const rows = async (step: Step) => {
+      const compiled = compileSteps(serial, [step], COLUMNS);
+      if (!compiled.ok) throw new Error(compiled.reason);
+      return (await db.rows(`SELECT CAST(tags AS VARCHAR) AS tags FROM (${compiled.sql}) ORDER BY id`)).map((r) => r.tags);
+    };
+    const date = on({ kind: "cast", column: "tags", type: "DATE", from: "excelSerial" });
+    expect(await rows(date)).toEqual(["2024-01-01", "2024-01-01", "2024-12-31", "2024-12-31"]);
+    expect(await rows(on({ kind: "cast", column: "tags", type: "TIMESTAMP", from: "excelSerial" }))).toEqual(["2024-01-01 00:00:00", "2024-01-01 00:00:00", "2024-12-31 18:00:00", "2024-12-31 18:00:00"]);
+    expect(describeStep(date)).toBe("Change tags to DATE (from Excel’s serial day numbers)");
+  });
+
   it("removes duplicates on chosen keys (case-sensitive) or on all columns", async () => {
     const byName = await run([on({ kind: "dedupe", columns: ["name"] })]);
     expect(byName.rows.map((r) => r.id)).toEqual([1, 2, 3]);

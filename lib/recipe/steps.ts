@@ -4,6 +4,7 @@ import { isSafeTypeName } from "@/lib/sql/types";
 import type { Step } from "./schema";
 import { decimalCommaText } from "./rules";
 import { describeFormat, formatSql } from "./date-format";
+import { serialDateSql } from "./serial-days";
 
 /**
  * Steps compile to a chain of SELECTs (one CTE per enabled step). The
@@ -136,6 +137,7 @@ function fillDown(column: string, from: string, columns: string[], hidden: reado
 
 /** What a cast step casts: the value, its text with the decimal comma made the point, or the date its text is in a format. */
 function castFrom(c: string, step: Extract<Step, { kind: "cast" }>): string {
+  if (step.from === "excelSerial") return serialDateSql(c, step.type);
   if (step.format) return `strptime(CAST(${c} AS VARCHAR), ${formatSql(step.format)})`;
   return step.decimalChar ? decimalCommaText(c) : c;
 }
@@ -188,7 +190,7 @@ export function describeStep(step: Step): string {
     case "rename":
       return `Rename ${step.from} to ${step.to}`;
     case "cast":
-      return `Change ${step.column} to ${step.type}${step.decimalChar ? " (its decimal comma read as the point)" : ""}${step.format ? ` (written as ${describeFormat(step.format)})` : ""}`;
+      return `Change ${step.column} to ${step.type}${step.decimalChar ? " (its decimal comma read as the point)" : ""}${step.format ? ` (written as ${describeFormat(step.format)})` : ""}${step.from === "excelSerial" ? " (from Excel’s serial day numbers)" : ""}`;
     case "trim":
       return `Trim spaces in ${step.column}`;
     case "case":

@@ -1,6 +1,7 @@
 import type { TypeFinding } from "@/lib/csv/findings";
 import { mayBeNearTyped } from "@/lib/csv/near-types";
 import type { Dialect } from "@/lib/csv/records";
+import { serialDateCandidates, serialDateFindings, serialDatesSql } from "@/lib/csv/serial-dates";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
 import { nearTypeFindings } from "../near-types";
@@ -15,9 +16,14 @@ export interface CsvNearTypeContext {
   lineTable: boolean;
 }
 
-/** A CSV's text columns that are numbers or dates but for a few values: those whose first values look so are checked (../near-types.ts). */
-export function csvNearTypeFindings(engine: CsvEngine, table: string, columns: readonly Column[], at: CsvNearTypeContext): Promise<TypeFinding[]> {
+/**
+ * A CSV's columns read as another type than their values are: text columns that are numbers or dates but for a few
+ * values, those whose first values look so checked (../near-types.ts); and numbers that are Excel's serial dates.
+ */
+export async function csvNearTypeFindings(engine: CsvEngine, table: string, columns: readonly Column[], at: CsvNearTypeContext): Promise<TypeFinding[]> {
   const like = new Set(mayBeNearTyped(at.head, at.dialect, columns.map((c) => c.name)));
   const candidates = columns.filter((c) => c.type === "VARCHAR" && like.has(c.name) && !at.leave.has(c.name)).map((c) => c.name);
-  return nearTypeFindings(engine, table, columns, { candidates, delimiter: at.dialect.delimiter, linesBefore: at.linesBefore, lineTable: at.lineTable, multiline: true });
+  const near = await nearTypeFindings(engine, table, columns, { candidates, delimiter: at.dialect.delimiter, linesBefore: at.linesBefore, lineTable: at.lineTable, multiline: true });
+  const serial = serialDateCandidates(columns.filter((c) => !at.leave.has(c.name)));
+  return serial.length ? [...near, ...serialDateFindings((await engine.rows(serialDatesSql(table, serial)))[0] ?? {}, serial)] : near;
 }
