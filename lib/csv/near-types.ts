@@ -1,6 +1,7 @@
 import type { Column } from "@/lib/datasets/manifest";
 import { BOOLEANS, passesSql } from "@/lib/recipe/rules";
 import type { Rule } from "@/lib/recipe/schema";
+import { COLUMN_NAME, columnValuesSql, VALUE } from "@/lib/sql/column-values";
 import { ident, literal } from "@/lib/sql/quote";
 import { fieldRows, type Dialect } from "./records";
 import { mayBeNumber, NUMBER_FORMATS, numberPattern, type NumberFormat } from "./number-format";
@@ -81,15 +82,10 @@ function fitsSql(name: string, kind: Kind, text: readonly Column[]): string {
 
 const kindsFor = (delimiter: string) => KINDS.filter((k) => !(k.rule.decimalChar && delimiter === ","));
 
-/** The value column and the name column of a scan's values, one row per column's value. */
-const VALUE = "value";
-const NAME = "column_name";
-
 /**
  * One row per column (its name as `column_name`): `n`, its values not blank, and per kind `f{k}`, those that do not fit
  * it (over the first `limit` rows, or all); of the kinds `tried` gives (a kind left out counts every value), or all.
- * The columns' values are scanned as one column (`valuesSql`), so that each kind's test is planned once, whatever the
- * columns: written out per column, 50 columns' tests took DuckDB-WASM a second to plan, over 50 rows as over none.
+ * The columns' values are scanned as one column (lib/sql/column-values.ts), so that each kind's test is planned once.
  */
 export function nearTypesSql(table: string, columns: readonly string[], delimiter: string, limit?: number, tried?: readonly number[]): string {
   const text = [{ name: VALUE, type: "VARCHAR" }] satisfies Column[];
@@ -101,27 +97,12 @@ export function nearTypesSql(table: string, columns: readonly string[], delimite
     ...kinds.flatMap((kind, k) => (tried && !tried.includes(k) ? [] : [`count(*) FILTER (WHERE ${given} AND NOT ${fitsSql(VALUE, kind, text)}) AS f${k}`])),
     ...(dates.length > 1 ? [`count(*) FILTER (WHERE ${given} AND NOT (${dates.map((k) => fitsSql(VALUE, kinds[k]!, text)).join(" OR ")})) AS u`] : []),
   ];
-  return `SELECT ${ident(NAME)}, ${aggregates.join(", ")} FROM (${valuesSql(table, columns, limit)}) GROUP BY ${ident(NAME)}`;
-}
-
-/** Columns past which their values are one UNPIVOT rather than a UNION ALL of each (DuckDB's parser nests a union's parts: 1,000 is too deep). */
-const UNION_MAX = 64;
-
-/**
- * The columns' values as rows of (`column_name`, `value`) over the first `limit` rows, or all. A UNION ALL of the
- * columns scanned the million-row columns of a whole pass in three quarters of an UNPIVOT's time (which builds a list a row).
- */
-function valuesSql(table: string, columns: readonly string[], limit?: number): string {
-  const rows = limit === undefined ? "" : ` LIMIT ${limit}`;
-  if (columns.length > UNION_MAX) {
-    return `UNPIVOT (SELECT ${columns.map(ident).join(", ")} FROM ${ident(table)}${rows}) ON COLUMNS(*) INTO NAME ${ident(NAME)} VALUE ${ident(VALUE)}`;
-  }
-  return columns.map((c) => `SELECT ${literal(c)} AS ${ident(NAME)}, ${ident(c)} AS ${ident(VALUE)} FROM (SELECT ${ident(c)} FROM ${ident(table)}${rows})`).join(" UNION ALL ");
+  return `SELECT ${ident(COLUMN_NAME)}, ${aggregates.join(", ")} FROM (${columnValuesSql(table, columns, limit)}) GROUP BY ${ident(COLUMN_NAME)}`;
 }
 
 /** `nearTypesSql`'s rows by column, in the columns' order (a column of no values has no row). */
 const byColumn = (rows: readonly Record<string, unknown>[], columns: readonly string[]) => {
-  const of = new Map(rows.map((row) => [String(row[NAME]), row]));
+  const of = new Map(rows.map((row) => [String(row[COLUMN_NAME]), row]));
   return columns.map((column) => [column, of.get(column) ?? {}] as const);
 };
 

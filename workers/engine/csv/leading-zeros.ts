@@ -1,4 +1,4 @@
-import { codeColumns, leadingZeroAggregates, shortValueAggregates } from "@/lib/csv/leading-zeros";
+import { codeColumns, leadingZeroAggregates, shortValueSql } from "@/lib/csv/leading-zeros";
 import { csvReadCall, type CsvReadPlan } from "@/lib/csv/read-sql";
 import type { Dialect } from "@/lib/csv/records";
 import { ident } from "@/lib/sql/quote";
@@ -20,8 +20,9 @@ export async function findLeadingZeros(
 ): Promise<Record<string, string>> {
   const codes = codeColumns(from.lines, from.dialect, columns).filter((c) => !(c.name in from.types));
   if (codes.length === 0) return {};
-  const [short = {}] = await engine.rows(`SELECT ${shortValueAggregates(codes, "s").join(", ")} FROM ${ident(table)}`);
-  const suspects = codes.filter((_, i) => short[`s${i}`] === true).map((c) => c.name);
+  const short = new Set<unknown>();
+  for (const sql of shortValueSql(table, codes)) for (const row of await engine.rows(sql)) short.add(row.name);
+  const suspects = codes.filter((c) => short.has(c.name)).map((c) => c.name);
   if (suspects.length === 0) return {};
   const plan = {
     ...from.plan,
