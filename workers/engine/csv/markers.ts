@@ -1,4 +1,5 @@
 import { markedStatement, markedType, markerAggregate, mayHoldMarkers, typeAggregates, type MarkedType } from "@/lib/csv/missing-values";
+import { COLUMN_NAME, columnValuesSql, VALUE } from "@/lib/sql/column-values";
 import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
@@ -15,13 +16,17 @@ export type MarkedColumns = Record<string, { type: MarkedType; format?: string }
 export async function readMarkers(engine: CsvEngine, table: string, columns: Column[], opts: { types: Record<string, string>; dateFormat: string | undefined }): Promise<{ columns: Column[]; marked: MarkedColumns }> {
   const candidates = await textColumnsWorthChecking(engine, table, columns, opts.types, mayHoldMarkers);
   if (candidates.length === 0) return { columns, marked: {} };
-  const [hasMarker = {}] = await engine.rows(`SELECT ${candidates.map((c, i) => markerAggregate(c.name, `c${i}`)).join(", ")} FROM ${ident(table)}`);
-  const withMarkers = candidates.filter((_, i) => hasMarker[`c${i}`] === true);
+  // Each test is written once over the columns' values as rows (lib/sql/column-values.ts): written per column, a
+  // 1,000-column file's casts made a statement that ran DuckDB-WASM out of memory.
+  const scan = (cols: readonly Column[], aggregates: string[]) =>
+    engine.rows(`SELECT ${ident(COLUMN_NAME)}, ${aggregates.join(", ")} FROM (${columnValuesSql(table, cols.map((c) => c.name))}) GROUP BY ALL`);
+  const hasMarker = new Set((await scan(candidates, [markerAggregate(VALUE, "marked")])).filter((r) => r.marked === true).map((r) => r[COLUMN_NAME]));
+  const withMarkers = candidates.filter((c) => hasMarker.has(c.name));
   if (withMarkers.length === 0) return { columns, marked: {} };
-  const [found = {}] = await engine.rows(`SELECT ${withMarkers.flatMap((c, i) => typeAggregates(c.name, `c${i}`, opts.dateFormat)).join(", ")} FROM ${ident(table)}`);
+  const found = new Map((await scan(withMarkers, typeAggregates(VALUE, "c", opts.dateFormat))).map((r) => [r[COLUMN_NAME], r]));
   const marked: MarkedColumns = {};
-  for (const [i, c] of withMarkers.entries()) {
-    const type = markedType(found, `c${i}`);
+  for (const c of withMarkers) {
+    const type = markedType(found.get(c.name) ?? {}, "c");
     if (!type) continue;
     await engine.rows(markedStatement(table, c.name, type, opts.dateFormat));
     marked[c.name] = type === "DATE" && opts.dateFormat ? { type, format: opts.dateFormat } : { type };

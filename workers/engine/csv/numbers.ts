@@ -3,6 +3,7 @@ import {
   type FormatFit, type NumberFormat, type NumberType,
 } from "@/lib/csv/number-format";
 import { markerSql } from "@/lib/csv/missing-values";
+import { COLUMN_NAME, columnValuesSql, VALUE } from "@/lib/sql/column-values";
 import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
@@ -32,10 +33,10 @@ export async function findNumbers(
   const candidates = await mayHoldNumbers(engine, table, textColumns);
   if (candidates.length === 0) return { numbers: {} };
   const given = opts.numberFormat === "plain" ? undefined : opts.numberFormat;
-  const [sample = {}] = await engine.rows(
-    `SELECT ${candidates.flatMap((c, i) => fitAggregates(c.name, `c${i}`)).join(", ")} FROM (SELECT * FROM ${ident(table)} LIMIT ${SAMPLE_ROWS})`,
-  );
-  const fits = candidates.map((c, i) => ({ column: c.name, fit: only(fitFrom(sample, `c${i}`), given) }));
+  // Each test is written once over the candidates' values as rows (lib/sql/column-values.ts): written per column, a
+  // 1,000-column file's 500 columns of numbers made a 3 MB statement that ran DuckDB-WASM out of memory.
+  const sample = byColumn(await engine.rows(`SELECT ${ident(COLUMN_NAME)}, ${fitAggregates(VALUE, "c").join(", ")} FROM (${columnValuesSql(table, candidates.map((c) => c.name), SAMPLE_ROWS)}) GROUP BY ALL`));
+  const fits = candidates.map((c) => ({ column: c.name, fit: only(fitFrom(sample.get(c.name) ?? {}, "c"), given) }));
   const clear = fits.flatMap(({ fit }): NumberFormat[] => (fit.point === fit.comma ? [] : [fit.point ? "point" : "comma"]));
   const preferred = filePreference(given, clear, opts.delimiter);
   const chosen = fits.flatMap(({ column, fit }) => {
@@ -45,34 +46,12 @@ export async function findNumbers(
   const seen = filePreference(undefined, clear, "");
   if (chosen.length === 0) return { numbers: {}, seen };
 
-  const checks = chosen.flatMap(({ column, format }, i) => {
-    const value = `trim(${ident(column)})`;
-    const given = `FILTER (WHERE NOT ${markerSql(value)})`;
-    const currency = `nullif(${currencySql(column)}, '')`;
-    return [
-      `coalesce(bool_and(${fitsSql(column, format)}), true) AS ${ident(`fits${i}`)}`,
-      `coalesce(bool_or(${fractionSql(column, format)}), false) AS ${ident(`fraction${i}`)}`,
-      `coalesce(max(length(${value})), 0) AS ${ident(`longest${i}`)}`,
-      `coalesce(bool_or(${markerSql(value)}), false) AS ${ident(`markers${i}`)}`,
-      `count(DISTINCT ${currency}) AS ${ident(`currencies${i}`)}`,
-      `max(${currency}) AS ${ident(`currency${i}`)}`,
-      `coalesce(bool_and(contains(${value}, '%')) ${given}, false) AS ${ident(`percent${i}`)}`,
-      `coalesce(bool_and(regexp_full_match(${value}, '\\(\\d+\\)')) ${given}, false) AS ${ident(`labels${i}`)}`,
-      `coalesce(bool_or(${ledgerSql(column)}), false) AS ${ident(`ledger${i}`)}`,
-    ];
-  });
-  const [whole = {}] = await engine.rows(`SELECT ${checks.join(", ")} FROM ${ident(table)}`);
-  const numbers: NumberColumns = {};
-  for (const [i, { column, format }] of chosen.entries()) {
-    const found = typeof whole[`currency${i}`] === "string" ? (whole[`currency${i}`] as string) : undefined;
-    // One currency at most; percentages only where every value is one (5 and 5% are not the same kind); whole
-    // numbers all in parentheses, (212) or (5), are labels (area codes, footnotes), not an accountant's negatives.
-    if (whole[`fits${i}`] !== true || Number(whole[`currencies${i}`]) > 1 || (found === "%" && whole[`percent${i}`] !== true) || whole[`labels${i}`] === true) continue;
-    const percent = found === "%";
-    const type: NumberType = whole[`fraction${i}`] === true || percent ? "DOUBLE" : wholeNumberType(Number(whole[`longest${i}`]));
-    const kind = { ...(percent ? { percent } : found ? { currency: found } : {}), ...(whole[`ledger${i}`] === true ? { ledger: true } : {}) };
-    numbers[column] = { format, type, ...(whole[`markers${i}`] === true ? { markers: true } : {}), ...kind };
+  const whole = new Map<string, Record<string, unknown>>();
+  for (const format of new Set(chosen.map((c) => c.format))) {
+    const some = chosen.filter((c) => c.format === format).map((c) => c.column);
+    for (const [column, row] of byColumn(await engine.rows(`SELECT ${ident(COLUMN_NAME)}, ${wholeChecks(format).join(", ")} FROM (${columnValuesSql(table, some)}) GROUP BY ALL`))) whole.set(column, row);
   }
+  const numbers: NumberColumns = Object.assign({}, ...chosen.map(({ column, format }) => numberColumn(column, format, whole.get(column) ?? {})));
   return { numbers, seen };
 }
 
@@ -86,6 +65,39 @@ async function mayHoldNumbers(engine: CsvEngine, table: string, columns: readonl
   const rows = await engine.rows(`SELECT ${columns.map((c, i) => `${ident(c.name)} AS ${ident(`c${i}`)}`).join(", ")} FROM ${ident(table)} LIMIT ${PEEK_ROWS}`);
   return columns.filter((_, i) => rows.every((row) => typeof row[`c${i}`] !== "string" || mayBeNumber(row[`c${i}`] as string)));
 }
+
+/** Of a column's values, in a format: whether they all fit, have a fraction, their longest, markers, currencies, percent signs, labels, ledger signs. */
+function wholeChecks(format: NumberFormat): string[] {
+  const value = `trim(${ident(VALUE)})`;
+  const given = `FILTER (WHERE NOT ${markerSql(value)})`;
+  const currency = `nullif(${currencySql(VALUE)}, '')`;
+  return [
+    `coalesce(bool_and(${fitsSql(VALUE, format)}), true) AS fits`,
+    `coalesce(bool_or(${fractionSql(VALUE, format)}), false) AS fraction`,
+    `coalesce(max(length(${value})), 0) AS longest`,
+    `coalesce(bool_or(${markerSql(value)}), false) AS markers`,
+    `count(DISTINCT ${currency}) AS currencies`,
+    `max(${currency}) AS currency`,
+    `coalesce(bool_and(contains(${value}, '%')) ${given}, false) AS percent`,
+    `coalesce(bool_and(regexp_full_match(${value}, '\\(\\d+\\)')) ${given}, false) AS labels`,
+    `coalesce(bool_or(${ledgerSql(VALUE)}), false) AS ledger`,
+  ];
+}
+
+/**
+ * A column read as numbers, from its `wholeChecks`: one currency at most; percentages only where every value is one (5 and 5%
+ * are not the same kind); whole numbers all in parentheses, (212) or (5), are labels (area codes, footnotes), not an accountant's negatives.
+ */
+function numberColumn(column: string, format: NumberFormat, whole: Record<string, unknown>): NumberColumns {
+  const found = typeof whole.currency === "string" ? whole.currency : undefined;
+  if (whole.fits !== true || Number(whole.currencies) > 1 || (found === "%" && whole.percent !== true) || whole.labels === true) return {};
+  const percent = found === "%";
+  const type: NumberType = whole.fraction === true || percent ? "DOUBLE" : wholeNumberType(Number(whole.longest));
+  const kind = { ...(percent ? { percent } : found ? { currency: found } : {}), ...(whole.ledger === true ? { ledger: true } : {}) };
+  return { [column]: { format, type, ...(whole.markers === true ? { markers: true } : {}), ...kind } };
+}
+
+const byColumn = (rows: readonly Record<string, unknown>[]) => new Map(rows.map((row) => [String(row[COLUMN_NAME]), row]));
 
 /** Turn the columns found into numbers, in place; returns the table's columns with their new types. */
 export async function toNumbers(engine: CsvEngine, table: string, columns: Column[], numbers: NumberColumns): Promise<Column[]> {
