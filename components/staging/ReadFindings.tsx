@@ -28,7 +28,7 @@ import { describeGzipCut } from "@/lib/staging/gzip-cut";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { SetAsideLines } from "./SetAsideLines";
 import { TypeFindingList } from "./TypeFindingList";
-import { plural } from "@/lib/format";
+import { describeFindingCounts } from "@/lib/csv/findings";
 
 /** Where a value of a file not read as CSV is: a JSON record, an NDJSON line, a sheet's row. */
 const UNITS: Record<ParseOptions["format"], "line" | "record" | "row"> = { csv: "line", json: "record", ndjson: "line", parquet: "row", xlsx: "row", html: "row" };
@@ -132,7 +132,7 @@ export function ReadFindings({
       {file.sheetOrJsonFindings?.length ? (
         <details open className="rounded border border-amber-400 p-2 text-xs">
           <summary role="status" className="cursor-pointer font-medium">
-            {plural(file.sheetOrJsonFindings.length, "column")} read as text — review
+            {describeFindingCounts(file.sheetOrJsonFindings).join(", ")} — review
           </summary>
           <div className="mt-2 space-y-2">
             <TypeFindingList findings={file.sheetOrJsonFindings} unit={UNITS[file.parse.format]} actions={actions} onEmpty={sheet ? emptied : undefined} />

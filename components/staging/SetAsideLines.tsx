@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { describeAccount } from "@/lib/csv/accounting";
 import { plural } from "@/lib/format";
-import type { LineNote } from "@/lib/csv/findings";
+import { describeFindingCounts, type LineNote } from "@/lib/csv/findings";
 import type { FindingActions } from "./finding-actions";
 import type { StagedFile } from "@/lib/staging/staged-file";
 import { TypeFindingList } from "./TypeFindingList";
@@ -47,16 +47,13 @@ export function SetAsideLines({
     );
   }
   const findings = csv.typeFindings.length + (csv.secondTable ? 1 : 0);
-  const serial = csv.typeFindings.filter((f) => f.serial).length;
-  const asText = csv.typeFindings.length - serial;
   return (
     <div className="space-y-1 text-xs">
       {(setAside > 0 || repaired > 0 || findings > 0) && (
         <details open={setAside > 0 || csv.typeFindings.length > 0 || Boolean(csv.secondTable)} className="rounded border border-amber-400 p-2">
           <summary role="status" className="cursor-pointer font-medium">
             {plural(setAside, "line")} set aside, {repaired} repaired
-            {asText ? `, ${plural(asText, "column")} read as text` : ""}
-            {serial ? `, ${plural(serial, "column")} of Excel’s serial dates` : ""}
+            {describeFindingCounts(csv.typeFindings).map((counted) => `, ${counted}`)}
             {csv.secondTable ? ", a second table below the rows" : ""} — review
           </summary>
           <div className="mt-2 space-y-2">

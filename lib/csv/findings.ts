@@ -1,4 +1,5 @@
 import type { DateFormat } from "@/lib/recipe/date-format";
+import { plural } from "@/lib/format";
 import { splitLines } from "./lines";
 
 /**
@@ -38,3 +39,10 @@ export const noteLines = (note: LineNote): number => splitLines(note.text).lengt
 
 /** The lines set aside, counted as the file has them. */
 export const linesSetAside = (notes: readonly LineNote[]): number => notes.reduce((sum, n) => sum + (n.status === "set aside" ? noteLines(n) : 0), 0);
+
+/** The findings counted as a summary says them: "2 columns read as text, 1 column of Excel’s serial dates" (empty when none). */
+export function describeFindingCounts(findings: readonly TypeFinding[]): string[] {
+  const serial = findings.filter((f) => f.serial).length;
+  const asText = findings.length - serial;
+  return [...(asText ? [`${plural(asText, "column")} read as text`] : []), ...(serial ? [`${plural(serial, "column")} of Excel’s serial dates`] : [])];
+}
