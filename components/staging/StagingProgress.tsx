@@ -9,7 +9,9 @@ export type Adding = {
   controller: AbortController;
   progress: Progress | null;
   startedAt: number;
+  /** The first rows shown while files stage: this file's once read, until then the file's before it (`previewName`). */
   preview?: HeadPreview;
+  previewName?: string;
   /** The user picked a file while this one was being staged: its workspace is shown, not this file's first rows. */
   picked?: boolean;
 };
