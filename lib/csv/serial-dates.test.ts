@@ -19,6 +19,8 @@ describe("dates as Excel's serial day numbers", () => {
     // Names that say dates, of numbers: not the amount, nor a date column of text.
     const candidates = serialDateCandidates([...columns, { name: "birth_date", type: "VARCHAR" }]);
     expect(candidates).toEqual(["Order Date", "created_on", "ship_day", "due_date"]);
+    // Named as a moment (created_at), yes; as times alone (response_time: milliseconds, maybe) or a stat, no.
+    expect(serialDateCandidates(["created_at", "Updated At", "response_time", "stat", "format"].map((name) => ({ name, type: "DOUBLE" })))).toEqual(["created_at", "Updated At"]);
     const [row] = await db.rows(serialDatesSql("s", candidates));
     expect(serialDateFindings(row!, candidates)).toEqual([
       { column: "Order Date", type: "DATE", values: [], serial: { first: 45292, day: "2024-01-01" } },

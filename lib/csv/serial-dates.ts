@@ -4,9 +4,10 @@ import type { TypeFinding } from "./findings";
 /**
  * Dates as Excel's serial day numbers (45292 is 2024-01-01; a fraction is the time of day), which a sheet saved
  * as CSV writes for a date column formatted "General": read as numbers, and nothing said. A numeric column is
- * taken for one when its name says it holds dates and every value is a day between 1950 and 2099.
+ * taken for one when its name says it holds dates (created_at, ship_day, Order Date) and every value is a day between
+ * 1950 and 2099; a name of times alone (response_time) is no date: its numbers may be milliseconds.
  */
-const DATE_NAME = /date|datum|fecha|dob|birth|(^|[_\s])(day|dt|on)$/i;
+const DATE_NAME = /date|datum|fecha|dob|birth|(^|[_\s])(day|dt|on|at)$/i;
 /** Excel's serial days of 1950-01-01 and 2099-12-31. */
 const FIRST = 18_264;
 const LAST = 73_050;
