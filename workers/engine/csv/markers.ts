@@ -1,6 +1,6 @@
 import { markedStatement, markedType, markerAggregate, mayHoldMarkers, typeAggregates, type MarkedType } from "@/lib/csv/missing-values";
-import { COLUMN_NAME, columnValuesSql, VALUE } from "@/lib/sql/column-values";
-import { ident } from "@/lib/sql/quote";
+import { VALUE } from "@/lib/sql/column-values";
+import { scanColumns } from "./column-scan";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
 import { textColumnsWorthChecking } from "./peek";
@@ -16,14 +16,10 @@ export type MarkedColumns = Record<string, { type: MarkedType; format?: string }
 export async function readMarkers(engine: CsvEngine, table: string, columns: Column[], opts: { types: Record<string, string>; dateFormat: string | undefined }): Promise<{ columns: Column[]; marked: MarkedColumns }> {
   const candidates = await textColumnsWorthChecking(engine, table, columns, opts.types, mayHoldMarkers);
   if (candidates.length === 0) return { columns, marked: {} };
-  // Each test is written once over the columns' values as rows (lib/sql/column-values.ts): written per column, a
-  // 1,000-column file's casts made a statement that ran DuckDB-WASM out of memory.
-  const scan = (cols: readonly Column[], aggregates: string[]) =>
-    engine.rows(`SELECT ${ident(COLUMN_NAME)}, ${aggregates.join(", ")} FROM (${columnValuesSql(table, cols.map((c) => c.name))}) GROUP BY ALL`);
-  const hasMarker = new Set((await scan(candidates, [markerAggregate(VALUE, "marked")])).filter((r) => r.marked === true).map((r) => r[COLUMN_NAME]));
-  const withMarkers = candidates.filter((c) => hasMarker.has(c.name));
+  const hasMarker = await scanColumns(engine, table, candidates.map((c) => c.name), [markerAggregate(VALUE, "marked")]);
+  const withMarkers = candidates.filter((c) => hasMarker.get(c.name)?.marked === true);
   if (withMarkers.length === 0) return { columns, marked: {} };
-  const found = new Map((await scan(withMarkers, typeAggregates(VALUE, "c", opts.dateFormat))).map((r) => [r[COLUMN_NAME], r]));
+  const found = await scanColumns(engine, table, withMarkers.map((c) => c.name), typeAggregates(VALUE, "c", opts.dateFormat));
   const marked: MarkedColumns = {};
   for (const c of withMarkers) {
     const type = markedType(found.get(c.name) ?? {}, "c");

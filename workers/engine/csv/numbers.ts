@@ -3,9 +3,10 @@ import {
   type FormatFit, type NumberFormat, type NumberType,
 } from "@/lib/csv/number-format";
 import { markerSql } from "@/lib/csv/missing-values";
-import { COLUMN_NAME, columnValuesSql, VALUE } from "@/lib/sql/column-values";
+import { VALUE } from "@/lib/sql/column-values";
 import { ident } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
+import { scanColumns } from "./column-scan";
 import type { Column } from "./mend";
 
 /** The columns read as numbers: their format, type, whether missing-value markers (NA) among them were made empty, their currency or whether they are percentages. */
@@ -33,9 +34,9 @@ export async function findNumbers(
   const candidates = await mayHoldNumbers(engine, table, textColumns);
   if (candidates.length === 0) return { numbers: {} };
   const given = opts.numberFormat === "plain" ? undefined : opts.numberFormat;
-  // Each test is written once over the candidates' values as rows (lib/sql/column-values.ts): written per column, a
-  // 1,000-column file's 500 columns of numbers made a 3 MB statement that ran DuckDB-WASM out of memory.
-  const sample = byColumn(await engine.rows(`SELECT ${ident(COLUMN_NAME)}, ${fitAggregates(VALUE, "c").join(", ")} FROM (${columnValuesSql(table, candidates.map((c) => c.name), SAMPLE_ROWS)}) GROUP BY ALL`));
+  // Each test is written once over the candidates' values (column-scan.ts): written per column, a 1,000-column
+  // file's 500 columns of numbers made a 3 MB statement that ran DuckDB-WASM out of memory.
+  const sample = await scanColumns(engine, table, candidates.map((c) => c.name), fitAggregates(VALUE, "c"), SAMPLE_ROWS);
   const fits = candidates.map((c) => ({ column: c.name, fit: only(fitFrom(sample.get(c.name) ?? {}, "c"), given) }));
   const clear = fits.flatMap(({ fit }): NumberFormat[] => (fit.point === fit.comma ? [] : [fit.point ? "point" : "comma"]));
   const preferred = filePreference(given, clear, opts.delimiter);
@@ -49,7 +50,7 @@ export async function findNumbers(
   const whole = new Map<string, Record<string, unknown>>();
   for (const format of new Set(chosen.map((c) => c.format))) {
     const some = chosen.filter((c) => c.format === format).map((c) => c.column);
-    for (const [column, row] of byColumn(await engine.rows(`SELECT ${ident(COLUMN_NAME)}, ${wholeChecks(format).join(", ")} FROM (${columnValuesSql(table, some)}) GROUP BY ALL`))) whole.set(column, row);
+    for (const [column, row] of await scanColumns(engine, table, some, wholeChecks(format))) whole.set(column, row);
   }
   const numbers: NumberColumns = Object.assign({}, ...chosen.map(({ column, format }) => numberColumn(column, format, whole.get(column) ?? {})));
   return { numbers, seen };
@@ -96,8 +97,6 @@ function numberColumn(column: string, format: NumberFormat, whole: Record<string
   const kind = { ...(percent ? { percent } : found ? { currency: found } : {}), ...(whole.ledger === true ? { ledger: true } : {}) };
   return { [column]: { format, type, ...(whole.markers === true ? { markers: true } : {}), ...kind } };
 }
-
-const byColumn = (rows: readonly Record<string, unknown>[]) => new Map(rows.map((row) => [String(row[COLUMN_NAME]), row]));
 
 /** Turn the columns found into numbers, in place; returns the table's columns with their new types. */
 export async function toNumbers(engine: CsvEngine, table: string, columns: Column[], numbers: NumberColumns): Promise<Column[]> {

@@ -1,6 +1,6 @@
 import { COMPACT_DATE, compactDateAggregate, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenType } from "@/lib/csv/written-dates";
-import { COLUMN_NAME, columnValuesSql, VALUE } from "@/lib/sql/column-values";
-import { ident } from "@/lib/sql/quote";
+import { VALUE } from "@/lib/sql/column-values";
+import { scanColumns } from "./column-scan";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
 import { textColumnsWorthChecking } from "./peek";
@@ -14,12 +14,8 @@ export async function readWrittenDates(engine: CsvEngine, table: string, columns
   const candidates = await textColumnsWorthChecking(engine, table, columns, opts.types, mayBeWrittenDates);
   const compact = columns.filter((c) => WHOLE_NUMBERS.has(c.type) && !(c.name in opts.types) && namedAsDate(c.name));
   if (candidates.length === 0 && compact.length === 0) return { columns, written: {} };
-  // Each test is written once over the columns' values as rows (lib/sql/column-values.ts), the text and the whole numbers
-  // apart: written per column, each of a few dozen formats, a file of many such columns would run DuckDB-WASM out of memory.
-  const scan = async (cols: readonly Column[], aggregates: string[]) =>
-    cols.length ? new Map((await engine.rows(`SELECT ${ident(COLUMN_NAME)}, ${aggregates.join(", ")} FROM (${columnValuesSql(table, cols.map((c) => c.name))}) GROUP BY ALL`)).map((r) => [r[COLUMN_NAME], r])) : new Map();
-  const text = await scan(candidates, writtenDateAggregates(VALUE, "c"));
-  const numbers = await scan(compact, [compactDateAggregate(VALUE, "n")]);
+  const text = await scanColumns(engine, table, candidates.map((c) => c.name), writtenDateAggregates(VALUE, "c"));
+  const numbers = await scanColumns(engine, table, compact.map((c) => c.name), [compactDateAggregate(VALUE, "n")]);
   const formats = [
     ...candidates.map((c) => [c.name, writtenDateFormat(text.get(c.name) ?? {}, "c", opts.dateFormat)] as const),
     ...compact.map((c) => [c.name, numbers.get(c.name)?.n === true ? COMPACT_DATE : null] as const),
