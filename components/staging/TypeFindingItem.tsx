@@ -4,7 +4,7 @@ import { formatCount, plural } from "@/lib/format";
 import type { TypeFinding } from "@/lib/csv/findings";
 import { castStepFor, emptiableValues, typeRuleFor } from "@/lib/csv/type-rule";
 import { ruleMessage } from "@/lib/recipe/rules";
-import type { FindingActions } from "./finding-actions";
+import { castToOffer, ruleToOffer, type FindingActions } from "./finding-actions";
 
 const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
 
@@ -21,6 +21,8 @@ export function TypeFindingItem({ finding: f, unit, actions, onEmpty }: { findin
   const words = onEmpty ? emptiableValues(f) : [];
   // Every value fits (yes and no as words, which DuckDB's sniffer leaves as text): nothing for a rule to find first.
   const whole = f.values.length === 0;
+  const offeredRule = actions && rule ? ruleToOffer(f, actions, rule.id) : null;
+  const offeredCast = actions ? castToOffer(f, actions) : null;
   return (
     <p className="flex flex-wrap items-center gap-2">
       {whole ? (
@@ -41,14 +43,14 @@ export function TypeFindingItem({ finding: f, unit, actions, onEmpty }: { findin
           {rule ? ` A rule ${Array.isArray(f.format) ? "reads them all" : "finds them"}: ${ruleMessage(rule)}.` : ""}
         </span>
       )}
-      {rule && !whole && actions && !actions.hasRule(rule) && (
-        <button type="button" className={buttonClass} onClick={() => actions.addRules([rule])}>
-          Add rule: {ruleMessage(rule)}
+      {offeredRule && (
+        <button type="button" className={buttonClass} onClick={() => actions?.addRules([offeredRule])}>
+          Add rule: {ruleMessage(offeredRule)}
         </button>
       )}
       {rule && !whole && actions?.hasRule(rule) && <span className="text-muted">It is in the recipe’s rules.</span>}
-      {cast && (whole || (rule && actions?.hasRule(rule))) && actions && !actions.hasStep(cast) && (
-        <button type="button" className={buttonClass} onClick={() => actions.addSteps([cast])}>
+      {offeredCast && (
+        <button type="button" className={buttonClass} onClick={() => actions?.addSteps([offeredCast])}>
           Convert {f.column} to {f.type} in the final data
         </button>
       )}

@@ -3,9 +3,8 @@
 import { useState } from "react";
 import { formatCount, plural } from "@/lib/format";
 import type { TypeFinding } from "@/lib/csv/findings";
-import { castStepFor, emptiableValues, sharedEmptiableValues, typeRuleFor } from "@/lib/csv/type-rule";
-import type { Rule, Step } from "@/lib/recipe/schema";
-import type { FindingActions } from "./finding-actions";
+import { emptiableValues, sharedEmptiableValues } from "@/lib/csv/type-rule";
+import { castToOffer, ruleToOffer, type FindingActions } from "./finding-actions";
 import { TypeFindingItem } from "./TypeFindingItem";
 
 const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
@@ -22,17 +21,8 @@ export function TypeFindingList({ findings, unit, actions, onEmpty }: { findings
   const [all, setAll] = useState(false);
   const shared = onEmpty ? sharedEmptiableValues(findings) : [];
   const withWords = shared.length ? findings.filter((f) => emptiableValues(f).length > 0).length : 0;
-  const ruleOf = (f: TypeFinding) => (f.values.length ? typeRuleFor(f, "new") : null);
-  const rules = actions ? findings.map(ruleOf).filter((r): r is Rule => r !== null && !actions.hasRule(r)) : [];
-  const casts = actions
-    ? findings
-        .filter((f) => {
-          const rule = ruleOf(f);
-          return !f.values.length || (rule && actions.hasRule(rule));
-        })
-        .map(castStepFor)
-        .filter((s): s is Step => s !== null && !actions.hasStep(s))
-    : [];
+  const rules = actions ? findings.flatMap((f) => ruleToOffer(f, actions, "new") ?? []) : [];
+  const casts = actions ? findings.flatMap((f) => castToOffer(f, actions) ?? []) : [];
   const shown = all ? findings : findings.slice(0, SHOWN);
   return (
     <>

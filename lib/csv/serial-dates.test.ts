@@ -21,8 +21,10 @@ describe("dates as Excel's serial day numbers", () => {
     expect(candidates).toEqual(["Order Date", "created_on", "ship_day", "due_date"]);
     // Named as a moment (created_at), yes; as times alone (response_time: milliseconds, maybe) or a stat, no.
     expect(serialDateCandidates(["created_at", "Updated At", "response_time", "stat", "format"].map((name) => ({ name, type: "DOUBLE" })))).toEqual(["created_at", "Updated At"]);
-    const [row] = await db.rows(serialDatesSql("s", candidates));
-    expect(serialDateFindings(row!, candidates)).toEqual([
+    // Ids and counts whose names only hold "date" (candidate_id, update_count) are no dates, as for compact dates.
+    expect(serialDateCandidates(["candidate_id", "update_count", "Lieferdatum", "fecha_pedido"].map((name) => ({ name, type: "BIGINT" })))).toEqual(["Lieferdatum", "fecha_pedido"]);
+    const rows = await db.rows(serialDatesSql("s", candidates));
+    expect(serialDateFindings(rows, candidates)).toEqual([
       { column: "Order Date", type: "DATE", values: [], serial: { first: 45292, day: "2024-01-01" } },
       { column: "created_on", type: "TIMESTAMP", values: [], serial: { first: 45292.5, day: "2024-01-01" } },
     ]);

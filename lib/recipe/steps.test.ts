@@ -20,6 +20,13 @@ async function run(steps: Step[]): Promise<{ columns: string[]; rows: Record<str
   return { columns: compiled.columns, rows: await db.rows(`${compiled.sql} ORDER BY ALL`) };
 }
 
+/** The tags column of `source` (a query of t's columns) after one step, as text, in id order. */
+async function castTags(source: string, step: Step): Promise<unknown[]> {
+  const compiled = compileSteps(source, [step], COLUMNS);
+  if (!compiled.ok) throw new Error(compiled.reason);
+  return (await db.rows(`SELECT CAST(tags AS VARCHAR) AS tags FROM (${compiled.sql}) ORDER BY id`)).map((r) => r.tags);
+}
+
 describe("compileSteps", () => {
   it("selects, reorders and renames columns", async () => {
     const out = await run([on({ kind: "select", columns: ["name", "id"] }), on({ kind: "rename", from: "name", to: "who" })]);
@@ -64,11 +71,7 @@ describe("compileSteps", () => {
 
   it("casts dates written in a format of their own (31.12.2026) by that format, to a date or a timestamp", async () => {
     const written = "(SELECT id, name, amt, CASE WHEN id < 3 THEN '03.01.2026' ELSE '31.12.2025' END AS tags FROM t)";
-    const rows = async (step: Step) => {
-      const compiled = compileSteps(written, [step], COLUMNS);
-      if (!compiled.ok) throw new Error(compiled.reason);
-      return (await db.rows(`SELECT CAST(tags AS VARCHAR) AS tags FROM (${compiled.sql}) ORDER BY id`)).map((r) => r.tags);
-    };
+    const rows = (step: Step) => castTags(written, step);
     const date = on({ kind: "cast", column: "tags", type: "DATE", format: "%d.%m.%Y" });
     expect(await rows(date)).toEqual(["2026-01-03", "2026-01-03", "2025-12-31", "2025-12-31"]);
     expect(await rows(on({ kind: "cast", column: "tags", type: "TIMESTAMP", format: "%d.%m.%Y" }))).toEqual(["2026-01-03 00:00:00", "2026-01-03 00:00:00", "2025-12-31 00:00:00", "2025-12-31 00:00:00"]);
@@ -78,19 +81,13 @@ describe("compileSteps", () => {
   it("casts dates written more than one way by each way in turn", async () => {
     const written = "(SELECT id, name, amt, CASE WHEN id < 3 THEN '2026-01-03' ELSE '31/12/2025' END AS tags FROM t)";
     const step = on({ kind: "cast", column: "tags", type: "DATE", format: ["%Y-%m-%d", "%d/%m/%Y"] });
-    const compiled = compileSteps(written, [step], COLUMNS);
-    if (!compiled.ok) throw new Error(compiled.reason);
-    expect((await db.rows(`SELECT CAST(tags AS VARCHAR) AS tags FROM (${compiled.sql}) ORDER BY id`)).map((r) => r.tags)).toEqual(["2026-01-03", "2026-01-03", "2025-12-31", "2025-12-31"]);
+    expect(await castTags(written, step)).toEqual(["2026-01-03", "2026-01-03", "2025-12-31", "2025-12-31"]);
     expect(describeStep(step)).toBe("Change tags to DATE (written as %Y-%m-%d or %d/%m/%Y)");
   });
 
   it("casts Excel's serial day numbers to the dates they count, with their fraction the time of day", async () => {
     const serial = "(SELECT id, name, amt, CASE WHEN id < 3 THEN 45292 ELSE 45657.75 END AS tags FROM t)";
-    const rows = async (step: Step) => {
-      const compiled = compileSteps(serial, [step], COLUMNS);
-      if (!compiled.ok) throw new Error(compiled.reason);
-      return (await db.rows(`SELECT CAST(tags AS VARCHAR) AS tags FROM (${compiled.sql}) ORDER BY id`)).map((r) => r.tags);
-    };
+    const rows = (step: Step) => castTags(serial, step);
     const date = on({ kind: "cast", column: "tags", type: "DATE", from: "excelSerial" });
     expect(await rows(date)).toEqual(["2024-01-01", "2024-01-01", "2024-12-31", "2024-12-31"]);
     expect(await rows(on({ kind: "cast", column: "tags", type: "TIMESTAMP", from: "excelSerial" }))).toEqual(["2024-01-01 00:00:00", "2024-01-01 00:00:00", "2024-12-31 18:00:00", "2024-12-31 18:00:00"]);

@@ -25,5 +25,5 @@ export async function csvNearTypeFindings(engine: CsvEngine, table: string, colu
   const candidates = columns.filter((c) => c.type === "VARCHAR" && like.has(c.name) && !at.leave.has(c.name)).map((c) => c.name);
   const near = await nearTypeFindings(engine, table, columns, { candidates, delimiter: at.dialect.delimiter, linesBefore: at.linesBefore, lineTable: at.lineTable, multiline: true });
   const serial = serialDateCandidates(columns.filter((c) => !at.leave.has(c.name)));
-  return serial.length ? [...near, ...serialDateFindings((await engine.rows(serialDatesSql(table, serial)))[0] ?? {}, serial)] : near;
+  return serial.length ? [...near, ...serialDateFindings(await engine.rows(serialDatesSql(table, serial)), serial)] : near;
 }
