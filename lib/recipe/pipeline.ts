@@ -4,7 +4,7 @@ import { ident } from "@/lib/sql/quote";
 import { editsReplaceSql, type CellEdit } from "./edits";
 import { finalView, type FinalView } from "./final-view";
 import { checkedRowsSql, checkFlags, errorsSql, failsAnySql, validationSql, type CheckFlag, type CheckOptions } from "./checks";
-import { editsChangedBetween, recheckSql } from "./recheck";
+import { editsChangedBetween, recheckSql, stepsRemoveRows } from "./recheck";
 import { SELF, selfReferencedColumns } from "./references";
 import { ERRORS, ITEM, LINE, REJECTED, ROW, checkRule, columnFindings } from "./rules";
 import type { Recipe } from "./schema";
@@ -86,14 +86,17 @@ export function compilePipeline(
   columns: readonly Column[],
   recipe: Recipe,
   names: PipelineNames,
-  { editedSince: keptSince, onlyEditsChanged: keptOnlyEdits = false, ...given }: CheckOptions & {
+  { editedSince: keptSince, rejectedKept: keptRejected = false, ...given }: CheckOptions & {
     /**
      * The checks table holds the checks of these same rules, over the same read, with these edits in force
      * (the last run's): only the rows whose edits changed since are checked again (recheck.ts).
      */
     editedSince?: readonly CellEdit[];
-    /** And the rejected rows are those of a run that differed only in its edits: they are patched too, unless a step can remove rows. */
-    onlyEditsChanged?: boolean;
+    /**
+     * And the rejected rows table holds what these rules rejected with those edits (recheck.ts `keptFromLastRun`):
+     * it is patched too, unless a step can remove rows.
+     */
+    rejectedKept?: boolean;
   } = {},
 ): CompiledPipeline {
   const unsafe = fragmentProblems(recipe);
@@ -106,7 +109,7 @@ export function compilePipeline(
   const selfFields = selfReferencedColumns(recipe.rules);
   const movesLookups = keptSince !== undefined && editsChangedBetween(keptSince, recipe.edits ?? []).columns.some((c) => selfFields.includes(c));
   const editedSince = movesLookups ? undefined : keptSince;
-  const onlyEditsChanged = movesLookups ? false : keptOnlyEdits;
+  const rejectedKept = movesLookups ? false : keptRejected;
   for (const [index, rule] of recipe.rules.entries()) {
     const reason = rule.enabled ? checkRule(rule, columns, options.references) : null;
     if (reason) return { ok: false, problem: { where: "rule", index, reason } };
@@ -127,7 +130,7 @@ export function compilePipeline(
   const reorders = recipe.steps.some((s) => s.enabled && (s.kind === "dedupe" || s.kind === "fillDown"));
   // Only filters and duplicate removal drop rows. Without them no valid row goes missing, and the anti join that
   // finds such rows (a hash table of every row number: it ran DuckDB-WASM out of memory at 23 M rows) is left out.
-  const dropsRows = recipe.steps.some((s) => s.enabled && (s.kind === "filter" || s.kind === "dedupe"));
+  const dropsRows = stepsRemoveRows(recipe);
   const rejects = !include && recipe.rules.some((r) => r.enabled && r.kind !== "columns" && r.severity === "reject");
   const flags = checkFlags(recipe.rules);
   const rejectedFrom = (source: string) =>
@@ -164,7 +167,7 @@ ${rejectedFrom(`(SELECT s.*, c.${LINE}, ${errorsSql(flags, "c", "s")} AS ${ERROR
     reorders
       ? { target: names.transformedFull, kind: "TABLE", select: `SELECT * FROM (${steps.sql}) ORDER BY ${ROW}` }
       : { target: names.transformedFull, kind: "VIEW", select: steps.sql },
-    ...(!onlyEditsChanged || (recheck && dropsRows) ? [rejected] : recheck ? [{ ...rejected, select: patchedRejected }] : []),
+    ...(!rejectedKept || (recheck && dropsRows) ? [rejected] : recheck ? [{ ...rejected, select: patchedRejected }] : []),
   ];
   const tableFindings = columnFindings(recipe.rules, columns).map((f) => ({ ruleId: f.rule.id, message: f.message }));
   return { ok: true, statements, finalSql, finalView: finalView(staged, columns, recipe, names, rejects), tableFindings };

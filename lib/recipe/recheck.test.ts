@@ -158,6 +158,20 @@ describe("a run after another with the same rules", () => {
     expect(incremental.rejected.some((r) => String(r._errors).startsWith("Removed by a transform step"))).toBe(true);
   });
 
+  it("keeps the rejected rows when only a step that removes no rows changed, patched for the edits", async () => {
+    const before = { ...emptyRecipe(), rules: RULES, edits: [edit(7, "team", "t")] };
+    await run("inc", before);
+    const trim: Step[] = [{ kind: "case", column: "team", to: "upper", enabled: true }];
+    const same = await run("inc", { ...before, steps: trim }, before);
+    expect(same.statements).not.toContain("inc_rejected");
+    const after = { ...before, steps: trim, edits: [...before.edits, edit(5, "amount", "150")] };
+    const incremental = await run("inc", after, { ...before, steps: trim });
+    const full = await run("full", after);
+    expect(incremental.statements).toContain("inc_rejected");
+    expect({ ...incremental, statements: [] }).toEqual({ ...full, statements: [] });
+    expect(incremental.rejected.length).toBeGreaterThan(0);
+  });
+
   it("writes neither checks nor rejected rows when the edits in force did not change", async () => {
     const edits = [edit(2, "amount", "3")];
     await run("inc", { ...emptyRecipe(), rules: RULES, edits });
@@ -168,10 +182,17 @@ describe("a run after another with the same rules", () => {
 });
 
 describe("keptFromLastRun", () => {
-  it("keeps the checks of the same rules, and the rejected rows when only the edits differ", () => {
+  it("keeps the checks of the same rules, their rejected rows while no step removes rows, and the columns when only the edits differ", () => {
     const last = { ...emptyRecipe(), rules: RULES, edits: [edit(1, "id", "2")] };
-    expect(keptFromLastRun(last, { ...last, edits: [] })).toEqual({ editedSince: last.edits, onlyEditsChanged: true });
-    expect(keptFromLastRun(last, { ...last, sql: "SELECT 1" })).toEqual({ editedSince: last.edits, onlyEditsChanged: false });
-    expect(keptFromLastRun(last, { ...last, rules: RULES.slice(1) })).toEqual({ onlyEditsChanged: false });
+    const filter: Step = { kind: "filter", where: "id > 1", enabled: true };
+    const trim: Step = { kind: "trim", column: "team", enabled: true };
+    expect(keptFromLastRun(last, { ...last, edits: [] })).toEqual({ editedSince: last.edits, onlyEditsChanged: true, rejectedKept: true });
+    expect(keptFromLastRun(last, { ...last, sql: "SELECT 1" })).toEqual({ editedSince: last.edits, onlyEditsChanged: false, rejectedKept: true });
+    expect(keptFromLastRun(last, { ...last, steps: [trim] })).toEqual({ editedSince: last.edits, onlyEditsChanged: false, rejectedKept: true });
+    expect(keptFromLastRun(last, { ...last, steps: [filter] })).toEqual({ editedSince: last.edits, onlyEditsChanged: false, rejectedKept: false });
+    expect(keptFromLastRun({ ...last, steps: [filter] }, last)).toEqual({ editedSince: last.edits, onlyEditsChanged: false, rejectedKept: false });
+    expect(keptFromLastRun({ ...last, steps: [filter] }, { ...last, steps: [filter], edits: [] })).toEqual({ editedSince: last.edits, onlyEditsChanged: true, rejectedKept: true });
+    expect(keptFromLastRun(last, { ...last, onErrors: "include" })).toEqual({ editedSince: last.edits, onlyEditsChanged: false, rejectedKept: false });
+    expect(keptFromLastRun(last, { ...last, rules: RULES.slice(1) })).toEqual({ onlyEditsChanged: false, rejectedKept: false });
   });
 });

@@ -25,14 +25,22 @@ export interface EditChange {
 /**
  * What a run can keep of the last completed run over the same read of the
  * same file (and the same other files): its checks when the rules are the
- * same (`editedSince`: the edits they were written with), and its rejected
- * rows when nothing but the edits differs.
+ * same (`editedSince`: the edits they were written with); its rejected rows,
+ * brought up to date for the edits, when they are the rows those rules
+ * reject, with the same choice for errors, and no step (then or now) that
+ * removes rows (`rejectedKept`); and its result tables' columns when nothing
+ * but the edits differs (`onlyEditsChanged`).
  */
-export function keptFromLastRun(last: Recipe, recipe: Recipe): { editedSince?: CellEdit[]; onlyEditsChanged: boolean } {
+export function keptFromLastRun(last: Recipe, recipe: Recipe): { editedSince?: CellEdit[]; onlyEditsChanged: boolean; rejectedKept: boolean } {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  if (!same(last.rules, recipe.rules)) return { onlyEditsChanged: false };
-  return { editedSince: last.edits ?? [], onlyEditsChanged: same({ ...last, edits: undefined }, { ...recipe, edits: undefined }) };
+  if (!same(last.rules, recipe.rules)) return { onlyEditsChanged: false, rejectedKept: false };
+  const onlyEditsChanged = same({ ...last, edits: undefined }, { ...recipe, edits: undefined });
+  const rejectedKept = onlyEditsChanged || (last.onErrors === recipe.onErrors && !stepsRemoveRows(last) && !stepsRemoveRows(recipe));
+  return { editedSince: last.edits ?? [], onlyEditsChanged, rejectedKept };
 }
+
+/** Whether a recipe's steps can remove rows (filters, duplicate removal): those rows are listed with the rejected ones. */
+export const stepsRemoveRows = (recipe: Recipe): boolean => recipe.steps.some((s) => s.enabled && (s.kind === "filter" || s.kind === "dedupe"));
 
 const cellKey = (e: CellEdit) => `${e.row}\u0000${e.column}`;
 

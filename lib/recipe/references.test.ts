@@ -68,7 +68,7 @@ describe("reference rules (foreign keys)", () => {
     const recipe = { ...emptyRecipe(), rules: [boss] };
     const flagsOf = async (sql: string) => (await db.rows(`SELECT _stages_fail_0 AS f FROM (${sql}) ORDER BY _stages_row`)).map((r) => r.f);
     const checksOf = (edits: CellEdit[], since?: CellEdit[]) => {
-      const compiled = compilePipeline("staff", columns, { ...recipe, edits }, pipelineNames("p"), since ? { editedSince: since, onlyEditsChanged: true } : {});
+      const compiled = compilePipeline("staff", columns, { ...recipe, edits }, pipelineNames("p"), since ? { editedSince: since, rejectedKept: true } : {});
       if (!compiled.ok) throw new Error(compiled.problem.reason);
       return compiled.statements[0]!;
     };

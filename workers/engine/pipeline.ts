@@ -22,7 +22,7 @@ import { serial } from "./serial";
 import { runCancellable, runLong } from "./query";
 import { Cancelled, throwIfCancelled } from "./tasks";
 import { finalRowidProblem } from "@/lib/staging/rowid-clash";
-import { checksWritten, describeTable, describeWith, ensureTable, pageFinalBy, resultNames, tableName } from "./tables";
+import { checksWritten, columnsWith, ensureTable, pageFinalBy, resultNames, tableName } from "./tables";
 
 /**
  * Run a recipe over a staged file, entirely in DuckDB: rules, steps, SQL.
@@ -88,13 +88,13 @@ export async function runRecipeOn(
   if (!room.ok) return room;
   const names = resultNames(fileId);
   // Of a last run with the same rules, the checks stay (brought up to date where edits changed); with only edits changed, its rejected rows too.
-  const { editedSince, onlyEditsChanged } = sameContext ? keptFromLastRun(last.recipe, recipe) : { editedSince: undefined, onlyEditsChanged: false };
+  const { editedSince, onlyEditsChanged, rejectedKept } = sameContext ? keptFromLastRun(last.recipe, recipe) : { editedSince: undefined, onlyEditsChanged: false, rejectedKept: false };
   const references = await referenceTables(db, readable, recipe.rules);
   if (!references.ok) return references;
   // A row's line: from the table of each row's line, or counted from the lines before the first row (and values' line ends).
   const lineTable = file?.rowLines?.table ? rowLinesTable(tableName(source)) : undefined;
   const lines = { headerLines: file?.rowLines?.before ?? 1, lineTable, multiline: !lineTable && (await multilineOf(conn, tableName(source), columns, file?.readCount)) };
-  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, onlyEditsChanged, ...lines, rows: staged.value.rowCount, references: references.value });
+  const compiled = compilePipeline(tableName(source), columns, recipe, names, { editedSince, rejectedKept, ...lines, rows: staged.value.rowCount, references: references.value });
   if (!compiled.ok) return fail({ message: compiled.problem.reason, at: { part: compiled.problem.where, index: compiled.problem.index } });
 
   // Nothing of the recipe runs here before DuckDB's binder has read all of it in the check database.
@@ -141,7 +141,8 @@ export async function runRecipeOn(
     if (recipe.sql) await conn.query("RESET search_path");
   }
 
-  const rowidProblem = finalRowidProblem((await describeWith(conn, names.final)).columns.map((c) => c.name), !!recipe.sql);
+  const finalColumns = await columnsWith(conn, names.final);
+  const rowidProblem = finalRowidProblem(finalColumns.map((c) => c.name), !!recipe.sql);
   if (rowidProblem) return fail({ message: rowidProblem, ...(recipe.sql ? { at: { part: "sql" as const, index: 0 } } : {}) });
   pageFinalBy(names.final, !view ? null : view.rows ? { by: "rows", staged: tableName(source), columns, recipe, names } : { by: "page" });
   phase("Counting and reconciling");
@@ -149,7 +150,9 @@ export async function runRecipeOn(
   if (counts.rows_in !== counts.rejected! + counts.transformed! || (!recipe.sql && counts.final !== counts.transformed)) {
     return fail({ message: `Row counts do not reconcile (${JSON.stringify(counts)}); nothing was changed.` });
   }
-  const ruleCounts = plainRows(await conn.query(ruleCountsSql(names.checks, flags))) as RunSummary["ruleCounts"];
+  // Checks kept as they were (the same rules, no edit changed) count as they did.
+  const checksKept = last && !statements.some((st) => st.target === names.checks);
+  const ruleCounts = checksKept ? last.summary.ruleCounts : (plainRows(await conn.query(ruleCountsSql(names.checks, flags))) as RunSummary["ruleCounts"]);
   throwIfCancelled(taskId);
   await appendAudit(db, {
     kind: "validate",
@@ -159,9 +162,9 @@ export async function runRecipeOn(
     detail: `${recipe.rules.length} rules, ${recipe.steps.length} steps${recipe.sql ? ", SQL" : ""}`,
   });
   // Edits change values, never columns: a run after edits alone has the last run's.
-  const [finalInfo, rejectedInfo, transformedInfo] = onlyEditsChanged
-    ? [{ columns: last!.summary.finalColumns }, { columns: last!.summary.rejectedColumns }, { columns: last!.summary.transformedColumns }]
-    : await Promise.all([describeTable(names.final), describeTable(names.rejected), describeTable(names.transformedFull)]);
+  const [rejectedColumns, transformedColumns] = onlyEditsChanged
+    ? [last!.summary.rejectedColumns, last!.summary.transformedColumns]
+    : [rejectedKept ? last!.summary.rejectedColumns : await columnsWith(conn, names.rejected), await columnsWith(conn, names.transformedFull)];
   const summary: RunSummary = {
     runId: crypto.randomUUID(),
     rowsIn: counts.rows_in!,
@@ -173,9 +176,9 @@ export async function runRecipeOn(
     ruleCounts,
     tableFindings: compiled.tableFindings,
     stepSql: stepSqlOf(recipe, columns, names.valid),
-    transformedColumns: transformedInfo.columns,
-    finalColumns: finalInfo.columns,
-    rejectedColumns: rejectedInfo.columns,
+    transformedColumns,
+    finalColumns,
+    rejectedColumns,
   };
   lastRuns.set(fileId, { recipe, context, summary });
   return ok(summary);

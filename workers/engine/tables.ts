@@ -143,6 +143,12 @@ export function describeTable(table: string): Promise<TableInfo> {
   return withConnection((conn) => describeWith(conn, table));
 }
 
+/** A table's or view's columns, the engine's own left out (without counting its rows, which a view of steps would compute). */
+export async function columnsWith(conn: Connection, table: string): Promise<Column[]> {
+  const described = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  return described.filter((c) => !(HIDDEN_COLUMNS as readonly string[]).includes(c.name));
+}
+
 /**
  * How a run's final view is paged (set by the run; any other source is a
  * table, paged by its row id): a view that passes every staged row through
@@ -159,8 +165,7 @@ export function pageFinalBy(final: string, paging: FinalPaging | null): void {
 }
 
 export async function describeWith(conn: Connection, table: string): Promise<TableInfo> {
-  const described = plainRows(await conn.query(`DESCRIBE ${ident(table)}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-  const columns: Column[] = described.filter((c) => !(HIDDEN_COLUMNS as readonly string[]).includes(c.name));
+  const columns = await columnsWith(conn, table);
   const counted = plainRows(await conn.query(`SELECT count(*)::BIGINT AS n FROM ${ident(table)}`));
   return { columns, rowCount: Number(counted[0]?.n ?? 0) };
 }
