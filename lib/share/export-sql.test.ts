@@ -297,6 +297,10 @@ describe("exportSql", () => {
     expect(mongo.ok && mongo.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
       `-- Read differently from the browser: DuckDB's JSON reader keeps MongoDB's extended JSON ({"$oid": …}, {"$date": …}) as structs of one field, which the browser read as plain values.`,
     ]);
+    const cased = exportSql(recipe, { path: "c.json", parse: parseOptionsSchema.parse({ format: "json" }), columns: [{ name: "Name", type: "VARCHAR" }], jsonRepairs: { nonFinite: 0, trailingCommas: 0, caseKeys: [["Name", "name"]] } }, "c");
+    expect(cased.ok && cased.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
+      "-- Read differently from the browser: DuckDB's JSON reader reads keys that differ only in case as columns of their own (the second with _1 after its name), which the browser read as one: Name and name.",
+    ]);
   });
 
   it("reads a GeoJSON file's features as the browser did: the id, the properties, the geometry as GeoJSON text", async () => {

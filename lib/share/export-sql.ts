@@ -177,7 +177,12 @@ export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRe
     ...(jsonRepairs?.comments ? [`DuckDB's JSON reader stops at the ${jsonRepairs.comments} comment(s), which the browser left out: take them out of the file.`] : []),
     ...(jsonRepairs?.script ? ["DuckDB's JSON reader cannot read the JavaScript around the JSON, which the browser left out: take it out of the file, leaving the JSON alone."] : []),
   ];
-  const extended = jsonRepairs?.extended ? [`DuckDB's JSON reader keeps MongoDB's extended JSON ({"$oid": …}, {"$date": …}) as structs of one field, which the browser read as plain values.`] : [];
+  const extended = [
+    ...(jsonRepairs?.extended ? [`DuckDB's JSON reader keeps MongoDB's extended JSON ({"$oid": …}, {"$date": …}) as structs of one field, which the browser read as plain values.`] : []),
+    ...(jsonRepairs?.caseKeys?.length
+      ? [`DuckDB's JSON reader reads keys that differ only in case as columns of their own (the second with _1 after its name), which the browser read as one: ${jsonRepairs.caseKeys.map((keys) => keys.join(" and ")).join("; ")}.`]
+      : []),
+  ];
   if (parse.format !== "csv" && parse.format !== "ndjson") return [...commas, ...leftOut, ...extended];
   const apart = rowLines?.table ? "a rejected row's line is counted as if no blank line or line set aside came between rows." : "";
   const lineEnds = [

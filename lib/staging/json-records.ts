@@ -107,6 +107,13 @@ export function jsonColumns(records: readonly Record<string, unknown>[]): JsonCo
   return [...types].map(([key, type]) => ({ key, type }));
 }
 
+/** The type of all the values at `key` in the records. */
+export function columnType(records: readonly Record<string, unknown>[], key: string): JsonType {
+  let type = NULL;
+  for (const record of records) type = withValue(type, record[key]);
+  return type;
+}
+
 /**
  * A type that also holds `value`. Lists and structs are this column's own
  * objects, widened in place (a new object per record took a second for a

@@ -1,3 +1,4 @@
+import { describeCaseKeys, type CaseKeys } from "./json-case-keys";
 import type { ScriptWrapper } from "./json-script";
 
 /** What a lenient JSON read changed (json-lenient.ts): kept with the staged file and said to the user. */
@@ -16,6 +17,8 @@ export interface JsonRepairs {
   comments?: number;
   /** The JavaScript around the JSON (json-script.ts), left out. */
   script?: ScriptWrapper;
+  /** Keys that differ only in case and never meet in a record, read as one column (json-case-keys.ts). */
+  caseKeys?: CaseKeys[];
 }
 
 export const noRepairs = (): JsonRepairs => ({ nonFinite: 0, trailingCommas: 0 });
@@ -38,6 +41,7 @@ export function describeRepairs(r: JsonRepairs | undefined): string | null {
     r.extended ? `${r.extended} value${r.extended === 1 ? "" : "s"} of MongoDB's extended JSON ({"$oid": …}, {"$date": …}) read as plain values` : "",
     r.lineCommas ? `${r.lineCommas} line${r.lineCommas === 1 ? "" : "s"} ending in a comma read without it (objects written as an array's items)` : "",
     r.lineMarks ? `${r.lineMarks} line${r.lineMarks === 1 ? "" : "s"} starting with a byte-order mark read without it (files joined end to end)` : "",
+    r.caseKeys?.length ? describeCaseKeys(r.caseKeys) : "",
   ].filter(Boolean);
   return parts.length ? `Read leniently: ${parts.join("; ")}.` : null;
 }

@@ -60,6 +60,22 @@ describe("loadJson (DuckDB-WASM's JSON reader, given every column's type)", () =
     expect(await all("names")).toEqual([{ zeta: 1, A: "upper", a_1: "lower", column3: "no name" }]);
   });
 
+  it("reads keys that differ only in case as one column where no record has both (they were two, each empty where the other had the value)", async () => {
+    const records = [{ Name: "a", Age: 3 }, { name: "b", age: 4.5, nick: null, NICK: "x" }, { Name: "c", Age: 5 }, { nick: "y", NICK: "z" }];
+    const { caseKeys } = await loadJson(engine, records, "cased", {});
+    expect(caseKeys).toEqual([
+      ["Name", "name"],
+      ["Age", "age"],
+    ]);
+    expect(await types("cased")).toEqual({ Name: "VARCHAR", Age: "DOUBLE", nick: "VARCHAR", NICK_1: "VARCHAR" });
+    expect(await all("cased")).toEqual([
+      { Name: "a", Age: 3, nick: null, NICK_1: null },
+      { Name: "b", Age: 4.5, nick: null, NICK_1: "x" },
+      { Name: "c", Age: 5, nick: null, NICK_1: null },
+      { Name: null, Age: null, nick: "y", NICK_1: "z" },
+    ]);
+  });
+
   it("types whole numbers as BIGINT, ISO dates and UTC date-times as DATE and TIMESTAMP, and not what only looks like one", async () => {
     await loadJson(
       engine,
@@ -126,7 +142,7 @@ describe("loadJson (DuckDB-WASM's JSON reader, given every column's type)", () =
       { id: 3, address: null, when: {} },
       { id: 4, when: { day: "2024-03-04" }, address: { zip: 7, city: "Rome" } },
     ];
-    const spread = await loadJson(engine, records, "spread", {}, true);
+    const { spread } = await loadJson(engine, records, "spread", {}, true);
     expect(spread).toEqual([
       { column: "address", fields: ["city", "geo", "zip"] },
       { column: "when", fields: ["day"] },

@@ -1,6 +1,7 @@
 import { ident } from "@/lib/sql/quote";
 import { arrowBatches } from "@/lib/staging/json-arrow";
 import { jsonColumns, namedColumns, sqlFields, type JsonColumn } from "@/lib/staging/json-records";
+import { mergeCaseKeys, type CaseKeys } from "@/lib/staging/json-case-keys";
 import { spreadNested, type Spread } from "@/lib/staging/json-nested";
 import { checksSql, foundTypes, longChecks, temporalChecks } from "@/lib/staging/json-types";
 import { castSelect } from "@/lib/staging/parse-options";
@@ -10,12 +11,20 @@ import { appendToTemporary, type ArrowEngine } from "./arrow-append";
  * Records into `table`: every column's type is known from all records before
  * they are loaded, as Arrow (lib/staging/json-records.ts, json-arrow.ts), then
  * ISO dates become DATE or TIMESTAMP where every value fits, and the types
- * the user forced are applied. Columns keep the file's order. With `spread`,
- * objects are spread into a column per field (json-nested.ts): what was spread.
+ * the user forced are applied. Columns keep the file's order; keys that differ
+ * only in case and never meet in a record are one column (json-case-keys.ts).
+ * With `spread`, objects are spread into a column per field (json-nested.ts).
+ * What was merged and spread.
  */
-export async function loadJson(engine: ArrowEngine, records: Record<string, unknown>[], table: string, forced: Record<string, string>, spread = false): Promise<Spread[]> {
-  const found = jsonColumns(records);
-  const spreading = spread ? spreadNested(found) : { columns: found, spread: [] };
+export async function loadJson(
+  engine: ArrowEngine,
+  records: Record<string, unknown>[],
+  table: string,
+  forced: Record<string, string>,
+  spread = false,
+): Promise<{ spread: Spread[]; caseKeys: CaseKeys[] }> {
+  const found = mergeCaseKeys(records, jsonColumns(records));
+  const spreading = spread ? spreadNested(found.columns) : { columns: found.columns, spread: [] };
   const columns = namedColumns(spreading.columns);
   const loaded = `${table}_json`;
   try {
@@ -25,7 +34,7 @@ export async function loadJson(engine: ArrowEngine, records: Record<string, unkn
     // A column the user forced a type on keeps its text as written until that cast.
     const types = await retypes(engine, loaded, names, columns, forced);
     await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, names, { ...types, ...forced })}`);
-    return spreading.spread;
+    return { spread: spreading.spread, caseKeys: found.merged };
   } finally {
     // The records in memory go, read or not (a type the user forced that does not fit fails the cast).
     await engine.rows(`DROP TABLE IF EXISTS ${ident(loaded)}`);

@@ -40,7 +40,8 @@ export async function readJson(fileId: string, fileName: string, text: string, o
   }
   if (records.length === 0) return fail({ file: fileName, message: "The file holds no JSON objects to read as rows." });
   return withConnection(async (conn) => {
-    const spread = await loadJson(arrowEngine(conn), records, table, options.types, options.nestedObjects !== "keep");
+    const { spread, caseKeys } = await loadJson(arrowEngine(conn), records, table, options.types, options.nestedObjects !== "keep");
+    if (caseKeys.length) repairs.caseKeys = caseKeys;
     await writeBadLines(conn, fileId, setAside);
     // NDJSON rows after a blank line or a line set aside are not on their row number's line.
     const apart = runs.length > 1 || (runs[0]?.offset ?? 0) !== 0;
