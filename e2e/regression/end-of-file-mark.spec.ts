@@ -17,3 +17,13 @@ test("a DOS end-of-file mark is left out: the last value keeps its column's type
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "3.5"]);
   await expect((await openParsePanel(page)).getByText("Lines: 4 lines = 2 in 2 rows + 1 header + 1 blank.")).toBeVisible();
 });
+
+test("a DOS end-of-file mark ending a JSON or NDJSON file is left out, not a line set aside or a fault", async ({ page }) => {
+  await openApp(page);
+  const area = stagingArea(page);
+  await addFiles(page, [{ name: "log.ndjson", content: '{"id": 1}\r\n{"id": 2}\r\n\x1a', mimeType: "application/x-ndjson" }]);
+  await expect(area.getByRole("listitem").filter({ hasText: "log.ndjson" })).toContainText("2 rows");
+  await expect(page.getByText(/set aside/)).toHaveCount(0);
+  await addFiles(page, [{ name: "list.json", content: '[{"id": 1}, {"id": 2}]\x1a', mimeType: "application/json" }]);
+  await expect(area.getByRole("listitem").filter({ hasText: "list.json" })).toContainText("2 rows");
+});

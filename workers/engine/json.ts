@@ -27,7 +27,8 @@ import { jsonNearTypeFindings } from "./near-types";
  * (kept in the file's table of bad lines), or stops the read, as the options say.
  */
 export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; jsonSpread?: Spread[]; rowLines: RowLines; sheetOrJsonFindings?: TypeFinding[] }>> {
-  const body = text.replace(/^\uFEFF/, "");
+  // A DOS end-of-file mark (Ctrl-Z) ending the text is not data (text.ts `withoutEndOfFileMark`).
+  const body = text.replace(/^\uFEFF/, "").replace(/\u001a$/, "");
   const script = options.format === "json" ? unwrapScript(body) : null;
   const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(body) : jsonRecords(script?.text ?? body);
   if ("message" in parsed) return fail({ file: fileName, message: parsed.message, ...("line" in parsed && parsed.line ? { line: parsed.line } : {}) });
