@@ -43,10 +43,10 @@ test("every format stages with the right cells: delimited text, JSON, NDJSON, Pa
     { sheet: "Summary", rows: [["Total"], [3]] },
     { sheet: "Data", rows: [["Quarterly report"], ["id", "name", "joined"], [1, "Ada", new Date("2024-01-02")], [null, null, null], [2, "Bo", new Date("2024-02-03")]] },
   ]);
+  // A first sheet of a few values in one column (a summary, a cover) holds no table: the largest other sheet is read
+  // (regression/cover-sheet.spec.ts). A title row above its table is found, as a CSV's title lines are: the names are
+  // in row 2. An empty row is no row.
   await stage(page, "book.xlsx", book);
-  await expectTable(page, ["Total"], ["3"]);
-  // A title row above the sheet's table is found, as a CSV's title lines are: the names are in row 2. An empty row is no row.
-  await reread(page, { Sheet: "Data" });
   await expectTable(page, ["id", "name", "joined"], ["1", "Ada", "2024-01-02"]);
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "3");
   await expect(parsePanel(page).getByLabel("Row with the column names", { exact: true })).toHaveValue("2");

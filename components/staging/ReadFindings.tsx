@@ -19,6 +19,7 @@ import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { FindingActions } from "./finding-actions";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { describeRepairs } from "@/lib/staging/json-repairs";
+import { describeCoverSheet } from "@/lib/xlsx/cover-sheet";
 import { describeJsonRowsAt } from "@/lib/staging/json-rows";
 import { describeSpread } from "@/lib/staging/json-nested";
 import { describeRowidRenames } from "@/lib/staging/rowid-clash";
@@ -126,6 +127,7 @@ export function ReadFindings({
           Read leniently: the file is irregular (mixed line endings, say), so DuckDB&apos;s strict checks were relaxed. Look over the rows.
         </p>
       )}
+      {file.coverSheet !== undefined && file.parse.sheet && <p className="text-xs">{describeCoverSheet(file.coverSheet, file.parse.sheet)}</p>}
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}
       {file.jsonRepairs && <p className="text-xs">{describeRepairs(file.jsonRepairs)}</p>}
       {file.jsonSpread?.length ? <p className="text-xs">{describeSpread(file.jsonSpread)}</p> : null}

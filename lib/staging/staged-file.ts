@@ -51,6 +51,8 @@ export interface StagedFile {
   csv?: CsvFindings;
   /** The workbook's sheets (Excel). */
   sheets?: string[];
+  /** The workbook's first sheet, read past as it holds no table (lib/xlsx/cover-sheet.ts). */
+  coverSheet?: string;
   columns?: Column[];
   rowCount?: number;
   /** Columns named rowid, read under another name (rowid-clash.ts). */

@@ -51,6 +51,8 @@ export interface ReadInfo {
   lenient?: boolean;
   badLines: number;
   sheets?: string[];
+  /** A workbook's first sheet, read past as it holds no table (lib/xlsx/cover-sheet.ts); `parse.sheet` is the one read. */
+  coverSheet?: string;
   ambiguousDates?: AmbiguousDates;
   /** Columns named rowid, read under another name (lib/staging/rowid-clash.ts). */
   rowidRenames?: Record<string, string>;

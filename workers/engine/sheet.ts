@@ -6,40 +6,55 @@ import { dataTable, htmlTables, NO_TABLE, tableName } from "@/lib/staging/html-t
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { unreadableArchive } from "@/lib/staging/zip-entries";
 import { cellText } from "@/lib/xlsx/cell-text";
+import { holdsNoTable } from "@/lib/xlsx/cover-sheet";
 import { findLayout, type FirstRead } from "./csv/read";
 import type { ReadInfo } from "./readers";
 import { showAsFormatted } from "./shown-formats";
 import { utf8Blob } from "./text";
-import { tooLongToRead, workbookSheets } from "./workbook-parts";
+import { largestSheet, tooLongToRead, workbookSheets } from "./workbook-parts";
 
 /** Reads CSV text of our own making into the table, as the CSV reader reads a file. */
 export type ReadCsvText = (text: Blob, options: ParseOptions, first: FirstRead) => Promise<Result<ReadInfo>>;
 
-/** An Excel workbook's sheet: its rows as CSV text (sheet-rows below). */
+/**
+ * An Excel workbook's sheet: its rows as CSV text (sheet-rows below). The options' sheet, else the first; a first
+ * sheet that holds no table (a cover: lib/xlsx/cover-sheet.ts) gives way to the largest other sheet, recorded.
+ */
 export async function readXlsx(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const tooLong = tooLongToRead(bytes);
   if (tooLong) return fail({ file: fileName, message: tooLong });
-  // Only the sheet read is parsed (a workbook's other sheets may be as large); its name is the first one's by default.
+  // Only the sheet read is parsed (a workbook's other sheets may be as large).
   const names = workbookSheets(bytes);
-  const name = options.sheet ?? names[0];
   if (options.sheet && names.length > 0 && !names.includes(options.sheet)) {
     return fail({ file: fileName, message: `The workbook has no sheet named "${options.sheet}" (it has ${names.join(", ")}).` });
   }
-  let data: unknown[][];
+  let name = options.sheet ?? names[0];
+  let data = await sheetRows(fileName, bytes, name);
+  const cover = options.sheet === undefined && names.length > 1 && data.ok && holdsNoTable(data.value.slice(options.headerRow - 1)) ? name : undefined;
+  if (cover !== undefined) {
+    name = largestSheet(bytes, names, cover);
+    data = await sheetRows(fileName, bytes, name);
+  }
+  if (!data.ok) return data;
+  const rows = data.value.slice(options.headerRow - 1);
+  if (rows.length === 0) return fail({ file: fileName, message: `${name === undefined ? "The sheet" : `Sheet "${name}"`} has no rows from row ${options.headerRow} on.` });
+  const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);
+  if (!read.ok) return read;
+  return ok({ ...read.value, sheets: names, ...(cover !== undefined ? { parse: { ...(read.value.parse ?? options), sheet: name }, coverSheet: cover } : {}) });
+}
+
+/** A sheet's cells, numbers with leading zeros (a ZIP code formatted 00000) and durations as the sheet shows them. */
+async function sheetRows(fileName: string, bytes: Uint8Array<ArrayBuffer>, name: string | undefined): Promise<Result<unknown[][]>> {
   try {
-    data = await readSheet(bytes.buffer, name);
+    const data = await readSheet(bytes.buffer, name);
+    showAsFormatted(bytes, name, data);
+    return ok(data);
   } catch (error) {
     // Other ZIP archives (zipped CSV, an .ods, a Word file) look like a workbook by their first bytes.
     const unreadable = unreadableArchive(bytes);
     return fail({ file: fileName, message: unreadable ?? `This is not a readable Excel workbook (${(error as Error).message}).` });
   }
-  // Numbers the sheet shows with leading zeros (a ZIP code formatted 00000) and durations are read as the sheet shows them.
-  showAsFormatted(bytes, name, data);
-  const rows = data.slice(options.headerRow - 1);
-  if (rows.length === 0) return fail({ file: fileName, message: `${name === undefined ? "The sheet" : `Sheet "${name}"`} has no rows from row ${options.headerRow} on.` });
-  const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);
-  return read.ok ? ok({ ...read.value, sheets: names }) : read;
 }
 
 /**

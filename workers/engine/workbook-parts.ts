@@ -35,3 +35,17 @@ export function tooLongToRead(bytes: Uint8Array): string | null {
   const sheet = sheetNames(workbook).find((name) => sheetXmlPath(workbook, rels, name) === part.name) ?? null;
   return tooLongMessage(part, sheet);
 }
+
+/** Of the workbook's sheets but `except`, the one whose XML is largest (the most cells, without reading any), or undefined. */
+export function largestSheet(bytes: Uint8Array, names: readonly string[], except: string): string | undefined {
+  const sizes = new Map<string, number>();
+  try {
+    unzipSync(bytes, { filter: (file) => (sizes.set(file.name, file.originalSize), false) });
+  } catch {
+    return undefined;
+  }
+  const workbook = entry(bytes, "xl/workbook.xml") ?? "";
+  const rels = entry(bytes, "xl/_rels/workbook.xml.rels") ?? "";
+  const size = (name: string) => sizes.get(sheetXmlPath(workbook, rels, name) ?? "") ?? 0;
+  return names.filter((name) => name !== except).reduce<string | undefined>((best, name) => (best === undefined || size(name) > size(best) ? name : best), undefined);
+}
