@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationText, padNumber, sheetNames, sheetXmlPath, shownCells, shownStyles, shownText } from "./shown-formats";
+import { durationText, hiddenSheetNames, padNumber, sheetNames, sheetXmlPath, shownCells, shownStyles, shownText } from "./shown-formats";
 
 const styles = `<styleSheet><numFmts count="5"><numFmt numFmtId="164" formatCode="00000"/><numFmt numFmtId="165" formatCode="00000\\-0000"/>
 <numFmt numFmtId="166" formatCode="0.00"/><numFmt numFmtId="167" formatCode="000&quot;-&quot;00&quot;-&quot;0000"/><numFmt numFmtId="168" formatCode="[mm]:ss"/></numFmts>
@@ -62,5 +62,11 @@ describe("values a workbook shows by their number format", () => {
     expect(sheetXmlPath(workbook, rels, "None")).toBeNull();
     expect(sheetNames(workbook)).toEqual(["Orders", "Q&A"]);
     expect(sheetNames("")).toEqual([]);
+  });
+
+  it("find the sheets Excel hides", () => {
+    const workbook = `<workbook><sheets><sheet name="Lists" sheetId="1" state="hidden" r:id="rId1"/><sheet name="Data" sheetId="2" state="visible" r:id="rId2"/><sheet name="Keys" state="veryHidden" sheetId="3" r:id="rId3"/></sheets></workbook>`;
+    expect(hiddenSheetNames(workbook)).toEqual(["Lists", "Keys"]);
+    expect(hiddenSheetNames("")).toEqual([]);
   });
 });

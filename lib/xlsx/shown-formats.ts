@@ -116,3 +116,7 @@ const sheetsOf = (workbookXml: string) =>
 
 /** The names of the workbook's sheets, in order. */
 export const sheetNames = (workbookXml: string): string[] => sheetsOf(workbookXml).map((s) => s.name);
+
+/** The names of the sheets Excel hides (a list for a drop-down, a lookup): not what its user sees first. */
+export const hiddenSheetNames = (workbookXml: string): string[] =>
+  [...workbookXml.matchAll(/<sheet\s[^>]*>/g)].filter(([tag]) => /^(hidden|veryHidden)$/.test(attribute(tag, "state") ?? "")).map(([tag]) => unescapeXml(attribute(tag, "name") ?? ""));

@@ -17,31 +17,36 @@ import { largestSheet, tooLongToRead, workbookSheets } from "./workbook-parts";
 export type ReadCsvText = (text: Blob, options: ParseOptions, first: FirstRead) => Promise<Result<ReadInfo>>;
 
 /**
- * An Excel workbook's sheet: its rows as CSV text (sheet-rows below). The options' sheet, else the first; a first
- * sheet that holds no table (a cover: lib/xlsx/cover-sheet.ts) gives way to the largest other sheet, recorded.
+ * An Excel workbook's sheet: its rows as CSV text (sheet-rows below). The options' sheet, else the first one not
+ * hidden; a first sheet that holds no table (a cover: lib/xlsx/cover-sheet.ts) gives way to the largest other
+ * sheet. A sheet read other than the workbook's first is recorded in the options.
  */
 export async function readXlsx(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const tooLong = tooLongToRead(bytes);
   if (tooLong) return fail({ file: fileName, message: tooLong });
   // Only the sheet read is parsed (a workbook's other sheets may be as large).
-  const names = workbookSheets(bytes);
+  const { names, hidden } = workbookSheets(bytes);
   if (options.sheet && names.length > 0 && !names.includes(options.sheet)) {
     return fail({ file: fileName, message: `The workbook has no sheet named "${options.sheet}" (it has ${names.join(", ")}).` });
   }
-  let name = options.sheet ?? names[0];
+  // The first sheet its user sees: hidden ones (a drop-down's list) are read only when chosen.
+  const shown = names.filter((n) => !hidden.includes(n));
+  let name = options.sheet ?? shown[0] ?? names[0];
   let data = await sheetRows(fileName, bytes, name);
-  const cover = options.sheet === undefined && names.length > 1 && data.ok && holdsNoTable(data.value.slice(options.headerRow - 1)) ? name : undefined;
+  const cover = options.sheet === undefined && shown.length > 1 && data.ok && holdsNoTable(data.value.slice(options.headerRow - 1)) ? name : undefined;
   if (cover !== undefined) {
-    name = largestSheet(bytes, names, cover);
+    name = largestSheet(bytes, names, [cover, ...hidden]);
     data = await sheetRows(fileName, bytes, name);
   }
+  // A sheet read other than the first is recorded, so that a read again reads it.
+  const recorded = options.sheet === undefined && name !== names[0];
   if (!data.ok) return data;
   const rows = data.value.slice(options.headerRow - 1);
   if (rows.length === 0) return fail({ file: fileName, message: `${name === undefined ? "The sheet" : `Sheet "${name}"`} has no rows from row ${options.headerRow} on.` });
   const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);
   if (!read.ok) return read;
-  return ok({ ...read.value, sheets: names, ...(cover !== undefined ? { parse: { ...(read.value.parse ?? options), sheet: name }, coverSheet: cover } : {}) });
+  return ok({ ...read.value, sheets: names, ...(recorded ? { parse: { ...(read.value.parse ?? options), sheet: name } } : {}), ...(cover !== undefined ? { coverSheet: cover } : {}) });
 }
 
 /** A sheet's cells, numbers with leading zeros (a ZIP code formatted 00000) and durations as the sheet shows them. */

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
-import { sheetNames, sheetXmlPath } from "@/lib/xlsx/shown-formats";
+import { hiddenSheetNames, sheetNames, sheetXmlPath } from "@/lib/xlsx/shown-formats";
 import { partTooLong, tooLongMessage, type WorkbookPart } from "@/lib/xlsx/text-limit";
 
 /** One file of the workbook's archive as text, or null when it has none by that name. */
@@ -8,12 +8,13 @@ export function entry(bytes: Uint8Array, name: string): string | null {
   return found ? strFromU8(found) : null;
 }
 
-/** The names of the workbook's sheets, in order; none when its bytes are not a workbook's archive. */
-export function workbookSheets(bytes: Uint8Array): string[] {
+/** The names of the workbook's sheets, in order, and of those hidden; none when its bytes are not a workbook's archive. */
+export function workbookSheets(bytes: Uint8Array): { names: string[]; hidden: string[] } {
   try {
-    return sheetNames(entry(bytes, "xl/workbook.xml") ?? "");
+    const workbook = entry(bytes, "xl/workbook.xml") ?? "";
+    return { names: sheetNames(workbook), hidden: hiddenSheetNames(workbook) };
   } catch {
-    return [];
+    return { names: [], hidden: [] };
   }
 }
 
@@ -36,8 +37,8 @@ export function tooLongToRead(bytes: Uint8Array): string | null {
   return tooLongMessage(part, sheet);
 }
 
-/** Of the workbook's sheets but `except`, the one whose XML is largest (the most cells, without reading any), or undefined. */
-export function largestSheet(bytes: Uint8Array, names: readonly string[], except: string): string | undefined {
+/** Of the workbook's sheets but `except` (and hidden ones), the one whose XML is largest (the most cells, without reading any), or undefined. */
+export function largestSheet(bytes: Uint8Array, names: readonly string[], except: readonly (string | undefined)[]): string | undefined {
   const sizes = new Map<string, number>();
   try {
     unzipSync(bytes, { filter: (file) => (sizes.set(file.name, file.originalSize), false) });
@@ -47,5 +48,5 @@ export function largestSheet(bytes: Uint8Array, names: readonly string[], except
   const workbook = entry(bytes, "xl/workbook.xml") ?? "";
   const rels = entry(bytes, "xl/_rels/workbook.xml.rels") ?? "";
   const size = (name: string) => sizes.get(sheetXmlPath(workbook, rels, name) ?? "") ?? 0;
-  return names.filter((name) => name !== except).reduce<string | undefined>((best, name) => (best === undefined || size(name) > size(best) ? name : best), undefined);
+  return names.filter((name) => !except.includes(name)).reduce<string | undefined>((best, name) => (best === undefined || size(name) > size(best) ? name : best), undefined);
 }
