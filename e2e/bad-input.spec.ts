@@ -1,7 +1,7 @@
 import { expect, test } from "./support/test";
 import { strToU8, zipSync } from "fflate";
 import { expectCounts } from "./support/recipe";
-import { addFiles, openApp, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, openApp, openParsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 
 test("bad files get a message naming the file (and line), and other staged files stay intact", async ({ page }) => {
   await openApp(page);
@@ -59,6 +59,10 @@ test("a web page saved as CSV, a ZIP archive of a CSV, a legacy .xls workbook an
   const ods = Buffer.from(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<office:document-content/>") }));
   await addFiles(page, [{ name: "budget.ods", content: ods }]);
   await expect(page.getByRole("alert").filter({ hasText: "budget.ods" })).toContainText("This is an OpenDocument spreadsheet (.ods");
+  // An application's "Excel" export that is tab-separated text named .xlsx was "not a readable Excel workbook".
+  await addFiles(page, [{ name: "export.xlsx", content: "id\tname\n1\tAda\n2\tBo\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "export.xlsx" })).toContainText("2 rows");
+  await expect((await openParsePanel(page)).getByText("How export.xlsx is read: CSV, utf-8")).toBeVisible();
 });
 
 test("a removed file leaves the staging area and does not come back after a reload", async ({ page }) => {

@@ -9,6 +9,13 @@ describe("detectFormat", () => {
     expect(detectFormat("book.bin", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]))).toBe("xlsx");
   });
 
+  // An application's "Excel" export that is CSV or TSV text named .xlsx failed as "not a readable Excel workbook".
+  it("reads text named as a workbook as the text it is", () => {
+    expect(detectFormat("export.xlsx", text("id\tname\n1\tAda\n"))).toBe("csv");
+    expect(detectFormat("export.xlsx", text('[{"id": 1}]'))).toBe("json");
+    expect(detectFormat("export.xls", text("<html><table><tr><td>1</td></tr></table></html>"))).toBe("html");
+  });
+
   it("uses the extension, looking through .gz", () => {
     expect(detectFormat("a.tsv", text("a\tb"))).toBe("csv");
     expect(detectFormat("a.jsonl.gz", new Uint8Array([0x1f, 0x8b]))).toBe("ndjson");

@@ -22,7 +22,8 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return "xlsx";
   const ext = /\.([a-z0-9]+)$/i.exec(innerName(name))?.[1]?.toLowerCase();
   if (ext === "parquet") return "parquet";
-  if (ext === "xlsx") return "xlsx";
+  // A workbook is a ZIP archive (above): text under an Excel name (an application's "Excel" export of CSV or TSV)
+  // is read as the text it is; other bytes are named as what they are (known-binaries.ts) or as not text.
   if (ext === "ndjson" || ext === "jsonl") return "ndjson";
   // An HTML document under any name (a web application's "Excel" export, report.xls; a page saved as CSV) is read for its table.
   if (ext === "html" || ext === "htm" || markupKind(head) === "HTML") return "html";
