@@ -6,16 +6,9 @@ import { writtenType } from "@/lib/csv/written-dates";
 import { rowidRenames } from "@/lib/staging/rowid-clash";
 import { lineBreakRenames } from "@/lib/staging/name-breaks";
 import { markedNameRenames, markedNamesSql, namesWithMarks } from "@/lib/staging/name-marks";
-import type { AmbiguousDates, RowLines } from "@/lib/staging/staged-file";
-import { castSelect, parseOptionsSchema, type ParseOptions, type SniffedDialect } from "@/lib/staging/parse-options";
-import type { CsvFindings } from "@/lib/staging/staged-file";
-import type { JsonRepairs } from "@/lib/staging/json-repairs";
-import type { JsonRowsAt } from "@/lib/staging/json-rows";
+import { castSelect, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
 import { uuidFromBytes } from "@/lib/staging/parquet-footer";
-import { CUT_LINE, withCutLine, type GzipCut } from "@/lib/staging/gzip-cut";
-import type { Spread } from "@/lib/staging/json-nested";
-import type { TypeFinding } from "@/lib/csv/findings";
-import type { ReadName } from "@/lib/csv/header-gaps";
+import { CUT_LINE, withCutLine } from "@/lib/staging/gzip-cut";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
 import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
@@ -31,50 +24,10 @@ import { withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
 import { spreadStructs } from "./parquet-structs";
 import { runLong } from "./query";
+import type { ReadInfo } from "./read-info";
+import type { AmbiguousDates } from "@/lib/staging/staged-file";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
-
-/**
- * Read a staged file's bytes into a DuckDB table, by format. CSV goes to
- * DuckDB's reader (lines that do not parse are kept apart with their line
- * numbers, then stop the read or are skipped, as the options say); JSON and
- * NDJSON to DuckDB's JSON reader after checking every line; Parquet through
- * parquet-wasm; Excel through read-excel-file, as CSV text.
- */
-export interface ReadInfo {
-  sniffed?: SniffedDialect;
-  /** The options the file was read with, detected values filled in (CSV): saved as the file's options. */
-  parse?: ParseOptions;
-  /** What reading a CSV file found: where every line went, what was mended and set aside. */
-  csv?: CsvFindings;
-  /** Read with DuckDB's strict mode off, because the strict read could not make sense of the file. */
-  lenient?: boolean;
-  badLines: number;
-  sheets?: string[];
-  /** A workbook's first sheet, read past as it holds no table (lib/xlsx/cover-sheet.ts); `parse.sheet` is the one read. */
-  coverSheet?: string;
-  ambiguousDates?: AmbiguousDates;
-  /** Columns named rowid, read under another name (lib/staging/rowid-clash.ts). */
-  rowidRenames?: Record<string, string>;
-  /** Column names with line breaks, read without them (lib/staging/name-breaks.ts). */
-  lineBreakRenames?: Record<string, string>;
-  /** Columns a CSV's or a sheet's header did not name once, named by the read (lib/csv/header-gaps.ts). */
-  readNames?: ReadName[];
-  /** Where a JSON file's rows were found, when it is not an array of them (lib/staging/json-rows.ts). */
-  jsonRowsAt?: JsonRowsAt;
-  /** Summary rows (Total, Sum) left out below the table (CSV and Excel). */
-  summaryRows?: string[];
-  /** What a lenient JSON read changed: NaN and Infinity made empty, commas before a closing bracket left out (lib/staging/json-lenient.ts). */
-  jsonRepairs?: JsonRepairs;
-  /** How each row's line is told (CSV, Excel and NDJSON; other formats number their rows from 1). */
-  rowLines?: RowLines;
-  /** Objects inside JSON records, or a Parquet file's structs, spread into a column per field (lib/staging/json-nested.ts). */
-  jsonSpread?: Spread[];
-  /** Columns of numbers or dates but for a few values, read as text, of a JSON file (by record) or a sheet (by row): workers/engine/near-types.ts. */
-  sheetOrJsonFindings?: TypeFinding[];
-  /** The file's gzip data ends before its end: what it held was read (lib/staging/gzip-cut.ts). */
-  gzipCut?: GzipCut;
-}
 
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
 const MAX_SHOWN_LINES = 200;
@@ -94,6 +47,13 @@ export interface StagingRead {
   onLayout?: () => void;
 }
 
+/**
+ * Read a staged file's bytes into a DuckDB table, by format. CSV goes to
+ * DuckDB's reader (lines that do not parse are kept apart with their line
+ * numbers, then stop the read or are skipped, as the options say); JSON and
+ * NDJSON parsed here and loaded as Arrow (json.ts); Parquet through
+ * parquet-wasm; Excel through read-excel-file, as CSV text.
+ */
 export async function readStaged(fileId: string, fileName: string, blob: Blob, options: ParseOptions, table: string, staging: StagingRead = {}): Promise<Result<ReadInfo>> {
   const byFormat = await readByFormat(fileId, fileName, blob, options, table, staging);
   if (!byFormat.ok) return byFormat;

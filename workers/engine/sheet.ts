@@ -8,7 +8,7 @@ import { unreadableArchive } from "@/lib/staging/zip-entries";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { holdsNoTable } from "@/lib/xlsx/cover-sheet";
 import { findLayout, type FirstRead } from "./csv/read";
-import type { ReadInfo } from "./readers";
+import type { ReadInfo } from "./read-info";
 import { showAsFormatted } from "./shown-formats";
 import { utf8Blob } from "./text";
 import { largestSheet, tooLongToRead, workbookSheets } from "./workbook-parts";

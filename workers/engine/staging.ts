@@ -13,7 +13,7 @@ import { firstBinaryByte } from "@/lib/staging/sniff-bytes";
 import { knownBinary } from "@/lib/staging/known-binaries";
 import { forgetProfile } from "./profile";
 import { roomFor } from "./quota";
-import type { ReadInfo } from "./readers";
+import type { ReadInfo } from "./read-info";
 import { recordRead } from "./kept-tables";
 import { dropTable, ensureTable, readFindings, readNewStaged, tableName } from "./tables";
 import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";

@@ -21,7 +21,8 @@ import { duckDb, withConnection, type Connection } from "./duckdb";
 import { runLong } from "./query";
 import { badLinesTable } from "./bad-lines";
 import { rowLinesTable } from "./csv/row-lines";
-import { readStaged, type ReadInfo, type StagingRead } from "./readers";
+import type { ReadInfo } from "./read-info";
+import { readStaged, type StagingRead } from "./readers";
 import { recordRead, takeOverTables } from "./kept-tables";
 
 /**
