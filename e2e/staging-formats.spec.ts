@@ -59,6 +59,22 @@ test("every format stages with the right cells: delimited text, JSON, NDJSON, Pa
   await expectTable(page, ["Total"], ["3"]);
 });
 
+test("a workbook's other sheets (a sheet a month) stage each as its own file, its title rows found; an empty sheet is left out", async ({ page }) => {
+  await openApp(page);
+  const month = (name: string, n: number) => ({ sheet: name, rows: [[`Sales ${name}`], ["day", "amount"], ...Array.from({ length: n }, (_, i) => [i + 1, 10 * (i + 1)])] });
+  const book = await xlsx([month("Jan", 3), month("Feb", 4), { sheet: "Empty", rows: [[null]] }, month("Mar", 5)]);
+  await stage(page, "sales.xlsx", book);
+  await expectTable(page, ["day", "amount"], ["1", "10"]);
+  await (await openParsePanel(page)).getByRole("button", { name: "Stage the other sheets, each as its own file" }).click();
+  const item = (name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
+  await expect(item("sales-Feb.csv")).toContainText("4 rows");
+  await expect(item("sales-Mar.csv")).toContainText("5 rows");
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(3);
+  await stagingArea(page).getByRole("button", { name: "sales-Mar.csv", exact: true }).click();
+  await expectTable(page, ["day", "amount"], ["1", "10"]);
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "6");
+});
+
 test("text encodings are detected or chosen, and every cell reaches the grid as the right characters", async ({ page }) => {
   await openApp(page);
   await stage(page, "utf16le.csv", encode("id,name\n1,Zoë\n", "utf-16le"));

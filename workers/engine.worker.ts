@@ -19,6 +19,7 @@ import { storageSupport } from "./engine/storage-support";
 import { switchOff } from "./engine/switch-off";
 import { previewFix } from "./engine/bulk-fix";
 import { secondTableFile } from "./engine/second-table";
+import { otherSheetFiles } from "./engine/sheet-files";
 import { warmCsvReader } from "./engine/readers";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, openView, readPage, useKeptTables } from "./engine/tables";
@@ -79,6 +80,7 @@ const engine: EngineApi = {
   removeStaged: (fileId) => asResult(() => removeStaged(db, fileId)),
   reparse: (fileId, options) => asResult(() => reparse(db, fileId, options)),
   secondTableFile: (fileId) => asResult(() => secondTableFile(db, fileId)),
+  otherSheetFiles: (fileId) => asResult(() => otherSheetFiles(db, fileId)),
   describe: (source) => asResult(() => ensureTable(db, source)),
   previewFix: (fileId, column, fix, scope, edits, view) => asResult(() => previewFix(db, fileId, column, fix, scope, edits, view)),
   page: (source, request) => asResult(() => readPage(db, source, request)),

@@ -47,6 +47,12 @@ export function ParsePanel({
     if (!result.ok) return notify("error", describeError(result.error));
     onAddFiles([new File([result.value.blob], result.value.fileName, { type: "text/csv" })]);
   }
+  async function stageOtherSheets() {
+    const result = await getEngine().otherSheetFiles(file.id);
+    if (!result.ok) return notify("error", describeError(result.error));
+    if (result.value.length === 0) return notify("info", `The other sheets of ${file.name} hold no values to stage.`);
+    onAddFiles(result.value.map(({ blob, fileName }) => new File([blob], fileName, { type: "text/csv" })));
+  }
   async function downloadBadLines() {
     const result = await getEngine().exportSource({ kind: "badLines", fileId: file.id }, "csv", { neutralizeFormulas: true });
     if (!result.ok) return notify("error", describeError(result.error));
@@ -62,6 +68,14 @@ export function ParsePanel({
       <div className="mt-2 space-y-2">
         <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} actions={actions} />
         <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} />
+        {file.parse.format === "xlsx" && (file.sheets?.length ?? 0) > 1 && (
+          <p className="flex flex-wrap items-center gap-2 text-xs">
+            The workbook has {file.sheets!.length} sheets; this reads one.
+            <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => void stageOtherSheets()}>
+              Stage the other sheets, each as its own file
+            </button>
+          </p>
+        )}
         <LabeledControl label="Column types to force, one per line (e.g. zip VARCHAR)">
           {(id) => <textarea id={id} rows={2} className={`${controlClass} font-mono`} value={types} onChange={(e) => setTypes(e.target.value)} />}
         </LabeledControl>

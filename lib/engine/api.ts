@@ -153,6 +153,8 @@ export interface EngineApi {
   reparse(fileId: string, options: ParseOptions): Promise<Result<StagedFile>>;
   /** The second table found below a CSV file's rows, as a file to stage on its own. */
   secondTableFile(fileId: string): Promise<Result<{ blob: Blob; fileName: string }>>;
+  /** A staged workbook's other sheets with values (not the one read, not hidden), each as a file to stage on its own. */
+  otherSheetFiles(fileId: string): Promise<Result<{ blob: Blob; fileName: string }[]>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
   /** The cells of one column a fix would change (as edits to add to the recipe), and how many; `view` is the staged grid's, for the scope "shown". */
   previewFix(fileId: string, column: string, fix: BulkFix, scope: FixScope, edits: CellEdit[], view?: GridView): Promise<Result<FixPreview>>;

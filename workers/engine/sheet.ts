@@ -50,7 +50,7 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
 }
 
 /** A sheet's cells, numbers with leading zeros (a ZIP code formatted 00000) and durations as the sheet shows them. */
-async function sheetRows(fileName: string, bytes: Uint8Array<ArrayBuffer>, name: string | undefined): Promise<Result<unknown[][]>> {
+export async function sheetRows(fileName: string, bytes: Uint8Array<ArrayBuffer>, name: string | undefined): Promise<Result<unknown[][]>> {
   try {
     const data = await readSheet(bytes.buffer, name);
     showAsFormatted(bytes, name, data);
@@ -85,8 +85,7 @@ export async function readHtml(fileName: string, blob: Blob, options: ParseOptio
  * "line" is its row in the sheet.
  */
 async function readRows(cells: (string | null)[][], options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
-  const texts = withoutEmptyColumns(cells);
-  const lines = texts.map((t) => (t.every((v) => v === null || v === "") ? "\r\n" : csvRow(t, { neutralizeFormulas: false })));
+  const { texts, lines } = sheetCsvLines(cells);
   const text = new Blob(lines);
   const notes = options.notes ?? summaryLines(texts, lines);
   const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes };
@@ -103,6 +102,12 @@ async function readRows(cells: (string | null)[][], options: ParseOptions, readT
   const values = Object.fromEntries(FOUND_IN_VALUES.map((key) => [key, csv.value.parse?.[key]]));
   const parse = { ...options, ...values, ...(titles ? { headerRow: 1 + titles } : {}) };
   return ok({ ...csv.value, sniffed: undefined, parse, csv: undefined, ...(typed.length ? { sheetOrJsonFindings: typed } : {}) });
+}
+
+/** Rows of cell texts as lines of CSV text, without the columns that hold no value: a row with none is a blank line. */
+export function sheetCsvLines(cells: (string | null)[][]): { texts: (string | null)[][]; lines: string[] } {
+  const texts = withoutEmptyColumns(cells);
+  return { texts, lines: texts.map((t) => (t.every((v) => v === null || v === "") ? "\r\n" : csvRow(t, { neutralizeFormulas: false }))) };
 }
 
 /**
