@@ -12,7 +12,7 @@ const buttonClass = "rounded border px-2 py-0.5 focus-visible:outline-2";
 
 /**
  * What reading a messy CSV file did: lines set aside (each editable and read
- * again in place), lines mended and how, values that did not fit a column's
+ * again in place, as an NDJSON file's are), lines mended and how, values that did not fit a column's
  * type, a second table left out, and where every line of the file went.
  */
 export function SetAsideLines({
@@ -37,13 +37,24 @@ export function SetAsideLines({
   const repaired = csv?.lines.repaired ?? 0;
   if (!csv) {
     if (!setAside) return null;
+    // An NDJSON file lists its first lines set aside, each editable and read again in place.
+    const listed = file.setAsideLines ?? [];
     return (
-      <p role="status" className="flex flex-wrap items-center gap-2 text-xs">
-        {plural(setAside, "line")} set aside, each with its reason in the download.
-        <button type="button" className={buttonClass} onClick={onDownload}>
-          Download set-aside lines as CSV
-        </button>
-      </p>
+      <div className="space-y-1 text-xs">
+        <p role="status" className="flex flex-wrap items-center gap-2">
+          {plural(setAside, "line")} set aside, each with its reason in the download.
+          <button type="button" className={buttonClass} onClick={onDownload}>
+            Download set-aside lines as CSV
+          </button>
+        </p>
+        {listed.length > 0 && (
+          <ul aria-label={`Lines set aside from ${file.name}`} className="space-y-1">
+            {listed.map((note) => (
+              <SetAsideLine key={note.line} note={note} onRejoin={onRejoin} />
+            ))}
+          </ul>
+        )}
+      </div>
     );
   }
   const findings = csv.typeFindings.length + (csv.secondTable ? 1 : 0);

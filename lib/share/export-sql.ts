@@ -189,13 +189,14 @@ export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRe
     jsonRepairs?.lineCommas ? `DuckDB's JSON reader stops at the ${jsonRepairs.lineCommas} line(s) ending in a comma, which the browser read without it: take the commas out of the file.` : "",
     jsonRepairs?.lineMarks ? `DuckDB's JSON reader stops at the ${jsonRepairs.lineMarks} line(s) starting with a byte-order mark, which the browser read without it: take the marks out of the file.` : "",
   ].filter(Boolean);
-  if (parse.format === "ndjson") return [...commas, ...leftOut, ...extended, ...lineEnds, ...(apart ? [apart] : [])];
+  const edited = parse.edits.length ? [`${parse.edits.length} line(s) edited in the browser are read as the file has them.`] : [];
+  if (parse.format === "ndjson") return [...commas, ...leftOut, ...extended, ...lineEnds, ...edited, ...(apart ? [apart] : [])];
   return [
     apart,
     parse.notes ? `the ${parse.notes} line(s) below the table are read too (as rows, or rejected by DuckDB).` : "",
     parse.subtotals ? `the ${parse.subtotals} subtotal row(s) among the rows, set aside in the browser, are read as rows: a sum over them counts their rows twice.` : "",
     parse.trimSpaces ? "spaces around values are not trimmed." : "",
-    parse.edits.length ? `${parse.edits.length} line(s) edited in the browser are read as the file has them.` : "",
+    ...edited,
     "lines the browser mended, if any (a stray quote, another delimiter, a missing value), are skipped by DuckDB when they do not parse.",
   ].filter(Boolean);
 }

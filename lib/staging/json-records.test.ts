@@ -31,6 +31,13 @@ describe("ndjsonRecords", () => {
     expect(setAside.slice(1).map((n) => n.reason)).toEqual(["a JSON array, not an object", "a JSON string, not an object", "a JSON null, not an object"]);
   });
 
+  it("reads a line the user edited in place as edited, on its line", () => {
+    const { records, setAside, runs } = ndjsonRecords('{"a": 1}\n{"a": 2\n{"a": 3}\n', [{ line: 2, text: '{"a": 2}' }, { line: 9, text: "{}" }]);
+    expect(records).toEqual([{ a: 1 }, { a: 2 }, { a: 3 }]);
+    expect(setAside).toEqual([]);
+    expect(runs).toEqual([{ start: 0, offset: 0 }]);
+  });
+
   it("reads Python's NaN and Infinity as empty, and counts them", () => {
     const { records, setAside, repairs } = ndjsonRecords('{"a": NaN, "b": 1}\n{"a": -Infinity, "b": 2,}\n{"a": 1.5, "b": 3}\n');
     expect(records).toEqual([{ a: null, b: 1 }, { a: null, b: 2 }, { a: 1.5, b: 3 }]);

@@ -56,14 +56,19 @@ const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z
 
 /**
  * The records of NDJSON text, one object per line; blank lines are skipped, other lines set aside. `runs`
- * says on which line each record is (lib/csv/record-lines.ts): one run when no line was skipped.
+ * says on which line each record is (lib/csv/record-lines.ts): one run when no line was skipped. A line the
+ * user edited in place (`edits`, by line number) is read as edited.
  */
-export function ndjsonRecords(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; runs: LineRun[]; repairs: JsonRepairs } {
+export function ndjsonRecords(
+  text: string,
+  edits: readonly { line: number; text: string }[] = [],
+): { records: Record<string, unknown>[]; setAside: LineNote[]; runs: LineRun[]; repairs: JsonRepairs } {
   const records: Record<string, unknown>[] = [];
   const setAside: LineNote[] = [];
   const runs: LineRun[] = [];
   const repairs = noRepairs();
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  for (const edit of edits) if (edit.line <= lines.length) lines[edit.line - 1] = edit.text;
   for (const [i, written] of lines.entries()) {
     if (!written.trim()) continue;
     // A byte-order mark starting a line (files joined end to end, each with its mark), or a comma ending it (an array's items without its brackets).

@@ -49,6 +49,8 @@ export interface StagedFile {
   duplicateOf?: string;
   /** What reading a CSV file found: where every line went, what was mended or set aside. */
   csv?: CsvFindings;
+  /** An NDJSON file's lines set aside, the first ones (a CSV file's are in `csv`): each can be edited and read again. */
+  setAsideLines?: LineNote[];
   /** The workbook's sheets (Excel). */
   sheets?: string[];
   /** The workbook's first sheet, read past as it holds no table (lib/xlsx/cover-sheet.ts). */

@@ -26,11 +26,17 @@ import { jsonNearTypeFindings } from "./near-types";
  * that is not a JSON object is set aside with its line number and reason
  * (kept in the file's table of bad lines), or stops the read, as the options say.
  */
-export async function readJson(fileId: string, fileName: string, text: string, options: ParseOptions, table: string): Promise<Result<{ badLines: number; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; jsonSpread?: Spread[]; rowLines: RowLines; sheetOrJsonFindings?: TypeFinding[] }>> {
+export async function readJson(
+  fileId: string,
+  fileName: string,
+  text: string,
+  options: ParseOptions,
+  table: string,
+): Promise<Result<{ badLines: number; setAsideLines?: LineNote[]; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; jsonSpread?: Spread[]; rowLines: RowLines; sheetOrJsonFindings?: TypeFinding[] }>> {
   // A DOS end-of-file mark (Ctrl-Z) ending the text is not data (text.ts `withoutEndOfFileMark`).
   const body = text.replace(/^\uFEFF/, "").replace(/\u001a$/, "");
   const script = options.format === "json" ? unwrapScript(body) : null;
-  const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(body) : jsonRecords(script?.text ?? body);
+  const parsed: JsonRead = options.format === "ndjson" ? ndjsonOrSequence(body, options.edits) : jsonRecords(script?.text ?? body);
   if ("message" in parsed) return fail({ file: fileName, message: parsed.message, ...("line" in parsed && parsed.line ? { line: parsed.line } : {}) });
   const { records, setAside, at, runs = [] } = parsed;
   const extended = mayHoldExtendedJson(body) ? unwrapExtendedJson(records) : 0;
@@ -52,6 +58,8 @@ export async function readJson(fileId: string, fileName: string, text: string, o
     const near = await jsonNearTypeFindings(engine, table, options.types ?? {}, lineTable);
     return ok({
       badLines: setAside.length,
+      // An NDJSON line set aside can be edited in place and read again (the options' edits); the first ones are listed.
+      ...(options.format === "ndjson" && setAside.length ? { setAsideLines: setAside.slice(0, SHOWN_LINES) } : {}),
       rowLines: { before: 0, ...(lineTable ? { table: true } : {}) },
       ...(at ? { jsonRowsAt: at } : {}),
       ...(repaired ? { jsonRepairs: repairs } : {}),
@@ -60,6 +68,9 @@ export async function readJson(fileId: string, fileName: string, text: string, o
     });
   });
 }
+
+/** Set-aside lines listed in the file's record (all of them are in its table of bad lines, for the download). */
+const SHOWN_LINES = 200;
 
 type JsonRead = { records: Record<string, unknown>[]; setAside: LineNote[]; at?: JsonRowsAt; runs?: LineRun[]; repairs: JsonRepairs } | { message: string; line?: number };
 
@@ -113,8 +124,8 @@ function sequenceRecords(json: string): JsonRead | null {
 }
 
 /** NDJSON's records; a file with no object on a line of its own that holds objects one after another (pretty-printed, as jq writes them) is read as those. */
-function ndjsonOrSequence(text: string): JsonRead {
-  const lines = ndjsonRecords(text);
+function ndjsonOrSequence(text: string, edits: ParseOptions["edits"]): JsonRead {
+  const lines = ndjsonRecords(text, edits);
   if (lines.records.length > 0) return lines;
   const sequence = sequenceRecords(text);
   return sequence && !("message" in sequence) ? sequence : lines;

@@ -1,4 +1,4 @@
-import type { TypeFinding } from "@/lib/csv/findings";
+import type { LineNote, TypeFinding } from "@/lib/csv/findings";
 import type { ReadName } from "@/lib/csv/header-gaps";
 import type { GzipCut } from "@/lib/staging/gzip-cut";
 import type { Spread } from "@/lib/staging/json-nested";
@@ -17,6 +17,8 @@ export interface ReadInfo {
   /** Read with DuckDB's strict mode off, because the strict read could not make sense of the file. */
   lenient?: boolean;
   badLines: number;
+  /** An NDJSON file's lines set aside, the first ones (a CSV file's are in `csv`): each can be edited and read again. */
+  setAsideLines?: LineNote[];
   sheets?: string[];
   /** A workbook's first sheet, read past as it holds no table (lib/xlsx/cover-sheet.ts); `parse.sheet` is the one read. */
   coverSheet?: string;
