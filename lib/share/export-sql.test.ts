@@ -297,6 +297,10 @@ describe("exportSql", () => {
     expect(mongo.ok && mongo.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
       `-- Read differently from the browser: DuckDB's JSON reader keeps MongoDB's extended JSON ({"$oid": …}, {"$date": …}) as structs of one field, which the browser read as plain values.`,
     ]);
+    const faulty = exportSql(recipe, { path: "f.ndjson", parse: parseOptionsSchema.parse({ format: "ndjson" }), columns: [{ name: "a", type: "BIGINT" }], setAside: 2 }, "f");
+    expect(faulty.ok && faulty.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
+      "-- Read differently from the browser: DuckDB's JSON reader stops at the 2 line(s) or record(s) the browser set aside (not valid JSON, or not an object; listed in the set-aside lines' download): fix or remove them in the file.",
+    ]);
     const cased = exportSql(recipe, { path: "c.json", parse: parseOptionsSchema.parse({ format: "json" }), columns: [{ name: "Name", type: "VARCHAR" }], jsonRepairs: { nonFinite: 0, trailingCommas: 0, caseKeys: [["Name", "name"]] } }, "c");
     expect(cased.ok && cased.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
       "-- Read differently from the browser: DuckDB's JSON reader reads keys that differ only in case as columns of their own (the second with _1 after its name), which the browser read as one: Name and name.",

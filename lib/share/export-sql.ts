@@ -51,6 +51,8 @@ export interface ExportSource {
   jsonSpread?: Spread[];
   /** The file's gzip data ends before its end (lib/staging/gzip-cut.ts). */
   gzipCut?: GzipCut;
+  /** How many lines (or JSON records) the browser set aside. */
+  setAside?: number;
 }
 
 const STAGED = "staged";
@@ -60,7 +62,7 @@ const CUT_GZIP = (path: string) =>
 
 /** A staged file as the script reads it: by its name, next to the script, with what its read found. */
 export function exportSource(file: StagedFile): ExportSource {
-  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs, jsonSpread: file.jsonSpread, gzipCut: file.gzipCut };
+  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs, jsonSpread: file.jsonSpread, gzipCut: file.gzipCut, setAside: file.badLines };
 }
 
 /** The columns the browser's read renames: a column named rowid, and names with line breaks. */
@@ -140,7 +142,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     `-- Stages recipe${recipe.name ? ` "${commentText(recipe.name)}"` : ""}, exported for the DuckDB CLI.`,
     `-- Run it next to ${commentText(source.path)}: duckdb < ${commentText(outputStem)}.sql`,
     ...others.map((o) => `-- It also reads ${commentText(o.path)} (as ${commentText(o.sqlName)}), next to it.`),
-    ...readDifferences(source.parse, source.rowLines, source.jsonRepairs).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
+    ...readDifferences(source.parse, source.rowLines, source.jsonRepairs, source.setAside).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
     ...(source.gzipCut ? [`-- Read differently from the browser: ${commentText(CUT_GZIP(source.path))}`] : []),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
     ...spreadSql(STAGED, source.jsonSpread ?? [], source.columns.map((c) => c.name)).map((sql) => `${sql};`),
@@ -171,7 +173,9 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
  * edited in place, lines mended): said at the top of the script, so nobody
  * takes a different read for the same one.
  */
-export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRepairs?: JsonRepairs): string[] {
+export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRepairs?: JsonRepairs, setAside = 0): string[] {
+  const json = parse.format === "json" || parse.format === "ndjson";
+  const stops = json && setAside > 0 ? [`DuckDB's JSON reader stops at the ${setAside} line(s) or record(s) the browser set aside (not valid JSON, or not an object; listed in the set-aside lines' download): fix or remove them in the file.`] : [];
   const commas = jsonRepairs?.trailingCommas ? [`DuckDB's JSON reader stops at the ${jsonRepairs.trailingCommas} comma(s) before a closing bracket, which the browser left out: take them out of the file.`] : [];
   const leftOut = [
     ...(jsonRepairs?.comments ? [`DuckDB's JSON reader stops at the ${jsonRepairs.comments} comment(s), which the browser left out: take them out of the file.`] : []),
@@ -183,14 +187,14 @@ export function readDifferences(parse: ParseOptions, rowLines?: RowLines, jsonRe
       ? [`DuckDB's JSON reader reads keys that differ only in case as columns of their own (the second with _1 after its name), which the browser read as one: ${jsonRepairs.caseKeys.map((keys) => keys.join(" and ")).join("; ")}.`]
       : []),
   ];
-  if (parse.format !== "csv" && parse.format !== "ndjson") return [...commas, ...leftOut, ...extended];
+  if (parse.format !== "csv" && parse.format !== "ndjson") return [...stops, ...commas, ...leftOut, ...extended];
   const apart = rowLines?.table ? "a rejected row's line is counted as if no blank line or line set aside came between rows." : "";
   const lineEnds = [
     jsonRepairs?.lineCommas ? `DuckDB's JSON reader stops at the ${jsonRepairs.lineCommas} line(s) ending in a comma, which the browser read without it: take the commas out of the file.` : "",
     jsonRepairs?.lineMarks ? `DuckDB's JSON reader stops at the ${jsonRepairs.lineMarks} line(s) starting with a byte-order mark, which the browser read without it: take the marks out of the file.` : "",
   ].filter(Boolean);
   const edited = parse.edits.length ? [`${parse.edits.length} line(s) edited in the browser are read as the file has them.`] : [];
-  if (parse.format === "ndjson") return [...commas, ...leftOut, ...extended, ...lineEnds, ...edited, ...(apart ? [apart] : [])];
+  if (parse.format === "ndjson") return [...stops, ...commas, ...leftOut, ...extended, ...lineEnds, ...edited, ...(apart ? [apart] : [])];
   return [
     apart,
     parse.notes ? `the ${parse.notes} line(s) below the table are read too (as rows, or rejected by DuckDB).` : "",
