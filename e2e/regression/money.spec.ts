@@ -22,3 +22,15 @@ test("amounts grouped in lakhs and crores stage as numbers", async ({ page }) =>
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["INV-2", "123456789.0"]);
   await expect((await openParsePanel(page)).getByText("Read as numbers: amount (written as 1,234.56, in ₹).")).toBeVisible();
 });
+
+// Figures shortened for people ($1.2M, 350K, 1.5k), as scraped listings and company data write them, stayed text.
+test("figures shortened for people stage as thousands, millions and billions; a race's 5K and 10K stay text", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "companies.csv", content: "company,revenue,staff,race\nA,$1.2M,1.5k,5K\nB,$350K,200,10K\nC,$2.1B,12k,21K\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "companies.csv" })).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["A", "1200000.0", "1500.0", "5K"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["C", "2100000000.0", "12000.0", "21K"]);
+  await expect(
+    (await openParsePanel(page)).getByText("Read as numbers: revenue (written as $1.2M, K, M and B read as thousands, millions and billions); staff (written as 1.2M, K, M and B read as thousands, millions and billions)."),
+  ).toBeVisible();
+});

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
 import { literal } from "@/lib/sql/quote";
-import { chooseFormat, currencySql, describeNumbers, wholeNumberType, filePreference, fitAggregates, fitFrom, fitsSql, ledgerSql, mayBeNumber, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
+import { chooseFormat, currencySql, describeNumbers, wholeNumberType, filePreference, fitAggregates, fitFrom, fitsSql, ledgerSql, magnitudeSql, mayBeNumber, numberPattern, toNumberStatement, type FormatFit } from "./number-format";
 
 let db: Awaited<ReturnType<typeof freshDuckDb>>;
 beforeAll(async () => {
@@ -61,9 +61,22 @@ describe("numbers written for people", () => {
     // A percentage is a hundredth, its decimal point moved (12.34 / 100 would make 0.12340000000000001).
     expect(["12.5%", "-0.75 %", "100%"].every((v) => mayBeNumber(v))).toBe(true);
     await db.run("CREATE TABLE rate (id INTEGER, v VARCHAR); INSERT INTO rate VALUES (1, '12.34%'), (2, '-0.75 %'), (3, '100%'), (4, '--')");
-    await db.run(toNumberStatement("rate", "v", "point", "DOUBLE", true));
+    await db.run(toNumberStatement("rate", "v", "point", "DOUBLE", { percent: true }));
     expect(await db.rows("SELECT v FROM rate ORDER BY id")).toEqual([{ v: 0.1234 }, { v: -0.0075 }, { v: 1 }, { v: null }]);
     expect(await db.rows("SELECT v FROM euro ORDER BY id")).toEqual([{ v: 1234.56 }, { v: -12.5 }, { v: -3.5 }, { v: 7 }]);
+  });
+
+  it("read figures shortened for people as thousands, millions and billions, in DuckDB as in JavaScript", async () => {
+    expect(["$1.2M", "350K", "2.1B", "1.5k", "$3MM", "€2bn", "-4.5 M", "12"].every((v) => mayBeNumber(v))).toBe(true);
+    expect(["1.2m", "5 KB", "M5", "1.2MMM", "0.5Kk"].some((v) => mayBeNumber(v))).toBe(false);
+    await db.run("CREATE TABLE short (id INTEGER, v VARCHAR); INSERT INTO short VALUES (1, '$1.2M'), (2, '$350K'), (3, '$2.1B'), (4, '$-4.5 MM'), (5, '$12'), (6, 'n/a')");
+    expect(await db.rows(`SELECT count(DISTINCT nullif(${currencySql("v")}, '')) AS n, max(${currencySql("v")}) AS c FROM short WHERE id < 6`)).toEqual([{ n: 1, c: "$" }]);
+    expect(await db.rows(`SELECT list(${magnitudeSql("v")} ORDER BY id) AS m FROM short WHERE id < 6`)).toEqual([{ m: ["M", "K", "B", "MM", ""] }]);
+    await db.run(toNumberStatement("short", "v", "point", "DOUBLE", { magnitude: true }));
+    expect(await db.rows("SELECT v FROM short ORDER BY id")).toEqual([{ v: 1_200_000 }, { v: 350_000 }, { v: 2_100_000_000 }, { v: -4_500_000 }, { v: 12 }, { v: null }]);
+    expect(describeNumbers({ numbers: { revenue: { format: "point", currency: "$", magnitude: true } } })).toBe(
+      "Read as numbers: revenue (written as $1.2M, K, M and B read as thousands, millions and billions).",
+    );
   });
 
   it("read lakhs and crores as India groups them, in DuckDB as in JavaScript", async () => {

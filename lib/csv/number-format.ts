@@ -15,6 +15,9 @@ import { isMissingMarker, markerSql } from "./missing-values";
  * reads them. So are percentages (12.5%), as fractions (0.125) as Excel reads
  * them, when every value of the column is one. Bank statements mark amounts
  * CR or DR (credit, debit: 1,245.50 CR, 4.50 DR): a debit is a negative.
+ * Figures shortened for people ($1.2M, 350K, 2.1B, 1.5k, $3MM, €2bn) are
+ * thousands, millions and billions (workers/engine/csv/numbers.ts reads a
+ * column so only on evidence beyond the letters: 5K and 10K stay text).
  */
 export const NUMBER_FORMATS = ["point", "comma"] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
@@ -39,6 +42,10 @@ const SIGN = "[+\\-\u2212]";
 // Credit or debit after an amount, as bank statements write them (1,245.50 CR; 4.50 DR): a debit is a negative.
 const LEDGER = "(?:CR|DR|Cr|Dr)";
 const LEDGER_SUFFIX = `[ \u00a0]?${LEDGER}$`;
+// Thousands, millions and billions as figures are shortened for people: K (k), M (MM, as finance writes it), B (bn).
+const MAGNITUDE = "(?:MM|bn|[KkMB])";
+/** A value (trimmed) that ends in a magnitude after its digits. */
+export const MAGNITUDE_SUFFIX = `[0-9]${GAP}${MAGNITUDE}$`;
 
 /**
  * A whole value (trimmed) written in this format: RE2 (DuckDB) and JavaScript (with the u flag) read it alike.
@@ -57,6 +64,7 @@ export function numberPattern(format: NumberFormat): string {
     `${CURRENCY}${GAP}-`,
     `${SIGN}?${body}${GAP}%`,
     `(?:${CURRENCY}${GAP})?${body}${after}${GAP}${LEDGER}`,
+    `(?:${CURRENCY}${GAP})?${SIGN}?${body}${GAP}${MAGNITUDE}`,
   ].map((form) => `(?:${form})`).join("|");
 }
 
@@ -131,7 +139,13 @@ export function fractionSql(column: string, format: NumberFormat): string {
 
 /** SQL: what is left of a value that fits a format once its digits, marks, signs and parentheses are gone: its currency, % or ''. */
 export function currencySql(column: string): string {
-  return `regexp_replace(regexp_replace(${valueSql(column)}, ${literal(LEDGER_SUFFIX)}, ''), '[0-9.,+()\u2212${SPACES.replace("'", "''")}-]', '', 'g')`;
+  const unmarked = `regexp_replace(regexp_replace(${valueSql(column)}, ${literal(LEDGER_SUFFIX)}, ''), ${literal(`([0-9])${GAP}${MAGNITUDE}$`)}, '\\1')`;
+  return `regexp_replace(${unmarked}, '[0-9.,+()\u2212${SPACES.replace("'", "''")}-]', '', 'g')`;
+}
+
+/** SQL: a value's magnitude letter (K, M, MM, B, bn), or '' for none. */
+export function magnitudeSql(column: string): string {
+  return `regexp_extract(${valueSql(column)}, ${literal(`[0-9]${GAP}(${MAGNITUDE})$`)}, 1)`;
 }
 
 /** SQL: true when the value ends with CR or DR (a bank statement's credit or debit). */
@@ -145,20 +159,27 @@ export function ledgerSql(column: string): string {
  * decimal point moved, so 12.34% is 0.1234, not 12.34 / 100). A column some other read (the exported
  * script's) already typed as a number is only cast.
  */
-export function toNumberSql(column: string, format: NumberFormat, type: NumberType, percent = false): string {
+export function toNumberSql(column: string, format: NumberFormat, type: NumberType, { percent = false, magnitude = false }: Scale = {}): string {
   const c = ident(column);
   const value = `trim(CAST(${c} AS VARCHAR))`;
   const digits = `regexp_replace(${value}, ${literal(format === "comma" ? "[^0-9,]" : "[^0-9.]")}, '', 'g')`;
   const number = format === "comma" ? `replace(${digits}, ',', '.')` : digits;
-  const text = percent ? `${number} || 'e-2'` : number;
+  const exponent = `CASE regexp_extract(${value}, ${literal(`[0-9]${GAP}(${MAGNITUDE})$`)}, 1) WHEN 'K' THEN 'e3' WHEN 'k' THEN 'e3' WHEN 'M' THEN 'e6' WHEN 'MM' THEN 'e6' WHEN 'B' THEN 'e9' WHEN 'bn' THEN 'e9' ELSE '' END`;
+  const text = percent ? `${number} || 'e-2'` : magnitude ? `${number} || ${exponent}` : number;
   const debit = `regexp_matches(${value}, 'D[Rr]$')`;
   const signed = `CASE WHEN ${digits} = '' THEN '0' WHEN contains(${value}, '(') OR contains(${value}, '-') OR contains(${value}, '\u2212') OR ${debit} THEN '-' || ${text} ELSE ${text} END`;
   return `CASE WHEN typeof(${c}) <> 'VARCHAR' THEN CAST(${c} AS ${type}) WHEN ${markerSql(value)} THEN NULL ELSE CAST(${signed} AS ${type}) END`;
 }
 
 /** The statement that turns a checked column into numbers, in place. */
-export function toNumberStatement(table: string, column: string, format: NumberFormat, type: NumberType, percent = false): string {
-  return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING ${toNumberSql(column, format, type, percent)}`;
+export function toNumberStatement(table: string, column: string, format: NumberFormat, type: NumberType, scale: Scale = {}): string {
+  return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING ${toNumberSql(column, format, type, scale)}`;
+}
+
+/** What a column's values are of: hundredths (percentages), or thousands, millions and billions by their letter. */
+export interface Scale {
+  percent?: boolean;
+  magnitude?: boolean;
 }
 
 /**
@@ -170,19 +191,26 @@ export function wholeNumberType(longest: number): NumberType {
 }
 
 const PERCENT_EXAMPLE: Record<NumberFormat, string> = { point: "12.5%, read as 0.125", comma: "12,5 %, read as 0.125" };
+const MAGNITUDE_EXAMPLE: Record<NumberFormat, string> = { point: "1.2M", comma: "1,2M" };
 
 /** What the read did with numbers written for people, in words; null when it did nothing. */
 export function describeNumbers(parse: {
   numberFormat?: NumberFormat | "plain";
-  numbers?: Record<string, { format: NumberFormat; markers?: boolean; currency?: string; percent?: boolean; ledger?: boolean }>;
+  numbers?: Record<string, { format: NumberFormat; markers?: boolean; currency?: string; percent?: boolean; ledger?: boolean; magnitude?: boolean }>;
 }): string | null {
   // A column of plain numbers read here only for its missing-value markers is said with the markers (missing-values.ts).
-  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point" && !n.currency && !n.percent && !n.ledger));
+  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point" && !n.currency && !n.percent && !n.ledger && !n.magnitude));
   const written = new Map<string, string[]>();
   for (const format of NUMBER_FORMATS) {
     for (const [name, n] of columns.filter(([, n]) => n.format === format)) {
       const amount = n.currency ? `${NUMBER_EXAMPLE[format]}, in ${n.currency}` : NUMBER_EXAMPLE[format];
-      const how = n.percent ? PERCENT_EXAMPLE[format] : n.ledger ? `${amount}, marked CR or DR, DR read as negative` : amount;
+      const how = n.percent
+        ? PERCENT_EXAMPLE[format]
+        : n.magnitude
+          ? `${n.currency ?? ""}${MAGNITUDE_EXAMPLE[format]}, K, M and B read as thousands, millions and billions`
+          : n.ledger
+            ? `${amount}, marked CR or DR, DR read as negative`
+            : amount;
       written.set(how, [...(written.get(how) ?? []), name]);
     }
   }

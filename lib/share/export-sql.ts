@@ -146,7 +146,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     ...(source.gzipCut ? [`-- Read differently from the browser: ${commentText(CUT_GZIP(source.path))}`] : []),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
     ...spreadSql(STAGED, source.jsonSpread ?? [], source.columns.map((c) => c.name)).map((sql) => `${sql};`),
-    ...Object.entries(source.parse.numbers ?? {}).map(([column, n]) => `${toNumberStatement(STAGED, column, n.format, n.type, n.percent)};`),
+    ...Object.entries(source.parse.numbers ?? {}).map(([column, n]) => `${toNumberStatement(STAGED, column, n.format, n.type, n)};`),
     ...Object.entries(source.parse.missing ?? {}).map(([column, m]) => `${markedStatement(STAGED, column, m.type, m.format)};`),
     ...Object.entries(source.parse.writtenDates ?? {}).map(([column, format]) => `${writtenDateStatement(STAGED, column, format)};`),
     ...(source.parse.formulaText ?? []).map((column) => `${formulaTextStatement(STAGED, column)};`),

@@ -1,5 +1,5 @@
 import {
-  chooseFormat, currencySql, filePreference, ledgerSql, fitAggregates, fitFrom, fitsSql, fractionSql, mayBeNumber, toNumberStatement, wholeNumberType,
+  chooseFormat, currencySql, filePreference, ledgerSql, magnitudeSql, fitAggregates, fitFrom, fitsSql, fractionSql, mayBeNumber, toNumberStatement, wholeNumberType,
   type FormatFit, type NumberFormat, type NumberType,
 } from "@/lib/csv/number-format";
 import { markerSql } from "@/lib/csv/missing-values";
@@ -9,8 +9,8 @@ import type { CsvEngine } from "./engine";
 import { scanColumns } from "./column-scan";
 import type { Column } from "./mend";
 
-/** The columns read as numbers: their format, type, whether missing-value markers (NA) among them were made empty, their currency or whether they are percentages. */
-export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean; currency?: string; percent?: boolean; ledger?: boolean }>;
+/** The columns read as numbers: their format, type, whether missing-value markers (NA) among them were made empty, their currency, whether they are percentages or shortened (1.2M). */
+export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean; currency?: string; percent?: boolean; ledger?: boolean; magnitude?: boolean }>;
 
 /** Rows whose values choose the candidates; the whole column is checked before anything changes. */
 const SAMPLE_ROWS = 2048;
@@ -82,6 +82,8 @@ function wholeChecks(format: NumberFormat): string[] {
     `coalesce(bool_and(contains(${value}, '%')) ${given}, false) AS percent`,
     `coalesce(bool_and(regexp_full_match(${value}, '\\(\\d+\\)')) ${given}, false) AS labels`,
     `coalesce(bool_or(${ledgerSql(VALUE)}), false) AS ledger`,
+    `count(DISTINCT nullif(${magnitudeSql(VALUE)}, '')) AS magnitudes`,
+    `coalesce(bool_or(${magnitudeSql(VALUE)} = '') ${given}, false) AS unshortened`,
   ];
 }
 
@@ -93,14 +95,18 @@ function numberColumn(column: string, format: NumberFormat, whole: Record<string
   const found = typeof whole.currency === "string" ? whole.currency : undefined;
   if (whole.fits !== true || Number(whole.currencies) > 1 || (found === "%" && whole.percent !== true) || whole.labels === true) return {};
   const percent = found === "%";
-  const type: NumberType = whole.fraction === true || percent ? "DOUBLE" : wholeNumberType(Number(whole.longest));
-  const kind = { ...(percent ? { percent } : found ? { currency: found } : {}), ...(whole.ledger === true ? { ledger: true } : {}) };
+  // Figures shortened for people (1.2M) only with more to go on than a letter after whole numbers (a race's 5K and 10K, a flat's 2B):
+  // a fraction, a currency, two letters, or figures without one.
+  const magnitude = Number(whole.magnitudes) > 0;
+  if (magnitude && (percent || !(whole.fraction === true || found || Number(whole.magnitudes) > 1 || whole.unshortened === true))) return {};
+  const type: NumberType = whole.fraction === true || percent || magnitude ? "DOUBLE" : wholeNumberType(Number(whole.longest));
+  const kind = { ...(percent ? { percent } : found ? { currency: found } : {}), ...(whole.ledger === true ? { ledger: true } : {}), ...(magnitude ? { magnitude } : {}) };
   return { [column]: { format, type, ...(whole.markers === true ? { markers: true } : {}), ...kind } };
 }
 
 /** Turn the columns found into numbers, in place; returns the table's columns with their new types. */
 export async function toNumbers(engine: CsvEngine, table: string, columns: Column[], numbers: NumberColumns): Promise<Column[]> {
-  for (const [column, { format, type, percent }] of Object.entries(numbers)) await engine.rows(toNumberStatement(table, column, format, type, percent));
+  for (const [column, n] of Object.entries(numbers)) await engine.rows(toNumberStatement(table, column, n.format, n.type, n));
   return columns.map((c) => (numbers[c.name] ? { ...c, type: numbers[c.name]!.type } : c));
 }
 

@@ -325,6 +325,16 @@ describe("files in the likeness of real ones stage on the first try", () => {
       expect(result.options.numbers).toMatchObject({ CTR: { type: "DOUBLE", percent: true, markers: true }, Share: { type: "DOUBLE", percent: true } });
     });
 
+    it("reads figures shortened for people ($1.2M, 350K) as numbers, when more than a letter says so; a race's 5K and 10K stay text", async () => {
+      const { rows, columns, result } = await read("company,revenue,staff,race,flat\nA,$1.2M,1.5k,5K,1B\nB,$350K,200,10K,2B\nC,$2.1B,12k,21K,3B\n");
+      expect(columns).toEqual(["company:VARCHAR", "revenue:DOUBLE", "staff:DOUBLE", "race:VARCHAR", "flat:VARCHAR"]);
+      expect(rows.map((r) => [r.revenue, r.staff, r.race])).toEqual([[1_200_000, 1500, "5K"], [350_000, 200, "10K"], [2_100_000_000, 12_000, "21K"]]);
+      expect(result.options.numbers).toEqual({
+        revenue: { format: "point", type: "DOUBLE", currency: "$", magnitude: true },
+        staff: { format: "point", type: "DOUBLE", magnitude: true },
+      });
+    });
+
     it("reads Excel's text formulas (=\"02134\", written to keep a code's zeros) as the text inside", async () => {
       const { rows, columns, result } = await read('id,zip,phone,note\n1,"=""02134""",="0044123",="a"\n2,"=""10001""",="0044999",b\n');
       expect(columns).toEqual(["id:BIGINT", "zip:VARCHAR", "phone:VARCHAR", "note:VARCHAR"]);
