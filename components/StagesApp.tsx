@@ -8,7 +8,7 @@ import { makeFormatters, plural } from "@/lib/format";
 import { patchShownTask, progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import { degradedNotice } from "@/lib/storage/support";
-import type { StagedFile } from "@/lib/staging/staged-file";
+import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
 import { onLaunchedFiles } from "@/browser/launched-files";
 import { fetchDuckDbAhead } from "@/browser/duckdb-ahead";
@@ -89,10 +89,10 @@ export function StagesApp() {
    * place, those of the one before staying until the next file's come, so that a folder of files does not open a
    * workspace per file (120 files made 120 workspaces, each profiled and run, and frames of 150 ms of layout).
    */
-  async function addFiles(list: File[]): Promise<string[]> {
+  async function addFiles(list: File[], derivedFrom: (DerivedFrom | undefined)[] = []): Promise<string[]> {
     const ids: string[] = [];
     const picksBefore = picks.current;
-    for (const file of list) {
+    for (const [i, file] of list.entries()) {
       const controller = new AbortController();
       const startedAt = performance.now();
       const picked = picks.current !== picksBefore;
@@ -102,6 +102,7 @@ export function StagesApp() {
         taskFor(controller.signal),
         progress((p) => setAdding(progressOf(controller, p))),
         callback((preview: HeadPreview) => setAdding(patchShownTask(controller, { preview, previewName: file.name }))),
+        derivedFrom[i],
       );
       if (!result.ok) notify("error", describeError(result.error));
       else {
@@ -177,7 +178,7 @@ export function StagesApp() {
             // Hidden, not unmounted, while a dataset is open or a file's first rows are shown in its place (kept as it was).
             <div hidden={opened !== null || previewing !== null}>
               <StagedFiles.Provider value={files ?? []}>
-                <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list) => void addFiles(list)} />
+                <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list, derivedFrom) => void addFiles(list, derivedFrom)} />
               </StagedFiles.Provider>
             </div>
           )}

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, parsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, destination, openApp, openParsePanel, openStep, parsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 import { encode, gzip, parquet, xlsx } from "./support/files";
 import { expectCounts } from "./support/recipe";
 
@@ -73,6 +73,11 @@ test("a workbook's other sheets (a sheet a month) stage each as its own file, it
   await stagingArea(page).getByRole("button", { name: "sales-Mar.csv", exact: true }).click();
   await expectTable(page, ["day", "amount"], ["1", "10"]);
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "6");
+  // Its version's lineage names the workbook it was cut from, by its checksum, and the sheet.
+  const workbookHash = /sha256 ([0-9a-f]{12})/.exec(await item("sales.xlsx").innerText())![1]!;
+  await page.getByRole("button", { name: "Promote", exact: true }).click();
+  await destination(page).getByText("Versions of sales-Mar").click();
+  await expect(destination(page)).toContainText(`sheet “Mar” of sales.xlsx, sha256 ${workbookHash}`);
 });
 
 test("text encodings are detected or chosen, and every cell reaches the grid as the right characters", async ({ page }) => {

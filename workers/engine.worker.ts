@@ -76,7 +76,7 @@ const engine: EngineApi = {
       void warmCsvReader().catch(() => null);
       return ok({ duckdbVersion: version, storage: await storageSupport() });
     }),
-  stageFile: (file, taskId, onProgress, onPreview) => asResult(() => stageFile(db, file, taskId, onProgress, onPreview), taskId),
+  stageFile: (file, taskId, onProgress, onPreview, derivedFrom) => asResult(() => stageFile(db, file, taskId, onProgress, onPreview, derivedFrom), taskId),
   removeStaged: (fileId) => asResult(() => removeStaged(db, fileId)),
   reparse: (fileId, options) => asResult(() => reparse(db, fileId, options)),
   secondTableFile: (fileId) => asResult(() => secondTableFile(db, fileId)),

@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import type { Step } from "@/lib/workspace/steps";
 import { suggestDatasetName } from "@/lib/datasets/name";
-import type { StagedFile } from "@/lib/staging/staged-file";
+import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
 import { firstStep, stepStates } from "@/lib/workspace/steps";
 import { PromotePanel } from "../destination/PromotePanel";
 import type { Notify } from "../notices";
@@ -23,7 +23,7 @@ import { WorkspaceBar } from "./WorkspaceBar";
  * One staged file's pipeline: a bar that keeps the counts and the
  * promotion in view, the flow as navigation, and the current step's panel.
  */
-export function Workspace({ file, notify, onRemove, onAddFiles }: { file: StagedFile; notify: Notify; onRemove: () => void; onAddFiles: (files: File[]) => void }) {
+export function Workspace({ file, notify, onRemove, onAddFiles }: { file: StagedFile; notify: Notify; onRemove: () => void; onAddFiles: (files: File[], derivedFrom?: DerivedFrom[]) => void }) {
   const [recipe, setRecipe] = useRecipe(file.id);
   const { run, cancel, retry } = useRecipeRun(file.id, file.status === "ready" ? recipe : undefined, file.readCount);
   const summary = summaryOf(run);

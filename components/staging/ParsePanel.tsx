@@ -6,7 +6,7 @@ import { saveBlob } from "@/browser/download";
 import { plural } from "@/lib/format";
 import { parseTargetSchema } from "@/lib/recipe/match-columns";
 import { describeError } from "@/lib/result";
-import type { StagedFile } from "@/lib/staging/staged-file";
+import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
 import type { FindingActions } from "./finding-actions";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { Notify } from "../notices";
@@ -25,7 +25,7 @@ export function ParsePanel({
 }: {
   file: StagedFile;
   notify: Notify;
-  onAddFiles: (files: File[]) => void;
+  onAddFiles: (files: File[], derivedFrom?: DerivedFrom[]) => void;
   actions?: FindingActions;
 }) {
   const [draft, setDraft] = useState<ParseOptions>(file.parse);
@@ -45,13 +45,16 @@ export function ParsePanel({
   async function stageSecondTable() {
     const result = await getEngine().secondTableFile(file.id);
     if (!result.ok) return notify("error", describeError(result.error));
-    onAddFiles([new File([result.value.blob], result.value.fileName, { type: "text/csv" })]);
+    onAddFiles([new File([result.value.blob], result.value.fileName, { type: "text/csv" })], [result.value.derivedFrom]);
   }
   async function stageOtherSheets() {
     const result = await getEngine().otherSheetFiles(file.id);
     if (!result.ok) return notify("error", describeError(result.error));
     if (result.value.length === 0) return notify("info", `The other sheets of ${file.name} hold no values to stage.`);
-    onAddFiles(result.value.map(({ blob, fileName }) => new File([blob], fileName, { type: "text/csv" })));
+    onAddFiles(
+      result.value.map(({ blob, fileName }) => new File([blob], fileName, { type: "text/csv" })),
+      result.value.map((f) => f.derivedFrom),
+    );
   }
   async function downloadBadLines() {
     const result = await getEngine().exportSource({ kind: "badLines", fileId: file.id }, "csv", { neutralizeFormulas: true });

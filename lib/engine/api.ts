@@ -6,10 +6,17 @@ import type { BulkFix, FixScope } from "@/lib/recipe/bulk-fix";
 import type { CellEdit } from "@/lib/recipe/edits";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
-import type { StagedFile } from "@/lib/staging/staged-file";
+import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
 import type { Result } from "@/lib/result";
 import type { StorageSupport } from "@/lib/storage/support";
 
+
+/** A file made from a part of a staged file, to stage on its own, with where it came from. */
+export interface DerivedFile {
+  blob: Blob;
+  fileName: string;
+  derivedFrom: DerivedFrom;
+}
 /**
  * The engine boundary: everything the UI asks of the worker that owns
  * DuckDB-WASM, IndexedDB writes and OPFS. Every call returns a Result (errors
@@ -147,14 +154,15 @@ export interface EngineApi {
   /** Start DuckDB (idempotent); resolves with its version and what the browser lets the engine keep. */
   start(): Promise<Result<{ duckdbVersion: string; storage: StorageSupport }>>;
   /** Stage a file; `onPreview` gets its first rows (delimited text only) before the whole file is read. */
-  stageFile(file: File, taskId: string, onProgress?: ProgressFn, onPreview?: (preview: HeadPreview) => void): Promise<Result<StagedFile>>;
+  /** `derivedFrom`: the staged file this one was cut from (a sheet, a second table), kept for the lineage. */
+  stageFile(file: File, taskId: string, onProgress?: ProgressFn, onPreview?: (preview: HeadPreview) => void, derivedFrom?: DerivedFrom): Promise<Result<StagedFile>>;
   removeStaged(fileId: string): Promise<Result<null>>;
   /** Read a staged file again with other parse options, and keep them. */
   reparse(fileId: string, options: ParseOptions): Promise<Result<StagedFile>>;
   /** The second table found below a CSV file's rows, as a file to stage on its own. */
-  secondTableFile(fileId: string): Promise<Result<{ blob: Blob; fileName: string }>>;
+  secondTableFile(fileId: string): Promise<Result<DerivedFile>>;
   /** A staged workbook's other sheets with values (not the one read, not hidden), each as a file to stage on its own. */
-  otherSheetFiles(fileId: string): Promise<Result<{ blob: Blob; fileName: string }[]>>;
+  otherSheetFiles(fileId: string): Promise<Result<DerivedFile[]>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
   /** The cells of one column a fix would change (as edits to add to the recipe), and how many; `view` is the staged grid's, for the scope "shown". */
   previewFix(fileId: string, column: string, fix: BulkFix, scope: FixScope, edits: CellEdit[], view?: GridView): Promise<Result<FixPreview>>;

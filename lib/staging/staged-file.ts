@@ -47,6 +47,8 @@ export interface StagedFile {
   ambiguousDates?: AmbiguousDates;
   /** The name of an earlier staged file with the same bytes. */
   duplicateOf?: string;
+  /** The staged file this one was cut from (a workbook's sheet, a CSV's second table): its name, checksum and the part. */
+  derivedFrom?: DerivedFrom;
   /** What reading a CSV file found: where every line went, what was mended or set aside. */
   csv?: CsvFindings;
   /** An NDJSON file's lines set aside, the first ones (a CSV file's are in `csv`): each can be edited and read again. */
@@ -126,6 +128,13 @@ export const otherReadyFiles = <F extends Pick<StagedFile, "id" | "status" | "co
   files.filter((f): f is F & { columns: NonNullable<F["columns"]> } => f.id !== own && f.status === "ready" && f.columns !== undefined);
 
 /** The bytes of a staged file, however they were stored. */
+/** Where a file made from a staged file's part came from: that file's name and checksum, and the part (sheet “Feb”). */
+export interface DerivedFrom {
+  name: string;
+  sha256: string;
+  part: string;
+}
+
 export const stagedBytes = (stored: StagedBlob): Blob => ("blob" in stored ? stored.blob : new Blob(stored.chunks));
 
 /** The recipe being edited for a staged file, kept across reloads. */

@@ -53,6 +53,13 @@ describe("dataPackageOf", () => {
     });
   });
 
+  it("names the file a source was cut from (a workbook's sheet) beside the source's own checksum", () => {
+    const derivedFrom = { name: "sales.xlsx", sha256: "ef".repeat(32), part: "sheet “Mar”" };
+    const pkg = dataPackageOf({ ...manifest, sources: [{ name: "sales-Mar.csv", sha256: "ab".repeat(32), size: 420, derivedFrom }] });
+    expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);
+    expect(pkg.sources).toEqual([{ title: "sales-Mar.csv", path: "sales-Mar.csv", stages: { sha256: "ab".repeat(32), bytes: 420, derivedFrom } }]);
+  });
+
   it("makes a name Data Packages accept", () => {
     expect(packageName("Ventes Été/2026 (v2)")).toBe("ventes-t-/2026-v2");
     expect(packageName("***")).toBe("data");

@@ -161,6 +161,7 @@ async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Res
           name: file.name,
           sha256: file.sha256,
           size: file.size,
+          ...(file.derivedFrom ? { derivedFrom: file.derivedFrom } : {}),
           ...(lines ? { lines: sourceLines(lines) } : {}),
           ...(several ? { rows: { in: summary.rowsIn, rejected: summary.rejected, promoted: summary.final } } : {}),
         })),

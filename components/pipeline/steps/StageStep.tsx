@@ -1,7 +1,7 @@
 "use client";
 
 import { describeError } from "@/lib/result";
-import type { StagedFile } from "@/lib/staging/staged-file";
+import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
 import { DataGrid } from "../../grid/DataGrid";
 import type { Notify } from "../../notices";
 import type { FindingActions } from "../../staging/finding-actions";
@@ -11,7 +11,8 @@ import { gridHeight, StepLayout } from "../StepLayout";
 interface Props {
   file: StagedFile;
   notify: Notify;
-  onAddFiles: (files: File[]) => void;
+  /** Stage these files; `derivedFrom[i]`: the staged file `files[i]` was cut from (lineage). */
+  onAddFiles: (files: File[], derivedFrom?: DerivedFrom[]) => void;
   /** What the read's findings may add to the file's recipe (absent until the recipe is loaded). */
   actions?: FindingActions;
 }
