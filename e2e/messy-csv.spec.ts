@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { expect, test } from "./support/test";
-import { addFiles, destination, openApp, openStep, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, destination, downloadBy, openApp, openStep, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 import { expectCounts } from "./support/recipe";
 
 /**
@@ -192,6 +192,15 @@ test("a line of units under the header is read as part of it, and the columns ar
   await openStep(page, "Stage");
   await expect(page.getByText("Line 2 gives the columns’ units, read as part of the header, not as a row: temp “degC”, pressure “hPa”.")).toBeVisible();
   await expect(page.getByText(/read as text/)).toHaveCount(0);
+  // The units go with the columns to the destination: the version's schema keeps them.
+  await page.getByRole("button", { name: "Promote", exact: true }).click();
+  const manifest = JSON.parse((await downloadBy(page, () => destination(page).getByRole("button", { name: "Download weather v1 manifest" }).click())).toString("utf8"));
+  expect(manifest.schema).toEqual([
+    { name: "station", type: "VARCHAR" },
+    { name: "time", type: "TIMESTAMP" },
+    { name: "temp", type: "DOUBLE", unit: "degC" },
+    { name: "pressure", type: "DOUBLE", unit: "hPa" },
+  ]);
 });
 
 /** A sheet saved as CSV with its date column formatted "General": Excel's serial day numbers, found and converted to dates in the final data. */

@@ -7,7 +7,8 @@ import { driftSchema } from "@/lib/recipe/drift";
  * which staged files (by checksum) and which recipe made the data, and the
  * row counts, which must reconcile.
  */
-export const columnSchema = z.object({ name: z.string(), type: z.string() });
+/** A column: its name and type, and the unit its file's header gave it (lib/datasets/column-units.ts). */
+export const columnSchema = z.object({ name: z.string(), type: z.string(), unit: z.string().optional() });
 
 const count = z.number().int().nonnegative();
 /** Where every line of a CSV source went (lib/csv/accounting.ts): the sum is the file's lines. */

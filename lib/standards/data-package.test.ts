@@ -60,6 +60,12 @@ describe("dataPackageOf", () => {
     expect(pkg.sources).toEqual([{ title: "sales-Mar.csv", path: "sales-Mar.csv", stages: { sha256: "ab".repeat(32), bytes: 420, derivedFrom } }]);
   });
 
+  it("says a column's unit, as its file's header gave it, in the field's description", () => {
+    const pkg = dataPackageOf({ ...manifest, schema: [{ name: "temp", type: "DOUBLE", unit: "degC" }] }) as { resources: { schema: { fields: unknown[] } }[] };
+    expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);
+    expect(pkg.resources[0]!.schema.fields).toEqual([{ name: "temp", type: "number", description: "Unit: degC" }]);
+  });
+
   it("makes a name Data Packages accept", () => {
     expect(packageName("Ventes Été/2026 (v2)")).toBe("ventes-t-/2026-v2");
     expect(packageName("***")).toBe("data");

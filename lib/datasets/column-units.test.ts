@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { withUnits } from "./column-units";
+
+describe("withUnits", () => {
+  const units = { line: 2, columns: [{ column: "temp", unit: "degC" }, { column: "pressure", unit: "hPa" }] };
+  const columns = [{ name: "time", type: "TIMESTAMP" }, { name: "temp", type: "DOUBLE" }, { name: "air_pressure", type: "DOUBLE" }];
+
+  it("gives a final column the unit its header gave it, under its own name", () => {
+    expect(withUnits(columns, units, false)).toEqual([{ name: "time", type: "TIMESTAMP" }, { name: "temp", type: "DOUBLE", unit: "degC" }, { name: "air_pressure", type: "DOUBLE" }]);
+  });
+
+  it("gives none where the recipe's SQL made the rows, or the file gave none", () => {
+    expect(withUnits(columns, units, true)).toEqual(columns);
+    expect(withUnits(columns, undefined, false)).toEqual(columns);
+  });
+});
