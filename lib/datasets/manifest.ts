@@ -7,8 +7,9 @@ import { driftSchema } from "@/lib/recipe/drift";
  * which staged files (by checksum) and which recipe made the data, and the
  * row counts, which must reconcile.
  */
-/** A column: its name and type, and the unit its file's header gave it (lib/datasets/column-units.ts). */
-export const columnSchema = z.object({ name: z.string(), type: z.string(), unit: z.string().optional() });
+export const columnSchema = z.object({ name: z.string(), type: z.string() });
+/** A version's column: its name and type, and the unit its file's header gave it (lib/datasets/column-units.ts). */
+const versionColumnSchema = columnSchema.extend({ unit: z.string().optional() });
 
 const count = z.number().int().nonnegative();
 /** Where every line of a CSV source went (lib/csv/accounting.ts): the sum is the file's lines. */
@@ -26,7 +27,7 @@ export const manifestSchema = z
     version: z.number().int().positive(),
     createdAt: z.string(),
     appVersion: z.string(),
-    schema: z.array(columnSchema),
+    schema: z.array(versionColumnSchema),
     rows: z.object({
       in: z.number().int().nonnegative(),
       valid: z.number().int().nonnegative(),
@@ -83,7 +84,7 @@ export const manifestSchema = z
   );
 
 export type Manifest = z.infer<typeof manifestSchema>;
-export type Column = z.infer<typeof columnSchema>;
+export type Column = z.infer<typeof versionColumnSchema>;
 
 export function parseManifest(json: string): Manifest | null {
   try {
