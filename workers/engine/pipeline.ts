@@ -87,7 +87,7 @@ export async function runRecipeOn(
   const room = await roomFor(file?.size ?? 0, "run the recipe on this file");
   if (!room.ok) return room;
   const names = resultNames(fileId);
-  // Of a last run with the same rules, the checks stay (brought up to date where edits changed); with only edits changed, its rejected rows too.
+  // Of a last run with the same rules, the checks stay (brought up to date where edits changed); so do its rejected rows while no step removes rows.
   const { editedSince, onlyEditsChanged, rejectedKept } = sameContext ? keptFromLastRun(last.recipe, recipe) : { editedSince: undefined, onlyEditsChanged: false, rejectedKept: false };
   const references = await referenceTables(db, readable, recipe.rules);
   if (!references.ok) return references;

@@ -39,9 +39,9 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
     name = largestSheet(bytes, names, [cover, ...hidden]);
     data = await sheetRows(fileName, bytes, name);
   }
+  if (!data.ok) return data;
   // A sheet read other than the first is recorded, so that a read again reads it.
   const recorded = options.sheet === undefined && name !== names[0];
-  if (!data.ok) return data;
   const rows = data.value.slice(options.headerRow - 1);
   if (rows.length === 0) return fail({ file: fileName, message: `${name === undefined ? "The sheet" : `Sheet "${name}"`} has no rows from row ${options.headerRow} on.` });
   const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);

@@ -37,7 +37,7 @@ export function tooLongToRead(bytes: Uint8Array): string | null {
   return tooLongMessage(part, sheet);
 }
 
-/** Of the workbook's sheets but `except` (and hidden ones), the one whose XML is largest (the most cells, without reading any), or undefined. */
+/** Of the workbook's sheets but those in `except`, the one whose XML is largest (the most cells, without reading any), or undefined. */
 export function largestSheet(bytes: Uint8Array, names: readonly string[], except: readonly (string | undefined)[]): string | undefined {
   const sizes = new Map<string, number>();
   try {
