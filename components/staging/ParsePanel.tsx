@@ -50,7 +50,7 @@ export function ParsePanel({
   async function stageOtherSheets() {
     const result = await getEngine().otherSheetFiles(file.id);
     if (!result.ok) return notify("error", describeError(result.error));
-    if (result.value.length === 0) return notify("info", `The other sheets of ${file.name} hold no values to stage.`);
+    if (result.value.length === 0) return notify("info", `The other ${file.parse.format === "xlsx" ? "sheets" : "tables"} of ${file.name} hold no values to stage.`);
     onAddFiles(
       result.value.map(({ blob, fileName }) => new File([blob], fileName, { type: "text/csv" })),
       result.value.map((f) => f.derivedFrom),
@@ -66,16 +66,18 @@ export function ParsePanel({
     <details open data-read-count={file.readCount} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
       <summary className="cursor-pointer text-sm font-semibold">
         How {file.name} is read: {file.parse.format.toUpperCase()}
-        {file.parse.gzip ? " (gzip)" : ""}, {file.parse.encoding}
+        {file.parse.gzip ? " (gzip)" : ""}
+        {/* A workbook and a Parquet file are not text: no encoding to say. */}
+        {file.parse.format === "xlsx" || file.parse.format === "parquet" ? "" : `, ${file.parse.encoding}`}
       </summary>
       <div className="mt-2 space-y-2">
         <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} actions={actions} />
         <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} />
-        {file.parse.format === "xlsx" && (file.sheets?.length ?? 0) > 1 && (
+        {(file.parse.format === "xlsx" || file.parse.format === "html") && (file.sheets?.length ?? 0) > 1 && (
           <p className="flex flex-wrap items-center gap-2 text-xs">
-            The workbook has {file.sheets!.length} sheets; this reads one.
+            {file.parse.format === "xlsx" ? `The workbook has ${file.sheets!.length} sheets` : `The page has ${file.sheets!.length} tables`}; this reads one.
             <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => void stageOtherSheets()}>
-              Stage the other sheets, each as its own file
+              Stage the other {file.parse.format === "xlsx" ? "sheets" : "tables"}, each as its own file
             </button>
           </p>
         )}

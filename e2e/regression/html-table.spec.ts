@@ -37,3 +37,15 @@ test("a page with several tables stages the biggest, and another can be chosen",
   await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["Home", "About"]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "page.html" })).toContainText("0 rows");
 });
+
+// A saved page of several data tables (a report's, a table a region) could only be read one table at a time.
+test("a page's other tables stage each as its own file, with where they came from", async ({ page }) => {
+  await openApp(page);
+  const table = (city: string, n: number) => `<table><tr><th>id</th><th>city</th></tr>${Array.from({ length: n }, (_, i) => `<tr><td>${i + 1}</td><td>${city}</td></tr>`).join("")}</table>`;
+  await addFiles(page, [{ name: "regions.html", content: `<!DOCTYPE html><html><body>${table("Oslo", 3)}${table("Rome", 4)}<table><tr><td></td></tr></table></body></html>` }]);
+  const item = (name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
+  await expect(item("regions.html")).toContainText("4 rows");
+  await (await openParsePanel(page)).getByRole("button", { name: "Stage the other tables, each as its own file" }).click();
+  await expect(item("regions-table-1.csv")).toContainText("3 rows");
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
+});

@@ -161,7 +161,7 @@ export interface EngineApi {
   reparse(fileId: string, options: ParseOptions): Promise<Result<StagedFile>>;
   /** The second table found below a CSV file's rows, as a file to stage on its own. */
   secondTableFile(fileId: string): Promise<Result<DerivedFile>>;
-  /** A staged workbook's other sheets with values (not the one read, not hidden), each as a file to stage on its own. */
+  /** A staged workbook's other sheets (not the one read, not hidden), or a web page's other tables, with values, each as a file to stage on its own. */
   otherSheetFiles(fileId: string): Promise<Result<DerivedFile[]>>;
   describe(source: SourceRef): Promise<Result<TableInfo>>;
   /** The cells of one column a fix would change (as edits to add to the recipe), and how many; `view` is the staged grid's, for the scope "shown". */

@@ -2,31 +2,44 @@ import { fileStem } from "@/lib/datasets/name";
 import type { DerivedFile } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
 import type { StagesDb } from "@/browser/staging-db";
-import { stagedBytes } from "@/lib/staging/staged-file";
+import { dataTable, htmlTables, tableName } from "@/lib/staging/html-table";
+import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { sheetCsvLines, sheetRows } from "./sheet";
+import { utf8Blob } from "./text";
 import { workbookSheets } from "./workbook-parts";
 
 /**
- * A staged workbook's other sheets (a sheet a month, a table a sheet), each as a file of its own to stage: its
- * rows as the CSV text the sheet is read as (sheet.ts), named after the workbook and the sheet. The sheet read,
- * hidden sheets (a drop-down's lists) and sheets with no value are left out.
+ * A staged workbook's other sheets (a sheet a month, a table a sheet), or a web page's other tables, each as a
+ * file of its own to stage: its rows as the CSV text a sheet or a table is read as (sheet.ts), named after the
+ * file and the sheet or table. The one read, hidden sheets (a drop-down's lists) and those with no value are left out.
  */
 export async function otherSheetFiles(db: StagesDb, fileId: string): Promise<Result<DerivedFile[]>> {
   const [meta, stored] = await Promise.all([db.files.get(fileId), db.blobs.get(fileId)]);
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
-  if (meta.parse.format !== "xlsx") return fail({ file: meta.name, message: "Only a workbook has sheets to stage." });
-  const bytes = new Uint8Array(await stagedBytes(stored).arrayBuffer());
+  const blob = stagedBytes(stored);
+  if (meta.parse.format === "html") {
+    const tables = htmlTables(await (await utf8Blob(blob, meta.parse.gzip, meta.parse.encoding)).text());
+    const read = meta.parse.sheet ?? tableName(dataTable(tables));
+    return ok(tables.flatMap((rows, i) => (tableName(i) === read ? [] : derived(meta, tableName(i), `table ${i + 1}`, rows))));
+  }
+  if (meta.parse.format !== "xlsx") return fail({ file: meta.name, message: "Only a workbook or a web page has other sheets or tables to stage." });
+  const bytes = new Uint8Array(await blob.arrayBuffer());
   const { names, hidden } = workbookSheets(bytes);
   const read = meta.parse.sheet ?? names.find((name) => !hidden.includes(name));
   const files: DerivedFile[] = [];
   for (const name of names.filter((n) => n !== read && !hidden.includes(n))) {
     const rows = await sheetRows(meta.name, bytes, name);
     if (!rows.ok) return rows;
-    const { texts, lines } = sheetCsvLines(rows.value.map((row) => row.map(cellText)));
-    if (texts.every((row) => row.every((v) => v === null || v === ""))) continue;
-    const derivedFrom = { name: meta.name, sha256: meta.sha256, part: `sheet “${name}”` };
-    files.push({ blob: new Blob(lines, { type: "text/csv" }), fileName: `${fileStem(meta.name)}-${name}.csv`, derivedFrom });
+    files.push(...derived(meta, `sheet “${name}”`, name, rows.value.map((row) => row.map(cellText))));
   }
   return ok(files);
+}
+
+/** A sheet's or table's cells as a CSV file named after the file and `suffix`, or none when no cell has a value. */
+function derived(meta: StagedFile, part: string, suffix: string, cells: (string | null)[][]): DerivedFile[] {
+  const { texts, lines } = sheetCsvLines(cells);
+  if (texts.every((row) => row.every((v) => v === null || v === ""))) return [];
+  const fileName = `${fileStem(meta.name)}-${suffix.replaceAll(" ", "-")}.csv`;
+  return [{ blob: new Blob(lines, { type: "text/csv" }), fileName, derivedFrom: { name: meta.name, sha256: meta.sha256, part } }];
 }
