@@ -20,6 +20,7 @@ import type { FindingActions } from "./finding-actions";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { describeRepairs } from "@/lib/staging/json-repairs";
 import { describeCoverSheet } from "@/lib/xlsx/cover-sheet";
+import { shortHash } from "@/lib/format";
 import { describeJsonRowsAt } from "@/lib/staging/json-rows";
 import { describeSpread } from "@/lib/staging/json-nested";
 import { describeRowidRenames } from "@/lib/staging/rowid-clash";
@@ -125,6 +126,11 @@ export function ReadFindings({
       {file.lenient && (
         <p className="text-xs text-amber-700 dark:text-amber-400">
           Read leniently: the file is irregular (mixed line endings, say), so DuckDB&apos;s strict checks were relaxed. Look over the rows.
+        </p>
+      )}
+      {file.derivedFrom && (
+        <p className="text-xs">
+          Made from {file.derivedFrom.part} of {file.derivedFrom.name} (sha256 {shortHash(file.derivedFrom.sha256)}), which the lineage of its versions names.
         </p>
       )}
       {file.coverSheet !== undefined && file.parse.sheet && <p className="text-xs">{describeCoverSheet(file.coverSheet, file.parse.sheet)}</p>}

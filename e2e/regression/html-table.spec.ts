@@ -48,4 +48,7 @@ test("a page's other tables stage each as its own file, with where they came fro
   await (await openParsePanel(page)).getByRole("button", { name: "Stage the other tables, each as its own file" }).click();
   await expect(item("regions-table-1.csv")).toContainText("3 rows");
   await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
+  const pageHash = /sha256 ([0-9a-f]{12})/.exec(await item("regions.html").innerText())![1]!;
+  await stagingArea(page).getByRole("button", { name: "regions-table-1.csv", exact: true }).click();
+  await expect((await openParsePanel(page)).getByText(`Made from Table 1 of regions.html (sha256 ${pageHash}), which the lineage of its versions names.`)).toBeVisible();
 });
