@@ -301,6 +301,10 @@ describe("exportSql", () => {
     expect(faulty.ok && faulty.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
       "-- Read differently from the browser: DuckDB's JSON reader stops at the 2 line(s) or record(s) the browser set aside (not valid JSON, or not an object; listed in the set-aside lines' download): fix or remove them in the file.",
     ]);
+    const sheet = exportSql(recipe, { path: "sales-Feb.csv", parse: parseOptionsSchema.parse({ format: "csv" }), columns: [{ name: "a", type: "BIGINT" }], derivedFrom: { name: "sales.xlsx", sha256: "ab".repeat(32), part: "sheet “Feb”" } }, "s");
+    expect(sheet.ok && sheet.script.split("\n").filter((l) => l.includes("made in the browser"))).toEqual([
+      `-- sales-Feb.csv was made in the browser from sheet “Feb” of sales.xlsx (sha256 ${"ab".repeat(32)}): save that part as CSV under this name next to the script before running it.`,
+    ]);
     const cased = exportSql(recipe, { path: "c.json", parse: parseOptionsSchema.parse({ format: "json" }), columns: [{ name: "Name", type: "VARCHAR" }], jsonRepairs: { nonFinite: 0, trailingCommas: 0, caseKeys: [["Name", "name"]] } }, "c");
     expect(cased.ok && cased.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
       "-- Read differently from the browser: DuckDB's JSON reader reads keys that differ only in case as columns of their own (the second with _1 after its name), which the browser read as one: Name and name.",

@@ -9,7 +9,7 @@ import type { ParseOptions } from "@/lib/staging/parse-options";
 import { featureRowsSql } from "@/lib/staging/geojson";
 import type { JsonRowsAt } from "@/lib/staging/json-rows";
 import type { JsonRepairs } from "@/lib/staging/json-repairs";
-import type { RowLines, StagedFile } from "@/lib/staging/staged-file";
+import type { DerivedFrom, RowLines, StagedFile } from "@/lib/staging/staged-file";
 import { formulaTextStatement } from "@/lib/csv/formula-text";
 import { apostropheTextStatement } from "@/lib/csv/apostrophe-text";
 import { emptyColumnsSql } from "@/lib/csv/empty-columns";
@@ -53,16 +53,21 @@ export interface ExportSource {
   gzipCut?: GzipCut;
   /** How many lines (or JSON records) the browser set aside. */
   setAside?: number;
+  /** The staged file this one was made from in the browser (a workbook's sheet, a page's table, a CSV's second table). */
+  derivedFrom?: DerivedFrom;
 }
 
 const STAGED = "staged";
+
+const MADE_FROM = (path: string, from: DerivedFrom) =>
+  `${path} was made in the browser from ${from.part} of ${from.name} (sha256 ${from.sha256}): save that part as CSV under this name next to the script before running it.`;
 
 const CUT_GZIP = (path: string) =>
   `the gzip data of ${path} ends before its end, which DuckDB's reader refuses; the browser read what it held and set aside the line it ends in. Inflate it first (gzip -dc, which says the same and writes what it held), take out that last line, and read that file here instead.`;
 
 /** A staged file as the script reads it: by its name, next to the script, with what its read found. */
 export function exportSource(file: StagedFile): ExportSource {
-  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs, jsonSpread: file.jsonSpread, gzipCut: file.gzipCut, setAside: file.badLines };
+  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs, jsonSpread: file.jsonSpread, gzipCut: file.gzipCut, setAside: file.badLines, derivedFrom: file.derivedFrom };
 }
 
 /** The columns the browser's read renames: a column named rowid, and names with line breaks. */
@@ -144,6 +149,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
     ...others.map((o) => `-- It also reads ${commentText(o.path)} (as ${commentText(o.sqlName)}), next to it.`),
     ...readDifferences(source.parse, source.rowLines, source.jsonRepairs, source.setAside).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
     ...(source.gzipCut ? [`-- Read differently from the browser: ${commentText(CUT_GZIP(source.path))}`] : []),
+    ...(source.derivedFrom ? [`-- ${commentText(MADE_FROM(source.path, source.derivedFrom))}`] : []),
     `CREATE OR REPLACE TABLE ${STAGED} AS SELECT * FROM ${read};`,
     ...spreadSql(STAGED, source.jsonSpread ?? [], source.columns.map((c) => c.name)).map((sql) => `${sql};`),
     ...Object.entries(source.parse.numbers ?? {}).map(([column, n]) => `${toNumberStatement(STAGED, column, n.format, n.type, n)};`),
