@@ -72,7 +72,7 @@ export function ParsePanel({
       </summary>
       <div className="mt-2 space-y-2">
         <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} actions={actions} />
-        <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} />
+        <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} hidden={file.hiddenSheets ?? []} />
         {(file.parse.format === "xlsx" || file.parse.format === "html") && (file.sheets?.length ?? 0) > 1 && (
           <p className="flex flex-wrap items-center gap-2 text-xs">
             {file.parse.format === "xlsx" ? `The workbook has ${file.sheets!.length} sheets` : `The page has ${file.sheets!.length} tables`}; this reads one.

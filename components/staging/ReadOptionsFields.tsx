@@ -10,7 +10,7 @@ import { ListInput } from "./ListInput";
 const optional = (text: string) => (text === "" ? undefined : text);
 
 /** The read options a user can set for a staged file, by format: a draft until "Read again". */
-export function ReadOptionsFields({ draft, set, sheets }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[] }) {
+export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[]; hidden?: string[] }) {
   const csv = draft.format === "csv";
   const text = csv || draft.format === "json" || draft.format === "ndjson" || draft.format === "html";
   return (
@@ -66,7 +66,7 @@ export function ReadOptionsFields({ draft, set, sheets }: { draft: ParseOptions;
       )}
       {draft.format === "xlsx" && (
         <>
-          <ChoiceField label="Sheet" draft={draft} set={set} names={sheets} />
+          <ChoiceField label="Sheet" draft={draft} set={set} names={sheets} hidden={hidden} />
           <HeaderRowField draft={draft} set={set} />
         </>
       )}
@@ -172,14 +172,15 @@ function HeaderRowField({ draft, set }: { draft: ParseOptions; set: (patch: Part
 }
 
 /** A workbook's sheet or a page's table, by name (the options' `sheet`); another one's names are looked for from its first row. */
-function ChoiceField({ label, draft, set, names }: { label: string; draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; names: string[] }) {
+/** A choice of sheet or table; a sheet Excel hides says so. */
+function ChoiceField({ label, draft, set, names, hidden = [] }: { label: string; draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; names: string[]; hidden?: string[] }) {
   return (
     <LabeledControl label={label}>
       {(id) => (
         <select id={id} className={controlClass} value={draft.sheet ?? names[0] ?? ""} onChange={(e) => set({ sheet: e.target.value, headerRow: 1 })}>
           {names.map((name) => (
             <option key={name} value={name}>
-              {name}
+              {hidden.includes(name) ? `${name} (hidden)` : name}
             </option>
           ))}
         </select>

@@ -39,7 +39,9 @@ test("a workbook's hidden first sheet is not read unless chosen: the first sheet
   await addFiles(page, [{ name: "orders.xlsx", content: Buffer.from(zipSync(parts)) }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "orders.xlsx" })).toContainText("3 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["10", "open"]);
-  await expect((await openParsePanel(page)).getByLabel("Sheet")).toHaveValue("Orders");
+  const sheet = (await openParsePanel(page)).getByLabel("Sheet");
+  await expect(sheet).toHaveValue("Orders");
+  await expect(sheet.getByRole("option")).toHaveText(["Lists (hidden)", "Orders"]);
   await reread(page, { Sheet: "Lists" });
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["open", "1"]);
 });

@@ -53,8 +53,10 @@ export interface StagedFile {
   csv?: CsvFindings;
   /** An NDJSON file's lines set aside, the first ones (a CSV file's are in `csv`): each can be edited and read again. */
   setAsideLines?: LineNote[];
-  /** The workbook's sheets (Excel). */
+  /** The workbook's sheets (Excel), or the page's tables (HTML). */
   sheets?: string[];
+  /** The workbook's sheets Excel hides (a drop-down's lists), read only when chosen. */
+  hiddenSheets?: string[];
   /** The workbook's first sheet, read past as it holds no table (lib/xlsx/cover-sheet.ts). */
   coverSheet?: string;
   columns?: Column[];

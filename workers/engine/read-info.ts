@@ -12,6 +12,7 @@ export type ReadInfo = Pick<
   | "lenient"
   | "setAsideLines"
   | "sheets"
+  | "hiddenSheets"
   | "coverSheet"
   | "ambiguousDates"
   | "rowidRenames"

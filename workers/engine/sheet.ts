@@ -46,7 +46,7 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   if (rows.length === 0) return fail({ file: fileName, message: `${name === undefined ? "The sheet" : `Sheet "${name}"`} has no rows from row ${options.headerRow} on.` });
   const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);
   if (!read.ok) return read;
-  return ok({ ...read.value, sheets: names, ...(recorded ? { parse: { ...(read.value.parse ?? options), sheet: name } } : {}), ...(cover !== undefined ? { coverSheet: cover } : {}) });
+  return ok({ ...read.value, sheets: names, ...(hidden.length ? { hiddenSheets: hidden } : {}), ...(recorded ? { parse: { ...(read.value.parse ?? options), sheet: name } } : {}), ...(cover !== undefined ? { coverSheet: cover } : {}) });
 }
 
 /** A sheet's cells, numbers with leading zeros (a ZIP code formatted 00000) and durations as the sheet shows them. */
