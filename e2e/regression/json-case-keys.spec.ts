@@ -16,3 +16,11 @@ test("NDJSON keys that differ only in case stage as one column, and say so; keys
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "Cy", "", ""]);
   await expect((await openParsePanel(page)).getByText("Read leniently: keys that differ only in case, never in the same record, read as one column: Name (also written name, NAME).")).toBeVisible();
 });
+
+test("fields of objects inside records that differ only in case spread into one column", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "addresses.json", content: '[{"id": 1, "addr": {"City": "Oslo", "zip": "0150"}}, {"id": 2, "addr": {"city": "Rome", "zip": "00100"}}]', mimeType: "application/json" }]);
+  await expect(page.getByRole("region", { name: "addresses.json" })).toContainText("2 rows · 3 columns");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "Rome", "00100"]);
+  await expect((await openParsePanel(page)).getByText("Read leniently: keys that differ only in case, never in the same record, read as one column: addr.City (also written addr.city).")).toBeVisible();
+});
