@@ -32,6 +32,8 @@ export function ParsePanel({
   const [types, setTypes] = useState(typesText(file.parse.types));
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ParseOptions>) => setDraft((d) => ({ ...d, ...patch }));
+  // A workbook's sheets, or a page's tables: the parts a file holds several of.
+  const parts = file.parse.format === "xlsx" ? "sheets" : "tables";
 
   async function reread(patch: Partial<ParseOptions> = {}) {
     setBusy(true);
@@ -50,7 +52,7 @@ export function ParsePanel({
   async function stageOtherSheets() {
     const result = await getEngine().otherSheetFiles(file.id);
     if (!result.ok) return notify("error", describeError(result.error));
-    if (result.value.length === 0) return notify("info", `The other ${file.parse.format === "xlsx" ? "sheets" : "tables"} of ${file.name} hold no values to stage.`);
+    if (result.value.length === 0) return notify("info", `The other ${parts} of ${file.name} hold no values to stage.`);
     onAddFiles(
       result.value.map(({ blob, fileName }) => new File([blob], fileName, { type: "text/csv" })),
       result.value.map((f) => f.derivedFrom),
@@ -75,9 +77,9 @@ export function ParsePanel({
         <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} hidden={file.hiddenSheets ?? []} />
         {(file.parse.format === "xlsx" || file.parse.format === "html") && (file.sheets?.length ?? 0) > 1 && (
           <p className="flex flex-wrap items-center gap-2 text-xs">
-            {file.parse.format === "xlsx" ? `The workbook has ${file.sheets!.length} sheets` : `The page has ${file.sheets!.length} tables`}; this reads one.
+            The {file.parse.format === "xlsx" ? "workbook" : "page"} has {file.sheets!.length} {parts}; this reads one.
             <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => void stageOtherSheets()}>
-              Stage the other {file.parse.format === "xlsx" ? "sheets" : "tables"}, each as its own file
+              Stage the other {parts}, each as its own file
             </button>
           </p>
         )}

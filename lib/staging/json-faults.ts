@@ -1,9 +1,8 @@
-import { createScanner } from "jsonc-parser";
 import type { LineNote } from "@/lib/csv/findings";
 import { addRepairs, noRepairs, type JsonRepairs } from "./json-repairs";
 import { JsonSyntaxError, parseJsonLenient } from "./json-lenient";
 import { isObject } from "./json-records";
-import { TOKEN } from "./json-tokens";
+import { arrayValues } from "./json-array-values";
 
 /**
  * A JSON array of objects with a fault inside a few of them (a missing comma between two fields, a stray
@@ -15,8 +14,9 @@ import { TOKEN } from "./json-tokens";
  * unbalances the brackets (a brace missing) cannot be told apart from the records after it: null too.
  */
 export function recordsAroundFaults(text: string): { records: Record<string, unknown>[]; setAside: LineNote[]; repairs: JsonRepairs } | null {
-  const spans = topLevelSpans(text);
-  if (!spans) return null;
+  const found = arrayValues(text);
+  if (!found?.closed) return null;
+  const spans = found.values;
   const records: Record<string, unknown>[] = [];
   const setAside: LineNote[] = [];
   const repairs = noRepairs();
@@ -39,25 +39,3 @@ export function recordsAroundFaults(text: string): { records: Record<string, unk
 }
 
 const MAX_FAULTY = 10;
-
-/** Where each value of a top-level array is (offsets, and the line and column it starts on, from 1); null when the brackets do not balance. */
-function topLevelSpans(text: string): { start: number; end: number; line: number; column: number }[] | null {
-  const scanner = createScanner(text, true);
-  if (scanner.scan() !== TOKEN.openBracket) return null;
-  const spans: { start: number; end: number; line: number; column: number }[] = [];
-  let depth = 1;
-  let open: { start: number; line: number; column: number } | null = null;
-  for (let token: number = scanner.scan(); token !== TOKEN.end; token = scanner.scan()) {
-    if (depth === 1 && token === TOKEN.comma) continue;
-    if (depth === 1 && token === TOKEN.closeBracket) return scanner.scan() === TOKEN.end ? spans : null;
-    if (depth === 1) open = { start: scanner.getTokenOffset(), line: scanner.getTokenStartLine() + 1, column: scanner.getTokenStartCharacter() + 1 };
-    if (token === TOKEN.openBrace || token === TOKEN.openBracket) depth++;
-    else if (token === TOKEN.closeBrace || token === TOKEN.closeBracket) depth--;
-    if (depth === 0) return null;
-    if (depth === 1 && open) {
-      spans.push({ ...open, end: scanner.getTokenOffset() + scanner.getTokenLength() });
-      open = null;
-    }
-  }
-  return null;
-}
