@@ -52,6 +52,7 @@ test("JSON inside a line of JavaScript stages, the JavaScript left out and said;
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["Lima", "5"]);
   await expect((await openParsePanel(page)).getByText("Read leniently: the JavaScript around the JSON (an assignment to a variable) left out.")).toBeVisible();
 
-  await addFiles(page, [{ name: "answer.json", content: 'cb({"items": [\n  {"id": 1},\n  {"id": 2 "x": 3}\n]});\n', mimeType: "application/json" }]);
+  // A fault that leaves a bracket open cannot be set aside with its record (json-faults.ts): the file fails at its place.
+  await addFiles(page, [{ name: "answer.json", content: 'cb({"items": [\n  {"id": 1},\n  {"id": 2 "x": [3}\n]});\n', mimeType: "application/json" }]);
   await expect(page.getByRole("alert").filter({ hasText: "answer.json" })).toContainText("a comma was expected at line 3, column 12");
 });

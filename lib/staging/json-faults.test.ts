@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordsAroundFaults } from "./json-faults";
+import { recordsAroundFaults, wrappedRecordsAroundFaults } from "./json-faults";
 
 describe("recordsAroundFaults", () => {
   it("reads the records of an array around the few that do not read, each set aside with its line and fault", () => {
@@ -31,5 +31,27 @@ describe("recordsAroundFaults", () => {
     expect(recordsAroundFaults('[1, 2, {"id": x}]')).toBeNull();
     expect(recordsAroundFaults('{"rows": [{"id": 1}, {"id": x}]}')).toBeNull();
     expect(recordsAroundFaults('[{"id": 1}, {"id": 2}]')).toBeNull();
+  });
+});
+
+describe("wrappedRecordsAroundFaults", () => {
+  it("reads the records of an object's one list around the few that do not read, placed by their line and column in the file", () => {
+    const text = '{\n  "meta": {"page": 1, "tags": ["a", "b"]},\n  "data": [\n    {"id": 1, "name": "a"},\n    {"id": 2 "name": "b"},\n    {"id": 3, "name": "c"}\n  ],\n  "total": 3\n}\n';
+    const read = wrappedRecordsAroundFaults(text);
+    expect(read?.records).toEqual([
+      { id: 1, name: "a" },
+      { id: 3, name: "c" },
+    ]);
+    expect(read?.at).toEqual({ path: ["data"], left: ["meta", "total"] });
+    expect(read?.setAside).toEqual([{ line: 5, status: "set aside", reason: "not valid JSON (a comma was expected at line 5, column 14)", text: '{"id": 2 "name": "b"}' }]);
+    const oneLine = wrappedRecordsAroundFaults('{"rows": [{"id": 1}, {"id": 2, x}, {"id": 3}]}');
+    expect(oneLine?.setAside[0]!.reason).toMatch(/at line 1, column 32\)$/);
+  });
+
+  it("gives up where the fault is outside the list, the object holds two lists of records, or the list reads whole", () => {
+    expect(wrappedRecordsAroundFaults('{"meta": {"page": 1 x}, "data": [{"id": 1}, {"id": 2, x}]}')).toBeNull();
+    expect(wrappedRecordsAroundFaults('{"a": [{"id": 1}, {"id": 2, x}], "b": [{"id": 3}]}')).toBeNull();
+    expect(wrappedRecordsAroundFaults('{"data": [{"id": 1}, {"id": 2}]}')).toBeNull();
+    expect(wrappedRecordsAroundFaults('[{"id": 1}, {"id": 2, x}]')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ export const TOKEN = {
   openBracket: 3,
   closeBracket: 4,
   comma: 5,
+  colon: 6,
   string: 10,
   end: 17,
 } as const;

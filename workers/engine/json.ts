@@ -5,7 +5,7 @@ import { fail, ok, type Result } from "@/lib/result";
 import { mayHoldExtendedJson, unwrapExtendedJson } from "@/lib/staging/extended-json";
 import { ndjsonRecords } from "@/lib/staging/json-records";
 import { CUT_RECORD, cutArray } from "@/lib/staging/json-cut";
-import { recordsAroundFaults } from "@/lib/staging/json-faults";
+import { recordsAroundFaults, wrappedRecordsAroundFaults } from "@/lib/staging/json-faults";
 import { JsonSyntaxError, parseJsonLenient } from "@/lib/staging/json-lenient";
 import { parseJsonSequence } from "@/lib/staging/json-sequence";
 import { describeRepairs, type JsonRepairs } from "@/lib/staging/json-repairs";
@@ -77,7 +77,8 @@ type JsonRead = { records: Record<string, unknown>[]; setAside: LineNote[]; at?:
 
 /**
  * The records of a JSON file (its text without a byte-order mark): an array of objects, one object, or the one list of objects it holds
- * (json-rows.ts); or objects one after another; or an array's records around the few that do not read, which are set aside (json-faults.ts).
+ * (json-rows.ts); or objects one after another; or an array's records (or an object's one list's) around the few that do not read, which are
+ * set aside (json-faults.ts).
  */
 function jsonRecords(text: string): JsonRead {
   let parsed: ReturnType<typeof parseJsonLenient>;
@@ -85,7 +86,7 @@ function jsonRecords(text: string): JsonRead {
     parsed = parseJsonLenient(text);
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) return { message: `The file is not valid JSON: ${(error as Error).message}.` };
-    return (error.code === "EndOfFileExpected" ? sequenceRecords(text) : (cutRecords(text) ?? recordsAroundFaults(text))) ?? notValid(error);
+    return (error.code === "EndOfFileExpected" ? sequenceRecords(text) : (cutRecords(text) ?? recordsAroundFaults(text) ?? wrappedRecordsAroundFaults(text))) ?? notValid(error);
   }
   const rows = jsonRows(parsed.value, text);
   return "message" in rows ? rows : { ...rows, setAside: [], repairs: parsed.repairs };
