@@ -11,6 +11,7 @@ import { degradedNotice } from "@/lib/storage/support";
 import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
 import { onLaunchedFiles } from "@/browser/launched-files";
+import { unpackArchives } from "@/browser/archives";
 import { fetchDuckDbAhead } from "@/browser/duckdb-ahead";
 import { whenIdle } from "@/browser/idle";
 import { registerServiceWorker } from "@/browser/service-worker";
@@ -84,14 +85,15 @@ export function StagesApp() {
   }
 
   /**
-   * Stage files one after the other; resolves with the ids of those staged. The last one staged is shown at the end
+   * Stage files one after the other (a ZIP archive's data files in its place); resolves with the ids of those staged. The last one staged is shown at the end
    * (unless the user picked a file meanwhile); until then the first rows of the file being staged take the workspace's
    * place, those of the one before staying until the next file's come, so that a folder of files does not open a
    * workspace per file (120 files made 120 workspaces, each profiled and run, and frames of 150 ms of layout).
    */
-  async function addFiles(list: File[], derivedFrom: (DerivedFrom | undefined)[] = []): Promise<string[]> {
+  async function addFiles(added: File[], addedFrom: (DerivedFrom | undefined)[] = []): Promise<string[]> {
     const ids: string[] = [];
     const picksBefore = picks.current;
+    const { files: list, derivedFrom } = await unpackArchives(added, addedFrom, notify);
     for (const [i, file] of list.entries()) {
       const controller = new AbortController();
       const startedAt = performance.now();

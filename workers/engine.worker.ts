@@ -20,6 +20,7 @@ import { switchOff } from "./engine/switch-off";
 import { previewFix } from "./engine/bulk-fix";
 import { secondTableFile } from "./engine/second-table";
 import { otherSheetFiles } from "./engine/sheet-files";
+import { filesInArchive } from "./engine/archive-files";
 import { warmCsvReader } from "./engine/readers";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
 import { ensureTable, openView, readPage, useKeptTables } from "./engine/tables";
@@ -79,6 +80,7 @@ const engine: EngineApi = {
   stageFile: (file, taskId, onProgress, onPreview, derivedFrom) => asResult(() => stageFile(db, file, taskId, onProgress, onPreview, derivedFrom), taskId),
   removeStaged: (fileId) => asResult(() => removeStaged(db, fileId)),
   reparse: (fileId, options) => asResult(() => reparse(db, fileId, options)),
+  filesInArchive: (file) => asResult(() => filesInArchive(file)),
   secondTableFile: (fileId) => asResult(() => secondTableFile(db, fileId)),
   otherSheetFiles: (fileId) => asResult(() => otherSheetFiles(db, fileId)),
   describe: (source) => asResult(() => ensureTable(db, source)),

@@ -35,7 +35,7 @@ export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files
         <input
           type="file"
           multiple
-          accept=".csv,.tsv,.tab,.txt,.json,.geojson,.ndjson,.jsonl,.parquet,.xlsx,.xls,.html,.htm,.gz,text/csv,application/json"
+          accept=".csv,.tsv,.tab,.txt,.json,.geojson,.ndjson,.jsonl,.parquet,.xlsx,.xls,.html,.htm,.gz,.zip,text/csv,application/json,application/zip"
           className="sr-only"
           onChange={(e) => {
             onFiles([...(e.target.files ?? [])]);

@@ -159,6 +159,8 @@ export interface EngineApi {
   removeStaged(fileId: string): Promise<Result<null>>;
   /** Read a staged file again with other parse options, and keep them. */
   reparse(fileId: string, options: ParseOptions): Promise<Result<StagedFile>>;
+  /** The data files a ZIP archive holds, each as a file to stage on its own; null for a file that is no such archive. */
+  filesInArchive(file: File): Promise<Result<DerivedFile[] | null>>;
   /** The second table found below a CSV file's rows, as a file to stage on its own. */
   secondTableFile(fileId: string): Promise<Result<DerivedFile>>;
   /** A staged workbook's other sheets (not the one read, not hidden), or a web page's other tables, with values, each as a file to stage on its own. */

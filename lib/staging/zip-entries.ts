@@ -16,13 +16,15 @@ const KINDS: { holds: (names: readonly string[]) => boolean; message: string }[]
 ];
 const OPEN_DOCUMENT = "application/vnd.oasis.opendocument.";
 
+/** What a ZIP archive holds: a workbook; another office file, with what to do; or other files, by their names. */
+export type ZipKind = { kind: "workbook" } | { kind: "office"; message: string } | { kind: "files"; names: string[] };
+
 /**
- * Why bytes read as a workbook are not one Stages reads, when they are a ZIP archive that says so: an
- * OpenDocument spreadsheet (.ods), a binary workbook (.xlsb), a Numbers, Word or PowerPoint file, or a
- * ZIP archive of other files (zipped CSV from a data portal). Null for a workbook, however broken, and
- * for bytes that are no ZIP archive.
+ * What ZIP archive the bytes are: an Excel workbook (however broken); an OpenDocument spreadsheet (.ods), a
+ * binary workbook (.xlsb), a Numbers, Word or PowerPoint file; or an archive of other files (zipped CSV from a
+ * data portal). Null for bytes that are no ZIP archive.
  */
-export function unreadableArchive(bytes: Uint8Array): string | null {
+export function zipKind(bytes: Uint8Array): ZipKind | null {
   let names: string[];
   let mimetype = "";
   try {
@@ -34,11 +36,21 @@ export function unreadableArchive(bytes: Uint8Array): string | null {
     return null;
   }
   if (mimetype.startsWith(OPEN_DOCUMENT)) {
-    return mimetype === `${OPEN_DOCUMENT}spreadsheet`
-      ? "This is an OpenDocument spreadsheet (.ods, from LibreOffice or a spreadsheet download), which Stages cannot read. Save it as .xlsx or CSV, and stage that."
-      : "This is an OpenDocument file, not a data file. Save its table as CSV or Excel, and stage that.";
+    return {
+      kind: "office",
+      message:
+        mimetype === `${OPEN_DOCUMENT}spreadsheet`
+          ? "This is an OpenDocument spreadsheet (.ods, from LibreOffice or a spreadsheet download), which Stages cannot read. Save it as .xlsx or CSV, and stage that."
+          : "This is an OpenDocument file, not a data file. Save its table as CSV or Excel, and stage that.",
+    };
   }
   const known = KINDS.find((kind) => kind.holds(names));
-  if (known) return known.message;
-  return names.some((n) => n.startsWith("xl/")) ? null : archiveMessage(names.filter((n) => !n.endsWith("/")));
+  if (known) return { kind: "office", message: known.message };
+  return names.some((n) => n.startsWith("xl/")) ? { kind: "workbook" } : { kind: "files", names: names.filter((n) => !n.endsWith("/")) };
+}
+
+/** Why bytes read as a workbook are not one Stages reads, when they are a ZIP archive that says so (`zipKind`); null for a workbook and for bytes that are no ZIP archive. */
+export function unreadableArchive(bytes: Uint8Array): string | null {
+  const zip = zipKind(bytes);
+  return !zip || zip.kind === "workbook" ? null : zip.kind === "office" ? zip.message : archiveMessage(zip.names);
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { dataEntries, entryFileNames } from "./archive-entries";
+
+describe("dataEntries", () => {
+  it("keeps an archive's data files, gzipped or not, and leaves out folders, macOS's copies, hidden files and a README beside them", () => {
+    const names = ["export/", "export/orders.csv", "export/items.json.gz", "export/README.txt", "__MACOSX/export/._orders.csv", "export/.DS_Store", "export/logo.png", "export/q1.xlsx"];
+    expect(dataEntries(names)).toEqual(["export/orders.csv", "export/items.json.gz", "export/q1.xlsx"]);
+  });
+
+  it("takes text files when the archive holds no other data file", () => {
+    expect(dataEntries(["data/values.txt", "notes.pdf"])).toEqual(["data/values.txt"]);
+    expect(dataEntries(["notes.pdf", "img/"])).toEqual([]);
+  });
+});
+
+describe("entryFileNames", () => {
+  it("names each entry by its own name, or by its path where two share a name", () => {
+    expect(entryFileNames(["2024/sales.csv", "2025/sales.csv", "2025/regions.csv"])).toEqual(["2024-sales.csv", "2025-sales.csv", "regions.csv"]);
+  });
+});

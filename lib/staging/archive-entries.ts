@@ -1,0 +1,24 @@
+import { innerName } from "./detect";
+
+/**
+ * Which files of a ZIP archive (a data portal's download, an export of several tables) are data files to
+ * stage, each on its own: CSV, TSV, JSON, NDJSON, Parquet, Excel and HTML files, gzipped or not, by their
+ * names. Folders, macOS's `__MACOSX/` copies and hidden files are left out, and so are text files (`.txt`,
+ * often a README beside the data) when the archive holds other data files.
+ */
+const DATA = /\.(csv|tsv|tab|json|geojson|ndjson|jsonl|parquet|xlsx|html|htm)$/i;
+const TEXT = /\.txt$/i;
+
+export function dataEntries(names: readonly string[]): string[] {
+  const files = names.filter((name) => !name.endsWith("/") && !name.startsWith("__MACOSX/") && !baseName(name).startsWith("."));
+  const data = files.filter((name) => DATA.test(innerName(name)));
+  return data.length ? data : files.filter((name) => TEXT.test(innerName(name)));
+}
+
+/** The names the entries are staged under: their own, or their path (`2024-sales.csv`) where two share one. */
+export function entryFileNames(entries: readonly string[]): string[] {
+  const bases = entries.map(baseName);
+  return entries.map((entry, i) => (bases.filter((b) => b === bases[i]).length > 1 ? entry.replaceAll("/", "-") : bases[i]!));
+}
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
