@@ -203,6 +203,23 @@ test("a line of units under the header is read as part of it, and the columns ar
   ]);
 });
 
+/** Values that carry their unit (a shop's weights, a sensor's temperatures) were text: numbers now, the unit said and kept in the version's schema. */
+test("numbers with a unit after each are numbers in that unit, which the version's schema keeps", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "parcels.csv", content: "parcel,weight,inside\nP1,12 kg,21.5 °C\nP2,15.5 kg,-3 °C\nP3,7 kg,4 °C\n" }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "parcels.csv" })).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["P2", "15.5", "-3.0"]);
+  await openStep(page, "Stage");
+  await expect(page.getByText("Read as numbers: weight (written as 1,234.56 kg); inside (written as 1,234.56 °C).")).toBeVisible();
+  await page.getByRole("button", { name: "Promote", exact: true }).click();
+  const manifest = JSON.parse((await downloadBy(page, () => destination(page).getByRole("button", { name: "Download parcels v1 manifest" }).click())).toString("utf8"));
+  expect(manifest.schema).toEqual([
+    { name: "parcel", type: "VARCHAR" },
+    { name: "weight", type: "DOUBLE", unit: "kg" },
+    { name: "inside", type: "DOUBLE", unit: "°C" },
+  ]);
+});
+
 /** A sheet saved as CSV with its date column formatted "General": Excel's serial day numbers, found and converted to dates in the final data. */
 test("dates written as Excel's serial day numbers are found, and converted to dates in the final data", async ({ page }) => {
   await openApp(page);

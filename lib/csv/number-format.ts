@@ -18,6 +18,8 @@ import { isMissingMarker, markerSql } from "./missing-values";
  * Figures shortened for people ($1.2M, 350K, 2.1B, 1.5k, $3MM, €2bn) are
  * thousands, millions and billions (workers/engine/csv/numbers.ts reads a
  * column so only on evidence beyond the letters: 5K and 10K stay text).
+ * Numbers with a unit after them (12 kg, 3.5 GB, 21.5 °C), one unit per
+ * column, are numbers in that unit, which the version's schema keeps.
  */
 export const NUMBER_FORMATS = ["point", "comma"] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
@@ -44,6 +46,12 @@ const LEDGER = "(?:CR|DR|Cr|Dr)";
 const LEDGER_SUFFIX = `[ \u00a0]?${LEDGER}$`;
 // Thousands, millions and billions as figures are shortened for people: K (k), M (MM, as finance writes it), B (bn).
 const MAGNITUDE = "(?:MM|bn|[KkMB])";
+// A unit after a number (12 kg, 3.5 GB, 21.5 °C, 120 km/h), as an export or a sensor writes it: none holds a digit
+// (3 m2 would read as 32), and none is one capital letter (a seat's 12 A, a size's 2 B): the magnitude's K, M and B are not units.
+const UNIT = "(?:kg|g|mg|µg|lbs?|oz|km|m|cm|mm|µm|nm|mi|ft|in|yd|km²|m²|cm²|ha|acres?|m³|cm³|l|ml|mL|cl|dl|gal|kWh|MWh|Wh|kW|MW|mAh|Hz|kHz|MHz|GHz|°C|°F|ºC|h|hrs?|mins?|s|secs?|ms|µs|ns|KB|kB|MB|GB|TB|KiB|MiB|GiB|TiB|bytes?|px|pt|mph|km/h|m/s|kn|rpm|kcal|cal|mmHg|mbar|bar|hPa|kPa|Pa|psi|dB|ppm)";
+/** A unit alone, whole (what is left of a value once its number is gone: lib/csv/number-format.ts currencySql). */
+export const isUnit = (text: string): boolean => UNIT_ALONE.test(text);
+const UNIT_ALONE = new RegExp(`^${UNIT}$`, "u");
 /** A value (trimmed) that ends in a magnitude after its digits. */
 export const MAGNITUDE_SUFFIX = `[0-9]${GAP}${MAGNITUDE}$`;
 
@@ -65,6 +73,7 @@ export function numberPattern(format: NumberFormat): string {
     `${SIGN}?${body}${GAP}%`,
     `(?:${CURRENCY}${GAP})?${body}${after}${GAP}${LEDGER}`,
     `(?:${CURRENCY}${GAP})?${SIGN}?${body}${GAP}${MAGNITUDE}`,
+    `${SIGN}?${body}${GAP}${UNIT}`,
   ].map((form) => `(?:${form})`).join("|");
 }
 
@@ -196,14 +205,14 @@ const MAGNITUDE_EXAMPLE: Record<NumberFormat, string> = { point: "1.2M", comma: 
 /** What the read did with numbers written for people, in words; null when it did nothing. */
 export function describeNumbers(parse: {
   numberFormat?: NumberFormat | "plain";
-  numbers?: Record<string, { format: NumberFormat; markers?: boolean; currency?: string; percent?: boolean; ledger?: boolean; magnitude?: boolean }>;
+  numbers?: Record<string, { format: NumberFormat; markers?: boolean; currency?: string; unit?: string; percent?: boolean; ledger?: boolean; magnitude?: boolean }>;
 }): string | null {
   // A column of plain numbers read here only for its missing-value markers is said with the markers (missing-values.ts).
-  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point" && !n.currency && !n.percent && !n.ledger && !n.magnitude));
+  const columns = Object.entries(parse.numbers ?? {}).filter(([, n]) => !(n.markers && n.format === "point" && !n.currency && !n.unit && !n.percent && !n.ledger && !n.magnitude));
   const written = new Map<string, string[]>();
   for (const format of NUMBER_FORMATS) {
     for (const [name, n] of columns.filter(([, n]) => n.format === format)) {
-      const amount = n.currency ? `${NUMBER_EXAMPLE[format]}, in ${n.currency}` : NUMBER_EXAMPLE[format];
+      const amount = n.currency ? `${NUMBER_EXAMPLE[format]}, in ${n.currency}` : n.unit ? `${NUMBER_EXAMPLE[format]} ${n.unit}` : NUMBER_EXAMPLE[format];
       const how = n.percent
         ? PERCENT_EXAMPLE[format]
         : n.magnitude

@@ -9,6 +9,11 @@ describe("withUnits", () => {
     expect(withUnits(columns, units, false)).toEqual([{ name: "time", type: "TIMESTAMP" }, { name: "temp", type: "DOUBLE", unit: "degC" }, { name: "air_pressure", type: "DOUBLE" }]);
   });
 
+  it("gives a column read as numbers with a unit after each (12 kg) that unit", () => {
+    expect(withUnits(columns, undefined, false, { air_pressure: { unit: "hPa" }, time: {} })).toEqual([columns[0], columns[1], { name: "air_pressure", type: "DOUBLE", unit: "hPa" }]);
+    expect(withUnits(columns, undefined, true, { air_pressure: { unit: "hPa" } })).toEqual(columns);
+  });
+
   it("gives none where the recipe's SQL made the rows, or the file gave none", () => {
     expect(withUnits(columns, units, true)).toEqual(columns);
     expect(withUnits(columns, undefined, false)).toEqual(columns);

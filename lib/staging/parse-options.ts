@@ -51,7 +51,7 @@ export const parseOptionsSchema = z.object({
   /** Objects inside JSON records and a Parquet file's structs: spread into a column per field (lib/staging/json-nested.ts), or kept as one column. */
   nestedObjects: z.enum(["columns", "keep"]).optional(),
   /** What the read found, not set by hand: the text columns read as numbers, their format and type (lib/csv/number-format.ts). */
-  numbers: z.record(z.string(), z.object({ format: z.enum(NUMBER_FORMATS), type: z.enum(NUMBER_TYPES), markers: z.boolean().optional(), currency: z.string().max(8).optional(), percent: z.boolean().optional(), ledger: z.boolean().optional(), magnitude: z.boolean().optional() })).optional(),
+  numbers: z.record(z.string(), z.object({ format: z.enum(NUMBER_FORMATS), type: z.enum(NUMBER_TYPES), markers: z.boolean().optional(), currency: z.string().max(8).optional(), unit: z.string().max(8).optional(), percent: z.boolean().optional(), ledger: z.boolean().optional(), magnitude: z.boolean().optional() })).optional(),
   /** What the read found, not set by hand: the text columns of numbers, dates or booleans but for missing-value markers (NA, NULL), read as that type (lib/csv/missing-values.ts). */
   missing: z.record(z.string(), z.object({ type: z.enum(MARKED_TYPES), format: z.string().max(40).optional() })).optional(),
   /** What the read found, not set by hand: the text columns of dates and timestamps written for people, read as DATE or TIMESTAMP by these formats (lib/csv/written-dates.ts). */

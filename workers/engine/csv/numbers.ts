@@ -1,5 +1,5 @@
 import {
-  chooseFormat, currencySql, filePreference, ledgerSql, magnitudeSql, fitAggregates, fitFrom, fitsSql, fractionSql, mayBeNumber, toNumberStatement, wholeNumberType,
+  chooseFormat, currencySql, filePreference, isUnit, ledgerSql, magnitudeSql, fitAggregates, fitFrom, fitsSql, fractionSql, mayBeNumber, toNumberStatement, wholeNumberType,
   type FormatFit, type NumberFormat, type NumberType,
 } from "@/lib/csv/number-format";
 import { markerSql } from "@/lib/csv/missing-values";
@@ -9,8 +9,8 @@ import type { CsvEngine } from "./engine";
 import { scanColumns } from "./column-scan";
 import type { Column } from "./mend";
 
-/** The columns read as numbers: their format, type, whether missing-value markers (NA) among them were made empty, their currency, whether they are percentages or shortened (1.2M). */
-export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean; currency?: string; percent?: boolean; ledger?: boolean; magnitude?: boolean }>;
+/** The columns read as numbers: their format, type, whether missing-value markers (NA) among them were made empty, their currency or unit, whether they are percentages or shortened (1.2M). */
+export type NumberColumns = Record<string, { format: NumberFormat; type: NumberType; markers?: boolean; currency?: string; unit?: string; percent?: boolean; ledger?: boolean; magnitude?: boolean }>;
 
 /** Rows whose values choose the candidates; the whole column is checked before anything changes. */
 const SAMPLE_ROWS = 2048;
@@ -100,7 +100,8 @@ function numberColumn(column: string, format: NumberFormat, whole: Record<string
   const magnitude = Number(whole.magnitudes) > 0;
   if (magnitude && (percent || !(whole.fraction === true || found || Number(whole.magnitudes) > 1 || whole.unshortened === true))) return {};
   const type: NumberType = whole.fraction === true || percent || magnitude ? "DOUBLE" : wholeNumberType(Number(whole.longest));
-  const kind = { ...(percent ? { percent } : found ? { currency: found } : {}), ...(whole.ledger === true ? { ledger: true } : {}), ...(magnitude ? { magnitude } : {}) };
+  // What is left of the values beside their numbers is a currency, or a unit (12 kg).
+  const kind = { ...(percent ? { percent } : found ? (isUnit(found) ? { unit: found } : { currency: found }) : {}), ...(whole.ledger === true ? { ledger: true } : {}), ...(magnitude ? { magnitude } : {}) };
   return { [column]: { format, type, ...(whole.markers === true ? { markers: true } : {}), ...kind } };
 }
 

@@ -335,6 +335,13 @@ describe("files in the likeness of real ones stage on the first try", () => {
       });
     });
 
+    it("reads numbers with a unit after each (12 kg, 21.5 °C) as numbers in that unit; a column of several units stays text", async () => {
+      const { rows, columns, result } = await read("item,weight,temp,volume\nA,12 kg,21.5 °C,1 l\nB,15.5 kg,-3 °C,750 ml\nC,7 kg,0 °C,2 l\n");
+      expect(columns).toEqual(["item:VARCHAR", "weight:DOUBLE", "temp:DOUBLE", "volume:VARCHAR"]);
+      expect(rows.map((r) => [r.weight, r.temp])).toEqual([[12, 21.5], [15.5, -3], [7, 0]]);
+      expect(result.options.numbers).toEqual({ weight: { format: "point", type: "DOUBLE", unit: "kg" }, temp: { format: "point", type: "DOUBLE", unit: "°C" } });
+    });
+
     it("reads Excel's text formulas (=\"02134\", written to keep a code's zeros) as the text inside", async () => {
       const { rows, columns, result } = await read('id,zip,phone,note\n1,"=""02134""",="0044123",="a"\n2,"=""10001""",="0044999",b\n');
       expect(columns).toEqual(["id:BIGINT", "zip:VARCHAR", "phone:VARCHAR", "note:VARCHAR"]);
