@@ -68,6 +68,13 @@ describe("detectLayout", () => {
     expect(layoutOf("ann,AB-12,2024-01-02\nbob,CD-34,2024-02-03\ncy,EF-56,2024-03-04\ndee,GH-78,2024-04-05\n")).toMatchObject({ header: false });
   });
 
+  it("takes a first row of the words columns are named with for the header, over columns that mix words and numbers", () => {
+    expect(layoutOf("key,value\nname,Ada\nage,36\ncity,London\n")).toMatchObject({ header: true, names: ["key", "value"] });
+    expect(layoutOf("Field Name,Answer\nfirst_name,Ada\nscore,36\n")).toMatchObject({ header: true });
+    // Not when a word comes again below it in its column.
+    expect(layoutOf("name,value\nname,Ada\nage,36\ncity,London\n")).toMatchObject({ header: false });
+  });
+
   it("takes a header over columns of numbers with missing-value markers (R's NA): a marker is no shape a name may fit", () => {
     expect(layoutOf("code,staff\nA,5\nB,7\nC,NA\n")).toMatchObject({ header: true, names: ["code", "staff"] });
     expect(layoutOf("zip,staff\n02134,5\nNA,7\n10001,NA\n")).toMatchObject({ header: true, names: ["zip", "staff"] });

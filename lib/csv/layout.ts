@@ -6,6 +6,7 @@ import { isUnlabelledTotals } from "./unlabelled-totals";
 import { raggedHeader } from "./ragged-rows";
 import { records, splitFields, type Dialect, type LineRecord } from "./records";
 import { fits, isNames, learnShapes, type ColumnShapes, type ShapeCache } from "./shapes";
+import { namedByWords } from "./name-words";
 import { isSparseUnitsLine, shaped } from "./units-line";
 
 /**
@@ -142,7 +143,8 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
 
   const afterSecond = learnShapes(rows.slice(1).map((r) => r.fields), width, cache);
   const shapes = learnShapes(rows.map((r) => r.fields), width, cache);
-  const header = namesOver(top.fields, shapes);
+  // Or names of the words columns are named with, where shapes cannot tell (a key and value list's "key,value").
+  const header = namesOver(top.fields, shapes) || namedByWords(top.fields, rows.map((r) => r.fields));
   const second = rows[0];
   // A second line of names stands apart from every shaped column, words too: over a few rows, a first row of
   // data stands apart from the codes and numbers below it ("1,234.00" over "(56.10)"). Or it leaves those without a unit empty.

@@ -335,6 +335,12 @@ describe("files in the likeness of real ones stage on the first try", () => {
       });
     });
 
+    it("reads a key and value list's first row as its header, though its values mix words and numbers", async () => {
+      const { rows, columns } = await read("key,value\nname,Ada\nage,36\ncity,London\n");
+      expect(columns).toEqual(["key:VARCHAR", "value:VARCHAR"]);
+      expect(rows.map((r) => [r.key, r.value])).toEqual([["name", "Ada"], ["age", "36"], ["city", "London"]]);
+    });
+
     it("reads numbers with a unit after each (12 kg, 21.5 °C) as numbers in that unit; a column of several units stays text", async () => {
       const { rows, columns, result } = await read("item,weight,temp,volume\nA,12 kg,21.5 °C,1 l\nB,15.5 kg,-3 °C,750 ml\nC,7 kg,0 °C,2 l\n");
       expect(columns).toEqual(["item:VARCHAR", "weight:DOUBLE", "temp:DOUBLE", "volume:VARCHAR"]);
