@@ -85,3 +85,18 @@ test("a column name with a line break is read without it, and the file says so",
   await expect(stagedGrid(page).getByRole("columnheader")).toHaveText(["Total Revenue", "Region"]);
   await expect((await openParsePanel(page)).getByText("Read without the line breaks in their names: “Total Revenue”.")).toBeVisible();
 });
+
+// A survey's answers as Qualtrics exports them: the short names, a line of the questions, a line of import ids
+// ({"ImportId":"QID1"}). The questions were said to be the columns' units, and the import ids were a row that made
+// every column text.
+test("a Qualtrics export's three header lines are its header: the questions said as labels, the answers typed", async ({ page }) => {
+  await openApp(page);
+  const ids = ["startDate", "QID1_TEXT", "QID2"].map((id) => `"{""ImportId"":""${id}""}"`).join(",");
+  const content = `StartDate,Q1,Q2\n"Start Date","How old are you?","How satisfied are you?"\n${ids}\n2024-01-01 10:00:00,34,5\n2024-01-02 11:00:00,28,4\n`;
+  await addFiles(page, [{ name: "survey.csv", content }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "survey.csv" })).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["2024-01-01 10:00:00", "34", "5"]);
+  await expect(
+    (await openParsePanel(page)).getByText("Line 2 gives the columns’ labels, read as part of the header, not as a row: StartDate “Start Date”, Q1 “How old are you?”, Q2 “How satisfied are you?”."),
+  ).toBeVisible();
+});

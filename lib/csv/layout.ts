@@ -22,7 +22,7 @@ export interface Layout {
   preamble: number;
   header: boolean;
   /** 2 when a line of units or descriptions follows the column names. */
-  headerLines: 1 | 2;
+  headerLines: 1 | 2 | 3;
   /** Column names as the file has them (empty when there is no header). */
   names: string[];
   width: number;
@@ -152,8 +152,10 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   const unitsLine = below && rows.length > 3 && afterSecond.some(shaped) && (looksLikeHeader(second.fields, afterSecond, shaped) || isSparseUnitsLine(second.fields, afterSecond));
   // Or the first line names groups of columns ("2024" over "Units" and "Revenue") and the second their own names.
   const groupLine = below && rows.length > 2 && namesGroups(top.fields) && namesUnderGroups(top.fields, second.fields, afterSecond);
-  const headerLines: 1 | 2 = unitsLine || groupLine ? 2 : 1;
-  const body = headerLines === 2 ? rows.slice(1) : rows;
+  // Or, as Qualtrics exports a survey's answers, the names, a line of the questions' texts, and a line of import ids.
+  const qualtrics = below && rows.length > 2 && rows[1]!.first === second.last + 1 && isImportIdLine(rows[1]!.fields);
+  const headerLines: 1 | 2 | 3 = qualtrics ? 3 : unitsLine || groupLine ? 2 : 1;
+  const body = rows.slice(headerLines - 1);
   const trailingDelimiter = header && top.fields.length === width && top.fields[width - 1]!.trim() === "" && body.every((r) => r.fields[width - 1]!.trim() === "");
   const dataLines = body.map((r) => head[r.first]!);
   const padded = dataLines.filter((l) => l.includes(` ${dialect.delimiter}`) && l.split(dialect.delimiter).slice(1).every((f) => f.startsWith(" ")));
@@ -161,14 +163,14 @@ export function detectLayout({ head, tail, whole }: LayoutSample, given: Partial
   // Shapes to tell notes from rows come from rows more than half filled: a note padded with delimiters is not one.
   const fullRows = body.filter((r) => r.fields.filter((f) => f.trim() !== "").length * 2 > width);
   const { notes, secondTable } = findNotes(whole ? tail.slice(top.last + 2) : tail, whole ? tail.slice(top.last + 1, top.last + 2) : null, dialect, width, learnShapes(fullRows.map((r) => r.fields), width, cache), header ? top.fields : [], modal);
-  const bodyShapes = headerLines === 2 ? afterSecond : shapes;
+  const bodyShapes = headerLines === 3 ? learnShapes(body.map((r) => r.fields), width, cache) : headerLines === 2 ? afterSecond : shapes;
   const strayQuoteHeader = header && headerLines === 1 && top.open;
   const names = top.fields.map((f) => {
     const name = strayQuoteHeader ? f.replaceAll(dialect.quote, "") : f;
     return trimSpaces ? name.trim() : name;
   });
   return {
-    dialect, preamble: top.first, header, headerLines, names: !header ? [] : groupLine ? twoLineNames(top.fields, second.fields) : names, width,
+    dialect, preamble: top.first, header, headerLines, names: !header ? [] : groupLine && !qualtrics ? twoLineNames(top.fields, second.fields) : names, width,
     notes, secondTable, comment, trailingDelimiter, rowNames: header && top !== data[at], strayQuoteHeader, trimSpaces, raggedRows: header && ragged !== null, shapes: bodyShapes,
   };
 }
@@ -217,6 +219,10 @@ function namesUnderGroups(first: readonly string[], second: readonly string[], s
   const typed = shapes.map((s, c) => ({ s, v: (second[c] ?? "").trim() })).filter(({ s }) => telling(s));
   return typed.some(({ v }) => v !== "") && typed.every(({ s, v }) => v === "" || !fits(s, v));
 }
+
+/** Qualtrics' third header line: each value the JSON of the column's import id ({"ImportId":"QID1"}), or empty. */
+const isImportIdLine = (fields: readonly string[]): boolean =>
+  fields.some((f) => f.trim() !== "") && fields.every((f) => f.trim() === "" || /^\{\s*"ImportId"\s*:/.test(f.trim()));
 
 /** A record of column names over rows of these shapes, rather than one more row. */
 const namesOver = (fields: readonly string[], shapes: readonly ColumnShapes[]) =>

@@ -17,11 +17,18 @@ export function isSparseUnitsLine(fields: readonly string[], shapes: readonly Co
   return given.length >= Math.min(2, typed.length) && given.length > 0 && given.every(({ s, v }) => !fits(s, v) && /[\p{L}%°]/u.test(v));
 }
 
-/** A header's second line of units: its line in the file, and each column's unit (those it gives one). */
+/**
+ * A header's second line of units: its line in the file, and each column's unit (those it gives one). Or of labels
+ * (`labels`): a survey's questions ("How old are you?") under short names (Q1), which are no units.
+ */
 export interface HeaderUnits {
   line: number;
   columns: { column: string; unit: string }[];
+  labels?: boolean;
 }
+
+/** A unit as a header's line writes it: short, a word or two ("degC", "kg/m3", "mm Hg"), no question. */
+const unitLike = (text: string): boolean => text.length <= 12 && text.split(/\s+/).length <= 2 && !/[?!]/.test(text);
 
 /**
  * The units a header's second line gives the columns (by the read's names, in order), or null where it names
@@ -33,9 +40,12 @@ export function headerUnits(first: readonly string[], second: readonly string[],
     const unit = (second[i] ?? "").trim();
     return unit && !isMissingMarker(unit) ? [{ column: c.name, unit }] : [];
   });
-  return given.length ? { line, columns: given } : null;
+  if (!given.length) return null;
+  return given.every((g) => unitLike(g.unit)) ? { line, columns: given } : { line, columns: given, labels: true };
 }
 
 /** The units said, as the read kept them apart from the rows. */
 export const describeUnits = (units: HeaderUnits | undefined): string | null =>
-  units ? `Line ${units.line} gives the columns’ units, read as part of the header, not as a row: ${units.columns.map((u) => `${u.column} “${u.unit}”`).join(", ")}.` : null;
+  units
+    ? `Line ${units.line} gives the columns’ ${units.labels ? "labels" : "units"}, read as part of the header, not as a row: ${units.columns.map((u) => `${u.column} “${u.unit}”`).join(", ")}.`
+    : null;

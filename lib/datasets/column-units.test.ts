@@ -14,6 +14,10 @@ describe("withUnits", () => {
     expect(withUnits(columns, undefined, true, { air_pressure: { unit: "hPa" } })).toEqual(columns);
   });
 
+  it("gives none from a line of labels (a survey's questions)", () => {
+    expect(withUnits(columns, { ...units, labels: true }, false)).toEqual(columns);
+  });
+
   it("gives none where the recipe's SQL made the rows, or the file gave none", () => {
     expect(withUnits(columns, units, true)).toEqual(columns);
     expect(withUnits(columns, undefined, false)).toEqual(columns);

@@ -9,6 +9,7 @@ import type { Column } from "./manifest";
  */
 export function withUnits(columns: readonly Column[], units: HeaderUnits | undefined, sqlStage: boolean, numbers: Record<string, { unit?: string }> = {}): Column[] {
   const written = Object.entries(numbers).flatMap(([column, n]) => (n.unit ? [{ column, unit: n.unit }] : []));
-  const given = new Map((sqlStage ? [] : [...written, ...(units?.columns ?? [])]).map((u) => [u.column, u.unit]));
+  // A line of labels (a survey's questions) gives no units.
+  const given = new Map((sqlStage ? [] : [...written, ...(units?.labels ? [] : (units?.columns ?? []))]).map((u) => [u.column, u.unit]));
   return columns.map((c) => (given.has(c.name) ? { ...c, unit: given.get(c.name)! } : c));
 }

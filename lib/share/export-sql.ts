@@ -92,7 +92,7 @@ function fileSql(source: ExportSource): string | null {
   if (source.jsonRowsAt?.sequence) return source.jsonRowsAt.pages ? `(SELECT unnest(json, max_depth := 2) FROM read_json_auto(${p}, records = false))` : `read_json_auto(${p})`;
   switch (source.parse.format) {
     case "csv":
-      return source.parse.fixedWidth?.length || source.parse.markdownTable || source.parse.wrappedLines ? null : source.parse.headerLines === 2 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, source.parse);
+      return source.parse.fixedWidth?.length || source.parse.markdownTable || source.parse.wrappedLines ? null : (source.parse.headerLines ?? 1) > 1 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, source.parse);
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
@@ -111,7 +111,7 @@ function fileSql(source: ExportSource): string | null {
 function twoLineHeaderSql(source: ExportSource): string {
   const original = Object.fromEntries(Object.entries(readRenames(source)).map(([from, to]) => [to, from]));
   const names = source.columns.map((c) => original[c.name] ?? c.name);
-  return readCsvSql(source.path, { ...source.parse, header: false, skip: (source.parse.skip ?? 0) + 2 }, [`names = [${names.map(literal).join(", ")}]`]);
+  return readCsvSql(source.path, { ...source.parse, header: false, skip: (source.parse.skip ?? 0) + (source.parse.headerLines ?? 2) }, [`names = [${names.map(literal).join(", ")}]`]);
 }
 
 /** Another staged file the recipe reads, by the SQL name it reads it by. */

@@ -21,7 +21,7 @@ export const parseOptionsSchema = z.object({
   /** Lines above the header: a title, metadata, comments. */
   skip: z.number().int().nonnegative().optional(),
   /** 2 when a line of units or descriptions follows the column names. */
-  headerLines: z.number().int().min(1).max(2).optional(),
+  headerLines: z.number().int().min(1).max(3).optional(),
   /** Lines at the end that are notes or a second table, not rows. */
   notes: z.number().int().nonnegative().optional(),
   /** Lines starting with this character are comments. */

@@ -37,4 +37,23 @@ describe("a line of units under the header", () => {
     expect(read.options.headerLines).toBe(2);
     expect(read.units).toBeNull();
   });
+
+  it("reads Qualtrics' three header lines (names, the questions, import ids) as the header: the questions said as labels, no units", async () => {
+    const ids = ["startDate", "status", "QID1_TEXT", "QID2"].map((id) => `"{""ImportId"":""${id}""}"`).join(",");
+    const answers = ["2024-01-01 10:00:00,0,34,5", "2024-01-02 11:00:00,0,28,4", "2024-01-03 12:00:00,0,45,2"];
+    const text = `StartDate,Status,Q1,Q2\n"Start Date","Response Type","How old are you?","How satisfied are you? - Rate"\n${ids}\n${answers.join("\n")}\n`;
+    const read = await readCsv(engine, new Blob([text]), parseOptionsSchema.parse({ format: "csv" }), "units2", "survey.csv");
+    expect(await engine.rows(`SELECT column_name, column_type FROM (DESCRIBE units2)`)).toEqual([
+      { column_name: "StartDate", column_type: "TIMESTAMP" },
+      { column_name: "Status", column_type: "BIGINT" },
+      { column_name: "Q1", column_type: "BIGINT" },
+      { column_name: "Q2", column_type: "BIGINT" },
+    ]);
+    expect(read.typeFindings).toEqual([]);
+    expect(read.lines).toMatchObject({ preamble: 0, header: 3, rows: 3 });
+    expect(read.units?.labels).toBe(true);
+    expect(describeUnits(read.units ?? undefined)).toBe(
+      "Line 2 gives the columns’ labels, read as part of the header, not as a row: StartDate “Start Date”, Status “Response Type”, Q1 “How old are you?”, Q2 “How satisfied are you? - Rate”.",
+    );
+  });
 });

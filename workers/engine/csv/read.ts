@@ -126,7 +126,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // A first name that starts with a byte-order mark inside its quotes (a file read and written again by a tool that
   // kept the mark in its first name): DuckDB would keep it in the name, which comes back through Arrow without it.
   const markedName = headerLines === 1 && headerFields.some((f) => f.startsWith("\uFEFF"));
-  const namesApart = headerLines === 2 || trailing || rowNames || markedName || strayQuoteHeader;
+  const namesApart = headerLines > 1 || trailing || rowNames || markedName || strayQuoteHeader;
   const linesBefore = preamble + (namesApart ? headerLines : 0);
   // Each column's name as the file writes it ("" where it writes none).
   const nameFields = (trailing ? headerFields.slice(0, -1) : rowNames ? ["", ...headerFields] : headerFields).map((f) => f.replace(/^\uFEFF/, ""));
@@ -297,7 +297,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     rowLines: { before: sheetRows + preamble + headerLines, ...(lineTable ? { table: true } : {}) },
     lostDigits: lostDigitColumns(sample.head.slice(preamble + headerLines), dialect, columns),
     readNames,
-    units: headerLines === 2 ? headerUnits(fieldsAt(preamble), fieldsAt(preamble + 1), columns, sheetRows + preamble + 2) : null,
+    units: headerLines > 1 ? headerUnits(fieldsAt(preamble), fieldsAt(preamble + 1), columns, sheetRows + preamble + 2) : null,
     summaryRows: used.notes ? sample.tail.slice(-used.notes - 1).filter((l) => totalsBelow(splitFields(l, dialect).fields, layout.width)).slice(0, 5).map((l) => l.slice(0, 200)) : [],
   };
 }
