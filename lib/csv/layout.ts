@@ -21,7 +21,7 @@ export interface Layout {
   /** Lines above the header (title, metadata, comments, blanks). */
   preamble: number;
   header: boolean;
-  /** 2 when a line of units or descriptions follows the column names. */
+  /** 2 when a line of units or descriptions follows the column names; 3 when Qualtrics' line of import ids follows those. */
   headerLines: 1 | 2 | 3;
   /** Column names as the file has them (empty when there is no header). */
   names: string[];
