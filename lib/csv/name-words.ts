@@ -10,7 +10,7 @@ const WORDS = new Set(
     "email mail phone address city country state region zip postcode code status note notes comment comments title url link price cost quantity qty unit units " +
     "score rank item items product products customer user username variable variables metric measure answer answers question questions response result results " +
     "source target first last full start end min max avg mean level size weight height width length age gender text message content tag tags language version " +
-    "location lat lon latitude longitude created updated description details info data entry " +
+    "location lat lon latitude longitude created updated details info data entry " +
     "nom nombre wert werte valeur valeurs valor valores schlüssel clé clave chave feld campo campos champ datum fecha ort stadt ville ciudad land pays país " +
     "preis prix precio menge anzahl betrag montant importe kunde cliente artikel bezeichnung beschreibung libellé descripción descrição"
   ).split(" "),

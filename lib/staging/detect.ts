@@ -14,12 +14,15 @@ const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => 
 
 export const isGzip = (head: Uint8Array) => startsWith(head, [0x1f, 0x8b]);
 
+/** A ZIP archive's first bytes: an Excel workbook, or an archive of other files (lib/staging/zip-entries.ts). */
+export const isZip = (head: Uint8Array) => startsWith(head, [0x50, 0x4b, 0x03, 0x04]);
+
 /** Strip compression extensions: "a.csv.gz" → "a.csv". */
 export const innerName = (name: string) => name.replace(/\.(gz|gzip)$/i, "");
 
 export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return "parquet";
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return "xlsx";
+  if (isZip(head)) return "xlsx";
   const ext = /\.([a-z0-9]+)$/i.exec(innerName(name))?.[1]?.toLowerCase();
   if (ext === "parquet") return "parquet";
   // A workbook is a ZIP archive (above): text under an Excel name (an application's "Excel" export of CSV or TSV)

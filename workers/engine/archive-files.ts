@@ -3,6 +3,7 @@ import { sha256Bytes } from "@/lib/hash";
 import type { DerivedFile } from "@/lib/engine/api";
 import { fail, ok, type Result } from "@/lib/result";
 import { dataEntries, entryFileNames } from "@/lib/staging/archive-entries";
+import { isZip } from "@/lib/staging/detect";
 import { zipKind } from "@/lib/staging/zip-entries";
 
 /** Data held inside an archive beyond this is left to the user to unzip: every file comes out whole, in memory. */
@@ -15,8 +16,7 @@ const MAX_UNPACKED_BYTES = 1024 ** 3;
  * it or say what it is.
  */
 export async function filesInArchive(file: File): Promise<Result<DerivedFile[] | null>> {
-  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-  if (!(head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04)) return ok(null);
+  if (!isZip(new Uint8Array(await file.slice(0, 4).arrayBuffer()))) return ok(null);
   if (file.size > MAX_UNPACKED_BYTES) return fail({ file: file.name, message: tooBig(file.size) });
   const bytes = new Uint8Array(await file.arrayBuffer());
   const zip = zipKind(bytes);
