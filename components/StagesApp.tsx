@@ -11,6 +11,7 @@ import { degradedNotice } from "@/lib/storage/support";
 import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
 import { onLaunchedFiles } from "@/browser/launched-files";
+import { onPastedFiles } from "@/browser/pasted-files";
 import { unpackArchives } from "@/browser/archives";
 import { fetchDuckDbAhead } from "@/browser/duckdb-ahead";
 import { whenIdle } from "@/browser/idle";
@@ -75,6 +76,13 @@ export function StagesApp() {
   // Files the operating system opened with the installed app are staged like dropped ones.
   const addFilesLater = useRef<(list: File[]) => void>(() => undefined);
   useEffect(() => onLaunchedFiles((list) => addFilesLater.current(list)), []);
+  // So are files and tables pasted into the page outside a text field.
+  const stagedNames = useRef<string[]>([]);
+  stagedNames.current = (files ?? []).map((f) => f.name);
+  useEffect(
+    () => onPastedFiles(() => stagedNames.current, (pasted) => (pasted.ok ? addFilesLater.current(pasted.value) : notify("error", describeError(pasted.error)))),
+    [notify],
+  );
 
   async function trySample() {
     const response = await fetch(SAMPLE_PATH).catch(() => null);

@@ -43,7 +43,7 @@ export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files
           }}
         />
       </label>
-      <p className="mt-2 text-xs text-muted">Files stay in this browser.</p>
+      <p className="mt-2 text-xs text-muted">Or paste a table copied from a spreadsheet or a web page (Ctrl+V). Files stay in this browser.</p>
       <button
         type="button"
         className={`mt-2 font-medium text-sky-800 focus-visible:outline-2 dark:text-sky-300 ${
