@@ -2,7 +2,8 @@ import { pastedTable } from "@/lib/staging/pasted-table";
 import type { Result } from "@/lib/result";
 
 /**
- * Pastes into the page outside a text field (an input, a text area, the SQL editor), as files to stage: files
+ * Pastes into the page outside a text field (an input, a text area, the SQL editor) and a grid (where a value
+ * pasted on a cell edits it), as files to stage: files
  * copied in the operating system's file manager, or a table copied from a spreadsheet, an editor or a web page
  * (lib/staging/pasted-table.ts). `stagedNames` names the files already staged, for the pasted table's name.
  */
@@ -20,5 +21,5 @@ export function onPastedFiles(stagedNames: () => readonly string[], handle: (pas
 }
 
 function inTextField(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])") !== null;
+  return target instanceof Element && target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false']), [role='grid']") !== null;
 }

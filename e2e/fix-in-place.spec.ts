@@ -192,3 +192,27 @@ test("a bulk fix can reach only the rows the staged grid's filter shows", async 
   await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "open"]);
   await expect.poll(() => rowTexts(page, "Final data", 5)).toEqual(["4", "OPEN"]);
 });
+
+test("a value pasted on a cell opens it holding that value; rows pasted there stage no file", async ({ page }) => {
+  await stageOrdersWithRules(page);
+  const pasteOnGrid = (text: string) =>
+    stagedGrid(page).evaluate((grid, plain) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData("text/plain", plain);
+      (grid.querySelector(":focus") ?? grid).dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+    }, text);
+  await cellOf(page, 4, 2).click();
+  await pasteOnGrid("12.5\r\n");
+  const amount = page.getByRole("textbox", { name: "Edit amount, row 4" });
+  await expect(amount).toHaveValue("12.5");
+  await amount.press("Enter");
+  await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
+  await expect(cellOf(page, 4, 2)).toHaveText("12.5");
+  // Several cells are not one value: the grid takes none, and the page stages nothing from a paste in the grid.
+  await cellOf(page, 1, 1).click();
+  await pasteOnGrid("a\tb\n1\t2\n");
+  await expect(page.getByRole("textbox", { name: /^Edit / })).toHaveCount(0);
+  await pasteOnGrid("x");
+  await page.getByRole("textbox", { name: "Edit email, row 1" }).press("Escape");
+  await expect(page.getByRole("region", { name: "Staging area" }).getByRole("listitem")).toHaveCount(1);
+});

@@ -145,6 +145,15 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
     }
   }
 
+  /** One value pasted on an editable cell opens it holding that value (a paste in its editor is the editor's own). */
+  function onPaste(e: React.ClipboardEvent) {
+    if (editing.editing || active.row < 0 || !editing.start) return;
+    const text = e.clipboardData.getData("text/plain").replace(/\r?\n$/, "");
+    if (/[\t\r\n]/.test(text)) return;
+    e.preventDefault();
+    editing.start(active.row, active.col, text);
+  }
+
   const sortBy = (name: string) =>
     setView({ ...view, sort: view.sort?.column !== name ? { column: name, descending: false } : view.sort.descending ? undefined : { column: name, descending: true } });
   const pin = (i: number) => setPinned((p) => (p.has(i) ? new Set([...p].filter((x) => x !== i)) : new Set(p).add(i)));
@@ -172,6 +181,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
         aria-rowcount={rowCount + 1}
         aria-colcount={columns.length}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         onFocus={() => (keyboard.current = true)}
         onBlur={(e) => {
           if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) keyboard.current = false;
@@ -218,7 +228,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
         className="sr-only text-xs text-slate-600 group-focus-within:not-sr-only group-focus-within:pointer-events-none group-focus-within:absolute group-focus-within:top-full group-focus-within:left-0 group-focus-within:z-10 group-focus-within:rounded group-focus-within:bg-white/95 group-focus-within:px-1 group-focus-within:shadow dark:text-slate-400 dark:group-focus-within:bg-slate-900/95"
       >
         Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End. On a column header: Enter sorts, P pins, Shift+arrows resize.
-        {edits ? " On a cell: Enter edits it; then Enter saves, Escape cancels." : ""}
+        {edits ? " On a cell: Enter edits it, or paste a value into it; then Enter saves, Escape cancels." : ""}
       </p>
       <p aria-live="polite" className="max-h-24 min-h-4 overflow-auto text-xs break-words whitespace-pre-wrap text-muted">
         {active.row >= 0 && activeValue !== undefined

@@ -21,7 +21,7 @@ export interface Editing {
 
 /**
  * Editing cells in place: Enter (or a double click) opens the active cell,
- * Enter saves, Escape cancels; a value the column's type cannot hold is
+ * and a value pasted on it opens it holding that value; Enter saves, Escape cancels; a value the column's type cannot hold is
  * refused with the reason. Edits are the staged row's (by its row id), so
  * they follow the row through sorting and filtering.
  */
@@ -39,10 +39,10 @@ export function useCellEditing(
     return edit ? edit.to : cell(row, col);
   };
 
-  const start = (row: number, col: number) => {
+  const start = (row: number, col: number, text?: string) => {
     if (!edits || row < 0 || shown(row, col) === undefined) return;
     if (edits.editable && !edits.editable.includes(columns[col]?.name ?? "")) return;
-    setEditing({ row, col, text: shown(row, col) ?? "", problem: null });
+    setEditing({ row, col, text: text ?? shown(row, col) ?? "", problem: null });
   };
   const save = () => {
     if (!editing || !edits) return;
