@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { archiveMessage, unreadableArchive } from "./zip-entries";
+import { archiveMessage, unreadableArchive, zipKind } from "./zip-entries";
 
 describe("unreadableArchive", () => {
   it("names what a ZIP archive that is not a workbook holds", () => {
@@ -13,7 +13,9 @@ describe("unreadableArchive", () => {
 
   it("names office files that are ZIP archives but no workbook Stages reads, with what to do", () => {
     const ods = zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<x/>"), "META-INF/manifest.xml": strToU8("<m/>") });
-    expect(unreadableArchive(ods)).toMatch(/^This is an OpenDocument spreadsheet \(\.ods/);
+    // An OpenDocument spreadsheet is a workbook Stages reads (workers/engine/ods.ts).
+    expect(zipKind(ods)).toEqual({ kind: "workbook" });
+    expect(unreadableArchive(ods)).toBeNull();
     expect(unreadableArchive(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.text"), "content.xml": strToU8("<x/>") }))).toMatch(/^This is an OpenDocument file/);
     expect(unreadableArchive(zipSync({ "xl/workbook.bin": strToU8("b"), "[Content_Types].xml": strToU8("<t/>") }))).toMatch(/^This is a binary Excel workbook \(\.xlsb\)/);
     expect(unreadableArchive(zipSync({ "Index/Document.iwa": strToU8("b") }))).toMatch(/^This is an Apple Numbers document/);

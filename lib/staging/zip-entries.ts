@@ -16,12 +16,15 @@ const KINDS: { holds: (names: readonly string[]) => boolean; message: string }[]
 ];
 const OPEN_DOCUMENT = "application/vnd.oasis.opendocument.";
 
-/** What a ZIP archive holds: a workbook; another office file, with what to do; or other files, by their names. */
+/** Whether an OpenDocument archive's `mimetype` file says it is a spreadsheet (.ods), which is read as a workbook. */
+export const isOdsMimetype = (mimetype: string) => mimetype.trim() === `${OPEN_DOCUMENT}spreadsheet`;
+
+/** What a ZIP archive holds: a workbook (Excel's or OpenDocument's); another office file, with what to do; or other files, by their names. */
 export type ZipKind = { kind: "workbook" } | { kind: "office"; message: string } | { kind: "files"; names: string[] };
 
 /**
- * What ZIP archive the bytes are: an Excel workbook (however broken); an OpenDocument spreadsheet (.ods), a
- * binary workbook (.xlsb), a Numbers, Word or PowerPoint file; or an archive of other files (zipped CSV from a
+ * What ZIP archive the bytes are: an Excel workbook (however broken) or an OpenDocument spreadsheet (.ods); another
+ * OpenDocument file, a binary workbook (.xlsb), a Numbers, Word or PowerPoint file; or an archive of other files (zipped CSV from a
  * data portal). Null for bytes that are no ZIP archive.
  */
 export function zipKind(bytes: Uint8Array): ZipKind | null {
@@ -35,15 +38,8 @@ export function zipKind(bytes: Uint8Array): ZipKind | null {
   } catch {
     return null;
   }
-  if (mimetype.startsWith(OPEN_DOCUMENT)) {
-    return {
-      kind: "office",
-      message:
-        mimetype === `${OPEN_DOCUMENT}spreadsheet`
-          ? "This is an OpenDocument spreadsheet (.ods, from LibreOffice or a spreadsheet download), which Stages cannot read. Save it as .xlsx or CSV, and stage that."
-          : "This is an OpenDocument file, not a data file. Save its table as CSV or Excel, and stage that.",
-    };
-  }
+  if (isOdsMimetype(mimetype)) return { kind: "workbook" };
+  if (mimetype.startsWith(OPEN_DOCUMENT)) return { kind: "office", message: "This is an OpenDocument file, not a data file. Save its table as CSV or Excel, and stage that." };
   const known = KINDS.find((kind) => kind.holds(names));
   if (known) return { kind: "office", message: known.message };
   return names.some((n) => n.startsWith("xl/")) ? { kind: "workbook" } : { kind: "files", names: names.filter((n) => !n.endsWith("/")) };

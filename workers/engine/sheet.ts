@@ -8,6 +8,7 @@ import { unreadableArchive } from "@/lib/staging/zip-entries";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { holdsNoTable } from "@/lib/xlsx/cover-sheet";
 import { findLayout, type FirstRead } from "./csv/read";
+import { odsWorkbook } from "./ods";
 import type { ReadInfo } from "./read-info";
 import { showAsFormatted } from "./shown-formats";
 import { utf8Blob } from "./text";
@@ -49,8 +50,13 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   return ok({ ...read.value, sheets: names, ...(hidden.length ? { hiddenSheets: hidden } : {}), ...(recorded ? { parse: { ...(read.value.parse ?? options), sheet: name } } : {}), ...(cover !== undefined ? { coverSheet: cover } : {}) });
 }
 
-/** A sheet's cells, numbers with leading zeros (a ZIP code formatted 00000) and durations as the sheet shows them. */
+/**
+ * A sheet's cells, numbers with leading zeros (a ZIP code formatted 00000) and durations as the sheet shows them:
+ * an Excel workbook's, or an OpenDocument spreadsheet's (workers/engine/ods.ts).
+ */
 export async function sheetRows(fileName: string, bytes: Uint8Array<ArrayBuffer>, name: string | undefined): Promise<Result<unknown[][]>> {
+  const ods = odsSheetRows(bytes, name);
+  if (ods) return ods.ok ? ods : fail({ file: fileName, message: ods.error.message });
   try {
     const data = await readSheet(bytes.buffer, name);
     showAsFormatted(bytes, name, data);
@@ -59,6 +65,18 @@ export async function sheetRows(fileName: string, bytes: Uint8Array<ArrayBuffer>
     // Other ZIP archives (zipped CSV, an .ods, a Word file) look like a workbook by their first bytes.
     const unreadable = unreadableArchive(bytes);
     return fail({ file: fileName, message: unreadable ?? `This is not a readable Excel workbook (${(error as Error).message}).` });
+  }
+}
+
+/** An OpenDocument spreadsheet's sheet (the first when none is named), or null when the bytes are not one. */
+function odsSheetRows(bytes: Uint8Array, name: string | undefined): Result<unknown[][]> | null {
+  try {
+    const sheets = odsWorkbook(bytes);
+    if (!sheets) return null;
+    const sheet = name === undefined ? sheets[0] : sheets.find((s) => s.name === name);
+    return sheet ? ok(sheet.rows) : fail({ message: sheets.length ? `The spreadsheet has no sheet named "${name}".` : "The spreadsheet has no sheet." });
+  } catch (error) {
+    return fail({ message: `This is not a readable OpenDocument spreadsheet (${(error as Error).message}).` });
   }
 }
 
