@@ -133,3 +133,26 @@ test("a table of 1,000 columns draws the columns in view; keyboard and scrolling
   await expect(columnHeader("c500")).toBeInViewport();
   await expect(columnHeader("c0")).toHaveCount(0);
 });
+
+test("Ctrl+C copies the active cell's value, or a header's column name", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.csv", content: "id,name,note\n1,Ada Lovelace,\n2,Grace Hopper,admiral\n" }]);
+  const grid = stagedGrid(page);
+  await expect(grid).toHaveAttribute("aria-rowcount", "3");
+  /** What a copy at the focused element puts on the clipboard (as the browser sends one for Ctrl+C), or null when the page leaves it to the browser. */
+  const copied = () =>
+    page.evaluate(() => {
+      const clipboardData = new DataTransfer();
+      const event = new ClipboardEvent("copy", { clipboardData, bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(event);
+      return event.defaultPrevented ? clipboardData.getData("text/plain") : null;
+    });
+  await grid.getByRole("gridcell", { name: "Grace Hopper" }).click();
+  expect(await copied()).toBe("Grace Hopper");
+  await page.keyboard.press("ArrowRight");
+  expect(await copied()).toBe("admiral");
+  await page.keyboard.press("ArrowUp");
+  expect(await copied()).toBe("");
+  await page.keyboard.press("ArrowUp");
+  expect(await copied()).toBe("note");
+});

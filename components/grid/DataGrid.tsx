@@ -154,6 +154,15 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
     editing.start(active.row, active.col, text);
   }
 
+  /** Ctrl+C copies the active cell's value (empty for null), or a header's column name; text selected with the pointer copies as it is. */
+  function onCopy(e: React.ClipboardEvent) {
+    if (editing.editing || !window.getSelection()?.isCollapsed) return;
+    const text = active.row < 0 ? columns[active.col]?.name : cell(active.row, active.col);
+    if (text === undefined) return;
+    e.preventDefault();
+    e.clipboardData.setData("text/plain", text ?? "");
+  }
+
   const sortBy = (name: string) =>
     setView({ ...view, sort: view.sort?.column !== name ? { column: name, descending: false } : view.sort.descending ? undefined : { column: name, descending: true } });
   const pin = (i: number) => setPinned((p) => (p.has(i) ? new Set([...p].filter((x) => x !== i)) : new Set(p).add(i)));
@@ -182,6 +191,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
         aria-colcount={columns.length}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
+        onCopy={onCopy}
         onFocus={() => (keyboard.current = true)}
         onBlur={(e) => {
           if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node)) keyboard.current = false;
@@ -227,7 +237,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
         id={keysId}
         className="sr-only text-xs text-slate-600 group-focus-within:not-sr-only group-focus-within:pointer-events-none group-focus-within:absolute group-focus-within:top-full group-focus-within:left-0 group-focus-within:z-10 group-focus-within:rounded group-focus-within:bg-white/95 group-focus-within:px-1 group-focus-within:shadow dark:text-slate-400 dark:group-focus-within:bg-slate-900/95"
       >
-        Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End. On a column header: Enter sorts, P pins, Shift+arrows resize.
+        Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End, Ctrl+C copies. On a column header: Enter sorts, P pins, Shift+arrows resize.
         {edits ? " On a cell: Enter edits it, or paste a value into it; then Enter saves, Escape cancels." : ""}
       </p>
       <p aria-live="polite" className="max-h-24 min-h-4 overflow-auto text-xs break-words whitespace-pre-wrap text-muted">
