@@ -32,6 +32,7 @@ export default function manifest(): MetadataRoute.Manifest {
           "application/vnd.apache.parquet": [".parquet"],
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
           "application/vnd.oasis.opendocument.spreadsheet": [".ods"],
+          "application/xml": [".xml"],
           "application/zip": [".zip"],
         },
       },

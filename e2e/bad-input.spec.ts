@@ -44,7 +44,7 @@ test("bad files get a message naming the file (and line), and other staged files
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "y"]);
 });
 
-test("a web page saved as CSV, a ZIP archive of a CSV, a legacy .xls workbook and an .ods are named for what they are, with what to do", async ({ page }) => {
+test("a web page or an XML error saved as CSV, a ZIP archive of a CSV and a legacy .xls workbook are named for what they are, with what to do", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "export.csv", content: "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in to continue</body></html>\n" }]);
   await expect(page.getByRole("alert").filter({ hasText: "export.csv" })).toContainText("This is a web page (HTML) with no table in it, not a data file");
@@ -55,10 +55,9 @@ test("a web page saved as CSV, a ZIP archive of a CSV, a legacy .xls workbook an
   const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504, 0xff)]);
   await addFiles(page, [{ name: "budget.xls", content: ole }]);
   await expect(page.getByRole("alert").filter({ hasText: "budget.xls" })).toContainText("This is a legacy Excel 97–2003 workbook (.xls)");
-  // A LibreOffice spreadsheet (a ZIP archive too) was "a ZIP archive, not an Excel workbook: it holds mimetype, content.xml…".
-  const ods = Buffer.from(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"), "content.xml": strToU8("<office:document-content/>") }));
-  await addFiles(page, [{ name: "budget.ods", content: ods }]);
-  await expect(page.getByRole("alert").filter({ hasText: "budget.ods" })).toContainText("This is an OpenDocument spreadsheet (.ods");
+  // A storage service's error answer, saved under the CSV's name, is not read for its records as an .xml file is.
+  await addFiles(page, [{ name: "daily.csv", content: '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>\n' }]);
+  await expect(page.getByRole("alert").filter({ hasText: "daily.csv" })).toContainText("This is an XML document under a CSV name (often a download that returned an error instead of the data)");
   // An application's "Excel" export that is tab-separated text named .xlsx was "not a readable Excel workbook".
   await addFiles(page, [{ name: "export.xlsx", content: "id\tname\n1\tAda\n2\tBo\n" }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "export.xlsx" })).toContainText("2 rows");

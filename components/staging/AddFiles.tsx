@@ -4,7 +4,7 @@ import { FilePlus } from "lucide-react";
 import { useState } from "react";
 import { droppedFiles } from "@/browser/dropped-files";
 
-export const FORMATS_TEXT = "CSV, TSV, JSON, NDJSON, Parquet, Excel, OpenDocument, gzip";
+export const FORMATS_TEXT = "CSV, TSV, JSON, NDJSON, Parquet, Excel, OpenDocument, XML, gzip";
 
 /** The file picker and drop zone: both hand the chosen files to `onFiles`. Large on the first screen, compact beside a workspace. */
 export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files: File[]) => void; onSample: () => void; large?: boolean }) {
@@ -35,7 +35,7 @@ export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files
         <input
           type="file"
           multiple
-          accept=".csv,.tsv,.tab,.txt,.json,.geojson,.ndjson,.jsonl,.parquet,.xlsx,.xls,.ods,.html,.htm,.gz,.zip,text/csv,application/json,application/zip"
+          accept=".csv,.tsv,.tab,.txt,.json,.geojson,.ndjson,.jsonl,.parquet,.xlsx,.xls,.ods,.xml,.html,.htm,.gz,.zip,text/csv,application/json,application/zip"
           className="sr-only"
           onChange={(e) => {
             onFiles([...(e.target.files ?? [])]);

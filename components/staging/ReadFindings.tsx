@@ -33,7 +33,7 @@ import { TypeFindingList } from "./TypeFindingList";
 import { describeFindingCounts } from "@/lib/csv/findings";
 
 /** Where a value of a file not read as CSV is: a JSON record, an NDJSON line, a sheet's row. */
-const UNITS: Record<ParseOptions["format"], "line" | "record" | "row"> = { csv: "line", json: "record", ndjson: "line", parquet: "row", xlsx: "row", html: "row" };
+const UNITS: Record<ParseOptions["format"], "line" | "record" | "row"> = { csv: "line", json: "record", ndjson: "line", parquet: "row", xlsx: "row", html: "row", xml: "row" };
 
 /** What reading a staged file found: the dialect, the encoding, lines set aside or mended, ambiguous dates, leniency. */
 export function ReadFindings({
@@ -62,7 +62,7 @@ export function ReadFindings({
   const readNames = describeReadNames(file.readNames);
   const dateOption = file.ambiguousDates?.timestamps ? "timestampFormat" : "dateFormat";
   // A sheet is read as CSV text, whose read options (values read as empty) apply to it; JSON has none.
-  const sheet = file.parse.format === "xlsx" || file.parse.format === "html";
+  const sheet = file.parse.format === "xlsx" || file.parse.format === "html" || file.parse.format === "xml";
   const emptied = (values: string[]) => onReread({ nullValues: [...new Set([...(file.parse.nullValues ?? []), ...values])] });
   return (
     <>

@@ -12,7 +12,7 @@ const optional = (text: string) => (text === "" ? undefined : text);
 /** The read options a user can set for a staged file, by format: a draft until "Read again". */
 export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[]; hidden?: string[] }) {
   const csv = draft.format === "csv";
-  const text = csv || draft.format === "json" || draft.format === "ndjson" || draft.format === "html";
+  const text = csv || draft.format === "json" || draft.format === "ndjson" || draft.format === "html" || draft.format === "xml";
   return (
     <div className="flex flex-wrap items-end gap-2">
       <LabeledControl label="Format">
@@ -67,6 +67,12 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
       {draft.format === "xlsx" && (
         <>
           <ChoiceField label="Sheet" draft={draft} set={set} names={sheets} hidden={hidden} />
+          <HeaderRowField draft={draft} set={set} />
+        </>
+      )}
+      {draft.format === "xml" && (
+        <>
+          {sheets.length > 1 && <ChoiceField label="Sheet" draft={draft} set={set} names={sheets} />}
           <HeaderRowField draft={draft} set={set} />
         </>
       )}

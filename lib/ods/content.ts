@@ -1,4 +1,5 @@
 import { Parser } from "saxen";
+import { stopAt } from "@/lib/xml/parse-error";
 import { cellValue, type CellAttributes } from "./cell-value";
 
 /** A sheet of an OpenDocument spreadsheet: its name, whether it is hidden, its rows of cell texts and how many hold one. */
@@ -79,9 +80,7 @@ export function odsSheets(xml: string): OdsSheet[] {
   parser.on("text", (value, decode) => {
     if (cell && comment === 0 && tables === 1) cell.text += value.includes("&") ? decode(value) : value;
   });
-  parser.on("error", (error) => {
-    throw error;
-  });
+  parser.on("error", stopAt);
 
   function endCell() {
     if (!cell || !row) return;

@@ -51,6 +51,14 @@ describe("detectFormat", () => {
     expect(detectFormat("x.data", text('// export\n{"a":1}\n{"a":2}\n'))).toBe("ndjson");
   });
 
+  it("reads an XML document for its rows under any name but a delimited text's (Excel's XML Spreadsheet 2003 saved as report.xls)", () => {
+    expect(detectFormat("books.xml", text("<catalog><book/></catalog>"))).toBe("xml");
+    expect(detectFormat("report.xls", text('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'))).toBe("xml");
+    expect(detectFormat("feed", text('<?xml version="1.0"?><rss><channel><item/></channel></rss>'))).toBe("xml");
+    // Under a CSV's name it is more often a download that returned an error: staging says so (workers/engine/staging.ts).
+    expect(detectFormat("export.csv", text('<?xml version="1.0"?><Error><Code>AccessDenied</Code></Error>'))).toBe("csv");
+  });
+
   it("reads an HTML document under any name for its table (a web application's report.xls, a page saved as CSV)", () => {
     expect(detectFormat("report.xls", text('<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><table>'))).toBe("html");
     expect(detectFormat("export.csv", text("<!DOCTYPE html>\n<html><body>Sign in</body></html>"))).toBe("html");

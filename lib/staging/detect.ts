@@ -7,7 +7,7 @@ import { opensWrappedJson } from "./json-script";
  * What a staged file is, from its name and first bytes: the format, whether
  * it is gzip-compressed, and its text encoding. The user can override each.
  */
-export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html"] as const;
+export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml"] as const;
 export type FileFormat = (typeof FORMATS)[number];
 
 const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
@@ -31,6 +31,8 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   // An HTML document under any name (a web application's "Excel" export, report.xls; a page saved as CSV) is read for its table.
   if (ext === "html" || ext === "htm" || markupKind(head) === "HTML") return "html";
   if (ext === "csv" || ext === "tsv" || ext === "tab" || ext === "txt") return "csv";
+  // An XML document under any other name (records, or Excel's XML Spreadsheet 2003 saved as report.xls) is read for its rows.
+  if (ext === "xml" || markupKind(head) === "XML") return "xml";
   // A .json file is JSON whatever it starts with: a fault in it is then named as JSON's, not read as one column of CSV.
   // So is JSON inside a line of JavaScript (JSONP, `var data = […]`), under any name but a CSV's.
   return jsonShape(head) ?? (ext === "json" || opensWrappedJson(headText(head)) ? "json" : "csv");

@@ -27,6 +27,7 @@ import { runLong } from "./query";
 import type { ReadInfo } from "./read-info";
 import type { AmbiguousDates } from "@/lib/staging/staged-file";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
+import { readXml } from "./xml";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
 
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
@@ -118,6 +119,8 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
         const readText: ReadCsvText = (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first);
         return await (options.format === "xlsx" ? readXlsx : readHtml)(fileName, blob, options, readText);
       }
+      case "xml":
+        return await readXml(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
     }
   } catch (error) {
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });

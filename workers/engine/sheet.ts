@@ -102,7 +102,7 @@ export async function readHtml(fileName: string, blob: Blob, options: ParseOptio
  * found as a CSV's title lines are; summary rows at the end (Total) are left out below the table. A row's
  * "line" is its row in the sheet.
  */
-async function readRows(cells: (string | null)[][], options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+export async function readRows(cells: (string | null)[][], options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
   const { texts, lines } = sheetCsvLines(cells);
   const text = new Blob(lines);
   const notes = options.notes ?? summaryLines(texts, lines);

@@ -160,14 +160,15 @@ async function record(db: StagesDb, staged: StagedFile, info: Result<TableInfo>,
 
 const SQL_MESSAGE =
   "This is a SQL script (a database dump of statements), not CSV: its rows are INSERT statements. Export the table from the database as CSV (or Parquet) and stage that.";
-const XML_MESSAGE = "This is an XML document, not CSV: Stages reads CSV, TSV, JSON, NDJSON, Parquet, Excel and HTML tables. Export the data in one of them and stage that.";
+const XML_MESSAGE =
+  "This is an XML document under a CSV name (often a download that returned an error instead of the data): if it holds the data, rename it .xml and stage it again; otherwise download the CSV again.";
 
 async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?: { asUtf8: string; decoded: string } }>> {
   const gzip = isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
   const head = await contentHead(file, gzip);
   if (gzip && head.length === 0) return fail({ file: file.name, message: "The gzip data is truncated or damaged, so the file cannot be read." });
   const format = detectFormat(file.name, head);
-  const text = format === "csv" || format === "json" || format === "ndjson" || format === "html";
+  const text = format === "csv" || format === "json" || format === "ndjson" || format === "html" || format === "xml";
   const binary = text ? knownBinary(head) : null;
   if (binary) return fail({ file: file.name, message: binary });
   const encoding = text ? detectEncoding(head) : "utf-8";
