@@ -119,7 +119,7 @@ export async function runRecipeOn(
       madeAs.set(statement.target, statement.kind);
       if (checks) checksWritten(fileId, flags);
     } catch (error) {
-      if (error instanceof Cancelled) throw error;
+      if (error instanceof Cancelled) throw unsure(statement.target, error);
       // The steps run inside whichever statement first reads the transformed rows; the rules run in the checks.
       const stepError = statement.target === names.checks || statement.target === names.patch ? null : await locateStepError(conn, recipe, columns, names.valid);
       return fail(stepError ?? fromDuckDbError(errorText(error)));
@@ -134,7 +134,7 @@ export async function runRecipeOn(
     await runCancellable(conn, finalStatement, taskId);
     madeAs.set(names.final, view ? "VIEW" : "TABLE");
   } catch (error) {
-    if (error instanceof Cancelled) throw error;
+    if (error instanceof Cancelled) throw unsure(names.final, error);
     const stepError = await locateStepError(conn, recipe, columns, names.valid);
     if (stepError) return fail(stepError);
     const text = errorText(error);
@@ -195,9 +195,16 @@ function stepSqlOf(recipe: Recipe, columns: Column[], valid: string): string[] {
 /**
  * What this engine made under each result name, and as which kind. A name not here holds nothing: the last
  * engine's results go as its database is taken over (kept-tables.ts), and only runs make these names. (Asking
- * DuckDB's catalog instead cost every run 6–28 ms.)
+ * DuckDB's catalog instead cost every run 6–28 ms.) A statement cancelled may have made its result before the
+ * cancel came (a cancel after it ended is still a cancel): its name is "unsure", and the catalog is asked of it.
  */
-const madeAs = new Map<string, PipelineStatement["kind"]>();
+const madeAs = new Map<string, PipelineStatement["kind"] | "unsure">();
+
+/** A statement making `target` was cancelled: what it left is not known (the error, for the caller to throw). */
+function unsure(target: string, error: Cancelled): Cancelled {
+  madeAs.set(target, "unsure");
+  return error;
+}
 
 /**
  * Drop what an earlier run left under a name this run writes as the other
@@ -206,11 +213,22 @@ const madeAs = new Map<string, PipelineStatement["kind"]>();
  */
 async function dropOtherKinds(conn: Connection, statements: PipelineStatement[]): Promise<void> {
   for (const { target, kind } of statements) {
-    const made = madeAs.get(target);
+    const made = madeAs.get(target) === "unsure" ? await kindIn(conn, target) : madeAs.get(target);
     if (!made || made === kind) continue;
     madeAs.delete(target);
     await conn.query(`DROP ${made} IF EXISTS main.${ident(target)}`);
   }
+}
+
+/** What the catalog holds under the name: a table, a view, or nothing. */
+async function kindIn(conn: Connection, name: string): Promise<PipelineStatement["kind"] | undefined> {
+  const found = await conn.query(
+    `SELECT 'TABLE' AS kind FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ${literal(name)} UNION ALL SELECT 'VIEW' FROM duckdb_views() WHERE schema_name = 'main' AND view_name = ${literal(name)}`,
+  );
+  const kind = found.getChild("kind")?.get(0) as PipelineStatement["kind"] | null | undefined;
+  if (kind) madeAs.set(name, kind);
+  else madeAs.delete(name);
+  return kind ?? undefined;
 }
 
 /** The first step whose SQL fails, found by running the chain one step longer each time; null when every step runs. */
