@@ -1,4 +1,4 @@
-import type { DerivedFrom } from "@/lib/staging/staged-file";
+import type { FileOrigin } from "@/lib/staging/staged-file";
 import { describeError } from "@/lib/result";
 import { plural } from "@/lib/format";
 import { getEngine } from "./engine-client";
@@ -9,12 +9,12 @@ const ZIP_TYPES = ["application/zip", "application/x-zip-compressed"];
 
 /**
  * Files added, with each ZIP archive (by its name or type) replaced by the data files it holds, each to stage on its
- * own with the archive named as where it came from (workers/engine/archive-files.ts). An archive that holds no data
- * file is staged as it is, for staging to say what it holds.
+ * own with the archive named as where it came from (workers/engine/archive-files.ts), and the address the archive was
+ * fetched from, if it was. An archive that holds no data file is staged as it is, for staging to say what it holds.
  */
-export async function unpackArchives(list: File[], derivedFrom: (DerivedFrom | undefined)[], say: Say): Promise<{ files: File[]; derivedFrom: (DerivedFrom | undefined)[] }> {
+export async function unpackArchives(list: File[], origins: (FileOrigin | undefined)[], say: Say): Promise<{ files: File[]; origins: (FileOrigin | undefined)[] }> {
   const files: File[] = [];
-  const from: (DerivedFrom | undefined)[] = [];
+  const from: (FileOrigin | undefined)[] = [];
   for (const [i, file] of list.entries()) {
     const inside = ZIP.test(file.name) || ZIP_TYPES.includes(file.type) ? await getEngine().filesInArchive(file) : null;
     if (inside && !inside.ok) {
@@ -23,14 +23,14 @@ export async function unpackArchives(list: File[], derivedFrom: (DerivedFrom | u
     }
     if (!inside?.value) {
       files.push(file);
-      from.push(derivedFrom[i]);
+      from.push(origins[i]);
       continue;
     }
     say("info", `${file.name} holds ${plural(inside.value.length, "data file")} (${inside.value.map((f) => f.fileName).join(", ")}): each is staged on its own.`);
     for (const entry of inside.value) {
       files.push(new File([entry.blob], entry.fileName));
-      from.push(entry.derivedFrom);
+      from.push({ derivedFrom: entry.derivedFrom, ...(origins[i]?.url ? { url: origins[i]!.url } : {}) });
     }
   }
-  return { files, derivedFrom: from };
+  return { files, origins: from };
 }

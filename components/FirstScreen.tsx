@@ -11,7 +11,7 @@ const POINTS = [
 ];
 
 /** Before any file: what Stages does, a large drop area, the sample, and what is already promoted. */
-export function FirstScreen({ onFiles, onSample }: { onFiles: (files: File[]) => void; onSample: () => void }) {
+export function FirstScreen({ onFiles, onLink, onSample }: { onFiles: (files: File[]) => void; onLink: (url: string) => void; onSample: () => void }) {
   const { datasets } = useDatasets();
   return (
     <section aria-labelledby="welcome-heading" className="mx-auto max-w-3xl space-y-5 py-4">
@@ -24,7 +24,7 @@ export function FirstScreen({ onFiles, onSample }: { onFiles: (files: File[]) =>
           dataset — staged and final side by side, every row accounted for.
         </p>
       </div>
-      <AddFiles onFiles={onFiles} onSample={onSample} large />
+      <AddFiles onFiles={onFiles} onLink={onLink} onSample={onSample} large />
       <ul className="grid gap-2 text-sm sm:grid-cols-3">
         {POINTS.map((p) => (
           <li key={p} className="rounded border border-slate-200 p-3 dark:border-slate-800">

@@ -8,11 +8,13 @@ import { makeFormatters, plural } from "@/lib/format";
 import { patchShownTask, progressOf } from "@/lib/progress";
 import { describeError } from "@/lib/result";
 import { degradedNotice } from "@/lib/storage/support";
-import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
+import type { FileOrigin, StagedFile } from "@/lib/staging/staged-file";
 import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
 import { onLaunchedFiles } from "@/browser/launched-files";
 import { onPastedFiles } from "@/browser/pasted-files";
 import { unpackArchives } from "@/browser/archives";
+import { fetchFile } from "@/browser/fetch-file";
+import { fetchedFileName } from "@/lib/staging/file-link";
 import { fetchDuckDbAhead } from "@/browser/duckdb-ahead";
 import { whenIdle } from "@/browser/idle";
 import { registerServiceWorker } from "@/browser/service-worker";
@@ -79,8 +81,14 @@ export function StagesApp() {
   // So are files and tables pasted into the page outside a text field.
   const stagedNames = useRef<string[]>([]);
   stagedNames.current = (files ?? []).map((f) => f.name);
+  const addFromLinkLater = useRef<(url: string) => void>(() => undefined);
   useEffect(
-    () => onPastedFiles(() => stagedNames.current, (pasted) => (pasted.ok ? addFilesLater.current(pasted.value) : notify("error", describeError(pasted.error)))),
+    () =>
+      onPastedFiles(() => stagedNames.current, {
+        files: (list) => addFilesLater.current(list),
+        link: (url) => addFromLinkLater.current(url),
+        error: (error) => notify("error", describeError(error)),
+      }),
     [notify],
   );
 
@@ -98,10 +106,10 @@ export function StagesApp() {
    * place, those of the one before staying until the next file's come, so that a folder of files does not open a
    * workspace per file (120 files made 120 workspaces, each profiled and run, and frames of 150 ms of layout).
    */
-  async function addFiles(added: File[], addedFrom: (DerivedFrom | undefined)[] = []): Promise<string[]> {
+  async function addFiles(added: File[], addedFrom: (FileOrigin | undefined)[] = []): Promise<string[]> {
     const ids: string[] = [];
     const picksBefore = picks.current;
-    const { files: list, derivedFrom } = await unpackArchives(added, addedFrom, notify);
+    const { files: list, origins } = await unpackArchives(added, addedFrom, notify);
     for (const [i, file] of list.entries()) {
       const controller = new AbortController();
       const startedAt = performance.now();
@@ -112,7 +120,7 @@ export function StagesApp() {
         taskFor(controller.signal),
         progress((p) => setAdding(progressOf(controller, p))),
         callback((preview: HeadPreview) => setAdding(patchShownTask(controller, { preview, previewName: file.name }))),
-        derivedFrom[i],
+        origins[i],
       );
       if (!result.ok) notify("error", describeError(result.error));
       else {
@@ -130,6 +138,19 @@ export function StagesApp() {
   }
 
   addFilesLater.current = (list) => void addFiles(list);
+
+  /** Fetch the file at an address the user gave (no cookies sent; cancellable while it comes) and stage it, the address kept in its lineage. */
+  async function addFromLink(url: string) {
+    const controller = new AbortController();
+    setAdding({ name: fetchedFileName(url, null, null), controller, progress: null, startedAt: performance.now(), picked: picks.current > 0 });
+    const fetched = await fetchFile(url, controller.signal);
+    if (!fetched.ok) {
+      setAdding(null);
+      return notify("error", describeError(fetched.error));
+    }
+    await addFiles([fetched.value], [{ url }]);
+  }
+  addFromLinkLater.current = (url) => void addFromLink(url);
 
   async function removeFile(file: StagedFile) {
     const result = await getEngine().removeStaged(file.id);
@@ -154,8 +175,8 @@ export function StagesApp() {
     >
       <AppHeader engine={engine} drawer={drawer} setDrawer={setDrawer} />
       <SharedLink
-        onAccept={async (list, share) => {
-          const ids = await addFiles(list);
+        onAccept={async (list, origins, share) => {
+          const ids = await addFiles(list, origins);
           await Promise.all(ids.map((fileId) => saveDraft(stagingDb(), fileId, share.recipe)));
         }}
       />
@@ -166,7 +187,7 @@ export function StagesApp() {
           aria-label="Files and datasets"
           className={`${drawer ? "" : "max-[769px]:hidden"} space-y-4 min-[769px]:sticky min-[769px]:top-0 min-[769px]:max-h-screen min-[769px]:overflow-y-auto min-[769px]:pr-1`}
         >
-          {hasFiles && <AddFiles onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />}
+          {hasFiles && <AddFiles onFiles={(list) => void addFiles(list)} onLink={(url) => void addFromLink(url)} onSample={() => void trySample()} />}
           <StagingArea
             files={files ?? []}
             selectedId={selected?.id ?? null}
@@ -183,12 +204,12 @@ export function StagesApp() {
         <main className="min-w-0 space-y-4">
           {previewing && <HeadPreviewTable name={previewing.name} preview={previewing.preview} />}
           {opened && <DatasetView opened={opened} onClose={() => setOpened(null)} />}
-          {files !== undefined && !hasFiles && !opened && <FirstScreen onFiles={(list) => void addFiles(list)} onSample={() => void trySample()} />}
+          {files !== undefined && !hasFiles && !opened && <FirstScreen onFiles={(list) => void addFiles(list)} onLink={(url) => void addFromLink(url)} onSample={() => void trySample()} />}
           {selected && (
             // Hidden, not unmounted, while a dataset is open or a file's first rows are shown in its place (kept as it was).
             <div hidden={opened !== null || previewing !== null}>
               <StagedFiles.Provider value={files ?? []}>
-                <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list, derivedFrom) => void addFiles(list, derivedFrom)} />
+                <Workspace key={selected.id} file={selected} notify={notify} onRemove={() => void removeFile(selected)} onAddFiles={(list, derivedFrom) => void addFiles(list, derivedFrom?.map((d) => ({ derivedFrom: d })))} />
               </StagedFiles.Provider>
             </div>
           )}

@@ -77,7 +77,7 @@ const engine: EngineApi = {
       void warmCsvReader().catch(() => null);
       return ok({ duckdbVersion: version, storage: await storageSupport() });
     }),
-  stageFile: (file, taskId, onProgress, onPreview, derivedFrom) => asResult(() => stageFile(db, file, taskId, onProgress, onPreview, derivedFrom), taskId),
+  stageFile: (file, taskId, onProgress, onPreview, origin) => asResult(() => stageFile(db, file, taskId, onProgress, onPreview, origin), taskId),
   removeStaged: (fileId) => asResult(() => removeStaged(db, fileId)),
   reparse: (fileId, options) => asResult(() => reparse(db, fileId, options)),
   filesInArchive: (file) => asResult(() => filesInArchive(file)),

@@ -2,19 +2,21 @@
 
 import { useEffect, useRef, useState } from "react";
 import { formatBytes } from "@/lib/format";
+import { describeError } from "@/lib/result";
 import { decodeShare, PREFIX, type Share } from "@/lib/share/link";
+import type { FileOrigin } from "@/lib/staging/staged-file";
+import { fetchFile, hostOf } from "@/browser/fetch-file";
 import { RecipeConsent } from "./RecipeConsent";
 
 type State = { kind: "none" } | { kind: "offer"; share: Share } | { kind: "refused"; reason: string } | { kind: "fetching"; what: string };
 
-const hostOf = (url: string) => new URL(url).host;
 
 /**
  * A share link opened: show everything it carries (RecipeConsent) and do
  * nothing until the user agrees; then fetch its sources (cancellable, failures in plain
- * words) and hand the files and the recipe to `onAccept`.
+ * words) and hand the files, where they were fetched from, and the recipe to `onAccept`.
  */
-export function SharedLink({ onAccept }: { onAccept: (files: File[], share: Share) => Promise<void> }) {
+export function SharedLink({ onAccept }: { onAccept: (files: File[], origins: FileOrigin[], share: Share) => Promise<void> }) {
   const [state, setState] = useState<State>({ kind: "none" });
   const abort = useRef<AbortController | null>(null);
   // Next's router keeps its own state in history.state: it is kept, or the router would later put back its URL.
@@ -37,15 +39,17 @@ export function SharedLink({ onAccept }: { onAccept: (files: File[], share: Shar
   async function accept(share: Share) {
     abort.current = new AbortController();
     const files: File[] = share.inline.map((f) => new File([f.text], f.name, { type: "text/plain" }));
+    const origins: FileOrigin[] = share.inline.map(() => ({}));
     for (const source of share.sources) {
       setState({ kind: "fetching", what: `${source.name} from ${hostOf(source.url)}` });
-      const fetched = await fetchSource(source, abort.current.signal);
-      if (typeof fetched === "string") return setState({ kind: "refused", reason: fetched });
-      files.push(fetched);
+      const fetched = await fetchFile(source.url, abort.current.signal, source.name);
+      if (!fetched.ok) return setState({ kind: "refused", reason: describeError(fetched.error) });
+      files.push(fetched.value);
+      origins.push({ url: source.url });
     }
     clearFragment();
     setState({ kind: "none" });
-    await onAccept(files, share);
+    await onAccept(files, origins, share);
   }
 
   if (state.kind === "none") return null;
@@ -109,16 +113,4 @@ export function SharedLink({ onAccept }: { onAccept: (files: File[], share: Shar
       )}
     </RecipeConsent>
   );
-}
-
-async function fetchSource(source: { name: string; url: string }, signal: AbortSignal): Promise<File | string> {
-  const host = hostOf(source.url);
-  try {
-    const response = await fetch(source.url, { signal, credentials: "omit" });
-    if (!response.ok) return `The server at ${host} answered ${response.status} ${response.statusText} for ${source.name}.`;
-    return new File([await response.blob()], source.name);
-  } catch (error) {
-    if (signal.aborted) return "Fetching was cancelled. Nothing was staged.";
-    return `Could not fetch ${source.name} from ${host}: the server may be unreachable, or it does not let other sites read the file (CORS). (${(error as Error).message})`;
-  }
 }

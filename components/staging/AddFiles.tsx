@@ -1,14 +1,21 @@
 "use client";
 
 import { FilePlus } from "lucide-react";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { droppedFiles } from "@/browser/dropped-files";
+import { fileLink } from "@/lib/staging/file-link";
 
 export const FORMATS_TEXT = "CSV, TSV, JSON, NDJSON, Parquet, Excel, OpenDocument, XML, gzip";
 
-/** The file picker and drop zone: both hand the chosen files to `onFiles`. Large on the first screen, compact beside a workspace. */
-export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files: File[]) => void; onSample: () => void; large?: boolean }) {
+/**
+ * The file picker and drop zone, which hand the chosen files to `onFiles`, and a field for the address of a data file
+ * to fetch (`onLink`). Large on the first screen, compact beside a workspace.
+ */
+export function AddFiles({ onFiles, onLink, onSample, large = false }: { onFiles: (files: File[]) => void; onLink: (url: string) => void; onSample: () => void; large?: boolean }) {
   const [over, setOver] = useState(false);
+  const [link, setLink] = useState("");
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
+  const problemId = useId();
   return (
     <div
       onDragOver={(e) => {
@@ -43,7 +50,38 @@ export function AddFiles({ onFiles, onSample, large = false }: { onFiles: (files
           }}
         />
       </label>
-      <p className="mt-2 text-xs text-muted">Or paste a table copied from a spreadsheet or a web page (Ctrl+V). Files stay in this browser.</p>
+      <form
+        noValidate
+        className="mx-auto mt-2 flex max-w-md gap-1 text-xs"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const url = fileLink(link);
+          if (!url) return setLinkProblem("Give the http(s) address of one data file.");
+          setLinkProblem(null);
+          setLink("");
+          onLink(url);
+        }}
+      >
+        <input
+          type="url"
+          aria-label="Link to a data file"
+          aria-describedby={linkProblem ? problemId : undefined}
+          aria-invalid={linkProblem !== null}
+          placeholder="https://…/data.csv"
+          className="min-w-0 flex-1 rounded border border-slate-300 bg-transparent px-2 py-1 dark:border-slate-700"
+          value={link}
+          onChange={(e) => setLink(e.target.value)}
+        />
+        <button type="submit" className="rounded border px-2 py-1 font-medium focus-visible:outline-2">
+          Fetch and stage
+        </button>
+      </form>
+      {linkProblem && (
+        <p id={problemId} role="alert" className="text-xs text-danger">
+          {linkProblem}
+        </p>
+      )}
+      <p className="mt-2 text-xs text-muted">Or paste a table, or a link, copied from a spreadsheet or a web page (Ctrl+V). Files stay in this browser.</p>
       <button
         type="button"
         className={`mt-2 font-medium text-sky-800 focus-visible:outline-2 dark:text-sky-300 ${

@@ -128,6 +128,7 @@ export function ReadFindings({
           Read leniently: the file is irregular (mixed line endings, say), so DuckDB&apos;s strict checks were relaxed. Look over the rows.
         </p>
       )}
+      {file.url && <p className="text-xs break-all">Fetched from {file.url}, which the lineage of its versions names.</p>}
       {file.derivedFrom && (
         <p className="text-xs">
           Made from {file.derivedFrom.part} of {file.derivedFrom.name} (sha256 {shortHash(file.derivedFrom.sha256)}), which the lineage of its versions names.

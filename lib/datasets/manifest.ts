@@ -41,6 +41,8 @@ export const manifestSchema = z
         size: z.number().int().nonnegative(),
         /** The file this one was cut from (a workbook's sheet, a CSV's second table): its name, checksum and the part. */
         derivedFrom: z.object({ name: z.string(), sha256: z.string(), part: z.string() }).optional(),
+        /** Where the file was fetched from, when it was (a link the user gave, a share link's source). */
+        url: z.string().optional(),
         lines: linesSchema.optional(),
         /** A version made of several files: this file's rows, which reconcile on their own (rows in = promoted + rejected, or read by the SQL stage). */
         rows: z.object({ in: count, rejected: count, promoted: count }).optional(),

@@ -6,7 +6,7 @@ import type { BulkFix, FixScope } from "@/lib/recipe/bulk-fix";
 import type { CellEdit } from "@/lib/recipe/edits";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
-import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
+import type { DerivedFrom, FileOrigin, StagedFile } from "@/lib/staging/staged-file";
 import type { Result } from "@/lib/result";
 import type { StorageSupport } from "@/lib/storage/support";
 
@@ -154,8 +154,8 @@ export interface EngineApi {
   /** Start DuckDB (idempotent); resolves with its version and what the browser lets the engine keep. */
   start(): Promise<Result<{ duckdbVersion: string; storage: StorageSupport }>>;
   /** Stage a file; `onPreview` gets its first rows (delimited text only) before the whole file is read. */
-  /** `derivedFrom`: the staged file this one was cut from (a sheet, a second table), kept for the lineage. */
-  stageFile(file: File, taskId: string, onProgress?: ProgressFn, onPreview?: (preview: HeadPreview) => void, derivedFrom?: DerivedFrom): Promise<Result<StagedFile>>;
+  /** `origin`: the staged file this one was cut from (a sheet, a second table), the address it was fetched from; kept for the lineage. */
+  stageFile(file: File, taskId: string, onProgress?: ProgressFn, onPreview?: (preview: HeadPreview) => void, origin?: FileOrigin): Promise<Result<StagedFile>>;
   removeStaged(fileId: string): Promise<Result<null>>;
   /** Read a staged file again with other parse options, and keep them. */
   reparse(fileId: string, options: ParseOptions): Promise<Result<StagedFile>>;

@@ -305,6 +305,8 @@ describe("exportSql", () => {
     expect(sheet.ok && sheet.script.split("\n").filter((l) => l.includes("made in the browser"))).toEqual([
       `-- sales-Feb.csv was made in the browser from sheet “Feb” of sales.xlsx (sha256 ${"ab".repeat(32)}): save that part as CSV under this name next to the script before running it.`,
     ]);
+    const fetched = exportSql(recipe, { path: "rows.csv", parse: parseOptionsSchema.parse({ format: "csv" }), columns: [{ name: "a", type: "BIGINT" }], url: "https://data.example.org/rows?x=1" }, "r");
+    expect(fetched.ok && fetched.script.split("\n").filter((l) => l.includes("fetched from"))).toEqual(["-- rows.csv was fetched from https://data.example.org/rows?x=1."]);
     const cased = exportSql(recipe, { path: "c.json", parse: parseOptionsSchema.parse({ format: "json" }), columns: [{ name: "Name", type: "VARCHAR" }], jsonRepairs: { nonFinite: 0, trailingCommas: 0, caseKeys: [["Name", "name"]] } }, "c");
     expect(cased.ok && cased.script.split("\n").filter((l) => l.startsWith("-- Read differently"))).toEqual([
       "-- Read differently from the browser: DuckDB's JSON reader reads keys that differ only in case as columns of their own (the second with _1 after its name), which the browser read as one: Name and name.",

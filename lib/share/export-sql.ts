@@ -55,6 +55,8 @@ export interface ExportSource {
   setAside?: number;
   /** The staged file this one was made from in the browser (a workbook's sheet, a page's table, a CSV's second table). */
   derivedFrom?: DerivedFrom;
+  /** Where the file was fetched from. */
+  url?: string;
 }
 
 const STAGED = "staged";
@@ -67,7 +69,7 @@ const CUT_GZIP = (path: string) =>
 
 /** A staged file as the script reads it: by its name, next to the script, with what its read found. */
 export function exportSource(file: StagedFile): ExportSource {
-  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs, jsonSpread: file.jsonSpread, gzipCut: file.gzipCut, setAside: file.badLines, derivedFrom: file.derivedFrom };
+  return { path: file.name, parse: file.parse, columns: file.columns ?? [], rowidRenames: file.rowidRenames, lineBreakRenames: file.lineBreakRenames, jsonRowsAt: file.jsonRowsAt, rowLines: file.rowLines, jsonRepairs: file.jsonRepairs, jsonSpread: file.jsonSpread, gzipCut: file.gzipCut, setAside: file.badLines, derivedFrom: file.derivedFrom, url: file.url };
 }
 
 /** The columns the browser's read renames: a column named rowid, and names with line breaks. */
@@ -148,6 +150,7 @@ export function exportSql(recipe: Recipe, source: ExportSource, outputStem: stri
   const script = [
     `-- Stages recipe${recipe.name ? ` "${commentText(recipe.name)}"` : ""}, exported for the DuckDB CLI.`,
     `-- Run it next to ${commentText(source.path)}: duckdb < ${commentText(outputStem)}.sql`,
+    ...(source.url ? [`-- ${commentText(source.path)} was fetched from ${commentText(source.url)}.`] : []),
     ...others.map((o) => `-- It also reads ${commentText(o.path)} (as ${commentText(o.sqlName)}), next to it.`),
     ...readDifferences(source.parse, source.rowLines, source.jsonRepairs, source.setAside).map((d) => `-- Read differently from the browser: ${commentText(d)}`),
     ...(source.gzipCut ? [`-- Read differently from the browser: ${commentText(CUT_GZIP(source.path))}`] : []),

@@ -49,6 +49,8 @@ export interface StagedFile {
   duplicateOf?: string;
   /** The staged file this one was cut from (a workbook's sheet, a CSV's second table): its name, checksum and the part. */
   derivedFrom?: DerivedFrom;
+  /** Where the file was fetched from (a link the user gave, a share link's source), for the lineage. */
+  url?: string;
   /** What reading a CSV file found: where every line went, what was mended or set aside. */
   csv?: CsvFindings;
   /** An NDJSON file's lines set aside, the first ones (a CSV file's are in `csv`): each can be edited and read again. */
@@ -135,6 +137,12 @@ export interface DerivedFrom {
   name: string;
   sha256: string;
   part: string;
+}
+
+/** Where a file to stage came from, for its lineage: the staged file it was cut from, the address it was fetched from. */
+export interface FileOrigin {
+  derivedFrom?: DerivedFrom;
+  url?: string;
 }
 
 export const stagedBytes = (stored: StagedBlob): Blob => ("blob" in stored ? stored.blob : new Blob(stored.chunks));

@@ -163,6 +163,7 @@ async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Res
           sha256: file.sha256,
           size: file.size,
           ...(file.derivedFrom ? { derivedFrom: file.derivedFrom } : {}),
+          ...(file.url ? { url: file.url } : {}),
           ...(lines ? { lines: sourceLines(lines) } : {}),
           ...(several ? { rows: { in: summary.rowsIn, rejected: summary.rejected, promoted: summary.final } } : {}),
         })),

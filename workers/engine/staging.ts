@@ -5,7 +5,7 @@ import { errorText, fail, ok, type Result } from "@/lib/result";
 import { addStagedFile, appendAudit, removeStagedFile, updateStagedFile } from "@/browser/staging-store";
 import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import type { StagesDb } from "@/browser/staging-db";
-import { stagedBytes, type DerivedFrom, type StagedFile } from "@/lib/staging/staged-file";
+import { stagedBytes, type FileOrigin, type StagedFile } from "@/lib/staging/staged-file";
 import { storageSupport } from "./storage-support";
 import { detectEncoding, detectFormat, isGzip, isSqlScript, markupKind } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
@@ -33,7 +33,7 @@ export async function stageFile(
   taskId: string,
   onProgress?: ProgressFn,
   onPreview?: (preview: HeadPreview) => void,
-  derivedFrom?: DerivedFrom,
+  origin: FileOrigin = {},
 ): Promise<Result<StagedFile>> {
   if (file.size === 0) return fail({ file: file.name, message: "The file is empty (0 bytes): there is nothing to stage." });
   const detected = await detect(file);
@@ -62,7 +62,7 @@ export async function stageFile(
   // The read sends the file's first rows to `onPreview` (delimited text only) as soon as it has found their layout.
   const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), onHead: onPreview, onLayout: () => layoutFound() });
   void reading.then(layoutFound, layoutFound);
-  const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), derivedFrom).then(
+  const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), origin).then(
     (staged) => ({ staged }),
     (error: unknown) => ({ error }),
   );
@@ -85,7 +85,7 @@ async function store(
   id: string,
   detected: { parse: ParseOptions; sample?: { asUtf8: string; decoded: string } },
   checksum: Promise<string>,
-  derivedFrom?: DerivedFrom,
+  { derivedFrom, url }: FileOrigin,
 ): Promise<StagedFile> {
   const sha256 = await checksum;
   const duplicate = await db.files.where("sha256").equals(sha256).first();
@@ -103,6 +103,7 @@ async function store(
     encodingSample: detected.sample,
     duplicateOf: duplicate?.name,
     ...(derivedFrom ? { derivedFrom } : {}),
+    ...(url ? { url } : {}),
   };
   const added = await addStagedFile(db, staged, file, !(await storageSupport()).blobsInIndexedDb);
   await appendAudit(db, { kind: "add", file: staged.name, sha256, counts: { bytes: file.size }, detail: duplicate ? `same content as ${duplicate.name}` : undefined });
