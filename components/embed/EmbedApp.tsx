@@ -9,6 +9,7 @@ import { stagingDb } from "@/browser/staging-store";
 import { formatBytes, formatCount, plural } from "@/lib/format";
 import { needsMatching } from "@/lib/recipe/expects";
 import { emptyRecipe, type Recipe } from "@/lib/recipe/schema";
+import { EMBED_FORMATS } from "@/lib/embed/protocol";
 import { describeError } from "@/lib/result";
 import { degradedNotice } from "@/lib/storage/support";
 import { importTableSchema } from "@/lib/standards/table-schema";
@@ -81,7 +82,7 @@ export function EmbedApp() {
     );
   if (!imported?.ok) return <p role="alert" className="p-4 text-sm">The schema the page gave cannot be used: {imported?.reason}</p>;
   if (cancelled) return <p className="p-4 text-sm">The import was cancelled: nothing was sent to {state.origin}.</p>;
-  const formats = open!.formats ?? ["csv", "tsv", "txt", "json", "ndjson", "parquet", "xlsx"];
+  const formats = open!.formats ?? EMBED_FORMATS;
 
   async function add(chosen: File) {
     setMessage(null);

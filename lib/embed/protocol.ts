@@ -13,6 +13,9 @@ export const MAX_MESSAGE_CHARS = 2_000_000;
 /** The rows go over in chunks of this many characters (CSV, NDJSON) or bytes (Arrow), each acknowledged before the next (back-pressure). */
 export const CHUNK_CHARS = 256 * 1024;
 
+/** The file kinds an embedding page may let its users add, by extension. */
+export const EMBED_FORMATS = ["csv", "tsv", "txt", "json", "ndjson", "parquet", "xlsx", "ods", "xml"] as const;
+
 const tag = { stages: z.literal(EMBED_PROTOCOL) };
 
 /** Host → frame. */
@@ -32,7 +35,7 @@ export const hostMessageSchema = z.discriminatedUnion("type", [
     /** Send the rows left out too (with their line and reasons), after the final rows. */
     sendRejected: z.boolean().default(false),
     /** The file kinds the user may add, by extension (e.g. ["csv", "xlsx"]); all Stages reads when unset. */
-    formats: z.array(z.enum(["csv", "tsv", "txt", "json", "ndjson", "parquet", "xlsx"])).min(1).optional(),
+    formats: z.array(z.enum(EMBED_FORMATS)).min(1).optional(),
     /** The largest file the user may add, in bytes. */
     maxBytes: z.number().int().positive().optional(),
   }),
