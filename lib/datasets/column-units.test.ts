@@ -14,8 +14,9 @@ describe("withUnits", () => {
     expect(withUnits(columns, undefined, true, { air_pressure: { unit: "hPa" } })).toEqual(columns);
   });
 
-  it("gives none from a line of labels (a survey's questions)", () => {
-    expect(withUnits(columns, { ...units, labels: true }, false)).toEqual(columns);
+  it("gives no unit from a line of labels (a survey's questions), but the labels", () => {
+    expect(withUnits(columns, { ...units, labels: true }, false)).toEqual([columns[0], { ...columns[1], label: "degC" }, columns[2]]);
+    expect(withUnits(columns, { ...units, labels: true }, true)).toEqual(columns);
   });
 
   it("gives none where the recipe's SQL made the rows, or the file gave none", () => {

@@ -66,6 +66,18 @@ describe("dataPackageOf", () => {
     expect(pkg.resources[0]!.schema.fields).toEqual([{ name: "temp", type: "number", description: "Unit: degC" }]);
   });
 
+  it("gives a column the label its file's header gave it (a survey's question) as the field's title", () => {
+    const pkg = dataPackageOf({ ...manifest, schema: [{ name: "Q1", type: "BIGINT", label: "How old are you?" }] }) as { resources: { schema: { fields: unknown[] } }[] };
+    expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);
+    expect(pkg.resources[0]!.schema.fields).toEqual([{ name: "Q1", type: "integer", title: "How old are you?" }]);
+  });
+
+  it("names the address a source was fetched from as its path", () => {
+    const pkg = dataPackageOf({ ...manifest, sources: [{ name: "rows.csv", sha256: "ab".repeat(32), size: 420, url: "https://data.example.org/rows.csv" }] });
+    expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);
+    expect(pkg.sources).toEqual([{ title: "rows.csv", path: "https://data.example.org/rows.csv", stages: { sha256: "ab".repeat(32), bytes: 420 } }]);
+  });
+
   it("makes a name Data Packages accept", () => {
     expect(packageName("Ventes Été/2026 (v2)")).toBe("ventes-t-/2026-v2");
     expect(packageName("***")).toBe("data");
