@@ -54,6 +54,16 @@ describe("xmlRecords", () => {
     ]);
   });
 
+  it("reads a long document whose head is cut inside a record as the whole", () => {
+    const record = (i: number) => `<entry n="${i}"><text>${"x".repeat(90)}</text></entry>\n`;
+    const xml = `<feed>\n${Array.from({ length: 60_000 }, (_, i) => record(i)).join("")}</feed>`;
+    const read = xmlRecords(xml);
+    expect(xml.length).toBeGreaterThan(5_000_000);
+    expect(read?.path).toBe("feed/entry");
+    expect(read?.rows.length).toBe(60_000);
+    expect(read?.rows.at(-1)?.[0]).toBe("59999");
+  });
+
   it("is null for a document with no repeated records, and fails with the line of a fault", () => {
     expect(xmlRecords(`<config><name>x</name><size>3</size></config>`)).toBeNull();
     try {

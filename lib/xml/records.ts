@@ -22,12 +22,19 @@ const blankIsNull = (text: string): string | null => (text.trim() === "" ? null 
  * joined by "; ". Columns are in the order first met. Null when the document holds no element found twice so.
  */
 export function xmlRecords(xml: string): XmlRecords | null {
-  const path = recordPath(xml);
+  // Records repeat from the start: the document's head shows where they are, the whole only where the head does not.
+  const path = (xml.length > HEAD_CHARS ? recordPath(xml.slice(0, HEAD_CHARS), true) : null) ?? recordPath(xml, false);
   return path === null ? null : recordsAt(xml, path);
 }
 
-/** The path (`a/b/c`) of the records: found most often, under a parent found once, with attributes or children; shallower first. */
-function recordPath(xml: string): string | null {
+/** How much of a long document is looked at first for its records (a 49 MB document's two passes took 2.6 s in Node, its records 1.4 s of it). */
+const HEAD_CHARS = 4 * 1024 * 1024;
+
+/**
+ * The path (`a/b/c`) of the records: found most often, under a parent found once, with attributes or children;
+ * shallower first. In a `head` cut from a document, what is found before its cut counts (its fault is the cut).
+ */
+function recordPath(xml: string, head: boolean): string | null {
   const counts = new Map<string, number>();
   const structured = new Set<string>();
   const stack: string[] = [];
@@ -43,7 +50,11 @@ function recordPath(xml: string): string | null {
     if (!selfClosing) stack.pop();
   });
   parser.on("error", stopAt);
-  parser.parse(xml);
+  try {
+    parser.parse(xml);
+  } catch (error) {
+    if (!head) throw error;
+  }
   let best: string | null = null;
   for (const [path, count] of counts) {
     const parent = path.slice(0, path.lastIndexOf("/"));
