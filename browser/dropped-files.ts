@@ -1,3 +1,12 @@
+import { fileLink } from "@/lib/staging/file-link";
+
+/** A link dropped on the page (dragged from another tab or page), as the address of a data file to fetch, or null. */
+export function droppedLink(data: DataTransfer): string | null {
+  if (data.files.length > 0) return null;
+  const uris = data.getData("text/uri-list").split(/\r?\n/).filter((line) => line && !line.startsWith("#"));
+  return uris.length === 1 ? fileLink(uris[0]!) : null;
+}
+
 /**
  * The files of a drop, a dropped folder's files included (and its
  * subfolders'), leaving out hidden files (.DS_Store and the like). The

@@ -13,6 +13,7 @@ import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
 import { onLaunchedFiles } from "@/browser/launched-files";
 import { onPastedFiles } from "@/browser/pasted-files";
 import { unpackArchives } from "@/browser/archives";
+import { droppedLink } from "@/browser/dropped-files";
 import { fetchFile } from "@/browser/fetch-file";
 import { fetchedFileName } from "@/lib/staging/file-link";
 import { fetchDuckDbAhead } from "@/browser/duckdb-ahead";
@@ -170,7 +171,9 @@ export function StagesApp() {
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault();
-        if (e.dataTransfer.files.length) void addFiles([...e.dataTransfer.files]);
+        const link = droppedLink(e.dataTransfer);
+        if (link) void addFromLink(link);
+        else if (e.dataTransfer.files.length) void addFiles([...e.dataTransfer.files]);
       }}
     >
       <AppHeader engine={engine} drawer={drawer} setDrawer={setDrawer} />

@@ -14,6 +14,7 @@ test.beforeAll(async () => {
     const cors = { "access-control-allow-origin": "*", "access-control-expose-headers": "content-disposition" };
     if (req.url?.startsWith("/api/views/sales/rows")) res.writeHead(200, { ...cors, "content-type": "text/csv; charset=utf-8" }).end(ROWS);
     else if (req.url === "/download?id=7") res.writeHead(200, { ...cors, "content-type": "application/octet-stream", "content-disposition": 'attachment; filename="regions 2024.csv"' }).end(ROWS);
+    else if (req.url === "/files/orders.csv") res.writeHead(200, { ...cors, "content-type": "text/csv" }).end("order,qty\n1,2\n");
     else if (req.url === "/private/sales.csv") res.writeHead(200, { "content-type": "text/csv" }).end(ROWS);
     else res.writeHead(404, cors).end();
   });
@@ -46,6 +47,14 @@ test("a data file's address, typed or pasted, is fetched and staged, and its ver
   // Pasted on the page, the address is fetched too; the server's own name for the file is kept.
   await paste(page, `  ${origin}/download?id=7\n`);
   await expect(item(page, "regions 2024.csv")).toContainText("3 rows");
+
+  // A link dragged from another page onto the drop area is fetched as well.
+  await page.getByText(/^Drop data files or a folder here/).evaluate((zone, uri) => {
+    const dataTransfer = new DataTransfer();
+    dataTransfer.setData("text/uri-list", `# a comment line\r\n${uri}`);
+    zone.parentElement!.dispatchEvent(new DragEvent("drop", { dataTransfer, bubbles: true, cancelable: true }));
+  }, `${origin}/files/orders.csv`);
+  await expect(item(page, "orders.csv")).toContainText("1 row");
 });
 
 test("an address that cannot be fetched is said with the reason, and text that is no address is refused", async ({ page }) => {

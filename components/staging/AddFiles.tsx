@@ -2,7 +2,7 @@
 
 import { FilePlus } from "lucide-react";
 import { useId, useState } from "react";
-import { droppedFiles } from "@/browser/dropped-files";
+import { droppedFiles, droppedLink } from "@/browser/dropped-files";
 import { fileLink } from "@/lib/staging/file-link";
 
 export const FORMATS_TEXT = "CSV, TSV, JSON, NDJSON, Parquet, Excel, OpenDocument, XML, gzip";
@@ -27,6 +27,8 @@ export function AddFiles({ onFiles, onLink, onSample, large = false }: { onFiles
         e.preventDefault();
         e.stopPropagation();
         setOver(false);
+        const link = droppedLink(e.dataTransfer);
+        if (link) return onLink(link);
         void droppedFiles(e.dataTransfer).then(onFiles);
       }}
       className={`rounded-lg border-2 border-dashed text-center ${large ? "px-6 py-12 text-base" : "p-4 text-sm"} ${
