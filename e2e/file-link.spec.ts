@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { destination, openApp, openParsePanel, stagingArea } from "./support/app";
+import { destination, openApp, openParsePanel, paste, stagingArea } from "./support/app";
 
 const ROWS = "id,region,amount\n1,north,10\n2,south,12.5\n3,east,7\n";
 let server: Server;
@@ -25,14 +25,6 @@ test.afterAll(() => server.close());
 
 const item = (page: Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 
-async function paste(page: Page, text: string) {
-  await page.locator("body").evaluate((body, plain) => {
-    const clipboardData = new DataTransfer();
-    clipboardData.setData("text/plain", plain);
-    body.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
-  }, text);
-}
-
 test("a data file's address, typed or pasted, is fetched and staged, and its versions' lineage names it", async ({ page }) => {
   await openApp(page);
   const url = `${origin}/api/views/sales/rows?accessType=DOWNLOAD`;
@@ -45,7 +37,7 @@ test("a data file's address, typed or pasted, is fetched and staged, and its ver
   await expect(destination(page)).toContainText(`fetched from ${url}`);
 
   // Pasted on the page, the address is fetched too; the server's own name for the file is kept.
-  await paste(page, `  ${origin}/download?id=7\n`);
+  await paste(page, { "text/plain": `  ${origin}/download?id=7\n` });
   await expect(item(page, "regions 2024.csv")).toContainText("3 rows");
 
   // A link dragged from another page onto the drop area is fetched as well.

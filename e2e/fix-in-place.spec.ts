@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { addFiles, destination, openApp, openStep, rowTexts, stagedGrid } from "./support/app";
+import { addFiles, destination, openApp, openStep, paste, rowTexts, stagedGrid } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 
 const ORDERS = ["id,email,amount", "1,a@x.org,10", "2,,5", "3,c@x.org,7", "4,d@x.org,abc", ""].join("\n");
@@ -195,12 +195,7 @@ test("a bulk fix can reach only the rows the staged grid's filter shows", async 
 
 test("a value pasted on a cell opens it holding that value; rows pasted there stage no file", async ({ page }) => {
   await stageOrdersWithRules(page);
-  const pasteOnGrid = (text: string) =>
-    stagedGrid(page).evaluate((grid, plain) => {
-      const clipboardData = new DataTransfer();
-      clipboardData.setData("text/plain", plain);
-      (grid.querySelector(":focus") ?? grid).dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
-    }, text);
+  const pasteOnGrid = (text: string) => paste(page, { "text/plain": text }, '[role="grid"] :focus');
   await cellOf(page, 4, 2).click();
   await pasteOnGrid("12.5\r\n");
   const amount = page.getByRole("textbox", { name: "Edit amount, row 4" });

@@ -1,15 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { openApp, stagedGrid, stagingArea } from "./support/app";
-
-/** A paste of these clipboard types on the focused element, as the browser sends one for Ctrl+V. */
-async function paste(page: Page, data: Record<string, string>, selector = "body") {
-  await page.locator(selector).first().evaluate((target, items) => {
-    const clipboardData = new DataTransfer();
-    for (const [type, text] of Object.entries(items)) clipboardData.setData(type, text);
-    target.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
-  }, data);
-}
+import { openApp, paste, stagedGrid, stagingArea } from "./support/app";
 
 const item = (page: Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 

@@ -113,3 +113,12 @@ export const stagedIds = (page: Page) =>
         };
       }),
   );
+
+/** A paste of these clipboard types (`text/plain`, `text/html`) on the element `selector` finds, as the browser sends one for Ctrl+V. */
+export async function paste(page: Page, data: Record<string, string>, selector = "body") {
+  await page.locator(selector).first().evaluate((target, items) => {
+    const clipboardData = new DataTransfer();
+    for (const [type, text] of Object.entries(items)) clipboardData.setData(type, text);
+    target.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+  }, data);
+}
