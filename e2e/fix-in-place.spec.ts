@@ -193,7 +193,7 @@ test("a bulk fix can reach only the rows the staged grid's filter shows", async 
   await expect.poll(() => rowTexts(page, "Final data", 5)).toEqual(["4", "OPEN"]);
 });
 
-test("a value pasted on a cell opens it holding that value; rows pasted there stage no file", async ({ page }) => {
+test("a value pasted on a cell opens it holding that value; cells pasted as a block are edits at once, or refused with the reason; nothing pasted there stages a file", async ({ page }) => {
   await stageOrdersWithRules(page);
   const pasteOnGrid = (text: string) => paste(page, { "text/plain": text }, '[role="grid"] :focus');
   await cellOf(page, 4, 2).click();
@@ -203,11 +203,17 @@ test("a value pasted on a cell opens it holding that value; rows pasted there st
   await amount.press("Enter");
   await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
   await expect(cellOf(page, 4, 2)).toHaveText("12.5");
-  // Several cells are not one value: the grid takes none, and the page stages nothing from a paste in the grid.
-  await cellOf(page, 1, 1).click();
-  await pasteOnGrid("a\tb\n1\t2\n");
+  // Cells copied from a spreadsheet fill the cells from the active one, as edits (each kept, and undone, as one).
+  await cellOf(page, 2, 1).click();
+  await pasteOnGrid("b@x.org\t5.5\r\nc@x.org\t7\r\n");
+  await expectCounts(page, "4 rows in = 4 valid after steps + 0 rejected");
+  await expect(cellOf(page, 2, 1)).toHaveText("b@x.org");
+  await expect(page.getByRole("list", { name: "Edited cells" }).getByRole("listitem")).toHaveText([/Row 2, amount: 5 → 5\.5/, /Row 2, email: null → b@x\.org/, /Row 4, amount: abc → 12\.5/]);
+  // A block with a value its column cannot hold is refused whole, with where and why.
+  await cellOf(page, 3, 0).click();
+  await pasteOnGrid("x\tc@x.org\n");
+  await expect(page.getByRole("alert").filter({ hasText: "Row 3, id: a whole number is needed here (BIGINT)" })).toBeVisible();
+  await expect(cellOf(page, 3, 0)).toHaveText("3");
   await expect(page.getByRole("textbox", { name: /^Edit / })).toHaveCount(0);
-  await pasteOnGrid("x");
-  await page.getByRole("textbox", { name: "Edit email, row 1" }).press("Escape");
   await expect(page.getByRole("region", { name: "Staging area" }).getByRole("listitem")).toHaveCount(1);
 });

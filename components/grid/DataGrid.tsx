@@ -17,6 +17,7 @@ import { useCellEditing, type GridEdits } from "./useCellEditing";
 import { useSize } from "./useSize";
 import { useSparks } from "./useSparks";
 import { usePagedRows } from "./usePagedRows";
+import { pastedCells } from "@/lib/grid/paste-block";
 
 interface Props {
   label: string;
@@ -61,6 +62,8 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
   const [active, setActive] = useState({ row: -1, col: 0 });
   const [widths, setWidths] = useState(() => columns.map(() => WIDTH));
   const [pinned, setPinned] = useState<Set<number>>(new Set());
+  // Why cells pasted at a cell were refused: said while that cell is the active one.
+  const [pasted, setPasted] = useState<{ at: string; problem: string | null } | null>(null);
   const { view, setView, rowCount, ready, error: viewError } = useGridView(source, sourceRows);
   const { ensureRows, cell: stored, issues, rowId, error } = usePagedRows(source, ready ? view : undefined);
   const editing = useCellEditing(edits, columns, rowId, stored);
@@ -145,13 +148,16 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
     }
   }
 
-  /** One value pasted on an editable cell opens it holding that value (a paste in its editor is the editor's own). */
+  /**
+   * One value pasted on an editable cell opens it holding that value; cells copied from a spreadsheet, pasted as a
+   * block from it, are edits at once or refused with the reason (a paste in the cell's editor is the editor's own).
+   */
   function onPaste(e: React.ClipboardEvent) {
     if (editing.editing || active.row < 0 || !editing.start) return;
-    const text = e.clipboardData.getData("text/plain").replace(/\r?\n$/, "");
-    if (/[\t\r\n]/.test(text)) return;
     e.preventDefault();
-    editing.start(active.row, active.col, text);
+    const cells = pastedCells(e.clipboardData.getData("text/plain"));
+    if (cells.length === 1 && cells[0]!.length === 1) return editing.start(active.row, active.col, cells[0]![0]);
+    if (cells.length > 0) setPasted({ at: focusKey, problem: editing.pasteBlock(active.row, active.col, cells, layout.order, rowCount) });
   }
 
   /** Ctrl+C copies the active cell's value (empty for null), or a header's column name; text selected with the pointer copies as it is. */
@@ -172,6 +178,7 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
   const activeValue = active.row >= 0 ? cell(active.row, active.col) : undefined;
   const activeIssues = active.row >= 0 ? issuesOfCell(issues(active.row), columns[active.col]!.name).map((x) => ` — ${x.severity === "warn" ? "warning" : "error"}: ${x.message}`).join("") : "";
   const activeEdit = active.row >= 0 ? editing.editedAt(active.row, active.col) : undefined;
+  const pasteProblem = pasted?.at === focusKey ? pasted.problem : null;
 
   return (
     <div className="group relative space-y-1">
@@ -238,15 +245,15 @@ export function DataGrid({ label, source, columns, rowCount: sourceRows, sync, h
         className="sr-only text-xs text-slate-600 group-focus-within:not-sr-only group-focus-within:pointer-events-none group-focus-within:absolute group-focus-within:top-full group-focus-within:left-0 group-focus-within:z-10 group-focus-within:rounded group-focus-within:bg-white/95 group-focus-within:px-1 group-focus-within:shadow dark:text-slate-400 dark:group-focus-within:bg-slate-900/95"
       >
         Keys: arrows, Page Up/Down, Home/End, Ctrl+Home/End, Ctrl+C copies. On a column header: Enter sorts, P pins, Shift+arrows resize.
-        {edits ? " On a cell: Enter edits it, or paste a value into it; then Enter saves, Escape cancels." : ""}
+        {edits ? " On a cell: Enter edits it, or paste a value into it (cells copied from a spreadsheet fill the cells from it); then Enter saves, Escape cancels." : ""}
       </p>
       <p aria-live="polite" className="max-h-24 min-h-4 overflow-auto text-xs break-words whitespace-pre-wrap text-muted">
         {active.row >= 0 && activeValue !== undefined
           ? `Row ${formatCount(active.row + 1)}, ${columns[active.col]!.name}: ${activeValue === null ? "null" : activeValue === "" ? "(empty text)" : clip(activeValue, PANEL_CHARS)}${activeIssues}${activeEdit ? ` — edited, was ${activeEdit.from ?? "null"}` : ""}`
           : ""}
-        {editing.editing?.problem && (
+        {(editing.editing?.problem ?? pasteProblem) && (
           <span role="alert" className="block text-danger">
-            {editing.editing.problem}
+            {editing.editing?.problem ?? pasteProblem}
           </span>
         )}
       </p>

@@ -2,12 +2,14 @@
 
 import { useMemo, useState } from "react";
 import type { Column } from "@/lib/datasets/manifest";
+import { blockEdits } from "@/lib/grid/paste-block";
 import { editsInForce, editValue, type CellEdit } from "@/lib/recipe/edits";
 
 /** An editable grid's edits: those in force are shown over the data, and a new one is handed to `onEdit`. */
 export interface GridEdits {
   list: readonly CellEdit[];
-  onEdit: (edit: Omit<CellEdit, "at">) => void;
+  /** New edits, one or several at once (cells pasted as a block). */
+  onEdit: (...edits: Omit<CellEdit, "at">[]) => void;
   /** The columns that can be edited (a staged column; not a line number or the reasons), when not all. */
   editable?: readonly string[];
 }
@@ -21,7 +23,8 @@ export interface Editing {
 
 /**
  * Editing cells in place: Enter (or a double click) opens the active cell,
- * and a value pasted on it opens it holding that value; Enter saves, Escape cancels; a value the column's type cannot hold is
+ * and a value pasted on it opens it holding that value (cells pasted as a block
+ * are edits at once); Enter saves, Escape cancels; a value the column's type cannot hold is
  * refused with the reason. Edits are the staged row's (by its row id), so
  * they follow the row through sorting and filtering.
  */
@@ -54,8 +57,18 @@ export function useCellEditing(
     setEditing(null);
   };
 
+  /** Cells pasted as a block from the active cell (lib/grid/paste-block.ts): made edits at once, or the reason none were. */
+  const pasteBlock = (row: number, col: number, cells: string[][], order: readonly number[], rowCount: number): string | null => {
+    if (!edits) return null;
+    const made = blockEdits(cells, { row, col }, { columns, order, rowCount, shown, rowId, editable: edits.editable });
+    if ("problem" in made) return made.problem;
+    if (made.edits.length) edits.onEdit(...made.edits);
+    return null;
+  };
+
   return {
     editing,
+    pasteBlock,
     setText: (text: string) => editing && setEditing({ ...editing, text, problem: null }),
     start: edits ? start : undefined,
     save,

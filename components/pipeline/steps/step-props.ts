@@ -22,10 +22,10 @@ export interface StepProps {
 /** The names of the staged data's columns, as the editors offer them. */
 export const stagedColumns = (file: StagedFile): string[] => file.columns?.map((c) => c.name) ?? [];
 
-/** The recipe's cell edits as an editable grid takes them: a new edit is added to the recipe, stamped with its time. */
+/** The recipe's cell edits as an editable grid takes them: new edits are added to the recipe, stamped with their time. */
 export const recipeEdits = (recipe: Recipe, setRecipe: (recipe: Recipe) => void): GridEdits => ({
   list: recipe.edits ?? [],
-  onEdit: (edit) => setRecipe({ ...recipe, edits: [...(recipe.edits ?? []), { ...edit, at: new Date().toISOString() }] }),
+  onEdit: (...made) => setRecipe({ ...recipe, edits: [...(recipe.edits ?? []), ...made.map((edit) => ({ ...edit, at: new Date().toISOString() }))] }),
 });
 
 /** The other ready staged files by SQL name, with their column names: what the SQL stage and reference rules may read. */
