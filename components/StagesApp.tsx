@@ -143,7 +143,7 @@ export function StagesApp() {
   /** Fetch the file at an address the user gave (no cookies sent; cancellable while it comes) and stage it, the address kept in its lineage. */
   async function addFromLink(url: string) {
     const controller = new AbortController();
-    setAdding({ name: fetchedFileName(url, null, null), controller, progress: null, startedAt: performance.now(), picked: picks.current > 0 });
+    setAdding({ name: fetchedFileName(url, null, null), controller, progress: null, startedAt: performance.now() });
     const fetched = await fetchFile(url, controller.signal);
     if (!fetched.ok) {
       setAdding(null);
