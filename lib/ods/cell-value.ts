@@ -1,3 +1,5 @@
+import { isoDateTimeText } from "@/lib/xlsx/cell-text";
+
 /** A cell's attributes, by their (normalized) names: `office:value-type`, `office:value`, `office:date-value`, … */
 export type CellAttributes = Record<string, string | undefined>;
 
@@ -18,18 +20,11 @@ export function cellValue(attrs: CellAttributes, shown: string): string | null {
   if ((type === "float" || type === "percentage" || type === "currency") && value !== undefined) {
     return /^0\d+$/.test(shown) && Number(shown) === Number(value) ? shown : value;
   }
-  if (type === "date" && attrs["office:date-value"]) return dateValue(attrs["office:date-value"]);
+  if (type === "date" && attrs["office:date-value"]) return isoDateTimeText(attrs["office:date-value"]);
   if (type === "time" && attrs["office:time-value"]) return duration(attrs["office:time-value"]) ?? shown;
   if (type === "boolean" && attrs["office:boolean-value"]) return attrs["office:boolean-value"] === "true" ? "true" : "false";
   const text = attrs["office:string-value"] ?? shown;
   return text === "" ? null : text;
-}
-
-/** `2024-01-05` as it is, `2024-01-05T13:45:00` as `2024-01-05 13:45:00`; a time on 30 December 1899 (the sheet's day zero) as the time alone. */
-function dateValue(iso: string): string {
-  const [date, time] = iso.split("T");
-  if (!time || /^00:00:00(\.0+)?$/.test(time)) return date!;
-  return date === "1899-12-30" ? time : `${date} ${time}`;
 }
 
 /** An ISO 8601 duration (`PT13H45M00S`, `PT36H`, `P1DT2H`) as `13:45:00`, `36:00:00`, `26:00:00`; null when it is not one. */

@@ -44,7 +44,8 @@ export function odsSheets(xml: string): OdsSheet[] {
   let comment = 0;
 
   parser.on("openTag", (name, rawAttrs, decode, selfClosing) => {
-    const attrs = () => decoded(rawAttrs(), decode);
+    let once: Record<string, string> | undefined;
+    const attrs = () => (once ??= decoded(rawAttrs(), decode));
     if (name === "style:style") tableStyle = attrs()["style:family"] === "table" ? attrs()["style:name"] ?? null : null;
     else if (name === "style:table-properties" && tableStyle !== null && attrs()["table:display"] === "false") hiddenStyles.add(tableStyle);
     else if (name === "table:table") {

@@ -1,4 +1,5 @@
 import { Parser } from "saxen";
+import { isoDateTimeText } from "@/lib/xlsx/cell-text";
 import { stopAt } from "./parse-error";
 
 /** A worksheet of an XML Spreadsheet 2003 document: its name and rows of cell texts. */
@@ -77,11 +78,5 @@ export function spreadsheetMlSheets(xml: string): XmlWorksheet[] {
 function dataText(type: string, text: string): string | null {
   if (text === "") return null;
   if (type === "Boolean") return text === "1" || text.toLowerCase() === "true" ? "true" : "false";
-  if (type === "DateTime") {
-    const [date, time = ""] = text.split("T");
-    const clock = time.replace(/\.0*$/, "").replace(/Z$/, "");
-    if (clock === "" || /^00:00(:00)?$/.test(clock)) return date!;
-    return date === "1899-12-31" || date === "1899-12-30" ? clock : `${date} ${clock}`;
-  }
-  return text;
+  return type === "DateTime" ? isoDateTimeText(text) : text;
 }
