@@ -31,6 +31,7 @@ export default function manifest(): MetadataRoute.Manifest {
           "application/x-ndjson": [".ndjson"],
           "application/vnd.apache.parquet": [".parquet"],
           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [".xlsx"],
+          "application/vnd.ms-excel": [".xls"],
           "application/vnd.oasis.opendocument.spreadsheet": [".ods"],
           "application/xml": [".xml"],
           "application/zip": [".zip"],

@@ -20,7 +20,7 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
           <select id={id} className={controlClass} value={draft.format} onChange={(e) => set({ format: e.target.value as ParseOptions["format"] })}>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
-                {f === "xlsx" ? "XLSX / ODS (a workbook)" : f.toUpperCase()}
+                {f === "xlsx" ? "XLSX / XLS / ODS (a workbook)" : f.toUpperCase()}
               </option>
             ))}
           </select>

@@ -7,6 +7,9 @@ describe("detectFormat", () => {
   it("trusts magic bytes over the name", () => {
     expect(detectFormat("data.csv", text("PAR1\x15\x04"))).toBe("parquet");
     expect(detectFormat("book.bin", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]))).toBe("xlsx");
+    // An Excel 97–2003 workbook (an OLE compound file) under any name: its reader says what other such files are.
+    expect(detectFormat("budget.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toBe("xlsx");
+    expect(detectFormat("export.csv", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toBe("xlsx");
   });
 
   // An application's "Excel" export that is CSV or TSV text named .xlsx failed as "not a readable Excel workbook".

@@ -5,10 +5,6 @@
 const ascii = (text: string): number[] => [...text].map((ch) => ch.charCodeAt(0));
 
 const KINDS: { magic: readonly number[]; message: string }[] = [
-  {
-    magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
-    message: "This is a legacy Excel 97–2003 workbook (.xls) or another Office 97–2003 file, which Stages cannot read. Open it in Excel or LibreOffice, save it as .xlsx or CSV, and stage that.",
-  },
   { magic: ascii("%PDF-"), message: "This is a PDF document, not a data file. Export the table as CSV or Excel where it came from, and stage that." },
   { magic: ascii("SQLite format 3\0"), message: "This is a SQLite database, not a data file. Export its tables as CSV or Parquet (sqlite3 -csv), and stage those." },
   { magic: ascii("ARROW1"), message: "This is an Arrow IPC (Feather) file, which Stages does not read. Write it as Parquet (pyarrow: pq.write_table), and stage that." },

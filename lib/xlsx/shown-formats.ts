@@ -18,7 +18,7 @@ const unescapeXml = (text: string): string =>
   text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /** How a format code shows its value, when the reader gives it otherwise: zeros (with dashes or spaces between), or elapsed time. */
-function shownBy(code: string): Shown | null {
+export function shownBy(code: string): Shown | null {
   const plain = code.replace(/\\(.)/g, "$1").replace(/"([^"]*)"/g, "$1");
   if (/^0[0 -]*0$/.test(plain)) return { padded: plain };
   const duration = plain.split(";")[0]!.toLowerCase();

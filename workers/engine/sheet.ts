@@ -8,7 +8,7 @@ import { unreadableArchive } from "@/lib/staging/zip-entries";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { holdsNoTable } from "@/lib/xlsx/cover-sheet";
 import { findLayout, type FirstRead } from "./csv/read";
-import { odsWorkbook } from "./ods";
+import { parsedWorkbook } from "./parsed-workbook";
 import type { ReadInfo } from "./read-info";
 import { showAsFormatted } from "./shown-formats";
 import { utf8Blob } from "./text";
@@ -52,11 +52,11 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
 
 /**
  * A sheet's cells, numbers with leading zeros (a ZIP code formatted 00000) and durations as the sheet shows them:
- * an Excel workbook's, or an OpenDocument spreadsheet's (workers/engine/ods.ts).
+ * an Excel workbook's, or an Excel 97–2003 or OpenDocument spreadsheet's (workers/engine/parsed-workbook.ts).
  */
 export async function sheetRows(fileName: string, bytes: Uint8Array<ArrayBuffer>, name: string | undefined): Promise<Result<unknown[][]>> {
-  const ods = odsSheetRows(bytes, name);
-  if (ods) return ods.ok ? ods : fail({ file: fileName, message: ods.error.message });
+  const whole = parsedSheetRows(bytes, name);
+  if (whole) return whole.ok ? whole : fail({ file: fileName, message: whole.error.message });
   try {
     const data = await readSheet(bytes.buffer, name);
     showAsFormatted(bytes, name, data);
@@ -68,15 +68,15 @@ export async function sheetRows(fileName: string, bytes: Uint8Array<ArrayBuffer>
   }
 }
 
-/** An OpenDocument spreadsheet's sheet (the first when none is named), or null when the bytes are not one. */
-function odsSheetRows(bytes: Uint8Array, name: string | undefined): Result<unknown[][]> | null {
+/** A sheet of a workbook read whole (the first when none is named), or null when the bytes are not such a workbook. */
+function parsedSheetRows(bytes: Uint8Array, name: string | undefined): Result<unknown[][]> | null {
   try {
-    const sheets = odsWorkbook(bytes);
+    const sheets = parsedWorkbook(bytes);
     if (!sheets) return null;
     const sheet = name === undefined ? sheets[0] : sheets.find((s) => s.name === name);
     return sheet ? ok(sheet.rows) : fail({ message: sheets.length ? `The spreadsheet has no sheet named "${name}".` : "The spreadsheet has no sheet." });
   } catch (error) {
-    return fail({ message: `This is not a readable OpenDocument spreadsheet (${(error as Error).message}).` });
+    return fail({ message: (error as Error).message });
   }
 }
 
@@ -124,7 +124,7 @@ export async function readRows(cells: (string | null)[][], options: ParseOptions
 
 /** Rows of cell texts as lines of CSV text, without the columns that hold no value: a row with none is a blank line. */
 export function sheetCsvLines(cells: (string | null)[][]): { texts: (string | null)[][]; lines: string[] } {
-  const texts = withoutEmptyColumns(cells);
+  const texts = fullRowsOfUsedColumns(cells);
   return { texts, lines: texts.map((t) => (t.every((v) => v === null || v === "") ? "\r\n" : csvRow(t, { neutralizeFormulas: false }))) };
 }
 
@@ -135,11 +135,15 @@ export function sheetCsvLines(cells: (string | null)[][]): { texts: (string | nu
  */
 const FOUND_IN_VALUES = ["numbers", "missing", "writtenDates", "leadingZeros", "nullValues"] as const;
 
-/** The rows without the columns that hold nothing in any row (a table that starts at column C, a spacer column). */
-function withoutEmptyColumns(rows: (string | null)[][]): (string | null)[][] {
+/**
+ * The rows, each as wide as the widest (the empty cells at a row's end are cells still: read short, its values could
+ * be taken for a line that lost a delimiter), without the columns that hold nothing in any row (a table that starts
+ * at column C, a spacer column).
+ */
+function fullRowsOfUsedColumns(rows: (string | null)[][]): (string | null)[][] {
   const width = rows.reduce((most, r) => Math.max(most, r.length), 0);
-  const used = Array.from({ length: width }, (_, c) => rows.some((r) => r[c] !== null && r[c] !== undefined && r[c] !== ""));
-  return used.every(Boolean) ? rows : rows.map((r) => r.filter((_, c) => used[c]));
+  const kept = Array.from({ length: width }, (_, c) => c).filter((c) => rows.some((r) => r[c] !== null && r[c] !== undefined && r[c] !== ""));
+  return rows.map((r) => kept.map((c) => r[c] ?? null));
 }
 
 /** The lines a row of CSV text takes (a value's line breaks make it more than one). */

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { hiddenSheetNames, sheetNames, sheetXmlPath } from "@/lib/xlsx/shown-formats";
 import { partTooLong, tooLongMessage, type WorkbookPart } from "@/lib/xlsx/text-limit";
-import { odsWorkbook } from "./ods";
+import { parsedWorkbook } from "./parsed-workbook";
 
 /** One file of the workbook's archive as text, or null when it has none by that name. */
 export function entry(bytes: Uint8Array, name: string): string | null {
@@ -9,11 +9,11 @@ export function entry(bytes: Uint8Array, name: string): string | null {
   return found ? strFromU8(found) : null;
 }
 
-/** The names of the workbook's sheets (Excel's or an OpenDocument spreadsheet's), in order, and of those hidden; none when its bytes are not a workbook's archive. */
+/** The names of the workbook's sheets (Excel's, an Excel 97–2003 or OpenDocument spreadsheet's), in order, and of those hidden; none when its bytes are not a workbook. */
 export function workbookSheets(bytes: Uint8Array): { names: string[]; hidden: string[] } {
   try {
-    const ods = odsWorkbook(bytes);
-    if (ods) return { names: ods.map((s) => s.name), hidden: ods.filter((s) => s.hidden).map((s) => s.name) };
+    const whole = parsedWorkbook(bytes);
+    if (whole) return { names: whole.map((s) => s.name), hidden: whole.filter((s) => s.hidden).map((s) => s.name) };
     const workbook = entry(bytes, "xl/workbook.xml") ?? "";
     return { names: sheetNames(workbook), hidden: hiddenSheetNames(workbook) };
   } catch {
@@ -42,11 +42,11 @@ export function tooLongToRead(bytes: Uint8Array): string | null {
 
 /**
  * Of the workbook's sheets but those in `except`, the one whose XML is largest (the most cells, without reading any;
- * an OpenDocument spreadsheet's, all in one part and read already, by their cells), or undefined.
+ * a workbook's read whole already, an OpenDocument or Excel 97–2003 one, by their cells), or undefined.
  */
 export function largestSheet(bytes: Uint8Array, names: readonly string[], except: readonly (string | undefined)[]): string | undefined {
-  const ods = odsWorkbook(bytes);
-  if (ods) return ods.filter((s) => names.includes(s.name) && !except.includes(s.name)).reduce<(typeof ods)[number] | undefined>((best, s) => (best && best.cells >= s.cells ? best : s), undefined)?.name;
+  const whole = parsedWorkbook(bytes);
+  if (whole) return whole.filter((s) => names.includes(s.name) && !except.includes(s.name)).reduce<(typeof whole)[number] | undefined>((best, s) => (best && best.cells >= s.cells ? best : s), undefined)?.name;
   const sizes = new Map<string, number>();
   try {
     unzipSync(bytes, { filter: (file) => (sizes.set(file.name, file.originalSize), false) });
