@@ -1,16 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { isDateCode, numberCellText, serialDateText } from "./cell-value";
+import { isDateCode, numberText, serialDateText } from "./cell-value";
 import { rkNumber } from "./workbook";
 
-describe("numberCellText", () => {
+describe("numberText", () => {
   test("by the format: dates, times, codes with leading zeros, elapsed time, plain numbers", () => {
-    expect(numberCellText(45296, 14, undefined, false)).toBe("2024-01-05");
-    expect(numberCellText(45296.5729166667, 164, "dd/mm/yyyy\\ hh:mm", false)).toBe("2024-01-05 13:45:00");
-    expect(numberCellText(0.5729166667, 164, "hh:mm", false)).toBe("13:45:00");
-    expect(numberCellText(2134, 165, "00000", false)).toBe("02134");
-    expect(numberCellText(1.5, 46, undefined, false)).toBe("36:00:00");
-    expect(numberCellText(1234.5, 166, '#,##0.00 "days"', false)).toBe("1234.5");
-    expect(numberCellText(0.125, 10, undefined, false)).toBe("0.125");
+    expect(numberText(14, undefined, false)(45296)).toBe("2024-01-05");
+    expect(numberText(164, "dd/mm/yyyy\\ hh:mm", false)(45296.5729166667)).toBe("2024-01-05 13:45:00");
+    expect(numberText(164, "hh:mm", false)(0.5729166667)).toBe("13:45:00");
+    expect(numberText(165, "00000", false)(2134)).toBe("02134");
+    expect(numberText(46, undefined, false)(1.5)).toBe("36:00:00");
+    expect(numberText(166, '#,##0.00 "days"', false)(1234.5)).toBe("1234.5");
+    expect(numberText(10, undefined, false)(0.125)).toBe("0.125");
   });
 
   test("a date code is told apart from numbers with text, colours and locales", () => {

@@ -17,18 +17,18 @@ export function isDateCode(code: string): boolean {
 }
 
 /**
- * A number cell's value as CSV text, as an .xlsx cell's is (lib/xlsx/cell-text.ts): by its number format, a date
- * as a date, a date and time as a timestamp, a time of day as the time; digits shown with leading zeros (a ZIP code
- * formatted 00000) and elapsed time ([h]:mm) as shown; any other number as its value. `format` is the cell's
- * format id and `code` that format's code, when the workbook wrote one; `date1904` a Mac workbook's day zero.
+ * How a number cell's value is written as CSV text, as an .xlsx cell's is (lib/xlsx/cell-text.ts), by its number
+ * format: a date as a date, a date and time as a timestamp, a time of day as the time; digits shown with leading
+ * zeros (a ZIP code formatted 00000) and elapsed time ([h]:mm) as shown; any other number as its value. `format` is
+ * the format's id and `code` its code, when the workbook wrote one; `date1904` a Mac workbook's day zero.
  */
-export function numberCellText(value: number, format: number, code: string | undefined, date1904: boolean): string {
+export function numberText(format: number, code: string | undefined, date1904: boolean): (value: number) => string {
   const known = code ?? BUILT_IN_CODES[format];
   const shown = known === undefined ? null : shownBy(known);
-  if (shown && "padded" in shown) return padNumber(value, shown.padded) ?? String(value);
-  if (shown) return durationText(value, shown.duration);
-  if (BUILT_IN_DATES.has(format) || (known !== undefined && isDateCode(known))) return serialDateText(value, date1904);
-  return String(value);
+  if (shown && "padded" in shown) return (value) => padNumber(value, shown.padded) ?? String(value);
+  if (shown) return (value) => durationText(value, shown.duration);
+  if (BUILT_IN_DATES.has(format) || (known !== undefined && isDateCode(known))) return (value) => serialDateText(value, date1904);
+  return String;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { biffRecords, f64, RecordReader, u16, u32, XlsError } from "./records";
-import { ERRORS, numberCellText } from "./cell-value";
+import { ERRORS, numberText } from "./cell-value";
 
 /** A worksheet of an Excel 97–2003 workbook: its cells as CSV text (null when empty), from its first row and column. */
 export interface XlsSheet {
@@ -83,9 +83,15 @@ function readCells(stream: Uint8Array, at: number, globals: Globals): Pick<XlsSh
     (rows[row] ??= [])[column] = value;
     cells++;
   };
+  // How each cell style writes its numbers, worked out once.
+  const texts = new Map<number, (value: number) => string>();
   const number = (value: number, xf: number) => {
-    const format = globals.formats[xf] ?? 0;
-    return numberCellText(value, format, globals.codes.get(format), globals.date1904);
+    let text = texts.get(xf);
+    if (!text) {
+      const format = globals.formats[xf] ?? 0;
+      texts.set(xf, (text = numberText(format, globals.codes.get(format), globals.date1904)));
+    }
+    return text(value);
   };
   let depth = 0;
   // A formula whose value is text: the text follows in a STRING record.

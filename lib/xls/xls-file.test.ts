@@ -8,6 +8,9 @@ import { xlsMessage, xlsSheets } from "./xls-file";
 // Written by LibreOffice Calc 7.4 from known cells (test/fixtures/xls/make-workbook.mjs).
 const workbook = () => new Uint8Array(readFileSync(new URL("../../test/fixtures/xls/workbook.xls", import.meta.url)));
 
+/** The fixture's BIFF8 stream, as cfb reads it. */
+const workbookStream = () => new Uint8Array(CFB.find(CFB.parse(workbook()), "Workbook")!.content as ArrayLike<number>);
+
 /** A compound file holding the given streams, as cfb writes one. */
 function compoundFile(streams: Record<string, Uint8Array>): Uint8Array {
   const container = CFB.utils.cfb_new();
@@ -96,10 +99,17 @@ describe("xlsSheets", () => {
       throw new Error("read");
     };
     expect(reason(compoundFile({ WordDocument: new Uint8Array(600) }))).toMatch(/holds no workbook: .*Word \.doc/);
+    // A sheet embedded in a Word document is not the document's workbook.
+    expect(reason(compoundFile({ WordDocument: new Uint8Array(5000), "ObjectPool/_1/Workbook": workbookStream() }))).toMatch(/holds no workbook/);
     expect(reason(compoundFile({ Book: new Uint8Array(600) }))).toMatch(/Excel 5\.0 or 95/);
     expect(reason(compoundFile({ EncryptionInfo: new Uint8Array(600), EncryptedPackage: new Uint8Array(600) }))).toBe("it is encrypted with a password");
     expect(reason(compoundFile({ Workbook: biff(bof(0x0005), [0x002f, [0, 0]], EOF) }))).toBe("it is encrypted with a password");
-    expect(reason(workbook().subarray(0, 300))).toMatch(/^its compound file cannot be read/);
+    expect(reason(workbook().subarray(0, 300))).toBe("its compound file is cut short");
+    // Cut off part-way (an interrupted download): its allocation table points past the end.
+    expect(reason(workbook().subarray(0, 8192))).toBe("its compound file points past its end");
+    const garbled = workbook();
+    garbled.fill(0xff, 512, 1024);
+    expect(reason(garbled)).toMatch(/^its compound file('s| points)/);
     expect(xlsMessage("it is encrypted with a password")).toBe(
       "This Excel 97–2003 file cannot be read: it is encrypted with a password. Open it in Excel or LibreOffice, save it as .xlsx or CSV without a password, and stage that.",
     );

@@ -1,27 +1,26 @@
-import * as CFB from "cfb";
+import { compoundFile, type CompoundFile } from "./compound-file";
 import { XlsError } from "./records";
 import { biffSheets, ENCRYPTED, type XlsSheet } from "./workbook";
 
 /**
- * The worksheets of an Excel 97–2003 workbook (.xls): its compound file's `Workbook` stream read as BIFF8
+ * The worksheets of an Excel 97–2003 workbook (.xls): its compound file's `Workbook` stream (compound-file.ts) read as BIFF8
  * (lib/xls/workbook.ts). Throws an XlsError saying what the file is when it is not one Stages can read.
  */
 export function xlsSheets(bytes: Uint8Array): XlsSheet[] {
-  let container: CFB.CFB$Container;
+  let file: CompoundFile;
   try {
-    container = CFB.parse(bytes);
+    file = compoundFile(bytes);
   } catch (error) {
-    throw new XlsError(`its compound file cannot be read (${(error as Error).message})`);
+    throw error instanceof XlsError ? error : new XlsError(`its compound file cannot be read (${(error as Error).message})`);
   }
   // A password-protected .xlsx is an encrypted package inside a compound file.
-  if (CFB.find(container, "EncryptionInfo") || CFB.find(container, "EncryptedPackage")) throw new XlsError(ENCRYPTED);
-  const stream = CFB.find(container, "Workbook");
-  if (!stream?.content) {
-    if (CFB.find(container, "Book")) throw new XlsError("it is written in an Excel version before 97 (Excel 5.0 or 95)");
+  if (file.stream("EncryptionInfo") || file.stream("EncryptedPackage")) throw new XlsError(ENCRYPTED);
+  const stream = file.stream("Workbook");
+  if (!stream) {
+    if (file.stream("Book")) throw new XlsError("it is written in an Excel version before 97 (Excel 5.0 or 95)");
     throw new XlsError("it holds no workbook: it is another Office 97–2003 document (a Word .doc, a PowerPoint .ppt, an Outlook .msg)");
   }
-  const content = stream.content instanceof Uint8Array ? stream.content : Uint8Array.from(stream.content as ArrayLike<number>);
-  return biffSheets(content);
+  return biffSheets(stream);
 }
 
 /** What to say of an .xls file that cannot be read, from its XlsError's reason. */
