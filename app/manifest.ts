@@ -34,6 +34,7 @@ export default function manifest(): MetadataRoute.Manifest {
           "application/vnd.ms-excel": [".xls"],
           "application/vnd.oasis.opendocument.spreadsheet": [".ods"],
           "application/xml": [".xml"],
+          "application/vnd.sqlite3": [".sqlite", ".sqlite3", ".db"],
           "application/zip": [".zip"],
         },
       },

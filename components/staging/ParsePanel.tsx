@@ -32,8 +32,9 @@ export function ParsePanel({
   const [types, setTypes] = useState(typesText(file.parse.types));
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ParseOptions>) => setDraft((d) => ({ ...d, ...patch }));
-  // A workbook's sheets, or a page's tables: the parts a file holds several of.
+  // A workbook's sheets, or a page's or a database's tables: the parts a file holds several of.
   const parts = file.parse.format === "xlsx" ? "sheets" : "tables";
+  const holder = file.parse.format === "xlsx" ? "workbook" : file.parse.format === "sqlite" ? "database" : "page";
 
   async function reread(patch: Partial<ParseOptions> = {}) {
     setBusy(true);
@@ -69,15 +70,15 @@ export function ParsePanel({
       <summary className="cursor-pointer text-sm font-semibold">
         How {file.name} is read: {file.parse.format.toUpperCase()}
         {file.parse.gzip ? " (gzip)" : ""}
-        {/* A workbook and a Parquet file are not text: no encoding to say. */}
-        {file.parse.format === "xlsx" || file.parse.format === "parquet" ? "" : `, ${file.parse.encoding}`}
+        {/* A workbook, a Parquet file and a database are not text: no encoding to say. */}
+        {file.parse.format === "xlsx" || file.parse.format === "parquet" || file.parse.format === "sqlite" ? "" : `, ${file.parse.encoding}`}
       </summary>
       <div className="mt-2 space-y-2">
         <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} actions={actions} />
         <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} hidden={file.hiddenSheets ?? []} />
-        {(file.parse.format === "xlsx" || file.parse.format === "html") && (file.sheets?.length ?? 0) > 1 && (
+        {(file.parse.format === "xlsx" || file.parse.format === "html" || file.parse.format === "sqlite") && (file.sheets?.length ?? 0) > 1 && (
           <p className="flex flex-wrap items-center gap-2 text-xs">
-            The {file.parse.format === "xlsx" ? "workbook" : "page"} has {file.sheets!.length} {parts}; this reads one.
+            The {holder} has {file.sheets!.length} {parts}; this reads one.
             <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => void stageOtherSheets()}>
               Stage the other {parts}, each as its own file
             </button>

@@ -20,7 +20,7 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
           <select id={id} className={controlClass} value={draft.format} onChange={(e) => set({ format: e.target.value as ParseOptions["format"] })}>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
-                {f === "xlsx" ? "XLSX / XLS / ODS (a workbook)" : f.toUpperCase()}
+                {f === "xlsx" ? "XLSX / XLS / ODS (a workbook)" : f === "sqlite" ? "SQLite (a database)" : f.toUpperCase()}
               </option>
             ))}
           </select>
@@ -76,6 +76,7 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
           <HeaderRowField draft={draft} set={set} />
         </>
       )}
+      {draft.format === "sqlite" && <ChoiceField label="Table" draft={draft} set={set} names={sheets} hidden={hidden} hiddenAs="SQLite's own" />}
       {draft.format === "html" && (
         <>
           {sheets.length > 1 && <ChoiceField label="Table" draft={draft} set={set} names={sheets} />}
@@ -179,14 +180,14 @@ function HeaderRowField({ draft, set }: { draft: ParseOptions; set: (patch: Part
 
 /** A workbook's sheet or a page's table, by name (the options' `sheet`); another one's names are looked for from its first row. */
 /** A choice of sheet or table; a sheet Excel hides says so. */
-function ChoiceField({ label, draft, set, names, hidden = [] }: { label: string; draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; names: string[]; hidden?: string[] }) {
+function ChoiceField({ label, draft, set, names, hidden = [], hiddenAs = "hidden" }: { label: string; draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; names: string[]; hidden?: string[]; hiddenAs?: string }) {
   return (
     <LabeledControl label={label}>
       {(id) => (
         <select id={id} className={controlClass} value={draft.sheet ?? names[0] ?? ""} onChange={(e) => set({ sheet: e.target.value, headerRow: 1 })}>
           {names.map((name) => (
             <option key={name} value={name}>
-              {hidden.includes(name) ? `${name} (hidden)` : name}
+              {hidden.includes(name) ? `${name} (${hiddenAs})` : name}
             </option>
           ))}
         </select>

@@ -429,4 +429,10 @@ describe("exportSql", () => {
       expect(out.ok && out.script).not.toContain("newline_delimited");
     }
   });
+
+  it("says what to do with a table of a SQLite database, which DuckDB would read with the types it declares, not as Stages typed it", () => {
+    const recipe: Recipe = { version: 1, rules: [], steps: [], sql: null };
+    const out = exportSql(recipe, { path: "shop.sqlite", parse: parseOptionsSchema.parse({ format: "sqlite", sheet: "orders" }), columns: [{ name: "id", type: "BIGINT" }] }, "shop");
+    expect(out).toEqual({ ok: false, reason: expect.stringMatching(/^A SQLite database's table .* save the table as CSV \(sqlite3 -csv\) and stage that\.$/) });
+  });
 });

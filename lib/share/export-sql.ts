@@ -106,6 +106,7 @@ function fileSql(source: ExportSource): string | null {
     case "xlsx":
     case "html":
     case "xml":
+    case "sqlite":
       return null;
   }
 }
@@ -125,6 +126,7 @@ export interface OtherSource extends ExportSource {
 const ARRAYS = "Rows written as arrays of values, as lists of columns, as a pandas frame keyed by row or as records keyed by their ids cannot be read by DuckDB's JSON reader as rows: write them as objects, one per row (pandas: orient=\"records\").";
 const HTML = "An HTML table cannot be read by DuckDB: save the table as CSV and stage that.";
 const XML = "An XML document cannot be read by DuckDB: save its rows as CSV and stage that.";
+const SQLITE = "A SQLite database's table is read by Stages as text and typed from its values, which DuckDB's sqlite extension does not: save the table as CSV (sqlite3 -csv) and stage that.";
 const EXCEL = "Excel workbooks cannot be read by DuckDB without its excel extension: save the sheet as CSV and stage that.";
 const FIXED_WIDTH = "Fixed-width text cannot be read by DuckDB's CSV reader: save it as CSV and stage that.";
 const MARKDOWN = "A Markdown table cannot be read by DuckDB's CSV reader as its cells: save it as CSV and stage that.";
@@ -134,7 +136,7 @@ function unreadable(source: ExportSource): string {
   if (source.parse.fixedWidth?.length) return FIXED_WIDTH;
   if (source.parse.markdownTable) return MARKDOWN;
   if (source.parse.wrappedLines) return WRAPPED;
-  return source.parse.format === "html" ? HTML : source.parse.format === "xml" ? XML : EXCEL;
+  return source.parse.format === "html" ? HTML : source.parse.format === "xml" ? XML : source.parse.format === "sqlite" ? SQLITE : EXCEL;
 }
 
 export function exportSql(recipe: Recipe, source: ExportSource, outputStem: string, others: readonly OtherSource[] = []): { ok: true; script: string } | { ok: false; reason: string } {

@@ -7,7 +7,7 @@ import { opensWrappedJson } from "./json-script";
  * What a staged file is, from its name and first bytes: the format, whether
  * it is gzip-compressed, and its text encoding. The user can override each.
  */
-export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml"] as const;
+export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite"] as const;
 export type FileFormat = (typeof FORMATS)[number];
 
 const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
@@ -16,6 +16,8 @@ export const isGzip = (head: Uint8Array) => startsWith(head, [0x1f, 0x8b]);
 
 /** A ZIP archive's first bytes: an Excel workbook, or an archive of other files (lib/staging/zip-entries.ts). */
 export const isZip = (head: Uint8Array) => startsWith(head, [0x50, 0x4b, 0x03, 0x04]);
+
+const SQLITE_MAGIC = "SQLite format 3\0";
 
 /** An OLE compound file's first bytes: an Excel 97–2003 workbook (lib/xls/), a Word .doc, an Outlook .msg, an encrypted .xlsx. */
 export const isCompoundFile = (head: Uint8Array) => startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -27,6 +29,7 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return "parquet";
   // A ZIP archive is read as a workbook (.xlsx, .ods) and so is an OLE compound file (an Excel 97–2003 .xls); their readers say what other ones are.
   if (isZip(head) || isCompoundFile(head)) return "xlsx";
+  if (startsWith(head, [...SQLITE_MAGIC].map((c) => c.charCodeAt(0)))) return "sqlite";
   const ext = /\.([a-z0-9]+)$/i.exec(innerName(name))?.[1]?.toLowerCase();
   if (ext === "parquet") return "parquet";
   // A workbook is a ZIP archive (above): text under an Excel name (an application's "Excel" export of CSV or TSV)

@@ -10,6 +10,8 @@ const BY_TYPE: Record<string, string> = {
   "application/vnd.oasis.opendocument.spreadsheet": "ods",
   "application/xml": "xml",
   "text/xml": "xml",
+  "application/vnd.sqlite3": "sqlite",
+  "application/x-sqlite3": "sqlite",
   "application/zip": "zip",
   "text/html": "html",
 };

@@ -6,11 +6,12 @@ import { dataTable, htmlTables, tableName } from "@/lib/staging/html-table";
 import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { sheetCsvLines, sheetRows } from "./sheet";
+import { openDatabase, tableRowTexts } from "./sqlite";
 import { utf8Blob } from "./text";
 import { workbookSheets } from "./workbook-parts";
 
 /**
- * A staged workbook's other sheets (a sheet a month, a table a sheet), or a web page's other tables, each as a
+ * A staged workbook's other sheets (a sheet a month, a table a sheet), or a web page's or a database's other tables, each as a
  * file of its own to stage: its rows as the CSV text a sheet or a table is read as (sheet.ts), named after the
  * file and the sheet or table. The one read, hidden sheets (a drop-down's lists) and those with no value are left out.
  */
@@ -23,7 +24,8 @@ export async function otherSheetFiles(db: StagesDb, fileId: string): Promise<Res
     const read = meta.parse.sheet ?? tableName(dataTable(tables));
     return ok(tables.flatMap((rows, i) => (tableName(i) === read ? [] : derived(meta, tableName(i), `table ${i + 1}`, rows))));
   }
-  if (meta.parse.format !== "xlsx") return fail({ file: meta.name, message: "Only a workbook or a web page has other sheets or tables to stage." });
+  if (meta.parse.format === "sqlite") return otherTableFiles(meta, new Uint8Array(await blob.arrayBuffer()));
+  if (meta.parse.format !== "xlsx") return fail({ file: meta.name, message: "Only a workbook, a web page or a database has other sheets or tables to stage." });
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const { names, hidden } = workbookSheets(bytes);
   const read = meta.parse.sheet ?? names.find((name) => !hidden.includes(name));
@@ -32,6 +34,19 @@ export async function otherSheetFiles(db: StagesDb, fileId: string): Promise<Res
     const rows = await sheetRows(meta.name, bytes, name);
     if (!rows.ok) return rows;
     files.push(...derived(meta, `sheet “${name}”`, name, rows.value.map((row) => row.map(cellText))));
+  }
+  return ok(files);
+}
+
+/** A database's other tables, SQLite's own and those it cannot read left out. */
+function otherTableFiles(meta: StagedFile, bytes: Uint8Array): Result<DerivedFile[]> {
+  const db = openDatabase(meta.name, bytes);
+  if (!db.ok) return db;
+  const files: DerivedFile[] = [];
+  for (const table of db.value.tables.filter((t) => t.name !== meta.parse.sheet && !t.internal && !t.withoutRowid)) {
+    const rows = tableRowTexts(meta.name, db.value, table);
+    if (!rows.ok) return rows;
+    files.push(...derived(meta, `table “${table.name}”`, table.name, rows.value));
   }
   return ok(files);
 }

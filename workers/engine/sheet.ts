@@ -102,13 +102,14 @@ export async function readHtml(fileName: string, blob: Blob, options: ParseOptio
  * found as a CSV's title lines are; summary rows at the end (Total) are left out below the table. A row's
  * "line" is its row in the sheet.
  */
-export async function readRows(cells: (string | null)[][], options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+export async function readRows(cells: (string | null)[][], options: ParseOptions, readText: ReadCsvText, { table = false } = {}): Promise<Result<ReadInfo>> {
   const { texts, lines } = sheetCsvLines(cells);
   const text = new Blob(lines);
-  const notes = options.notes ?? summaryLines(texts, lines);
+  // A database's table has its names in its first row and nothing but rows under them: no title or summary rows.
+  const notes = table ? 0 : (options.notes ?? summaryLines(texts, lines));
   const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes };
   // From the first row, title rows are found; a row the user chose holds the names.
-  const found = options.headerRow === 1 ? await findLayout(text, asCsv) : undefined;
+  const found = options.headerRow === 1 && !table ? await findLayout(text, asCsv) : undefined;
   if (found) asCsv.skip = found.layout.preamble;
   const csv = await readText(text, asCsv, { found, sheetRow: options.headerRow });
   // The rows were read as CSV text of our own making: its CSV findings would only mislead, but for columns of numbers

@@ -1,0 +1,159 @@
+/**
+ * The rows of a SQLite database file's tables, read from its pages as the file format says
+ * (https://www.sqlite.org/fileformat2.html): a table is a B-tree of pages, its rows in its leaves as records,
+ * a record's end on overflow pages when it is longer than a page holds. No SQLite engine is needed.
+ */
+export class SqliteError extends Error {}
+
+export type SqliteValue = null | number | bigint | string | Uint8Array;
+
+const TABLE_INTERIOR = 0x05;
+const TABLE_LEAF = 0x0d;
+
+export interface Pages {
+  /** Usable bytes a page (its size less the bytes reserved at its end). */
+  usable: number;
+  page(n: number): Uint8Array;
+  text: TextDecoder;
+}
+
+/** The file's pages, from its 100-byte header: page size, reserved bytes, text encoding. */
+export function sqlitePages(bytes: Uint8Array): Pages {
+  if (bytes.length < 512) throw new SqliteError("it is cut short");
+  const size = ((bytes[16]! << 8) | bytes[17]!) === 1 ? 65536 : (bytes[16]! << 8) | bytes[17]!;
+  if (size < 512 || size > 65536 || (size & (size - 1)) !== 0) throw new SqliteError("its header is damaged");
+  const encoding = view(bytes).getUint32(56);
+  const count = Math.ceil(bytes.length / size);
+  return {
+    usable: size - bytes[20]!,
+    page(n) {
+      if (n < 1 || n > count) throw new SqliteError(`it points to page ${n}, past its end`);
+      return bytes.subarray((n - 1) * size, Math.min(n * size, bytes.length));
+    },
+    text: new TextDecoder(encoding === 2 ? "utf-16le" : encoding === 3 ? "utf-16be" : "utf-8"),
+  };
+}
+
+const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** A varint (1 to 9 bytes, big-endian, 7 bits a byte but the ninth's 8) at `at`: its value and the bytes it took. */
+function varint(bytes: Uint8Array, at: number): [bigint | number, number] {
+  let value = 0;
+  // Seven bytes (49 bits) are exact as a number; a longer varint (a rowid past 2^49, a negative one) is read as a bigint.
+  for (let i = 0; i < 7; i++) {
+    const byte = bytes[at + i]!;
+    value = value * 128 + (byte & 0x7f);
+    if (!(byte & 0x80)) return [value, i + 1];
+  }
+  const byte = bytes[at + 7]!;
+  const big = (BigInt(value) << 7n) | BigInt(byte & 0x7f);
+  return byte & 0x80 ? [small((big << 8n) | BigInt(bytes[at + 8]!)), 9] : [small(big), 8];
+}
+
+/** A 64-bit integer as a number where it is one exactly, else as a bigint. */
+function small(value: bigint): bigint | number {
+  const signed = BigInt.asIntN(64, value);
+  return signed >= -MAX_SAFE && signed <= MAX_SAFE ? Number(signed) : signed;
+}
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+const num = (value: bigint | number) => Number(value);
+
+/**
+ * Every row of the table whose B-tree starts at page `root`, in rowid order: its rowid and its record's values.
+ * A page met twice (a damaged file's loop) is an error.
+ */
+export function* tableRows(pages: Pages, root: number): Generator<{ rowid: bigint | number; values: SqliteValue[] }> {
+  const seen = new Set<number>();
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) throw new SqliteError(`its page ${n} is reached twice`);
+    seen.add(n);
+    const page = pages.page(n);
+    const at = n === 1 ? 100 : 0;
+    const kind = page[at];
+    const cells = (page[at + 3]! << 8) | page[at + 4]!;
+    if (kind === TABLE_INTERIOR) {
+      // Children are pushed right to left, so that they are read left to right.
+      stack.push(view(page).getUint32(at + 8));
+      for (let i = cells - 1; i >= 0; i--) stack.push(view(page).getUint32(cellAt(page, at + 12, i)));
+    } else if (kind === TABLE_LEAF) {
+      for (let i = 0; i < cells; i++) yield leafCell(pages, page, cellAt(page, at + 8, i));
+    } else throw new SqliteError(`its page ${n} is not a table's (a WITHOUT ROWID table, or damage)`);
+  }
+}
+
+const cellAt = (page: Uint8Array, pointers: number, i: number) => (page[pointers + i * 2]! << 8) | page[pointers + i * 2 + 1]!;
+
+function leafCell(pages: Pages, page: Uint8Array, at: number): { rowid: bigint | number; values: SqliteValue[] } {
+  const [size, a] = varint(page, at);
+  const [rowid, b] = varint(page, at + a);
+  return { rowid, values: record(pages.text, payload(pages, page, at + a + b, num(size))) };
+}
+
+/** A cell's payload: the part on its page, then the rest from its chain of overflow pages. */
+function payload(pages: Pages, page: Uint8Array, at: number, size: number): Uint8Array {
+  const u = pages.usable;
+  const most = u - 35;
+  if (size <= most) return page.subarray(at, at + size);
+  const least = Math.floor(((u - 12) * 32) / 255) - 23;
+  const k = least + ((size - least) % (u - 4));
+  const local = k <= most ? k : least;
+  const out = new Uint8Array(size);
+  out.set(page.subarray(at, at + local));
+  let done = local;
+  for (let next = view(page).getUint32(at + local), hops = 0; done < size; hops++) {
+    if (next === 0 || hops > size) throw new SqliteError("a row's overflow pages end before the row does");
+    const overflow = pages.page(next);
+    const part = overflow.subarray(4, 4 + Math.min(u - 4, size - done));
+    out.set(part, done);
+    done += part.length;
+    next = view(overflow).getUint32(0);
+  }
+  return out;
+}
+
+/** The bytes of a record's integer by its serial type (1 to 6). */
+const INTEGER_BYTES = [0, 1, 2, 3, 4, 6, 8];
+
+/** A big-endian two's-complement integer of a record (serial types 1 to 6). */
+function integer(data: DataView, at: number, type: number): number | bigint {
+  if (type === 1) return data.getInt8(at);
+  if (type === 2) return data.getInt16(at);
+  if (type === 3) return (data.getInt8(at) << 16) | data.getUint16(at + 1);
+  if (type === 4) return data.getInt32(at);
+  if (type === 5) return data.getInt16(at) * 2 ** 32 + data.getUint32(at + 2);
+  return small(data.getBigInt64(at));
+}
+
+/** A record's values, by the serial types its header lists. */
+export function record(text: TextDecoder, bytes: Uint8Array): SqliteValue[] {
+  const [headerSize, first] = varint(bytes, 0);
+  const types: number[] = [];
+  for (let at = first; at < num(headerSize); ) {
+    const [type, used] = varint(bytes, at);
+    types.push(num(type));
+    at += used;
+  }
+  const values: SqliteValue[] = [];
+  let at = num(headerSize);
+  const data = view(bytes);
+  for (const type of types) {
+    if (type === 0) values.push(null);
+    else if (type >= 1 && type <= 6) {
+      values.push(integer(data, at, type));
+      at += INTEGER_BYTES[type]!;
+    } else if (type === 7) {
+      values.push(data.getFloat64(at));
+      at += 8;
+    } else if (type === 8 || type === 9) values.push(type - 8);
+    else if (type >= 12) {
+      const length = (type - (type % 2 ? 13 : 12)) / 2;
+      const content = bytes.subarray(at, at + length);
+      values.push(type % 2 ? text.decode(content) : content);
+      at += length;
+    } else throw new SqliteError("a row's record is damaged");
+  }
+  return values;
+}

@@ -1,0 +1,58 @@
+import { SqliteError, sqlitePages, tableRows, type Pages, type SqliteValue } from "./btree";
+import { sqliteTables, type SqliteTable } from "./schema";
+
+/** A SQLite database file's tables: their names and rows as CSV text, read on demand from its pages. */
+export interface SqliteDatabase {
+  tables: SqliteTable[];
+  /** A table's rows: its column names, then each row's values as text (null when NULL), in rowid order. */
+  rows(table: SqliteTable): (string | null)[][];
+  /** How many rows a table has (its leaves' cells counted, no row read). */
+  rowCount(table: SqliteTable): number;
+}
+
+/** The SQLite database in `bytes`; throws a SqliteError saying what is wrong when it cannot be read. */
+export function sqliteDatabase(bytes: Uint8Array): SqliteDatabase {
+  const pages = sqlitePages(bytes);
+  const tables = sqliteTables(pages);
+  return { tables, rows: (table) => tableTexts(pages, table), rowCount: (table) => leafCells(pages, table.root) };
+}
+
+function tableTexts(pages: Pages, table: SqliteTable): (string | null)[][] {
+  if (table.withoutRowid) throw new SqliteError(`the table "${table.name}" is stored WITHOUT ROWID, which Stages does not read`);
+  // A record holds the stored columns only, in order; the rowid's column holds NULL in it.
+  const stored = table.columns.flatMap((c, i) => (c.stored ? [i] : []));
+  const rows: (string | null)[][] = [stored.map((i) => table.columns[i]!.name)];
+  for (const { rowid, values } of tableRows(pages, table.root)) {
+    rows.push(stored.map((column, at) => (column === table.rowidColumn ? String(rowid) : valueText(values[at] ?? null))));
+  }
+  return rows;
+}
+
+/** A value as CSV text: numbers as SQLite writes them, a blob as DuckDB writes one, each byte \xNN (a cast to BLOB reads it back; 0x… would be read as a number). */
+export function valueText(value: SqliteValue): string | null {
+  if (value === null) return null;
+  if (value instanceof Uint8Array) return Array.from(value, (b) => `\\x${b.toString(16).padStart(2, "0").toUpperCase()}`).join("");
+  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return BigInt(value).toString();
+  return String(value);
+}
+
+function leafCells(pages: Pages, root: number): number {
+  let count = 0;
+  const seen = new Set<number>();
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) throw new SqliteError(`its page ${n} is reached twice`);
+    seen.add(n);
+    const page = pages.page(n);
+    const at = n === 1 ? 100 : 0;
+    const cells = (page[at + 3]! << 8) | page[at + 4]!;
+    if (page[at] === 0x0d) count += cells;
+    else if (page[at] === 0x05) {
+      const data = new DataView(page.buffer, page.byteOffset, page.byteLength);
+      stack.push(data.getUint32(at + 8));
+      for (let i = 0; i < cells; i++) stack.push(data.getUint32((page[at + 12 + i * 2]! << 8) | page[at + 13 + i * 2]!));
+    } else return 0;
+  }
+  return count;
+}

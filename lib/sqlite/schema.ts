@@ -1,0 +1,102 @@
+import { SqliteError, tableRows, type Pages } from "./btree";
+
+/** A table of a SQLite database, as its schema (`sqlite_schema`, page 1) declares it. */
+export interface SqliteTable {
+  name: string;
+  /** The first page of its B-tree. */
+  root: number;
+  /** Its columns, in order, and which are stored in its records (a virtual generated column is not). */
+  columns: { name: string; stored: boolean }[];
+  /** The column that is the rowid (`INTEGER PRIMARY KEY`): its records hold NULL in its place. */
+  rowidColumn: number | null;
+  /** SQLite's own tables (sqlite_sequence, sqlite_stat1) and a full-text index's shadow tables: not data. */
+  internal: boolean;
+  /** A table stored without rowids (a B-tree of keys), which is not read. */
+  withoutRowid: boolean;
+}
+
+/** The database's tables (views, indexes, triggers and virtual tables left out), in the schema's order. */
+export function sqliteTables(pages: Pages): SqliteTable[] {
+  const tables: SqliteTable[] = [];
+  const names = new Set<string>();
+  for (const { values } of tableRows(pages, 1)) {
+    const [type, name, , root, sql] = values;
+    if (type !== "table" || typeof name !== "string" || typeof root !== "number" || root === 0 || typeof sql !== "string") continue;
+    names.add(name);
+    tables.push({ name, root, ...declaredColumns(sql), internal: name.startsWith("sqlite_") });
+  }
+  // A full-text index (CREATE VIRTUAL TABLE … USING fts5) keeps its data in tables named after it.
+  for (const table of tables) if (/_(content|data|idx|docsize|config|segments|segdir|stat)$/.test(table.name) && names.has(table.name.replace(/_[a-z]+$/, ""))) table.internal = true;
+  return tables.filter((t) => !/^sqlite_(master|schema|temp_master)$/.test(t.name));
+}
+
+const CONSTRAINT_WORDS = new Set(["CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"]);
+const TABLE_CONSTRAINTS = new Set(["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"]);
+
+/** The columns a CREATE TABLE statement declares, which of them is the rowid, and whether it is WITHOUT ROWID. */
+export function declaredColumns(sql: string): Pick<SqliteTable, "columns" | "rowidColumn" | "withoutRowid"> {
+  const tokens = tokenize(sql);
+  const open = tokens.findIndex((t) => t.text === "(");
+  if (open < 0) throw new SqliteError("a table's declaration cannot be read");
+  const definitions: Token[][] = [[]];
+  let depth = 0;
+  let end = tokens.length;
+  for (let i = open + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.text === "(") depth++;
+    if (t.text === ")" && depth-- === 0) {
+      end = i;
+      break;
+    }
+    if (t.text === "," && depth === 0) definitions.push([]);
+    else definitions.at(-1)!.push(t);
+  }
+  const columns: SqliteTable["columns"] = [];
+  const types: string[] = [];
+  let rowidColumn: number | null = null;
+  let tableKey: string[] | null = null;
+  for (const definition of definitions.filter((d) => d.length > 0)) {
+    const first = definition[0]!;
+    if (!first.quoted && TABLE_CONSTRAINTS.has(first.upper)) {
+      const key = definition.findIndex((t, i) => t.upper === "PRIMARY" && definition[i + 1]?.upper === "KEY");
+      if (key >= 0) tableKey = definition.slice(key + 3).filter((t) => t.text !== ")" && t.text !== ",").slice(0, 2).map((t) => t.text);
+      continue;
+    }
+    const rest = definition.slice(1);
+    const typeEnd = rest.findIndex((t) => !t.quoted && CONSTRAINT_WORDS.has(t.upper));
+    const type = (typeEnd < 0 ? rest : rest.slice(0, typeEnd)).map((t) => t.upper).join(" ");
+    const upper = rest.map((t) => (t.quoted ? "" : t.upper));
+    const generated = upper.includes("AS") && !upper.includes("STORED");
+    if (type === "INTEGER" && upper.some((w, i) => w === "PRIMARY" && upper[i + 1] === "KEY") && !upper.includes("DESC")) rowidColumn = columns.length;
+    columns.push({ name: first.text, stored: !generated });
+    types.push(type);
+  }
+  // PRIMARY KEY (id) over one INTEGER column makes that column the rowid too.
+  if (rowidColumn === null && tableKey?.length === 1) {
+    const at = columns.findIndex((c) => c.name.toLowerCase() === tableKey![0]!.toLowerCase());
+    if (at >= 0 && types[at] === "INTEGER") rowidColumn = at;
+  }
+  const after = tokens.slice(end + 1).map((t) => t.upper);
+  const withoutRowid = after.some((w, i) => w === "WITHOUT" && after[i + 1] === "ROWID");
+  return { columns, rowidColumn: withoutRowid ? null : rowidColumn, withoutRowid };
+}
+
+interface Token {
+  text: string;
+  upper: string;
+  quoted: boolean;
+}
+
+/** SQL's tokens, enough for a declaration: quoted names ("a b", [a b], `a b`), strings, words, punctuation; comments skipped. */
+function tokenize(sql: string): Token[] {
+  const tokens: Token[] = [];
+  const pattern = /\s+|--[^\n]*|\/\*[\s\S]*?\*\/|"((?:[^"]|"")*)"|\[([^\]]*)\]|`((?:[^`]|``)*)`|'(?:[^']|'')*'|[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*|[-+]?\d+(?:\.\d+)?|./g;
+  for (const m of sql.matchAll(pattern)) {
+    const [whole, double, bracket, backtick] = m;
+    if (/^\s|^--|^\/\*/.test(whole)) continue;
+    const quoted = double ?? bracket ?? backtick;
+    if (quoted !== undefined) tokens.push({ text: double !== undefined ? quoted.replaceAll('""', '"') : backtick !== undefined ? quoted.replaceAll("``", "`") : quoted, upper: "", quoted: true });
+    else tokens.push({ text: whole, upper: whole.toUpperCase(), quoted: false });
+  }
+  return tokens;
+}
