@@ -127,6 +127,13 @@ function integer(data: DataView, at: number, type: number): number | bigint {
   return small(data.getBigInt64(at));
 }
 
+/** A text value: a short one of ASCII characters alone without a decoder (a call to it costs more than the text). */
+function decodeText(text: TextDecoder, bytes: Uint8Array): string {
+  if (bytes.length > 64 || text.encoding !== "utf-8") return text.decode(bytes);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return text.decode(bytes);
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
 /** A record's values, by the serial types its header lists. */
 export function record(text: TextDecoder, bytes: Uint8Array): SqliteValue[] {
   const [headerSize, first] = varint(bytes, 0);
@@ -151,7 +158,7 @@ export function record(text: TextDecoder, bytes: Uint8Array): SqliteValue[] {
     else if (type >= 12) {
       const length = (type - (type % 2 ? 13 : 12)) / 2;
       const content = bytes.subarray(at, at + length);
-      values.push(type % 2 ? text.decode(content) : content);
+      values.push(type % 2 ? decodeText(text, content) : content);
       at += length;
     } else throw new SqliteError("a row's record is damaged");
   }

@@ -6,7 +6,7 @@ import { dataTable, htmlTables, tableName } from "@/lib/staging/html-table";
 import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { sheetCsvLines, sheetRows } from "./sheet";
-import { openDatabase, tableRowTexts } from "./sqlite";
+import { openDatabase, tableCsv } from "./sqlite";
 import { utf8Blob } from "./text";
 import { workbookSheets } from "./workbook-parts";
 
@@ -43,10 +43,10 @@ function otherTableFiles(meta: StagedFile, bytes: Uint8Array): Result<DerivedFil
   const db = openDatabase(meta.name, bytes);
   if (!db.ok) return db;
   const files: DerivedFile[] = [];
-  for (const table of db.value.tables.filter((t) => t.name !== meta.parse.sheet && !t.internal && !t.withoutRowid)) {
-    const rows = tableRowTexts(meta.name, db.value, table);
-    if (!rows.ok) return rows;
-    files.push(...derived(meta, `table “${table.name}”`, table.name, rows.value));
+  for (const table of db.value.tables.filter((t) => t.name !== meta.parse.sheet && !t.internal && !t.withoutRowid && db.value.rowCount(t) > 0)) {
+    const text = tableCsv(meta.name, db.value, table);
+    if (!text.ok) return text;
+    files.push({ blob: text.value, fileName: derivedName(meta, table.name), derivedFrom: { name: meta.name, sha256: meta.sha256, part: `table “${table.name}”` } });
   }
   return ok(files);
 }
@@ -55,6 +55,7 @@ function otherTableFiles(meta: StagedFile, bytes: Uint8Array): Result<DerivedFil
 function derived(meta: StagedFile, part: string, suffix: string, cells: (string | null)[][]): DerivedFile[] {
   const { texts, lines } = sheetCsvLines(cells);
   if (texts.every((row) => row.every((v) => v === null || v === ""))) return [];
-  const fileName = `${fileStem(meta.name)}-${suffix.replaceAll(" ", "-")}.csv`;
-  return [{ blob: new Blob(lines, { type: "text/csv" }), fileName, derivedFrom: { name: meta.name, sha256: meta.sha256, part } }];
+  return [{ blob: new Blob(lines, { type: "text/csv" }), fileName: derivedName(meta, suffix), derivedFrom: { name: meta.name, sha256: meta.sha256, part } }];
 }
+
+const derivedName = (meta: StagedFile, suffix: string) => `${fileStem(meta.name)}-${suffix.replaceAll(" ", "-")}.csv`;

@@ -102,20 +102,32 @@ export async function readHtml(fileName: string, blob: Blob, options: ParseOptio
  * found as a CSV's title lines are; summary rows at the end (Total) are left out below the table. A row's
  * "line" is its row in the sheet.
  */
-export async function readRows(cells: (string | null)[][], options: ParseOptions, readText: ReadCsvText, { table = false } = {}): Promise<Result<ReadInfo>> {
+export async function readRows(cells: (string | null)[][], options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
   const { texts, lines } = sheetCsvLines(cells);
   const text = new Blob(lines);
-  // A database's table has its names in its first row and nothing but rows under them: no title or summary rows.
-  const notes = table ? 0 : (options.notes ?? summaryLines(texts, lines));
-  const asCsv: ParseOptions = { ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes };
+  const asCsv = ownCsv(options, options.notes ?? summaryLines(texts, lines));
   // From the first row, title rows are found; a row the user chose holds the names.
-  const found = options.headerRow === 1 && !table ? await findLayout(text, asCsv) : undefined;
+  const found = options.headerRow === 1 ? await findLayout(text, asCsv) : undefined;
   if (found) asCsv.skip = found.layout.preamble;
+  // Titles found move the names' row.
+  return readOwnCsv(text, asCsv, found, rowsAbove(lines, asCsv.skip!), options, readText);
+}
+
+/**
+ * A database's table as CSV text of the engine's making (workers/engine/sqlite.ts), read as a sheet's rows are
+ * but for what a sheet may hold besides: its names are in its first row and nothing but rows are under them.
+ */
+export async function readTableText(text: Blob, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+  return readOwnCsv(text, ownCsv(options, 0), undefined, 0, options, readText);
+}
+
+/** The options of CSV text of the engine's own making: its dialect, the names in its first row, `notes` lines below the table. */
+const ownCsv = (options: ParseOptions, notes: number): ParseOptions => ({ ...options, format: "csv", delimiter: ",", quote: '"', escape: '"', header: true, skip: 0, notes });
+
+async function readOwnCsv(text: Blob, asCsv: ParseOptions, found: FirstRead["found"], titles: number, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
   const csv = await readText(text, asCsv, { found, sheetRow: options.headerRow });
   // The rows were read as CSV text of our own making: its CSV findings would only mislead, but for columns of numbers
   // or dates with a few other values, found by their rows in the sheet, and what the read found of the cells' values.
-  // Titles found move the names' row.
-  const titles = rowsAbove(lines, asCsv.skip!);
   if (!csv.ok) return csv;
   const typed = csv.value.csv?.typeFindings ?? [];
   const values = Object.fromEntries(FOUND_IN_VALUES.map((key) => [key, csv.value.parse?.[key]]));

@@ -4,7 +4,7 @@ import { sqliteDatabase, type SqliteDatabase } from "@/lib/sqlite/database";
 import type { SqliteTable } from "@/lib/sqlite/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { ReadInfo } from "./read-info";
-import { readRows, type ReadCsvText } from "./sheet";
+import { readTableText, type ReadCsvText } from "./sheet";
 
 /** What to say of a database file that cannot be read. */
 const unreadable = (reason: string) => `This SQLite database cannot be read: ${reason}. Export its tables as CSV (sqlite3 -csv) or Parquet, and stage those.`;
@@ -18,10 +18,10 @@ export function openDatabase(fileName: string, bytes: Uint8Array): Result<Sqlite
   }
 }
 
-/** A table's rows (its column names first), or what to say when they cannot be read. */
-export function tableRowTexts(fileName: string, db: SqliteDatabase, table: SqliteTable): Result<(string | null)[][]> {
+/** A table as CSV text (its column names first), or what to say when it cannot be read. */
+export function tableCsv(fileName: string, db: SqliteDatabase, table: SqliteTable): Result<Blob> {
   try {
-    return ok(db.rows(table));
+    return ok(new Blob([...db.csv(table)], { type: "text/csv" }));
   } catch (error) {
     return fail({ file: fileName, message: unreadable(error instanceof SqliteError ? error.message : (error as Error).message) });
   }
@@ -41,10 +41,10 @@ export async function readSqlite(fileName: string, blob: Blob, options: ParseOpt
   if (tables.length === 0) return fail({ file: fileName, message: "The database holds no table." });
   const table = options.sheet === undefined ? largest(db.value) : tables.find((t) => t.name === options.sheet);
   if (!table) return fail({ file: fileName, message: `The database has no table named "${options.sheet}" (it has ${names.join(", ")}).` });
-  const rows = tableRowTexts(fileName, db.value, table);
-  if (!rows.ok) return rows;
-  if (rows.value.length === 1) return fail({ file: fileName, message: `The table "${table.name}" has no rows.` });
-  const read = await readRows(rows.value, { ...options, headerRow: 1 }, readText, { table: true });
+  if (!table.withoutRowid && db.value.rowCount(table) === 0) return fail({ file: fileName, message: `The table "${table.name}" has no rows.` });
+  const text = tableCsv(fileName, db.value, table);
+  if (!text.ok) return text;
+  const read = await readTableText(text.value, { ...options, headerRow: 1 }, readText);
   if (!read.ok) return read;
   return ok({ ...read.value, parse: { ...(read.value.parse ?? options), sheet: table.name }, sheets: names, ...(hidden.length ? { hiddenSheets: hidden } : {}) });
 }
