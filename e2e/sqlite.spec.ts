@@ -4,7 +4,7 @@ import { expect, test } from "./support/test";
 import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagingArea } from "./support/app";
 
 // A SQLite database as Python's sqlite3 writes one (test/fixtures/sqlite/make-shop.py): 3,000 order lines on 1 KB
-// pages, a table of customers with a column added later, a WITHOUT ROWID table, SQLite's own sqlite_sequence.
+// pages, a table of customers with a column added later, a WITHOUT ROWID table, SQLite's own sqlite_sequence and a full-text index's shadow tables.
 const shop = () => readFileSync(new URL("../test/fixtures/sqlite/shop.sqlite", import.meta.url));
 const item = (page: Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 
@@ -18,7 +18,13 @@ test("a SQLite database stages its largest table, typed; its other tables are ch
   await expect.poll(() => rowTexts(page, "Staged data", 6)).toEqual(["5", "A-00005", "5", "6.25", "é日 5", "-5", ""]);
   const panel = await openParsePanel(page);
   await expect(panel.getByText("How shop.sqlite is read: SQLITE")).toBeVisible();
-  await expect(panel.getByLabel("Table").getByRole("option")).toHaveText(["order lines", "customers", "tags", "seq", "sqlite_sequence (SQLite's own)"]);
+  await expect(panel.getByLabel("Table").getByRole("option")).toHaveText([
+    "order lines",
+    "customers",
+    "tags",
+    "seq",
+    ...["sqlite_sequence", "notes_data", "notes_idx", "notes_content", "notes_docsize", "notes_config"].map((t) => `${t} (SQLite's own)`),
+  ]);
   await openStep(page, "Validate");
   for (const [column, type] of [["id", "BIGINT"], ["order", "VARCHAR"], ["price", "DOUBLE"], ["big", "BIGINT"]]) {
     await expect(page.getByRole("listitem", { name: `Profile of ${column}` })).toContainText(`${column} ${type}`);

@@ -21,8 +21,10 @@ export function sqliteTables(pages: Pages): SqliteTable[] {
   const names = new Set<string>();
   for (const { values } of tableRows(pages, 1)) {
     const [type, name, , root, sql] = values;
-    if (type !== "table" || typeof name !== "string" || typeof root !== "number" || root === 0 || typeof sql !== "string") continue;
+    if (type !== "table" || typeof name !== "string") continue;
+    // A virtual table (a full-text index) has no pages of its own: its data is in its shadow tables.
     names.add(name);
+    if (typeof root !== "number" || root === 0 || typeof sql !== "string") continue;
     tables.push({ name, root, ...declaredColumns(sql), internal: name.startsWith("sqlite_") });
   }
   // A full-text index (CREATE VIRTUAL TABLE … USING fts5) keeps its data in tables named after it.
