@@ -5,6 +5,8 @@ describe("dataEntries", () => {
   it("keeps an archive's data files, gzipped or not, and leaves out folders, macOS's copies, hidden files and a README beside them", () => {
     const names = ["export/", "export/orders.csv", "export/items.json.gz", "export/README.txt", "__MACOSX/export/._orders.csv", "export/.DS_Store", "export/logo.png", "export/q1.xlsx"];
     expect(dataEntries(names)).toEqual(["export/orders.csv", "export/items.json.gz", "export/q1.xlsx"]);
+    // The older workbooks, OpenDocument, XML and SQLite files too; not Windows' thumbnail cache, a .db of no data.
+    expect(dataEntries(["old.xls", "sheet.ods", "feed.xml", "app.sqlite", "store.db", "photos/Thumbs.db"])).toEqual(["old.xls", "sheet.ods", "feed.xml", "app.sqlite", "store.db"]);
   });
 
   it("takes text files when the archive holds no other data file", () => {
