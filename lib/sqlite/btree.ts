@@ -60,10 +60,11 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const num = (value: bigint | number) => Number(value);
 
 /**
- * Every row of the table whose B-tree starts at page `root`, in rowid order: its rowid and its record's values.
- * A page met twice (a damaged file's loop) is an error.
+ * The leaf pages of the table whose B-tree starts at page `root`, in rowid order: each page, where its header
+ * starts and how many cells it holds. A page met twice (a damaged file's loop) is an error, and so is a page that
+ * is not a table's.
  */
-export function* tableRows(pages: Pages, root: number): Generator<{ rowid: bigint | number; values: SqliteValue[] }> {
+function* leafPages(pages: Pages, root: number): Generator<{ page: Uint8Array; at: number; cells: number }> {
   const seen = new Set<number>();
   const stack = [root];
   while (stack.length) {
@@ -72,16 +73,26 @@ export function* tableRows(pages: Pages, root: number): Generator<{ rowid: bigin
     seen.add(n);
     const page = pages.page(n);
     const at = n === 1 ? 100 : 0;
-    const kind = page[at];
     const cells = (page[at + 3]! << 8) | page[at + 4]!;
-    if (kind === TABLE_INTERIOR) {
+    if (page[at] === TABLE_INTERIOR) {
       // Children are pushed right to left, so that they are read left to right.
       stack.push(view(page).getUint32(at + 8));
       for (let i = cells - 1; i >= 0; i--) stack.push(view(page).getUint32(cellAt(page, at + 12, i)));
-    } else if (kind === TABLE_LEAF) {
-      for (let i = 0; i < cells; i++) yield leafCell(pages, page, cellAt(page, at + 8, i));
-    } else throw new SqliteError(`its page ${n} is not a table's (a WITHOUT ROWID table, or damage)`);
+    } else if (page[at] === TABLE_LEAF) yield { page, at, cells };
+    else throw new SqliteError(`its page ${n} is not a table's (a WITHOUT ROWID table, or damage)`);
   }
+}
+
+/** Every row of the table whose B-tree starts at page `root`, in rowid order: its rowid and its record's values. */
+export function* tableRows(pages: Pages, root: number): Generator<{ rowid: bigint | number; values: SqliteValue[] }> {
+  for (const { page, at, cells } of leafPages(pages, root)) for (let i = 0; i < cells; i++) yield leafCell(pages, page, cellAt(page, at + 8, i));
+}
+
+/** How many rows the table whose B-tree starts at page `root` holds: its leaves' cells, counted without reading one. */
+export function tableRowCount(pages: Pages, root: number): number {
+  let count = 0;
+  for (const { cells } of leafPages(pages, root)) count += cells;
+  return count;
 }
 
 const cellAt = (page: Uint8Array, pointers: number, i: number) => (page[pointers + i * 2]! << 8) | page[pointers + i * 2 + 1]!;

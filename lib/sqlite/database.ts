@@ -1,5 +1,5 @@
 import { csvField, csvRow } from "@/lib/csv/write";
-import { SqliteError, sqlitePages, tableRows, type Pages, type SqliteValue } from "./btree";
+import { SqliteError, sqlitePages, tableRowCount, tableRows, type Pages, type SqliteValue } from "./btree";
 import { sqliteTables, type SqliteTable } from "./schema";
 
 /** A SQLite database file's tables: their names and rows as CSV text, read on demand from its pages. */
@@ -19,7 +19,7 @@ export interface SqliteDatabase {
 export function sqliteDatabase(bytes: Uint8Array): SqliteDatabase {
   const pages = sqlitePages(bytes);
   const tables = sqliteTables(pages);
-  return { tables, csv: (table) => csvText(pages, table), rowCount: (table) => leafCells(pages, table.root) };
+  return { tables, csv: (table) => csvText(pages, table), rowCount: (table) => tableRowCount(pages, table.root) };
 }
 
 const ROWS_A_PIECE = 4096;
@@ -53,25 +53,4 @@ export function valueText(value: SqliteValue): string | null {
   if (value instanceof Uint8Array) return Array.from(value, (b) => `\\x${b.toString(16).padStart(2, "0").toUpperCase()}`).join("");
   if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) return BigInt(value).toString();
   return String(value);
-}
-
-function leafCells(pages: Pages, root: number): number {
-  let count = 0;
-  const seen = new Set<number>();
-  const stack = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (seen.has(n)) throw new SqliteError(`its page ${n} is reached twice`);
-    seen.add(n);
-    const page = pages.page(n);
-    const at = n === 1 ? 100 : 0;
-    const cells = (page[at + 3]! << 8) | page[at + 4]!;
-    if (page[at] === 0x0d) count += cells;
-    else if (page[at] === 0x05) {
-      const data = new DataView(page.buffer, page.byteOffset, page.byteLength);
-      stack.push(data.getUint32(at + 8));
-      for (let i = 0; i < cells; i++) stack.push(data.getUint32((page[at + 12 + i * 2]! << 8) | page[at + 13 + i * 2]!));
-    } else return 0;
-  }
-  return count;
 }

@@ -29,7 +29,7 @@ export function sqliteTables(pages: Pages): SqliteTable[] {
   }
   // A full-text index (CREATE VIRTUAL TABLE … USING fts5) keeps its data in tables named after it.
   for (const table of tables) if (/_(content|data|idx|docsize|config|segments|segdir|stat)$/.test(table.name) && names.has(table.name.replace(/_[a-z]+$/, ""))) table.internal = true;
-  return tables.filter((t) => !/^sqlite_(master|schema|temp_master)$/.test(t.name));
+  return tables;
 }
 
 const CONSTRAINT_WORDS = new Set(["CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"]);

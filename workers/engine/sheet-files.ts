@@ -6,7 +6,7 @@ import { dataTable, htmlTables, tableName } from "@/lib/staging/html-table";
 import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { sheetCsvLines, sheetRows } from "./sheet";
-import { openDatabase, tableCsv } from "./sqlite";
+import { dataTables, openDatabase, tableCsv } from "./sqlite";
 import { utf8Blob } from "./text";
 import { workbookSheets } from "./workbook-parts";
 
@@ -42,8 +42,10 @@ export async function otherSheetFiles(db: StagesDb, fileId: string): Promise<Res
 function otherTableFiles(meta: StagedFile, bytes: Uint8Array): Result<DerivedFile[]> {
   const db = openDatabase(meta.name, bytes);
   if (!db.ok) return db;
+  const tables = dataTables(meta.name, db.value);
+  if (!tables.ok) return tables;
   const files: DerivedFile[] = [];
-  for (const table of db.value.tables.filter((t) => t.name !== meta.parse.sheet && !t.internal && !t.withoutRowid && db.value.rowCount(t) > 0)) {
+  for (const table of tables.value.filter((t) => t.name !== meta.parse.sheet)) {
     const text = tableCsv(meta.name, db.value, table);
     if (!text.ok) return text;
     files.push({ blob: text.value, fileName: derivedName(meta, table.name), derivedFrom: { name: meta.name, sha256: meta.sha256, part: `table “${table.name}”` } });

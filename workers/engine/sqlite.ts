@@ -6,26 +6,24 @@ import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { ReadInfo } from "./read-info";
 import { readTableText, type ReadCsvText } from "./sheet";
 
-/** What to say of a database file that cannot be read. */
-const unreadable = (reason: string) => `This SQLite database cannot be read: ${reason}. Export its tables as CSV (sqlite3 -csv) or Parquet, and stage those.`;
+/** What `read` gives, or what to say when the database cannot be read (damaged, cut short, a table it does not read). */
+function attempt<T>(fileName: string, read: () => T): Result<T> {
+  try {
+    return ok(read());
+  } catch (error) {
+    const reason = error instanceof SqliteError ? error.message : (error as Error).message;
+    return fail({ file: fileName, message: `This SQLite database cannot be read: ${reason}. Export its tables as CSV (sqlite3 -csv) or Parquet, and stage those.` });
+  }
+}
 
 /** The database in the bytes, or what to say when it cannot be read. */
-export function openDatabase(fileName: string, bytes: Uint8Array): Result<SqliteDatabase> {
-  try {
-    return ok(sqliteDatabase(bytes));
-  } catch (error) {
-    return fail({ file: fileName, message: unreadable(error instanceof SqliteError ? error.message : (error as Error).message) });
-  }
-}
+export const openDatabase = (fileName: string, bytes: Uint8Array): Result<SqliteDatabase> => attempt(fileName, () => sqliteDatabase(bytes));
 
 /** A table as CSV text (its column names first), or what to say when it cannot be read. */
-export function tableCsv(fileName: string, db: SqliteDatabase, table: SqliteTable): Result<Blob> {
-  try {
-    return ok(new Blob([...db.csv(table)], { type: "text/csv" }));
-  } catch (error) {
-    return fail({ file: fileName, message: unreadable(error instanceof SqliteError ? error.message : (error as Error).message) });
-  }
-}
+export const tableCsv = (fileName: string, db: SqliteDatabase, table: SqliteTable): Result<Blob> => attempt(fileName, () => new Blob([...db.csv(table)], { type: "text/csv" }));
+
+/** The tables worth staging on their own: not SQLite's own, not stored without rowids, not empty. */
+export const dataTables = (fileName: string, db: SqliteDatabase): Result<SqliteTable[]> => attempt(fileName, () => db.tables.filter((t) => !t.internal && !t.withoutRowid && db.rowCount(t) > 0));
 
 /**
  * A SQLite database's table, read as rows of cell texts (sheet.ts): the options' `sheet`, else the table with the
@@ -39,9 +37,12 @@ export async function readSqlite(fileName: string, blob: Blob, options: ParseOpt
   const names = tables.map((t) => t.name);
   const hidden = tables.filter((t) => t.internal).map((t) => t.name);
   if (tables.length === 0) return fail({ file: fileName, message: "The database holds no table." });
-  const table = options.sheet === undefined ? largest(db.value) : tables.find((t) => t.name === options.sheet);
-  if (!table) return fail({ file: fileName, message: `The database has no table named "${options.sheet}" (it has ${names.join(", ")}).` });
-  if (!table.withoutRowid && db.value.rowCount(table) === 0) return fail({ file: fileName, message: `The table "${table.name}" has no rows.` });
+  const candidates = dataTables(fileName, db.value);
+  if (!candidates.ok) return candidates;
+  const table = options.sheet === undefined ? largest(db.value, candidates.value) : tables.find((t) => t.name === options.sheet);
+  if (!table) {
+    return fail({ file: fileName, message: options.sheet === undefined ? `The database's tables hold no rows (it has ${names.join(", ")}).` : `The database has no table named "${options.sheet}" (it has ${names.join(", ")}).` });
+  }
   const text = tableCsv(fileName, db.value, table);
   if (!text.ok) return text;
   const read = await readTableText(text.value, { ...options, headerRow: 1 }, readText);
@@ -49,11 +50,6 @@ export async function readSqlite(fileName: string, blob: Blob, options: ParseOpt
   return ok({ ...read.value, parse: { ...(read.value.parse ?? options), sheet: table.name }, sheets: names, ...(hidden.length ? { hiddenSheets: hidden } : {}) });
 }
 
-/** The table with the most rows, SQLite's own and those stored without rowids left aside. */
-function largest(db: SqliteDatabase): SqliteTable | undefined {
-  const candidates = db.tables.filter((t) => !t.internal && !t.withoutRowid);
-  return (candidates.length ? candidates : db.tables).reduce<{ table?: SqliteTable; rows: number }>((best, t) => {
-    const rows = t.withoutRowid ? -1 : db.rowCount(t);
-    return best.table && best.rows >= rows ? best : { table: t, rows };
-  }, { rows: -2 }).table;
-}
+/** Of the tables, the one with the most rows. */
+const largest = (db: SqliteDatabase, tables: SqliteTable[]): SqliteTable | undefined =>
+  tables.reduce<{ table?: SqliteTable; rows: number }>((best, t) => (best.table && best.rows >= db.rowCount(t) ? best : { table: t, rows: db.rowCount(t) }), { rows: -1 }).table;
