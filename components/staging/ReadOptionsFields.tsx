@@ -12,7 +12,7 @@ const optional = (text: string) => (text === "" ? undefined : text);
 /** The read options a user can set for a staged file, by format: a draft until "Read again". */
 export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[]; hidden?: string[] }) {
   const csv = draft.format === "csv";
-  const text = csv || draft.format === "json" || draft.format === "ndjson" || draft.format === "html" || draft.format === "xml";
+  const text = csv || draft.format === "json" || draft.format === "ndjson" || draft.format === "html" || draft.format === "xml" || draft.format === "dbf";
   return (
     <div className="flex flex-wrap items-end gap-2">
       <LabeledControl label="Format">
@@ -20,7 +20,7 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
           <select id={id} className={controlClass} value={draft.format} onChange={(e) => set({ format: e.target.value as ParseOptions["format"] })}>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
-                {f === "xlsx" ? "XLSX / XLS / ODS (a workbook)" : f === "sqlite" ? "SQLite (a database)" : f.toUpperCase()}
+                {f === "xlsx" ? "XLSX / XLS / ODS (a workbook)" : f === "sqlite" ? "SQLite (a database)" : f === "dbf" ? "DBF (a dBase table)" : f.toUpperCase()}
               </option>
             ))}
           </select>

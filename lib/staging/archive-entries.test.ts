@@ -7,6 +7,8 @@ describe("dataEntries", () => {
     expect(dataEntries(names)).toEqual(["export/orders.csv", "export/items.json.gz", "export/q1.xlsx"]);
     // The older workbooks, OpenDocument, XML and SQLite files too; not Windows' thumbnail cache, a .db of no data.
     expect(dataEntries(["old.xls", "sheet.ods", "feed.xml", "app.sqlite", "store.db", "photos/Thumbs.db"])).toEqual(["old.xls", "sheet.ods", "feed.xml", "app.sqlite", "store.db"]);
+    // A zipped shapefile: its attributes are data, its geometry and index are not read.
+    expect(dataEntries(["roads.shp", "roads.shx", "roads.dbf", "roads.prj", "roads.cpg"])).toEqual(["roads.dbf"]);
   });
 
   it("takes text files when the archive holds no other data file", () => {

@@ -12,6 +12,7 @@ describe("detectFormat", () => {
     expect(detectFormat("export.csv", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0]))).toBe("xlsx");
     expect(detectFormat("app.db", text("SQLite format 3\0\u0010\u0000"))).toBe("sqlite");
     expect(detectFormat("notes.sqlite", text("SQLite format 2"))).toBe("csv");
+    expect(detectFormat("parcels.DBF", new Uint8Array([0x03, 0x7e, 0x0c, 0x06]))).toBe("dbf");
   });
 
   // An application's "Excel" export that is CSV or TSV text named .xlsx failed as "not a readable Excel workbook".

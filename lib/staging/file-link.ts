@@ -12,6 +12,8 @@ const BY_TYPE: Record<string, string> = {
   "text/xml": "xml",
   "application/vnd.sqlite3": "sqlite",
   "application/x-sqlite3": "sqlite",
+  "application/dbf": "dbf",
+  "application/x-dbf": "dbf",
   "application/zip": "zip",
   "text/html": "html",
 };

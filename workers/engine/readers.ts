@@ -27,6 +27,7 @@ import { runLong } from "./query";
 import type { ReadInfo } from "./read-info";
 import type { AmbiguousDates } from "@/lib/staging/staged-file";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
+import { readDbf } from "./dbf";
 import { readSqlite } from "./sqlite";
 import { readXml } from "./xml";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
@@ -124,6 +125,8 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
         return await readXml(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
       case "sqlite":
         return await readSqlite(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
+      case "dbf":
+        return await readDbf(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
     }
   } catch (error) {
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });

@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { zipSync } from "fflate";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
+import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagingArea } from "./support/app";
+
+// dBase tables as the dbffile package writes them (test/fixtures/dbf/make-parcels.mjs): 300 parcels in dBase III
+// with Windows-1252 text.
+const parcels = () => readFileSync(new URL("../test/fixtures/dbf/parcels.dbf", import.meta.url));
+const item = (page: Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
+
+// A .dbf file (a shapefile's attributes, a FoxPro export) was "not a text file (byte 2 is a binary control character)".
+test("a dBase table stages typed, its text in the code page it was written in; a zipped shapefile stages its attributes", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "parcels.dbf", content: parcels(), mimeType: "application/dbf" }]);
+  await expect(item(page, "parcels.dbf")).toContainText("300 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["P-0001", "Zoë Ångström", "12.5", "0", "2024-01-01", "true"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["P-0002", "", "", "1", "", ""]);
+  await expect((await openParsePanel(page)).getByText("How parcels.dbf is read: DBF, windows-1252")).toBeVisible();
+  await openStep(page, "Validate");
+  for (const [column, type] of [["PARCEL", "VARCHAR"], ["AREA_M2", "DOUBLE"], ["ZONE", "BIGINT"], ["SURVEYED", "DATE"], ["BUILT", "BOOLEAN"]]) {
+    await expect(page.getByRole("listitem", { name: `Profile of ${column}` })).toContainText(`${column} ${type}`);
+  }
+  await openStep(page, "Stage");
+
+  // A shapefile as portals publish it: its geometry, index and projection beside the attributes, zipped.
+  const shapefile = Buffer.from(zipSync({ "roads/roads.shp": new Uint8Array(100), "roads/roads.shx": new Uint8Array(100), "roads/roads.prj": new TextEncoder().encode('GEOGCS["WGS 84"]'), "roads/roads.dbf": new Uint8Array(parcels()) }));
+  await addFiles(page, [{ name: "roads.zip", content: shapefile, mimeType: "application/zip" }]);
+  await expect(item(page, "roads.dbf")).toContainText("300 rows");
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
+});
