@@ -36,6 +36,7 @@ export default function manifest(): MetadataRoute.Manifest {
           "application/xml": [".xml"],
           "application/vnd.sqlite3": [".sqlite", ".sqlite3", ".db"],
           "application/dbf": [".dbf"],
+          "application/x-stata-dta": [".dta"],
           "application/zip": [".zip"],
         },
       },

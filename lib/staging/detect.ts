@@ -7,7 +7,7 @@ import { opensWrappedJson } from "./json-script";
  * What a staged file is, from its name and first bytes: the format, whether
  * it is gzip-compressed, and its text encoding. The user can override each.
  */
-export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite", "dbf"] as const;
+export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite", "dbf", "dta"] as const;
 export type FileFormat = (typeof FORMATS)[number];
 
 const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
@@ -30,10 +30,13 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   // A ZIP archive is read as a workbook (.xlsx, .ods) and so is an OLE compound file (an Excel 97–2003 .xls); their readers say what other ones are.
   if (isZip(head) || isCompoundFile(head)) return "xlsx";
   if (startsWith(head, [...SQLITE_MAGIC].map((c) => c.charCodeAt(0)))) return "sqlite";
+  if (startsWith(head, [..."<stata_dta>"].map((c) => c.charCodeAt(0)))) return "dta";
   const ext = /\.([a-z0-9]+)$/i.exec(innerName(name))?.[1]?.toLowerCase();
   if (ext === "parquet") return "parquet";
   // A dBase table has no mark of its own: its name says it (a shapefile's attributes, a FoxPro export).
   if (ext === "dbf") return "dbf";
+  // A Stata dataset of Stata 12 or older has no mark either: its reader says what to do.
+  if (ext === "dta") return "dta";
   // A workbook is a ZIP archive (above): text under an Excel name (an application's "Excel" export of CSV or TSV)
   // is read as the text it is; other bytes are named as what they are (known-binaries.ts) or as not text.
   if (ext === "ndjson" || ext === "jsonl") return "ndjson";

@@ -14,6 +14,7 @@ const BY_TYPE: Record<string, string> = {
   "application/x-sqlite3": "sqlite",
   "application/dbf": "dbf",
   "application/x-dbf": "dbf",
+  "application/x-stata-dta": "dta",
   "application/zip": "zip",
   "text/html": "html",
 };

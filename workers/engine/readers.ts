@@ -29,6 +29,7 @@ import type { AmbiguousDates } from "@/lib/staging/staged-file";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
 import { readDbf } from "./dbf";
 import { readSqlite } from "./sqlite";
+import { readStata } from "./stata";
 import { readXml } from "./xml";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
 
@@ -127,6 +128,8 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
         return await readSqlite(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
       case "dbf":
         return await readDbf(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
+      case "dta":
+        return await readStata(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
     }
   } catch (error) {
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });

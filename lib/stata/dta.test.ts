@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { DtaError, dtaCsv, readDta } from "./dta";
+
+// Written by pandas' Stata writer (test/fixtures/stata/make-survey.py).
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/stata/${name}`, import.meta.url)));
+const lines = (name: string) => {
+  const bytes = fixture(name);
+  return [...dtaCsv(bytes, readDta(bytes))].join("").split("\r\n");
+};
+
+describe("Stata datasets", () => {
+  test("format 118: value labels for codes, dates and date-times, missing values empty, a long string, UTF-8", () => {
+    const rows = lines("survey-118.dta");
+    expect(rows.slice(0, 4)).toEqual([
+      "id,region,age,income,share,small,name,born,seen",
+      "1,North,18,1000.5,0,0,Zoë Ångström,1990-01-01,2024-03-01 13:45:30",
+      "2,South,,1012.75,0.125,1,person 2,1990-01-02,2024-03-01 14:45:30",
+      "3,East,20,,0.25,2,person 3,1990-01-03,2024-03-01 15:45:30",
+    ]);
+    expect(rows).toHaveLength(252);
+    // As pandas reads it back: {id: 250, region: "North", age: 27, income: 4050.75, share: 31.125, small: 49, …}.
+    expect(rows[250]).toBe("250,North,27,4050.75,31.125,49,person 250,1990-09-07,2024-03-11 22:45:30");
+  });
+
+  test("format 117 (Stata 13): the same rows, its text in Windows-1252", () => {
+    expect(lines("survey-117.dta").slice(0, 3)).toEqual(lines("survey-118.dta").slice(0, 3));
+  });
+
+  test("older formats and other files say what they are", () => {
+    expect(() => readDta(new Uint8Array([0x72, 2, 1, 0, ...new Array(100).fill(0)]))).toThrow(/Stata 12 or older/);
+    expect(() => readDta(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(DtaError);
+    expect(() => readDta(fixture("survey-118.dta").subarray(0, 3000))).toThrow(/cut short|has no/);
+  });
+});

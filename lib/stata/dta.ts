@@ -1,0 +1,187 @@
+import { csvField, csvRow } from "@/lib/csv/write";
+
+/**
+ * A Stata dataset (.dta) of format 117, 118 or 119 (Stata 13 and later): tagged sections located by its map,
+ * its variables' types, names and display formats, its rows, its long strings (strLs) and value labels
+ * (https://www.stata.com/help.cgi?dta). Older formats (Stata 12 and before) are refused with what to do.
+ */
+export class DtaError extends Error {}
+
+export interface DtaVariable {
+  name: string;
+  /** 1–2045: a string of that many bytes; 32768: a long string; 65526–65530: double, float, long, int, byte. */
+  type: number;
+  format: string;
+  /** The value label set that names its codes, if any. */
+  labels: string;
+}
+
+export interface Dta {
+  variables: DtaVariable[];
+  rows: number;
+  /** The byte where the rows start, and the width of one. */
+  start: number;
+  width: number;
+  little: boolean;
+  release: number;
+  /** Long strings by their (variable, observation) key. */
+  strls: Map<string, string>;
+  /** Value label sets: code → label. */
+  valueLabels: Map<string, Map<number, string>>;
+}
+
+const STRL = 32768;
+const WIDTHS: Record<number, number> = { 65526: 8, 65527: 4, 65528: 4, 65529: 2, 65530: 1 };
+
+export function readDta(bytes: Uint8Array): Dta {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512));
+  if (!head.startsWith("<stata_dta>")) {
+    throw new DtaError(bytes[0]! >= 0x69 && bytes[0]! <= 0x73 ? "it is written by Stata 12 or older (format " + bytes[0] + "); open it in Stata 13 or later and save it again" : "it does not start as a Stata dataset does");
+  }
+  const release = Number(/<release>(\d+)<\/release>/.exec(head)?.[1]);
+  if (![117, 118, 119].includes(release)) throw new DtaError(`its format (${release}) is not one Stata 13 to 18 writes`);
+  const little = /<byteorder>LSF/.test(head);
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => data.getUint16(at, little);
+  const u32 = (at: number) => data.getUint32(at, little);
+  const u64 = (at: number) => Number(data.getBigUint64(at, little));
+  let at = head.indexOf("<K>") + 3;
+  const k = release === 119 ? u32(at) : u16(at);
+  at = head.indexOf("<N>") + 3;
+  const n = release === 117 ? u32(at) : u64(at);
+  const mapAt = indexOf(bytes, "<map>", 0) + 5;
+  const map = Array.from({ length: 14 }, (_, i) => u64(mapAt + i * 8));
+  const wide = release !== 117;
+  const text = new TextDecoder(wide ? "utf-8" : "windows-1252");
+  const strings = (offset: number, tag: string, size: number) =>
+    Array.from({ length: k }, (_, i) => cString(text, bytes.subarray(offset + tag.length + 2 + i * size, offset + tag.length + 2 + (i + 1) * size)));
+  const types = Array.from({ length: k }, (_, i) => u16(map[2]! + "<variable_types>".length + i * 2));
+  const names = strings(map[3]!, "varnames", wide ? 129 : 33);
+  const formats = strings(map[5]!, "formats", wide ? 57 : 49);
+  const labels = strings(map[6]!, "value_label_names", wide ? 129 : 33);
+  const variables = types.map((type, i) => ({ name: names[i]!, type, format: formats[i]!, labels: labels[i]! }));
+  for (const v of variables) if (!(v.type <= 2045 || v.type === STRL || WIDTHS[v.type])) throw new DtaError(`its variable ${v.name} has a type (${v.type}) Stata does not write`);
+  const width = variables.reduce((sum, v) => sum + (v.type <= 2045 ? v.type : v.type === STRL ? 8 : WIDTHS[v.type]!), 0);
+  const start = map[9]! + "<data>".length;
+  if (start + n * width > bytes.length) throw new DtaError("it is cut short: its rows end before the file does");
+  return { variables, rows: n, start, width, little, release, strls: readStrls(bytes, data, map[10]!, map[11]!, release, little, text), valueLabels: readValueLabels(bytes, data, map[11]!, map[12]!, wide, little, text) };
+}
+
+function indexOf(bytes: Uint8Array, tag: string, from: number): number {
+  const first = tag.charCodeAt(0);
+  for (let i = from; i < bytes.length; i++) if (bytes[i] === first && [...tag].every((c, j) => bytes[i + j] === c.charCodeAt(0))) return i;
+  throw new DtaError(`it has no ${tag} section`);
+}
+
+const cString = (text: TextDecoder, bytes: Uint8Array) => {
+  const end = bytes.indexOf(0);
+  return text.decode(end < 0 ? bytes : bytes.subarray(0, end));
+};
+
+/** The long strings (GSO blocks), keyed `variable:observation`. */
+function readStrls(bytes: Uint8Array, data: DataView, from: number, to: number, release: number, little: boolean, text: TextDecoder): Map<string, string> {
+  const strls = new Map<string, string>();
+  let at = from + "<strls>".length;
+  while (at + 3 <= to && bytes[at] === 0x47 && bytes[at + 1] === 0x53 && bytes[at + 2] === 0x4f) {
+    const v = data.getUint32(at + 3, little);
+    const o = release === 117 ? data.getUint32(at + 7, little) : Number(data.getBigUint64(at + 7, little));
+    at += release === 117 ? 11 : 15;
+    const binary = bytes[at] === 129;
+    const length = data.getUint32(at + 1, little);
+    const content = bytes.subarray(at + 5, at + 5 + length);
+    strls.set(`${v}:${o}`, binary ? text.decode(content) : cString(text, content));
+    at += 5 + length;
+  }
+  return strls;
+}
+
+/** The value label sets: each a table of codes and their labels. */
+function readValueLabels(bytes: Uint8Array, data: DataView, from: number, to: number, wide: boolean, little: boolean, text: TextDecoder): Map<string, Map<number, string>> {
+  const sets = new Map<string, Map<number, string>>();
+  let at = from + "<value_labels>".length;
+  const nameSize = wide ? 129 : 33;
+  while (at + 5 <= to && new TextDecoder("latin1").decode(bytes.subarray(at, at + 5)) === "<lbl>") {
+    const length = data.getUint32(at + 5, little);
+    const name = cString(text, bytes.subarray(at + 9, at + 9 + nameSize));
+    const table = at + 9 + nameSize + 3;
+    const count = data.getUint32(table, little);
+    const textLength = data.getUint32(table + 4, little);
+    const texts = table + 8 + count * 8;
+    const labels = new Map<number, string>();
+    for (let i = 0; i < count; i++) {
+      const offset = data.getUint32(table + 8 + i * 4, little);
+      labels.set(data.getInt32(table + 8 + count * 4 + i * 4, little), cString(text, bytes.subarray(texts + offset, texts + textLength)));
+    }
+    sets.set(name, labels);
+    at = table + length + "</lbl>".length;
+  }
+  return sets;
+}
+
+const ROWS_A_PIECE = 4096;
+const PLAIN = { neutralizeFormulas: false };
+const DAY_MS = 86_400_000;
+const EPOCH_1960 = Date.UTC(1960, 0, 1);
+
+/** The dataset as CSV text, its variables' names first, in pieces of a few thousand rows: labels for labelled codes, dates for dates, missing values empty. */
+export function* dtaCsv(bytes: Uint8Array, dta: Dta): Generator<string> {
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = new TextDecoder(dta.release === 117 ? "windows-1252" : "utf-8");
+  let piece = [csvRow(dta.variables.map((v) => v.name), PLAIN)];
+  const values: string[] = [];
+  for (let r = 0; r < dta.rows; r++) {
+    let at = dta.start + r * dta.width;
+    dta.variables.forEach((v, i) => {
+      const [value, used] = cell(bytes, data, at, v, dta, text);
+      values[i] = csvField(value, PLAIN);
+      at += used;
+    });
+    piece.push(values.join(",") + "\r\n");
+    if (piece.length === ROWS_A_PIECE) {
+      yield piece.join("");
+      piece = [];
+    }
+  }
+  if (piece.length) yield piece.join("");
+}
+
+/** A value as CSV text (null when missing) and the bytes it took. */
+function cell(bytes: Uint8Array, data: DataView, at: number, v: DtaVariable, dta: Dta, text: TextDecoder): [string | null, number] {
+  if (v.type <= 2045) {
+    const value = cString(text, bytes.subarray(at, at + v.type));
+    return [value === "" ? null : value, v.type];
+  }
+  if (v.type === STRL) {
+    const key = dta.release === 117 ? `${data.getUint32(at, dta.little)}:${data.getUint32(at + 4, dta.little)}` : strlKey(data, at, dta);
+    return [key === "0:0" ? null : (dta.strls.get(key) ?? null) || null, 8];
+  }
+  const little = dta.little;
+  const number =
+    v.type === 65526 ? missingAbove(data.getFloat64(at, little), 8.988465674311579e307)
+    : v.type === 65527 ? missingAbove(data.getFloat32(at, little), 1.701e38)
+    : v.type === 65528 ? missingAbove(data.getInt32(at, little), 2147483620)
+    : v.type === 65529 ? missingAbove(data.getInt16(at, little), 32740)
+    : missingAbove(data.getInt8(at), 100);
+  return [number === null ? null : numberText(number, v, dta), WIDTHS[v.type]!];
+}
+
+/** A strL's key in format 118 (2 bytes of variable, 6 of observation) or 119 (3 and 5). */
+function strlKey(data: DataView, at: number, dta: Dta): string {
+  const bytes = new Uint8Array(data.buffer, data.byteOffset + at, 8);
+  const split = dta.release === 118 ? 2 : 3;
+  const part = (from: number, to: number) => {
+    const slice = dta.little ? Array.from(bytes.subarray(from, to)).reverse() : Array.from(bytes.subarray(from, to));
+    return slice.reduce((n, b) => n * 256 + b, 0);
+  };
+  return `${part(0, split)}:${part(split, 8)}`;
+}
+
+const missingAbove = (value: number, most: number): number | null => (Number.isNaN(value) || value > most ? null : value);
+
+function numberText(value: number, v: DtaVariable, dta: Dta): string {
+  const label = v.labels ? dta.valueLabels.get(v.labels)?.get(value) : undefined;
+  if (label !== undefined) return label;
+  if (/^%-?t?d/.test(v.format)) return new Date(EPOCH_1960 + Math.round(value) * DAY_MS).toISOString().slice(0, 10);
+  if (/^%-?tc/i.test(v.format)) return new Date(EPOCH_1960 + value).toISOString().replace("T", " ").replace(/\.000Z$|Z$/, "");
+  return String(value);
+}
