@@ -12,11 +12,17 @@ const item = (page: Page, name: string) => stagingArea(page).getByRole("listitem
 // A .dbf file (a shapefile's attributes, a FoxPro export) was "not a text file (byte 2 is a binary control character)".
 test("a dBase table stages typed, its text in the code page it was written in; a zipped shapefile stages its attributes", async ({ page }) => {
   await openApp(page);
-  await addFiles(page, [{ name: "parcels.dbf", content: parcels(), mimeType: "application/dbf" }]);
-  await expect(item(page, "parcels.dbf")).toContainText("300 rows");
+  // Its third record marked deleted, as dBase marks a record it has not yet packed away.
+  const marked = parcels();
+  marked[marked.readUInt16LE(8) + 2 * marked.readUInt16LE(10)] = 0x2a;
+  await addFiles(page, [{ name: "parcels.dbf", content: marked, mimeType: "application/dbf" }]);
+  await expect(item(page, "parcels.dbf")).toContainText("299 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["P-0001", "Zoë Ångström", "12.5", "0", "2024-01-01", "true"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["P-0002", "", "", "1", "", ""]);
-  await expect((await openParsePanel(page)).getByText("How parcels.dbf is read: DBF, windows-1252")).toBeVisible();
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText("How parcels.dbf is read: DBF, windows-1252")).toBeVisible();
+  await expect(panel.getByText("1 record marked deleted in the table (dBase keeps them until the file is packed) is left out, as dBase leaves them out.")).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["P-0004", "Owner 4", "50.0", "0", "2024-01-04", "false"]);
   await openStep(page, "Validate");
   for (const [column, type] of [["PARCEL", "VARCHAR"], ["AREA_M2", "DOUBLE"], ["ZONE", "BIGINT"], ["SURVEYED", "DATE"], ["BUILT", "BOOLEAN"]]) {
     await expect(page.getByRole("listitem", { name: `Profile of ${column}` })).toContainText(`${column} ${type}`);

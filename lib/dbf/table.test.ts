@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { dbfCsv, dbfEncoding, dbfTable, DbfError } from "./table";
+import { dbfCsv, dbfEncoding, dbfTable, DbfError, describeDeletedRecords } from "./table";
 
 // Written by the dbffile package (test/fixtures/dbf/make-parcels.mjs): dBase III with Windows-1252 text, and Visual FoxPro with UTF-8 text.
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/dbf/${name}`, import.meta.url)));
@@ -39,6 +39,7 @@ describe("dBase tables", () => {
     bytes[table.start + table.recordLength] = 0x2a;
     const { text, deleted } = csv(bytes);
     expect(deleted).toBe(1);
+    expect(describeDeletedRecords(1)).toBe("1 record marked deleted in the table (dBase keeps them until the file is packed) is left out, as dBase leaves them out.");
     expect(text.split("\r\n").slice(1, 3)).toEqual(["P-0001,Zoë Ångström,12.5,0,2024-01-01,true", "P-0003,Owner 3,37.5,2,2024-01-03,true"]);
     expect(() => dbfTable(new TextEncoder().encode("id,name\n1,Ada\n".repeat(4)))).toThrow(DbfError);
   });

@@ -1,4 +1,5 @@
 import { csvField, csvRow } from "@/lib/csv/write";
+import { plural } from "@/lib/format";
 
 /**
  * A dBase table (.dbf: a shapefile's attributes, a FoxPro or Clipper export): a header, a descriptor a field, then
@@ -157,3 +158,7 @@ export function dbfEncoding(bytes: Uint8Array, table: DbfTable): string {
   }
   return seen || !table.codePage ? "utf-8" : table.codePage;
 }
+
+/** What the staged file says of the records a dBase table marks deleted. */
+export const describeDeletedRecords = (count: number): string =>
+  `${plural(count, "record")} marked deleted in the table (dBase keeps them until the file is packed) ${count === 1 ? "is" : "are"} left out, as dBase leaves them out.`;

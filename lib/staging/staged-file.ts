@@ -61,6 +61,8 @@ export interface StagedFile {
   hiddenSheets?: string[];
   /** The workbook's first sheet, read past as it holds no table (lib/xlsx/cover-sheet.ts). */
   coverSheet?: string;
+  /** A dBase table's records marked deleted, left out as dBase leaves them out (lib/dbf/table.ts). */
+  deletedRecords?: number;
   columns?: Column[];
   rowCount?: number;
   /** Columns named rowid, read under another name (rowid-clash.ts). */

@@ -5,21 +5,22 @@ import type { ReadInfo } from "./read-info";
 import { readTableText, type ReadCsvText } from "./sheet";
 
 /**
- * A dBase table (.dbf) read as a database's table is (sheet.ts): its records as CSV text, deleted ones left out.
+ * A dBase table (.dbf) read as a database's table is (sheet.ts): its records as CSV text, deleted ones left out and counted.
  * Its text is read in the encoding chosen, else found (lib/dbf/table.ts), which is recorded.
  */
 export async function readDbf(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let text: Blob;
   let encoding: string;
+  const deleted = { count: 0 };
   try {
     const table = dbfTable(bytes);
     encoding = options.encoding === "utf-8" ? dbfEncoding(bytes, table) : options.encoding;
-    text = new Blob([...dbfCsv(bytes, table, new TextDecoder(encoding), { count: 0 })], { type: "text/csv" });
+    text = new Blob([...dbfCsv(bytes, table, new TextDecoder(encoding), deleted)], { type: "text/csv" });
   } catch (error) {
     const reason = error instanceof DbfError ? error.message : (error as Error).message;
     return fail({ file: fileName, message: `This dBase table cannot be read: ${reason}. Open it in LibreOffice or a GIS, save it as CSV, and stage that.` });
   }
   const read = await readTableText(text, { ...options, headerRow: 1 }, readText);
-  return read.ok ? ok({ ...read.value, parse: { ...(read.value.parse ?? options), encoding } }) : read;
+  return read.ok ? ok({ ...read.value, parse: { ...(read.value.parse ?? options), encoding }, ...(deleted.count ? { deletedRecords: deleted.count } : {}) }) : read;
 }

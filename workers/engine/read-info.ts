@@ -14,6 +14,7 @@ export type ReadInfo = Pick<
   | "sheets"
   | "hiddenSheets"
   | "coverSheet"
+  | "deletedRecords"
   | "ambiguousDates"
   | "rowidRenames"
   | "lineBreakRenames"
