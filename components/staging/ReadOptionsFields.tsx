@@ -20,7 +20,7 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
           <select id={id} className={controlClass} value={draft.format} onChange={(e) => set({ format: e.target.value as ParseOptions["format"] })}>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
-                {f === "xlsx" ? "XLSX / XLS / ODS (a workbook)" : f === "sqlite" ? "SQLite (a database)" : f === "dbf" ? "DBF (a dBase table)" : f === "dta" ? "DTA (a Stata dataset)" : f.toUpperCase()}
+                {f === "xlsx" ? "XLSX / XLS / ODS (a workbook)" : f === "sqlite" ? "SQLite (a database)" : f === "dbf" ? "DBF (a dBase table)" : f === "dta" ? "DTA (a Stata dataset)" : f === "sav" ? "SAV (an SPSS data file)" : f.toUpperCase()}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { FormatError } from "@/lib/format-error";
 import { csvField, csvRow } from "@/lib/csv/write";
 import { plural } from "@/lib/format";
 
@@ -6,7 +7,7 @@ import { plural } from "@/lib/format";
  * records of fixed width, each marked deleted or not (https://www.dbase.com/Knowledgebase/INT/db7_file_fmt.htm;
  * Visual FoxPro's integer, double, currency and date-time fields too).
  */
-export class DbfError extends Error {}
+export class DbfError extends FormatError {}
 
 export interface DbfField {
   name: string;

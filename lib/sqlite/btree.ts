@@ -1,9 +1,10 @@
+import { FormatError } from "@/lib/format-error";
 /**
  * The rows of a SQLite database file's tables, read from its pages as the file format says
  * (https://www.sqlite.org/fileformat2.html): a table is a B-tree of pages, its rows in its leaves as records,
  * a record's end on overflow pages when it is longer than a page holds. No SQLite engine is needed.
  */
-export class SqliteError extends Error {}
+export class SqliteError extends FormatError {}
 
 export type SqliteValue = null | number | bigint | string | Uint8Array;
 

@@ -15,6 +15,7 @@ describe("detectFormat", () => {
     expect(detectFormat("parcels.DBF", new Uint8Array([0x03, 0x7e, 0x0c, 0x06]))).toBe("dbf");
     expect(detectFormat("survey.bin", text("<stata_dta><header>"))).toBe("dta");
     expect(detectFormat("old.dta", new Uint8Array([0x72, 0x02, 0x01, 0x00]))).toBe("dta");
+    expect(detectFormat("survey.sav", text("$FL2@(#) SPSS DATA FILE"))).toBe("sav");
   });
 
   // An application's "Excel" export that is CSV or TSV text named .xlsx failed as "not a readable Excel workbook".

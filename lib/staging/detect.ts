@@ -7,7 +7,7 @@ import { opensWrappedJson } from "./json-script";
  * What a staged file is, from its name and first bytes: the format, whether
  * it is gzip-compressed, and its text encoding. The user can override each.
  */
-export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite", "dbf", "dta"] as const;
+export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite", "dbf", "dta", "sav"] as const;
 export type FileFormat = (typeof FORMATS)[number];
 
 const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
@@ -31,6 +31,7 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (isZip(head) || isCompoundFile(head)) return "xlsx";
   if (startsWith(head, [...SQLITE_MAGIC].map((c) => c.charCodeAt(0)))) return "sqlite";
   if (startsWith(head, [..."<stata_dta>"].map((c) => c.charCodeAt(0)))) return "dta";
+  if (startsWith(head, [..."$FL2"].map((c) => c.charCodeAt(0))) || startsWith(head, [..."$FL3"].map((c) => c.charCodeAt(0)))) return "sav";
   const ext = /\.([a-z0-9]+)$/i.exec(innerName(name))?.[1]?.toLowerCase();
   if (ext === "parquet") return "parquet";
   // A dBase table has no mark of its own: its name says it (a shapefile's attributes, a FoxPro export).

@@ -15,6 +15,7 @@ const BY_TYPE: Record<string, string> = {
   "application/dbf": "dbf",
   "application/x-dbf": "dbf",
   "application/x-stata-dta": "dta",
+  "application/x-spss-sav": "sav",
   "application/zip": "zip",
   "text/html": "html",
 };

@@ -1,3 +1,4 @@
+import { FormatError } from "@/lib/format-error";
 import { csvField, csvRow } from "@/lib/csv/write";
 
 /**
@@ -5,7 +6,7 @@ import { csvField, csvRow } from "@/lib/csv/write";
  * its variables' types, names and display formats, its rows, its long strings (strLs) and value labels
  * (https://www.stata.com/help.cgi?dta). Older formats (Stata 12 and before) are refused with what to do.
  */
-export class DtaError extends Error {}
+export class DtaError extends FormatError {}
 
 export interface DtaVariable {
   name: string;

@@ -1,8 +1,9 @@
+import { FormatError } from "@/lib/format-error";
 /**
  * The records of an Excel 97–2003 workbook's BIFF8 stream ([MS-XLS] 2.1.4): a type, a length and data, with the
  * CONTINUE records that carry on a record longer than 8,224 bytes (the shared strings, a long formula's text).
  */
-export class XlsError extends Error {}
+export class XlsError extends FormatError {}
 
 const CONTINUE = 0x003c;
 

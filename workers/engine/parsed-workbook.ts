@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { odsSheets } from "@/lib/ods/content";
 import { isCompoundFile } from "@/lib/staging/detect";
 import { isOdsMimetype } from "@/lib/staging/zip-entries";
-import { XlsError } from "@/lib/xls/records";
+import { unreadableReason } from "@/lib/format-error";
 import { xlsMessage, xlsSheets } from "@/lib/xls/xls-file";
 
 /** A sheet of a workbook parsed whole: its cells as CSV text (null when empty), from its first row and column. */
@@ -34,7 +34,7 @@ function parse(bytes: Uint8Array): ParsedSheet[] | null | Error {
     try {
       return xlsSheets(bytes);
     } catch (error) {
-      return new Error(error instanceof XlsError ? xlsMessage(error.message) : `This Excel 97–2003 workbook cannot be read (${(error as Error).message}).`);
+      return new Error(xlsMessage(unreadableReason(error)));
     }
   }
   let files: Record<string, Uint8Array>;

@@ -29,7 +29,9 @@ import type { AmbiguousDates } from "@/lib/staging/staged-file";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
 import { readDbf } from "./dbf";
 import { readSqlite } from "./sqlite";
-import { readStata } from "./stata";
+import { SPSS } from "./spss";
+import { STATA } from "./stata";
+import { readTableFile } from "./table-file";
 import { readXml } from "./xml";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
 
@@ -129,7 +131,8 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "dbf":
         return await readDbf(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
       case "dta":
-        return await readStata(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
+      case "sav":
+        return await readTableFile(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first), options.format === "dta" ? STATA : SPSS);
     }
   } catch (error) {
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "@/lib/result";
-import { SqliteError } from "@/lib/sqlite/btree";
+import { unreadableReason } from "@/lib/format-error";
 import { sqliteDatabase, type SqliteDatabase } from "@/lib/sqlite/database";
 import type { SqliteTable } from "@/lib/sqlite/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -11,8 +11,7 @@ function attempt<T>(fileName: string, read: () => T): Result<T> {
   try {
     return ok(read());
   } catch (error) {
-    const reason = error instanceof SqliteError ? error.message : (error as Error).message;
-    return fail({ file: fileName, message: `This SQLite database cannot be read: ${reason}. Export its tables as CSV (sqlite3 -csv) or Parquet, and stage those.` });
+    return fail({ file: fileName, message: `This SQLite database cannot be read: ${unreadableReason(error)}. Export its tables as CSV (sqlite3 -csv) or Parquet, and stage those.` });
   }
 }
 

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { readSav, savCsv, SavError } from "./sav";
+
+// Written by GNU PSPP 1.6 (test/fixtures/spss/survey.sps), compressed and not.
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/spss/${name}`, import.meta.url)));
+const lines = (name: string) => {
+  const bytes = fixture(name);
+  return [...savCsv(bytes, readSav(bytes))].join("").split("\r\n");
+};
+
+describe("SPSS data files", () => {
+  test("codes as their value labels, user-missing and system-missing values empty, dates, date-times, long names, UTF-8, a very long string", () => {
+    const rows = lines("survey.sav");
+    const long = (name: string) => `${"x".repeat(250)}é${name}`;
+    expect(rows).toEqual([
+      "id,region_of_residence,age,income,born,seen,name,code,longnote",
+      `1,North,18,1000.5,1990-01-01,2024-03-01 13:45:30,Zoë Ångström,A01,${long("Zoë Ångström")}`,
+      `2,South,,1012.75,1990-01-02,2024-03-01 14:45:30,person 2,B02,${long("person 2")}`,
+      `3,East,20,,1990-01-03,2024-03-01 15:45:30,日本語,C03,${long("日本語")}`,
+      `4,9,21,1037.25,,,,,${long("")}`,
+      "",
+    ]);
+  });
+
+  test("an uncompressed file reads the same", () => {
+    expect(lines("survey-plain.sav")).toEqual(lines("survey.sav"));
+  });
+
+  test("other files say what they are", () => {
+    expect(() => readSav(new TextEncoder().encode("$FL3@(#) SPSS DATA FILE"))).toThrow(/ZLIB/);
+    expect(() => readSav(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(SavError);
+    expect(() => readSav(fixture("survey.sav").subarray(0, 400))).toThrow(SavError);
+  });
+});

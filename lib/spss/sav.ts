@@ -1,0 +1,251 @@
+import { FormatError } from "@/lib/format-error";
+import { csvField, csvRow } from "@/lib/csv/write";
+
+/**
+ * An SPSS system file (.sav), as SPSS and GNU PSPP write one (https://www.gnu.org/software/pspp/pspp-dev/html_node/System-File-Format.html):
+ * its dictionary (variables, long names, very long strings, missing values, value labels, encoding), then its
+ * cases, uncompressed or bytecode-compressed. A ZLIB-compressed file (.zsav) is refused with what to do.
+ */
+export class SavError extends FormatError {}
+
+interface Slot {
+  /** 0: a number; otherwise the width of a string (this slot the first of its 8-byte pieces). */
+  width: number;
+  name: string;
+  format: number;
+  missing: number[];
+  /** A missing range (low, high), when its missing values are one. */
+  range?: [number, number];
+  labels?: Map<number, string>;
+}
+
+export interface SavVariable {
+  name: string;
+  /** Its slots in a case: the first, and how many (a string of 9 to 16 characters takes two; a very long one many). */
+  slot: number;
+  slots: number;
+  /** 0 for a number, else the string's width. */
+  width: number;
+  /** Its print format's type (20 DATE, 22 DATETIME, …). */
+  format: number;
+  missing: number[];
+  range?: [number, number];
+  labels?: Map<number, string>;
+}
+
+export interface Sav {
+  variables: SavVariable[];
+  cases: number;
+  caseSlots: number;
+  compressed: boolean;
+  bias: number;
+  little: boolean;
+  /** Where the cases start. */
+  start: number;
+  text: TextDecoder;
+}
+
+export function readSav(bytes: Uint8Array): Sav {
+  const magic = String.fromCharCode(...bytes.subarray(0, 4));
+  if (magic === "$FL3") throw new SavError("it is compressed with ZLIB (a .zsav file); save it again in SPSS without ZLIB compression");
+  if (magic !== "$FL2") throw new SavError("it does not start as an SPSS data file does");
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const little = data.getInt32(64, true) === 2 || data.getInt32(64, true) === 3;
+  const i32 = (at: number) => data.getInt32(at, little);
+  const f64 = (at: number) => data.getFloat64(at, little);
+  const compression = i32(72);
+  if (compression === 2) throw new SavError("it is compressed with ZLIB (a .zsav file); save it again in SPSS without ZLIB compression");
+  const cases = i32(80);
+  const bias = f64(84);
+  const slots: (Slot | null)[] = [];
+  // Value labels are decoded once the encoding is known (a record at the dictionary's end names it).
+  const labelSets: { raw: [number, Uint8Array][]; slots: number[] }[] = [];
+  let longNames = "";
+  let veryLong = "";
+  let encoding = "windows-1252";
+  let at = 176;
+  for (;;) {
+    if (at + 4 > bytes.length) throw new SavError("its dictionary is cut short");
+    const type = i32(at);
+    if (type === 2) {
+      const width = i32(at + 4);
+      const hasLabel = i32(at + 8);
+      const missingCount = i32(at + 12);
+      const format = (i32(at + 16) >> 16) & 0xff;
+      const name = String.fromCharCode(...bytes.subarray(at + 24, at + 32)).trim();
+      at += 32;
+      if (hasLabel) at += 4 + Math.ceil(i32(at) / 4) * 4;
+      const missing = Array.from({ length: Math.abs(missingCount) }, (_, i) => f64(at + i * 8));
+      at += Math.abs(missingCount) * 8;
+      if (width === -1) slots.push(null);
+      else slots.push({ width, name, format, missing: missingCount < 0 ? missing.slice(2) : missing, ...(missingCount < 0 ? { range: [missing[0]!, missing[1]!] as [number, number] } : {}) });
+    } else if (type === 3) {
+      const count = i32(at + 4);
+      at += 8;
+      const raw: [number, Uint8Array][] = [];
+      for (let i = 0; i < count; i++) {
+        const value = f64(at);
+        const length = bytes[at + 8]!;
+        raw.push([value, bytes.subarray(at + 9, at + 9 + length)]);
+        at += Math.ceil((length + 9) / 8) * 8;
+      }
+      if (i32(at) !== 4) throw new SavError("its value labels are not followed by their variables");
+      const vars = Array.from({ length: i32(at + 4) }, (_, i) => i32(at + 8 + i * 4) - 1);
+      at += 8 + vars.length * 4;
+      labelSets.push({ raw, slots: vars });
+    } else if (type === 6) at += 8 + i32(at + 4) * 80;
+    else if (type === 7) {
+      const subtype = i32(at + 4);
+      const size = i32(at + 8) * i32(at + 12);
+      const body = bytes.subarray(at + 16, at + 16 + size);
+      if (subtype === 13) longNames = new TextDecoder(encoding).decode(body);
+      else if (subtype === 14) veryLong = new TextDecoder(encoding).decode(body);
+      else if (subtype === 20) encoding = String.fromCharCode(...body).toLowerCase();
+      else if (subtype === 3 && size >= 32) encoding = CODE_PAGES[new DataView(body.buffer, body.byteOffset, size).getInt32(28, little)] ?? encoding;
+      at += 16 + size;
+    } else if (type === 999) {
+      at += 8;
+      break;
+    } else throw new SavError(`its dictionary has a record of an unknown kind (${type}) at byte ${at}`);
+  }
+  let text: TextDecoder;
+  try {
+    text = new TextDecoder(encoding);
+  } catch {
+    text = new TextDecoder("windows-1252");
+  }
+  for (const { raw, slots: vars } of labelSets) {
+    const labels = new Map(raw.map(([value, label]) => [value, text.decode(label)]));
+    for (const v of vars) if (slots[v]) slots[v]!.labels = labels;
+  }
+  return { variables: variablesOf(slots, longNames, veryLong), cases, caseSlots: slots.length, compressed: compression === 1, bias, little, start: at, text };
+}
+
+/** Code pages by the number SPSS writes for them, of those a browser decodes. */
+const CODE_PAGES: Record<number, string> = { 65001: "utf-8", 1252: "windows-1252", 1250: "windows-1250", 1251: "windows-1251", 28591: "iso-8859-1", 932: "shift_jis", 936: "gbk", 949: "euc-kr", 950: "big5", 2: "windows-1252" };
+
+/** The variables from their slots: long names for the short ones, a very long string's segments taken as one. */
+function variablesOf(slots: (Slot | null)[], longNames: string, veryLong: string): SavVariable[] {
+  const names = new Map(longNames.split("\t").filter(Boolean).map((pair) => pair.split("=") as [string, string]));
+  const widths = new Map(veryLong.split(/\0?\t/).map((pair) => pair.replace(/\0+$/, "")).filter(Boolean).map((pair) => [pair.split("=")[0]!, Number(pair.split("=")[1])]));
+  const variables: SavVariable[] = [];
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i];
+    if (!s) continue;
+    const width = widths.get(s.name) ?? s.width;
+    // A very long string is stored as segments of 255 bytes, each a string variable of its own (SPSS counts one a 252 bytes of its width).
+    const segments = width > 255 ? Math.ceil(width / 252) : 1;
+    let slotsUsed = 0;
+    for (let seg = 0, j = i; seg < segments; seg++) {
+      const span = Math.max(1, Math.ceil((slots[j]?.width ?? 8) / 8));
+      slotsUsed += span;
+      j += span;
+    }
+    variables.push({ name: names.get(s.name) ?? s.name, slot: i, slots: slotsUsed, width, format: s.format, missing: s.missing, ...(s.range ? { range: s.range } : {}), ...(s.labels ? { labels: s.labels } : {}) });
+    i += slotsUsed - 1;
+  }
+  return variables;
+}
+
+const SYSMIS = -Number.MAX_VALUE;
+const EPOCH_1582 = Date.UTC(1582, 9, 14);
+const DATE_FORMATS = new Set([20, 23, 24, 28, 29, 30, 38, 39]);
+const DATETIME_FORMATS = new Set([22, 41]);
+const TIME_FORMATS = new Set([21, 25, 40]);
+const ROWS_A_PIECE = 4096;
+const PLAIN = { neutralizeFormulas: false };
+
+/** The cases as CSV text, the variables' names first, in pieces of a few thousand: labels for labelled codes, dates, missing values empty. */
+export function* savCsv(bytes: Uint8Array, sav: Sav): Generator<string> {
+  const cases = sav.compressed ? bytecodeCases(bytes, sav) : plainCases(bytes, sav);
+  let piece = [csvRow(sav.variables.map((v) => v.name), PLAIN)];
+  for (const slots of cases) {
+    piece.push(sav.variables.map((v) => csvField(value(slots, v, sav), PLAIN)).join(",") + "\r\n");
+    if (piece.length === ROWS_A_PIECE) {
+      yield piece.join("");
+      piece = [];
+    }
+  }
+  if (piece.length) yield piece.join("");
+}
+
+/** One case's slots: 8 bytes each. */
+type Case = Uint8Array[];
+
+function* plainCases(bytes: Uint8Array, sav: Sav): Generator<Case> {
+  const size = sav.caseSlots * 8;
+  for (let at = sav.start, n = 0; at + size <= bytes.length && (sav.cases < 0 || n < sav.cases); at += size, n++) {
+    yield Array.from({ length: sav.caseSlots }, (_, i) => bytes.subarray(at + i * 8, at + i * 8 + 8));
+  }
+}
+
+const SPACES = new Uint8Array(8).fill(0x20);
+
+/** Cases of a bytecode-compressed file: blocks of 8 codes, each a small number, a value that follows, spaces or missing. */
+function* bytecodeCases(bytes: Uint8Array, sav: Sav): Generator<Case> {
+  const codes = new DataView(new ArrayBuffer(8));
+  let at = sav.start;
+  let block: Uint8Array | null = null;
+  let next = 8;
+  let slots: Case = [];
+  for (let n = 0; sav.cases < 0 || n < sav.cases; ) {
+    if (next === 8) {
+      if (at + 8 > bytes.length) return;
+      block = bytes.subarray(at, at + 8);
+      at += 8;
+      next = 0;
+    }
+    const code = block![next++]!;
+    if (code === 0) continue;
+    if (code === 252) return;
+    if (code === 253) {
+      slots.push(bytes.subarray(at, at + 8));
+      at += 8;
+    } else if (code === 254) slots.push(SPACES);
+    else {
+      codes.setFloat64(0, code === 255 ? SYSMIS : code - sav.bias, sav.little);
+      slots.push(new Uint8Array(codes.buffer.slice(0)));
+    }
+    if (slots.length === sav.caseSlots) {
+      yield slots;
+      slots = [];
+      n++;
+    }
+  }
+}
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+function value(slots: Case, v: SavVariable, sav: Sav): string | null {
+  if (v.width > 0) {
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < v.slots; i++) parts.push(slots[v.slot + i]!);
+    const joined = new Uint8Array(parts.length * 8);
+    parts.forEach((p, i) => joined.set(p, i * 8));
+    const bytes = v.width > 255 ? segmentsOf(joined, v.width) : joined.subarray(0, v.width);
+    const text = sav.text.decode(bytes).replace(/[ \0]+$/, "");
+    return text === "" ? null : text;
+  }
+  const number = new DataView(slots[v.slot]!.buffer, slots[v.slot]!.byteOffset, 8).getFloat64(0, sav.little);
+  if (number === SYSMIS || Number.isNaN(number) || v.missing.includes(number) || (v.range && number >= v.range[0] && number <= v.range[1])) return null;
+  const label = v.labels?.get(number);
+  if (label !== undefined) return label;
+  if (DATE_FORMATS.has(v.format)) return new Date(EPOCH_1582 + number * 1000).toISOString().slice(0, 10);
+  if (DATETIME_FORMATS.has(v.format)) return new Date(EPOCH_1582 + number * 1000).toISOString().replace("T", " ").replace(/\.000Z$|Z$/, "");
+  if (TIME_FORMATS.has(v.format)) return `${two(Math.floor(number / 3600))}:${two(Math.floor(number / 60) % 60)}:${two(Math.floor(number % 60))}`;
+  return String(number);
+}
+
+/**
+ * A very long string's text from its segments, each a string of 255 bytes (32 slots) but the last: their bytes one
+ * after the other, as GNU PSPP writes and reads them.
+ */
+function segmentsOf(joined: Uint8Array, width: number): Uint8Array {
+  const out = new Uint8Array(width);
+  for (let seg = 0, done = 0; done < width; seg++) {
+    const take = Math.min(255, width - done);
+    out.set(joined.subarray(seg * 256, seg * 256 + take), done);
+    done += take;
+  }
+  return out;
+}
