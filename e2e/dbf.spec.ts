@@ -1,13 +1,11 @@
 import { readFileSync } from "node:fs";
 import { zipSync } from "fflate";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagingArea } from "./support/app";
+import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem, stagingArea } from "./support/app";
 
 // dBase tables as the dbffile package writes them (test/fixtures/dbf/make-parcels.mjs): 300 parcels in dBase III
 // with Windows-1252 text.
 const parcels = () => readFileSync(new URL("../test/fixtures/dbf/parcels.dbf", import.meta.url));
-const item = (page: Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 
 // A .dbf file (a shapefile's attributes, a FoxPro export) was "not a text file (byte 2 is a binary control character)".
 test("a dBase table stages typed, its text in the code page it was written in; a zipped shapefile stages its attributes", async ({ page }) => {
@@ -16,7 +14,7 @@ test("a dBase table stages typed, its text in the code page it was written in; a
   const marked = parcels();
   marked[marked.readUInt16LE(8) + 2 * marked.readUInt16LE(10)] = 0x2a;
   await addFiles(page, [{ name: "parcels.dbf", content: marked, mimeType: "application/dbf" }]);
-  await expect(item(page, "parcels.dbf")).toContainText("299 rows");
+  await expect(stagedItem(page, "parcels.dbf")).toContainText("299 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["P-0001", "Zoë Ångström", "12.5", "0", "2024-01-01", "true"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["P-0002", "", "", "1", "", ""]);
   const panel = await openParsePanel(page);
@@ -32,6 +30,6 @@ test("a dBase table stages typed, its text in the code page it was written in; a
   // A shapefile as portals publish it: its geometry, index and projection beside the attributes, zipped.
   const shapefile = Buffer.from(zipSync({ "roads/roads.shp": new Uint8Array(100), "roads/roads.shx": new Uint8Array(100), "roads/roads.prj": new TextEncoder().encode('GEOGCS["WGS 84"]'), "roads/roads.dbf": new Uint8Array(parcels()) }));
   await addFiles(page, [{ name: "roads.zip", content: shapefile, mimeType: "application/zip" }]);
-  await expect(item(page, "roads.dbf")).toContainText("300 rows");
+  await expect(stagedItem(page, "roads.dbf")).toContainText("300 rows");
   await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
 });

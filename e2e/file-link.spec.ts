@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { destination, openApp, openParsePanel, paste, stagingArea } from "./support/app";
+import { destination, openApp, openParsePanel, paste, stagedItem, stagingArea } from "./support/app";
 
 const ROWS = "id,region,amount\n1,north,10\n2,south,12.5\n3,east,7\n";
 let server: Server;
@@ -23,14 +22,13 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server.close());
 
-const item = (page: Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 
 test("a data file's address, typed or pasted, is fetched and staged, and its versions' lineage names it", async ({ page }) => {
   await openApp(page);
   const url = `${origin}/api/views/sales/rows?accessType=DOWNLOAD`;
   await page.getByRole("textbox", { name: "Link to a data file" }).fill(url);
   await page.getByRole("button", { name: "Fetch and stage" }).click();
-  await expect(item(page, "rows.csv")).toContainText("3 rows");
+  await expect(stagedItem(page, "rows.csv")).toContainText("3 rows");
   await expect((await openParsePanel(page)).getByText(`Fetched from ${url}, which the lineage of its versions names.`)).toBeVisible();
   await page.getByRole("button", { name: "Promote", exact: true }).click();
   await destination(page).getByText("Versions of rows").click();
@@ -38,7 +36,7 @@ test("a data file's address, typed or pasted, is fetched and staged, and its ver
 
   // Pasted on the page, the address is fetched too; the server's own name for the file is kept.
   await paste(page, { "text/plain": `  ${origin}/download?id=7\n` });
-  await expect(item(page, "regions 2024.csv")).toContainText("3 rows");
+  await expect(stagedItem(page, "regions 2024.csv")).toContainText("3 rows");
 
   // A link dragged from another page onto the drop area is fetched as well.
   await page.getByText(/^Drop data files or a folder here/).evaluate((zone, uri) => {
@@ -46,7 +44,7 @@ test("a data file's address, typed or pasted, is fetched and staged, and its ver
     dataTransfer.setData("text/uri-list", `# a comment line\r\n${uri}`);
     zone.parentElement!.dispatchEvent(new DragEvent("drop", { dataTransfer, bubbles: true, cancelable: true }));
   }, `${origin}/files/orders.csv`);
-  await expect(item(page, "orders.csv")).toContainText("1 row");
+  await expect(stagedItem(page, "orders.csv")).toContainText("1 row");
 });
 
 test("an address that cannot be fetched is said with the reason, and text that is no address is refused", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import * as CFB from "cfb";
 import { expect, test } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagingArea } from "./support/app";
+import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem, stagingArea } from "./support/app";
 
 // An Excel 97–2003 workbook as LibreOffice Calc saves one (test/fixtures/xls/make-workbook.mjs): a cover sheet, the
 // data, a hidden sheet of lists, 1,200 rows of shared strings, a text longer than a record.
@@ -12,14 +12,14 @@ const item = (page: import("@playwright/test").Page, name: string) => stagingAre
 test("an Excel 97–2003 workbook stages as a workbook does: its largest sheet past the cover, typed, its sheets to choose", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "report.xls", content: workbook(), mimeType: "application/vnd.ms-excel" }]);
-  await expect(item(page, "report.xls")).toContainText("1,200 rows");
+  await expect(stagedItem(page, "report.xls")).toContainText("1,200 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["0", "éword number 0 日"]);
   const panel = await openParsePanel(page);
   await expect(panel.getByText("Read the sheet “Many”, the largest of the others: the first, “Cover”, holds no table (a few values in one column). Choose another under Sheet.")).toBeVisible();
   await expect(panel.getByLabel("Sheet").getByRole("option")).toHaveText(["Cover", "Data", "Lists (hidden)", "Many", "Long"]);
 
   await reread(page, { Sheet: "Data" });
-  await expect(item(page, "report.xls")).toContainText("4 rows");
+  await expect(stagedItem(page, "report.xls")).toContainText("4 rows");
   // Numbers as their value, codes with their leading zeros, dates, timestamps, times, durations as shown, booleans, formulas' values.
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "02134", "Zoë Ångström", "1234.5", "2024-01-05", "2024-01-05 13:45:00", "13:45:00", "36:00:00", "true", "", "ab"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "00501", "日本語の名前", "-3.25", "2024-02-29", "2024-03-01 08:00:00", "08:05:00", "1:30:00", "false", "0.5", ""]);
@@ -28,7 +28,7 @@ test("an Excel 97–2003 workbook stages as a workbook does: its largest sheet p
     await expect(page.getByRole("listitem", { name: `Profile of ${column}` })).toContainText(`${column} ${type}`);
   }
   await reread(page, { Sheet: "Long" });
-  await expect(item(page, "report.xls")).toContainText("2 rows");
+  await expect(stagedItem(page, "report.xls")).toContainText("2 rows");
   await expect.poll(async () => (await rowTexts(page, "Staged data", 2))[0]).toMatch(/^L{400}/);
 });
 

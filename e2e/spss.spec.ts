@@ -1,17 +1,15 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagingArea } from "./support/app";
+import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem } from "./support/app";
 
 // An SPSS data file as GNU PSPP writes one (test/fixtures/spss/survey.sps): compressed, value labels, a missing value, a very long string.
 const survey = () => readFileSync(new URL("../test/fixtures/spss/survey.sav", import.meta.url));
-const item = (page: Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 
 // A .sav file (a survey's data from SPSS) was read as CSV text and refused as binary.
 test("an SPSS data file stages with its value labels, dates and date-times, its missing values empty", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "survey.sav", content: survey(), mimeType: "application/x-spss-sav" }]);
-  await expect(item(page, "survey.sav")).toContainText("4 rows");
+  await expect(stagedItem(page, "survey.sav")).toContainText("4 rows");
   // 99 is the age's missing value; 9 a region with no label.
   await expect.poll(async () => (await rowTexts(page, "Staged data", 3)).slice(0, 8)).toEqual(["2", "South", "", "1012.75", "1990-01-02", "2024-03-01 14:45:30", "person 2", "B02"]);
   await expect.poll(async () => (await rowTexts(page, "Staged data", 5)).slice(0, 4)).toEqual(["4", "9", "21", "1037.25"]);

@@ -1,18 +1,16 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagingArea } from "./support/app";
+import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem, stagingArea } from "./support/app";
 
 // A SQLite database as Python's sqlite3 writes one (test/fixtures/sqlite/make-shop.py): 3,000 order lines on 1 KB
 // pages, a table of customers with a column added later, a WITHOUT ROWID table, SQLite's own sqlite_sequence and a full-text index's shadow tables.
 const shop = () => readFileSync(new URL("../test/fixtures/sqlite/shop.sqlite", import.meta.url));
-const item = (page: Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 
 // A SQLite database (an app's export, a Kaggle dataset) was refused: "This is a SQLite database, not a data file."
 test("a SQLite database stages its largest table, typed; its other tables are chosen or staged each as a file", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "shop.sqlite", content: shop(), mimeType: "application/vnd.sqlite3" }]);
-  await expect(item(page, "shop.sqlite")).toContainText("3,000 rows");
+  await expect(stagedItem(page, "shop.sqlite")).toContainText("3,000 rows");
   // The rowid's column, a code kept as text, NULLs, a blob as DuckDB writes one, text in two scripts; integers past 2^53 (every thousandth row) kept exact, below.
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "A-00003", "3", "3.75", "", "-3", "\\x03\\xFF"]);
   await expect.poll(() => rowTexts(page, "Staged data", 6)).toEqual(["5", "A-00005", "5", "6.25", "é日 5", "-5", ""]);
@@ -34,12 +32,12 @@ test("a SQLite database stages its largest table, typed; its other tables are ch
   await openStep(page, "Stage");
 
   await reread(page, { Table: "customers" });
-  await expect(item(page, "shop.sqlite")).toContainText("2 rows");
+  await expect(stagedItem(page, "shop.sqlite")).toContainText("2 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["0042", "Ada", "2024-01-05", "1"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["0007", "Bo, Jr.", "2023-12-31", ""]);
 
   await (await openParsePanel(page)).getByRole("button", { name: "Stage the other tables, each as its own file" }).click();
-  await expect(item(page, "shop-order-lines.csv")).toContainText("3,000 rows");
-  await expect(item(page, "shop-seq.csv")).toContainText("1 row");
+  await expect(stagedItem(page, "shop-order-lines.csv")).toContainText("3,000 rows");
+  await expect(stagedItem(page, "shop-seq.csv")).toContainText("1 row");
   await expect(stagingArea(page).getByRole("listitem")).toHaveCount(3);
 });

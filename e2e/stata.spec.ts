@@ -1,17 +1,15 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagingArea } from "./support/app";
+import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem } from "./support/app";
 
 // A Stata dataset as pandas writes one (test/fixtures/stata/make-survey.py): format 118, value labels, a long string.
 const survey = () => readFileSync(new URL("../test/fixtures/stata/survey-118.dta", import.meta.url));
-const item = (page: Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 
 // A .dta file (a survey's microdata, an economics replication package) was read as CSV text and refused as binary.
 test("a Stata dataset stages with its value labels, dates and date-times, missing values empty", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "survey.dta", content: survey(), mimeType: "application/x-stata-dta" }]);
-  await expect(item(page, "survey.dta")).toContainText("250 rows");
+  await expect(stagedItem(page, "survey.dta")).toContainText("250 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "North", "18", "1000.5", "0.0", "0", "Zoë Ångström", "1990-01-01", "2024-03-01 13:45:30"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "South", "", "1012.75", "0.125", "1", "person 2", "1990-01-02", "2024-03-01 14:45:30"]);
   await expect((await openParsePanel(page)).getByText("How survey.dta is read: DTA")).toBeVisible();

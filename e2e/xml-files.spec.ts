@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { addFiles, openApp, openParsePanel, reread, rowTexts, stagingArea } from "./support/app";
+import { addFiles, openApp, openParsePanel, reread, rowTexts, stagedItem, stagingArea } from "./support/app";
 
 const item = (page: import("@playwright/test").Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 
@@ -17,7 +17,7 @@ test("an XML document's records stage as rows: attributes and inner elements as 
   </book>`,
   ).join("\n");
   await addFiles(page, [{ name: "books.xml", content: `<?xml version="1.0" encoding="UTF-8"?>\n<catalog>\n${books}\n</catalog>\n`, mimeType: "application/xml" }]);
-  await expect(item(page, "books.xml")).toContainText("5 rows");
+  await expect(stagedItem(page, "books.xml")).toContainText("5 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["bk100", "Author 0", "Title & 0", "USD", "10.0", "2024-01-15", "Wrox", "Chicago"]);
   for (const [column, type] of [["price", "DOUBLE"], ["published", "DATE"], ["publisher.city", "VARCHAR"]]) {
     await expect(page.getByRole("listitem", { name: `Profile of ${column}`, exact: true })).toContainText(`${column} ${type}`);
@@ -42,13 +42,13 @@ test("Excel's XML Spreadsheet 2003 (saved as .xls) stages its first worksheet wi
  <Worksheet ss:Name="Notes"><Table><Row>${cell("String", "note")}</Row><Row>${cell("String", "checked")}</Row></Table></Worksheet>
 </Workbook>`;
   await addFiles(page, [{ name: "orders.xls", content: xml }]);
-  await expect(item(page, "orders.xls")).toContainText("2 rows");
+  await expect(stagedItem(page, "orders.xls")).toContainText("2 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "2024-01-05", "true", "12.5"]);
   await expect(page.getByRole("listitem", { name: "Profile of paid" })).toContainText("paid BOOLEAN");
   const panel = await openParsePanel(page);
   await expect(panel.getByLabel("Sheet")).toHaveValue("Orders");
   await reread(page, { Sheet: "Notes" });
-  await expect(item(page, "orders.xls")).toContainText("1 row");
+  await expect(stagedItem(page, "orders.xls")).toContainText("1 row");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["checked"]);
 });
 

@@ -61,6 +61,9 @@ export async function openStep(page: Page, name: StepName) {
 }
 
 export const stagingArea = (page: Page) => page.getByRole("region", { name: "Staging area" });
+
+/** The staging area's item for the file of this name (its button named exactly so). */
+export const stagedItem = (page: Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
 export const destination = (page: Page) => page.getByRole("region", { name: "Destination" });
 export const stagedGrid = (page: Page) => page.getByRole("grid", { name: "Staged data" });
 
