@@ -37,7 +37,7 @@ export default function manifest(): MetadataRoute.Manifest {
           "application/vnd.sqlite3": [".sqlite", ".sqlite3", ".db"],
           "application/dbf": [".dbf"],
           "application/x-stata-dta": [".dta"],
-          "application/x-spss-sav": [".sav"],
+          "application/x-spss-sav": [".sav", ".zsav"],
           "application/zip": [".zip"],
         },
       },

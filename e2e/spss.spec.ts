@@ -20,4 +20,7 @@ test("an SPSS data file stages with its value labels, dates and date-times, its 
   for (const [column, type] of [["region_of_residence", "VARCHAR"], ["age", "BIGINT"], ["income", "DOUBLE"], ["born", "DATE"], ["seen", "TIMESTAMP"], ["longnote", "VARCHAR"]]) {
     await expect(page.getByRole("listitem", { name: `Profile of ${column}` })).toContainText(`${column} ${type}`);
   }
+  // The same data ZLIB-compressed, as SPSS writes a .zsav.
+  await addFiles(page, [{ name: "survey.zsav", content: readFileSync(new URL("../test/fixtures/spss/survey.zsav", import.meta.url)), mimeType: "application/x-spss-sav" }]);
+  await expect(stagedItem(page, "survey.zsav")).toContainText("4 rows");
 });

@@ -1,10 +1,11 @@
 import { FormatError } from "@/lib/format-error";
+import { unzlibSync } from "fflate";
 import { csvField, csvRow } from "@/lib/csv/write";
 
 /**
  * An SPSS system file (.sav), as SPSS and GNU PSPP write one (https://www.gnu.org/software/pspp/pspp-dev/html_node/System-File-Format.html):
  * its dictionary (variables, long names, very long strings, missing values, value labels, encoding), then its
- * cases, uncompressed or bytecode-compressed. A ZLIB-compressed file (.zsav) is refused with what to do.
+ * cases, uncompressed, bytecode-compressed, or that bytecode in ZLIB blocks (a .zsav file).
  */
 export class SavError extends FormatError {}
 
@@ -38,6 +39,8 @@ export interface Sav {
   cases: number;
   caseSlots: number;
   compressed: boolean;
+  /** The bytecode is in ZLIB blocks (a .zsav file). */
+  zlib: boolean;
   bias: number;
   little: boolean;
   /** Where the cases start. */
@@ -47,14 +50,12 @@ export interface Sav {
 
 export function readSav(bytes: Uint8Array): Sav {
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
-  if (magic === "$FL3") throw new SavError("it is compressed with ZLIB (a .zsav file); save it again in SPSS without ZLIB compression");
-  if (magic !== "$FL2") throw new SavError("it does not start as an SPSS data file does");
+  if (magic !== "$FL2" && magic !== "$FL3") throw new SavError("it does not start as an SPSS data file does");
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const little = data.getInt32(64, true) === 2 || data.getInt32(64, true) === 3;
   const i32 = (at: number) => data.getInt32(at, little);
   const f64 = (at: number) => data.getFloat64(at, little);
   const compression = i32(72);
-  if (compression === 2) throw new SavError("it is compressed with ZLIB (a .zsav file); save it again in SPSS without ZLIB compression");
   const cases = i32(80);
   const bias = f64(84);
   const slots: (Slot | null)[] = [];
@@ -118,7 +119,7 @@ export function readSav(bytes: Uint8Array): Sav {
     const labels = new Map(raw.map(([value, label]) => [value, text.decode(label)]));
     for (const v of vars) if (slots[v]) slots[v]!.labels = labels;
   }
-  return { variables: variablesOf(slots, longNames, veryLong), cases, caseSlots: slots.length, compressed: compression === 1, bias, little, start: at, text };
+  return { variables: variablesOf(slots, longNames, veryLong), cases, caseSlots: slots.length, compressed: compression !== 0, zlib: compression === 2, bias, little, start: at, text };
 }
 
 /** Code pages by the number SPSS writes for them, of those a browser decodes. */
@@ -157,7 +158,7 @@ const PLAIN = { neutralizeFormulas: false };
 
 /** The cases as CSV text, the variables' names first, in pieces of a few thousand: labels for labelled codes, dates, missing values empty. */
 export function* savCsv(bytes: Uint8Array, sav: Sav): Generator<string> {
-  const cases = sav.compressed ? bytecodeCases(bytes, sav) : plainCases(bytes, sav);
+  const cases = sav.zlib ? bytecodeCases(zlibBytecode(bytes, sav), { ...sav, start: 0 }) : sav.compressed ? bytecodeCases(bytes, sav) : plainCases(bytes, sav);
   let piece = [csvRow(sav.variables.map((v) => v.name), PLAIN)];
   for (const slots of cases) {
     piece.push(sav.variables.map((v) => csvField(value(slots, v, sav), PLAIN)).join(",") + "\r\n");
@@ -212,6 +213,29 @@ function* bytecodeCases(bytes: Uint8Array, sav: Sav): Generator<Case> {
       n++;
     }
   }
+}
+
+/**
+ * A .zsav file's bytecode: after the dictionary, where its header and trailer are; the trailer lists the ZLIB blocks
+ * (each one's offset and size, compressed and not), inflated one after the other.
+ */
+function zlibBytecode(bytes: Uint8Array, sav: Sav): Uint8Array {
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const i64 = (at: number) => Number(data.getBigInt64(at, sav.little));
+  const trailer = i64(sav.start + 8);
+  if (trailer + 24 > bytes.length) throw new SavError("its ZLIB trailer is past its end");
+  const blocks = data.getInt32(trailer + 20, sav.little);
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < blocks; i++) {
+    const at = trailer + 24 + i * 24;
+    const from = i64(at + 8);
+    const size = data.getInt32(at + 20, sav.little);
+    if (from + size > bytes.length) throw new SavError("a ZLIB block of its cases is past its end");
+    parts.push(unzlibSync(bytes.subarray(from, from + size)));
+  }
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
 }
 
 const two = (n: number) => String(n).padStart(2, "0");
