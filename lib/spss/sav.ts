@@ -9,10 +9,12 @@ import { csvField, csvRow } from "@/lib/csv/write";
  */
 export class SavError extends FormatError {}
 
+/** A variable record of the dictionary: one 8-byte slot of a case. */
 interface Slot {
   /** 0: a number; otherwise the width of a string (this slot the first of its 8-byte pieces). */
   width: number;
   name: string;
+  /** Its print format's type (20 DATE, 22 DATETIME, …). */
   format: number;
   missing: number[];
   /** A missing range (low, high), when its missing values are one. */
@@ -20,18 +22,11 @@ interface Slot {
   labels?: Map<number, string>;
 }
 
-export interface SavVariable {
-  name: string;
+/** A variable: its first slot's record, its long name and whole width (a very long string's), and the slots it takes. */
+export interface SavVariable extends Slot {
   /** Its slots in a case: the first, and how many (a string of 9 to 16 characters takes two; a very long one many). */
   slot: number;
   slots: number;
-  /** 0 for a number, else the string's width. */
-  width: number;
-  /** Its print format's type (20 DATE, 22 DATETIME, …). */
-  format: number;
-  missing: number[];
-  range?: [number, number];
-  labels?: Map<number, string>;
 }
 
 export interface Sav {

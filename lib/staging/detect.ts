@@ -11,13 +11,12 @@ export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml
 export type FileFormat = (typeof FORMATS)[number];
 
 const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
+const startsWithText = (head: Uint8Array, text: string) => startsWith(head, [...text].map((c) => c.charCodeAt(0)));
 
 export const isGzip = (head: Uint8Array) => startsWith(head, [0x1f, 0x8b]);
 
 /** A ZIP archive's first bytes: an Excel workbook, or an archive of other files (lib/staging/zip-entries.ts). */
 export const isZip = (head: Uint8Array) => startsWith(head, [0x50, 0x4b, 0x03, 0x04]);
-
-const SQLITE_MAGIC = "SQLite format 3\0";
 
 /** An OLE compound file's first bytes: an Excel 97–2003 workbook (lib/xls/), a Word .doc, an Outlook .msg, an encrypted .xlsx. */
 export const isCompoundFile = (head: Uint8Array) => startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -29,9 +28,9 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return "parquet";
   // A ZIP archive is read as a workbook (.xlsx, .ods) and so is an OLE compound file (an Excel 97–2003 .xls); their readers say what other ones are.
   if (isZip(head) || isCompoundFile(head)) return "xlsx";
-  if (startsWith(head, [...SQLITE_MAGIC].map((c) => c.charCodeAt(0)))) return "sqlite";
-  if (startsWith(head, [..."<stata_dta>"].map((c) => c.charCodeAt(0)))) return "dta";
-  if (startsWith(head, [..."$FL2"].map((c) => c.charCodeAt(0))) || startsWith(head, [..."$FL3"].map((c) => c.charCodeAt(0)))) return "sav";
+  if (startsWithText(head, "SQLite format 3\0")) return "sqlite";
+  if (startsWithText(head, "<stata_dta>")) return "dta";
+  if (startsWithText(head, "$FL2") || startsWithText(head, "$FL3")) return "sav";
   const ext = /\.([a-z0-9]+)$/i.exec(innerName(name))?.[1]?.toLowerCase();
   if (ext === "parquet") return "parquet";
   // A dBase table has no mark of its own: its name says it (a shapefile's attributes, a FoxPro export).
