@@ -6,6 +6,7 @@ import { saveBlob } from "@/browser/download";
 import { plural } from "@/lib/format";
 import { parseTargetSchema } from "@/lib/recipe/match-columns";
 import { describeError } from "@/lib/result";
+import { hasEncoding } from "@/lib/staging/detect";
 import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
 import type { FindingActions } from "./finding-actions";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -70,8 +71,8 @@ export function ParsePanel({
       <summary className="cursor-pointer text-sm font-semibold">
         How {file.name} is read: {file.parse.format.toUpperCase()}
         {file.parse.gzip ? " (gzip)" : ""}
-        {/* A workbook, a Parquet file, a database and a Stata or SPSS dataset are not text (a dataset's is as its format says): no encoding to say. */}
-        {file.parse.format === "xlsx" || file.parse.format === "parquet" || file.parse.format === "sqlite" || file.parse.format === "dta" || file.parse.format === "sav" ? "" : `, ${file.parse.encoding}`}
+        {/* A workbook, a Parquet file, a database and a dataset are not text (a dataset's is as its format says): no encoding to say. */}
+        {hasEncoding(file.parse.format) ? `, ${file.parse.encoding}` : ""}
       </summary>
       <div className="mt-2 space-y-2">
         <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} actions={actions} />

@@ -2,17 +2,28 @@
 
 import { isBlankValue, withBlanks } from "@/lib/csv/blank-values";
 import { NUMBER_EXAMPLE } from "@/lib/csv/number-format";
-import { ENCODINGS, FORMATS } from "@/lib/staging/detect";
+import { ENCODINGS, FORMATS, hasEncoding, type FileFormat } from "@/lib/staging/detect";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import { controlClass, LabeledControl } from "../recipe/LabeledControl";
 import { ListInput } from "./ListInput";
+
+/** The formats whose initials say little, as the Format options name them. */
+const FORMAT_NAMES: Partial<Record<FileFormat, string>> = {
+  xlsx: "XLSX / XLS / ODS (a workbook)",
+  sqlite: "SQLite (a database)",
+  dbf: "DBF (a dBase table)",
+  dta: "DTA (a Stata dataset)",
+  sav: "SAV (an SPSS data file)",
+  sas7bdat: "SAS7BDAT (a SAS dataset)",
+  xpt: "XPT (a SAS transport file)",
+};
 
 const optional = (text: string) => (text === "" ? undefined : text);
 
 /** The read options a user can set for a staged file, by format: a draft until "Read again". */
 export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[]; hidden?: string[] }) {
   const csv = draft.format === "csv";
-  const text = csv || draft.format === "json" || draft.format === "ndjson" || draft.format === "html" || draft.format === "xml" || draft.format === "dbf";
+  const text = hasEncoding(draft.format);
   return (
     <div className="flex flex-wrap items-end gap-2">
       <LabeledControl label="Format">
@@ -20,7 +31,7 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
           <select id={id} className={controlClass} value={draft.format} onChange={(e) => set({ format: e.target.value as ParseOptions["format"] })}>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
-                {f === "xlsx" ? "XLSX / XLS / ODS (a workbook)" : f === "sqlite" ? "SQLite (a database)" : f === "dbf" ? "DBF (a dBase table)" : f === "dta" ? "DTA (a Stata dataset)" : f === "sav" ? "SAV (an SPSS data file)" : f.toUpperCase()}
+                {FORMAT_NAMES[f] ?? f.toUpperCase()}
               </option>
             ))}
           </select>

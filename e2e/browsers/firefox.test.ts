@@ -88,7 +88,7 @@ describe("Firefox", () => {
     await page.waitForFunction(() => /orders[\s\S]*2 rows/.test(document.querySelector('[aria-label="Destination"]')?.textContent ?? document.body.innerText), { timeout: 30_000 });
   });
 
-  it("stages every format: TSV, JSON, NDJSON, Parquet, Excel (.xlsx and .xls), SQLite, dBase, Stata, SPSS", async () => {
+  it("stages every format: TSV, JSON, NDJSON, Parquet, Excel (.xlsx and .xls), SQLite, dBase, Stata, SPSS, SAS", async () => {
     const page = await freshPage();
     await openApp(page, `${firefox.base}/`);
     await stage(page, "cities.tsv", "id\tcity\tzip\n1\tÅre\t01234\n", ["id", "city", "zip"], ["1", "Åre", "01234"]);
@@ -97,12 +97,14 @@ describe("Firefox", () => {
     await stage(page, "nested.parquet", await parquet("SELECT 1 AS id, 'Ada' AS name, DATE '2024-01-02' AS d"), ["id", "name", "d"], ["1", "Ada", "2024-01-02"]);
     const book = await (writeXlsxFile as unknown as (s: unknown) => { toBuffer(): Promise<Buffer> })([[{ value: "id" }, { value: "name" }], [{ value: 1 }, { value: "Ada" }]]).toBuffer();
     await stage(page, "book.xlsx", book, ["id", "name"], ["1", "Ada"]);
-    // An Excel 97–2003 workbook and a SQLite database (test/fixtures): their largest sheet and table; a dBase table, a Stata dataset, an SPSS data file.
+    // An Excel 97–2003 workbook and a SQLite database (test/fixtures): their largest sheet and table; a dBase table, a Stata dataset, an SPSS data file, SAS datasets.
     await stage(page, "workbook.xls", readFileSync(new URL("../../test/fixtures/xls/workbook.xls", import.meta.url)), ["n", "word"], ["0", "éword number 0 日"]);
     await stage(page, "shop.sqlite", readFileSync(new URL("../../test/fixtures/sqlite/shop.sqlite", import.meta.url)), ["id", "order", "qty", "price", "note", "big", "raw"], ["1", "A-00001", "1", "1.25", "", "-1", ""]);
     await stage(page, "parcels.dbf", readFileSync(new URL("../../test/fixtures/dbf/parcels.dbf", import.meta.url)), ["PARCEL", "OWNER", "AREA_M2", "ZONE", "SURVEYED", "BUILT"], ["P-0001", "Zoë Ångström", "12.5", "0", "2024-01-01", "true"]);
     await stage(page, "survey.dta", readFileSync(new URL("../../test/fixtures/stata/survey-118.dta", import.meta.url)), ["id", "region", "age", "income", "share", "small", "name", "born", "seen"], ["1", "North", "18", "1000.5", "0.0", "0", "Zoë Ångström", "1990-01-01", "2024-03-01 13:45:30"]);
     await stage(page, "survey.sav", readFileSync(new URL("../../test/fixtures/spss/survey.sav", import.meta.url)), ["id", "region_of_residence", "age", "income", "born", "seen", "name", "code", "longnote"], ["1", "North", "18", "1000.5", "1990-01-01", "2024-03-01 13:45:30", "Zoë Ångström", "A01", `${"x".repeat(250)}éZoë Ångström`]);
+    await stage(page, "datetime.sas7bdat", readFileSync(new URL("../../test/fixtures/sas/datetime.sas7bdat", import.meta.url)), ["desc", "mtg", "dt", "tm"], ["one", "2017-11-24", "2018-03-17 00:00:00", "00:00:00"]);
+    await stage(page, "example.xpt", readFileSync(new URL("../../test/fixtures/sas/example.xpt", import.meta.url)), ["VIT_STAT", "ECON", "COUNT", "TEMP"], ["ALIVE", "POOR", "1216", "98.6"]);
   });
 
   // Regression: DuckDB's workers were started inside the engine worker, and Firefox under WebDriver BiDi

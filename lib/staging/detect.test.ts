@@ -16,6 +16,12 @@ describe("detectFormat", () => {
     expect(detectFormat("survey.bin", text("<stata_dta><header>"))).toBe("dta");
     expect(detectFormat("old.dta", new Uint8Array([0x72, 0x02, 0x01, 0x00]))).toBe("dta");
     expect(detectFormat("survey.sav", text("$FL2@(#) SPSS DATA FILE"))).toBe("sav");
+    const sas = new Uint8Array(32);
+    sas.set([0xc2, 0xea, 0x81, 0x60], 12);
+    expect(detectFormat("trial.dat", sas)).toBe("sas7bdat");
+    expect(detectFormat("zeros.bin", new Uint8Array(32))).not.toBe("sas7bdat");
+    expect(detectFormat("adsl.xpt", text("HEADER RECORD*******LIBRARY HEADER RECORD!!!!!!!"))).toBe("xpt");
+    expect(detectFormat("adsl.dat", text("HEADER RECORD*******LIBV8   HEADER RECORD!!!!!!!"))).toBe("xpt");
   });
 
   // An application's "Excel" export that is CSV or TSV text named .xlsx failed as "not a readable Excel workbook".

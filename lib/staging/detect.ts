@@ -7,8 +7,11 @@ import { opensWrappedJson } from "./json-script";
  * What a staged file is, from its name and first bytes: the format, whether
  * it is gzip-compressed, and its text encoding. The user can override each.
  */
-export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite", "dbf", "dta", "sav"] as const;
+export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite", "dbf", "dta", "sav", "sas7bdat", "xpt"] as const;
 export type FileFormat = (typeof FORMATS)[number];
+
+/** The formats whose text encoding is the user's to choose; the others are binary, or say their own. */
+export const hasEncoding = (format: FileFormat): boolean => ["csv", "json", "ndjson", "html", "xml", "dbf"].includes(format);
 
 const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
 const startsWithText = (head: Uint8Array, text: string) => startsWith(head, [...text].map((c) => c.charCodeAt(0)));
@@ -21,6 +24,9 @@ export const isZip = (head: Uint8Array) => startsWith(head, [0x50, 0x4b, 0x03, 0
 /** An OLE compound file's first bytes: an Excel 97–2003 workbook (lib/xls/), a Word .doc, an Outlook .msg, an encrypted .xlsx. */
 export const isCompoundFile = (head: Uint8Array) => startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
+/** A SAS dataset's (or catalog's) first 16 bytes: twelve zeros, then SAS's mark (lib/sas/sas7bdat.ts). */
+const isSasFile = (head: Uint8Array) => head.length >= 16 && head.subarray(0, 12).every((b) => b === 0) && startsWith(head.subarray(12), [0xc2, 0xea, 0x81]) && (head[15] === 0x60 || head[15] === 0x63);
+
 /** Strip compression extensions: "a.csv.gz" → "a.csv". */
 export const innerName = (name: string) => name.replace(/\.(gz|gzip)$/i, "");
 
@@ -31,6 +37,9 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (startsWithText(head, "SQLite format 3\0")) return "sqlite";
   if (startsWithText(head, "<stata_dta>")) return "dta";
   if (startsWithText(head, "$FL2") || startsWithText(head, "$FL3")) return "sav";
+  if (isSasFile(head)) return "sas7bdat";
+  // A SAS transport file (XPORT 5 or 8), or a CPORT one, which its reader names.
+  if (startsWithText(head, "HEADER RECORD*******LIB") || startsWithText(head, "**COMPRESSED**")) return "xpt";
   const ext = /\.([a-z0-9]+)$/i.exec(innerName(name))?.[1]?.toLowerCase();
   if (ext === "parquet") return "parquet";
   // A dBase table has no mark of its own: its name says it (a shapefile's attributes, a FoxPro export).

@@ -16,6 +16,8 @@ const BY_TYPE: Record<string, string> = {
   "application/x-dbf": "dbf",
   "application/x-stata-dta": "dta",
   "application/x-spss-sav": "sav",
+  "application/x-sas-data": "sas7bdat",
+  "application/x-sas-xport": "xpt",
   "application/zip": "zip",
   "text/html": "html",
 };

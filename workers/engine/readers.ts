@@ -31,9 +31,13 @@ import { readDbf } from "./dbf";
 import { readSqlite } from "./sqlite";
 import { SPSS } from "./spss";
 import { STATA } from "./stata";
+import { SAS, XPORT } from "./sas";
 import { readTableFile } from "./table-file";
 import { readXml } from "./xml";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
+
+/** The dataset files lib/ turns into CSV text, by format. */
+const TABLE_FILES = { dta: STATA, sav: SPSS, sas7bdat: SAS, xpt: XPORT } as const;
 
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
 const MAX_SHOWN_LINES = 200;
@@ -132,7 +136,9 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
         return await readDbf(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
       case "dta":
       case "sav":
-        return await readTableFile(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first), options.format === "dta" ? STATA : SPSS);
+      case "sas7bdat":
+      case "xpt":
+        return await readTableFile(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first), TABLE_FILES[options.format]);
     }
   } catch (error) {
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });

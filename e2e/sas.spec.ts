@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "./support/test";
+import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem } from "./support/app";
+
+const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/sas/${name}`, import.meta.url));
+
+// A .sas7bdat file (a trial's or an agency's dataset) was refused as binary.
+test("a SAS dataset stages with its dates, date-times and times typed, its missing values empty", async ({ page }) => {
+  await openApp(page);
+  // Written by SAS itself (pandas' test data): DATE, DATETIME and TIME formats.
+  await addFiles(page, [{ name: "datetime.sas7bdat", content: fixture("datetime.sas7bdat"), mimeType: "application/x-sas-data" }]);
+  await expect(stagedItem(page, "datetime.sas7bdat")).toContainText("5 rows");
+  await expect.poll(async () => await rowTexts(page, "Staged data", 2)).toEqual(["one", "2017-11-24", "2018-03-17 00:00:00", "00:00:00"]);
+  await expect.poll(async () => await rowTexts(page, "Staged data", 6)).toEqual(["five", "", "2018-03-31 14:20:33", "01:00:00"]);
+  await expect((await openParsePanel(page)).getByText("How datetime.sas7bdat is read: SAS7BDAT")).toBeVisible();
+  await openStep(page, "Validate");
+  for (const [column, type] of [["desc", "VARCHAR"], ["mtg", "DATE"], ["dt", "TIMESTAMP"], ["tm", "TIME"]]) {
+    await expect(page.getByRole("listitem", { name: `Profile of ${column}` })).toContainText(`${column} ${type}`);
+  }
+});
+
+test("a SAS dataset of several pages, written by ReadStat, stages its UTF-8 text and codes with leading zeros", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "people.sas7bdat", content: fixture("people.sas7bdat"), mimeType: "application/x-sas-data" }]);
+  await expect(stagedItem(page, "people.sas7bdat")).toContainText("300 rows");
+  await expect.poll(async () => await rowTexts(page, "Staged data", 2)).toEqual(["1", "18", "1000.5", "Zoë Ångström", "00000"]);
+  await expect.poll(async () => await rowTexts(page, "Staged data", 4)).toEqual(["3", "20", "", "日本語", "00002"]);
+});
+
+// A .xpt file (the transport format clinical trial data is submitted in) was refused as text with control characters.
+test("a SAS transport file stages: XPORT 5 as SAS writes it, XPORT 8 with long names and UTF-8 text", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "example.xpt", content: fixture("example.xpt"), mimeType: "application/x-sas-xport" }]);
+  await expect(stagedItem(page, "example.xpt")).toContainText("6 rows");
+  await expect.poll(async () => await rowTexts(page, "Staged data", 2)).toEqual(["ALIVE", "POOR", "1216", "98.6"]);
+  await expect((await openParsePanel(page)).getByText("How example.xpt is read: XPT")).toBeVisible();
+  await addFiles(page, [{ name: "people.xpt", content: fixture("people.xpt"), mimeType: "application/x-sas-xport" }]);
+  await expect(stagedItem(page, "people.xpt")).toContainText("300 rows");
+  await expect.poll(async () => await rowTexts(page, "Staged data", 4)).toEqual(["3", "20", "", "日本語", "00002"]);
+});

@@ -1,0 +1,232 @@
+import { csvField, csvRow } from "@/lib/csv/write";
+import { FormatError } from "@/lib/format-error";
+import { rdcRow, rleRow } from "./decompress";
+import { sasKind, sasNumberText, type SasKind } from "./values";
+
+/**
+ * A SAS dataset (.sas7bdat), read from its pages as the format's public descriptions give it (Shotwell and
+ * Cummins; the readers of pandas, ReadStat and Parso): 32- or 64-bit, either byte order, rows stored as they are or
+ * compressed (CHAR or BINARY). Its columns come from the metadata's subheaders (names, labels, formats, where each
+ * value sits in a row), its rows from data pages, from the rows after a mixed page's subheaders, and from row
+ * subheaders (how compressed rows are kept). User formats (value labels) live in a catalog file beside it, not here.
+ */
+export class SasError extends FormatError {}
+
+export interface SasColumn {
+  name: string;
+  label: string;
+  format: string;
+  numeric: boolean;
+  /** Where its value starts in a row, and its width in bytes. */
+  offset: number;
+  width: number;
+  kind: SasKind;
+}
+
+export interface Sas7bdat {
+  columns: SasColumn[];
+  rows: number;
+  rowLength: number;
+  little: boolean;
+  u64: boolean;
+  encoding: string;
+  compression: "none" | "rle" | "rdc";
+  headerLength: number;
+  pageLength: number;
+  /** The rows a mixed page holds after its subheaders. */
+  mixRows: number;
+}
+
+const MAGIC = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xc2, 0xea, 0x81, 0x60, 0xb3, 0x14, 0x11, 0xcf, 0xbd, 0x92, 0x08, 0x00, 0x09, 0xc7, 0x31, 0x8c, 0x18, 0x1f, 0x10, 0x11];
+const CATALOG = 0x63;
+
+/** SAS's code for its text encoding (header byte 70) → the label TextDecoder knows it by. */
+const ENCODINGS: Record<number, string> = {
+  0: "windows-1252", 20: "utf-8", 28: "windows-1252", 29: "iso-8859-1", 30: "iso-8859-2", 31: "iso-8859-3", 32: "iso-8859-4",
+  33: "iso-8859-5", 34: "iso-8859-6", 35: "iso-8859-7", 36: "iso-8859-8", 37: "iso-8859-9", 38: "iso-8859-10", 39: "windows-874",
+  40: "iso-8859-15", 49: "ibm866", 51: "windows-874", 60: "windows-1250", 61: "windows-1251", 62: "windows-1252", 63: "windows-1253",
+  64: "windows-1254", 65: "windows-1255", 66: "windows-1256", 67: "windows-1257", 68: "windows-1258", 69: "macintosh", 118: "big5",
+  123: "big5", 125: "gb18030", 126: "gbk", 134: "euc-jp", 136: "shift_jis", 138: "shift_jis", 140: "euc-kr", 141: "euc-kr", 142: "euc-kr",
+  167: "iso-2022-jp", 204: "windows-1252", 205: "gb18030", 227: "iso-8859-14", 242: "iso-8859-13", 246: "x-mac-cyrillic",
+};
+
+type Subheader = "rowSize" | "columnSize" | "text" | "names" | "attributes" | "format" | "other" | "row";
+const SIGNATURES: Record<number, Subheader> = { 0xfffffffd: "text", 0xffffffff: "names", 0xfffffffc: "attributes", 0xfffffbfe: "format", 0xfffffffe: "other", 0xfffffc00: "other" };
+
+/** A page's kind by its type word: SAS's metadata pages (and the "AMD" ones), data pages, mixed pages; compressed-page copies are skipped. */
+const pageKind = (type: number): "meta" | "data" | "mix" | "skip" => {
+  if ((type & 0xf000) === 0x9000) return "skip";
+  const kind = type & 0x0f00;
+  return kind === 0 || kind === 0x400 ? "meta" : kind === 0x100 ? "data" : kind === 0x200 ? "mix" : "skip";
+};
+
+class Reader {
+  readonly data: DataView;
+  constructor(readonly bytes: Uint8Array, readonly little: boolean, readonly u64: boolean) {
+    this.data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  get intLength() {
+    return this.u64 ? 8 : 4;
+  }
+  u16 = (at: number) => this.data.getUint16(at, this.little);
+  u32 = (at: number) => this.data.getUint32(at, this.little);
+  int = (at: number) => (this.u64 ? Number(this.data.getBigUint64(at, this.little)) : this.data.getUint32(at, this.little));
+  /** A page's header words (after its first 16 or 32 bytes) and the subheader pointers that follow them. */
+  page(start: number) {
+    const base = start + (this.u64 ? 32 : 16);
+    const count = this.u16(base + 4);
+    const size = this.u64 ? 24 : 12;
+    const pointers = Array.from({ length: count }, (_, i) => {
+      const at = base + 8 + i * size;
+      return { offset: start + this.int(at), length: this.int(at + this.intLength), compression: this.bytes[at + 2 * this.intLength]!, type: this.bytes[at + 2 * this.intLength + 1]! };
+    });
+    return { kind: pageKind(this.u16(base)), blocks: this.u16(base + 2), pointers, rowsAt: base + 8 + count * size };
+  }
+  /** What a subheader is, by its signature (4 or 8 bytes, in the file's byte order). */
+  subheader(at: number): Subheader | null {
+    const sig = this.bytes.subarray(at, at + this.intLength);
+    const run = (byte: number) => [0, 4].some((k) => k + 4 <= sig.length && sig.subarray(k, k + 4).every((b) => b === byte));
+    if (run(0xf7)) return "rowSize";
+    if (run(0xf6)) return "columnSize";
+    const word = this.little || !this.u64 ? this.u32(at) : this.u32(at + 4);
+    return SIGNATURES[word] ?? null;
+  }
+}
+
+function header(bytes: Uint8Array) {
+  if (bytes.length < 288 || !MAGIC.every((b, i) => bytes[i] === b || (i === 15 && bytes[i] === CATALOG))) throw new SasError("it does not start as a SAS dataset does");
+  if (bytes[15] === CATALOG) throw new SasError("it is a SAS catalog (the value labels of a dataset), not a dataset");
+  const u64 = bytes[32] === 0x33;
+  const pad = bytes[35] === 0x33 ? 4 : 0;
+  const reader = new Reader(bytes, bytes[37] === 0x01, u64);
+  const headerLength = reader.u32(196 + pad);
+  const pageLength = reader.u32(200 + pad);
+  if (pageLength < 1024 || headerLength < 1024) throw new SasError("its header gives pages no SAS file has");
+  if (bytes.length < headerLength + pageLength) throw new SasError("it is cut short: it ends before its first page");
+  return { reader, headerLength, pageLength, encoding: ENCODINGS[bytes[70]!] ?? "windows-1252" };
+}
+
+/** The dataset's columns and row layout, from its metadata subheaders. */
+export function readSas7bdat(bytes: Uint8Array): Sas7bdat {
+  const { reader, headerLength, pageLength, encoding } = header(bytes);
+  const text = new TextDecoder(encoding);
+  const n = reader.intLength;
+  const texts: Uint8Array[] = [];
+  const names: string[] = [];
+  const places: { offset: number; width: number; numeric: boolean }[] = [];
+  const formats: { format: string; label: string }[] = [];
+  let rows = 0;
+  let rowLength = 0;
+  let mixRows = 0;
+  let compression: Sas7bdat["compression"] = "none";
+  const piece = (index: number, at: number, length: number) => text.decode(texts[Math.min(index, texts.length - 1)]?.subarray(at, at + length) ?? new Uint8Array()).trim();
+  for (let start = headerLength; start + pageLength <= bytes.length; start += pageLength) {
+    const page = reader.page(start);
+    if (page.kind === "data") break;
+    if (page.kind === "skip") continue;
+    let rowsFound = false;
+    for (const p of page.pointers) {
+      if (p.length === 0 || p.compression === 1) continue;
+      const kind = p.compression === 4 ? "row" : reader.subheader(p.offset);
+      if (kind === "row" || (kind === null && p.type === 1)) {
+        rowsFound = true;
+        continue;
+      }
+      const at = p.offset;
+      if (kind === "rowSize") {
+        rowLength = reader.int(at + 5 * n);
+        rows = reader.int(at + 6 * n);
+        mixRows = reader.int(at + 15 * n);
+      } else if (kind === "text") {
+        // The block's own size (its first two bytes) can fall short of its last text (ReadStat writes it so): it runs to the subheader's end.
+        const block = bytes.subarray(at + n, at + p.length);
+        texts.push(block);
+        const head = new TextDecoder("latin1").decode(block.subarray(0, 64));
+        if (texts.length === 1) compression = head.includes("SASYZCRL") ? "rle" : head.includes("SASYZCR2") ? "rdc" : "none";
+      } else if (kind === "names") {
+        for (let i = 0; i < Math.floor((p.length - 2 * n - 12) / 8); i++) {
+          const q = at + n + 8 * (i + 1);
+          names.push(piece(reader.u16(q), reader.u16(q + 2), reader.u16(q + 4)));
+        }
+      } else if (kind === "attributes") {
+        for (let i = 0; i < Math.floor((p.length - 2 * n - 12) / (n + 8)); i++) {
+          const q = at + i * (n + 8);
+          places.push({ offset: reader.int(q + n + 8), width: reader.u32(q + 2 * n + 8), numeric: bytes[q + 2 * n + 14] === 1 });
+        }
+      } else if (kind === "format") {
+        const q = at + 3 * n;
+        formats.push({ format: piece(reader.u16(q + 22), reader.u16(q + 24), reader.u16(q + 26)), label: piece(reader.u16(q + 28), reader.u16(q + 30), reader.u16(q + 32)) });
+      } else if (kind === null) {
+        throw new SasError("a metadata page holds a part SAS does not write");
+      }
+    }
+    if (page.kind === "mix" || rowsFound) break;
+  }
+  if (!rowLength || names.length !== places.length) throw new SasError("its metadata does not describe its columns");
+  const columns = names.map((name, i) => {
+    const { format = "", label = "" } = formats[i] ?? {};
+    const place = places[i]!;
+    return { name, label, format, ...place, kind: place.numeric ? sasKind(format) : ("number" as const) };
+  });
+  return { columns, rows, rowLength, little: reader.little, u64: reader.u64, encoding, compression, headerLength, pageLength, mixRows };
+}
+
+/** Each row's bytes, in file order: from data pages, mixed pages after their subheaders, and row subheaders (decompressed). */
+function* rowBytes(bytes: Uint8Array, sas: Sas7bdat): Generator<Uint8Array> {
+  const reader = new Reader(bytes, sas.little, sas.u64);
+  const { rowLength } = sas;
+  const inflate = sas.compression === "rle" ? rleRow : sas.compression === "rdc" ? rdcRow : null;
+  let left = sas.rows;
+  for (let start = sas.headerLength; start + sas.pageLength <= bytes.length && left > 0; start += sas.pageLength) {
+    const page = reader.page(start);
+    if (page.kind === "meta") {
+      for (const p of page.pointers) {
+        if (p.length === 0 || p.compression === 1 || left === 0) continue;
+        if (p.compression !== 4 && !(p.type === 1 && reader.subheader(p.offset) === null)) continue;
+        const stored = bytes.subarray(p.offset, p.offset + p.length);
+        if (p.length < rowLength && !inflate) throw new SasError("a row is shorter than its columns, and the file says it is not compressed");
+        left--;
+        yield p.length < rowLength ? inflate!(stored, rowLength) : stored;
+      }
+    } else if (page.kind === "data" || page.kind === "mix") {
+      const first = page.kind === "mix" ? page.rowsAt + ((page.rowsAt - start) % 8) : start + (sas.u64 ? 32 : 16) + 8;
+      const count = Math.min(left, page.kind === "mix" ? sas.mixRows : page.blocks);
+      for (let r = 0; r < count; r++) yield bytes.subarray(first + r * rowLength, first + (r + 1) * rowLength);
+      left -= count;
+    }
+  }
+  if (left > 0) throw new SasError(`it is cut short: ${left.toLocaleString("en-US")} of its ${sas.rows.toLocaleString("en-US")} rows are missing`);
+}
+
+const ROWS_A_PIECE = 4096;
+const PLAIN = { neutralizeFormulas: false };
+
+/** The dataset as CSV text, its column names first, in pieces of a few thousand rows: dates, date-times and times as such, missing values empty. */
+export function* sas7bdatCsv(bytes: Uint8Array, sas: Sas7bdat): Generator<string> {
+  const text = new TextDecoder(sas.encoding);
+  const scratch = new DataView(new ArrayBuffer(8));
+  const scratchBytes = new Uint8Array(scratch.buffer);
+  const number = (row: Uint8Array, c: SasColumn): number => {
+    scratchBytes.fill(0);
+    scratchBytes.set(row.subarray(c.offset, c.offset + c.width), sas.little ? 8 - c.width : 0);
+    return scratch.getFloat64(0, sas.little);
+  };
+  const textOf = (row: Uint8Array, c: SasColumn): string | null => {
+    let end = c.offset + c.width;
+    while (end > c.offset && (row[end - 1] === 0x20 || row[end - 1] === 0)) end--;
+    return end === c.offset ? null : text.decode(row.subarray(c.offset, end));
+  };
+  let piece = [csvRow(sas.columns.map((c) => c.name), PLAIN)];
+  const values: string[] = [];
+  for (const row of rowBytes(bytes, sas)) {
+    sas.columns.forEach((c, i) => {
+      values[i] = csvField(c.numeric ? (c.width ? sasNumberText(number(row, c), c.kind, c.width) : null) : textOf(row, c), PLAIN);
+    });
+    piece.push(values.join(",") + "\r\n");
+    if (piece.length === ROWS_A_PIECE) {
+      yield piece.join("");
+      piece = [];
+    }
+  }
+  if (piece.length) yield piece.join("");
+}

@@ -1,0 +1,162 @@
+import { csvField, csvRow } from "@/lib/csv/write";
+import { FormatError } from "@/lib/format-error";
+import { sasKind, sasNumberText, type SasKind } from "./values";
+
+/**
+ * A SAS transport file (.xpt, XPORT versions 5 and 8: what a clinical trial's datasets are submitted in), as SAS
+ * documents it ("Record Layout of a SAS Version 5 or 6 Data Set in SAS Transport (XPORT) Format", and its Version 8
+ * counterpart): 80-byte header records, a 140-byte NAMESTR per variable, long names and labels in LABELV8/LABELV9
+ * records, then the rows, numbers as IBM mainframe doubles. The file's first dataset is read.
+ */
+export class XportError extends FormatError {}
+
+export interface XportColumn {
+  name: string;
+  label: string;
+  format: string;
+  numeric: boolean;
+  /** Where its value starts in a row, and its width in bytes. */
+  offset: number;
+  width: number;
+  kind: SasKind;
+}
+
+export interface Xport {
+  columns: XportColumn[];
+  /** Where the rows start and end, and the width of one. */
+  start: number;
+  end: number;
+  rowLength: number;
+}
+
+const RECORD = 80;
+const HEADER = "HEADER RECORD*******";
+const latin1 = new TextDecoder("latin1");
+const record = (bytes: Uint8Array, at: number) => latin1.decode(bytes.subarray(at, at + RECORD));
+/** A header record's kind (`LIBRARY`, `MEMBV8`, `OBS`…), or null for any other record. */
+const headerKind = (bytes: Uint8Array, at: number) => {
+  const text = record(bytes, at);
+  return text.startsWith(HEADER) ? text.slice(20, 28).trim() : null;
+};
+
+export function readXport(bytes: Uint8Array): Xport {
+  const first = headerKind(bytes, 0);
+  if (first === null && record(bytes, 0).includes("**COMPRESSED**")) throw new XportError("it is a SAS CPORT file (PROC CPORT), which only SAS reads; write it with PROC COPY to an XPORT library or with the XPORT engine instead");
+  if (first !== "LIBRARY" && first !== "LIBV8") throw new XportError("it does not start as a SAS transport (XPORT) file does");
+  const v8 = first === "LIBV8";
+  let at = 3 * RECORD;
+  if (headerKind(bytes, at) !== (v8 ? "MEMBV8" : "MEMBER")) throw new XportError("it holds no dataset");
+  const namestrLength = Number(record(bytes, at).slice(74, 78).trim()) || 140;
+  at += 4 * RECORD; // the member's header, its descriptor's header and the descriptor's two records
+  const namestrHeader = record(bytes, at);
+  if (headerKind(bytes, at) !== (v8 ? "NAMSTV8" : "NAMESTR")) throw new XportError("its dataset has no variable descriptions (NAMESTR records)");
+  const count = Number(namestrHeader.slice(48, 58));
+  at += RECORD;
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = (from: number, length: number) => decodeText(bytes.subarray(from, from + length)).trim();
+  const columns: XportColumn[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = at + i * namestrLength;
+    if (n + namestrLength > bytes.length) throw new XportError("it is cut short: its variable descriptions end before the file does");
+    const numeric = data.getUint16(n) === 1;
+    const format = text(n + 56, 8);
+    const long = v8 ? text(n + 88, 32) : "";
+    columns.push({ name: long || text(n + 8, 8), label: text(n + 16, 40), format, numeric, width: data.getUint16(n + 4), offset: data.getUint32(n + 84), kind: numeric ? sasKind(format) : "number" });
+  }
+  at += Math.ceil((count * namestrLength) / RECORD) * RECORD;
+  if (v8 && (headerKind(bytes, at) === "LABELV8" || headerKind(bytes, at) === "LABELV9")) at = readLongLabels(bytes, data, at, columns);
+  if (headerKind(bytes, at) !== (v8 ? "OBSV8" : "OBS")) throw new XportError("its dataset has no rows header (OBS record)");
+  const start = at + RECORD;
+  let end = start;
+  while (end + RECORD <= bytes.length && !isMemberHeader(headerKind(bytes, end))) end += RECORD;
+  end = Math.min(end, bytes.length);
+  const rowLength = columns.reduce((sum, c) => sum + c.width, 0);
+  if (!rowLength) throw new XportError("its dataset has no variables");
+  return { columns, start, end, rowLength };
+}
+
+const isMemberHeader = (kind: string | null) => kind === "MEMBER" || kind === "MEMBV8";
+
+/** LABELV8 (names and labels longer than a NAMESTR holds) and LABELV9 (formats too) records; the position after them. */
+function readLongLabels(bytes: Uint8Array, data: DataView, at: number, columns: XportColumn[]): number {
+  const v9 = headerKind(bytes, at) === "LABELV9";
+  const count = Number(record(bytes, at).slice(48, 58));
+  let p = at + RECORD;
+  for (let i = 0; i < count; i++) {
+    const variable = data.getUint16(p);
+    const lengths = Array.from({ length: v9 ? 4 : 2 }, (_, k) => data.getUint16(p + 2 + k * 2));
+    p += 2 + lengths.length * 2;
+    const [name, label, format] = lengths.map((length) => {
+      const value = decodeText(bytes.subarray(p, p + length)).trim();
+      p += length;
+      return value;
+    });
+    const column = columns[variable - 1];
+    if (!column) throw new XportError(`a long label names variable ${variable}, which its dataset does not have`);
+    column.name = name || column.name;
+    column.label = label ?? column.label;
+    if (format) column.format = format;
+    if (format && column.numeric) column.kind = sasKind(format);
+  }
+  return at + RECORD + Math.ceil((p - at - RECORD) / RECORD) * RECORD;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const windows1252 = new TextDecoder("windows-1252");
+/** Transport files name no encoding: UTF-8 when the bytes are, else Windows-1252 (SAS's Latin-1 on Windows). */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return windows1252.decode(bytes);
+  }
+}
+
+/** An IBM mainframe double (base-16 exponent, big-endian, maybe cut to `width` bytes), or NaN for SAS's missing values (`.`, `.A`–`.Z`, `._`). */
+export function ibmDouble(bytes: Uint8Array): number {
+  const first = bytes[0]!;
+  const rest = bytes.subarray(1);
+  if (rest.every((b) => b === 0)) {
+    if (first === 0x2e || first === 0x5f || (first >= 0x41 && first <= 0x5a)) return NaN;
+    if ((first & 0x7f) === 0) return 0;
+  }
+  const byte = (i: number) => bytes[i] ?? 0;
+  // 56 bits of fraction, rounded once: the top 24 bits scaled exactly, plus the low 32.
+  const fraction = ((byte(1) << 16) | (byte(2) << 8) | byte(3)) * 2 ** 32 + (byte(4) * 2 ** 24 + ((byte(5) << 16) | (byte(6) << 8) | byte(7)));
+  const value = fraction * 2 ** (4 * ((first & 0x7f) - 64) - 56);
+  return first & 0x80 ? -value : value;
+}
+
+const ROWS_A_PIECE = 4096;
+const PLAIN = { neutralizeFormulas: false };
+
+/** The dataset as CSV text, its variables' names first, in pieces of a few thousand rows: dates and times as such, missing values empty. */
+export function* xportCsv(bytes: Uint8Array, xpt: Xport): Generator<string> {
+  const { columns, rowLength } = xpt;
+  let rows = Math.floor((xpt.end - xpt.start) / rowLength);
+  // The last record is padded with spaces: a "row" of nothing but spaces there is padding.
+  const blank = (r: number) => bytes.subarray(xpt.start + r * rowLength, xpt.start + (r + 1) * rowLength).every((b) => b === 0x20);
+  while (rows > 0 && xpt.start + (rows - 1) * rowLength >= xpt.end - RECORD && blank(rows - 1)) rows--;
+  let piece = [csvRow(columns.map((c) => c.name), PLAIN)];
+  const values: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = bytes.subarray(xpt.start + r * rowLength, xpt.start + (r + 1) * rowLength);
+    columns.forEach((c, i) => {
+      const cell = row.subarray(c.offset, c.offset + c.width);
+      let value: string | null;
+      if (c.numeric) value = sasNumberText(ibmDouble(cell), c.kind, c.width);
+      else {
+        let end = cell.length;
+        while (end > 0 && (cell[end - 1] === 0x20 || cell[end - 1] === 0)) end--;
+        value = end ? decodeText(cell.subarray(0, end)) : null;
+      }
+      values[i] = csvField(value, PLAIN);
+    });
+    piece.push(values.join(",") + "\r\n");
+    if (piece.length === ROWS_A_PIECE) {
+      yield piece.join("");
+      piece = [];
+    }
+  }
+  if (piece.length) yield piece.join("");
+}
