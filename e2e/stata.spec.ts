@@ -18,3 +18,11 @@ test("a Stata dataset stages with its value labels, dates and date-times, missin
     await expect(page.getByRole("listitem", { name: `Profile of ${column}` })).toContainText(`${column} ${type}`);
   }
 });
+
+// A dataset from Stata 10 to 12 (format 114, no tags) was refused with "save it again in Stata 13".
+test("a Stata 12 dataset stages the same rows", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "survey-114.dta", content: readFileSync(new URL("../test/fixtures/stata/survey-114.dta", import.meta.url)), mimeType: "application/x-stata-dta" }]);
+  await expect(stagedItem(page, "survey-114.dta")).toContainText("250 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "North", "18", "1000.5", "0.0", "0", "Zoë Ångström", "1990-01-01", "2024-03-01 13:45:30"]);
+});

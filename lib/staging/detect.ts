@@ -44,7 +44,7 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (ext === "parquet") return "parquet";
   // A dBase table has no mark of its own: its name says it (a shapefile's attributes, a FoxPro export).
   if (ext === "dbf") return "dbf";
-  // A Stata dataset of Stata 12 or older has no mark either: its reader says what to do.
+  // A Stata dataset of Stata 12 or older has no mark either: its reader reads it, or says what to do.
   if (ext === "dta") return "dta";
   // A workbook is a ZIP archive (above): text under an Excel name (an application's "Excel" export of CSV or TSV)
   // is read as the text it is; other bytes are named as what they are (known-binaries.ts) or as not text.

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { DtaError, dtaCsv, readDta } from "./dta";
+import { DtaError } from "./dataset";
+import { dtaCsv, readDta } from "./dta";
 
 // Written by pandas' Stata writer (test/fixtures/stata/make-survey.py).
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/stata/${name}`, import.meta.url)));
@@ -27,8 +28,17 @@ describe("Stata datasets", () => {
     expect(lines("survey-117.dta").slice(0, 3)).toEqual(lines("survey-118.dta").slice(0, 3));
   });
 
+  // A dataset from Stata 10 to 12 (an archive's survey from before 2013) was refused with "save it again in Stata 13".
+  test("format 114 (Stata 10 to 12, no tags): the same rows and labels", () => {
+    const rows = lines("survey-114.dta");
+    expect(rows.slice(0, 4)).toEqual(lines("survey-118.dta").slice(0, 4));
+    expect(rows[250]).toBe(lines("survey-118.dta")[250]);
+    expect(rows).toHaveLength(252);
+  });
+
   test("older formats and other files say what they are", () => {
-    expect(() => readDta(new Uint8Array([0x72, 2, 1, 0, ...new Array(100).fill(0)]))).toThrow(/Stata 12 or older/);
+    expect(() => readDta(new Uint8Array([0x6e, 2, 1, 0, ...new Array(200).fill(0)]))).toThrow(/Stata 7 or older \(format 110\)/);
+    expect(() => readDta(fixture("survey-114.dta").subarray(0, 2000))).toThrow(/cut short/);
     expect(() => readDta(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(DtaError);
     expect(() => readDta(fixture("survey-118.dta").subarray(0, 3000))).toThrow(/cut short|has no/);
   });

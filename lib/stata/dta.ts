@@ -1,43 +1,20 @@
-import { FormatError } from "@/lib/format-error";
 import { csvField, csvRow } from "@/lib/csv/write";
+import { DtaError, WIDTHS, type Dta, type DtaVariable } from "./dataset";
+import { OLD_RELEASES, readOldDta } from "./dta-old";
+
+const STRL = 32768;
 
 /**
  * A Stata dataset (.dta) of format 117, 118 or 119 (Stata 13 and later): tagged sections located by its map,
  * its variables' types, names and display formats, its rows, its long strings (strLs) and value labels
- * (https://www.stata.com/help.cgi?dta). Older formats (Stata 12 and before) are refused with what to do.
+ * (https://www.stata.com/help.cgi?dta); formats 113 to 115 (Stata 8 to 12) by dta-old.ts, older ones refused with what to do.
  */
-export class DtaError extends FormatError {}
-
-export interface DtaVariable {
-  name: string;
-  /** 1–2045: a string of that many bytes; 32768: a long string; 65526–65530: double, float, long, int, byte. */
-  type: number;
-  format: string;
-  /** The value label set that names its codes, if any. */
-  labels: string;
-}
-
-export interface Dta {
-  variables: DtaVariable[];
-  rows: number;
-  /** The byte where the rows start, and the width of one. */
-  start: number;
-  width: number;
-  little: boolean;
-  release: number;
-  /** Long strings by their (variable, observation) key. */
-  strls: Map<string, string>;
-  /** Value label sets: code → label. */
-  valueLabels: Map<string, Map<number, string>>;
-}
-
-const STRL = 32768;
-const WIDTHS: Record<number, number> = { 65526: 8, 65527: 4, 65528: 4, 65529: 2, 65530: 1 };
-
 export function readDta(bytes: Uint8Array): Dta {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512));
   if (!head.startsWith("<stata_dta>")) {
-    throw new DtaError(bytes[0]! >= 0x69 && bytes[0]! <= 0x73 ? "it is written by Stata 12 or older (format " + bytes[0] + "); open it in Stata 13 or later and save it again" : "it does not start as a Stata dataset does");
+    const byteOrder = bytes[1] === 1 || bytes[1] === 2;
+    if (OLD_RELEASES.includes(bytes[0]!) && byteOrder) return readOldDta(bytes);
+    throw new DtaError(bytes[0]! >= 0x68 && bytes[0]! < 113 && byteOrder ? `it is written by Stata 7 or older (format ${bytes[0]}); open it in a later Stata and save it again` : "it does not start as a Stata dataset does");
   }
   const release = Number(/<release>(\d+)<\/release>/.exec(head)?.[1]);
   if (![117, 118, 119].includes(release)) throw new DtaError(`its format (${release}) is not one Stata 13 to 18 writes`);
@@ -127,7 +104,7 @@ const EPOCH_1960 = Date.UTC(1960, 0, 1);
 /** The dataset as CSV text, its variables' names first, in pieces of a few thousand rows: labels for labelled codes, dates for dates, missing values empty. */
 export function* dtaCsv(bytes: Uint8Array, dta: Dta): Generator<string> {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = new TextDecoder(dta.release === 117 ? "windows-1252" : "utf-8");
+  const text = new TextDecoder(dta.release <= 117 ? "windows-1252" : "utf-8");
   let piece = [csvRow(dta.variables.map((v) => v.name), PLAIN)];
   const values: string[] = [];
   for (let r = 0; r < dta.rows; r++) {
