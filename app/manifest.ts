@@ -40,6 +40,8 @@ export default function manifest(): MetadataRoute.Manifest {
           "application/x-spss-sav": [".sav", ".zsav"],
           "application/x-sas-data": [".sas7bdat"],
           "application/x-sas-xport": [".xpt"],
+          "application/vnd.apache.arrow.file": [".arrow", ".feather"],
+          "application/vnd.apache.arrow.stream": [".arrows"],
           "application/zip": [".zip"],
         },
       },

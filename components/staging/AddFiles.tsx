@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { droppedFiles, droppedLink } from "@/browser/dropped-files";
 import { fileLink } from "@/lib/staging/file-link";
 
-export const FORMATS_TEXT = "CSV, TSV, JSON, NDJSON, Parquet, Excel, OpenDocument, XML, SQLite, dBase, Stata, SPSS, SAS, gzip";
+export const FORMATS_TEXT = "CSV, TSV, JSON, NDJSON, Parquet, Arrow, Excel, OpenDocument, XML, SQLite, dBase, Stata, SPSS, SAS, gzip";
 
 /**
  * The file picker and drop zone, which hand the chosen files to `onFiles`, and a field for the address of a data file
@@ -44,7 +44,7 @@ export function AddFiles({ onFiles, onLink, onSample, large = false }: { onFiles
         <input
           type="file"
           multiple
-          accept=".csv,.tsv,.tab,.txt,.json,.geojson,.ndjson,.jsonl,.parquet,.xlsx,.xls,.ods,.xml,.sqlite,.sqlite3,.db,.dbf,.dta,.sav,.zsav,.sas7bdat,.xpt,.html,.htm,.gz,.zip,text/csv,application/json,application/zip"
+          accept=".csv,.tsv,.tab,.txt,.json,.geojson,.ndjson,.jsonl,.parquet,.xlsx,.xls,.ods,.xml,.sqlite,.sqlite3,.db,.dbf,.dta,.sav,.zsav,.sas7bdat,.xpt,.arrow,.arrows,.feather,.html,.htm,.gz,.zip,text/csv,application/json,application/zip"
           className="sr-only"
           onChange={(e) => {
             onFiles([...(e.target.files ?? [])]);

@@ -16,6 +16,7 @@ const FORMAT_NAMES: Partial<Record<FileFormat, string>> = {
   sav: "SAV (an SPSS data file)",
   sas7bdat: "SAS7BDAT (a SAS dataset)",
   xpt: "XPT (a SAS transport file)",
+  arrow: "Arrow IPC / Feather",
 };
 
 const optional = (text: string) => (text === "" ? undefined : text);

@@ -88,13 +88,15 @@ describe("Firefox", () => {
     await page.waitForFunction(() => /orders[\s\S]*2 rows/.test(document.querySelector('[aria-label="Destination"]')?.textContent ?? document.body.innerText), { timeout: 30_000 });
   });
 
-  it("stages every format: TSV, JSON, NDJSON, Parquet, Excel (.xlsx and .xls), SQLite, dBase, Stata, SPSS, SAS", async () => {
+  it("stages every format: TSV, JSON, NDJSON, Parquet, Arrow, Excel (.xlsx and .xls), SQLite, dBase, Stata, SPSS, SAS", async () => {
     const page = await freshPage();
     await openApp(page, `${firefox.base}/`);
     await stage(page, "cities.tsv", "id\tcity\tzip\n1\tÅre\t01234\n", ["id", "city", "zip"], ["1", "Åre", "01234"]);
     await stage(page, "list.json", '[{"zeta": 1, "alpha": "x"}, {"zeta": 2, "alpha": null}]', ["zeta", "alpha"], ["1", "x"]);
     await stage(page, "events.ndjson", '{"b": 2, "a": "first"}\n{"b": 3, "a": "second"}\n', ["b", "a"], ["2", "first"]);
     await stage(page, "nested.parquet", await parquet("SELECT 1 AS id, 'Ada' AS name, DATE '2024-01-02' AS d"), ["id", "name", "d"], ["1", "Ada", "2024-01-02"]);
+    // A Feather file as pyarrow writes one by default: its buffers compressed with LZ4 (test/fixtures/arrow).
+    await stage(page, "batches.feather", readFileSync(new URL("../../test/fixtures/arrow/lz4.arrow", import.meta.url)), ["ints", "strs"], ["42", "foo"]);
     const book = await (writeXlsxFile as unknown as (s: unknown) => { toBuffer(): Promise<Buffer> })([[{ value: "id" }, { value: "name" }], [{ value: 1 }, { value: "Ada" }]]).toBuffer();
     await stage(page, "book.xlsx", book, ["id", "name"], ["1", "Ada"]);
     // An Excel 97–2003 workbook and a SQLite database (test/fixtures): their largest sheet and table; a dBase table, a Stata dataset, an SPSS data file, SAS datasets.

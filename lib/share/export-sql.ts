@@ -112,6 +112,7 @@ function fileSql(source: ExportSource): string | null {
     case "sav":
     case "sas7bdat":
     case "xpt":
+    case "arrow":
       return null;
   }
 }
@@ -135,6 +136,7 @@ const SQLITE = "A SQLite database's table is read by Stages as text and typed fr
 const DBF = "A dBase table cannot be read by DuckDB without its spatial extension: save it as CSV and stage that.";
 const STATA = "A Stata dataset cannot be read by DuckDB: export it from Stata as CSV (export delimited) and stage that.";
 const SPSS = "An SPSS data file cannot be read by DuckDB: save it from SPSS or PSPP as CSV and stage that.";
+const ARROW = "An Arrow IPC (Feather) file cannot be read by DuckDB without an extension (the nanoarrow community extension's read_arrow): save it as Parquet and stage that.";
 const SAS = "A SAS dataset cannot be read by DuckDB: export it from SAS as CSV (PROC EXPORT) and stage that.";
 const EXCEL = "Excel workbooks cannot be read by DuckDB without its excel extension: save the sheet as CSV and stage that.";
 const FIXED_WIDTH = "Fixed-width text cannot be read by DuckDB's CSV reader: save it as CSV and stage that.";
@@ -145,7 +147,7 @@ function unreadable(source: ExportSource): string {
   if (source.parse.fixedWidth?.length) return FIXED_WIDTH;
   if (source.parse.markdownTable) return MARKDOWN;
   if (source.parse.wrappedLines) return WRAPPED;
-  return source.parse.format === "html" ? HTML : source.parse.format === "xml" ? XML : source.parse.format === "sqlite" ? SQLITE : source.parse.format === "dbf" ? DBF : source.parse.format === "dta" ? STATA : source.parse.format === "sav" ? SPSS : source.parse.format === "sas7bdat" || source.parse.format === "xpt" ? SAS : EXCEL;
+  return source.parse.format === "html" ? HTML : source.parse.format === "xml" ? XML : source.parse.format === "sqlite" ? SQLITE : source.parse.format === "dbf" ? DBF : source.parse.format === "dta" ? STATA : source.parse.format === "sav" ? SPSS : source.parse.format === "sas7bdat" || source.parse.format === "xpt" ? SAS : source.parse.format === "arrow" ? ARROW : EXCEL;
 }
 
 export function exportSql(recipe: Recipe, source: ExportSource, outputStem: string, others: readonly OtherSource[] = []): { ok: true; script: string } | { ok: false; reason: string } {

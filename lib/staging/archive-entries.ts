@@ -3,11 +3,11 @@ import { innerName } from "./detect";
 /**
  * Which files of a ZIP archive (a data portal's download, an export of several tables) are data files to
  * stage, each on its own: CSV, TSV, JSON, NDJSON, Parquet, Excel (.xlsx, .xls), OpenDocument, XML, SQLite, dBase
- * (a shapefile's attributes), Stata, SPSS, SAS and HTML files, gzipped or not, by their names. Folders, macOS's `__MACOSX/` copies, hidden files and Windows'
+ * (a shapefile's attributes), Stata, SPSS, SAS, Arrow and HTML files, gzipped or not, by their names. Folders, macOS's `__MACOSX/` copies, hidden files and Windows'
  * thumbnail caches (`Thumbs.db`) are left out, and so are text files (`.txt`, often a README beside the data)
  * when the archive holds other data files.
  */
-const DATA = /\.(csv|tsv|tab|json|geojson|ndjson|jsonl|parquet|xlsx|xls|ods|xml|sqlite|sqlite3|db|dbf|dta|sav|zsav|sas7bdat|xpt|html|htm)$/i;
+const DATA = /\.(csv|tsv|tab|json|geojson|ndjson|jsonl|parquet|xlsx|xls|ods|xml|sqlite|sqlite3|db|dbf|dta|sav|zsav|sas7bdat|xpt|arrow|arrows|feather|html|htm)$/i;
 const TEXT = /\.txt$/i;
 
 export function dataEntries(names: readonly string[]): string[] {

@@ -22,6 +22,8 @@ describe("detectFormat", () => {
     expect(detectFormat("zeros.bin", new Uint8Array(32))).not.toBe("sas7bdat");
     expect(detectFormat("adsl.xpt", text("HEADER RECORD*******LIBRARY HEADER RECORD!!!!!!!"))).toBe("xpt");
     expect(detectFormat("adsl.dat", text("HEADER RECORD*******LIBV8   HEADER RECORD!!!!!!!"))).toBe("xpt");
+    expect(detectFormat("table.bin", text("ARROW1\0\0"))).toBe("arrow");
+    expect(detectFormat("frame.feather", new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xf0, 0, 0, 0]))).toBe("arrow");
   });
 
   // An application's "Excel" export that is CSV or TSV text named .xlsx failed as "not a readable Excel workbook".

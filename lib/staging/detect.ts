@@ -7,7 +7,7 @@ import { opensWrappedJson } from "./json-script";
  * What a staged file is, from its name and first bytes: the format, whether
  * it is gzip-compressed, and its text encoding. The user can override each.
  */
-export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite", "dbf", "dta", "sav", "sas7bdat", "xpt"] as const;
+export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite", "dbf", "dta", "sav", "sas7bdat", "xpt", "arrow"] as const;
 export type FileFormat = (typeof FORMATS)[number];
 
 /** The formats whose text encoding is the user's to choose; the others are binary, or say their own. */
@@ -38,10 +38,13 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (startsWithText(head, "<stata_dta>")) return "dta";
   if (startsWithText(head, "$FL2") || startsWithText(head, "$FL3")) return "sav";
   if (isSasFile(head)) return "sas7bdat";
+  if (startsWithText(head, "ARROW1")) return "arrow";
   // A SAS transport file (XPORT 5 or 8), or a CPORT one, which its reader names.
   if (startsWithText(head, "HEADER RECORD*******LIB") || startsWithText(head, "**COMPRESSED**")) return "xpt";
   const ext = /\.([a-z0-9]+)$/i.exec(innerName(name))?.[1]?.toLowerCase();
   if (ext === "parquet") return "parquet";
+  // An Arrow IPC stream has no mark of its own, and neither has a Feather file of the first version (which its reader names).
+  if (ext === "arrows" || ext === "arrow" || ext === "feather" || ext === "ipc") return "arrow";
   // A dBase table has no mark of its own: its name says it (a shapefile's attributes, a FoxPro export).
   if (ext === "dbf") return "dbf";
   // A Stata dataset of Stata 12 or older has no mark either: its reader reads it, or says what to do.

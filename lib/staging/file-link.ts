@@ -18,6 +18,8 @@ const BY_TYPE: Record<string, string> = {
   "application/x-spss-sav": "sav",
   "application/x-sas-data": "sas7bdat",
   "application/x-sas-xport": "xpt",
+  "application/vnd.apache.arrow.file": "arrow",
+  "application/vnd.apache.arrow.stream": "arrows",
   "application/zip": "zip",
   "text/html": "html",
 };

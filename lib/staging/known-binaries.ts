@@ -6,7 +6,6 @@ const ascii = (text: string): number[] => [...text].map((ch) => ch.charCodeAt(0)
 
 const KINDS: { magic: readonly number[]; message: string }[] = [
   { magic: ascii("%PDF-"), message: "This is a PDF document, not a data file. Export the table as CSV or Excel where it came from, and stage that." },
-  { magic: ascii("ARROW1"), message: "This is an Arrow IPC (Feather) file, which Stages does not read. Write it as Parquet (pyarrow: pq.write_table), and stage that." },
   ...[
     { kind: "PNG", magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
     { kind: "JPEG", magic: [0xff, 0xd8, 0xff] },

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wasmReadEngine } from "@/test/duckdb-wasm-node";
 import { arrowBatches } from "@/lib/staging/json-arrow";
+import { readFileSync } from "node:fs";
+import { tableFromArrays, tableToIPC } from "apache-arrow";
+import { arrowIpcStreams } from "@/lib/arrow-ipc/streams";
 import { appendToTemporary } from "./arrow-append";
 
 let engine: Awaited<ReturnType<typeof wasmReadEngine>>;
@@ -38,5 +41,17 @@ describe("appendToTemporary (Arrow IPC streams into a temporary table)", () => {
     };
     await expect(appendToTemporary(engine, "cut", failing())).rejects.toThrow("The file ended early.");
     expect(await engine.rows("SELECT n FROM cut")).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  // Arrow files as Arrow C++ writes them (LZ4- and ZSTD-compressed, test/fixtures/arrow) and as Arrow JS does (dictionary-encoded text).
+  it("takes an Arrow file's batches, decompressed and with their dictionaries, as DuckDB-WASM's Arrow reader reads them", async () => {
+    const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/arrow/${name}`, import.meta.url)));
+    expect(await appendToTemporary(engine, "lz4", arrowIpcStreams(fixture("lz4.arrow")))).toBe(2);
+    expect(await appendToTemporary(engine, "zstd", arrowIpcStreams(fixture("zstd.arrows")))).toBe(2);
+    expect(await engine.rows("SELECT count(*)::INT AS n, count(strs)::INT AS texts, min(ints)::INT AS least FROM lz4")).toEqual(await engine.rows("SELECT count(*)::INT AS n, count(strs)::INT AS texts, min(ints)::INT AS least FROM zstd"));
+    expect(await engine.rows("SELECT ints::INT AS ints, strs FROM lz4 LIMIT 2")).toEqual([{ ints: 42, strs: "foo" }, { ints: 43, strs: "bar" }]);
+    const table = tableFromArrays({ id: Int32Array.from([1, 2, 3]), city: ["Åre", "Oslo", "Åre"] });
+    expect(await appendToTemporary(engine, "dictionary", arrowIpcStreams(tableToIPC(table, "file")))).toBe(1);
+    expect(await engine.rows("SELECT id, city::VARCHAR AS city FROM dictionary ORDER BY id")).toEqual([{ id: 1, city: "Åre" }, { id: 2, city: "Oslo" }, { id: 3, city: "Åre" }]);
   });
 });

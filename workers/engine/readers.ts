@@ -15,14 +15,12 @@ import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
 import { csvLinesOf, linesAsCsv } from "./csv/lines-as-csv";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
-import { appendToTemporary } from "./arrow-append";
-import { arrowEngine } from "./arrow-engine";
+import { stageArrowStreams } from "./arrow-table";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
 import { readJson } from "./json";
 import { withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
-import { spreadStructs } from "./parquet-structs";
 import { runLong } from "./query";
 import type { ReadInfo } from "./read-info";
 import type { AmbiguousDates } from "@/lib/staging/staged-file";
@@ -33,6 +31,8 @@ import { SPSS } from "./spss";
 import { STATA } from "./stata";
 import { SAS, XPORT } from "./sas";
 import { readTableFile } from "./table-file";
+import { arrowIpcStreams } from "@/lib/arrow-ipc/streams";
+import { unreadableReason } from "@/lib/format-error";
 import { readXml } from "./xml";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
 
@@ -123,6 +123,8 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       }
       case "parquet":
         return await readParquet(fileName, blob, options, table);
+      case "arrow":
+        return await readArrow(fileName, blob, options, table);
       case "xlsx":
       case "html": {
         const readText: ReadCsvText = (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first);
@@ -259,30 +261,27 @@ async function findAmbiguousWritten(conn: Connection, table: string, written: Re
   return columns.length ? { columns, chosen, alternative: swappedDateFormat(chosen)!, ...(timestamps ? { timestamps } : {}) } : undefined;
 }
 
-async function readParquet(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
-  const loaded = `${table}_parquet`;
-  return withConnection(async (conn) => {
-    try {
-      if ((await appendToTemporary(arrowEngine(conn), loaded, parquetIpcBatches(blob))) === 0) return fail({ file: fileName, message: "The Parquet file holds no rows." });
-      const marked = markedNameRenames(namesWithMarks(plainRows(await conn.query(markedNamesSql(ident(loaded))))));
-      for (const [from, to] of Object.entries(marked)) await conn.query(`ALTER TABLE ${ident(loaded)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
-      const described = plainRows(await conn.query(`DESCRIBE ${ident(loaded)}`));
-      const columns = described.map((r) => String(r.column_name));
-      // parquet-wasm drops an INTERVAL's months and DuckDB-WASM takes its days and milliseconds for one number.
-      const intervals = described.filter((r) => String(r.column_type) === "INTERVAL").map((r) => `“${String(r.column_name)}”`);
-      if (intervals.length) {
-        return fail({ file: fileName, message: `${intervals.join(", ")} ${intervals.length === 1 ? "holds" : "hold"} Parquet INTERVAL values, which the browser's Parquet reader cannot read exactly (their months and days would be lost). Write ${intervals.length === 1 ? "it" : "them"} as text or as a number of seconds, and stage the file again.` });
-      }
-      const uuids = await parquetUuidColumns(blob);
-      for (const name of described.filter((r) => r.column_type === "BLOB" && uuids.includes(String(r.column_name))).map((r) => String(r.column_name))) {
-        await runLong(conn, `ALTER TABLE ${ident(loaded)} ALTER ${ident(name)} TYPE UUID USING ${uuidFromBytes(ident(name))}`);
-      }
-      const { spread, columns: spreadTo } = options.nestedObjects === "keep" ? { spread: [], columns } : await spreadStructs(conn, loaded);
-      await runLong(conn, `CREATE OR REPLACE TABLE ${ident(table)} AS ${castSelect(loaded, spreadTo, options.types)}`);
-      return ok({ badLines: 0, ...(spread.length ? { jsonSpread: spread } : {}) });
-    } finally {
-      // The file's rows in memory go, read or not.
-      await conn.query(`DROP TABLE IF EXISTS ${ident(loaded)}`);
+function readParquet(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
+  return stageArrowStreams(fileName, "Parquet", parquetIpcBatches(blob), options, table, async (conn, loaded, described) => {
+    // parquet-wasm drops an INTERVAL's months and DuckDB-WASM takes its days and milliseconds for one number.
+    const intervals = described.filter((r) => String(r.column_type) === "INTERVAL").map((r) => `“${String(r.column_name)}”`);
+    if (intervals.length) {
+      return `${intervals.join(", ")} ${intervals.length === 1 ? "holds" : "hold"} Parquet INTERVAL values, which the browser's Parquet reader cannot read exactly (their months and days would be lost). Write ${intervals.length === 1 ? "it" : "them"} as text or as a number of seconds, and stage the file again.`;
     }
+    const uuids = await parquetUuidColumns(blob);
+    for (const name of described.filter((r) => r.column_type === "BLOB" && uuids.includes(String(r.column_name))).map((r) => String(r.column_name))) {
+      await runLong(conn, `ALTER TABLE ${ident(loaded)} ALTER ${ident(name)} TYPE UUID USING ${uuidFromBytes(ident(name))}`);
+    }
+    return null;
   });
+}
+
+/** An Arrow IPC file or stream (Feather), its compressed buffers decompressed in JavaScript (lib/arrow-ipc/). */
+async function readArrow(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  try {
+    return await stageArrowStreams(fileName, "Arrow", arrowIpcStreams(bytes), options, table);
+  } catch (error) {
+    return fail({ file: fileName, message: `This Arrow file cannot be read: ${unreadableReason(error)}. Write it as Parquet, and stage that.` });
+  }
 }
