@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 100,1000 --runs 3 --shapes orders --formats json,ndjson,parquet]
+// npm run bench [-- --sizes 100,1000 --runs 3 --shapes orders --formats json,ndjson,parquet,arrow]
 // Builds nothing itself: `npm run bench` builds first. Writes docs/BENCHMARKS.md.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -21,7 +21,7 @@ const arg = (name, fallback) => {
 const sizesMb = arg("sizes", "100,1000").split(",").map(Number);
 // Shapes of file (bench/generate.mjs): orders by default; `--shapes orders,events,wide,text` runs every one at every size.
 const shapes = arg("shapes", "orders").split(",");
-// Other formats of the same rows (bench/formats.mjs): `--formats json,ndjson,parquet` stages each beside the CSV.
+// Other formats of the same rows (bench/formats.mjs): `--formats json,ndjson,parquet,arrow` stages each beside the CSV.
 const formats = arg("formats", "").split(",").filter(Boolean);
 // One count for every size, or one per size ("3,3,1").
 const runCounts = arg("runs", "3").split(",").map(Number);

@@ -17,6 +17,8 @@ export interface IpcMessage {
   /** The metadata flatbuffer, and the body after it. */
   metadata: Uint8Array;
   body: Uint8Array;
+  /** The message as a stream writes it, when the file holds it so (not before Arrow 0.15), to hand on without a copy. */
+  raw?: Uint8Array;
 }
 
 const FILE_MAGIC = "ARROW1";
@@ -40,6 +42,7 @@ export function* ipcMessages(bytes: Uint8Array): Generator<IpcMessage> {
   const footerSchema = at === 8 ? () => Footer.decode(bytes.subarray(end, bytes.length - 10)).schema : null;
   let first = true;
   while (at + 4 <= end) {
+    const start = at;
     // Since Arrow 0.15 a message starts with a continuation mark; before, with its length alone.
     let length = data.getInt32(at, true);
     at += 4;
@@ -56,7 +59,8 @@ export function* ipcMessages(bytes: Uint8Array): Generator<IpcMessage> {
     at += length;
     const bodyLength = Number(message.bodyLength());
     if (at + bodyLength > end) throw new ArrowIpcError("it is cut short: a record batch's data runs past its end");
-    yield parsed(metadata, bytes.subarray(at, at + bodyLength), message);
+    const raw = at - start === 8 + length && length % 8 === 0 ? bytes.subarray(start, at + bodyLength) : undefined;
+    yield { ...parsed(metadata, bytes.subarray(at, at + bodyLength), message), ...(raw ? { raw } : {}) };
     at += bodyLength;
   }
   if (first && footerSchema) yield parsed(MessageMetadata.encode(MessageMetadata.from(footerSchema())), new Uint8Array());

@@ -31,11 +31,17 @@ describe("Arrow IPC files and streams", () => {
     expect(table.schema.fields.map((f) => f.name)).toEqual(["ints", "strings"]);
   });
 
-  test("an uncompressed file as Arrow JS writes it: one stream a batch, the schema before each", () => {
+  test("an uncompressed file as Arrow JS writes it; small batches go together, up to 64 K rows a stream", () => {
     const table = tableFromArrays({ id: Int32Array.from([1, 2, 3]), name: ["Ada", "Zoë", "日本"] });
-    const streams = [...arrowIpcStreams(tableToIPC(table, "file"))];
-    expect(streams).toHaveLength(1);
-    expect(tableFromIPC(streams[0]!).toArray().map((r) => [r.id, r.name])).toEqual([[1, "Ada"], [2, "Zoë"], [3, "日本"]]);
+    const single = [...arrowIpcStreams(tableToIPC(table, "file"))];
+    expect(single).toHaveLength(1);
+    expect(tableFromIPC(single[0]!).toArray().map((r) => [r.id, r.name])).toEqual([[1, "Ada"], [2, "Zoë"], [3, "日本"]]);
+    // 40 batches of 4,096 rows: streams of 16 batches (65,536 rows), 16, then 8.
+    const part = (from: number) => tableFromArrays({ n: Int32Array.from({ length: 4096 }, (_, i) => from + i) });
+    const many = Array.from({ length: 40 }, (_, b) => part(b * 4096)).reduce((all, t) => all.concat(t));
+    const streams = [...arrowIpcStreams(tableToIPC(many, "stream"))].map((ipc) => tableFromIPC(ipc));
+    expect(streams.map((t) => t.numRows)).toEqual([65536, 65536, 32768]);
+    expect(streams.flatMap((t) => [...t.getChild("n")!]).every((n, i) => n === i)).toBe(true);
   });
 
   test("LZ4 blocks: literals, then a match that overlaps what it copies", () => {

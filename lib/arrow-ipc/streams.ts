@@ -12,22 +12,48 @@ import { lz4Frame } from "./lz4";
 import { ArrowIpcError, END_OF_STREAM, encapsulated, ipcMessages, type IpcMessage } from "./messages";
 
 /**
- * An Arrow IPC file or stream as uncompressed IPC streams, one a record batch, each with the schema and the
- * dictionaries before it: what DuckDB-WASM's Arrow reader (and parquet-wasm's) take. Buffers compressed with LZ4
- * or ZSTD (Feather's default) are decompressed, and the batch's metadata written again without compression.
+ * An Arrow IPC file or stream as uncompressed IPC streams of up to 64 K rows (or 32 MB) each, with the schema and
+ * the dictionaries before them: what DuckDB-WASM's Arrow reader (and parquet-wasm's) take, in loads big enough that
+ * inserting each costs little (a writer's batches can be of 1,024 rows). Buffers compressed with LZ4 or ZSTD
+ * (Feather's default) are decompressed, and each batch's metadata written again without compression.
  */
 export function* arrowIpcStreams(bytes: Uint8Array): Generator<Uint8Array> {
   let schema: Uint8Array | null = null;
   const dictionaries: Uint8Array[] = [];
+  // The dictionaries as they were when the pending group began, then the group's messages in order.
+  let before: Uint8Array[] = [];
+  let group: Uint8Array[] = [];
+  let rows = 0;
+  let size = 0;
+  const flush = () => {
+    const stream = concatBytes([schema!, ...before, ...group, END_OF_STREAM]);
+    before = [...dictionaries];
+    group = [];
+    rows = size = 0;
+    return stream;
+  };
   for (const m of ipcMessages(bytes)) {
     if (m.header === MessageHeader.Schema) schema = encapsulated(m.metadata, m.body);
     else if (!schema) throw new ArrowIpcError("its first message is not its schema");
-    else if (m.header === MessageHeader.DictionaryBatch) dictionaries.push(uncompressed(m));
-    else if (m.header === MessageHeader.RecordBatch) yield concatBytes([schema, ...dictionaries, uncompressed(m), END_OF_STREAM]);
-    else throw new ArrowIpcError("it holds a tensor, not a table");
+    else if (m.header === MessageHeader.DictionaryBatch) {
+      const dictionary = uncompressed(m);
+      dictionaries.push(dictionary);
+      if (rows) group.push(dictionary);
+      else before = [...dictionaries];
+    } else if (m.header === MessageHeader.RecordBatch) {
+      const batch = uncompressed(m);
+      group.push(batch);
+      rows += Number((m.message.header(new RecordBatch()) as RecordBatch).length());
+      size += batch.length;
+      if (rows >= ROWS_A_STREAM || size >= BYTES_A_STREAM) yield flush();
+    } else throw new ArrowIpcError("it holds a tensor, not a table");
   }
   if (!schema) throw new ArrowIpcError("it holds no schema");
+  if (group.length) yield flush();
 }
+
+const ROWS_A_STREAM = 65_536;
+const BYTES_A_STREAM = 32 * 2 ** 20;
 
 /** A dictionary or record batch message, its buffers decompressed when they are compressed. */
 function uncompressed(m: IpcMessage): Uint8Array {
@@ -35,7 +61,7 @@ function uncompressed(m: IpcMessage): Uint8Array {
   const batch = dictionary ? dictionary.data() : (m.message.header(new RecordBatch()) as RecordBatch);
   if (!batch) throw new ArrowIpcError("a dictionary batch has no data");
   const compression = batch.compression();
-  if (!compression) return encapsulated(m.metadata, m.body);
+  if (!compression) return m.raw ?? encapsulated(m.metadata, m.body);
   const codec = compression.codec();
   const buffers: Uint8Array[] = [];
   for (let i = 0; i < batch.buffersLength(); i++) {
