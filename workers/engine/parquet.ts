@@ -29,7 +29,7 @@ const MESSAGES_PER_HANDOVER = 32;
 /**
  * Zstd, without dictionary pages and with statistics per column chunk only:
  * on the benchmark's file a fifth faster to write than parquet-wasm's
- * defaults, and smaller (docs/BENCHMARKS.md).
+ * defaults, and smaller (docs/BENCHMARKS-2GB.md).
  */
 const writerProperties = () =>
   new WriterPropertiesBuilder().setCompression(Compression.ZSTD).setDictionaryEnabled(false).setStatisticsEnabled(EnabledStatistics.Chunk).build();

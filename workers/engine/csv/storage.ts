@@ -9,7 +9,7 @@ import type { CsvEngine } from "./engine";
  * read after; the table then holds about the text's size in DuckDB's 2 GB
  * buffer pool instead of a fifth of it, which a bigger file cannot afford. A
  * smaller table is written at a later checkpoint, not as it is read, and the
- * checkpoint costs it more than compressing (see docs/BENCHMARKS.md).
+ * checkpoint costs it more than compressing (see docs/SPEED.md).
  *
  * Text of 256 MB to 1 GB is compressed without FSST (text by dictionary
  * only). In a bare DuckDB-WASM, the 1 GB file went into an OPFS database in
