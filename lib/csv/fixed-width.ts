@@ -1,4 +1,4 @@
-import { csvRow } from "./write";
+import { csvRow, PLAIN_CSV } from "./write";
 
 /**
  * Fixed-width text (a mainframe's or a report writer's `.txt`, `.prn`, `.dat`): no delimiter, each column at
@@ -67,9 +67,9 @@ export function fixedWidthConverter(starts: readonly number[]): (line: string) =
   return (line) => {
     const text = line.replace(/\r$/, "");
     if (text.trim() === "" || RULE.test(text)) return "\r\n";
-    if (top && crosses(text, starts)) return csvRow([text.trim()], { neutralizeFormulas: false });
+    if (top && crosses(text, starts)) return csvRow([text.trim()], PLAIN_CSV);
     top = false;
-    return csvRow(fixedWidthValues(text, starts), { neutralizeFormulas: false });
+    return csvRow(fixedWidthValues(text, starts), PLAIN_CSV);
   };
 }
 

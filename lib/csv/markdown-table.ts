@@ -1,4 +1,4 @@
-import { csvRow } from "./write";
+import { csvRow, PLAIN_CSV } from "./write";
 
 /**
  * A Markdown table (GitHub's pipe tables, as chat assistants, wikis and READMEs write them) saved as a data file:
@@ -31,7 +31,7 @@ export function markdownCells(line: string): string[] {
 export function markdownLineAsCsv(line: string): string {
   const text = line.replace(/\r$/, "").trim();
   if (text === "" || RULE.test(text)) return "\r\n";
-  return csvRow(isRow(text) ? markdownCells(text) : [text], { neutralizeFormulas: false });
+  return csvRow(isRow(text) ? markdownCells(text) : [text], PLAIN_CSV);
 }
 
 /** Said on the staged file. */

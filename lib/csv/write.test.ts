@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvRow } from "./write";
+import { csvField, csvPieces, csvRow } from "./write";
 
 const plain = { neutralizeFormulas: false };
 const safe = { neutralizeFormulas: true };
@@ -33,5 +33,21 @@ describe("csvField", () => {
 describe("csvRow", () => {
   it("end every record with CRLF, RFC 4180 style", () => {
     expect(csvRow(["a", null, "c,d"], plain)).toBe('a,,"c,d"\r\n');
+  });
+});
+
+describe("csvPieces", () => {
+  it("writes the header, then the lines a few at a time, lazily", () => {
+    let made = 0;
+    const lines = function* () {
+      for (let i = 1; i <= 5; i++) {
+        made++;
+        yield `${i},"x${i}"\r\n`;
+      }
+    };
+    const pieces = csvPieces(["n", "a b"], lines(), 2);
+    expect(made).toBe(0);
+    expect([...pieces]).toEqual(['n,a b\r\n1,"x1"\r\n', '2,"x2"\r\n3,"x3"\r\n', '4,"x4"\r\n5,"x5"\r\n']);
+    expect([...csvPieces(["only"], [], 2)]).toEqual(["only\r\n"]);
   });
 });

@@ -26,3 +26,22 @@ export function csvField(value: string | null, options: CsvWriteOptions): string
 export function csvRow(values: readonly (string | null)[], options: CsvWriteOptions): string {
   return values.map((v) => csvField(v, options)).join(",") + "\r\n";
 }
+
+/** Fields written as they are, without the formula guard: text for DuckDB to read, not for a spreadsheet. */
+export const PLAIN_CSV: CsvWriteOptions = { neutralizeFormulas: false };
+
+/**
+ * CSV text in pieces of a few thousand lines: a header row of `names`, then `lines` (each a row already written,
+ * its line end included). How the readers of binary formats (a database's table, a dataset) hand DuckDB their rows.
+ */
+export function* csvPieces(names: readonly string[], lines: Iterable<string>, linesAPiece = 4096): Generator<string> {
+  let piece = [csvRow(names, PLAIN_CSV)];
+  for (const line of lines) {
+    piece.push(line);
+    if (piece.length === linesAPiece) {
+      yield piece.join("");
+      piece = [];
+    }
+  }
+  if (piece.length) yield piece.join("");
+}

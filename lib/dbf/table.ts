@@ -1,5 +1,5 @@
 import { FormatError } from "@/lib/format-error";
-import { csvField, csvRow } from "@/lib/csv/write";
+import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
 import { plural } from "@/lib/format";
 
 /**
@@ -58,16 +58,16 @@ export function dbfTable(bytes: Uint8Array): DbfTable {
   return { fields, records, start, recordLength, codePage: CODE_PAGES[bytes[29]!] ?? null };
 }
 
-const ROWS_A_PIECE = 4096;
-const PLAIN = { neutralizeFormulas: false };
-
 /**
  * The table as CSV text, its field names in the first row, in pieces of a few thousand records; deleted records
  * (marked `*`) are left out, as dBase leaves them out, and counted into `deleted`. Text is decoded with `decoder`.
  */
-export function* dbfCsv(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }): Generator<string> {
+export function dbfCsv(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }): Generator<string> {
+  return csvPieces(table.fields.map((f) => f.name), dbfLines(bytes, table, decoder, deleted));
+}
+
+function* dbfLines(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }): Generator<string> {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let piece = [csvRow(table.fields.map((f) => f.name), PLAIN)];
   const values: string[] = [];
   for (let r = 0; r < table.records; r++) {
     const at = table.start + r * table.recordLength;
@@ -76,14 +76,9 @@ export function* dbfCsv(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder
       deleted.count++;
       continue;
     }
-    table.fields.forEach((f, i) => (values[i] = csvField(fieldText(bytes, data, at + f.offset, f, decoder), PLAIN)));
-    piece.push(values.join(",") + "\r\n");
-    if (piece.length === ROWS_A_PIECE) {
-      yield piece.join("");
-      piece = [];
-    }
+    table.fields.forEach((f, i) => (values[i] = csvField(fieldText(bytes, data, at + f.offset, f, decoder), PLAIN_CSV)));
+    yield values.join(",") + "\r\n";
   }
-  if (piece.length) yield piece.join("");
 }
 
 const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromCharCode(...bytes.subarray(at, at + length)).trim();

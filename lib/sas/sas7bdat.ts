@@ -1,7 +1,7 @@
-import { csvField, csvRow } from "@/lib/csv/write";
+import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
 import { FormatError } from "@/lib/format-error";
 import { rdcRow, rleRow } from "./decompress";
-import { sasKind, sasNumberText, type SasKind } from "./values";
+import { paddedText, sasKind, sasNumberText, type SasColumn } from "./values";
 
 /**
  * A SAS dataset (.sas7bdat), read from its pages as the format's public descriptions give it (Shotwell and
@@ -11,17 +11,6 @@ import { sasKind, sasNumberText, type SasKind } from "./values";
  * subheaders (how compressed rows are kept). User formats (value labels) live in a catalog file beside it, not here.
  */
 export class SasError extends FormatError {}
-
-export interface SasColumn {
-  name: string;
-  label: string;
-  format: string;
-  numeric: boolean;
-  /** Where its value starts in a row, and its width in bytes. */
-  offset: number;
-  width: number;
-  kind: SasKind;
-}
 
 export interface Sas7bdat {
   columns: SasColumn[];
@@ -198,35 +187,27 @@ function* rowBytes(bytes: Uint8Array, sas: Sas7bdat): Generator<Uint8Array> {
   if (left > 0) throw new SasError(`it is cut short: ${left.toLocaleString("en-US")} of its ${sas.rows.toLocaleString("en-US")} rows are missing`);
 }
 
-const ROWS_A_PIECE = 4096;
-const PLAIN = { neutralizeFormulas: false };
-
 /** The dataset as CSV text, its column names first, in pieces of a few thousand rows: dates, date-times and times as such, missing values empty. */
-export function* sas7bdatCsv(bytes: Uint8Array, sas: Sas7bdat): Generator<string> {
+export function sas7bdatCsv(bytes: Uint8Array, sas: Sas7bdat): Generator<string> {
+  return csvPieces(sas.columns.map((c) => c.name), sas7bdatLines(bytes, sas));
+}
+
+function* sas7bdatLines(bytes: Uint8Array, sas: Sas7bdat): Generator<string> {
   const text = new TextDecoder(sas.encoding);
+  const decode = (cell: Uint8Array) => text.decode(cell);
   const scratch = new DataView(new ArrayBuffer(8));
   const scratchBytes = new Uint8Array(scratch.buffer);
+  // A number stored in fewer than 8 bytes keeps a double's first bytes.
   const number = (row: Uint8Array, c: SasColumn): number => {
     scratchBytes.fill(0);
     scratchBytes.set(row.subarray(c.offset, c.offset + c.width), sas.little ? 8 - c.width : 0);
     return scratch.getFloat64(0, sas.little);
   };
-  const textOf = (row: Uint8Array, c: SasColumn): string | null => {
-    let end = c.offset + c.width;
-    while (end > c.offset && (row[end - 1] === 0x20 || row[end - 1] === 0)) end--;
-    return end === c.offset ? null : text.decode(row.subarray(c.offset, end));
-  };
-  let piece = [csvRow(sas.columns.map((c) => c.name), PLAIN)];
   const values: string[] = [];
   for (const row of rowBytes(bytes, sas)) {
     sas.columns.forEach((c, i) => {
-      values[i] = csvField(c.numeric ? (c.width ? sasNumberText(number(row, c), c.kind, c.width) : null) : textOf(row, c), PLAIN);
+      values[i] = csvField(!c.numeric ? paddedText(row.subarray(c.offset, c.offset + c.width), decode) : c.width ? sasNumberText(number(row, c), c.kind, c.width) : null, PLAIN_CSV);
     });
-    piece.push(values.join(",") + "\r\n");
-    if (piece.length === ROWS_A_PIECE) {
-      yield piece.join("");
-      piece = [];
-    }
+    yield values.join(",") + "\r\n";
   }
-  if (piece.length) yield piece.join("");
 }

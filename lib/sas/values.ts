@@ -14,6 +14,25 @@ const TIME = /^(TIME|TIMEAMPM|TOD|HHMM|HOUR|MMSS|E8601TM|E8601TZ|B8601TM|B8601TZ
 
 export type SasKind = "date" | "datetime" | "time" | "number";
 
+/** A column of a SAS dataset or transport file. */
+export interface SasColumn {
+  name: string;
+  label: string;
+  format: string;
+  numeric: boolean;
+  /** Where its value starts in a row, and its width in bytes. */
+  offset: number;
+  width: number;
+  kind: SasKind;
+}
+
+/** A text value's bytes without the spaces and NULs SAS pads it with, or null when nothing is left. */
+export function paddedText(cell: Uint8Array, decode: (bytes: Uint8Array) => string): string | null {
+  let end = cell.length;
+  while (end > 0 && (cell[end - 1] === 0x20 || cell[end - 1] === 0)) end--;
+  return end ? decode(cell.subarray(0, end)) : null;
+}
+
 /** What a numeric column holds, by its format's name (`MMDDYY10.` is `MMDDYY`). */
 export function sasKind(format: string): SasKind {
   const name = format.toUpperCase().replace(/\d*\.?\d*$/, "");

@@ -1,6 +1,6 @@
-import { csvField, csvRow } from "@/lib/csv/write";
+import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
 import { FormatError } from "@/lib/format-error";
-import { sasKind, sasNumberText, type SasKind } from "./values";
+import { paddedText, sasKind, sasNumberText, type SasColumn } from "./values";
 
 /**
  * A SAS transport file (.xpt, XPORT versions 5 and 8: what a clinical trial's datasets are submitted in), as SAS
@@ -10,19 +10,8 @@ import { sasKind, sasNumberText, type SasKind } from "./values";
  */
 export class XportError extends FormatError {}
 
-export interface XportColumn {
-  name: string;
-  label: string;
-  format: string;
-  numeric: boolean;
-  /** Where its value starts in a row, and its width in bytes. */
-  offset: number;
-  width: number;
-  kind: SasKind;
-}
-
 export interface Xport {
-  columns: XportColumn[];
+  columns: SasColumn[];
   /** Where the rows start and end, and the width of one. */
   start: number;
   end: number;
@@ -54,7 +43,7 @@ export function readXport(bytes: Uint8Array): Xport {
   at += RECORD;
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = (from: number, length: number) => decodeText(bytes.subarray(from, from + length)).trim();
-  const columns: XportColumn[] = [];
+  const columns: SasColumn[] = [];
   for (let i = 0; i < count; i++) {
     const n = at + i * namestrLength;
     if (n + namestrLength > bytes.length) throw new XportError("it is cut short: its variable descriptions end before the file does");
@@ -78,7 +67,7 @@ export function readXport(bytes: Uint8Array): Xport {
 const isMemberHeader = (kind: string | null) => kind === "MEMBER" || kind === "MEMBV8";
 
 /** LABELV8 (names and labels longer than a NAMESTR holds) and LABELV9 (formats too) records; the position after them. */
-function readLongLabels(bytes: Uint8Array, data: DataView, at: number, columns: XportColumn[]): number {
+function readLongLabels(bytes: Uint8Array, data: DataView, at: number, columns: SasColumn[]): number {
   const v9 = headerKind(bytes, at) === "LABELV9";
   const count = Number(record(bytes, at).slice(48, 58));
   let p = at + RECORD;
@@ -127,36 +116,24 @@ export function ibmDouble(bytes: Uint8Array): number {
   return first & 0x80 ? -value : value;
 }
 
-const ROWS_A_PIECE = 4096;
-const PLAIN = { neutralizeFormulas: false };
-
 /** The dataset as CSV text, its variables' names first, in pieces of a few thousand rows: dates and times as such, missing values empty. */
-export function* xportCsv(bytes: Uint8Array, xpt: Xport): Generator<string> {
+export function xportCsv(bytes: Uint8Array, xpt: Xport): Generator<string> {
+  return csvPieces(xpt.columns.map((c) => c.name), xportLines(bytes, xpt));
+}
+
+function* xportLines(bytes: Uint8Array, xpt: Xport): Generator<string> {
   const { columns, rowLength } = xpt;
   let rows = Math.floor((xpt.end - xpt.start) / rowLength);
   // The last record is padded with spaces: a "row" of nothing but spaces there is padding.
   const blank = (r: number) => bytes.subarray(xpt.start + r * rowLength, xpt.start + (r + 1) * rowLength).every((b) => b === 0x20);
   while (rows > 0 && xpt.start + (rows - 1) * rowLength >= xpt.end - RECORD && blank(rows - 1)) rows--;
-  let piece = [csvRow(columns.map((c) => c.name), PLAIN)];
   const values: string[] = [];
   for (let r = 0; r < rows; r++) {
     const row = bytes.subarray(xpt.start + r * rowLength, xpt.start + (r + 1) * rowLength);
     columns.forEach((c, i) => {
       const cell = row.subarray(c.offset, c.offset + c.width);
-      let value: string | null;
-      if (c.numeric) value = sasNumberText(ibmDouble(cell), c.kind, c.width);
-      else {
-        let end = cell.length;
-        while (end > 0 && (cell[end - 1] === 0x20 || cell[end - 1] === 0)) end--;
-        value = end ? decodeText(cell.subarray(0, end)) : null;
-      }
-      values[i] = csvField(value, PLAIN);
+      values[i] = csvField(c.numeric ? sasNumberText(ibmDouble(cell), c.kind, c.width) : paddedText(cell, decodeText), PLAIN_CSV);
     });
-    piece.push(values.join(",") + "\r\n");
-    if (piece.length === ROWS_A_PIECE) {
-      yield piece.join("");
-      piece = [];
-    }
+    yield values.join(",") + "\r\n";
   }
-  if (piece.length) yield piece.join("");
 }

@@ -1,6 +1,6 @@
 import { FormatError } from "@/lib/format-error";
 import { unzlibSync } from "fflate";
-import { csvField, csvRow } from "@/lib/csv/write";
+import { csvPieces, csvRow, PLAIN_CSV } from "@/lib/csv/write";
 
 /**
  * An SPSS system file (.sav), as SPSS and GNU PSPP write one (https://www.gnu.org/software/pspp/pspp-dev/html_node/System-File-Format.html):
@@ -148,21 +148,15 @@ const EPOCH_1582 = Date.UTC(1582, 9, 14);
 const DATE_FORMATS = new Set([20, 23, 24, 28, 29, 30, 38, 39]);
 const DATETIME_FORMATS = new Set([22, 41]);
 const TIME_FORMATS = new Set([21, 25, 40]);
-const ROWS_A_PIECE = 4096;
-const PLAIN = { neutralizeFormulas: false };
 
 /** The cases as CSV text, the variables' names first, in pieces of a few thousand: labels for labelled codes, dates, missing values empty. */
-export function* savCsv(bytes: Uint8Array, sav: Sav): Generator<string> {
+export function savCsv(bytes: Uint8Array, sav: Sav): Generator<string> {
   const cases = sav.zlib ? bytecodeCases(zlibBytecode(bytes, sav), { ...sav, start: 0 }) : sav.compressed ? bytecodeCases(bytes, sav) : plainCases(bytes, sav);
-  let piece = [csvRow(sav.variables.map((v) => v.name), PLAIN)];
-  for (const slots of cases) {
-    piece.push(sav.variables.map((v) => csvField(value(slots, v, sav), PLAIN)).join(",") + "\r\n");
-    if (piece.length === ROWS_A_PIECE) {
-      yield piece.join("");
-      piece = [];
-    }
-  }
-  if (piece.length) yield piece.join("");
+  return csvPieces(sav.variables.map((v) => v.name), savLines(cases, sav));
+}
+
+function* savLines(cases: Iterable<Case>, sav: Sav): Generator<string> {
+  for (const slots of cases) yield csvRow(sav.variables.map((v) => value(slots, v, sav)), PLAIN_CSV);
 }
 
 /** One case's slots: 8 bytes each. */

@@ -1,4 +1,4 @@
-import { csvField, csvRow } from "@/lib/csv/write";
+import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
 import { SqliteError, sqlitePages, tableRowCount, tableRows, type Pages, type SqliteValue } from "./btree";
 import { sqliteTables, type SqliteTable } from "./schema";
 
@@ -22,30 +22,24 @@ export function sqliteDatabase(bytes: Uint8Array): SqliteDatabase {
   return { tables, csv: (table) => csvText(pages, table), rowCount: (table) => tableRowCount(pages, table.root) };
 }
 
-const ROWS_A_PIECE = 4096;
-
-/** A table's rows as CSV lines, written straight from its records' values: a number needs no quotes, a text is checked. */
-function* csvText(pages: Pages, table: SqliteTable): Generator<string> {
+/** A table's rows as CSV text, written straight from its records' values: a number needs no quotes, a text is checked. */
+function csvText(pages: Pages, table: SqliteTable): Generator<string> {
   if (table.withoutRowid) throw new SqliteError(`the table "${table.name}" is stored WITHOUT ROWID, which Stages does not read`);
   // A record holds the stored columns only, in order: not the virtual generated ones; the rowid's column holds NULL in it.
   const stored = table.columns.flatMap((c, i) => (c.stored ? [i] : []));
-  let piece = [csvRow(stored.map((i) => table.columns[i]!.name), PLAIN)];
+  return csvPieces(stored.map((i) => table.columns[i]!.name), csvLines(pages, table, stored));
+}
+
+function* csvLines(pages: Pages, table: SqliteTable, stored: number[]): Generator<string> {
   const fields: string[] = [];
   for (const { rowid, values } of tableRows(pages, table.root)) {
     for (let at = 0; at < stored.length; at++) {
       const value = stored[at] === table.rowidColumn ? rowid : (values[at] ?? null);
-      fields[at] = typeof value === "string" || value instanceof Uint8Array ? csvField(valueText(value), PLAIN) : (valueText(value) ?? "");
+      fields[at] = typeof value === "string" || value instanceof Uint8Array ? csvField(valueText(value), PLAIN_CSV) : (valueText(value) ?? "");
     }
-    piece.push(fields.join(",") + "\r\n");
-    if (piece.length === ROWS_A_PIECE) {
-      yield piece.join("");
-      piece = [];
-    }
+    yield fields.join(",") + "\r\n";
   }
-  if (piece.length) yield piece.join("");
 }
-
-const PLAIN = { neutralizeFormulas: false };
 
 /** A value as CSV text: numbers as SQLite writes them, a blob as DuckDB writes one, each byte \xNN (a cast to BLOB reads it back; 0x… would be read as a number). */
 export function valueText(value: SqliteValue): string | null {

@@ -1,4 +1,4 @@
-import { csvField, csvRow } from "@/lib/csv/write";
+import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
 import { DtaError, WIDTHS, type Dta, type DtaVariable } from "./dataset";
 import { OLD_RELEASES, readOldDta } from "./dta-old";
 
@@ -96,31 +96,27 @@ function readValueLabels(bytes: Uint8Array, data: DataView, from: number, to: nu
   return sets;
 }
 
-const ROWS_A_PIECE = 4096;
-const PLAIN = { neutralizeFormulas: false };
 const DAY_MS = 86_400_000;
 const EPOCH_1960 = Date.UTC(1960, 0, 1);
 
 /** The dataset as CSV text, its variables' names first, in pieces of a few thousand rows: labels for labelled codes, dates for dates, missing values empty. */
-export function* dtaCsv(bytes: Uint8Array, dta: Dta): Generator<string> {
+export function dtaCsv(bytes: Uint8Array, dta: Dta): Generator<string> {
+  return csvPieces(dta.variables.map((v) => v.name), dtaLines(bytes, dta));
+}
+
+function* dtaLines(bytes: Uint8Array, dta: Dta): Generator<string> {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = new TextDecoder(dta.release <= 117 ? "windows-1252" : "utf-8");
-  let piece = [csvRow(dta.variables.map((v) => v.name), PLAIN)];
   const values: string[] = [];
   for (let r = 0; r < dta.rows; r++) {
     let at = dta.start + r * dta.width;
     dta.variables.forEach((v, i) => {
       const [value, used] = cell(bytes, data, at, v, dta, text);
-      values[i] = csvField(value, PLAIN);
+      values[i] = csvField(value, PLAIN_CSV);
       at += used;
     });
-    piece.push(values.join(",") + "\r\n");
-    if (piece.length === ROWS_A_PIECE) {
-      yield piece.join("");
-      piece = [];
-    }
+    yield values.join(",") + "\r\n";
   }
-  if (piece.length) yield piece.join("");
 }
 
 /** A value as CSV text (null when missing) and the bytes it took. */

@@ -1,6 +1,6 @@
 import { readSheet } from "read-excel-file/web-worker";
 import { isSummaryRow } from "@/lib/csv/layout";
-import { csvRow } from "@/lib/csv/write";
+import { csvRow, PLAIN_CSV } from "@/lib/csv/write";
 import { fail, ok, type Result } from "@/lib/result";
 import { dataTable, htmlTables, NO_TABLE, tableName } from "@/lib/staging/html-table";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -138,7 +138,7 @@ async function readOwnCsv(text: Blob, asCsv: ParseOptions, found: FirstRead["fou
 /** Rows of cell texts as lines of CSV text, without the columns that hold no value: a row with none is a blank line. */
 export function sheetCsvLines(cells: (string | null)[][]): { texts: (string | null)[][]; lines: string[] } {
   const texts = fullRowsOfUsedColumns(cells);
-  return { texts, lines: texts.map((t) => (t.every((v) => v === null || v === "") ? "\r\n" : csvRow(t, { neutralizeFormulas: false }))) };
+  return { texts, lines: texts.map((t) => (t.every((v) => v === null || v === "") ? "\r\n" : csvRow(t, PLAIN_CSV))) };
 }
 
 /**
