@@ -38,6 +38,7 @@ export default function manifest(): MetadataRoute.Manifest {
           "application/dbf": [".dbf"],
           "application/x-stata-dta": [".dta"],
           "application/x-spss-sav": [".sav", ".zsav"],
+          "application/x-spss-por": [".por"],
           "application/x-sas-data": [".sas7bdat"],
           "application/x-sas-xport": [".xpt"],
           "application/vnd.apache.arrow.file": [".arrow", ".feather"],

@@ -24,3 +24,12 @@ test("an SPSS data file stages with its value labels, dates and date-times, its 
   await addFiles(page, [{ name: "survey.zsav", content: readFileSync(new URL("../test/fixtures/spss/survey.zsav", import.meta.url)), mimeType: "application/x-spss-sav" }]);
   await expect(stagedItem(page, "survey.zsav")).toContainText("4 rows");
 });
+
+// A .por file (an archive's SPSS data from before .sav files travelled) was read as CSV text: one column of base-30 numbers.
+test("an SPSS portable file stages its cases with their value labels and dates", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "survey.por", content: readFileSync(new URL("../test/fixtures/spss/survey.por", import.meta.url)), mimeType: "application/x-spss-por" }]);
+  await expect(stagedItem(page, "survey.por")).toContainText("4 rows");
+  await expect.poll(async () => (await rowTexts(page, "Staged data", 3)).slice(0, 8)).toEqual(["2", "South", "", "1012.75", "1990-01-02", "2024-03-01 14:45:30", "person 2", "B02"]);
+  await expect((await openParsePanel(page)).getByText("How survey.por is read: POR")).toBeVisible();
+});

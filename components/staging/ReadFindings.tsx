@@ -34,7 +34,7 @@ import { TypeFindingList } from "./TypeFindingList";
 import { describeFindingCounts } from "@/lib/csv/findings";
 
 /** Where a value of a file not read as CSV is: a JSON record, an NDJSON line, a sheet's row. */
-const UNITS: Record<ParseOptions["format"], "line" | "record" | "row"> = { csv: "line", json: "record", ndjson: "line", parquet: "row", xlsx: "row", html: "row", xml: "row", sqlite: "row", dbf: "row", dta: "row", sav: "row", sas7bdat: "row", xpt: "row", arrow: "row" };
+const UNITS: Record<ParseOptions["format"], "line" | "record" | "row"> = { csv: "line", json: "record", ndjson: "line", parquet: "row", xlsx: "row", html: "row", xml: "row", sqlite: "row", dbf: "row", dta: "row", sav: "row", sas7bdat: "row", xpt: "row", arrow: "row", por: "row" };
 
 /** What reading a staged file found: the dialect, the encoding, lines set aside or mended, ambiguous dates, leniency. */
 export function ReadFindings({

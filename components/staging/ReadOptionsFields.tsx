@@ -14,6 +14,7 @@ const FORMAT_NAMES: Partial<Record<FileFormat, string>> = {
   dbf: "DBF (a dBase table)",
   dta: "DTA (a Stata dataset)",
   sav: "SAV (an SPSS data file)",
+  por: "POR (an SPSS portable file)",
   sas7bdat: "SAS7BDAT (a SAS dataset)",
   xpt: "XPT (a SAS transport file)",
   arrow: "Arrow IPC / Feather",

@@ -7,7 +7,7 @@ import type { Expects } from "./expects";
 const CSV = ["encoding", "delimiter", "quote", "escape", "header", "skip", "headerLines", "comment", "dateFormat", "nullValues", "numberFormat", "fixedWidth"] as const;
 const SHEET = ["sheet", "headerRow"] as const;
 const CARRIED = [...CSV, ...SHEET] as const;
-const BY_FORMAT: Record<ParseOptions["format"], readonly (typeof CARRIED)[number][]> = { csv: CSV, xlsx: SHEET, html: ["encoding", "headerRow"], xml: ["encoding", "sheet", "headerRow"], sqlite: ["sheet"], dbf: ["encoding"], dta: [], sav: [], sas7bdat: [], xpt: [], arrow: [], json: [], ndjson: [], parquet: [] };
+const BY_FORMAT: Record<ParseOptions["format"], readonly (typeof CARRIED)[number][]> = { csv: CSV, xlsx: SHEET, html: ["encoding", "headerRow"], xml: ["encoding", "sheet", "headerRow"], sqlite: ["sheet"], dbf: ["encoding"], dta: [], sav: [], sas7bdat: [], xpt: [], arrow: [], por: [], json: [], ndjson: [], parquet: [] };
 /** Values that say no more than a file read as it comes: UTF-8 (detected from the bytes otherwise), names in the first row. */
 const AS_IT_COMES: Partial<Record<(typeof CARRIED)[number], unknown>> = { encoding: "utf-8", headerRow: 1 };
 

@@ -113,6 +113,7 @@ function fileSql(source: ExportSource): string | null {
     case "sas7bdat":
     case "xpt":
     case "arrow":
+    case "por":
       return null;
   }
 }
@@ -147,7 +148,7 @@ function unreadable(source: ExportSource): string {
   if (source.parse.fixedWidth?.length) return FIXED_WIDTH;
   if (source.parse.markdownTable) return MARKDOWN;
   if (source.parse.wrappedLines) return WRAPPED;
-  return source.parse.format === "html" ? HTML : source.parse.format === "xml" ? XML : source.parse.format === "sqlite" ? SQLITE : source.parse.format === "dbf" ? DBF : source.parse.format === "dta" ? STATA : source.parse.format === "sav" ? SPSS : source.parse.format === "sas7bdat" || source.parse.format === "xpt" ? SAS : source.parse.format === "arrow" ? ARROW : EXCEL;
+  return source.parse.format === "html" ? HTML : source.parse.format === "xml" ? XML : source.parse.format === "sqlite" ? SQLITE : source.parse.format === "dbf" ? DBF : source.parse.format === "dta" ? STATA : source.parse.format === "sav" || source.parse.format === "por" ? SPSS : source.parse.format === "sas7bdat" || source.parse.format === "xpt" ? SAS : source.parse.format === "arrow" ? ARROW : EXCEL;
 }
 
 export function exportSql(recipe: Recipe, source: ExportSource, outputStem: string, others: readonly OtherSource[] = []): { ok: true; script: string } | { ok: false; reason: string } {

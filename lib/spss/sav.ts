@@ -1,6 +1,7 @@
 import { FormatError } from "@/lib/format-error";
 import { unzlibSync } from "fflate";
 import { csvPieces, csvRow, PLAIN_CSV } from "@/lib/csv/write";
+import { spssNumberText, type SpssNumeric } from "./values";
 
 /**
  * An SPSS system file (.sav), as SPSS and GNU PSPP write one (https://www.gnu.org/software/pspp/pspp-dev/html_node/System-File-Format.html):
@@ -10,16 +11,10 @@ import { csvPieces, csvRow, PLAIN_CSV } from "@/lib/csv/write";
 export class SavError extends FormatError {}
 
 /** A variable record of the dictionary: one 8-byte slot of a case. */
-interface Slot {
+interface Slot extends SpssNumeric {
   /** 0: a number; otherwise the width of a string (this slot the first of its 8-byte pieces). */
   width: number;
   name: string;
-  /** Its print format's type (20 DATE, 22 DATETIME, …). */
-  format: number;
-  missing: number[];
-  /** A missing range (low, high), when its missing values are one. */
-  range?: [number, number];
-  labels?: Map<number, string>;
 }
 
 /** A variable: its first slot's record, its long name and whole width (a very long string's), and the slots it takes. */
@@ -144,10 +139,6 @@ function variablesOf(slots: (Slot | null)[], longNames: string, veryLong: string
 }
 
 const SYSMIS = -Number.MAX_VALUE;
-const EPOCH_1582 = Date.UTC(1582, 9, 14);
-const DATE_FORMATS = new Set([20, 23, 24, 28, 29, 30, 38, 39]);
-const DATETIME_FORMATS = new Set([22, 41]);
-const TIME_FORMATS = new Set([21, 25, 40]);
 
 /** The cases as CSV text, the variables' names first, in pieces of a few thousand: labels for labelled codes, dates, missing values empty. */
 export function savCsv(bytes: Uint8Array, sav: Sav): Generator<string> {
@@ -227,8 +218,6 @@ function zlibBytecode(bytes: Uint8Array, sav: Sav): Uint8Array {
   return out;
 }
 
-const two = (n: number) => String(n).padStart(2, "0");
-
 function value(slots: Case, v: SavVariable, sav: Sav): string | null {
   if (v.width > 0) {
     const parts: Uint8Array[] = [];
@@ -240,13 +229,7 @@ function value(slots: Case, v: SavVariable, sav: Sav): string | null {
     return text === "" ? null : text;
   }
   const number = new DataView(slots[v.slot]!.buffer, slots[v.slot]!.byteOffset, 8).getFloat64(0, sav.little);
-  if (number === SYSMIS || Number.isNaN(number) || v.missing.includes(number) || (v.range && number >= v.range[0] && number <= v.range[1])) return null;
-  const label = v.labels?.get(number);
-  if (label !== undefined) return label;
-  if (DATE_FORMATS.has(v.format)) return new Date(EPOCH_1582 + number * 1000).toISOString().slice(0, 10);
-  if (DATETIME_FORMATS.has(v.format)) return new Date(EPOCH_1582 + number * 1000).toISOString().replace("T", " ").replace(/\.000Z$|Z$/, "");
-  if (TIME_FORMATS.has(v.format)) return `${two(Math.floor(number / 3600))}:${two(Math.floor(number / 60) % 60)}:${two(Math.floor(number % 60))}`;
-  return String(number);
+  return spssNumberText(number === SYSMIS ? NaN : number, v);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { detectEncoding, detectFormat, innerName, isGzip, isSqlScript, markupKind } from "./detect";
 
@@ -23,6 +24,7 @@ describe("detectFormat", () => {
     expect(detectFormat("adsl.xpt", text("HEADER RECORD*******LIBRARY HEADER RECORD!!!!!!!"))).toBe("xpt");
     expect(detectFormat("adsl.dat", text("HEADER RECORD*******LIBV8   HEADER RECORD!!!!!!!"))).toBe("xpt");
     expect(detectFormat("table.bin", text("ARROW1\0\0"))).toBe("arrow");
+    expect(detectFormat("survey.dat", new Uint8Array(readFileSync(new URL("../../test/fixtures/spss/survey.por", import.meta.url))))).toBe("por");
     expect(detectFormat("frame.feather", new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xf0, 0, 0, 0]))).toBe("arrow");
   });
 

@@ -7,7 +7,7 @@ import { opensWrappedJson } from "./json-script";
  * What a staged file is, from its name and first bytes: the format, whether
  * it is gzip-compressed, and its text encoding. The user can override each.
  */
-export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite", "dbf", "dta", "sav", "sas7bdat", "xpt", "arrow"] as const;
+export const FORMATS = ["csv", "json", "ndjson", "parquet", "xlsx", "html", "xml", "sqlite", "dbf", "dta", "sav", "sas7bdat", "xpt", "arrow", "por"] as const;
 export type FileFormat = (typeof FORMATS)[number];
 
 /** The formats whose text encoding is the user's to choose; the others are binary, or say their own. */
@@ -39,6 +39,8 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (startsWithText(head, "$FL2") || startsWithText(head, "$FL3")) return "sav";
   if (isSasFile(head)) return "sas7bdat";
   if (startsWithText(head, "ARROW1")) return "arrow";
+  // An SPSS portable file: its mark comes after a 200-character splash and a 256-character table, in lines of 80.
+  if (new TextDecoder("latin1").decode(head.subarray(0, 640)).replace(/\r?\n/g, "").slice(456, 464) === "SPSSPORT") return "por";
   // A SAS transport file (XPORT 5 or 8), or a CPORT one, which its reader names.
   if (startsWithText(head, "HEADER RECORD*******LIB") || startsWithText(head, "**COMPRESSED**")) return "xpt";
   const ext = /\.([a-z0-9]+)$/i.exec(innerName(name))?.[1]?.toLowerCase();
@@ -49,6 +51,7 @@ export function detectFormat(name: string, head: Uint8Array): FileFormat {
   if (ext === "dbf") return "dbf";
   // A Stata dataset of Stata 12 or older has no mark either: its reader reads it, or says what to do.
   if (ext === "dta") return "dta";
+  if (ext === "por") return "por";
   // A workbook is a ZIP archive (above): text under an Excel name (an application's "Excel" export of CSV or TSV)
   // is read as the text it is; other bytes are named as what they are (known-binaries.ts) or as not text.
   if (ext === "ndjson" || ext === "jsonl") return "ndjson";

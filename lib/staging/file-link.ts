@@ -16,6 +16,7 @@ const BY_TYPE: Record<string, string> = {
   "application/x-dbf": "dbf",
   "application/x-stata-dta": "dta",
   "application/x-spss-sav": "sav",
+  "application/x-spss-por": "por",
   "application/x-sas-data": "sas7bdat",
   "application/x-sas-xport": "xpt",
   "application/vnd.apache.arrow.file": "arrow",

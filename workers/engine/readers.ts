@@ -27,7 +27,7 @@ import type { AmbiguousDates } from "@/lib/staging/staged-file";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
 import { readDbf } from "./dbf";
 import { readSqlite } from "./sqlite";
-import { SPSS } from "./spss";
+import { SPSS, SPSS_PORTABLE } from "./spss";
 import { STATA } from "./stata";
 import { SAS, XPORT } from "./sas";
 import { readTableFile } from "./table-file";
@@ -37,7 +37,7 @@ import { readXml } from "./xml";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
 
 /** The dataset files lib/ turns into CSV text, by format. */
-const TABLE_FILES = { dta: STATA, sav: SPSS, sas7bdat: SAS, xpt: XPORT } as const;
+const TABLE_FILES = { dta: STATA, sav: SPSS, por: SPSS_PORTABLE, sas7bdat: SAS, xpt: XPORT } as const;
 
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
 const MAX_SHOWN_LINES = 200;
@@ -140,6 +140,7 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "sav":
       case "sas7bdat":
       case "xpt":
+      case "por":
         return await readTableFile(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first), TABLE_FILES[options.format]);
     }
   } catch (error) {
