@@ -34,19 +34,20 @@ export function* ipcMessages(bytes: Uint8Array): Generator<IpcMessage> {
   if (isArrowFile(bytes)) {
     if (bytes.length < 18 || new TextDecoder("latin1").decode(bytes.subarray(-6)) !== FILE_MAGIC) throw new ArrowIpcError("it is cut short: an Arrow file ends with its footer and ARROW1, and this one does not");
     end = bytes.length - 10 - data.getInt32(bytes.length - 10, true);
+    if (end < 8 || end > bytes.length - 10) throw new ArrowIpcError("it is damaged: its footer's length does not fit in it");
     at = 8;
   } else if (new TextDecoder("latin1").decode(bytes.subarray(0, 4)) === "FEA1") {
     throw new ArrowIpcError("it is a Feather file of the first version (2016), which only old versions of pyarrow and feather read; write it again with pyarrow 0.17 or later (feather.write_feather) or as Parquet");
   }
   // A file's body may leave its schema to the footer (Arrow JS's writer does): it comes first here all the same.
-  const footerSchema = at === 8 ? () => Footer.decode(bytes.subarray(end, bytes.length - 10)).schema : null;
+  const footerSchema = at === 8 ? () => parsed(MessageMetadata.encode(MessageMetadata.from(Footer.decode(bytes.subarray(end, bytes.length - 10)).schema)), new Uint8Array()) : null;
   let first = true;
   while (at + 4 <= end) {
     const start = at;
     // Since Arrow 0.15 a message starts with a continuation mark; before, with its length alone.
     let length = data.getInt32(at, true);
     at += 4;
-    if (length === -1 && (data.getUint32(at - 4, true) === CONTINUATION)) {
+    if (length === -1) {
       length = at + 4 <= end ? data.getInt32(at, true) : 0;
       at += 4;
     }
@@ -54,7 +55,7 @@ export function* ipcMessages(bytes: Uint8Array): Generator<IpcMessage> {
     if (length < 0 || at + length > end) throw new ArrowIpcError("it is cut short or damaged: a message runs past its end");
     const metadata = bytes.subarray(at, at + length);
     const message = Message.getRootAsMessage(new ByteBuffer(metadata));
-    if (first && footerSchema && message.headerType() !== MessageHeader.Schema) yield parsed(MessageMetadata.encode(MessageMetadata.from(footerSchema())), new Uint8Array());
+    if (first && footerSchema && message.headerType() !== MessageHeader.Schema) yield footerSchema();
     first = false;
     at += length;
     const bodyLength = Number(message.bodyLength());
@@ -63,7 +64,7 @@ export function* ipcMessages(bytes: Uint8Array): Generator<IpcMessage> {
     yield { ...parsed(metadata, bytes.subarray(at, at + bodyLength), message), ...(raw ? { raw } : {}) };
     at += bodyLength;
   }
-  if (first && footerSchema) yield parsed(MessageMetadata.encode(MessageMetadata.from(footerSchema())), new Uint8Array());
+  if (first && footerSchema) yield footerSchema();
 }
 
 function parsed(metadata: Uint8Array, body: Uint8Array, message = Message.getRootAsMessage(new ByteBuffer(metadata))): IpcMessage {

@@ -33,12 +33,12 @@ export function* arrowIpcStreams(bytes: Uint8Array): Generator<Uint8Array> {
     return stream;
   };
   for (const m of ipcMessages(bytes)) {
-    if (m.header === MessageHeader.Schema) schema = encapsulated(m.metadata, m.body);
+    if (m.header === MessageHeader.Schema) schema = m.raw ?? encapsulated(m.metadata, m.body);
     else if (!schema) throw new ArrowIpcError("its first message is not its schema");
     else if (m.header === MessageHeader.DictionaryBatch) {
       const dictionary = uncompressed(m);
       dictionaries.push(dictionary);
-      if (rows) group.push(dictionary);
+      if (group.length) group.push(dictionary);
       else before = [...dictionaries];
     } else if (m.header === MessageHeader.RecordBatch) {
       const batch = uncompressed(m);

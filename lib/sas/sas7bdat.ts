@@ -116,6 +116,7 @@ export function readSas7bdat(bytes: Uint8Array): Sas7bdat {
     let rowsFound = false;
     for (const p of page.pointers) {
       if (p.length === 0 || p.compression === 1) continue;
+      // A row (compressed, or of a compressed file's type) or a part of the metadata; one it does not know is passed over.
       const kind = p.compression === 4 ? "row" : reader.subheader(p.offset);
       if (kind === "row" || (kind === null && p.type === 1)) {
         rowsFound = true;
@@ -145,8 +146,6 @@ export function readSas7bdat(bytes: Uint8Array): Sas7bdat {
       } else if (kind === "format") {
         const q = at + 3 * n;
         formats.push({ format: piece(reader.u16(q + 22), reader.u16(q + 24), reader.u16(q + 26)), label: piece(reader.u16(q + 28), reader.u16(q + 30), reader.u16(q + 32)) });
-      } else if (kind === null) {
-        throw new SasError("a metadata page holds a part SAS does not write");
       }
     }
     if (page.kind === "mix" || rowsFound) break;
