@@ -35,6 +35,7 @@ export default function manifest(): MetadataRoute.Manifest {
           "application/vnd.oasis.opendocument.spreadsheet": [".ods"],
           "application/xml": [".xml"],
           "application/vnd.sqlite3": [".sqlite", ".sqlite3", ".db"],
+          "application/geopackage+sqlite3": [".gpkg"],
           "application/dbf": [".dbf"],
           "application/x-stata-dta": [".dta"],
           "application/x-spss-sav": [".sav", ".zsav"],

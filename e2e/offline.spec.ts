@@ -48,7 +48,7 @@ test("the installed app's manifest and service worker pass Chromium's installabi
     const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')?.href;
     return href ? ((await (await fetch(href)).json()) as { file_handlers: { accept: Record<string, string[]> }[] }) : null;
   });
-  expect(Object.values(manifest?.file_handlers[0]?.accept ?? {}).flat().sort()).toEqual([".arrow", ".arrows", ".csv", ".db", ".dbf", ".dta", ".feather", ".geojson", ".json", ".ndjson", ".ods", ".parquet", ".por", ".sas7bdat", ".sav", ".sqlite", ".sqlite3", ".tsv", ".xls", ".xlsx", ".xml", ".xpt", ".zip", ".zsav"]);
+  expect(Object.values(manifest?.file_handlers[0]?.accept ?? {}).flat().sort()).toEqual([".arrow", ".arrows", ".csv", ".db", ".dbf", ".dta", ".feather", ".geojson", ".gpkg", ".json", ".ndjson", ".ods", ".parquet", ".por", ".sas7bdat", ".sav", ".sqlite", ".sqlite3", ".tsv", ".xls", ".xlsx", ".xml", ".xpt", ".zip", ".zsav"]);
   await context.close();
 });
 

@@ -41,3 +41,16 @@ test("a SQLite database stages its largest table, typed; its other tables are ch
   await expect(stagedItem(page, "shop-seq.csv")).toContainText("1 row");
   await expect(stagingArea(page).getByRole("listitem")).toHaveCount(3);
 });
+
+// A GeoPackage (a SQLite database of map features, as GDAL and QGIS write one) staged GeoPackage's own tables' rows or
+// its geometries as \x bytes.
+test("a GeoPackage stages its features, geometries as well-known text", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "parks.gpkg", content: readFileSync(new URL("../test/fixtures/geopackage/parks.gpkg", import.meta.url)), mimeType: "application/geopackage+sqlite3" }]);
+  await expect(stagedItem(page, "parks.gpkg")).toContainText("5 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "POINT (13.08 63.4)", "Åre park", "12.5", "1990-05-01"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["4", "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))", "Islands", "40.0", "2010-01-01"]);
+  // GeoPackage's own tables are offered as SQLite's own.
+  const panel = await openParsePanel(page);
+  await expect(panel.getByLabel("Table").getByRole("option", { name: "parks" })).toHaveCount(1);
+});

@@ -16,7 +16,7 @@ export interface ImporterOptions {
   /** Also receive the rows left out (with their line and reasons), as `rejected`. */
   sendRejected?: boolean;
   /** The file kinds the user may add, by extension. */
-  formats?: ("csv" | "tsv" | "txt" | "json" | "ndjson" | "parquet" | "xlsx" | "xls" | "ods" | "xml" | "sqlite" | "db" | "dbf" | "dta" | "sav" | "zsav" | "por" | "sas7bdat" | "xpt" | "arrow" | "arrows" | "feather")[];
+  formats?: ("csv" | "tsv" | "txt" | "json" | "ndjson" | "parquet" | "xlsx" | "xls" | "ods" | "xml" | "sqlite" | "db" | "gpkg" | "dbf" | "dta" | "sav" | "zsav" | "por" | "sas7bdat" | "xpt" | "arrow" | "arrows" | "feather")[];
   /** The largest file the user may add, in bytes. */
   maxBytes?: number;
   /** Each event from the importer (ready, staged, counts, chunk, invalid, refused, error), and messages refused here ("invalid" too). */

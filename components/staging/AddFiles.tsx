@@ -44,7 +44,7 @@ export function AddFiles({ onFiles, onLink, onSample, large = false }: { onFiles
         <input
           type="file"
           multiple
-          accept=".csv,.tsv,.tab,.txt,.json,.geojson,.ndjson,.jsonl,.parquet,.xlsx,.xls,.ods,.xml,.sqlite,.sqlite3,.db,.dbf,.dta,.sav,.zsav,.por,.sas7bdat,.xpt,.arrow,.arrows,.feather,.html,.htm,.gz,.zip,text/csv,application/json,application/zip"
+          accept=".csv,.tsv,.tab,.txt,.json,.geojson,.ndjson,.jsonl,.parquet,.xlsx,.xls,.ods,.xml,.sqlite,.sqlite3,.db,.gpkg,.dbf,.dta,.sav,.zsav,.por,.sas7bdat,.xpt,.arrow,.arrows,.feather,.html,.htm,.gz,.zip,text/csv,application/json,application/zip"
           className="sr-only"
           onChange={(e) => {
             onFiles([...(e.target.files ?? [])]);

@@ -14,7 +14,7 @@ export const MAX_MESSAGE_CHARS = 2_000_000;
 export const CHUNK_CHARS = 256 * 1024;
 
 /** The file kinds an embedding page may let its users add, by extension. */
-export const EMBED_FORMATS = ["csv", "tsv", "txt", "json", "ndjson", "parquet", "xlsx", "xls", "ods", "xml", "sqlite", "db", "dbf", "dta", "sav", "zsav", "por", "sas7bdat", "xpt", "arrow", "arrows", "feather"] as const;
+export const EMBED_FORMATS = ["csv", "tsv", "txt", "json", "ndjson", "parquet", "xlsx", "xls", "ods", "xml", "sqlite", "db", "gpkg", "dbf", "dta", "sav", "zsav", "por", "sas7bdat", "xpt", "arrow", "arrows", "feather"] as const;
 
 const tag = { stages: z.literal(EMBED_PROTOCOL) };
 

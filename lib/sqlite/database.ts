@@ -1,5 +1,6 @@
 import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
 import { SqliteError, sqlitePages, tableRowCount, tableRows, type Pages, type SqliteValue } from "./btree";
+import { geometryText } from "./geopackage";
 import { sqliteTables, type SqliteTable } from "./schema";
 
 /** A SQLite database file's tables: their names and rows as CSV text, read on demand from its pages. */
@@ -19,23 +20,28 @@ export interface SqliteDatabase {
 export function sqliteDatabase(bytes: Uint8Array): SqliteDatabase {
   const pages = sqlitePages(bytes);
   const tables = sqliteTables(pages);
-  return { tables, csv: (table) => csvText(pages, table), rowCount: (table) => tableRowCount(pages, table.root) };
+  const geometries = tables.some((t) => t.name === "gpkg_contents");
+  return { tables, csv: (table) => csvText(pages, table, geometries), rowCount: (table) => tableRowCount(pages, table.root) };
 }
 
-/** A table's rows as CSV text, written straight from its records' values: a number needs no quotes, a text is checked. */
-function csvText(pages: Pages, table: SqliteTable): Generator<string> {
+/**
+ * A table's rows as CSV text, written straight from its records' values: a number needs no quotes, a text is
+ * checked; in a GeoPackage (`geometries`), a geometry is written as well-known text.
+ */
+function csvText(pages: Pages, table: SqliteTable, geometries: boolean): Generator<string> {
   if (table.withoutRowid) throw new SqliteError(`the table "${table.name}" is stored WITHOUT ROWID, which Stages does not read`);
   // A record holds the stored columns only, in order: not the virtual generated ones; the rowid's column holds NULL in it.
   const stored = table.columns.flatMap((c, i) => (c.stored ? [i] : []));
-  return csvPieces(stored.map((i) => table.columns[i]!.name), csvLines(pages, table, stored));
+  return csvPieces(stored.map((i) => table.columns[i]!.name), csvLines(pages, table, stored, geometries));
 }
 
-function* csvLines(pages: Pages, table: SqliteTable, stored: number[]): Generator<string> {
+function* csvLines(pages: Pages, table: SqliteTable, stored: number[], geometries: boolean): Generator<string> {
   const fields: string[] = [];
   for (const { rowid, values } of tableRows(pages, table.root)) {
     for (let at = 0; at < stored.length; at++) {
       const value = stored[at] === table.rowidColumn ? rowid : (values[at] ?? null);
-      fields[at] = typeof value === "string" || value instanceof Uint8Array ? csvField(valueText(value), PLAIN_CSV) : (valueText(value) ?? "");
+      const text = geometries && value instanceof Uint8Array ? (geometryText(value) ?? valueText(value)) : valueText(value);
+      fields[at] = typeof value === "string" || value instanceof Uint8Array ? csvField(text, PLAIN_CSV) : (text ?? "");
     }
     yield fields.join(",") + "\r\n";
   }

@@ -1,4 +1,5 @@
 import { SqliteError, tableRows, type Pages } from "./btree";
+import { isGeoPackageTable } from "./geopackage";
 
 /** A table of a SQLite database, as its schema (`sqlite_schema`, page 1) declares it. */
 export interface SqliteTable {
@@ -29,6 +30,8 @@ export function sqliteTables(pages: Pages): SqliteTable[] {
   }
   // A full-text index (CREATE VIRTUAL TABLE … USING fts5) keeps its data in tables named after it.
   for (const table of tables) if (/_(content|data|idx|docsize|config|segments|segdir|stat)$/.test(table.name) && names.has(table.name.replace(/_[a-z]+$/, ""))) table.internal = true;
+  // A GeoPackage's own tables and its spatial indexes.
+  if (names.has("gpkg_contents")) for (const table of tables) if (isGeoPackageTable(table.name)) table.internal = true;
   return tables;
 }
 

@@ -7,7 +7,7 @@ import { innerName } from "./detect";
  * thumbnail caches (`Thumbs.db`) are left out, and so are text files (`.txt`, often a README beside the data)
  * when the archive holds other data files.
  */
-const DATA = /\.(csv|tsv|tab|json|geojson|ndjson|jsonl|parquet|xlsx|xls|ods|xml|sqlite|sqlite3|db|dbf|dta|sav|zsav|por|sas7bdat|xpt|arrow|arrows|feather|html|htm)$/i;
+const DATA = /\.(csv|tsv|tab|json|geojson|ndjson|jsonl|parquet|xlsx|xls|ods|xml|sqlite|sqlite3|db|gpkg|dbf|dta|sav|zsav|por|sas7bdat|xpt|arrow|arrows|feather|html|htm)$/i;
 const TEXT = /\.txt$/i;
 
 export function dataEntries(names: readonly string[]): string[] {

@@ -18,6 +18,7 @@ const BY_TYPE: Record<string, string> = {
   "application/x-spss-sav": "sav",
   "application/x-spss-por": "por",
   "application/x-sas-data": "sas7bdat",
+  "application/geopackage+sqlite3": "gpkg",
   "application/x-sas-xport": "xpt",
   "application/vnd.apache.arrow.file": "arrow",
   "application/vnd.apache.arrow.stream": "arrows",
