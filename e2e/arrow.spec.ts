@@ -36,3 +36,10 @@ test("an Arrow file as Arrow JS writes it: dates, timestamps, booleans, text wit
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "Zoë", "1990-01-15", "2024-03-01 13:45:30", "1.5", "true"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "", "2001-12-31", "2024-03-02 08:00:00", "-2.25", "false"]);
 });
+
+test("an Arrow file cut short says so and what to do", async ({ page }) => {
+  await openApp(page);
+  const whole = fixture("lz4.arrow");
+  await addFiles(page, [{ name: "cut.arrow", content: whole.subarray(0, 900), mimeType: "application/vnd.apache.arrow.file" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "cut.arrow" })).toContainText("This Arrow file cannot be read: it is cut short: an Arrow file ends with its footer and ARROW1, and this one does not. Write it as Parquet, and stage that.");
+});

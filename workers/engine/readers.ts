@@ -277,12 +277,25 @@ function readParquet(fileName: string, blob: Blob, options: ParseOptions, table:
   });
 }
 
-/** An Arrow IPC file or stream (Feather), its compressed buffers decompressed in JavaScript (lib/arrow-ipc/). */
+/**
+ * An Arrow IPC file or stream (Feather), its compressed buffers decompressed in JavaScript (lib/arrow-ipc/). What
+ * goes wrong reading the file is said as the file's fault; what DuckDB refuses of it (a type), as DuckDB's.
+ */
 async function readArrow(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
+  const fault: { error?: unknown } = {};
+  function* streams() {
+    try {
+      yield* arrowIpcStreams(bytes);
+    } catch (error) {
+      fault.error = error;
+      throw error;
+    }
+  }
   try {
-    return await stageArrowStreams(fileName, "Arrow", arrowIpcStreams(bytes), options, table);
+    return await stageArrowStreams(fileName, "Arrow", streams(), options, table);
   } catch (error) {
+    if (!("error" in fault) || fault.error !== error) throw error;
     return fail({ file: fileName, message: `This Arrow file cannot be read: ${unreadableReason(error)}. Write it as Parquet, and stage that.` });
   }
 }
