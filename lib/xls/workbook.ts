@@ -13,6 +13,7 @@ export interface XlsSheet {
 const BOF = 0x0809;
 const EOF = 0x000a;
 const BIFF8 = 0x0600;
+const BIFF5 = 0x0500;
 const WORKSHEET = 0x0010;
 
 /** What the workbook's globals say of its sheets and cells. */
@@ -24,11 +25,15 @@ interface Globals {
   formats: number[];
   strings: string[];
   sheets: { name: string; hidden: boolean; at: number; kind: number }[];
+  /** An Excel 5.0/95 workbook's (BIFF5) strings: bytes in its code page, counted by one or two bytes; null in BIFF8. */
+  byteString: ((data: Uint8Array, lengthBytes: 1 | 2) => string) | null;
 }
 
 /**
- * The worksheets of a BIFF8 stream (the `Workbook` stream of an .xls file), in order; charts, macro and dialog
- * sheets are left out. Throws an XlsError when the workbook is encrypted or its records cannot be read.
+ * The worksheets of a BIFF8 stream (the `Workbook` stream of an .xls file) or a BIFF5 one (the `Book` stream of an
+ * Excel 5.0/95 file, whose strings are bytes in its code page and are kept in its cells, not a shared table), in
+ * order; charts, macro and dialog sheets are left out. Throws an XlsError when the workbook is encrypted or its
+ * records cannot be read.
  */
 export function biffSheets(stream: Uint8Array): XlsSheet[] {
   const globals = readGlobals(stream);
@@ -39,28 +44,49 @@ export function biffSheets(stream: Uint8Array): XlsSheet[] {
 }
 
 function readGlobals(stream: Uint8Array): Globals {
-  const globals: Globals = { date1904: false, codes: new Map(), formats: [], strings: [], sheets: [] };
+  const globals: Globals = { date1904: false, codes: new Map(), formats: [], strings: [], sheets: [], byteString: null };
   let first = true;
+  let decode = codePage(1252);
   for (const { type, segments } of biffRecords(stream)) {
     const data = segments[0]!;
     if (first) {
       if (type !== BOF) throw new XlsError("its workbook stream does not start as a workbook's does");
-      if (u16(data, 0) !== BIFF8) throw new XlsError("it is written in an Excel version before 97 (Excel 5.0 or 95)");
+      if (u16(data, 0) === BIFF5) globals.byteString = (bytes, lengthBytes) => decode(bytes.subarray(lengthBytes, lengthBytes + (lengthBytes === 1 ? bytes[0]! : u16(bytes, 0))));
+      else if (u16(data, 0) !== BIFF8) throw new XlsError("it is written in an Excel version before 5.0");
       first = false;
       continue;
     }
+    const string = (bytes: Uint8Array, lengthBytes: 1 | 2) => globals.byteString?.(bytes, lengthBytes) ?? new RecordReader([bytes]).string(lengthBytes);
     if (type === EOF) break;
     if (type === 0x002f) throw new XlsError(ENCRYPTED);
-    if (type === 0x0022) globals.date1904 = u16(data, 0) === 1;
-    else if (type === 0x041e) globals.codes.set(u16(data, 0), new RecordReader([data.subarray(2)]).string());
+    if (type === 0x0042) decode = codePage(u16(data, 0));
+    else if (type === 0x0022) globals.date1904 = u16(data, 0) === 1;
+    else if (type === 0x041e) globals.codes.set(u16(data, 0), string(data.subarray(2), globals.byteString ? 1 : 2));
     else if (type === 0x00e0) globals.formats.push(u16(data, 2));
-    else if (type === 0x0085) {
-      const name = new RecordReader([data.subarray(6)]).string(1);
-      globals.sheets.push({ name, hidden: (data[4]! & 0x03) !== 0, at: u32(data, 0), kind: data[5]! });
-    } else if (type === 0x00fc) globals.strings = sharedStrings(segments);
+    else if (type === 0x0085) globals.sheets.push({ name: string(data.subarray(6), 1), hidden: (data[4]! & 0x03) !== 0, at: u32(data, 0), kind: data[5]! });
+    else if (type === 0x00fc) globals.strings = sharedStrings(segments);
   }
   return globals;
 }
+
+/**
+ * How a BIFF5 workbook's strings are decoded, by its CODEPAGE record (1252, Windows Western, unless it says
+ * otherwise). Gnumeric writes code page 1200 (UTF-16), then a string in UTF-16 when it is not plain ASCII, each
+ * string's length counted in bytes.
+ */
+function codePage(page: number): (bytes: Uint8Array) => string {
+  const text = new TextDecoder(CODE_PAGES[page] ?? "windows-1252");
+  if (page !== 1200) return (bytes) => text.decode(bytes);
+  const utf16 = new TextDecoder("utf-16le");
+  return (bytes) => (bytes.length % 2 === 0 && bytes.some((b) => b === 0 || b >= 0x80) ? utf16 : text).decode(bytes);
+}
+
+/** A BIFF5 workbook's CODEPAGE record → the label TextDecoder knows it by. */
+const CODE_PAGES: Record<number, string> = {
+  874: "windows-874", 932: "shift_jis", 936: "gbk", 949: "euc-kr", 950: "big5", 1250: "windows-1250", 1251: "windows-1251",
+  1252: "windows-1252", 1253: "windows-1253", 1254: "windows-1254", 1255: "windows-1255", 1256: "windows-1256", 1257: "windows-1257",
+  1258: "windows-1258", 10000: "macintosh", 32768: "macintosh", 32769: "windows-1252",
+};
 
 export const ENCRYPTED = "it is encrypted with a password";
 
@@ -104,7 +130,7 @@ function readCells(stream: Uint8Array, at: number, globals: Globals): Pick<XlsSh
     const row = u16(data, 0);
     const column = u16(data, 2);
     if (type === 0x00fd) put(row, column, globals.strings[u32(data, 6)] ?? null);
-    else if (type === 0x0204 || type === 0x00d6) put(row, column, new RecordReader([data.subarray(6), ...segments.slice(1)]).string());
+    else if (type === 0x0204 || type === 0x00d6) put(row, column, globals.byteString ? globals.byteString(data.subarray(6), 2) : new RecordReader([data.subarray(6), ...segments.slice(1)]).string());
     else if (type === 0x0203) put(row, column, number(f64(data, 6), u16(data, 4)));
     else if (type === 0x027e) put(row, column, number(rkNumber(u32(data, 6)), u16(data, 4)));
     else if (type === 0x00bd) {
@@ -117,7 +143,7 @@ function readCells(stream: Uint8Array, at: number, globals: Globals): Pick<XlsSh
       if (value === STRING_FOLLOWS) textOf = { row, column };
       else put(row, column, value);
     } else if (type === 0x0207 && textOf) {
-      put(textOf.row, textOf.column, new RecordReader(segments).string());
+      put(textOf.row, textOf.column, globals.byteString ? globals.byteString(data, 2) : new RecordReader(segments).string());
       textOf = null;
     }
   }

@@ -5,7 +5,7 @@ import { XlsError } from "./records";
 import { isCompoundFile } from "@/lib/staging/detect";
 import { xlsMessage, xlsSheets } from "./xls-file";
 
-// Written by LibreOffice Calc 7.4 from known cells (test/fixtures/xls/make-workbook.mjs).
+// Written by LibreOffice Calc 7.4 from known cells (test/fixtures/xls/make-workbook.mjs); workbook-95.xls by Gnumeric from it.
 const workbook = () => new Uint8Array(readFileSync(new URL("../../test/fixtures/xls/workbook.xls", import.meta.url)));
 
 /** The fixture's BIFF8 stream, as cfb reads it. */
@@ -49,6 +49,15 @@ describe("xlsSheets", () => {
       ["12345678901", "99999", "last", "0.1", "1999-12-31"],
     ]);
     expect(data.cells).toBe(42);
+  });
+
+  // An Excel 5.0/95 workbook (a `Book` stream of BIFF5: strings in its cells, in its code page) was refused.
+  test("an Excel 5.0/95 workbook, as Gnumeric writes one, holds the same sheets and cells", () => {
+    const biff5 = xlsSheets(new Uint8Array(readFileSync(new URL("../../test/fixtures/xls/workbook-95.xls", import.meta.url))));
+    const biff8 = xlsSheets(workbook());
+    expect(biff5.map((s) => [s.name, s.hidden])).toEqual(biff8.map((s) => [s.name, s.hidden]));
+    // Excel 95 kept a cell's text to 255 characters; Gnumeric cuts the long one shorter than Excel 97 holds it.
+    for (const name of ["Cover", "Data", "Lists", "Many"]) expect(biff5.find((s) => s.name === name), name).toEqual(biff8.find((s) => s.name === name));
   });
 
   test("shared strings read across CONTINUE records, one byte or two a character, and a text longer than a record", () => {
@@ -101,7 +110,7 @@ describe("xlsSheets", () => {
     expect(reason(compoundFile({ WordDocument: new Uint8Array(600) }))).toMatch(/holds no workbook: .*Word \.doc/);
     // A sheet embedded in a Word document is not the document's workbook.
     expect(reason(compoundFile({ WordDocument: new Uint8Array(5000), "ObjectPool/_1/Workbook": workbookStream() }))).toMatch(/holds no workbook/);
-    expect(reason(compoundFile({ Book: new Uint8Array(600) }))).toMatch(/Excel 5\.0 or 95/);
+    expect(reason(compoundFile({ Book: biff([0x0809, [...le16(0x0400), ...le16(5), 0, 0, 0, 0]], EOF) }))).toMatch(/version before 5\.0/);
     expect(reason(compoundFile({ EncryptionInfo: new Uint8Array(600), EncryptedPackage: new Uint8Array(600) }))).toBe("it is encrypted with a password");
     expect(reason(compoundFile({ Workbook: biff(bof(0x0005), [0x002f, [0, 0]], EOF) }))).toBe("it is encrypted with a password");
     expect(reason(workbook().subarray(0, 300))).toBe("its compound file is cut short");

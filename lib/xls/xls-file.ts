@@ -3,8 +3,8 @@ import { XlsError } from "./records";
 import { biffSheets, ENCRYPTED, type XlsSheet } from "./workbook";
 
 /**
- * The worksheets of an Excel 97–2003 workbook (.xls): its compound file's `Workbook` stream (compound-file.ts) read as BIFF8
- * (lib/xls/workbook.ts). Throws an XlsError saying what the file is when it is not one Stages can read.
+ * The worksheets of an Excel 97–2003 workbook (.xls), or an Excel 5.0/95 one: its compound file's `Workbook` (or
+ * `Book`) stream (compound-file.ts) read as BIFF8 or BIFF5 (lib/xls/workbook.ts). Throws an XlsError saying what the file is when it is not one Stages can read.
  */
 export function xlsSheets(bytes: Uint8Array): XlsSheet[] {
   let file: CompoundFile;
@@ -15,11 +15,9 @@ export function xlsSheets(bytes: Uint8Array): XlsSheet[] {
   }
   // A password-protected .xlsx is an encrypted package inside a compound file.
   if (file.stream("EncryptionInfo") || file.stream("EncryptedPackage")) throw new XlsError(ENCRYPTED);
-  const stream = file.stream("Workbook");
-  if (!stream) {
-    if (file.stream("Book")) throw new XlsError("it is written in an Excel version before 97 (Excel 5.0 or 95)");
-    throw new XlsError("it holds no workbook: it is another Office 97–2003 document (a Word .doc, a PowerPoint .ppt, an Outlook .msg)");
-  }
+  // Excel 5.0 and 95 named the stream `Book`.
+  const stream = file.stream("Workbook") ?? file.stream("Book");
+  if (!stream) throw new XlsError("it holds no workbook: it is another Office 97–2003 document (a Word .doc, a PowerPoint .ppt, an Outlook .msg)");
   return biffSheets(stream);
 }
 
