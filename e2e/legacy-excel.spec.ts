@@ -32,6 +32,16 @@ test("an Excel 97–2003 workbook stages as a workbook does: its largest sheet p
   await expect.poll(async () => (await rowTexts(page, "Staged data", 2))[0]).toMatch(/^L{400}/);
 });
 
+// An Excel 5.0/95 workbook (an archive's older download) was refused as "written in an Excel version before 97".
+test("an Excel 5.0/95 workbook stages as an Excel 97 one does", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "old.xls", content: readFileSync(new URL("../test/fixtures/xls/workbook-95.xls", import.meta.url)), mimeType: "application/vnd.ms-excel" }]);
+  await expect(stagedItem(page, "old.xls")).toContainText("1,200 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["0", "éword number 0 日"]);
+  await reread(page, { Sheet: "Data" });
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "02134", "Zoë Ångström", "1234.5", "2024-01-05", "2024-01-05 13:45:00", "13:45:00", "36:00:00", "true", "", "ab"]);
+});
+
 test("an Office 97–2003 file that is no workbook, and an encrypted one, say so and what to do", async ({ page }) => {
   await openApp(page);
   const compound = (streams: Record<string, number>) => {
