@@ -52,5 +52,7 @@ test("a GeoPackage stages its features, geometries as well-known text", async ({
   await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["4", "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))", "Islands", "40.0", "2010-01-01"]);
   // GeoPackage's own tables are offered as SQLite's own.
   const panel = await openParsePanel(page);
-  await expect(panel.getByLabel("Table").getByRole("option", { name: "parks" })).toHaveCount(1);
+  await expect(panel.getByLabel("Table").getByRole("option", { name: "parks", exact: true })).toHaveCount(1);
+  await expect(panel.getByLabel("Table").getByRole("option", { name: "gpkg_contents (SQLite's own)", exact: true })).toHaveCount(1);
+  await expect(panel.getByLabel("Table").getByRole("option", { name: "rtree_parks_geom_node (SQLite's own)", exact: true })).toHaveCount(1);
 });

@@ -22,7 +22,7 @@ test("the first screen says what Stages does and offers the drop area, the sampl
   await openApp(page);
   await expect(page.getByRole("heading", { name: "Check data files before they land anywhere" })).toBeVisible();
   await expect(page.getByText(/nothing leaves this browser/i)).toBeVisible();
-  await expect(page.getByText(/CSV, TSV, JSON, NDJSON, Parquet, Excel/)).toBeVisible();
+  await expect(page.getByText(/CSV, TSV, JSON, NDJSON, Parquet, Arrow, Excel/)).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Flow" })).toHaveCount(0);
   await trySample(page);
   await expect(page.getByRole("heading", { name: "Check data files before they land anywhere" })).toHaveCount(0);
