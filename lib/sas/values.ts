@@ -1,3 +1,5 @@
+import { dateText, timestampText } from "@/lib/dataset-text";
+
 /**
  * A SAS number as text, by its column's format: SAS counts dates in days and date-times in seconds from
  * 1 January 1960, times of day in seconds; a missing value (`.`, `.A`–`.Z`, `._`) is a NaN. Shared by the
@@ -45,16 +47,11 @@ const DIGITS: Record<number, number> = { 3: 3, 4: 6, 5: 8, 6: 10, 7: 13 };
 /** A number as CSV text, or null when missing. */
 export function sasNumberText(value: number, kind: SasKind, bytes = 8): string | null {
   if (Number.isNaN(value)) return null;
-  if (kind === "date") return new Date(EPOCH_1960 + Math.round(value) * DAY_MS).toISOString().slice(0, 10);
-  if (kind === "datetime") return timestamp(EPOCH_1960 + value * 1000);
+  if (kind === "date") return dateText(EPOCH_1960 + Math.round(value) * DAY_MS);
+  if (kind === "datetime") return timestampText(Math.round(EPOCH_1960 + value * 1000));
   if (kind === "time") return timeOfDay(value);
   const digits = DIGITS[bytes];
   return String(digits && !Number.isInteger(value) ? Number(value.toPrecision(digits)) : value);
-}
-
-/** `2018-03-31 14:20:33`, with milliseconds when it has them. */
-function timestamp(ms: number): string {
-  return new Date(Math.round(ms)).toISOString().replace("T", " ").replace(/\.000Z$|Z$/, "");
 }
 
 /** `23:59:59`, or the hours past 24 of a duration (`30:00:00`). */

@@ -1,4 +1,5 @@
 import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
+import { utf8Text } from "@/lib/dataset-text";
 import { FormatError } from "@/lib/format-error";
 import { paddedText, sasKind, sasNumberText, type SasColumn } from "./values";
 
@@ -90,16 +91,9 @@ function readLongLabels(bytes: Uint8Array, data: DataView, at: number, columns: 
   return at + RECORD + Math.ceil((p - at - RECORD) / RECORD) * RECORD;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
 const windows1252 = new TextDecoder("windows-1252");
 /** Transport files name no encoding: UTF-8 when the bytes are, else Windows-1252 (SAS's Latin-1 on Windows). */
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return windows1252.decode(bytes);
-  }
-}
+const decodeText = (bytes: Uint8Array): string => utf8Text(bytes) ?? windows1252.decode(bytes);
 
 /** An IBM mainframe double (base-16 exponent, big-endian, maybe cut to `width` bytes), or NaN for SAS's missing values (`.`, `.A`–`.Z`, `._`). */
 export function ibmDouble(bytes: Uint8Array): number {

@@ -1,4 +1,5 @@
 import { csvPieces, csvRow, PLAIN_CSV } from "@/lib/csv/write";
+import { utf8Text } from "@/lib/dataset-text";
 import { FormatError } from "@/lib/format-error";
 import { spssNumberText, type SpssNumeric } from "./values";
 
@@ -131,7 +132,6 @@ function translated(text: Uint8Array): Uint8Array {
 
 /** Base-30 numbers ended by "/", strings counted by one, one-character tags. */
 class Reader {
-  private readonly utf8 = new TextDecoder("utf-8", { fatal: true });
   private readonly latin1 = new TextDecoder("windows-1252");
   constructor(
     private readonly text: Uint8Array,
@@ -183,13 +183,7 @@ class Reader {
     this.at += length;
     let end = bytes.length;
     while (end > 0 && end > bytes.length - 3 && (bytes[end - 1]! & 0xc0) === 0x80) end--;
-    for (const whole of [bytes, bytes.subarray(0, end > 0 && bytes[end - 1]! >= 0xc0 ? end - 1 : end)]) {
-      try {
-        return this.utf8.decode(whole);
-      } catch {
-        // Not UTF-8 as it is; then maybe without a last character cut in two.
-      }
-    }
-    return this.latin1.decode(bytes);
+    // UTF-8 as it is, or without a last character cut in two; else Windows-1252.
+    return utf8Text(bytes) ?? utf8Text(bytes.subarray(0, end > 0 && bytes[end - 1]! >= 0xc0 ? end - 1 : end)) ?? this.latin1.decode(bytes);
   }
 }

@@ -1,3 +1,5 @@
+import { dateText, timestampText } from "@/lib/dataset-text";
+
 /**
  * An SPSS number as text, by its variable's dictionary: empty when missing (system-missing, a user-missing value
  * or range), its value label when it has one, dates, date-times and times (seconds from 14 October 1582) as such.
@@ -23,8 +25,8 @@ export function spssNumberText(number: number, v: SpssNumeric): string | null {
   if (Number.isNaN(number) || v.missing.includes(number) || (v.range && number >= v.range[0] && number <= v.range[1])) return null;
   const label = v.labels?.get(number);
   if (label !== undefined) return label;
-  if (DATE_FORMATS.has(v.format)) return new Date(EPOCH_1582 + number * 1000).toISOString().slice(0, 10);
-  if (DATETIME_FORMATS.has(v.format)) return new Date(EPOCH_1582 + number * 1000).toISOString().replace("T", " ").replace(/\.000Z$|Z$/, "");
+  if (DATE_FORMATS.has(v.format)) return dateText(EPOCH_1582 + number * 1000);
+  if (DATETIME_FORMATS.has(v.format)) return timestampText(EPOCH_1582 + number * 1000);
   if (TIME_FORMATS.has(v.format)) return `${two(Math.floor(number / 3600))}:${two(Math.floor(number / 60) % 60)}:${two(Math.floor(number % 60))}`;
   return String(number);
 }

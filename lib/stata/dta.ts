@@ -1,4 +1,5 @@
 import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
+import { dateText, timestampText } from "@/lib/dataset-text";
 import { DtaError, WIDTHS, type Dta, type DtaVariable } from "./dataset";
 import { OLD_RELEASES, readOldDta } from "./dta-old";
 
@@ -155,7 +156,7 @@ const missingAbove = (value: number, most: number): number | null => (Number.isN
 function numberText(value: number, v: DtaVariable, dta: Dta): string {
   const label = v.labels ? dta.valueLabels.get(v.labels)?.get(value) : undefined;
   if (label !== undefined) return label;
-  if (/^%-?t?d/.test(v.format)) return new Date(EPOCH_1960 + Math.round(value) * DAY_MS).toISOString().slice(0, 10);
-  if (/^%-?tc/i.test(v.format)) return new Date(EPOCH_1960 + value).toISOString().replace("T", " ").replace(/\.000Z$|Z$/, "");
+  if (/^%-?t?d/.test(v.format)) return dateText(EPOCH_1960 + Math.round(value) * DAY_MS);
+  if (/^%-?tc/i.test(v.format)) return timestampText(EPOCH_1960 + value);
   return String(value);
 }
