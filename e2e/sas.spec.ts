@@ -38,3 +38,12 @@ test("a SAS transport file stages: XPORT 5 as SAS writes it, XPORT 8 with long n
   await expect(stagedItem(page, "people.xpt")).toContainText("300 rows");
   await expect.poll(async () => await rowTexts(page, "Staged data", 4)).toEqual(["3", "20", "", "日本語", "00002"]);
 });
+
+// A dataset's rows are read as DuckDB loads them: a fault met there is the file's, said with what to do (not as DuckDB's error).
+test("a SAS dataset cut short says so, with what to do", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "cut.sas7bdat", content: fixture("people.sas7bdat").subarray(0, 20000), mimeType: "application/x-sas-data" }]);
+  await expect(page.getByRole("alert").filter({ hasText: "cut.sas7bdat" })).toContainText(
+    /This SAS dataset cannot be read: it is cut short: [\d,]+ of its 300 rows are missing\. Export it from SAS as CSV \(PROC EXPORT\), and stage that\./,
+  );
+});

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
-import { readSas7bdat, sas7bdatCsv, SasError } from "./sas7bdat";
+import { typedTableLines } from "@/test/typed-table-lines";
+import { readSas7bdat, sas7bdatTable, SasError } from "./sas7bdat";
 
 // Written by SAS (pandas' test data) and by ReadStat (test/fixtures/sas/README.md).
 const fixture = (name: string) => {
@@ -10,7 +11,7 @@ const fixture = (name: string) => {
 };
 const lines = (name: string) => {
   const bytes = fixture(name);
-  return [...sas7bdatCsv(bytes, readSas7bdat(bytes))].join("").split("\r\n");
+  return typedTableLines(sas7bdatTable(bytes, readSas7bdat(bytes)));
 };
 
 describe("SAS datasets (.sas7bdat)", () => {
@@ -54,7 +55,7 @@ describe("SAS datasets (.sas7bdat)", () => {
   test("other files say what they are", () => {
     expect(() => readSas7bdat(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(SasError);
     const cut = fixture("people.sas7bdat").subarray(0, 20000);
-    expect(() => [...sas7bdatCsv(cut, readSas7bdat(cut))]).toThrow(/cut short: .* of its 300 rows are missing/);
+    expect(() => [...sas7bdatTable(cut, readSas7bdat(cut)).rows]).toThrow(/cut short: .* of its 300 rows are missing/);
     const catalog = fixture("datetime.sas7bdat").slice();
     catalog[15] = 0x63;
     expect(() => readSas7bdat(catalog)).toThrow(/SAS catalog/);

@@ -1,7 +1,8 @@
-import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
+import type { TypedTable, TypedCell } from "@/lib/typed-table/table";
+import { paddedTextCell } from "@/lib/typed-table/text";
 import { FormatError } from "@/lib/format-error";
 import { rdcRow, rleRow } from "./decompress";
-import { paddedText, sasKind, sasNumberText, type SasColumn } from "./values";
+import { sasTypedColumn, sasKind, sasNumberValue, type SasColumn } from "./values";
 
 /**
  * A SAS dataset (.sas7bdat), read from its pages as the format's public descriptions give it (Shotwell and
@@ -186,12 +187,12 @@ function* rowBytes(bytes: Uint8Array, sas: Sas7bdat): Generator<Uint8Array> {
   if (left > 0) throw new SasError(`it is cut short: ${left.toLocaleString("en-US")} of its ${sas.rows.toLocaleString("en-US")} rows are missing`);
 }
 
-/** The dataset as CSV text, its column names first, in pieces of a few thousand rows: dates, date-times and times as such, missing values empty. */
-export function sas7bdatCsv(bytes: Uint8Array, sas: Sas7bdat): Generator<string> {
-  return csvPieces(sas.columns.map((c) => c.name), sas7bdatLines(bytes, sas));
+/** The dataset's columns and rows: dates, date-times and times as such, missing values null. */
+export function sas7bdatTable(bytes: Uint8Array, sas: Sas7bdat): TypedTable {
+  return { columns: sas.columns.map(sasTypedColumn), rows: sas7bdatRows(bytes, sas) };
 }
 
-function* sas7bdatLines(bytes: Uint8Array, sas: Sas7bdat): Generator<string> {
+function* sas7bdatRows(bytes: Uint8Array, sas: Sas7bdat): Generator<TypedCell[]> {
   const text = new TextDecoder(sas.encoding);
   const decode = (cell: Uint8Array) => text.decode(cell);
   const scratch = new DataView(new ArrayBuffer(8));
@@ -202,11 +203,11 @@ function* sas7bdatLines(bytes: Uint8Array, sas: Sas7bdat): Generator<string> {
     scratchBytes.set(row.subarray(c.offset, c.offset + c.width), sas.little ? 8 - c.width : 0);
     return scratch.getFloat64(0, sas.little);
   };
-  const values: string[] = [];
+  const values: TypedCell[] = [];
   for (const row of rowBytes(bytes, sas)) {
     sas.columns.forEach((c, i) => {
-      values[i] = csvField(!c.numeric ? paddedText(row.subarray(c.offset, c.offset + c.width), decode) : c.width ? sasNumberText(number(row, c), c.kind, c.width) : null, PLAIN_CSV);
+      values[i] = !c.numeric ? paddedTextCell(row.subarray(c.offset, c.offset + c.width), decode) : c.width ? sasNumberValue(number(row, c), c.kind, c.width) : null;
     });
-    yield values.join(",") + "\r\n";
+    yield values;
   }
 }

@@ -1,7 +1,7 @@
-import { dateText, timestampText } from "@/lib/dataset-text";
+import { timeText, type TypedCell, type TypedColumn } from "@/lib/typed-table/table";
 
 /**
- * A SAS number as text, by its column's format: SAS counts dates in days and date-times in seconds from
+ * A SAS number as a dataset's value, by its column's format: SAS counts dates in days and date-times in seconds from
  * 1 January 1960, times of day in seconds; a missing value (`.`, `.A`–`.Z`, `._`) is a NaN. Shared by the
  * sas7bdat and transport (XPT) readers.
  */
@@ -28,13 +28,6 @@ export interface SasColumn {
   kind: SasKind;
 }
 
-/** A text value's bytes without the spaces and NULs SAS pads it with, or null when nothing is left. */
-export function paddedText(cell: Uint8Array, decode: (bytes: Uint8Array) => string): string | null {
-  let end = cell.length;
-  while (end > 0 && (cell[end - 1] === 0x20 || cell[end - 1] === 0)) end--;
-  return end ? decode(cell.subarray(0, end)) : null;
-}
-
 /** What a numeric column holds, by its format's name (`MMDDYY10.` is `MMDDYY`). */
 export function sasKind(format: string): SasKind {
   const name = format.toUpperCase().replace(/\d*\.?\d*$/, "");
@@ -44,21 +37,18 @@ export function sasKind(format: string): SasKind {
 /** The significant digits a number stored in `bytes` bytes keeps (SAS drops a double's last bytes to store it shorter). */
 const DIGITS: Record<number, number> = { 3: 3, 4: 6, 5: 8, 6: 10, 7: 13 };
 
-/** A number as CSV text, or null when missing. */
-export function sasNumberText(value: number, kind: SasKind, bytes = 8): string | null {
-  if (Number.isNaN(value)) return null;
-  if (kind === "date") return dateText(EPOCH_1960 + Math.round(value) * DAY_MS);
-  if (kind === "datetime") return timestampText(Math.round(EPOCH_1960 + value * 1000));
-  if (kind === "time") return timeOfDay(value);
-  const digits = DIGITS[bytes];
-  return String(digits && !Number.isInteger(value) ? Number(value.toPrecision(digits)) : value);
+/** A column's name and what it holds, for the dataset its rows make (lib/dataset/table.ts). */
+export function sasTypedColumn(c: SasColumn): TypedColumn {
+  const type = !c.numeric ? "text" : c.kind === "datetime" ? "timestamp" : c.kind;
+  return { name: c.name, type };
 }
 
-/** `23:59:59`, or the hours past 24 of a duration (`30:00:00`). */
-function timeOfDay(seconds: number): string {
-  const whole = Math.round(seconds);
-  const sign = whole < 0 ? "-" : "";
-  const s = Math.abs(whole);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${sign}${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+/** A number as its column's value: a date or date-time as milliseconds from 1970, a time as text; null when missing. */
+export function sasNumberValue(value: number, kind: SasKind, bytes = 8): TypedCell {
+  if (Number.isNaN(value)) return null;
+  if (kind === "date") return EPOCH_1960 + Math.round(value) * DAY_MS;
+  if (kind === "datetime") return Math.round(EPOCH_1960 + value * 1000);
+  if (kind === "time") return timeText(value);
+  const digits = DIGITS[bytes];
+  return digits && !Number.isInteger(value) ? Number(value.toPrecision(digits)) : value;
 }

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { ibmDouble, readXport, xportCsv, XportError } from "./xport";
+import { typedTableLines } from "@/test/typed-table-lines";
+import { ibmDouble, readXport, xportTable, XportError } from "./xport";
 
 // XPORT 5 files from the xport package's tests, an XPORT 8 file ReadStat writes (test/fixtures/sas/README.md).
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/sas/${name}`, import.meta.url)));
 const lines = (name: string) => {
   const bytes = fixture(name);
-  return [...xportCsv(bytes, readXport(bytes))].join("").split("\r\n");
+  return typedTableLines(xportTable(bytes, readXport(bytes)));
 };
 
 describe("SAS transport files (.xpt)", () => {

@@ -1,7 +1,7 @@
-import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
-import { utf8Text } from "@/lib/dataset-text";
+import type { TypedTable, TypedCell } from "@/lib/typed-table/table";
+import { paddedTextCell, utf8Text } from "@/lib/typed-table/text";
 import { FormatError } from "@/lib/format-error";
-import { paddedText, sasKind, sasNumberText, type SasColumn } from "./values";
+import { sasTypedColumn, sasKind, sasNumberValue, type SasColumn } from "./values";
 
 /**
  * A SAS transport file (.xpt, XPORT versions 5 and 8: what a clinical trial's datasets are submitted in), as SAS
@@ -58,7 +58,8 @@ export function readXport(bytes: Uint8Array): Xport {
   if (headerKind(bytes, at) !== (v8 ? "OBSV8" : "OBS")) throw new XportError("its dataset has no rows header (OBS record)");
   const start = at + RECORD;
   let end = start;
-  while (end + RECORD <= bytes.length && !isMemberHeader(headerKind(bytes, end))) end += RECORD;
+  // A record is decoded only when it starts as a header does ("H"): decoding each of a large file's took seconds.
+  while (end + RECORD <= bytes.length && !(bytes[end] === 0x48 && isMemberHeader(headerKind(bytes, end)))) end += RECORD;
   end = Math.min(end, bytes.length);
   const rowLength = columns.reduce((sum, c) => sum + c.width, 0);
   if (!rowLength) throw new XportError("its dataset has no variables");
@@ -98,36 +99,38 @@ const decodeText = (bytes: Uint8Array): string => utf8Text(bytes) ?? windows1252
 /** An IBM mainframe double (base-16 exponent, big-endian, maybe cut to `width` bytes), or NaN for SAS's missing values (`.`, `.A`–`.Z`, `._`). */
 export function ibmDouble(bytes: Uint8Array): number {
   const first = bytes[0]!;
-  const rest = bytes.subarray(1);
-  if (rest.every((b) => b === 0)) {
+  const b = [0, 0, 0, 0, 0, 0, 0, 0];
+  let rest = 0;
+  for (let i = 1; i < bytes.length && i < 8; i++) rest |= b[i] = bytes[i]!;
+  if (rest === 0) {
     if (first === 0x2e || first === 0x5f || (first >= 0x41 && first <= 0x5a)) return NaN;
     if ((first & 0x7f) === 0) return 0;
   }
-  const byte = (i: number) => bytes[i] ?? 0;
   // 56 bits of fraction, rounded once: the top 24 bits scaled exactly, plus the low 32.
-  const fraction = ((byte(1) << 16) | (byte(2) << 8) | byte(3)) * 2 ** 32 + (byte(4) * 2 ** 24 + ((byte(5) << 16) | (byte(6) << 8) | byte(7)));
+  const fraction = ((b[1]! << 16) | (b[2]! << 8) | b[3]!) * 2 ** 32 + (b[4]! * 2 ** 24 + ((b[5]! << 16) | (b[6]! << 8) | b[7]!));
   const value = fraction * 2 ** (4 * ((first & 0x7f) - 64) - 56);
   return first & 0x80 ? -value : value;
 }
 
-/** The dataset as CSV text, its variables' names first, in pieces of a few thousand rows: dates and times as such, missing values empty. */
-export function xportCsv(bytes: Uint8Array, xpt: Xport): Generator<string> {
-  return csvPieces(xpt.columns.map((c) => c.name), xportLines(bytes, xpt));
+/** The dataset's variables and rows: dates and times as such, missing values null. */
+export function xportTable(bytes: Uint8Array, xpt: Xport): TypedTable {
+  return { columns: xpt.columns.map(sasTypedColumn), rows: xportRows(bytes, xpt) };
 }
 
-function* xportLines(bytes: Uint8Array, xpt: Xport): Generator<string> {
+function* xportRows(bytes: Uint8Array, xpt: Xport): Generator<TypedCell[]> {
   const { columns, rowLength } = xpt;
   let rows = Math.floor((xpt.end - xpt.start) / rowLength);
   // The last record is padded with spaces: a "row" of nothing but spaces there is padding.
   const blank = (r: number) => bytes.subarray(xpt.start + r * rowLength, xpt.start + (r + 1) * rowLength).every((b) => b === 0x20);
   while (rows > 0 && xpt.start + (rows - 1) * rowLength >= xpt.end - RECORD && blank(rows - 1)) rows--;
-  const values: string[] = [];
+  const values: TypedCell[] = [];
   for (let r = 0; r < rows; r++) {
     const row = bytes.subarray(xpt.start + r * rowLength, xpt.start + (r + 1) * rowLength);
-    columns.forEach((c, i) => {
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
       const cell = row.subarray(c.offset, c.offset + c.width);
-      values[i] = csvField(c.numeric ? sasNumberText(ibmDouble(cell), c.kind, c.width) : paddedText(cell, decodeText), PLAIN_CSV);
-    });
-    yield values.join(",") + "\r\n";
+      values[i] = c.numeric ? sasNumberValue(ibmDouble(cell), c.kind, c.width) : paddedTextCell(cell, decodeText);
+    }
+    yield values;
   }
 }

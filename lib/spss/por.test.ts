@@ -1,16 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { porCsv, PorError, readPor } from "./por";
-import { readSav, savCsv } from "./sav";
+import { typedTableLines } from "@/test/typed-table-lines";
+import { porTable, PorError, readPor } from "./por";
+import { readSav, savTable } from "./sav";
 
 // GNU PSPP's `pspp-convert survey.sav survey.por` (test/fixtures/spss/survey.sps wrote the .sav).
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/spss/${name}`, import.meta.url)));
-const lines = (bytes: Uint8Array) => [...porCsv(readPor(bytes))].join("").split("\r\n");
+const lines = (bytes: Uint8Array) => typedTableLines(porTable(readPor(bytes)));
 
 describe("SPSS portable files", () => {
   test("the .sav file's cases: value labels, missing values, dates and date-times, UTF-8 text", () => {
     const por = lines(fixture("survey.por"));
-    const sav = [...savCsv(fixture("survey.sav"), readSav(fixture("survey.sav")))].join("").split("\r\n");
+    const sav = typedTableLines(savTable(fixture("survey.sav"), readSav(fixture("survey.sav"))));
     // A portable file keeps names of 8 upper-case characters and strings of 255 bytes.
     expect(por[0]).toBe("ID,REGION_O,AGE,INCOME,BORN,SEEN,NAME,CODE,LONGNOTE");
     const upTo = (row: string, fields: number) => row.split(",").slice(0, fields);
@@ -32,6 +33,6 @@ describe("SPSS portable files", () => {
 
   test("other files say what they are", () => {
     expect(() => readPor(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(PorError);
-    expect(() => [...porCsv(readPor(fixture("survey.por").subarray(0, 900)))]).toThrow(/cut short/);
+    expect(() => [...porTable(readPor(fixture("survey.por").subarray(0, 900))).rows]).toThrow(/cut short/);
   });
 });

@@ -1,7 +1,7 @@
-import { csvPieces, csvRow, PLAIN_CSV } from "@/lib/csv/write";
-import { utf8Text } from "@/lib/dataset-text";
+import type { TypedTable, TypedCell } from "@/lib/typed-table/table";
+import { utf8Text } from "@/lib/typed-table/text";
 import { FormatError } from "@/lib/format-error";
-import { spssNumberText, type SpssNumeric } from "./values";
+import { spssNumberValue, spssType, type SpssNumeric } from "./values";
 
 /**
  * An SPSS portable file (.por, what data archives long distributed SPSS data as), as GNU PSPP documents it
@@ -82,22 +82,22 @@ function valueLabels(r: Reader, variables: PorVariable[]): void {
   if (!strings) for (const v of labelled) v.labels = labels;
 }
 
-/** The cases as CSV text, the variables' names first: labels for labelled codes, dates, missing values empty. */
-export function porCsv(por: Por): Generator<string> {
-  return csvPieces(por.variables.map((v) => v.name), porLines(por));
+/** The variables and cases: labels for labelled codes, dates, missing values null. */
+export function porTable(por: Por): TypedTable {
+  return { columns: por.variables.map((v) => ({ name: v.name, type: v.width ? "text" : spssType(v) })), rows: porRows(por) };
 }
 
-function* porLines(por: Por): Generator<string> {
+function* porRows(por: Por): Generator<TypedCell[]> {
   const r = new Reader(por.text, por.start);
-  const values: (string | null)[] = [];
+  const values: TypedCell[] = [];
   while (!r.done()) {
     por.variables.forEach((v, i) => {
       if (v.width) {
         const text = r.string().replace(/ +$/, "");
         values[i] = text === "" ? null : text;
-      } else values[i] = spssNumberText(r.number(), v);
+      } else values[i] = spssNumberValue(r.number(), v);
     });
-    yield csvRow(values, PLAIN_CSV);
+    yield values;
   }
 }
 

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { readSav, savCsv, SavError } from "./sav";
+import { typedTableLines } from "@/test/typed-table-lines";
+import { readSav, savTable, SavError } from "./sav";
 
 // Written by GNU PSPP 1.6 (test/fixtures/spss/survey.sps), compressed and not.
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/spss/${name}`, import.meta.url)));
 const lines = (name: string) => {
   const bytes = fixture(name);
-  return [...savCsv(bytes, readSav(bytes))].join("").split("\r\n");
+  return typedTableLines(savTable(bytes, readSav(bytes)));
 };
 
 describe("SPSS data files", () => {
@@ -31,7 +32,7 @@ describe("SPSS data files", () => {
   test("other files say what they are", () => {
     // A .zsav cut off before its trailer, which lists its blocks.
     const cut = fixture("survey.zsav").subarray(0, -100);
-    expect(() => [...savCsv(cut, readSav(cut))]).toThrow(/ZLIB trailer is past its end/);
+    expect(() => [...savTable(cut, readSav(cut)).rows]).toThrow(/ZLIB trailer is past its end/);
     expect(() => readSav(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(SavError);
     expect(() => readSav(fixture("survey.sav").subarray(0, 400))).toThrow(SavError);
   });

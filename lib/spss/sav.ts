@@ -1,7 +1,8 @@
 import { FormatError } from "@/lib/format-error";
 import { unzlibSync } from "fflate";
-import { csvPieces, csvRow, PLAIN_CSV } from "@/lib/csv/write";
-import { spssNumberText, type SpssNumeric } from "./values";
+import type { TypedTable, TypedCell } from "@/lib/typed-table/table";
+import { paddedTextCell } from "@/lib/typed-table/text";
+import { spssNumberValue, spssType, type SpssNumeric } from "./values";
 
 /**
  * An SPSS system file (.sav), as SPSS and GNU PSPP write one (https://www.gnu.org/software/pspp/pspp-dev/html_node/System-File-Format.html):
@@ -140,56 +141,57 @@ function variablesOf(slots: (Slot | null)[], longNames: string, veryLong: string
 
 const SYSMIS = -Number.MAX_VALUE;
 
-/** The cases as CSV text, the variables' names first, in pieces of a few thousand: labels for labelled codes, dates, missing values empty. */
-export function savCsv(bytes: Uint8Array, sav: Sav): Generator<string> {
+/** The variables and cases: labels for labelled codes, dates, missing values null. */
+export function savTable(bytes: Uint8Array, sav: Sav): TypedTable {
+  const columns = sav.variables.map((v) => ({ name: v.name, type: v.width > 0 ? ("text" as const) : spssType(v) }));
+  return { columns, rows: savRows(bytes, sav) };
+}
+
+function* savRows(bytes: Uint8Array, sav: Sav): Generator<TypedCell[]> {
   const cases = sav.zlib ? bytecodeCases(zlibBytecode(bytes, sav), { ...sav, start: 0 }) : sav.compressed ? bytecodeCases(bytes, sav) : plainCases(bytes, sav);
-  return csvPieces(sav.variables.map((v) => v.name), savLines(cases, sav));
-}
-
-function* savLines(cases: Iterable<Case>, sav: Sav): Generator<string> {
-  for (const slots of cases) yield csvRow(sav.variables.map((v) => value(slots, v, sav)), PLAIN_CSV);
-}
-
-/** One case's slots: 8 bytes each. */
-type Case = Uint8Array[];
-
-function* plainCases(bytes: Uint8Array, sav: Sav): Generator<Case> {
-  const size = sav.caseSlots * 8;
-  for (let at = sav.start, n = 0; at + size <= bytes.length && (sav.cases < 0 || n < sav.cases); at += size, n++) {
-    yield Array.from({ length: sav.caseSlots }, (_, i) => bytes.subarray(at + i * 8, at + i * 8 + 8));
+  const values: TypedCell[] = [];
+  for (const slots of cases) {
+    const data = new DataView(slots.buffer, slots.byteOffset, slots.byteLength);
+    for (let i = 0; i < sav.variables.length; i++) values[i] = value(slots, data, sav.variables[i]!, sav);
+    yield values;
   }
 }
 
-const SPACES = new Uint8Array(8).fill(0x20);
+/** One case: its slots of 8 bytes each, one after the other (the next case may be read into the same bytes). */
+type Case = Uint8Array;
+
+function* plainCases(bytes: Uint8Array, sav: Sav): Generator<Case> {
+  const size = sav.caseSlots * 8;
+  for (let at = sav.start, n = 0; at + size <= bytes.length && (sav.cases < 0 || n < sav.cases); at += size, n++) yield bytes.subarray(at, at + size);
+}
 
 /** Cases of a bytecode-compressed file: blocks of 8 codes, each a small number, a value that follows, spaces or missing. */
 function* bytecodeCases(bytes: Uint8Array, sav: Sav): Generator<Case> {
-  const codes = new DataView(new ArrayBuffer(8));
+  const slots = new Uint8Array(sav.caseSlots * 8);
+  const codes = new DataView(slots.buffer);
   let at = sav.start;
-  let block: Uint8Array | null = null;
+  let block = 0;
   let next = 8;
-  let slots: Case = [];
+  let filled = 0;
   for (let n = 0; sav.cases < 0 || n < sav.cases; ) {
     if (next === 8) {
       if (at + 8 > bytes.length) return;
-      block = bytes.subarray(at, at + 8);
+      block = at;
       at += 8;
       next = 0;
     }
-    const code = block![next++]!;
+    const code = bytes[block + next++]!;
     if (code === 0) continue;
     if (code === 252) return;
     if (code === 253) {
-      slots.push(bytes.subarray(at, at + 8));
+      if (at + 8 > bytes.length) return;
+      slots.set(bytes.subarray(at, at + 8), filled * 8);
       at += 8;
-    } else if (code === 254) slots.push(SPACES);
-    else {
-      codes.setFloat64(0, code === 255 ? SYSMIS : code - sav.bias, sav.little);
-      slots.push(new Uint8Array(codes.buffer.slice(0)));
-    }
-    if (slots.length === sav.caseSlots) {
+    } else if (code === 254) slots.fill(0x20, filled * 8, filled * 8 + 8);
+    else codes.setFloat64(filled * 8, code === 255 ? SYSMIS : code - sav.bias, sav.little);
+    if (++filled === sav.caseSlots) {
       yield slots;
-      slots = [];
+      filled = 0;
       n++;
     }
   }
@@ -218,18 +220,14 @@ function zlibBytecode(bytes: Uint8Array, sav: Sav): Uint8Array {
   return out;
 }
 
-function value(slots: Case, v: SavVariable, sav: Sav): string | null {
+function value(slots: Case, data: DataView, v: SavVariable, sav: Sav): TypedCell {
   if (v.width > 0) {
-    const parts: Uint8Array[] = [];
-    for (let i = 0; i < v.slots; i++) parts.push(slots[v.slot + i]!);
-    const joined = new Uint8Array(parts.length * 8);
-    parts.forEach((p, i) => joined.set(p, i * 8));
-    const bytes = v.width > 255 ? segmentsOf(joined, v.width) : joined.subarray(0, v.width);
-    const text = sav.text.decode(bytes).replace(/[ \0]+$/, "");
-    return text === "" ? null : text;
+    const from = v.slot * 8;
+    const bytes = v.width > 255 ? segmentsOf(slots.subarray(from, from + v.slots * 8), v.width) : slots.subarray(from, from + v.width);
+    return paddedTextCell(bytes, (b) => sav.text.decode(b));
   }
-  const number = new DataView(slots[v.slot]!.buffer, slots[v.slot]!.byteOffset, 8).getFloat64(0, sav.little);
-  return spssNumberText(number === SYSMIS ? NaN : number, v);
+  const number = data.getFloat64(v.slot * 8, sav.little);
+  return spssNumberValue(number === SYSMIS ? NaN : number, v);
 }
 
 /**

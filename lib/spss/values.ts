@@ -1,7 +1,7 @@
-import { dateText, timestampText } from "@/lib/dataset-text";
+import { timeText, type TypedCell, type ColumnType } from "@/lib/typed-table/table";
 
 /**
- * An SPSS number as text, by its variable's dictionary: empty when missing (system-missing, a user-missing value
+ * An SPSS number as a dataset's value, by its variable's dictionary: null when missing (system-missing, a user-missing value
  * or range), its value label when it has one, dates, date-times and times (seconds from 14 October 1582) as such.
  * Shared by the .sav and portable (.por) readers.
  */
@@ -18,15 +18,18 @@ const EPOCH_1582 = Date.UTC(1582, 9, 14);
 const DATE_FORMATS = new Set([20, 23, 24, 28, 29, 30, 38, 39]);
 const DATETIME_FORMATS = new Set([22, 41]);
 const TIME_FORMATS = new Set([21, 25, 40]);
-const two = (n: number) => String(n).padStart(2, "0");
 
-/** The number as text, or null when it is missing (NaN is system-missing). */
-export function spssNumberText(number: number, v: SpssNumeric): string | null {
+/** What a numeric variable holds: labelled codes, dates, date-times, times or numbers. */
+export function spssType(v: SpssNumeric): ColumnType {
+  if (v.labels?.size) return "labelled";
+  return DATE_FORMATS.has(v.format) ? "date" : DATETIME_FORMATS.has(v.format) ? "timestamp" : TIME_FORMATS.has(v.format) ? "time" : "number";
+}
+
+/** The number as its variable's value (spssType), or null when it is missing (NaN is system-missing). */
+export function spssNumberValue(number: number, v: SpssNumeric): TypedCell {
   if (Number.isNaN(number) || v.missing.includes(number) || (v.range && number >= v.range[0] && number <= v.range[1])) return null;
-  const label = v.labels?.get(number);
-  if (label !== undefined) return label;
-  if (DATE_FORMATS.has(v.format)) return dateText(EPOCH_1582 + number * 1000);
-  if (DATETIME_FORMATS.has(v.format)) return timestampText(EPOCH_1582 + number * 1000);
-  if (TIME_FORMATS.has(v.format)) return `${two(Math.floor(number / 3600))}:${two(Math.floor(number / 60) % 60)}:${two(Math.floor(number % 60))}`;
-  return String(number);
+  if (v.labels?.size) return v.labels.get(number) ?? String(number);
+  if (DATE_FORMATS.has(v.format) || DATETIME_FORMATS.has(v.format)) return EPOCH_1582 + number * 1000;
+  if (TIME_FORMATS.has(v.format)) return timeText(number);
+  return number;
 }

@@ -1,5 +1,6 @@
 import { Bool, Field, Float64, Int64, List, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, Utf8, type Data, type DataType } from "apache-arrow";
 import type { JsonSqlColumn, JsonSqlType } from "./json-records";
+import { textColumn } from "@/lib/typed-table/columns";
 import { unmarkLong } from "./json-long-integers";
 
 /**
@@ -113,7 +114,7 @@ function columnData(type: JsonSqlType, values: readonly unknown[]): Data {
       return makeData({ type: arrowType(type) as Struct, length, ...valid, children });
     }
     default:
-      return textData(values.map(asText), valid);
+      return textColumn(values.map(asText));
   }
 }
 
@@ -121,42 +122,4 @@ function columnData(type: JsonSqlType, values: readonly unknown[]): Data {
 function asText(value: unknown): string | undefined {
   if (isNull(value)) return undefined;
   return unmarkLong(typeof value === "string" ? value : JSON.stringify(value));
-}
-
-const encoder = new TextEncoder();
-
-/** UTF-8 text values and their offsets: ASCII characters (most text) copied in a loop, the rest of a value with non-ASCII characters encoded by the platform. */
-function textData(texts: readonly (string | undefined)[], valid: { nullBitmap: Uint8Array; nullCount: number }): Data {
-  const valueOffsets = new Int32Array(texts.length + 1);
-  let left = 0;
-  for (const text of texts) left += text?.length ?? 0;
-  let bytes: Uint8Array<ArrayBuffer> = new Uint8Array(left);
-  let at = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i];
-    if (text) {
-      left -= text.length;
-      for (let k = 0; k < text.length; k++) {
-        const code = text.charCodeAt(k);
-        if (code < 0x80) {
-          bytes[at++] = code;
-          continue;
-        }
-        const rest = text.slice(k);
-        if (bytes.length - at < rest.length * 3 + left) bytes = grown(bytes, at + rest.length * 3 + left);
-        at += encoder.encodeInto(rest, bytes.subarray(at)).written;
-        break;
-      }
-    }
-    valueOffsets[i + 1] = at;
-    // Room for the values left if they are ASCII; more is made when one is not.
-    if (bytes.length - at < left) bytes = grown(bytes, at + left);
-  }
-  return makeData({ type: new Utf8(), length: texts.length, ...valid, valueOffsets, data: bytes.subarray(0, at) });
-}
-
-function grown(bytes: Uint8Array, least: number): Uint8Array<ArrayBuffer> {
-  const more = new Uint8Array(Math.max(least, bytes.length * 2));
-  more.set(bytes);
-  return more;
 }

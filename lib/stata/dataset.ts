@@ -12,7 +12,7 @@ export interface DtaVariable {
   labels: string;
 }
 
-/** A Stata dataset as its readers give it (dta.ts for format 117 and later, dta-old.ts for 113 to 115), for dtaCsv. */
+/** A Stata dataset as its readers give it (dta.ts for format 117 and later, dta-old.ts for 113 to 115), for dtaTable. */
 export interface Dta {
   variables: DtaVariable[];
   rows: number;

@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { DtaError } from "./dataset";
-import { dtaCsv, readDta } from "./dta";
+import { dtaTable, readDta } from "./dta";
+import { typedTableLines } from "@/test/typed-table-lines";
 
 // Written by pandas' Stata writer (test/fixtures/stata/make-survey.py).
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/stata/${name}`, import.meta.url)));
 const lines = (name: string) => {
   const bytes = fixture(name);
-  return [...dtaCsv(bytes, readDta(bytes))].join("").split("\r\n");
+  return typedTableLines(dtaTable(bytes, readDta(bytes)));
 };
 
 describe("Stata datasets", () => {

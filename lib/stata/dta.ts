@@ -1,5 +1,5 @@
-import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
-import { dateText, timestampText } from "@/lib/dataset-text";
+import type { TypedTable, TypedCell, TypedColumn } from "@/lib/typed-table/table";
+import { textCell } from "@/lib/typed-table/text";
 import { DtaError, WIDTHS, type Dta, type DtaVariable } from "./dataset";
 import { OLD_RELEASES, readOldDta } from "./dta-old";
 
@@ -100,31 +100,40 @@ function readValueLabels(bytes: Uint8Array, data: DataView, from: number, to: nu
 const DAY_MS = 86_400_000;
 const EPOCH_1960 = Date.UTC(1960, 0, 1);
 
-/** The dataset as CSV text, its variables' names first, in pieces of a few thousand rows: labels for labelled codes, dates for dates, missing values empty. */
-export function dtaCsv(bytes: Uint8Array, dta: Dta): Generator<string> {
-  return csvPieces(dta.variables.map((v) => v.name), dtaLines(bytes, dta));
+/** The dataset's variables and rows: labels for labelled codes, dates for dates, missing values null. */
+export function dtaTable(bytes: Uint8Array, dta: Dta): TypedTable {
+  return { columns: dta.variables.map(datasetColumn), rows: dtaRows(bytes, dta) };
 }
 
-function* dtaLines(bytes: Uint8Array, dta: Dta): Generator<string> {
+function datasetColumn(v: DtaVariable): TypedColumn {
+  const type = v.type <= 2045 || v.type === STRL ? "text" : v.labels ? "labelled" : DATE.test(v.format) ? "date" : DATETIME.test(v.format) ? "timestamp" : "number";
+  return { name: v.name, type };
+}
+
+const DATE = /^%-?t?d/;
+const DATETIME = /^%-?tc/i;
+
+function* dtaRows(bytes: Uint8Array, dta: Dta): Generator<TypedCell[]> {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = new TextDecoder(dta.release <= 117 ? "windows-1252" : "utf-8");
-  const values: string[] = [];
+  const values: TypedCell[] = [];
   for (let r = 0; r < dta.rows; r++) {
     let at = dta.start + r * dta.width;
     dta.variables.forEach((v, i) => {
       const [value, used] = cell(bytes, data, at, v, dta, text);
-      values[i] = csvField(value, PLAIN_CSV);
+      values[i] = value;
       at += used;
     });
-    yield values.join(",") + "\r\n";
+    yield values;
   }
 }
 
-/** A value as CSV text (null when missing) and the bytes it took. */
-function cell(bytes: Uint8Array, data: DataView, at: number, v: DtaVariable, dta: Dta, text: TextDecoder): [string | null, number] {
+/** A value (null when missing) and the bytes it took. */
+function cell(bytes: Uint8Array, data: DataView, at: number, v: DtaVariable, dta: Dta, text: TextDecoder): [TypedCell, number] {
   if (v.type <= 2045) {
-    const value = cString(text, bytes.subarray(at, at + v.type));
-    return [value === "" ? null : value, v.type];
+    const field = bytes.subarray(at, at + v.type);
+    const end = field.indexOf(0);
+    return [textCell(end < 0 ? field : field.subarray(0, end), (b) => text.decode(b)), v.type];
   }
   if (v.type === STRL) {
     const key = dta.release === 117 ? `${data.getUint32(at, dta.little)}:${data.getUint32(at + 4, dta.little)}` : strlKey(data, at, dta);
@@ -137,7 +146,7 @@ function cell(bytes: Uint8Array, data: DataView, at: number, v: DtaVariable, dta
     : v.type === 65528 ? missingAbove(data.getInt32(at, little), 2147483620)
     : v.type === 65529 ? missingAbove(data.getInt16(at, little), 32740)
     : missingAbove(data.getInt8(at), 100);
-  return [number === null ? null : numberText(number, v, dta), WIDTHS[v.type]!];
+  return [number === null ? null : numberValue(number, v, dta), WIDTHS[v.type]!];
 }
 
 /** A strL's key in format 118 (2 bytes of variable, 6 of observation) or 119 (3 and 5). */
@@ -153,10 +162,10 @@ function strlKey(data: DataView, at: number, dta: Dta): string {
 
 const missingAbove = (value: number, most: number): number | null => (Number.isNaN(value) || value > most ? null : value);
 
-function numberText(value: number, v: DtaVariable, dta: Dta): string {
-  const label = v.labels ? dta.valueLabels.get(v.labels)?.get(value) : undefined;
-  if (label !== undefined) return label;
-  if (/^%-?t?d/.test(v.format)) return dateText(EPOCH_1960 + Math.round(value) * DAY_MS);
-  if (/^%-?tc/i.test(v.format)) return timestampText(EPOCH_1960 + value);
-  return String(value);
+/** A labelled code as its label (its number as text when it has none); a date or date-time as milliseconds from 1970. */
+function numberValue(value: number, v: DtaVariable, dta: Dta): TypedCell {
+  if (v.labels) return dta.valueLabels.get(v.labels)?.get(value) ?? String(value);
+  if (DATE.test(v.format)) return EPOCH_1960 + Math.round(value) * DAY_MS;
+  if (DATETIME.test(v.format)) return EPOCH_1960 + value;
+  return value;
 }

@@ -30,14 +30,14 @@ import { readSqlite } from "./sqlite";
 import { SPSS, SPSS_PORTABLE } from "./spss";
 import { STATA } from "./stata";
 import { SAS, XPORT } from "./sas";
-import { readTableFile } from "./table-file";
+import { readTypedFile } from "./typed-file";
 import { arrowIpcStreams } from "@/lib/arrow-ipc/streams";
 import { unreadableReason } from "@/lib/format-error";
 import { readXml } from "./xml";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
 
 /** The dataset files lib/ turns into CSV text, by format. */
-const TABLE_FILES = { dta: STATA, sav: SPSS, por: SPSS_PORTABLE, sas7bdat: SAS, xpt: XPORT } as const;
+const TYPED_FILES = { dta: STATA, sav: SPSS, por: SPSS_PORTABLE, sas7bdat: SAS, xpt: XPORT } as const;
 
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
 const MAX_SHOWN_LINES = 200;
@@ -141,7 +141,7 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "sas7bdat":
       case "xpt":
       case "por":
-        return await readTableFile(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first), TABLE_FILES[options.format]);
+        return await readTypedFile(fileName, blob, options, table, TYPED_FILES[options.format]);
     }
   } catch (error) {
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });

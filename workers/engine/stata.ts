@@ -1,9 +1,9 @@
-import { dtaCsv, readDta } from "@/lib/stata/dta";
-import type { TableFile } from "./table-file";
+import { dtaTable, readDta } from "@/lib/stata/dta";
+import type { TypedFile } from "./typed-file";
 
 /** A Stata dataset (.dta): its rows, labelled codes as their labels (lib/stata/dta.ts). */
-export const STATA: TableFile = {
+export const STATA: TypedFile = {
   kind: "Stata dataset",
   instead: "Export it from Stata as CSV (export delimited), and stage that.",
-  csv: (bytes) => dtaCsv(bytes, readDta(bytes)),
+  table: (bytes) => dtaTable(bytes, readDta(bytes)),
 };

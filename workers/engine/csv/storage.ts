@@ -46,7 +46,7 @@ export const STORAGE_SETTINGS: Record<Exclude<Storage, "compressed">, { set: str
 const holding: Record<keyof typeof STORAGE_SETTINGS, number> = { uncompressed: 0, "without FSST": 0 };
 
 /** Run `work` (a read into a table) storing what it writes as `storage` says. */
-export async function writingAs(engine: CsvEngine, storage: Storage, work: () => Promise<unknown>): Promise<void> {
+export async function writingAs(engine: Pick<CsvEngine, "rows">, storage: Storage, work: () => Promise<unknown>): Promise<void> {
   if (storage === "compressed") {
     await work();
     return;

@@ -1,0 +1,34 @@
+/**
+ * A statistical dataset's table as its reader gives it (SAS, Stata, SPSS): columns of a type each, and rows of
+ * values, which lib/typed-table/arrow.ts hands DuckDB as Arrow. The file says each column's type (a number, text, a date
+ * by its format), so nothing is guessed from text; where a column's values decide (whole numbers, a code's labels, a
+ * time past 24 hours), the engine checks them all once they are loaded (workers/engine/typed-table-load.ts).
+ */
+export type ColumnType = "number" | "text" | "date" | "timestamp" | "time" | "labelled";
+
+export interface TypedColumn {
+  name: string;
+  type: ColumnType;
+}
+
+/**
+ * A value, null when missing: a number as itself; a date or timestamp as milliseconds from 1970 (UTC); text as
+ * itself, or as its UTF-8 bytes (which are then written as they are); a time as `23:59:59` (a duration past 24 hours as `30:00:00`); a labelled code as its label, or its
+ * number's text when it has none.
+ */
+export type TypedCell = number | string | Uint8Array | null;
+
+export interface TypedTable {
+  columns: TypedColumn[];
+  /** One array of values per row, in the columns' order; a reader may fill the same array again for the next row. */
+  rows: Iterable<TypedCell[]>;
+}
+
+/** `23:59:59` from seconds, or the hours past 24 of a duration (`30:00:00`). */
+export function timeText(seconds: number): string {
+  const whole = Math.round(seconds);
+  const sign = whole < 0 ? "-" : "";
+  const s = Math.abs(whole);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${sign}${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+}

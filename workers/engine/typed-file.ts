@@ -1,0 +1,51 @@
+import { unreadableReason } from "@/lib/format-error";
+import { fail, ok, type Result } from "@/lib/result";
+import type { ParseOptions } from "@/lib/staging/parse-options";
+import type { TypedCell, TypedTable } from "@/lib/typed-table/table";
+import { arrowEngine } from "./arrow-engine";
+import { storageFor } from "./csv/storage";
+import { withConnection } from "./duckdb";
+import type { ReadInfo } from "./read-info";
+import { loadTypedTable } from "./typed-table-load";
+
+/** A file whose columns are typed by the file itself, read in lib/ (a SAS, Stata or SPSS dataset). */
+export interface TypedFile {
+  /** "This <kind> cannot be read: …". */
+  kind: string;
+  /** What to do instead, when it cannot. */
+  instead: string;
+  /** The file's columns and rows; it, or its rows as they are read, may throw a FormatError saying why it cannot. */
+  table(bytes: Uint8Array): TypedTable;
+}
+
+/**
+ * A typed file into the staged table (typed-table-load.ts). A fault the reader meets, as the file is opened or its
+ * rows are read, is said as the file's (what is wrong, what to do); anything else is DuckDB's to say.
+ */
+export async function readTypedFile(fileName: string, blob: Blob, options: ParseOptions, table: string, file: TypedFile): Promise<Result<ReadInfo>> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  const unreadable = (error: unknown) => fail({ file: fileName, message: `This ${file.kind} cannot be read: ${unreadableReason(error)}. ${file.instead}` });
+  let typed: TypedTable;
+  try {
+    typed = file.table(bytes);
+  } catch (error) {
+    return unreadable(error);
+  }
+  const fault: { error?: unknown } = {};
+  const read = await withConnection((conn) => loadTypedTable(arrowEngine(conn), { ...typed, rows: noting(typed.rows, fault) }, table, options.types ?? {}, storageFor(bytes.length))).catch((error: unknown) => {
+    if ("error" in fault) return null;
+    throw error;
+  });
+  if (read === null) return unreadable(fault.error);
+  return read ? ok({ badLines: 0 }) : fail({ file: fileName, message: `The ${file.kind} holds no rows.` });
+}
+
+/** The rows, a fault met reading them noted in `fault` before it goes on up. */
+function* noting(rows: Iterable<TypedCell[]>, fault: { error?: unknown }): Generator<TypedCell[]> {
+  try {
+    yield* rows;
+  } catch (error) {
+    fault.error = error;
+    throw error;
+  }
+}
