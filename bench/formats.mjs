@@ -1,7 +1,10 @@
 // Staging the benchmark's rows written in the other formats (`--formats json,ndjson,parquet,arrow`): the same rows
 // as the CSV, converted by native DuckDB, staged in the app (a fresh profile each) and read by native DuckDB.
 // An Arrow IPC stream is written by parquet-wasm from DuckDB's Parquet (native DuckDB reads Arrow IPC only with an
-// extension, so it has no time to compare).
+// extension, so it has no time to compare). Statistical datasets (`dta`, `sas7bdat`, `xpt`, `sav`) are written by
+// pandas (a Stata dataset) and ReadStat (the others, from it), when this machine has them (`python3` with pandas,
+// `readstat`: Debian's python3-pandas and readstat); native DuckDB reads none of them.
+import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readParquet } from "parquet-wasm/node";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -9,11 +12,58 @@ import { timeStarts } from "./start-marks.mjs";
 
 const COPY = { json: "(FORMAT json, ARRAY true)", ndjson: "(FORMAT json)", parquet: "(FORMAT parquet)" };
 const READ = { json: "read_json", ndjson: "read_json", parquet: "read_parquet" };
-const TYPE = { json: "application/json", ndjson: "application/x-ndjson", parquet: "application/vnd.apache.parquet", arrow: "application/vnd.apache.arrow.stream" };
+const TYPE = {
+  json: "application/json",
+  ndjson: "application/x-ndjson",
+  parquet: "application/vnd.apache.parquet",
+  arrow: "application/vnd.apache.arrow.stream",
+  dta: "application/x-stata-dta",
+  sas7bdat: "application/x-sas-data",
+  xpt: "application/x-sas-xport",
+  sav: "application/x-spss-sav",
+};
+const DATASETS = ["dta", "sas7bdat", "xpt", "sav"];
+
+// The CSV's rows as a Stata dataset: dates and timestamps as Stata's, true and false as 1 and 0, text as its longest
+// value needs (pandas 1.5, Debian 12's).
+const TO_STATA = `
+import sys
+import pandas as pd
+frame = pd.read_csv(sys.argv[1], keep_default_na=False, na_values=[""])
+for name in frame.columns:
+    column = frame[name]
+    if column.dtype == bool or set(column.dropna().unique()) <= {"true", "false"}:
+        frame[name] = pd.to_numeric(column.map({True: 1, False: 0, "true": 1, "false": 0}), downcast="integer")
+    elif column.dtype == object:
+        as_time = pd.to_datetime(column, errors="coerce")
+        if column.notna().any() and as_time.notna().sum() == column.notna().sum():
+            frame[name] = as_time
+        else:
+            frame[name] = column.fillna("")
+frame.to_stata(sys.argv[2], write_index=False, version=118)
+`;
+
+/** A statistical dataset of the CSV's rows: pandas writes a Stata dataset, ReadStat converts it to the others. */
+function writeDataset(csvPath, format, path) {
+  const dta = format === "dta" ? path : path.replace(/\.\w+$/, ".bench.dta");
+  const run = (command, args) => {
+    const done = spawnSync(command, args, { encoding: "utf8", maxBuffer: 2 ** 26 });
+    if (done.status !== 0) throw new Error(`${command} could not write a ${format} file (${done.error?.message ?? done.stderr.trim().split("\n").at(-1)}): --formats ${format} needs python3 with pandas and readstat`);
+  };
+  run("python3", ["-c", TO_STATA, csvPath, dta]);
+  if (format === "dta") return;
+  rmSync(path, { force: true });
+  run("readstat", [dta, path]);
+  rmSync(dta);
+}
 
 /** The CSV's rows written as `format` beside it, as DuckDB reads the CSV; returns the file's path and size. */
 export async function convert(csvPath, format) {
   const path = csvPath.replace(/\.csv$/, `.${format}`);
+  if (DATASETS.includes(format)) {
+    writeDataset(csvPath, format, path);
+    return { path, bytes: statSync(path).size };
+  }
   const written = format === "arrow" ? path.replace(/\.arrow$/, ".arrow.parquet") : path;
   const conn = await (await DuckDBInstance.create(":memory:")).connect();
   await conn.run(`COPY (SELECT * FROM read_csv('${csvPath}')) TO '${written}' ${COPY[format] ?? COPY.parquet}`);
