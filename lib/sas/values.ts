@@ -1,4 +1,5 @@
-import { timeText, type TypedCell, type TypedColumn } from "@/lib/typed-table/table";
+import type { TypedCell, TypedColumn } from "@/lib/typed-table/table";
+import { timeText } from "@/lib/typed-table/text";
 
 /**
  * A SAS number as a dataset's value, by its column's format: SAS counts dates in days and date-times in seconds from

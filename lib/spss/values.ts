@@ -1,4 +1,5 @@
-import { timeText, type TypedCell, type ColumnType } from "@/lib/typed-table/table";
+import type { TypedCell, ColumnType } from "@/lib/typed-table/table";
+import { timeText } from "@/lib/typed-table/text";
 
 /**
  * An SPSS number as a dataset's value, by its variable's dictionary: null when missing (system-missing, a user-missing value

@@ -13,22 +13,16 @@ export interface TypedColumn {
 
 /**
  * A value, null when missing: a number as itself; a date or timestamp as milliseconds from 1970 (UTC); text as
- * itself, or as its UTF-8 bytes (which are then written as they are); a time as `23:59:59` (a duration past 24 hours as `30:00:00`); a labelled code as its label, or its
- * number's text when it has none.
+ * itself, or as its UTF-8 bytes (which are then written as they are); a time as `23:59:59` (a duration past 24
+ * hours as `30:00:00`); a labelled code as its label, or its number's text when it has none.
  */
 export type TypedCell = number | string | Uint8Array | null;
 
 export interface TypedTable {
   columns: TypedColumn[];
-  /** One array of values per row, in the columns' order; a reader may fill the same array again for the next row. */
+  /**
+   * One array of values per row, in the columns' order. Each row is used before the next is asked for, so a reader
+   * may fill the same array, and the same bytes of a text value, again for the next row.
+   */
   rows: Iterable<TypedCell[]>;
-}
-
-/** `23:59:59` from seconds, or the hours past 24 of a duration (`30:00:00`). */
-export function timeText(seconds: number): string {
-  const whole = Math.round(seconds);
-  const sign = whole < 0 ? "-" : "";
-  const s = Math.abs(whole);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${sign}${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 }

@@ -28,3 +28,12 @@ export function paddedTextCell(cell: Uint8Array, decode: (bytes: Uint8Array) => 
   while (end > 0 && (cell[end - 1] === 0x20 || cell[end - 1] === 0)) end--;
   return textCell(cell.subarray(0, end), decode);
 }
+
+/** `23:59:59` from seconds, or the hours past 24 of a duration (`30:00:00`). */
+export function timeText(seconds: number): string {
+  const whole = Math.round(seconds);
+  const sign = whole < 0 ? "-" : "";
+  const s = Math.abs(whole);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${sign}${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+}
