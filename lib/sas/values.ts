@@ -2,8 +2,8 @@ import type { TypedCell, TypedColumn } from "@/lib/typed-table/table";
 import { timeText } from "@/lib/typed-table/text";
 
 /**
- * A SAS number as a dataset's value, by its column's format: SAS counts dates in days and date-times in seconds from
- * 1 January 1960, times of day in seconds; a missing value (`.`, `.A`–`.Z`, `._`) is a NaN. Shared by the
+ * A SAS number as a typed table's value, by its column's format: SAS counts dates in days and date-times in seconds
+ * from 1 January 1960, times of day in seconds; a missing value (`.`, `.A`–`.Z`, `._`) is a NaN. Shared by the
  * sas7bdat and transport (XPT) readers.
  */
 
@@ -38,7 +38,7 @@ export function sasKind(format: string): SasKind {
 /** The significant digits a number stored in `bytes` bytes keeps (SAS drops a double's last bytes to store it shorter). */
 const DIGITS: Record<number, number> = { 3: 3, 4: 6, 5: 8, 6: 10, 7: 13 };
 
-/** A column's name and what it holds, for the dataset its rows make (lib/dataset/table.ts). */
+/** A column's name and what it holds, for the typed table its rows make (lib/typed-table/table.ts). */
 export function sasTypedColumn(c: SasColumn): TypedColumn {
   const type = !c.numeric ? "text" : c.kind === "datetime" ? "timestamp" : c.kind;
   return { name: c.name, type };

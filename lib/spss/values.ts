@@ -2,8 +2,9 @@ import type { TypedCell, ColumnType } from "@/lib/typed-table/table";
 import { timeText } from "@/lib/typed-table/text";
 
 /**
- * An SPSS number as a dataset's value, by its variable's dictionary: null when missing (system-missing, a user-missing value
- * or range), its value label when it has one, dates, date-times and times (seconds from 14 October 1582) as such.
+ * An SPSS number as a typed table's value, by its variable's dictionary: null when missing (system-missing, a
+ * user-missing value or range), its value label when it has one, dates, date-times and times (seconds from 14 October
+ * 1582) as such.
  * Shared by the .sav and portable (.por) readers.
  */
 export interface SpssNumeric {

@@ -102,10 +102,10 @@ const EPOCH_1960 = Date.UTC(1960, 0, 1);
 
 /** The dataset's variables and rows: labels for labelled codes, dates for dates, missing values null. */
 export function dtaTable(bytes: Uint8Array, dta: Dta): TypedTable {
-  return { columns: dta.variables.map(datasetColumn), rows: dtaRows(bytes, dta) };
+  return { columns: dta.variables.map(typedColumn), rows: dtaRows(bytes, dta) };
 }
 
-function datasetColumn(v: DtaVariable): TypedColumn {
+function typedColumn(v: DtaVariable): TypedColumn {
   const type = v.type <= 2045 || v.type === STRL ? "text" : v.labels ? "labelled" : DATE.test(v.format) ? "date" : DATETIME.test(v.format) ? "timestamp" : "number";
   return { name: v.name, type };
 }
