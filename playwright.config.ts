@@ -1,14 +1,8 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { launchOptions } from "./scripts/chromium.mjs";
 import { serveArgs } from "./scripts/static-server.mjs";
 
-/**
- * End-to-end tests drive the production build (`out/`, served statically) in
- * real Chromium. STAGES_CHROMIUM_PATH picks the browser; by default Debian's
- * /usr/bin/chromium, else Playwright's own.
- */
-const executablePath =
-  process.env.STAGES_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+/** End-to-end tests drive the production build (`out/`, served statically) in real Chromium (scripts/chromium.mjs). */
 const port = Number(process.env.STAGES_TEST_PORT ?? 3100);
 
 export default defineConfig({
@@ -25,18 +19,7 @@ export default defineConfig({
     acceptDownloads: true,
     // The service worker precaches the whole build (about 40 MB) on a first visit: only e2e/offline.spec.ts lets it.
     serviceWorkers: "block",
-    launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions,
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: [

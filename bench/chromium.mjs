@@ -1,9 +1,7 @@
-// The benchmarks' Chromium: which one, its switches, and the memory of its renderer processes.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// The benchmarks' Chromium: launched as the tests launch it (scripts/chromium.mjs), and the memory of its renderer processes.
+import { readdirSync, readFileSync } from "node:fs";
 
-export const executablePath = process.env.STAGES_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-
-export const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export { launchOptions } from "../scripts/chromium.mjs";
 
 /** Resident memory of each Chromium renderer process (read from /proc), by pid. */
 export function rendererMemory() {

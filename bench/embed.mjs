@@ -9,7 +9,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { serve } from "../scripts/static-server.mjs";
-import { chromiumArgs as args, executablePath, rendererMemory as renderers } from "./chromium.mjs";
+import { launchOptions, rendererMemory as renderers } from "./chromium.mjs";
 
 const mb = Number(process.argv[process.argv.indexOf("--mb") + 1] || 100) || 100;
 const stagesUrl = "http://127.0.0.1:3310";
@@ -39,7 +39,7 @@ try {
   // the profile allows it, as browsers that partition third-party storage (Firefox, Safari) do.
   mkdirSync(join(dir, "profile", "Default"), { recursive: true });
   writeFileSync(join(dir, "profile", "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
-  const context = await chromium.launchPersistentContext(join(dir, "profile"), { executablePath, args });
+  const context = await chromium.launchPersistentContext(join(dir, "profile"), launchOptions);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${hostUrl}/?stages=${encodeURIComponent(stagesUrl)}`);
   const frame = page.frameLocator("#importer");

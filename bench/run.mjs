@@ -10,7 +10,7 @@ import { buildBarePage, buildYardstick, runBare, runBareYardstick } from "./bare
 import { render } from "./report.mjs";
 import { generateCsv } from "./generate.mjs";
 import { serve } from "../scripts/static-server.mjs";
-import { chromiumArgs, executablePath, rendererMemory } from "./chromium.mjs";
+import { launchOptions, rendererMemory } from "./chromium.mjs";
 import { timeReload, timeStarts } from "./start-marks.mjs";
 import { convert, nativeRead, stageInApp } from "./formats.mjs";
 
@@ -41,7 +41,7 @@ const dataDir = join("out", "bench-data");
  */
 async function freshProfile() {
   const dir = mkdtempSync(join(os.tmpdir(), "stages-bench-"));
-  const context = await chromium.launchPersistentContext(dir, { executablePath, args: chromiumArgs });
+  const context = await chromium.launchPersistentContext(dir, launchOptions);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     page,
@@ -114,7 +114,7 @@ async function main() {
   const bare = await buildBarePage(dataDir, "/bench-data");
   const yardstick = await buildYardstick(dataDir);
   const server = await serve("out", port);
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  const browser = await chromium.launch(launchOptions);
   const chromiumVersion = browser.version();
   await browser.close();
   const papaSource = readFileSync("node_modules/papaparse/papaparse.min.js", "utf8");

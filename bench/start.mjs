@@ -8,7 +8,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { serve } from "../scripts/static-server.mjs";
-import { chromiumArgs, executablePath } from "./chromium.mjs";
+import { launchOptions } from "./chromium.mjs";
 import { median } from "./report.mjs";
 import { timeStarts } from "./start-marks.mjs";
 import { throttle } from "./throttle.mjs";
@@ -33,7 +33,7 @@ const usable = [];
 try {
   for (let i = 0; i < profiles; i++) {
     const profile = mkdtempSync(join(os.tmpdir(), "stages-start-"));
-    const context = await chromium.launchPersistentContext(profile, { executablePath, args: chromiumArgs });
+    const context = await chromium.launchPersistentContext(profile, launchOptions);
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       const started = await timeStarts(page, `${(link ?? server).url}/`, reloads);

@@ -10,7 +10,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import { build } from "rolldown";
-import { chromiumArgs, executablePath } from "./chromium.mjs";
+import { launchOptions } from "./chromium.mjs";
 import { generateCsv } from "./generate.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -79,7 +79,7 @@ async function buildPage(dir) {
 /** Every variant once, each in a page of its own (a variant that crashes its page says so), in a fresh browser profile. */
 async function runOnce(url, bundles, fileUrl) {
   const profile = mkdtempSync(join(os.tmpdir(), "stages-threads-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, args: chromiumArgs });
+  const context = await chromium.launchPersistentContext(profile, launchOptions);
   const results = [];
   try {
     for (const variant of VARIANTS) {
@@ -114,7 +114,7 @@ const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const lines = [
   "# DuckDB-WASM's threaded bundle, measured (issue #16, item 4)",
   "",
-  `Measured by \`npm run bench:threads\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium (${executablePath ?? "Playwright's"}), DuckDB-WASM ${JSON.parse(readFileSync(join(root, "node_modules/@duckdb/duckdb-wasm/package.json"), "utf8")).version}. Each row is \`CREATE TABLE t AS SELECT * FROM read_csv('bench.csv')\`, timed in a page served with COOP \`same-origin\` and COEP \`require-corp\`; medians of ${runs} runs, each in a fresh browser profile. The thread count is given when the database opens (\`maximumThreads\`; a \`SET threads\` query never answered in the coi bundle), and "DuckDB's threads" is \`current_setting('threads')\` after it. A variant that does not answer in ${TIMEOUT_S} s is stopped and counted as failed. No test asserts a time.`,
+  `Measured by \`npm run bench:threads\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium (${launchOptions.executablePath ?? "Playwright's"}), DuckDB-WASM ${JSON.parse(readFileSync(join(root, "node_modules/@duckdb/duckdb-wasm/package.json"), "utf8")).version}. Each row is \`CREATE TABLE t AS SELECT * FROM read_csv('bench.csv')\`, timed in a page served with COOP \`same-origin\` and COEP \`require-corp\`; medians of ${runs} runs, each in a fresh browser profile. The thread count is given when the database opens (\`maximumThreads\`; a \`SET threads\` query never answered in the coi bundle), and "DuckDB's threads" is \`current_setting('threads')\` after it. A variant that does not answer in ${TIMEOUT_S} s is stopped and counted as failed. No test asserts a time.`,
 ];
 try {
   for (const mb of sizesMb) {

@@ -3,13 +3,13 @@
 // at 1440 × 900 (the first screen, each step, the destination), in dark mode
 // and at a 390 px phone width, and writes docs/screenshots/*.png.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { launchOptions } from "./chromium.mjs";
 import { serveArgs } from "./static-server.mjs";
 
 const port = 3210;
 const base = `http://127.0.0.1:${port}`;
-const executablePath = process.env.STAGES_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const server = spawn("npx", serveArgs("out", port), { stdio: "ignore" });
 
 async function waitForServer() {
@@ -24,7 +24,7 @@ const STEPS = ["stage", "validate", "transform", "review", "promote"];
 
 /** Walk the sample-data flow at one size and colour scheme, writing a screenshot per view. */
 async function shoot({ scheme, width, height, prefix, steps }) {
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch(launchOptions);
   const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
   const shot = async (name) => {
     await page.waitForTimeout(800);
