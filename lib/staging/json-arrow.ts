@@ -80,22 +80,23 @@ function validity(values: readonly unknown[]): { nullBitmap: Uint8Array; nullCou
 
 function columnData(type: JsonSqlType, values: readonly unknown[]): Data {
   const length = values.length;
-  const valid = validity(values);
+  // Made only where it is used: a text column's builder makes its own.
+  const valid = () => validity(values);
   switch (type.sqlType) {
     case "int64": {
       const data = new BigInt64Array(length);
       for (let i = 0; i < length; i++) if (!isNull(values[i])) data[i] = BigInt(values[i] as number);
-      return makeData({ type: new Int64(), length, ...valid, data });
+      return makeData({ type: new Int64(), length, ...valid(), data });
     }
     case "float64": {
       const data = new Float64Array(length);
       for (let i = 0; i < length; i++) if (!isNull(values[i])) data[i] = values[i] as number;
-      return makeData({ type: new Float64(), length, ...valid, data });
+      return makeData({ type: new Float64(), length, ...valid(), data });
     }
     case "bool": {
       const data = new Uint8Array(Math.ceil(length / 8));
       for (let i = 0; i < length; i++) if (values[i] === true) setBit(data, i);
-      return makeData({ type: new Bool(), length, ...valid, data });
+      return makeData({ type: new Bool(), length, ...valid(), data });
     }
     case "list": {
       const item = type.valueType ?? { sqlType: "utf8" };
@@ -106,12 +107,12 @@ function columnData(type: JsonSqlType, values: readonly unknown[]): Data {
         if (Array.isArray(value)) for (const v of value) items.push(v);
         valueOffsets[i + 1] = items.length;
       }
-      return makeData({ type: arrowType(type) as List, length, ...valid, valueOffsets, child: columnData(item, items) });
+      return makeData({ type: arrowType(type) as List, length, ...valid(), valueOffsets, child: columnData(item, items) });
     }
     case "struct": {
       const fields = type.fields ?? [];
       const children = fields.map((f) => columnData(f, values.map((v) => (isNull(v) ? undefined : (v as Row)[f.name]))));
-      return makeData({ type: arrowType(type) as Struct, length, ...valid, children });
+      return makeData({ type: arrowType(type) as Struct, length, ...valid(), children });
     }
     default:
       return textColumn(values.map(asText));

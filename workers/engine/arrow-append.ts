@@ -1,4 +1,5 @@
 import { ident } from "@/lib/sql/quote";
+import { checksSql, foundTypes, type TypeCheck } from "@/lib/staging/json-types";
 
 /**
  * What loading Arrow batches needs of DuckDB: its Arrow insert, and statements
@@ -46,4 +47,30 @@ export async function appendToTemporary(engine: ArrowEngine, table: string, stre
     await appending.catch(() => undefined);
   }
   return count;
+}
+
+/**
+ * Arrow IPC streams through the temporary table `loaded` (appendToTemporary) into whatever `into` makes of it; the
+ * temporary table goes whatever happens (a type the user forced that does not fit fails the cast). Null when there
+ * were no streams: then nothing is made.
+ */
+export async function throughTemporary<T>(engine: ArrowEngine, loaded: string, streams: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, into: () => Promise<T>): Promise<T | null> {
+  try {
+    if ((await appendToTemporary(engine, loaded, streams)) === 0) return null;
+    return await into();
+  } finally {
+    await engine.rows(`DROP TABLE IF EXISTS ${ident(loaded)}`);
+  }
+}
+
+/** A table's column names in order, as DuckDB made them from Arrow's (names that differ only in case made unique). */
+export async function columnNames(engine: Pick<ArrowEngine, "rows">, table: string): Promise<string[]> {
+  return (await engine.rows(`DESCRIBE ${ident(table)}`)).map((r) => String(r.column_name));
+}
+
+/** The types the checks find (lib/staging/json-types.ts) where every value fits, in one aggregate over the table. */
+export async function checkedTypes(engine: Pick<ArrowEngine, "rows">, table: string, checks: TypeCheck[]): Promise<Record<string, string>> {
+  if (!checks.length) return {};
+  const [fits = {}] = await engine.rows(checksSql(table, checks));
+  return foundTypes(checks, fits);
 }

@@ -2,8 +2,8 @@ import { typedTableStreams } from "@/lib/typed-table/arrow";
 import type { TypedTable, ColumnType } from "@/lib/typed-table/table";
 import { ident } from "@/lib/sql/quote";
 import { castSelect } from "@/lib/staging/parse-options";
-import { checksSql, foundTypes, type TypeCheck } from "@/lib/staging/json-types";
-import { appendToTemporary, type ArrowEngine } from "./arrow-append";
+import type { TypeCheck } from "@/lib/staging/json-types";
+import { checkedTypes, columnNames, throughTemporary, type ArrowEngine } from "./arrow-append";
 import { writingAs, type Storage } from "./csv/storage";
 
 /**
@@ -16,19 +16,14 @@ import { writingAs, type Storage } from "./csv/storage";
  */
 export async function loadTypedTable(engine: ArrowEngine, typed: TypedTable, table: string, forced: Record<string, string>, storage: Storage = "compressed"): Promise<boolean> {
   const loaded = `${table}_typed`;
-  try {
-    if ((await appendToTemporary(engine, loaded, typedTableStreams(typed))) === 0) return false;
-    // DuckDB names the columns as given, in that order (making names that differ only in case unique).
-    const names = (await engine.rows(`DESCRIBE ${ident(loaded)}`)).map((r) => String(r.column_name));
+  const made = await throughTemporary(engine, loaded, typedTableStreams(typed), async () => {
+    const names = await columnNames(engine, loaded);
     const checks = names.flatMap((name, i) => (name in forced ? [] : typeChecks(name, typed.columns[i]?.type ?? "text")));
-    const [fits = {}] = checks.length ? await engine.rows(checksSql(loaded, checks)) : [];
-    const cast = castSelect(loaded, names, { ...foundTypes(checks, fits), ...forced });
+    const cast = castSelect(loaded, names, { ...(await checkedTypes(engine, loaded, checks)), ...forced });
     await writingAs(engine, storage, () => engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS ${cast}`));
     return true;
-  } finally {
-    // The rows in memory go, read or not (a type the user forced that does not fit fails the cast).
-    await engine.rows(`DROP TABLE IF EXISTS ${ident(loaded)}`);
-  }
+  });
+  return made ?? false;
 }
 
 /** What a column of the type may become, the first check that is true deciding. */
