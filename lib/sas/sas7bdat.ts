@@ -197,17 +197,24 @@ function* sas7bdatRows(bytes: Uint8Array, sas: Sas7bdat): Generator<TypedCell[]>
   const decode = (cell: Uint8Array) => text.decode(cell);
   const scratch = new DataView(new ArrayBuffer(8));
   const scratchBytes = new Uint8Array(scratch.buffer);
+  const { columns, little } = sas;
+  let view = new DataView(bytes.buffer);
   // A number stored in fewer than 8 bytes keeps a double's first bytes.
-  const number = (row: Uint8Array, c: SasColumn): number => {
+  const short = (row: Uint8Array, c: SasColumn): number => {
     scratchBytes.fill(0);
-    scratchBytes.set(row.subarray(c.offset, c.offset + c.width), sas.little ? 8 - c.width : 0);
-    return scratch.getFloat64(0, sas.little);
+    scratchBytes.set(row.subarray(c.offset, c.offset + c.width), little ? 8 - c.width : 0);
+    return scratch.getFloat64(0, little);
   };
   const values: TypedCell[] = [];
   for (const row of rowBytes(bytes, sas)) {
-    sas.columns.forEach((c, i) => {
-      values[i] = !c.numeric ? paddedTextCell(row.subarray(c.offset, c.offset + c.width), decode) : c.width ? sasNumberValue(number(row, c), c.kind, c.width) : null;
-    });
+    // Rows are read where they lie in the file; a decompressed row is an array of its own.
+    if (row.buffer !== view.buffer) view = new DataView(row.buffer);
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
+      if (!c.numeric) values[i] = paddedTextCell(row, c.offset, c.width, decode);
+      else if (!c.width) values[i] = null;
+      else values[i] = sasNumberValue(c.width === 8 ? view.getFloat64(row.byteOffset + c.offset, little) : short(row, c), c.kind, c.width);
+    }
     yield values;
   }
 }

@@ -96,18 +96,20 @@ const windows1252 = new TextDecoder("windows-1252");
 /** Transport files name no encoding: UTF-8 when the bytes are, else Windows-1252 (SAS's Latin-1 on Windows). */
 const decodeText = (bytes: Uint8Array): string => utf8Text(bytes) ?? windows1252.decode(bytes);
 
-/** An IBM mainframe double (base-16 exponent, big-endian, maybe cut to `width` bytes), or NaN for SAS's missing values (`.`, `.A`–`.Z`, `._`). */
-export function ibmDouble(bytes: Uint8Array): number {
-  const first = bytes[0]!;
-  const b = [0, 0, 0, 0, 0, 0, 0, 0];
-  let rest = 0;
-  for (let i = 1; i < bytes.length && i < 8; i++) rest |= b[i] = bytes[i]!;
-  if (rest === 0) {
+/**
+ * An IBM mainframe double (base-16 exponent, big-endian, maybe cut to `width` bytes), the bytes from `at`, or NaN for
+ * SAS's missing values (`.`, `.A`–`.Z`, `._`).
+ */
+export function ibmDouble(bytes: Uint8Array, at = 0, width = bytes.length - at): number {
+  const first = bytes[at]!;
+  const byte = (i: number) => (i < width && i < 8 ? bytes[at + i]! : 0);
+  const b1 = byte(1), b2 = byte(2), b3 = byte(3), b4 = byte(4), b5 = byte(5), b6 = byte(6), b7 = byte(7);
+  if ((b1 | b2 | b3 | b4 | b5 | b6 | b7) === 0) {
     if (first === 0x2e || first === 0x5f || (first >= 0x41 && first <= 0x5a)) return NaN;
     if ((first & 0x7f) === 0) return 0;
   }
   // 56 bits of fraction, rounded once: the top 24 bits scaled exactly, plus the low 32.
-  const fraction = ((b[1]! << 16) | (b[2]! << 8) | b[3]!) * 2 ** 32 + (b[4]! * 2 ** 24 + ((b[5]! << 16) | (b[6]! << 8) | b[7]!));
+  const fraction = ((b1 << 16) | (b2 << 8) | b3) * 2 ** 32 + (b4 * 2 ** 24 + ((b5 << 16) | (b6 << 8) | b7));
   const value = fraction * 2 ** (4 * ((first & 0x7f) - 64) - 56);
   return first & 0x80 ? -value : value;
 }
@@ -125,11 +127,10 @@ function* xportRows(bytes: Uint8Array, xpt: Xport): Generator<TypedCell[]> {
   while (rows > 0 && xpt.start + (rows - 1) * rowLength >= xpt.end - RECORD && blank(rows - 1)) rows--;
   const values: TypedCell[] = [];
   for (let r = 0; r < rows; r++) {
-    const row = bytes.subarray(xpt.start + r * rowLength, xpt.start + (r + 1) * rowLength);
+    const row = xpt.start + r * rowLength;
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]!;
-      const cell = row.subarray(c.offset, c.offset + c.width);
-      values[i] = c.numeric ? sasNumberValue(ibmDouble(cell), c.kind, c.width) : paddedTextCell(cell, decodeText);
+      values[i] = c.numeric ? sasNumberValue(ibmDouble(bytes, row + c.offset, c.width), c.kind, c.width) : paddedTextCell(bytes, row + c.offset, c.width, decodeText);
     }
     yield values;
   }

@@ -1,4 +1,4 @@
-import type { TypedTable, TypedCell, TypedColumn } from "@/lib/typed-table/table";
+import type { ColumnType, TypedTable, TypedCell, TypedColumn } from "@/lib/typed-table/table";
 import { textCell } from "@/lib/typed-table/text";
 import { DtaError, WIDTHS, type Dta, type DtaVariable } from "./dataset";
 import { OLD_RELEASES, readOldDta } from "./dta-old";
@@ -116,28 +116,30 @@ const DATETIME = /^%-?tc/i;
 function* dtaRows(bytes: Uint8Array, dta: Dta): Generator<TypedCell[]> {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = new TextDecoder(dta.release <= 117 ? "windows-1252" : "utf-8");
+  const decode = (b: Uint8Array) => text.decode(b);
+  const types = dta.variables.map((v) => typedColumn(v).type);
+  // Where each variable's value starts in a row.
+  const offsets: number[] = [];
+  dta.variables.reduce((at, v) => (offsets.push(at), at + (v.type <= 2045 ? v.type : v.type === STRL ? 8 : WIDTHS[v.type]!)), 0);
   const values: TypedCell[] = [];
   for (let r = 0; r < dta.rows; r++) {
-    let at = dta.start + r * dta.width;
-    dta.variables.forEach((v, i) => {
-      const [value, used] = cell(bytes, data, at, v, dta, text);
-      values[i] = value;
-      at += used;
-    });
+    const row = dta.start + r * dta.width;
+    for (let i = 0; i < types.length; i++) values[i] = cell(bytes, data, row + offsets[i]!, dta.variables[i]!, types[i]!, dta, decode);
     yield values;
   }
 }
 
-/** A value (null when missing) and the bytes it took. */
-function cell(bytes: Uint8Array, data: DataView, at: number, v: DtaVariable, dta: Dta, text: TextDecoder): [TypedCell, number] {
+/** A value, null when missing (a column's type as typedColumn gives it). */
+function cell(bytes: Uint8Array, data: DataView, at: number, v: DtaVariable, type: ColumnType, dta: Dta, decode: (b: Uint8Array) => string): TypedCell {
   if (v.type <= 2045) {
-    const field = bytes.subarray(at, at + v.type);
-    const end = field.indexOf(0);
-    return [textCell(end < 0 ? field : field.subarray(0, end), (b) => text.decode(b)), v.type];
+    // Text ends at its first NUL, or fills its width.
+    let end = at;
+    while (end < at + v.type && bytes[end] !== 0) end++;
+    return textCell(bytes.subarray(at, end), decode);
   }
   if (v.type === STRL) {
     const key = dta.release === 117 ? `${data.getUint32(at, dta.little)}:${data.getUint32(at + 4, dta.little)}` : strlKey(data, at, dta);
-    return [key === "0:0" ? null : (dta.strls.get(key) ?? null) || null, 8];
+    return key === "0:0" ? null : (dta.strls.get(key) ?? null) || null;
   }
   const little = dta.little;
   const number =
@@ -146,7 +148,11 @@ function cell(bytes: Uint8Array, data: DataView, at: number, v: DtaVariable, dta
     : v.type === 65528 ? missingAbove(data.getInt32(at, little), 2147483620)
     : v.type === 65529 ? missingAbove(data.getInt16(at, little), 32740)
     : missingAbove(data.getInt8(at), 100);
-  return [number === null ? null : numberValue(number, v, dta), WIDTHS[v.type]!];
+  if (number === null) return null;
+  // A labelled code as its label (its number as text when it has none); a date or date-time as milliseconds from 1970.
+  if (type === "labelled") return dta.valueLabels.get(v.labels!)?.get(number) ?? String(number);
+  if (type === "date") return EPOCH_1960 + Math.round(number) * DAY_MS;
+  return type === "timestamp" ? EPOCH_1960 + number : number;
 }
 
 /** A strL's key in format 118 (2 bytes of variable, 6 of observation) or 119 (3 and 5). */
@@ -162,10 +168,3 @@ function strlKey(data: DataView, at: number, dta: Dta): string {
 
 const missingAbove = (value: number, most: number): number | null => (Number.isNaN(value) || value > most ? null : value);
 
-/** A labelled code as its label (its number as text when it has none); a date or date-time as milliseconds from 1970. */
-function numberValue(value: number, v: DtaVariable, dta: Dta): TypedCell {
-  if (v.labels) return dta.valueLabels.get(v.labels)?.get(value) ?? String(value);
-  if (DATE.test(v.format)) return EPOCH_1960 + Math.round(value) * DAY_MS;
-  if (DATETIME.test(v.format)) return EPOCH_1960 + value;
-  return value;
-}

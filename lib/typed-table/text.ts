@@ -22,11 +22,15 @@ export function textCell(bytes: Uint8Array, decode: (bytes: Uint8Array) => strin
   return bytes;
 }
 
-/** A fixed-width text value (SAS's, SPSS's) without the spaces and NULs it is padded with, null when nothing is left. */
-export function paddedTextCell(cell: Uint8Array, decode: (bytes: Uint8Array) => string): TypedCell {
-  let end = cell.length;
-  while (end > 0 && (cell[end - 1] === 0x20 || cell[end - 1] === 0)) end--;
-  return textCell(cell.subarray(0, end), decode);
+/**
+ * A fixed-width text value (SAS's, SPSS's), the `width` bytes from `start`, without the spaces and NULs it is padded
+ * with; null when nothing is left. Read where it lies: a view is made of the text alone, not of the cell first (the
+ * readers make no object per value they need not: docs/READING.md).
+ */
+export function paddedTextCell(bytes: Uint8Array, start: number, width: number, decode: (bytes: Uint8Array) => string): TypedCell {
+  let end = start + width;
+  while (end > start && (bytes[end - 1] === 0x20 || bytes[end - 1] === 0)) end--;
+  return end === start ? null : textCell(bytes.subarray(start, end), decode);
 }
 
 /** `23:59:59` from seconds, or the hours past 24 of a duration (`30:00:00`). */
