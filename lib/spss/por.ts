@@ -90,12 +90,13 @@ export function porTable(por: Por): TypedTable {
 function* porRows(por: Por): Generator<TypedCell[]> {
   const r = new Reader(por.text, por.start);
   const values: TypedCell[] = [];
+  const types = por.variables.map(spssType);
   while (!r.done()) {
     por.variables.forEach((v, i) => {
       if (v.width) {
         const text = r.string().replace(/ +$/, "");
         values[i] = text === "" ? null : text;
-      } else values[i] = spssNumberValue(r.number(), v);
+      } else values[i] = spssNumberValue(r.number(), v, types[i]);
     });
     yield values;
   }

@@ -1,6 +1,6 @@
 import { FormatError } from "@/lib/format-error";
 import { unzlibSync } from "fflate";
-import type { TypedTable, TypedCell } from "@/lib/typed-table/table";
+import type { ColumnType, TypedTable, TypedCell } from "@/lib/typed-table/table";
 import { paddedTextCell } from "@/lib/typed-table/text";
 import { spssNumberValue, spssType, type SpssNumeric } from "./values";
 
@@ -151,9 +151,10 @@ function* savRows(bytes: Uint8Array, sav: Sav): Generator<TypedCell[]> {
   const cases = sav.zlib ? bytecodeCases(zlibBytecode(bytes, sav), { ...sav, start: 0 }) : sav.compressed ? bytecodeCases(bytes, sav) : plainCases(bytes, sav);
   const values: TypedCell[] = [];
   const decode = (b: Uint8Array) => sav.text.decode(b);
+  const types = sav.variables.map((v) => (v.width > 0 ? "text" : spssType(v)));
   for (const slots of cases) {
     const data = new DataView(slots.buffer, slots.byteOffset, slots.byteLength);
-    for (let i = 0; i < sav.variables.length; i++) values[i] = value(slots, data, sav.variables[i]!, sav, decode);
+    for (let i = 0; i < types.length; i++) values[i] = value(slots, data, sav.variables[i]!, types[i]!, sav, decode);
     yield values;
   }
 }
@@ -222,14 +223,14 @@ function zlibBytecode(bytes: Uint8Array, sav: Sav): Uint8Array {
   return out;
 }
 
-function value(slots: Case, data: DataView, v: SavVariable, sav: Sav, decode: (bytes: Uint8Array) => string): TypedCell {
+function value(slots: Case, data: DataView, v: SavVariable, type: ColumnType, sav: Sav, decode: (bytes: Uint8Array) => string): TypedCell {
   if (v.width > 0) {
     const from = v.slot * 8;
     if (v.width > 255) return paddedTextCell(segmentsOf(slots.subarray(from, from + v.slots * 8), v.width), 0, v.width, decode);
     return paddedTextCell(slots, from, v.width, decode);
   }
   const number = data.getFloat64(v.slot * 8, sav.little);
-  return spssNumberValue(number === SYSMIS ? NaN : number, v);
+  return spssNumberValue(number === SYSMIS ? NaN : number, v, type);
 }
 
 /**

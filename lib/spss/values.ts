@@ -27,11 +27,13 @@ export function spssType(v: SpssNumeric): ColumnType {
   return DATE_FORMATS.has(v.format) ? "date" : DATETIME_FORMATS.has(v.format) ? "timestamp" : TIME_FORMATS.has(v.format) ? "time" : "number";
 }
 
-/** The number as its variable's value (spssType), or null when it is missing (NaN is system-missing). */
-export function spssNumberValue(number: number, v: SpssNumeric): TypedCell {
+/**
+ * The number as its variable's value, or null when it is missing (NaN is system-missing). `type` is spssType's, which
+ * a reader settles once for each variable rather than for each value.
+ */
+export function spssNumberValue(number: number, v: SpssNumeric, type: ColumnType = spssType(v)): TypedCell {
   if (Number.isNaN(number) || v.missing.includes(number) || (v.range && number >= v.range[0] && number <= v.range[1])) return null;
-  if (v.labels?.size) return v.labels.get(number) ?? String(number);
-  if (DATE_FORMATS.has(v.format) || DATETIME_FORMATS.has(v.format)) return EPOCH_1582 + number * 1000;
-  if (TIME_FORMATS.has(v.format)) return timeText(number);
-  return number;
+  if (type === "labelled") return v.labels!.get(number) ?? String(number);
+  if (type === "date" || type === "timestamp") return EPOCH_1582 + number * 1000;
+  return type === "time" ? timeText(number) : number;
 }
