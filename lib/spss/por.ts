@@ -96,7 +96,7 @@ function* porRows(por: Por): Generator<TypedCell[]> {
       if (v.width) {
         const text = r.string().replace(/ +$/, "");
         values[i] = text === "" ? null : text;
-      } else values[i] = spssNumberValue(r.number(), v, types[i]);
+      } else values[i] = spssNumberValue(r.number(), v, types[i]!);
     });
     yield values;
   }

@@ -31,7 +31,7 @@ export function spssType(v: SpssNumeric): ColumnType {
  * The number as its variable's value, or null when it is missing (NaN is system-missing). `type` is spssType's, which
  * a reader settles once for each variable rather than for each value.
  */
-export function spssNumberValue(number: number, v: SpssNumeric, type: ColumnType = spssType(v)): TypedCell {
+export function spssNumberValue(number: number, v: SpssNumeric, type: ColumnType): TypedCell {
   if (Number.isNaN(number) || v.missing.includes(number) || (v.range && number >= v.range[0] && number <= v.range[1])) return null;
   if (type === "labelled") return v.labels!.get(number) ?? String(number);
   if (type === "date" || type === "timestamp") return EPOCH_1582 + number * 1000;

@@ -120,7 +120,11 @@ function* dtaRows(bytes: Uint8Array, dta: Dta): Generator<TypedCell[]> {
   const types = dta.variables.map((v) => typedColumn(v).type);
   // Where each variable's value starts in a row.
   const offsets: number[] = [];
-  dta.variables.reduce((at, v) => (offsets.push(at), at + (v.type <= 2045 ? v.type : v.type === STRL ? 8 : WIDTHS[v.type]!)), 0);
+  for (let i = 0, at = 0; i < dta.variables.length; i++) {
+    offsets.push(at);
+    const v = dta.variables[i]!;
+    at += v.type <= 2045 ? v.type : v.type === STRL ? 8 : WIDTHS[v.type]!;
+  }
   const values: TypedCell[] = [];
   for (let r = 0; r < dta.rows; r++) {
     const row = dta.start + r * dta.width;
