@@ -3,7 +3,7 @@ import { expect, test } from "./support/test";
 import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem, stagingArea } from "./support/app";
 
 // A SQLite database as Python's sqlite3 writes one (test/fixtures/sqlite/make-shop.py): 3,000 order lines on 1 KB
-// pages, a table of customers with a column added later, a WITHOUT ROWID table, SQLite's own sqlite_sequence and a full-text index's shadow tables.
+// pages, a table of customers with a column added later, a table of 600 tags stored WITHOUT ROWID, SQLite's own sqlite_sequence and a full-text index's shadow tables.
 const shop = () => readFileSync(new URL("../test/fixtures/sqlite/shop.sqlite", import.meta.url));
 
 // A SQLite database (an app's export, a Kaggle dataset) was refused: "This is a SQLite database, not a data file."
@@ -39,7 +39,12 @@ test("a SQLite database stages its largest table, typed; its other tables are ch
   await (await openParsePanel(page)).getByRole("button", { name: "Stage the other tables, each as its own file" }).click();
   await expect(stagedItem(page, "shop-order-lines.csv")).toContainText("3,000 rows");
   await expect(stagedItem(page, "shop-seq.csv")).toContainText("1 row");
-  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(3);
+  // A table stored WITHOUT ROWID, its rows in its key's order (kind, then tag), its columns as declared.
+  await expect(stagedItem(page, "shop-tags.csv")).toContainText("600 rows");
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(4);
+  await stagingArea(page).getByRole("button", { name: "shop-tags.csv", exact: true }).click();
+  // First the color tags: the four long ones ("long tag …" sorts before "t0003"), then t0003.
+  await expect.poll(() => rowTexts(page, "Staged data", 6)).toEqual(["3", "t0003", "color"]);
 });
 
 // A GeoPackage (a SQLite database of map features, as GDAL and QGIS write one) staged GeoPackage's own tables' rows or

@@ -10,6 +10,8 @@ export type SqliteValue = null | number | bigint | string | Uint8Array;
 
 const TABLE_INTERIOR = 0x05;
 const TABLE_LEAF = 0x0d;
+const INDEX_INTERIOR = 0x02;
+const INDEX_LEAF = 0x0a;
 
 export interface Pages {
   /** Usable bytes a page (its size less the bytes reserved at its end). */
@@ -80,7 +82,7 @@ function* leafPages(pages: Pages, root: number): Generator<{ page: Uint8Array; a
       stack.push(view(page).getUint32(at + 8));
       for (let i = cells - 1; i >= 0; i--) stack.push(view(page).getUint32(cellAt(page, at + 12, i)));
     } else if (page[at] === TABLE_LEAF) yield { page, at, cells };
-    else throw new SqliteError(`its page ${n} is not a table's (a WITHOUT ROWID table, or damage)`);
+    else throw new SqliteError(`its page ${n} is not a table's`);
   }
 }
 
@@ -96,18 +98,55 @@ export function tableRowCount(pages: Pages, root: number): number {
   return count;
 }
 
+/**
+ * Every row of a table stored WITHOUT ROWID, whose B-tree of keys starts at page `root`, in its key's order: each
+ * cell's record, on leaves and on interior pages alike (an interior cell holds a row between its left child's and the
+ * next cell's). A page met twice, or one that is not a key's, is an error.
+ */
+export function* keyRows(pages: Pages, root: number, seen = new Set<number>()): Generator<SqliteValue[]> {
+  const { page, at, cells, interior } = keyPage(pages, root, seen);
+  for (let i = 0; i < cells; i++) {
+    const cell = cellAt(page, at + (interior ? 12 : 8), i);
+    if (interior) yield* keyRows(pages, view(page).getUint32(cell), seen);
+    const start = cell + (interior ? 4 : 0);
+    const [size, a] = varint(page, start);
+    yield record(pages.text, payload(pages, page, start + a, num(size), keyMaxLocal(pages.usable)));
+  }
+  if (interior) yield* keyRows(pages, view(page).getUint32(at + 8), seen);
+}
+
+/** How many rows a table stored WITHOUT ROWID holds: the cells of every page of its B-tree, none read. */
+export function keyRowCount(pages: Pages, root: number, seen = new Set<number>()): number {
+  const { page, at, cells, interior } = keyPage(pages, root, seen);
+  if (!interior) return cells;
+  let count = cells + keyRowCount(pages, view(page).getUint32(at + 8), seen);
+  for (let i = 0; i < cells; i++) count += keyRowCount(pages, view(page).getUint32(cellAt(page, at + 12, i)), seen);
+  return count;
+}
+
+function keyPage(pages: Pages, n: number, seen: Set<number>): { page: Uint8Array; at: number; cells: number; interior: boolean } {
+  if (seen.has(n)) throw new SqliteError(`its page ${n} is reached twice`);
+  seen.add(n);
+  const page = pages.page(n);
+  const at = n === 1 ? 100 : 0;
+  if (page[at] !== INDEX_INTERIOR && page[at] !== INDEX_LEAF) throw new SqliteError(`its page ${n} is not a table's`);
+  return { page, at, cells: (page[at + 3]! << 8) | page[at + 4]!, interior: page[at] === INDEX_INTERIOR };
+}
+
+/** The most of a cell's payload a page of keys holds itself (a table's leaf holds more: `usable` - 35). */
+const keyMaxLocal = (usable: number) => Math.floor(((usable - 12) * 64) / 255) - 23;
+
 const cellAt = (page: Uint8Array, pointers: number, i: number) => (page[pointers + i * 2]! << 8) | page[pointers + i * 2 + 1]!;
 
 function leafCell(pages: Pages, page: Uint8Array, at: number): { rowid: bigint | number; values: SqliteValue[] } {
   const [size, a] = varint(page, at);
   const [rowid, b] = varint(page, at + a);
-  return { rowid, values: record(pages.text, payload(pages, page, at + a + b, num(size))) };
+  return { rowid, values: record(pages.text, payload(pages, page, at + a + b, num(size), pages.usable - 35)) };
 }
 
-/** A cell's payload: the part on its page, then the rest from its chain of overflow pages. */
-function payload(pages: Pages, page: Uint8Array, at: number, size: number): Uint8Array {
+/** A cell's payload: the part on its page (up to `most` bytes), then the rest from its chain of overflow pages. */
+function payload(pages: Pages, page: Uint8Array, at: number, size: number, most: number): Uint8Array {
   const u = pages.usable;
-  const most = u - 35;
   if (size <= most) return page.subarray(at, at + size);
   const least = Math.floor(((u - 12) * 32) / 255) - 23;
   const k = least + ((size - least) % (u - 4));

@@ -12,8 +12,10 @@ export interface SqliteTable {
   rowidColumn: number | null;
   /** SQLite's own tables (sqlite_sequence, sqlite_stat1) and a full-text index's shadow tables: not data. */
   internal: boolean;
-  /** A table stored without rowids (a B-tree of keys), which is not read. */
+  /** A table stored without rowids (a B-tree of its keys). */
   withoutRowid: boolean;
+  /** Its PRIMARY KEY's columns, in the key's order: a table WITHOUT ROWID stores them first in each record. */
+  keyColumns: number[];
 }
 
 /** The database's tables (views, indexes, triggers and virtual tables left out), in the schema's order. */
@@ -38,8 +40,8 @@ export function sqliteTables(pages: Pages): SqliteTable[] {
 const CONSTRAINT_WORDS = new Set(["CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"]);
 const TABLE_CONSTRAINTS = new Set(["CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"]);
 
-/** The columns a CREATE TABLE statement declares, which of them is the rowid, and whether it is WITHOUT ROWID. */
-export function declaredColumns(sql: string): Pick<SqliteTable, "columns" | "rowidColumn" | "withoutRowid"> {
+/** The columns a CREATE TABLE statement declares, which of them is the rowid, its key, and whether it is WITHOUT ROWID. */
+export function declaredColumns(sql: string): Pick<SqliteTable, "columns" | "rowidColumn" | "withoutRowid" | "keyColumns"> {
   const tokens = tokenize(sql);
   const open = tokens.findIndex((t) => t.text === "(");
   if (open < 0) throw new SqliteError("a table's declaration cannot be read");
@@ -59,12 +61,13 @@ export function declaredColumns(sql: string): Pick<SqliteTable, "columns" | "row
   const columns: SqliteTable["columns"] = [];
   const types: string[] = [];
   let rowidColumn: number | null = null;
-  let tableKey: string[] | null = null;
+  let columnKey: number | null = null;
+  let tableKey: Token[][] | null = null;
   for (const definition of definitions.filter((d) => d.length > 0)) {
     const first = definition[0]!;
     if (!first.quoted && TABLE_CONSTRAINTS.has(first.upper)) {
       const key = definition.findIndex((t, i) => t.upper === "PRIMARY" && definition[i + 1]?.upper === "KEY");
-      if (key >= 0) tableKey = definition.slice(key + 3).filter((t) => t.text !== ")" && t.text !== ",").slice(0, 2).map((t) => t.text);
+      if (key >= 0) tableKey = listed(definition.slice(key + 3));
       continue;
     }
     const rest = definition.slice(1);
@@ -72,18 +75,36 @@ export function declaredColumns(sql: string): Pick<SqliteTable, "columns" | "row
     const type = (typeEnd < 0 ? rest : rest.slice(0, typeEnd)).map((t) => t.upper).join(" ");
     const upper = rest.map((t) => (t.quoted ? "" : t.upper));
     const generated = upper.includes("AS") && !upper.includes("STORED");
-    if (type === "INTEGER" && upper.some((w, i) => w === "PRIMARY" && upper[i + 1] === "KEY") && !upper.includes("DESC")) rowidColumn = columns.length;
+    if (upper.some((w, i) => w === "PRIMARY" && upper[i + 1] === "KEY")) {
+      columnKey = columns.length;
+      if (type === "INTEGER" && !upper.includes("DESC")) rowidColumn = columns.length;
+    }
     columns.push({ name: first.text, stored: !generated });
     types.push(type);
   }
+  const keyColumns = tableKey
+    ? tableKey.map((part) => columns.findIndex((c) => c.name.toLowerCase() === part[0]!.text.toLowerCase())).filter((at, i, all) => at >= 0 && all.indexOf(at) === i)
+    : columnKey === null
+      ? []
+      : [columnKey];
   // PRIMARY KEY (id) over one INTEGER column makes that column the rowid too.
-  if (rowidColumn === null && tableKey?.length === 1) {
-    const at = columns.findIndex((c) => c.name.toLowerCase() === tableKey![0]!.toLowerCase());
-    if (at >= 0 && types[at] === "INTEGER") rowidColumn = at;
-  }
+  if (rowidColumn === null && tableKey?.length === 1 && tableKey[0]!.length === 1 && types[keyColumns[0] ?? -1] === "INTEGER") rowidColumn = keyColumns[0]!;
   const after = tokens.slice(end + 1).map((t) => t.upper);
   const withoutRowid = after.some((w, i) => w === "WITHOUT" && after[i + 1] === "ROWID");
-  return { columns, rowidColumn: withoutRowid ? null : rowidColumn, withoutRowid };
+  return { columns, rowidColumn: withoutRowid ? null : rowidColumn, withoutRowid, keyColumns };
+}
+
+/** The parts of a parenthesised list of a definition (`a COLLATE nocase DESC, b)`), each its tokens, to its closing ")". */
+function listed(tokens: Token[]): Token[][] {
+  const parts: Token[][] = [[]];
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.text === "(") depth++;
+    if (t.text === ")" && depth-- === 0) break;
+    if (t.text === "," && depth === 0) parts.push([]);
+    else parts.at(-1)!.push(t);
+  }
+  return parts.filter((part) => part.length > 0);
 }
 
 interface Token {

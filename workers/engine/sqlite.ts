@@ -21,8 +21,8 @@ export const openDatabase = (fileName: string, bytes: Uint8Array): Result<Sqlite
 /** A table as CSV text (its column names first), or what to say when it cannot be read. */
 export const tableCsv = (fileName: string, db: SqliteDatabase, table: SqliteTable): Result<Blob> => attempt(fileName, () => new Blob([...db.csv(table)], { type: "text/csv" }));
 
-/** The tables worth staging on their own: not SQLite's own, not stored without rowids, not empty. */
-export const dataTables = (fileName: string, db: SqliteDatabase): Result<SqliteTable[]> => attempt(fileName, () => db.tables.filter((t) => !t.internal && !t.withoutRowid && db.rowCount(t) > 0));
+/** The tables worth staging on their own: not SQLite's own, not empty. */
+export const dataTables = (fileName: string, db: SqliteDatabase): Result<SqliteTable[]> => attempt(fileName, () => db.tables.filter((t) => !t.internal && db.rowCount(t) > 0));
 
 /**
  * A SQLite database's table, read as rows of cell texts (sheet.ts): the options' `sheet`, else the table with the
