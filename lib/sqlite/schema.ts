@@ -45,29 +45,17 @@ export function declaredColumns(sql: string): Pick<SqliteTable, "columns" | "row
   const tokens = tokenize(sql);
   const open = tokens.findIndex((t) => t.text === "(");
   if (open < 0) throw new SqliteError("a table's declaration cannot be read");
-  const definitions: Token[][] = [[]];
-  let depth = 0;
-  let end = tokens.length;
-  for (let i = open + 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.text === "(") depth++;
-    if (t.text === ")" && depth-- === 0) {
-      end = i;
-      break;
-    }
-    if (t.text === "," && depth === 0) definitions.push([]);
-    else definitions.at(-1)!.push(t);
-  }
+  const { parts: definitions, end } = listed(tokens, open + 1);
   const columns: SqliteTable["columns"] = [];
   const types: string[] = [];
   let rowidColumn: number | null = null;
   let columnKey: number | null = null;
   let tableKey: Token[][] | null = null;
-  for (const definition of definitions.filter((d) => d.length > 0)) {
+  for (const definition of definitions) {
     const first = definition[0]!;
     if (!first.quoted && TABLE_CONSTRAINTS.has(first.upper)) {
       const key = definition.findIndex((t, i) => t.upper === "PRIMARY" && definition[i + 1]?.upper === "KEY");
-      if (key >= 0) tableKey = listed(definition.slice(key + 3));
+      if (key >= 0) tableKey = listed(definition, key + 3).parts;
       continue;
     }
     const rest = definition.slice(1);
@@ -94,17 +82,25 @@ export function declaredColumns(sql: string): Pick<SqliteTable, "columns" | "row
   return { columns, rowidColumn: withoutRowid ? null : rowidColumn, withoutRowid, keyColumns };
 }
 
-/** The parts of a parenthesised list of a definition (`a COLLATE nocase DESC, b)`), each its tokens, to its closing ")". */
-function listed(tokens: Token[]): Token[][] {
+/**
+ * A parenthesised list's parts, each its tokens, read from `from` (just after its "(") to its closing ")", and where
+ * that ")" is: a table's definitions, or a key's columns (`a COLLATE nocase DESC, b)`).
+ */
+function listed(tokens: Token[], from: number): { parts: Token[][]; end: number } {
   const parts: Token[][] = [[]];
   let depth = 0;
-  for (const t of tokens) {
+  let end = tokens.length;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.text === "(") depth++;
-    if (t.text === ")" && depth-- === 0) break;
+    if (t.text === ")" && depth-- === 0) {
+      end = i;
+      break;
+    }
     if (t.text === "," && depth === 0) parts.push([]);
     else parts.at(-1)!.push(t);
   }
-  return parts.filter((part) => part.length > 0);
+  return { parts: parts.filter((part) => part.length > 0), end };
 }
 
 interface Token {

@@ -29,3 +29,9 @@ export interface Dta {
 
 /** The bytes a number of each numeric type takes: double, float, long, int, byte. */
 export const WIDTHS: Record<number, number> = { 65526: 8, 65527: 4, 65528: 4, 65529: 2, 65530: 1 };
+
+/** A long string's type: its value in a row is an 8-byte key into the strLs. */
+export const STRL = 32768;
+
+/** The bytes a value of the type takes in a row. */
+export const variableWidth = (type: number): number => (type <= 2045 ? type : type === STRL ? 8 : WIDTHS[type]!);

@@ -1,4 +1,4 @@
-import { DtaError, WIDTHS, type Dta } from "./dataset";
+import { DtaError, variableWidth, type Dta } from "./dataset";
 
 /**
  * A Stata dataset of format 113, 114 or 115 (Stata 8 to 12), which has no tags: a 109-byte header, then fixed-size
@@ -41,7 +41,7 @@ export function readOldDta(bytes: Uint8Array): Dta {
     if (!(type >= 1 && type <= 244) && !(type >= 65526 && type <= 65530)) throw new DtaError(`its variable ${names[i]} has a type (${type}) Stata does not write`);
     return { name: names[i]!, type, format: formats[i]!, labels: labels[i]! };
   });
-  const width = variables.reduce((sum, v) => sum + (v.type <= 244 ? v.type : WIDTHS[v.type]!), 0);
+  const width = variables.reduce((sum, v) => sum + variableWidth(v.type), 0);
   if (at + n * width > bytes.length) throw new DtaError("it is cut short: its rows end before the file does");
   return { variables, rows: n, start: at, width, little, release, strls: new Map(), valueLabels: valueLabels(bytes, data, at + n * width, little, cString) };
 }

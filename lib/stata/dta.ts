@@ -1,9 +1,7 @@
 import type { ColumnType, TypedTable, TypedCell, TypedColumn } from "@/lib/typed-table/table";
 import { textCell } from "@/lib/typed-table/text";
-import { DtaError, WIDTHS, type Dta, type DtaVariable } from "./dataset";
+import { DtaError, STRL, variableWidth, WIDTHS, type Dta, type DtaVariable } from "./dataset";
 import { OLD_RELEASES, readOldDta } from "./dta-old";
-
-const STRL = 32768;
 
 /**
  * A Stata dataset (.dta) of format 117, 118 or 119 (Stata 13 and later): tagged sections located by its map,
@@ -40,7 +38,7 @@ export function readDta(bytes: Uint8Array): Dta {
   const labels = strings(map[6]!, "value_label_names", wide ? 129 : 33);
   const variables = types.map((type, i) => ({ name: names[i]!, type, format: formats[i]!, labels: labels[i]! }));
   for (const v of variables) if (!(v.type <= 2045 || v.type === STRL || WIDTHS[v.type])) throw new DtaError(`its variable ${v.name} has a type (${v.type}) Stata does not write`);
-  const width = variables.reduce((sum, v) => sum + (v.type <= 2045 ? v.type : v.type === STRL ? 8 : WIDTHS[v.type]!), 0);
+  const width = variables.reduce((sum, v) => sum + variableWidth(v.type), 0);
   const start = map[9]! + "<data>".length;
   if (start + n * width > bytes.length) throw new DtaError("it is cut short: its rows end before the file does");
   return { variables, rows: n, start, width, little, release, strls: readStrls(bytes, data, map[10]!, map[11]!, release, little, text), valueLabels: readValueLabels(bytes, data, map[11]!, map[12]!, wide, little, text) };
@@ -122,8 +120,7 @@ function* dtaRows(bytes: Uint8Array, dta: Dta): Generator<TypedCell[]> {
   const offsets: number[] = [];
   for (let i = 0, at = 0; i < dta.variables.length; i++) {
     offsets.push(at);
-    const v = dta.variables[i]!;
-    at += v.type <= 2045 ? v.type : v.type === STRL ? 8 : WIDTHS[v.type]!;
+    at += variableWidth(dta.variables[i]!.type);
   }
   const values: TypedCell[] = [];
   for (let r = 0; r < dta.rows; r++) {
