@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Bool, DateDay, Field, Float64, Int32, makeData, RecordBatch, Schema, Struct, Table, TimestampMillisecond, tableToIPC, Utf8, vectorFromArray } from "apache-arrow";
-import { expect, test } from "./support/test";
+import { appTest as test, expect } from "./support/test";
 import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem } from "./support/app";
 
 const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/arrow/${name}`, import.meta.url));

@@ -1,9 +1,9 @@
-import { expect, test } from "./support/test";
+import { appTest, expect, test } from "./support/test";
 import { strToU8, zipSync } from "fflate";
 import { expectCounts } from "./support/recipe";
 import { addFiles, openApp, openParsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 
-test("bad files get a message naming the file (and line), and other staged files stay intact", async ({ page }) => {
+appTest("bad files get a message naming the file (and line), and other staged files stay intact", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "good.csv", content: "a,b\n1,x\n2,y\n" }]);
   await expect(stagingArea(page).getByText("good.csv")).toBeVisible();
@@ -44,7 +44,7 @@ test("bad files get a message naming the file (and line), and other staged files
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "y"]);
 });
 
-test("a web page or an XML error saved as CSV and a ZIP archive of a CSV are named for what they are, with what to do", async ({ page }) => {
+appTest("a web page or an XML error saved as CSV and a ZIP archive of a CSV are named for what they are, with what to do", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "export.csv", content: "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Sign in to continue</body></html>\n" }]);
   await expect(page.getByRole("alert").filter({ hasText: "export.csv" })).toContainText("This is a web page (HTML) with no table in it, not a data file");
@@ -76,7 +76,7 @@ test("a removed file leaves the staging area and does not come back after a relo
 });
 
 // A database dump saved as .csv staged its INSERT statements cut at their commas, as one row of nonsense.
-test("a SQL script (a database dump) is named for what it is, with what to do", async ({ page }) => {
+appTest("a SQL script (a database dump) is named for what it is, with what to do", async ({ page }) => {
   await openApp(page);
   const dump = "-- MySQL dump 10.13\n/*!40101 SET NAMES utf8 */;\nDROP TABLE IF EXISTS `orders`;\nINSERT INTO `orders` VALUES (1,'a',10),(2,'b',20);\n";
   await addFiles(page, [{ name: "orders.csv", content: dump }]);
@@ -85,7 +85,7 @@ test("a SQL script (a database dump) is named for what it is, with what to do", 
 });
 
 // A CSV saved under a .json name: the JSON reader's fault at its first character says where to choose its format.
-test("a file named .json that is not JSON says so, and reads as what the user chooses", async ({ page }) => {
+appTest("a file named .json that is not JSON says so, and reads as what the user chooses", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "export.json", content: "id,name\n1,Ada\n2,Bo\n", mimeType: "application/json" }]);
   await expect(page.getByRole("alert").filter({ hasText: "export.json" })).toContainText("It does not start as JSON does: if it is another format, choose it under Format.");

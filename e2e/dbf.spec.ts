@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { zipSync } from "fflate";
-import { expect, test } from "./support/test";
+import { appTest as test, expect } from "./support/test";
 import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem, stagingArea } from "./support/app";
 
 // dBase tables as the dbffile package writes them (test/fixtures/dbf/make-parcels.mjs): 300 parcels in dBase III

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type Page } from "@playwright/test";
-import { expect, test } from "./support/test";
+import { appTest, expect, test } from "./support/test";
 import { addFiles, destination, openApp, openStep, paste, rowTexts, stagedGrid } from "./support/app";
 import { addRule, expectCounts } from "./support/recipe";
 
@@ -106,7 +106,7 @@ test("what promotion does with rows that have errors is the recipe's choice: lea
   await expect(destination(page).getByRole("listitem").first()).toContainText("v2 · 2 rows");
 });
 
-test("a bulk fix shows how many cells it changes before it does, then fixes them as edits", async ({ page }) => {
+appTest("a bulk fix shows how many cells it changes before it does, then fixes them as edits", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "tickets.csv", content: "id,status\n1,open\n2, Open \n3,CLOSED\n4,\n5,open \n" }]);
   await expectCounts(page, "5 rows in");
@@ -139,7 +139,7 @@ test("a bulk fix shows how many cells it changes before it does, then fixes them
   await expect.poll(() => rowTexts(page, "Final data", 5)).toEqual(["4", "open"]);
 });
 
-test("the rejected rows are marked and fixed where they are too: a fixed row leaves them", async ({ page }) => {
+appTest("the rejected rows are marked and fixed where they are too: a fixed row leaves them", async ({ page }) => {
   await stageOrdersWithRules(page);
   await openStep(page, "Review");
   const rejected = page.getByRole("grid", { name: "Rejected rows" });
@@ -162,7 +162,7 @@ test("the rejected rows are marked and fixed where they are too: a fixed row lea
   await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["3", "2", "", "5", '"email" is required (value: empty)']);
 });
 
-test("a bulk fix can reach only the rows the staged grid's filter shows", async ({ page }) => {
+appTest("a bulk fix can reach only the rows the staged grid's filter shows", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "tickets.csv", content: "id,status\n1,open\n2,Open\n3,open\n4,Open\n5,open\n" }]);
   await expectCounts(page, "5 rows in");
@@ -193,7 +193,7 @@ test("a bulk fix can reach only the rows the staged grid's filter shows", async 
   await expect.poll(() => rowTexts(page, "Final data", 5)).toEqual(["4", "OPEN"]);
 });
 
-test("a value pasted on a cell opens it holding that value; cells pasted as a block are edits at once, or refused with the reason; nothing pasted there stages a file", async ({ page }) => {
+appTest("a value pasted on a cell opens it holding that value; cells pasted as a block are edits at once, or refused with the reason; nothing pasted there stages a file", async ({ page }) => {
   await stageOrdersWithRules(page);
   const pasteOnGrid = (text: string) => paste(page, { "text/plain": text }, '[role="grid"] :focus');
   await cellOf(page, 4, 2).click();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as CFB from "cfb";
-import { expect, test } from "./support/test";
+import { appTest as test, expect } from "./support/test";
 import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem, stagingArea } from "./support/app";
 
 // An Excel 97–2003 workbook as LibreOffice Calc saves one (test/fixtures/xls/make-workbook.mjs): a cover sheet, the

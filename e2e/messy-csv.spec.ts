@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { expect, test } from "./support/test";
+import { appTest, expect, test } from "./support/test";
 import { addFiles, destination, downloadBy, openApp, openStep, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 import { expectCounts } from "./support/recipe";
 
@@ -56,7 +56,7 @@ test("a messy CSV file stages on the first try; a set-aside line is edited and r
 });
 
 /** A spending report with a summary table below its rows: the rows stage, and the summary stages as a file of its own. */
-test("a second table below the rows is left out, said so, and stages as its own file", async ({ page }) => {
+appTest("a second table below the rows is left out, said so, and stages as its own file", async ({ page }) => {
   await openApp(page);
   const rows = Array.from({ length: 9 }, (_, i) => `2024-0${i + 1}-15,${["north", "south", "west"][i % 3]},${(i + 1) * 125}.00,invoice ${i}`);
   const text = ["date,region,amount,memo", ...rows, "", "region,total,count", "north,1500,3", "south,1875,3", "west,2250,3", ""].join("\n");
@@ -80,7 +80,7 @@ test("a second table below the rows is left out, said so, and stages as its own 
  * thousands option would turn an address into a number); the panel says so,
  * and "Plain" reads numbers only as DuckDB does (1.200 is then one point two).
  */
-test("numbers written with a decimal comma stage as numbers, and can be read plain", async ({ page }) => {
+appTest("numbers written with a decimal comma stage as numbers, and can be read plain", async ({ page }) => {
   await openApp(page);
   const text = "Datum;Artikel;Menge;Betrag;IP\n01.02.2024;Äpfel;3;1.234,56;192.168.1.1\n15.03.2024;Birnen;1.200;7,50;10.0.0.1\n28.03.2024;Kiwi;1;0,99;10.0.0.2\n";
   await addFiles(page, [{ name: "rechnung.csv", content: text }]);
@@ -94,7 +94,7 @@ test("numbers written with a decimal comma stage as numbers, and can be read pla
   await expect(page.getByText(/^Read as numbers/)).toHaveCount(0);
 });
 
-test("amounts with a decimal comma given DECIMAL read as numbers; the one that is not is found, and only its row is rejected", async ({ page }) => {
+appTest("amounts with a decimal comma given DECIMAL read as numbers; the one that is not is found, and only its row is rejected", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "betraege.csv", content: "id;kunde;betrag\n1;Ana;12,50\n2;Bo;abc\n3;Cy;7,00\n" }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "betraege.csv" })).toContainText("3 rows");
@@ -112,7 +112,7 @@ test("amounts with a decimal comma given DECIMAL read as numbers; the one that i
 });
 
 /** Dates written day first with points (31.12.2026), one of them no date: the rule and the convert step read them by that format. */
-test("dates written as 18.03.2026 with one impossible date: its row alone is rejected, and the rest are dates in the final data", async ({ page }) => {
+appTest("dates written as 18.03.2026 with one impossible date: its row alone is rejected, and the rest are dates in the final data", async ({ page }) => {
   await openApp(page);
   const days = ["18.03.2026", "21.10.2026", "27.08.2026", "07.12.2026", "31.02.2026", "16.07.2026"];
   await addFiles(page, [{ name: "termine.csv", content: `nr;datum\n${days.map((d, i) => `${i + 1};${d}`).join("\n")}\n` }]);
@@ -129,7 +129,7 @@ test("dates written as 18.03.2026 with one impossible date: its row alone is rej
 });
 
 /** Two exports joined end to end, one writing dates the ISO way, the other day first: both ways are read, and the final data has dates. */
-test("dates written two ways (2024-03-05 and 21/8/2024) are found, checked and converted reading both", async ({ page }) => {
+appTest("dates written two ways (2024-03-05 and 21/8/2024) are found, checked and converted reading both", async ({ page }) => {
   await openApp(page);
   const days = ["21/8/2024", "2024-03-05", "2024-03-06", "15/9/2024", "2024-03-08", "2024-03-09"];
   await addFiles(page, [{ name: "joined-days.csv", content: `nr,day\n${days.map((d, i) => `${i + 1},${d}`).join("\n")}\n` }]);
@@ -146,7 +146,7 @@ test("dates written two ways (2024-03-05 and 21/8/2024) are found, checked and c
 });
 
 /** A header that names a column twice and leaves one unnamed: the names DuckDB gave them are said, as rules and the destination use them. */
-test("columns a header names twice or not at all are staged under the names the read gave, and said so", async ({ page }) => {
+appTest("columns a header names twice or not at all are staged under the names the read gave, and said so", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "two-names.csv", content: "id,name,name,,amount\n1,a,b,x,1.5\n2,c,d,y,2.5\n" }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "two-names.csv" })).toContainText("2 rows");
@@ -156,7 +156,7 @@ test("columns a header names twice or not at all are staged under the names the 
 });
 
 /** Yes and no written Y and N, which DuckDB's sniffer reads as text: said so, and converted to booleans in the final data. */
-test("a column of Y and N is found, and converted to booleans in the final data in one step", async ({ page }) => {
+appTest("a column of Y and N is found, and converted to booleans in the final data in one step", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "flags.csv", content: `nr,active\n${["Y", "N", "Y", "Y", "N"].map((f, i) => `${i + 1},${f}`).join("\n")}\n` }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "flags.csv" })).toContainText("5 rows");
@@ -170,7 +170,7 @@ test("a column of Y and N is found, and converted to booleans in the final data 
 });
 
 /** Amounts as an accounting export writes them, with a word where one is not known yet: said so, and read as numbers once the word is read as empty. */
-test("amounts written as $1,234.56 with a TBD among them are reported, and read as numbers once TBD is read as empty", async ({ page }) => {
+appTest("amounts written as $1,234.56 with a TBD among them are reported, and read as numbers once TBD is read as empty", async ({ page }) => {
   await openApp(page);
   const amounts = ['"$1,250.00"', '"($56.10)"', '"$7.50"', "TBD", '"$12,000.99"', '"$0.99"'];
   await addFiles(page, [{ name: "ledger.csv", content: `account,amount\n${amounts.map((a, i) => `A-${i + 1},${a}`).join("\n")}\n` }]);
@@ -221,7 +221,7 @@ test("numbers with a unit after each are numbers in that unit, which the version
 });
 
 /** A sheet saved as CSV with its date column formatted "General": Excel's serial day numbers, found and converted to dates in the final data. */
-test("dates written as Excel's serial day numbers are found, and converted to dates in the final data", async ({ page }) => {
+appTest("dates written as Excel's serial day numbers are found, and converted to dates in the final data", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "orders-export.csv", content: "Order ID,Order Date,Amount\n1001,45292,12.5\n1002,45300,7\n1003,45657,30.25\n" }]);
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "orders-export.csv" })).toContainText("3 rows");
@@ -235,7 +235,7 @@ test("dates written as Excel's serial day numbers are found, and converted to da
 });
 
 /** A wide export whose columns of numbers each have a word where a value is not known: what they share is offered once for all of them. */
-test("twelve columns of numbers with a word among them each: their rules, conversions and words taken once for all", async ({ page }) => {
+appTest("twelve columns of numbers with a word among them each: their rules, conversions and words taken once for all", async ({ page }) => {
   await openApp(page);
   const columns = Array.from({ length: 12 }, (_, c) => `q${c + 1}`);
   // Row r (1 to 8) of column c holds c * r, but for one word in rows 1 to 4: "TBD", and "?" in the last column.

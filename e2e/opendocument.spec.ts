@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from "fflate";
-import { expect, test } from "./support/test";
+import { appTest as test, expect } from "./support/test";
 import { addFiles, openApp, openParsePanel, reread, rowTexts, stagingArea } from "./support/app";
 
 const NS =

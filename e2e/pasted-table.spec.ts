@@ -1,4 +1,4 @@
-import { expect, test } from "./support/test";
+import { appTest as test, expect } from "./support/test";
 import { openApp, paste, stagedGrid, stagedItem, stagingArea } from "./support/app";
 
 

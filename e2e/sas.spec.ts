@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "./support/test";
+import { appTest as test, expect } from "./support/test";
 import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem } from "./support/app";
 
 const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/sas/${name}`, import.meta.url));

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "./support/test";
+import { appTest as test, expect } from "./support/test";
 import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem } from "./support/app";
 
 // An SPSS data file as GNU PSPP writes one (test/fixtures/spss/survey.sps): compressed, value labels, a missing value, a very long string.

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "./support/test";
+import { appTest as test, expect } from "./support/test";
 import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem, stagingArea } from "./support/app";
 
 // A SQLite database as Python's sqlite3 writes one (test/fixtures/sqlite/make-shop.py): 3,000 order lines on 1 KB

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { type Page } from "@playwright/test";
-import { expect, test } from "./support/test";
+import { appTest, expect, test } from "./support/test";
 import { addFiles, destination, openApp, openParsePanel, openStep, parsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 import { encode, gzip, parquet, xlsx } from "./support/files";
 import { expectCounts } from "./support/recipe";
@@ -19,7 +19,7 @@ async function expectTable(page: Page, headers: string[], firstRow: string[]) {
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(firstRow);
 }
 
-test("every format stages with the right cells: delimited text, JSON, NDJSON, Parquet, Excel, gzip", async ({ page }) => {
+appTest("every format stages with the right cells: delimited text, JSON, NDJSON, Parquet, Excel, gzip", async ({ page }) => {
   await openApp(page);
   await stage(page, "semi.csv", "id;name\n1;Ada\n2;Bo\n");
   await expectTable(page, ["id", "name"], ["1", "Ada"]);
@@ -80,7 +80,7 @@ test("a workbook's other sheets (a sheet a month) stage each as its own file, it
   await expect(destination(page)).toContainText(`sheet “Mar” of sales.xlsx, sha256 ${workbookHash}`);
 });
 
-test("text encodings are detected or chosen, and every cell reaches the grid as the right characters", async ({ page }) => {
+appTest("text encodings are detected or chosen, and every cell reaches the grid as the right characters", async ({ page }) => {
   await openApp(page);
   await stage(page, "utf16le.csv", encode("id,name\n1,Zoë\n", "utf-16le"));
   await expectTable(page, ["id", "name"], ["1", "Zoë"]);
@@ -112,7 +112,7 @@ test("text encodings are detected or chosen, and every cell reaches the grid as 
   await expectTable(page, ["id", "city"], ["1", "北京"]);
 });
 
-test("lines that do not fit are set aside with their line numbers, counted and kept for download; stop reports them instead", async ({ page }) => {
+appTest("lines that do not fit are set aside with their line numbers, counted and kept for download; stop reports them instead", async ({ page }) => {
   await openApp(page);
   const good = Array.from({ length: 30 }, (_, i) => `${i},${i * 2}`);
   await stage(page, "ragged.csv", ["a,b", ...good, "3,4,5", ...good.slice(0, 5), "8", ""].join("\n"));
@@ -132,7 +132,7 @@ test("lines that do not fit are set aside with their line numbers, counted and k
   await expect(stagingArea(page).getByText("could not be read")).toBeVisible();
 });
 
-test("damaged gzip data fails with a clear message; an NDJSON file stages around its broken lines and fields of changing kinds", async ({ page }) => {
+appTest("damaged gzip data fails with a clear message; an NDJSON file stages around its broken lines and fields of changing kinds", async ({ page }) => {
   await openApp(page);
   const damaged = Buffer.from(gzip("a,b\n" + Array.from({ length: 5000 }, (_, i) => `${i},${i}`).join("\n")));
   for (let i = 100; i < 200; i++) damaged[i]! ^= 0x5a;
@@ -154,7 +154,7 @@ test("damaged gzip data fails with a clear message; an NDJSON file stages around
   await expect(page.getByRole("alert").filter({ hasText: "broken.ndjson" })).toContainText("Line 2 is not valid JSON");
 });
 
-test("a JSON field of numbers with one string among them is found by its record, and its rule and convert step are offered", async ({ page }) => {
+appTest("a JSON field of numbers with one string among them is found by its record, and its rule and convert step are offered", async ({ page }) => {
   await openApp(page);
   const records = Array.from({ length: 20 }, (_, i) => ({ id: i + 1, price: i === 13 ? "N/A" : (i + 1) * 1.5 }));
   await addFiles(page, [{ name: "prices.json", content: JSON.stringify(records) }]);
@@ -168,7 +168,7 @@ test("a JSON field of numbers with one string among them is found by its record,
   await expect.poll(() => rowTexts(page, "Final data", 2)).toEqual(["1", "1.5"]);
 });
 
-test("a sheet's column of numbers with a TBD among them is found by its row, and reads as numbers once TBD is read as empty", async ({ page }) => {
+appTest("a sheet's column of numbers with a TBD among them is found by its row, and reads as numbers once TBD is read as empty", async ({ page }) => {
   await openApp(page);
   const rows: unknown[][] = [["id", "amount"], ...Array.from({ length: 20 }, (_, i) => [i + 1, i === 12 ? "TBD" : (i + 1) * 10.25])];
   await addFiles(page, [{ name: "budget.xlsx", content: await xlsx([{ sheet: "Data", rows }]), mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }]);
@@ -179,7 +179,7 @@ test("a sheet's column of numbers with a TBD among them is found by its row, and
   await expect(parsePanel(page).getByText(/did not fit/)).toHaveCount(0);
 });
 
-test("a sheet's amounts written as text and its N/A are read as numbers and empty, and said so, as a CSV file's are", async ({ page }) => {
+appTest("a sheet's amounts written as text and its N/A are read as numbers and empty, and said so, as a CSV file's are", async ({ page }) => {
   await openApp(page);
   const rows: unknown[][] = [["code", "amount", "price"], ...Array.from({ length: 12 }, (_, i) => [`00${i + 10}`, i === 4 ? "N/A" : (i + 1) * 2.5, `$${i + 1},250.00`])];
   await addFiles(page, [{ name: "prices.xlsx", content: await xlsx([{ sheet: "Data", rows }]), mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }]);
@@ -233,7 +233,7 @@ test("duplicates are flagged; files are deleted one by one or all at once; the a
   expect(events.every((e) => typeof e.at === "string" && e.seq > 0)).toBe(true);
 });
 
-test("dates whose day/month order is ambiguous are flagged, and the user picks; ISO dates are not", async ({ page }) => {
+appTest("dates whose day/month order is ambiguous are flagged, and the user picks; ISO dates are not", async ({ page }) => {
   await openApp(page);
   await stage(page, "when.csv", "id,when\n1,03/04/2024\n2,05/06/2024\n");
   const flag = parsePanel(page).getByRole("alert");
@@ -252,7 +252,7 @@ test("dates whose day/month order is ambiguous are flagged, and the user picks; 
   await expect(parsePanel(page).getByRole("alert")).toHaveCount(0);
 });
 
-test("a big file shows its first rows at once, as written below its title lines, while the whole file is read", async ({ page }) => {
+appTest("a big file shows its first rows at once, as written below its title lines, while the whole file is read", async ({ page }) => {
   await openApp(page);
   const rows = Array.from({ length: 2_500_000 }, (_, i) => `${i},"name ${i}",${(i * 0.25).toFixed(2)}`);
   // Over Playwright's 50 MB limit for in-memory files: handed over as a file on disk.

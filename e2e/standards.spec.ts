@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { type Page } from "@playwright/test";
-import { expect, test } from "./support/test";
+import { appTest, expect, test } from "./support/test";
 import Ajv from "ajv";
 import { unzipSync } from "fflate";
 import { parse } from "yaml";
@@ -35,7 +35,7 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
   return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
 }
 
-test("a Table Schema imports as the recipe's rules and read options once the user has seen them", async ({ page }) => {
+appTest("a Table Schema imports as the recipe's rules and read options once the user has seen them", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [
     { name: "people.csv", content: `${PEOPLE}4,NA,red\n` },
@@ -65,7 +65,7 @@ test("a Table Schema imports as the recipe's rules and read options once the use
   await expectCounts(page, "4 rows in = 1 valid after steps + 3 rejected");
 });
 
-test("a Table Schema's foreign key over two fields looks each row's pair up in another staged file", async ({ page }) => {
+appTest("a Table Schema's foreign key over two fields looks each row's pair up in another staged file", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [
     { name: "orders.csv", content: "id,customer,day\n1,Ada,2024-01-01\n2,Ada,2024-01-02\n3,Bo,2024-01-02\n4,,2024-01-03\n" },
@@ -92,7 +92,7 @@ test("a Table Schema's foreign key over two fields looks each row's pair up in a
   await expect.poll(() => rowTexts(page, "Rejected rows", 2)).toEqual(["3", "2", "Ada", "2024-01-02", '("customer", "day") must be one of the ("customer", "day") values of visits (value: Ada)']);
 });
 
-test("a foreign key into the file itself: each boss is one of the file's ids", async ({ page }) => {
+appTest("a foreign key into the file itself: each boss is one of the file's ids", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "staff.csv", content: "id,name,boss\n1,Ada,\n2,Bo,1\n3,Cy,7\n" }]);
   await expectCounts(page, "3 rows in");
@@ -101,7 +101,7 @@ test("a foreign key into the file itself: each boss is one of the file's ids", a
   await expect(page.getByRole("listitem").filter({ hasText: '"boss" must be one of the "id" values of this file' })).toContainText("1 row failing");
 });
 
-test("a foreign key added by hand looks each value up in another staged file, and downloads as one", async ({ page }) => {
+appTest("a foreign key added by hand looks each value up in another staged file, and downloads as one", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [
     { name: "people.csv", content: `${PEOPLE}4,Di,\n` },
@@ -132,7 +132,7 @@ test("a foreign key added by hand looks each value up in another staged file, an
   await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
 });
 
-test("the rules download as a Table Schema, a dbt schema.yml, a Great Expectations suite and SodaCL checks", async ({ page }) => {
+appTest("the rules download as a Table Schema, a dbt schema.yml, a Great Expectations suite and SodaCL checks", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "people.csv", content: PEOPLE }]);
   await expectCounts(page, "3 rows in");
@@ -200,7 +200,7 @@ test("a promoted version has a datapackage.json beside its manifest, and downloa
   expect(withoutLicence).toEqual(stored);
 });
 
-test("the run's checks download as a Frictionless validation report beside the rejected rows", async ({ page }) => {
+appTest("the run's checks download as a Frictionless validation report beside the rejected rows", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "people.csv", content: PEOPLE }]);
   await expectCounts(page, "3 rows in");
@@ -223,7 +223,7 @@ test("the run's checks download as a Frictionless validation report beside the r
   expect(task.warnings).toEqual(['row 4, field "team": "team" must be one of: red, blue']);
 });
 
-test("the imports and exports of the data standards are reached and used with the keyboard alone", async ({ page }) => {
+appTest("the imports and exports of the data standards are reached and used with the keyboard alone", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "people.csv", content: PEOPLE }]);
   await expectCounts(page, "3 rows in");

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "./support/test";
+import { appTest as test, expect } from "./support/test";
 import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem } from "./support/app";
 
 // A Stata dataset as pandas writes one (test/fixtures/stata/make-survey.py): format 118, value labels, a long string.

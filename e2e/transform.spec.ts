@@ -1,4 +1,4 @@
-import { expect, test } from "./support/test";
+import { appTest, expect, test } from "./support/test";
 import { addFiles, openApp, openStep, rowTexts } from "./support/app";
 import { addRule, addStep, expectCounts } from "./support/recipe";
 
@@ -47,7 +47,7 @@ test("steps and SQL build a recipe whose final preview survives a reload", async
   await expectCounts(page, "5 rows in = 3 valid after steps + 2 rejected");
 });
 
-test("a broken SQL statement shows where the error is, and a long query can be cancelled", async ({ page }) => {
+appTest("a broken SQL statement shows where the error is, and a long query can be cancelled", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "sales.csv", content: SALES }]);
   await expectCounts(page, "5 rows in");
@@ -65,7 +65,7 @@ test("a broken SQL statement shows where the error is, and a long query can be c
   await expectCounts(page, "5 rows in = 5 valid after steps + 0 rejected");
 });
 
-test("the SQL editor completes column names and other staged files' SQL names, and joins another staged file by it", async ({ page }) => {
+appTest("the SQL editor completes column names and other staged files' SQL names, and joins another staged file by it", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [
     { name: "regions.csv", content: "region,manager\nnorth,Ana\nsouth,Bo\n" },
@@ -94,7 +94,7 @@ test("the SQL editor completes column names and other staged files' SQL names, a
   await expect.poll(() => rowTexts(page, "Final data", 5)).toEqual(["5", "Bo"]);
 });
 
-test("columns map onto a target schema: matched by name, confirmed by the user", async ({ page }) => {
+appTest("columns map onto a target schema: matched by name, confirmed by the user", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "crm.csv", content: "Customer ID,E-mail,amt\n1,a@x.org,5\n2,b@x.org,7\n" }]);
   await expectCounts(page, "2 rows in");
@@ -114,7 +114,7 @@ test("columns map onto a target schema: matched by name, confirmed by the user",
   await expect.poll(() => rowTexts(page, "Final data", 3)).toEqual(["2", "b@x.org", "7", ""]);
 });
 
-test("Fill down gives each empty cell the value above it in the file, also where the row above was rejected", async ({ page }) => {
+appTest("Fill down gives each empty cell the value above it in the file, also where the row above was rejected", async ({ page }) => {
   // A report's regions, each written on its group's first row only; the South group's first row breaks a rule.
   const report = ["region,email,units", "North,a@x.org,10", ",b@x.org,5", "South,broken,3", ",d@x.org,7", ",e@x.org,1", "East,f@x.org,2", ""].join("\n");
   await openApp(page);

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "./support/test";
+import { appTest, expect, test } from "./support/test";
 import { strFromU8, unzipSync } from "fflate";
 import { readSheet } from "read-excel-file/node";
 import { addFiles, destination, openApp, openStep, rowTexts } from "./support/app";
@@ -79,7 +79,7 @@ test("a broken regular expression or SQL condition is refused with a message at 
   await expect(sqlRule.getByRole("alert")).toContainText("This SQL expression cannot run");
 });
 
-test("column profiles show the right counts and suggest rules the user can accept", async ({ page }) => {
+appTest("column profiles show the right counts and suggest rules the user can accept", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
   await expectCounts(page, "5 rows in");
@@ -111,7 +111,7 @@ test("column profiles show the right counts and suggest rules the user can accep
   await expect(page.getByRole("listitem", { name: "Profile of id" })).toContainText("Distinct4");
 });
 
-test("a wide file shows its first 60 column profiles and 12 suggested rules, and all of them on request", async ({ page }) => {
+appTest("a wide file shows its first 60 column profiles and 12 suggested rules, and all of them on request", async ({ page }) => {
   const columns = Array.from({ length: 100 }, (_, c) => `c${c}`);
   const rows = [1, 2, 3].map((r) => columns.map((_, c) => String(c * 10 + r)).join(","));
   await openApp(page);
@@ -133,7 +133,7 @@ test("a wide file shows its first 60 column profiles and 12 suggested rules, and
   await expect(suggestions).toHaveCount(12);
 });
 
-test("cells that break a rule are marked with its reason, and the staged grid shows only the rows with errors or warnings on request", async ({ page }) => {
+appTest("cells that break a rule are marked with its reason, and the staged grid shows only the rows with errors or warnings on request", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
   await expectCounts(page, "5 rows in");

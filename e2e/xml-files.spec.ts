@@ -1,4 +1,4 @@
-import { expect, test } from "./support/test";
+import { appTest as test, expect } from "./support/test";
 import { addFiles, openApp, openParsePanel, reread, rowTexts, stagedItem, stagingArea } from "./support/app";
 
 const item = (page: import("@playwright/test").Page, name: string) => stagingArea(page).getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });

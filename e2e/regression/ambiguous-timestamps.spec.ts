@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, parsePanel, rowTexts, stagingArea } from "../support/app";
 
 // Timestamps with no day above 12 were read day first (1/2/2024 2:05:09 as 1 February) without a word, while

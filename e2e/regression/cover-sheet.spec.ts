@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, reread, rowTexts, stagingArea } from "../support/app";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { xlsx } from "../support/files";

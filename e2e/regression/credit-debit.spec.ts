@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, rowTexts, stagingArea } from "../support/app";
 
 // Bank statements mark amounts CR or DR (credit, debit): the columns stayed text, out of reach of a sum or a range rule.

@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, rowTexts, stagingArea } from "../support/app";
 
 // DuckDB reported a CRLF file's rejected line from the LF before it, so the line set aside was numbered one

@@ -1,5 +1,5 @@
 import { constants, gunzipSync } from "node:zlib";
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openStep, parsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
 import { gzip } from "../support/files";
 

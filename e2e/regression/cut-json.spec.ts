@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, parsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
 
 // A JSON export or download that stopped part-way was refused whole ("The file is not valid JSON: … at line 4").

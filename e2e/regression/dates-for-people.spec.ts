@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, rowTexts, stagingArea } from "../support/app";
 
 // DuckDB's sniffer reads only ISO timestamps and numeric dates: a column written as 31.12.2024 23:59 (a

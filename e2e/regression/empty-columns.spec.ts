@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, stagedGrid, stagingArea } from "../support/app";
 
 // A sheet where a cell was once typed in and cleared saves as CSV with ,,, ending every line: those

@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, rowTexts, stagingArea } from "../support/app";
 
 // Files written by old DOS and Windows tools end with Ctrl-Z (0x1A). Glued to the last value it made that

@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, rowTexts, stagingArea } from "../support/app";
 
 // Exports written for Excel put codes in text formulas (="02134") so a spreadsheet keeps their leading zeros:

@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, stagingArea } from "../support/app";
 
 // A folder of files dropped at once opened a workspace for each file as it was staged: each was profiled and its

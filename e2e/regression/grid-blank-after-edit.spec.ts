@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, stagedGrid } from "../support/app";
 import { addRule, expectCounts } from "../support/recipe";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, rowTexts, stagingArea } from "../support/app";
 
 // One record with a fault (a comma missing between two fields, Python's None) kept a whole JSON array from

@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, rowTexts, stagedGrid } from "../support/app";
 
 // JSON.parse rounds whole numbers beyond 2^53: an ID 1234567890123456789 staged as 1234567890123456800.

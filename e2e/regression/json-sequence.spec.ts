@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, rowTexts, stagingArea } from "../support/app";
 
 // `jq '.[]'` writes each object pretty-printed, one after another, not in an array: such a .json file was

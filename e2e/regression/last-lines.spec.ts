@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "../support/app";
 
 // Found by reading files with several faults at once: two exports joined with a blank line between them were

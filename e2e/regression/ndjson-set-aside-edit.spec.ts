@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, rowTexts, stagingArea } from "../support/app";
 
 // An NDJSON line that was not valid JSON was counted and downloadable, but could not be fixed where it was,

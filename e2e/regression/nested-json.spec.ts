@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, reread, rowTexts, stagedGrid, stagingArea } from "../support/app";
 
 // Objects inside records (an API's address, Elasticsearch's _source) staged as one struct column: their

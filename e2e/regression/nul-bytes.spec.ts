@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, reread, rowTexts, stagingArea } from "../support/app";
 
 // A database export that pads fixed-length fields with NUL bytes (and a file that ends in zeroes) was refused

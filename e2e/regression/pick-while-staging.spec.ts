@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, stagingArea } from "../support/app";
 
 // A file that finished staging was selected when its staging resolved, which comes a moment after the staging

@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, rowTexts, stagingArea } from "../support/app";
 
 // A German export delimited by semicolons writes a thousand as 1.000: with no decimal comma elsewhere in the

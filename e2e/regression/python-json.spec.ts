@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, rowTexts, stagedGrid, stagingArea } from "../support/app";
 
 // Python's json.dumps writes NaN and Infinity, which JSON.parse refuses: such a file did not stage at all,

@@ -1,5 +1,5 @@
 import { type Page } from "@playwright/test";
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openStep, rowTexts } from "../support/app";
 import { xlsx } from "../support/files";
 import { addRule, expectCounts } from "../support/recipe";

@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, rowTexts, stagedGrid, stagingArea, stagingDone } from "../support/app";
 
 // Two exports joined end to end (cat a.csv b.csv): the second header, among the rows, made the file read

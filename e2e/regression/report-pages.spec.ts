@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "../support/app";
 
 // A report printed to CSV page by page: the title above the header made the file read with no header and every

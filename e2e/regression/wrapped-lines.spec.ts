@@ -1,4 +1,4 @@
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, reread, rowTexts, stagedGrid, stagingArea } from "../support/app";
 
 // A CSV opened in a spreadsheet as one column and saved again wraps each line in quotes ("1,Ada,10"): it

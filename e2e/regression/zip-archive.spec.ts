@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { strToU8, zipSync } from "fflate";
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, openParsePanel, stagingArea } from "../support/app";
 
 // A data portal's download (a ZIP of CSV files, with a README and macOS's copies beside them) was refused:

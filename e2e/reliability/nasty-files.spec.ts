@@ -1,5 +1,5 @@
 import { type Page } from "@playwright/test";
-import { expect, test } from "../support/test";
+import { appTest as test, expect } from "../support/test";
 import { addFiles, openApp, rowTexts, stagedGrid, stagingArea } from "../support/app";
 import { NASTY } from "../support/nasty";
 

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page } from "@playwright/test";
+import { keptPages } from "./kept-page";
 
 /** Shared steps for driving the app the way a user does: by role and name. */
 /**
@@ -8,7 +9,8 @@ import { expect, type Page } from "@playwright/test";
  * playwright.config.ts), whose window.stages drives the engine directly.
  */
 export async function openApp(page: Page, { testHooks = false } = {}): Promise<void> {
-  await page.goto(testHooks ? testBuildUrl() : "/");
+  // A page `appTest` keeps loaded (test.ts) is the app, ready, with nothing staged.
+  if (!keptPages.has(page) || testHooks) await page.goto(testHooks ? testBuildUrl() : "/");
   await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
 }
 
