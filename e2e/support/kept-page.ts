@@ -21,11 +21,11 @@ export async function loadKeptPage(context: BrowserContext): Promise<Page> {
 /**
  * Put a kept page back as a fresh load shows it, the way a user would: every staged file removed ("Clear
  * staging"), every message dismissed, the flow's step, focus and scroll back at the start. False when something is
- * left that only clearing the site's storage takes away (a dataset, a saved recipe, another page), or the page did
- * not answer.
+ * left that only clearing the site's storage takes away (a dataset, a saved recipe, another page), the page left the
+ * app, or it did not answer.
  */
 export async function tidyKeptPage(page: Page): Promise<boolean> {
-  if (page.isClosed() || page.context().pages().some((p) => p !== page)) return false;
+  if (page.isClosed() || page.context().pages().some((p) => p !== page) || new URL(page.url()).pathname !== "/") return false;
   try {
     const clear = page.getByRole("button", { name: "Clear staging" });
     if (await clear.isVisible()) {
