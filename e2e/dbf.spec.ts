@@ -33,3 +33,15 @@ test("a dBase table stages typed, its text in the code page it was written in; a
   await expect(stagedItem(page, "roads.dbf")).toContainText("300 rows");
   await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
 });
+
+// A memo field's text is kept in a .dbt file beside the table, which is not read: its column staged empty without a word.
+test("a dBase table's memo fields that hold memos are named as empty, with what to do", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "notes.dbf", content: readFileSync(new URL("../test/fixtures/dbf/notes.dbf", import.meta.url)), mimeType: "application/dbf" }]);
+  await expect(stagedItem(page, "notes.dbf")).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["T-1", "", ""]);
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText("Memo field NOTES is empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which Stages does not read.")).toContainText(
+    "open the table in LibreOffice with that file beside it",
+  );
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { isBlankValue } from "@/lib/csv/blank-values";
-import { describeDeletedRecords } from "@/lib/dbf/table";
+import { describeDeletedRecords, describeMemoFields } from "@/lib/dbf/table";
 import { describeMarked } from "@/lib/csv/missing-values";
 import { describeWrittenDates } from "@/lib/csv/written-dates";
 import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
@@ -137,6 +137,7 @@ export function ReadFindings({
       )}
       {file.coverSheet !== undefined && file.parse.sheet && <p className="text-xs">{describeCoverSheet(file.coverSheet, file.parse.sheet)}</p>}
       {file.deletedRecords ? <p className="text-xs">{describeDeletedRecords(file.deletedRecords)}</p> : null}
+      {file.memoFields?.length ? <p className="text-xs">{describeMemoFields(file.memoFields)}</p> : null}
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}
       {file.jsonRepairs && <p className="text-xs">{describeRepairs(file.jsonRepairs)}</p>}
       {file.jsonSpread?.length ? <p className="text-xs">{describeSpread(file.jsonSpread)}</p> : null}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { dbfCsv, dbfEncoding, dbfTable, DbfError, describeDeletedRecords } from "./table";
+import { dbfCsv, dbfEncoding, dbfTable, DbfError, describeDeletedRecords, describeMemoFields, memoFields } from "./table";
 
 // Written by the dbffile package (test/fixtures/dbf/make-parcels.mjs): dBase III with Windows-1252 text, and Visual FoxPro with UTF-8 text.
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/dbf/${name}`, import.meta.url)));
@@ -42,5 +42,32 @@ describe("dBase tables", () => {
     expect(describeDeletedRecords(1)).toBe("1 record marked deleted in the table (dBase keeps them until the file is packed) is left out, as dBase leaves them out.");
     expect(text.split("\r\n").slice(1, 3)).toEqual(["P-0001,Zoë Ångström,12.5,0,2024-01-01,true", "P-0003,Owner 3,37.5,2,2024-01-03,true"]);
     expect(() => dbfTable(new TextEncoder().encode("id,name\n1,Ada\n".repeat(4)))).toThrow(DbfError);
+  });
+
+  test("memo fields that point at memos are named, as their text is not read; one that points at none is not", () => {
+    // test/fixtures/dbf/make-notes.mjs: NOTES points at blocks 1 and 3 of a .dbt, ATTACHED at none.
+    const bytes = fixture("notes.dbf");
+    const table = dbfTable(bytes);
+    expect(table.fields.map((f) => `${f.name}:${f.type}`)).toEqual(["TICKET:C", "NOTES:M", "ATTACHED:M"]);
+    expect(csv(bytes).text).toBe("TICKET,NOTES,ATTACHED\r\nT-1,,\r\nT-2,,\r\nT-3,,\r\n");
+    expect(memoFields(bytes, table)).toEqual(["NOTES"]);
+    // Only deleted records point at memos: nothing of the staged rows is lost.
+    for (const r of [0, 2]) bytes[table.start + r * table.recordLength] = 0x2a;
+    expect(memoFields(bytes, table)).toEqual([]);
+    expect(describeMemoFields(["NOTES", "PHOTO"])).toBe(
+      "Memo fields NOTES, PHOTO are empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which Stages does not read. To keep it, open the table in LibreOffice with that file beside it, save it as CSV, and stage that.",
+    );
+  });
+
+  test("a Visual FoxPro memo field points at its memo by a 4-byte number", () => {
+    const bytes = fixture("notes.dbf");
+    const table = dbfTable(bytes);
+    const notes = table.fields[1]!;
+    const fox = { ...table, fields: [...table.fields.slice(0, 1), { ...notes, length: 4 }] };
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    for (let r = 0; r < 3; r++) view.setInt32(table.start + r * table.recordLength + notes.offset, 0, true);
+    expect(memoFields(bytes, fox)).toEqual([]);
+    view.setInt32(table.start + table.recordLength + notes.offset, 7, true);
+    expect(memoFields(bytes, fox)).toEqual(["NOTES"]);
   });
 });

@@ -118,7 +118,7 @@ export function fieldText(bytes: Uint8Array, data: DataView, at: number, field: 
     case "M":
     case "G":
     case "P":
-      // A memo's text is in the .dbt file kept beside the table, which is not read.
+      // A memo's text is in the .dbt or .fpt file kept beside the table, which is not read (memoFields says so).
       return null;
     default: {
       const text = decoder.decode(bytes.subarray(at, at + field.length)).replace(/[\s\0]+$/, "");
@@ -154,6 +154,33 @@ export function dbfEncoding(bytes: Uint8Array, table: DbfTable): string {
   }
   return seen || !table.codePage ? "utf-8" : table.codePage;
 }
+
+const MEMO_TYPES = new Set(["M", "G", "P"]);
+
+/**
+ * The memo fields (text, pictures or OLE objects kept in a .dbt or .fpt file beside the table, which is not read)
+ * whose value in some record that is not deleted points at a memo: a block number, as digits (dBase) or a 4-byte
+ * integer (Visual FoxPro), other than blank or 0.
+ */
+export function memoFields(bytes: Uint8Array, table: DbfTable): string[] {
+  const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const pointsAtMemo = (at: number, f: DbfField) => (f.length === 4 ? data.getInt32(at, true) !== 0 : /^0*[1-9]\d*$/.test(ascii(bytes, at, f.length)));
+  return table.fields
+    .filter((f) => MEMO_TYPES.has(f.type))
+    .filter((f) => {
+      for (let r = 0; r < table.records; r++) {
+        const at = table.start + r * table.recordLength;
+        if (at + table.recordLength > bytes.length) break;
+        if (bytes[at] !== 0x2a && pointsAtMemo(at + f.offset, f)) return true;
+      }
+      return false;
+    })
+    .map((f) => f.name);
+}
+
+/** What the staged file says of memo fields that hold memos, which are not read. */
+export const describeMemoFields = (names: readonly string[]): string =>
+  `${names.length === 1 ? "Memo field" : "Memo fields"} ${names.join(", ")} ${names.length === 1 ? "is" : "are"} empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which Stages does not read. To keep it, open the table in LibreOffice with that file beside it, save it as CSV, and stage that.`;
 
 /** What the staged file says of the records a dBase table marks deleted. */
 export const describeDeletedRecords = (count: number): string =>

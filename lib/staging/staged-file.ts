@@ -63,6 +63,8 @@ export interface StagedFile {
   coverSheet?: string;
   /** A dBase table's records marked deleted, left out as dBase leaves them out (lib/dbf/table.ts). */
   deletedRecords?: number;
+  /** A dBase table's memo fields that hold memos, whose text (in a .dbt or .fpt file) is not read (lib/dbf/table.ts). */
+  memoFields?: string[];
   columns?: Column[];
   rowCount?: number;
   /** Columns named rowid, read under another name (rowid-clash.ts). */

@@ -1,4 +1,4 @@
-import { dbfCsv, dbfEncoding, dbfTable } from "@/lib/dbf/table";
+import { dbfCsv, dbfEncoding, dbfTable, memoFields } from "@/lib/dbf/table";
 import { unreadableReason } from "@/lib/format-error";
 import { fail, ok, type Result } from "@/lib/result";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -14,13 +14,15 @@ export async function readDbf(fileName: string, blob: Blob, options: ParseOption
   let encoding = options.encoding;
   const deleted = { count: 0 };
   let text: Blob;
+  let memos: string[];
   try {
     const table = dbfTable(bytes);
+    memos = memoFields(bytes, table);
     if (encoding === "utf-8") encoding = dbfEncoding(bytes, table);
     text = new Blob([...dbfCsv(bytes, table, new TextDecoder(encoding), deleted)], { type: "text/csv" });
   } catch (error) {
     return fail({ file: fileName, message: `This dBase table cannot be read: ${unreadableReason(error)}. Open it in LibreOffice or a GIS, save it as CSV, and stage that.` });
   }
   const read = await readTableText(text, { ...options, headerRow: 1 }, readText);
-  return read.ok ? ok({ ...read.value, parse: { ...(read.value.parse ?? options), encoding }, ...(deleted.count ? { deletedRecords: deleted.count } : {}) }) : read;
+  return read.ok ? ok({ ...read.value, parse: { ...(read.value.parse ?? options), encoding }, ...(deleted.count ? { deletedRecords: deleted.count } : {}), ...(memos.length ? { memoFields: memos } : {}) }) : read;
 }

@@ -15,6 +15,7 @@ export type ReadInfo = Pick<
   | "hiddenSheets"
   | "coverSheet"
   | "deletedRecords"
+  | "memoFields"
   | "ambiguousDates"
   | "rowidRenames"
   | "lineBreakRenames"
