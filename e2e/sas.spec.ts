@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { appTest as test, expect } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem } from "./support/app";
+import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem } from "./support/app";
 
 const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/sas/${name}`, import.meta.url));
 
@@ -46,4 +46,22 @@ test("a SAS dataset cut short says so, with what to do", async ({ page }) => {
   await expect(page.getByRole("alert").filter({ hasText: "cut.sas7bdat" })).toContainText(
     /This SAS dataset cannot be read: it is cut short: [\d,]+ of its 300 rows are missing\. Export it from SAS as CSV \(PROC EXPORT\), and stage that\./,
   );
+});
+
+// A transport library of several datasets (PROC COPY of a whole library, a submission's domains in one file) staged its first alone.
+test("a SAS transport library of several datasets reads the one chosen, and stages the others each as its own file", async ({ page }) => {
+  await openApp(page);
+  const library = Buffer.concat([fixture("example.xpt"), fixture("known-values.xpt").subarray(3 * 80)]);
+  await addFiles(page, [{ name: "library.xpt", content: library, mimeType: "application/x-sas-xport" }]);
+  await expect(stagedItem(page, "library.xpt")).toContainText("6 rows");
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText("The file has 2 datasets; this reads one.")).toBeVisible();
+  await expect(panel.getByLabel("Dataset", { exact: true })).toHaveValue("ECON");
+  await reread(page, { Dataset: "DF.VALS" });
+  await expect(stagedItem(page, "library.xpt")).not.toContainText("6 rows");
+  await expect.poll(async () => await rowTexts(page, "Staged data", 2)).toEqual(["-1000.0"]);
+  await (await openParsePanel(page)).getByRole("button", { name: "Stage the other datasets, each as its own file" }).click();
+  await expect(stagedItem(page, "library-ECON.xpt")).toContainText("6 rows");
+  await expect.poll(async () => await rowTexts(page, "Staged data", 2)).toEqual(["ALIVE", "POOR", "1216", "98.6"]);
+  await expect((await openParsePanel(page)).getByText("Made from dataset “ECON” of library.xpt")).toBeVisible();
 });

@@ -33,9 +33,9 @@ export function ParsePanel({
   const [types, setTypes] = useState(typesText(file.parse.types));
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ParseOptions>) => setDraft((d) => ({ ...d, ...patch }));
-  // A workbook's sheets, or a page's or a database's tables: the parts a file holds several of.
-  const parts = file.parse.format === "xlsx" ? "sheets" : "tables";
-  const holder = file.parse.format === "xlsx" ? "workbook" : file.parse.format === "sqlite" ? "database" : "page";
+  // A workbook's sheets, a page's or a database's tables, or a SAS transport library's datasets: the parts a file holds several of.
+  const parts = file.parse.format === "xlsx" ? "sheets" : file.parse.format === "xpt" ? "datasets" : "tables";
+  const holder = file.parse.format === "xlsx" ? "workbook" : file.parse.format === "sqlite" ? "database" : file.parse.format === "xpt" ? "file" : "page";
 
   async function reread(patch: Partial<ParseOptions> = {}) {
     setBusy(true);
@@ -56,7 +56,7 @@ export function ParsePanel({
     if (!result.ok) return notify("error", describeError(result.error));
     if (result.value.length === 0) return notify("info", `The other ${parts} of ${file.name} hold no values to stage.`);
     onAddFiles(
-      result.value.map(({ blob, fileName }) => new File([blob], fileName, { type: "text/csv" })),
+      result.value.map(({ blob, fileName }) => new File([blob], fileName, { type: blob.type || "application/octet-stream" })),
       result.value.map((f) => f.derivedFrom),
     );
   }
@@ -77,7 +77,7 @@ export function ParsePanel({
       <div className="mt-2 space-y-2">
         <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} actions={actions} />
         <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} hidden={file.hiddenSheets ?? []} />
-        {(file.parse.format === "xlsx" || file.parse.format === "html" || file.parse.format === "sqlite") && (file.sheets?.length ?? 0) > 1 && (
+        {(file.parse.format === "xlsx" || file.parse.format === "html" || file.parse.format === "sqlite" || file.parse.format === "xpt") && (file.sheets?.length ?? 0) > 1 && (
           <p className="flex flex-wrap items-center gap-2 text-xs">
             The {holder} has {file.sheets!.length} {parts}; this reads one.
             <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => void stageOtherSheets()}>

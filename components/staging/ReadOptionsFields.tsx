@@ -90,6 +90,7 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
         </>
       )}
       {draft.format === "sqlite" && <ChoiceField label="Table" draft={draft} set={set} names={sheets} hidden={hidden} hiddenAs="SQLite's own" />}
+      {draft.format === "xpt" && sheets.length > 1 && <ChoiceField label="Dataset" draft={draft} set={set} names={sheets} />}
       {draft.format === "html" && (
         <>
           {sheets.length > 1 && <ChoiceField label="Table" draft={draft} set={set} names={sheets} />}

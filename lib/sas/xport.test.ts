@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { typedTableLines } from "@/test/typed-table-lines";
-import { ibmDouble, readXport, xportTable, XportError } from "./xport";
+import { ibmDouble, readXport, xportMemberFile, xportMembers, xportTable, XportError } from "./xport";
 
 // XPORT 5 files from the xport package's tests, an XPORT 8 file ReadStat writes (test/fixtures/sas/README.md).
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/sas/${name}`, import.meta.url)));
@@ -43,5 +43,22 @@ describe("SAS transport files (.xpt)", () => {
     expect(() => readXport(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(XportError);
     expect(() => readXport(new TextEncoder().encode(`**COMPRESSED** **COMPRESSED** **COMPRESSED** **COMPRESSED** **COMPRESSED********`))).toThrow(/CPORT/);
     expect(() => readXport(fixture("example.xpt").subarray(0, 500))).toThrow(XportError);
+  });
+
+  test("a library of several datasets: each named, each read when chosen, each written out as a library of its own", () => {
+    // SAS's example then the known values' dataset, as PROC COPY writes a library of two members.
+    const example = fixture("example.xpt");
+    const known = fixture("known-values.xpt");
+    const library = new Uint8Array([...example, ...known.subarray(3 * 80)]);
+    expect(xportMembers(library).map((m) => m.name)).toEqual(["ECON", "DF.VALS"]);
+    const read = (bytes: Uint8Array, member?: string) => typedTableLines(xportTable(bytes, readXport(bytes, member)));
+    expect(read(library)).toEqual(lines("example.xpt"));
+    expect(read(library, "ECON")).toEqual(lines("example.xpt"));
+    expect(read(library, "DF.VALS")).toEqual(lines("known-values.xpt"));
+    expect(() => readXport(library, "AE")).toThrow(/no dataset named "AE" \(it has ECON, DF.VALS\)/);
+    const alone = xportMemberFile(library, "DF.VALS");
+    expect(xportMembers(alone).map((m) => m.name)).toEqual(["DF.VALS"]);
+    expect(read(alone)).toEqual(lines("known-values.xpt"));
+    expect(xportMembers(known).map((m) => m.name)).toEqual(["DF.VALS"]);
   });
 });

@@ -7,7 +7,8 @@ import { sasTypedColumn, sasKind, sasNumberValue, type SasColumn } from "./value
  * A SAS transport file (.xpt, XPORT versions 5 and 8: what a clinical trial's datasets are submitted in), as SAS
  * documents it ("Record Layout of a SAS Version 5 or 6 Data Set in SAS Transport (XPORT) Format", and its Version 8
  * counterpart): 80-byte header records, a 140-byte NAMESTR per variable, long names and labels in LABELV8/LABELV9
- * records, then the rows, numbers as IBM mainframe doubles. The file's first dataset is read.
+ * records, then the rows, numbers as IBM mainframe doubles. A library may hold several datasets (members): the
+ * one chosen is read, else its first.
  */
 export class XportError extends FormatError {}
 
@@ -29,13 +30,48 @@ const headerKind = (bytes: Uint8Array, at: number) => {
   return text.startsWith(HEADER) ? text.slice(20, 28).trim() : null;
 };
 
-export function readXport(bytes: Uint8Array): Xport {
+/** Where each dataset (member) of the library starts, and its name; the file's own header checked first. */
+export function xportMembers(bytes: Uint8Array): { name: string; at: number }[] {
   const first = headerKind(bytes, 0);
   if (first === null && record(bytes, 0).includes("**COMPRESSED**")) throw new XportError("it is a SAS CPORT file (PROC CPORT), which only SAS reads; write it with PROC COPY to an XPORT library or with the XPORT engine instead");
   if (first !== "LIBRARY" && first !== "LIBV8") throw new XportError("it does not start as a SAS transport (XPORT) file does");
-  const v8 = first === "LIBV8";
-  let at = 3 * RECORD;
-  if (headerKind(bytes, at) !== (v8 ? "MEMBV8" : "MEMBER")) throw new XportError("it holds no dataset");
+  const members: { name: string; at: number }[] = [];
+  for (let at = 3 * RECORD; at + 4 * RECORD <= bytes.length; at = nextMember(bytes, at + RECORD)) {
+    if (!isMemberHeader(headerKind(bytes, at))) break;
+    // The descriptor's first record (after the member's and the descriptor's headers): "SAS", then the dataset's name (32 characters in XPORT 8).
+    const name = record(bytes, at + 2 * RECORD).slice(8, first === "LIBV8" ? 40 : 16).trim();
+    members.push({ name, at });
+  }
+  if (members.length === 0) throw new XportError("it holds no dataset");
+  return members;
+}
+
+/** The library with only the dataset named `member`: its own header's three records, then that member's records. */
+export function xportMemberFile(bytes: Uint8Array, member: string): Uint8Array<ArrayBuffer> {
+  const members = xportMembers(bytes);
+  const i = members.findIndex((m) => m.name === member);
+  if (i < 0) throw new XportError(`it has no dataset named "${member}"`);
+  const end = members[i + 1]?.at ?? bytes.length;
+  const file = new Uint8Array(3 * RECORD + end - members[i]!.at);
+  file.set(bytes.subarray(0, 3 * RECORD));
+  file.set(bytes.subarray(members[i]!.at, end), 3 * RECORD);
+  return file;
+}
+
+/** The position of the next member header from `at` on (80-byte records), or the file's end. */
+function nextMember(bytes: Uint8Array, at: number): number {
+  // A record is decoded only when it starts as a header does ("H"): decoding each of a large file's took seconds.
+  while (at + RECORD <= bytes.length && !(bytes[at] === 0x48 && isMemberHeader(headerKind(bytes, at)))) at += RECORD;
+  return Math.min(at, bytes.length);
+}
+
+/** The dataset named `member` (the library's first when none is named), its variables and where its rows are. */
+export function readXport(bytes: Uint8Array, member?: string): Xport {
+  const members = xportMembers(bytes);
+  const chosen = member === undefined ? members[0]! : members.find((m) => m.name === member);
+  if (!chosen) throw new XportError(`it has no dataset named "${member}" (it has ${members.map((m) => m.name).join(", ")})`);
+  const v8 = headerKind(bytes, chosen.at) === "MEMBV8";
+  let at = chosen.at;
   const namestrLength = Number(record(bytes, at).slice(74, 78).trim()) || 140;
   at += 4 * RECORD; // the member's header, its descriptor's header and the descriptor's two records
   const namestrHeader = record(bytes, at);
@@ -57,10 +93,7 @@ export function readXport(bytes: Uint8Array): Xport {
   if (v8 && (headerKind(bytes, at) === "LABELV8" || headerKind(bytes, at) === "LABELV9")) at = readLongLabels(bytes, data, at, columns);
   if (headerKind(bytes, at) !== (v8 ? "OBSV8" : "OBS")) throw new XportError("its dataset has no rows header (OBS record)");
   const start = at + RECORD;
-  let end = start;
-  // A record is decoded only when it starts as a header does ("H"): decoding each of a large file's took seconds.
-  while (end + RECORD <= bytes.length && !(bytes[end] === 0x48 && isMemberHeader(headerKind(bytes, end)))) end += RECORD;
-  end = Math.min(end, bytes.length);
+  const end = nextMember(bytes, start);
   const rowLength = columns.reduce((sum, c) => sum + c.width, 0);
   if (!rowLength) throw new XportError("its dataset has no variables");
   return { columns, start, end, rowLength };

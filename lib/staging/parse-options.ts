@@ -72,7 +72,7 @@ export const parseOptionsSchema = z.object({
   badLines: z.enum(["stop", "skip"]).default("skip"),
   /** false reads structurally irregular CSV (mixed line endings) leniently. */
   strict: z.boolean().default(true),
-  /** An Excel workbook's sheet, or an HTML page's table ("Table 2"), by name. */
+  /** An Excel workbook's sheet, an HTML page's or a database's table ("Table 2"), or a SAS transport library's dataset, by name. */
   sheet: z.string().optional(),
   /** The spreadsheet row (1-based) that holds the column names. */
   headerRow: z.number().int().positive().default(1),

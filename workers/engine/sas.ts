@@ -1,5 +1,5 @@
 import { readSas7bdat, sas7bdatTable } from "@/lib/sas/sas7bdat";
-import { readXport, xportTable } from "@/lib/sas/xport";
+import { readXport, xportMembers, xportTable } from "@/lib/sas/xport";
 import type { TypedFile } from "./typed-file";
 
 /** A SAS dataset (.sas7bdat): its rows, dates and times as such (lib/sas/sas7bdat.ts). */
@@ -9,9 +9,10 @@ export const SAS: TypedFile = {
   table: (bytes) => sas7bdatTable(bytes, readSas7bdat(bytes)),
 };
 
-/** A SAS transport file (.xpt, XPORT 5 or 8): its first dataset's rows (lib/sas/xport.ts). */
+/** A SAS transport file (.xpt, XPORT 5 or 8): the rows of the dataset chosen, else its first (lib/sas/xport.ts). */
 export const XPORT: TypedFile = {
   kind: "SAS transport file",
   instead: "Export the dataset from SAS as CSV (PROC EXPORT), and stage that.",
-  table: (bytes) => xportTable(bytes, readXport(bytes)),
+  table: (bytes, member) => xportTable(bytes, readXport(bytes, member)),
+  parts: (bytes) => xportMembers(bytes).map((m) => m.name),
 };

@@ -7,6 +7,8 @@ import { stagedBytes, type StagedFile } from "@/lib/staging/staged-file";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { sheetCsvLines, sheetRows } from "./sheet";
 import { dataTables, openDatabase, tableCsv } from "./sqlite";
+import { xportMemberFile, xportMembers } from "@/lib/sas/xport";
+import { unreadableReason } from "@/lib/format-error";
 import { utf8Blob } from "./text";
 import { workbookSheets } from "./workbook-parts";
 
@@ -25,7 +27,8 @@ export async function otherSheetFiles(db: StagesDb, fileId: string): Promise<Res
     return ok(tables.flatMap((rows, i) => (tableName(i) === read ? [] : derived(meta, tableName(i), `table ${i + 1}`, rows))));
   }
   if (meta.parse.format === "sqlite") return otherTableFiles(meta, new Uint8Array(await blob.arrayBuffer()));
-  if (meta.parse.format !== "xlsx") return fail({ file: meta.name, message: "Only a workbook, a web page or a database has other sheets or tables to stage." });
+  if (meta.parse.format === "xpt") return otherDatasetFiles(meta, new Uint8Array(await blob.arrayBuffer()));
+  if (meta.parse.format !== "xlsx") return fail({ file: meta.name, message: "Only a workbook, a web page, a database or a SAS transport library has other sheets, tables or datasets to stage." });
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const { names, hidden } = workbookSheets(bytes);
   const read = meta.parse.sheet ?? names.find((name) => !hidden.includes(name));
@@ -51,6 +54,21 @@ function otherTableFiles(meta: StagedFile, bytes: Uint8Array): Result<DerivedFil
     files.push({ blob: text.value, fileName: derivedName(meta, table.name), derivedFrom: { name: meta.name, sha256: meta.sha256, part: `table “${table.name}”` } });
   }
   return ok(files);
+}
+
+/** A SAS transport library's other datasets, each as a library of its own (typed as the file types it, not as CSV text). */
+function otherDatasetFiles(meta: StagedFile, bytes: Uint8Array): Result<DerivedFile[]> {
+  try {
+    const names = xportMembers(bytes).map((m) => m.name);
+    const read = meta.parse.sheet ?? names[0];
+    return ok(
+      names
+        .filter((name) => name !== read)
+        .map((name) => ({ blob: new Blob([xportMemberFile(bytes, name)]), fileName: `${fileStem(meta.name)}-${name.replace(/[^\w.-]+/g, "_")}.xpt`, derivedFrom: { name: meta.name, sha256: meta.sha256, part: `dataset “${name}”` } })),
+    );
+  } catch (error) {
+    return fail({ file: meta.name, message: `This SAS transport file cannot be read: ${unreadableReason(error)}.` });
+  }
 }
 
 /** A sheet's or table's cells as a CSV file named after the file and `suffix`, or none when no cell has a value. */

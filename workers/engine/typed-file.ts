@@ -14,8 +14,10 @@ export interface TypedFile {
   kind: string;
   /** What to do instead, when it cannot. */
   instead: string;
-  /** The file's columns and rows; it, or its rows as they are read, may throw a FormatError saying why it cannot. */
-  table(bytes: Uint8Array): TypedTable;
+  /** The file's columns and rows (of the part named, where it holds several); it, or its rows as they are read, may throw a FormatError saying why it cannot. */
+  table(bytes: Uint8Array, part?: string): TypedTable;
+  /** The names of the datasets a file holds several of (a SAS transport library's members), in order. */
+  parts?(bytes: Uint8Array): string[];
 }
 
 /**
@@ -26,8 +28,10 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const unreadable = (error: unknown) => fail({ file: fileName, message: `This ${file.kind} cannot be read: ${unreadableReason(error)}. ${file.instead}` });
   let typed: TypedTable;
+  let parts: string[];
   try {
-    typed = file.table(bytes);
+    parts = file.parts?.(bytes) ?? [];
+    typed = file.table(bytes, options.sheet);
   } catch (error) {
     return unreadable(error);
   }
@@ -37,7 +41,9 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
     throw error;
   });
   if (read === null) return unreadable(fault.error);
-  return read ? ok({ badLines: 0 }) : fail({ file: fileName, message: `The ${file.kind} holds no rows.` });
+  if (!read) return fail({ file: fileName, message: `The ${file.kind} holds no rows.` });
+  // The one read, of several, is recorded and offered among the others (the read panel's Dataset choice).
+  return ok({ badLines: 0, ...(parts.length > 1 ? { sheets: parts, parse: { ...options, sheet: options.sheet ?? parts[0] } } : {}) });
 }
 
 /** The rows, a fault met reading them noted in `fault` before it goes on up. */
