@@ -1,7 +1,7 @@
 import type { Recipe } from "@/lib/recipe/schema";
 import type { AuditEvent } from "@/lib/staging/audit";
 import { sqlNameFor } from "@/lib/staging/sql-name";
-import type { StagedBlob, StagedFile } from "@/lib/staging/staged-file";
+import { memoBlobId, type StagedBlob, type StagedFile } from "@/lib/staging/staged-file";
 import { openStagesDb, type StagesDb } from "./staging-db";
 
 /**
@@ -43,13 +43,13 @@ export async function appendAudit(into: StagesDb, event: Omit<AuditEvent, "at" |
  * A new staged file: its record (given a SQL name no other file has) and its bytes, in one transaction.
  * `asChunks` stores the bytes as ArrayBuffers, for browsers that refuse Blobs in IndexedDB.
  */
-export async function addStagedFile(into: StagesDb, staged: StagedFile, blob: Blob, asChunks = false): Promise<StagedFile> {
-  const chunks = asChunks ? await chunksOf(blob) : null;
+export async function addStagedFile(into: StagesDb, staged: StagedFile, blob: Blob, asChunks = false, memo?: Blob): Promise<StagedFile> {
+  const stored = async (id: string, bytes: Blob): Promise<StagedBlob> => (asChunks ? { id, chunks: await chunksOf(bytes) } : { id, blob: bytes });
+  const blobs = [await stored(staged.id, blob), ...(memo ? [await stored(memoBlobId(staged.id), memo)] : [])];
   return into.transaction("rw", into.files, into.blobs, async () => {
     const named = { ...staged, sqlName: sqlNameFor(staged.name, new Set((await into.files.orderBy("sqlName").keys()) as string[])) };
     await into.files.add(named);
-    const bytes: StagedBlob = chunks ? { id: staged.id, chunks } : { id: staged.id, blob };
-    await into.blobs.add(bytes);
+    await into.blobs.bulkAdd(blobs);
     return named;
   });
 }
@@ -71,7 +71,7 @@ export async function updateStagedFile(into: StagesDb, fileId: string, changes: 
 export async function removeStagedFile(into: StagesDb, fileId: string): Promise<void> {
   await into.transaction("rw", into.files, into.blobs, into.drafts, async () => {
     await into.files.delete(fileId);
-    await into.blobs.delete(fileId);
+    await into.blobs.bulkDelete([fileId, memoBlobId(fileId)]);
     await into.drafts.delete(fileId);
   });
 }

@@ -1,14 +1,15 @@
 import { readFileSync } from "node:fs";
 import { zipSync } from "fflate";
-import { appTest as test, expect } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem, stagingArea } from "./support/app";
+import { createHash } from "node:crypto";
+import { appTest, expect, test } from "./support/test";
+import { addFiles, destination, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem, stagingArea } from "./support/app";
 
 // dBase tables as the dbffile package writes them (test/fixtures/dbf/make-parcels.mjs): 300 parcels in dBase III
 // with Windows-1252 text.
 const parcels = () => readFileSync(new URL("../test/fixtures/dbf/parcels.dbf", import.meta.url));
 
 // A .dbf file (a shapefile's attributes, a FoxPro export) was "not a text file (byte 2 is a binary control character)".
-test("a dBase table stages typed, its text in the code page it was written in; a zipped shapefile stages its attributes", async ({ page }) => {
+appTest("a dBase table stages typed, its text in the code page it was written in; a zipped shapefile stages its attributes", async ({ page }) => {
   await openApp(page);
   // Its third record marked deleted, as dBase marks a record it has not yet packed away.
   const marked = parcels();
@@ -35,13 +36,43 @@ test("a dBase table stages typed, its text in the code page it was written in; a
 });
 
 // A memo field's text is kept in a .dbt file beside the table, which is not read: its column staged empty without a word.
-test("a dBase table's memo fields that hold memos are named as empty, with what to do", async ({ page }) => {
+appTest("a dBase table's memo fields that hold memos are named as empty, with what to do", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "notes.dbf", content: readFileSync(new URL("../test/fixtures/dbf/notes.dbf", import.meta.url)), mimeType: "application/dbf" }]);
   await expect(stagedItem(page, "notes.dbf")).toContainText("3 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["T-1", "", ""]);
   const panel = await openParsePanel(page);
-  await expect(panel.getByText("Memo field NOTES is empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which Stages does not read.")).toContainText(
-    "open the table in LibreOffice with that file beside it",
+  await expect(panel.getByText("Memo field NOTES is empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which was not added with it.")).toContainText(
+    "Add the table and that file together (or a ZIP of both) to read it.",
   );
+});
+
+// Its memo file (.dbt), added with the table, was refused as binary, and the memos never read.
+test("a dBase table added with its memo file stages the memos' text, and its version's lineage names both files", async ({ page }) => {
+  await openApp(page);
+  const memo = readFileSync(new URL("../test/fixtures/dbf/notes.dbt", import.meta.url));
+  await addFiles(page, [
+    { name: "notes.dbf", content: readFileSync(new URL("../test/fixtures/dbf/notes.dbf", import.meta.url)), mimeType: "application/dbf" },
+    { name: "notes.dbt", content: memo, mimeType: "application/octet-stream" },
+  ]);
+  await expect(stagedItem(page, "notes.dbf")).toContainText("3 rows");
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(1);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["T-3", "Zoë's note", ""]);
+  await expect.poll(async () => (await rowTexts(page, "Staged data", 2))[1]).toMatch(/^Called twice, "no answer", then a message:\s+the line was busy;/);
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText(/^Its memo fields are read from notes\.dbt \(sha256 /)).toBeVisible();
+  await expect(panel.getByText(/^Memo fields? .* empty here/)).toHaveCount(0);
+  // Read again, from the staging area's copies of both files.
+  await reread(page, {});
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["T-3", "Zoë's note", ""]);
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 3 rows");
+  await destination(page).getByText("Versions of notes").click();
+  await destination(page).getByRole("button", { name: "Manifest of notes v1" }).click();
+  await expect(destination(page).locator("pre")).toContainText(createHash("sha256").update(memo).digest("hex"));
+  await expect(destination(page).getByRole("listitem", { name: "notes v1" })).toContainText("memos from notes.dbt");
+
+  // Alone, a memo file is named for what it is.
+  await addFiles(page, [{ name: "other.dbt", content: memo, mimeType: "application/octet-stream" }]);
+  await expect(page.getByRole("alert").getByText("This is a dBase memo file (.dbt): the text of a table's memo fields, not a table.")).toBeVisible();
 });

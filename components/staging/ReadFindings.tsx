@@ -137,7 +137,12 @@ export function ReadFindings({
       )}
       {file.coverSheet !== undefined && file.parse.sheet && <p className="text-xs">{describeCoverSheet(file.coverSheet, file.parse.sheet)}</p>}
       {file.deletedRecords ? <p className="text-xs">{describeDeletedRecords(file.deletedRecords)}</p> : null}
-      {file.memoFields?.length ? <p className="text-xs">{describeMemoFields(file.memoFields)}</p> : null}
+      {file.memo && (
+        <p className="text-xs">
+          Its memo fields are read from {file.memo.name} (sha256 {shortHash(file.memo.sha256)}), added with it, which the lineage of its versions names.
+        </p>
+      )}
+      {file.memoFields?.length ? <p className="text-xs">{describeMemoFields(file.memoFields, file.memo !== undefined)}</p> : null}
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}
       {file.jsonRepairs && <p className="text-xs">{describeRepairs(file.jsonRepairs)}</p>}
       {file.jsonSpread?.length ? <p className="text-xs">{describeSpread(file.jsonSpread)}</p> : null}

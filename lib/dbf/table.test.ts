@@ -50,13 +50,14 @@ describe("dBase tables", () => {
     const table = dbfTable(bytes);
     expect(table.fields.map((f) => `${f.name}:${f.type}`)).toEqual(["TICKET:C", "NOTES:M", "ATTACHED:M"]);
     expect(csv(bytes).text).toBe("TICKET,NOTES,ATTACHED\r\nT-1,,\r\nT-2,,\r\nT-3,,\r\n");
-    expect(memoFields(bytes, table)).toEqual(["NOTES"]);
+    expect(memoFields(bytes, table, false)).toEqual(["NOTES"]);
     // Only deleted records point at memos: nothing of the staged rows is lost.
     for (const r of [0, 2]) bytes[table.start + r * table.recordLength] = 0x2a;
-    expect(memoFields(bytes, table)).toEqual([]);
-    expect(describeMemoFields(["NOTES", "PHOTO"])).toBe(
-      "Memo fields NOTES, PHOTO are empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which Stages does not read. To keep it, open the table in LibreOffice with that file beside it, save it as CSV, and stage that.",
+    expect(memoFields(bytes, table, false)).toEqual([]);
+    expect(describeMemoFields(["NOTES", "REMARKS"], false)).toBe(
+      "Memo fields NOTES, REMARKS are empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which was not added with it. Add the table and that file together (or a ZIP of both) to read it.",
     );
+    expect(describeMemoFields(["PHOTO"], true)).toBe("Field PHOTO of pictures or OLE objects is empty here: Stages reads a memo file's text, not the objects it keeps.");
   });
 
   test("a Visual FoxPro memo field points at its memo by a 4-byte number", () => {
@@ -66,8 +67,8 @@ describe("dBase tables", () => {
     const fox = { ...table, fields: [...table.fields.slice(0, 1), { ...notes, length: 4 }] };
     const view = new DataView(bytes.buffer, bytes.byteOffset);
     for (let r = 0; r < 3; r++) view.setInt32(table.start + r * table.recordLength + notes.offset, 0, true);
-    expect(memoFields(bytes, fox)).toEqual([]);
+    expect(memoFields(bytes, fox, false)).toEqual([]);
     view.setInt32(table.start + table.recordLength + notes.offset, 7, true);
-    expect(memoFields(bytes, fox)).toEqual(["NOTES"]);
+    expect(memoFields(bytes, fox, false)).toEqual(["NOTES"]);
   });
 });

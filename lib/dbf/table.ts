@@ -1,6 +1,7 @@
 import { FormatError } from "@/lib/format-error";
 import { csvField, csvPieces, PLAIN_CSV } from "@/lib/csv/write";
 import { plural } from "@/lib/format";
+import { memoBlock, memoBytes, type MemoFile } from "./memo";
 
 /**
  * A dBase table (.dbf: a shapefile's attributes, a FoxPro or Clipper export): a header, a descriptor a field, then
@@ -62,11 +63,11 @@ export function dbfTable(bytes: Uint8Array): DbfTable {
  * The table as CSV text, its field names in the first row, in pieces of a few thousand records; deleted records
  * (marked `*`) are left out, as dBase leaves them out, and counted into `deleted`. Text is decoded with `decoder`.
  */
-export function dbfCsv(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }): Generator<string> {
-  return csvPieces(table.fields.map((f) => f.name), dbfLines(bytes, table, decoder, deleted));
+export function dbfCsv(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }, memo?: MemoFile): Generator<string> {
+  return csvPieces(table.fields.map((f) => f.name), dbfLines(bytes, table, decoder, deleted, memo));
 }
 
-function* dbfLines(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }): Generator<string> {
+function* dbfLines(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }, memo?: MemoFile): Generator<string> {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const values: string[] = [];
   for (let r = 0; r < table.records; r++) {
@@ -76,7 +77,7 @@ function* dbfLines(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, del
       deleted.count++;
       continue;
     }
-    table.fields.forEach((f, i) => (values[i] = csvField(fieldText(bytes, data, at + f.offset, f, decoder), PLAIN_CSV)));
+    table.fields.forEach((f, i) => (values[i] = csvField(fieldText(bytes, data, at + f.offset, f, decoder, memo), PLAIN_CSV)));
     yield values.join(",") + "\r\n";
   }
 }
@@ -85,7 +86,7 @@ const ascii = (bytes: Uint8Array, at: number, length: number) => String.fromChar
 const two = (n: number) => String(n).padStart(2, "0");
 
 /** A field's value as CSV text (null when empty): numbers as written, dates as ISO dates, logicals as true and false. */
-export function fieldText(bytes: Uint8Array, data: DataView, at: number, field: DbfField, decoder: TextDecoder): string | null {
+export function fieldText(bytes: Uint8Array, data: DataView, at: number, field: DbfField, decoder: TextDecoder, memo?: MemoFile): string | null {
   switch (field.type) {
     case "N":
     case "F": {
@@ -115,10 +116,14 @@ export function fieldText(bytes: Uint8Array, data: DataView, at: number, field: 
       const time = `${two(when.getUTCHours())}:${two(when.getUTCMinutes())}:${two(when.getUTCSeconds())}`;
       return `${when.toISOString().slice(0, 10)} ${time}`;
     }
-    case "M":
+    case "M": {
+      // A memo's text is in the .dbt or .fpt file kept beside the table: read when it was added with it (else memoFields says so).
+      const text = memo ? memoBytes(memo, memoBlock(bytes, data, at, field.length)) : null;
+      return text ? decoder.decode(text).replace(/[\s\0]+$/, "") || null : null;
+    }
     case "G":
     case "P":
-      // A memo's text is in the .dbt or .fpt file kept beside the table, which is not read (memoFields says so).
+      // Pictures and OLE objects in the memo file are not text (memoFields says so).
       return null;
     default: {
       const text = decoder.decode(bytes.subarray(at, at + field.length)).replace(/[\s\0]+$/, "");
@@ -156,31 +161,36 @@ export function dbfEncoding(bytes: Uint8Array, table: DbfTable): string {
 }
 
 const MEMO_TYPES = new Set(["M", "G", "P"]);
+const OBJECT_TYPES = new Set(["G", "P"]);
 
 /**
- * The memo fields (text, pictures or OLE objects kept in a .dbt or .fpt file beside the table, which is not read)
- * whose value in some record that is not deleted points at a memo: a block number, as digits (dBase) or a 4-byte
- * integer (Visual FoxPro), other than blank or 0.
+ * The fields whose values are kept in the memo file beside the table (a .dbt or .fpt) and are not read, that point
+ * at a memo in some record that is not deleted: every memo field when no memo file came with the table, else its
+ * picture and OLE object fields (a memo file's text is read).
  */
-export function memoFields(bytes: Uint8Array, table: DbfTable): string[] {
+export function memoFields(bytes: Uint8Array, table: DbfTable, withMemoFile: boolean): string[] {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const pointsAtMemo = (at: number, f: DbfField) => (f.length === 4 ? data.getInt32(at, true) !== 0 : /^0*[1-9]\d*$/.test(ascii(bytes, at, f.length)));
+  const types = withMemoFile ? OBJECT_TYPES : MEMO_TYPES;
   return table.fields
-    .filter((f) => MEMO_TYPES.has(f.type))
+    .filter((f) => types.has(f.type))
     .filter((f) => {
       for (let r = 0; r < table.records; r++) {
         const at = table.start + r * table.recordLength;
         if (at + table.recordLength > bytes.length) break;
-        if (bytes[at] !== 0x2a && pointsAtMemo(at + f.offset, f)) return true;
+        if (bytes[at] !== 0x2a && memoBlock(bytes, data, at + f.offset, f.length) > 0) return true;
       }
       return false;
     })
     .map((f) => f.name);
 }
 
-/** What the staged file says of memo fields that hold memos, which are not read. */
-export const describeMemoFields = (names: readonly string[]): string =>
-  `${names.length === 1 ? "Memo field" : "Memo fields"} ${names.join(", ")} ${names.length === 1 ? "is" : "are"} empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which Stages does not read. To keep it, open the table in LibreOffice with that file beside it, save it as CSV, and stage that.`;
+/** What the staged file says of the fields `memoFields` names. */
+export function describeMemoFields(names: readonly string[], withMemoFile: boolean): string {
+  const are = names.length === 1 ? "is" : "are";
+  return withMemoFile
+    ? `${names.length === 1 ? "Field" : "Fields"} ${names.join(", ")} of pictures or OLE objects ${are} empty here: Stages reads a memo file's text, not the objects it keeps.`
+    : `${names.length === 1 ? "Memo field" : "Memo fields"} ${names.join(", ")} ${are} empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which was not added with it. Add the table and that file together (or a ZIP of both) to read it.`;
+}
 
 /** What the staged file says of the records a dBase table marks deleted. */
 export const describeDeletedRecords = (count: number): string =>

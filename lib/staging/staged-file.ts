@@ -63,7 +63,9 @@ export interface StagedFile {
   coverSheet?: string;
   /** A dBase table's records marked deleted, left out as dBase leaves them out (lib/dbf/table.ts). */
   deletedRecords?: number;
-  /** A dBase table's memo fields that hold memos, whose text (in a .dbt or .fpt file) is not read (lib/dbf/table.ts). */
+  /** A dBase table's memo file (.dbt or .fpt), added with it: its text is read into the memo fields, its checksum kept for lineage. */
+  memo?: { name: string; size: number; sha256: string };
+  /** A dBase table's fields that point at memos not read (no memo file came with it, or pictures and objects: lib/dbf/table.ts). */
   memoFields?: string[];
   columns?: Column[];
   rowCount?: number;
@@ -147,7 +149,12 @@ export interface DerivedFrom {
 export interface FileOrigin {
   derivedFrom?: DerivedFrom;
   url?: string;
+  /** A dBase table's memo file, added with it (lib/dbf/memo.ts). */
+  memo?: File;
 }
+
+/** Where a staged dBase table's memo file is kept in the staging area: beside its bytes, under its id and this suffix. */
+export const memoBlobId = (fileId: string): string => `${fileId}.memo`;
 
 export const stagedBytes = (stored: StagedBlob): Blob => ("blob" in stored ? stored.blob : new Blob(stored.chunks));
 

@@ -1,4 +1,5 @@
 import { dbfCsv, dbfEncoding, dbfTable, memoFields } from "@/lib/dbf/table";
+import { memoKind } from "@/lib/dbf/memo";
 import { unreadableReason } from "@/lib/format-error";
 import { fail, ok, type Result } from "@/lib/result";
 import type { ParseOptions } from "@/lib/staging/parse-options";
@@ -7,19 +8,21 @@ import { readTableText, type ReadCsvText } from "./sheet";
 
 /**
  * A dBase table (.dbf) read as a database's table is (sheet.ts): its records as CSV text, deleted ones left out and
- * counted. Its text is read in the encoding chosen, else found (lib/dbf/table.ts), which is recorded.
+ * counted, its memo fields' text from the memo file added with it (lib/dbf/memo.ts). Its text is read in the encoding chosen, else found (lib/dbf/table.ts), which is recorded.
  */
-export async function readDbf(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+export async function readDbf(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText, memoFile?: { name: string; blob: Blob }): Promise<Result<ReadInfo>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
+  const kind = memoFile ? memoKind(memoFile.name) : null;
+  const memo = memoFile && kind ? { kind, bytes: new Uint8Array(await memoFile.blob.arrayBuffer()) } : undefined;
   let encoding = options.encoding;
   const deleted = { count: 0 };
   let text: Blob;
   let memos: string[];
   try {
     const table = dbfTable(bytes);
-    memos = memoFields(bytes, table);
+    memos = memoFields(bytes, table, memo !== undefined);
     if (encoding === "utf-8") encoding = dbfEncoding(bytes, table);
-    text = new Blob([...dbfCsv(bytes, table, new TextDecoder(encoding), deleted)], { type: "text/csv" });
+    text = new Blob([...dbfCsv(bytes, table, new TextDecoder(encoding), deleted, memo)], { type: "text/csv" });
   } catch (error) {
     return fail({ file: fileName, message: `This dBase table cannot be read: ${unreadableReason(error)}. Open it in LibreOffice or a GIS, save it as CSV, and stage that.` });
   }

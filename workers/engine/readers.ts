@@ -55,6 +55,8 @@ export interface StagingRead {
   onHead?: (head: HeadRows) => void;
   /** Called once a CSV's layout is found from its first and last lines: DuckDB's read of the whole text comes next. */
   onLayout?: () => void;
+  /** A dBase table's memo file, added with it. */
+  memo?: { name: string; blob: Blob };
 }
 
 /**
@@ -135,7 +137,7 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "sqlite":
         return await readSqlite(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
       case "dbf":
-        return await readDbf(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
+        return await readDbf(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first), staging.memo);
       case "dta":
       case "sav":
       case "sas7bdat":

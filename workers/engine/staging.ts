@@ -18,6 +18,7 @@ import { recordRead } from "./kept-tables";
 import { dropTable, ensureTable, readFindings, readNewStaged, tableName } from "./tables";
 import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
+import { memoKind } from "@/lib/dbf/memo";
 
 /**
  * Staging a file: detect what it is, refuse what is not data; then, at the
@@ -60,9 +61,10 @@ export async function stageFile(
   lines.catch(() => undefined);
   const nulBytes = scan.then((s) => s.nulBytes, () => false);
   // The read sends the file's first rows to `onPreview` (delimited text only) as soon as it has found their layout.
-  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), onHead: onPreview, onLayout: () => layoutFound() });
+  const memo = parse.format === "dbf" ? origin.memo : undefined;
+  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), ...(memo ? { memo: { name: memo.name, blob: memo } } : {}), onHead: onPreview, onLayout: () => layoutFound() });
   void reading.then(layoutFound, layoutFound);
-  const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), origin).then(
+  const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), { ...origin, memo }).then(
     (staged) => ({ staged }),
     (error: unknown) => ({ error }),
   );
@@ -85,9 +87,10 @@ async function store(
   id: string,
   detected: { parse: ParseOptions; sample?: { asUtf8: string; decoded: string } },
   checksum: Promise<string>,
-  { derivedFrom, url }: FileOrigin,
+  { derivedFrom, url, memo }: FileOrigin,
 ): Promise<StagedFile> {
   const sha256 = await checksum;
+  const memoSha256 = memo ? await sha256Bytes(new Uint8Array(await memo.arrayBuffer())) : null;
   const duplicate = await db.files.where("sha256").equals(sha256).first();
   const staged: StagedFile = {
     id,
@@ -104,8 +107,9 @@ async function store(
     duplicateOf: duplicate?.name,
     ...(derivedFrom ? { derivedFrom } : {}),
     ...(url ? { url } : {}),
+    ...(memo && memoSha256 ? { memo: { name: memo.name, size: memo.size, sha256: memoSha256 } } : {}),
   };
-  const added = await addStagedFile(db, staged, file, !(await storageSupport()).blobsInIndexedDb);
+  const added = await addStagedFile(db, staged, file, !(await storageSupport()).blobsInIndexedDb, memo);
   await appendAudit(db, { kind: "add", file: staged.name, sha256, counts: { bytes: file.size }, detail: duplicate ? `same content as ${duplicate.name}` : undefined });
   return added;
 }
@@ -165,6 +169,8 @@ const XML_MESSAGE =
   "This is an XML document under a CSV name (often a download that returned an error instead of the data): if it holds the data, rename it .xml and stage it again; otherwise download the CSV again.";
 
 async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?: { asUtf8: string; decoded: string } }>> {
+  const memo = memoKind(file.name);
+  if (memo) return fail({ file: file.name, message: `This is a dBase memo file (.${memo}): the text of a table's memo fields, not a table. Add it together with its table (the .dbf of the same name), and the table stages with its memos.` });
   const gzip = isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
   const head = await contentHead(file, gzip);
   if (gzip && head.length === 0) return fail({ file: file.name, message: "The gzip data is truncated or damaged, so the file cannot be read." });
