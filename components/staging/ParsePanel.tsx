@@ -8,6 +8,7 @@ import { parseTargetSchema } from "@/lib/recipe/match-columns";
 import { describeError } from "@/lib/result";
 import { hasEncoding } from "@/lib/staging/detect";
 import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
+import type { FileFormat } from "@/lib/staging/detect";
 import type { FindingActions } from "./finding-actions";
 import type { ParseOptions } from "@/lib/staging/parse-options";
 import type { Notify } from "../notices";
@@ -16,6 +17,14 @@ import { ReadFindings } from "./ReadFindings";
 import { ReadOptionsFields } from "./ReadOptionsFields";
 
 const typesText = (types: Record<string, string>) => Object.entries(types).map(([c, t]) => `${c} ${t}`).join("\n");
+
+/** The files that hold several parts, each read one at a time (`sheet`), the others staged each as its own file: what they and their parts are called. */
+const SEVERAL: Partial<Record<FileFormat, { holder: string; parts: string }>> = {
+  xlsx: { holder: "workbook", parts: "sheets" },
+  html: { holder: "page", parts: "tables" },
+  sqlite: { holder: "database", parts: "tables" },
+  xpt: { holder: "file", parts: "datasets" },
+};
 
 /** How a staged file is read: what was detected and sniffed, and the user's choices. */
 export function ParsePanel({
@@ -33,9 +42,7 @@ export function ParsePanel({
   const [types, setTypes] = useState(typesText(file.parse.types));
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ParseOptions>) => setDraft((d) => ({ ...d, ...patch }));
-  // A workbook's sheets, a page's or a database's tables, or a SAS transport library's datasets: the parts a file holds several of.
-  const parts = file.parse.format === "xlsx" ? "sheets" : file.parse.format === "xpt" ? "datasets" : "tables";
-  const holder = file.parse.format === "xlsx" ? "workbook" : file.parse.format === "sqlite" ? "database" : file.parse.format === "xpt" ? "file" : "page";
+  const { holder, parts } = SEVERAL[file.parse.format] ?? { holder: "file", parts: "tables" };
 
   async function reread(patch: Partial<ParseOptions> = {}) {
     setBusy(true);
@@ -77,7 +84,7 @@ export function ParsePanel({
       <div className="mt-2 space-y-2">
         <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} actions={actions} />
         <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} hidden={file.hiddenSheets ?? []} />
-        {(file.parse.format === "xlsx" || file.parse.format === "html" || file.parse.format === "sqlite" || file.parse.format === "xpt") && (file.sheets?.length ?? 0) > 1 && (
+        {file.parse.format in SEVERAL && (file.sheets?.length ?? 0) > 1 && (
           <p className="flex flex-wrap items-center gap-2 text-xs">
             The {holder} has {file.sheets!.length} {parts}; this reads one.
             <button type="button" className="rounded border px-2 py-0.5 focus-visible:outline-2" onClick={() => void stageOtherSheets()}>
