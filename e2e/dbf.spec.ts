@@ -75,4 +75,11 @@ test("a dBase table added with its memo file stages the memos' text, and its ver
   // Alone, a memo file is named for what it is.
   await addFiles(page, [{ name: "other.dbt", content: memo, mimeType: "application/octet-stream" }]);
   await expect(page.getByRole("alert").getByText("This is a dBase memo file (.dbt): the text of a table's memo fields, not a table.")).toBeVisible();
+
+  // In a ZIP, the table and its memo file go together too.
+  const zipped = zipSync({ "db/tickets.dbf": new Uint8Array(readFileSync(new URL("../test/fixtures/dbf/notes.dbf", import.meta.url))), "db/tickets.dbt": new Uint8Array(memo) });
+  await addFiles(page, [{ name: "tickets.zip", content: Buffer.from(zipped), mimeType: "application/zip" }]);
+  await expect(stagedItem(page, "tickets.dbf")).toContainText("3 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["T-3", "Zoë's note", ""]);
+  await expect((await openParsePanel(page)).getByText(/^Its memo fields are read from tickets\.dbt \(sha256 /)).toBeVisible();
 });

@@ -9,6 +9,8 @@ describe("dataEntries", () => {
     expect(dataEntries(["old.xls", "sheet.ods", "feed.xml", "app.sqlite", "store.db", "photos/Thumbs.db"])).toEqual(["old.xls", "sheet.ods", "feed.xml", "app.sqlite", "store.db"]);
     // A zipped shapefile: its attributes are data, its geometry and index are not read.
     expect(dataEntries(["roads.shp", "roads.shx", "roads.dbf", "roads.prj", "roads.cpg"])).toEqual(["roads.dbf"]);
+    // A dBase table's memo file comes with the table of its name (to go with it once unpacked), and only then.
+    expect(dataEntries(["db/NOTES.DBF", "db/notes.dbt", "db/other.fpt", "loose.dbt"])).toEqual(["db/NOTES.DBF", "db/notes.dbt"]);
   });
 
   it("takes text files when the archive holds no other data file", () => {

@@ -1,3 +1,4 @@
+import { memoKind } from "@/lib/dbf/memo";
 import { innerName } from "./detect";
 
 /**
@@ -5,7 +6,8 @@ import { innerName } from "./detect";
  * stage, each on its own: CSV, TSV, JSON, NDJSON, Parquet, Excel (.xlsx, .xls), OpenDocument, XML, SQLite, dBase
  * (a shapefile's attributes), Stata, SPSS, SAS, Arrow and HTML files, gzipped or not, by their names. Folders, macOS's `__MACOSX/` copies, hidden files and Windows'
  * thumbnail caches (`Thumbs.db`) are left out, and so are text files (`.txt`, often a README beside the data)
- * when the archive holds other data files.
+ * when the archive holds other data files. A dBase table's memo file (`.dbt`, `.fpt`) comes with the table of its
+ * name, which it goes with once unpacked (lib/dbf/memo.ts), and only then.
  */
 const DATA = /\.(csv|tsv|tab|json|geojson|ndjson|jsonl|parquet|xlsx|xls|ods|xml|sqlite|sqlite3|db|gpkg|dbf|dta|sav|zsav|por|sas7bdat|xpt|arrow|arrows|feather|html|htm)$/i;
 const TEXT = /\.txt$/i;
@@ -13,7 +15,9 @@ const TEXT = /\.txt$/i;
 export function dataEntries(names: readonly string[]): string[] {
   const files = names.filter((name) => !name.endsWith("/") && !name.startsWith("__MACOSX/") && !baseName(name).startsWith(".") && baseName(name).toLowerCase() !== "thumbs.db");
   const data = files.filter((name) => DATA.test(innerName(name)));
-  return data.length ? data : files.filter((name) => TEXT.test(innerName(name)));
+  const tables = new Set(data.filter((name) => /\.dbf$/i.test(name)).map((name) => withoutExtension(name).toLowerCase()));
+  const memos = files.filter((name) => memoKind(name) !== null && tables.has(withoutExtension(name).toLowerCase()));
+  return data.length ? [...data, ...memos] : files.filter((name) => TEXT.test(innerName(name)));
 }
 
 /** The names the entries are staged under: their own, or their path (`2024-sales.csv`) where two share one. */
@@ -23,3 +27,4 @@ export function entryFileNames(entries: readonly string[]): string[] {
 }
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf("/") + 1);
+const withoutExtension = (path: string): string => path.replace(/\.[^./]*$/, "");
