@@ -13,7 +13,7 @@ import { SAMPLE_FILE, SAMPLE_PATH, SAMPLE_RECIPE } from "@/lib/samples";
 import { onLaunchedFiles } from "@/browser/launched-files";
 import { onPastedFiles } from "@/browser/pasted-files";
 import { unpackArchives } from "@/browser/archives";
-import { attachMemoFiles } from "@/lib/dbf/memo";
+import { attachDbfCompanions } from "@/lib/dbf/companions";
 import { droppedLink } from "@/browser/dropped-files";
 import { fetchFile } from "@/browser/fetch-file";
 import { fetchedFileName } from "@/lib/staging/file-link";
@@ -112,8 +112,8 @@ export function StagesApp() {
     const ids: string[] = [];
     const picksBefore = picks.current;
     const unpacked = await unpackArchives(added, addedFrom, notify);
-    // A dBase table's memo file (notes.dbt beside notes.dbf) goes with its table, not staged on its own.
-    const { files: list, origins } = attachMemoFiles(unpacked.files, unpacked.origins);
+    // A dBase table's memo and code page files (notes.dbt, roads.cpg) go with their table, not staged on their own.
+    const { files: list, origins } = attachDbfCompanions(unpacked.files, unpacked.origins);
     for (const [i, file] of list.entries()) {
       const controller = new AbortController();
       const startedAt = performance.now();

@@ -47,6 +47,26 @@ appTest("a dBase table's memo fields that hold memos are named as empty, with wh
   );
 });
 
+// A shapefile's .cpg names its attributes' code page: a table of Cyrillic names in Windows-1251, whose header names none, read as Windows-1252.
+appTest("a shapefile's code page file (.cpg) names the encoding its attributes are read in", async ({ page }) => {
+  await openApp(page);
+  const cyrillic = parcels();
+  cyrillic[29] = 0;
+  // "Москва" in Windows-1251, as the first record's OWNER (after its deleted mark and its 10-byte PARCEL).
+  Buffer.from([0xcc, 0xee, 0xf1, 0xea, 0xe2, 0xe0, ...Array(24).fill(0x20)]).copy(cyrillic, cyrillic.readUInt16LE(8) + 11);
+  await addFiles(page, [{ name: "moscow.dbf", content: cyrillic, mimeType: "application/dbf" }]);
+  await expect(stagedItem(page, "moscow.dbf")).toContainText("300 rows");
+  await expect.poll(async () => (await rowTexts(page, "Staged data", 2))[1]).toBe("Ìîñêâà");
+  const zipped = zipSync({ "roads/roads.shp": new Uint8Array(100), "roads/roads.dbf": new Uint8Array(cyrillic), "roads/roads.cpg": new TextEncoder().encode("1251\r\n") });
+  await addFiles(page, [{ name: "roads.zip", content: Buffer.from(zipped), mimeType: "application/zip" }]);
+  await expect(stagedItem(page, "roads.dbf")).toContainText("300 rows");
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
+  await expect.poll(async () => (await rowTexts(page, "Staged data", 2))[1]).toBe("Москва");
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText("How roads.dbf is read: DBF, windows-1251")).toBeVisible();
+  await expect(panel.getByText("Its text was first read as windows-1251, the encoding its code page file roads.cpg names.")).toBeVisible();
+});
+
 // Its memo file (.dbt), added with the table, was refused as binary, and the memos never read.
 test("a dBase table added with its memo file stages the memos' text, and its version's lineage names both files", async ({ page }) => {
   await openApp(page);

@@ -142,6 +142,7 @@ export function ReadFindings({
           Its memo fields are read from {file.memo.name} (sha256 {shortHash(file.memo.sha256)}), added with it, which the lineage of its versions names.
         </p>
       )}
+      {file.cpg && <p className="text-xs">Its text was first read as {file.cpg.encoding}, the encoding its code page file {file.cpg.name} names.</p>}
       {file.memoFields?.length ? <p className="text-xs">{describeMemoFields(file.memoFields, file.memo !== undefined)}</p> : null}
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}
       {file.jsonRepairs && <p className="text-xs">{describeRepairs(file.jsonRepairs)}</p>}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { attachMemoFiles, memoBlock, memoBytes, memoKind, type MemoFile } from "./memo";
+import { memoBlock, memoBytes, memoKind, type MemoFile } from "./memo";
 import { dbfCsv, dbfTable } from "./table";
 
 // notes.dbf and its memo file notes.dbt, written byte by byte (test/fixtures/dbf/make-notes.mjs) and read back as
@@ -58,13 +58,4 @@ describe("dBase memo files", () => {
     expect([memoKind("NOTES.DBT"), memoKind("notes.fpt"), memoKind("notes.dbf"), memoKind("dbt")]).toEqual(["dbt", "fpt", null, null]);
   });
 
-  test("files added together: a memo file goes with the table of its name, as its origin's memo; one with no table stays", () => {
-    const named = (...names: string[]) => names.map((name) => ({ name }));
-    const files = named("a.csv", "NOTES.DBF", "notes.dbt", "orphan.fpt", "roads.dbf");
-    const zipped = { derivedFrom: { name: "x.zip", sha256: "00", part: "roads.dbf" } };
-    const { files: staged, origins } = attachMemoFiles(files, [undefined, undefined, undefined, undefined, zipped]);
-    expect(staged.map((f) => f.name)).toEqual(["a.csv", "NOTES.DBF", "orphan.fpt", "roads.dbf"]);
-    expect(origins).toEqual([undefined, { memo: files[2] }, undefined, zipped]);
-    expect(attachMemoFiles(named("a.dbt"), [undefined]).files.map((f) => f.name)).toEqual(["a.dbt"]);
-  });
 });

@@ -51,20 +51,3 @@ export function memoBlock(bytes: Uint8Array, data: DataView, at: number, length:
   return /^\d+$/.test(digits) ? Number(digits) : 0;
 }
 
-/**
- * Files added together, each memo file given to the dBase table of its name (`notes.dbf` and `notes.dbt`, in any
- * case) as its origin's `memo` and taken out of the files to stage; a memo file with no table stays, to be refused
- * with what to do.
- */
-export function attachMemoFiles<F extends { name: string }, O extends object>(files: readonly F[], origins: readonly (O | undefined)[]): { files: F[]; origins: ((O & { memo?: F }) | undefined)[] } {
-  const stem = (name: string) => name.replace(/\.[^.]*$/, "").toLowerCase();
-  const tables = new Map(files.flatMap((f, i) => (/\.dbf$/i.test(f.name) ? [[stem(f.name), i] as const] : [])));
-  const memoOf = new Map<number, F>();
-  for (const f of files) {
-    const table = memoKind(f.name) ? tables.get(stem(f.name)) : undefined;
-    if (table !== undefined && !memoOf.has(table)) memoOf.set(table, f);
-  }
-  const attached = new Set(memoOf.values());
-  const kept = files.flatMap((f, i) => (attached.has(f) ? [] : [{ file: f, origin: memoOf.has(i) ? ({ ...origins[i], memo: memoOf.get(i) } as O & { memo?: F }) : origins[i] }]));
-  return { files: kept.map((k) => k.file), origins: kept.map((k) => k.origin) };
-}

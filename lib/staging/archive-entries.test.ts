@@ -8,8 +8,8 @@ describe("dataEntries", () => {
     // The older workbooks, OpenDocument, XML and SQLite files too; not Windows' thumbnail cache, a .db of no data.
     expect(dataEntries(["old.xls", "sheet.ods", "feed.xml", "app.sqlite", "store.db", "photos/Thumbs.db"])).toEqual(["old.xls", "sheet.ods", "feed.xml", "app.sqlite", "store.db"]);
     // A zipped shapefile: its attributes are data, its geometry and index are not read.
-    expect(dataEntries(["roads.shp", "roads.shx", "roads.dbf", "roads.prj", "roads.cpg"])).toEqual(["roads.dbf"]);
-    // A dBase table's memo file comes with the table of its name (to go with it once unpacked), and only then.
+    expect(dataEntries(["roads.shp", "roads.shx", "roads.dbf", "roads.prj", "roads.cpg"])).toEqual(["roads.dbf", "roads.cpg"]);
+    // A dBase table's memo file and code page file come with the table of their name (to go with it once unpacked), and only then.
     expect(dataEntries(["db/NOTES.DBF", "db/notes.dbt", "db/other.fpt", "loose.dbt"])).toEqual(["db/NOTES.DBF", "db/notes.dbt"]);
   });
 

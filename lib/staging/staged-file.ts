@@ -65,6 +65,8 @@ export interface StagedFile {
   deletedRecords?: number;
   /** A dBase table's memo file (.dbt or .fpt), added with it: its text is read into the memo fields, its checksum kept for lineage. */
   memo?: { name: string; size: number; sha256: string };
+  /** A dBase table's code page file (a shapefile's .cpg), added with it, and the encoding it named, which the table was first read in. */
+  cpg?: { name: string; encoding: string };
   /** A dBase table's fields that point at memos not read (no memo file came with it, or pictures and objects: lib/dbf/table.ts). */
   memoFields?: string[];
   columns?: Column[];
@@ -151,6 +153,8 @@ export interface FileOrigin {
   url?: string;
   /** A dBase table's memo file, added with it (lib/dbf/memo.ts). */
   memo?: File;
+  /** A dBase table's code page file (a shapefile's .cpg), added with it: the encoding of its text (lib/dbf/companions.ts). */
+  cpg?: File;
 }
 
 /** Where a staged dBase table's memo file is kept in the staging area: beside its bytes, under its id and this suffix. */

@@ -1,0 +1,54 @@
+import { memoKind } from "./memo";
+
+/**
+ * The files that come with a dBase table under its name (`roads.dbf`): its memo file (`roads.dbt` or `.fpt`, the
+ * text of its memo fields) and its code page file (`roads.cpg`, a shapefile's: the encoding of its text, as
+ * `UTF-8` or `1251`). They are not tables to stage, but parts of the table's.
+ */
+export interface DbfCompanions<F> {
+  memo?: F;
+  cpg?: F;
+}
+
+const stem = (name: string) => name.replace(/\.[^./]*$/, "").toLowerCase();
+const isCpg = (name: string) => /\.cpg$/i.test(name);
+
+/** Whether the file is one that goes with a dBase table of its name (a memo file or a code page file). */
+export const isDbfCompanion = (name: string): boolean => memoKind(name) !== null || isCpg(name);
+
+/**
+ * Files added together, each table's companions given to the dBase table of their name (in any case) in its
+ * origin, and taken out of the files to stage; one with no table stays (a memo file alone is refused with what to
+ * do; a code page file alone, with what it is).
+ */
+export function attachDbfCompanions<F extends { name: string }, O extends object>(files: readonly F[], origins: readonly (O | undefined)[]): { files: F[]; origins: ((O & DbfCompanions<F>) | undefined)[] } {
+  const tables = new Map(files.flatMap((f, i) => (/\.dbf$/i.test(f.name) ? [[stem(f.name), i] as const] : [])));
+  const given = new Map<number, DbfCompanions<F>>();
+  for (const f of files) {
+    const table = tables.get(stem(f.name));
+    const kind = memoKind(f.name) ? "memo" : isCpg(f.name) ? "cpg" : null;
+    if (table === undefined || kind === null || given.get(table)?.[kind]) continue;
+    given.set(table, { ...given.get(table), [kind]: f });
+  }
+  const taken = new Set([...given.values()].flatMap((c) => [c.memo, c.cpg]));
+  const kept = files.flatMap((f, i) => (taken.has(f) ? [] : [{ file: f, origin: given.has(i) ? ({ ...origins[i], ...given.get(i) } as O & DbfCompanions<F>) : origins[i] }]));
+  return { files: kept.map((k) => k.file), origins: kept.map((k) => k.origin) };
+}
+
+/**
+ * The encoding a code page file names, as a TextDecoder label (`1251` → windows-1251, `88591` → iso-8859-1, `UTF-8`),
+ * or null when it names none this browser decodes.
+ */
+export function cpgEncoding(text: string): string | null {
+  const name = text.trim().toUpperCase().replace(/^(ANSI|CP|WINDOWS)[ _-]?/, "");
+  const label = /^125\d$|^874$/.test(name)
+    ? `windows-${name}`
+    : /^8859\d{1,2}$/.test(name) ? `iso-8859-${name.slice(4)}`
+    : /^ISO[ _-]?8859[ _-]?\d{1,2}$/.test(name) ? `iso-8859-${/\d{1,2}$/.exec(name)![0]}`
+    : ({ "866": "ibm866", "932": "shift_jis", "936": "gbk", "949": "euc-kr", "950": "big5", "65001": "utf-8", UTF8: "utf-8" } as Record<string, string>)[name] ?? name.toLowerCase();
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
+}
