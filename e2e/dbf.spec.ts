@@ -65,6 +65,10 @@ appTest("a shapefile's code page file (.cpg) names the encoding its attributes a
   const panel = await openParsePanel(page);
   await expect(panel.getByText("How roads.dbf is read: DBF, windows-1251")).toBeVisible();
   await expect(panel.getByText("Its text was first read as windows-1251, the encoding its code page file roads.cpg names.")).toBeVisible();
+  // Alone, a code page file is named for what it is, not staged as a table of one value.
+  await addFiles(page, [{ name: "alone.cpg", content: "1251\r\n", mimeType: "text/plain" }]);
+  await expect(page.getByRole("alert").getByText("This is a code page file (.cpg): it names the encoding of a dBase table's text")).toBeVisible();
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
 });
 
 // Its memo file (.dbt), added with the table, was refused as binary, and the memos never read.
