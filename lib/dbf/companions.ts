@@ -11,10 +11,11 @@ export interface DbfCompanions<F> {
 }
 
 const stem = (name: string) => name.replace(/\.[^./]*$/, "").toLowerCase();
-const isCpg = (name: string) => /\.cpg$/i.test(name);
+/** Whether the file is a code page file (`.cpg`). */
+export const isCodePageFile = (name: string): boolean => /\.cpg$/i.test(name);
 
 /** Whether the file is one that goes with a dBase table of its name (a memo file or a code page file). */
-export const isDbfCompanion = (name: string): boolean => memoKind(name) !== null || isCpg(name);
+export const isDbfCompanion = (name: string): boolean => memoKind(name) !== null || isCodePageFile(name);
 
 /**
  * Files added together, each table's companions given to the dBase table of their name (in any case) in its
@@ -26,7 +27,7 @@ export function attachDbfCompanions<F extends { name: string }, O extends object
   const given = new Map<number, DbfCompanions<F>>();
   for (const f of files) {
     const table = tables.get(stem(f.name));
-    const kind = memoKind(f.name) ? "memo" : isCpg(f.name) ? "cpg" : null;
+    const kind = memoKind(f.name) ? "memo" : isCodePageFile(f.name) ? "cpg" : null;
     if (table === undefined || kind === null || given.get(table)?.[kind]) continue;
     given.set(table, { ...given.get(table), [kind]: f });
   }

@@ -19,7 +19,7 @@ import { dropTable, ensureTable, readFindings, readNewStaged, tableName } from "
 import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
 import { memoKind } from "@/lib/dbf/memo";
-import { cpgEncoding } from "@/lib/dbf/companions";
+import { cpgEncoding, isCodePageFile } from "@/lib/dbf/companions";
 
 /**
  * Staging a file: detect what it is, refuse what is not data; then, at the
@@ -41,8 +41,8 @@ export async function stageFile(
   const detected = await detect(file);
   if (!detected.ok) return detected;
   // A code page file added with a dBase table names its text's encoding (else the table's own bytes tell it: dbf.ts).
-  const cpg = detected.value.parse.format === "dbf" && origin.cpg ? { name: origin.cpg.name, encoding: cpgEncoding(await origin.cpg.text()) } : null;
-  if (cpg?.encoding) detected.value.parse.encoding = cpg.encoding;
+  const cpg = detected.value.parse.format === "dbf" && origin.cpg ? await codePageOf(origin.cpg) : undefined;
+  if (cpg) detected.value.parse.encoding = cpg.encoding;
   // The bytes in IndexedDB, and DuckDB's table of them (usually smaller, never much larger).
   const room = await roomFor(2 * file.size, "stage this file");
   if (!room.ok) return fail({ ...room.error, file: file.name });
@@ -68,7 +68,7 @@ export async function stageFile(
   const memo = parse.format === "dbf" ? origin.memo : undefined;
   const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), ...(memo ? { memo: { name: memo.name, blob: memo } } : {}), onHead: onPreview, onLayout: () => layoutFound() });
   void reading.then(layoutFound, layoutFound);
-  const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), { ...origin, memo }, cpg?.encoding ? { name: cpg.name, encoding: cpg.encoding } : undefined).then(
+  const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), { ...origin, memo }, cpg).then(
     (staged) => ({ staged }),
     (error: unknown) => ({ error }),
   );
@@ -177,7 +177,7 @@ const XML_MESSAGE =
 async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?: { asUtf8: string; decoded: string } }>> {
   const memo = memoKind(file.name);
   if (memo) return fail({ file: file.name, message: `This is a dBase memo file (.${memo}): the text of a table's memo fields, not a table. Add it together with its table (the .dbf of the same name), and the table stages with its memos.` });
-  if (/\.cpg$/i.test(file.name)) return fail({ file: file.name, message: "This is a code page file (.cpg): it names the encoding of a dBase table's text, as a shapefile keeps it. Add it together with its table (the .dbf of the same name)." });
+  if (isCodePageFile(file.name)) return fail({ file: file.name, message: "This is a code page file (.cpg): it names the encoding of a dBase table's text, as a shapefile keeps it. Add it together with its table (the .dbf of the same name)." });
   const gzip = isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
   const head = await contentHead(file, gzip);
   if (gzip && head.length === 0) return fail({ file: file.name, message: "The gzip data is truncated or damaged, so the file cannot be read." });
@@ -273,6 +273,12 @@ async function scanFile(file: File, { countLines, findNul, bytes }: Scan, taskId
 }
 
 const CHANGED = "The file changed or became unreadable while it was being read.";
+
+/** The encoding a code page file names, with its name; none when it names none this browser decodes. */
+async function codePageOf(file: File): Promise<StagedFile["cpg"]> {
+  const encoding = cpgEncoding(await file.text());
+  return encoding ? { name: file.name, encoding } : undefined;
+}
 
 function storageMessage(error: unknown): string {
   if (isQuotaError(error)) return quotaMessage("stage this file");
