@@ -1,7 +1,7 @@
 import type { Recipe } from "@/lib/recipe/schema";
 import type { AuditEvent } from "@/lib/staging/audit";
 import { sqlNameFor } from "@/lib/staging/sql-name";
-import { memoBlobId, type StagedBlob, type StagedFile } from "@/lib/staging/staged-file";
+import { COMPANION_KINDS, companionBlobId, type CompanionKind, type StagedBlob, type StagedFile } from "@/lib/staging/staged-file";
 import { openStagesDb, type StagesDb } from "./staging-db";
 
 /**
@@ -43,9 +43,9 @@ export async function appendAudit(into: StagesDb, event: Omit<AuditEvent, "at" |
  * A new staged file: its record (given a SQL name no other file has) and its bytes, in one transaction.
  * `asChunks` stores the bytes as ArrayBuffers, for browsers that refuse Blobs in IndexedDB.
  */
-export async function addStagedFile(into: StagesDb, staged: StagedFile, blob: Blob, asChunks = false, memo?: Blob): Promise<StagedFile> {
+export async function addStagedFile(into: StagesDb, staged: StagedFile, blob: Blob, asChunks = false, companions: { kind: CompanionKind; blob: Blob }[] = []): Promise<StagedFile> {
   const stored = async (id: string, bytes: Blob): Promise<StagedBlob> => (asChunks ? { id, chunks: await chunksOf(bytes) } : { id, blob: bytes });
-  const blobs = [await stored(staged.id, blob), ...(memo ? [await stored(memoBlobId(staged.id), memo)] : [])];
+  const blobs = [await stored(staged.id, blob), ...(await Promise.all(companions.map((c) => stored(companionBlobId(staged.id, c.kind), c.blob))))];
   return into.transaction("rw", into.files, into.blobs, async () => {
     const named = { ...staged, sqlName: sqlNameFor(staged.name, new Set((await into.files.orderBy("sqlName").keys()) as string[])) };
     await into.files.add(named);
@@ -71,7 +71,7 @@ export async function updateStagedFile(into: StagesDb, fileId: string, changes: 
 export async function removeStagedFile(into: StagesDb, fileId: string): Promise<void> {
   await into.transaction("rw", into.files, into.blobs, into.drafts, async () => {
     await into.files.delete(fileId);
-    await into.blobs.bulkDelete([fileId, memoBlobId(fileId)]);
+    await into.blobs.bulkDelete([fileId, ...COMPANION_KINDS.map((kind) => companionBlobId(fileId, kind))]);
     await into.drafts.delete(fileId);
   });
 }

@@ -63,8 +63,8 @@ export interface StagedFile {
   coverSheet?: string;
   /** A dBase table's records marked deleted, left out as dBase leaves them out (lib/dbf/table.ts). */
   deletedRecords?: number;
-  /** A dBase table's memo file (.dbt or .fpt), added with it: its text is read into the memo fields, its checksum kept for lineage. */
-  memo?: { name: string; size: number; sha256: string };
+  /** A dBase table's files added with it (its memo file, a shapefile's geometry), kept beside its bytes and read with it; their checksums in its lineage. */
+  companions?: StoredCompanion[];
   /** A dBase table's code page file (a shapefile's .cpg), added with it, and the encoding it named, which the table was first read in. */
   cpg?: { name: string; encoding: string };
   /** A dBase table's fields that point at memos not read (no memo file came with it, or pictures and objects: lib/dbf/table.ts). */
@@ -153,12 +153,25 @@ export interface FileOrigin {
   url?: string;
   /** A dBase table's memo file, added with it (lib/dbf/memo.ts). */
   memo?: File;
+  /** A shapefile's geometry (.shp), added with its attributes' table (lib/dbf/shp.ts). */
+  shp?: File;
   /** A dBase table's code page file (a shapefile's .cpg), added with it: the encoding of its text (lib/dbf/companions.ts). */
   cpg?: File;
 }
 
-/** Where a staged dBase table's memo file is kept in the staging area: beside its bytes, under its id and this suffix. */
-export const memoBlobId = (fileId: string): string => `${fileId}.memo`;
+/** A file kept with a staged table and read with it: a dBase table's memo file (.dbt, .fpt) or a shapefile's geometry (.shp). */
+export type CompanionKind = "memo" | "shp";
+export const COMPANION_KINDS: readonly CompanionKind[] = ["memo", "shp"];
+
+export interface StoredCompanion {
+  kind: CompanionKind;
+  name: string;
+  size: number;
+  sha256: string;
+}
+
+/** Where a staged table's companion file is kept in the staging area: beside its bytes, under its id and the companion's kind. */
+export const companionBlobId = (fileId: string, kind: CompanionKind): string => `${fileId}.${kind}`;
 
 export const stagedBytes = (stored: StagedBlob): Blob => ("blob" in stored ? stored.blob : new Blob(stored.chunks));
 

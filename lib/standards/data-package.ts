@@ -33,6 +33,6 @@ export function dataPackageOf(manifest: Manifest, licence?: { name: string; path
         stages: { rows: manifest.rows.promoted, rowsIn: manifest.rows.in, rejected: manifest.rows.rejected },
       },
     ],
-    sources: manifest.sources.map((s) => ({ title: s.name, path: s.url ?? s.name, stages: { sha256: s.sha256, bytes: s.size, ...(s.derivedFrom ? { derivedFrom: s.derivedFrom } : {}), ...(s.memo ? { memo: s.memo } : {}) } })),
+    sources: manifest.sources.map((s) => ({ title: s.name, path: s.url ?? s.name, stages: { sha256: s.sha256, bytes: s.size, ...(s.derivedFrom ? { derivedFrom: s.derivedFrom } : {}), ...(s.companions ? { companions: s.companions } : {}) } })),
   };
 }

@@ -3,6 +3,7 @@ import { memoKind } from "@/lib/dbf/memo";
 import { unreadableReason } from "@/lib/format-error";
 import { fail, ok, type Result } from "@/lib/result";
 import type { ParseOptions } from "@/lib/staging/parse-options";
+import type { CompanionKind } from "@/lib/staging/staged-file";
 import type { ReadInfo } from "./read-info";
 import { readTableText, type ReadCsvText } from "./sheet";
 
@@ -10,8 +11,9 @@ import { readTableText, type ReadCsvText } from "./sheet";
  * A dBase table (.dbf) read as a database's table is (sheet.ts): its records as CSV text, deleted ones left out and
  * counted, its memo fields' text from the memo file added with it (lib/dbf/memo.ts). Its text is read in the encoding chosen, else found (lib/dbf/table.ts), which is recorded.
  */
-export async function readDbf(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText, memoFile?: { name: string; blob: Blob }): Promise<Result<ReadInfo>> {
+export async function readDbf(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText, companions: { kind: CompanionKind; name: string; blob: Blob }[]): Promise<Result<ReadInfo>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
+  const memoFile = companions.find((c) => c.kind === "memo");
   const kind = memoFile ? memoKind(memoFile.name) : null;
   const memo = memoFile && kind ? { kind, bytes: new Uint8Array(await memoFile.blob.arrayBuffer()) } : undefined;
   let encoding = options.encoding;

@@ -164,7 +164,7 @@ async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Res
           size: file.size,
           ...(file.derivedFrom ? { derivedFrom: file.derivedFrom } : {}),
           ...(file.url ? { url: file.url } : {}),
-          ...(file.memo ? { memo: file.memo } : {}),
+          ...(file.companions ? { companions: file.companions } : {}),
           ...(lines ? { lines: sourceLines(lines) } : {}),
           ...(several ? { rows: { in: summary.rowsIn, rejected: summary.rejected, promoted: summary.final } } : {}),
         })),

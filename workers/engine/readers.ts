@@ -23,7 +23,7 @@ import { withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
 import { runLong } from "./query";
 import type { ReadInfo } from "./read-info";
-import type { AmbiguousDates } from "@/lib/staging/staged-file";
+import type { AmbiguousDates, CompanionKind } from "@/lib/staging/staged-file";
 import { readHtml, readXlsx, type ReadCsvText } from "./sheet";
 import { readDbf } from "./dbf";
 import { readSqlite } from "./sqlite";
@@ -55,8 +55,8 @@ export interface StagingRead {
   onHead?: (head: HeadRows) => void;
   /** Called once a CSV's layout is found from its first and last lines: DuckDB's read of the whole text comes next. */
   onLayout?: () => void;
-  /** A dBase table's memo file, added with it. */
-  memo?: { name: string; blob: Blob };
+  /** The files read with a dBase table: its memo file, a shapefile's geometry. */
+  companions?: { kind: CompanionKind; name: string; blob: Blob }[];
 }
 
 /**
@@ -137,7 +137,7 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "sqlite":
         return await readSqlite(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
       case "dbf":
-        return await readDbf(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first), staging.memo);
+        return await readDbf(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first), staging.companions ?? []);
       case "dta":
       case "sav":
       case "sas7bdat":

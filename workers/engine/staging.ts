@@ -5,7 +5,7 @@ import { errorText, fail, ok, type Result } from "@/lib/result";
 import { addStagedFile, appendAudit, removeStagedFile, updateStagedFile } from "@/browser/staging-store";
 import { isQuotaError, quotaMessage } from "@/lib/storage-error";
 import type { StagesDb } from "@/browser/staging-db";
-import { stagedBytes, type FileOrigin, type StagedFile } from "@/lib/staging/staged-file";
+import { COMPANION_KINDS, stagedBytes, type CompanionKind, type FileOrigin, type StagedFile } from "@/lib/staging/staged-file";
 import { storageSupport } from "./storage-support";
 import { detectEncoding, detectFormat, isGzip, isSqlScript, markupKind } from "@/lib/staging/detect";
 import { checkTypes, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
@@ -65,10 +65,11 @@ export async function stageFile(
   lines.catch(() => undefined);
   const nulBytes = scan.then((s) => s.nulBytes, () => false);
   // The read sends the file's first rows to `onPreview` (delimited text only) as soon as it has found their layout.
-  const memo = parse.format === "dbf" ? origin.memo : undefined;
-  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), ...(memo ? { memo: { name: memo.name, blob: memo } } : {}), onHead: onPreview, onLayout: () => layoutFound() });
+  // A dBase table's memo file and a shapefile's geometry, added with it, are read and kept with it.
+  const companions = parse.format === "dbf" ? COMPANION_KINDS.flatMap((kind) => (origin[kind] ? [{ kind, name: origin[kind].name, blob: origin[kind] }] : [])) : [];
+  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), companions, onHead: onPreview, onLayout: () => layoutFound() });
   void reading.then(layoutFound, layoutFound);
-  const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), { ...origin, memo }, cpg).then(
+  const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), origin, companions, cpg).then(
     (staged) => ({ staged }),
     (error: unknown) => ({ error }),
   );
@@ -91,11 +92,12 @@ async function store(
   id: string,
   detected: { parse: ParseOptions; sample?: { asUtf8: string; decoded: string } },
   checksum: Promise<string>,
-  { derivedFrom, url, memo }: FileOrigin,
+  { derivedFrom, url }: FileOrigin,
+  companions: { kind: CompanionKind; name: string; blob: Blob }[],
   cpg?: StagedFile["cpg"],
 ): Promise<StagedFile> {
   const sha256 = await checksum;
-  const memoSha256 = memo ? await sha256Bytes(new Uint8Array(await memo.arrayBuffer())) : null;
+  const kept = await Promise.all(companions.map(async ({ kind, name, blob }) => ({ kind, name, size: blob.size, sha256: await sha256Bytes(new Uint8Array(await blob.arrayBuffer())) })));
   const duplicate = await db.files.where("sha256").equals(sha256).first();
   const staged: StagedFile = {
     id,
@@ -112,10 +114,10 @@ async function store(
     duplicateOf: duplicate?.name,
     ...(derivedFrom ? { derivedFrom } : {}),
     ...(url ? { url } : {}),
-    ...(memo && memoSha256 ? { memo: { name: memo.name, size: memo.size, sha256: memoSha256 } } : {}),
+    ...(kept.length ? { companions: kept } : {}),
     ...(cpg ? { cpg } : {}),
   };
-  const added = await addStagedFile(db, staged, file, !(await storageSupport()).blobsInIndexedDb, memo);
+  const added = await addStagedFile(db, staged, file, !(await storageSupport()).blobsInIndexedDb, companions);
   await appendAudit(db, { kind: "add", file: staged.name, sha256, counts: { bytes: file.size }, detail: duplicate ? `same content as ${duplicate.name}` : undefined });
   return added;
 }

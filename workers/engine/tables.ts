@@ -12,7 +12,7 @@ import { isMissingTable } from "@/lib/sql/duckdb-error";
 import { ident, literal } from "@/lib/sql/quote";
 import type { StagesDb } from "@/browser/staging-db";
 import type { ParseOptions } from "@/lib/staging/parse-options";
-import { memoBlobId, stagedBytes } from "@/lib/staging/staged-file";
+import { companionBlobId, stagedBytes } from "@/lib/staging/staged-file";
 import { plainRows, textColumns } from "./arrow-text";
 import { loadDatasetTable } from "./datasets";
 import { resultsReplaced } from "./version-sources";
@@ -93,12 +93,14 @@ export async function dropTable(source: SourceRef): Promise<void> {
 async function loadStaged(db: StagesDb, fileId: string, table: string): Promise<Result<null>> {
   const [meta, stored] = await Promise.all([db.files.get(fileId), db.blobs.get(fileId)]);
   if (!meta || !stored) return fail({ message: "This file is no longer in the staging area." });
-  const memo = meta.memo ? await db.blobs.get(memoBlobId(fileId)) : undefined;
+  const companions = await Promise.all(
+    (meta.companions ?? []).map(async ({ kind, name }) => {
+      const kept = await db.blobs.get(companionBlobId(fileId, kind));
+      return kept ? [{ kind, name, blob: stagedBytes(kept) }] : [];
+    }),
+  );
   // NUL bytes the last read found anywhere in a CSV are left out again, wherever they are.
-  const read = await readStaged(fileId, meta.name, stagedBytes(stored), meta.parse, table, {
-    nulBytes: Boolean(meta.csv?.nulBytes),
-    ...(meta.memo && memo ? { memo: { name: meta.memo.name, blob: stagedBytes(memo) } } : {}),
-  });
+  const read = await readStaged(fileId, meta.name, stagedBytes(stored), meta.parse, table, { nulBytes: Boolean(meta.csv?.nulBytes), companions: companions.flat() });
   if (!read.ok) return read;
   await updateStagedFile(db, fileId, readFindings(read.value));
   await recordRead(table, await db.files.get(fileId));
