@@ -33,6 +33,30 @@ appTest("a dBase table stages typed, its text in the code page it was written in
   await addFiles(page, [{ name: "roads.zip", content: shapefile, mimeType: "application/zip" }]);
   await expect(stagedItem(page, "roads.dbf")).toContainText("300 rows");
   await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
+  // Its .shp here is no shapefile's geometry: the attributes stage without it, and say why.
+  await expect((await openParsePanel(page)).getByText("Its geometry is not read (roads.shp: its geometry file (.shp) does not start as a shapefile's does): the attributes are staged without it.")).toBeVisible();
+});
+
+// A zipped shapefile staged its attributes alone: its geometry (.shp) was left in the archive.
+appTest("a shapefile's geometry, zipped with its attributes or added with them, stages as well-known text in a geometry column", async ({ page }) => {
+  await openApp(page);
+  const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../test/fixtures/dbf/${name}`, import.meta.url)));
+  const zipped = zipSync({ "zones/zones.shp": fixture("zones.shp"), "zones/zones.shx": new Uint8Array(100), "zones/zones.dbf": fixture("zones.dbf"), "zones/zones.prj": new TextEncoder().encode('GEOGCS["WGS 84"]') });
+  await addFiles(page, [{ name: "zones.zip", content: Buffer.from(zipped), mimeType: "application/zip" }]);
+  await expect(stagedItem(page, "zones.dbf")).toContainText("4 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["lake", "POLYGON ((20 0, 20 10, 30 10, 30 0, 20 0), (22 2, 24 2, 24 4, 22 4, 22 2))"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["unmapped", ""]);
+  await expect((await openParsePanel(page)).getByText(/^Its geometry is read from zones\.shp \(sha256 /)).toBeVisible();
+  await addFiles(page, [
+    { name: "trails.dbf", content: Buffer.from(fixture("trails.dbf")), mimeType: "application/dbf" },
+    { name: "trails.shp", content: Buffer.from(fixture("trails.shp")), mimeType: "application/octet-stream" },
+  ]);
+  await expect(stagedItem(page, "trails.dbf")).toContainText("2 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["valley", "MULTILINESTRING ((-0.5 51.25, -0.25 51.5), (1 52, 1.5 52.5))"]);
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
+  // Alone, a .shp is named for what it is.
+  await addFiles(page, [{ name: "alone.shp", content: Buffer.from(fixture("trails.shp")), mimeType: "application/octet-stream" }]);
+  await expect(page.getByRole("alert").getByText("This is a shapefile's geometry (.shp): it is read with the shapefile's attributes.")).toBeVisible();
 });
 
 // A memo field's text is kept in a .dbt file beside the table, which is not read: its column staged empty without a word.

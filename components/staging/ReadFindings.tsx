@@ -137,11 +137,12 @@ export function ReadFindings({
       )}
       {file.coverSheet !== undefined && file.parse.sheet && <p className="text-xs">{describeCoverSheet(file.coverSheet, file.parse.sheet)}</p>}
       {file.deletedRecords ? <p className="text-xs">{describeDeletedRecords(file.deletedRecords)}</p> : null}
-      {file.companions?.map((c) => (
+      {file.companions?.filter((c) => !(c.kind === "shp" && file.geometryUnread)).map((c) => (
         <p key={c.kind} className="text-xs">
           {c.kind === "memo" ? "Its memo fields are read from" : "Its geometry is read from"} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
         </p>
       ))}
+      {file.geometryUnread && <p className="text-xs">Its geometry is not read ({file.geometryUnread}): the attributes are staged without it.</p>}
       {file.cpg && <p className="text-xs">Its text was first read as {file.cpg.encoding}, the encoding its code page file {file.cpg.name} names.</p>}
       {file.memoFields?.length ? <p className="text-xs">{describeMemoFields(file.memoFields, file.companions?.some((c) => c.kind === "memo") ?? false)}</p> : null}
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}

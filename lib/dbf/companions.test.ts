@@ -4,14 +4,14 @@ import { attachDbfCompanions, cpgEncoding, isDbfCompanion } from "./companions";
 describe("a dBase table's companion files", () => {
   test("files added together: a memo file and a code page file go with the table of their name; one with no table stays", () => {
     const named = (...names: string[]) => names.map((name) => ({ name }));
-    const files = named("a.csv", "NOTES.DBF", "notes.dbt", "orphan.fpt", "roads.dbf", "roads.cpg", "notes.fpt");
+    const files = named("a.csv", "NOTES.DBF", "notes.dbt", "orphan.fpt", "roads.dbf", "roads.cpg", "notes.fpt", "roads.shp");
     const zipped = { derivedFrom: { name: "x.zip", sha256: "00", part: "roads.dbf" } };
-    const { files: staged, origins } = attachDbfCompanions(files, [undefined, undefined, undefined, undefined, zipped, undefined, undefined]);
+    const { files: staged, origins } = attachDbfCompanions(files, [undefined, undefined, undefined, undefined, zipped, undefined, undefined, undefined]);
     // A second memo file for the same table stays, to be refused with what it is.
     expect(staged.map((f) => f.name)).toEqual(["a.csv", "NOTES.DBF", "orphan.fpt", "roads.dbf", "notes.fpt"]);
-    expect(origins).toEqual([undefined, { memo: files[2] }, undefined, { ...zipped, cpg: files[5] }, undefined]);
+    expect(origins).toEqual([undefined, { memo: files[2] }, undefined, { ...zipped, cpg: files[5], shp: files[7] }, undefined]);
     expect(attachDbfCompanions(named("a.dbt", "a.cpg"), [undefined, undefined]).files.map((f) => f.name)).toEqual(["a.dbt", "a.cpg"]);
-    expect([isDbfCompanion("x.DBT"), isDbfCompanion("x.cpg"), isDbfCompanion("x.dbf"), isDbfCompanion("x.prj")]).toEqual([true, true, false, false]);
+    expect([isDbfCompanion("x.DBT"), isDbfCompanion("x.cpg"), isDbfCompanion("x.Shp"), isDbfCompanion("x.dbf"), isDbfCompanion("x.prj")]).toEqual([true, true, true, false, false]);
   });
 
   test("a code page file's encoding, as ArcGIS, QGIS and others write it", () => {

@@ -2,11 +2,12 @@ import { memoKind } from "./memo";
 
 /**
  * The files that come with a dBase table under its name (`roads.dbf`): its memo file (`roads.dbt` or `.fpt`, the
- * text of its memo fields) and its code page file (`roads.cpg`, a shapefile's: the encoding of its text, as
- * `UTF-8` or `1251`). They are not tables to stage, but parts of the table's.
+ * text of its memo fields), and a shapefile's geometry (`roads.shp`) and code page file (`roads.cpg`: the encoding
+ * of its text, as `UTF-8` or `1251`). They are not tables to stage, but parts of the table's.
  */
 export interface DbfCompanions<F> {
   memo?: F;
+  shp?: F;
   cpg?: F;
 }
 
@@ -14,24 +15,30 @@ const stem = (name: string) => name.replace(/\.[^./]*$/, "").toLowerCase();
 /** Whether the file is a code page file (`.cpg`). */
 export const isCodePageFile = (name: string): boolean => /\.cpg$/i.test(name);
 
-/** Whether the file is one that goes with a dBase table of its name (a memo file or a code page file). */
-export const isDbfCompanion = (name: string): boolean => memoKind(name) !== null || isCodePageFile(name);
+/** Whether the file is a shapefile's geometry (`.shp`). */
+export const isShapeFile = (name: string): boolean => /\.shp$/i.test(name);
+
+/** The companion a file is by its name, or null when it is none. */
+const companionKind = (name: string): keyof DbfCompanions<unknown> | null => (memoKind(name) ? "memo" : isShapeFile(name) ? "shp" : isCodePageFile(name) ? "cpg" : null);
+
+/** Whether the file is one that goes with a dBase table of its name (a memo file, a shapefile's geometry or code page file). */
+export const isDbfCompanion = (name: string): boolean => companionKind(name) !== null;
 
 /**
  * Files added together, each table's companions given to the dBase table of their name (in any case) in its
  * origin, and taken out of the files to stage; one with no table stays (a memo file alone is refused with what to
- * do; a code page file alone, with what it is).
+ * do; a shapefile's geometry or code page file alone, with what it is).
  */
 export function attachDbfCompanions<F extends { name: string }, O extends object>(files: readonly F[], origins: readonly (O | undefined)[]): { files: F[]; origins: ((O & DbfCompanions<F>) | undefined)[] } {
   const tables = new Map(files.flatMap((f, i) => (/\.dbf$/i.test(f.name) ? [[stem(f.name), i] as const] : [])));
   const given = new Map<number, DbfCompanions<F>>();
   for (const f of files) {
     const table = tables.get(stem(f.name));
-    const kind = memoKind(f.name) ? "memo" : isCodePageFile(f.name) ? "cpg" : null;
+    const kind = companionKind(f.name);
     if (table === undefined || kind === null || given.get(table)?.[kind]) continue;
     given.set(table, { ...given.get(table), [kind]: f });
   }
-  const taken = new Set([...given.values()].flatMap((c) => [c.memo, c.cpg]));
+  const taken = new Set([...given.values()].flatMap((c) => [c.memo, c.shp, c.cpg]));
   const kept = files.flatMap((f, i) => (taken.has(f) ? [] : [{ file: f, origin: given.has(i) ? ({ ...origins[i], ...given.get(i) } as O & DbfCompanions<F>) : origins[i] }]));
   return { files: kept.map((k) => k.file), origins: kept.map((k) => k.origin) };
 }

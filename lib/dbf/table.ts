@@ -62,12 +62,15 @@ export function dbfTable(bytes: Uint8Array): DbfTable {
 /**
  * The table as CSV text, its field names in the first row, in pieces of a few thousand records; deleted records
  * (marked `*`) are left out, as dBase leaves them out, and counted into `deleted`. Text is decoded with `decoder`.
+ * A shapefile's geometries (one per record, lib/dbf/shp.ts) are a last column, `geometry`.
  */
-export function dbfCsv(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }, memo?: MemoFile): Generator<string> {
-  return csvPieces(table.fields.map((f) => f.name), dbfLines(bytes, table, decoder, deleted, memo));
+export function dbfCsv(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }, memo?: MemoFile, geometries?: readonly (string | null)[]): Generator<string> {
+  const names = table.fields.map((f) => f.name);
+  const geometry = geometries ? [names.some((n) => n.toLowerCase() === "geometry") ? "shape_geometry" : "geometry"] : [];
+  return csvPieces([...names, ...geometry], dbfLines(bytes, table, decoder, deleted, memo, geometries));
 }
 
-function* dbfLines(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }, memo?: MemoFile): Generator<string> {
+function* dbfLines(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, deleted: { count: number }, memo?: MemoFile, geometries?: readonly (string | null)[]): Generator<string> {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const values: string[] = [];
   for (let r = 0; r < table.records; r++) {
@@ -78,6 +81,7 @@ function* dbfLines(bytes: Uint8Array, table: DbfTable, decoder: TextDecoder, del
       continue;
     }
     table.fields.forEach((f, i) => (values[i] = csvField(fieldText(bytes, data, at + f.offset, f, decoder, memo), PLAIN_CSV)));
+    if (geometries) values[table.fields.length] = csvField(geometries[r] ?? null, PLAIN_CSV);
     yield values.join(",") + "\r\n";
   }
 }

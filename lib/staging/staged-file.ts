@@ -67,6 +67,8 @@ export interface StagedFile {
   companions?: StoredCompanion[];
   /** A dBase table's code page file (a shapefile's .cpg), added with it, and the encoding it named, which the table was first read in. */
   cpg?: { name: string; encoding: string };
+  /** Why a shapefile's geometry added with its table was not read (the attributes staged without it). */
+  geometryUnread?: string;
   /** A dBase table's fields that point at memos not read (no memo file came with it, or pictures and objects: lib/dbf/table.ts). */
   memoFields?: string[];
   columns?: Column[];

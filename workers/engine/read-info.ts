@@ -16,6 +16,7 @@ export type ReadInfo = Pick<
   | "coverSheet"
   | "deletedRecords"
   | "memoFields"
+  | "geometryUnread"
   | "ambiguousDates"
   | "rowidRenames"
   | "lineBreakRenames"

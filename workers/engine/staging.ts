@@ -19,7 +19,7 @@ import { dropTable, ensureTable, readFindings, readNewStaged, tableName } from "
 import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
 import { memoKind } from "@/lib/dbf/memo";
-import { cpgEncoding, isCodePageFile } from "@/lib/dbf/companions";
+import { cpgEncoding, isCodePageFile, isShapeFile } from "@/lib/dbf/companions";
 
 /**
  * Staging a file: detect what it is, refuse what is not data; then, at the
@@ -179,6 +179,7 @@ const XML_MESSAGE =
 async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?: { asUtf8: string; decoded: string } }>> {
   const memo = memoKind(file.name);
   if (memo) return fail({ file: file.name, message: `This is a dBase memo file (.${memo}): the text of a table's memo fields, not a table. Add it together with its table (the .dbf of the same name), and the table stages with its memos.` });
+  if (isShapeFile(file.name)) return fail({ file: file.name, message: "This is a shapefile's geometry (.shp): it is read with the shapefile's attributes. Add it together with its table (the .dbf of the same name), or the shapefile's ZIP, and the table stages with a geometry column." });
   if (isCodePageFile(file.name)) return fail({ file: file.name, message: "This is a code page file (.cpg): it names the encoding of a dBase table's text, as a shapefile keeps it. Add it together with its table (the .dbf of the same name)." });
   const gzip = isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
   const head = await contentHead(file, gzip);
