@@ -46,7 +46,9 @@ appTest("a shapefile's geometry, zipped with its attributes or added with them, 
   await expect(stagedItem(page, "zones.dbf")).toContainText("4 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["lake", "POLYGON ((20 0, 20 10, 30 10, 30 0, 20 0), (22 2, 24 2, 24 4, 22 4, 22 2))"]);
   await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["unmapped", ""]);
-  await expect((await openParsePanel(page)).getByText(/^Its geometry is read from zones\.shp \(sha256 /)).toBeVisible();
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText(/^Its geometry is read from zones\.shp \(sha256 /)).toBeVisible();
+  await expect(panel.getByText("Its coordinates are in WGS 84, as zones.prj says.")).toBeVisible();
   await addFiles(page, [
     { name: "trails.dbf", content: Buffer.from(fixture("trails.dbf")), mimeType: "application/dbf" },
     { name: "trails.shp", content: Buffer.from(fixture("trails.shp")), mimeType: "application/octet-stream" },
@@ -57,6 +59,9 @@ appTest("a shapefile's geometry, zipped with its attributes or added with them, 
   // Alone, a .shp is named for what it is.
   await addFiles(page, [{ name: "alone.shp", content: Buffer.from(fixture("trails.shp")), mimeType: "application/octet-stream" }]);
   await expect(page.getByRole("alert").getByText("This is a shapefile's geometry (.shp): it is read with the shapefile's attributes.")).toBeVisible();
+  await addFiles(page, [{ name: "alone.prj", content: 'GEOGCS["WGS 84"]', mimeType: "text/plain" }]);
+  await expect(page.getByRole("alert").getByText("This is a shapefile's projection (.prj): it names the coordinate system of its geometry.")).toBeVisible();
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
 });
 
 // A memo field's text is kept in a .dbt file beside the table, which is not read: its column staged empty without a word.

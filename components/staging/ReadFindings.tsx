@@ -143,6 +143,7 @@ export function ReadFindings({
         </p>
       ))}
       {file.geometryUnread && <p className="text-xs">Its geometry is not read ({file.geometryUnread}): the attributes are staged without it.</p>}
+      {file.projection && <p className="text-xs">Its coordinates are in {file.projection.name}, as {file.projection.file} says.</p>}
       {file.cpg && <p className="text-xs">Its text was first read as {file.cpg.encoding}, the encoding its code page file {file.cpg.name} names.</p>}
       {file.memoFields?.length ? <p className="text-xs">{describeMemoFields(file.memoFields, file.companions?.some((c) => c.kind === "memo") ?? false)}</p> : null}
       {file.jsonRowsAt && <p className="text-xs">{describeJsonRowsAt(file.jsonRowsAt)}</p>}

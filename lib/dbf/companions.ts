@@ -2,13 +2,15 @@ import { memoKind } from "./memo";
 
 /**
  * The files that come with a dBase table under its name (`roads.dbf`): its memo file (`roads.dbt` or `.fpt`, the
- * text of its memo fields), and a shapefile's geometry (`roads.shp`) and code page file (`roads.cpg`: the encoding
- * of its text, as `UTF-8` or `1251`). They are not tables to stage, but parts of the table's.
+ * text of its memo fields), and a shapefile's geometry (`roads.shp`), code page file (`roads.cpg`: the encoding of
+ * its text, as `UTF-8` or `1251`) and projection (`roads.prj`: the coordinate system its geometry's coordinates are
+ * in, as well-known text). They are not tables to stage, but parts of the table's.
  */
 export interface DbfCompanions<F> {
   memo?: F;
   shp?: F;
   cpg?: F;
+  prj?: F;
 }
 
 const stem = (name: string) => name.replace(/\.[^./]*$/, "").toLowerCase();
@@ -18,16 +20,20 @@ export const isCodePageFile = (name: string): boolean => /\.cpg$/i.test(name);
 /** Whether the file is a shapefile's geometry (`.shp`). */
 export const isShapeFile = (name: string): boolean => /\.shp$/i.test(name);
 
-/** The companion a file is by its name, or null when it is none. */
-const companionKind = (name: string): keyof DbfCompanions<unknown> | null => (memoKind(name) ? "memo" : isShapeFile(name) ? "shp" : isCodePageFile(name) ? "cpg" : null);
+/** Whether the file is a shapefile's projection (`.prj`). */
+export const isProjectionFile = (name: string): boolean => /\.prj$/i.test(name);
 
-/** Whether the file is one that goes with a dBase table of its name (a memo file, a shapefile's geometry or code page file). */
+/** The companion a file is by its name, or null when it is none. */
+const companionKind = (name: string): keyof DbfCompanions<unknown> | null =>
+  memoKind(name) ? "memo" : isShapeFile(name) ? "shp" : isCodePageFile(name) ? "cpg" : isProjectionFile(name) ? "prj" : null;
+
+/** Whether the file is one that goes with a dBase table of its name (a memo file, a shapefile's geometry, code page file or projection). */
 export const isDbfCompanion = (name: string): boolean => companionKind(name) !== null;
 
 /**
  * Files added together, each table's companions given to the dBase table of their name (in any case) in its
  * origin, and taken out of the files to stage; one with no table stays (a memo file alone is refused with what to
- * do; a shapefile's geometry or code page file alone, with what it is).
+ * do; a shapefile's geometry, code page file or projection alone, with what it is).
  */
 export function attachDbfCompanions<F extends { name: string }, O extends object>(files: readonly F[], origins: readonly (O | undefined)[]): { files: F[]; origins: ((O & DbfCompanions<F>) | undefined)[] } {
   const tables = new Map(files.flatMap((f, i) => (/\.dbf$/i.test(f.name) ? [[stem(f.name), i] as const] : [])));
@@ -38,7 +44,7 @@ export function attachDbfCompanions<F extends { name: string }, O extends object
     if (table === undefined || kind === null || given.get(table)?.[kind]) continue;
     given.set(table, { ...given.get(table), [kind]: f });
   }
-  const taken = new Set([...given.values()].flatMap((c) => [c.memo, c.shp, c.cpg]));
+  const taken = new Set([...given.values()].flatMap((c) => [c.memo, c.shp, c.cpg, c.prj]));
   const kept = files.flatMap((f, i) => (taken.has(f) ? [] : [{ file: f, origin: given.has(i) ? ({ ...origins[i], ...given.get(i) } as O & DbfCompanions<F>) : origins[i] }]));
   return { files: kept.map((k) => k.file), origins: kept.map((k) => k.origin) };
 }
@@ -59,4 +65,9 @@ export function cpgEncoding(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The name a projection file (well-known text) gives its coordinate system (`WGS 84`, `ETRS89 / UTM zone 33N`), or null. */
+export function projectionName(text: string): string | null {
+  return /^\s*(?:PROJCS|GEOGCS|GEOCCS|PROJCRS|GEOGCRS|GEODCRS|BASEGEOGCRS)\s*\[\s*"([^"]+)"/i.exec(text)?.[1] ?? null;
 }

@@ -7,8 +7,8 @@ describe("dataEntries", () => {
     expect(dataEntries(names)).toEqual(["export/orders.csv", "export/items.json.gz", "export/q1.xlsx"]);
     // The older workbooks, OpenDocument, XML and SQLite files too; not Windows' thumbnail cache, a .db of no data.
     expect(dataEntries(["old.xls", "sheet.ods", "feed.xml", "app.sqlite", "store.db", "photos/Thumbs.db"])).toEqual(["old.xls", "sheet.ods", "feed.xml", "app.sqlite", "store.db"]);
-    // A zipped shapefile: its attributes are data, read with its geometry and code page file; its index and projection are not read.
-    expect(dataEntries(["roads.shp", "roads.shx", "roads.dbf", "roads.prj", "roads.cpg"])).toEqual(["roads.dbf", "roads.shp", "roads.cpg"]);
+    // A zipped shapefile: its attributes are data, read with its geometry, projection and code page file; its index is not read.
+    expect(dataEntries(["roads.shp", "roads.shx", "roads.dbf", "roads.prj", "roads.cpg"])).toEqual(["roads.dbf", "roads.shp", "roads.prj", "roads.cpg"]);
     // A dBase table's memo file and code page file come with the table of their name (to go with it once unpacked), and only then.
     expect(dataEntries(["db/NOTES.DBF", "db/notes.dbt", "db/other.fpt", "loose.dbt"])).toEqual(["db/NOTES.DBF", "db/notes.dbt"]);
   });

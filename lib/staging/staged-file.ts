@@ -67,6 +67,8 @@ export interface StagedFile {
   companions?: StoredCompanion[];
   /** A dBase table's code page file (a shapefile's .cpg), added with it, and the encoding it named, which the table was first read in. */
   cpg?: { name: string; encoding: string };
+  /** The coordinate system a shapefile's projection file (.prj), added with its table, names. */
+  projection?: { name: string; file: string };
   /** Why a shapefile's geometry added with its table was not read (the attributes staged without it). */
   geometryUnread?: string;
   /** A dBase table's fields that point at memos not read (no memo file came with it, or pictures and objects: lib/dbf/table.ts). */
@@ -157,6 +159,8 @@ export interface FileOrigin {
   memo?: File;
   /** A shapefile's geometry (.shp), added with its attributes' table (lib/dbf/shp.ts). */
   shp?: File;
+  /** A shapefile's projection (.prj), added with its attributes' table: the coordinate system its geometry is in. */
+  prj?: File;
   /** A dBase table's code page file (a shapefile's .cpg), added with it: the encoding of its text (lib/dbf/companions.ts). */
   cpg?: File;
 }

@@ -19,7 +19,7 @@ import { dropTable, ensureTable, readFindings, readNewStaged, tableName } from "
 import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
 import { memoKind } from "@/lib/dbf/memo";
-import { cpgEncoding, isCodePageFile, isShapeFile } from "@/lib/dbf/companions";
+import { cpgEncoding, isCodePageFile, isProjectionFile, isShapeFile, projectionName } from "@/lib/dbf/companions";
 
 /**
  * Staging a file: detect what it is, refuse what is not data; then, at the
@@ -43,6 +43,7 @@ export async function stageFile(
   // A code page file added with a dBase table names its text's encoding (else the table's own bytes tell it: dbf.ts).
   const cpg = detected.value.parse.format === "dbf" && origin.cpg ? await codePageOf(origin.cpg) : undefined;
   if (cpg) detected.value.parse.encoding = cpg.encoding;
+  const projection = detected.value.parse.format === "dbf" && origin.prj ? await projectionOf(origin.prj) : undefined;
   // The bytes in IndexedDB, and DuckDB's table of them (usually smaller, never much larger).
   const room = await roomFor(2 * file.size, "stage this file");
   if (!room.ok) return fail({ ...room.error, file: file.name });
@@ -69,7 +70,7 @@ export async function stageFile(
   const companions = parse.format === "dbf" ? COMPANION_KINDS.flatMap((kind) => (origin[kind] ? [{ kind, name: origin[kind].name, blob: origin[kind] }] : [])) : [];
   const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), companions, onHead: onPreview, onLayout: () => layoutFound() });
   void reading.then(layoutFound, layoutFound);
-  const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), origin, companions, cpg).then(
+  const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), origin, companions, { cpg, projection }).then(
     (staged) => ({ staged }),
     (error: unknown) => ({ error }),
   );
@@ -94,7 +95,7 @@ async function store(
   checksum: Promise<string>,
   { derivedFrom, url }: FileOrigin,
   companions: { kind: CompanionKind; name: string; blob: Blob }[],
-  cpg?: StagedFile["cpg"],
+  { cpg, projection }: Pick<StagedFile, "cpg" | "projection">,
 ): Promise<StagedFile> {
   const sha256 = await checksum;
   const kept = await Promise.all(companions.map(async ({ kind, name, blob }) => ({ kind, name, size: blob.size, sha256: await sha256Bytes(new Uint8Array(await blob.arrayBuffer())) })));
@@ -116,6 +117,7 @@ async function store(
     ...(url ? { url } : {}),
     ...(kept.length ? { companions: kept } : {}),
     ...(cpg ? { cpg } : {}),
+    ...(projection ? { projection } : {}),
   };
   const added = await addStagedFile(db, staged, file, !(await storageSupport()).blobsInIndexedDb, companions);
   await appendAudit(db, { kind: "add", file: staged.name, sha256, counts: { bytes: file.size }, detail: duplicate ? `same content as ${duplicate.name}` : undefined });
@@ -180,6 +182,7 @@ async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?
   const memo = memoKind(file.name);
   if (memo) return fail({ file: file.name, message: `This is a dBase memo file (.${memo}): the text of a table's memo fields, not a table. Add it together with its table (the .dbf of the same name), and the table stages with its memos.` });
   if (isShapeFile(file.name)) return fail({ file: file.name, message: "This is a shapefile's geometry (.shp): it is read with the shapefile's attributes. Add it together with its table (the .dbf of the same name), or the shapefile's ZIP, and the table stages with a geometry column." });
+  if (isProjectionFile(file.name)) return fail({ file: file.name, message: "This is a shapefile's projection (.prj): it names the coordinate system of its geometry. Add it together with its table (the .dbf of the same name), or the shapefile's ZIP." });
   if (isCodePageFile(file.name)) return fail({ file: file.name, message: "This is a code page file (.cpg): it names the encoding of a dBase table's text, as a shapefile keeps it. Add it together with its table (the .dbf of the same name)." });
   const gzip = isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
   const head = await contentHead(file, gzip);
@@ -276,6 +279,12 @@ async function scanFile(file: File, { countLines, findNul, bytes }: Scan, taskId
 }
 
 const CHANGED = "The file changed or became unreadable while it was being read.";
+
+/** The coordinate system a projection file names, with its name; none when it names none. */
+async function projectionOf(file: File): Promise<StagedFile["projection"]> {
+  const name = projectionName(await file.text());
+  return name ? { name, file: file.name } : undefined;
+}
 
 /** The encoding a code page file names, with its name; none when it names none this browser decodes. */
 async function codePageOf(file: File): Promise<StagedFile["cpg"]> {
