@@ -15,17 +15,35 @@ export interface DbfCompanions<F> {
 
 const stem = (name: string) => name.replace(/\.[^./]*$/, "").toLowerCase();
 /** Whether the file is a code page file (`.cpg`). */
-export const isCodePageFile = (name: string): boolean => /\.cpg$/i.test(name);
+const isCodePageFile = (name: string): boolean => /\.cpg$/i.test(name);
 
 /** Whether the file is a shapefile's geometry (`.shp`). */
-export const isShapeFile = (name: string): boolean => /\.shp$/i.test(name);
+const isShapeFile = (name: string): boolean => /\.shp$/i.test(name);
 
 /** Whether the file is a shapefile's projection (`.prj`). */
-export const isProjectionFile = (name: string): boolean => /\.prj$/i.test(name);
+const isProjectionFile = (name: string): boolean => /\.prj$/i.test(name);
 
 /** The companion a file is by its name, or null when it is none. */
 const companionKind = (name: string): keyof DbfCompanions<unknown> | null =>
   memoKind(name) ? "memo" : isShapeFile(name) ? "shp" : isCodePageFile(name) ? "cpg" : isProjectionFile(name) ? "prj" : null;
+
+/** What a companion file added without its table is, and what to do; null for any other file. */
+export function companionAlone(name: string): string | null {
+  const add = "Add it together with its table (the .dbf of the same name)";
+  const memo = memoKind(name);
+  switch (companionKind(name)) {
+    case "memo":
+      return `This is a dBase memo file (.${memo}): the text of a table's memo fields, not a table. ${add}, and the table stages with its memos.`;
+    case "shp":
+      return `This is a shapefile's geometry (.shp): it is read with the shapefile's attributes. ${add}, or the shapefile's ZIP, and the table stages with a geometry column.`;
+    case "prj":
+      return `This is a shapefile's projection (.prj): it names the coordinate system of its geometry. ${add}, or the shapefile's ZIP.`;
+    case "cpg":
+      return `This is a code page file (.cpg): it names the encoding of a dBase table's text, as a shapefile keeps it. ${add}.`;
+    default:
+      return null;
+  }
+}
 
 /** Whether the file is one that goes with a dBase table of its name (a memo file, a shapefile's geometry, code page file or projection). */
 export const isDbfCompanion = (name: string): boolean => companionKind(name) !== null;

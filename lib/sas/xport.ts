@@ -47,8 +47,7 @@ export function xportMembers(bytes: Uint8Array): { name: string; at: number }[] 
 }
 
 /** The library with only the dataset named `member`: its own header's three records, then that member's records. */
-export function xportMemberFile(bytes: Uint8Array, member: string): Uint8Array<ArrayBuffer> {
-  const members = xportMembers(bytes);
+export function xportMemberFile(bytes: Uint8Array, member: string, members = xportMembers(bytes)): Uint8Array<ArrayBuffer> {
   const i = members.findIndex((m) => m.name === member);
   if (i < 0) throw new XportError(`it has no dataset named "${member}"`);
   const end = members[i + 1]?.at ?? bytes.length;
@@ -65,9 +64,8 @@ function nextMember(bytes: Uint8Array, at: number): number {
   return Math.min(at, bytes.length);
 }
 
-/** The dataset named `member` (the library's first when none is named), its variables and where its rows are. */
-export function readXport(bytes: Uint8Array, member?: string): Xport {
-  const members = xportMembers(bytes);
+/** The dataset named `member` (the library's first when none is named), its variables and where its rows are; `members` as `xportMembers` finds them. */
+export function readXport(bytes: Uint8Array, member?: string, members = xportMembers(bytes)): Xport {
   const chosen = member === undefined ? members[0]! : members.find((m) => m.name === member);
   if (!chosen) throw new XportError(`it has no dataset named "${member}" (it has ${members.map((m) => m.name).join(", ")})`);
   const v8 = headerKind(bytes, chosen.at) === "MEMBV8";

@@ -13,6 +13,8 @@ export const SAS: TypedFile = {
 export const XPORT: TypedFile = {
   kind: "SAS transport file",
   instead: "Export the dataset from SAS as CSV (PROC EXPORT), and stage that.",
-  table: (bytes, member) => xportTable(bytes, readXport(bytes, member)),
-  parts: (bytes) => xportMembers(bytes).map((m) => m.name),
+  table: (bytes, member) => {
+    const members = xportMembers(bytes);
+    return { ...xportTable(bytes, readXport(bytes, member, members)), parts: members.map((m) => m.name) };
+  },
 };

@@ -59,12 +59,13 @@ function otherTableFiles(meta: StagedFile, bytes: Uint8Array): Result<DerivedFil
 /** A SAS transport library's other datasets, each as a library of its own (typed as the file types it, not as CSV text). */
 function otherDatasetFiles(meta: StagedFile, bytes: Uint8Array): Result<DerivedFile[]> {
   try {
-    const names = xportMembers(bytes).map((m) => m.name);
+    const members = xportMembers(bytes);
+    const names = members.map((m) => m.name);
     const read = meta.parse.sheet ?? names[0];
     return ok(
       names
         .filter((name) => name !== read)
-        .map((name) => ({ blob: new Blob([xportMemberFile(bytes, name)]), fileName: `${fileStem(meta.name)}-${name.replace(/[^\w.-]+/g, "_")}.xpt`, derivedFrom: { name: meta.name, sha256: meta.sha256, part: `dataset “${name}”` } })),
+        .map((name) => ({ blob: new Blob([xportMemberFile(bytes, name, members)]), fileName: `${fileStem(meta.name)}-${name.replace(/[^\w.-]+/g, "_")}.xpt`, derivedFrom: { name: meta.name, sha256: meta.sha256, part: `dataset “${name}”` } })),
     );
   } catch (error) {
     return fail({ file: meta.name, message: `This SAS transport file cannot be read: ${unreadableReason(error)}.` });

@@ -18,8 +18,7 @@ import { recordRead } from "./kept-tables";
 import { dropTable, ensureTable, readFindings, readNewStaged, tableName } from "./tables";
 import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
-import { memoKind } from "@/lib/dbf/memo";
-import { cpgEncoding, isCodePageFile, isProjectionFile, isShapeFile, projectionName } from "@/lib/dbf/companions";
+import { companionAlone, cpgEncoding, projectionName } from "@/lib/dbf/companions";
 
 /**
  * Staging a file: detect what it is, refuse what is not data; then, at the
@@ -179,11 +178,8 @@ const XML_MESSAGE =
   "This is an XML document under a CSV name (often a download that returned an error instead of the data): if it holds the data, rename it .xml and stage it again; otherwise download the CSV again.";
 
 async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?: { asUtf8: string; decoded: string } }>> {
-  const memo = memoKind(file.name);
-  if (memo) return fail({ file: file.name, message: `This is a dBase memo file (.${memo}): the text of a table's memo fields, not a table. Add it together with its table (the .dbf of the same name), and the table stages with its memos.` });
-  if (isShapeFile(file.name)) return fail({ file: file.name, message: "This is a shapefile's geometry (.shp): it is read with the shapefile's attributes. Add it together with its table (the .dbf of the same name), or the shapefile's ZIP, and the table stages with a geometry column." });
-  if (isProjectionFile(file.name)) return fail({ file: file.name, message: "This is a shapefile's projection (.prj): it names the coordinate system of its geometry. Add it together with its table (the .dbf of the same name), or the shapefile's ZIP." });
-  if (isCodePageFile(file.name)) return fail({ file: file.name, message: "This is a code page file (.cpg): it names the encoding of a dBase table's text, as a shapefile keeps it. Add it together with its table (the .dbf of the same name)." });
+  const companion = companionAlone(file.name);
+  if (companion) return fail({ file: file.name, message: companion });
   const gzip = isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
   const head = await contentHead(file, gzip);
   if (gzip && head.length === 0) return fail({ file: file.name, message: "The gzip data is truncated or damaged, so the file cannot be read." });

@@ -14,10 +14,11 @@ export interface TypedFile {
   kind: string;
   /** What to do instead, when it cannot. */
   instead: string;
-  /** The file's columns and rows (of the part named, where it holds several); it, or its rows as they are read, may throw a FormatError saying why it cannot. */
-  table(bytes: Uint8Array, part?: string): TypedTable;
-  /** The names of the datasets a file holds several of (a SAS transport library's members), in order. */
-  parts?(bytes: Uint8Array): string[];
+  /**
+   * The file's columns and rows (of the part named, where it holds several, with the names of all its parts: a SAS
+   * transport library's datasets); it, or its rows as they are read, may throw a FormatError saying why it cannot.
+   */
+  table(bytes: Uint8Array, part?: string): TypedTable & { parts?: string[] };
 }
 
 /**
@@ -27,10 +28,8 @@ export interface TypedFile {
 export async function readTypedFile(fileName: string, blob: Blob, options: ParseOptions, table: string, file: TypedFile): Promise<Result<ReadInfo>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const unreadable = (error: unknown) => fail({ file: fileName, message: `This ${file.kind} cannot be read: ${unreadableReason(error)}. ${file.instead}` });
-  let typed: TypedTable;
-  let parts: string[];
+  let typed: TypedTable & { parts?: string[] };
   try {
-    parts = file.parts?.(bytes) ?? [];
     typed = file.table(bytes, options.sheet);
   } catch (error) {
     return unreadable(error);
@@ -43,6 +42,7 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
   if (read === null) return unreadable(fault.error);
   if (!read) return fail({ file: fileName, message: `The ${file.kind} holds no rows.` });
   // The one read, of several, is recorded and offered among the others (the read panel's Dataset choice).
+  const parts = typed.parts ?? [];
   return ok({ badLines: 0, ...(parts.length > 1 ? { sheets: parts, parse: { ...options, sheet: options.sheet ?? parts[0] } } : {}) });
 }
 
