@@ -2,14 +2,16 @@ import type { TypedTable, TypedCell } from "@/lib/typed-table/table";
 import { paddedTextCell } from "@/lib/typed-table/text";
 import { FormatError } from "@/lib/format-error";
 import { rdcRow, rleRow } from "./decompress";
-import { sasTypedColumn, sasKind, sasNumberValue, type SasColumn } from "./values";
+import { formatLabels, type SasFormats } from "./formats";
+import { missingTag, sasTypedColumn, sasKind, sasNumberValue, type SasColumn } from "./values";
 
 /**
  * A SAS dataset (.sas7bdat), read from its pages as the format's public descriptions give it (Shotwell and
  * Cummins; the readers of pandas, ReadStat and Parso): 32- or 64-bit, either byte order, rows stored as they are or
  * compressed (CHAR or BINARY). Its columns come from the metadata's subheaders (names, labels, formats, where each
  * value sits in a row), its rows from data pages, from the rows after a mixed page's subheaders, and from row
- * subheaders (how compressed rows are kept). User formats (value labels) live in a catalog file beside it, not here.
+ * subheaders (how compressed rows are kept). User formats (value labels) live in a catalog file beside it
+ * (lib/sas/sas7bcat.ts): given one, a column whose format it holds reads as its labels.
  */
 export class SasError extends FormatError {}
 
@@ -50,7 +52,7 @@ const pageKind = (type: number): "meta" | "data" | "mix" | "skip" => {
   return kind === 0 || kind === 0x400 ? "meta" : kind === 0x100 ? "data" : kind === 0x200 ? "mix" : "skip";
 };
 
-class Reader {
+export class Reader {
   readonly data: DataView;
   constructor(readonly bytes: Uint8Array, readonly little: boolean, readonly u64: boolean) {
     this.data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -83,9 +85,11 @@ class Reader {
   }
 }
 
-function header(bytes: Uint8Array) {
-  if (bytes.length < 288 || !MAGIC.every((b, i) => bytes[i] === b || (i === 15 && bytes[i] === CATALOG))) throw new SasError("it does not start as a SAS dataset does");
-  if (bytes[15] === CATALOG) throw new SasError("it is a SAS catalog (the value labels of a dataset), not a dataset");
+/** A SAS file's header: its byte order, word size, alignment, header and page lengths, and text encoding. */
+export function sasHeader(bytes: Uint8Array, kind: "dataset" | "catalog" = "dataset") {
+  if (bytes.length < 288 || !MAGIC.every((b, i) => bytes[i] === b || (i === 15 && bytes[i] === CATALOG))) throw new SasError(`it does not start as a SAS ${kind} does`);
+  if (kind === "dataset" && bytes[15] === CATALOG) throw new SasError("it is a SAS catalog (the value labels of datasets), not a dataset. Add it together with the datasets whose formats it holds, and they stage with its labels");
+  if (kind === "catalog" && bytes[15] !== CATALOG) throw new SasError("it is a SAS dataset, not a catalog");
   const u64 = bytes[32] === 0x33;
   const pad = bytes[35] === 0x33 ? 4 : 0;
   const reader = new Reader(bytes, bytes[37] === 0x01, u64);
@@ -93,12 +97,12 @@ function header(bytes: Uint8Array) {
   const pageLength = reader.u32(200 + pad);
   if (pageLength < 1024 || headerLength < 1024) throw new SasError("its header gives pages no SAS file has");
   if (bytes.length < headerLength + pageLength) throw new SasError("it is cut short: it ends before its first page");
-  return { reader, headerLength, pageLength, encoding: ENCODINGS[bytes[70]!] ?? "windows-1252" };
+  return { reader, headerLength, pageLength, align: pad, encoding: ENCODINGS[bytes[70]!] ?? "windows-1252" };
 }
 
 /** The dataset's columns and row layout, from its metadata subheaders. */
 export function readSas7bdat(bytes: Uint8Array): Sas7bdat {
-  const { reader, headerLength, pageLength, encoding } = header(bytes);
+  const { reader, headerLength, pageLength, encoding } = sasHeader(bytes);
   const text = new TextDecoder(encoding);
   const n = reader.intLength;
   const texts: Uint8Array[] = [];
@@ -187,12 +191,16 @@ function* rowBytes(bytes: Uint8Array, sas: Sas7bdat): Generator<Uint8Array> {
   if (left > 0) throw new SasError(`it is cut short: ${left.toLocaleString("en-US")} of its ${sas.rows.toLocaleString("en-US")} rows are missing`);
 }
 
-/** The dataset's columns and rows: dates, date-times and times as such, missing values null. */
-export function sas7bdatTable(bytes: Uint8Array, sas: Sas7bdat): TypedTable {
-  return { columns: sas.columns.map(sasTypedColumn), rows: sas7bdatRows(bytes, sas) };
+/**
+ * The dataset's columns and rows: dates, date-times and times as such, missing values null; with a catalog's formats,
+ * a value its column's format labels as its label (a number without one as its text, a special missing value
+ * without one null).
+ */
+export function sas7bdatTable(bytes: Uint8Array, sas: Sas7bdat, formats?: SasFormats): TypedTable {
+  return { columns: sas.columns.map((c) => sasTypedColumn(c, formatLabels(c, formats))), rows: sas7bdatRows(bytes, sas, formats) };
 }
 
-function* sas7bdatRows(bytes: Uint8Array, sas: Sas7bdat): Generator<TypedCell[]> {
+function* sas7bdatRows(bytes: Uint8Array, sas: Sas7bdat, formats?: SasFormats): Generator<TypedCell[]> {
   const text = new TextDecoder(sas.encoding);
   const decode = (cell: Uint8Array) => text.decode(cell);
   const scratch = new DataView(new ArrayBuffer(8));
@@ -205,15 +213,23 @@ function* sas7bdatRows(bytes: Uint8Array, sas: Sas7bdat): Generator<TypedCell[]>
     scratchBytes.set(row.subarray(c.offset, c.offset + c.width), little ? 8 - c.width : 0);
     return scratch.getFloat64(0, little);
   };
+  const labels = columns.map((c) => formatLabels(c, formats));
+  // A special missing value's tag is in the sixth byte from the end of a double, its bits turned.
+  const tag = (row: Uint8Array, c: SasColumn) => missingTag(~row[c.offset + (little ? c.width - 3 : 2)]! & 0xff);
+  const labelled = (cell: TypedCell, found: Map<number | string, string>) => (cell === null ? null : (found.get(typeof cell === "string" ? cell : decode(cell as Uint8Array)) ?? cell));
   const values: TypedCell[] = [];
   for (const row of rowBytes(bytes, sas)) {
     // Rows are read where they lie in the file; a decompressed row is an array of its own.
     if (row.buffer !== view.buffer) view = new DataView(row.buffer);
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]!;
-      if (!c.numeric) values[i] = paddedTextCell(row, c.offset, c.width, decode);
+      const found = labels[i];
+      if (!c.numeric) values[i] = found ? labelled(paddedTextCell(row, c.offset, c.width, decode), found) : paddedTextCell(row, c.offset, c.width, decode);
       else if (!c.width) values[i] = null;
-      else values[i] = sasNumberValue(c.width === 8 ? view.getFloat64(row.byteOffset + c.offset, little) : short(row, c), c.kind, c.width);
+      else {
+        const number = c.width === 8 ? view.getFloat64(row.byteOffset + c.offset, little) : short(row, c);
+        values[i] = !found ? sasNumberValue(number, c.kind, c.width) : Number.isNaN(number) ? (found.get(tag(row, c)) ?? null) : (found.get(number) ?? String(sasNumberValue(number, "number", c.width)));
+      }
     }
     yield values;
   }

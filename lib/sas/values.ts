@@ -1,5 +1,6 @@
 import type { TypedCell, TypedColumn } from "@/lib/typed-table/table";
 import { timeText } from "@/lib/typed-table/text";
+import type { SasFormatLabels } from "./formats";
 
 /**
  * A SAS number as a typed table's value, by its column's format: SAS counts dates in days and date-times in seconds
@@ -38,9 +39,9 @@ export function sasKind(format: string): SasKind {
 /** The significant digits a number stored in `bytes` bytes keeps (SAS drops a double's last bytes to store it shorter). */
 const DIGITS: Record<number, number> = { 3: 3, 4: 6, 5: 8, 6: 10, 7: 13 };
 
-/** A column's name and what it holds, for the typed table its rows make (lib/typed-table/table.ts). */
-export function sasTypedColumn(c: SasColumn): TypedColumn {
-  const type = !c.numeric ? "text" : c.kind === "datetime" ? "timestamp" : c.kind;
+/** A column's name and what it holds, for the typed table its rows make (lib/typed-table/table.ts); a number with labels is a labelled code. */
+export function sasTypedColumn(c: SasColumn, labels?: SasFormatLabels): TypedColumn {
+  const type = !c.numeric ? "text" : labels ? "labelled" : c.kind === "datetime" ? "timestamp" : c.kind;
   return { name: c.name, type };
 }
 
@@ -52,4 +53,10 @@ export function sasNumberValue(value: number, kind: SasKind, bytes = 8): TypedCe
   if (kind === "time") return timeText(value);
   const digits = DIGITS[bytes];
   return digits && !Number.isInteger(value) ? Number(value.toPrecision(digits)) : value;
+}
+
+/** A special missing value's name (`.A`–`.Z`, `._`, `.`) from its tag: a letter's code, or 2–27 for A–Z and 0 for `_`. */
+export function missingTag(tag: number): string {
+  const letter = tag === 0 ? "_" : tag >= 2 && tag < 28 ? String.fromCharCode(63 + tag) : String.fromCharCode(tag);
+  return /^[A-Z_]$/.test(letter) ? `.${letter}` : ".";
 }

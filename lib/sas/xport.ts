@@ -147,7 +147,7 @@ export function ibmDouble(bytes: Uint8Array, at = 0, width = bytes.length - at):
 
 /** The dataset's variables and rows: dates and times as such, missing values null. */
 export function xportTable(bytes: Uint8Array, xpt: Xport): TypedTable {
-  return { columns: xpt.columns.map(sasTypedColumn), rows: xportRows(bytes, xpt) };
+  return { columns: xpt.columns.map((c) => sasTypedColumn(c)), rows: xportRows(bytes, xpt) };
 }
 
 function* xportRows(bytes: Uint8Array, xpt: Xport): Generator<TypedCell[]> {

@@ -1,0 +1,23 @@
+import { describe, expect, test } from "vitest";
+import { formatLabels, isOwnFormat, userFormats } from "./formats";
+
+describe("SAS formats", () => {
+  const gender = new Map<number | string, string>([["f", "Female"]]);
+  const formats = new Map([["$GENDER", gender]]);
+
+  test("a column's format matched to the catalog's by its name, in any case, with or without a width", () => {
+    expect([formatLabels({ format: "$gender8." }, formats), formatLabels({ format: "$GENDER" }, formats)]).toEqual([gender, gender]);
+    expect([formatLabels({ format: "GENDER" }, formats), formatLabels({ format: "$GENDER" }, undefined)]).toEqual([undefined, undefined]);
+  });
+
+  test("SAS's own formats need no catalog", () => {
+    expect(["", "BEST12.", "COMMA10.2", "DOLLAR8.", "Z5.", "$", "$CHAR20.", "$UPCASE.", "MMDDYY10.", "DATETIME20.", "TIME8.", "E8601DA.", "NLNUM."].filter((f) => !isOwnFormat(f))).toEqual([]);
+    expect(["WORKSHOP.", "$GENDER.", "YESNO", "$REGION2."].filter(isOwnFormat)).toEqual([]);
+  });
+
+  test("the columns a catalog labels, and those naming a user format it does not hold", () => {
+    const columns = [{ name: "id", format: "BEST12." }, { name: "gender", format: "$GENDER." }, { name: "site", format: "$SITE." }, { name: "visit", format: "" }];
+    expect(userFormats(columns, formats)).toEqual({ labelled: ["gender"], unmatched: ["site ($SITE.)"] });
+    expect(userFormats(columns, undefined)).toEqual({ labelled: [], unmatched: ["gender ($GENDER.)", "site ($SITE.)"] });
+  });
+});

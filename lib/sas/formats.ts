@@ -1,0 +1,37 @@
+import { sasKind } from "./values";
+
+/**
+ * SAS formats: the user formats a catalog holds (lib/sas/sas7bcat.ts), matched to the columns that name them, and
+ * SAS's own formats, which need no catalog. A column's format is stored by name (`WORKSHOP`, `$GENDER`), maybe
+ * with a width (`$GENDER8.`); a user format's name never ends in a digit.
+ */
+
+/** A format's labels by value: a number, a text (of a `$` format), or a special missing value as `.A`–`.Z` or `._`. */
+export type SasFormatLabels = Map<number | string, string>;
+
+/** The catalog's formats by name, upper case, `$` first for a text format (`SEX`, `$REGION`). */
+export type SasFormats = Map<string, SasFormatLabels>;
+
+const formatName = (format: string) => format.toUpperCase().replace(/\d*\.?\d*$/, "");
+
+/** The labels a catalog's formats give a column: those of the format it names (`WORKSHOP.`, `$GENDER8.`), if any. */
+export function formatLabels(column: { format: string }, formats: SasFormats | undefined): SasFormatLabels | undefined {
+  return formats?.get(formatName(column.format));
+}
+
+// SAS's own formats (SAS 9.4 Formats by Category), by name without width; dates, date-times and times are sasKind's.
+const OWN_NUMBER = /^(BEST[DX]?|BINARY|COMMAX?|D|DOLLARX?|E|EURO[X]?|F|FLOAT|FRACT|HEX|IBR?|IEEER?|MRB|NEGPAREN|NUMX|OCTAL|PD|PERCENTN?|PIBR?|PK|PVALUE|RBR?|ROMAN|S370\w*|SIZEK\w*|SSN|TRAILSGN|VAXRB|WORD[FS]|YEN|ZD?|NL\w+)$/;
+const OWN_TEXT = /^\$(ASCII|BASE64X|BIDI\w*|BINARY|CHAR|CSTR|EBCDIC|F|HEX|KANJI\w*|LOGV\w*|MSGCASE|N8601\w*|OCTAL|QUOTE|REVER[JS]|UCS\w*|UESC\w*|UPCASE|UTF8X|VARYING)?$/;
+
+/** Whether a column's format is one of SAS's own (or none), which needs no catalog. */
+export function isOwnFormat(format: string): boolean {
+  const name = formatName(format);
+  return name === "" || OWN_NUMBER.test(name) || OWN_TEXT.test(name) || sasKind(format) !== "number";
+}
+
+/** What a catalog gave a dataset's columns: those read as its labels, and those naming a format that is not SAS's own and that no catalog given holds. */
+export function userFormats(columns: readonly { name: string; format: string }[], formats: SasFormats | undefined): { labelled: string[]; unmatched: string[] } {
+  const labelled = columns.filter((c) => formatLabels(c, formats));
+  const unmatched = columns.filter((c) => !formatLabels(c, formats) && !isOwnFormat(c.format));
+  return { labelled: labelled.map((c) => c.name), unmatched: unmatched.map((c) => `${c.name} (${c.format})`) };
+}
