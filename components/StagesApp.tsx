@@ -14,6 +14,7 @@ import { onLaunchedFiles } from "@/browser/launched-files";
 import { onPastedFiles } from "@/browser/pasted-files";
 import { unpackArchives } from "@/browser/archives";
 import { attachDbfCompanions } from "@/lib/dbf/companions";
+import { attachSasCatalogs } from "@/lib/sas/catalog-files";
 import { droppedLink } from "@/browser/dropped-files";
 import { fetchFile } from "@/browser/fetch-file";
 import { fetchedFileName } from "@/lib/staging/file-link";
@@ -112,8 +113,10 @@ export function StagesApp() {
     const ids: string[] = [];
     const picksBefore = picks.current;
     const unpacked = await unpackArchives(added, addedFrom, notify);
-    // A dBase table's memo and code page files (notes.dbt, roads.cpg) go with their table, not staged on their own.
-    const { files: list, origins } = attachDbfCompanions(unpacked.files, unpacked.origins);
+    // A dBase table's memo and code page files (notes.dbt, roads.cpg) go with their table, and a SAS format
+    // catalog with the SAS datasets added with it, not staged on their own.
+    const withTables = attachDbfCompanions(unpacked.files, unpacked.origins);
+    const { files: list, origins } = attachSasCatalogs(withTables.files, withTables.origins);
     for (const [i, file] of list.entries()) {
       const controller = new AbortController();
       const startedAt = performance.now();

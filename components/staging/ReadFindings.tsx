@@ -2,6 +2,7 @@
 
 import { isBlankValue } from "@/lib/csv/blank-values";
 import { describeDeletedRecords, describeMemoFields } from "@/lib/dbf/table";
+import { describeSasFormats } from "@/lib/sas/formats";
 import { describeMarked } from "@/lib/csv/missing-values";
 import { describeWrittenDates } from "@/lib/csv/written-dates";
 import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
@@ -28,11 +29,17 @@ import { describeRowidRenames } from "@/lib/staging/rowid-clash";
 import { describeLineBreakRenames } from "@/lib/staging/name-breaks";
 import { describeNulBytes } from "@/lib/staging/nul-bytes";
 import { describeGzipCut } from "@/lib/staging/gzip-cut";
-import type { StagedFile } from "@/lib/staging/staged-file";
+import type { CompanionKind, StagedFile } from "@/lib/staging/staged-file";
 import { SetAsideLines } from "./SetAsideLines";
 import { TypeFindingList } from "./TypeFindingList";
 import { describeFindingCounts } from "@/lib/csv/findings";
 
+/** What a file added with a table gives it. */
+const COMPANION_READ: Record<CompanionKind, string> = {
+  memo: "Its memo fields are read from",
+  shp: "Its geometry is read from",
+  catalog: "Its formats' labels are read from the catalog",
+};
 /** Where a value of a file not read as CSV is: a JSON record, an NDJSON line, a sheet's row. */
 const UNITS: Record<ParseOptions["format"], "line" | "record" | "row"> = { csv: "line", json: "record", ndjson: "line", parquet: "row", xlsx: "row", html: "row", xml: "row", sqlite: "row", dbf: "row", dta: "row", sav: "row", sas7bdat: "row", xpt: "row", arrow: "row", por: "row" };
 
@@ -137,11 +144,17 @@ export function ReadFindings({
       )}
       {file.coverSheet !== undefined && file.parse.sheet && <p className="text-xs">{describeCoverSheet(file.coverSheet, file.parse.sheet)}</p>}
       {file.deletedRecords ? <p className="text-xs">{describeDeletedRecords(file.deletedRecords)}</p> : null}
-      {file.companions?.filter((c) => !(c.kind === "shp" && file.geometryUnread)).map((c) => (
+      {file.companions?.filter((c) => !(c.kind === "shp" && file.geometryUnread) && !(c.kind === "catalog" && file.sasFormats?.unread)).map((c) => (
         <p key={c.kind} className="text-xs">
-          {c.kind === "memo" ? "Its memo fields are read from" : "Its geometry is read from"} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
+          {COMPANION_READ[c.kind]} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
         </p>
       ))}
+      {file.sasFormats &&
+        describeSasFormats(file.sasFormats, file.companions?.some((c) => c.kind === "catalog") ?? false).map((line) => (
+          <p key={line} className="text-xs">
+            {line}
+          </p>
+        ))}
       {file.geometryUnread && <p className="text-xs">Its geometry is not read ({file.geometryUnread}): the attributes are staged without it.</p>}
       {file.projection && <p className="text-xs">Its coordinates are in {file.projection.name}, as {file.projection.file} says.</p>}
       {file.cpg && <p className="text-xs">Its text was first read as {file.cpg.encoding}, the encoding its code page file {file.cpg.name} names.</p>}

@@ -45,7 +45,7 @@ export const manifestSchema = z
         /** Where the file was fetched from, when it was (a link the user gave, a share link's source). */
         url: z.string().optional(),
         /** Files read with it: a dBase table's memo file (.dbt, .fpt), a shapefile's geometry (.shp). */
-        companions: z.array(z.object({ kind: z.enum(["memo", "shp"]), name: z.string(), sha256: z.string(), size: z.number().int().nonnegative() })).optional(),
+        companions: z.array(z.object({ kind: z.enum(["memo", "shp", "catalog"]), name: z.string(), sha256: z.string(), size: z.number().int().nonnegative() })).optional(),
         lines: linesSchema.optional(),
         /** A version made of several files: this file's rows, which reconcile on their own (rows in = promoted + rejected, or read by the SQL stage). */
         rows: z.object({ in: count, rejected: count, promoted: count }).optional(),

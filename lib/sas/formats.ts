@@ -35,3 +35,20 @@ export function userFormats(columns: readonly { name: string; format: string }[]
   const unmatched = columns.filter((c) => !formatLabels(c, formats) && !isOwnFormat(c.format));
   return { labelled: labelled.map((c) => c.name), unmatched: unmatched.map((c) => `${c.name} (${c.format})`) };
 }
+
+/** What the read panel says of a SAS dataset's user formats (`userFormats`, and why a catalog added was not read). */
+export function describeSasFormats({ labelled, unmatched, unread }: { labelled: readonly string[]; unmatched: readonly string[]; unread?: string }, withCatalog: boolean): string[] {
+  const are = (names: readonly string[]) => `${names.length === 1 ? "Column" : "Columns"} ${names.join(", ")} ${names.length === 1 ? "is" : "are"}`;
+  const name = (names: readonly string[]) => `${names.length === 1 ? "Column" : "Columns"} ${names.join(", ")} ${names.length === 1 ? "names a format" : "name formats"}`;
+  return [
+    ...(labelled.length ? [`${are(labelled)} read as the labels of ${labelled.length === 1 ? "its" : "their"} format (a code without a label as itself).`] : []),
+    ...(unread ? [`Its catalog is not read (${unread}): the codes are staged as they are.`] : []),
+    ...(unmatched.length
+      ? [
+          withCatalog && !unread
+            ? `${name(unmatched)} that the catalog added with it does not hold: staged as ${unmatched.length === 1 ? "its codes" : "their codes"}.`
+            : `${name(unmatched)} that SAS does not have, most often user formats kept in a format catalog (formats.sas7bcat): staged as ${unmatched.length === 1 ? "its codes" : "their codes"}. Add the catalog together with the dataset (or a ZIP of both) to read their labels.`,
+        ]
+      : []),
+  ];
+}

@@ -11,6 +11,9 @@ describe("dataEntries", () => {
     expect(dataEntries(["roads.shp", "roads.shx", "roads.dbf", "roads.prj", "roads.cpg"])).toEqual(["roads.dbf", "roads.shp", "roads.prj", "roads.cpg"]);
     // A dBase table's memo file and code page file come with the table of their name (to go with it once unpacked), and only then.
     expect(dataEntries(["db/NOTES.DBF", "db/notes.dbt", "db/other.fpt", "loose.dbt"])).toEqual(["db/NOTES.DBF", "db/notes.dbt"]);
+    // A SAS format catalog comes with the SAS datasets beside it, and only then.
+    expect(dataEntries(["lib/adsl.sas7bdat", "lib/formats.sas7bcat", "lib/define.pdf"])).toEqual(["lib/adsl.sas7bdat", "lib/formats.sas7bcat"]);
+    expect(dataEntries(["sales.csv", "formats.sas7bcat"])).toEqual(["sales.csv"]);
   });
 
   it("takes text files when the archive holds no other data file", () => {

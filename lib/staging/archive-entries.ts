@@ -1,4 +1,5 @@
 import { isDbfCompanion } from "@/lib/dbf/companions";
+import { isSasCatalog } from "@/lib/sas/catalog-files";
 import { innerName } from "./detect";
 
 /**
@@ -7,7 +8,8 @@ import { innerName } from "./detect";
  * (a shapefile's attributes), Stata, SPSS, SAS, Arrow and HTML files, gzipped or not, by their names. Folders, macOS's `__MACOSX/` copies, hidden files and Windows'
  * thumbnail caches (`Thumbs.db`) are left out, and so are text files (`.txt`, often a README beside the data)
  * when the archive holds other data files. A dBase table's memo file (`.dbt`, `.fpt`) and a shapefile's code page
- * file (`.cpg`) come with the table of their name, which they go with once unpacked (lib/dbf/companions.ts), and only then.
+ * file (`.cpg`) come with the table of their name, which they go with once unpacked (lib/dbf/companions.ts), and only
+ * then; a SAS format catalog (`.sas7bcat`) likewise with the SAS datasets beside it (lib/sas/catalog-files.ts).
  */
 const DATA = /\.(csv|tsv|tab|json|geojson|ndjson|jsonl|parquet|xlsx|xls|ods|xml|sqlite|sqlite3|db|gpkg|dbf|dta|sav|zsav|por|sas7bdat|xpt|arrow|arrows|feather|html|htm)$/i;
 const TEXT = /\.txt$/i;
@@ -16,7 +18,8 @@ export function dataEntries(names: readonly string[]): string[] {
   const files = names.filter((name) => !name.endsWith("/") && !name.startsWith("__MACOSX/") && !baseName(name).startsWith(".") && baseName(name).toLowerCase() !== "thumbs.db");
   const data = files.filter((name) => DATA.test(innerName(name)));
   const tables = new Set(data.filter((name) => /\.dbf$/i.test(name)).map((name) => withoutExtension(name).toLowerCase()));
-  const companions = files.filter((name) => isDbfCompanion(name) && tables.has(withoutExtension(name).toLowerCase()));
+  const datasets = data.some((name) => /\.sas7bdat$/i.test(name));
+  const companions = files.filter((name) => (isDbfCompanion(name) && tables.has(withoutExtension(name).toLowerCase())) || (datasets && isSasCatalog(name)));
   return data.length ? [...data, ...companions] : files.filter((name) => TEXT.test(innerName(name)));
 }
 

@@ -63,7 +63,7 @@ export interface StagedFile {
   coverSheet?: string;
   /** A dBase table's records marked deleted, left out as dBase leaves them out (lib/dbf/table.ts). */
   deletedRecords?: number;
-  /** A dBase table's files added with it (its memo file, a shapefile's geometry), kept beside its bytes and read with it; their checksums in its lineage. */
+  /** The files added with a table (a dBase table's memo file, a shapefile's geometry, a SAS dataset's catalog), kept beside its bytes and read with it; their checksums in its lineage. */
   companions?: StoredCompanion[];
   /** A dBase table's code page file (a shapefile's .cpg), added with it, and the encoding it named, which the table was first read in. */
   cpg?: { name: string; encoding: string };
@@ -73,6 +73,8 @@ export interface StagedFile {
   geometryUnread?: string;
   /** A dBase table's fields that point at memos not read (no memo file came with it, or pictures and objects: lib/dbf/table.ts). */
   memoFields?: string[];
+  /** A SAS dataset's columns read as its catalog's labels, those naming a user format no catalog added holds, and why a catalog added was not read (lib/sas/formats.ts). */
+  sasFormats?: SasFormatFindings;
   columns?: Column[];
   rowCount?: number;
   /** Columns named rowid, read under another name (rowid-clash.ts). */
@@ -163,11 +165,19 @@ export interface FileOrigin {
   prj?: File;
   /** A dBase table's code page file (a shapefile's .cpg), added with it: the encoding of its text (lib/dbf/companions.ts). */
   cpg?: File;
+  /** A SAS format catalog (.sas7bcat), added with a SAS dataset: the labels of its columns' formats (lib/sas/catalog-files.ts). */
+  catalog?: File;
 }
 
-/** A file kept with a staged table and read with it: a dBase table's memo file (.dbt, .fpt) or a shapefile's geometry (.shp). */
-export type CompanionKind = "memo" | "shp";
-export const COMPANION_KINDS: readonly CompanionKind[] = ["memo", "shp"];
+/** A file kept with a staged table and read with it: a dBase table's memo file (.dbt, .fpt), a shapefile's geometry (.shp), a SAS dataset's format catalog (.sas7bcat). */
+export type CompanionKind = "memo" | "shp" | "catalog";
+export const COMPANION_KINDS: readonly CompanionKind[] = ["memo", "shp", "catalog"];
+
+export interface SasFormatFindings {
+  labelled: string[];
+  unmatched: string[];
+  unread?: string;
+}
 
 export interface StoredCompanion {
   kind: CompanionKind;

@@ -17,6 +17,7 @@ export type ReadInfo = Pick<
   | "deletedRecords"
   | "memoFields"
   | "geometryUnread"
+  | "sasFormats"
   | "ambiguousDates"
   | "rowidRenames"
   | "lineBreakRenames"

@@ -55,7 +55,7 @@ export interface StagingRead {
   onHead?: (head: HeadRows) => void;
   /** Called once a CSV's layout is found from its first and last lines: DuckDB's read of the whole text comes next. */
   onLayout?: () => void;
-  /** The files read with a dBase table: its memo file, a shapefile's geometry. */
+  /** The files read with a table: a dBase table's memo file, a shapefile's geometry, a SAS dataset's catalog. */
   companions?: { kind: CompanionKind; name: string; blob: Blob }[];
 }
 
@@ -143,7 +143,7 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "sas7bdat":
       case "xpt":
       case "por":
-        return await readTypedFile(fileName, blob, options, table, TYPED_FILES[options.format]);
+        return await readTypedFile(fileName, blob, options, table, TYPED_FILES[options.format], staging.companions ?? []);
     }
   } catch (error) {
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });

@@ -1,12 +1,31 @@
+import { unreadableReason } from "@/lib/format-error";
+import { userFormats, type SasFormats } from "@/lib/sas/formats";
+import { readSas7bcat } from "@/lib/sas/sas7bcat";
 import { readSas7bdat, sas7bdatTable } from "@/lib/sas/sas7bdat";
 import { readXport, xportMembers, xportTable } from "@/lib/sas/xport";
 import type { TypedFile } from "./typed-file";
 
-/** A SAS dataset (.sas7bdat): its rows, dates and times as such (lib/sas/sas7bdat.ts). */
+/**
+ * A SAS dataset (.sas7bdat): its rows, dates and times as such (lib/sas/sas7bdat.ts); with a format catalog added
+ * with it, its columns' codes as the catalog's labels. A catalog that cannot be read leaves the codes as they are,
+ * and the read panel says why.
+ */
 export const SAS: TypedFile = {
   kind: "SAS dataset",
   instead: "Export it from SAS as CSV (PROC EXPORT), and stage that.",
-  table: (bytes) => sas7bdatTable(bytes, readSas7bdat(bytes)),
+  table: (bytes, _part, companions = []) => {
+    const sas = readSas7bdat(bytes);
+    const catalog = companions.find((c) => c.kind === "catalog");
+    let formats: SasFormats | undefined;
+    let unread: string | undefined;
+    try {
+      formats = catalog && readSas7bcat(catalog.bytes);
+    } catch (error) {
+      unread = `${catalog!.name}: ${unreadableReason(error)}`;
+    }
+    const found = { ...userFormats(sas.columns, formats), ...(unread ? { unread } : {}) };
+    return { ...sas7bdatTable(bytes, sas, formats), ...(found.labelled.length || found.unmatched.length || unread ? { findings: { sasFormats: found } } : {}) };
+  },
 };
 
 /** A SAS transport file (.xpt, XPORT 5 or 8): the rows of the dataset chosen, else its first (lib/sas/xport.ts). */

@@ -19,6 +19,7 @@ import { dropTable, ensureTable, readFindings, readNewStaged, tableName } from "
 import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
 import { companionAlone, cpgEncoding, projectionName } from "@/lib/dbf/companions";
+import { catalogAlone } from "@/lib/sas/catalog-files";
 
 /**
  * Staging a file: detect what it is, refuse what is not data; then, at the
@@ -65,8 +66,8 @@ export async function stageFile(
   lines.catch(() => undefined);
   const nulBytes = scan.then((s) => s.nulBytes, () => false);
   // The read sends the file's first rows to `onPreview` (delimited text only) as soon as it has found their layout.
-  // A dBase table's memo file and a shapefile's geometry, added with it, are read and kept with it.
-  const companions = parse.format === "dbf" ? COMPANION_KINDS.flatMap((kind) => (origin[kind] ? [{ kind, name: origin[kind].name, blob: origin[kind] }] : [])) : [];
+  // A dBase table's memo file, a shapefile's geometry and a SAS dataset's catalog, added with it, are read and kept with it.
+  const companions = COMPANION_KINDS.flatMap((kind) => (origin[kind] ? [{ kind, name: origin[kind].name, blob: origin[kind] }] : []));
   const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), companions, onHead: onPreview, onLayout: () => layoutFound() });
   void reading.then(layoutFound, layoutFound);
   const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), origin, companions, { cpg, projection }).then(
@@ -178,7 +179,7 @@ const XML_MESSAGE =
   "This is an XML document under a CSV name (often a download that returned an error instead of the data): if it holds the data, rename it .xml and stage it again; otherwise download the CSV again.";
 
 async function detect(file: File): Promise<Result<{ parse: ParseOptions; sample?: { asUtf8: string; decoded: string } }>> {
-  const companion = companionAlone(file.name);
+  const companion = companionAlone(file.name) ?? catalogAlone(file.name);
   if (companion) return fail({ file: file.name, message: companion });
   const gzip = isGzip(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
   const head = await contentHead(file, gzip);

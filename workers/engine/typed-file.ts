@@ -1,6 +1,7 @@
 import { unreadableReason } from "@/lib/format-error";
 import { fail, ok, type Result } from "@/lib/result";
 import type { ParseOptions } from "@/lib/staging/parse-options";
+import type { CompanionKind } from "@/lib/staging/staged-file";
 import type { TypedCell, TypedTable } from "@/lib/typed-table/table";
 import { arrowEngine } from "./arrow-engine";
 import { storageFor } from "./csv/storage";
@@ -16,21 +17,30 @@ export interface TypedFile {
   instead: string;
   /**
    * The file's columns and rows (of the part named, where it holds several, with the names of all its parts: a SAS
-   * transport library's datasets); it, or its rows as they are read, may throw a FormatError saying why it cannot.
+   * transport library's datasets), read with the files added with it (a SAS dataset's catalog), and what the read
+   * panel says of those; it, or its rows as they are read, may throw a FormatError saying why it cannot.
    */
-  table(bytes: Uint8Array, part?: string): TypedTable & { parts?: string[] };
+  table(bytes: Uint8Array, part?: string, companions?: TypedCompanion[]): TypedTable & { parts?: string[]; findings?: Pick<ReadInfo, "sasFormats"> };
+}
+
+/** A file added with a typed file, read with it. */
+export interface TypedCompanion {
+  kind: CompanionKind;
+  name: string;
+  bytes: Uint8Array;
 }
 
 /**
  * A typed file into the staged table (typed-table-load.ts). A fault the reader meets, as the file is opened or its
  * rows are read, is said as the file's (what is wrong, what to do); anything else is DuckDB's to say.
  */
-export async function readTypedFile(fileName: string, blob: Blob, options: ParseOptions, table: string, file: TypedFile): Promise<Result<ReadInfo>> {
+export async function readTypedFile(fileName: string, blob: Blob, options: ParseOptions, table: string, file: TypedFile, companions: { kind: CompanionKind; name: string; blob: Blob }[] = []): Promise<Result<ReadInfo>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
+  const withIt = await Promise.all(companions.map(async ({ kind, name, blob: b }) => ({ kind, name, bytes: new Uint8Array(await b.arrayBuffer()) })));
   const unreadable = (error: unknown) => fail({ file: fileName, message: `This ${file.kind} cannot be read: ${unreadableReason(error)}. ${file.instead}` });
-  let typed: TypedTable & { parts?: string[] };
+  let typed: ReturnType<TypedFile["table"]>;
   try {
-    typed = file.table(bytes, options.sheet);
+    typed = file.table(bytes, options.sheet, withIt);
   } catch (error) {
     return unreadable(error);
   }
@@ -43,7 +53,7 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
   if (!read) return fail({ file: fileName, message: `The ${file.kind} holds no rows.` });
   // The one read, of several, is recorded and offered among the others (the read panel's Dataset choice).
   const parts = typed.parts ?? [];
-  return ok({ badLines: 0, ...(parts.length > 1 ? { sheets: parts, parse: { ...options, sheet: options.sheet ?? parts[0] } } : {}) });
+  return ok({ badLines: 0, ...typed.findings, ...(parts.length > 1 ? { sheets: parts, parse: { ...options, sheet: options.sheet ?? parts[0] } } : {}) });
 }
 
 /** The rows, a fault met reading them noted in `fault` before it goes on up. */
