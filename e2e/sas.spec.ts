@@ -1,8 +1,15 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { appTest as test, expect } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem } from "./support/app";
+import { gunzipSync } from "node:zlib";
+import { zipSync } from "fflate";
+import { appTest as test, expect, test as flowTest } from "./support/test";
+import { addFiles, destination, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem, stagingArea } from "./support/app";
 
-const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/sas/${name}`, import.meta.url));
+const fixture = (name: string) => {
+  const bytes = readFileSync(new URL(`../test/fixtures/sas/${name}`, import.meta.url));
+  return name.endsWith(".gz") ? gunzipSync(bytes) : bytes;
+};
+const sasFile = (name: string, fixtureName = name) => ({ name, content: fixture(fixtureName), mimeType: "application/octet-stream" });
 
 // A .sas7bdat file (a trial's or an agency's dataset) was refused as binary.
 test("a SAS dataset stages with its dates, date-times and times typed, its missing values empty", async ({ page }) => {
@@ -64,4 +71,44 @@ test("a SAS transport library of several datasets reads the one chosen, and stag
   await expect(stagedItem(page, "library-ECON.xpt")).toContainText("6 rows");
   await expect.poll(async () => await rowTexts(page, "Staged data", 2)).toEqual(["ALIVE", "POOR", "1216", "98.6"]);
   await expect((await openParsePanel(page)).getByText("Made from dataset “ECON” of library.xpt")).toBeVisible();
+});
+
+// A dataset's user formats (PROC FORMAT's value labels) live in a catalog beside it, which was refused as "a SAS catalog, not a dataset".
+flowTest("a SAS dataset added with its format catalog stages its codes as their labels, and its versions' lineage names the catalog", async ({ page }) => {
+  await openApp(page);
+  // Written by SAS (haven's test data): WORKSHOP (1 = R, 2 = SAS) and $GENDER (f = Female, m = Male).
+  await addFiles(page, [sasFile("hadley.sas7bdat", "hadley.sas7bdat.gz"), sasFile("formats.sas7bcat")]);
+  await expect(stagedItem(page, "hadley.sas7bdat")).toContainText("8 rows");
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(1);
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "R", "Female", "1", "1", "5", "1"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["4", "SAS", "", "3", "1", "", "3"]);
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText(/^Its formats' labels are read from the catalog formats\.sas7bcat \(sha256 /)).toBeVisible();
+  await expect(panel.getByText("Columns workshop, gender are read as the labels of their format (a code without a label as itself).")).toBeVisible();
+  // Read again, from the staging area's copies of both files.
+  await reread(page, {});
+  await expect.poll(() => rowTexts(page, "Staged data", 9)).toEqual(["8", "SAS", "Male", "4", "5", "5", "5"]);
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 8 rows");
+  await destination(page).getByText("Versions of hadley").click();
+  await destination(page).getByRole("button", { name: "Manifest of hadley v1" }).click();
+  await expect(destination(page).locator("pre")).toContainText(createHash("sha256").update(fixture("formats.sas7bcat")).digest("hex"));
+  await expect(destination(page).getByRole("listitem", { name: "hadley v1" })).toContainText("labels from formats.sas7bcat");
+});
+
+test("a SAS dataset naming user formats without its catalog says so; a catalog alone says what it is; zipped, they go together", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [sasFile("hadley.sas7bdat", "hadley.sas7bdat.gz")]);
+  await expect(stagedItem(page, "hadley.sas7bdat")).toContainText("8 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "1", "f", "1", "1", "5", "1"]);
+  await expect((await openParsePanel(page)).getByText(/^Columns workshop \(WORKSHOP\), gender \(\$GENDER\) name formats that SAS does not have/)).toContainText(
+    "Add the catalog together with the dataset (or a ZIP of both) to read their labels.",
+  );
+  await addFiles(page, [sasFile("formats.sas7bcat")]);
+  await expect(page.getByRole("alert").getByText("formats.sas7bcat: This is a SAS format catalog (.sas7bcat): the labels of the user formats that SAS datasets name, not a dataset.")).toBeVisible();
+  // Special missing values (.A, .Z) with labels take them; one without (.H) stays empty.
+  const zipped = zipSync({ "lib/tagged-na.sas7bdat": new Uint8Array(fixture("tagged-na.sas7bdat.gz")), "lib/tagged-na.sas7bcat": new Uint8Array(fixture("tagged-na.sas7bcat")) });
+  await addFiles(page, [{ name: "lib.zip", content: Buffer.from(zipped), mimeType: "application/zip" }]);
+  await expect(stagedItem(page, "tagged-na.sas7bdat")).toContainText("8 rows");
+  await expect.poll(async () => [await rowTexts(page, "Staged data", 7), await rowTexts(page, "Staged data", 8), await rowTexts(page, "Staged data", 9)]).toEqual([["Apple"], [""], ["Zebra"]]);
 });
