@@ -98,6 +98,9 @@ flowTest("a SAS dataset added with its format catalog stages its codes as their 
 
 test("a SAS dataset naming user formats without its catalog says so; a catalog alone says what it is; zipped, they go together", async ({ page }) => {
   await openApp(page);
+  // The file picker offers the files that come with a table, to be picked with it.
+  const accepted = ((await page.locator('input[type="file"]').getAttribute("accept")) ?? "").split(",");
+  expect([".sas7bcat", ".dbt", ".fpt", ".shp", ".prj", ".cpg"].filter((ext) => !accepted.includes(ext))).toEqual([]);
   await addFiles(page, [sasFile("hadley.sas7bdat", "hadley.sas7bdat.gz")]);
   await expect(stagedItem(page, "hadley.sas7bdat")).toContainText("8 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "1", "f", "1", "1", "5", "1"]);

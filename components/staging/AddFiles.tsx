@@ -41,10 +41,11 @@ export function AddFiles({ onFiles, onLink, onSample, large = false }: { onFiles
       >
         <FilePlus aria-hidden="true" size={large ? 18 : 15} className="mr-1 inline-block align-[-0.2em]" />
         Add files
+        {/* The data files, and the files that come with a table to be picked with it: a dBase table's memo file, a shapefile's geometry, projection and code page, a SAS format catalog. */}
         <input
           type="file"
           multiple
-          accept=".csv,.tsv,.tab,.txt,.json,.geojson,.ndjson,.jsonl,.parquet,.xlsx,.xls,.ods,.xml,.sqlite,.sqlite3,.db,.gpkg,.dbf,.dta,.sav,.zsav,.por,.sas7bdat,.xpt,.arrow,.arrows,.feather,.html,.htm,.gz,.zip,text/csv,application/json,application/zip"
+          accept=".csv,.tsv,.tab,.txt,.json,.geojson,.ndjson,.jsonl,.parquet,.xlsx,.xls,.ods,.xml,.sqlite,.sqlite3,.db,.gpkg,.dbf,.dta,.sav,.zsav,.por,.sas7bdat,.xpt,.arrow,.arrows,.feather,.html,.htm,.gz,.zip,.dbt,.fpt,.shp,.prj,.cpg,.sas7bcat,text/csv,application/json,application/zip"
           className="sr-only"
           onChange={(e) => {
             onFiles([...(e.target.files ?? [])]);
