@@ -94,6 +94,10 @@ flowTest("a SAS dataset added with its format catalog stages its codes as their 
   await destination(page).getByRole("button", { name: "Manifest of hadley v1" }).click();
   await expect(destination(page).locator("pre")).toContainText(createHash("sha256").update(fixture("formats.sas7bcat")).digest("hex"));
   await expect(destination(page).getByRole("listitem", { name: "hadley v1" })).toContainText("labels from formats.sas7bcat");
+  // Read again with its codes as they are: the catalog is kept, its labels not applied.
+  await reread(page, { "Labelled codes": "codes" });
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "1", "f", "1", "1", "5", "1"]);
+  await expect((await openParsePanel(page)).getByText(/^Its codes are read as they are, as chosen; its format catalog is formats\.sas7bcat \(sha256 /)).toBeVisible();
 });
 
 test("a SAS dataset naming user formats without its catalog says so; a catalog alone says what it is; zipped, they go together", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { appTest as test, expect } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem } from "./support/app";
+import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem } from "./support/app";
 
 // A Stata dataset as pandas writes one (test/fixtures/stata/make-survey.py): format 118, value labels, a long string.
 const survey = () => readFileSync(new URL("../test/fixtures/stata/survey-118.dta", import.meta.url));
@@ -20,9 +20,14 @@ test("a Stata dataset stages with its value labels, dates and date-times, missin
 });
 
 // A dataset from Stata 10 to 12 (format 114, no tags) was refused with "save it again in Stata 13".
-test("a Stata 12 dataset stages the same rows", async ({ page }) => {
+// Its labelled codes could only be read as their labels: an analysis that needs the codes had lost them.
+test("a Stata 12 dataset stages the same rows; read again, its labelled codes stage as the codes they are", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "survey-114.dta", content: readFileSync(new URL("../test/fixtures/stata/survey-114.dta", import.meta.url)), mimeType: "application/x-stata-dta" }]);
   await expect(stagedItem(page, "survey-114.dta")).toContainText("250 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "North", "18", "1000.5", "0.0", "0", "Zoë Ångström", "1990-01-01", "2024-03-01 13:45:30"]);
+  await reread(page, { "Labelled codes": "codes" });
+  await expect.poll(async () => [(await rowTexts(page, "Staged data", 2))[1], (await rowTexts(page, "Staged data", 3))[1]]).toEqual(["0", "1"]);
+  await openStep(page, "Validate");
+  await expect(page.getByRole("listitem", { name: "Profile of region" })).toContainText("region BIGINT");
 });

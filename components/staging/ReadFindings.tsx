@@ -146,7 +146,7 @@ export function ReadFindings({
       {file.deletedRecords ? <p className="text-xs">{describeDeletedRecords(file.deletedRecords)}</p> : null}
       {file.companions?.filter((c) => !(c.kind === "shp" && file.geometryUnread) && !(c.kind === "catalog" && file.sasFormats?.unread)).map((c) => (
         <p key={c.kind} className="text-xs">
-          {COMPANION_READ[c.kind]} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
+          {c.kind === "catalog" && file.parse.valueLabels === "codes" ? "Its codes are read as they are, as chosen; its format catalog is" : COMPANION_READ[c.kind]} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
         </p>
       ))}
       {file.sasFormats &&

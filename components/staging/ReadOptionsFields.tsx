@@ -22,6 +22,9 @@ const FORMAT_NAMES: Partial<Record<FileFormat, string>> = {
 
 const optional = (text: string) => (text === "" ? undefined : text);
 
+/** The formats whose codes may carry value labels (a SAS dataset's from its format catalog). */
+const LABELLED_FORMATS = new Set<ParseOptions["format"]>(["dta", "sav", "por", "sas7bdat"]);
+
 /** The read options a user can set for a staged file, by format: a draft until "Read again". */
 export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[]; hidden?: string[] }) {
   const csv = draft.format === "csv";
@@ -91,6 +94,16 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
       )}
       {draft.format === "sqlite" && <ChoiceField label="Table" draft={draft} set={set} names={sheets} hidden={hidden} hiddenAs="SQLite's own" />}
       {draft.format === "xpt" && sheets.length > 1 && <ChoiceField label="Dataset" draft={draft} set={set} names={sheets} />}
+      {LABELLED_FORMATS.has(draft.format) && (
+        <LabeledControl label="Labelled codes">
+          {(id) => (
+            <select id={id} className={controlClass} value={draft.valueLabels ?? "labels"} onChange={(e) => set({ valueLabels: e.target.value === "codes" ? "codes" : undefined })}>
+              <option value="labels">As their labels (1 as North)</option>
+              <option value="codes">As the codes they are (1)</option>
+            </select>
+          )}
+        </LabeledControl>
+      )}
       {draft.format === "html" && (
         <>
           {sheets.length > 1 && <ChoiceField label="Table" draft={draft} set={set} names={sheets} />}

@@ -25,6 +25,14 @@ describe("readOptionsFrom", () => {
     expect(readOptionsFrom(expects, csv({ delimiter: ";", types: { amount: "DOUBLE" } }), columns)).toEqual({});
     expect(readOptionsFrom({ columns, read: { format: "xlsx", sheet: "Data" } }, csv(), columns)).toEqual({});
   });
+
+  it("carries a statistical dataset's labelled codes read as codes to the next dataset of its format", () => {
+    const stata = (options: Record<string, unknown> = {}) => parseOptionsSchema.parse({ format: "dta", ...options });
+    expect(readOptionsFrom({ columns, read: { format: "dta", valueLabels: "codes" } }, stata(), columns)).toEqual({ valueLabels: "codes" });
+    expect(readOptionsFrom({ columns, read: { format: "dta", valueLabels: "labels" } }, stata(), columns)).toEqual({});
+    expect(readOptionsFrom({ columns, read: { format: "sav", valueLabels: "codes" } }, csv(), columns)).toEqual({});
+    expect(describeReadOptions({ valueLabels: "codes" })).toBe("labelled codes as codes");
+  });
 });
 
 describe("describeReadOptions", () => {

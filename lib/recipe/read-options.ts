@@ -6,10 +6,11 @@ import type { Expects } from "./expects";
 /** The read options a recipe carries to the next file, besides the format and the forced types, by format. */
 const CSV = ["encoding", "delimiter", "quote", "escape", "header", "skip", "headerLines", "comment", "dateFormat", "nullValues", "numberFormat", "fixedWidth"] as const;
 const SHEET = ["sheet", "headerRow"] as const;
-const CARRIED = [...CSV, ...SHEET] as const;
-const BY_FORMAT: Record<ParseOptions["format"], readonly (typeof CARRIED)[number][]> = { csv: CSV, xlsx: SHEET, html: ["encoding", "headerRow"], xml: ["encoding", "sheet", "headerRow"], sqlite: ["sheet"], dbf: ["encoding"], dta: [], sav: [], sas7bdat: [], xpt: [], arrow: [], por: [], json: [], ndjson: [], parquet: [] };
-/** Values that say no more than a file read as it comes: UTF-8 (detected from the bytes otherwise), names in the first row. */
-const AS_IT_COMES: Partial<Record<(typeof CARRIED)[number], unknown>> = { encoding: "utf-8", headerRow: 1 };
+const LABELLED = ["valueLabels"] as const;
+const CARRIED = [...CSV, ...SHEET, ...LABELLED] as const;
+const BY_FORMAT: Record<ParseOptions["format"], readonly (typeof CARRIED)[number][]> = { csv: CSV, xlsx: SHEET, html: ["encoding", "headerRow"], xml: ["encoding", "sheet", "headerRow"], sqlite: ["sheet"], dbf: ["encoding"], dta: LABELLED, sav: LABELLED, sas7bdat: LABELLED, xpt: [], arrow: [], por: LABELLED, json: [], ndjson: [], parquet: [] };
+/** Values that say no more than a file read as it comes: UTF-8 (detected from the bytes otherwise), names in the first row, codes as their labels. */
+const AS_IT_COMES: Partial<Record<(typeof CARRIED)[number], unknown>> = { encoding: "utf-8", headerRow: 1, valueLabels: "labels" };
 
 /** The read options a recipe states for its format, without those that only say "as it comes". */
 export function statedReadOptions(read: Expects["read"]): Partial<ParseOptions> {
@@ -59,6 +60,7 @@ export function describeReadOptions(options: Partial<ParseOptions>): string {
     sheet: (v: string) => `sheet ${quoted(v)}`,
     headerRow: (v: number) => `column names in row ${v}`,
     fixedWidth: (v: number[]) => (v.length ? `fixed-width columns at characters ${v.map((s) => s + 1).join(", ")}` : "delimited columns"),
+    valueLabels: (v: NonNullable<ParseOptions["valueLabels"]>) => (v === "codes" ? "labelled codes as codes" : "labelled codes as their labels"),
     types: (v: Record<string, string>) => `types ${Object.entries(v).map(([name, type]) => `${name} ${type}`).join(", ")}`,
   };
   return Object.entries(options)

@@ -13,9 +13,9 @@ import type { TypedFile } from "./typed-file";
 export const SAS: TypedFile = {
   kind: "SAS dataset",
   instead: "Export it from SAS as CSV (PROC EXPORT), and stage that.",
-  table: (bytes, _part, companions = []) => {
+  table: (bytes, { companions, codes }) => {
     const sas = readSas7bdat(bytes);
-    const catalog = companions.find((c) => c.kind === "catalog");
+    const catalog = codes ? undefined : companions.find((c) => c.kind === "catalog");
     let formats: SasFormats | undefined;
     let unread: string | undefined;
     try {
@@ -23,8 +23,9 @@ export const SAS: TypedFile = {
     } catch (error) {
       unread = `${catalog!.name}: ${unreadableReason(error)}`;
     }
+    // Codes asked for as codes: nothing to say of the formats' labels.
     const found = { ...userFormats(sas.columns, formats), ...(unread ? { unread } : {}) };
-    return { ...sas7bdatTable(bytes, sas, formats), ...(found.labelled.length || found.unmatched.length || unread ? { findings: { sasFormats: found } } : {}) };
+    return { ...sas7bdatTable(bytes, sas, formats), ...(!codes && (found.labelled.length || found.unmatched.length || unread) ? { findings: { sasFormats: found } } : {}) };
   },
 };
 
@@ -32,8 +33,8 @@ export const SAS: TypedFile = {
 export const XPORT: TypedFile = {
   kind: "SAS transport file",
   instead: "Export the dataset from SAS as CSV (PROC EXPORT), and stage that.",
-  table: (bytes, member) => {
+  table: (bytes, { part }) => {
     const members = xportMembers(bytes);
-    return { ...xportTable(bytes, readXport(bytes, member, members)), parts: members.map((m) => m.name) };
+    return { ...xportTable(bytes, readXport(bytes, part, members)), parts: members.map((m) => m.name) };
   },
 };

@@ -20,7 +20,14 @@ export interface TypedFile {
    * transport library's datasets), read with the files added with it (a SAS dataset's catalog), and what the read
    * panel says of those; it, or its rows as they are read, may throw a FormatError saying why it cannot.
    */
-  table(bytes: Uint8Array, part?: string, companions?: TypedCompanion[]): TypedTable & { parts?: string[]; findings?: Pick<ReadInfo, "sasFormats"> };
+  table(bytes: Uint8Array, read: TypedRead): TypedTable & { parts?: string[]; findings?: Pick<ReadInfo, "sasFormats"> };
+}
+
+/** How a typed file is read: the part chosen, the files added with it, and its labelled codes as their labels or as codes. */
+export interface TypedRead {
+  part?: string;
+  companions: TypedCompanion[];
+  codes: boolean;
 }
 
 /** A file added with a typed file, read with it. */
@@ -40,7 +47,7 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
   const unreadable = (error: unknown) => fail({ file: fileName, message: `This ${file.kind} cannot be read: ${unreadableReason(error)}. ${file.instead}` });
   let typed: ReturnType<TypedFile["table"]>;
   try {
-    typed = file.table(bytes, options.sheet, withIt);
+    typed = file.table(bytes, { part: options.sheet, companions: withIt, codes: options.valueLabels === "codes" });
   } catch (error) {
     return unreadable(error);
   }
