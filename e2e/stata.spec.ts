@@ -31,3 +31,12 @@ test("a Stata 12 dataset stages the same rows; read again, its labelled codes st
   await openStep(page, "Validate");
   await expect(page.getByRole("listitem", { name: "Profile of region" })).toContainText("region BIGINT");
 });
+
+// A dataset from Stata 7 or older (an archive's survey from the 1990s) was refused with "open it in a later Stata".
+test("a Stata 5 dataset (format 105) stages with its value labels, dates and missing values", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "survey-105.dta", content: readFileSync(new URL("../test/fixtures/stata/survey-105.dta", import.meta.url)), mimeType: "application/x-stata-dta" }]);
+  await expect(stagedItem(page, "survey-105.dta")).toContainText("20 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "South", "", "1012.75", "0.125", "person 2", "1990-01-02"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "East", "20", "", "0.25", "person 3", "1990-01-03"]);
+});

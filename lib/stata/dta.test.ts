@@ -37,8 +37,28 @@ describe("Stata datasets", () => {
     expect(rows).toHaveLength(252);
   });
 
+  // A dataset from Stata 7 or older (an archive's survey from the 1990s) was refused with "open it in a later Stata".
+  test("formats 104 to 111 (Stata 4 to 7): the same rows, their value labels, missing values and dates", () => {
+    const expected = [
+      "id,region,age,income,share,name,born",
+      "1,North,18,1000.5,0,Zoë Ångström,1990-01-01",
+      "2,South,,1012.75,0.125,person 2,1990-01-02",
+      "3,East,20,,0.25,person 3,1990-01-03",
+    ];
+    for (const release of [105, 108, 111]) {
+      const rows = lines(`survey-${release}.dta`);
+      expect(rows.slice(0, 4), String(release)).toEqual(expected);
+      expect(rows[20], String(release)).toBe("20,South,37,1233.25,2.375,person 20,1990-01-20");
+      expect(rows).toHaveLength(22);
+    }
+    expect(lines("survey-105-be.dta")).toEqual(lines("survey-105.dta"));
+    // Format 104 has no date format: the days stay numbers.
+    expect(lines("survey-104.dta").slice(0, 3)).toEqual([expected[0], "1,North,18,1000.5,0,Zoë Ångström,10958", "2,South,,1012.75,0.125,person 2,10959"]);
+  });
+
   test("older formats and other files say what they are", () => {
-    expect(() => readDta(new Uint8Array([0x6e, 2, 1, 0, ...new Array(200).fill(0)]))).toThrow(/Stata 7 or older \(format 110\)/);
+    expect(() => readDta(new Uint8Array([109, 2, 1, 0, ...new Array(200).fill(0)]))).toThrow(/its format \(109\) is not one Stata writes/);
+    expect(() => readDta(fixture("survey-105.dta").subarray(0, 900))).toThrow(/cut short/);
     expect(() => readDta(fixture("survey-114.dta").subarray(0, 2000))).toThrow(/cut short/);
     expect(() => readDta(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(DtaError);
     expect(() => readDta(fixture("survey-118.dta").subarray(0, 3000))).toThrow(/cut short|has no/);

@@ -6,14 +6,14 @@ import { OLD_RELEASES, readOldDta } from "./dta-old";
 /**
  * A Stata dataset (.dta) of format 117, 118 or 119 (Stata 13 and later): tagged sections located by its map,
  * its variables' types, names and display formats, its rows, its long strings (strLs) and value labels
- * (https://www.stata.com/help.cgi?dta); formats 113 to 115 (Stata 8 to 12) by dta-old.ts, older ones refused with what to do.
+ * (https://www.stata.com/help.cgi?dta); the formats before, 102 to 115 (Stata 1 to 12), by dta-old.ts.
  */
 export function readDta(bytes: Uint8Array): Dta {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 512));
   if (!head.startsWith("<stata_dta>")) {
     const byteOrder = bytes[1] === 1 || bytes[1] === 2;
     if (OLD_RELEASES.includes(bytes[0]!) && byteOrder) return readOldDta(bytes);
-    throw new DtaError(bytes[0]! >= 0x68 && bytes[0]! < 113 && byteOrder ? `it is written by Stata 7 or older (format ${bytes[0]}); open it in a later Stata and save it again` : "it does not start as a Stata dataset does");
+    throw new DtaError(bytes[0]! >= 102 && bytes[0]! < 117 && byteOrder ? `its format (${bytes[0]}) is not one Stata writes; open it in Stata and save it again` : "it does not start as a Stata dataset does");
   }
   const release = Number(/<release>(\d+)<\/release>/.exec(head)?.[1]);
   if (![117, 118, 119].includes(release)) throw new DtaError(`its format (${release}) is not one Stata 13 to 18 writes`);
@@ -144,11 +144,11 @@ function cell(bytes: Uint8Array, data: DataView, at: number, v: DtaVariable, typ
   }
   const little = dta.little;
   const number =
-    v.type === 65526 ? missingAbove(data.getFloat64(at, little), 8.988465674311579e307)
+    v.type === 65526 ? missingAbove(data.getFloat64(at, little), dta.release <= 105 ? OLD_DOUBLE_MISSING : 8.988465674311579e307)
     : v.type === 65527 ? missingAbove(data.getFloat32(at, little), 1.701e38)
-    : v.type === 65528 ? missingAbove(data.getInt32(at, little), 2147483620)
-    : v.type === 65529 ? missingAbove(data.getInt16(at, little), 32740)
-    : missingAbove(data.getInt8(at), 100);
+    : v.type === 65528 ? missingAbove(data.getInt32(at, little), dta.release <= 111 ? 2147483646 : 2147483620)
+    : v.type === 65529 ? missingAbove(data.getInt16(at, little), dta.release <= 111 ? 32766 : 32740)
+    : missingAbove(data.getInt8(at), dta.release <= 111 ? 126 : 100);
   if (number === null) return null;
   // A labelled code as its label (its number as text when it has none); a date or date-time as milliseconds from 1970.
   if (type === "labelled") return dta.valueLabels.get(v.labels!)?.get(number) ?? String(number);
@@ -167,5 +167,7 @@ function strlKey(data: DataView, at: number, dta: Dta): string {
   return `${part(0, split)}:${part(split, 8)}`;
 }
 
+/** Before format 113 a numeric type had one missing value, its largest (`.` only); a double's was 2^333 up to format 105. */
+const OLD_DOUBLE_MISSING = 2 ** 333 * (1 - Number.EPSILON);
 const missingAbove = (value: number, most: number): number | null => (Number.isNaN(value) || value > most ? null : value);
 
