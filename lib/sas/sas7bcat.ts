@@ -9,7 +9,7 @@ import { missingTag } from "./values";
  * format's block, a chain of pieces over the pages; a block holds the format's name, its values, then its labels.
  */
 
-/** The pages counted from 0 that hold no index: the index starts on page 1, and more of it on pages 3 and after. */
+/** Where the index is (pages counted from 0): on page 1, and on any page from page 3 on that starts with an XLSR record. */
 const FIRST_INDEX_PAGE = 1;
 const MORE_INDEX_FROM = 3;
 
