@@ -83,6 +83,8 @@ flowTest("a SAS dataset added with its format catalog stages its codes as their 
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "R", "Female", "1", "1", "5", "1"]);
   await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["4", "SAS", "", "3", "1", "", "3"]);
   const panel = await openParsePanel(page);
+  // A column's label, as SAS keeps it, is shown with it and kept in the version's schema.
+  await expect(page.getByRole("list", { name: "Columns of hadley.sas7bdat" })).toContainText("q1 BIGINT · The instructor was well prepared");
   await expect(panel.getByText(/^Its formats' labels are read from the catalog formats\.sas7bcat \(sha256 /)).toBeVisible();
   await expect(panel.getByText("Columns workshop, gender are read as the labels of their format (a code without a label as itself).")).toBeVisible();
   // Read again, from the staging area's copies of both files.
@@ -93,6 +95,7 @@ flowTest("a SAS dataset added with its format catalog stages its codes as their 
   await destination(page).getByText("Versions of hadley").click();
   await destination(page).getByRole("button", { name: "Manifest of hadley v1" }).click();
   await expect(destination(page).locator("pre")).toContainText(createHash("sha256").update(fixture("formats.sas7bcat")).digest("hex"));
+  await expect(destination(page).locator("pre")).toContainText(/"name": "q1",\s+"type": "BIGINT",\s+"label": "The instructor was well prepared"/);
   await expect(destination(page).getByRole("listitem", { name: "hadley v1" })).toContainText("labels from formats.sas7bcat");
   // Read again with its codes as they are: the catalog is kept, its labels not applied.
   await reread(page, { "Labelled codes": "codes" });

@@ -19,6 +19,12 @@ describe("withUnits", () => {
     expect(withUnits(columns, { ...units, labels: true }, true)).toEqual(columns);
   });
 
+  it("gives a statistical dataset's variable labels to the columns of their names, and none where the recipe's SQL made the rows", () => {
+    const labels = { [columns[1]!.name]: "Temperature at noon", gone: "A column not kept" };
+    expect(withUnits(columns, undefined, false, {}, labels)).toEqual([columns[0], { ...columns[1], label: "Temperature at noon" }, columns[2]]);
+    expect(withUnits(columns, undefined, true, {}, labels)).toEqual(columns);
+  });
+
   it("gives none where the recipe's SQL made the rows, or the file gave none", () => {
     expect(withUnits(columns, units, true)).toEqual(columns);
     expect(withUnits(columns, undefined, false)).toEqual(columns);

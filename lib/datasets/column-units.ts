@@ -6,12 +6,13 @@ import type { Column } from "./manifest";
  * unit after every number, 12 kg, read in `numbers`: lib/csv/number-format.ts), kept in the version's schema so the
  * destination says what its numbers measure. A column keeps its unit under its own name only (a rename or a derived
  * column says nothing of it), and none where the recipe's SQL made the rows: a sum or a ratio there may be of another unit.
- * A line of labels instead (a survey's questions) gives each column its label, kept likewise.
+ * A line of labels instead (a survey's questions) gives each column its label, kept likewise, as do the variable
+ * labels of a statistical dataset (`labels`: "Yearly income (EUR)").
  */
-export function withUnits(columns: readonly Column[], units: HeaderUnits | undefined, sqlStage: boolean, numbers: Record<string, { unit?: string }> = {}): Column[] {
+export function withUnits(columns: readonly Column[], units: HeaderUnits | undefined, sqlStage: boolean, numbers: Record<string, { unit?: string }> = {}, variableLabels: Record<string, string> = {}): Column[] {
   if (sqlStage) return [...columns];
   const written = Object.entries(numbers).flatMap(([column, n]) => (n.unit ? [{ column, unit: n.unit }] : []));
   const given = new Map([...written, ...(units?.labels ? [] : (units?.columns ?? []))].map((u) => [u.column, u.unit]));
-  const labels = new Map((units?.labels ? units.columns : []).map((u) => [u.column, u.unit]));
+  const labels = new Map([...Object.entries(variableLabels), ...(units?.labels ? units.columns : []).map((u) => [u.column, u.unit] as const)]);
   return columns.map((c) => ({ ...c, ...(given.has(c.name) ? { unit: given.get(c.name)! } : {}), ...(labels.has(c.name) ? { label: labels.get(c.name)! } : {}) }));
 }

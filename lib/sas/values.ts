@@ -42,7 +42,7 @@ const DIGITS: Record<number, number> = { 3: 3, 4: 6, 5: 8, 6: 10, 7: 13 };
 /** A column's name and what it holds, for the typed table its rows make (lib/typed-table/table.ts); a number with labels is a labelled code. */
 export function sasTypedColumn(c: SasColumn, labels?: SasFormatLabels): TypedColumn {
   const type = !c.numeric ? "text" : labels ? "labelled" : c.kind === "datetime" ? "timestamp" : c.kind;
-  return { name: c.name, type };
+  return { name: c.name, type, ...(c.label ? { label: c.label } : {}) };
 }
 
 /** A number as its column's value: a date or date-time as milliseconds from 1970, a time as text; null when missing. */

@@ -39,6 +39,11 @@ describe("SAS transport files (.xpt)", () => {
     expect(rows).toHaveLength(302);
   });
 
+  test("a column's label, as the typed table's", () => {
+    const bytes = fixture("people.xpt");
+    expect(xportTable(bytes, readXport(bytes)).columns.find((c) => c.name === "income")).toEqual({ name: "income", type: "number", label: "Yearly income (EUR)" });
+  });
+
   test("other files say what they are", () => {
     expect(() => readXport(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(XportError);
     expect(() => readXport(new TextEncoder().encode(`**COMPRESSED** **COMPRESSED** **COMPRESSED** **COMPRESSED** **COMPRESSED********`))).toThrow(/CPORT/);

@@ -22,6 +22,11 @@ describe("SPSS portable files", () => {
     expect(por).toHaveLength(6);
   });
 
+  test("a variable's label", () => {
+    // A portable file keeps names in capitals.
+    expect(porTable(readPor(fixture("survey.por"))).columns.filter((c) => c.label)).toEqual([{ name: "INCOME", type: "number", label: "Yearly income (EUR)" }]);
+  });
+
   test("lines of any length, CR LF or LF, read the same", () => {
     const text = new TextDecoder("latin1").decode(fixture("survey.por"));
     const lf = new Uint8Array([...text.replaceAll("\r\n", "\n")].map((c) => c.charCodeAt(0)));

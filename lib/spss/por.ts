@@ -84,7 +84,7 @@ function valueLabels(r: Reader, variables: PorVariable[]): void {
 
 /** The variables and cases: labels for labelled codes, dates, missing values null. */
 export function porTable(por: Por): TypedTable {
-  return { columns: por.variables.map((v) => ({ name: v.name, type: v.width ? "text" : spssType(v) })), rows: porRows(por) };
+  return { columns: por.variables.map((v) => ({ name: v.name, type: v.width ? "text" : spssType(v), ...(v.label ? { label: v.label } : {}) })), rows: porRows(por) };
 }
 
 function* porRows(por: Por): Generator<TypedCell[]> {

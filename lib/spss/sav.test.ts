@@ -24,6 +24,11 @@ describe("SPSS data files", () => {
     ]);
   });
 
+  test("a variable's label, in the file's encoding", () => {
+    const bytes = fixture("survey.sav");
+    expect(savTable(bytes, readSav(bytes)).columns.filter((c) => c.label)).toEqual([{ name: "income", type: "number", label: "Yearly income (EUR)" }]);
+  });
+
   test("an uncompressed file and a ZLIB-compressed one (.zsav) read the same", () => {
     expect(lines("survey-plain.sav")).toEqual(lines("survey.sav"));
     expect(lines("survey.zsav")).toEqual(lines("survey.sav"));

@@ -16,6 +16,9 @@ interface Slot extends SpssNumeric {
   /** 0: a number; otherwise the width of a string (this slot the first of its 8-byte pieces). */
   width: number;
   name: string;
+  /** Its variable label, decoded once the encoding is known. */
+  label?: string;
+  rawLabel?: Uint8Array;
 }
 
 /** A variable: its first slot's record, its long name and whole width (a very long string's), and the slots it takes. */
@@ -66,11 +69,12 @@ export function readSav(bytes: Uint8Array): Sav {
       const format = (i32(at + 16) >> 16) & 0xff;
       const name = String.fromCharCode(...bytes.subarray(at + 24, at + 32)).trim();
       at += 32;
+      const rawLabel = hasLabel ? bytes.subarray(at + 4, at + 4 + i32(at)) : undefined;
       if (hasLabel) at += 4 + Math.ceil(i32(at) / 4) * 4;
       const missing = Array.from({ length: Math.abs(missingCount) }, (_, i) => f64(at + i * 8));
       at += Math.abs(missingCount) * 8;
       if (width === -1) slots.push(null);
-      else slots.push({ width, name, format, missing: missingCount < 0 ? missing.slice(2) : missing, ...(missingCount < 0 ? { range: [missing[0]!, missing[1]!] as [number, number] } : {}) });
+      else slots.push({ width, name, format, missing: missingCount < 0 ? missing.slice(2) : missing, ...(missingCount < 0 ? { range: [missing[0]!, missing[1]!] as [number, number] } : {}), ...(rawLabel?.length ? { rawLabel } : {}) });
     } else if (type === 3) {
       const count = i32(at + 4);
       at += 8;
@@ -106,6 +110,7 @@ export function readSav(bytes: Uint8Array): Sav {
   } catch {
     text = new TextDecoder("windows-1252");
   }
+  for (const s of slots) if (s?.rawLabel) s.label = text.decode(s.rawLabel).trim();
   for (const { raw, slots: vars } of labelSets) {
     const labels = new Map(raw.map(([value, label]) => [value, text.decode(label)]));
     for (const v of vars) if (slots[v]) slots[v]!.labels = labels;
@@ -133,7 +138,7 @@ function variablesOf(slots: (Slot | null)[], longNames: string, veryLong: string
       slotsUsed += span;
       j += span;
     }
-    variables.push({ name: names.get(s.name) ?? s.name, slot: i, slots: slotsUsed, width, format: s.format, missing: s.missing, ...(s.range ? { range: s.range } : {}), ...(s.labels ? { labels: s.labels } : {}) });
+    variables.push({ name: names.get(s.name) ?? s.name, slot: i, slots: slotsUsed, width, format: s.format, missing: s.missing, ...(s.range ? { range: s.range } : {}), ...(s.labels ? { labels: s.labels } : {}), ...(s.label ? { label: s.label } : {}) });
     i += slotsUsed - 1;
   }
   return variables;
@@ -143,7 +148,7 @@ const SYSMIS = -Number.MAX_VALUE;
 
 /** The variables and cases: labels for labelled codes, dates, missing values null. */
 export function savTable(bytes: Uint8Array, sav: Sav): TypedTable {
-  const columns = sav.variables.map((v) => ({ name: v.name, type: v.width > 0 ? ("text" as const) : spssType(v) }));
+  const columns = sav.variables.map((v) => ({ name: v.name, type: v.width > 0 ? ("text" as const) : spssType(v), ...(v.label ? { label: v.label } : {}) }));
   return { columns, rows: savRows(bytes, sav) };
 }
 

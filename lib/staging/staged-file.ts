@@ -75,6 +75,8 @@ export interface StagedFile {
   memoFields?: string[];
   /** A SAS dataset's columns read as its catalog's labels, those naming a user format no catalog added holds, and why a catalog added was not read (lib/sas/formats.ts). */
   sasFormats?: SasFormatFindings;
+  /** What a statistical dataset says its columns are (their variable labels), by column: kept in the versions' schema. */
+  columnLabels?: Record<string, string>;
   columns?: Column[];
   rowCount?: number;
   /** Columns named rowid, read under another name (rowid-clash.ts). */

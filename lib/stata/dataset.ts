@@ -10,6 +10,8 @@ export interface DtaVariable {
   format: string;
   /** The value label set that names its codes, if any. */
   labels: string;
+  /** Its variable label, if any. */
+  label?: string;
 }
 
 /** A Stata dataset as its readers give it (dta.ts for format 117 and later, dta-old.ts for 113 to 115), for dtaTable. */

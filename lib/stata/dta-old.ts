@@ -50,7 +50,9 @@ export function readOldDta(bytes: Uint8Array): Dta {
   const formats = list(at, sizes.format);
   at += sizes.format * k;
   const labels = list(at, sizes.name);
-  at += sizes.name * k + sizes.variableLabel * k; // value label names, then variable labels
+  at += sizes.name * k;
+  const variableLabels = list(at, sizes.variableLabel);
+  at += sizes.variableLabel * k;
   // Expansion fields (notes, characteristics): a type byte and a length each, up to a type of 0.
   if (sizes.expansionLength) {
     const length = (p: number) => (sizes.expansionLength === 4 ? data.getUint32(p, little) : data.getUint16(p, little));
@@ -59,7 +61,7 @@ export function readOldDta(bytes: Uint8Array): Dta {
   }
   const variables = types.map((type, i) => {
     if (!(type >= 1 && type <= 244) && !(type >= 65526 && type <= 65530)) throw new DtaError(`its variable ${names[i]} has a type (${codes[i]}) Stata does not write`);
-    return { name: names[i]!, type, format: formats[i]!, labels: labels[i]! };
+    return { name: names[i]!, type, format: formats[i]!, labels: labels[i]!, ...(variableLabels[i] ? { label: variableLabels[i] } : {}) };
   });
   const width = variables.reduce((sum, v) => sum + variableWidth(v.type), 0);
   if (at + n * width > bytes.length) throw new DtaError("it is cut short: its rows end before the file does");

@@ -56,6 +56,16 @@ describe("Stata datasets", () => {
     expect(lines("survey-104.dta").slice(0, 3)).toEqual([expected[0], "1,North,18,1000.5,0,Zoë Ångström,10958", "2,South,,1012.75,0.125,person 2,10959"]);
   });
 
+  test("variables' labels, in every format that keeps them", () => {
+    const labelOf = (name: string) => {
+      const bytes = fixture(name);
+      return dtaTable(bytes, readDta(bytes)).columns.find((c) => c.name === "income")?.label;
+    };
+    expect(["survey-118.dta", "survey-114.dta", "survey-111.dta", "survey-105.dta"].map(labelOf)).toEqual(Array(4).fill("Yearly income (EUR)"));
+    const bytes = fixture("survey-117.dta");
+    expect(dtaTable(bytes, readDta(bytes)).columns.filter((c) => c.label)).toEqual([]);
+  });
+
   test("older formats and other files say what they are", () => {
     expect(() => readDta(new Uint8Array([109, 2, 1, 0, ...new Array(200).fill(0)]))).toThrow(/its format \(109\) is not one Stata writes/);
     expect(() => readDta(fixture("survey-105.dta").subarray(0, 900))).toThrow(/cut short/);

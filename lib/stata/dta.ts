@@ -36,7 +36,9 @@ export function readDta(bytes: Uint8Array): Dta {
   const names = strings(map[3]!, "varnames", wide ? 129 : 33);
   const formats = strings(map[5]!, "formats", wide ? 57 : 49);
   const labels = strings(map[6]!, "value_label_names", wide ? 129 : 33);
-  const variables = types.map((type, i) => ({ name: names[i]!, type, format: formats[i]!, labels: labels[i]! }));
+  // Format 117's map can point past its variable labels (pandas reads them after the value label names instead).
+  const variableLabels = strings(release === 117 ? map[6]! + "<value_label_names></value_label_names>".length + 33 * k : map[7]!, "variable_labels", wide ? 321 : 81);
+  const variables = types.map((type, i) => ({ name: names[i]!, type, format: formats[i]!, labels: labels[i]!, ...(variableLabels[i] ? { label: variableLabels[i] } : {}) }));
   for (const v of variables) if (!(v.type <= 2045 || v.type === STRL || WIDTHS[v.type])) throw new DtaError(`its variable ${v.name} has a type (${v.type}) Stata does not write`);
   const width = variables.reduce((sum, v) => sum + variableWidth(v.type), 0);
   const start = map[9]! + "<data>".length;
@@ -105,7 +107,7 @@ export function dtaTable(bytes: Uint8Array, dta: Dta): TypedTable {
 
 function typedColumn(v: DtaVariable): TypedColumn {
   const type = v.type <= 2045 || v.type === STRL ? "text" : v.labels ? "labelled" : DATE.test(v.format) ? "date" : DATETIME.test(v.format) ? "timestamp" : "number";
-  return { name: v.name, type };
+  return { name: v.name, type, ...(v.label ? { label: v.label } : {}) };
 }
 
 const DATE = /^%-?t?d/;

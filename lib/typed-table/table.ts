@@ -9,6 +9,8 @@ export type ColumnType = "number" | "text" | "date" | "timestamp" | "time" | "la
 export interface TypedColumn {
   name: string;
   type: ColumnType;
+  /** What the file says the column is (a variable's label: "Yearly income (EUR)"), where it says. */
+  label?: string;
 }
 
 /**

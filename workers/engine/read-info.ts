@@ -18,6 +18,7 @@ export type ReadInfo = Pick<
   | "memoFields"
   | "geometryUnread"
   | "sasFormats"
+  | "columnLabels"
   | "ambiguousDates"
   | "rowidRenames"
   | "lineBreakRenames"

@@ -60,7 +60,8 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
   if (!read) return fail({ file: fileName, message: `The ${file.kind} holds no rows.` });
   // The one read, of several, is recorded and offered among the others (the read panel's Dataset choice).
   const parts = typed.parts ?? [];
-  return ok({ badLines: 0, ...typed.findings, ...(parts.length > 1 ? { sheets: parts, parse: { ...options, sheet: options.sheet ?? parts[0] } } : {}) });
+  const labels = typed.columns.flatMap((c) => (c.label ? [[c.name, c.label] as const] : []));
+  return ok({ badLines: 0, ...typed.findings, ...(labels.length ? { columnLabels: Object.fromEntries(labels) } : {}), ...(parts.length > 1 ? { sheets: parts, parse: { ...options, sheet: options.sheet ?? parts[0] } } : {}) });
 }
 
 /** The rows, a fault met reading them noted in `fault` before it goes on up. */

@@ -32,8 +32,9 @@ export function StageStep({ file, notify, onAddFiles, actions }: Props) {
           {file.columns && (
             <ul aria-label={`Columns of ${file.name}`} className="grid grid-cols-2 gap-x-3 text-xs">
               {file.columns.map((c) => (
-                <li key={c.name} className="truncate">
+                <li key={c.name} className="truncate" title={file.columnLabels?.[c.name]}>
                   {c.name} <span className="text-muted">{c.type}</span>
+                  {file.columnLabels?.[c.name] && <span className="text-muted"> · {file.columnLabels[c.name]}</span>}
                 </li>
               ))}
             </ul>
