@@ -100,7 +100,14 @@ flowTest("a SAS dataset added with its format catalog stages its codes as their 
   // Read again with its codes as they are: the catalog is kept, its labels not applied.
   await reread(page, { "Labelled codes": "codes" });
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "1", "f", "1", "1", "5", "1"]);
-  await expect((await openParsePanel(page)).getByText(/^Its codes are read as they are, as chosen; its format catalog is formats\.sas7bcat \(sha256 /)).toBeVisible();
+  const again = await openParsePanel(page);
+  await expect(again.getByText(/^Its codes are read as they are, as chosen; its format catalog is formats\.sas7bcat \(sha256 /)).toBeVisible();
+  await expect(again.getByText("Columns workshop, gender hold codes, as chosen; the labels of their codes are kept in the versions' schema (a Data Package's categories).")).toBeVisible();
+  // Promoted again, the version's schema keeps the codes' labels.
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v2 · 8 rows");
+  await destination(page).getByRole("button", { name: "Manifest of hadley v2" }).click();
+  await expect(destination(page).locator("pre")).toContainText(/"name": "workshop",\s+"type": "BIGINT",\s+"categories": \[\s+\{\s+"value": 1,\s+"label": "R"\s+\},\s+\{\s+"value": 2,\s+"label": "SAS"/);
 });
 
 test("a SAS dataset naming user formats without its catalog says so; a catalog alone says what it is; zipped, they go together", async ({ page }) => {

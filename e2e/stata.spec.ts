@@ -29,6 +29,7 @@ test("a Stata 12 dataset stages the same rows; read again, its labelled codes st
   // pandas wrote the regions' codes in their labels' order: East 0, North 1, South 2.
   await reread(page, { "Labelled codes": "codes" });
   await expect.poll(async () => [(await rowTexts(page, "Staged data", 2))[1], (await rowTexts(page, "Staged data", 3))[1]]).toEqual(["1", "2"]);
+  await expect((await openParsePanel(page)).getByText("Column region holds codes, as chosen; the labels of its codes are kept in the versions' schema (a Data Package's categories).")).toBeVisible();
   await openStep(page, "Validate");
   await expect(page.getByRole("listitem", { name: "Profile of region" })).toContainText("region BIGINT");
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withUnits } from "./column-units";
+import { describeCodeLabels, withUnits } from "./column-units";
 
 describe("withUnits", () => {
   const units = { line: 2, columns: [{ column: "temp", unit: "degC" }, { column: "pressure", unit: "hPa" }] };
@@ -21,8 +21,14 @@ describe("withUnits", () => {
 
   it("gives a statistical dataset's variable labels to the columns of their names, and none where the recipe's SQL made the rows", () => {
     const labels = { [columns[1]!.name]: "Temperature at noon", gone: "A column not kept" };
-    expect(withUnits(columns, undefined, false, {}, labels)).toEqual([columns[0], { ...columns[1], label: "Temperature at noon" }, columns[2]]);
-    expect(withUnits(columns, undefined, true, {}, labels)).toEqual(columns);
+    expect(withUnits(columns, undefined, false, {}, { labels })).toEqual([columns[0], { ...columns[1], label: "Temperature at noon" }, columns[2]]);
+    expect(withUnits(columns, undefined, true, {}, { labels })).toEqual(columns);
+  });
+
+  it("gives the labels of a column's codes, where they were read as codes, as its categories", () => {
+    const codes = { temp: [{ value: 1, label: "cold" }, { value: 2, label: "warm" }] };
+    expect(withUnits(columns, undefined, false, {}, { codes })).toEqual([columns[0], { ...columns[1], categories: codes.temp }, columns[2]]);
+    expect(describeCodeLabels(["temp"])).toBe("Column temp holds codes, as chosen; the labels of its codes are kept in the versions' schema (a Data Package's categories).");
   });
 
   it("gives none where the recipe's SQL made the rows, or the file gave none", () => {

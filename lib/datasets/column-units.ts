@@ -1,4 +1,5 @@
 import type { HeaderUnits } from "@/lib/csv/units-line";
+import type { CodeLabel } from "@/lib/staging/staged-file";
 import type { Column } from "./manifest";
 
 /**
@@ -7,12 +8,30 @@ import type { Column } from "./manifest";
  * destination says what its numbers measure. A column keeps its unit under its own name only (a rename or a derived
  * column says nothing of it), and none where the recipe's SQL made the rows: a sum or a ratio there may be of another unit.
  * A line of labels instead (a survey's questions) gives each column its label, kept likewise, as do the variable
- * labels of a statistical dataset (`labels`: "Yearly income (EUR)").
+ * labels of a statistical dataset (`labels`: "Yearly income (EUR)"), and the labels of its codes where they were
+ * read as codes (`codes`: 1 is "North").
  */
-export function withUnits(columns: readonly Column[], units: HeaderUnits | undefined, sqlStage: boolean, numbers: Record<string, { unit?: string }> = {}, variableLabels: Record<string, string> = {}): Column[] {
+export function withUnits(
+  columns: readonly Column[],
+  units: HeaderUnits | undefined,
+  sqlStage: boolean,
+  numbers: Record<string, { unit?: string }> = {},
+  { labels: variableLabels = {}, codes = {} }: { labels?: Record<string, string>; codes?: Record<string, CodeLabel[]> } = {},
+): Column[] {
   if (sqlStage) return [...columns];
   const written = Object.entries(numbers).flatMap(([column, n]) => (n.unit ? [{ column, unit: n.unit }] : []));
   const given = new Map([...written, ...(units?.labels ? [] : (units?.columns ?? []))].map((u) => [u.column, u.unit]));
   const labels = new Map([...Object.entries(variableLabels), ...(units?.labels ? units.columns : []).map((u) => [u.column, u.unit] as const)]);
-  return columns.map((c) => ({ ...c, ...(given.has(c.name) ? { unit: given.get(c.name)! } : {}), ...(labels.has(c.name) ? { label: labels.get(c.name)! } : {}) }));
+  return columns.map((c) => ({
+    ...c,
+    ...(given.has(c.name) ? { unit: given.get(c.name)! } : {}),
+    ...(labels.has(c.name) ? { label: labels.get(c.name)! } : {}),
+    ...(codes[c.name]?.length ? { categories: codes[c.name] } : {}),
+  }));
+}
+
+/** What the read panel says of labelled codes read as codes (`codes` of `withUnits`). */
+export function describeCodeLabels(columns: readonly string[]): string {
+  const one = columns.length === 1;
+  return `${one ? "Column" : "Columns"} ${columns.join(", ")} ${one ? "holds" : "hold"} codes, as chosen; the labels of ${one ? "its" : "their"} codes are kept in the versions' schema (a Data Package's categories).`;
 }

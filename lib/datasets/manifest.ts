@@ -8,9 +8,15 @@ import { driftSchema } from "@/lib/recipe/drift";
  * row counts, which must reconcile.
  */
 export const columnSchema = z.object({ name: z.string(), type: z.string() });
-/** A version's column: its name and type, and the unit its file's header gave it (lib/datasets/column-units.ts). */
-/** A version's column: its unit and its label where the file's header gave them (lib/datasets/column-units.ts). */
-const versionColumnSchema = columnSchema.extend({ unit: z.string().optional(), label: z.string().optional() });
+/**
+ * A version's column: its unit and its label where its file gave them, and the labels of its codes where a
+ * statistical dataset's labelled codes were kept as codes (lib/datasets/column-units.ts).
+ */
+const versionColumnSchema = columnSchema.extend({
+  unit: z.string().optional(),
+  label: z.string().optional(),
+  categories: z.array(z.object({ value: z.union([z.number(), z.string()]), label: z.string() })).optional(),
+});
 
 const count = z.number().int().nonnegative();
 /** Where every line of a CSV source went (lib/csv/accounting.ts): the sum is the file's lines. */

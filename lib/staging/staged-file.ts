@@ -77,6 +77,8 @@ export interface StagedFile {
   sasFormats?: SasFormatFindings;
   /** What a statistical dataset says its columns are (their variable labels), by column: kept in the versions' schema. */
   columnLabels?: Record<string, string>;
+  /** The labels of the codes a statistical dataset's labelled columns hold, where they were read as codes: kept in the versions' schema. */
+  codeLabels?: Record<string, CodeLabel[]>;
   columns?: Column[];
   rowCount?: number;
   /** Columns named rowid, read under another name (rowid-clash.ts). */
@@ -174,6 +176,12 @@ export interface FileOrigin {
 /** A file kept with a staged table and read with it: a dBase table's memo file (.dbt, .fpt), a shapefile's geometry (.shp), a SAS dataset's format catalog (.sas7bcat). */
 export type CompanionKind = "memo" | "shp" | "catalog";
 export const COMPANION_KINDS: readonly CompanionKind[] = ["memo", "shp", "catalog"];
+
+/** A code and its label (a value label: 1 is "North"). */
+export interface CodeLabel {
+  value: number | string;
+  label: string;
+}
 
 export interface SasFormatFindings {
   labelled: string[];

@@ -72,6 +72,13 @@ describe("dataPackageOf", () => {
     expect(pkg.resources[0]!.schema.fields).toEqual([{ name: "Q1", type: "integer", title: "How old are you?" }]);
   });
 
+  it("gives a column of codes the labels of its codes as the field's categories (Table Schema 2's), which the version 1 profile accepts too", () => {
+    const categories = [{ value: 1, label: "North" }, { value: 2, label: "South" }];
+    const pkg = dataPackageOf({ ...manifest, schema: [{ name: "region", type: "BIGINT", categories }] }) as { resources: { schema: { fields: unknown[] } }[] };
+    expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);
+    expect(pkg.resources[0]!.schema.fields).toEqual([{ name: "region", type: "integer", categories }]);
+  });
+
   it("names the address a source was fetched from as its path", () => {
     const pkg = dataPackageOf({ ...manifest, sources: [{ name: "rows.csv", sha256: "ab".repeat(32), size: 420, url: "https://data.example.org/rows.csv" }] });
     expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);

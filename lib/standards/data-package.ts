@@ -29,7 +29,7 @@ export function dataPackageOf(manifest: Manifest, licence?: { name: string; path
         mediatype: "application/vnd.apache.parquet",
         bytes: manifest.data.size,
         hash: `sha256:${manifest.data.sha256}`,
-        schema: { fields: manifest.schema.map((c) => ({ name: c.name, type: fieldType(c.type), ...(c.label ? { title: c.label } : {}), ...(c.unit ? { description: `Unit: ${c.unit}` } : {}) })) },
+        schema: { fields: manifest.schema.map((c) => ({ name: c.name, type: fieldType(c.type), ...(c.label ? { title: c.label } : {}), ...(c.unit ? { description: `Unit: ${c.unit}` } : {}), ...(c.categories ? { categories: c.categories } : {}) })) },
         stages: { rows: manifest.rows.promoted, rowsIn: manifest.rows.in, rejected: manifest.rows.rejected },
       },
     ],

@@ -19,6 +19,7 @@ export type ReadInfo = Pick<
   | "geometryUnread"
   | "sasFormats"
   | "columnLabels"
+  | "codeLabels"
   | "ambiguousDates"
   | "rowidRenames"
   | "lineBreakRenames"

@@ -1,9 +1,13 @@
 import { unreadableReason } from "@/lib/format-error";
-import { userFormats, type SasFormats } from "@/lib/sas/formats";
+import { formatLabels, userFormats, type SasFormatLabels, type SasFormats } from "@/lib/sas/formats";
 import { readSas7bcat } from "@/lib/sas/sas7bcat";
 import { readSas7bdat, sas7bdatTable } from "@/lib/sas/sas7bdat";
 import { readXport, xportMembers, xportTable } from "@/lib/sas/xport";
-import type { TypedFile } from "./typed-file";
+import { codeLabelsOf, type TypedFile } from "./typed-file";
+
+/** A number format's labels without those of special missing values (`.A`), which a column of codes does not hold. */
+const numbersOnly = (labels: SasFormatLabels | undefined, numeric: boolean): SasFormatLabels | undefined =>
+  labels && numeric ? new Map([...labels].filter(([value]) => typeof value === "number")) : labels;
 
 /**
  * A SAS dataset (.sas7bdat): its rows, dates and times as such (lib/sas/sas7bdat.ts); with a format catalog added
@@ -15,7 +19,7 @@ export const SAS: TypedFile = {
   instead: "Export it from SAS as CSV (PROC EXPORT), and stage that.",
   table: (bytes, { companions, codes }) => {
     const sas = readSas7bdat(bytes);
-    const catalog = codes ? undefined : companions.find((c) => c.kind === "catalog");
+    const catalog = companions.find((c) => c.kind === "catalog");
     let formats: SasFormats | undefined;
     let unread: string | undefined;
     try {
@@ -23,9 +27,10 @@ export const SAS: TypedFile = {
     } catch (error) {
       unread = `${catalog!.name}: ${unreadableReason(error)}`;
     }
-    // Codes asked for as codes: nothing to say of the formats' labels.
+    // Read as codes: the catalog's labels are kept for the version's schema (a special missing value's are left out).
+    if (codes) return { ...sas7bdatTable(bytes, sas), findings: codeLabelsOf(sas.columns.map((c) => [c.name, numbersOnly(formatLabels(c, formats), c.numeric)] as const)) };
     const found = { ...userFormats(sas.columns, formats), ...(unread ? { unread } : {}) };
-    return { ...sas7bdatTable(bytes, sas, formats), ...(!codes && (found.labelled.length || found.unmatched.length || unread) ? { findings: { sasFormats: found } } : {}) };
+    return { ...sas7bdatTable(bytes, sas, formats), ...(found.labelled.length || found.unmatched.length || unread ? { findings: { sasFormats: found } } : {}) };
   },
 };
 

@@ -1,21 +1,27 @@
 import { porTable, readPor } from "@/lib/spss/por";
 import { readSav, savTable } from "@/lib/spss/sav";
-import type { TypedFile } from "./typed-file";
+import type { TypedTable } from "@/lib/typed-table/table";
+import { codeLabelsOf, type TypedFile } from "./typed-file";
 
-/** The variables without their value labels, for labelled codes read as codes. */
-const unlabelled = <D extends { variables: { labels?: unknown }[] }>(dataset: D, codes: boolean): D =>
-  codes ? { ...dataset, variables: dataset.variables.map(({ labels: _, ...v }) => v) } : dataset;
+type Labelled = { variables: { name: string; width: number; labels?: Map<number, string> }[] };
+
+/** The table, its labelled codes as their labels, or as codes with their labels kept for the version's schema. */
+const labelledTable = <D extends Labelled>(dataset: D, codes: boolean, table: (dataset: D) => TypedTable) => {
+  if (!codes) return table(dataset);
+  const findings = codeLabelsOf(dataset.variables.map((v) => [v.name, v.width ? undefined : v.labels] as const));
+  return { ...table({ ...dataset, variables: dataset.variables.map(({ labels: _, ...v }) => v) }), findings };
+};
 
 /** An SPSS data file (.sav): its cases, labelled codes as their labels, or as codes when asked (lib/spss/sav.ts). */
 export const SPSS: TypedFile = {
   kind: "SPSS data file",
   instead: "Save it from SPSS or PSPP as CSV, and stage that.",
-  table: (bytes, { codes }) => savTable(bytes, unlabelled(readSav(bytes), codes)),
+  table: (bytes, { codes }) => labelledTable(readSav(bytes), codes, (sav) => savTable(bytes, sav)),
 };
 
 /** An SPSS portable file (.por): its cases, labelled codes as their labels, or as codes when asked (lib/spss/por.ts). */
 export const SPSS_PORTABLE: TypedFile = {
   kind: "SPSS portable file",
   instead: "Open it in SPSS or PSPP and save it as CSV, and stage that.",
-  table: (bytes, { codes }) => porTable(unlabelled(readPor(bytes), codes)),
+  table: (bytes, { codes }) => labelledTable(readPor(bytes), codes, porTable),
 };

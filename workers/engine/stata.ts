@@ -1,5 +1,5 @@
 import { dtaTable, readDta } from "@/lib/stata/dta";
-import type { TypedFile } from "./typed-file";
+import { codeLabelsOf, type TypedFile } from "./typed-file";
 
 /** A Stata dataset (.dta): its rows, labelled codes as their labels, or as codes when asked (lib/stata/dta.ts). */
 export const STATA: TypedFile = {
@@ -7,6 +7,9 @@ export const STATA: TypedFile = {
   instead: "Export it from Stata as CSV (export delimited), and stage that.",
   table: (bytes, { codes }) => {
     const dta = readDta(bytes);
-    return dtaTable(bytes, codes ? { ...dta, variables: dta.variables.map((v) => ({ ...v, labels: "" })) } : dta);
+    if (!codes) return dtaTable(bytes, dta);
+    // Read as codes, their labels kept for the version's schema.
+    const findings = codeLabelsOf(dta.variables.map((v) => [v.name, v.labels ? dta.valueLabels.get(v.labels) : undefined] as const));
+    return { ...dtaTable(bytes, { ...dta, variables: dta.variables.map((v) => ({ ...v, labels: "" })) }), findings };
   },
 };

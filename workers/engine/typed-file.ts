@@ -20,7 +20,13 @@ export interface TypedFile {
    * transport library's datasets), read with the files added with it (a SAS dataset's catalog), and what the read
    * panel says of those; it, or its rows as they are read, may throw a FormatError saying why it cannot.
    */
-  table(bytes: Uint8Array, read: TypedRead): TypedTable & { parts?: string[]; findings?: Pick<ReadInfo, "sasFormats"> };
+  table(bytes: Uint8Array, read: TypedRead): TypedTable & { parts?: string[]; findings?: Pick<ReadInfo, "sasFormats" | "codeLabels"> };
+}
+
+/** The labels of the codes of each labelled column (those with labels), for the version's schema when they are read as codes. */
+export function codeLabelsOf(columns: Iterable<readonly [string, ReadonlyMap<number | string, string> | undefined]>): Pick<ReadInfo, "codeLabels"> {
+  const labelled = [...columns].flatMap(([name, labels]) => (labels?.size ? [[name, [...labels].map(([value, label]) => ({ value, label }))] as const] : []));
+  return labelled.length ? { codeLabels: Object.fromEntries(labelled) } : {};
 }
 
 /** How a typed file is read: the part chosen, the files added with it, and its labelled codes as their labels or as codes. */
