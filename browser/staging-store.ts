@@ -54,6 +54,16 @@ export async function addStagedFile(into: StagesDb, staged: StagedFile, blob: Bl
   });
 }
 
+/** A file that goes with a staged table, added after it: its bytes beside the table's, and the table's list of them, in one transaction. */
+export async function putCompanion(into: StagesDb, fileId: string, kind: CompanionKind, blob: Blob, companions: StagedFile["companions"], asChunks = false): Promise<void> {
+  const id = companionBlobId(fileId, kind);
+  const stored: StagedBlob = asChunks ? { id, chunks: await chunksOf(blob) } : { id, blob };
+  await into.transaction("rw", into.files, into.blobs, async () => {
+    await into.blobs.put(stored);
+    await into.files.update(fileId, { companions });
+  });
+}
+
 const CHUNK = 16 * 1024 * 1024;
 
 async function chunksOf(blob: Blob): Promise<ArrayBuffer[]> {

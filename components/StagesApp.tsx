@@ -15,6 +15,7 @@ import { onPastedFiles } from "@/browser/pasted-files";
 import { unpackArchives } from "@/browser/archives";
 import { attachDbfCompanions } from "@/lib/dbf/companions";
 import { attachSasCatalogs } from "@/lib/sas/catalog-files";
+import { laterCompanions } from "@/lib/staging/later-companions";
 import { droppedLink } from "@/browser/dropped-files";
 import { fetchFile } from "@/browser/fetch-file";
 import { fetchedFileName } from "@/lib/staging/file-link";
@@ -116,7 +117,17 @@ export function StagesApp() {
     // A dBase table's memo and code page files (notes.dbt, roads.cpg) go with their table, and a SAS format
     // catalog with the SAS datasets added with it, not staged on their own.
     const withTables = attachDbfCompanions(unpacked.files, unpacked.origins);
-    const { files: list, origins } = attachSasCatalogs(withTables.files, withTables.origins);
+    const paired = attachSasCatalogs(withTables.files, withTables.origins);
+    // One that goes with tables staged before (a catalog added after its datasets) goes to them: they are read again with it.
+    const later = laterCompanions(paired.files, await stagingDb().files.toArray());
+    for (const { file, fileId, kind } of later.given) {
+      const read = await getEngine().addCompanion(fileId, kind, file);
+      const error = read.ok ? read.value.error : read.error;
+      if (error) notify("error", describeError(error));
+      else if (read.ok) notify("info", `Read ${read.value.name} again with ${file.name}.`);
+    }
+    const list = later.rest;
+    const origins = paired.origins.filter((_, i) => later.rest.includes(paired.files[i]!));
     for (const [i, file] of list.entries()) {
       const controller = new AbortController();
       const startedAt = performance.now();

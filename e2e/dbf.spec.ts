@@ -72,8 +72,14 @@ appTest("a dBase table's memo fields that hold memos are named as empty, with wh
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["T-1", "", ""]);
   const panel = await openParsePanel(page);
   await expect(panel.getByText("Memo field NOTES is empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which was not added with it.")).toContainText(
-    "Add the table and that file together (or a ZIP of both) to read it.",
+    "Add that file now (or the table and that file together, or a ZIP of both) to read it.",
   );
+  // Added now, the memo file goes to the table staged before, which is read again with it.
+  await addFiles(page, [{ name: "NOTES.DBT", content: readFileSync(new URL("../test/fixtures/dbf/notes.dbt", import.meta.url)), mimeType: "application/octet-stream" }]);
+  await expect(page.getByText("Read notes.dbf again with NOTES.DBT.")).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["T-3", "Zoë's note", ""]);
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(1);
+  await expect((await openParsePanel(page)).getByText(/^Its memo fields are read from NOTES\.DBT \(sha256 /)).toBeVisible();
 });
 
 // A shapefile's .cpg names its attributes' code page: a table of Cyrillic names in Windows-1251, whose header names none, read as Windows-1252.

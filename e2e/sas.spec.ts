@@ -110,19 +110,24 @@ flowTest("a SAS dataset added with its format catalog stages its codes as their 
   await expect(destination(page).locator("pre")).toContainText(/"name": "workshop",\s+"type": "BIGINT",\s+"categories": \[\s+\{\s+"value": 1,\s+"label": "R"\s+\},\s+\{\s+"value": 2,\s+"label": "SAS"/);
 });
 
-test("a SAS dataset naming user formats without its catalog says so; a catalog alone says what it is; zipped, they go together", async ({ page }) => {
+test("a SAS dataset naming user formats without its catalog says so; a catalog alone says what it is, added later goes to the dataset; zipped, they go together", async ({ page }) => {
   await openApp(page);
   // The file picker offers the files that come with a table, to be picked with it.
   const accepted = ((await page.locator('input[type="file"]').getAttribute("accept")) ?? "").split(",");
   expect([".sas7bcat", ".dbt", ".fpt", ".shp", ".prj", ".cpg"].filter((ext) => !accepted.includes(ext))).toEqual([]);
+  await addFiles(page, [sasFile("formats.sas7bcat")]);
+  await expect(page.getByRole("alert").getByText("formats.sas7bcat: This is a SAS format catalog (.sas7bcat): the labels of the user formats that SAS datasets name, not a dataset.")).toBeVisible();
   await addFiles(page, [sasFile("hadley.sas7bdat", "hadley.sas7bdat.gz")]);
   await expect(stagedItem(page, "hadley.sas7bdat")).toContainText("8 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "1", "f", "1", "1", "5", "1"]);
   await expect((await openParsePanel(page)).getByText(/^Columns workshop \(WORKSHOP\), gender \(\$GENDER\) name formats that SAS does not have/)).toContainText(
-    "Add the catalog together with the dataset (or a ZIP of both) to read their labels.",
+    "Add the catalog now (or together with the dataset, or a ZIP of both) to read their labels.",
   );
+  // Added now, the catalog goes to the dataset staged before, which is read again with it.
   await addFiles(page, [sasFile("formats.sas7bcat")]);
-  await expect(page.getByRole("alert").getByText("formats.sas7bcat: This is a SAS format catalog (.sas7bcat): the labels of the user formats that SAS datasets name, not a dataset.")).toBeVisible();
+  await expect(page.getByText("Read hadley.sas7bdat again with formats.sas7bcat.")).toBeVisible();
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "R", "Female", "1", "1", "5", "1"]);
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(1);
   // Special missing values (.A, .Z) with labels take them; one without (.H) stays empty.
   const zipped = zipSync({ "lib/tagged-na.sas7bdat": new Uint8Array(fixture("tagged-na.sas7bdat.gz")), "lib/tagged-na.sas7bcat": new Uint8Array(fixture("tagged-na.sas7bcat")) });
   await addFiles(page, [{ name: "lib.zip", content: Buffer.from(zipped), mimeType: "application/zip" }]);

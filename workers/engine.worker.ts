@@ -23,6 +23,7 @@ import { otherSheetFiles } from "./engine/sheet-files";
 import { filesInArchive } from "./engine/archive-files";
 import { warmCsvReader } from "./engine/readers";
 import { removeStaged, reparse, resumeReads, stageFile } from "./engine/staging";
+import { addCompanion } from "./engine/add-companion";
 import { ensureTable, openView, readPage, useKeptTables } from "./engine/tables";
 import { Cancelled, cancelTask, endTask, workingOn } from "./engine/tasks";
 import { takeOverOnlyIf } from "./engine/workspace";
@@ -80,6 +81,7 @@ const engine: EngineApi = {
   stageFile: (file, taskId, onProgress, onPreview, origin) => asResult(() => stageFile(db, file, taskId, onProgress, onPreview, origin), taskId),
   removeStaged: (fileId) => asResult(() => removeStaged(db, fileId)),
   reparse: (fileId, options) => asResult(() => reparse(db, fileId, options)),
+  addCompanion: (fileId, kind, file) => asResult(() => addCompanion(db, fileId, kind, file)),
   filesInArchive: (file) => asResult(() => filesInArchive(file)),
   secondTableFile: (fileId) => asResult(() => secondTableFile(db, fileId)),
   otherSheetFiles: (fileId) => asResult(() => otherSheetFiles(db, fileId)),

@@ -24,7 +24,7 @@ const isShapeFile = (name: string): boolean => /\.shp$/i.test(name);
 const isProjectionFile = (name: string): boolean => /\.prj$/i.test(name);
 
 /** The companion a file is by its name, or null when it is none. */
-const companionKind = (name: string): keyof DbfCompanions<unknown> | null =>
+export const companionKind = (name: string): keyof DbfCompanions<unknown> | null =>
   memoKind(name) ? "memo" : isShapeFile(name) ? "shp" : isCodePageFile(name) ? "cpg" : isProjectionFile(name) ? "prj" : null;
 
 /** What a companion file added without its table is, and what to do; null for any other file. */

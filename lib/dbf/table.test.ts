@@ -55,7 +55,7 @@ describe("dBase tables", () => {
     for (const r of [0, 2]) bytes[table.start + r * table.recordLength] = 0x2a;
     expect(memoFields(bytes, table, false)).toEqual([]);
     expect(describeMemoFields(["NOTES", "REMARKS"], false)).toBe(
-      "Memo fields NOTES, REMARKS are empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which was not added with it. Add the table and that file together (or a ZIP of both) to read it.",
+      "Memo fields NOTES, REMARKS are empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which was not added with it. Add that file now (or the table and that file together, or a ZIP of both) to read it.",
     );
     expect(describeMemoFields(["PHOTO"], true)).toBe("Field PHOTO of pictures or OLE objects is empty here: Stages reads a memo file's text, not the objects it keeps.");
   });

@@ -193,7 +193,7 @@ export function describeMemoFields(names: readonly string[], withMemoFile: boole
   const are = names.length === 1 ? "is" : "are";
   return withMemoFile
     ? `${names.length === 1 ? "Field" : "Fields"} ${names.join(", ")} of pictures or OLE objects ${are} empty here: Stages reads a memo file's text, not the objects it keeps.`
-    : `${names.length === 1 ? "Memo field" : "Memo fields"} ${names.join(", ")} ${are} empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which was not added with it. Add the table and that file together (or a ZIP of both) to read it.`;
+    : `${names.length === 1 ? "Memo field" : "Memo fields"} ${names.join(", ")} ${are} empty here: a memo's text is kept in a .dbt or .fpt file beside the table, which was not added with it. Add that file now (or the table and that file together, or a ZIP of both) to read it.`;
 }
 
 /** What the staged file says of the records a dBase table marks deleted. */

@@ -24,7 +24,7 @@ describe("SAS formats", () => {
   test("what the read panel says: the columns labelled, a catalog not read, formats no catalog gave", () => {
     expect(describeSasFormats({ labelled: ["workshop", "gender"], unmatched: [] }, true)).toEqual(["Columns workshop, gender are read as the labels of their format (a code without a label as itself)."]);
     expect(describeSasFormats({ labelled: [], unmatched: ["site ($SITE.)"] }, false)).toEqual([
-      "Column site ($SITE.) names a format that SAS does not have, most often user formats kept in a format catalog (formats.sas7bcat): staged as its codes. Add the catalog together with the dataset (or a ZIP of both) to read their labels.",
+      "Column site ($SITE.) names a format that SAS does not have, most often user formats kept in a format catalog (formats.sas7bcat): staged as its codes. Add the catalog now (or together with the dataset, or a ZIP of both) to read their labels.",
     ]);
     expect(describeSasFormats({ labelled: ["gender"], unmatched: ["site ($SITE.)"] }, true)[1]).toBe("Column site ($SITE.) names a format that the catalog added with it does not hold: staged as its codes.");
     expect(describeSasFormats({ labelled: [], unmatched: ["gender ($GENDER.)"], unread: "formats.sas7bcat: it is cut short" }, true)).toEqual([

@@ -47,7 +47,7 @@ export function describeSasFormats({ labelled, unmatched, unread }: { labelled: 
       ? [
           withCatalog && !unread
             ? `${name(unmatched)} that the catalog added with it does not hold: staged as ${unmatched.length === 1 ? "its codes" : "their codes"}.`
-            : `${name(unmatched)} that SAS does not have, most often user formats kept in a format catalog (formats.sas7bcat): staged as ${unmatched.length === 1 ? "its codes" : "their codes"}. Add the catalog together with the dataset (or a ZIP of both) to read their labels.`,
+            : `${name(unmatched)} that SAS does not have, most often user formats kept in a format catalog (formats.sas7bcat): staged as ${unmatched.length === 1 ? "its codes" : "their codes"}. Add the catalog now (or together with the dataset, or a ZIP of both) to read their labels.`,
         ]
       : []),
   ];
