@@ -86,7 +86,7 @@ flowTest("a SAS dataset added with its format catalog stages its codes as their 
   // A column's label, as SAS keeps it, is shown with it and kept in the version's schema.
   await expect(page.getByRole("list", { name: "Columns of hadley.sas7bdat" })).toContainText("q1 BIGINT · The instructor was well prepared");
   await expect(panel.getByText(/^Its formats' labels are read from the catalog formats\.sas7bcat \(sha256 /)).toBeVisible();
-  await expect(panel.getByText("Columns workshop, gender are read as the labels of their format (a code without a label as itself).")).toBeVisible();
+  await expect(panel.getByText("Columns workshop, gender are read as their codes' labels (1 as R), a code without a label as itself. To keep the codes, read it again with Labelled codes: as the codes they are.")).toBeVisible();
   // Read again, from the staging area's copies of both files.
   await reread(page, {});
   await expect.poll(() => rowTexts(page, "Staged data", 9)).toEqual(["8", "SAS", "Male", "4", "5", "5", "5"]);

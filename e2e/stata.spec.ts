@@ -27,6 +27,7 @@ test("a Stata 12 dataset stages the same rows; read again, its labelled codes st
   await expect(stagedItem(page, "survey-114.dta")).toContainText("250 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "North", "18", "1000.5", "0.0", "0", "Zoë Ångström", "1990-01-01", "2024-03-01 13:45:30"]);
   // pandas wrote the regions' codes in their labels' order: East 0, North 1, South 2.
+  await expect((await openParsePanel(page)).getByText("Column region is read as its codes' labels (0 as East), a code without a label as itself.", { exact: false })).toBeVisible();
   await reread(page, { "Labelled codes": "codes" });
   await expect.poll(async () => [(await rowTexts(page, "Staged data", 2))[1], (await rowTexts(page, "Staged data", 3))[1]]).toEqual(["1", "2"]);
   await expect((await openParsePanel(page)).getByText("Column region holds codes, as chosen; the labels of its codes are kept in the versions' schema (a Data Package's categories).")).toBeVisible();

@@ -150,7 +150,7 @@ export function ReadFindings({
           {c.kind === "catalog" && file.parse.valueLabels === "codes" ? "Its codes are read as they are, as chosen; its format catalog is" : COMPANION_READ[c.kind]} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
         </p>
       ))}
-      {file.codeLabels && <p className="text-xs">{describeCodeLabels(Object.keys(file.codeLabels))}</p>}
+      {file.codeLabels && <p className="text-xs">{describeCodeLabels(file.codeLabels, file.parse.valueLabels === "codes")}</p>}
       {file.sasFormats &&
         describeSasFormats(file.sasFormats, file.companions?.some((c) => c.kind === "catalog") ?? false).map((line) => (
           <p key={line} className="text-xs">

@@ -30,8 +30,12 @@ export function withUnits(
   }));
 }
 
-/** What the read panel says of labelled codes read as codes (`codes` of `withUnits`). */
-export function describeCodeLabels(columns: readonly string[]): string {
+/** What the read panel says of a statistical dataset's labelled codes: read as their labels, or as codes (then kept as `withUnits`'s `codes`). */
+export function describeCodeLabels(codeLabels: Record<string, readonly CodeLabel[]>, asCodes: boolean): string {
+  const columns = Object.keys(codeLabels);
   const one = columns.length === 1;
-  return `${one ? "Column" : "Columns"} ${columns.join(", ")} ${one ? "holds" : "hold"} codes, as chosen; the labels of ${one ? "its" : "their"} codes are kept in the versions' schema (a Data Package's categories).`;
+  const their = one ? "its" : "their";
+  if (asCodes) return `${one ? "Column" : "Columns"} ${columns.join(", ")} ${one ? "holds" : "hold"} codes, as chosen; the labels of ${their} codes are kept in the versions' schema (a Data Package's categories).`;
+  const example = Object.values(codeLabels)[0]?.[0];
+  return `${one ? "Column" : "Columns"} ${columns.join(", ")} ${one ? "is" : "are"} read as ${their} codes' labels${example ? ` (${example.value} as ${example.label})` : ""}, a code without a label as itself. To keep the codes, read it again with Labelled codes: as the codes they are.`;
 }

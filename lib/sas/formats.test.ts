@@ -17,17 +17,17 @@ describe("SAS formats", () => {
 
   test("the columns a catalog labels, and those naming a user format it does not hold", () => {
     const columns = [{ name: "id", format: "BEST12." }, { name: "gender", format: "$GENDER." }, { name: "site", format: "$SITE." }, { name: "visit", format: "" }];
-    expect(userFormats(columns, formats)).toEqual({ labelled: ["gender"], unmatched: ["site ($SITE.)"] });
-    expect(userFormats(columns, undefined)).toEqual({ labelled: [], unmatched: ["gender ($GENDER.)", "site ($SITE.)"] });
+    expect(userFormats(columns, formats)).toEqual({ unmatched: ["site ($SITE.)"] });
+    expect(userFormats(columns, undefined)).toEqual({ unmatched: ["gender ($GENDER.)", "site ($SITE.)"] });
   });
 
-  test("what the read panel says: the columns labelled, a catalog not read, formats no catalog gave", () => {
-    expect(describeSasFormats({ labelled: ["workshop", "gender"], unmatched: [] }, true)).toEqual(["Columns workshop, gender are read as the labels of their format (a code without a label as itself)."]);
-    expect(describeSasFormats({ labelled: [], unmatched: ["site ($SITE.)"] }, false)).toEqual([
+  test("what the read panel says: a catalog not read, formats no catalog gave", () => {
+    expect(describeSasFormats({ unmatched: [] }, true)).toEqual([]);
+    expect(describeSasFormats({ unmatched: ["site ($SITE.)"] }, false)).toEqual([
       "Column site ($SITE.) names a format that SAS does not have, most often user formats kept in a format catalog (formats.sas7bcat): staged as its codes. Add the catalog now (or together with the dataset, or a ZIP of both) to read their labels.",
     ]);
-    expect(describeSasFormats({ labelled: ["gender"], unmatched: ["site ($SITE.)"] }, true)[1]).toBe("Column site ($SITE.) names a format that the catalog added with it does not hold: staged as its codes.");
-    expect(describeSasFormats({ labelled: [], unmatched: ["gender ($GENDER.)"], unread: "formats.sas7bcat: it is cut short" }, true)).toEqual([
+    expect(describeSasFormats({ unmatched: ["site ($SITE.)"] }, true)[0]).toBe("Column site ($SITE.) names a format that the catalog added with it does not hold: staged as its codes.");
+    expect(describeSasFormats({ unmatched: ["gender ($GENDER.)"], unread: "formats.sas7bcat: it is cut short" }, true)).toEqual([
       "Its catalog is not read (formats.sas7bcat: it is cut short): the codes are staged as they are.",
       expect.stringMatching(/^Column gender \(\$GENDER\.\) names a format that SAS does not have/),
     ]);

@@ -29,19 +29,15 @@ export function isOwnFormat(format: string): boolean {
   return name === "" || OWN_NUMBER.test(name) || OWN_TEXT.test(name) || sasKind(format) !== "number";
 }
 
-/** What a catalog gave a dataset's columns: those read as its labels, and those naming a format that is not SAS's own and that no catalog given holds. */
-export function userFormats(columns: readonly { name: string; format: string }[], formats: SasFormats | undefined): { labelled: string[]; unmatched: string[] } {
-  const labelled = columns.filter((c) => formatLabels(c, formats));
-  const unmatched = columns.filter((c) => !formatLabels(c, formats) && !isOwnFormat(c.format));
-  return { labelled: labelled.map((c) => c.name), unmatched: unmatched.map((c) => `${c.name} (${c.format})`) };
+/** The columns naming a format that is not SAS's own and that no catalog given holds (their codes stay codes). */
+export function userFormats(columns: readonly { name: string; format: string }[], formats: SasFormats | undefined): { unmatched: string[] } {
+  return { unmatched: columns.filter((c) => !formatLabels(c, formats) && !isOwnFormat(c.format)).map((c) => `${c.name} (${c.format})`) };
 }
 
-/** What the read panel says of a SAS dataset's user formats (`userFormats`, and why a catalog added was not read). */
-export function describeSasFormats({ labelled, unmatched, unread }: { labelled: readonly string[]; unmatched: readonly string[]; unread?: string }, withCatalog: boolean): string[] {
-  const are = (names: readonly string[]) => `${names.length === 1 ? "Column" : "Columns"} ${names.join(", ")} ${names.length === 1 ? "is" : "are"}`;
+/** What the read panel says of a SAS dataset's user formats no catalog gave (`userFormats`), and why a catalog added was not read. */
+export function describeSasFormats({ unmatched, unread }: { unmatched: readonly string[]; unread?: string }, withCatalog: boolean): string[] {
   const name = (names: readonly string[]) => `${names.length === 1 ? "Column" : "Columns"} ${names.join(", ")} ${names.length === 1 ? "names a format" : "name formats"}`;
   return [
-    ...(labelled.length ? [`${are(labelled)} read as the labels of ${labelled.length === 1 ? "its" : "their"} format (a code without a label as itself).`] : []),
     ...(unread ? [`Its catalog is not read (${unread}): the codes are staged as they are.`] : []),
     ...(unmatched.length
       ? [

@@ -73,11 +73,11 @@ export interface StagedFile {
   geometryUnread?: string;
   /** A dBase table's fields that point at memos not read (no memo file came with it, or pictures and objects: lib/dbf/table.ts). */
   memoFields?: string[];
-  /** A SAS dataset's columns read as its catalog's labels, those naming a user format no catalog added holds, and why a catalog added was not read (lib/sas/formats.ts). */
+  /** A SAS dataset's columns naming a user format no catalog added holds, and why a catalog added was not read (lib/sas/formats.ts). */
   sasFormats?: SasFormatFindings;
   /** What a statistical dataset says its columns are (their variable labels), by column: kept in the versions' schema. */
   columnLabels?: Record<string, string>;
-  /** The labels of the codes a statistical dataset's labelled columns hold, where they were read as codes: kept in the versions' schema. */
+  /** The labels of the codes of a statistical dataset's labelled columns: named in the read panel, and kept in the versions' schema where the codes were read as codes. */
   codeLabels?: Record<string, CodeLabel[]>;
   columns?: Column[];
   rowCount?: number;
@@ -184,7 +184,6 @@ export interface CodeLabel {
 }
 
 export interface SasFormatFindings {
-  labelled: string[];
   unmatched: string[];
   unread?: string;
 }

@@ -27,10 +27,12 @@ export const SAS: TypedFile = {
     } catch (error) {
       unread = `${catalog!.name}: ${unreadableReason(error)}`;
     }
-    // Read as codes: the catalog's labels are kept for the version's schema (a special missing value's are left out).
-    if (codes) return { ...sas7bdatTable(bytes, sas), findings: codeLabelsOf(sas.columns.map((c) => [c.name, numbersOnly(formatLabels(c, formats), c.numeric)] as const)) };
+    // The catalog's labels are kept either way (a special missing value's left out): the read panel names them, and a
+    // version's schema keeps them for codes.
+    const codeLabels = codeLabelsOf(sas.columns.map((c) => [c.name, numbersOnly(formatLabels(c, formats), c.numeric)] as const));
+    if (codes) return { ...sas7bdatTable(bytes, sas), findings: codeLabels };
     const found = { ...userFormats(sas.columns, formats), ...(unread ? { unread } : {}) };
-    return { ...sas7bdatTable(bytes, sas, formats), ...(found.labelled.length || found.unmatched.length || unread ? { findings: { sasFormats: found } } : {}) };
+    return { ...sas7bdatTable(bytes, sas, formats), findings: { ...codeLabels, ...(found.unmatched.length || unread ? { sasFormats: found } : {}) } };
   },
 };
 

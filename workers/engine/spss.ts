@@ -5,11 +5,10 @@ import { codeLabelsOf, type TypedFile } from "./typed-file";
 
 type Labelled = { variables: { name: string; width: number; labels?: Map<number, string> }[] };
 
-/** The table, its labelled codes as their labels, or as codes with their labels kept for the version's schema. */
+/** The table, its labelled codes as their labels or as codes, with the codes' labels (which the read panel names, and a version's schema keeps for codes). */
 const labelledTable = <D extends Labelled>(dataset: D, codes: boolean, table: (dataset: D) => TypedTable) => {
-  if (!codes) return table(dataset);
   const findings = codeLabelsOf(dataset.variables.map((v) => [v.name, v.width ? undefined : v.labels] as const));
-  return { ...table({ ...dataset, variables: dataset.variables.map(({ labels: _, ...v }) => v) }), findings };
+  return { ...table(codes ? { ...dataset, variables: dataset.variables.map(({ labels: _, ...v }) => v) } : dataset), findings };
 };
 
 /** An SPSS data file (.sav): its cases, labelled codes as their labels, or as codes when asked (lib/spss/sav.ts). */

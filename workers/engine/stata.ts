@@ -7,9 +7,8 @@ export const STATA: TypedFile = {
   instead: "Export it from Stata as CSV (export delimited), and stage that.",
   table: (bytes, { codes }) => {
     const dta = readDta(bytes);
-    if (!codes) return dtaTable(bytes, dta);
-    // Read as codes, their labels kept for the version's schema.
+    // The codes' labels are kept either way: the read panel names them, and a version's schema keeps them for codes.
     const findings = codeLabelsOf(dta.variables.map((v) => [v.name, v.labels ? dta.valueLabels.get(v.labels) : undefined] as const));
-    return { ...dtaTable(bytes, { ...dta, variables: dta.variables.map((v) => ({ ...v, labels: "" })) }), findings };
+    return { ...dtaTable(bytes, codes ? { ...dta, variables: dta.variables.map((v) => ({ ...v, labels: "" })) } : dta), findings };
   },
 };
