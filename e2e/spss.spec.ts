@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { appTest as test, expect } from "./support/test";
-import { addFiles, openApp, openParsePanel, openStep, rowTexts, stagedItem } from "./support/app";
+import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem } from "./support/app";
 
 // An SPSS data file as GNU PSPP writes one (test/fixtures/spss/survey.sps): compressed, value labels, a missing value, a very long string.
 const survey = () => readFileSync(new URL("../test/fixtures/spss/survey.sav", import.meta.url));
@@ -32,4 +32,17 @@ test("an SPSS portable file stages its cases with their value labels and dates",
   await expect(stagedItem(page, "survey.por")).toContainText("4 rows");
   await expect.poll(async () => (await rowTexts(page, "Staged data", 3)).slice(0, 8)).toEqual(["2", "South", "", "1012.75", "1990-01-02", "2024-03-01 14:45:30", "person 2", "B02"]);
   await expect((await openParsePanel(page)).getByText("How survey.por is read: POR")).toBeVisible();
+});
+
+// A string variable's value labels ("F" is "Female"; a long string's in a record of their own) were left out: its codes staged as they were.
+test("an SPSS data file's string codes stage as their labels; read again, every labelled column stages its codes", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [{ name: "coded.sav", content: readFileSync(new URL("../test/fixtures/spss/coded.sav", import.meta.url)), mimeType: "application/x-spss-sav" }]);
+  await expect(stagedItem(page, "coded.sav")).toContainText("4 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "Female", "Germany", "low"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "X", "Elsewhere", "30"]);
+  await expect((await openParsePanel(page)).getByText("Columns sex, country, score are read as their codes' labels (F as Female), a code without a label as itself.", { exact: false })).toBeVisible();
+  await reread(page, { "Labelled codes": "codes" });
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "F", "DEU", "10"]);
+  await expect((await openParsePanel(page)).getByText("Columns sex, country, score hold codes, as chosen;", { exact: false })).toBeVisible();
 });

@@ -22,6 +22,10 @@ describe("SPSS portable files", () => {
     expect(por).toHaveLength(6);
   });
 
+  test("value labels of strings, as the .sav file's", () => {
+    expect(lines(fixture("coded.por"))).toEqual(["ID,SEX,COUNTRY,SCORE", "1,Female,Germany,low", "2,Male,France,middle", "3,X,Elsewhere,30", "4,,Germany,40", ""]);
+  });
+
   test("a variable's label", () => {
     // A portable file keeps names in capitals.
     expect(porTable(readPor(fixture("survey.por"))).columns.filter((c) => c.label)).toEqual([{ name: "INCOME", type: "number", label: "Yearly income (EUR)" }]);

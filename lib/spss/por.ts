@@ -68,18 +68,23 @@ export function readPor(bytes: Uint8Array): Por {
   }
 }
 
-/** A value labels record: the variables it labels, then (value, label) pairs; a string variable's labels are not kept. */
+/** A value labels record: the variables it labels, then (value, label) pairs, a string variable's by its text. */
 function valueLabels(r: Reader, variables: PorVariable[]): void {
   const names = Array.from({ length: r.integer() }, () => r.string());
   const labelled = names.map((name) => variables.find((v) => v.name === name) ?? r.fail(`value labels name a variable (${name}) it does not have`));
   const strings = labelled[0]!.width > 0;
   const labels = new Map<number, string>();
+  const textLabels = new Map<string, string>();
   for (let count = r.integer(); count > 0; count--) {
     const value = strings ? r.string() : r.number();
     const label = r.string();
     if (typeof value === "number") labels.set(value, label);
+    else textLabels.set(value.replace(/ +$/, ""), label);
   }
-  if (!strings) for (const v of labelled) v.labels = labels;
+  for (const v of labelled) {
+    if (strings) v.textLabels = textLabels;
+    else v.labels = labels;
+  }
 }
 
 /** The variables and cases: labels for labelled codes, dates, missing values null. */
@@ -95,7 +100,7 @@ function* porRows(por: Por): Generator<TypedCell[]> {
     por.variables.forEach((v, i) => {
       if (v.width) {
         const text = r.string().replace(/ +$/, "");
-        values[i] = text === "" ? null : text;
+        values[i] = text === "" ? null : (v.textLabels?.get(text) ?? text);
       } else values[i] = spssNumberValue(r.number(), v, types[i]!);
     });
     yield values;

@@ -24,6 +24,10 @@ describe("SPSS data files", () => {
     ]);
   });
 
+  test("value labels of strings, short and long, as PSPP writes them; a value without a label as itself", () => {
+    expect(lines("coded.sav")).toEqual(["id,sex,country,score", "1,Female,Germany,low", "2,Male,France,middle", "3,X,Elsewhere,30", "4,,Germany,40", ""]);
+  });
+
   test("a variable's label, in the file's encoding", () => {
     const bytes = fixture("survey.sav");
     expect(savTable(bytes, readSav(bytes)).columns.filter((c) => c.label)).toEqual([{ name: "income", type: "number", label: "Yearly income (EUR)" }]);

@@ -54,7 +54,8 @@ export function readSav(bytes: Uint8Array): Sav {
   const bias = f64(84);
   const slots: (Slot | null)[] = [];
   // Value labels are decoded once the encoding is known (a record at the dictionary's end names it).
-  const labelSets: { raw: [number, Uint8Array][]; slots: number[] }[] = [];
+  const labelSets: { raw: [number, Uint8Array, Uint8Array][]; slots: number[] }[] = [];
+  let longStringLabels: Uint8Array | null = null;
   let longNames = "";
   let veryLong = "";
   let encoding = "windows-1252";
@@ -78,11 +79,12 @@ export function readSav(bytes: Uint8Array): Sav {
     } else if (type === 3) {
       const count = i32(at + 4);
       at += 8;
-      const raw: [number, Uint8Array][] = [];
+      // Each value as a number, and as the 8 bytes of a short string's value.
+      const raw: [number, Uint8Array, Uint8Array][] = [];
       for (let i = 0; i < count; i++) {
         const value = f64(at);
         const length = bytes[at + 8]!;
-        raw.push([value, bytes.subarray(at + 9, at + 9 + length)]);
+        raw.push([value, bytes.subarray(at + 9, at + 9 + length), bytes.subarray(at, at + 8)]);
         at += Math.ceil((length + 9) / 8) * 8;
       }
       if (i32(at) !== 4) throw new SavError("its value labels are not followed by their variables");
@@ -97,6 +99,7 @@ export function readSav(bytes: Uint8Array): Sav {
       if (subtype === 13) longNames = new TextDecoder(encoding).decode(body);
       else if (subtype === 14) veryLong = new TextDecoder(encoding).decode(body);
       else if (subtype === 20) encoding = String.fromCharCode(...body).toLowerCase();
+      else if (subtype === 21) longStringLabels = body;
       else if (subtype === 3 && size >= 32) encoding = CODE_PAGES[new DataView(body.buffer, body.byteOffset, size).getInt32(28, little)] ?? encoding;
       at += 16 + size;
     } else if (type === 999) {
@@ -113,9 +116,41 @@ export function readSav(bytes: Uint8Array): Sav {
   for (const s of slots) if (s?.rawLabel) s.label = text.decode(s.rawLabel).trim();
   for (const { raw, slots: vars } of labelSets) {
     const labels = new Map(raw.map(([value, label]) => [value, text.decode(label)]));
-    for (const v of vars) if (slots[v]) slots[v]!.labels = labels;
+    const textLabels = new Map(raw.map(([, label, value]) => [text.decode(value).replace(/[ \0]+$/, ""), text.decode(label)]));
+    for (const v of vars) {
+      const slot = slots[v];
+      if (slot && slot.width > 0) slot.textLabels = textLabels;
+      else if (slot) slot.labels = labels;
+    }
   }
+  if (longStringLabels) longStringValueLabels(longStringLabels, slots, longNames, little, text);
   return { variables: variablesOf(slots, longNames, veryLong), cases, caseSlots: slots.length, compressed: compression !== 0, zlib: compression === 2, bias, little, start: at, text };
+}
+
+/**
+ * The value labels of strings longer than 8 bytes (record 7, subtype 21): for each variable, its name and width and
+ * its labels, each value and label after its length; given to the variable by its short or long name.
+ */
+function longStringValueLabels(body: Uint8Array, slots: (Slot | null)[], longNames: string, little: boolean, text: TextDecoder): void {
+  const data = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const named = new Map(longNames.split("\t").filter(Boolean).map((pair) => pair.split("=") as [string, string]));
+  const counted = (at: number) => body.subarray(at + 4, at + 4 + data.getInt32(at, little));
+  for (let at = 0; at + 12 <= body.length; ) {
+    const name = text.decode(counted(at)).toLowerCase();
+    at += 4 + data.getInt32(at, little) + 4;
+    const count = data.getInt32(at, little);
+    at += 4;
+    const labels = new Map<string, string>();
+    for (let i = 0; i < count && at + 8 <= body.length; i++) {
+      const value = counted(at);
+      at += 4 + value.length;
+      const label = counted(at);
+      at += 4 + label.length;
+      labels.set(text.decode(value).replace(/[ \0]+$/, ""), text.decode(label));
+    }
+    const slot = slots.find((s) => s && (s.name.toLowerCase() === name || named.get(s.name)?.toLowerCase() === name));
+    if (slot) slot.textLabels = labels;
+  }
 }
 
 /** Code pages by the number SPSS writes for them, of those a browser decodes. */
@@ -138,7 +173,7 @@ function variablesOf(slots: (Slot | null)[], longNames: string, veryLong: string
       slotsUsed += span;
       j += span;
     }
-    variables.push({ name: names.get(s.name) ?? s.name, slot: i, slots: slotsUsed, width, format: s.format, missing: s.missing, ...(s.range ? { range: s.range } : {}), ...(s.labels ? { labels: s.labels } : {}), ...(s.label ? { label: s.label } : {}) });
+    variables.push({ name: names.get(s.name) ?? s.name, slot: i, slots: slotsUsed, width, format: s.format, missing: s.missing, ...(s.range ? { range: s.range } : {}), ...(s.labels ? { labels: s.labels } : {}), ...(s.textLabels ? { textLabels: s.textLabels } : {}), ...(s.label ? { label: s.label } : {}) });
     i += slotsUsed - 1;
   }
   return variables;
@@ -231,8 +266,10 @@ function zlibBytecode(bytes: Uint8Array, sav: Sav): Uint8Array {
 function value(slots: Case, data: DataView, v: SavVariable, type: ColumnType, sav: Sav, decode: (bytes: Uint8Array) => string): TypedCell {
   if (v.width > 0) {
     const from = v.slot * 8;
-    if (v.width > 255) return paddedTextCell(segmentsOf(slots.subarray(from, from + v.slots * 8), v.width), 0, v.width, decode);
-    return paddedTextCell(slots, from, v.width, decode);
+    const cell = v.width > 255 ? paddedTextCell(segmentsOf(slots.subarray(from, from + v.slots * 8), v.width), 0, v.width, decode) : paddedTextCell(slots, from, v.width, decode);
+    if (!v.textLabels || cell === null) return cell;
+    const code = typeof cell === "string" ? cell : decode(cell as Uint8Array);
+    return v.textLabels.get(code) ?? cell;
   }
   const number = data.getFloat64(v.slot * 8, sav.little);
   return spssNumberValue(number === SYSMIS ? NaN : number, v, type);

@@ -14,6 +14,8 @@ export interface SpssNumeric {
   /** A missing range (low, high), when its missing values are one. */
   range?: [number, number];
   labels?: Map<number, string>;
+  /** A string variable's value labels, by its value without trailing spaces ("M" is "Male"). */
+  textLabels?: Map<string, string>;
 }
 
 const EPOCH_1582 = Date.UTC(1582, 9, 14);
