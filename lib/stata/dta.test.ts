@@ -66,6 +66,11 @@ describe("Stata datasets", () => {
     expect(dtaTable(bytes, readDta(bytes)).columns.filter((c) => c.label)).toEqual([]);
   });
 
+  // Written by Stata (haven's test data): x is 1 to 5, then .a, .h and .z, with labels for .a and .z.
+  test("a labelled column's missing values .a to .z as their labels, where they have one; double and long columns alike", () => {
+    for (const name of ["tagged-na-double.dta", "tagged-na-int.dta"]) expect(lines(name), name).toEqual(["x", "1", "2", "3", "4", "5", "apple", "", ".zebra", ""]);
+  });
+
   test("older formats and other files say what they are", () => {
     expect(() => readDta(new Uint8Array([109, 2, 1, 0, ...new Array(200).fill(0)]))).toThrow(/its format \(109\) is not one Stata writes/);
     expect(() => readDta(fixture("survey-105.dta").subarray(0, 900))).toThrow(/cut short/);

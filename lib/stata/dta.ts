@@ -151,7 +151,8 @@ function cell(bytes: Uint8Array, data: DataView, at: number, v: DtaVariable, typ
     : v.type === 65528 ? missingAbove(data.getInt32(at, little), dta.release <= 111 ? 2147483646 : 2147483620)
     : v.type === 65529 ? missingAbove(data.getInt16(at, little), dta.release <= 111 ? 32766 : 32740)
     : missingAbove(data.getInt8(at), dta.release <= 111 ? 126 : 100);
-  if (number === null) return null;
+  // A missing value is empty, or its label where its column's labels name it (`.a` as "Refused"; Stata 8 and later).
+  if (number === null) return type === "labelled" && dta.release >= 113 ? (dta.valueLabels.get(v.labels!)?.get(missingLabelKey(data, at, v.type, little)) ?? null) : null;
   // A labelled code as its label (its number as text when it has none); a date or date-time as milliseconds from 1970.
   if (type === "labelled") return dta.valueLabels.get(v.labels!)?.get(number) ?? String(number);
   if (type === "date") return EPOCH_1960 + Math.round(number) * DAY_MS;
@@ -167,6 +168,20 @@ function strlKey(data: DataView, at: number, dta: Dta): string {
     return slice.reduce((n, b) => n * 256 + b, 0);
   };
   return `${part(0, split)}:${part(split, 8)}`;
+}
+
+/**
+ * The key a value label table gives a missing value (`.` 2147483621, `.a` to `.z` the 26 after it), from the value
+ * stored: each type's missing values are its largest, one apart (a float's and a double's 2^11 and 2^40 apart in their bits).
+ */
+function missingLabelKey(data: DataView, at: number, type: number, little: boolean): number {
+  const k =
+    type === 65526 ? Number((data.getBigUint64(at, little) - 0x7fe0000000000000n) >> 40n)
+    : type === 65527 ? (data.getUint32(at, little) - 0x7f000000) / 0x800
+    : type === 65528 ? data.getInt32(at, little) - 2147483621
+    : type === 65529 ? data.getInt16(at, little) - 32741
+    : data.getInt8(at) - 101;
+  return 2147483621 + k;
 }
 
 /** Before format 113 a numeric type had one missing value, its largest (`.` only); a double's was 2^333 up to format 105. */
