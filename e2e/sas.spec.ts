@@ -126,6 +126,7 @@ test("a SAS dataset naming user formats without its catalog says so; a catalog a
   // Added now, the catalog goes to the dataset staged before, which is read again with it.
   await addFiles(page, [sasFile("formats.sas7bcat")]);
   await expect(page.getByText("Read hadley.sas7bdat again with formats.sas7bcat.")).toBeVisible();
+  await expect(stagedItem(page, "hadley.sas7bdat")).toContainText("with formats.sas7bcat");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "R", "Female", "1", "1", "5", "1"]);
   await expect(stagingArea(page).getByRole("listitem")).toHaveCount(1);
   // Special missing values (.A, .Z) with labels take them; one without (.H) stays empty.

@@ -60,6 +60,7 @@ export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: 
                 {formatBytes(f.size)} · sha256 <span title={f.sha256}>{shortHash(f.sha256)}</span>
                 {" · "}
                 <StatusText file={f} />
+                {f.companions?.length ? ` · with ${f.companions.map((c) => c.name).join(", ")}` : null}
                 {f.sqlName && (
                   <>
                     {" · "}
