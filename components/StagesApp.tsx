@@ -124,7 +124,7 @@ export function StagesApp() {
       const read = await getEngine().addCompanion(fileId, kind, file);
       const error = read.ok ? read.value.error : read.error;
       if (error) notify("error", describeError(error));
-      else if (read.ok) notify("info", `Read ${read.value.name} again with ${file.name}.`);
+      else if (read.ok) notify("info", kind === "prj" ? `${read.value.name}'s coordinate system is the one ${file.name} names.` : `Read ${read.value.name} again with ${file.name}.`);
     }
     const list = later.rest;
     const origins = paired.origins.filter((_, i) => later.rest.includes(paired.files[i]!));

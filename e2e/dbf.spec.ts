@@ -62,6 +62,11 @@ appTest("a shapefile's geometry, zipped with its attributes or added with them, 
   await addFiles(page, [{ name: "alone.prj", content: 'GEOGCS["WGS 84"]', mimeType: "text/plain" }]);
   await expect(page.getByRole("alert").getByText("This is a shapefile's projection (.prj): it names the coordinate system of its geometry.")).toBeVisible();
   await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
+  // Added later, the projection file of a staged table's name names its coordinate system.
+  await addFiles(page, [{ name: "trails.prj", content: 'PROJCS["ETRS89 / UTM zone 33N",GEOGCS["ETRS89"]]', mimeType: "text/plain" }]);
+  await expect(page.getByText("trails.dbf's coordinate system is the one trails.prj names.")).toBeVisible();
+  await expect((await openParsePanel(page)).getByText("Its coordinates are in ETRS89 / UTM zone 33N, as trails.prj says.")).toBeVisible();
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
 });
 
 // A memo field's text is kept in a .dbt file beside the table, which is not read: its column staged empty without a word.
@@ -103,6 +108,12 @@ appTest("a shapefile's code page file (.cpg) names the encoding its attributes a
   // Alone, a code page file is named for what it is, not staged as a table of one value.
   await addFiles(page, [{ name: "alone.cpg", content: "1251\r\n", mimeType: "text/plain" }]);
   await expect(page.getByRole("alert").getByText("This is a code page file (.cpg): it names the encoding of a dBase table's text")).toBeVisible();
+  await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
+  // Added later, a code page file of a staged table's name reads that table again in its encoding.
+  await addFiles(page, [{ name: "moscow.cpg", content: "1251\r\n", mimeType: "text/plain" }]);
+  await expect(page.getByText("Read moscow.dbf again with moscow.cpg.")).toBeVisible();
+  await stagedItem(page, "moscow.dbf").getByRole("button", { name: "moscow.dbf", exact: true }).click();
+  await expect.poll(async () => (await rowTexts(page, "Staged data", 2))[1]).toBe("Москва");
   await expect(stagingArea(page).getByRole("listitem")).toHaveCount(2);
 });
 

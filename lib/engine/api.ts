@@ -6,7 +6,8 @@ import type { BulkFix, FixScope } from "@/lib/recipe/bulk-fix";
 import type { CellEdit } from "@/lib/recipe/edits";
 import type { Recipe } from "@/lib/recipe/schema";
 import type { ParseOptions } from "@/lib/staging/parse-options";
-import type { CompanionKind, DerivedFrom, FileOrigin, StagedFile } from "@/lib/staging/staged-file";
+import type { LaterCompanionKind } from "@/lib/staging/later-companions";
+import type { DerivedFrom, FileOrigin, StagedFile } from "@/lib/staging/staged-file";
 import type { Result } from "@/lib/result";
 import type { StorageSupport } from "@/lib/storage/support";
 
@@ -159,8 +160,8 @@ export interface EngineApi {
   removeStaged(fileId: string): Promise<Result<null>>;
   /** Read a staged file again with other parse options, and keep them. */
   reparse(fileId: string, options: ParseOptions): Promise<Result<StagedFile>>;
-  /** Keep a file that goes with a staged table (its format catalog, memo file, geometry), added after it, and read the table again with it. */
-  addCompanion(fileId: string, kind: CompanionKind, file: File): Promise<Result<StagedFile>>;
+  /** A file that goes with a staged table (its format catalog, memo file, geometry, code page or projection file), added after it: kept or noted, and the table read again with it. */
+  addCompanion(fileId: string, kind: LaterCompanionKind, file: File): Promise<Result<StagedFile>>;
   /** The data files a ZIP archive holds, each as a file to stage on its own; null for a file that is no such archive. */
   filesInArchive(file: File): Promise<Result<DerivedFile[] | null>>;
   /** The second table found below a CSV file's rows, as a file to stage on its own. */

@@ -20,8 +20,13 @@ describe("laterCompanions", () => {
     expect(rest).toEqual([files[2]]);
   });
 
-  it("leaves a file alone that no staged table takes: a table that has one of its kind, another name, a projection or code page file", () => {
-    const files = named("roads.shp", "other.dbt", "roads.prj", "roads.cpg");
+  it("gives a shapefile's code page or projection file to the staged table of its name, though it has them", () => {
+    const { given } = laterCompanions(named("ROADS.cpg", "roads.prj"), area);
+    expect(given.map((g) => [g.file.name, g.fileId, g.kind])).toEqual([["ROADS.cpg", "d", "cpg"], ["roads.prj", "d", "prj"]]);
+  });
+
+  it("leaves a file alone that no staged table takes: a table that has one of its kind, another name", () => {
+    const files = named("roads.shp", "other.dbt", "other.prj");
     expect(laterCompanions(files, area)).toEqual({ given: [], rest: files });
     expect(laterCompanions(named("formats.sas7bcat"), [area[1]!, area[4]!]).given).toEqual([]);
   });

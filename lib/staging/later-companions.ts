@@ -5,14 +5,17 @@ import type { CompanionKind, StagedFile } from "./staged-file";
 /**
  * A file that goes with a table, added after the table was staged (the catalog forgotten the first time): it goes
  * to the staged tables it belongs to, which are read again with it, rather than be refused as a file alone. A SAS
- * format catalog goes to every staged SAS dataset without one; a dBase table's memo file or a shapefile's geometry
- * to the staged table of its name without one. Its code page or projection file is not kept, so it stays alone.
+ * format catalog goes to every staged SAS dataset without one; a dBase table's memo file, a shapefile's geometry,
+ * code page or projection file to the staged table of its name (the first two where it has none).
  */
 export interface LaterCompanion<F> {
   file: F;
   fileId: string;
-  kind: CompanionKind;
+  kind: LaterCompanionKind;
 }
+
+/** A file kept beside a table, or a shapefile's code page or projection file, which only say something of it. */
+export type LaterCompanionKind = CompanionKind | "cpg" | "prj";
 
 type Staged = Pick<StagedFile, "id" | "name" | "parse" | "companions">;
 
@@ -33,8 +36,8 @@ export function laterCompanions<F extends { name: string }>(files: readonly F[],
   return { given, rest };
 }
 
-function dbfTargets(name: string, staged: readonly Staged[]): { s: Staged; kind: CompanionKind }[] {
+function dbfTargets(name: string, staged: readonly Staged[]): { s: Staged; kind: LaterCompanionKind }[] {
   const kind = companionKind(name);
-  if (kind !== "memo" && kind !== "shp") return [];
-  return staged.filter((s) => s.parse.format === "dbf" && stem(s.name) === stem(name) && lacks(s, kind)).map((s) => ({ s, kind }));
+  if (kind === null) return [];
+  return staged.filter((s) => s.parse.format === "dbf" && stem(s.name) === stem(name) && (kind === "cpg" || kind === "prj" || lacks(s, kind))).map((s) => ({ s, kind }));
 }

@@ -18,7 +18,8 @@ import { recordRead } from "./kept-tables";
 import { dropTable, ensureTable, readFindings, readNewStaged, tableName } from "./tables";
 import { Cancelled, cancelWorkOn, progressReporter, throwIfCancelled } from "./tasks";
 import { contentHead, encodingSample } from "./text";
-import { companionAlone, cpgEncoding, projectionName } from "@/lib/dbf/companions";
+import { companionAlone } from "@/lib/dbf/companions";
+import { codePageOf, projectionOf } from "./companion-files";
 import { catalogAlone } from "@/lib/sas/catalog-files";
 
 /**
@@ -276,18 +277,6 @@ async function scanFile(file: File, { countLines, findNul, bytes }: Scan, taskId
 }
 
 const CHANGED = "The file changed or became unreadable while it was being read.";
-
-/** The coordinate system a projection file names, with its name; none when it names none. */
-async function projectionOf(file: File): Promise<StagedFile["projection"]> {
-  const name = projectionName(await file.text());
-  return name ? { name, file: file.name } : undefined;
-}
-
-/** The encoding a code page file names, with its name; none when it names none this browser decodes. */
-async function codePageOf(file: File): Promise<StagedFile["cpg"]> {
-  const encoding = cpgEncoding(await file.text());
-  return encoding ? { name: file.name, encoding } : undefined;
-}
 
 function storageMessage(error: unknown): string {
   if (isQuotaError(error)) return quotaMessage("stage this file");
