@@ -85,6 +85,7 @@ flowTest("a SAS dataset added with its format catalog stages its codes as their 
   const panel = await openParsePanel(page);
   // A column's label, as SAS keeps it, is shown with it and kept in the version's schema.
   await expect(page.getByRole("list", { name: "Columns of hadley.sas7bdat" })).toContainText("q1 BIGINT · The instructor was well prepared");
+  await expect(page.getByRole("grid", { name: "Staged data" }).locator('[role="columnheader"][aria-colindex="4"]')).toHaveAttribute("title", "q1 (BIGINT): The instructor was well prepared");
   await expect(panel.getByText(/^Its formats' labels are read from the catalog formats\.sas7bcat \(sha256 /)).toBeVisible();
   await expect(panel.getByText("Columns workshop, gender are read as their codes' labels (1 as R), a code without a label as itself. To keep the codes, read it again with Labelled codes: as the codes they are.")).toBeVisible();
   // Read again, from the staging area's copies of both files.

@@ -22,7 +22,8 @@ import { pastedCells } from "@/lib/grid/paste-block";
 interface Props {
   label: string;
   source: SourceRef;
-  columns: Column[];
+  /** The columns, each with what its file says it is, where it says (shown over its header). */
+  columns: (Column & { label?: string })[];
   rowCount: number;
   /**
    * Scroll position shared with another grid, as a share of the scroll range: reported on every scroll,

@@ -28,7 +28,8 @@ export function spaced<T extends { i: number }>(cells: T[], layout: Layout, befo
 }
 
 interface Props {
-  columns: Column[];
+  /** The columns, each with what its file says it is, where it says (a variable's label). */
+  columns: (Column & { label?: string })[];
   layout: Layout;
   /** The columns drawn (a wide table draws those in view). */
   shown: ColumnWindow;
@@ -64,7 +65,7 @@ export function GridHeader({ columns, layout, shown, view, activeColumn, onSort,
               aria-sort={sorted ?? "none"}
               data-cell={`-1:${i}`}
               tabIndex={activeColumn === i ? 0 : -1}
-              title={`${c.name} (${c.type})`}
+              title={`${c.name} (${c.type})${c.label ? `: ${c.label}` : ""}`}
               className={`relative flex items-center border-r border-b focus:outline-2 focus:-outline-offset-2 focus:outline-sky-600 border-slate-200 bg-slate-100 px-2 py-1 font-semibold dark:border-slate-800 dark:bg-slate-900 ${pinned ? "sticky z-30" : ""}`}
               style={{ width: layout.widths[i], flex: "none", left: pinned ? layout.left.get(i) : undefined }}
             >

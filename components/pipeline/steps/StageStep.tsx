@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { describeError } from "@/lib/result";
 import type { DerivedFrom, StagedFile } from "@/lib/staging/staged-file";
 import { DataGrid } from "../../grid/DataGrid";
@@ -18,7 +19,12 @@ interface Props {
 }
 
 /** Stage: how the file is read, what the read found and set aside, beside the staged rows. */
+/** A staged file's columns with their labels (a statistical dataset's variable labels), for the grid's headers. */
+const labelled = (columns: StagedFile["columns"], labels: StagedFile["columnLabels"]) => (columns ?? []).map((c) => (labels?.[c.name] ? { ...c, label: labels[c.name] } : c));
+
 export function StageStep({ file, notify, onAddFiles, actions }: Props) {
+  // Kept the same between renders while the file's columns are: the grid lays its columns out by them.
+  const columns = useMemo(() => labelled(file.columns, file.columnLabels), [file.columns, file.columnLabels]);
   return (
     <StepLayout
       tools={
@@ -45,7 +51,7 @@ export function StageStep({ file, notify, onAddFiles, actions }: Props) {
         file.status === "ready" && file.columns ? (
           <div className="min-w-0 space-y-1">
             <h3 className="text-sm font-semibold">Staged</h3>
-            <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={file.columns} rowCount={file.rowCount ?? 0} height={gridHeight(1)} sparks />
+            <DataGrid key={file.readCount} label="Staged data" source={{ kind: "staged", fileId: file.id }} columns={columns} rowCount={file.rowCount ?? 0} height={gridHeight(1)} sparks />
           </div>
         ) : (
           <p className="text-sm text-muted">{file.status === "reading" ? `Reading ${file.name}…` : "No rows to show."}</p>
