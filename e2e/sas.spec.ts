@@ -136,3 +136,13 @@ test("a SAS dataset naming user formats without its catalog says so; a catalog a
   await expect(stagedItem(page, "tagged-na.sas7bdat")).toContainText("8 rows");
   await expect.poll(async () => [await rowTexts(page, "Staged data", 7), await rowTexts(page, "Staged data", 8), await rowTexts(page, "Staged data", 9)]).toEqual([["Apple"], [""], ["Zebra"]]);
 });
+
+test("a format catalog that cannot be read leaves the dataset's codes as they are, and the read panel says why", async ({ page }) => {
+  await openApp(page);
+  await addFiles(page, [sasFile("hadley.sas7bdat", "hadley.sas7bdat.gz"), { name: "formats.sas7bcat", content: fixture("formats.sas7bcat").subarray(0, 9000), mimeType: "application/octet-stream" }]);
+  await expect(stagedItem(page, "hadley.sas7bdat")).toContainText("8 rows");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "1", "f", "1", "1", "5", "1"]);
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText(/^Its catalog is not read \(formats\.sas7bcat: it is cut short: it ends in page 2 of its 4\): the codes are staged as they are\.$/)).toBeVisible();
+  await expect(panel.getByText(/^Its formats' labels are read from the catalog/)).toHaveCount(0);
+});
