@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { appTest as test, expect } from "./support/test";
+import { expectCounts } from "./support/recipe";
 import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem } from "./support/app";
 
 // An SPSS data file as GNU PSPP writes one (test/fixtures/spss/survey.sps): compressed, value labels, a missing value, a very long string.
@@ -42,6 +43,10 @@ test("an SPSS data file's string codes stage as their labels; read again, every 
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "Female", "Germany", "low"]);
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "X", "Elsewhere", "30"]);
   await expect((await openParsePanel(page)).getByText("Columns sex, country, score are read as their codes' labels (F as Female), a code without a label as itself.", { exact: false })).toBeVisible();
+  // The value labels suggest a rule: a code they miss ("X") is most often a mistake.
+  await openStep(page, "Validate");
+  await page.getByRole("button", { name: 'Add rule: "sex" must be one of: Female, Male' }).click();
+  await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
   await reread(page, { "Labelled codes": "codes" });
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "F", "DEU", "10"]);
   await expect((await openParsePanel(page)).getByText("Columns sex, country, score hold codes, as chosen;", { exact: false })).toBeVisible();

@@ -8,6 +8,7 @@ import type { ColumnProfile } from "@/lib/profile/sql";
 import { suggestRules } from "@/lib/profile/suggest";
 import { ruleMessage } from "@/lib/recipe/rules";
 import type { Recipe, Rule } from "@/lib/recipe/schema";
+import type { CodeLabel } from "@/lib/staging/staged-file";
 import { describeError } from "@/lib/result";
 import { useEngineEpoch, useOutOfMemoryRestart } from "../useEngineEpoch";
 
@@ -17,6 +18,8 @@ interface Props {
   final: SourceRef | null;
   recipe: Recipe;
   setRecipe: (recipe: Recipe) => void;
+  /** A statistical dataset's value labels, by column, and whether its codes are read as codes: rules to suggest. */
+  labelled?: { codeLabels?: Record<string, readonly CodeLabel[]>; asCodes?: boolean };
 }
 
 /**
@@ -27,7 +30,7 @@ const CARDS_SHOWN = 60;
 const SUGGESTIONS_SHOWN = 12;
 
 /** Column profiles of the staged data (with the rules they suggest) or of the final data. */
-export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
+export function ProfilePanel({ staged, final, recipe, setRecipe, labelled }: Props) {
   const [profiles, setProfiles] = useState<ColumnProfile[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [ofFinal, setOfFinal] = useState(false);
@@ -65,8 +68,8 @@ export function ProfilePanel({ staged, final, recipe, setRecipe }: Props) {
   const suggestions = useMemo(() => {
     if (!profiles || showingFinal) return [];
     const existing = new Set(recipe.rules.map((r) => ruleMessage(r)));
-    return suggestRules(profiles, () => crypto.randomUUID().slice(0, 8)).filter((s) => !existing.has(ruleMessage(s.rule)));
-  }, [profiles, showingFinal, recipe.rules]);
+    return suggestRules(profiles, () => crypto.randomUUID().slice(0, 8), labelled).filter((s) => !existing.has(ruleMessage(s.rule)));
+  }, [profiles, showingFinal, recipe.rules, labelled]);
 
   return (
     <section aria-labelledby="profile-heading" className="space-y-2">

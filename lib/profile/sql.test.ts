@@ -110,6 +110,15 @@ describe("suggestRules", () => {
     ]);
     expect(suggestions[3]!.rule).toMatchObject({ values: ["open", "closed"], severity: "reject", enabled: true });
   });
+
+  it("suggests a labelled column's codes, or its labels, from the file's value labels, in place of the values seen", () => {
+    const profile = { name: "region", type: "VARCHAR", count: 6, nulls: 1, distinct: 3, distinctApprox: false, allDistinct: false, min: null, max: null, mean: null, top: [{ value: "North", n: 3 }, { value: "9", n: 2 }, { value: null, n: 1 }], histogram: null };
+    const codeLabels = { region: [{ value: 1, label: "North" }, { value: 2, label: "South" }] };
+    const asLabels = suggestRules([profile], () => "s", { codeLabels });
+    expect(asLabels.map((s) => [s.rule, s.why])).toEqual([[expect.objectContaining({ kind: "oneOf", column: "region", values: ["North", "South"] }), "the file's value labels name 2 values"]]);
+    const asCodes = suggestRules([{ ...profile, type: "BIGINT", top: [] }], () => "s", { codeLabels, asCodes: true });
+    expect(asCodes.map((s) => s.rule)).toContainEqual(expect.objectContaining({ kind: "oneOf", column: "region", values: ["1", "2"] }));
+  });
 });
 
 describe("isAllDistinct", () => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { isPlainView, type GridView } from "@/lib/grid/view";
 import { BulkFix, type ShownRows } from "../../recipe/BulkFix";
 import { ExportChecks } from "../../recipe/ExportChecks";
@@ -17,6 +17,7 @@ export function ValidateStep({ file, recipe, setRecipe, summary, error, correspo
   const [shown, setShown] = useState<ShownRows | null>(null);
   const others = useOtherFiles(file.id);
   const onStagedView = useCallback((view: GridView, rows: number) => setShown(isPlainView(view) ? null : { view, rows }), []);
+  const labelled = useMemo(() => ({ codeLabels: file.codeLabels, asCodes: file.parse.valueLabels === "codes" }), [file.codeLabels, file.parse.valueLabels]);
   return (
     <StepLayout
       tools={
@@ -30,6 +31,7 @@ export function ValidateStep({ file, recipe, setRecipe, summary, error, correspo
             final={summary ? { kind: "result", fileId: file.id, part: "final", runId: summary.runId } : null}
             recipe={recipe}
             setRecipe={setRecipe}
+            labelled={labelled}
           />
           <RecipeLibrary file={file} recipe={recipe} setRecipe={setRecipe} notify={notify} />
           <ExportChecks name={file.sqlName || "data"} columns={file.columns ?? []} recipe={recipe} />
