@@ -50,4 +50,9 @@ test("an SPSS data file's string codes stage as their labels; read again, every 
   await reread(page, { "Labelled codes": "codes" });
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "F", "DEU", "10"]);
   await expect((await openParsePanel(page)).getByText("Columns sex, country, score hold codes, as chosen;", { exact: false })).toBeVisible();
+  // Or both: the codes, and a column of their labels beside each.
+  await reread(page, { "Labelled codes": "both" });
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "F", "Female", "DEU", "Germany", "10", "low"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "X", "", "Elsewhere", "", "30", ""]);
+  await expect((await openParsePanel(page)).getByText("their labels in sex_label, country_label, score_label beside them", { exact: false })).toBeVisible();
 });

@@ -147,10 +147,10 @@ export function ReadFindings({
       {file.deletedRecords ? <p className="text-xs">{describeDeletedRecords(file.deletedRecords)}</p> : null}
       {file.companions?.filter((c) => !(c.kind === "shp" && file.geometryUnread) && !(c.kind === "catalog" && file.sasFormats?.unread)).map((c) => (
         <p key={c.kind} className="text-xs">
-          {c.kind === "catalog" && file.parse.valueLabels === "codes" ? "Its codes are read as they are, as chosen; its format catalog is" : COMPANION_READ[c.kind]} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
+          {c.kind === "catalog" && (file.parse.valueLabels === "codes" || file.parse.valueLabels === "both") ? "Its codes are read as they are, as chosen; its format catalog is" : COMPANION_READ[c.kind]} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
         </p>
       ))}
-      {file.codeLabels && <p className="text-xs">{describeCodeLabels(file.codeLabels, file.parse.valueLabels === "codes")}</p>}
+      {file.codeLabels && <p className="text-xs">{describeCodeLabels(file.codeLabels, file.parse.valueLabels ?? "labels")}</p>}
       {file.sasFormats &&
         describeSasFormats(file.sasFormats, file.companions?.some((c) => c.kind === "catalog") ?? false).map((line) => (
           <p key={line} className="text-xs">

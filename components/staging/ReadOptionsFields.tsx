@@ -97,9 +97,10 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
       {LABELLED_FORMATS.has(draft.format) && (
         <LabeledControl label="Labelled codes">
           {(id) => (
-            <select id={id} className={controlClass} value={draft.valueLabels ?? "labels"} onChange={(e) => set({ valueLabels: e.target.value === "codes" ? "codes" : undefined })}>
+            <select id={id} className={controlClass} value={draft.valueLabels ?? "labels"} onChange={(e) => set({ valueLabels: e.target.value === "codes" || e.target.value === "both" ? e.target.value : undefined })}>
               <option value="labels">As their labels (1 as North)</option>
               <option value="codes">As the codes they are (1)</option>
+              <option value="both">As codes, their labels in a column beside (region_label)</option>
             </select>
           )}
         </LabeledControl>

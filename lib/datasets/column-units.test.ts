@@ -28,8 +28,8 @@ describe("withUnits", () => {
   it("gives the labels of a column's codes, where they were read as codes, as its categories", () => {
     const codes = { temp: [{ value: 1, label: "cold" }, { value: 2, label: "warm" }] };
     expect(withUnits(columns, undefined, false, {}, { codes })).toEqual([columns[0], { ...columns[1], categories: codes.temp }, columns[2]]);
-    expect(describeCodeLabels(codes, true)).toBe("Column temp holds codes, as chosen; the labels of its codes are kept in the versions' schema (a Data Package's categories).");
-    expect(describeCodeLabels({ ...codes, wind: [] }, false)).toBe(
+    expect(describeCodeLabels(codes, "codes")).toBe("Column temp holds codes, as chosen; the labels of its codes are kept in the versions' schema (a Data Package's categories).");
+    expect(describeCodeLabels({ ...codes, wind: [] }, "labels")).toBe(
       "Columns temp, wind are read as their codes' labels (1 as cold), a code without a label as itself. To keep the codes, read it again with Labelled codes: as the codes they are.",
     );
   });

@@ -30,12 +30,14 @@ export function withUnits(
   }));
 }
 
-/** What the read panel says of a statistical dataset's labelled codes: read as their labels, or as codes (then kept as `withUnits`'s `codes`). */
-export function describeCodeLabels(codeLabels: Record<string, readonly CodeLabel[]>, asCodes: boolean): string {
+/** What the read panel says of a statistical dataset's labelled codes: read as their labels, or as codes (then kept as `withUnits`'s `codes`), with their labels beside or not. */
+export function describeCodeLabels(codeLabels: Record<string, readonly CodeLabel[]>, read: "labels" | "codes" | "both"): string {
   const columns = Object.keys(codeLabels);
   const one = columns.length === 1;
   const their = one ? "its" : "their";
-  if (asCodes) return `${one ? "Column" : "Columns"} ${columns.join(", ")} ${one ? "holds" : "hold"} codes, as chosen; the labels of ${their} codes are kept in the versions' schema (a Data Package's categories).`;
+  const kept = `the labels of ${their} codes are kept in the versions' schema (a Data Package's categories)`;
+  if (read === "codes") return `${one ? "Column" : "Columns"} ${columns.join(", ")} ${one ? "holds" : "hold"} codes, as chosen; ${kept}.`;
+  if (read === "both") return `${one ? "Column" : "Columns"} ${columns.join(", ")} ${one ? "holds" : "hold"} codes, as chosen, ${their} labels in ${columns.map((c) => `${c}_label`).join(", ")} beside ${one ? "it" : "them"}; ${kept}.`;
   const example = Object.values(codeLabels)[0]?.[0];
   return `${one ? "Column" : "Columns"} ${columns.join(", ")} ${one ? "is" : "are"} read as ${their} codes' labels${example ? ` (${example.value} as ${example.label})` : ""}, a code without a label as itself. To keep the codes, read it again with Labelled codes: as the codes they are.`;
 }

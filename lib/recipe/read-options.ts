@@ -60,7 +60,7 @@ export function describeReadOptions(options: Partial<ParseOptions>): string {
     sheet: (v: string) => `sheet ${quoted(v)}`,
     headerRow: (v: number) => `column names in row ${v}`,
     fixedWidth: (v: number[]) => (v.length ? `fixed-width columns at characters ${v.map((s) => s + 1).join(", ")}` : "delimited columns"),
-    valueLabels: (v: NonNullable<ParseOptions["valueLabels"]>) => (v === "codes" ? "labelled codes as codes" : "labelled codes as their labels"),
+    valueLabels: (v: NonNullable<ParseOptions["valueLabels"]>) => (v === "codes" ? "labelled codes as codes" : v === "both" ? "labelled codes as codes, their labels beside" : "labelled codes as their labels"),
     types: (v: Record<string, string>) => `types ${Object.entries(v).map(([name, type]) => `${name} ${type}`).join(", ")}`,
   };
   return Object.entries(options)

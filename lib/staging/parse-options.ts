@@ -72,8 +72,11 @@ export const parseOptionsSchema = z.object({
   badLines: z.enum(["stop", "skip"]).default("skip"),
   /** false reads structurally irregular CSV (mixed line endings) leniently. */
   strict: z.boolean().default(true),
-  /** A statistical dataset's labelled codes (Stata, SPSS, SAS with its catalog) read as their labels (`1` as `North`, the default) or as the codes they are. */
-  valueLabels: z.enum(["labels", "codes"]).optional(),
+  /**
+   * A statistical dataset's labelled codes (Stata, SPSS, SAS with its catalog) read as their labels (`1` as `North`,
+   * the default), as the codes they are, or as codes with a column of their labels beside each (`region_label`).
+   */
+  valueLabels: z.enum(["labels", "codes", "both"]).optional(),
   /** An Excel workbook's sheet, an HTML page's or a database's table ("Table 2"), or a SAS transport library's dataset, by name. */
   sheet: z.string().optional(),
   /** The spreadsheet row (1-based) that holds the column names. */

@@ -8,6 +8,7 @@ import { storageFor } from "./csv/storage";
 import { withConnection } from "./duckdb";
 import type { ReadInfo } from "./read-info";
 import { loadTypedTable } from "./typed-table-load";
+import { withLabelColumns } from "@/lib/typed-table/label-columns";
 
 /** A file whose columns are typed by the file itself, read in lib/ (a SAS, Stata or SPSS dataset). */
 export interface TypedFile {
@@ -53,7 +54,9 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
   const unreadable = (error: unknown) => fail({ file: fileName, message: `This ${file.kind} cannot be read: ${unreadableReason(error)}. ${file.instead}` });
   let typed: ReturnType<TypedFile["table"]>;
   try {
-    typed = file.table(bytes, { part: options.sheet, companions: withIt, codes: options.valueLabels === "codes" });
+    const codes = options.valueLabels === "codes" || options.valueLabels === "both";
+    typed = file.table(bytes, { part: options.sheet, companions: withIt, codes });
+    if (options.valueLabels === "both" && typed.findings?.codeLabels) typed = { ...typed, ...withLabelColumns(typed, typed.findings.codeLabels) };
   } catch (error) {
     return unreadable(error);
   }
