@@ -11,7 +11,7 @@ import type { Column } from "./manifest";
  * labels of a statistical dataset (`labels`: "Yearly income (EUR)"), and the labels of its codes where they were
  * read as codes (`codes`: 1 is "North").
  */
-export function withUnits(
+export function describedColumns(
   columns: readonly Column[],
   units: HeaderUnits | undefined,
   sqlStage: boolean,
@@ -30,7 +30,7 @@ export function withUnits(
   }));
 }
 
-/** What the read panel says of a statistical dataset's labelled codes: read as their labels, or as codes (then kept as `withUnits`'s `codes`), with their labels beside or not. */
+/** What the read panel says of a statistical dataset's labelled codes: read as their labels, or as codes (then kept as `describedColumns`'s `codes`), with their labels beside or not. */
 export function describeCodeLabels(codeLabels: Record<string, readonly CodeLabel[]>, read: "labels" | "codes" | "both"): string {
   const columns = Object.keys(codeLabels);
   const one = columns.length === 1;
