@@ -38,6 +38,8 @@ describe("SAS format catalogs (.sas7bcat)", () => {
 
   test("labels of special missing values (.A, .Z)", () => {
     expect(readSas7bcat(fixture("tagged-na.sas7bcat"))).toEqual(new Map([["XFMT", labels([".A", "Apple"], [".Z", "Zebra"])]]));
+    // A 64-bit catalog's number format (pyreadstat's missing_formats: VALUE A .A = "missing").
+    expect(readSas7bcat(fixture("missing_formats.sas7bcat"))).toEqual(new Map([["A", labels([".A", "missing"])]]));
     expect([0, 1, 2, 27, 0x41, 0x2e].map(missingTag)).toEqual(["._", ".", ".A", ".Z", ".A", "."]);
   });
 
