@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { appTest as test, expect } from "./support/test";
+import { appTest as test, expect, test as flowTest } from "./support/test";
 import { expectCounts } from "./support/recipe";
-import { addFiles, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem } from "./support/app";
+import { addFiles, destination, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem } from "./support/app";
 
 // An SPSS data file as GNU PSPP writes one (test/fixtures/spss/survey.sps): compressed, value labels, a missing value, a very long string.
 const survey = () => readFileSync(new URL("../test/fixtures/spss/survey.sav", import.meta.url));
@@ -36,13 +36,15 @@ test("an SPSS portable file stages its cases with their value labels and dates",
 });
 
 // A string variable's value labels ("F" is "Female"; a long string's in a record of their own) were left out: its codes staged as they were.
-test("an SPSS data file's string codes stage as their labels; read again, every labelled column stages its codes", async ({ page }) => {
+flowTest("an SPSS data file's string codes stage as their labels; read again, every labelled column stages its codes; its label is its version's title", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "coded.sav", content: readFileSync(new URL("../test/fixtures/spss/coded.sav", import.meta.url)), mimeType: "application/x-spss-sav" }]);
   await expect(stagedItem(page, "coded.sav")).toContainText("4 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "Female", "Germany", "low"]);
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "X", "Elsewhere", "30"]);
-  await expect((await openParsePanel(page)).getByText("Columns sex, country, score are read as their codes' labels (F as Female), a code without a label as itself.", { exact: false })).toBeVisible();
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText("Columns sex, country, score are read as their codes' labels (F as Female), a code without a label as itself.", { exact: false })).toBeVisible();
+  await expect(panel.getByText("Its label, “Coded survey, 2024”, is kept as its versions' title.")).toBeVisible();
   // The value labels suggest a rule: a code they miss ("X") is most often a mistake.
   await openStep(page, "Validate");
   await page.getByRole("button", { name: 'Add rule: "sex" must be one of: Female, Male' }).click();
@@ -55,4 +57,10 @@ test("an SPSS data file's string codes stage as their labels; read again, every 
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "F", "Female", "DEU", "Germany", "10", "low"]);
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "X", "", "Elsewhere", "", "30", ""]);
   await expect((await openParsePanel(page)).getByText("their labels in sex_label, country_label, score_label beside them", { exact: false })).toBeVisible();
+  // The rule on the labels, added above, now meets codes: its rows are rejected, and say so.
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 1 row");
+  await destination(page).getByText("Versions of coded").click();
+  await destination(page).getByRole("button", { name: "Manifest of coded v1" }).click();
+  await expect(destination(page).locator("pre")).toContainText('"title": "Coded survey, 2024"');
 });

@@ -150,6 +150,7 @@ export function ReadFindings({
           {c.kind === "catalog" && (file.parse.valueLabels === "codes" || file.parse.valueLabels === "both") ? "Its codes are read as they are, as chosen; its format catalog is" : COMPANION_READ[c.kind]} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
         </p>
       ))}
+      {file.datasetLabel && <p className="text-xs">Its label, “{file.datasetLabel}”, is kept as its versions&apos; title.</p>}
       {file.codeLabels && <p className="text-xs">{describeCodeLabels(file.codeLabels, file.parse.valueLabels ?? "labels")}</p>}
       {file.sasFormats &&
         describeSasFormats(file.sasFormats, file.companions?.some((c) => c.kind === "catalog") ?? false).map((line) => (

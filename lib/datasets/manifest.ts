@@ -31,6 +31,8 @@ export const manifestSchema = z
     kind: z.literal("stages.dataset-manifest"),
     manifestVersion: z.literal(1),
     name: z.string().min(1),
+    /** What its file said the dataset is (a statistical dataset's label), where it said. */
+    title: z.string().optional(),
     version: z.number().int().positive(),
     createdAt: z.string(),
     appVersion: z.string(),

@@ -28,6 +28,10 @@ describe("SPSS data files", () => {
     expect(lines("coded.sav")).toEqual(["id,sex,country,score", "1,Female,Germany,low", "2,Male,France,middle", "3,X,Elsewhere,30", "4,,Germany,40", ""]);
   });
 
+  test("the file's label", () => {
+    expect([readSav(fixture("coded.sav")).label, readSav(fixture("survey.sav")).label]).toEqual(["Coded survey, 2024", undefined]);
+  });
+
   test("a variable's label, in the file's encoding", () => {
     const bytes = fixture("survey.sav");
     expect(savTable(bytes, readSav(bytes)).columns.filter((c) => c.label)).toEqual([{ name: "income", type: "number", label: "Yearly income (EUR)" }]);

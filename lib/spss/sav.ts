@@ -29,6 +29,8 @@ export interface SavVariable extends Slot {
 }
 
 export interface Sav {
+  /** The file's label (its header's 64 bytes after the creation time), if it has one. */
+  label?: string;
   variables: SavVariable[];
   cases: number;
   caseSlots: number;
@@ -124,7 +126,8 @@ export function readSav(bytes: Uint8Array): Sav {
     }
   }
   if (longStringLabels) longStringValueLabels(longStringLabels, slots, longNames, little, text);
-  return { variables: variablesOf(slots, longNames, veryLong), cases, caseSlots: slots.length, compressed: compression !== 0, zlib: compression === 2, bias, little, start: at, text };
+  const label = text.decode(bytes.subarray(109, 173)).trim();
+  return { ...(label ? { label } : {}), variables: variablesOf(slots, longNames, veryLong), cases, caseSlots: slots.length, compressed: compression !== 0, zlib: compression === 2, bias, little, start: at, text };
 }
 
 /**
@@ -184,7 +187,7 @@ const SYSMIS = -Number.MAX_VALUE;
 /** The variables and cases: labels for labelled codes, dates, missing values null. */
 export function savTable(bytes: Uint8Array, sav: Sav): TypedTable {
   const columns = sav.variables.map((v) => ({ name: v.name, type: v.width > 0 ? ("text" as const) : spssType(v), ...(v.label ? { label: v.label } : {}) }));
-  return { columns, rows: savRows(bytes, sav) };
+  return { ...(sav.label ? { label: sav.label } : {}), columns, rows: savRows(bytes, sav) };
 }
 
 function* savRows(bytes: Uint8Array, sav: Sav): Generator<TypedCell[]> {

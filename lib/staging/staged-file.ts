@@ -77,6 +77,8 @@ export interface StagedFile {
   sasFormats?: SasFormatFindings;
   /** What a statistical dataset says its columns are (their variable labels), by column: kept in the versions' schema. */
   columnLabels?: Record<string, string>;
+  /** What a statistical dataset says it is (its label): kept as its versions' title. */
+  datasetLabel?: string;
   /** The labels of the codes of a statistical dataset's labelled columns: named in the read panel, and kept in the versions' schema where the codes were read as codes. */
   codeLabels?: Record<string, CodeLabel[]>;
   columns?: Column[];

@@ -79,6 +79,12 @@ describe("dataPackageOf", () => {
     expect(pkg.resources[0]!.schema.fields).toEqual([{ name: "region", type: "integer", categories }]);
   });
 
+  it("gives the resource the title its file gave the dataset", () => {
+    const pkg = dataPackageOf({ ...manifest, title: "Household survey, 2024 wave" }) as { resources: { title?: string }[] };
+    expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);
+    expect(pkg.resources[0]!.title).toBe("Household survey, 2024 wave");
+  });
+
   it("names the address a source was fetched from as its path", () => {
     const pkg = dataPackageOf({ ...manifest, sources: [{ name: "rows.csv", sha256: "ab".repeat(32), size: 420, url: "https://data.example.org/rows.csv" }] });
     expect(validate(pkg), JSON.stringify(validate.errors)).toBe(true);

@@ -24,6 +24,7 @@ export function dataPackageOf(manifest: Manifest, licence?: { name: string; path
       {
         profile: "tabular-data-resource",
         name,
+        ...(manifest.title ? { title: manifest.title } : {}),
         path: manifest.data.file,
         format: "parquet",
         mediatype: "application/vnd.apache.parquet",

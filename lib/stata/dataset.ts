@@ -16,6 +16,8 @@ export interface DtaVariable {
 
 /** A Stata dataset as its readers give it (dta.ts for format 117 and later, dta-old.ts for 113 to 115), for dtaTable. */
 export interface Dta {
+  /** The dataset's label, if it has one. */
+  label?: string;
   variables: DtaVariable[];
   rows: number;
   /** The byte where the rows start, and the width of one. */

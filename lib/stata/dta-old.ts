@@ -41,6 +41,7 @@ export function readOldDta(bytes: Uint8Array): Dta {
     const end = field.indexOf(0);
     return text.decode(end < 0 ? field : field.subarray(0, end));
   };
+  const label = cString(bytes.subarray(6 + sizes.rowCount, 6 + sizes.rowCount + sizes.dataLabel)).trim();
   const list = (from: number, size: number) => Array.from({ length: k }, (_, i) => cString(bytes.subarray(from + i * size, from + (i + 1) * size)));
   const codes = Array.from(bytes.subarray(at, at + k));
   const types = codes.map((code) => (release >= 111 ? (TYPES[code] ?? code) : (LETTER_TYPES[code] ?? (code > 127 ? code - 127 : 0))));
@@ -67,7 +68,7 @@ export function readOldDta(bytes: Uint8Array): Dta {
   if (at + n * width > bytes.length) throw new DtaError("it is cut short: its rows end before the file does");
   const end = at + n * width;
   const valueLabels = release >= 108 ? tableLabels(bytes, data, end, sizes.name, little, cString) : listLabels(bytes, data, end, little, cString);
-  return { variables, rows: n, start: at, width, little, release, strls: new Map(), valueLabels };
+  return { ...(label ? { label } : {}), variables, rows: n, start: at, width, little, release, strls: new Map(), valueLabels };
 }
 
 /** The value label tables after the rows (format 108 and later): a length, the set's name, then the table (as in format 117). */

@@ -71,6 +71,12 @@ describe("Stata datasets", () => {
     for (const name of ["tagged-na-double.dta", "tagged-na-int.dta"]) expect(lines(name), name).toEqual(["x", "1", "2", "3", "4", "5", "apple", "", ".zebra", ""]);
   });
 
+  test("the dataset's label, in every format that keeps one", () => {
+    const label = (name: string) => readDta(fixture(name)).label;
+    // notes.dta is written by Stata 12 (format 115: haven's test data).
+    expect(["survey-118.dta", "survey-117.dta", "notes.dta", "survey-105.dta", "survey-114.dta"].map(label)).toEqual(["Household survey, 2024 wave", "Household survey", "This is a test dataset.", "survey", undefined]);
+  });
+
   test("older formats and other files say what they are", () => {
     expect(() => readDta(new Uint8Array([109, 2, 1, 0, ...new Array(200).fill(0)]))).toThrow(/its format \(109\) is not one Stata writes/);
     expect(() => readDta(fixture("survey-105.dta").subarray(0, 900))).toThrow(/cut short/);

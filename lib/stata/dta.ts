@@ -43,7 +43,11 @@ export function readDta(bytes: Uint8Array): Dta {
   const width = variables.reduce((sum, v) => sum + variableWidth(v.type), 0);
   const start = map[9]! + "<data>".length;
   if (start + n * width > bytes.length) throw new DtaError("it is cut short: its rows end before the file does");
-  return { variables, rows: n, start, width, little, release, strls: readStrls(bytes, data, map[10]!, map[11]!, release, little, text), valueLabels: readValueLabels(bytes, data, map[11]!, map[12]!, wide, little, text) };
+  // The dataset's label: its length (2 bytes, 1 in format 117), then its text.
+  const labelAt = head.indexOf("<label>") + "<label>".length;
+  const labelLength = release === 117 ? bytes[labelAt]! : u16(labelAt);
+  const label = text.decode(bytes.subarray(labelAt + (release === 117 ? 1 : 2), labelAt + (release === 117 ? 1 : 2) + labelLength)).trim();
+  return { ...(label ? { label } : {}), variables, rows: n, start, width, little, release, strls: readStrls(bytes, data, map[10]!, map[11]!, release, little, text), valueLabels: readValueLabels(bytes, data, map[11]!, map[12]!, wide, little, text) };
 }
 
 function indexOf(bytes: Uint8Array, tag: string, from: number): number {
@@ -102,7 +106,7 @@ const EPOCH_1960 = Date.UTC(1960, 0, 1);
 
 /** The dataset's variables and rows: labels for labelled codes, dates for dates, missing values null. */
 export function dtaTable(bytes: Uint8Array, dta: Dta): TypedTable {
-  return { columns: dta.variables.map(typedColumn), rows: dtaRows(bytes, dta) };
+  return { ...(dta.label ? { label: dta.label } : {}), columns: dta.variables.map(typedColumn), rows: dtaRows(bytes, dta) };
 }
 
 function typedColumn(v: DtaVariable): TypedColumn {

@@ -21,6 +21,8 @@ export interface TypedColumn {
 export type TypedCell = number | string | Uint8Array | null;
 
 export interface TypedTable {
+  /** What the file says the dataset is (its label: "Household survey, 2019 wave"), where it says. */
+  label?: string;
   columns: TypedColumn[];
   /**
    * One array of values per row, in the columns' order. Each row is used before the next is asked for, so a reader

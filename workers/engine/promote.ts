@@ -153,6 +153,7 @@ async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Res
         manifestVersion: 1,
         name: datasetName,
         version,
+        ...(first!.file.datasetLabel ? { title: first!.file.datasetLabel } : {}),
         createdAt: new Date().toISOString(),
         appVersion: process.env.NEXT_PUBLIC_APP_VERSION ?? "dev",
         schema: [...describedColumns(first!.summary.finalColumns, first!.file.csv?.units, !!recipe.sql, first!.file.parse.numbers, { labels: first!.file.columnLabels, codes: first!.file.parse.valueLabels === "codes" || first!.file.parse.valueLabels === "both" ? first!.file.codeLabels : undefined }), ...(several ? [{ name: SOURCE_FILE_COLUMN, type: "VARCHAR" }] : [])],

@@ -20,6 +20,7 @@ export type ReadInfo = Pick<
   | "sasFormats"
   | "columnLabels"
   | "codeLabels"
+  | "datasetLabel"
   | "ambiguousDates"
   | "rowidRenames"
   | "lineBreakRenames"

@@ -70,7 +70,7 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
   // The one read, of several, is recorded and offered among the others (the read panel's Dataset choice).
   const parts = typed.parts ?? [];
   const labels = typed.columns.flatMap((c) => (c.label ? [[c.name, c.label] as const] : []));
-  return ok({ badLines: 0, ...typed.findings, ...(labels.length ? { columnLabels: Object.fromEntries(labels) } : {}), ...(parts.length > 1 ? { sheets: parts, parse: { ...options, sheet: options.sheet ?? parts[0] } } : {}) });
+  return ok({ badLines: 0, ...typed.findings, ...(labels.length ? { columnLabels: Object.fromEntries(labels) } : {}), ...(typed.label ? { datasetLabel: typed.label } : {}), ...(parts.length > 1 ? { sheets: parts, parse: { ...options, sheet: options.sheet ?? parts[0] } } : {}) });
 }
 
 /** The rows, a fault met reading them noted in `fault` before it goes on up. */
