@@ -16,6 +16,8 @@ import { missingTag, sasTypedColumn, sasKind, sasNumberValue, type SasColumn } f
 export class SasError extends FormatError {}
 
 export interface Sas7bdat {
+  /** The dataset's label, if it has one. */
+  label?: string;
   columns: SasColumn[];
   rows: number;
   rowLength: number;
@@ -112,6 +114,7 @@ export function readSas7bdat(bytes: Uint8Array): Sas7bdat {
   let rows = 0;
   let rowLength = 0;
   let mixRows = 0;
+  let labelRef: [number, number, number] = [0, 0, 0];
   let compression: Sas7bdat["compression"] = "none";
   const piece = (index: number, at: number, length: number) => text.decode(texts[Math.min(index, texts.length - 1)]?.subarray(at, at + length) ?? new Uint8Array()).trim();
   for (let start = headerLength; start + pageLength <= bytes.length; start += pageLength) {
@@ -132,6 +135,9 @@ export function readSas7bdat(bytes: Uint8Array): Sas7bdat {
         rowLength = reader.int(at + 5 * n);
         rows = reader.int(at + 6 * n);
         mixRows = reader.int(at + 15 * n);
+        // The dataset's label: a reference into the text blocks, 130 bytes from the subheader's end (as ReadStat reads it).
+        const ref = at + p.length - 130;
+        labelRef = [reader.u16(ref), reader.u16(ref + 2), reader.u16(ref + 4)];
       } else if (kind === "text") {
         // The block's own size (its first two bytes) can fall short of its last text (ReadStat writes it so): it runs to the subheader's end.
         const block = bytes.subarray(at + n, at + p.length);
@@ -161,7 +167,8 @@ export function readSas7bdat(bytes: Uint8Array): Sas7bdat {
     const place = places[i]!;
     return { name, label, format, ...place, kind: place.numeric ? sasKind(format) : ("number" as const) };
   });
-  return { columns, rows, rowLength, little: reader.little, u64: reader.u64, encoding, compression, headerLength, pageLength, mixRows };
+  const label = labelRef[2] ? piece(...labelRef) : "";
+  return { ...(label ? { label } : {}), columns, rows, rowLength, little: reader.little, u64: reader.u64, encoding, compression, headerLength, pageLength, mixRows };
 }
 
 /** Each row's bytes, in file order: from data pages, mixed pages after their subheaders, and row subheaders (decompressed). */
@@ -197,7 +204,8 @@ function* rowBytes(bytes: Uint8Array, sas: Sas7bdat): Generator<Uint8Array> {
  * without one null).
  */
 export function sas7bdatTable(bytes: Uint8Array, sas: Sas7bdat, formats?: SasFormats): TypedTable {
-  return { columns: sas.columns.map((c) => sasTypedColumn(c, formatLabels(c, formats))), rows: sas7bdatRows(bytes, sas, formats) };
+  return {
+    ...(sas.label ? { label: sas.label } : {}), columns: sas.columns.map((c) => sasTypedColumn(c, formatLabels(c, formats))), rows: sas7bdatRows(bytes, sas, formats) };
 }
 
 function* sas7bdatRows(bytes: Uint8Array, sas: Sas7bdat, formats?: SasFormats): Generator<TypedCell[]> {
