@@ -52,6 +52,11 @@ describe("SAS datasets (.sas7bdat)", () => {
     expect(rows).toHaveLength(302);
   });
 
+  test("a dataset's own label, where it has one (pyreadstat's test data: \"mytest label\")", () => {
+    expect([readSas7bdat(fixture("test_data_linux.sas7bdat.gz")).label, readSas7bdat(fixture("people.sas7bdat")).label]).toEqual(["mytest label", undefined]);
+    expect(sas7bdatTable(fixture("test_data_linux.sas7bdat.gz"), readSas7bdat(fixture("test_data_linux.sas7bdat.gz"))).label).toBe("mytest label");
+  });
+
   test("other files say what they are", () => {
     expect(() => readSas7bdat(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(SasError);
     const cut = fixture("people.sas7bdat").subarray(0, 20000);
