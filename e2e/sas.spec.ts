@@ -121,13 +121,17 @@ test("a SAS dataset naming user formats without its catalog says so; a catalog a
   await addFiles(page, [sasFile("hadley.sas7bdat", "hadley.sas7bdat.gz")]);
   await expect(stagedItem(page, "hadley.sas7bdat")).toContainText("8 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "1", "f", "1", "1", "5", "1"]);
-  await expect((await openParsePanel(page)).getByText(/^Columns workshop \(WORKSHOP\), gender \(\$GENDER\) name formats that SAS does not have/)).toContainText(
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText(/^Columns workshop \(WORKSHOP\), gender \(\$GENDER\) name formats that SAS does not have/)).toContainText(
     "Add the catalog now (or together with the dataset, or a ZIP of both) to read their labels.",
   );
+  // With no labels to read, how to read them is not asked.
+  await expect(panel.getByLabel("Labelled codes")).toHaveCount(0);
   // Added now, the catalog goes to the dataset staged before, which is read again with it.
   await addFiles(page, [sasFile("formats.sas7bcat")]);
   await expect(page.getByText("Read hadley.sas7bdat again with formats.sas7bcat.")).toBeVisible();
   await expect(stagedItem(page, "hadley.sas7bdat")).toContainText("with formats.sas7bcat");
+  await expect((await openParsePanel(page)).getByLabel("Labelled codes")).toHaveValue("labels");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "R", "Female", "1", "1", "5", "1"]);
   await expect(stagingArea(page).getByRole("listitem")).toHaveCount(1);
   // Special missing values (.A, .Z) with labels take them; one without (.H) stays empty.

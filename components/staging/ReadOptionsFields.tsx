@@ -22,11 +22,12 @@ const FORMAT_NAMES: Partial<Record<FileFormat, string>> = {
 
 const optional = (text: string) => (text === "" ? undefined : text);
 
-/** The formats whose codes may carry value labels (a SAS dataset's from its format catalog). */
-const LABELLED_FORMATS = new Set<ParseOptions["format"]>(["dta", "sav", "por", "sas7bdat"]);
-
 /** The read options a user can set for a staged file, by format: a draft until "Read again". */
-export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[]; hidden?: string[] }) {
+/**
+ * `labelledCodes`: the file's codes carry value labels (a statistical dataset's, a SAS dataset's from its catalog),
+ * or were read as codes: how to read them is offered.
+ */
+export function ReadOptionsFields({ draft, set, sheets, hidden = [], labelledCodes = false }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[]; hidden?: string[]; labelledCodes?: boolean }) {
   const csv = draft.format === "csv";
   const text = hasEncoding(draft.format);
   return (
@@ -94,7 +95,7 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [] }: { draft: 
       )}
       {draft.format === "sqlite" && <ChoiceField label="Table" draft={draft} set={set} names={sheets} hidden={hidden} hiddenAs="SQLite's own" />}
       {draft.format === "xpt" && sheets.length > 1 && <ChoiceField label="Dataset" draft={draft} set={set} names={sheets} />}
-      {LABELLED_FORMATS.has(draft.format) && (
+      {labelledCodes && (draft.format === "dta" || draft.format === "sav" || draft.format === "por" || draft.format === "sas7bdat") && (
         <LabeledControl label="Labelled codes">
           {(id) => (
             <select id={id} className={controlClass} value={draft.valueLabels ?? "labels"} onChange={(e) => set({ valueLabels: e.target.value === "codes" || e.target.value === "both" ? e.target.value : undefined })}>
