@@ -63,4 +63,5 @@ flowTest("an SPSS data file's string codes stage as their labels; read again, ev
   await destination(page).getByText("Versions of coded").click();
   await destination(page).getByRole("button", { name: "Manifest of coded v1" }).click();
   await expect(destination(page).locator("pre")).toContainText('"title": "Coded survey, 2024"');
+  await expect(destination(page).getByRole("listitem", { name: "coded v1" })).toContainText("v1 · “Coded survey, 2024” · 1 row promoted of 4 in, 3 rejected");
 });

@@ -99,7 +99,8 @@ export function DatasetCard({ dataset: { name, latest, versions, bytes }, neutra
           {manifests?.map((m, i) => (
             <li key={m.version} aria-label={`${name} v${m.version}`} className="rounded bg-slate-50 p-1 text-xs dark:bg-slate-900">
               <p>
-                v{m.version} · {plural(m.rows.promoted, "row")} promoted of {formatCount(m.rows.in)} in, {formatCount(m.rows.rejected)} rejected ·{" "}
+                v{m.version}
+                {m.title ? ` · “${m.title}”` : ""} · {plural(m.rows.promoted, "row")} promoted of {formatCount(m.rows.in)} in, {formatCount(m.rows.rejected)} rejected ·{" "}
                 {formatDateTime(m.createdAt)} · from {m.sources.map((s) => `${s.name} (sha256 ${shortHash(s.sha256)}${s.derivedFrom ? `, ${s.derivedFrom.part} of ${s.derivedFrom.name}, sha256 ${shortHash(s.derivedFrom.sha256)}` : ""}${s.url ? `, fetched from ${s.url}` : ""}${(s.companions ?? []).map((c) => `, ${c.kind === "memo" ? "memos" : c.kind === "shp" ? "geometry" : "labels"} from ${c.name}, sha256 ${shortHash(c.sha256)}`).join("")})`).join(", ")}
                 {m.edits ? ` · ${plural(m.edits.cells, "cell")} edited by hand` : ""}
               </p>
