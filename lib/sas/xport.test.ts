@@ -39,6 +39,14 @@ describe("SAS transport files (.xpt)", () => {
     expect(rows).toHaveLength(302);
   });
 
+  test("the dataset's label, from its descriptor's second record", () => {
+    expect(readXport(fixture("example.xpt")).label).toBeUndefined();
+    const labelled = fixture("example.xpt").slice();
+    const at = xportMembers(labelled)[0]!.at + 3 * 80 + 32;
+    labelled.set(new TextEncoder().encode("Economic survey".padEnd(40, " ")), at);
+    expect(xportTable(labelled, readXport(labelled)).label).toBe("Economic survey");
+  });
+
   test("a column's label, as the typed table's", () => {
     const bytes = fixture("people.xpt");
     expect(xportTable(bytes, readXport(bytes)).columns.find((c) => c.name === "income")).toEqual({ name: "income", type: "number", label: "Yearly income (EUR)" });

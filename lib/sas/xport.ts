@@ -13,6 +13,8 @@ import { sasTypedColumn, sasKind, sasNumberValue, type SasColumn } from "./value
 export class XportError extends FormatError {}
 
 export interface Xport {
+  /** The dataset's label, if it has one. */
+  label?: string;
   columns: SasColumn[];
   /** Where the rows start and end, and the width of one. */
   start: number;
@@ -71,6 +73,8 @@ export function readXport(bytes: Uint8Array, member?: string, members = xportMem
   const v8 = headerKind(bytes, chosen.at) === "MEMBV8";
   let at = chosen.at;
   const namestrLength = Number(record(bytes, at).slice(74, 78).trim()) || 140;
+  // The descriptor's second record: its modification date, 16 blanks, then the dataset's label (40 characters).
+  const label = decodeText(bytes.subarray(at + 3 * RECORD + 32, at + 3 * RECORD + 72)).trim();
   at += 4 * RECORD; // the member's header, its descriptor's header and the descriptor's two records
   const namestrHeader = record(bytes, at);
   if (headerKind(bytes, at) !== (v8 ? "NAMSTV8" : "NAMESTR")) throw new XportError("its dataset has no variable descriptions (NAMESTR records)");
@@ -94,7 +98,7 @@ export function readXport(bytes: Uint8Array, member?: string, members = xportMem
   const end = nextMember(bytes, start);
   const rowLength = columns.reduce((sum, c) => sum + c.width, 0);
   if (!rowLength) throw new XportError("its dataset has no variables");
-  return { columns, start, end, rowLength };
+  return { ...(label ? { label } : {}), columns, start, end, rowLength };
 }
 
 const isMemberHeader = (kind: string | null) => kind === "MEMBER" || kind === "MEMBV8";
@@ -147,7 +151,7 @@ export function ibmDouble(bytes: Uint8Array, at = 0, width = bytes.length - at):
 
 /** The dataset's variables and rows: dates and times as such, missing values null. */
 export function xportTable(bytes: Uint8Array, xpt: Xport): TypedTable {
-  return { columns: xpt.columns.map((c) => sasTypedColumn(c)), rows: xportRows(bytes, xpt) };
+  return { ...(xpt.label ? { label: xpt.label } : {}), columns: xpt.columns.map((c) => sasTypedColumn(c)), rows: xportRows(bytes, xpt) };
 }
 
 function* xportRows(bytes: Uint8Array, xpt: Xport): Generator<TypedCell[]> {
