@@ -9,6 +9,8 @@ import { withConnection } from "./duckdb";
 import type { ReadInfo } from "./read-info";
 import { loadTypedTable } from "./typed-table-load";
 import { withLabelColumns } from "@/lib/typed-table/label-columns";
+import { wholeBytes } from "@/lib/bytes";
+import { formatBytes } from "@/lib/format";
 
 /** A file whose columns are typed by the file itself, read in lib/ (a SAS, Stata or SPSS dataset). */
 export interface TypedFile {
@@ -49,7 +51,9 @@ export interface TypedCompanion {
  * rows are read, is said as the file's (what is wrong, what to do); anything else is DuckDB's to say.
  */
 export async function readTypedFile(fileName: string, blob: Blob, options: ParseOptions, table: string, file: TypedFile, companions: { kind: CompanionKind; name: string; blob: Blob }[] = []): Promise<Result<ReadInfo>> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
+  // The readers read a file from its bytes held whole: one of several gigabytes may be more than the browser holds.
+  const bytes = await wholeBytes(blob);
+  if (!bytes) return fail({ file: fileName, message: `This ${file.kind} is ${formatBytes(blob.size)}: more than this browser can hold in one piece to read it. ${file.instead}` });
   const withIt = await Promise.all(companions.map(async ({ kind, name, blob: b }) => ({ kind, name, bytes: new Uint8Array(await b.arrayBuffer()) })));
   const unreadable = (error: unknown) => fail({ file: fileName, message: `This ${file.kind} cannot be read: ${unreadableReason(error)}. ${file.instead}` });
   let typed: ReturnType<TypedFile["table"]>;
