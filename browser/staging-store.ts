@@ -44,8 +44,7 @@ export async function appendAudit(into: StagesDb, event: Omit<AuditEvent, "at" |
  * `asChunks` stores the bytes as ArrayBuffers, for browsers that refuse Blobs in IndexedDB.
  */
 export async function addStagedFile(into: StagesDb, staged: StagedFile, blob: Blob, asChunks = false, companions: { kind: CompanionKind; blob: Blob }[] = []): Promise<StagedFile> {
-  const stored = async (id: string, bytes: Blob): Promise<StagedBlob> => (asChunks ? { id, chunks: await chunksOf(bytes) } : { id, blob: bytes });
-  const blobs = [await stored(staged.id, blob), ...(await Promise.all(companions.map((c) => stored(companionBlobId(staged.id, c.kind), c.blob))))];
+  const blobs = [await storedBlob(staged.id, blob, asChunks), ...(await Promise.all(companions.map((c) => storedBlob(companionBlobId(staged.id, c.kind), c.blob, asChunks))))];
   return into.transaction("rw", into.files, into.blobs, async () => {
     const named = { ...staged, sqlName: sqlNameFor(staged.name, new Set((await into.files.orderBy("sqlName").keys()) as string[])) };
     await into.files.add(named);
@@ -56,13 +55,15 @@ export async function addStagedFile(into: StagesDb, staged: StagedFile, blob: Bl
 
 /** A file that goes with a staged table, added after it: its bytes beside the table's, and the table's list of them, in one transaction. */
 export async function putCompanion(into: StagesDb, fileId: string, kind: CompanionKind, blob: Blob, companions: StagedFile["companions"], asChunks = false): Promise<void> {
-  const id = companionBlobId(fileId, kind);
-  const stored: StagedBlob = asChunks ? { id, chunks: await chunksOf(blob) } : { id, blob };
+  const stored = await storedBlob(companionBlobId(fileId, kind), blob, asChunks);
   await into.transaction("rw", into.files, into.blobs, async () => {
     await into.blobs.put(stored);
     await into.files.update(fileId, { companions });
   });
 }
+
+/** Bytes as the staging area keeps them: the Blob, or its chunks where the browser stores no Blob in IndexedDB. */
+const storedBlob = async (id: string, blob: Blob, asChunks: boolean): Promise<StagedBlob> => (asChunks ? { id, chunks: await chunksOf(blob) } : { id, blob });
 
 const CHUNK = 16 * 1024 * 1024;
 

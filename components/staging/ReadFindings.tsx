@@ -20,7 +20,7 @@ import { describeReadNames } from "@/lib/csv/header-gaps";
 import { describeNumbers } from "@/lib/csv/number-format";
 import { describeReadOptions } from "@/lib/recipe/read-options";
 import type { FindingActions } from "./finding-actions";
-import type { ParseOptions } from "@/lib/staging/parse-options";
+import { keepsCodes, type ParseOptions } from "@/lib/staging/parse-options";
 import { describeRepairs } from "@/lib/staging/json-repairs";
 import { describeCoverSheet } from "@/lib/xlsx/cover-sheet";
 import { shortHash } from "@/lib/format";
@@ -147,7 +147,7 @@ export function ReadFindings({
       {file.deletedRecords ? <p className="text-xs">{describeDeletedRecords(file.deletedRecords)}</p> : null}
       {file.companions?.filter((c) => !(c.kind === "shp" && file.geometryUnread) && !(c.kind === "catalog" && file.sasFormats?.unread)).map((c) => (
         <p key={c.kind} className="text-xs">
-          {c.kind === "catalog" && (file.parse.valueLabels === "codes" || file.parse.valueLabels === "both") ? "Its codes are read as they are, as chosen; its format catalog is" : COMPANION_READ[c.kind]} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
+          {c.kind === "catalog" && keepsCodes(file.parse) ? "Its codes are read as they are, as chosen; its format catalog is" : COMPANION_READ[c.kind]} {c.name} (sha256 {shortHash(c.sha256)}), added with it, which the lineage of its versions names.
         </p>
       ))}
       {file.datasetLabel && <p className="text-xs">Its label, “{file.datasetLabel}”, is kept as its versions&apos; title.</p>}

@@ -13,7 +13,8 @@ export interface DbfCompanions<F> {
   prj?: F;
 }
 
-const stem = (name: string) => name.replace(/\.[^./]*$/, "").toLowerCase();
+/** A file's name without its last extension, in any case: the name a table and the files that go with it share. */
+export const pairingStem = (name: string): string => name.replace(/\.[^./]*$/, "").toLowerCase();
 /** Whether the file is a code page file (`.cpg`). */
 const isCodePageFile = (name: string): boolean => /\.cpg$/i.test(name);
 
@@ -54,10 +55,10 @@ export const isDbfCompanion = (name: string): boolean => companionKind(name) !==
  * do; a shapefile's geometry, code page file or projection alone, with what it is).
  */
 export function attachDbfCompanions<F extends { name: string }, O extends object>(files: readonly F[], origins: readonly (O | undefined)[]): { files: F[]; origins: ((O & DbfCompanions<F>) | undefined)[] } {
-  const tables = new Map(files.flatMap((f, i) => (/\.dbf$/i.test(f.name) ? [[stem(f.name), i] as const] : [])));
+  const tables = new Map(files.flatMap((f, i) => (/\.dbf$/i.test(f.name) ? [[pairingStem(f.name), i] as const] : [])));
   const given = new Map<number, DbfCompanions<F>>();
   for (const f of files) {
-    const table = tables.get(stem(f.name));
+    const table = tables.get(pairingStem(f.name));
     const kind = companionKind(f.name);
     if (table === undefined || kind === null || given.get(table)?.[kind]) continue;
     given.set(table, { ...given.get(table), [kind]: f });

@@ -1,4 +1,4 @@
-import { companionKind } from "@/lib/dbf/companions";
+import { companionKind, pairingStem } from "@/lib/dbf/companions";
 import { isSasCatalog } from "@/lib/sas/catalog-files";
 import type { CompanionKind, StagedFile } from "./staged-file";
 
@@ -19,7 +19,6 @@ export type LaterCompanionKind = CompanionKind | "cpg" | "prj";
 
 type Staged = Pick<StagedFile, "id" | "name" | "parse" | "companions">;
 
-const stem = (name: string) => name.replace(/\.[^./]*$/, "").toLowerCase();
 const lacks = (staged: Staged, kind: CompanionKind) => !staged.companions?.some((c) => c.kind === kind);
 
 /** The files to give to staged tables, and the files left to stage. */
@@ -39,5 +38,5 @@ export function laterCompanions<F extends { name: string }>(files: readonly F[],
 function dbfTargets(name: string, staged: readonly Staged[]): { s: Staged; kind: LaterCompanionKind }[] {
   const kind = companionKind(name);
   if (kind === null) return [];
-  return staged.filter((s) => s.parse.format === "dbf" && stem(s.name) === stem(name) && (kind === "cpg" || kind === "prj" || lacks(s, kind))).map((s) => ({ s, kind }));
+  return staged.filter((s) => s.parse.format === "dbf" && pairingStem(s.name) === pairingStem(name) && (kind === "cpg" || kind === "prj" || lacks(s, kind))).map((s) => ({ s, kind }));
 }

@@ -87,6 +87,9 @@ export const parseOptionsSchema = z.object({
 
 export type ParseOptions = z.infer<typeof parseOptionsSchema>;
 
+/** Whether a statistical dataset's labelled codes are read as codes (alone, or with their labels beside). */
+export const keepsCodes = (options: Pick<ParseOptions, "valueLabels">): boolean => options.valueLabels === "codes" || options.valueLabels === "both";
+
 /** What DuckDB's sniffer decided about a CSV file. */
 export interface SniffedDialect {
   delimiter: string;

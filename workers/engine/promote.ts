@@ -1,4 +1,5 @@
 import { describedColumns } from "@/lib/datasets/column-units";
+import { keepsCodes } from "@/lib/staging/parse-options";
 import { editsInForce, editsOutside } from "@/lib/recipe/edits";
 import { sha256, sha256Text } from "@/lib/hash";
 import { describeAccount, type LineAccount } from "@/lib/csv/accounting";
@@ -156,7 +157,7 @@ async function promoteOn(promotion: Promotion, files: StagedFile[]): Promise<Res
         ...(first!.file.datasetLabel ? { title: first!.file.datasetLabel } : {}),
         createdAt: new Date().toISOString(),
         appVersion: process.env.NEXT_PUBLIC_APP_VERSION ?? "dev",
-        schema: [...describedColumns(first!.summary.finalColumns, first!.file.csv?.units, !!recipe.sql, first!.file.parse.numbers, { labels: first!.file.columnLabels, codes: first!.file.parse.valueLabels === "codes" || first!.file.parse.valueLabels === "both" ? first!.file.codeLabels : undefined }), ...(several ? [{ name: SOURCE_FILE_COLUMN, type: "VARCHAR" }] : [])],
+        schema: [...describedColumns(first!.summary.finalColumns, first!.file.csv?.units, !!recipe.sql, first!.file.parse.numbers, { labels: first!.file.columnLabels, codes: keepsCodes(first!.file.parse) ? first!.file.codeLabels : undefined }), ...(several ? [{ name: SOURCE_FILE_COLUMN, type: "VARCHAR" }] : [])],
         rows: { in: sum((r) => r.summary.rowsIn), valid: sum((r) => r.summary.rowsIn - r.summary.rejectedByRules), rejected: sum((r) => r.summary.rejected), promoted },
         sqlStage: recipe.sql ? { rowsIn: sum((r) => r.summary.transformed), rowsOut: promoted } : null,
         sources: runs.map(({ file, summary, lines }) => ({

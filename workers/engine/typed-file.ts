@@ -1,6 +1,6 @@
 import { unreadableReason } from "@/lib/format-error";
 import { fail, ok, type Result } from "@/lib/result";
-import type { ParseOptions } from "@/lib/staging/parse-options";
+import { keepsCodes, type ParseOptions } from "@/lib/staging/parse-options";
 import type { CompanionKind } from "@/lib/staging/staged-file";
 import type { TypedCell, TypedTable } from "@/lib/typed-table/table";
 import { arrowEngine } from "./arrow-engine";
@@ -58,8 +58,7 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
   const unreadable = (error: unknown) => fail({ file: fileName, message: `This ${file.kind} cannot be read: ${unreadableReason(error)}. ${file.instead}` });
   let typed: ReturnType<TypedFile["table"]>;
   try {
-    const codes = options.valueLabels === "codes" || options.valueLabels === "both";
-    typed = file.table(bytes, { part: options.sheet, companions: withIt, codes });
+    typed = file.table(bytes, { part: options.sheet, companions: withIt, codes: keepsCodes(options) });
     if (options.valueLabels === "both" && typed.findings?.codeLabels) typed = { ...typed, ...withLabelColumns(typed, typed.findings.codeLabels) };
   } catch (error) {
     return unreadable(error);
