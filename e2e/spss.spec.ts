@@ -57,6 +57,9 @@ flowTest("an SPSS data file's string codes stage as their labels; read again, ev
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "F", "Female", "DEU", "Germany", "10", "low"]);
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "X", "", "Elsewhere", "", "30", ""]);
   await expect((await openParsePanel(page)).getByText("their labels in sex_label, country_label, score_label beside them", { exact: false })).toBeVisible();
+  // Its codes beside their labels: the rule suggested for the column of codes is of its codes.
+  await openStep(page, "Validate");
+  await expect(page.getByRole("button", { name: 'Add rule: "sex" must be one of: F, M' })).toBeVisible();
   // The rule on the labels, added above, now meets codes: its rows are rejected, and say so.
   await page.getByRole("button", { name: "Promote" }).click();
   await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 1 row");

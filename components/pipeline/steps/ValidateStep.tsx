@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
+import { keepsCodes } from "@/lib/staging/parse-options";
 import { isPlainView, type GridView } from "@/lib/grid/view";
 import { BulkFix, type ShownRows } from "../../recipe/BulkFix";
 import { ExportChecks } from "../../recipe/ExportChecks";
@@ -17,7 +18,7 @@ export function ValidateStep({ file, recipe, setRecipe, summary, error, correspo
   const [shown, setShown] = useState<ShownRows | null>(null);
   const others = useOtherFiles(file.id);
   const onStagedView = useCallback((view: GridView, rows: number) => setShown(isPlainView(view) ? null : { view, rows }), []);
-  const labelled = useMemo(() => ({ codeLabels: file.codeLabels, asCodes: file.parse.valueLabels === "codes" }), [file.codeLabels, file.parse.valueLabels]);
+  const labelled = useMemo(() => ({ codeLabels: file.codeLabels, asCodes: keepsCodes(file.parse) }), [file.codeLabels, file.parse]);
   return (
     <StepLayout
       tools={
