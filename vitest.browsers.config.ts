@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Browsers other than Chromium (e2e/browsers/), against the production build in `out/`: the main flows in
- * Firefox (puppeteer-core over WebDriver BiDi), a smoke test in WebKitGTK (WebKitWebDriver under Xvfb).
+ * Firefox (puppeteer-core over WebDriver BiDi), smoke tests in WebKitGTK (WebKitWebDriver under Xvfb, and a
+ * web view of its own whose data is kept on disk).
  */
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },

@@ -34,6 +34,25 @@ test("without OPFS, navigator.storage or Blobs in IndexedDB the app says so, and
   await expect(destination(page).getByRole("listitem").filter({ hasText: "orders" })).toContainText("2 rows");
 });
 
+// Regression: WebKitGTK with its file system features on writes OPFS files but refuses synchronous access handles,
+// which DuckDB opens its database with: the engine did not start ("Backend does not support this operation").
+test("with OPFS but no synchronous access to its files, DuckDB works in memory, says so, and a dataset promoted is kept", async ({ page }) => {
+  await page.goto(`${testBuildUrl()}?without=synchandles`);
+  await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
+  const note = page.getByRole("note");
+  await expect(note).toContainText("DuckDB works in memory");
+  await expect(note).not.toContainText("chunks of bytes");
+
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "4");
+  await page.getByRole("button", { name: "Promote" }).click();
+  await expect(destination(page).getByRole("listitem").filter({ hasText: "orders" })).toContainText("3 rows");
+  await page.reload();
+  await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "", "5"]);
+  await expect(destination(page).getByRole("listitem").filter({ hasText: "orders" })).toContainText("3 rows");
+});
+
 test("a browser with every storage feature shows no storage note", async ({ page }) => {
   await page.goto(testBuildUrl());
   await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });

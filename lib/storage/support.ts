@@ -5,7 +5,7 @@
 export interface StorageSupport {
   /** IndexedDB opens at all (browsers that block third-party storage refuse it to a page embedded from another site). */
   indexedDb: boolean;
-  /** The Origin Private File System works (DuckDB's database file, datasets, download scratch). */
+  /** The Origin Private File System works, synchronous access too (DuckDB's database file, datasets, download scratch). */
   opfs: boolean;
   /** IndexedDB stores Blobs (WebKit's private sessions refuse them). */
   blobsInIndexedDb: boolean;
@@ -17,7 +17,7 @@ export function degradedNotice(support: StorageSupport): string | null {
     return "No storage: this browser does not let this page keep anything (as it does for a page embedded from another site when third-party storage is blocked), so files cannot be staged here. Open Stages in a tab of its own, or allow storage for this site.";
   }
   const parts: string[] = [];
-  if (!support.opfs) parts.push("this browser gives no private file system, so DuckDB works in memory (files larger than about 1 GB will not fit) and datasets are kept in IndexedDB");
+  if (!support.opfs) parts.push("this browser gives no private file system that DuckDB can open its files in, so DuckDB works in memory (files larger than about 1 GB will not fit) and datasets are kept in IndexedDB");
   if (!support.blobsInIndexedDb) parts.push("it does not store files in IndexedDB, so staged files are kept as chunks of bytes");
   if (parts.length === 0) return null;
   const said = parts.join("; ");

@@ -3,9 +3,10 @@ import type { StorageSupport } from "@/lib/storage/support";
 import { idbRoot } from "./idb-directory";
 
 /**
- * What this browser lets the engine keep, found once by trying it: a file written to and removed from
- * OPFS, a record and a Blob put into IndexedDB and taken out. Where either fails, the engine works without it
- * (idb-directory.ts stands in for OPFS; staging-store.ts keeps bytes as chunks) and says so.
+ * What this browser lets the engine keep, found once by trying it: a file written to, opened for synchronous
+ * access in and removed from OPFS, a record and a Blob put into IndexedDB and taken out. Where either fails,
+ * the engine works without it (idb-directory.ts stands in for OPFS; staging-store.ts keeps bytes as chunks)
+ * and says so.
  */
 let probed: Promise<StorageSupport> | null = null;
 
@@ -19,17 +20,28 @@ export async function storageRoot(): Promise<FileSystemDirectoryHandle> {
   return (await storageSupport()).opfs ? navigator.storage.getDirectory() : idbRoot();
 }
 
-const PROBE = ".stages-probe";
-
+/**
+ * OPFS as the engine uses it: a file written through a writable stream (datasets, downloads) and opened for
+ * synchronous access (DuckDB's database file and the files it writes). WebKitGTK, with its file system features
+ * on, has the first but refuses the second ("Backend does not support this operation"), and DuckDB could not open
+ * its database there. The probe's name is this engine's own: a synchronous handle locks its file, and another
+ * tab's engine may be probing at the same time.
+ */
 async function opfsWorks(): Promise<boolean> {
+  const probe = `.stages-probe-${crypto.randomUUID()}`;
   try {
     if (!navigator.storage?.getDirectory) return false;
     const root = await navigator.storage.getDirectory();
-    const writable = await (await root.getFileHandle(PROBE, { create: true })).createWritable();
-    await writable.write("ok");
-    await writable.close();
-    await root.removeEntry(PROBE);
-    return true;
+    const handle = await root.getFileHandle(probe, { create: true });
+    try {
+      const writable = await handle.createWritable();
+      await writable.write("ok");
+      await writable.close();
+      (await handle.createSyncAccessHandle()).close();
+      return true;
+    } finally {
+      await root.removeEntry(probe).catch(() => undefined);
+    }
   } catch {
     return false;
   }

@@ -2,13 +2,17 @@
  * Test hook, only in a site built for tests: take storage features away from this worker before the
  * engine looks at them, as browsers without them are (the page passes `?without=storage,blobs` on in
  * the worker's name: browser/engine-client.ts). "storage": no `navigator.storage` at all, so no OPFS
- * (older Safari, WebKit with its Storage API off); "blobs": IndexedDB refuses Blobs and Files, with
+ * (older Safari, WebKit with its Storage API off); "synchandles": OPFS without synchronous access handles, with
+ * WebKit's own message (WebKitGTK with its file system features on); "blobs": IndexedDB refuses Blobs and Files, with
  * WebKit's own message (its private sessions); "indexeddb": IndexedDB refuses to open, with Chromium's
  * message (a page embedded from another site while third-party storage is blocked).
  */
 export function switchOff(workerName: string): void {
   const wanted = new Set(/without=([\w,]+)/.exec(workerName)?.[1]?.split(",") ?? []);
   if (wanted.has("storage")) Object.defineProperty(WorkerNavigator.prototype, "storage", { get: () => undefined, configurable: true });
+  if (wanted.has("synchandles")) {
+    FileSystemFileHandle.prototype.createSyncAccessHandle = () => Promise.reject(new DOMException("Backend does not support this operation", "NotSupportedError"));
+  }
   if (wanted.has("indexeddb")) {
     IDBFactory.prototype.open = function () {
       throw new DOMException("The user denied permission to access the database.", "UnknownError");
