@@ -21,7 +21,7 @@ const rows = [
   ["chromium", "Playwright: every end-to-end test (all flows, keyboard, accessibility, offline, embed)", playwrightCounts()],
   ["firefox", "puppeteer-core over WebDriver BiDi: stage every format, validate, transform, promote, download, reload, a share link", vitestCounts("firefox.test.ts")],
   ["webkit", "WebKitWebDriver under Xvfb (an ephemeral session, as a private window), Storage API features on: start, stage, promote", vitestCounts("webkit.test.ts")],
-  ["webkit-kept", "a WebKitGTK web view with its data kept on disk (Python's GObject bindings) under Xvfb, file system features on: start, stage, promote, reload", vitestCounts("webkit-kept.test.ts")],
+  ["webkit-kept", "a WebKitGTK web view with its data kept on disk (Python's GObject bindings) under Xvfb, file system features on: stage every format, validate, transform, promote, download, reload, a share link", vitestCounts("webkit-kept.test.ts")],
 ];
 
 const lines = ["| browser | version tested | what runs in `npm test` | passed | storage |", "| --- | --- | --- | --- | --- |"];

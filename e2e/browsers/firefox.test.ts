@@ -1,11 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { readFileSync } from "node:fs";
 import type { Browser, ElementHandle, Page } from "puppeteer-core";
-import writeXlsxFile from "write-excel-file/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { recordSupport } from "./support-record";
+import { parquet, workbook } from "./made-files";
 import { addFiles, byRole, downloaded, fillForm, openApp, openStep, press, startFirefox, waitForText } from "./firefox-harness";
 
 let firefox: Awaited<ReturnType<typeof startFirefox>>;
@@ -46,13 +43,6 @@ async function stage(page: Page, name: string, content: string | Buffer, columns
   await addFiles(page, [{ name, content }]);
   await waitForText(page, `Staged ${name}`);
   await expect.poll(() => gridHead(page, "Staged data"), { timeout: 20_000 }).toMatchObject({ columns, first });
-}
-
-async function parquet(sql: string): Promise<Buffer> {
-  const path = join(mkdtempSync(join(tmpdir(), "stages-firefox-")), "x.parquet");
-  const conn = await (await DuckDBInstance.create(":memory:")).connect();
-  await conn.run(`COPY (${sql}) TO '${path}' (FORMAT parquet)`);
-  return readFileSync(path);
 }
 
 const ORDERS = ["id,email,amount", "1,a@x.org,10", "2,,5", "3,c@x.org,7", "4,d@x.org,-1", ""].join("\n");
@@ -97,8 +87,7 @@ describe("Firefox", () => {
     await stage(page, "nested.parquet", await parquet("SELECT 1 AS id, 'Ada' AS name, DATE '2024-01-02' AS d"), ["id", "name", "d"], ["1", "Ada", "2024-01-02"]);
     // A Feather file as pyarrow writes one by default: its buffers compressed with LZ4 (test/fixtures/arrow).
     await stage(page, "batches.feather", readFileSync(new URL("../../test/fixtures/arrow/lz4.arrow", import.meta.url)), ["ints", "strs"], ["42", "foo"]);
-    const book = await (writeXlsxFile as unknown as (s: unknown) => { toBuffer(): Promise<Buffer> })([[{ value: "id" }, { value: "name" }], [{ value: 1 }, { value: "Ada" }]]).toBuffer();
-    await stage(page, "book.xlsx", book, ["id", "name"], ["1", "Ada"]);
+    await stage(page, "book.xlsx", await workbook(), ["id", "name"], ["1", "Ada"]);
     // An Excel 97–2003 workbook and a SQLite database (test/fixtures): their largest sheet and table; a dBase table, a Stata dataset, an SPSS data file, SAS datasets.
     await stage(page, "workbook.xls", readFileSync(new URL("../../test/fixtures/xls/workbook.xls", import.meta.url)), ["n", "word"], ["0", "éword number 0 日"]);
     await stage(page, "shop.sqlite", readFileSync(new URL("../../test/fixtures/sqlite/shop.sqlite", import.meta.url)), ["id", "order", "qty", "price", "note", "big", "raw"], ["1", "A-00001", "1", "1.25", "", "-1", ""]);

@@ -6,8 +6,10 @@ outlives a reload is tested here. Needs Debian's python3-gi, gir1.2-gtk-3.0 and 
 
 Requests: {"op": "load", "url"}, {"op": "run", "script"} (an async function's body that returns JSON text,
 sent back parsed), {"op": "files", "paths"} (what the page's next file chooser gets), {"op": "quit"}.
+Downloads are saved in the directory's downloads/, under the names the page gives them.
 """
 import json
+import os
 import sys
 import threading
 
@@ -18,6 +20,8 @@ gi.require_version("WebKit2", "4.1")
 from gi.repository import GLib, Gtk, WebKit2  # noqa: E402
 
 data_dir, features = sys.argv[1], set(sys.argv[2].split(","))
+downloads = f"{data_dir}/downloads"
+os.makedirs(downloads, exist_ok=True)
 manager = WebKit2.WebsiteDataManager(base_data_directory=f"{data_dir}/data", base_cache_directory=f"{data_dir}/cache")
 view = WebKit2.WebView.new_with_context(WebKit2.WebContext.new_with_website_data_manager(manager))
 settings = view.get_settings()
@@ -26,6 +30,19 @@ for i in range(all_features.get_length()):
     feature = all_features.get(i)
     if feature.get_identifier() in features:
         settings.set_feature_enabled(feature, True)
+# What each page throws, rejects without a handler, or has refused by its CSP, kept for the test to read.
+view.get_user_content_manager().add_script(
+    WebKit2.UserScript.new(
+        """window.stagesPageErrors = [];
+        addEventListener("error", (e) => stagesPageErrors.push(String(e.message)));
+        addEventListener("unhandledrejection", (e) => stagesPageErrors.push(String(e.reason?.message ?? e.reason)));
+        addEventListener("securitypolicyviolation", (e) => stagesPageErrors.push(`CSP refused ${e.blockedURI} (${e.violatedDirective})`));""",
+        WebKit2.UserContentInjectedFrames.TOP_FRAME,
+        WebKit2.UserScriptInjectionTime.START,
+        None,
+        None,
+    )
+)
 window = Gtk.Window()
 window.set_default_size(1280, 900)
 window.add(view)
@@ -40,6 +57,17 @@ def on_file_chooser(_view, request):
 
 
 view.connect("run-file-chooser", on_file_chooser)
+
+
+def on_download(_context, download):
+    def decide(d, suggested):
+        d.set_destination(f"file://{downloads}/{suggested}")
+        return True
+
+    download.connect("decide-destination", decide)
+
+
+view.get_context().connect("download-started", on_download)
 
 # A load is answered once it has finished (its page replaced), not when it is asked for.
 loading = []

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSite } from "./site";
 import { recordSupport } from "./support-record";
 import { type Session, startWebKit } from "./webkit-driver";
+import { press, regionText, waitForText } from "./webkit-page";
 
 // WebKitGTK's Storage API and File System features are off by default; with them on, an automation
 // session is ephemeral, as Safari's private windows are: OPFS fails and IndexedDB refuses Blobs, so the
@@ -37,15 +38,11 @@ describe("WebKit", () => {
     const dir = mkdtempSync(join(tmpdir(), "stages-webkit-"));
     writeFileSync(join(dir, "orders.csv"), "id,email,amount\n1,a@x.org,10\n2,,5\n3,c@x.org,7\n");
     await webkit.setFiles('input[type="file"]', [join(dir, "orders.csv")]);
-    await webkit.waitFor(`return /Staged orders\\.csv: 3 rows/.test(document.body.innerText)`);
+    await waitForText(webkit, /Staged orders\.csv: 3 rows/);
     await webkit.waitFor(`return document.querySelector('[role="grid"][aria-rowcount="4"]')`);
 
-    // The Promote button in view, once it is enabled (as a user would press it).
-    await webkit.waitFor(`const b = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Promote" && b.offsetParent && !b.disabled); b?.click(); return b`);
-    const destination = await webkit.waitFor<string>(
-      `const t = document.querySelector('section[aria-labelledby="destination-heading"]')?.innerText ?? ""; return /\\d rows?/.test(t) && t`,
-    );
-    expect(destination).toMatch(/orders[\s\S]*3 rows/);
+    await press(webkit, "Promote");
+    expect(await regionText(webkit, "destination-heading", /\d rows?/)).toMatch(/orders[\s\S]*3 rows/);
     const text = await webkit.run<string>(pageText);
     expect(text).not.toMatch(/undefined is not an object/);
   });
