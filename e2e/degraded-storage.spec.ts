@@ -53,6 +53,33 @@ test("with OPFS but no synchronous access to its files, DuckDB works in memory, 
   await expect(destination(page).getByRole("listitem").filter({ hasText: "orders" })).toContainText("3 rows");
 });
 
+// Safari before 26 has OPFS with synchronous access handles in workers, but no writable streams: files are written
+// through the access handles, text files under a temporary name then moved (workers/engine/file-handles.ts).
+test("without writable streams, OPFS files are written through synchronous access: no storage note, and promotion, downloads and a reload work", async ({ page }) => {
+  await page.goto(`${testBuildUrl()}?without=writables`);
+  await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("note")).toHaveCount(0);
+
+  await addFiles(page, [{ name: "orders.csv", content: ORDERS }]);
+  await addRule(page, "Required (not empty)", { Column: "email" });
+  await expectCounts(page, "3 rows in = 2 valid after steps + 1 rejected");
+  await page.getByRole("button", { name: "Promote" }).click();
+  const dataset = destination(page).getByRole("listitem").filter({ hasText: "orders" });
+  await expect(dataset).toContainText("2 rows");
+  const download = async (format: string) => {
+    const started = page.waitForEvent("download");
+    await destination(page).getByRole("button", { name: new RegExp(`^Download orders v1 ${format}`) }).click();
+    return readFile((await (await started).path())!);
+  };
+  expect((await download("as NDJSON")).toString("utf8")).toBe('{"id":1,"email":"a@x.org","amount":10}\n{"id":3,"email":"c@x.org","amount":7}\n');
+  expect(JSON.parse((await download("manifest")).toString("utf8"))).toMatchObject({ name: "orders", version: 1, rows: { in: 3, rejected: 1, promoted: 2 } });
+  expect((await download("as a Data Package")).subarray(0, 2).toString("latin1")).toBe("PK");
+
+  await page.reload();
+  await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });
+  await expect(dataset).toContainText("2 rows");
+});
+
 test("a browser with every storage feature shows no storage note", async ({ page }) => {
   await page.goto(testBuildUrl());
   await expect(page.getByText(/Engine ready/)).toBeVisible({ timeout: 30_000 });

@@ -25,6 +25,7 @@ import { dataPackageZip } from "./package-zip";
 import { rejectedWorkbook } from "./rejected-workbook";
 import { validationReport } from "./validation-report";
 import { progressReporter, throwIfCancelled } from "./tasks";
+import { openWriter } from "./file-handles";
 
 /**
  * A source as a downloadable file, written to a scratch file in OPFS so a
@@ -84,7 +85,7 @@ export async function exportSource(
     }
     return written.ok ? ok({ fileName, blob: await preparedFile(scratch, handle) }) : written;
   }
-  const writable = await handle.createWritable();
+  const writable = await openWriter(handle);
   try {
     await withConnection(async (conn) => {
       if (format === "arrow") {
@@ -145,7 +146,7 @@ async function copyCsv(
     try {
       await runCancellable(conn, csvCopySql(table, columns, options, path), taskId ?? "");
       if (inMemory) {
-        const writable = await handle.createWritable();
+        const writable = await openWriter(handle);
         await writable.write((await db.copyFileToBuffer(path)) as Uint8Array<ArrayBuffer>);
         await writable.close();
       }

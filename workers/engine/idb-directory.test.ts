@@ -35,7 +35,7 @@ describe("the IndexedDB stand-in for OPFS", () => {
     const w = await handle.createWritable();
     await w.write("x");
     await w.close();
-    await (handle as FileSystemFileHandle & { move(name: string): Promise<void> }).move("v2.parquet");
+    await (handle as FileSystemFileHandle & { move(dir: FileSystemDirectoryHandle, name: string): Promise<void> }).move(dir, "v2.parquet");
     expect(await names(dir)).toEqual(["v2.parquet"]);
     expect(await (await (await dir.getFileHandle("v2.parquet")).getFile()).text()).toBe("x");
     await expect(root.removeEntry("work")).rejects.toMatchObject({ name: "InvalidModificationError" });

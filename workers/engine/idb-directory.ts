@@ -62,16 +62,19 @@ class IdbFileHandle {
     };
   }
 
-  async move(to: string): Promise<void> {
+  /** `move(name)` in its directory, or `move(dir, name)` into that directory. */
+  async move(to: string | IdbDirectoryHandle, newName?: string): Promise<void> {
+    const [parent, name] = typeof to === "string" ? [this.parent, to] : [to.path, newName ?? this.name];
     const db = filesDb();
     await db.transaction("rw", db.entries, async () => {
       const entry = await db.entries.get(this.path);
       if (!entry) throw notFound(this.name);
-      const path = join(this.parent, to);
+      const path = join(parent, name);
       await db.entries.delete(this.path);
-      await db.entries.put({ ...entry, path, name: to });
+      await db.entries.put({ ...entry, path, parent, name });
       this.path = path;
-      this.name = to;
+      this.parent = parent;
+      this.name = name;
     });
   }
 }
@@ -79,7 +82,7 @@ class IdbFileHandle {
 class IdbDirectoryHandle {
   readonly kind = "directory";
   constructor(
-    private path: string,
+    readonly path: string,
     public name: string,
   ) {}
 

@@ -1,8 +1,8 @@
-import { DATASETS_DIR } from "@/lib/datasets/layout";
+import { DATASETS_DIR, TMP_PREFIX } from "@/lib/datasets/layout";
+import { moveFile, openWriter } from "./file-handles";
 import { storageRoot } from "./storage-support";
 
 /** Small helpers over the Origin Private File System (or its stand-in, storage-support.ts), for the engine worker. */
-type MovableHandle = FileSystemFileHandle & { move(name: string): Promise<void> };
 type IterableDir = FileSystemDirectoryHandle & {
   entries(): AsyncIterableIterator<[string, FileSystemHandle]>;
 };
@@ -37,15 +37,13 @@ export async function readText(dir: FileSystemDirectoryHandle, name: string): Pr
   }
 }
 
+/** A text file written whole under its name: written under a temporary name first, then moved (file-writer.ts). */
 export async function writeText(dir: FileSystemDirectoryHandle, name: string, text: string): Promise<void> {
-  const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
-  await writable.write(text);
-  await writable.close();
-}
-
-export async function moveFile(dir: FileSystemDirectoryHandle, from: string, to: string): Promise<void> {
-  const handle = (await dir.getFileHandle(from)) as MovableHandle;
-  await handle.move(to);
+  const temp = `${TMP_PREFIX}${crypto.randomUUID()}-${name}`;
+  const writer = await openWriter(await dir.getFileHandle(temp, { create: true }));
+  await writer.write(text);
+  await writer.close();
+  await moveFile(dir, temp, name);
 }
 
 export async function removeEntry(dir: FileSystemDirectoryHandle, name: string): Promise<void> {

@@ -6,6 +6,7 @@ import { dataPackageOf } from "@/lib/standards/data-package";
 import type { Licence } from "@/lib/standards/licences";
 import { datasetFile, readManifest } from "./datasets";
 import { exportsDir, preparedFile } from "./workspace";
+import { openWriter } from "./file-handles";
 
 /**
  * A dataset version as one zip: its Parquet file, its `datapackage.json`
@@ -19,7 +20,7 @@ export async function dataPackageZip(name: string, version: number, fileName: st
   if (!manifest || !data) return fail({ message: `Dataset ${name} has no version ${version}.` });
   const scratch = await exportsDir();
   const handle = await scratch.getFileHandle(`${crypto.randomUUID()}-${fileName}`, { create: true });
-  const writable = await handle.createWritable();
+  const writable = await openWriter(handle);
   let written: Promise<unknown> = Promise.resolve();
   let failed: Error | null = null;
   const zip = new Zip((error, chunk) => {

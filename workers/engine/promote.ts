@@ -18,7 +18,7 @@ import type { StagedFile } from "@/lib/staging/staged-file";
 import { datasetLock } from "./datasets";
 import { withConnection, type Connection } from "./duckdb";
 import { serial } from "./serial";
-import { datasetDir, fileNames, moveFile, removeEntry, writeText } from "./opfs";
+import { datasetDir, fileNames, removeEntry, writeText } from "./opfs";
 import { parquetStream } from "./parquet";
 import { PIPELINE, runRecipeOn } from "./pipeline";
 import { streamIpc } from "./query";
@@ -27,6 +27,7 @@ import { roomFor } from "./quota";
 import { resultNames } from "./tables";
 import { Cancelled, progressReporter, throwIfCancelled } from "./tasks";
 import { holdIfAsked } from "./promotion-hold";
+import { moveFile, openWriter } from "./file-handles";
 
 /** A column each row of a version made of several files carries: the name of the file it came from. */
 export const SOURCE_FILE_COLUMN = "_source_file";
@@ -204,7 +205,7 @@ async function writeStream(
   stream: ReadableStream<Uint8Array<ArrayBuffer>>,
 ): Promise<{ size: number; sha256: string }> {
   const hasher = await sha256();
-  const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+  const writable = await openWriter(await dir.getFileHandle(name, { create: true }));
   const reader = stream.getReader();
   let size = 0;
   try {

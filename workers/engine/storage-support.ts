@@ -1,12 +1,13 @@
 import Dexie from "dexie";
 import type { StorageSupport } from "@/lib/storage/support";
+import { moveFile, openWriter } from "./file-handles";
 import { idbRoot } from "./idb-directory";
 
 /**
- * What this browser lets the engine keep, found once by trying it: a file written to, opened for synchronous
- * access in and removed from OPFS, a record and a Blob put into IndexedDB and taken out. Where either fails,
- * the engine works without it (idb-directory.ts stands in for OPFS; staging-store.ts keeps bytes as chunks)
- * and says so.
+ * What this browser lets the engine keep, found once by trying it: a file written, moved, opened for
+ * synchronous access and removed in OPFS, a record and a Blob put into IndexedDB and taken out. Where
+ * either fails, the engine works without it (idb-directory.ts stands in for OPFS; staging-store.ts keeps
+ * bytes as chunks) and says so.
  */
 let probed: Promise<StorageSupport> | null = null;
 
@@ -21,26 +22,27 @@ export async function storageRoot(): Promise<FileSystemDirectoryHandle> {
 }
 
 /**
- * OPFS as the engine uses it: a file written through a writable stream (datasets, downloads) and opened for
- * synchronous access (DuckDB's database file and the files it writes). WebKitGTK, with its file system features
- * on, has the first but refuses the second ("Backend does not support this operation"), and DuckDB could not open
- * its database there. The probe's name is this engine's own: a synchronous handle locks its file, and another
- * tab's engine may be probing at the same time.
+ * OPFS as the engine uses it (file-handles.ts): a file written, moved within its directory, and opened for
+ * synchronous access, as DuckDB opens its database and the files it writes. WebKitGTK, with its file system
+ * features on, writes files but refuses synchronous access ("Backend does not support this operation"), and
+ * DuckDB could not open its database there. The probe's name is this engine's own: a synchronous handle locks
+ * its file, and another tab's engine may be probing at the same time.
  */
 async function opfsWorks(): Promise<boolean> {
   const probe = `.stages-probe-${crypto.randomUUID()}`;
   try {
     if (!navigator.storage?.getDirectory) return false;
     const root = await navigator.storage.getDirectory();
-    const handle = await root.getFileHandle(probe, { create: true });
     try {
-      const writable = await handle.createWritable();
-      await writable.write("ok");
-      await writable.close();
-      (await handle.createSyncAccessHandle()).close();
+      const writer = await openWriter(await root.getFileHandle(probe, { create: true }));
+      await writer.write("ok");
+      await writer.close();
+      await moveFile(root, probe, `${probe}-moved`);
+      (await (await root.getFileHandle(`${probe}-moved`)).createSyncAccessHandle()).close();
       return true;
     } finally {
       await root.removeEntry(probe).catch(() => undefined);
+      await root.removeEntry(`${probe}-moved`).catch(() => undefined);
     }
   } catch {
     return false;
