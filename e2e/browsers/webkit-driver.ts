@@ -23,6 +23,19 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** A Session's `waitFor`, polling with its `run`. */
+export function waitingWith(run: Session["run"]): Session["waitFor"] {
+  return async <T>(body: string, timeoutMs = 60_000, ...args: unknown[]) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await run<T>(body, ...args);
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${body}\nThe page showed:\n${await run<string>("return document.body.innerText.slice(0, 2000)")}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+}
+
 export async function startWebKit(features: string[]): Promise<Session> {
   if (!webkitDriverPath) throw new Error("WebKitWebDriver is missing: apt-get install -y webkit2gtk-driver xvfb");
   const port = Number(process.env.STAGES_TEST_PORT ?? 3100) + 5;
@@ -52,15 +65,7 @@ export async function startWebKit(features: string[]): Promise<Session> {
       const element = (await call("POST", `${s}/element`, { using: "css selector", value: selector })) as Record<string, string>;
       await call("POST", `${s}/element/${element[ELEMENT]}/value`, { text: paths.join("\n") });
     },
-    waitFor: async <T>(body: string, timeoutMs = 60_000, ...args: unknown[]) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await run<T>(body, ...args);
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${body}\nThe page showed:\n${await run<string>("return document.body.innerText.slice(0, 2000)")}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    },
+    waitFor: waitingWith(run),
     close: async () => {
       await call("DELETE", s).catch(() => undefined);
       if (driver.pid) process.kill(-driver.pid);

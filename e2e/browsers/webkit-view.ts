@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
-import type { Session } from "./webkit-driver";
+import { type Session, waitingWith } from "./webkit-driver";
 
 const SCRIPT = new URL("./webkit-view.py", import.meta.url).pathname;
 
@@ -49,15 +49,7 @@ export async function startWebKitView(features: string[], dataDir: string): Prom
       await ask({ op: "files", paths });
       await run(`document.querySelector(arguments[0]).click()`, selector);
     },
-    waitFor: async <T>(body: string, timeoutMs = 60_000, ...args: unknown[]) => {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await run<T>(body, ...args);
-        if (value) return value;
-        if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${body}\nThe page showed:\n${await run<string>("return document.body.innerText.slice(0, 2000)")}`);
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    },
+    waitFor: waitingWith(run),
     close: async () => {
       await ask({ op: "quit" }).catch(() => undefined);
       try {
