@@ -16,7 +16,13 @@ test("an SPSS data file stages with its value labels, dates and date-times, its 
   await expect.poll(async () => (await rowTexts(page, "Staged data", 5)).slice(0, 4)).toEqual(["4", "9", "21", "1037.25"]);
   // The very long string (300 bytes, stored as two segments) read whole.
   await expect.poll(async () => (await rowTexts(page, "Staged data", 2))[8]).toMatch(/^x{250}éZoë/);
-  await expect((await openParsePanel(page)).getByText("How survey.sav is read: SAV")).toBeVisible();
+  const panel = await openParsePanel(page);
+  await expect(panel.getByText("How survey.sav is read: SAV")).toBeVisible();
+  // 99, the age's declared missing value, was dropped without a word; it can be kept.
+  await expect(panel.getByText("Column age declares 99 missing (SPSS's user-missing values): read as empty, as SPSS reads them.", { exact: false })).toBeVisible();
+  await reread(page, { "Declared missing values": "kept" });
+  await expect.poll(async () => (await rowTexts(page, "Staged data", 3)).slice(0, 3)).toEqual(["2", "South", "99"]);
+  await expect((await openParsePanel(page)).getByText("kept as the values they are, as chosen", { exact: false })).toBeVisible();
   await openStep(page, "Validate");
   for (const [column, type] of [["region_of_residence", "VARCHAR"], ["age", "BIGINT"], ["income", "DOUBLE"], ["born", "DATE"], ["seen", "TIMESTAMP"], ["longnote", "VARCHAR"]]) {
     await expect(page.getByRole("listitem", { name: `Profile of ${column}` })).toContainText(`${column} ${type}`);
@@ -42,6 +48,10 @@ flowTest("an SPSS data file's string codes stage as their labels; read again, ev
   await expect(stagedItem(page, "coded.sav")).toContainText("4 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "Female", "Germany", "low"]);
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "X", "Elsewhere", "30"]);
+  // Its score of 40 is declared missing (35 to 99), and labelled: kept, it reads as its label.
+  await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["4", "", "Germany", ""]);
+  await reread(page, { "Declared missing values": "kept" });
+  await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["4", "", "Germany", "no answer"]);
   const panel = await openParsePanel(page);
   await expect(panel.getByText("Columns sex, country, score are read as their codes' labels (F as Female), a code without a label as itself.", { exact: false })).toBeVisible();
   await expect(panel.getByText("Its label, “Coded survey, 2024”, is kept as its versions' title.")).toBeVisible();

@@ -83,7 +83,14 @@ export function ParsePanel({
       </summary>
       <div className="mt-2 space-y-2">
         <ReadFindings file={file} onReread={(patch) => void reread(patch)} onDownload={() => void downloadBadLines()} onStageSecondTable={() => void stageSecondTable()} actions={actions} />
-        <ReadOptionsFields draft={draft} set={set} sheets={file.sheets ?? []} hidden={file.hiddenSheets ?? []} labelledCodes={file.codeLabels !== undefined || file.parse.valueLabels !== undefined} />
+        <ReadOptionsFields
+          draft={draft}
+          set={set}
+          sheets={file.sheets ?? []}
+          hidden={file.hiddenSheets ?? []}
+          labelledCodes={file.codeLabels !== undefined || file.parse.valueLabels !== undefined}
+          declaredMissing={file.declaredMissing !== undefined || file.parse.userMissing !== undefined}
+        />
         {file.parse.format in SEVERAL && (file.sheets?.length ?? 0) > 1 && (
           <p className="flex flex-wrap items-center gap-2 text-xs">
             The {holder} has {file.sheets!.length} {parts}; this reads one.

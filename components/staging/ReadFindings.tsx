@@ -4,6 +4,7 @@ import { isBlankValue } from "@/lib/csv/blank-values";
 import { describeDeletedRecords, describeMemoFields } from "@/lib/dbf/table";
 import { describeSasFormats } from "@/lib/sas/formats";
 import { describeCodeLabels } from "@/lib/datasets/column-units";
+import { describeDeclaredMissing } from "@/lib/spss/missing";
 import { describeMarked } from "@/lib/csv/missing-values";
 import { describeWrittenDates } from "@/lib/csv/written-dates";
 import { describeLeadingZeros } from "@/lib/csv/leading-zeros";
@@ -152,6 +153,7 @@ export function ReadFindings({
       ))}
       {file.datasetLabel && <p className="text-xs">Its label, “{file.datasetLabel}”, is kept as its versions&apos; title.</p>}
       {file.codeLabels && <p className="text-xs">{describeCodeLabels(file.codeLabels, file.parse.valueLabels ?? "labels")}</p>}
+      {file.declaredMissing && <p className="text-xs">{describeDeclaredMissing(file.declaredMissing, file.parse.userMissing === "kept")}</p>}
       {file.sasFormats &&
         describeSasFormats(file.sasFormats, file.companions?.some((c) => c.kind === "catalog") ?? false).map((line) => (
           <p key={line} className="text-xs">

@@ -25,9 +25,24 @@ const optional = (text: string) => (text === "" ? undefined : text);
 /** The read options a user can set for a staged file, by format: a draft until "Read again". */
 /**
  * `labelledCodes`: the file's codes carry value labels (a statistical dataset's, a SAS dataset's from its catalog),
- * or were read as codes: how to read them is offered.
+ * or were read as codes: how to read them is offered. `declaredMissing`: an SPSS file's variables declare values
+ * missing: whether to keep them is offered.
  */
-export function ReadOptionsFields({ draft, set, sheets, hidden = [], labelledCodes = false }: { draft: ParseOptions; set: (patch: Partial<ParseOptions>) => void; sheets: string[]; hidden?: string[]; labelledCodes?: boolean }) {
+export function ReadOptionsFields({
+  draft,
+  set,
+  sheets,
+  hidden = [],
+  labelledCodes = false,
+  declaredMissing = false,
+}: {
+  draft: ParseOptions;
+  set: (patch: Partial<ParseOptions>) => void;
+  sheets: string[];
+  hidden?: string[];
+  labelledCodes?: boolean;
+  declaredMissing?: boolean;
+}) {
   const csv = draft.format === "csv";
   const text = hasEncoding(draft.format);
   return (
@@ -102,6 +117,16 @@ export function ReadOptionsFields({ draft, set, sheets, hidden = [], labelledCod
               <option value="labels">As their labels (1 as North)</option>
               <option value="codes">As the codes they are (1)</option>
               <option value="both">As codes, their labels in a column beside (region_label)</option>
+            </select>
+          )}
+        </LabeledControl>
+      )}
+      {declaredMissing && (draft.format === "sav" || draft.format === "por") && (
+        <LabeledControl label="Declared missing values">
+          {(id) => (
+            <select id={id} className={controlClass} value={draft.userMissing ?? "empty"} onChange={(e) => set({ userMissing: e.target.value === "kept" ? "kept" : undefined })}>
+              <option value="empty">Empty, as SPSS reads them</option>
+              <option value="kept">Kept as the values they are (99)</option>
             </select>
           )}
         </LabeledControl>

@@ -11,7 +11,7 @@ export type { Drift } from "./drift";
 
 /** The read options a recipe carries from the file it was built on (not the lines edited in that one file). */
 export const expectedReadSchema = parseOptionsSchema
-  .pick({ format: true, encoding: true, delimiter: true, quote: true, escape: true, header: true, skip: true, headerLines: true, dateFormat: true, nullValues: true, numberFormat: true, types: true, sheet: true, headerRow: true, comment: true, fixedWidth: true, valueLabels: true })
+  .pick({ format: true, encoding: true, delimiter: true, quote: true, escape: true, header: true, skip: true, headerLines: true, dateFormat: true, nullValues: true, numberFormat: true, types: true, sheet: true, headerRow: true, comment: true, fixedWidth: true, valueLabels: true, userMissing: true })
   .partial();
 
 /** A column a recipe expects: its name, type, and what its values looked like (value-shape.ts), when they had a shape. */
@@ -22,8 +22,8 @@ export const expectsSchema = z.object({ columns: z.array(expectedColumnSchema), 
 export type Expects = z.infer<typeof expectsSchema>;
 
 export function expectsOf(columns: readonly Column[], parse: ParseOptions, shapes: Record<string, ValueShape> = {}): Expects {
-  const { format, encoding, delimiter, quote, escape, header, skip, headerLines, dateFormat, nullValues, numberFormat, types, sheet, headerRow, comment, fixedWidth, valueLabels } = parse;
-  const read = Object.fromEntries(Object.entries({ format, encoding, delimiter, quote, escape, header, skip, headerLines, dateFormat, nullValues, numberFormat, types, sheet, headerRow, comment, fixedWidth, valueLabels }).filter(([, v]) => v !== undefined));
+  const { format, encoding, delimiter, quote, escape, header, skip, headerLines, dateFormat, nullValues, numberFormat, types, sheet, headerRow, comment, fixedWidth, valueLabels, userMissing } = parse;
+  const read = Object.fromEntries(Object.entries({ format, encoding, delimiter, quote, escape, header, skip, headerLines, dateFormat, nullValues, numberFormat, types, sheet, headerRow, comment, fixedWidth, valueLabels, userMissing }).filter(([, v]) => v !== undefined));
   return { columns: columns.map(({ name, type }) => ({ name, type, ...(shapes[name] ? { shape: shapes[name] } : {}) })), read };
 }
 

@@ -32,6 +32,11 @@ describe("readOptionsFrom", () => {
     expect(readOptionsFrom({ columns, read: { format: "dta", valueLabels: "labels" } }, stata(), columns)).toEqual({});
     expect(readOptionsFrom({ columns, read: { format: "sav", valueLabels: "codes" } }, csv(), columns)).toEqual({});
     expect(describeReadOptions({ valueLabels: "codes" })).toBe("labelled codes as codes");
+    // An SPSS file's declared missing values, kept, go to the next SPSS file; a Stata file has none.
+    expect(readOptionsFrom({ columns, read: { format: "sav", userMissing: "kept" } }, csv({ format: "sav" }), columns)).toEqual({ userMissing: "kept" });
+    expect(readOptionsFrom({ columns, read: { format: "sav", userMissing: "empty" } }, csv({ format: "sav" }), columns)).toEqual({});
+    expect(statedReadOptions({ format: "dta", userMissing: "kept" })).toEqual({});
+    expect(describeReadOptions({ userMissing: "kept" })).toBe("declared missing values kept");
   });
 });
 

@@ -7,10 +7,11 @@ import type { Expects } from "./expects";
 const CSV = ["encoding", "delimiter", "quote", "escape", "header", "skip", "headerLines", "comment", "dateFormat", "nullValues", "numberFormat", "fixedWidth"] as const;
 const SHEET = ["sheet", "headerRow"] as const;
 const LABELLED = ["valueLabels"] as const;
-const CARRIED = [...CSV, ...SHEET, ...LABELLED] as const;
-const BY_FORMAT: Record<ParseOptions["format"], readonly (typeof CARRIED)[number][]> = { csv: CSV, xlsx: SHEET, html: ["encoding", "headerRow"], xml: ["encoding", "sheet", "headerRow"], sqlite: ["sheet"], dbf: ["encoding"], dta: LABELLED, sav: LABELLED, sas7bdat: LABELLED, xpt: [], arrow: [], por: LABELLED, json: [], ndjson: [], parquet: [] };
-/** Values that say no more than a file read as it comes: UTF-8 (detected from the bytes otherwise), names in the first row, codes as their labels. */
-const AS_IT_COMES: Partial<Record<(typeof CARRIED)[number], unknown>> = { encoding: "utf-8", headerRow: 1, valueLabels: "labels" };
+const SPSS = [...LABELLED, "userMissing"] as const;
+const CARRIED = [...CSV, ...SHEET, ...SPSS] as const;
+const BY_FORMAT: Record<ParseOptions["format"], readonly (typeof CARRIED)[number][]> = { csv: CSV, xlsx: SHEET, html: ["encoding", "headerRow"], xml: ["encoding", "sheet", "headerRow"], sqlite: ["sheet"], dbf: ["encoding"], dta: LABELLED, sav: SPSS, sas7bdat: LABELLED, xpt: [], arrow: [], por: SPSS, json: [], ndjson: [], parquet: [] };
+/** Values that say no more than a file read as it comes: UTF-8 (detected from the bytes otherwise), names in the first row, codes as their labels, declared missing values empty. */
+const AS_IT_COMES: Partial<Record<(typeof CARRIED)[number], unknown>> = { encoding: "utf-8", headerRow: 1, valueLabels: "labels", userMissing: "empty" };
 
 /** The read options a recipe states for its format, without those that only say "as it comes". */
 export function statedReadOptions(read: Expects["read"]): Partial<ParseOptions> {
@@ -61,6 +62,7 @@ export function describeReadOptions(options: Partial<ParseOptions>): string {
     headerRow: (v: number) => `column names in row ${v}`,
     fixedWidth: (v: number[]) => (v.length ? `fixed-width columns at characters ${v.map((s) => s + 1).join(", ")}` : "delimited columns"),
     valueLabels: (v: NonNullable<ParseOptions["valueLabels"]>) => (v === "codes" ? "labelled codes as codes" : v === "both" ? "labelled codes as codes, their labels beside" : "labelled codes as their labels"),
+    userMissing: (v: NonNullable<ParseOptions["userMissing"]>) => (v === "kept" ? "declared missing values kept" : "declared missing values as empty"),
     types: (v: Record<string, string>) => `types ${Object.entries(v).map(([name, type]) => `${name} ${type}`).join(", ")}`,
   };
   return Object.entries(options)

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { typedTableLines } from "@/test/typed-table-lines";
+import { declaredMissing, withoutDeclaredMissing } from "./missing";
 import { porTable, PorError, readPor } from "./por";
 import { readSav, savTable } from "./sav";
 
@@ -22,8 +23,11 @@ describe("SPSS portable files", () => {
     expect(por).toHaveLength(6);
   });
 
-  test("value labels of strings, as the .sav file's", () => {
-    expect(lines(fixture("coded.por"))).toEqual(["ID,SEX,COUNTRY,SCORE", "1,Female,Germany,low", "2,Male,France,middle", "3,X,Elsewhere,30", "4,,Germany,40", ""]);
+  test("value labels of strings, and values declared missing, as the .sav file's", () => {
+    expect(lines(fixture("coded.por"))).toEqual(["ID,SEX,COUNTRY,SCORE", "1,Female,Germany,low", "2,Male,France,middle", "3,X,Elsewhere,30", "4,,Germany,", ""]);
+    const por = readPor(fixture("coded.por"));
+    expect(declaredMissing(por.variables)).toEqual({ SCORE: "35 to 99" });
+    expect(typedTableLines(porTable({ ...por, variables: withoutDeclaredMissing(por.variables) })).at(-2)).toBe("4,,Germany,no answer");
   });
 
   test("a variable's label", () => {

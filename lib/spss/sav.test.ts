@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { typedTableLines } from "@/test/typed-table-lines";
+import { declaredMissing, withoutDeclaredMissing } from "./missing";
 import { readSav, savTable, SavError } from "./sav";
 
 // Written by GNU PSPP 1.6 (test/fixtures/spss/survey.sps), compressed and not.
@@ -24,8 +25,19 @@ describe("SPSS data files", () => {
     ]);
   });
 
-  test("value labels of strings, short and long, as PSPP writes them; a value without a label as itself", () => {
-    expect(lines("coded.sav")).toEqual(["id,sex,country,score", "1,Female,Germany,low", "2,Male,France,middle", "3,X,Elsewhere,30", "4,,Germany,40", ""]);
+  test("value labels of strings, short and long, as PSPP writes them; a value without a label as itself; a value declared missing empty", () => {
+    expect(lines("coded.sav")).toEqual(["id,sex,country,score", "1,Female,Germany,low", "2,Male,France,middle", "3,X,Elsewhere,30", "4,,Germany,", ""]);
+  });
+
+  test("values declared missing (a range, one of them labelled): kept as their labels when the declarations are left out", () => {
+    const bytes = fixture("coded.sav");
+    const sav = readSav(bytes);
+    expect(declaredMissing(sav.variables)).toEqual({ score: "35 to 99" });
+    expect(typedTableLines(savTable(bytes, { ...sav, variables: withoutDeclaredMissing(sav.variables) })).at(-2)).toBe("4,,Germany,no answer");
+    const survey = fixture("survey.sav");
+    const read = readSav(survey);
+    expect(declaredMissing(read.variables)).toEqual({ age: "99" });
+    expect(typedTableLines(savTable(survey, { ...read, variables: withoutDeclaredMissing(read.variables) }))[2]).toMatch(/^2,South,99,1012\.75,/);
   });
 
   test("the file's label", () => {

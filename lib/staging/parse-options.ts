@@ -77,6 +77,11 @@ export const parseOptionsSchema = z.object({
    * the default), as the codes they are, or as codes with a column of their labels beside each (`region_label`).
    */
   valueLabels: z.enum(["labels", "codes", "both"]).optional(),
+  /**
+   * An SPSS file's values its variables declare missing (user-missing values: 99 for "no answer"), read as empty as
+   * SPSS reads them (the default), or kept as the values they are (as their labels, where labelled).
+   */
+  userMissing: z.enum(["empty", "kept"]).optional(),
   /** An Excel workbook's sheet, an HTML page's or a database's table ("Table 2"), or a SAS transport library's dataset, by name. */
   sheet: z.string().optional(),
   /** The spreadsheet row (1-based) that holds the column names. */

@@ -81,6 +81,8 @@ export interface StagedFile {
   datasetLabel?: string;
   /** The labels of the codes of a statistical dataset's labelled columns: named in the read panel, and kept in the versions' schema where the codes were read as codes. */
   codeLabels?: Record<string, CodeLabel[]>;
+  /** An SPSS file's declared missing values (user-missing), in words, by column: named in the read panel (lib/spss/missing.ts). */
+  declaredMissing?: Record<string, string>;
   columns?: Column[];
   rowCount?: number;
   /** Columns named rowid, read under another name (rowid-clash.ts). */

@@ -20,6 +20,7 @@ export type ReadInfo = Pick<
   | "sasFormats"
   | "columnLabels"
   | "codeLabels"
+  | "declaredMissing"
   | "datasetLabel"
   | "ambiguousDates"
   | "rowidRenames"

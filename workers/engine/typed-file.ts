@@ -23,7 +23,7 @@ export interface TypedFile {
    * transport library's datasets), read with the files added with it (a SAS dataset's catalog), and what the read
    * panel says of those; it, or its rows as they are read, may throw a FormatError saying why it cannot.
    */
-  table(bytes: Uint8Array, read: TypedRead): TypedTable & { parts?: string[]; findings?: Pick<ReadInfo, "sasFormats" | "codeLabels"> };
+  table(bytes: Uint8Array, read: TypedRead): TypedTable & { parts?: string[]; findings?: Pick<ReadInfo, "sasFormats" | "codeLabels" | "declaredMissing"> };
 }
 
 /** The labels of the codes of each labelled column (those with labels), for the version's schema when they are read as codes. */
@@ -32,11 +32,15 @@ export function codeLabelsOf(columns: Iterable<readonly [string, ReadonlyMap<num
   return labelled.length ? { codeLabels: Object.fromEntries(labelled) } : {};
 }
 
-/** How a typed file is read: the part chosen, the files added with it, and its labelled codes as their labels or as codes. */
+/**
+ * How a typed file is read: the part chosen, the files added with it, its labelled codes as their labels or as
+ * codes, and the values its variables declare missing (SPSS's) read as empty or kept.
+ */
 export interface TypedRead {
   part?: string;
   companions: TypedCompanion[];
   codes: boolean;
+  keepMissing: boolean;
 }
 
 /** A file added with a typed file, read with it. */
@@ -58,7 +62,7 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
   const unreadable = (error: unknown) => fail({ file: fileName, message: `This ${file.kind} cannot be read: ${unreadableReason(error)}. ${file.instead}` });
   let typed: ReturnType<TypedFile["table"]>;
   try {
-    typed = file.table(bytes, { part: options.sheet, companions: withIt, codes: keepsCodes(options) });
+    typed = file.table(bytes, { part: options.sheet, companions: withIt, codes: keepsCodes(options), keepMissing: options.userMissing === "kept" });
     if (options.valueLabels === "both" && typed.findings?.codeLabels) typed = { ...typed, ...withLabelColumns(typed, typed.findings.codeLabels) };
   } catch (error) {
     return unreadable(error);
