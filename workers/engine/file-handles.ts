@@ -14,20 +14,22 @@ export interface FileWriter {
 
 export async function openWriter(handle: FileSystemFileHandle): Promise<FileWriter> {
   if (typeof handle.createWritable === "function") return handle.createWritable();
+  // An earlier draft of the standard made an access handle's truncate, flush and close asynchronous, and older
+  // browsers return promises from them: each is awaited, which costs nothing where they return nothing.
   const access = await handle.createSyncAccessHandle();
-  access.truncate(0);
+  await access.truncate(0);
   let at = 0;
   return {
     write: async (data) => {
       at += access.write(typeof data === "string" ? new TextEncoder().encode(data) : data, { at });
     },
     close: async () => {
-      access.flush();
-      access.close();
+      await access.flush();
+      await access.close();
     },
     abort: async () => {
-      access.truncate(0);
-      access.close();
+      await access.truncate(0);
+      await access.close();
     },
   };
 }

@@ -38,7 +38,7 @@ async function opfsWorks(): Promise<boolean> {
       await writer.write("ok");
       await writer.close();
       await moveFile(root, probe, `${probe}-moved`);
-      (await (await root.getFileHandle(`${probe}-moved`)).createSyncAccessHandle()).close();
+      await (await (await root.getFileHandle(`${probe}-moved`)).createSyncAccessHandle()).close();
       return true;
     } finally {
       await root.removeEntry(probe).catch(() => undefined);
