@@ -22,6 +22,8 @@ export async function startWebKitView(features: string[], dataDir: string): Prom
     view.once("exit", (code) => reject(new Error(`The WebKit view ended (${code}) before it started`)));
   });
   createInterface({ input: view.stdout! }).on("line", (line) => {
+    // Only the view's answers are JSON objects: anything else a library prints is not for us.
+    if (!line.startsWith("{")) return;
     const { id, value, error } = JSON.parse(line) as { id: number; value?: unknown; error?: string };
     const call = waiting.get(id);
     waiting.delete(id);
