@@ -13,11 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => firefox?.stop());
 
-// What the pages threw or the browser refused (a CSP violation is one): every test ends with none.
+// What the pages threw or had refused by their CSP: every test ends with none.
 let pageErrors: string[] = [];
-afterEach(() => {
+let pages: Page[] = [];
+afterEach(async () => {
+  for (const page of pages.filter((p) => !p.isClosed())) pageErrors.push(...(await page.evaluate(() => (window as { stagesCspRefused?: string[] }).stagesCspRefused ?? []).catch(() => [])));
   const said = pageErrors;
   pageErrors = [];
+  pages = [];
   expect(said).toEqual([]);
 });
 
@@ -25,6 +28,11 @@ afterEach(() => {
 async function freshPage(): Promise<Page> {
   const page = await (await browser.createBrowserContext()).newPage();
   page.on("pageerror", (error) => pageErrors.push((error as Error).message));
+  await page.evaluateOnNewDocument(() => {
+    const refused: string[] = ((window as { stagesCspRefused?: string[] }).stagesCspRefused = []);
+    addEventListener("securitypolicyviolation", (e: SecurityPolicyViolationEvent) => refused.push(`CSP refused ${e.blockedURI} (${e.violatedDirective})`));
+  });
+  pages.push(page);
   return page;
 }
 
