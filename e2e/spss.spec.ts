@@ -78,3 +78,26 @@ flowTest("an SPSS data file's string codes stage as their labels; read again, ev
   await expect(destination(page).locator("pre")).toContainText('"title": "Coded survey, 2024"');
   await expect(destination(page).getByRole("listitem", { name: "coded v1" })).toContainText("v1 · “Coded survey, 2024” · 1 row promoted of 4 in, 3 rejected");
 });
+
+// A statistical dataset showed nothing until DuckDB had loaded all of it; a CSV file's first rows show at once.
+flowTest("an SPSS data file dropped while the engine starts shows its first rows at once, as they will stage", async ({ page }) => {
+  // DuckDB's wasm is held back until the file is in: the engine cannot be ready before it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.context().route(/duckdb-eh\.[^/]*wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  await expect(page.getByText("Starting the engine…")).toBeVisible();
+  await addFiles(page, [{ name: "survey.sav", content: survey(), mimeType: "application/x-spss-sav" }]);
+  const head = page.getByRole("region", { name: "First rows of survey.sav" });
+  await expect(head.getByRole("columnheader")).toHaveText(["id", "region_of_residence", "age", "income", "born", "seen", "name", "code", "longnote"]);
+  await expect.poll(async () => (await head.getByRole("row").nth(2).getByRole("cell").allTextContents()).slice(0, 8)).toEqual(["2", "South", "", "1012.75", "1990-01-02", "2024-03-01 14:45:30", "person 2", "B02"]);
+  await expect(head.getByRole("row")).toHaveCount(5);
+  await expect(page.getByText("Starting the engine…")).toBeVisible();
+  release();
+  await expect(stagedItem(page, "survey.sav")).toContainText("4 rows", { timeout: 30_000 });
+  await expect(head).toHaveCount(0);
+  await expect.poll(async () => (await rowTexts(page, "Staged data", 3)).slice(0, 8)).toEqual(["2", "South", "", "1012.75", "1990-01-02", "2024-03-01 14:45:30", "person 2", "B02"]);
+});

@@ -1,5 +1,6 @@
 import { csvRow, PLAIN_CSV } from "@/lib/csv/write";
-import type { TypedTable, TypedCell, ColumnType } from "@/lib/typed-table/table";
+import { typedCellText } from "@/lib/typed-table/head";
+import type { TypedTable } from "@/lib/typed-table/table";
 
 /**
  * A dataset's names and rows as lines of CSV text (and an empty last line), for the readers' unit tests to compare
@@ -9,14 +10,7 @@ export function typedTableLines(dataset: TypedTable): string[] {
   const { columns } = dataset;
   const line = (values: (string | null)[]) => csvRow(values, PLAIN_CSV).replace(/\r\n$/, "");
   const lines = [line(columns.map((c) => c.name))];
-  for (const row of dataset.rows) lines.push(line(columns.map((c, i) => cellText(row[i] ?? null, c.type))));
+  for (const row of dataset.rows) lines.push(line(columns.map((c, i) => typedCellText(row[i] ?? null, c.type))));
   return [...lines, ""];
 }
 
-function cellText(value: TypedCell, type: ColumnType): string | null {
-  if (value === null) return null;
-  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
-  if (type === "date") return new Date(value as number).toISOString().slice(0, 10);
-  if (type === "timestamp") return new Date(value as number).toISOString().replace("T", " ").replace(/\.000Z$|Z$/, "");
-  return String(value);
-}

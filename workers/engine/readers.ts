@@ -143,7 +143,7 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "sas7bdat":
       case "xpt":
       case "por":
-        return await readTypedFile(fileName, blob, options, table, TYPED_FILES[options.format], staging.companions ?? []);
+        return await readTypedFile(fileName, blob, options, table, TYPED_FILES[options.format], { companions: staging.companions, onHead: staging.onHead });
     }
   } catch (error) {
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });

@@ -11,6 +11,11 @@ import { loadTypedTable } from "./typed-table-load";
 import { withLabelColumns } from "@/lib/typed-table/label-columns";
 import { wholeBytes } from "@/lib/bytes";
 import { formatBytes } from "@/lib/format";
+import { splitHead, typedHead } from "@/lib/typed-table/head";
+import type { HeadPreview } from "@/lib/engine/api";
+
+/** The rows a typed file's preview shows, as a CSV file's. */
+const HEAD_ROWS = 20;
 
 /** A file whose columns are typed by the file itself, read in lib/ (a SAS, Stata or SPSS dataset). */
 export interface TypedFile {
@@ -54,7 +59,14 @@ export interface TypedCompanion {
  * A typed file into the staged table (typed-table-load.ts). A fault the reader meets, as the file is opened or its
  * rows are read, is said as the file's (what is wrong, what to do); anything else is DuckDB's to say.
  */
-export async function readTypedFile(fileName: string, blob: Blob, options: ParseOptions, table: string, file: TypedFile, companions: { kind: CompanionKind; name: string; blob: Blob }[] = []): Promise<Result<ReadInfo>> {
+export async function readTypedFile(
+  fileName: string,
+  blob: Blob,
+  options: ParseOptions,
+  table: string,
+  file: TypedFile,
+  { companions = [], onHead }: { companions?: { kind: CompanionKind; name: string; blob: Blob }[]; onHead?: (head: HeadPreview) => void } = {},
+): Promise<Result<ReadInfo>> {
   // The readers read a file from its bytes held whole: one of several gigabytes may be more than the browser holds.
   const bytes = await wholeBytes(blob);
   if (!bytes) return fail({ file: fileName, message: `This ${file.kind} is ${formatBytes(blob.size)}: more than this browser can hold in one piece to read it. ${file.instead}` });
@@ -64,6 +76,12 @@ export async function readTypedFile(fileName: string, blob: Blob, options: Parse
   try {
     typed = file.table(bytes, { part: options.sheet, companions: withIt, codes: keepsCodes(options), keepMissing: options.userMissing === "kept" });
     if (options.valueLabels === "both" && typed.findings?.codeLabels) typed = { ...typed, ...withLabelColumns(typed, typed.findings.codeLabels) };
+    // Its first rows show while DuckDB starts or loads the rest, as a CSV file's do.
+    if (onHead) {
+      const { head, rows } = splitHead(typed.rows, HEAD_ROWS);
+      if (head.length) onHead(typedHead(typed.columns, head));
+      typed = { ...typed, rows };
+    }
   } catch (error) {
     return unreadable(error);
   }
