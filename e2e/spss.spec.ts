@@ -101,3 +101,18 @@ flowTest("an SPSS data file dropped while the engine starts shows its first rows
   await expect(head).toHaveCount(0);
   await expect.poll(async () => (await rowTexts(page, "Staged data", 3)).slice(0, 8)).toEqual(["2", "South", "", "1012.75", "1990-01-02", "2024-03-01 14:45:30", "person 2", "B02"]);
 });
+
+// A statistical dataset's load said nothing of how far it was ("Reading into DuckDB…") until it ended.
+flowTest("a big SPSS file's load says how many of its rows are in so far", async ({ page }) => {
+  await openApp(page);
+  // Every text the staging status shows, recorded as it changes (each lasts a fraction of a second).
+  await page.evaluate(() => {
+    const said: string[] = ((window as { stagesStatus?: string[] }).stagesStatus = []);
+    new MutationObserver(() => document.querySelectorAll('[role="status"]').forEach((s) => said.push(s.textContent ?? ""))).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  // 2,000,000 cases of two small numbers (test/fixtures/spss/many.sps).
+  await addFiles(page, [{ name: "many.zsav", content: readFileSync(new URL("../test/fixtures/spss/many.zsav", import.meta.url)), mimeType: "application/x-spss-sav" }]);
+  await expect(stagedItem(page, "many.zsav")).toContainText("2,000,000 rows", { timeout: 60_000 });
+  const said = await page.evaluate(() => (window as { stagesStatus?: string[] }).stagesStatus ?? []);
+  expect(said.some((text) => /Loading rows into DuckDB: [\d,]+ rows of 2,000,000 rows \(\d+%\)/.test(text))).toBe(true);
+});

@@ -205,7 +205,7 @@ function* rowBytes(bytes: Uint8Array, sas: Sas7bdat): Generator<Uint8Array> {
  */
 export function sas7bdatTable(bytes: Uint8Array, sas: Sas7bdat, formats?: SasFormats): TypedTable {
   return {
-    ...(sas.label ? { label: sas.label } : {}), columns: sas.columns.map((c) => sasTypedColumn(c, formatLabels(c, formats))), rows: sas7bdatRows(bytes, sas, formats) };
+    ...(sas.label ? { label: sas.label } : {}), columns: sas.columns.map((c) => sasTypedColumn(c, formatLabels(c, formats))), rows: sas7bdatRows(bytes, sas, formats), rowCount: sas.rows };
 }
 
 function* sas7bdatRows(bytes: Uint8Array, sas: Sas7bdat, formats?: SasFormats): Generator<TypedCell[]> {

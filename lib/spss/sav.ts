@@ -187,7 +187,7 @@ const SYSMIS = -Number.MAX_VALUE;
 /** The variables and cases: labels for labelled codes, dates, missing values null. */
 export function savTable(bytes: Uint8Array, sav: Sav): TypedTable {
   const columns = sav.variables.map((v) => ({ name: v.name, type: v.width > 0 ? ("text" as const) : spssType(v), ...(v.label ? { label: v.label } : {}) }));
-  return { ...(sav.label ? { label: sav.label } : {}), columns, rows: savRows(bytes, sav) };
+  return { ...(sav.label ? { label: sav.label } : {}), columns, rows: savRows(bytes, sav), ...(sav.cases >= 0 ? { rowCount: sav.cases } : {}) };
 }
 
 function* savRows(bytes: Uint8Array, sav: Sav): Generator<TypedCell[]> {

@@ -106,7 +106,7 @@ const EPOCH_1960 = Date.UTC(1960, 0, 1);
 
 /** The dataset's variables and rows: labels for labelled codes, dates for dates, missing values null. */
 export function dtaTable(bytes: Uint8Array, dta: Dta): TypedTable {
-  return { ...(dta.label ? { label: dta.label } : {}), columns: dta.variables.map(typedColumn), rows: dtaRows(bytes, dta) };
+  return { ...(dta.label ? { label: dta.label } : {}), columns: dta.variables.map(typedColumn), rows: dtaRows(bytes, dta), rowCount: dta.rows };
 }
 
 function typedColumn(v: DtaVariable): TypedColumn {

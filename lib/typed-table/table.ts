@@ -29,4 +29,6 @@ export interface TypedTable {
    * may fill the same array, and the same bytes of a text value, again for the next row.
    */
   rows: Iterable<TypedCell[]>;
+  /** How many rows the file says it holds, where it says (the engine reports its load's progress against it). */
+  rowCount?: number;
 }

@@ -53,6 +53,8 @@ export interface StagingRead {
   /** The file's bytes, read whole as it is staged (JSON it checksums in one piece), for the read to decode rather than read again. */
   bytes?: Promise<Uint8Array>;
   onHead?: (head: HeadRows) => void;
+  /** Rows of a typed file (a statistical dataset) loaded so far, of those it says it holds. */
+  onRows?: (done: number, total?: number) => void;
   /** Called once a CSV's layout is found from its first and last lines: DuckDB's read of the whole text comes next. */
   onLayout?: () => void;
   /** The files read with a table: a dBase table's memo file, a shapefile's geometry, a SAS dataset's catalog. */
@@ -143,7 +145,7 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "sas7bdat":
       case "xpt":
       case "por":
-        return await readTypedFile(fileName, blob, options, table, TYPED_FILES[options.format], { companions: staging.companions, onHead: staging.onHead });
+        return await readTypedFile(fileName, blob, options, table, TYPED_FILES[options.format], { companions: staging.companions, onHead: staging.onHead, onRows: staging.onRows });
     }
   } catch (error) {
     if (error instanceof TextError) return fail({ file: fileName, message: error.message });

@@ -1,6 +1,6 @@
 import { sha256, sha256Bytes } from "@/lib/hash";
 import { LineCounter, type LineCount } from "@/lib/csv/lines";
-import type { HeadPreview, ProgressFn, TableInfo } from "@/lib/engine/api";
+import type { HeadPreview, Progress, ProgressFn, TableInfo } from "@/lib/engine/api";
 import { errorText, fail, ok, type Result } from "@/lib/result";
 import { addStagedFile, appendAudit, removeStagedFile, updateStagedFile } from "@/browser/staging-store";
 import { isQuotaError, quotaMessage } from "@/lib/storage-error";
@@ -69,7 +69,13 @@ export async function stageFile(
   // The read sends the file's first rows to `onPreview` (delimited text only) as soon as it has found their layout.
   // A dBase table's memo file, a shapefile's geometry and a SAS dataset's catalog, added with it, are read and kept with it.
   const companions = COMPANION_KINDS.flatMap((kind) => (origin[kind] ? [{ kind, name: origin[kind].name, blob: origin[kind] }] : []));
-  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), companions, onHead: onPreview, onLayout: () => layoutFound() });
+  // A typed file's rows loaded so far are said once the checksum and the copy (whose bytes are said first) are done.
+  const loading: { rows: Progress | null; said: boolean } = { rows: null, said: false };
+  const onRows = (done: number, total?: number) => {
+    loading.rows = { phase: "Loading rows into DuckDB", done, ...(total ? { total } : {}), unit: "rows" };
+    if (loading.said) onProgress?.(loading.rows);
+  };
+  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), companions, onHead: onPreview, onRows, onLayout: () => layoutFound() });
   void reading.then(layoutFound, layoutFound);
   const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), origin, companions, { cpg, projection }).then(
     (staged) => ({ staged }),
@@ -81,8 +87,9 @@ export async function stageFile(
     if (stored.error instanceof Cancelled) throw stored.error;
     return fail({ file: file.name, message: storageMessage(stored.error) });
   }
-  // The checksum and the copy are done; the read may still be going on (it says nothing of how far it is).
-  onProgress?.({ phase: "Reading into DuckDB", done: 0, unit: "steps" });
+  // The checksum and the copy are done; the read may still be going on (a CSV's says nothing of how far it is).
+  loading.said = true;
+  onProgress?.(loading.rows ?? { phase: "Reading into DuckDB", done: 0, unit: "steps" });
   const read = await reading;
   return ok(await record(db, stored.staged, read.ok ? ok(read.value.info) : read, read.ok ? read.value.found : undefined));
 }

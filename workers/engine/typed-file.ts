@@ -12,6 +12,7 @@ import { withLabelColumns } from "@/lib/typed-table/label-columns";
 import { wholeBytes } from "@/lib/bytes";
 import { formatBytes } from "@/lib/format";
 import { splitHead, typedHead } from "@/lib/typed-table/head";
+import { counted } from "@/lib/typed-table/counted";
 import type { HeadPreview } from "@/lib/engine/api";
 
 /** The rows a typed file's preview shows, as a CSV file's. */
@@ -65,7 +66,11 @@ export async function readTypedFile(
   options: ParseOptions,
   table: string,
   file: TypedFile,
-  { companions = [], onHead }: { companions?: { kind: CompanionKind; name: string; blob: Blob }[]; onHead?: (head: HeadPreview) => void } = {},
+  {
+    companions = [],
+    onHead,
+    onRows,
+  }: { companions?: { kind: CompanionKind; name: string; blob: Blob }[]; onHead?: (head: HeadPreview) => void; onRows?: (done: number, total?: number) => void } = {},
 ): Promise<Result<ReadInfo>> {
   // The readers read a file from its bytes held whole: one of several gigabytes may be more than the browser holds.
   const bytes = await wholeBytes(blob);
@@ -86,7 +91,9 @@ export async function readTypedFile(
     return unreadable(error);
   }
   const fault: { error?: unknown } = {};
-  const read = await withConnection((conn) => loadTypedTable(arrowEngine(conn), { ...typed, rows: noting(typed.rows, fault) }, table, options.types ?? {}, storageFor(bytes.length))).catch((error: unknown) => {
+  const { rowCount } = typed;
+  const rows = onRows ? counted(typed.rows, (done) => onRows(done, rowCount)) : typed.rows;
+  const read = await withConnection((conn) => loadTypedTable(arrowEngine(conn), { ...typed, rows: noting(rows, fault) }, table, options.types ?? {}, storageFor(bytes.length))).catch((error: unknown) => {
     if ("error" in fault) return null;
     throw error;
   });
