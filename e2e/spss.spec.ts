@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { appTest as test, expect, test as flowTest } from "./support/test";
 import { expectCounts } from "./support/recipe";
-import { addFiles, destination, openApp, openParsePanel, openStep, reread, rowTexts, stagedItem } from "./support/app";
+import { addFiles, destination, openApp, openAppWithDuckDbHeld, openParsePanel, openStep, reread, rowTexts, stagedItem } from "./support/app";
 
 // An SPSS data file as GNU PSPP writes one (test/fixtures/spss/survey.sps): compressed, value labels, a missing value, a very long string.
 const survey = () => readFileSync(new URL("../test/fixtures/spss/survey.sav", import.meta.url));
@@ -82,14 +82,7 @@ flowTest("an SPSS data file's string codes stage as their labels; read again, ev
 // A statistical dataset showed nothing until DuckDB had loaded all of it; a CSV file's first rows show at once.
 flowTest("an SPSS data file dropped while the engine starts shows its first rows at once, as they will stage", async ({ page }) => {
   // DuckDB's wasm is held back until the file is in: the engine cannot be ready before it.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.context().route(/duckdb-eh\.[^/]*wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto("/");
-  await expect(page.getByText("Starting the engine…")).toBeVisible();
+  const { release } = await openAppWithDuckDbHeld(page);
   await addFiles(page, [{ name: "survey.sav", content: survey(), mimeType: "application/x-spss-sav" }]);
   const head = page.getByRole("region", { name: "First rows of survey.sav" });
   await expect(head.getByRole("columnheader")).toHaveText(["id", "region_of_residence", "age", "income", "born", "seen", "name", "code", "longnote"]);

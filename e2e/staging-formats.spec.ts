@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { type Page } from "@playwright/test";
 import { appTest, expect, test } from "./support/test";
-import { addFiles, destination, openApp, openParsePanel, openStep, parsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
+import { addFiles, destination, openApp, openAppWithDuckDbHeld, openParsePanel, openStep, parsePanel, reread, rowTexts, stagedGrid, stagingArea } from "./support/app";
 import { encode, gzip, parquet, xlsx } from "./support/files";
 import { expectCounts } from "./support/recipe";
 
@@ -271,14 +271,7 @@ appTest("a big file shows its first rows at once, as written below its title lin
 
 test("a file dropped while the engine starts shows its first rows at once, and stages once the engine is ready", async ({ page }) => {
   // DuckDB's wasm is held back until the file is in: the engine cannot be ready before it.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.context().route(/duckdb-eh\.[^/]*wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto("/");
-  await expect(page.getByText("Starting the engine…")).toBeVisible();
+  const { release } = await openAppWithDuckDbHeld(page);
   await addFiles(page, [{ name: "early.csv", content: "id,name\n1,Ada\n2,Grace\n" }]);
   const head = page.getByRole("region", { name: "First rows of early.csv" });
   await expect(head.getByRole("columnheader")).toHaveText(["id", "name"]);

@@ -134,3 +134,19 @@ export async function paste(page: Page, data: Record<string, string>, selector =
     target.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
   }, data);
 }
+
+/**
+ * Open the app with DuckDB's wasm held back until `release` is called: the engine cannot be ready before, so what
+ * a file shows while the engine starts can be seen.
+ */
+export async function openAppWithDuckDbHeld(page: Page): Promise<{ release: () => void }> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.context().route(/duckdb-eh\.[^/]*wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  await expect(page.getByText("Starting the engine…")).toBeVisible();
+  return { release };
+}
