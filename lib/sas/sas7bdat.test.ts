@@ -65,4 +65,10 @@ describe("SAS datasets (.sas7bdat)", () => {
     catalog[15] = 0x63;
     expect(() => readSas7bdat(catalog)).toThrow(/SAS catalog/);
   });
+
+  test("says how many rows it holds, as its reader gives them (its load's progress is told against it)", () => {
+    const bytes = fixture("test1.sas7bdat.gz");
+    const table = sas7bdatTable(bytes, readSas7bdat(bytes));
+    expect([table.rowCount, [...table.rows].length]).toEqual([10, 10]);
+  });
 });

@@ -74,4 +74,11 @@ describe("SAS transport files (.xpt)", () => {
     expect(read(alone)).toEqual(lines("known-values.xpt"));
     expect(xportMembers(known).map((m) => m.name)).toEqual(["DF.VALS"]);
   });
+
+  test("says how many rows its dataset holds, its last record's padding left out (its load's progress is told against it)", () => {
+    const bytes = fixture("example.xpt");
+    const table = xportTable(bytes, readXport(bytes));
+    // SAS's example dataset: 6 rows (the lines of text less the header and the last, empty one).
+    expect([table.rowCount, [...table.rows].length, lines("example.xpt").length - 2]).toEqual([6, 6, 6]);
+  });
 });

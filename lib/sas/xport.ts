@@ -151,15 +151,22 @@ export function ibmDouble(bytes: Uint8Array, at = 0, width = bytes.length - at):
 
 /** The dataset's variables and rows: dates and times as such, missing values null. */
 export function xportTable(bytes: Uint8Array, xpt: Xport): TypedTable {
-  return { ...(xpt.label ? { label: xpt.label } : {}), columns: xpt.columns.map((c) => sasTypedColumn(c)), rows: xportRows(bytes, xpt) };
+  const rowCount = xportRowCount(bytes, xpt);
+  return { ...(xpt.label ? { label: xpt.label } : {}), columns: xpt.columns.map((c) => sasTypedColumn(c)), rows: xportRows(bytes, xpt, rowCount), rowCount };
 }
 
-function* xportRows(bytes: Uint8Array, xpt: Xport): Generator<TypedCell[]> {
-  const { columns, rowLength } = xpt;
+/** How many rows the member holds: its data's length in rows, but for the padding of its last record. */
+function xportRowCount(bytes: Uint8Array, xpt: Xport): number {
+  const { rowLength } = xpt;
   let rows = Math.floor((xpt.end - xpt.start) / rowLength);
   // The last record is padded with spaces: a "row" of nothing but spaces there is padding.
   const blank = (r: number) => bytes.subarray(xpt.start + r * rowLength, xpt.start + (r + 1) * rowLength).every((b) => b === 0x20);
   while (rows > 0 && xpt.start + (rows - 1) * rowLength >= xpt.end - RECORD && blank(rows - 1)) rows--;
+  return rows;
+}
+
+function* xportRows(bytes: Uint8Array, xpt: Xport, rows: number): Generator<TypedCell[]> {
+  const { columns, rowLength } = xpt;
   const values: TypedCell[] = [];
   for (let r = 0; r < rows; r++) {
     const row = xpt.start + r * rowLength;

@@ -61,4 +61,10 @@ describe("SPSS data files", () => {
     expect(() => readSav(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(SavError);
     expect(() => readSav(fixture("survey.sav").subarray(0, 400))).toThrow(SavError);
   });
+
+  test("says how many cases it holds, as its reader gives them (its load's progress is told against it)", () => {
+    const bytes = fixture("survey.sav");
+    const table = savTable(bytes, readSav(bytes));
+    expect([table.rowCount, [...table.rows].length]).toEqual([4, 4]);
+  });
 });

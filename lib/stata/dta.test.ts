@@ -84,4 +84,10 @@ describe("Stata datasets", () => {
     expect(() => readDta(new TextEncoder().encode("id,name\n1,Ada\n"))).toThrow(DtaError);
     expect(() => readDta(fixture("survey-118.dta").subarray(0, 3000))).toThrow(/cut short|has no/);
   });
+
+  test("says how many rows it holds, as its reader gives them (its load's progress is told against it)", () => {
+    const bytes = fixture("survey-118.dta");
+    const table = dtaTable(bytes, readDta(bytes));
+    expect([table.rowCount, [...table.rows].length]).toEqual([250, 250]);
+  });
 });
