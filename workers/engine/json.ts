@@ -20,6 +20,36 @@ import { withConnection } from "./duckdb";
 import { arrowEngine } from "./arrow-engine";
 import { loadJson } from "./json-load";
 import { jsonNearTypeFindings } from "./near-types";
+import { readableText } from "./text";
+import type { ReadInfo } from "./read-info";
+import type { HeadPreview } from "@/lib/engine/api";
+import { jsonHead } from "@/lib/staging/json-head";
+
+/** The start of a JSON or NDJSON file its first records are shown from, as a CSV file's first rows are. */
+const HEAD_BYTES = 256 * 1024;
+
+/**
+ * A JSON or NDJSON file's bytes (maybe gzip, in any encoding) read into the table; its first records are shown
+ * (`onHead`) while the whole text is read and parsed.
+ */
+export async function readJsonFile(
+  fileId: string,
+  fileName: string,
+  blob: Blob,
+  options: ParseOptions,
+  table: string,
+  { bytes, onHead }: { bytes?: Promise<Uint8Array>; onHead?: (head: HeadPreview) => void },
+): Promise<Result<ReadInfo>> {
+  const { text, gzipCut } = await readableText(blob, options.gzip, options.encoding);
+  if (onHead) {
+    const head = jsonHead(await text.slice(0, HEAD_BYTES).text(), options.format === "ndjson" ? "ndjson" : "json", text.size <= HEAD_BYTES);
+    if (head) onHead(head);
+  }
+  // Text as it is (not gzip, UTF-8) is decoded from the bytes staging read, rather than read from the file again.
+  const whole = text === blob ? await bytes?.catch(() => null) : null;
+  const read = await readJson(fileId, fileName, whole ? new TextDecoder().decode(whole) : await text.text(), options, table);
+  return read.ok && gzipCut ? ok({ ...read.value, gzipCut }) : read;
+}
 
 /**
  * A JSON file (an array of objects, one object, or an object holding one list of objects) or NDJSON file (an object

@@ -18,7 +18,7 @@ import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type Firs
 import { stageArrowStreams } from "./arrow-table";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
-import { readJson } from "./json";
+import { readJsonFile } from "./json";
 import { withConnection, type Connection } from "./duckdb";
 import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
 import { runLong } from "./query";
@@ -118,13 +118,8 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
         return await readCsvFile(fileId, fileName, blob, options, table, { ...staging, onHead: undefined }, true);
       }
       case "json":
-      case "ndjson": {
-        const { text, gzipCut } = await readableText(blob, options.gzip, options.encoding);
-        // Text as it is (not gzip, UTF-8) is decoded from the bytes staging read, rather than read from the file again.
-        const whole = text === blob ? await staging.bytes?.catch(() => null) : null;
-        const read = await readJson(fileId, fileName, whole ? new TextDecoder().decode(whole) : await text.text(), options, table);
-        return read.ok && gzipCut ? ok({ ...read.value, gzipCut }) : read;
-      }
+      case "ndjson":
+        return await readJsonFile(fileId, fileName, blob, options, table, staging);
       case "parquet":
         return await readParquet(fileName, blob, options, table);
       case "arrow":
