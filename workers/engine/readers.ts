@@ -52,6 +52,7 @@ export interface StagingRead {
   nulBytes?: boolean | Promise<boolean>;
   /** The file's bytes, read whole as it is staged (JSON it checksums in one piece), for the read to decode rather than read again. */
   bytes?: Promise<Uint8Array>;
+  /** Where the first rows of a delimited text, JSON or statistical dataset go, read before the whole file is. */
   onHead?: (head: HeadRows) => void;
   /** Rows of a typed file (a statistical dataset) loaded so far, of those it says it holds. */
   onRows?: (done: number, total?: number) => void;

@@ -66,7 +66,7 @@ export async function stageFile(
   const lines = scan.then((s) => s.lines ?? undefined);
   lines.catch(() => undefined);
   const nulBytes = scan.then((s) => s.nulBytes, () => false);
-  // The read sends the file's first rows to `onPreview` (delimited text only) as soon as it has found their layout.
+  // The read sends the file's first rows to `onPreview` as soon as it has them (delimited text, JSON, statistical datasets).
   // A dBase table's memo file, a shapefile's geometry and a SAS dataset's catalog, added with it, are read and kept with it.
   const companions = COMPANION_KINDS.flatMap((kind) => (origin[kind] ? [{ kind, name: origin[kind].name, blob: origin[kind] }] : []));
   // A typed file's rows loaded so far are said once the checksum and the copy (whose bytes are said first) are done.
