@@ -26,7 +26,10 @@ export function declaredMissingText(v: Pick<Declared, "missing" | "range">): str
 
 /** The declared missing values of each numeric variable that has some, in words, by name. */
 export function declaredMissing(variables: readonly Declared[]): Record<string, string> {
-  return Object.fromEntries(variables.flatMap((v) => (v.width === 0 && declaredMissingText(v) ? [[v.name, declaredMissingText(v)!]] : [])));
+  return Object.fromEntries(variables.flatMap((v) => {
+    const text = v.width === 0 ? declaredMissingText(v) : null;
+    return text ? [[v.name, text]] : [];
+  }));
 }
 
 /** The variables without their declarations: their values read as they are. */

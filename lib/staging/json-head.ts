@@ -1,6 +1,7 @@
 import type { HeadPreview } from "@/lib/engine/api";
 import { cutArray } from "./json-cut";
-import { isObject } from "./json-records";
+import { parseJsonLenient } from "./json-lenient";
+import { isObject, ndjsonRecords } from "./json-records";
 
 /**
  * A JSON or NDJSON file's first records, from the text of its start (`head`, the whole file when `whole`),
@@ -16,25 +17,17 @@ export function jsonHead(head: string, format: "json" | "ndjson", whole: boolean
   return { columns, columnValues: columns.map((key) => records.map((r) => cellText(r[key]))) };
 }
 
+/** An NDJSON file's whole lines, read as the whole file's read reads them (a line not an object left out). */
 function ndjsonHead(head: string, whole: boolean): Record<string, unknown>[] {
-  const lines = head.split(/\r?\n/);
   // The last line may be cut where the text ends.
-  if (!whole) lines.pop();
-  return lines.flatMap((line) => {
-    try {
-      const value: unknown = JSON.parse(line);
-      return isObject(value) ? [value] : [];
-    } catch {
-      return [];
-    }
-  });
+  return ndjsonRecords(whole ? head : head.slice(0, Math.max(0, head.lastIndexOf("\n")))).records;
 }
 
 function arrayHead(head: string, whole: boolean): Record<string, unknown>[] {
   const text = whole ? head : cutArray(head)?.whole;
   if (!text) return [];
   try {
-    const value: unknown = JSON.parse(text);
+    const { value } = parseJsonLenient(text);
     return Array.isArray(value) ? value.filter(isObject) : [];
   } catch {
     return [];

@@ -1,5 +1,6 @@
 import type { HeadPreview } from "@/lib/engine/api";
 import type { ColumnType, TypedCell, TypedColumn } from "./table";
+import { dayText, momentText } from "./text";
 
 /**
  * A typed file's first rows, shown while the whole file is loaded into DuckDB (as a CSV file's are: the page's
@@ -10,8 +11,8 @@ import type { ColumnType, TypedCell, TypedColumn } from "./table";
 export function typedCellText(value: TypedCell, type: ColumnType): string | null {
   if (value === null) return null;
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
-  if (type === "date") return new Date(value as number).toISOString().slice(0, 10);
-  if (type === "timestamp") return new Date(value as number).toISOString().replace("T", " ").replace(/\.000Z$|Z$/, "");
+  if (type === "date") return dayText(value as number);
+  if (type === "timestamp") return momentText(value as number);
   return String(value);
 }
 

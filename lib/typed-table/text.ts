@@ -33,6 +33,12 @@ export function paddedTextCell(bytes: Uint8Array, start: number, width: number, 
   return end === start ? null : textCell(bytes.subarray(start, end), decode);
 }
 
+/** A day as `2017-11-24`, from milliseconds since 1970 (UTC), as DuckDB shows a DATE. */
+export const dayText = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** A moment as `2018-03-17 14:20:33` (milliseconds shown when it has some), from milliseconds since 1970, as DuckDB shows a TIMESTAMP. */
+export const momentText = (ms: number): string => new Date(ms).toISOString().replace("T", " ").replace(/(\.000)?Z$/, "");
+
 /** `23:59:59` from seconds, or the hours past 24 of a duration (`30:00:00`). */
 export function timeText(seconds: number): string {
   const whole = Math.round(seconds);

@@ -1,5 +1,6 @@
 import { DataType, type Field, type Vector } from "apache-arrow";
 import { fitsDouble } from "@/lib/ndjson/write";
+import { dayText, momentText } from "@/lib/typed-table/text";
 
 /**
  * Nested values (lists, structs, maps) of an Arrow result as JSON text, for
@@ -32,8 +33,8 @@ function jsonOf(value: unknown, type: DataType): unknown {
   if (DataType.isDecimal(type)) return decimalJson(String(value), type.scale);
   if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
   if (typeof value === "number") {
-    if (DataType.isDate(type)) return new Date(value).toISOString().slice(0, 10);
-    if (DataType.isTimestamp(type)) return new Date(value).toISOString().replace("T", " ").replace(/(\.000)?Z$/, "");
+    if (DataType.isDate(type)) return dayText(value);
+    if (DataType.isTimestamp(type)) return momentText(value);
     return Number.isFinite(value) ? value : null;
   }
   if (typeof value === "boolean" || typeof value === "string") return value;
