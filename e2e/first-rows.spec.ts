@@ -1,5 +1,6 @@
 import { expect, test } from "./support/test";
 import { addFiles, openAppWithDuckDbHeld, rowTexts, stagedGrid } from "./support/app";
+import { parquet } from "./support/files";
 
 // A JSON or NDJSON file showed nothing until all of it was parsed and loaded; a CSV file's first rows show at once.
 for (const [name, content] of <[string, string][]>[
@@ -19,3 +20,21 @@ for (const [name, content] of <[string, string][]>[
     await expect.poll(async () => (await rowTexts(page, "Staged data", 2))[0]).toBe("1");
   });
 }
+
+// A Parquet file showed nothing until all of its batches were loaded into DuckDB.
+test("a Parquet file dropped while the engine starts shows its first rows at once, as DuckDB will show them", async ({ page }) => {
+  const content = await parquet(
+    `SELECT range AS id, {'name': 'Ada'} AS customer, DATE '2024-01-02' + range::INT AS day, range * 1.5 AS total, range % 3 = 0 AS open FROM range(200000)`,
+  );
+  const { release } = await openAppWithDuckDbHeld(page);
+  await addFiles(page, [{ name: "orders.parquet", content, mimeType: "application/vnd.apache.parquet" }]);
+  const head = page.getByRole("region", { name: "First rows of orders.parquet" });
+  await expect(head.getByRole("columnheader")).toHaveText(["id", "customer", "day", "total", "open"]);
+  await expect(head.getByRole("row").nth(2).getByRole("cell")).toHaveText(["1", '{"name":"Ada"}', "2024-01-03", "1.5", "false"]);
+  await expect(head.getByRole("row")).toHaveCount(21);
+  release();
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "200001", { timeout: 30_000 });
+  await expect(head).toHaveCount(0);
+  const staged = await rowTexts(page, "Staged data", 3);
+  expect([staged[0], staged.at(-3), staged.at(-2), staged.at(-1)]).toEqual(["1", "2024-01-03", "1.5", "false"]);
+});

@@ -71,10 +71,12 @@ export async function wasmReadEngine(): Promise<CsvEngine & ArrowEngine & { clos
 }
 
 /** Query results as the Arrow tables DuckDB-WASM gives the browser's engine. */
-export async function wasmArrow(): Promise<{ query(sql: string): Table; close(): void }> {
+export async function wasmArrow(): Promise<{ query(sql: string): Table; ipc(sql: string): Uint8Array; close(): void }> {
   const db = await blockingDuckDb();
   const conn = db.connect() as unknown as { query(sql: string): Table; close(): void };
-  return { query: (sql) => conn.query(sql), close: () => conn.close() };
+  // The Node build's Arrow is apache-arrow's CommonJS module, whose tables the ES module's writer does not know.
+  const { tableToIPC } = require("apache-arrow") as typeof import("apache-arrow");
+  return { query: (sql) => conn.query(sql), ipc: (sql) => tableToIPC(conn.query(sql), "stream"), close: () => conn.close() };
 }
 
 interface BlockingConnection {

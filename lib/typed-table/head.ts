@@ -1,6 +1,6 @@
 import type { HeadPreview } from "@/lib/engine/api";
 import type { ColumnType, TypedCell, TypedColumn } from "./table";
-import { dayText, momentText } from "./text";
+import { dayText, shownMomentText } from "./text";
 
 /**
  * A typed file's first rows, shown while the whole file is loaded into DuckDB (as a CSV file's are: the page's
@@ -12,7 +12,7 @@ export function typedCellText(value: TypedCell, type: ColumnType): string | null
   if (value === null) return null;
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
   if (type === "date") return dayText(value as number);
-  if (type === "timestamp") return momentText(value as number);
+  if (type === "timestamp") return shownMomentText(value as number);
   return String(value);
 }
 

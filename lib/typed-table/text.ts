@@ -39,6 +39,12 @@ export const dayText = (ms: number): string => new Date(ms).toISOString().slice(
 /** A moment as `2018-03-17 14:20:33` (milliseconds shown when it has some), from milliseconds since 1970, as DuckDB shows a TIMESTAMP. */
 export const momentText = (ms: number): string => new Date(ms).toISOString().replace("T", " ").replace(/(\.000)?Z$/, "");
 
+/** A moment as DuckDB shows a TIMESTAMP: `2018-03-17 14:20:33`, its fraction without trailing zeros (`14:20:33.5`). */
+export const shownMomentText = (ms: number): string => withoutTrailingZeros(momentText(ms));
+
+/** A time's text without the trailing zeros of its fraction, nor its point when nothing is left. */
+export const withoutTrailingZeros = (text: string): string => text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+
 /** `23:59:59` from seconds, or the hours past 24 of a duration (`30:00:00`). */
 export function timeText(seconds: number): string {
   const whole = Math.round(seconds);

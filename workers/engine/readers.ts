@@ -7,7 +7,6 @@ import { rowidRenames } from "@/lib/staging/rowid-clash";
 import { lineBreakRenames } from "@/lib/staging/name-breaks";
 import { markedNameRenames, markedNamesSql, namesWithMarks } from "@/lib/staging/name-marks";
 import { castSelect, parseOptionsSchema, type ParseOptions } from "@/lib/staging/parse-options";
-import { uuidFromBytes } from "@/lib/staging/parquet-footer";
 import { CUT_LINE, withCutLine } from "@/lib/staging/gzip-cut";
 import { csvEngine } from "./csv/wasm-engine";
 import { countLines } from "@/lib/csv/blob-lines";
@@ -15,12 +14,10 @@ import { withLastLineBlank, type LineCount } from "@/lib/csv/lines";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
 import { csvLinesOf, linesAsCsv } from "./csv/lines-as-csv";
 import { CsvStopped, findLayout, readCsv as readCsvText, type CsvRead, type FirstRead } from "./csv/read";
-import { stageArrowStreams } from "./arrow-table";
 import { plainRows } from "./arrow-text";
 import { writeBadLines } from "./bad-lines";
 import { readJsonFile } from "./json";
 import { withConnection, type Connection } from "./duckdb";
-import { parquetIpcBatches, parquetUuidColumns } from "./parquet";
 import { runLong } from "./query";
 import type { ReadInfo } from "./read-info";
 import type { AmbiguousDates, CompanionKind } from "@/lib/staging/staged-file";
@@ -31,8 +28,7 @@ import { SPSS, SPSS_PORTABLE } from "./spss";
 import { STATA } from "./stata";
 import { SAS, XPORT } from "./sas";
 import { readTypedFile } from "./typed-file";
-import { arrowIpcStreams } from "@/lib/arrow-ipc/streams";
-import { unreadableReason } from "@/lib/format-error";
+import { readArrow, readParquet } from "./arrow-files";
 import { readXml } from "./xml";
 import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withoutNulBytes } from "./text";
 
@@ -52,7 +48,7 @@ export interface StagingRead {
   nulBytes?: boolean | Promise<boolean>;
   /** The file's bytes, read whole as it is staged (JSON it checksums in one piece), for the read to decode rather than read again. */
   bytes?: Promise<Uint8Array>;
-  /** Where the first rows of a delimited text, JSON or statistical dataset go, read before the whole file is. */
+  /** Where the first rows of a delimited text, JSON, Parquet, Arrow or statistical dataset go, read before the whole file is. */
   onHead?: (head: HeadRows) => void;
   /** Rows of a typed file (a statistical dataset) loaded so far, of those it says it holds. */
   onRows?: (done: number, total?: number) => void;
@@ -122,9 +118,9 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "ndjson":
         return await readJsonFile(fileId, fileName, blob, options, table, staging);
       case "parquet":
-        return await readParquet(fileName, blob, options, table);
+        return await readParquet(fileName, blob, options, table, staging.onHead);
       case "arrow":
-        return await readArrow(fileName, blob, options, table);
+        return await readArrow(fileName, blob, options, table, staging.onHead);
       case "xlsx":
       case "html": {
         const readText: ReadCsvText = (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first);
@@ -260,42 +256,4 @@ async function findAmbiguousWritten(conn: Connection, table: string, written: Re
   const columns = dates.filter((_, i) => flags?.[`c${i}`] === true);
   const timestamps = writtenType(chosen) !== "DATE";
   return columns.length ? { columns, chosen, alternative: swappedDateFormat(chosen)!, ...(timestamps ? { timestamps } : {}) } : undefined;
-}
-
-function readParquet(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
-  return stageArrowStreams(fileName, "Parquet", parquetIpcBatches(blob), options, table, async (conn, loaded, described) => {
-    // parquet-wasm drops an INTERVAL's months and DuckDB-WASM takes its days and milliseconds for one number.
-    const intervals = described.filter((r) => String(r.column_type) === "INTERVAL").map((r) => `“${String(r.column_name)}”`);
-    if (intervals.length) {
-      return `${intervals.join(", ")} ${intervals.length === 1 ? "holds" : "hold"} Parquet INTERVAL values, which the browser's Parquet reader cannot read exactly (their months and days would be lost). Write ${intervals.length === 1 ? "it" : "them"} as text or as a number of seconds, and stage the file again.`;
-    }
-    const uuids = await parquetUuidColumns(blob);
-    for (const name of described.filter((r) => r.column_type === "BLOB" && uuids.includes(String(r.column_name))).map((r) => String(r.column_name))) {
-      await runLong(conn, `ALTER TABLE ${ident(loaded)} ALTER ${ident(name)} TYPE UUID USING ${uuidFromBytes(ident(name))}`);
-    }
-    return null;
-  });
-}
-
-/**
- * An Arrow IPC file or stream (Feather), its compressed buffers decompressed in JavaScript (lib/arrow-ipc/). What
- * goes wrong reading the file is said as the file's fault; what DuckDB refuses of it (a type), as DuckDB's.
- */
-async function readArrow(fileName: string, blob: Blob, options: ParseOptions, table: string): Promise<Result<ReadInfo>> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  const fault: { error?: unknown } = {};
-  function* streams() {
-    try {
-      yield* arrowIpcStreams(bytes);
-    } catch (error) {
-      fault.error = error;
-      throw error;
-    }
-  }
-  try {
-    return await stageArrowStreams(fileName, "Arrow", streams(), options, table);
-  } catch (error) {
-    if (!("error" in fault) || fault.error !== error) throw error;
-    return fail({ file: fileName, message: `This Arrow file cannot be read: ${unreadableReason(error)}. Write it as Parquet, and stage that.` });
-  }
 }
