@@ -45,20 +45,24 @@ test("an SPSS portable file stages its cases with their value labels and dates",
 flowTest("an SPSS data file's string codes stage as their labels; read again, every labelled column stages its codes; its label is its version's title", async ({ page }) => {
   await openApp(page);
   await addFiles(page, [{ name: "coded.sav", content: readFileSync(new URL("../test/fixtures/spss/coded.sav", import.meta.url)), mimeType: "application/x-spss-sav" }]);
-  await expect(stagedItem(page, "coded.sav")).toContainText("4 rows");
+  await expect(stagedItem(page, "coded.sav")).toContainText("5 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "Female", "Germany", "low"]);
   await expect.poll(() => rowTexts(page, "Staged data", 4)).toEqual(["3", "X", "Elsewhere", "30"]);
-  // Its score of 40 is declared missing (35 to 99), and labelled: kept, it reads as its label.
+  // Its score of 40 is declared missing (35 to 99), and labelled: kept, it reads as its label; a string's declared missing values too.
   await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["4", "", "Germany", ""]);
+  await expect.poll(() => rowTexts(page, "Staged data", 6)).toEqual(["5", "", "", "middle"]);
+  await expect((await openParsePanel(page)).getByText('Columns sex ("?"), country ("n/a"), score (35 to 99) declare values missing (SPSS\'s user-missing values): read as empty', { exact: false })).toBeVisible();
   await reread(page, { "Declared missing values": "kept" });
   await expect.poll(() => rowTexts(page, "Staged data", 5)).toEqual(["4", "", "Germany", "no answer"]);
+  await expect.poll(() => rowTexts(page, "Staged data", 6)).toEqual(["5", "?", "n/a", "middle"]);
+  await reread(page, { "Declared missing values": "empty" });
   const panel = await openParsePanel(page);
   await expect(panel.getByText("Columns sex, country, score are read as their codes' labels (F as Female), a code without a label as itself.", { exact: false })).toBeVisible();
   await expect(panel.getByText("Its label, “Coded survey, 2024”, is kept as its versions' title.")).toBeVisible();
   // The value labels suggest a rule: a code they miss ("X") is most often a mistake.
   await openStep(page, "Validate");
   await page.getByRole("button", { name: 'Add rule: "sex" must be one of: Female, Male' }).click();
-  await expectCounts(page, "4 rows in = 3 valid after steps + 1 rejected");
+  await expectCounts(page, "5 rows in = 4 valid after steps + 1 rejected");
   await reread(page, { "Labelled codes": "codes" });
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "F", "DEU", "10"]);
   await expect((await openParsePanel(page)).getByText("Columns sex, country, score hold codes, as chosen;", { exact: false })).toBeVisible();
@@ -72,11 +76,11 @@ flowTest("an SPSS data file's string codes stage as their labels; read again, ev
   await expect(page.getByRole("button", { name: 'Add rule: "sex" must be one of: F, M' })).toBeVisible();
   // The rule on the labels, added above, now meets codes: its rows are rejected, and say so.
   await page.getByRole("button", { name: "Promote" }).click();
-  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 1 row");
+  await expect(destination(page).getByRole("listitem").first()).toContainText("v1 · 2 rows");
   await destination(page).getByText("Versions of coded").click();
   await destination(page).getByRole("button", { name: "Manifest of coded v1" }).click();
   await expect(destination(page).locator("pre")).toContainText('"title": "Coded survey, 2024"');
-  await expect(destination(page).getByRole("listitem", { name: "coded v1" })).toContainText("v1 · “Coded survey, 2024” · 1 row promoted of 4 in, 3 rejected");
+  await expect(destination(page).getByRole("listitem", { name: "coded v1" })).toContainText("v1 · “Coded survey, 2024” · 2 rows promoted of 5 in, 3 rejected");
 });
 
 // A statistical dataset showed nothing until DuckDB had loaded all of it; a CSV file's first rows show at once.

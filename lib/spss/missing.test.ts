@@ -11,19 +11,21 @@ describe("SPSS's declared missing values", () => {
     expect(declaredMissingText({ missing: [] })).toBeNull();
   });
 
-  it("are listed for the numeric variables that declare some; a string variable's are not read", () => {
+  it("are listed for the variables that declare some, a string variable's quoted", () => {
     const variables = [
       { name: "age", width: 0, missing: [99] },
       { name: "income", width: 0, missing: [] },
       { name: "q1", width: 0, missing: [9], range: [7, 8] as [number, number] },
-      { name: "code", width: 3, missing: [0] },
+      { name: "code", width: 3, missing: [], missingTexts: ["NA", "-"] },
+      { name: "note", width: 20, missing: [] },
     ];
-    expect(declaredMissing(variables)).toEqual({ age: "99", q1: "7 to 8 and 9" });
-    expect(withoutDeclaredMissing(variables).map((v) => [v.name, v.missing, "range" in v])).toEqual([
-      ["age", [], false],
-      ["income", [], false],
-      ["q1", [], false],
-      ["code", [], false],
+    expect(declaredMissing(variables)).toEqual({ age: "99", q1: "7 to 8 and 9", code: '"NA", "-"' });
+    expect(withoutDeclaredMissing(variables).map((v) => [v.name, v.missing, "range" in v, "missingTexts" in v])).toEqual([
+      ["age", [], false, false],
+      ["income", [], false, false],
+      ["q1", [], false, false],
+      ["code", [], false, false],
+      ["note", [], false, false],
     ]);
   });
 

@@ -2,7 +2,6 @@
  * An SPSS variable's declared missing values (SPSS's user-missing values: 99 for "no answer", 7 to 9 for
  * "refused" and "don't know"), which SPSS reads as missing: read as empty by default, as SPSS does, or kept as
  * the values they are (their labels, where labelled) when the read option `userMissing` is "kept".
- * Only a numeric variable's are read: a string variable's are kept as they are.
  */
 export interface Declared {
   name: string;
@@ -11,6 +10,8 @@ export interface Declared {
   missing: number[];
   /** A missing range (low, high): ±Infinity for LO and HI, as the portable file writes them. */
   range?: [number, number];
+  /** A string variable's declared missing values, without trailing spaces. */
+  missingTexts?: string[];
 }
 
 /** SPSS's LOWEST and HIGHEST, the ends of a range open on one side in a .sav file. */
@@ -24,17 +25,17 @@ export function declaredMissingText(v: Pick<Declared, "missing" | "range">): str
   return parts.length === 0 ? null : v.range && parts.length > 1 ? `${parts[0]} and ${parts.slice(1).join(", ")}` : parts.join(", ");
 }
 
-/** The declared missing values of each numeric variable that has some, in words, by name. */
+/** The declared missing values of each variable that has some, in words, by name: a string variable's quoted (`"NA", ""`). */
 export function declaredMissing(variables: readonly Declared[]): Record<string, string> {
   return Object.fromEntries(variables.flatMap((v) => {
-    const text = v.width === 0 ? declaredMissingText(v) : null;
+    const text = v.width === 0 ? declaredMissingText(v) : v.missingTexts?.length ? v.missingTexts.map((t) => JSON.stringify(t)).join(", ") : null;
     return text ? [[v.name, text]] : [];
   }));
 }
 
 /** The variables without their declarations: their values read as they are. */
 export function withoutDeclaredMissing<V extends Declared>(variables: readonly V[]): V[] {
-  return variables.map(({ range: _, ...v }) => ({ ...v, missing: [] }) as unknown as V);
+  return variables.map(({ range: _, missingTexts: __, ...v }) => ({ ...v, missing: [] }) as unknown as V);
 }
 
 /** What the read panel says of the declared missing values, read as empty or kept. */

@@ -1,7 +1,7 @@
 import type { TypedTable, TypedCell } from "@/lib/typed-table/table";
 import { utf8Text } from "@/lib/typed-table/text";
 import { FormatError } from "@/lib/format-error";
-import { spssNumberValue, spssType, type SpssNumeric } from "./values";
+import { spssNumberValue, spssTextValue, spssType, type SpssNumeric } from "./values";
 
 /**
  * An SPSS portable file (.por, what data archives long distributed SPSS data as), as GNU PSPP documents it
@@ -51,7 +51,7 @@ export function readPor(bytes: Uint8Array): Por {
       variables.push({ name, width, format, missing: [] });
     } else if (tag === "8") {
       const v = last();
-      if (v.width) r.string();
+      if (v.width) (v.missingTexts ??= []).push(r.string().replace(/ +$/, ""));
       else v.missing.push(r.number());
     } else if (tag === "9" || tag === "A") {
       const v = last();
@@ -100,7 +100,7 @@ function* porRows(por: Por): Generator<TypedCell[]> {
     por.variables.forEach((v, i) => {
       if (v.width) {
         const text = r.string().replace(/ +$/, "");
-        values[i] = text === "" ? null : (v.textLabels?.get(text) ?? text);
+        values[i] = text === "" ? null : spssTextValue(text, text, v);
       } else values[i] = spssNumberValue(r.number(), v, types[i]!);
     });
     yield values;

@@ -26,14 +26,14 @@ describe("SPSS data files", () => {
   });
 
   test("value labels of strings, short and long, as PSPP writes them; a value without a label as itself; a value declared missing empty", () => {
-    expect(lines("coded.sav")).toEqual(["id,sex,country,score", "1,Female,Germany,low", "2,Male,France,middle", "3,X,Elsewhere,30", "4,,Germany,", ""]);
+    expect(lines("coded.sav")).toEqual(["id,sex,country,score", "1,Female,Germany,low", "2,Male,France,middle", "3,X,Elsewhere,30", "4,,Germany,", "5,,,middle", ""]);
   });
 
-  test("values declared missing (a range, one of them labelled): kept as their labels when the declarations are left out", () => {
+  test("values declared missing (a range of numbers, one of them labelled; a short string's and a long one's): kept when the declarations are left out", () => {
     const bytes = fixture("coded.sav");
     const sav = readSav(bytes);
-    expect(declaredMissing(sav.variables)).toEqual({ score: "35 to 99" });
-    expect(typedTableLines(savTable(bytes, { ...sav, variables: withoutDeclaredMissing(sav.variables) })).at(-2)).toBe("4,,Germany,no answer");
+    expect(declaredMissing(sav.variables)).toEqual({ sex: '"?"', country: '"n/a"', score: "35 to 99" });
+    expect(typedTableLines(savTable(bytes, { ...sav, variables: withoutDeclaredMissing(sav.variables) })).slice(-3, -1)).toEqual(["4,,Germany,no answer", "5,?,n/a,middle"]);
     const survey = fixture("survey.sav");
     const read = readSav(survey);
     expect(declaredMissing(read.variables)).toEqual({ age: "99" });

@@ -2,7 +2,8 @@ import { FormatError } from "@/lib/format-error";
 import { unzlibSync } from "fflate";
 import type { ColumnType, TypedTable, TypedCell } from "@/lib/typed-table/table";
 import { paddedTextCell } from "@/lib/typed-table/text";
-import { spssNumberValue, spssType, type SpssNumeric } from "./values";
+import { longStringMissingValues, longStringValueLabels } from "./long-strings";
+import { spssNumberValue, spssTextValue, spssType, type SpssNumeric } from "./values";
 
 /**
  * An SPSS system file (.sav), as SPSS and GNU PSPP write one (https://www.gnu.org/software/pspp/pspp-dev/html_node/System-File-Format.html):
@@ -12,13 +13,15 @@ import { spssNumberValue, spssType, type SpssNumeric } from "./values";
 export class SavError extends FormatError {}
 
 /** A variable record of the dictionary: one 8-byte slot of a case. */
-interface Slot extends SpssNumeric {
+export interface Slot extends SpssNumeric {
   /** 0: a number; otherwise the width of a string (this slot the first of its 8-byte pieces). */
   width: number;
   name: string;
   /** Its variable label, decoded once the encoding is known. */
   label?: string;
   rawLabel?: Uint8Array;
+  /** A string variable's declared missing values, each 8 bytes, decoded once the encoding is known. */
+  rawMissing?: Uint8Array[];
 }
 
 /** A variable: its first slot's record, its long name and whole width (a very long string's), and the slots it takes. */
@@ -58,6 +61,7 @@ export function readSav(bytes: Uint8Array): Sav {
   // Value labels are decoded once the encoding is known (a record at the dictionary's end names it).
   const labelSets: { raw: [number, Uint8Array, Uint8Array][]; slots: number[] }[] = [];
   let longStringLabels: Uint8Array | null = null;
+  let longStringMissing: Uint8Array | null = null;
   let longNames = "";
   let veryLong = "";
   let encoding = "windows-1252";
@@ -75,8 +79,11 @@ export function readSav(bytes: Uint8Array): Sav {
       const rawLabel = hasLabel ? bytes.subarray(at + 4, at + 4 + i32(at)) : undefined;
       if (hasLabel) at += 4 + Math.ceil(i32(at) / 4) * 4;
       const missing = Array.from({ length: Math.abs(missingCount) }, (_, i) => f64(at + i * 8));
+      // A string variable's are its first 8 bytes' texts (SPSS declares no range of strings).
+      const rawMissing = width > 0 ? Array.from({ length: Math.abs(missingCount) }, (_, i) => bytes.subarray(at + i * 8, at + i * 8 + 8)) : [];
       at += Math.abs(missingCount) * 8;
       if (width === -1) slots.push(null);
+      else if (width > 0) slots.push({ width, name, format, missing: [], ...(rawMissing.length ? { rawMissing } : {}), ...(rawLabel?.length ? { rawLabel } : {}) });
       else slots.push({ width, name, format, missing: missingCount < 0 ? missing.slice(2) : missing, ...(missingCount < 0 ? { range: [missing[0]!, missing[1]!] as [number, number] } : {}), ...(rawLabel?.length ? { rawLabel } : {}) });
     } else if (type === 3) {
       const count = i32(at + 4);
@@ -102,6 +109,7 @@ export function readSav(bytes: Uint8Array): Sav {
       else if (subtype === 14) veryLong = new TextDecoder(encoding).decode(body);
       else if (subtype === 20) encoding = String.fromCharCode(...body).toLowerCase();
       else if (subtype === 21) longStringLabels = body;
+      else if (subtype === 22) longStringMissing = body;
       else if (subtype === 3 && size >= 32) encoding = CODE_PAGES[new DataView(body.buffer, body.byteOffset, size).getInt32(28, little)] ?? encoding;
       at += 16 + size;
     } else if (type === 999) {
@@ -116,6 +124,7 @@ export function readSav(bytes: Uint8Array): Sav {
     text = new TextDecoder("windows-1252");
   }
   for (const s of slots) if (s?.rawLabel) s.label = text.decode(s.rawLabel).trim();
+  for (const s of slots) if (s?.rawMissing) s.missingTexts = s.rawMissing.map((b) => text.decode(b).replace(/[ \0]+$/, ""));
   for (const { raw, slots: vars } of labelSets) {
     const labels = new Map(raw.map(([value, label]) => [value, text.decode(label)]));
     const textLabels = new Map(raw.map(([, label, value]) => [text.decode(value).replace(/[ \0]+$/, ""), text.decode(label)]));
@@ -126,34 +135,9 @@ export function readSav(bytes: Uint8Array): Sav {
     }
   }
   if (longStringLabels) longStringValueLabels(longStringLabels, slots, longNames, little, text);
+  if (longStringMissing) longStringMissingValues(longStringMissing, slots, longNames, little, text);
   const label = text.decode(bytes.subarray(109, 173)).trim();
   return { ...(label ? { label } : {}), variables: variablesOf(slots, longNames, veryLong), cases, caseSlots: slots.length, compressed: compression !== 0, zlib: compression === 2, bias, little, start: at, text };
-}
-
-/**
- * The value labels of strings longer than 8 bytes (record 7, subtype 21): for each variable, its name and width and
- * its labels, each value and label after its length; given to the variable by its short or long name.
- */
-function longStringValueLabels(body: Uint8Array, slots: (Slot | null)[], longNames: string, little: boolean, text: TextDecoder): void {
-  const data = new DataView(body.buffer, body.byteOffset, body.byteLength);
-  const named = new Map(longNames.split("\t").filter(Boolean).map((pair) => pair.split("=") as [string, string]));
-  const counted = (at: number) => body.subarray(at + 4, at + 4 + data.getInt32(at, little));
-  for (let at = 0; at + 12 <= body.length; ) {
-    const name = text.decode(counted(at)).toLowerCase();
-    at += 4 + data.getInt32(at, little) + 4;
-    const count = data.getInt32(at, little);
-    at += 4;
-    const labels = new Map<string, string>();
-    for (let i = 0; i < count && at + 8 <= body.length; i++) {
-      const value = counted(at);
-      at += 4 + value.length;
-      const label = counted(at);
-      at += 4 + label.length;
-      labels.set(text.decode(value).replace(/[ \0]+$/, ""), text.decode(label));
-    }
-    const slot = slots.find((s) => s && (s.name.toLowerCase() === name || named.get(s.name)?.toLowerCase() === name));
-    if (slot) slot.textLabels = labels;
-  }
 }
 
 /** Code pages by the number SPSS writes for them, of those a browser decodes. */
@@ -176,7 +160,7 @@ function variablesOf(slots: (Slot | null)[], longNames: string, veryLong: string
       slotsUsed += span;
       j += span;
     }
-    variables.push({ name: names.get(s.name) ?? s.name, slot: i, slots: slotsUsed, width, format: s.format, missing: s.missing, ...(s.range ? { range: s.range } : {}), ...(s.labels ? { labels: s.labels } : {}), ...(s.textLabels ? { textLabels: s.textLabels } : {}), ...(s.label ? { label: s.label } : {}) });
+    variables.push({ name: names.get(s.name) ?? s.name, slot: i, slots: slotsUsed, width, format: s.format, missing: s.missing, ...(s.range ? { range: s.range } : {}), ...(s.labels ? { labels: s.labels } : {}), ...(s.textLabels ? { textLabels: s.textLabels } : {}), ...(s.missingTexts ? { missingTexts: s.missingTexts } : {}), ...(s.label ? { label: s.label } : {}) });
     i += slotsUsed - 1;
   }
   return variables;
@@ -270,9 +254,8 @@ function value(slots: Case, data: DataView, v: SavVariable, type: ColumnType, sa
   if (v.width > 0) {
     const from = v.slot * 8;
     const cell = v.width > 255 ? paddedTextCell(segmentsOf(slots.subarray(from, from + v.slots * 8), v.width), 0, v.width, decode) : paddedTextCell(slots, from, v.width, decode);
-    if (!v.textLabels || cell === null) return cell;
-    const code = typeof cell === "string" ? cell : decode(cell as Uint8Array);
-    return v.textLabels.get(code) ?? cell;
+    if ((!v.textLabels && !v.missingTexts) || cell === null) return cell;
+    return spssTextValue(typeof cell === "string" ? cell : decode(cell as Uint8Array), cell, v);
   }
   const number = data.getFloat64(v.slot * 8, sav.little);
   return spssNumberValue(number === SYSMIS ? NaN : number, v, type);

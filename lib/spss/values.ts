@@ -16,6 +16,14 @@ export interface SpssNumeric {
   labels?: Map<number, string>;
   /** A string variable's value labels, by its value without trailing spaces ("M" is "Male"). */
   textLabels?: Map<string, string>;
+  /** A string variable's declared missing values, without trailing spaces. */
+  missingTexts?: string[];
+}
+
+/** A string variable's value (without trailing spaces) read as it is, as its label, or as empty when declared missing. */
+export function spssTextValue<T>(code: string, cell: T, v: Pick<SpssNumeric, "textLabels" | "missingTexts">): T | string | null {
+  if (v.missingTexts?.includes(code)) return null;
+  return v.textLabels?.get(code) ?? cell;
 }
 
 const EPOCH_1582 = Date.UTC(1582, 9, 14);
