@@ -1,6 +1,6 @@
 import { expect, test } from "./support/test";
 import { addFiles, openAppWithDuckDbHeld, rowTexts, stagedGrid } from "./support/app";
-import { parquet } from "./support/files";
+import { parquet, xlsx } from "./support/files";
 
 // A JSON or NDJSON file showed nothing until all of it was parsed and loaded; a CSV file's first rows show at once.
 for (const [name, content] of <[string, string][]>[
@@ -37,4 +37,20 @@ test("a Parquet file dropped while the engine starts shows its first rows at onc
   await expect(head).toHaveCount(0);
   const staged = await rowTexts(page, "Staged data", 3);
   expect([staged[0], staged.at(-3), staged.at(-2), staged.at(-1)]).toEqual(["1", "2024-01-03", "1.5", "false"]);
+});
+
+// An Excel workbook showed nothing until the whole sheet was parsed (a sheet of a million rows: 20 s).
+test("an Excel workbook dropped while the engine starts shows its sheet's first rows at once, below its title, as they will stage", async ({ page }) => {
+  const rows = Array.from({ length: 5000 }, (_, i) => [i + 1, `person ${i + 1}`, new Date(Date.UTC(2024, 0, 1 + (i % 300))), { value: 2134 + i, type: Number, format: "00000" }]);
+  const content = await xlsx([{ sheet: "Cover", rows: [["Quarterly report"]] }, { sheet: "People", rows: [["People, 2024"], [], ["id", "name", "joined", "zip"], ...rows] }]);
+  const { release } = await openAppWithDuckDbHeld(page);
+  await addFiles(page, [{ name: "people.xlsx", content, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }]);
+  const head = page.getByRole("region", { name: "First rows of people.xlsx" });
+  await expect(head.getByRole("columnheader")).toHaveText(["id", "name", "joined", "zip"]);
+  await expect(head.getByRole("row").nth(2).getByRole("cell")).toHaveText(["2", "person 2", "2024-01-02", "02135"]);
+  await expect(head.getByRole("row")).toHaveCount(21);
+  release();
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "5001", { timeout: 30_000 });
+  await expect(head).toHaveCount(0);
+  await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "person 2", "2024-01-02", "02135"]);
 });

@@ -48,7 +48,7 @@ export interface StagingRead {
   nulBytes?: boolean | Promise<boolean>;
   /** The file's bytes, read whole as it is staged (JSON it checksums in one piece), for the read to decode rather than read again. */
   bytes?: Promise<Uint8Array>;
-  /** Where the first rows of a delimited text, JSON, Parquet, Arrow or statistical dataset go, read before the whole file is. */
+  /** Where the first rows of a delimited text, JSON, Parquet, Arrow, Excel workbook or statistical dataset go, read before the whole file is. */
   onHead?: (head: HeadRows) => void;
   /** Rows of a typed file (a statistical dataset) loaded so far, of those it says it holds. */
   onRows?: (done: number, total?: number) => void;
@@ -124,7 +124,7 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "xlsx":
       case "html": {
         const readText: ReadCsvText = (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first);
-        return await (options.format === "xlsx" ? readXlsx : readHtml)(fileName, blob, options, readText);
+        return await (options.format === "xlsx" ? readXlsx(fileName, blob, options, readText, staging.onHead) : readHtml(fileName, blob, options, readText));
       }
       case "xml":
         return await readXml(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));

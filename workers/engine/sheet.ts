@@ -7,6 +7,8 @@ import type { ParseOptions } from "@/lib/staging/parse-options";
 import { unreadableArchive } from "@/lib/staging/zip-entries";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { holdsNoTable } from "@/lib/xlsx/cover-sheet";
+import { headWorkbook } from "@/lib/xlsx/sheet-head";
+import { headRows, type HeadRows } from "@/lib/csv/head-preview";
 import { findLayout, type FirstRead } from "./csv/read";
 import { parsedWorkbook } from "./parsed-workbook";
 import type { ReadInfo } from "./read-info";
@@ -22,7 +24,7 @@ export type ReadCsvText = (text: Blob, options: ParseOptions, first: FirstRead) 
  * hidden; a first sheet that holds no table (a cover: lib/xlsx/cover-sheet.ts) gives way to the largest other
  * sheet. A sheet read other than the workbook's first is recorded in the options.
  */
-export async function readXlsx(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText): Promise<Result<ReadInfo>> {
+export async function readXlsx(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText, onHead?: (head: HeadRows) => void): Promise<Result<ReadInfo>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const tooLong = tooLongToRead(bytes);
   if (tooLong) return fail({ file: fileName, message: tooLong });
@@ -34,6 +36,7 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   // The first sheet its user sees: hidden ones (a drop-down's list) are read only when chosen.
   const shown = names.filter((n) => !hidden.includes(n));
   let name = options.sheet ?? shown[0] ?? names[0];
+  if (onHead) await showHead(bytes, name, () => (shown.length > 1 ? largestSheet(bytes, names, [name, ...hidden]) : undefined), options, onHead);
   let data = await sheetRows(fileName, bytes, name);
   const cover = options.sheet === undefined && shown.length > 1 && data.ok && holdsNoTable(data.value.slice(options.headerRow - 1)) ? name : undefined;
   if (cover !== undefined) {
@@ -48,6 +51,35 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);
   if (!read.ok) return read;
   return ok({ ...read.value, sheets: names, ...(hidden.length ? { hiddenSheets: hidden } : {}), ...(recorded ? { parse: { ...(read.value.parse ?? options), sheet: name } } : {}), ...(cover !== undefined ? { coverSheet: cover } : {}) });
+}
+
+/** Rows read from a sheet's start to find its first rows: its titles and names' row, and rows enough below them. */
+const HEAD_ROWS = 40;
+
+/**
+ * An Excel workbook's first rows, read from a workbook of its sheet's first rows alone (lib/xlsx/sheet-head.ts) and
+ * cut as its rows will be, given to `onHead` while the whole sheet is read; a first sheet that holds no table (a
+ * cover) gives way to `other`, as in the whole read. Nothing is shown when they cannot be had so.
+ */
+async function showHead(bytes: Uint8Array, name: string | undefined, other: () => string | undefined, options: ParseOptions, onHead: (head: HeadRows) => void): Promise<void> {
+  let rows = await sheetHead(bytes, name, options);
+  if (rows && options.sheet === undefined && holdsNoTable(rows)) {
+    const instead = other();
+    rows = instead === undefined ? null : await sheetHead(bytes, instead, options);
+  }
+  if (!rows?.length) return;
+  const found = await findLayout(new Blob(sheetCsvLines(rows).lines), ownCsv(options, 0));
+  const shown = headRows(found.sample.head, found.layout);
+  if (shown) onHead(shown);
+}
+
+/** A sheet's first rows' cell texts, from its names' row; null when they cannot be read from its first rows alone. */
+async function sheetHead(bytes: Uint8Array, name: string | undefined, options: ParseOptions): Promise<(string | null)[][] | null> {
+  const head = headWorkbook(bytes, name, options.headerRow - 1 + HEAD_ROWS);
+  const data = head && (await readSheet(head.buffer as ArrayBuffer, name).catch(() => null));
+  if (!data) return null;
+  showAsFormatted(head, name, data);
+  return data.slice(options.headerRow - 1).map((r) => r.map(cellText));
 }
 
 /**
