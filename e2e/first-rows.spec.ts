@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { addFiles, openAppWithDuckDbHeld, rowTexts, stagedGrid } from "./support/app";
+import { addFiles, openApp, openAppWithDuckDbHeld, recordStatusTexts, rowTexts, stagedGrid, stagedItem, statusTexts } from "./support/app";
 import { parquet, xlsx } from "./support/files";
 
 // A JSON or NDJSON file showed nothing until all of it was parsed and loaded; a CSV file's first rows show at once.
@@ -14,6 +14,8 @@ for (const [name, content] of <[string, string][]>[
     await expect(head.getByRole("columnheader")).toHaveText(["id", "customer", "total"]);
     await expect(head.getByRole("row").nth(1).getByRole("cell")).toHaveText(["1", '{"name":"Ada"}', "9.5"]);
     await expect(head.getByRole("row")).toHaveCount(21);
+    // Parsed, its records wait for DuckDB, and the status says so.
+    await expect(page.getByRole("status").filter({ hasText: `Staging ${name} — Loading rows into DuckDB` })).toBeVisible();
     release();
     await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "33", { timeout: 30_000 });
     await expect(head).toHaveCount(0);
@@ -53,4 +55,18 @@ test("an Excel workbook dropped while the engine starts shows its sheet's first 
   await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "5001", { timeout: 30_000 });
   await expect(head).toHaveCount(0);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "person 2", "2024-01-02", "02135"]);
+});
+
+// A workbook's status said "Reading into DuckDB" all the while its sheet was parsed, before DuckDB had anything.
+test("a big workbook's status says its sheet is read, then that DuckDB reads it", async ({ page }) => {
+  const rows = Array.from({ length: 60_000 }, (_, i) => [i + 1, `person ${i + 1}`, i * 1.5]);
+  const content = await xlsx([{ sheet: "Rows", rows: [["id", "name", "amount"], ...rows] }]);
+  await openApp(page);
+  await recordStatusTexts(page);
+  await addFiles(page, [{ name: "rows.xlsx", content, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }]);
+  await expect(stagedItem(page, "rows.xlsx")).toContainText("60,000 rows", { timeout: 60_000 });
+  const said = await statusTexts(page);
+  const sheet = said.findIndex((text) => text.includes("Staging rows.xlsx — Reading the sheet"));
+  expect(sheet).toBeGreaterThanOrEqual(0);
+  expect(said.findLastIndex((text) => text.includes("Staging rows.xlsx — Reading into DuckDB"))).toBeGreaterThan(sheet);
 });

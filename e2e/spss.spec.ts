@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { appTest as test, expect, test as flowTest } from "./support/test";
 import { expectCounts } from "./support/recipe";
-import { addFiles, destination, openApp, openAppWithDuckDbHeld, openParsePanel, openStep, reread, rowTexts, stagedItem } from "./support/app";
+import { addFiles, destination, openApp, openAppWithDuckDbHeld, openParsePanel, openStep, recordStatusTexts, reread, rowTexts, stagedItem, statusTexts } from "./support/app";
 
 // An SPSS data file as GNU PSPP writes one (test/fixtures/spss/survey.sps): compressed, value labels, a missing value, a very long string.
 const survey = () => readFileSync(new URL("../test/fixtures/spss/survey.sav", import.meta.url));
@@ -102,14 +102,10 @@ flowTest("an SPSS data file dropped while the engine starts shows its first rows
 // A statistical dataset's load said nothing of how far it was ("Reading into DuckDB…") until it ended.
 flowTest("a big SPSS file's load says how many of its rows are in so far", async ({ page }) => {
   await openApp(page);
-  // Every text the staging status shows, recorded as it changes (each lasts a fraction of a second).
-  await page.evaluate(() => {
-    const said: string[] = ((window as { stagesStatus?: string[] }).stagesStatus = []);
-    new MutationObserver(() => document.querySelectorAll('[role="status"]').forEach((s) => said.push(s.textContent ?? ""))).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  await recordStatusTexts(page);
   // 2,000,000 cases of two small numbers (test/fixtures/spss/many.sps).
   await addFiles(page, [{ name: "many.zsav", content: readFileSync(new URL("../test/fixtures/spss/many.zsav", import.meta.url)), mimeType: "application/x-spss-sav" }]);
   await expect(stagedItem(page, "many.zsav")).toContainText("2,000,000 rows", { timeout: 60_000 });
-  const said = await page.evaluate(() => (window as { stagesStatus?: string[] }).stagesStatus ?? []);
+  const said = await statusTexts(page);
   expect(said.some((text) => /Loading rows into DuckDB: [\d,]+ rows of 2,000,000 rows \(\d+%\)/.test(text))).toBe(true);
 });

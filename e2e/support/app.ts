@@ -109,6 +109,17 @@ export async function rowTexts(page: Page, gridName: string, rowIndex: number): 
   return row.getByRole("gridcell").allTextContents();
 }
 
+/** Records every text the page's status regions show from now on, as it changes (each may last a fraction of a second). */
+export async function recordStatusTexts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const said: string[] = ((window as { stagesStatus?: string[] }).stagesStatus = []);
+    new MutationObserver(() => document.querySelectorAll('[role="status"]').forEach((s) => said.push(s.textContent ?? ""))).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** The status texts recorded since `recordStatusTexts`, in order. */
+export const statusTexts = (page: Page): Promise<string[]> => page.evaluate(() => (window as { stagesStatus?: string[] }).stagesStatus ?? []);
+
 /** Where the build made for tests (and for the sub-path) is served. */
 export const testBuildUrl = (): string => `http://127.0.0.1:${Number(process.env.STAGES_TEST_PORT ?? 3100) + 1}/stages/`;
 

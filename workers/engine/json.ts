@@ -38,7 +38,7 @@ export async function readJsonFile(
   blob: Blob,
   options: ParseOptions,
   table: string,
-  { bytes, onHead }: { bytes?: Promise<Uint8Array>; onHead?: (head: HeadPreview) => void },
+  { bytes, onHead, onPhase }: { bytes?: Promise<Uint8Array>; onHead?: (head: HeadPreview) => void; onPhase?: (phase: string) => void },
 ): Promise<Result<ReadInfo>> {
   const { text, gzipCut } = await readableText(blob, options.gzip, options.encoding);
   if (onHead) {
@@ -47,7 +47,8 @@ export async function readJsonFile(
   }
   // Text as it is (not gzip, UTF-8) is decoded from the bytes staging read, rather than read from the file again.
   const whole = text === blob ? await bytes?.catch(() => null) : null;
-  const read = await readJson(fileId, fileName, whole ? new TextDecoder().decode(whole) : await text.text(), options, table);
+  onPhase?.("Parsing the JSON");
+  const read = await readJson(fileId, fileName, whole ? new TextDecoder().decode(whole) : await text.text(), options, table, () => onPhase?.("Loading rows into DuckDB"));
   return read.ok && gzipCut ? ok({ ...read.value, gzipCut }) : read;
 }
 
@@ -63,6 +64,7 @@ export async function readJson(
   text: string,
   options: ParseOptions,
   table: string,
+  onParsed?: () => void,
 ): Promise<Result<{ badLines: number; setAsideLines?: LineNote[]; jsonRowsAt?: JsonRowsAt; jsonRepairs?: JsonRepairs; jsonSpread?: Spread[]; rowLines: RowLines; sheetOrJsonFindings?: TypeFinding[] }>> {
   // A DOS end-of-file mark (Ctrl-Z) ending the text is not data (text.ts `withoutEndOfFileMark`).
   const body = text.replace(/^\uFEFF/, "").replace(/\u001a$/, "");
@@ -77,6 +79,7 @@ export async function readJson(
     return fail({ file: fileName, line: first.line, message: `Line ${first.line} is ${first.reason}. Choose “Set aside the lines that do not fit” under Bad lines to stage the rest.` });
   }
   if (records.length === 0) return fail({ file: fileName, message: "The file holds no JSON objects to read as rows." });
+  onParsed?.();
   return withConnection(async (conn) => {
     const { spread, caseKeys } = await loadJson(arrowEngine(conn), records, table, options.types, options.nestedObjects !== "keep");
     if (caseKeys.length) repairs.caseKeys = caseKeys;

@@ -52,6 +52,8 @@ export interface StagingRead {
   onHead?: (head: HeadRows) => void;
   /** Rows of a typed file (a statistical dataset) loaded so far, of those it says it holds. */
   onRows?: (done: number, total?: number) => void;
+  /** What the read is at, where the file is parsed in the engine's worker before DuckDB takes its rows (a sheet, a JSON text). */
+  onPhase?: (phase: string) => void;
   /** Called once a CSV's layout is found from its first and last lines: DuckDB's read of the whole text comes next. */
   onLayout?: () => void;
   /** The files read with a table: a dBase table's memo file, a shapefile's geometry, a SAS dataset's catalog. */
@@ -124,7 +126,7 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "xlsx":
       case "html": {
         const readText: ReadCsvText = (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first);
-        return await (options.format === "xlsx" ? readXlsx(fileName, blob, options, readText, staging.onHead) : readHtml(fileName, blob, options, readText));
+        return await (options.format === "xlsx" ? readXlsx(fileName, blob, options, readText, staging) : readHtml(fileName, blob, options, readText));
       }
       case "xml":
         return await readXml(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));

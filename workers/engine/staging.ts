@@ -69,13 +69,16 @@ export async function stageFile(
   // The read sends the file's first rows to `onPreview` as soon as it has them (delimited text, JSON, statistical datasets).
   // A dBase table's memo file, a shapefile's geometry and a SAS dataset's catalog, added with it, are read and kept with it.
   const companions = COMPANION_KINDS.flatMap((kind) => (origin[kind] ? [{ kind, name: origin[kind].name, blob: origin[kind] }] : []));
-  // A typed file's rows loaded so far are said once the checksum and the copy (whose bytes are said first) are done.
-  const loading: { rows: Progress | null; said: boolean } = { rows: null, said: false };
-  const onRows = (done: number, total?: number) => {
-    loading.rows = { phase: "Loading rows into DuckDB", done, ...(total ? { total } : {}), unit: "rows" };
-    if (loading.said) onProgress?.(loading.rows);
+  // What the read is at (a typed file's rows loaded so far, a sheet or JSON text parsed) is said once the checksum
+  // and the copy (whose bytes are said first) are done.
+  const loading: { at: Progress | null; said: boolean } = { at: null, said: false };
+  const readAt = (at: Progress) => {
+    loading.at = at;
+    if (loading.said) onProgress?.(at);
   };
-  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), companions, onHead: onPreview, onRows, onLayout: () => layoutFound() });
+  const onRows = (done: number, total?: number) => readAt({ phase: "Loading rows into DuckDB", done, ...(total ? { total } : {}), unit: "rows" });
+  const onPhase = (phase: string) => readAt({ phase, done: 0, unit: "steps" });
+  const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), companions, onHead: onPreview, onRows, onPhase, onLayout: () => layoutFound() });
   void reading.then(layoutFound, layoutFound);
   const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), origin, companions, { cpg, projection }).then(
     (staged) => ({ staged }),
@@ -89,7 +92,7 @@ export async function stageFile(
   }
   // The checksum and the copy are done; the read may still be going on (a CSV's says nothing of how far it is).
   loading.said = true;
-  onProgress?.(loading.rows ?? { phase: "Reading into DuckDB", done: 0, unit: "steps" });
+  onProgress?.(loading.at ?? { phase: "Reading into DuckDB", done: 0, unit: "steps" });
   const read = await reading;
   return ok(await record(db, stored.staged, read.ok ? ok(read.value.info) : read, read.ok ? read.value.found : undefined));
 }
