@@ -69,7 +69,9 @@ export function headWorkbook(bytes: Uint8Array, sheet: string | undefined, rows:
 }
 
 function headParts(bytes: Uint8Array, sheet: string | undefined, rows: number): Uint8Array | null {
-  const parts = unzipSync(bytes, { filter: (file) => !file.name.startsWith("xl/worksheets/") && !/sharedStrings\.xml$/.test(file.name) && file.originalSize <= SMALL_PART });
+  // An Excel workbook's parts but its sheets and shared strings (an OpenDocument spreadsheet has none of them).
+  const small = (name: string) => (name.startsWith("xl/") && !name.startsWith("xl/worksheets/") && !/sharedStrings\.xml$/.test(name)) || name === "[Content_Types].xml" || name === "_rels/.rels";
+  const parts = unzipSync(bytes, { filter: (file) => small(file.name) && file.originalSize <= SMALL_PART });
   const workbook = parts["xl/workbook.xml"];
   const rels = parts["xl/_rels/workbook.xml.rels"];
   const path = workbook && rels ? sheetXmlPath(strFromU8(workbook), strFromU8(rels), sheet) : null;

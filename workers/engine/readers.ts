@@ -35,6 +35,9 @@ import { apartFromCutLine, readableText, TextError, withoutEndOfFileMark, withou
 /** The dataset files lib/ turns into CSV text, by format. */
 const TYPED_FILES = { dta: STATA, sav: SPSS, por: SPSS_PORTABLE, sas7bdat: SAS, xpt: XPORT } as const;
 
+/** What the status says while a file whose rows are read in this worker, as text, is read (before DuckDB reads that text). */
+const ROWS_READ_HERE = { xlsx: "Reading the sheet", html: "Reading the page's tables", xml: "Reading the XML", sqlite: "Reading the database's pages", dbf: "Reading the dBase table" } as const;
+
 /** Set-aside and mended lines kept in the file's record (all of them are in its table, for the grid and download). */
 const MAX_SHOWN_LINES = 200;
 
@@ -124,16 +127,22 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
       case "arrow":
         return await readArrow(fileName, blob, options, table, staging.onHead);
       case "xlsx":
-      case "html": {
-        const readText: ReadCsvText = (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first);
-        return await (options.format === "xlsx" ? readXlsx(fileName, blob, options, readText, staging) : readHtml(fileName, blob, options, readText));
-      }
+      case "html":
       case "xml":
-        return await readXml(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
       case "sqlite":
-        return await readSqlite(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first));
-      case "dbf":
-        return await readDbf(fileName, blob, options, (text, asCsv, first) => readCsv(fileId, fileName, text, asCsv, table, first), staging.companions ?? []);
+      case "dbf": {
+        // Read into rows of text in this worker first, which the status says, then handed to DuckDB as CSV text.
+        staging.onPhase?.(ROWS_READ_HERE[options.format]);
+        const readText: ReadCsvText = (text, asCsv, first) => {
+          staging.onPhase?.("Reading into DuckDB");
+          return readCsv(fileId, fileName, text, asCsv, table, first);
+        };
+        if (options.format === "xlsx") return await readXlsx(fileName, blob, options, readText, staging.onHead);
+        if (options.format === "html") return await readHtml(fileName, blob, options, readText);
+        if (options.format === "xml") return await readXml(fileName, blob, options, readText);
+        if (options.format === "sqlite") return await readSqlite(fileName, blob, options, readText);
+        return await readDbf(fileName, blob, options, readText, staging.companions ?? []);
+      }
       case "dta":
       case "sav":
       case "sas7bdat":

@@ -16,12 +16,6 @@ import { showAsFormatted } from "./shown-formats";
 import { utf8Blob } from "./text";
 import { largestSheet, tooLongToRead, workbookSheets } from "./workbook-parts";
 
-/** Where a workbook's first rows go as soon as they are read, and what its read is at (readers.ts `StagingRead`). */
-export interface SheetRead {
-  onHead?: (head: HeadRows) => void;
-  onPhase?: (phase: string) => void;
-}
-
 /** Reads CSV text of our own making into the table, as the CSV reader reads a file. */
 export type ReadCsvText = (text: Blob, options: ParseOptions, first: FirstRead) => Promise<Result<ReadInfo>>;
 
@@ -30,7 +24,7 @@ export type ReadCsvText = (text: Blob, options: ParseOptions, first: FirstRead) 
  * hidden; a first sheet that holds no table (a cover: lib/xlsx/cover-sheet.ts) gives way to the largest other
  * sheet. A sheet read other than the workbook's first is recorded in the options.
  */
-export async function readXlsx(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText, { onHead, onPhase }: SheetRead = {}): Promise<Result<ReadInfo>> {
+export async function readXlsx(fileName: string, blob: Blob, options: ParseOptions, readText: ReadCsvText, onHead?: (head: HeadRows) => void): Promise<Result<ReadInfo>> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   const tooLong = tooLongToRead(bytes);
   if (tooLong) return fail({ file: fileName, message: tooLong });
@@ -42,7 +36,6 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   // The first sheet its user sees: hidden ones (a drop-down's list) are read only when chosen.
   const shown = names.filter((n) => !hidden.includes(n));
   let name = options.sheet ?? shown[0] ?? names[0];
-  onPhase?.("Reading the sheet");
   if (onHead) await showHead(bytes, name, () => (shown.length > 1 ? largestSheet(bytes, names, [name, ...hidden]) : undefined), options, onHead);
   let data = await sheetRows(fileName, bytes, name);
   const cover = options.sheet === undefined && shown.length > 1 && data.ok && holdsNoTable(data.value.slice(options.headerRow - 1)) ? name : undefined;
@@ -55,7 +48,6 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   const recorded = options.sheet === undefined && name !== names[0];
   const rows = data.value.slice(options.headerRow - 1);
   if (rows.length === 0) return fail({ file: fileName, message: `${name === undefined ? "The sheet" : `Sheet "${name}"`} has no rows from row ${options.headerRow} on.` });
-  onPhase?.("Reading into DuckDB");
   const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);
   if (!read.ok) return read;
   return ok({ ...read.value, sheets: names, ...(hidden.length ? { hiddenSheets: hidden } : {}), ...(recorded ? { parse: { ...(read.value.parse ?? options), sheet: name } } : {}), ...(cover !== undefined ? { coverSheet: cover } : {}) });
