@@ -24,6 +24,7 @@ import type { FindingActions } from "./finding-actions";
 import { keepsCodes, type ParseOptions } from "@/lib/staging/parse-options";
 import { describeRepairs } from "@/lib/staging/json-repairs";
 import { describeCoverSheet } from "@/lib/xlsx/cover-sheet";
+import { describeMendedCells } from "@/lib/xlsx/mend-cells";
 import { shortHash } from "@/lib/format";
 import { describeJsonRowsAt } from "@/lib/staging/json-rows";
 import { describeSpread } from "@/lib/staging/json-nested";
@@ -145,6 +146,7 @@ export function ReadFindings({
         </p>
       )}
       {file.coverSheet !== undefined && file.parse.sheet && <p className="text-xs">{describeCoverSheet(file.coverSheet, file.parse.sheet)}</p>}
+      {file.mendedCells && <p className="text-xs">{describeMendedCells(file.mendedCells)}</p>}
       {file.deletedRecords ? <p className="text-xs">{describeDeletedRecords(file.deletedRecords)}</p> : null}
       {file.companions?.filter((c) => !(c.kind === "shp" && file.geometryUnread) && !(c.kind === "catalog" && file.sasFormats?.unread)).map((c) => (
         <p key={c.kind} className="text-xs">

@@ -8,6 +8,7 @@ import type { JsonRowsAt } from "./json-rows";
 import type { JsonRepairs } from "./json-repairs";
 import type { NulBytes } from "./nul-bytes";
 import type { GzipCut } from "./gzip-cut";
+import type { MendedCell } from "@/lib/xlsx/mend-cells";
 import type { Spread } from "./json-nested";
 import type { StagesError } from "@/lib/result";
 import type { LineAccount } from "@/lib/csv/accounting";
@@ -61,6 +62,8 @@ export interface StagedFile {
   hiddenSheets?: string[];
   /** The workbook's first sheet, read past as it holds no table (lib/xlsx/cover-sheet.ts). */
   coverSheet?: string;
+  /** The sheet's cells whose value their type does not allow, mended (lib/xlsx/mend-cells.ts): how many, and the first ones. */
+  mendedCells?: { count: number; first: MendedCell[] };
   /** A dBase table's records marked deleted, left out as dBase leaves them out (lib/dbf/table.ts). */
   deletedRecords?: number;
   /** The files added with a table (a dBase table's memo file, a shapefile's geometry, a SAS dataset's catalog), kept beside its bytes and read with it; their checksums in its lineage. */

@@ -14,6 +14,7 @@ export type ReadInfo = Pick<
   | "sheets"
   | "hiddenSheets"
   | "coverSheet"
+  | "mendedCells"
   | "deletedRecords"
   | "memoFields"
   | "geometryUnread"

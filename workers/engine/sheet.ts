@@ -8,6 +8,7 @@ import { unreadableArchive } from "@/lib/staging/zip-entries";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { holdsNoTable } from "@/lib/xlsx/cover-sheet";
 import { headWorkbook } from "@/lib/xlsx/sheet-head";
+import { mendedWorkbook, REFUSED_CELL, type MendedCell } from "@/lib/xlsx/mend-cells";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
 import { findLayout, type FirstRead } from "./csv/read";
 import { parsedWorkbook } from "./parsed-workbook";
@@ -37,11 +38,13 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   const shown = names.filter((n) => !hidden.includes(n));
   let name = options.sheet ?? shown[0] ?? names[0];
   if (onHead) await showHead(bytes, name, () => (shown.length > 1 ? largestSheet(bytes, names, [name, ...hidden]) : undefined), options, onHead);
-  let data = await sheetRows(fileName, bytes, name);
+  const mended: MendedCell[] = [];
+  let data = await sheetRows(fileName, bytes, name, mended);
   const cover = options.sheet === undefined && shown.length > 1 && data.ok && holdsNoTable(data.value.slice(options.headerRow - 1)) ? name : undefined;
   if (cover !== undefined) {
     name = largestSheet(bytes, names, [cover, ...hidden]);
-    data = await sheetRows(fileName, bytes, name);
+    mended.length = 0;
+    data = await sheetRows(fileName, bytes, name, mended);
   }
   if (!data.ok) return data;
   // A sheet read other than the first is recorded, so that a read again reads it.
@@ -50,8 +53,11 @@ export async function readXlsx(fileName: string, blob: Blob, options: ParseOptio
   if (rows.length === 0) return fail({ file: fileName, message: `${name === undefined ? "The sheet" : `Sheet "${name}"`} has no rows from row ${options.headerRow} on.` });
   const read = await readRows(rows.map((r) => r.map(cellText)), options, readText);
   if (!read.ok) return read;
-  return ok({ ...read.value, sheets: names, ...(hidden.length ? { hiddenSheets: hidden } : {}), ...(recorded ? { parse: { ...(read.value.parse ?? options), sheet: name } } : {}), ...(cover !== undefined ? { coverSheet: cover } : {}) });
+  return ok({ ...read.value, sheets: names, ...(hidden.length ? { hiddenSheets: hidden } : {}), ...(recorded ? { parse: { ...(read.value.parse ?? options), sheet: name } } : {}), ...(cover !== undefined ? { coverSheet: cover } : {}), ...(mended.length ? { mendedCells: { count: mended.length, first: mended.slice(0, SHOWN_CELLS) } } : {}) });
 }
+
+/** Mended cells kept in the file's record, the first ones. */
+const SHOWN_CELLS = 20;
 
 /** Rows read from a sheet's start to find its first rows: its titles and names' row, and rows enough below them. */
 const HEAD_ROWS = 40;
@@ -76,9 +82,8 @@ async function showHead(bytes: Uint8Array, name: string | undefined, other: () =
 /** A sheet's first rows' cell texts, from its names' row; null when they cannot be read from its first rows alone. */
 async function sheetHead(bytes: Uint8Array, name: string | undefined, options: ParseOptions): Promise<(string | null)[][] | null> {
   const head = headWorkbook(bytes, name, options.headerRow - 1 + HEAD_ROWS);
-  const data = head && (await readSheet(head.buffer as ArrayBuffer, name).catch(() => null));
+  const data = head && (await readableRows(head as Uint8Array<ArrayBuffer>, name).catch(() => null));
   if (!data) return null;
-  showAsFormatted(head, name, data);
   return data.slice(options.headerRow - 1).map((r) => r.map(cellText));
 }
 
@@ -86,18 +91,39 @@ async function sheetHead(bytes: Uint8Array, name: string | undefined, options: P
  * A sheet's cells, numbers with leading zeros (a ZIP code formatted 00000) and durations as the sheet shows them:
  * an Excel workbook's, or an Excel 97–2003 or OpenDocument spreadsheet's (workers/engine/parsed-workbook.ts).
  */
-export async function sheetRows(fileName: string, bytes: Uint8Array<ArrayBuffer>, name: string | undefined): Promise<Result<unknown[][]>> {
+export async function sheetRows(fileName: string, bytes: Uint8Array<ArrayBuffer>, name: string | undefined, mended?: MendedCell[]): Promise<Result<unknown[][]>> {
   const whole = parsedSheetRows(bytes, name);
   if (whole) return whole.ok ? whole : fail({ file: fileName, message: whole.error.message });
   try {
-    const data = await readSheet(bytes.buffer, name);
-    showAsFormatted(bytes, name, data);
-    return ok(data);
+    return ok(await readableRows(bytes, name, mended));
   } catch (error) {
     // Other ZIP archives (zipped CSV, an .ods, a Word file) look like a workbook by their first bytes.
     const unreadable = unreadableArchive(bytes);
     return fail({ file: fileName, message: unreadable ?? `This is not a readable Excel workbook (${(error as Error).message}).` });
   }
+}
+
+/**
+ * An Excel workbook's sheet as read-excel-file reads it, its shown formats applied; a cell whose value its type does
+ * not allow refuses the whole sheet, so such cells are mended (lib/xlsx/mend-cells.ts) and put in `mended`. Throws
+ * what the reader throws when that does not make it readable.
+ */
+async function readableRows(bytes: Uint8Array<ArrayBuffer>, name: string | undefined, mended?: MendedCell[]): Promise<unknown[][]> {
+  try {
+    return await formattedRows(bytes, name);
+  } catch (error) {
+    const fixed = REFUSED_CELL.test((error as Error).message) ? mendedWorkbook(bytes, name) : null;
+    const rows = fixed && (await formattedRows(fixed.bytes, name).catch(() => null));
+    if (!rows) throw error;
+    mended?.push(...fixed.mended);
+    return rows;
+  }
+}
+
+async function formattedRows(bytes: Uint8Array<ArrayBuffer>, name: string | undefined): Promise<unknown[][]> {
+  const data = await readSheet(bytes.buffer, name);
+  showAsFormatted(bytes, name, data);
+  return data;
 }
 
 /** A sheet of a workbook read whole (the first when none is named), or null when the bytes are not such a workbook. */

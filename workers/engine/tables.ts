@@ -121,8 +121,8 @@ export async function useKeptTables(db: StagesDb, conn: Connection): Promise<voi
 }
 
 /** What a read found, as fields of the staged file's record. */
-export const readFindings = ({ sniffed, badLines, setAsideLines, sheets, hiddenSheets, coverSheet, deletedRecords, memoFields, geometryUnread, sasFormats, columnLabels, codeLabels, declaredMissing, datasetLabel, ambiguousDates, lenient, csv, parse, rowidRenames, lineBreakRenames, readNames, jsonRowsAt, jsonRepairs, jsonSpread, sheetOrJsonFindings, summaryRows, rowLines, gzipCut }: ReadInfo) => ({
-  sniffed, badLines, setAsideLines, sheets, hiddenSheets, coverSheet, deletedRecords, memoFields, geometryUnread, sasFormats, columnLabels, codeLabels, declaredMissing, datasetLabel, ambiguousDates, lenient, csv, rowidRenames, lineBreakRenames, readNames, jsonRowsAt, jsonRepairs, jsonSpread, sheetOrJsonFindings, summaryRows, rowLines, gzipCut, ...(parse ? { parse } : {}),
+export const readFindings = ({ sniffed, badLines, setAsideLines, sheets, hiddenSheets, coverSheet, mendedCells, deletedRecords, memoFields, geometryUnread, sasFormats, columnLabels, codeLabels, declaredMissing, datasetLabel, ambiguousDates, lenient, csv, parse, rowidRenames, lineBreakRenames, readNames, jsonRowsAt, jsonRepairs, jsonSpread, sheetOrJsonFindings, summaryRows, rowLines, gzipCut }: ReadInfo) => ({
+  sniffed, badLines, setAsideLines, sheets, hiddenSheets, coverSheet, mendedCells, deletedRecords, memoFields, geometryUnread, sasFormats, columnLabels, codeLabels, declaredMissing, datasetLabel, ambiguousDates, lenient, csv, rowidRenames, lineBreakRenames, readNames, jsonRowsAt, jsonRepairs, jsonSpread, sheetOrJsonFindings, summaryRows, rowLines, gzipCut, ...(parse ? { parse } : {}),
 });
 
 /**
