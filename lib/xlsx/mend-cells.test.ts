@@ -27,6 +27,8 @@ describe("mendCells", () => {
   it("leaves the cells the reader takes as they are", () => {
     const cells = row(`<c r="A1" t="b"><v>1</v></c><c r="B1"><v>1.5e3</v></c><c r="C1" t="s"><v>4</v></c><c r="D1"/><c r="E1" t="inlineStr"><is><t>x</t></is></c><c r="F1" t="e"><v>#N/A</v></c><c r="G1" t="d"><v>2024-01-02</v></c><c r="H1"><f>A1</f><v></v></c>`);
     expect(mendCells(cells, 5)).toEqual({ xml: cells, mended: [] });
+    // Shared strings the workbook keeps where they cannot be counted: their indexes are left as they are.
+    expect(mendCells(row(`<c r="A1" t="s"><v>70</v></c>`), Infinity).mended).toEqual([]);
   });
 
   it("makes a workbook the reader refused readable, each cell read as mended", async () => {

@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { sharedStringsPath } from "./sheet-head";
 import { sheetXmlPath } from "./shown-formats";
 
 /**
@@ -87,8 +88,9 @@ export function mendedWorkbook(bytes: Uint8Array, sheet: string | undefined): { 
     const path = workbook && rels ? sheetXmlPath(strFromU8(workbook), strFromU8(rels), sheet) : null;
     const xml = path && parts[path];
     if (!xml) return null;
-    const strings = Object.entries(parts).find(([name]) => /sharedStrings\.xml$/.test(name))?.[1];
-    const { xml: fixed, mended } = mendCells(strFromU8(xml), strings ? sharedStringCount(strFromU8(strings)) : 0);
+    // A workbook without its shared strings where its relations say (or under another name) has its indexes left as they are.
+    const strings = parts[sharedStringsPath(strFromU8(rels!))];
+    const { xml: fixed, mended } = mendCells(strFromU8(xml), strings ? sharedStringCount(strFromU8(strings)) : Infinity);
     if (mended.length === 0) return null;
     parts[path] = strToU8(fixed);
     return { bytes: zipSync(parts, { level: 1 }) as Uint8Array<ArrayBuffer>, mended };

@@ -70,7 +70,7 @@ export function headWorkbook(bytes: Uint8Array, sheet: string | undefined, rows:
 
 function headParts(bytes: Uint8Array, sheet: string | undefined, rows: number): Uint8Array | null {
   // An Excel workbook's parts but its sheets and shared strings (an OpenDocument spreadsheet has none of them).
-  const small = (name: string) => (name.startsWith("xl/") && !name.startsWith("xl/worksheets/") && !/sharedStrings\.xml$/.test(name)) || name === "[Content_Types].xml" || name === "_rels/.rels";
+  const small = (name: string) => (name.startsWith("xl/") && !name.startsWith("xl/worksheets/") && !/sharedStrings\.xml$/i.test(name)) || name === "[Content_Types].xml" || name === "_rels/.rels";
   const parts = unzipSync(bytes, { filter: (file) => small(file.name) && file.originalSize <= SMALL_PART });
   const workbook = parts["xl/workbook.xml"];
   const rels = parts["xl/_rels/workbook.xml.rels"];
@@ -92,7 +92,7 @@ function headParts(bytes: Uint8Array, sheet: string | undefined, rows: number): 
 }
 
 /** Where the workbook keeps its shared strings, by its relations. */
-function sharedStringsPath(rels: string): string {
+export function sharedStringsPath(rels: string): string {
   const relation = /<Relationship\s[^>]*Type="[^"]*\/sharedStrings"[^>]*>/.exec(rels)?.[0];
   const target = relation && /\sTarget="([^"]*)"/.exec(relation)?.[1];
   if (!target) return "xl/sharedStrings.xml";
