@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "./support/test";
 import { addFiles, openApp, openAppWithDuckDbHeld, recordStatusTexts, rowTexts, stagedGrid, stagedItem, statusTexts } from "./support/app";
 import { parquet, xlsx } from "./support/files";
@@ -39,6 +40,20 @@ test("a Parquet file dropped while the engine starts shows its first rows at onc
   await expect(head).toHaveCount(0);
   const staged = await rowTexts(page, "Staged data", 3);
   expect([staged[0], staged.at(-3), staged.at(-2), staged.at(-1)]).toEqual(["1", "2024-01-03", "1.5", "false"]);
+});
+
+// An Arrow (Feather) file showed nothing until all of its batches were loaded into DuckDB.
+test("an Arrow file compressed with LZ4 dropped while the engine starts shows its first batch's rows at once", async ({ page }) => {
+  const content = readFileSync(new URL("../test/fixtures/arrow/lz4.arrow", import.meta.url));
+  const { release } = await openAppWithDuckDbHeld(page);
+  await addFiles(page, [{ name: "batches.feather", content, mimeType: "application/vnd.apache.arrow.file" }]);
+  const head = page.getByRole("region", { name: "First rows of batches.feather" });
+  await expect(head.getByRole("row")).toHaveCount(21);
+  await expect(head.getByRole("row").nth(1).getByRole("cell")).toHaveText(["42", "foo"]);
+  release();
+  await expect(stagedGrid(page)).toHaveAttribute("aria-rowcount", "61", { timeout: 30_000 });
+  await expect(head).toHaveCount(0);
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["42", "foo"]);
 });
 
 // An Excel workbook showed nothing until the whole sheet was parsed (a sheet of a million rows: 20 s).
