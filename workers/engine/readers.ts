@@ -56,7 +56,7 @@ export interface StagingRead {
   /** Rows of a typed file (a statistical dataset) loaded so far, of those it says it holds. */
   onRows?: (done: number, total?: number) => void;
   /** What the read is at, where the file is parsed in the engine's worker before DuckDB takes its rows (a sheet, a JSON text). */
-  onPhase?: (phase: string) => void;
+  onPhase?: (phase: string, rows?: { done: number; total?: number }) => void;
   /** Called once a CSV's layout is found from its first and last lines: DuckDB's read of the whole text comes next. */
   onLayout?: () => void;
   /** The files read with a table: a dBase table's memo file, a shapefile's geometry, a SAS dataset's catalog. */
@@ -137,7 +137,8 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
           staging.onPhase?.("Reading into DuckDB");
           return readCsv(fileId, fileName, text, asCsv, table, first);
         };
-        if (options.format === "xlsx") return await readXlsx(fileName, blob, options, readText, staging.onHead);
+        const onRowsRead = (done: number, total?: number) => staging.onPhase?.(ROWS_READ_HERE.xlsx, { done, ...(total ? { total } : {}) });
+        if (options.format === "xlsx") return await readXlsx(fileName, blob, options, readText, { onHead: staging.onHead, onRowsRead });
         if (options.format === "html") return await readHtml(fileName, blob, options, readText);
         if (options.format === "xml") return await readXml(fileName, blob, options, readText);
         if (options.format === "sqlite") return await readSqlite(fileName, blob, options, readText);

@@ -77,7 +77,7 @@ export async function stageFile(
     if (loading.said) onProgress?.(at);
   };
   const onRows = (done: number, total?: number) => readAt({ phase: "Loading rows into DuckDB", done, ...(total ? { total } : {}), unit: "rows" });
-  const onPhase = (phase: string) => readAt({ phase, done: 0, unit: "steps" });
+  const onPhase = (phase: string, rows?: { done: number; total?: number }) => readAt(rows ? { phase, ...rows, unit: "rows" } : { phase, done: 0, unit: "steps" });
   const reading = readNewStaged(id, file.name, parse, file, { lines, nulBytes, ...(bytes ? { bytes } : {}), companions, onHead: onPreview, onRows, onPhase, onLayout: () => layoutFound() });
   void reading.then(layoutFound, layoutFound);
   const stored = await store(db, file, id, detected.value, scan.then((s) => s.sha256), origin, companions, { cpg, projection }).then(
