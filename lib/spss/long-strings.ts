@@ -48,7 +48,8 @@ export function longStringMissingValues(body: Uint8Array, slots: (Slot | null)[]
   }
 }
 
-const longNamesOf = (longNames: string) => new Map(longNames.split("\t").filter(Boolean).map((pair) => pair.split("=") as [string, string]));
+/** A .sav file's long variable names (record 7, subtype 13: `SHORT=Long name` pairs separated by tabs), by short name. */
+export const longNamesOf = (longNames: string): Map<string, string> => new Map(longNames.split("\t").filter(Boolean).map((pair) => pair.split("=") as [string, string]));
 
 /** A variable's first slot by its short or long name (lower case). */
 const byName = (slots: (Slot | null)[], named: Map<string, string>, name: string) =>

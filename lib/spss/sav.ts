@@ -2,7 +2,7 @@ import { FormatError } from "@/lib/format-error";
 import { unzlibSync } from "fflate";
 import type { ColumnType, TypedTable, TypedCell } from "@/lib/typed-table/table";
 import { paddedTextCell } from "@/lib/typed-table/text";
-import { longStringMissingValues, longStringValueLabels } from "./long-strings";
+import { longNamesOf, longStringMissingValues, longStringValueLabels } from "./long-strings";
 import { spssNumberValue, spssTextValue, spssType, type SpssNumeric } from "./values";
 
 /**
@@ -145,7 +145,7 @@ const CODE_PAGES: Record<number, string> = { 65001: "utf-8", 1252: "windows-1252
 
 /** The variables from their slots: long names for the short ones, a very long string's segments taken as one. */
 function variablesOf(slots: (Slot | null)[], longNames: string, veryLong: string): SavVariable[] {
-  const names = new Map(longNames.split("\t").filter(Boolean).map((pair) => pair.split("=") as [string, string]));
+  const names = longNamesOf(longNames);
   const widths = new Map(veryLong.split(/\0?\t/).map((pair) => pair.replace(/\0+$/, "")).filter(Boolean).map((pair) => [pair.split("=")[0]!, Number(pair.split("=")[1])]));
   const variables: SavVariable[] = [];
   for (let i = 0; i < slots.length; i++) {

@@ -2,7 +2,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { readSheet } from "read-excel-file/node";
 import writeExcelFile from "write-excel-file/universal";
 import { describe, expect, it } from "vitest";
-import { describeMendedCells, mendCells, REFUSED_CELL, sharedStringCount } from "./mend-cells";
+import { describeMendedCells, mendCells, REFUSED_CELL } from "./mend-cells";
+import { sharedStringCount } from "./sheet-head";
 
 const row = (cells: string) => `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
 

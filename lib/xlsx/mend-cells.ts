@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { sharedStringsPath } from "./sheet-head";
-import { sheetXmlPath } from "./shown-formats";
+import { sharedStringCount, sharedStringsPath } from "./sheet-head";
+import { attribute, sheetXmlPath, unescapeXml } from "./shown-formats";
 
 /**
  * Cells of a sheet's XML whose value its type does not allow, which the workbook reader refuses the whole sheet for
@@ -26,7 +26,6 @@ export const REFUSED_CELL = /^<c\/> at row \d+, col \d+: (VALUE_INVALID|VALUE_MI
 
 const TYPES: Record<string, MendedCell["type"]> = { b: "boolean", n: "number", d: "date", s: "shared string", str: "text", inlineStr: "text", e: "error" };
 
-const attribute = (attrs: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
 const withoutType = (attrs: string) => attrs.replace(/\st="[^"]*"/, "");
 
 /** Whether the workbook reader refuses a cell of type `t` with the value `v` (undefined: no `<v>`). */
@@ -61,20 +60,15 @@ export function mendCells(sheetXml: string, strings: number): { xml: string; men
   return { xml, mended };
 }
 
-/** How many shared strings the workbook's shared strings' XML holds. */
-export const sharedStringCount = (xml: string): number => xml.match(/<\/si>|<si\s*\/>/g)?.length ?? 0;
-
 /** The sentence for the staged file's findings: which cells were mended, and how. */
 export function describeMendedCells({ count, first }: { count: number; first: readonly MendedCell[] }): string {
-  const listed = first.slice(0, 5).map((m) => (m.text ? `${m.cell} (“${unescape(m.text)}” in a ${m.type} cell)` : `${m.cell} (a ${m.type} cell without its value)`));
+  const listed = first.slice(0, 5).map((m) => (m.text ? `${m.cell} (“${unescapeXml(m.text)}” in a ${m.type} cell)` : `${m.cell} (a ${m.type} cell without its value)`));
   const more = count > listed.length ? ` and ${count - listed.length} more` : "";
   const kept = first.some((m) => m.read === "text");
   const emptied = first.some((m) => m.read === "empty");
   const how = kept && emptied ? "read as their text, or empty where they had none" : kept ? (count === 1 ? "read as its text" : "read as their text") : "read as empty";
   return `${count === 1 ? "A cell holds a value its" : `${count} cells hold values their`} type does not allow (as programs other than Excel write them): ${listed.join(", ")}${more}; ${how}.`;
 }
-
-const unescape = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 
 /**
  * The workbook again with the sheet's refused cells mended (the first sheet when none is named), and those cells;
@@ -93,7 +87,7 @@ export function mendedWorkbook(bytes: Uint8Array, sheet: string | undefined): { 
     const { xml: fixed, mended } = mendCells(strFromU8(xml), strings ? sharedStringCount(strFromU8(strings)) : Infinity);
     if (mended.length === 0) return null;
     parts[path] = strToU8(fixed);
-    return { bytes: zipSync(parts, { level: 1 }) as Uint8Array<ArrayBuffer>, mended };
+    return { bytes: zipSync(parts, { level: 0 }) as Uint8Array<ArrayBuffer>, mended };
   } catch {
     return null;
   }

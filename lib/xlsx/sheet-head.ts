@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { entryHead } from "@/lib/zip/entry-head";
-import { sheetXmlPath } from "./shown-formats";
+import { partPath, sheetXmlPath } from "./shown-formats";
 
 /**
  * A sheet's first rows as a workbook of their own: its XML cut after a number of rows and closed again, and its
@@ -40,8 +40,11 @@ export function lastSharedString(sheetXml: string): number {
 
 const STRING_END = /<\/si>|<si\s*\/>/g;
 
+/** How many whole shared strings the shared strings' XML (or the start of it) holds. */
+export const sharedStringCount = (xml: string): number => xml.match(STRING_END)?.length ?? 0;
+
 /** Whether the shared strings' text holds the string of index `index`. */
-export const holdsString = (xml: string, index: number): boolean => (xml.match(STRING_END)?.length ?? 0) > index;
+export const holdsString = (xml: string, index: number): boolean => sharedStringCount(xml) > index;
 
 /** The shared strings' XML cut after the string of index `index` and closed again; null when it does not hold it. */
 export function sharedStringsHead(xml: string, index: number): string | null {
@@ -96,5 +99,5 @@ export function sharedStringsPath(rels: string): string {
   const relation = /<Relationship\s[^>]*Type="[^"]*\/sharedStrings"[^>]*>/.exec(rels)?.[0];
   const target = relation && /\sTarget="([^"]*)"/.exec(relation)?.[1];
   if (!target) return "xl/sharedStrings.xml";
-  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  return partPath(target);
 }

@@ -13,8 +13,10 @@ export type Shown = { padded: string } | { duration: string };
 const BUILT_IN: Record<string, string> = { "46": "[h]:mm:ss" };
 const EPOCH = Date.UTC(1899, 11, 30);
 
-const attribute = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-const unescapeXml = (text: string): string =>
+/** An XML tag's attribute's value, as written. */
+export const attribute = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+/** XML text with its five named entities in their characters. */
+export const unescapeXml = (text: string): string =>
   text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /** How a format code shows its value, when the reader gives it otherwise: zeros (with dashes or spaces between), or elapsed time. */
@@ -107,8 +109,11 @@ export function sheetXmlPath(workbookXml: string, relsXml: string, sheet?: strin
   const relation = [...relsXml.matchAll(/<Relationship\s[^>]*>/g)].map(([tag]) => tag).find((tag) => attribute(tag, "Id") === chosen.rel);
   const target = relation && attribute(relation, "Target");
   if (!target) return null;
-  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+  return partPath(target);
 }
+
+/** A part's path in the archive from a relation's target in the workbook's relations (relative to `xl/`, or absolute). */
+export const partPath = (target: string): string => (target.startsWith("/") ? target.slice(1) : `xl/${target}`);
 
 /** The workbook's sheets, in order: each one's name and the relation that leads to its XML. */
 const sheetsOf = (workbookXml: string) =>

@@ -137,8 +137,10 @@ async function readByFormat(fileId: string, fileName: string, blob: Blob, option
           staging.onPhase?.("Reading into DuckDB");
           return readCsv(fileId, fileName, text, asCsv, table, first);
         };
-        const onRowsRead = (done: number, total?: number) => staging.onPhase?.(ROWS_READ_HERE.xlsx, { done, ...(total ? { total } : {}) });
-        if (options.format === "xlsx") return await readXlsx(fileName, blob, options, readText, { onHead: staging.onHead, onRowsRead });
+        if (options.format === "xlsx") {
+          const onRowsRead = (done: number, total?: number) => staging.onPhase?.(ROWS_READ_HERE.xlsx, { done, ...(total ? { total } : {}) });
+          return await readXlsx(fileName, blob, options, readText, { onHead: staging.onHead, onRowsRead });
+        }
         if (options.format === "html") return await readHtml(fileName, blob, options, readText);
         if (options.format === "xml") return await readXml(fileName, blob, options, readText);
         if (options.format === "sqlite") return await readSqlite(fileName, blob, options, readText);
