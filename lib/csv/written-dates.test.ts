@@ -1,6 +1,6 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import { COMPACT_DATE, compactDateAggregate, describeWrittenDates, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement } from "./written-dates";
+import { COMPACT_DATE, compactDateAggregate, describeWrittenDates, formatsLeftOpen, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, WRITTEN_FORMATS } from "./written-dates";
 
 async function typed(values: (string | null)[], dateFormat?: string) {
   const conn = await (await DuckDBInstance.create(":memory:")).connect();
@@ -126,5 +126,19 @@ describe("dates and timestamps written for people", () => {
     );
     expect(describeWrittenDates({ loaded: "%Y-%m-%d %H:%M:%S.%f %z" })).toBe("Read as dates and times: loaded (written as 2024-12-31 23:59:58.250 -0800).");
     expect(describeWrittenDates(undefined)).toBeNull();
+  });
+
+  it("checks a whole column only against the formats its first rows leave open, and finds the same one", async () => {
+    const conn = await (await DuckDBInstance.create(":memory:")).connect();
+    const aggregates = async (sql: string, only?: number[]) => (await conn.runAndReadAll(`SELECT ${writtenDateAggregates("c", "a", only).join(", ")} FROM (${sql})`)).getRowObjectsJS()[0]!;
+    await conn.run("CREATE TABLE t AS SELECT CASE WHEN i % 2 = 0 THEN '1/2/2024 15:04' ELSE '12/31/2024 3:04' END AS c FROM range(5000) r(i)");
+    const open = formatsLeftOpen(await aggregates("SELECT c FROM t LIMIT 10"), "a");
+    expect(open.length).toBeLessThan(WRITTEN_FORMATS.length);
+    expect(open.map((i) => WRITTEN_FORMATS[i])).toContain("%m/%d/%Y %H:%M");
+    expect(writtenDateFormat(await aggregates("SELECT c FROM t", open), "a", undefined)).toBe(writtenDateFormat(await aggregates("SELECT c FROM t"), "a", undefined));
+    // ISO dates and timestamps in one column (a spreadsheet's midnights written as dates) fit no one format: nothing is left to check.
+    expect(formatsLeftOpen(await aggregates("SELECT * FROM (VALUES ('2025-01-01'), ('2025-01-01 03:04:05')) v(c)"), "a")).toEqual([]);
+    // First rows without a value leave every format open.
+    expect(formatsLeftOpen(await aggregates("SELECT * FROM (VALUES (''), ('NA')) v(c)"), "a")).toHaveLength(WRITTEN_FORMATS.length);
   });
 });

@@ -76,11 +76,28 @@ export function mayBeWrittenDates(values: readonly (string | null)[]): boolean {
   return given.length > 0 && given.every((v) => SHAPES.some((shape) => shape.test(v.trim())));
 }
 
-/** SQL aggregates, named `<alias>_<i>`: whether every value of the column fits format i (markers and empty values aside). */
-export function writtenDateAggregates(column: string, alias: string): string[] {
+/**
+ * SQL aggregates, named `<alias>_<i>`: whether every value of the column fits format i (markers and empty values
+ * aside), for the formats `only` names (by index) or all; and `<alias>_given`, how many values there are.
+ */
+export function writtenDateAggregates(column: string, alias: string, only?: readonly number[]): string[] {
   const v = trimmedText(column);
   const given = `${v} <> '' AND NOT ${markerSql(v)}`;
-  return WRITTEN_FORMATS.map((format, i) => `coalesce(bool_and(try_strptime(${v}, ${literal(format)}) IS NOT NULL) FILTER (WHERE ${given}), false) AS ${ident(`${alias}_${i}`)}`);
+  const formats = only ?? WRITTEN_FORMATS.map((_, i) => i);
+  return [
+    `count(*) FILTER (WHERE ${given}) AS ${ident(`${alias}_given`)}`,
+    ...formats.map((i) => `coalesce(bool_and(try_strptime(${v}, ${literal(WRITTEN_FORMATS[i]!)}) IS NOT NULL) FILTER (WHERE ${given}), false) AS ${ident(`${alias}_${i}`)}`),
+  ];
+}
+
+/**
+ * The formats (by index) that some of a column's rows leave open: every format when they hold no value, else those
+ * all their values fit. A format every value of the column fits is among them, so the whole column need only be
+ * checked against these: a column of 1,000,000 values against all 156 formats took DuckDB-WASM minutes.
+ */
+export function formatsLeftOpen(row: Record<string, unknown> | undefined, alias: string): number[] {
+  if (!row || Number(row[`${alias}_given`]) === 0) return WRITTEN_FORMATS.map((_, i) => i);
+  return WRITTEN_FORMATS.flatMap((_, i) => (row[`${alias}_${i}`] === true ? [i] : []));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { COMPACT_DATE, compactDateAggregate, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenType } from "@/lib/csv/written-dates";
+import { COMPACT_DATE, compactDateAggregate, formatsLeftOpen, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenType } from "@/lib/csv/written-dates";
 import { VALUE } from "@/lib/sql/column-values";
 import { scanColumns } from "./column-scan";
 import type { CsvEngine } from "./engine";
@@ -14,7 +14,7 @@ export async function readWrittenDates(engine: CsvEngine, table: string, columns
   const candidates = await textColumnsWorthChecking(engine, table, columns, opts.types, mayBeWrittenDates);
   const compact = columns.filter((c) => WHOLE_NUMBERS.has(c.type) && !(c.name in opts.types) && namedAsDate(c.name));
   if (candidates.length === 0 && compact.length === 0) return { columns, written: {} };
-  const text = await scanColumns(engine, table, candidates.map((c) => c.name), writtenDateAggregates(VALUE, "c"));
+  const text = await fitFormats(engine, table, candidates.map((c) => c.name));
   const numbers = await scanColumns(engine, table, compact.map((c) => c.name), [compactDateAggregate(VALUE, "n")]);
   const formats = [
     ...candidates.map((c) => [c.name, writtenDateFormat(text.get(c.name) ?? {}, "c", opts.dateFormat)] as const),
@@ -27,6 +27,22 @@ export async function readWrittenDates(engine: CsvEngine, table: string, columns
     written[name] = format;
   }
   return { columns: columns.map((c) => (written[c.name] ? { ...c, type: writtenType(written[c.name]!) } : c)), written };
+}
+
+/** Rows whose values rule formats out before the whole column is checked against those left (lib/csv/written-dates.ts). */
+const SAMPLE_ROWS = 256;
+
+/** By column, the aggregates' row of the formats its first rows leave open, over all its rows; none when they leave none. */
+async function fitFormats(engine: CsvEngine, table: string, names: string[]): Promise<Map<string, Record<string, unknown>>> {
+  const sample = await scanColumns(engine, table, names, writtenDateAggregates(VALUE, "c"), SAMPLE_ROWS);
+  const fits = new Map<string, Record<string, unknown>>();
+  for (const name of names) {
+    const open = formatsLeftOpen(sample.get(name), "c");
+    if (open.length === 0) continue;
+    const row = (await scanColumns(engine, table, [name], writtenDateAggregates(VALUE, "c", open))).get(name);
+    if (row) fits.set(name, row);
+  }
+  return fits;
 }
 
 const WHOLE_NUMBERS = new Set(["BIGINT", "INTEGER", "HUGEINT", "UBIGINT", "UINTEGER"]);
