@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 100,1000 --runs 3 --shapes orders --formats json,ndjson,parquet,arrow]
+// npm run bench [-- --sizes 100,1000 --runs 3 --shapes orders --formats json,ndjson,parquet,arrow,xlsx]
 // Builds nothing itself: `npm run bench` builds first. Writes docs/BENCHMARKS.md.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -21,7 +21,7 @@ const arg = (name, fallback) => {
 const sizesMb = arg("sizes", "100,1000").split(",").map(Number);
 // Shapes of file (bench/generate.mjs): orders by default; `--shapes orders,events,wide,text` runs every one at every size.
 const shapes = arg("shapes", "orders").split(",");
-// Other formats of the same rows (bench/formats.mjs): `--formats json,ndjson,parquet,arrow` stages each beside the CSV.
+// Other formats of the same rows (bench/formats.mjs): `--formats json,ndjson,parquet,arrow,xlsx` stages each beside the CSV.
 const formats = arg("formats", "").split(",").filter(Boolean);
 // One count for every size, or one per size ("3,3,1").
 const runCounts = arg("runs", "3").split(",").map(Number);
@@ -201,7 +201,7 @@ async function main() {
           native1s.push(await nativeRead(converted.path, format, 1));
           console.log(`  ${format}: ${JSON.stringify(stages.at(-1))}, native 1 thread ${native1s.at(-1).toFixed(2)} s`);
         }
-        other.push({ format, bytes: converted.bytes, stages, native1: native1s });
+        other.push({ format, bytes: converted.bytes, rows: converted.rows, stages, native1: native1s });
         rmSync(converted.path);
       }
       report.push({ mb, shape, columns, rows, bytes, runs, flows, papa, colds, warms, usables, warmsAfterFlow, peaks, native1, nativeAll, bares, steps, failure, formats: other });
