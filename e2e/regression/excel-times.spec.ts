@@ -1,5 +1,5 @@
 import { appTest as test, expect } from "../support/test";
-import { addFiles, openApp, rowTexts, stagingArea } from "../support/app";
+import { addFiles, openApp, openStep, rowTexts, stagingArea } from "../support/app";
 import { xlsx } from "../support/files";
 
 // A sheet keeps a time of day (a shift's start, 13:45) as a fraction of a day: the workbook reader gave it as
@@ -24,4 +24,18 @@ test("durations in a workbook stage as the sheet shows them (36:00), not as date
   await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "timesheet.xlsx" })).toContainText("2 rows");
   await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["Ann", "36:00"]);
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["Bo", "7:30"]);
+});
+
+// A workbook's date and time cells at midnight were written as dates alone (2025-01-17) beside the others'
+// timestamps, so a column of timestamps with a midnight among them staged as text.
+test("a workbook's column of timestamps with a midnight among them stages as timestamps", async ({ page }) => {
+  await openApp(page);
+  const at = (iso: string) => ({ value: new Date(iso), type: Date, format: "yyyy-mm-dd hh:mm:ss" });
+  const content = await xlsx([{ sheet: "Orders", rows: [["id", "updated_at", "ordered_on"], [1, at("2025-01-17T00:00:00Z"), new Date("2025-01-17")], [2, at("2025-02-18T01:01:00Z"), new Date("2025-02-18")]] }]);
+  await addFiles(page, [{ name: "orders.xlsx", content }]);
+  await expect(stagingArea(page).getByRole("listitem").filter({ hasText: "orders.xlsx" })).toContainText("2 rows");
+  await openStep(page, "Stage");
+  await expect(page.getByRole("list", { name: "Columns of orders.xlsx" })).toContainText("updated_at TIMESTAMP");
+  await expect(page.getByRole("list", { name: "Columns of orders.xlsx" })).toContainText("ordered_on DATE");
+  await expect.poll(() => rowTexts(page, "Staged data", 2)).toEqual(["1", "2025-01-17 00:00:00", "2025-01-17"]);
 });

@@ -7,6 +7,7 @@ import type { ParseOptions } from "@/lib/staging/parse-options";
 import { unreadableArchive } from "@/lib/staging/zip-entries";
 import { cellText } from "@/lib/xlsx/cell-text";
 import { holdsNoTable } from "@/lib/xlsx/cover-sheet";
+import { withTimedMidnights } from "@/lib/xlsx/timed-midnights";
 import { headWorkbook } from "@/lib/xlsx/sheet-head";
 import { mendedWorkbook, REFUSED_CELL, type MendedCell } from "@/lib/xlsx/mend-cells";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
@@ -210,9 +211,12 @@ async function readOwnCsv(text: Blob, asCsv: ParseOptions, found: FirstRead["fou
   return ok({ ...csv.value, sniffed: undefined, parse, csv: undefined, ...(typed.length ? { sheetOrJsonFindings: typed } : {}) });
 }
 
-/** Rows of cell texts as lines of CSV text, without the columns that hold no value: a row with none is a blank line. */
+/**
+ * Rows of cell texts as lines of CSV text, without the columns that hold no value (a row with none is a blank line),
+ * a column of timestamps' midnights written as timestamps (lib/xlsx/timed-midnights.ts).
+ */
 export function sheetCsvLines(cells: (string | null)[][]): { texts: (string | null)[][]; lines: string[] } {
-  const texts = fullRowsOfUsedColumns(cells);
+  const texts = withTimedMidnights(fullRowsOfUsedColumns(cells));
   return { texts, lines: texts.map((t) => (t.every((v) => v === null || v === "") ? "\r\n" : csvRow(t, PLAIN_CSV))) };
 }
 
