@@ -73,12 +73,17 @@ test("an Excel workbook dropped while the engine starts shows its sheet's first 
   await expect.poll(() => rowTexts(page, "Staged data", 3)).toEqual(["2", "person 2", "2024-01-02", "02135"]);
 });
 
-// A workbook's status said "Reading into DuckDB" all the while its sheet was parsed, before DuckDB had anything.
+// A workbook's status said "Reading into DuckDB" all the while its sheet was parsed, before DuckDB had anything. The
+// app's own scan of a sheet reads 120,000 rows faster than the status is drawn; a sheet whose elements carry a
+// namespace prefix, as the Open XML SDK writes them, is left to read-excel-file, which takes seconds for it.
 test("a big workbook's status says how many of its sheet's rows are read, then that DuckDB reads them", async ({ page }) => {
   const rows = Array.from({ length: 120_000 }, (_, i) => [i + 1, `person ${i + 1}`, i * 1.5]);
   const parts = unzipSync(new Uint8Array(await xlsx([{ sheet: "Rows", rows: [["id", "name", "amount"], ...rows] }])));
-  // The sheet's range, as Excel writes it before its rows.
-  const sheet = strFromU8(parts["xl/worksheets/sheet1.xml"]!).replace("<sheetData", '<dimension ref="A1:C120001"/><sheetData');
+  // The sheet's range, as Excel writes it before its rows; its elements with the prefix x.
+  const sheet = strFromU8(parts["xl/worksheets/sheet1.xml"]!)
+    .replace("<sheetData", '<dimension ref="A1:C120001"/><sheetData')
+    .replace(/<(\/?)(sheetData|dimension|row|c|v)\b/g, "<$1x:$2")
+    .replace("<worksheet ", '<worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ');
   const content = Buffer.from(zipSync({ ...parts, "xl/worksheets/sheet1.xml": strToU8(sheet) }));
   await openApp(page);
   await recordStatusTexts(page);

@@ -5,8 +5,8 @@ import { Inflate } from "fflate";
  * rows is hundreds of megabytes of XML, and its first rows are in its first kilobytes.
  */
 
-/** Where a file's data lies in the archive, by its central directory entry. */
-interface Located {
+/** Where a file's data lies in the archive, by its central directory entry: its compression method, start and compressed size. */
+export interface Located {
   method: number;
   start: number;
   size: number;
@@ -18,7 +18,7 @@ const LOCAL_HEADER = 0x04034b50;
 /** How much compressed data is inflated at a time before `enough` is asked. */
 const STEP = 64 * 1024;
 
-function locate(bytes: Uint8Array, name: string): Located | null {
+export function locate(bytes: Uint8Array, name: string): Located | null {
   const data = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end record is in the last 64 KB and 22 bytes (its comment at most 65,535 bytes).
   let end = -1;

@@ -14,6 +14,7 @@ import { headRows, type HeadRows } from "@/lib/csv/head-preview";
 import { findLayout, type FirstRead } from "./csv/read";
 import { parsedWorkbook } from "./parsed-workbook";
 import type { ReadInfo } from "./read-info";
+import { scannedRows } from "./sheet-scan";
 import { showAsFormatted } from "./shown-formats";
 import { utf8Blob } from "./text";
 import { largestSheet, tooLongToRead, workbookSheets } from "./workbook-parts";
@@ -137,9 +138,10 @@ async function readableRows(bytes: Uint8Array<ArrayBuffer>, name: string | undef
 }
 
 async function formattedRows(bytes: Uint8Array<ArrayBuffer>, name: string | undefined, onRowsRead?: RowsRead): Promise<unknown[][]> {
-  // `onRowsRead` is told after each 4 MB of the sheet's XML (patches/read-excel-file+9.3.17.patch).
+  // `onRowsRead` is told as the scan begins and after each 50,000 rows, or after each 4 MB of the sheet's XML read by
+  // read-excel-file (patches/read-excel-file+9.3.17.patch).
   const options = { trim: true, ...(onRowsRead ? { onRowsRead } : {}) };
-  const data = await readSheet(bytes.buffer, name, options);
+  const data = (await scannedRows(bytes, name, onRowsRead)) ?? (await readSheet(bytes.buffer, name, options));
   showAsFormatted(bytes, name, data);
   return data;
 }

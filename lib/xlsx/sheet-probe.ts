@@ -1,0 +1,88 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { entryText } from "@/lib/zip/entry-text";
+import { sharedStrings } from "./rich-text";
+import { excelTimestamp, type SheetValues } from "./sheet-scan";
+import { sharedStringsPath } from "./sheet-head";
+import { partPath, sheetXmlPath } from "./shown-formats";
+
+/**
+ * What the sheet scan (sheet-scan.ts) needs from an Excel workbook: the sheet's XML, the shared strings' values, and
+ * a probe: the workbook with the same styles and a sheet of one cell per style (the number 0, in that style), which
+ * read-excel-file reads as a date where the style is a date format. Which formats are dates is read-excel-file's
+ * judgement (built-in formats by locale, format codes), not written again here.
+ */
+export interface SheetParts {
+  sheetXml: string;
+  shared: (string | null)[];
+  /** The probe workbook, none when the workbook has no styles. */
+  probe: Uint8Array | null;
+  styleCount: number;
+}
+
+/** Parts copied whole into the probe (styles, themes, relations); its sheets and shared strings are not. */
+const SMALL_PART = 4 * 1024 * 1024;
+
+/** The sheet's parts, or null when the workbook is not laid out as the scan reads it. */
+export async function sheetParts(bytes: Uint8Array, sheet: string | undefined): Promise<SheetParts | null> {
+  try {
+    return await partsOf(bytes, sheet);
+  } catch {
+    return null;
+  }
+}
+
+async function partsOf(bytes: Uint8Array, sheet: string | undefined): Promise<SheetParts | null> {
+  const small = (name: string) => (name.startsWith("xl/") && !name.startsWith("xl/worksheets/") && !/sharedStrings\.xml$/i.test(name)) || name === "[Content_Types].xml" || name === "_rels/.rels";
+  const parts = unzipSync(bytes, { filter: (file) => small(file.name) && file.originalSize <= SMALL_PART });
+  const workbook = parts["xl/workbook.xml"];
+  const relsPart = parts["xl/_rels/workbook.xml.rels"];
+  if (!workbook || !relsPart) return null;
+  const rels = strFromU8(relsPart);
+  const path = sheetXmlPath(strFromU8(workbook), rels, sheet);
+  if (!path) return null;
+  const stringsPath = sharedStringsPath(rels);
+  const sheetXml = await entryText(bytes, path);
+  if (sheetXml === null) return null;
+  const stringsXml = await entryText(bytes, stringsPath);
+  const strings = stringsXml === null ? [] : sharedStrings(stringsXml);
+  if (!strings) return null;
+  const styles = parts[stylesPath(rels)];
+  const styleCount = styles ? cellStyleCount(strFromU8(styles)) : 0;
+  if (styleCount === 0) return { sheetXml, shared: strings.map(cellText), probe: null, styleCount };
+  parts[path] = strToU8(probeSheet(styleCount));
+  if (stringsXml !== null) parts[stringsPath] = strToU8('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+  return { sheetXml, shared: strings.map(cellText), probe: zipSync(parts, { level: 0 }), styleCount };
+}
+
+/** A shared string as a cell's value: trimmed, and none when empty. */
+const cellText = (text: string): string | null => text.trim() || null;
+
+/** Where the workbook keeps its styles, by its relations. */
+function stylesPath(rels: string): string {
+  const relation = /<Relationship\s[^>]*Type="[^"]*\/styles"[^>]*>/.exec(rels)?.[0];
+  const target = relation && /\sTarget="([^"]*)"/.exec(relation)?.[1];
+  return target ? partPath(target) : "xl/styles.xml";
+}
+
+/** How many cell styles (`<xf>` in `<cellXfs>`) the styles hold. */
+export function cellStyleCount(stylesXml: string): number {
+  const list = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? "";
+  return list.match(/<xf\b/g)?.length ?? 0;
+}
+
+/** A sheet of one cell a row, row k + 1 holding 0 in style k. */
+export function probeSheet(styles: number): string {
+  const rows = Array.from({ length: styles }, (_, k) => `<row r="${k + 1}"><c r="A${k + 1}" s="${k}"><v>0</v></c></row>`);
+  return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`;
+}
+
+/**
+ * The dates among the styles, from read-excel-file's rows of the probe sheet (a style's 0 read as a date or as a
+ * number), and the workbook's epoch from a date's value; null when the rows are not one a style.
+ */
+export function probedValues(rows: unknown[][], parts: SheetParts): SheetValues | null {
+  if (rows.length !== parts.styleCount) return null;
+  const dateStyles = rows.map((row) => row[0] instanceof Date);
+  const date = rows.find((row) => row[0] instanceof Date)?.[0] as Date | undefined;
+  return { shared: parts.shared, dateStyles, epoch1904: date !== undefined && date.getTime() === excelTimestamp(0, true) };
+}
