@@ -1,11 +1,11 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import { COMPACT_DATE, compactDateAggregate, describeWrittenDates, formatsLeftOpen, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, WRITTEN_FORMATS } from "./written-dates";
+import { COMPACT_DATE, compactDateAggregate, describeWrittenDates, formatsLeftOpen, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenDateValues, WRITTEN_FORMATS } from "./written-dates";
 
 async function typed(values: (string | null)[], dateFormat?: string) {
   const conn = await (await DuckDBInstance.create(":memory:")).connect();
   await conn.run(`CREATE TABLE t AS SELECT * FROM (VALUES ${values.map((v) => `(${v === null ? "NULL" : `'${v}'`})`).join(", ")}) AS v(c)`);
-  const [row] = (await conn.runAndReadAll(`SELECT ${writtenDateAggregates("c", "a").join(", ")} FROM t`)).getRowObjectsJS();
+  const [row] = (await conn.runAndReadAll(`SELECT ${writtenDateAggregates("a").join(", ")} FROM (${writtenDateValues("SELECT 'c' AS column_name, c AS value FROM t")})`)).getRowObjectsJS();
   const format = writtenDateFormat(row!, "a", dateFormat);
   if (!format) return { format, rows: [] };
   await conn.run(writtenDateStatement("t", "c", format));
@@ -130,7 +130,7 @@ describe("dates and timestamps written for people", () => {
 
   it("checks a whole column only against the formats its first rows leave open, and finds the same one", async () => {
     const conn = await (await DuckDBInstance.create(":memory:")).connect();
-    const aggregates = async (sql: string, only?: number[]) => (await conn.runAndReadAll(`SELECT ${writtenDateAggregates("c", "a", only).join(", ")} FROM (${sql})`)).getRowObjectsJS()[0]!;
+    const aggregates = async (sql: string, only?: number[]) => (await conn.runAndReadAll(`SELECT ${writtenDateAggregates("a", only).join(", ")} FROM (${writtenDateValues(`SELECT 'c' AS column_name, c AS value FROM (${sql})`)})`)).getRowObjectsJS()[0]!;
     await conn.run("CREATE TABLE t AS SELECT CASE WHEN i % 2 = 0 THEN '1/2/2024 15:04' ELSE '12/31/2024 3:04' END AS c FROM range(5000) r(i)");
     const open = formatsLeftOpen(await aggregates("SELECT c FROM t LIMIT 10"), "a");
     expect(open.length).toBeLessThan(WRITTEN_FORMATS.length);

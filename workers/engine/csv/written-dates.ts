@@ -1,4 +1,4 @@
-import { COMPACT_DATE, compactDateAggregate, formatsLeftOpen, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenType } from "@/lib/csv/written-dates";
+import { COMPACT_DATE, compactDateAggregate, formatsLeftOpen, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenDateValues, writtenType } from "@/lib/csv/written-dates";
 import { VALUE } from "@/lib/sql/column-values";
 import { scanColumns } from "./column-scan";
 import type { CsvEngine } from "./engine";
@@ -34,12 +34,12 @@ const SAMPLE_ROWS = 256;
 
 /** By column, the aggregates' row of the formats its first rows leave open, over all its rows; none when they leave none. */
 async function fitFormats(engine: CsvEngine, table: string, names: string[]): Promise<Map<string, Record<string, unknown>>> {
-  const sample = await scanColumns(engine, table, names, writtenDateAggregates(VALUE, "c"), SAMPLE_ROWS);
+  const sample = await scanColumns(engine, table, names, writtenDateAggregates("c"), SAMPLE_ROWS, writtenDateValues);
   const fits = new Map<string, Record<string, unknown>>();
   for (const name of names) {
     const open = formatsLeftOpen(sample.get(name), "c");
     if (open.length === 0) continue;
-    const row = (await scanColumns(engine, table, [name], writtenDateAggregates(VALUE, "c", open))).get(name);
+    const row = (await scanColumns(engine, table, [name], writtenDateAggregates("c", open), undefined, writtenDateValues)).get(name);
     if (row) fits.set(name, row);
   }
   return fits;
