@@ -128,7 +128,6 @@ function trimmed(all: unknown[][], counts: { rowCount: number; columnCount: numb
   return rows;
 }
 
-
 /** A cell's value from its content: its `<v>`, and its `<is>` for an inline string. */
 function cellContent(xml: string, from: number, to: number, attrs: CellAttributes, values: SheetValues): unknown {
   // Most cells hold a value and nothing else.
