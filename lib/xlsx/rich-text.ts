@@ -59,9 +59,19 @@ export function sharedStrings(xml: string): string[] | null {
     }
     const end = xml.indexOf("</si>", open);
     if (end < 0) return null;
-    const text = richText(xml, open + 1, end);
+    const text = plainText(xml, open + 1, end) ?? richText(xml, open + 1, end);
     if (text === null) return null;
     strings.push(text);
     at = end + 5;
   }
+}
+
+/** The text of a string that is one `<t>` and nothing else, as most are; null for another. */
+function plainText(xml: string, from: number, to: number): string | null {
+  if (!xml.startsWith("<t", from) || !xml.startsWith("</t>", to - 4)) return null;
+  const open = xml.indexOf(">", from);
+  const next = xml.charCodeAt(from + 2);
+  if (open < 0 || open > to - 4 || (next !== 62 && next !== 32) || xml.charCodeAt(open - 1) === 47) return null;
+  if (xml.indexOf("<", open) !== to - 4) return null;
+  return unescapeXlsx(decodeEntities(xml.slice(open + 1, to - 4)));
 }
