@@ -71,21 +71,33 @@ export function headWorkbook(bytes: Uint8Array, sheet: string | undefined, rows:
   }
 }
 
-function headParts(bytes: Uint8Array, sheet: string | undefined, rows: number): Uint8Array | null {
-  // An Excel workbook's parts but its sheets and shared strings (an OpenDocument spreadsheet has none of them).
+/**
+ * An Excel workbook's parts but its sheets and shared strings (small ones: styles, relations; an OpenDocument
+ * spreadsheet has none of them), its relations' text and the path of the sheet named (the first when none is); null
+ * when it has no such sheet.
+ */
+export function smallParts(bytes: Uint8Array, sheet: string | undefined): { parts: Record<string, Uint8Array>; rels: string; path: string } | null {
   const small = (name: string) => (name.startsWith("xl/") && !name.startsWith("xl/worksheets/") && !/sharedStrings\.xml$/i.test(name)) || name === "[Content_Types].xml" || name === "_rels/.rels";
   const parts = unzipSync(bytes, { filter: (file) => small(file.name) && file.originalSize <= SMALL_PART });
   const workbook = parts["xl/workbook.xml"];
-  const rels = parts["xl/_rels/workbook.xml.rels"];
-  const path = workbook && rels ? sheetXmlPath(strFromU8(workbook), strFromU8(rels), sheet) : null;
-  if (!path) return null;
+  const relsPart = parts["xl/_rels/workbook.xml.rels"];
+  if (!workbook || !relsPart) return null;
+  const rels = strFromU8(relsPart);
+  const path = sheetXmlPath(strFromU8(workbook), rels, sheet);
+  return path ? { parts, rels, path } : null;
+}
+
+function headParts(bytes: Uint8Array, sheet: string | undefined, rows: number): Uint8Array | null {
+  const small = smallParts(bytes, sheet);
+  if (!small) return null;
+  const { parts, rels, path } = small;
   const sheetText = entryHead(bytes, path, (text) => holdsRows(text, rows));
   const sheetXml = sheetText && sheetHeadXml(sheetText.text, rows);
   if (!sheetXml) return null;
   parts[path] = strToU8(sheetXml);
   const last = lastSharedString(sheetXml);
   if (last >= 0) {
-    const stringsPath = sharedStringsPath(strFromU8(rels!));
+    const stringsPath = sharedStringsPath(rels);
     const strings = entryHead(bytes, stringsPath, (text) => holdsString(text, last));
     const head = strings && sharedStringsHead(strings.text, last);
     if (!head) return null;
@@ -94,10 +106,12 @@ function headParts(bytes: Uint8Array, sheet: string | undefined, rows: number): 
   return zipSync(parts, { level: 0 });
 }
 
-/** Where the workbook keeps its shared strings, by its relations. */
-export function sharedStringsPath(rels: string): string {
-  const relation = /<Relationship\s[^>]*Type="[^"]*\/sharedStrings"[^>]*>/.exec(rels)?.[0];
+/** Where the workbook keeps the part of a relation type (`sharedStrings`, `styles`), by its relations; else `fallback`. */
+export function relationPath(rels: string, type: string, fallback: string): string {
+  const relation = new RegExp(`<Relationship\\s[^>]*Type="[^"]*/${type}"[^>]*>`).exec(rels)?.[0];
   const target = relation && /\sTarget="([^"]*)"/.exec(relation)?.[1];
-  if (!target) return "xl/sharedStrings.xml";
-  return partPath(target);
+  return target ? partPath(target) : fallback;
 }
+
+/** Where the workbook keeps its shared strings, by its relations. */
+export const sharedStringsPath = (rels: string): string => relationPath(rels, "sharedStrings", "xl/sharedStrings.xml");

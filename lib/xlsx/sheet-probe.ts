@@ -1,9 +1,9 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, zipSync } from "fflate";
 import { entryText } from "@/lib/zip/entry-text";
 import { sharedStrings } from "./rich-text";
-import { excelTimestamp, type SheetValues } from "./sheet-scan";
-import { sharedStringsPath } from "./sheet-head";
-import { partPath, sheetXmlPath } from "./shown-formats";
+import { excelTimestamp, stringValue, type SheetValues } from "./sheet-scan";
+import { relationPath, sharedStringsPath, smallParts } from "./sheet-head";
+import { cellStyleTags } from "./shown-formats";
 
 /**
  * What the sheet scan (sheet-scan.ts) needs from an Excel workbook: the sheet's XML, the shared strings' values, and
@@ -19,9 +19,6 @@ export interface SheetParts {
   styleCount: number;
 }
 
-/** Parts copied whole into the probe (styles, themes, relations); its sheets and shared strings are not. */
-const SMALL_PART = 4 * 1024 * 1024;
-
 /** The sheet's parts, or null when the workbook is not laid out as the scan reads it. */
 export async function sheetParts(bytes: Uint8Array, sheet: string | undefined): Promise<SheetParts | null> {
   try {
@@ -32,42 +29,22 @@ export async function sheetParts(bytes: Uint8Array, sheet: string | undefined): 
 }
 
 async function partsOf(bytes: Uint8Array, sheet: string | undefined): Promise<SheetParts | null> {
-  const small = (name: string) => (name.startsWith("xl/") && !name.startsWith("xl/worksheets/") && !/sharedStrings\.xml$/i.test(name)) || name === "[Content_Types].xml" || name === "_rels/.rels";
-  const parts = unzipSync(bytes, { filter: (file) => small(file.name) && file.originalSize <= SMALL_PART });
-  const workbook = parts["xl/workbook.xml"];
-  const relsPart = parts["xl/_rels/workbook.xml.rels"];
-  if (!workbook || !relsPart) return null;
-  const rels = strFromU8(relsPart);
-  const path = sheetXmlPath(strFromU8(workbook), rels, sheet);
-  if (!path) return null;
+  const small = smallParts(bytes, sheet);
+  if (!small) return null;
+  const { parts, rels, path } = small;
   const stringsPath = sharedStringsPath(rels);
   const sheetXml = await entryText(bytes, path);
   if (sheetXml === null) return null;
   const stringsXml = await entryText(bytes, stringsPath);
   const strings = stringsXml === null ? [] : sharedStrings(stringsXml);
   if (!strings) return null;
-  const styles = parts[stylesPath(rels)];
-  const styleCount = styles ? cellStyleCount(strFromU8(styles)) : 0;
-  if (styleCount === 0) return { sheetXml, shared: strings.map(cellText), probe: null, styleCount };
+  const shared = strings.map(stringValue);
+  const styles = parts[relationPath(rels, "styles", "xl/styles.xml")];
+  const styleCount = styles ? cellStyleTags(strFromU8(styles)).length : 0;
+  if (styleCount === 0) return { sheetXml, shared, probe: null, styleCount };
   parts[path] = strToU8(probeSheet(styleCount));
   if (stringsXml !== null) parts[stringsPath] = strToU8('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
-  return { sheetXml, shared: strings.map(cellText), probe: zipSync(parts, { level: 0 }), styleCount };
-}
-
-/** A shared string as a cell's value: trimmed, and none when empty. */
-const cellText = (text: string): string | null => text.trim() || null;
-
-/** Where the workbook keeps its styles, by its relations. */
-function stylesPath(rels: string): string {
-  const relation = /<Relationship\s[^>]*Type="[^"]*\/styles"[^>]*>/.exec(rels)?.[0];
-  const target = relation && /\sTarget="([^"]*)"/.exec(relation)?.[1];
-  return target ? partPath(target) : "xl/styles.xml";
-}
-
-/** How many cell styles (`<xf>` in `<cellXfs>`) the styles hold. */
-export function cellStyleCount(stylesXml: string): number {
-  const list = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? "";
-  return list.match(/<xf\b/g)?.length ?? 0;
+  return { sheetXml, shared, probe: zipSync(parts, { level: 0 }), styleCount };
 }
 
 /** A sheet of one cell a row, row k + 1 holding 0 in style k. */

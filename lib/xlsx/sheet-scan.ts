@@ -169,9 +169,9 @@ function cellContent(xml: string, from: number, to: number, attrs: CellAttribute
 function cellValue({ t, s }: CellAttributes, v: string | undefined, inline: string | undefined, values: SheetValues): unknown {
   switch (t || "n") {
     case "str":
-      return v === undefined ? null : text(unescapeXlsx(v));
+      return v === undefined ? null : stringValue(unescapeXlsx(v));
     case "inlineStr":
-      return inline === undefined ? null : text(inline);
+      return inline === undefined ? null : stringValue(inline);
     case "s": {
       if (!v) return null;
       const index = Number(v);
@@ -203,7 +203,8 @@ function cellValue({ t, s }: CellAttributes, v: string | undefined, inline: stri
   }
 }
 
-const text = (value: string) => value.trim() || null;
+/** A string cell's value, as read-excel-file's `trim` gives it: trimmed, and none when empty. */
+export const stringValue = (value: string): string | null => value.trim() || null;
 
 /** read-excel-file's `parseExcelTimestamp`: a serial date (days from 1900's day 0, or from 1904) as milliseconds. */
 export function excelTimestamp(serial: number, epoch1904: boolean): number {

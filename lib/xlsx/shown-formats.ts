@@ -19,6 +19,9 @@ export const attribute = (tag: string, name: string): string | undefined => new 
 export const unescapeXml = (text: string): string =>
   text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
+/** The workbook's cell styles' tags (`<xf>` in `<cellXfs>`), by index: the `s` of a cell. */
+export const cellStyleTags = (stylesXml: string): string[] => [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? "").matchAll(/<xf\b[^>]*>/g)].map(([tag]) => tag);
+
 /** How a format code shows its value, when the reader gives it otherwise: zeros (with dashes or spaces between), or elapsed time. */
 export function shownBy(code: string): Shown | null {
   const plain = code.replace(/\\(.)/g, "$1").replace(/"([^"]*)"/g, "$1");
@@ -40,8 +43,7 @@ export function shownStyles(stylesXml: string): Map<number, Shown> {
     }
   }
   const styles = new Map<number, Shown>();
-  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml)?.[1] ?? "";
-  [...xfs.matchAll(/<xf\b[^>]*>/g)].forEach(([tag], index) => {
+  cellStyleTags(stylesXml).forEach((tag, index) => {
     const shown = formats.get(attribute(tag, "numFmtId") ?? "");
     if (shown) styles.set(index, shown);
   });
