@@ -1,12 +1,18 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import { COMPACT_DATE, compactDateAggregate, describeWrittenDates, formatsLeftOpen, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenDateValues, WRITTEN_FORMATS } from "./written-dates";
+import { COMPACT_DATE, compactDateAggregate, describeWrittenDates, formatsLeftOpen, mayBeWrittenDates, MIXED_FORMATS, namedAsDate, shownFormat, someFit, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenDateValues, WRITTEN_FORMATS } from "./written-dates";
 
 async function typed(values: (string | null)[], dateFormat?: string) {
   const conn = await (await DuckDBInstance.create(":memory:")).connect();
   await conn.run(`CREATE TABLE t AS SELECT * FROM (VALUES ${values.map((v) => `(${v === null ? "NULL" : `'${v}'`})`).join(", ")}) AS v(c)`);
-  const [row] = (await conn.runAndReadAll(`SELECT ${writtenDateAggregates("a").join(", ")} FROM (${writtenDateValues("SELECT 'c' AS column_name, c AS value FROM t")})`)).getRowObjectsJS();
-  const format = writtenDateFormat(row!, "a", dateFormat);
+  const aggregates = async (only?: number[]) => (await conn.runAndReadAll(`SELECT ${writtenDateAggregates("a", only).join(", ")} FROM (${writtenDateValues("SELECT 'c' AS column_name, c AS value FROM t")})`)).getRowObjectsJS()[0]!;
+  // As the read tests a column: the formats its values leave open, a pass at a time (workers/engine/csv/written-dates.ts).
+  let row = await aggregates();
+  for (const open of formatsLeftOpen(row, "a")) {
+    row = await aggregates(open);
+    if (someFit(row, "a")) break;
+  }
+  const format = writtenDateFormat(row, "a", dateFormat);
   if (!format) return { format, rows: [] };
   await conn.run(writtenDateStatement("t", "c", format));
   const rows = (await conn.runAndReadAll("SELECT CAST(c AS VARCHAR) AS c, typeof(c) AS t FROM t")).getRowObjectsJS();
@@ -60,7 +66,7 @@ describe("dates and timestamps written for people", () => {
     expect((await typed(["May 2, 2024", "Jun 30, 2024"])).rows).toEqual(["2024-05-02", "2024-06-30"]);
   });
 
-  it("reads a column of dates alone written another way than the file's one date format, and not dates and timestamps mixed", async () => {
+  it("reads a column of dates alone written another way than the file's one date format, and not dates written two ways", async () => {
     expect(await typed(["31.12.2024", "01.02.2024", "NA"])).toEqual({ format: "%d.%m.%Y", type: "DATE", rows: ["2024-12-31", "2024-02-01", null] });
     expect(await typed(["12/31/24", "1/15/25"])).toMatchObject({ format: "%m/%d/%y", rows: ["2024-12-31", "2025-01-15"] });
     expect(await typed(["Dec 31 2024", "Jan 5 2025"])).toMatchObject({ format: "%b %d %Y", rows: ["2024-12-31", "2025-01-05"] });
@@ -128,17 +134,55 @@ describe("dates and timestamps written for people", () => {
     expect(describeWrittenDates(undefined)).toBeNull();
   });
 
-  it("checks a whole column only against the formats its first rows leave open, and finds the same one", async () => {
+  it("checks a whole column only against what its first rows leave open, and finds the same format", async () => {
     const conn = await (await DuckDBInstance.create(":memory:")).connect();
     const aggregates = async (sql: string, only?: number[]) => (await conn.runAndReadAll(`SELECT ${writtenDateAggregates("a", only).join(", ")} FROM (${writtenDateValues(`SELECT 'c' AS column_name, c AS value FROM (${sql})`)})`)).getRowObjectsJS()[0]!;
     await conn.run("CREATE TABLE t AS SELECT CASE WHEN i % 2 = 0 THEN '1/2/2024 15:04' ELSE '12/31/2024 3:04' END AS c FROM range(5000) r(i)");
-    const open = formatsLeftOpen(await aggregates("SELECT c FROM t LIMIT 10"), "a");
-    expect(open.length).toBeLessThan(WRITTEN_FORMATS.length);
-    expect(open.map((i) => WRITTEN_FORMATS[i])).toContain("%m/%d/%Y %H:%M");
-    expect(writtenDateFormat(await aggregates("SELECT c FROM t", open), "a", undefined)).toBe(writtenDateFormat(await aggregates("SELECT c FROM t"), "a", undefined));
-    // ISO dates and timestamps in one column (a spreadsheet's midnights written as dates) fit no one format: nothing is left to check.
-    expect(formatsLeftOpen(await aggregates("SELECT * FROM (VALUES ('2025-01-01'), ('2025-01-01 03:04:05')) v(c)"), "a")).toEqual([]);
-    // First rows without a value leave every format open.
-    expect(formatsLeftOpen(await aggregates("SELECT * FROM (VALUES (''), ('NA')) v(c)"), "a")).toHaveLength(WRITTEN_FORMATS.length);
+    const [single, mixed] = formatsLeftOpen(await aggregates("SELECT c FROM t LIMIT 10"), "a");
+    expect(single!.length).toBeLessThan(WRITTEN_FORMATS.length);
+    expect(single!.map((i) => WRITTEN_FORMATS[i])).toContain("%m/%d/%Y %H:%M");
+    expect(writtenDateFormat(await aggregates("SELECT c FROM t", single), "a", undefined)).toBe(writtenDateFormat(await aggregates("SELECT c FROM t"), "a", undefined));
+    // The list of the date's formats is open too, for a column whose later rows have no time.
+    expect(mixed!.map((i) => MIXED_FORMATS[i - WRITTEN_FORMATS.length]!.split("|")[0])).toContain("%m/%d/%Y");
+    // First rows without a value leave every format and list open.
+    expect(formatsLeftOpen(await aggregates("SELECT * FROM (VALUES (''), ('NA')) v(c)"), "a").map((pass) => pass.length)).toEqual([WRITTEN_FORMATS.length, MIXED_FORMATS.length]);
+    // Dates written two ways leave nothing open.
+    expect(formatsLeftOpen(await aggregates("SELECT * FROM (VALUES ('2024-01-02'), ('1/2/2024 15:04')) v(c)"), "a")).toEqual([]);
+  });
+
+  it("reads a column of dates, some with a time and some without, as timestamps (a midnight written as the date alone)", async () => {
+    // DuckDB's sniffer reads ISO dates and timestamps mixed only when a timestamp comes first.
+    expect(mayBeWrittenDates(["2025-01-17", "2025-02-18 01:01:00", "2025-03-01T04:05:06"])).toBe(true);
+    const iso = await typed(["2025-01-17", "2025-02-18 01:01:00", "2025-03-01T04:05:06", "2025-04-01 00:00:00.125", "NA", " 2025-05-02 07:08 "]);
+    expect(iso).toMatchObject({ type: "TIMESTAMP", rows: ["2025-01-17 00:00:00", "2025-02-18 01:01:00", "2025-03-01 04:05:06", "2025-04-01 00:00:00.125", null, "2025-05-02 07:08:00"] });
+    expect(iso.format!.split("|")[0]).toBe("%Y-%m-%d");
+    expect(await typed(["31.12.2024", "01.02.2024 08:00", "02.02.2024 8:00:30", "NA"])).toMatchObject({ type: "TIMESTAMP", rows: ["2024-12-31 00:00:00", "2024-02-01 08:00:00", "2024-02-02 08:00:30", null] });
+    expect((await typed(["Jan 2, 2024", "Feb 12, 2024 at 11:04 AM"])).rows).toEqual(["2024-01-02 00:00:00", "2024-02-12 11:04:00"]);
+    // A format that fits every value is read by itself.
+    expect((await typed(["31.12.2024 10:00", "01.02.2024 08:00"])).format).toBe("%d.%m.%Y %H:%M");
+    // Month and day either way: day first, or as the file's format says.
+    expect((await typed(["01/02/2024", "03/04/2024 10:00"])).rows).toEqual(["2024-02-01 00:00:00", "2024-04-03 10:00:00"]);
+    expect((await typed(["01/02/2024", "03/04/2024 10:00"], "%m/%d/%Y %H:%M:%S")).rows).toEqual(["2024-01-02 00:00:00", "2024-03-04 10:00:00"]);
+    // A value of another date, or an offset, is not read.
+    expect((await typed(["2025-01-17", "2025-02-18 01:01:00", "18.02.2025"])).format).toBeNull();
+    expect((await typed(["2025-01-17", "2025-02-18 01:01:00 -0800"])).format).toBeNull();
+  });
+
+  it("reads the whole column by the list when its first rows are dates alone and later rows have times", async () => {
+    const conn = await (await DuckDBInstance.create(":memory:")).connect();
+    const aggregates = async (only?: number[], limit = "") => (await conn.runAndReadAll(`SELECT ${writtenDateAggregates("a", only).join(", ")} FROM (${writtenDateValues(`SELECT 'c' AS column_name, c AS value FROM (SELECT c FROM t${limit})`)})`)).getRowObjectsJS()[0]!;
+    await conn.run("CREATE TABLE t AS SELECT CASE WHEN i < 300 THEN '2024-01-02' ELSE '2024-01-02 10:00:00' END AS c FROM range(1000) r(i)");
+    const [single, mixed] = formatsLeftOpen(await aggregates(undefined, " LIMIT 256"), "a");
+    expect(someFit(await aggregates(single), "a")).toBe(false);
+    const row = await aggregates(mixed);
+    expect(someFit(row, "a")).toBe(true);
+    expect(writtenDateFormat(row, "a", undefined)).toBe(MIXED_FORMATS.find((list) => list.startsWith("%Y-%m-%d|")));
+  });
+
+  it("shows a list by the date and its first format with a time", () => {
+    const list = MIXED_FORMATS.find((format) => format.startsWith("%d.%m.%Y|"))!;
+    expect(describeWrittenDates({ Datum: list })).toBe("Read as dates and times: Datum (written as 31.12.2024 with or without a time of day).");
+    expect(shownFormat(list)).toBe("%d.%m.%Y %H:%M");
+    expect(shownFormat("%d.%m.%Y")).toBe("%d.%m.%Y");
   });
 });

@@ -15,8 +15,10 @@ import { isMissingMarker, markerSql, trimmedText } from "./missing-values";
  * - timestamps with an offset after a space, as Snowflake writes them (2024-01-01 10:00:00.000 -0800);
  * - times of day with AM or PM (10:30 PM; DuckDB reads a 24-hour clock only).
  * After the read, a text column whose every value (missing-value markers aside) fits one of these formats
- * becomes TIMESTAMP, DATE or TIME. Where month and day could go either way (no day past 12), the file's own date
- * format decides, and without one the first way is read and flagged.
+ * becomes TIMESTAMP, DATE or TIME; one whose values are dates written one way, some with a time and some without
+ * (a midnight written as the date alone, 2025-01-17 beside 2025-02-18 01:01:00), becomes TIMESTAMP, read by the
+ * list of that date's formats (MIXED_FORMATS). Where month and day could go either way (no day past 12), the
+ * file's own date format decides, and without one the first way is read and flagged.
  */
 const DATES = ["%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%Y-%m-%d", "%d-%m-%Y", "%m-%d-%Y"];
 // A year of two digits last (12/31/24 23:59): %Y takes 24 for the year 24 too, so where both fit, %y is read.
@@ -30,14 +32,43 @@ const WITH_OFFSET = ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S.%f %z"];
 const CLOCK_TIMES = ["%I:%M %p", "%I:%M:%S %p"];
 // A month's name, then "at" before the time, as Apple's and Google's apps write them (Jan 2, 2024 at 3:04 PM).
 const AT_TIMES = ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y"].flatMap((date) => TIMES.map((time) => `${date} at ${time}`));
+// ISO 8601's T between date and time, which DuckDB reads itself unless some values of the column are dates alone.
+const ISO_DATE = "%Y-%m-%d";
+const T_TIMES = ["%H:%M", "%H:%M:%S", "%H:%M:%S.%f"].map((time) => `${ISO_DATE}T${time}`);
 // Dates alone too: DuckDB's sniffer reads one date format per file, so a second column written another way stays text.
-export const WRITTEN_FORMATS = [...[...DATES, ...SHORT_YEAR_DATES, ...NAMED_MONTHS].flatMap((date) => [...TIMES.map((time) => `${date} ${time}`), date]), ...AT_TIMES, ...WITH_OFFSET, ...CLOCK_TIMES];
+export const WRITTEN_FORMATS = [...[...DATES, ...SHORT_YEAR_DATES, ...NAMED_MONTHS].flatMap((date) => [...TIMES.map((time) => `${date} ${time}`), date]), ...AT_TIMES, ...WITH_OFFSET, ...CLOCK_TIMES, ...T_TIMES];
+
+/** A list of formats, as `writtenDates` keeps a column read by more than one: each value fits exactly one of them. */
+const LIST = "|";
+
+/**
+ * By date, the list of its formats (the date alone first, then with each time; an offset's apart), as one format:
+ * a column whose every value fits one of them is read by the list.
+ */
+export const MIXED_FORMATS = [...DATES, ...SHORT_YEAR_DATES, ...NAMED_MONTHS].map((date) =>
+  [date, ...WRITTEN_FORMATS.filter((format) => !format.includes("%z") && (format.startsWith(`${date} `) || (date === ISO_DATE && format.startsWith(`${date}T`))))].join(LIST),
+);
+/** What a column is tested against: the formats, then the lists (as indices past the formats'). */
+const CANDIDATES = [...WRITTEN_FORMATS, ...MIXED_FORMATS];
+const SINGLE = WRITTEN_FORMATS.map((_, i) => i);
+const MIXED = MIXED_FORMATS.map((_, i) => WRITTEN_FORMATS.length + i);
+const isList = (format: string) => format.includes(LIST);
 const named = (format: string) => /%[bB]/.test(format);
+/** A format's date: its text before the first space (or T), the first of a list's. */
+const datePart = (format: string | undefined) => format?.split(LIST)[0]!.split(/[ T]/)[0];
+/** A format as DuckDB's strptime takes it: a list's as a list. */
+const formatSql = (format: string) => (isList(format) ? `[${format.split(LIST).map(literal).join(", ")}]` : literal(format));
+
+/** The format the user is shown and may turn for a column read by `format`: a list's first with a time. */
+export function shownFormat(format: string): string {
+  return isList(format) ? format.split(LIST).find((f) => f.includes("%H") || f.includes("%I"))! : format;
+}
 
 // Numeric dates, a month's name with a year of two or four digits: a time after them or not.
 const TIME_SHAPE = String.raw`( at)? \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M)?`;
 const SHAPES = [
   /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})) \d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?( [AP]M| [+-]\d{2}:?\d{2})?$/i,
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/,
   // A date alone with dots and a two-digit year has two-digit days and months: 5.4.12 is a version, not a date.
   /^(\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/-]\d{1,2}[/-](\d{2}|\d{4})|\d{1,2}\.\d{1,2}\.\d{4}|\d{2}\.\d{2}\.\d{2})$/,
   new RegExp(String.raw`^\d{1,2}[-/ ]\p{L}{3,9}[-/ ](\d{2}|\d{4})(${TIME_SHAPE})?$`, "iu"),
@@ -89,41 +120,56 @@ export function writtenDateValues(valuesSql: string): string {
 }
 
 /**
- * SQL aggregates over `writtenDateValues`, named `<alias>_<i>`: whether every value fits format i, for the formats
- * `only` names (by index) or all; and `<alias>_given`, how many values there are.
+ * SQL aggregates over `writtenDateValues`, named `<alias>_<i>`: how many values fit candidate i (a format of
+ * WRITTEN_FORMATS, or past them a list of MIXED_FORMATS), for the candidates `only` names or every format; and
+ * `<alias>_given`, how many values there are.
  */
-export function writtenDateAggregates(alias: string, only?: readonly number[]): string[] {
+export function writtenDateAggregates(alias: string, only: readonly number[] = SINGLE): string[] {
   const v = ident(VALUE);
-  const formats = only ?? WRITTEN_FORMATS.map((_, i) => i);
-  return [`count(*) AS ${ident(`${alias}_given`)}`, ...formats.map((i) => `coalesce(bool_and(try_strptime(${v}, ${literal(WRITTEN_FORMATS[i]!)}) IS NOT NULL), false) AS ${ident(`${alias}_${i}`)}`)];
+  return [`count(*) AS ${ident(`${alias}_given`)}`, ...only.map((i) => `count_if(try_strptime(${v}, ${formatSql(CANDIDATES[i]!)}) IS NOT NULL) AS ${ident(`${alias}_${i}`)}`)];
 }
 
+const given = (row: Record<string, unknown>, alias: string) => Number(row[`${alias}_given`]);
+const fitsAll = (row: Record<string, unknown>, alias: string, i: number) => row[`${alias}_${i}`] !== undefined && Number(row[`${alias}_${i}`]) === given(row, alias);
+
 /**
- * The formats (by index) that some of a column's rows leave open: every format when they hold no value, else those
- * all their values fit. A format every value of the column fits is among them, so the whole column need only be
- * checked against these: a column of 1,000,000 values against all 156 formats took DuckDB-WASM minutes.
+ * What the whole column is to be tested against, from the test of its first rows (every format's count): the
+ * formats all their values fit, then, tested only when none of those fits the whole column, the lists whose
+ * formats they fit between them. A format or list every value of the column fits is always among them, so the
+ * whole column is tested against these alone (a column of 1,000,000 values against all 159 formats took
+ * DuckDB-WASM minutes). First rows without a value leave everything open. Passes that test nothing are left out.
  */
-export function formatsLeftOpen(row: Record<string, unknown> | undefined, alias: string): number[] {
-  if (!row || Number(row[`${alias}_given`]) === 0) return WRITTEN_FORMATS.map((_, i) => i);
-  return WRITTEN_FORMATS.flatMap((_, i) => (row[`${alias}_${i}`] === true ? [i] : []));
+export function formatsLeftOpen(row: Record<string, unknown> | undefined, alias: string): number[][] {
+  if (!row || given(row, alias) === 0) return [SINGLE, MIXED];
+  const counted = (format: string) => Number(row[`${alias}_${WRITTEN_FORMATS.indexOf(format)}`] ?? 0);
+  const single = SINGLE.filter((i) => fitsAll(row, alias, i));
+  const mixed = MIXED.filter((i) => CANDIDATES[i]!.split(LIST).reduce((sum, format) => sum + counted(format), 0) === given(row, alias));
+  return [single, mixed].filter((pass) => pass.length > 0);
+}
+
+/** Whether some candidate of the aggregates' row fits every value: a later pass need not run. */
+export function someFit(row: Record<string, unknown>, alias: string): boolean {
+  return CANDIDATES.some((_, i) => fitsAll(row, alias, i));
 }
 
 /**
- * The format every value fits, from the aggregates' row; with month and day either way, the one whose date part is
- * the file's (`fileFormat`: its date or timestamp format), else day first as DuckDB's sniffer reads dates (month
- * first before a 12-hour clock), which the read flags for the user to turn (workers/engine/readers.ts); null when the values fit no one format.
+ * The format (or list) every value fits, from the aggregates' row, a format before a list; with month and day
+ * either way, the one whose date part is the file's (`fileFormat`: its date or timestamp format), else day first as
+ * DuckDB's sniffer reads dates (month first before a 12-hour clock), which the read flags for the user to turn
+ * (workers/engine/readers.ts); null when the values fit none.
  */
 export function writtenDateFormat(row: Record<string, unknown>, alias: string, fileFormat: string | undefined): string | null {
-  const all = WRITTEN_FORMATS.filter((_, i) => row[`${alias}_${i}`] === true);
+  const single = WRITTEN_FORMATS.filter((_, i) => fitsAll(row, alias, i));
+  const all = single.length ? single : MIXED_FORMATS.filter((_, i) => fitsAll(row, alias, MIXED[i]!));
   // Years of two digits fit %Y too, as years 0 to 99.
-  const fits = all.filter((format) => !(format.includes("%Y") && all.includes(format.replace("%Y", "%y"))));
+  const fits = all.filter((format) => !(format.includes("%Y") && all.includes(format.replaceAll("%Y", "%y"))));
   // Month and day either way show as two numeric date parts; a month's name and its abbreviation (May) are no choice.
-  const dates = [...new Set(fits.map((format) => (named(format) ? "named" : format.split(" ")[0]!)))];
+  const dates = [...new Set(fits.map((format) => (named(format) ? "named" : datePart(format))))];
   if (dates.length <= 1) return fits[0] ?? null;
-  const given = fits.find((format) => format.split(" ")[0] === fileFormat?.split(" ")[0]);
+  const given = fits.find((format) => datePart(format) === datePart(fileFormat));
   if (given) return given;
   // Either way: day first, but month first before a 12-hour clock (1/2/2024 1:45 PM), as the US writes them.
-  const first = fits.some((format) => format.includes("%p")) ? "%m" : "%d";
+  const first = fits.some((format) => !isList(format) && format.includes("%p")) ? "%m" : "%d";
   return dates.length === 2 && swappedDateFormat(dates[0]) === dates[1] ? fits.find((format) => format.startsWith(first))! : null;
 }
 
@@ -131,7 +177,7 @@ export function writtenDateFormat(row: Record<string, unknown>, alias: string, f
 export function writtenDateStatement(table: string, column: string, format: string): string {
   const v = trimmedText(column);
   const type = writtenType(format);
-  return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING CASE WHEN ${v} = '' OR ${markerSql(v)} THEN NULL ELSE CAST(strptime(${v}, ${literal(format)}) AS ${type}) END`;
+  return `ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING CASE WHEN ${v} = '' OR ${markerSql(v)} THEN NULL ELSE CAST(strptime(${v}, ${formatSql(format)}) AS ${type}) END`;
 }
 
 const EXAMPLE: Record<string, string> = { "%d": "31", "%m": "12", "%Y": "2024", "%y": "24", "%b": "Dec", "%B": "December", "%H": "23", "%I": "11", "%M": "59", "%S": "58", "%f": "250", "%p": "PM", "%z": "-0800" };
@@ -141,5 +187,6 @@ export function describeWrittenDates(written: Record<string, string> | undefined
   const entries = Object.entries(written ?? {});
   if (entries.length === 0) return null;
   const example = (format: string) => format.replace(/%[dmYybBHIMSfpz]/g, (code) => EXAMPLE[code]!);
-  return `Read as dates and times: ${entries.map(([column, format]) => `${column} (written as ${example(format)})`).join(", ")}.`;
+  const shown = (format: string) => (isList(format) ? `${example(format.split(LIST)[0]!)} with or without a time of day` : example(format));
+  return `Read as dates and times: ${entries.map(([column, format]) => `${column} (written as ${shown(format)})`).join(", ")}.`;
 }

@@ -55,7 +55,7 @@ export const parseOptionsSchema = z.object({
   /** What the read found, not set by hand: the text columns of numbers, dates or booleans but for missing-value markers (NA, NULL), read as that type (lib/csv/missing-values.ts). */
   missing: z.record(z.string(), z.object({ type: z.enum(MARKED_TYPES), format: z.string().max(40).optional() })).optional(),
   /** What the read found, not set by hand: the text columns of dates and timestamps written for people, read as DATE or TIMESTAMP by these formats (lib/csv/written-dates.ts). */
-  writtenDates: z.record(z.string(), z.string().max(40)).optional(),
+  writtenDates: z.record(z.string(), z.string().max(400)).optional(),
   /** What the read found, not set by hand: the text columns written as Excel text formulas (="02134"), read as the text inside (lib/csv/formula-text.ts). */
   formulaText: z.array(z.string()).optional(),
   /** What the read found, not set by hand: the text columns whose values carry a spreadsheet's text mark ('00123, or a formula guard '=A1), read without it (lib/csv/apostrophe-text.ts). */

@@ -2,7 +2,7 @@ import { errorText, fail, ok, type Result } from "@/lib/result";
 import { fromDuckDbError } from "@/lib/sql/duckdb-error";
 import { ident } from "@/lib/sql/quote";
 import { ambiguousDatesSql, swappedDateFormat } from "@/lib/staging/dates";
-import { writtenType } from "@/lib/csv/written-dates";
+import { shownFormat, writtenType } from "@/lib/csv/written-dates";
 import { rowidRenames } from "@/lib/staging/rowid-clash";
 import { lineBreakRenames } from "@/lib/staging/name-breaks";
 import { markedNameRenames, markedNamesSql, namesWithMarks } from "@/lib/staging/name-marks";
@@ -263,9 +263,9 @@ async function findAmbiguousDates(conn: Connection, table: string, type: "DATE" 
  * `timestampFormat`, with which DuckDB reads them itself.
  */
 async function findAmbiguousWritten(conn: Connection, table: string, written: Record<string, string> | undefined): Promise<AmbiguousDates | undefined> {
-  const chosen = Object.values(written ?? {}).find((format) => swappedDateFormat(format) && writtenType(format) !== "TIME");
+  const chosen = Object.values(written ?? {}).map(shownFormat).find((format) => swappedDateFormat(format) && writtenType(format) !== "TIME");
   if (!chosen) return undefined;
-  const dates = Object.entries(written!).filter(([, format]) => format === chosen).map(([name]) => name);
+  const dates = Object.entries(written!).filter(([, format]) => shownFormat(format) === chosen).map(([name]) => name);
   const [flags] = plainRows(await runLong(conn, ambiguousDatesSql(table, dates)));
   const columns = dates.filter((_, i) => flags?.[`c${i}`] === true);
   const timestamps = writtenType(chosen) !== "DATE";

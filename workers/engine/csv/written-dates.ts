@@ -1,4 +1,4 @@
-import { COMPACT_DATE, compactDateAggregate, formatsLeftOpen, mayBeWrittenDates, namedAsDate, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenDateValues, writtenType } from "@/lib/csv/written-dates";
+import { COMPACT_DATE, compactDateAggregate, formatsLeftOpen, mayBeWrittenDates, namedAsDate, someFit, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenDateValues, writtenType } from "@/lib/csv/written-dates";
 import { VALUE } from "@/lib/sql/column-values";
 import { scanColumns } from "./column-scan";
 import type { CsvEngine } from "./engine";
@@ -32,15 +32,17 @@ export async function readWrittenDates(engine: CsvEngine, table: string, columns
 /** Rows whose values rule formats out before the whole column is checked against those left (lib/csv/written-dates.ts). */
 const SAMPLE_ROWS = 256;
 
-/** By column, the aggregates' row of the formats its first rows leave open, over all its rows; none when they leave none. */
+/** By column, the aggregates' row of what its first rows leave open, over all its rows, a pass at a time; none when they leave nothing. */
 async function fitFormats(engine: CsvEngine, table: string, names: string[]): Promise<Map<string, Record<string, unknown>>> {
   const sample = await scanColumns(engine, table, names, writtenDateAggregates("c"), SAMPLE_ROWS, writtenDateValues);
   const fits = new Map<string, Record<string, unknown>>();
   for (const name of names) {
-    const open = formatsLeftOpen(sample.get(name), "c");
-    if (open.length === 0) continue;
-    const row = (await scanColumns(engine, table, [name], writtenDateAggregates("c", open), undefined, writtenDateValues)).get(name);
-    if (row) fits.set(name, row);
+    for (const open of formatsLeftOpen(sample.get(name), "c")) {
+      const row = (await scanColumns(engine, table, [name], writtenDateAggregates("c", open), undefined, writtenDateValues)).get(name);
+      if (!row || !someFit(row, "c")) continue;
+      fits.set(name, row);
+      break;
+    }
   }
   return fits;
 }

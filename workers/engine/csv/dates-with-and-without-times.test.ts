@@ -1,0 +1,36 @@
+import { beforeAll, expect, it } from "vitest";
+import { parseOptionsSchema } from "@/lib/staging/parse-options";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
+import type { CsvEngine } from "./engine";
+import { readCsv } from "./read";
+
+/**
+ * A column of ISO dates and timestamps (a midnight written as the date alone) stayed text when its first value was a
+ * date: DuckDB's sniffer reads it as TIMESTAMP only when a timestamp comes first.
+ */
+let engine: CsvEngine;
+beforeAll(async () => {
+  engine = await wasmReadEngine();
+});
+
+const file = (values: string[]) => new Blob([["id,at", ...Array.from({ length: 40 }, (_, i) => `${i + 1},${values[i % values.length]}`)].join("\n") + "\n"]);
+const read = async (table: string, values: string[]) => {
+  const result = await readCsv(engine, file(values), parseOptionsSchema.parse({ format: "csv" }), table, "visits.csv");
+  const types = (await engine.rows(`DESCRIBE ${table}`)).map((c) => c.column_type);
+  const rows = (await engine.rows(`SELECT CAST("at" AS VARCHAR) AS "at" FROM ${table} WHERE id <= 4 ORDER BY id`)).map((r) => r.at);
+  return { written: result.options.writtenDates?.at, types, rows };
+};
+
+it("reads dates with and without a time as timestamps, whichever comes first", async () => {
+  const dateFirst = await read("date_first", ["2025-01-17", "2025-02-18 01:01:00", "2025-03-01T04:05:06", "2025-04-01 00:00:00.123"]);
+  expect(dateFirst).toMatchObject({ types: ["BIGINT", "TIMESTAMP"], rows: ["2025-01-17 00:00:00", "2025-02-18 01:01:00", "2025-03-01 04:05:06", "2025-04-01 00:00:00.123"] });
+  expect(dateFirst.written?.split("|")[0]).toBe("%Y-%m-%d");
+  // A timestamp first: DuckDB's sniffer reads the column itself, and the check is not needed.
+  expect(await read("timestamp_first", ["2025-02-18 01:01:00", "2025-01-17"])).toEqual({ written: undefined, types: ["BIGINT", "TIMESTAMP"], rows: ["2025-02-18 01:01:00", "2025-01-17 00:00:00", "2025-02-18 01:01:00", "2025-01-17 00:00:00"] });
+});
+
+it("reads dates written for people with and without a time as timestamps, day first where either way fits", async () => {
+  const people = await read("people", ["01/02/2024", "03/04/2024 10:00", "13/04/2024 9:30"]);
+  expect(people).toMatchObject({ types: ["BIGINT", "TIMESTAMP"], rows: ["2024-02-01 00:00:00", "2024-04-03 10:00:00", "2024-04-13 09:30:00", "2024-02-01 00:00:00"] });
+  expect(people.written?.split("|")[0]).toBe("%d/%m/%Y");
+});
