@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayMonthTimestamps, isoDateFormat } from "./iso-dates";
+import { dayMonthTimestamps, isoDateFormat, isoDatesInHead } from "./iso-dates";
 
 const comma = { delimiter: ",", quote: '"', escape: '"' };
 const columns = (...types: string[]) => types.map((type, i) => ({ name: `c${i}`, type }));
@@ -20,6 +20,15 @@ describe("isoDateFormat", () => {
     // A value spanning lines, and a line of notes: neither is read as the DATE column's value.
     const lines = ['1,2024-03-05,"two', 'lines",x', "Total: 2 rows", "2,2024-03-06,plain"];
     expect(isoDateFormat(lines, comma, columns("BIGINT", "DATE", "VARCHAR"))).toBe("%Y-%m-%d");
+  });
+});
+
+describe("isoDatesInHead", () => {
+  it("reads a file by the ISO date format when some column of its first lines holds ISO dates alone", () => {
+    expect(isoDatesInHead(["1,2024-03-05,x", "2,,y", "3,2024-02-29,z"], comma, 3)).toBe("%Y-%m-%d");
+    expect(isoDatesInHead(["1,2024-03-05 10:00,x", "2,2024-03-06,y"], comma, 3)).toBeNull();
+    expect(isoDatesInHead(["1,05/03/2024,x"], comma, 3)).toBeNull();
+    expect(isoDatesInHead(["1,,x", "2,,y"], comma, 3)).toBeNull();
   });
 });
 

@@ -16,11 +16,23 @@ export function isoDateFormat(lines: readonly string[], dialect: Dialect, column
   const dates = columns.flatMap((c, i) => (c.type === "DATE" ? [i] : []));
   if (dates.length === 0) return null;
   const rows = rowsOfWidth(lines, dialect, columns.length);
-  const allIso = dates.every((i) => {
-    const values = rows.map((r) => r[i]!.trim()).filter((v) => v !== "");
-    return values.length > 0 && values.every((v) => ISO_DATE.test(v));
-  });
-  return allIso ? ISO_DATE_FORMAT : null;
+  return dates.every((i) => allIsoDates(rows, i)) ? ISO_DATE_FORMAT : null;
+}
+
+const allIsoDates = (rows: readonly string[][], i: number) => {
+  const values = rows.map((r) => r[i]!.trim()).filter((v) => v !== "");
+  return values.length > 0 && values.every((v) => ISO_DATE.test(v));
+};
+
+/**
+ * The date format to read a file with whose first lines show a column of ISO dates, before DuckDB reads it: DuckDB
+ * reads ISO dates by a cast that takes anything after the date and a space (2025-02-18 01:01:00 and 2025-02-18 xyz
+ * are 2025-02-18), so a time or a note further down than its sniffer's sample was dropped without a word. Read by the
+ * format, such a value fails its cast and the column is read as text (csv/mend.ts). Null when no column shows one.
+ */
+export function isoDatesInHead(lines: readonly string[], dialect: Dialect, width: number): string | null {
+  const rows = rowsOfWidth(lines, dialect, width);
+  return Array.from({ length: width }, (_, i) => i).some((i) => allIsoDates(rows, i)) ? ISO_DATE_FORMAT : null;
 }
 
 /**

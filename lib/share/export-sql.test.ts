@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
+import { MIXED_FORMATS } from "@/lib/csv/written-dates";
 import type { Recipe } from "@/lib/recipe/schema";
 import { parseOptionsSchema } from "@/lib/staging/parse-options";
 import { exportSql } from "./export-sql";
@@ -217,6 +218,25 @@ describe("exportSql", () => {
     expect(await db.rows(`SELECT seen::VARCHAR AS seen, typeof(seen) AS t, start_date::VARCHAR AS d, typeof(start_date) AS dt FROM read_parquet('${join(dir, "times-final.parquet")}') ORDER BY id`)).toEqual([
       { seen: "2024-12-31 23:59:00", t: "TIMESTAMP", d: "2024-01-31", dt: "DATE" },
       { seen: null, t: "TIMESTAMP", d: null, dt: "DATE" },
+    ]);
+  });
+
+  it("reads a column of dates with and without a time as the browser did, times further down than DuckDB's sample kept", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "visits.csv");
+    await writeFile(input, ["id,seen", ...Array.from({ length: 30_100 }, (_, i) => `${i + 1},${i < 30_000 ? "2025-01-17" : "2025-02-18 01:01:00"}`)].join("\n") + "\n");
+    const parse = parseOptionsSchema.parse({ format: "csv", header: true, writtenDates: { seen: MIXED_FORMATS.find((list) => list.startsWith("%Y-%m-%d|")) } });
+    const columns = [
+      { name: "id", type: "BIGINT" },
+      { name: "seen", type: "TIMESTAMP" },
+    ];
+    const exported = exportSql({ version: 1, rules: [], steps: [], sql: null }, { path: input, parse, columns }, join(dir, "visits"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT seen::VARCHAR AS seen, typeof(seen) AS t, count(*)::INTEGER AS n FROM read_parquet('${join(dir, "visits-final.parquet")}') GROUP BY ALL ORDER BY 1`)).toEqual([
+      { seen: "2025-01-17 00:00:00", t: "TIMESTAMP", n: 30_000 },
+      { seen: "2025-02-18 01:01:00", t: "TIMESTAMP", n: 100 },
     ]);
   });
 

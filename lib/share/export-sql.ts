@@ -15,7 +15,7 @@ import { apostropheTextStatement } from "@/lib/csv/apostrophe-text";
 import { emptyColumnsSql } from "@/lib/csv/empty-columns";
 import { toNumberStatement } from "@/lib/csv/number-format";
 import { markedStatement } from "@/lib/csv/missing-values";
-import { writtenDateStatement } from "@/lib/csv/written-dates";
+import { COMPACT_DATE, writtenDateStatement } from "@/lib/csv/written-dates";
 import { readCsvSql } from "@/lib/staging/parse-options";
 
 /**
@@ -94,7 +94,7 @@ function fileSql(source: ExportSource): string | null {
   if (source.jsonRowsAt?.sequence) return source.jsonRowsAt.pages ? `(SELECT unnest(json, max_depth := 2) FROM read_json_auto(${p}, records = false))` : `read_json_auto(${p})`;
   switch (source.parse.format) {
     case "csv":
-      return source.parse.fixedWidth?.length || source.parse.markdownTable || source.parse.wrappedLines ? null : (source.parse.headerLines ?? 1) > 1 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, source.parse);
+      return source.parse.fixedWidth?.length || source.parse.markdownTable || source.parse.wrappedLines ? null : (source.parse.headerLines ?? 1) > 1 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, writtenAsText(source));
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
@@ -118,11 +118,26 @@ function fileSql(source: ExportSource): string | null {
   }
 }
 
-/** A CSV with a header of two lines: both skipped, the columns named as the browser named them (before any rowid rename). */
-function twoLineHeaderSql(source: ExportSource): string {
+/** A column's name as the read gives it, before any rowid or line-break rename. */
+const readName = (source: ExportSource) => {
   const original = Object.fromEntries(Object.entries(readRenames(source)).map(([from, to]) => [to, from]));
-  const names = source.columns.map((c) => original[c.name] ?? c.name);
-  return readCsvSql(source.path, { ...source.parse, header: false, skip: (source.parse.skip ?? 0) + (source.parse.headerLines ?? 2) }, [`names = [${names.map(literal).join(", ")}]`]);
+  return (name: string) => original[name] ?? name;
+};
+
+/** A CSV with a header of two lines: both skipped, the columns named as the browser named them. */
+function twoLineHeaderSql(source: ExportSource): string {
+  const names = source.columns.map((c) => readName(source)(c.name));
+  return readCsvSql(source.path, { ...writtenAsText(source), header: false, skip: (source.parse.skip ?? 0) + (source.parse.headerLines ?? 2) }, [`names = [${names.map(literal).join(", ")}]`]);
+}
+
+/**
+ * The CSV read's options with the columns the browser read as dates written for people read as text, as the browser
+ * read them before typing them: DuckDB reads a column of ISO dates whose times come further down than its sample as
+ * DATE, dropping the times (whole numbers written yyyymmdd stay numbers, as the browser read them).
+ */
+function writtenAsText(source: ExportSource): ParseOptions {
+  const text = Object.entries(source.parse.writtenDates ?? {}).filter(([column, format]) => format !== COMPACT_DATE && !(column in source.parse.types));
+  return text.length ? { ...source.parse, types: { ...source.parse.types, ...Object.fromEntries(text.map(([column]) => [readName(source)(column), "VARCHAR"])) } } : source.parse;
 }
 
 /** Another staged file the recipe reads, by the SQL name it reads it by. */

@@ -34,3 +34,18 @@ it("reads dates written for people with and without a time as timestamps, day fi
   expect(people).toMatchObject({ types: ["BIGINT", "TIMESTAMP"], rows: ["2024-02-01 00:00:00", "2024-04-03 10:00:00", "2024-04-13 09:30:00", "2024-02-01 00:00:00"] });
   expect(people.written?.split("|")[0]).toBe("%d/%m/%Y");
 });
+
+// DuckDB reads ISO dates by a cast that takes anything after the date and a space: times (or a note) further down
+// than its sniffer's sample were dropped without a word, the column DATE.
+it("keeps the times of a column of dates whose times come further down than DuckDB's sample", async () => {
+  const lines = (late: string) => new Blob([["id,at", ...Array.from({ length: 30_100 }, (_, i) => `${i + 1},${i < 30_000 ? "2025-01-17" : late}`)].join("\n") + "\n"]);
+  const counts = async (table: string) => (await engine.rows(`SELECT CAST("at" AS VARCHAR) AS "at", CAST(count(*) AS INTEGER) AS n FROM ${table} GROUP BY ALL ORDER BY 1`)).map((r) => [r.at, r.n]);
+  const timed = await readCsv(engine, lines("2025-02-18 01:01:00"), parseOptionsSchema.parse({ format: "csv" }), "times_below", "visits.csv");
+  expect((await engine.rows("DESCRIBE times_below")).map((c) => c.column_type)).toEqual(["BIGINT", "TIMESTAMP"]);
+  expect(await counts("times_below")).toEqual([["2025-01-17 00:00:00", 30_000], ["2025-02-18 01:01:00", 100]]);
+  expect(timed.lines).toMatchObject({ rows: 30_100, setAside: 0 });
+  // A note after the date: the column stays text, and the values that are not dates are named.
+  const noted = await readCsv(engine, lines("2025-02-18 approx"), parseOptionsSchema.parse({ format: "csv" }), "notes_below", "visits.csv");
+  expect(await counts("notes_below")).toEqual([["2025-01-17", 30_000], ["2025-02-18 approx", 100]]);
+  expect(noted.typeFindings).toEqual([expect.objectContaining({ column: "at", type: "DATE", values: expect.arrayContaining([{ line: 30_002, value: "2025-02-18 approx" }]) })]);
+});

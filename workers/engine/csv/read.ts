@@ -5,7 +5,7 @@ import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
 import { countLines, countLinesStartingWith } from "@/lib/csv/blob-lines";
 import { tabLinesAsEmpty, type LineCount } from "@/lib/csv/lines";
 import { linesSetAside, type LineNote, type TypeFinding } from "@/lib/csv/findings";
-import { dayMonthTimestamps, isoDateFormat } from "@/lib/csv/iso-dates";
+import { dayMonthTimestamps, isoDateFormat, isoDatesInHead } from "@/lib/csv/iso-dates";
 import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
 import { twoLineNames } from "@/lib/csv/header-names";
 import { detectLayout, isSummaryRow, markedLines, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
@@ -158,7 +158,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   if (!used.numberFormat && commaDecimalColumns(sample.head.slice(preamble + headerLines), dialect, nameFields, used.types).length) used.numberFormat = "comma";
   const base: CsvReadPlan = {
     path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(nameFields) : undefined, comment: used.comment, strict: true, sniff: true,
-    types: { ...used.types }, dateFormat: used.dateFormat, timestampFormat: used.timestampFormat, decimalComma: used.numberFormat === "comma", nullPadding: used.raggedRows, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
+    types: { ...used.types }, dateFormat: used.dateFormat ?? isoDatesInHead(sample.head.slice(preamble + headerLines), dialect, layout.width) ?? undefined, timestampFormat: used.timestampFormat, decimalComma: used.numberFormat === "comma", nullPadding: used.raggedRows, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
   };
   const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
