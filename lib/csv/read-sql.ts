@@ -30,7 +30,12 @@ export interface CsvReadPlan {
   decimalComma?: boolean;
   rejects: string;
   maxLineBytes: number;
+  /** Columns read as DOUBLE and made BIGINT value by value, a fraction stopping the read (whole-numbers.ts). */
+  whole?: readonly string[];
 }
+
+/** The whole-number columns the read checks: those of `whole` given no type of their own, when the sniffer runs. */
+export const wholeChecked = (p: CsvReadPlan): readonly string[] => (p.sniff ? (p.whole ?? []).filter((c) => !(c in p.types)) : []);
 
 export function csvReadCall(p: CsvReadPlan): string {
   const args = [
@@ -49,7 +54,7 @@ export function csvReadCall(p: CsvReadPlan): string {
   if (p.decimalComma && p.dialect.delimiter !== ",") args.push("decimal_separator = ','");
   if (p.sniff) {
     if (p.names) args.push(`names = [${p.names.map(literal).join(", ")}]`);
-    const types = Object.entries(p.types);
+    const types = [...Object.entries(p.types), ...wholeChecked(p).map((c) => [c, "DOUBLE"] as const)];
     if (types.length) args.push(`types = {${types.map(([c, t]) => `${literal(c)}: ${literal(t.trim())}`).join(", ")}}`);
     if (p.dateFormat) args.push(`dateformat = ${literal(p.dateFormat)}`);
     if (p.timestampFormat) args.push(`timestampformat = ${literal(p.timestampFormat)}`);

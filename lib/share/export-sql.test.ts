@@ -240,6 +240,24 @@ describe("exportSql", () => {
     ]);
   });
 
+  it("reads a column of whole numbers whose fractions come further down than DuckDB's sample as the browser did, as DOUBLE", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
+    const input = join(dir, "stock.csv");
+    await writeFile(input, ["id,qty", ...Array.from({ length: 30_100 }, (_, i) => `${i + 1},${i < 30_000 ? "12" : "12.5"}`)].join("\n") + "\n");
+    const columns = [
+      { name: "id", type: "BIGINT" },
+      { name: "qty", type: "DOUBLE" },
+    ];
+    const exported = exportSql({ version: 1, rules: [], steps: [], sql: null }, { path: input, parse: parseOptionsSchema.parse({ format: "csv", header: true }), columns }, join(dir, "stock"));
+    if (!exported.ok) throw new Error(exported.reason);
+    const db = await freshDuckDb();
+    await db.run(exported.script);
+    expect(await db.rows(`SELECT qty, typeof(qty) AS t, count(*)::INTEGER AS n FROM read_parquet('${join(dir, "stock-final.parquet")}') GROUP BY ALL ORDER BY 1`)).toEqual([
+      { qty: 12, t: "DOUBLE", n: 30_000 },
+      { qty: 12.5, t: "DOUBLE", n: 100 },
+    ]);
+  });
+
   it("reads columns with missing-value markers as the browser did: typed, the markers empty, a text column's NA kept", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stages-export-"));
     const input = join(dir, "scores.csv");

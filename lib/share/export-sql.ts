@@ -94,7 +94,7 @@ function fileSql(source: ExportSource): string | null {
   if (source.jsonRowsAt?.sequence) return source.jsonRowsAt.pages ? `(SELECT unnest(json, max_depth := 2) FROM read_json_auto(${p}, records = false))` : `read_json_auto(${p})`;
   switch (source.parse.format) {
     case "csv":
-      return source.parse.fixedWidth?.length || source.parse.markdownTable || source.parse.wrappedLines ? null : (source.parse.headerLines ?? 1) > 1 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, writtenAsText(source));
+      return source.parse.fixedWidth?.length || source.parse.markdownTable || source.parse.wrappedLines ? null : (source.parse.headerLines ?? 1) > 1 && source.parse.header !== false ? twoLineHeaderSql(source) : readCsvSql(source.path, typedAsRead(source));
     case "parquet":
       return `read_parquet(${p})`;
     case "json":
@@ -127,17 +127,21 @@ const readName = (source: ExportSource) => {
 /** A CSV with a header of two lines: both skipped, the columns named as the browser named them. */
 function twoLineHeaderSql(source: ExportSource): string {
   const names = source.columns.map((c) => readName(source)(c.name));
-  return readCsvSql(source.path, { ...writtenAsText(source), header: false, skip: (source.parse.skip ?? 0) + (source.parse.headerLines ?? 2) }, [`names = [${names.map(literal).join(", ")}]`]);
+  return readCsvSql(source.path, { ...typedAsRead(source), header: false, skip: (source.parse.skip ?? 0) + (source.parse.headerLines ?? 2) }, [`names = [${names.map(literal).join(", ")}]`]);
 }
 
 /**
- * The CSV read's options with the columns the browser read as dates written for people read as text, as the browser
- * read them before typing them: DuckDB reads a column of ISO dates whose times come further down than its sample as
- * DATE, dropping the times (whole numbers written yyyymmdd stay numbers, as the browser read them).
+ * The CSV read's options with some columns typed as the browser read them: those it typed as dates written for people
+ * as text, since DuckDB reads a column of ISO dates whose times come further down than its sample as DATE, dropping
+ * the times (whole numbers written yyyymmdd stay numbers); and its DOUBLE columns as DOUBLE, since DuckDB reads a
+ * column of whole numbers whose fractions come further down as BIGINT, rounding them (lib/csv/whole-numbers.ts).
  */
-function writtenAsText(source: ExportSource): ParseOptions {
-  const text = Object.entries(source.parse.writtenDates ?? {}).filter(([column, format]) => format !== COMPACT_DATE && !(column in source.parse.types));
-  return text.length ? { ...source.parse, types: { ...source.parse.types, ...Object.fromEntries(text.map(([column]) => [readName(source)(column), "VARCHAR"])) } } : source.parse;
+function typedAsRead(source: ExportSource): ParseOptions {
+  const { writtenDates = {}, numbers = {}, missing = {}, types } = source.parse;
+  const text = Object.entries(writtenDates).filter(([, format]) => format !== COMPACT_DATE).map(([column]) => [column, "VARCHAR"]);
+  const doubles = source.columns.filter((c) => c.type === "DOUBLE" && !(c.name in numbers) && !(c.name in missing)).map((c) => [c.name, "DOUBLE"]);
+  const given = [...text, ...doubles].filter(([column]) => !(column! in types));
+  return given.length ? { ...source.parse, types: { ...types, ...Object.fromEntries(given.map(([column, type]) => [readName(source)(column!), type!])) } } : source.parse;
 }
 
 /** Another staged file the recipe reads, by the SQL name it reads it by. */

@@ -10,6 +10,7 @@ import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
 import { twoLineNames } from "@/lib/csv/header-names";
 import { detectLayout, isSummaryRow, markedLines, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
 import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
+import { namesRead, wholeNumberColumns } from "@/lib/csv/whole-numbers";
 import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { lostDigitColumns, type LostDigits } from "@/lib/csv/lost-digits";
 import { namesTheReadGave, type ReadName } from "@/lib/csv/header-gaps";
@@ -169,6 +170,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     ...subtotals.map(({ note }): [number, LineNote] => [note.line, note]),
   ]);
   const casts: Mended["casts"] = [];
+  // Whole numbers with a fraction further down (12.5), which DuckDB's reader would round: checked as read (lib/csv/whole-numbers.ts).
+  let whole = { checked: wholeNumberColumns(sample.head.slice(preamble + headerLines), dialect, namesRead(base, headerFields)).filter((n) => !(n in used.types)), doubles: {} as Record<string, string> };
   let plan = base;
   let lenient = false;
   let rejectedAny = false;
@@ -180,10 +183,12 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     await engine.register(name, body);
     // Each round starts strict and sniffing again (mended text may read where the raw text could not), with the columns found to need text.
     const nullValues = nulls.size ? [...nulls] : undefined;
-    const read = await createTable(engine, table, { ...base, path: name, nullValues, types: { ...base.types, ...Object.fromEntries(casts.map((c) => [c.column, "VARCHAR"])) } }, width, headerFields, body.size).finally(() =>
+    const text = Object.fromEntries(casts.map((c) => [c.column, "VARCHAR"]));
+    const read = await createTable(engine, table, { ...base, path: name, nullValues, types: { ...base.types, ...whole.doubles, ...text }, whole: whole.checked.filter((c) => !(c in text)) }, width, headerFields, body.size).finally(() =>
       engine.unregister(name).catch(() => undefined),
     );
     plan = read.plan;
+    whole = { checked: [...(plan.whole ?? [])], doubles: { ...whole.doubles, ...Object.fromEntries(whole.checked.filter((c) => plan.types[c] === "DOUBLE").map((c) => [c, "DOUBLE"])) } };
     lenient = !plan.strict;
     // A lenient read rejects no line for its quotes: a quote never closed takes in every line after it, silently.
     // Scanned for once: what the mended text still holds is left to the lenient read, which says so.

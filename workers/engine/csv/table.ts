@@ -1,4 +1,5 @@
-import { columnNames, csvReadCall, rejectedLinesSql, type CsvReadPlan } from "@/lib/csv/read-sql";
+import { columnNames, csvReadCall, rejectedLinesSql, wholeChecked, type CsvReadPlan } from "@/lib/csv/read-sql";
+import { wholeNumbersFailure, wholeNumbersSelect } from "@/lib/csv/whole-numbers";
 import { errorText } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
@@ -11,9 +12,21 @@ import { storageFor, writingAs, type Storage } from "./storage";
  */
 const SNIFF_FAILED = /sniff|state machine|invalid state|Error when/i;
 
-/** The body read into the table, stored as `storage` says. */
-async function fillTable(engine: CsvEngine, table: string, read: string, storage: Storage): Promise<void> {
-  await writingAs(engine, storage, () => engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${read}`));
+/** The body read into the table, stored as `storage` says; its whole-number columns checked (lib/csv/whole-numbers.ts). */
+async function fillTable(engine: CsvEngine, table: string, plan: CsvReadPlan, storage: Storage): Promise<CsvReadPlan> {
+  const whole = wholeChecked(plan);
+  try {
+    await writingAs(engine, storage, () => engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${wholeNumbersSelect(whole)} FROM ${csvReadCall(plan)}`));
+    return plan;
+  } catch (error) {
+    const failed = wholeNumbersFailure(errorText(error), whole);
+    if (!failed) throw error;
+    const rest = whole.filter((c) => c !== failed.column);
+    await engine.rows(`DROP TABLE IF EXISTS ${ident(plan.rejects)}`);
+    await engine.rows(`DROP TABLE IF EXISTS ${ident(`${plan.rejects}_scan`)}`);
+    // A fraction: the column is DOUBLE. Too big for a DOUBLE: left to the sniffer.
+    return fillTable(engine, table, { ...plan, whole: rest, types: failed.fraction ? { ...plan.types, [failed.column]: "DOUBLE" } : plan.types }, storage);
+  }
 }
 
 /**
@@ -28,11 +41,11 @@ export async function createTable(engine: CsvEngine, table: string, plan: CsvRea
   let last: unknown;
   for (const attempt of attempts) {
     try {
-      await fillTable(engine, table, csvReadCall(attempt), storageFor(bytes));
+      const read = await fillTable(engine, table, attempt, storageFor(bytes));
       const rejected = (await engine.rows(rejectedLinesSql(attempt.rejects))) as unknown as Rejected[];
       await engine.rows(`DROP TABLE IF EXISTS ${ident(attempt.rejects)}`);
       await engine.rows(`DROP TABLE IF EXISTS ${ident(`${attempt.rejects}_scan`)}`);
-      return { plan: attempt, rejected };
+      return { plan: read, rejected };
     } catch (error) {
       last = error;
       if (!SNIFF_FAILED.test(errorText(error))) throw error;

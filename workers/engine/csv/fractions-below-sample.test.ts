@@ -1,0 +1,35 @@
+import { beforeAll, expect, it } from "vitest";
+import { parseOptionsSchema } from "@/lib/staging/parse-options";
+import { wasmReadEngine } from "@/test/duckdb-wasm-node";
+import type { CsvEngine } from "./engine";
+import { readCsv } from "./read";
+
+/**
+ * duckdb/duckdb issue 25824: DuckDB's sniffer types a column from the first 20,480 rows, and its reader rounds a
+ * value with a fraction further down to the column's whole-number type (12.5 read as 13), without a word.
+ */
+let engine: CsvEngine;
+beforeAll(async () => {
+  engine = await wasmReadEngine();
+});
+
+const file = (late: string) => new Blob([["id,qty,note", ...Array.from({ length: 30_100 }, (_, i) => `${i + 1},${i < 30_000 ? 12 : late},x`)].join("\n") + "\n"]);
+const read = async (table: string, late: string) => {
+  const result = await readCsv(engine, file(late), parseOptionsSchema.parse({ format: "csv" }), table, "stock.csv");
+  const types = (await engine.rows(`DESCRIBE ${table}`)).map((c) => c.column_type);
+  const values = (await engine.rows(`SELECT CAST(qty AS VARCHAR) AS qty, CAST(count(*) AS INTEGER) AS n FROM ${table} GROUP BY ALL ORDER BY 2 DESC`)).map((r) => [r.qty, r.n]);
+  return { types, values, rows: result.lines.rows, findings: result.typeFindings.map((f) => f.column) };
+};
+
+it("keeps the fractions of a column of whole numbers further down than DuckDB's sample", async () => {
+  expect(await read("fractions", "12.5")).toEqual({ types: ["BIGINT", "DOUBLE", "VARCHAR"], values: [["12.0", 30_000], ["12.5", 100]], rows: 30_100, findings: [] });
+});
+
+it("keeps a column of whole numbers BIGINT, those too long for a DOUBLE exact", async () => {
+  expect(await read("whole", "13")).toEqual({ types: ["BIGINT", "BIGINT", "VARCHAR"], values: [["12", 30_000], ["13", 100]], rows: 30_100, findings: [] });
+  expect(await read("long", "12345678901234567")).toEqual({ types: ["BIGINT", "BIGINT", "VARCHAR"], values: [["12", 30_000], ["12345678901234567", 100]], rows: 30_100, findings: [] });
+});
+
+it("still reads a column with words further down as text, naming them", async () => {
+  expect(await read("words", "many")).toEqual({ types: ["BIGINT", "VARCHAR", "VARCHAR"], values: [["12", 30_000], ["many", 100]], rows: 30_100, findings: ["qty"] });
+});
