@@ -3,7 +3,7 @@ import { entryText } from "@/lib/zip/entry-text";
 import { sharedStrings } from "./rich-text";
 import { excelTimestamp, stringValue, type SheetValues } from "./sheet-scan";
 import { relationPath, sharedStringsPath, smallParts } from "./sheet-head";
-import { cellStyleTags } from "./shown-formats";
+import { cellStyleTags, shownStyles, type Shown } from "./shown-formats";
 
 /**
  * What the sheet scan (sheet-scan.ts) needs from an Excel workbook: the sheet's XML, the shared strings' values, and
@@ -17,6 +17,8 @@ export interface SheetParts {
   /** The probe workbook, none when the workbook has no styles. */
   probe: Uint8Array | null;
   styleCount: number;
+  /** The styles that show a number otherwise than it is read (shown-formats.ts). */
+  shown: Map<number, Shown>;
 }
 
 /** The sheet's parts, or null when the workbook is not laid out as the scan reads it. */
@@ -40,11 +42,13 @@ async function partsOf(bytes: Uint8Array, sheet: string | undefined): Promise<Sh
   if (!strings) return null;
   const shared = strings.map(stringValue);
   const styles = parts[relationPath(rels, "styles", "xl/styles.xml")];
-  const styleCount = styles ? cellStyleTags(strFromU8(styles)).length : 0;
-  if (styleCount === 0) return { sheetXml, shared, probe: null, styleCount };
+  const stylesXml = styles ? strFromU8(styles) : "";
+  const styleCount = cellStyleTags(stylesXml).length;
+  const shown = shownStyles(stylesXml);
+  if (styleCount === 0) return { sheetXml, shared, probe: null, styleCount, shown };
   parts[path] = strToU8(probeSheet(styleCount));
   if (stringsXml !== null) parts[stringsPath] = strToU8('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
-  return { sheetXml, shared, probe: zipSync(parts, { level: 0 }), styleCount };
+  return { sheetXml, shared, probe: zipSync(parts, { level: 0 }), styleCount, shown };
 }
 
 /** A sheet of one cell a row, row k + 1 holding 0 in style k. */
@@ -61,5 +65,5 @@ export function probedValues(rows: unknown[][], parts: SheetParts): SheetValues 
   if (rows.length !== parts.styleCount) return null;
   const dateStyles = rows.map((row) => row[0] instanceof Date);
   const date = rows.find((row) => row[0] instanceof Date)?.[0] as Date | undefined;
-  return { shared: parts.shared, dateStyles, epoch1904: date !== undefined && date.getTime() === excelTimestamp(0, true) };
+  return { shared: parts.shared, dateStyles, epoch1904: date !== undefined && date.getTime() === excelTimestamp(0, true), shown: parts.shown };
 }

@@ -1,9 +1,11 @@
 import { NAME_END, richText } from "./rich-text";
 import { cellAddress, openTag, type CellAttributes } from "./sheet-tags";
+import { shownText, type Shown } from "./shown-formats";
 import { decodeEntities, unescapeXlsx } from "./xml-text";
 
 /**
- * An Excel sheet's rows read from its XML in one pass, as read-excel-file reads them (its `trim` on): the same values
+ * An Excel sheet's rows read from its XML in one pass, as read-excel-file reads them (its `trim` on) and
+ * workers/engine/shown-formats.ts shows them (numbers with leading zeros, durations): the same values
  * (shared strings, numbers, dates by their styles, booleans, formulas' cached values, inline and rich text), the same
  * gaps and padding, the same rows and columns dropped at the end. read-excel-file's SAX parse of a sheet of 1,000,000
  * rows took 8 s of its 13 s staging. Whatever this reading does not meet in the form Excel and the libraries write it
@@ -18,6 +20,8 @@ export interface SheetValues {
   /** By style index, whether the style is a date format. */
   dateStyles: readonly boolean[];
   epoch1904: boolean;
+  /** By style index, the formats that show a number otherwise than it is read (leading zeros, durations: shown-formats.ts). */
+  shown?: ReadonlyMap<number, Shown>;
 }
 
 /** The rows read so far, and the sheet's rows by its dimension when it has one. */
@@ -191,12 +195,14 @@ function cellValue({ t, s }: CellAttributes, v: string | undefined, inline: stri
     case "n": {
       if (!v) return null;
       const number = Number(v);
-      if (s) {
-        const style = Number(s);
-        if (Number.isNaN(style) || values.dateStyles[style] === undefined) return UNREAD;
-        if (values.dateStyles[style]) return Number.isNaN(number) ? UNREAD : new Date(excelTimestamp(number, values.epoch1904));
-      }
-      return Number.isNaN(number) ? UNREAD : number;
+      if (Number.isNaN(number)) return UNREAD;
+      if (!s) return number;
+      const style = Number(s);
+      if (Number.isNaN(style) || values.dateStyles[style] === undefined) return UNREAD;
+      const value = values.dateStyles[style] ? new Date(excelTimestamp(number, values.epoch1904)) : number;
+      // As the sheet shows it (a ZIP code formatted 00000), as showAsFormatted shows read-excel-file's values.
+      const shown = values.shown?.get(style);
+      return (shown && shownText(value, shown)) || value;
     }
     default:
       return UNREAD;

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { readSheet } from "read-excel-file/node";
 import { describe, expect, it } from "vitest";
 import { scannedRows } from "./sheet-scan";
+import { showAsFormatted } from "./shown-formats";
 
 // The app's scan of a sheet gives read-excel-file's rows for workbooks of a second writer, ExcelJS (as Node and web
 // applications write them): formulas and their results, rich text, hyperlinks, errors, dates in many formats, merged
@@ -12,6 +13,7 @@ async function compare(build: (workbook: ExcelJS.Workbook) => void, sheet?: stri
   build(workbook);
   const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   const expected = await readSheet(Buffer.from(bytes), sheet, { trim: true });
+  showAsFormatted(bytes, sheet, expected as unknown[][]);
   const scanned = await scannedRows(bytes, sheet);
   expect(scanned).not.toBeNull();
   expect(scanned).toEqual(expected);

@@ -3,6 +3,7 @@ import { readSheet } from "read-excel-file/node";
 import writeXlsxFile from "write-excel-file/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scannedRows } from "./sheet-scan";
+import { showAsFormatted } from "./shown-formats";
 
 // The app's scan of a sheet's XML must give read-excel-file's rows exactly: each case is read by both.
 
@@ -26,6 +27,7 @@ function workbook(sheetData: string, strings: string[] = [], { epoch1904 = false
 
 async function both(bytes: Uint8Array) {
   const expected = await readSheet(Buffer.from(bytes), { trim: true }).catch((error: Error) => error);
+  if (!(expected instanceof Error)) showAsFormatted(bytes, undefined, expected as unknown[][]);
   const scanned = await scannedRows(bytes, undefined);
   return { expected, scanned };
 }

@@ -4,7 +4,8 @@ import { scanSheet, type RowsRead } from "@/lib/xlsx/sheet-scan";
 
 /**
  * An Excel workbook's sheet read by the app's own scan of its XML (lib/xlsx/sheet-scan.ts), the styles that are dates
- * told by read-excel-file from a probe of them (lib/xlsx/sheet-probe.ts); null when the scan leaves the sheet to
+ * told by read-excel-file from a probe of them (lib/xlsx/sheet-probe.ts), numbers shown as the sheet shows them
+ * (leading zeros, durations: shown-formats.ts); null when the scan leaves the sheet to
  * read-excel-file (a cell it refuses, XML written otherwise than Excel and the libraries write it).
  */
 export async function scannedRows(bytes: Uint8Array, sheet: string | undefined, onRowsRead?: RowsRead): Promise<unknown[][] | null> {

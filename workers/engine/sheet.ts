@@ -141,7 +141,10 @@ async function formattedRows(bytes: Uint8Array<ArrayBuffer>, name: string | unde
   // `onRowsRead` is told as the scan begins and after each 50,000 rows, or after each 4 MB of the sheet's XML read by
   // read-excel-file (patches/read-excel-file+9.3.17.patch).
   const options = { trim: true, ...(onRowsRead ? { onRowsRead } : {}) };
-  const data = (await scannedRows(bytes, name, onRowsRead)) ?? (await readSheet(bytes.buffer, name, options));
+  // The scan shows the cells as the sheet shows them itself; read-excel-file's rows are shown so after.
+  const scanned = await scannedRows(bytes, name, onRowsRead);
+  if (scanned) return scanned;
+  const data = await readSheet(bytes.buffer, name, options);
   showAsFormatted(bytes, name, data);
   return data;
 }
