@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { freshDuckDb } from "@/test/duckdb-node";
-import { namesRead, wholeNumberColumns, wholeNumbersFailure, wholeNumbersSelect } from "./whole-numbers";
+import { namesRead, wholeKinds, wholeKindsSql, wholeNumberColumns, wholeNumbersFailure, wholeNumbersSelect } from "./whole-numbers";
 
 const comma = { delimiter: ",", quote: '"', escape: '"' };
 
@@ -34,5 +34,13 @@ describe("whole numbers read as DOUBLE and checked", () => {
     expect(await run("(1e17::DOUBLE, 2.0::DOUBLE, 'x')")).toEqual({ failed: { column: "a", fraction: false } });
     expect(wholeNumbersSelect([])).toBe("*");
     expect(wholeNumbersFailure("Conversion Error: could not convert", ["a"])).toBeNull();
+  });
+
+  it("tells columns read as DOUBLE apart by one scan: whole, with fractions, or too big for a DOUBLE", async () => {
+    const db = await freshDuckDb();
+    await db.run("CREATE TABLE t AS SELECT * FROM (VALUES (1.0::DOUBLE, 1.5::DOUBLE, 1e17::DOUBLE, NULL::DOUBLE), (2.0, 2.0, 3.0, NULL)) v(a, b, c, d)");
+    const columns = ["a", "b", "c", "d"];
+    const [row] = await db.rows(wholeKindsSql("t", columns));
+    expect(Object.fromEntries(wholeKinds(row!, columns))).toEqual({ a: "whole", b: "fraction", c: "big", d: "whole" });
   });
 });

@@ -8,8 +8,10 @@ import { fieldRows, type Dialect } from "./records";
  * in a BIGINT column is read as 13, without a word (duckdb/duckdb issue 25824). So a column whose first lines hold
  * whole numbers alone is read as DOUBLE (exact for them: at most 15 digits) and made BIGINT in the same statement,
  * each value checked: a value with a fraction, or too big for a DOUBLE to hold exactly, stops the statement with an
- * error naming the column, and the read is made again with that column DOUBLE (its fractions kept), or left to the
- * sniffer (numbers of 16 digits and more, as before).
+ * error naming the column. The read is then made again with every such column DOUBLE, unchecked, and one scan of the
+ * table tells each: whole numbers are made BIGINT, fractions stay DOUBLE, and a column with numbers too big for a
+ * DOUBLE is read once more as the sniffer reads it (numbers of 16 digits and more, exact as before). So a file with
+ * fractions in several columns is read twice, not once a column.
  */
 // Without a leading zero: DuckDB's sniffer reads 007 as text (a code), and so is it left to.
 const WHOLE = /^[+-]?(0|[1-9]\d{0,14})$/;
@@ -54,4 +56,20 @@ export function wholeNumbersFailure(error: string, columns: readonly string[]): 
   const match = new RegExp(`${MARK}: (size|fraction) (\\d+)`).exec(error);
   const column = match ? columns[Number(match[2])] : undefined;
   return column === undefined ? null : { column, fraction: match![1] === "fraction" };
+}
+
+/** One row: for each column of `columns` (DOUBLE), `i<n>` whether its values are all whole, `s<n>` whether all below 2^53. */
+export function wholeKindsSql(table: string, columns: readonly string[]): string {
+  const tests = columns.map((name, i) => {
+    const c = ident(name);
+    return `coalesce(bool_and(${c} = trunc(${c})), true) AS i${i}, coalesce(bool_and(abs(${c}) < ${EXACT}), true) AS s${i}`;
+  });
+  return `SELECT ${tests.join(", ")} FROM ${ident(table)}`;
+}
+
+export type WholeKind = "whole" | "fraction" | "big";
+
+/** Each column's kind from `wholeKindsSql`'s row. */
+export function wholeKinds(row: Record<string, unknown>, columns: readonly string[]): Map<string, WholeKind> {
+  return new Map(columns.map((c, i) => [c, row[`i${i}`] !== true ? "fraction" : row[`s${i}`] !== true ? "big" : "whole"]));
 }

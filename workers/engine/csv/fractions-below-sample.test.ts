@@ -33,3 +33,18 @@ it("keeps a column of whole numbers BIGINT, those too long for a DOUBLE exact", 
 it("still reads a column with words further down as text, naming them", async () => {
   expect(await read("words", "many")).toEqual({ types: ["BIGINT", "VARCHAR", "VARCHAR"], values: [["12", 30_000], ["many", 100]], rows: 30_100, findings: ["qty"] });
 });
+
+it("reads a file with fractions in several columns twice, not once a column, each column typed by its values", async () => {
+  const reads: string[] = [];
+  const counting: CsvEngine = { ...engine, rows: (sql) => (sql.startsWith('CREATE OR REPLACE TABLE "several" ') && reads.push(sql), engine.rows(sql)) };
+  const lines = ["id,price,discount,qty,ref", ...Array.from({ length: 30_100 }, (_, i) => (i < 30_000 ? `${i + 1},10,0,2,7` : `${i + 1},10.25,0.5,3,8`))];
+  await readCsv(counting, new Blob([lines.join("\n") + "\n"]), parseOptionsSchema.parse({ format: "csv" }), "several", "sales.csv");
+  expect((await engine.rows("DESCRIBE several")).map((c) => c.column_type)).toEqual(["BIGINT", "DOUBLE", "DOUBLE", "BIGINT", "BIGINT"]);
+  expect(await engine.rows("SELECT price, discount, qty FROM several WHERE id = 30100")).toEqual([{ price: 10.25, discount: 0.5, qty: 3 }]);
+  expect(reads).toHaveLength(2);
+  // A number too long for a DOUBLE beside a fraction: that column is read once more, as the sniffer reads it, exact.
+  const big = ["id,price,ref", ...Array.from({ length: 30_100 }, (_, i) => (i < 30_000 ? `${i + 1},10,7` : `${i + 1},10.25,12345678901234567`))];
+  await readCsv(engine, new Blob([big.join("\n") + "\n"]), parseOptionsSchema.parse({ format: "csv" }), "big_ref", "sales.csv");
+  expect((await engine.rows("DESCRIBE big_ref")).map((c) => c.column_type)).toEqual(["BIGINT", "DOUBLE", "BIGINT"]);
+  expect(await engine.rows("SELECT CAST(ref AS VARCHAR) AS ref, price FROM big_ref WHERE id = 30100")).toEqual([{ ref: "12345678901234567", price: 10.25 }]);
+});

@@ -1,5 +1,5 @@
 import { columnNames, csvReadCall, rejectedLinesSql, wholeChecked, type CsvReadPlan } from "@/lib/csv/read-sql";
-import { wholeNumbersFailure, wholeNumbersSelect } from "@/lib/csv/whole-numbers";
+import { wholeKinds, wholeKindsSql, wholeNumbersFailure, wholeNumbersSelect, type WholeKind } from "@/lib/csv/whole-numbers";
 import { errorText } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
@@ -21,12 +21,28 @@ async function fillTable(engine: CsvEngine, table: string, plan: CsvReadPlan, st
   } catch (error) {
     const failed = wholeNumbersFailure(errorText(error), whole);
     if (!failed) throw error;
-    const rest = whole.filter((c) => c !== failed.column);
-    await engine.rows(`DROP TABLE IF EXISTS ${ident(plan.rejects)}`);
-    await engine.rows(`DROP TABLE IF EXISTS ${ident(`${plan.rejects}_scan`)}`);
-    // A fraction: the column is DOUBLE. Too big for a DOUBLE: left to the sniffer.
-    return fillTable(engine, table, { ...plan, whole: rest, types: failed.fraction ? { ...plan.types, [failed.column]: "DOUBLE" } : plan.types }, storage);
+    await dropRejects(engine, plan.rejects);
+    // A column too big for a DOUBLE is left to the sniffer; the others are read as DOUBLE and told apart by one scan.
+    const doubles = whole.filter((c) => c !== failed.column || failed.fraction);
+    const read: CsvReadPlan = { ...plan, whole: [], types: { ...plan.types, ...Object.fromEntries(doubles.map((c) => [c, "DOUBLE"])) } };
+    let kinds = new Map<string, WholeKind>();
+    await writingAs(engine, storage, async () => {
+      await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${csvReadCall(read)}`);
+      const [row = {}] = await engine.rows(wholeKindsSql(table, doubles));
+      kinds = wholeKinds(row, doubles);
+      const made = doubles.filter((c) => kinds.get(c) === "whole");
+      for (const c of made) await engine.rows(`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(c)} SET DATA TYPE BIGINT`);
+    });
+    const kept = { ...plan, whole: doubles.filter((c) => kinds.get(c) === "whole"), types: { ...plan.types, ...Object.fromEntries(doubles.filter((c) => kinds.get(c) === "fraction").map((c) => [c, "DOUBLE"])) } };
+    if (![...kinds.values()].includes("big")) return kept;
+    await dropRejects(engine, plan.rejects);
+    return fillTable(engine, table, { ...kept, whole: [] }, storage);
   }
+}
+
+async function dropRejects(engine: CsvEngine, rejects: string): Promise<void> {
+  await engine.rows(`DROP TABLE IF EXISTS ${ident(rejects)}`);
+  await engine.rows(`DROP TABLE IF EXISTS ${ident(`${rejects}_scan`)}`);
 }
 
 /**
@@ -43,8 +59,7 @@ export async function createTable(engine: CsvEngine, table: string, plan: CsvRea
     try {
       const read = await fillTable(engine, table, attempt, storageFor(bytes));
       const rejected = (await engine.rows(rejectedLinesSql(attempt.rejects))) as unknown as Rejected[];
-      await engine.rows(`DROP TABLE IF EXISTS ${ident(attempt.rejects)}`);
-      await engine.rows(`DROP TABLE IF EXISTS ${ident(`${attempt.rejects}_scan`)}`);
+      await dropRejects(engine, attempt.rejects);
       return { plan: read, rejected };
     } catch (error) {
       last = error;
