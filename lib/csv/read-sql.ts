@@ -34,6 +34,9 @@ export interface CsvReadPlan {
   whole?: readonly string[];
 }
 
+/** The rows DuckDB's sniffer types columns from (its `sample_size`): values further down are cast to those types. */
+export const SNIFFED_ROWS = 20_480;
+
 /** The whole-number columns the read checks: those of `whole` given no type of their own, when the sniffer runs. */
 export const wholeChecked = (p: CsvReadPlan): readonly string[] => (p.sniff ? (p.whole ?? []).filter((c) => !(c in p.types)) : []);
 

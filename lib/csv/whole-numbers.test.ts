@@ -13,11 +13,14 @@ describe("whole numbers read as DOUBLE and checked", () => {
     expect(wholeNumberColumns(["1,2", "Total: 2 rows", "3"], comma, ["a", "b"])).toEqual(["a", "b"]);
   });
 
-  it("names columns only where the read's names are sure", () => {
-    expect(namesRead({ header: true }, ["id", "Qty"])).toEqual(["id", "Qty"]);
-    expect(namesRead({ header: false, names: ["a", "b"] }, [])).toEqual(["a", "b"]);
-    for (const fields of [["id", ""], ["id", "ID"], ["id", " qty"]]) expect(namesRead({ header: true }, fields)).toEqual([]);
-    expect(namesRead({ header: false }, ["1", "2"])).toEqual([]);
+  it("names columns only where the read's names are sure, or as DuckDB names them without a header", () => {
+    expect(namesRead({ header: true }, ["id", "Qty"], 2)).toEqual(["id", "Qty"]);
+    expect(namesRead({ header: false, names: ["a", "b"] }, [], 2)).toEqual(["a", "b"]);
+    for (const fields of [["id", ""], ["id", "ID"], ["id", " qty"]]) expect(namesRead({ header: true }, fields, 2)).toEqual([]);
+    // Without a header, as DuckDB names the columns: padded from 11 columns on.
+    expect(namesRead({ header: false }, [], 10).at(-1)).toBe("column9");
+    expect(namesRead({ header: false }, [], 11).slice(0, 2)).toEqual(["column00", "column01"]);
+    expect(namesRead({ header: false }, [], 101).at(-1)).toBe("column100");
   });
 
   it("makes the columns BIGINT, and stops at a fraction or a number too big for a DOUBLE, naming the column", async () => {

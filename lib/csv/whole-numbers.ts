@@ -29,15 +29,20 @@ export function wholeNumberColumns(lines: readonly string[], dialect: Dialect, n
 }
 
 /**
- * The names the read gives the columns, where the plan's own names or a header's fields say them for sure: none for a
- * header whose names DuckDB would make (empty ones, repeats, spaces around), so no type is given to a name it lacks.
+ * The names the read gives the columns, where the plan's own names or a header's fields say them for sure, or DuckDB's
+ * names for a file without a header (column0, or column00 from 11 columns on); none for a header whose names DuckDB
+ * would make (empty ones, repeats, spaces around). A type given to a name the read lacks fails it (table.ts reads again).
  */
-export function namesRead(plan: Pick<CsvReadPlan, "names" | "header">, headerFields: readonly string[]): readonly string[] {
+export function namesRead(plan: Pick<CsvReadPlan, "names" | "header">, headerFields: readonly string[], width: number): readonly string[] {
   if (plan.names) return plan.names;
+  if (!plan.header) return Array.from({ length: width }, (_, i) => `column${String(i).padStart(String(width - 1).length, "0")}`);
   const lower = headerFields.map((f) => f.toLowerCase());
-  const sure = plan.header && headerFields.every((f, i) => f !== "" && f === f.trim() && lower.indexOf(lower[i]!) === i);
+  const sure = headerFields.every((f, i) => f !== "" && f === f.trim() && lower.indexOf(lower[i]!) === i);
   return sure ? headerFields : [];
 }
+
+/** A read that named a column it lacks in its types. */
+export const NAMES_MISSED = /COLUMN_TYPES error|in REPLACE list not found/;
 
 /** The select list of the read: every column, those of `columns` (read as DOUBLE) made BIGINT, checked value by value. */
 export function wholeNumbersSelect(columns: readonly string[]): string {

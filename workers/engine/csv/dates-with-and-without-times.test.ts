@@ -49,3 +49,10 @@ it("keeps the times of a column of dates whose times come further down than Duck
   expect(await counts("notes_below")).toEqual([["2025-01-17", 30_000], ["2025-02-18 approx", 100]]);
   expect(noted.typeFindings).toEqual([expect.objectContaining({ column: "at", type: "DATE", values: expect.arrayContaining([{ line: 30_002, value: "2025-02-18 approx" }]) })]);
 });
+
+it("judges the first lines as DuckDB's sniffer sees them: times below its 20,480 rows but within the first 256 KB are kept", async () => {
+  const lines = ["at", ...Array.from({ length: 21_100 }, (_, i) => (i < 21_000 ? "2025-01-17" : "2025-02-18 01:01:00"))];
+  await readCsv(engine, new Blob([lines.join("\n") + "\n"]), parseOptionsSchema.parse({ format: "csv" }), "short_lines", "days.csv");
+  expect((await engine.rows("DESCRIBE short_lines")).map((c) => c.column_type)).toEqual(["TIMESTAMP"]);
+  expect(await engine.rows(`SELECT CAST("at" AS VARCHAR) AS "at", CAST(count(*) AS INTEGER) AS n FROM short_lines GROUP BY ALL ORDER BY 1`)).toEqual([{ at: "2025-01-17 00:00:00", n: 21_000 }, { at: "2025-02-18 01:01:00", n: 100 }]);
+});

@@ -3,6 +3,7 @@ import { parseOptionsSchema } from "@/lib/staging/parse-options";
 import { wasmReadEngine } from "@/test/duckdb-wasm-node";
 import type { CsvEngine } from "./engine";
 import { readCsv } from "./read";
+import { createTable } from "./table";
 
 /**
  * duckdb/duckdb issue 25824: DuckDB's sniffer types a column from the first 20,480 rows, and its reader rounds a
@@ -47,4 +48,16 @@ it("reads a file with fractions in several columns twice, not once a column, eac
   await readCsv(engine, new Blob([big.join("\n") + "\n"]), parseOptionsSchema.parse({ format: "csv" }), "big_ref", "sales.csv");
   expect((await engine.rows("DESCRIBE big_ref")).map((c) => c.column_type)).toEqual(["BIGINT", "DOUBLE", "BIGINT"]);
   expect(await engine.rows("SELECT CAST(ref AS VARCHAR) AS ref, price FROM big_ref WHERE id = 30100")).toEqual([{ ref: "12345678901234567", price: 10.25 }]);
+});
+
+it("checks a file without a header by DuckDB's names for its columns, and reads as before a column it cannot name", async () => {
+  const lines = Array.from({ length: 30_100 }, (_, i) => `${i + 1},${i < 30_000 ? 12 : 12.5}`);
+  await readCsv(engine, new Blob([lines.join("\n") + "\n"]), parseOptionsSchema.parse({ format: "csv", header: false }), "no_header", "readings.csv");
+  expect((await engine.rows("DESCRIBE no_header")).map((c) => c.column_type)).toEqual(["BIGINT", "DOUBLE"]);
+  expect(await engine.rows("SELECT count(*)::INTEGER AS n FROM no_header WHERE column1 = 12.5")).toEqual([{ n: 100 }]);
+  await engine.register("named.csv", new Blob(["a,b\n1,2\n3,4\n"]));
+  const plan = { path: "named.csv", dialect: { delimiter: ",", quote: '"', escape: '"' }, header: true, strict: true, sniff: true, types: {}, rejects: "named_rejects", maxLineBytes: 1 << 20, whole: ["a", "not_a_column"] };
+  const read = await createTable(engine, "named", plan, 2, ["a", "b"], 16);
+  expect(read.plan.whole).toEqual([]);
+  expect(await engine.rows("SELECT a, b FROM named ORDER BY a")).toEqual([{ a: 1, b: 2 }, { a: 3, b: 4 }]);
 });

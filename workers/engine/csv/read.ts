@@ -9,7 +9,7 @@ import { dayMonthTimestamps, isoDateFormat, isoDatesInHead } from "@/lib/csv/iso
 import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
 import { twoLineNames } from "@/lib/csv/header-names";
 import { detectLayout, isSummaryRow, markedLines, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
-import { columnNames, type CsvReadPlan } from "@/lib/csv/read-sql";
+import { columnNames, SNIFFED_ROWS, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { namesRead, wholeNumberColumns } from "@/lib/csv/whole-numbers";
 import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
 import { lostDigitColumns, type LostDigits } from "@/lib/csv/lost-digits";
@@ -157,9 +157,11 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const nulls = new Set([...(used.nullValues ?? []), ...blankValues(sample.head.slice(preamble + headerLines), dialect)]);
   // A type with a fraction given to a column written with decimal commas (12,50): read with the comma, as “1.234,56” reads (lib/csv/decimal-comma.ts).
   if (!used.numberFormat && commaDecimalColumns(sample.head.slice(preamble + headerLines), dialect, nameFields, used.types).length) used.numberFormat = "comma";
+  // The first lines as DuckDB's sniffer sees them: what it types the columns by, and what the values below it are cast without.
+  const sniffedLines = sample.head.slice(preamble + headerLines, preamble + headerLines + SNIFFED_ROWS);
   const base: CsvReadPlan = {
     path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(nameFields) : undefined, comment: used.comment, strict: true, sniff: true,
-    types: { ...used.types }, dateFormat: used.dateFormat ?? isoDatesInHead(sample.head.slice(preamble + headerLines), dialect, layout.width) ?? undefined, timestampFormat: used.timestampFormat, decimalComma: used.numberFormat === "comma", nullPadding: used.raggedRows, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
+    types: { ...used.types }, dateFormat: used.dateFormat ?? isoDatesInHead(sniffedLines, dialect, layout.width) ?? undefined, timestampFormat: used.timestampFormat, decimalComma: used.numberFormat === "comma", nullPadding: used.raggedRows, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
   };
   const width = Math.max(layout.width, headerFields.length - (trailing ? 1 : 0));
   const ctx = { dialect, width: layout.width, shapes: layout.shapes };
@@ -171,7 +173,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   ]);
   const casts: Mended["casts"] = [];
   // Whole numbers with a fraction further down (12.5), which DuckDB's reader would round: checked as read (lib/csv/whole-numbers.ts).
-  let whole = { checked: wholeNumberColumns(sample.head.slice(preamble + headerLines), dialect, namesRead(base, headerFields)).filter((n) => !(n in used.types)), doubles: {} as Record<string, string> };
+  let whole = { checked: wholeNumberColumns(sniffedLines, dialect, namesRead(base, headerFields, layout.width)).filter((n) => !(n in used.types)), doubles: {} as Record<string, string> };
   let plan = base;
   let lenient = false;
   let rejectedAny = false;

@@ -1,5 +1,5 @@
 import { columnNames, csvReadCall, rejectedLinesSql, wholeChecked, type CsvReadPlan } from "@/lib/csv/read-sql";
-import { wholeKinds, wholeKindsSql, wholeNumbersFailure, wholeNumbersSelect, type WholeKind } from "@/lib/csv/whole-numbers";
+import { NAMES_MISSED, wholeKinds, wholeKindsSql, wholeNumbersFailure, wholeNumbersSelect, type WholeKind } from "@/lib/csv/whole-numbers";
 import { errorText } from "@/lib/result";
 import { ident, literal } from "@/lib/sql/quote";
 import type { CsvEngine } from "./engine";
@@ -19,6 +19,8 @@ async function fillTable(engine: CsvEngine, table: string, plan: CsvReadPlan, st
     await writingAs(engine, storage, () => engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${wholeNumbersSelect(whole)} FROM ${csvReadCall(plan)}`));
     return plan;
   } catch (error) {
+    // Whole-number columns the read does not have by those names: read as before, unchecked.
+    if (whole.length && NAMES_MISSED.test(errorText(error))) return fillTable(engine, table, { ...plan, whole: [] }, storage);
     const failed = wholeNumbersFailure(errorText(error), whole);
     if (!failed) throw error;
     await dropRejects(engine, plan.rejects);
