@@ -1,6 +1,6 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import { COMPACT_DATE, compactDateAggregate, describeWrittenDates, formatsLeftOpen, mayBeWrittenDates, MIXED_FORMATS, namedAsDate, shownFormat, someFit, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenDateValues, WRITTEN_FORMATS } from "./written-dates";
+import { COMPACT_DATE, compactDateAggregate, describeWrittenDates, fitRow, formatsLeftOpen, misfitSql, mayBeWrittenDates, MIXED_FORMATS, namedAsDate, shownFormat, someFit, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenDateValues, WRITTEN_FORMATS } from "./written-dates";
 
 async function typed(values: (string | null)[], dateFormat?: string) {
   const conn = await (await DuckDBInstance.create(":memory:")).connect();
@@ -177,6 +177,15 @@ describe("dates and timestamps written for people", () => {
     const row = await aggregates(mixed);
     expect(someFit(row, "a")).toBe(true);
     expect(writtenDateFormat(row, "a", undefined)).toBe(MIXED_FORMATS.find((list) => list.startsWith("%Y-%m-%d|")));
+  });
+
+  it("ends a pass of one format at the first value it does not fit, and reads a column it fits whole as that format", async () => {
+    const conn = await (await DuckDBInstance.create(":memory:")).connect();
+    await conn.run("CREATE TABLE t AS SELECT CASE WHEN i = 700 THEN 'TBD' ELSE '31.12.2024' END AS c, '31.12.2024' AS d FROM range(1000) r(i)");
+    const misfit = async (column: string) => (await conn.runAndReadAll(misfitSql(writtenDateValues(`SELECT 'x' AS column_name, ${column} AS value FROM t`), [WRITTEN_FORMATS.indexOf("%d.%m.%Y")]))).getRowObjectsJS();
+    expect(await misfit("c")).toEqual([{ misfit: 1 }]);
+    expect(await misfit("d")).toEqual([]);
+    expect(writtenDateFormat(fitRow("a", WRITTEN_FORMATS.indexOf("%d.%m.%Y")), "a", undefined)).toBe("%d.%m.%Y");
   });
 
   it("shows a list by the date and its first format with a time", () => {

@@ -147,6 +147,21 @@ export function formatsLeftOpen(row: Record<string, unknown> | undefined, alias:
   return [single, mixed].filter((pass) => pass.length > 0);
 }
 
+/**
+ * Over `writtenDateValues`: a value that fits none of the candidates `only` names, if there is one. DuckDB stops at the
+ * first (LIMIT 1), so a pass of one candidate that a value further down does not fit ends there, rather than counting
+ * the column's fits (a million values not fitting took DuckDB-WASM 2.7 s to count: a failed parse is its slow path).
+ */
+export function misfitSql(valuesSql: string, only: readonly number[]): string {
+  const v = ident(VALUE);
+  return `SELECT 1 AS misfit FROM (${valuesSql}) WHERE NOT (${only.map((i) => `try_strptime(${v}, ${formatSql(CANDIDATES[i]!)}) IS NOT NULL`).join(" OR ")}) LIMIT 1`;
+}
+
+/** The aggregates' row of a column every value of which fits candidate `i`, as `writtenDateFormat` reads it. */
+export function fitRow(alias: string, i: number): Record<string, unknown> {
+  return { [`${alias}_given`]: 1, [`${alias}_${i}`]: 1 };
+}
+
 /** Whether some candidate of the aggregates' row fits every value: a later pass need not run. */
 export function someFit(row: Record<string, unknown>, alias: string): boolean {
   return CANDIDATES.some((_, i) => fitsAll(row, alias, i));

@@ -1,5 +1,5 @@
-import { COMPACT_DATE, compactDateAggregate, formatsLeftOpen, mayBeWrittenDates, namedAsDate, someFit, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenDateValues, writtenType } from "@/lib/csv/written-dates";
-import { VALUE } from "@/lib/sql/column-values";
+import { COMPACT_DATE, compactDateAggregate, fitRow, formatsLeftOpen, mayBeWrittenDates, misfitSql, namedAsDate, someFit, writtenDateAggregates, writtenDateFormat, writtenDateStatement, writtenDateValues, writtenType } from "@/lib/csv/written-dates";
+import { columnValuesSql, VALUE } from "@/lib/sql/column-values";
 import { scanColumns } from "./column-scan";
 import type { CsvEngine } from "./engine";
 import type { Column } from "./mend";
@@ -38,6 +38,12 @@ async function fitFormats(engine: CsvEngine, table: string, names: string[]): Pr
   const fits = new Map<string, Record<string, unknown>>();
   for (const name of names) {
     for (const open of formatsLeftOpen(sample.get(name), "c")) {
+      // One candidate: the first value it does not fit ends the pass; none found, it fits them all.
+      if (open.length === 1) {
+        if ((await engine.rows(misfitSql(writtenDateValues(columnValuesSql(table, [name])), open))).length) continue;
+        fits.set(name, fitRow("c", open[0]!));
+        break;
+      }
       const row = (await scanColumns(engine, table, [name], writtenDateAggregates("c", open), undefined, writtenDateValues)).get(name);
       if (!row || !someFit(row, "c")) continue;
       fits.set(name, row);
