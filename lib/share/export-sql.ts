@@ -138,10 +138,10 @@ function twoLineHeaderSql(source: ExportSource): string {
  */
 function typedAsRead(source: ExportSource): ParseOptions {
   const { writtenDates = {}, numbers = {}, missing = {}, types } = source.parse;
-  const text = Object.entries(writtenDates).filter(([, format]) => format !== COMPACT_DATE).map(([column]) => [column, "VARCHAR"]);
-  const doubles = source.columns.filter((c) => c.type === "DOUBLE" && !(c.name in numbers) && !(c.name in missing)).map((c) => [c.name, "DOUBLE"]);
-  const given = [...text, ...doubles].filter(([column]) => !(column! in types));
-  return given.length ? { ...source.parse, types: { ...types, ...Object.fromEntries(given.map(([column, type]) => [readName(source)(column!), type!])) } } : source.parse;
+  const text = Object.entries(writtenDates).filter(([, format]) => format !== COMPACT_DATE).map(([column]): [string, string] => [column, "VARCHAR"]);
+  const doubles = source.columns.filter((c) => c.type === "DOUBLE" && !(c.name in numbers) && !(c.name in missing)).map((c): [string, string] => [c.name, "DOUBLE"]);
+  const given = [...text, ...doubles].filter(([column]) => !(column in types));
+  return given.length ? { ...source.parse, types: { ...types, ...Object.fromEntries(given.map(([column, type]) => [readName(source)(column), type])) } } : source.parse;
 }
 
 /** Another staged file the recipe reads, by the SQL name it reads it by. */

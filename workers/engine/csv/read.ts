@@ -173,7 +173,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   ]);
   const casts: Mended["casts"] = [];
   // Whole numbers with a fraction further down (12.5), which DuckDB's reader would round: checked as read (lib/csv/whole-numbers.ts).
-  let whole = { checked: wholeNumberColumns(sniffedLines, dialect, namesRead(base, headerFields, layout.width)).filter((n) => !(n in used.types)), doubles: {} as Record<string, string> };
+  base.whole = wholeNumberColumns(sniffedLines, dialect, namesRead(base, headerFields, layout.width));
   let plan = base;
   let lenient = false;
   let rejectedAny = false;
@@ -186,11 +186,11 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     // Each round starts strict and sniffing again (mended text may read where the raw text could not), with the columns found to need text.
     const nullValues = nulls.size ? [...nulls] : undefined;
     const text = Object.fromEntries(casts.map((c) => [c.column, "VARCHAR"]));
-    const read = await createTable(engine, table, { ...base, path: name, nullValues, types: { ...base.types, ...whole.doubles, ...text }, whole: whole.checked.filter((c) => !(c in text)) }, width, headerFields, body.size).finally(() =>
+    // The last round's types and whole-number columns carry what its read found (columns of fractions DOUBLE).
+    const read = await createTable(engine, table, { ...base, path: name, nullValues, types: { ...plan.types, ...text }, whole: plan.whole }, width, headerFields, body.size).finally(() =>
       engine.unregister(name).catch(() => undefined),
     );
     plan = read.plan;
-    whole = { checked: [...(plan.whole ?? [])], doubles: { ...whole.doubles, ...Object.fromEntries(whole.checked.filter((c) => plan.types[c] === "DOUBLE").map((c) => [c, "DOUBLE"])) } };
     lenient = !plan.strict;
     // A lenient read rejects no line for its quotes: a quote never closed takes in every line after it, silently.
     // Scanned for once: what the mended text still holds is left to the lenient read, which says so.

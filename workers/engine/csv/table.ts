@@ -32,11 +32,11 @@ async function fillTable(engine: CsvEngine, table: string, plan: CsvReadPlan, st
       await engine.rows(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${csvReadCall(read)}`);
       const [row = {}] = await engine.rows(wholeKindsSql(table, doubles));
       kinds = wholeKinds(row, doubles);
-      const made = doubles.filter((c) => kinds.get(c) === "whole");
-      for (const c of made) await engine.rows(`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(c)} SET DATA TYPE BIGINT`);
+      for (const c of doubles.filter((c) => kinds.get(c) === "whole")) await engine.rows(`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(c)} SET DATA TYPE BIGINT`);
     });
-    const kept = { ...plan, whole: doubles.filter((c) => kinds.get(c) === "whole"), types: { ...plan.types, ...Object.fromEntries(doubles.filter((c) => kinds.get(c) === "fraction").map((c) => [c, "DOUBLE"])) } };
-    if (![...kinds.values()].includes("big")) return kept;
+    const of = (kind: WholeKind) => doubles.filter((c) => kinds.get(c) === kind);
+    const kept = { ...plan, whole: of("whole"), types: { ...plan.types, ...Object.fromEntries(of("fraction").map((c) => [c, "DOUBLE"])) } };
+    if (of("big").length === 0) return kept;
     await dropRejects(engine, plan.rejects);
     return fillTable(engine, table, { ...kept, whole: [] }, storage);
   }
