@@ -1,7 +1,7 @@
 "use client";
 
 import { useLiveQuery } from "dexie-react-hooks";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { saveBlob } from "@/browser/download";
 import { formatTime } from "@/lib/format";
 import { auditNdjson } from "@/lib/staging/audit";
@@ -10,8 +10,11 @@ import { stagingDb } from "@/browser/staging-store";
 /** The append-only audit log: the latest events, and all of them as NDJSON. */
 export function AuditLog() {
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened before the page came alive (a click on the static page), the toggle event reached no handler.
+  useEffect(() => setOpen(details.current?.open ?? false), []);
   return (
-    <details className="text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details ref={details} className="text-xs" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer font-semibold">Audit log</summary>
       <button
         type="button"
