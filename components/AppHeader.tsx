@@ -1,11 +1,13 @@
 "use client";
 
 import { StorageNote } from "./StorageNote";
+import { useHydrated } from "./useHydrated";
 
 export type EngineState = { kind: "starting" } | { kind: "ready"; version: string; limits: string | null } | { kind: "failed"; message: string };
 
 /** The app's name, what it does, the engine's state, and (narrow screens) the side column's toggle. */
 export function AppHeader({ engine, drawer, setDrawer }: { engine: EngineState; drawer: boolean; setDrawer: (open: boolean) => void }) {
+  const hydrated = useHydrated();
   return (
     <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
       <div className="flex items-baseline gap-3">
@@ -18,6 +20,7 @@ export function AppHeader({ engine, drawer, setDrawer }: { engine: EngineState; 
         type="button"
         aria-expanded={drawer}
         aria-controls="side-column"
+        disabled={!hydrated}
         className="rounded border px-2 py-1 text-sm focus-visible:outline-2 min-[769px]:hidden"
         onClick={() => setDrawer(!drawer)}
       >

@@ -5,11 +5,13 @@ import type { Notify } from "../notices";
 import { DatasetCard } from "./DatasetCard";
 import type { DatasetVersion } from "./DatasetView";
 import { useDatasets } from "./useDatasets";
+import { useHydrated } from "../useHydrated";
 
 /** The destination: promoted datasets in this browser's private file system. */
 export function DestinationPanel({ notify, onOpen }: { notify: Notify; onOpen: (version: DatasetVersion) => void }) {
   const { datasets, error } = useDatasets();
   const [neutralizeFormulas, setNeutralizeFormulas] = useState(true);
+  const hydrated = useHydrated();
 
   return (
     <section aria-labelledby="destination-heading" className="space-y-2">
@@ -38,7 +40,7 @@ export function DestinationPanel({ notify, onOpen }: { notify: Notify; onOpen: (
         </ul>
       )}
       <label className="flex items-center gap-2 text-xs">
-        <input type="checkbox" checked={neutralizeFormulas} onChange={(e) => setNeutralizeFormulas(e.target.checked)} />
+        <input type="checkbox" disabled={!hydrated} checked={neutralizeFormulas} onChange={(e) => setNeutralizeFormulas(e.target.checked)} />
         Protect CSV downloads against spreadsheet formulas (cells starting with = + - @)
       </label>
     </section>

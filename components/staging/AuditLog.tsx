@@ -6,11 +6,13 @@ import { saveBlob } from "@/browser/download";
 import { formatTime } from "@/lib/format";
 import { auditNdjson } from "@/lib/staging/audit";
 import { stagingDb } from "@/browser/staging-store";
+import { useHydrated } from "../useHydrated";
 
 /** The append-only audit log: the latest events, and all of them as NDJSON. */
 export function AuditLog() {
   const [open, setOpen] = useState(false);
   const details = useRef<HTMLDetailsElement>(null);
+  const hydrated = useHydrated();
   // Opened before the page came alive (a click on the static page), the toggle event reached no handler.
   useEffect(() => setOpen(details.current?.open ?? false), []);
   return (
@@ -18,7 +20,8 @@ export function AuditLog() {
       <summary className="cursor-pointer font-semibold">Audit log</summary>
       <button
         type="button"
-        className="my-1 rounded border px-2 py-0.5 focus-visible:outline-2"
+        disabled={!hydrated}
+        className="my-1 rounded border px-2 py-0.5 focus-visible:outline-2 disabled:opacity-50"
         onClick={() =>
           void stagingDb()
             .audit.orderBy("seq")

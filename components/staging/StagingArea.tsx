@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { formatBytes, plural, shortHash } from "@/lib/format";
 import type { StagedFile } from "@/lib/staging/staged-file";
+import { useHydrated } from "../useHydrated";
 
 interface Props {
   files: StagedFile[];
@@ -19,6 +20,7 @@ const AGE_KEY = "stages:flag-after-days";
 export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [flagDays, setFlagDays] = useState(() => Number(globalThis.localStorage?.getItem(AGE_KEY)) || 7);
+  const hydrated = useHydrated();
   const now = Date.now();
   return (
     <section aria-labelledby="staging-heading" className="space-y-2">
@@ -100,6 +102,7 @@ export function StagingArea({ files, selectedId, onSelect, onRemove, onClear }: 
         <input
           type="number"
           min={1}
+          disabled={!hydrated}
           className="w-14 rounded border border-slate-300 bg-transparent px-1 dark:border-slate-700"
           value={flagDays}
           onChange={(e) => {
