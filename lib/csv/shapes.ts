@@ -54,8 +54,8 @@ function asciiShape(value: string, collapse: boolean): string | null {
 export interface ColumnShapes {
   /** The shapes seen, or null when the column is free text (too many shapes to judge by). */
   shapes: Set<string> | null;
-  /** The exact shapes seen (a tie-breaker between two ways of mending a line). */
-  exact: Set<string>;
+  /** The exact shapes seen (a tie-breaker between two ways of mending a line), worked out when first asked for: most layouts never ask. */
+  readonly exact: Set<string>;
   numeric: boolean;
 }
 
@@ -65,14 +65,13 @@ const MAX_SHAPES = 6;
 export type ShapeCache = WeakMap<readonly string[], RowShapes>;
 interface RowShapes {
   shape: string[];
-  exact: string[];
   /** Empty, or a missing-value marker (NA in a column of numbers): no value's shape, as a header's word would fit its "a". */
   none: boolean[];
   number: (boolean | undefined)[];
 }
 
 function rowShapes(row: readonly string[], cache: ShapeCache): RowShapes {
-  const shapes = { shape: row.map(shapeOf), exact: row.map(exactShapeOf), none: row.map((v) => v.trim() === "" || isMissingMarker(v)), number: [] };
+  const shapes = { shape: row.map(shapeOf), none: row.map((v) => v.trim() === "" || isMissingMarker(v)), number: [] };
   cache.set(row, shapes);
   return shapes;
 }
@@ -81,7 +80,6 @@ export function learnShapes(rows: readonly (readonly string[])[], width: number,
   const known = rows.map((row) => cache.get(row) ?? rowShapes(row, cache));
   return Array.from({ length: width }, (_, c) => {
     const shapes = new Set<string>();
-    const exact = new Set<string>();
     let count = 0;
     let numeric = true;
     for (let i = 0; i < rows.length; i++) {
@@ -89,10 +87,18 @@ export function learnShapes(rows: readonly (readonly string[])[], width: number,
       if (c >= k.none.length || k.none[c]) continue;
       count++;
       shapes.add(k.shape[c]!);
-      exact.add(k.exact[c]!);
       numeric &&= k.number[c] ??= isNumberLike(rows[i]![c]!);
     }
-    return { shapes: count >= 3 && shapes.size <= MAX_SHAPES ? shapes : null, exact, numeric: count > 0 && numeric };
+    // Exact shapes cost more than the rest together (a character each), and only mending a line or a header of years asks.
+    let exact: Set<string> | undefined;
+    const exactShapes = () => new Set(rows.flatMap((row, i) => (c >= known[i]!.none.length || known[i]!.none[c] ? [] : [exactShapeOf(row[c]!)])));
+    return {
+      shapes: count >= 3 && shapes.size <= MAX_SHAPES ? shapes : null,
+      get exact() {
+        return (exact ??= exactShapes());
+      },
+      numeric: count > 0 && numeric,
+    };
   });
 }
 
