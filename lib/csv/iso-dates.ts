@@ -19,7 +19,7 @@ export function isoDateFormat(lines: readonly string[], dialect: Dialect, column
   return dates.every((i) => allIsoDates(rows, i)) ? ISO_DATE_FORMAT : null;
 }
 
-const allIsoDates = (rows: readonly string[][], i: number) => {
+const allIsoDates = (rows: readonly (readonly string[])[], i: number) => {
   const values = rows.map((r) => r[i]!.trim()).filter((v) => v !== "");
   return values.length > 0 && values.every((v) => ISO_DATE.test(v));
 };

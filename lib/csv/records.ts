@@ -21,11 +21,23 @@ export interface ParsedLine {
 export const quotesOpen = (line: string, d: Dialect): boolean => d.quote !== "" && line.split(d.quote).length % 2 === 0;
 
 /** The fields of each line that is not blank: a file's first rows, column by column (`rows[i][column]`). */
-export const fieldRows = (lines: readonly string[], d: Dialect): string[][] => lines.filter((l) => l.trim() !== "").map((l) => splitFields(l, d).fields);
+export const fieldRows = (lines: readonly string[], d: Dialect): readonly (readonly string[])[] =>
+  splitLines(lines, d).filter((_, i) => lines[i]!.trim() !== "").map((p) => p.fields);
 
 /** The lines that split into exactly `width` fields, none left open: each field is then its column's value. */
-export function rowsOfWidth(lines: readonly string[], d: Dialect, width: number): string[][] {
-  return lines.map((l) => splitFields(l, d)).filter((p) => !p.open && p.fields.length === width).map((p) => p.fields);
+export function rowsOfWidth(lines: readonly string[], d: Dialect, width: number): readonly (readonly string[])[] {
+  return splitLines(lines, d).filter((p) => !p.open && p.fields.length === width).map((p) => p.fields);
+}
+
+/** Lines split, kept by their array and dialect: a CSV's read looks at its first lines' values a dozen times, each check once. */
+const split = new WeakMap<readonly string[], { dialect: Dialect; lines: readonly Readonly<ParsedLine>[] }>();
+
+function splitLines(lines: readonly string[], d: Dialect): readonly Readonly<ParsedLine>[] {
+  const kept = split.get(lines);
+  if (kept && kept.dialect.delimiter === d.delimiter && kept.dialect.quote === d.quote && kept.dialect.escape === d.escape) return kept.lines;
+  const parsed = lines.map((l) => splitFields(l, d));
+  split.set(lines, { dialect: { ...d }, lines: parsed });
+  return parsed;
 }
 
 export function splitFields(text: string, d: Dialect): ParsedLine {

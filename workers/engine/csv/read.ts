@@ -115,6 +115,8 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const dialect = { delimiter: tabIn(used.delimiter!), quote: used.quote!, escape: used.escape! };
   const preamble = used.skip!;
   const headerLines = used.header ? used.headerLines! : 0;
+  // The first lines below the header: one array, whose values every check below splits once (lib/csv/records.ts).
+  const bodyHead = sample.head.slice(preamble + headerLines);
   const fieldsAt = (line: number) => splitFields(sample.head[line] ?? "", dialect).fields.map((f) => (used.trimSpaces ? f.trim() : f));
   // A header whose quote never closes on its line (a stray one) is named as the layout names it, after it.
   const strayQuoteHeader = headerLines === 1 && layout.strayQuoteHeader && preamble === layout.preamble;
@@ -147,18 +149,18 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const unmarked = markedRows.length ? await withoutMarks(body, markedRows, linesBefore) : null;
   if (unmarked) body = unmarked.body;
   // Subtotal rows among the rows (a report's "Total North"): set aside too, as summing them counts rows twice.
-  const subtotals = await subtotalAndHeadingLines(body, sample.head.slice(preamble + headerLines), { dialect, width: layout.width, shapes: layout.shapes, headerInBody: namesApart ? 0 : headerLines }, linesBefore, used.edits);
+  const subtotals = await subtotalAndHeadingLines(body, bodyHead, { dialect, width: layout.width, shapes: layout.shapes, headerInBody: namesApart ? 0 : headerLines }, linesBefore, used.edits);
   if (subtotals.length && options.badLines === "stop") throw new CsvStopped(subtotals[0]!.note.line, `Line ${subtotals[0]!.note.line} is ${subtotals[0]!.note.reason}. Choose “Set aside the lines that do not fit” to stage the rest.`);
   if (subtotals.length) body = splice(body, subtotals.map((s) => s.blank));
   // Padding around delimiters hides types from the sniffer: take it off before DuckDB reads (a bigger file is trimmed in SQL after).
   if (used.trimSpaces && body.size <= TRIM_IN_TEXT_BYTES) body = new Blob([trimAroundDelimiters(await body.text(), dialect)]);
 
   // Values of spaces alone where numbers, dates or booleans are: read as empty (lib/csv/blank-values.ts), from the first lines and as casts fail.
-  const nulls = new Set([...(used.nullValues ?? []), ...blankValues(sample.head.slice(preamble + headerLines), dialect)]);
+  const nulls = new Set([...(used.nullValues ?? []), ...blankValues(bodyHead, dialect)]);
   // A type with a fraction given to a column written with decimal commas (12,50): read with the comma, as “1.234,56” reads (lib/csv/decimal-comma.ts).
-  if (!used.numberFormat && commaDecimalColumns(sample.head.slice(preamble + headerLines), dialect, nameFields, used.types).length) used.numberFormat = "comma";
+  if (!used.numberFormat && commaDecimalColumns(bodyHead, dialect, nameFields, used.types).length) used.numberFormat = "comma";
   // The first lines as DuckDB's sniffer sees them: what it types the columns by, and what the values below it are cast without.
-  const sniffedLines = sample.head.slice(preamble + headerLines, preamble + headerLines + SNIFFED_ROWS);
+  const sniffedLines = bodyHead.length <= SNIFFED_ROWS ? bodyHead : bodyHead.slice(0, SNIFFED_ROWS);
   const base: CsvReadPlan = {
     path, dialect, header: headerLines === 1 && !namesApart, names: namesApart ? columnNames(nameFields) : undefined, comment: used.comment, strict: true, sniff: true,
     types: { ...used.types }, dateFormat: used.dateFormat ?? isoDatesInHead(sniffedLines, dialect, layout.width) ?? undefined, timestampFormat: used.timestampFormat, decimalComma: used.numberFormat === "comma", nullPadding: used.raggedRows, rejects: `${path.replace(/\W/g, "_")}_rejects`, maxLineBytes: MAX_LINE_BYTES,
@@ -225,20 +227,20 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const read = await describe(engine, table);
   const readAgain = async (patch: Partial<ParseOptions>) => readCsv(engine, text, { ...options, ...patch }, table, path, { counted: Promise.resolve(await counting) });
   // Whole numbers longer than a DOUBLE holds exactly: read again with HUGEINT given for their columns.
-  const exact = bigIntegerColumns(sample.head.slice(preamble + headerLines), dialect, read).filter((name) => !(name in used.types));
+  const exact = bigIntegerColumns(bodyHead, dialect, read).filter((name) => !(name in used.types));
   if (exact.length) return readAgain({ types: { ...options.types, ...Object.fromEntries(exact.map((name) => [name, "HUGEINT"])) } });
   // Codes whose leading zero DuckDB dropped, further down than its sample: read again with their columns as text.
-  const zeros = plan.sniff ? await findLeadingZeros(engine, table, read, { lines: sample.head.slice(preamble + headerLines), dialect, types: used.types, body, plan }) : {};
+  const zeros = plan.sniff ? await findLeadingZeros(engine, table, read, { lines: bodyHead, dialect, types: used.types, body, plan }) : {};
   if (Object.keys(zeros).length) {
     return readAgain({ types: { ...options.types, ...Object.fromEntries(Object.keys(zeros).map((name) => [name, "VARCHAR"])) }, leadingZeros: { ...options.leadingZeros, ...zeros } });
   }
   // ISO dates are told from the first lines; any other format is asked of DuckDB's sniffer.
-  const isoDates = plan.sniff ? isoDateFormat(sample.head.slice(preamble + headerLines), dialect, read) : null;
+  const isoDates = plan.sniff ? isoDateFormat(bodyHead, dialect, read) : null;
   // Timestamps are asked after only where their day and month could be read two ways.
-  const sniffed = await sniffedFormats(engine, read, body, plan, { date: !used.dateFormat && !isoDates, timestamp: !used.timestampFormat && dayMonthTimestamps(sample.head.slice(preamble + headerLines), dialect, read) });
+  const sniffed = await sniffedFormats(engine, read, body, plan, { date: !used.dateFormat && !isoDates, timestamp: !used.timestampFormat && dayMonthTimestamps(bodyHead, dialect, read) });
   const dateFormat = used.dateFormat ?? isoDates ?? sniffed.date;
   // Version numbers (5.4.12) that the sniffer read as dates with a two-digit year first: read again as text.
-  const versions = used.dateFormat ? [] : versionColumns(sample.head.slice(preamble + headerLines), dialect, read, dateFormat).filter((name) => !(name in used.types));
+  const versions = used.dateFormat ? [] : versionColumns(bodyHead, dialect, read, dateFormat).filter((name) => !(name in used.types));
   if (versions.length) return readAgain({ types: { ...options.types, ...Object.fromEntries(versions.map((name) => [name, "VARCHAR"])) } });
   // A two-digit year first (31.12.24 read as 24 December 2031): read again with the year last, where every date reads so.
   const yearLast = used.dateFormat ? null : await yearLastFormat(engine, table, read, dateFormat);
@@ -248,7 +250,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   // A file whose numbers have a decimal comma writes 1.200 for twelve hundred, which DuckDB took for 1.2: read it again knowing the comma
   // (known from its other columns, or from whole numbers grouped by points in a file delimited by semicolons: lib/csv/point-thousands.ts).
   const doubles = finished.filter((c) => c.type === "DOUBLE" && !(c.name in used.types));
-  const commaFile = seen === "comma" || pointThousandsColumns(sample.head.slice(preamble + headerLines), dialect, finished).some((name) => !(name in used.types));
+  const commaFile = seen === "comma" || pointThousandsColumns(bodyHead, dialect, finished).some((name) => !(name in used.types));
   if (!used.numberFormat && commaFile && dialect.delimiter !== "," && doubles.length) return readAgain({ numberFormat: "comma" });
   // Columns of numbers, dates or booleans but for missing-value markers (NA, NULL, \N): typed, the markers empty.
   const { columns: afterMarkers, marked } = await readMarkers(engine, table, await toNumbers(engine, table, finished, numbers), { types: used.types, dateFormat: dateFormat ?? undefined });
@@ -286,7 +288,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
   const readNames = namesTheReadGave(nameFields, columns.map((c) => c.name)).filter((n) => !emptyColumns.includes(n.column));
   // Text columns that are numbers or dates but for a few values, those whose casts failed too: found with the format their values are written in.
   const near = await csvNearTypeFindings(engine, table, await describe(engine, table), {
-    leave: new Set([...Object.keys(used.types), ...formulaText, ...apostropheText]), dialect, head: sample.head.slice(preamble + headerLines), linesBefore: sheetRows + preamble + headerLines, lineTable,
+    leave: new Set([...Object.keys(used.types), ...formulaText, ...apostropheText]), dialect, head: bodyHead, linesBefore: sheetRows + preamble + headerLines, lineTable,
   });
   return {
     options: { ...used, nullValues: nulls.size ? [...nulls] : undefined, numbers: Object.keys(numbers).length ? numbers : undefined, missing: Object.keys(marked).length ? marked : undefined, writtenDates: Object.keys(written).length ? written : undefined, formulaText: formulaText.length ? formulaText : undefined, apostropheText: apostropheText.length ? apostropheText : undefined, subtotals: subtotals.length || undefined, emptyColumns: emptyColumns.length ? emptyColumns : undefined, leadingZeros: keptForZeros(used) },
@@ -302,7 +304,7 @@ export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptio
     dateFormat,
     timestampFormat: used.timestampFormat ?? sniffed.timestamp,
     rowLines: { before: sheetRows + preamble + headerLines, ...(lineTable ? { table: true } : {}) },
-    lostDigits: lostDigitColumns(sample.head.slice(preamble + headerLines), dialect, columns),
+    lostDigits: lostDigitColumns(bodyHead, dialect, columns),
     readNames,
     units: headerLines > 1 ? headerUnits(fieldsAt(preamble), fieldsAt(preamble + 1), columns, sheetRows + preamble + 2) : null,
     summaryRows: used.notes ? sample.tail.slice(-used.notes - 1).filter((l) => totalsBelow(splitFields(l, dialect).fields, layout.width)).slice(0, 5).map((l) => l.slice(0, 200)) : [],
