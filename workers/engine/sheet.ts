@@ -11,7 +11,7 @@ import { withTimedMidnights } from "@/lib/xlsx/timed-midnights";
 import { headWorkbook } from "@/lib/xlsx/sheet-head";
 import { mendedWorkbook, REFUSED_CELL, type MendedCell } from "@/lib/xlsx/mend-cells";
 import { headRows, type HeadRows } from "@/lib/csv/head-preview";
-import { findLayout, type FirstRead } from "./csv/read";
+import { findLayout, type FirstRead } from "./csv/first-read";
 import { parsedWorkbook } from "./parsed-workbook";
 import type { ReadInfo } from "./read-info";
 import { scannedRows } from "./sheet-scan";

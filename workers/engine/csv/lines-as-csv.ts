@@ -2,7 +2,7 @@ import { fixedWidthConverter, fixedWidthStarts } from "@/lib/csv/fixed-width";
 import { isMarkdownTable, markdownLineAsCsv } from "@/lib/csv/markdown-table";
 import { wrappedLineAsCsv, wrappedLinesIn } from "@/lib/csv/wrapped-lines";
 import type { ParseOptions } from "@/lib/staging/parse-options";
-import type { FoundLayout } from "./read";
+import type { FoundLayout } from "./first-read";
 
 /**
  * Text of another shape (lines wrapped in quotes, fixed-width columns, a Markdown table) as CSV text, line for line (a blank line stays

@@ -3,7 +3,8 @@ import { parseOptionsSchema } from "@/lib/staging/parse-options";
 import { wasmReadEngine } from "@/test/duckdb-wasm-node";
 import type { CsvEngine } from "./engine";
 import { csvLinesOf, linesAsCsv } from "./lines-as-csv";
-import { findLayout, readCsv } from "./read";
+import { findLayout } from "./first-read";
+import { readCsv } from "./read";
 
 /**
  * A Markdown table saved as a data file was read with "|" as the delimiter: its line of dashes as a second

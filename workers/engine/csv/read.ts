@@ -3,12 +3,12 @@ import { bigIntegerColumns } from "@/lib/csv/big-integers";
 import { pointThousandsColumns } from "@/lib/csv/point-thousands";
 import { blankValues, isBlankValue } from "@/lib/csv/blank-values";
 import { countLines, countLinesStartingWith } from "@/lib/csv/blob-lines";
-import { tabLinesAsEmpty, type LineCount } from "@/lib/csv/lines";
+import { tabLinesAsEmpty } from "@/lib/csv/lines";
 import { linesSetAside, type LineNote, type TypeFinding } from "@/lib/csv/findings";
 import { dayMonthTimestamps, isoDateFormat, isoDatesInHead } from "@/lib/csv/iso-dates";
 import { gapLines, runsFromGaps } from "@/lib/csv/record-lines";
 import { twoLineNames } from "@/lib/csv/header-names";
-import { detectLayout, isSummaryRow, markedLines, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
+import { isSummaryRow, markedLines, repeatedHeaderLines, trailsAlone, type Layout } from "@/lib/csv/layout";
 import { columnNames, SNIFFED_ROWS, type CsvReadPlan } from "@/lib/csv/read-sql";
 import { namesRead, wholeNumberColumns } from "@/lib/csv/whole-numbers";
 import { splitFields, trimAroundDelimiters } from "@/lib/csv/records";
@@ -34,12 +34,12 @@ import { quoteTrouble } from "./quotes";
 import { repeatedHeaderRows } from "./repeats";
 import { subtotalAndHeadingLines } from "./subtotals";
 import { dropEmptyColumns } from "./empty-columns";
-import { sampleText, type TextSample } from "./sample";
 import { account } from "./account";
 import { dropEmptyRows, dropRowLines, writeLineRuns, writeRowLines } from "./row-lines";
 import { applyEdits, splice, withoutMarks } from "./splice";
 import { createTable, describe, finish, sniffedFormats } from "./table";
-import { givenDialect, keptForZeros, resolveOptions, tabIn } from "./options";
+import { findLayout, type FirstRead } from "./first-read";
+import { keptForZeros, resolveOptions, tabIn } from "./options";
 
 /**
  * Reading a CSV file so that it stages on the first try. Its layout (dialect,
@@ -80,27 +80,6 @@ export class CsvStopped extends Error {
   constructor(readonly line: number, message: string) {
     super(message);
   }
-}
-
-/** A text's first and last lines, and the layout found from them: the read's first step, which needs no engine. */
-export interface FoundLayout {
-  sample: TextSample;
-  layout: Layout;
-}
-
-export async function findLayout(text: Blob, options: ParseOptions): Promise<FoundLayout> {
-  const sample = await sampleText(text);
-  return { sample, layout: detectLayout(sample, givenDialect(options)) };
-}
-
-/** What is known of the text before it is read: found on the way in by staging, or by an earlier read of it. */
-export interface FirstRead {
-  /** The text's lines, counted on the way in (staging counts them while it checksums the file). */
-  counted?: Promise<LineCount>;
-  /** Its layout, found with these options (staging shows the first rows by it while DuckDB starts or reads). */
-  found?: FoundLayout;
-  /** The text is an Excel sheet's rows from this row on: a row's "line" is its row in the sheet. */
-  sheetRow?: number;
 }
 
 export async function readCsv(engine: CsvEngine, text: Blob, options: ParseOptions, table: string, path: string, first: FirstRead = {}): Promise<CsvRead> {
