@@ -79,19 +79,20 @@ function rowShapes(row: readonly string[], cache: ShapeCache): RowShapes {
 export function learnShapes(rows: readonly (readonly string[])[], width: number, cache: ShapeCache = new WeakMap()): ColumnShapes[] {
   const known = rows.map((row) => cache.get(row) ?? rowShapes(row, cache));
   return Array.from({ length: width }, (_, c) => {
+    const valued = (k: RowShapes) => c < k.none.length && !k.none[c];
     const shapes = new Set<string>();
     let count = 0;
     let numeric = true;
     for (let i = 0; i < rows.length; i++) {
       const k = known[i]!;
-      if (c >= k.none.length || k.none[c]) continue;
+      if (!valued(k)) continue;
       count++;
       shapes.add(k.shape[c]!);
       numeric &&= k.number[c] ??= isNumberLike(rows[i]![c]!);
     }
     // Exact shapes cost more than the rest together (a character each), and only mending a line or a header of years asks.
     let exact: Set<string> | undefined;
-    const exactShapes = () => new Set(rows.flatMap((row, i) => (c >= known[i]!.none.length || known[i]!.none[c] ? [] : [exactShapeOf(row[c]!)])));
+    const exactShapes = () => new Set(rows.flatMap((row, i) => (valued(known[i]!) ? [exactShapeOf(row[c]!)] : [])));
     return {
       shapes: count >= 3 && shapes.size <= MAX_SHAPES ? shapes : null,
       get exact() {
